@@ -1,0 +1,56 @@
+//! Diagnostics: one problem in `data/`, located by file and line.
+
+use std::fmt;
+
+/// One problem found while loading or validating `data/`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// Repository-relative path, e.g. `data/qt/network_error.csv`.
+    pub path: String,
+    /// 1-based line, or `None` for a problem with the file as a whole.
+    pub line: Option<usize>,
+    /// What is wrong, ending with the offending value in parentheses where there is one.
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(path: &str, line: Option<usize>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.to_owned(), line, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Collects every problem instead of stopping at the first.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, path: &str, line: Option<usize>, message: impl Into<String>) {
+        self.items.push(Diagnostic::new(path, line, message));
+    }
+
+    pub fn at(&mut self, path: &str, line: usize, message: impl Into<String>) {
+        self.push(path, Some(line), message);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The problems in a stable order: by file, then line, then message.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort();
+        self.items.dedup();
+        self.items
+    }
+}

@@ -1,0 +1,119 @@
+//! Escaping, one small function per target language. Every piece of text from
+//! `data/` reaches an output through exactly one of these; templates never
+//! print raw text. The outputs keep C and Python sources pure ASCII.
+
+use std::fmt::Write;
+
+/// A C string literal, quotes included. Printable ASCII stays as it is, except
+/// `"`, `\` and `?` (no trigraph such as `??/` can form); every other byte of
+/// the UTF-8 encoding becomes a three-digit octal escape, which, unlike `\x`,
+/// never swallows the characters that follow it.
+pub fn c_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for &byte in text.as_bytes() {
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'?' => out.push_str("\\?"),
+            0x20..=0x7e => out.push(byte as char),
+            _ => write!(out, "\\{byte:03o}").expect("writing to a String cannot fail"),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Python string literal, quotes included, in pure ASCII: control
+/// characters and everything beyond ASCII are written as `\x`, `\u` or `\U`
+/// escapes, so no character can end the literal, the line or the file.
+pub fn python_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            ' '..='~' => out.push(c),
+            _ => {
+                let code = u32::from(c);
+                if code <= 0xff {
+                    write!(out, "\\x{code:02x}")
+                } else if code <= 0xffff {
+                    write!(out, "\\u{code:04x}")
+                } else {
+                    write!(out, "\\U{code:08x}")
+                }
+                .expect("writing to a String cannot fail");
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Inline Markdown (CommonMark with GitHub tables, as mdBook and rustdoc read
+/// it) that renders as exactly `text`: punctuation that could start markup is
+/// backslash-escaped, line breaks, tabs and other control characters become
+/// numeric character references, and so do spaces at either end (a table cell
+/// would trim them). The result is one line, safe inside a table cell.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let last = text.chars().count().saturating_sub(1);
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '!' | '#' | '^' | '$' | '{'
+            | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' ' if i == 0 || i == last => out.push_str("&#32;"),
+            c if c.is_control() => {
+                write!(out, "&#{};", u32::from(c)).expect("writing to a String cannot fail")
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c_strings() {
+        assert_eq!(c_string("plain"), r#""plain""#);
+        assert_eq!(c_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(c_string("??/"), r#""\?\?/""#);
+        assert_eq!(c_string("*/ //"), r#""*/ //""#);
+        assert_eq!(c_string("line\nnext\t"), r#""line\012next\011""#);
+        // U+00E9 is C3 A9 in UTF-8; the digit after it stays a digit.
+        assert_eq!(c_string("\u{e9}1"), r#""\303\2511""#);
+    }
+
+    #[test]
+    fn python_strings() {
+        assert_eq!(python_string("plain"), r#""plain""#);
+        assert_eq!(python_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(python_string("'''\"\"\""), r#""'''\"\"\"""#);
+        assert_eq!(python_string("a\nb\r\t\u{1}"), r#""a\nb\r\t\x01""#);
+        assert_eq!(python_string("\u{e9}\u{202e}\u{1f600}"), r#""\xe9\u202e\U0001f600""#);
+        assert_eq!(python_string("{x}"), r#""{x}""#);
+    }
+
+    #[test]
+    fn markdown_text() {
+        assert_eq!(markdown("plain text"), "plain text");
+        assert_eq!(markdown("a|b *c* _d_ `e`"), r"a\|b \*c\* \_d\_ \`e\`");
+        assert_eq!(markdown("<script>"), r"\<script\>");
+        assert_eq!(markdown("&amp; [x](y)"), r"\&amp; \[x\](y)");
+        assert_eq!(markdown("a\nb\r\tc"), "a&#10;b&#13;&#9;c");
+        assert_eq!(markdown(" pad "), "&#32;pad&#32;");
+        assert_eq!(markdown(" "), "&#32;");
+        assert_eq!(markdown(""), "");
+    }
+}

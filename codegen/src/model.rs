@@ -1,0 +1,301 @@
+//! The validated model: typed, sorted, every spelling precomputed, so that
+//! renderers only loop and print.
+
+/// Everything in `data/`, validated.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub categories: Vec<Term>,
+    pub retries: Vec<Term>,
+    /// In a fixed order: qt, chromium, http, warning (those present).
+    pub systems: Vec<System>,
+    pub http: Option<HttpExtras>,
+    pub mappings: Vec<Mapping>,
+}
+
+/// A vocabulary entry (category or retry class) with its spellings.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Rust enum variant: `RateLimit`.
+    pub rust: String,
+    /// Upper snake for C constants and Python members: `RATE_LIMIT`.
+    pub upper: String,
+}
+
+/// The integer type that carries a system's codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntType {
+    /// Any `i32` round-trips (Qt's C++ enum, Chromium's `int`).
+    I32,
+    /// A `u16` in `min..=max` (HTTP status and warning codes).
+    U16,
+}
+
+impl IntType {
+    pub fn rust(self) -> &'static str {
+        match self {
+            IntType::I32 => "i32",
+            IntType::U16 => "u16",
+        }
+    }
+}
+
+/// Which table a system comes from; decides its columns and spellings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SystemKind {
+    Qt,
+    Chromium,
+    Http,
+    Warning,
+}
+
+/// One code system: metadata and its codes.
+#[derive(Debug, Clone)]
+pub struct System {
+    pub kind: SystemKind,
+    /// Module name everywhere: `qt`.
+    pub id: String,
+    pub title: String,
+    pub upstream: String,
+    pub source: String,
+    pub url: String,
+    pub version: String,
+    pub description: String,
+    /// Rust and Python type: `NetworkError`.
+    pub type_name: String,
+    pub int_type: IntType,
+    pub min: i64,
+    pub max: i64,
+    pub groups: Vec<Group>,
+    /// Boolean columns beyond the common ones (Chromium's certificate flags).
+    pub flags: Vec<Flag>,
+    /// Codes generated code offers, sorted by value, then by source precedence.
+    pub codes: Vec<Code>,
+    /// Removed numbers and sentinels: documented, never offered, never reused.
+    pub retired: Vec<Code>,
+    /// `NETCODES_QT_`
+    pub c_prefix: String,
+    /// `netcodes_qt_`
+    pub c_fn_prefix: String,
+    /// `netcodes_qt_network_error`
+    pub c_type: String,
+    /// Repository-relative path of the table, for "generated from" lines.
+    pub table_path: String,
+}
+
+impl System {
+    /// Codes that are the first meaning of their value: what a lookup by number answers.
+    pub fn primary_codes(&self) -> impl Iterator<Item = &Code> {
+        self.codes.iter().filter(|code| code.primary)
+    }
+
+    pub fn group(&self, code: &Code) -> &Group {
+        &self.groups[code.group]
+    }
+}
+
+/// A documented value range of a system (Qt's "proxy 101-199").
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub min: i64,
+    pub max: i64,
+    /// `Proxy`
+    pub rust: String,
+    /// `PROXY`
+    pub upper: String,
+}
+
+/// An extra boolean column of a system.
+#[derive(Debug, Clone)]
+pub struct Flag {
+    /// Column name and Rust/Python method name: `certificate_error`.
+    pub id: String,
+    /// Method names in every language: `is_certificate_error`.
+    pub method: String,
+    /// What the flag means, for doc comments.
+    pub doc: String,
+}
+
+/// Status of a row in its upstream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Current,
+    Unused,
+    Deprecated,
+    Obsolete,
+    Unofficial,
+    Removed,
+    Sentinel,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Current,
+        Status::Unused,
+        Status::Deprecated,
+        Status::Obsolete,
+        Status::Unofficial,
+        Status::Removed,
+        Status::Sentinel,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Unused => "unused",
+            Status::Deprecated => "deprecated",
+            Status::Obsolete => "obsolete",
+            Status::Unofficial => "unofficial",
+            Status::Removed => "removed",
+            Status::Sentinel => "sentinel",
+        }
+    }
+
+    /// Removed numbers and sentinels are documented but never offered as codes.
+    pub fn is_retired(self) -> bool {
+        matches!(self, Status::Removed | Status::Sentinel)
+    }
+}
+
+/// One row of a code table: one meaning of one value.
+#[derive(Debug, Clone)]
+pub struct Code {
+    pub value: i64,
+    /// As upstream spells it: `ContentNotFoundError`, `NAME_NOT_RESOLVED`, `Not Found`.
+    /// Empty for a removed number upstream never named.
+    pub upstream_name: String,
+    /// What `name()` answers: `ContentNotFoundError`, `ERR_NAME_NOT_RESOLVED`, `Not Found`.
+    pub name: String,
+    /// Rust const and Python member: `CONTENT_NOT_FOUND_ERROR`, `NGINX_CLIENT_CLOSED_REQUEST`.
+    pub ident: String,
+    /// C enumerator: `NETCODES_QT_CONTENT_NOT_FOUND_ERROR`.
+    pub c_name: String,
+    /// Docs anchor, stable when rows are added: `qt-203`, `err-name-not-resolved`, `404`, `499-nginx`.
+    pub anchor: String,
+    /// Index into the system's groups.
+    pub group: usize,
+    pub status: Status,
+    /// Upstream version that introduced the code, where documented.
+    pub since: Option<String>,
+    /// Index into `Model::categories`.
+    pub category: usize,
+    /// Index into `Model::retries`.
+    pub retry: usize,
+    pub description: String,
+    /// Specification or vendor document (HTTP, Warning).
+    pub reference: Option<String>,
+    /// Index into `HttpExtras::sources` (HTTP only).
+    pub source: Option<usize>,
+    /// The first meaning of its value (always true outside HTTP).
+    pub primary: bool,
+    /// Values of the system's flags, in `System::flags` order.
+    pub flags: Vec<bool>,
+    /// HTTP only: the specification forbids a body.
+    pub empty_body: bool,
+    /// Where the row is, for diagnostics.
+    pub line: usize,
+}
+
+/// HTTP tables beyond the status codes themselves.
+#[derive(Debug, Clone)]
+pub struct HttpExtras {
+    pub sources: Vec<Source>,
+    /// Earlier reason phrases of registered codes.
+    pub reason_history: Vec<ReasonAlias>,
+    pub ecosystems: Vec<Ecosystem>,
+    /// Sorted by code, ecosystem order, primary first, symbol.
+    pub symbols: Vec<Symbol>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// `NGINX`: prefix of vendor identifiers; empty for the registry.
+    pub upper: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReasonAlias {
+    pub code: i64,
+    pub reason: String,
+    pub reference: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ecosystem {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Symbol {
+    pub code: i64,
+    /// Index into `HttpExtras::ecosystems`.
+    pub ecosystem: usize,
+    pub symbol: String,
+    pub primary: bool,
+    pub since: Option<String>,
+}
+
+/// How sure a mapping row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MappingKind {
+    Upstream,
+    Equivalent,
+    Approximate,
+}
+
+impl MappingKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            MappingKind::Upstream => "upstream",
+            MappingKind::Equivalent => "equivalent",
+            MappingKind::Approximate => "approximate",
+        }
+    }
+}
+
+/// A mapping table from one system to another.
+#[derive(Debug, Clone)]
+pub struct Mapping {
+    /// `http_status_to_qt`
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Indexes into `Model::systems`.
+    pub from: usize,
+    pub to: usize,
+    pub total: bool,
+    pub source: Option<String>,
+    pub versions: Option<String>,
+    /// Function names: Rust method on the `from` type (`to_qt`), C (`netcodes_qt_from_http_status`),
+    /// Python (`qt_from_http`).
+    pub rust_method: String,
+    pub c_function: String,
+    pub python_function: String,
+    /// Rows as written, most specific first within equal ranges.
+    pub rules: Vec<MappingRule>,
+    /// The resolved answer for every value a rule covers, sorted by value:
+    /// (from value, index of the target code in `systems[to].codes`, index of the rule).
+    pub resolved: Vec<(i64, usize, usize)>,
+    pub table_path: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MappingRule {
+    pub lo: i64,
+    pub hi: i64,
+    /// Index of the target in `systems[to].codes`.
+    pub to: usize,
+    pub kind: MappingKind,
+    pub note: String,
+    pub line: usize,
+}

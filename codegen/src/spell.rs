@@ -1,0 +1,136 @@
+//! Spellings: case conversions and the keywords of every target language.
+
+/// `ContentReSendError` -> `CONTENT_RE_SEND_ERROR`: split before each capital
+/// that follows a lower-case letter or a digit. Already-upper names pass through.
+pub fn upper_snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit()) {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+        prev = Some(c);
+    }
+    out
+}
+
+/// `rate_limit` -> `RateLimit`.
+pub fn upper_camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            first.into_iter().chain(chars.map(|c| c.to_ascii_lowercase())).collect::<String>()
+        })
+        .collect()
+}
+
+/// `ERR_NAME_NOT_RESOLVED` -> `err-name-not-resolved` (docs anchors).
+pub fn kebab(snake: &str) -> String {
+    snake.to_ascii_lowercase().replace('_', "-")
+}
+
+/// `[A-Z][A-Za-z0-9]*`
+pub fn is_upper_camel(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+/// `[A-Z][A-Z0-9]*(_[A-Z0-9]+)*`
+pub fn is_upper_snake(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.split('_').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+}
+
+/// `[a-z][a-z0-9]*(_[a-z0-9]+)*`
+pub fn is_lower_snake(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && s.split('_').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+/// Rust strict and reserved keywords (edition 2024), plus the names a path
+/// segment cannot take.
+const RUST_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static",
+    "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where",
+    "while", "yield",
+];
+
+/// C (C89 to C23) and C++ (to C++23) keywords: the header is compiled as both.
+const C_KEYWORDS: &[&str] = &[
+    "_Alignas", "_Alignof", "_Atomic", "_BitInt", "_Bool", "_Complex", "_Decimal128", "_Decimal32",
+    "_Decimal64", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert", "_Thread_local", "alignas",
+    "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch", "char",
+    "char16_t", "char32_t", "char8_t", "class", "co_await", "co_return", "co_yield", "compl", "concept",
+    "const", "const_cast", "consteval", "constexpr", "constinit", "continue", "decltype", "default", "delete",
+    "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for",
+    "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not",
+    "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
+    "reinterpret_cast", "requires", "restrict", "return", "short", "signed", "sizeof", "static",
+    "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true",
+    "try", "typedef", "typeid", "typename", "typeof", "typeof_unqual", "union", "unsigned", "using",
+    "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
+];
+
+/// Python 3 hard keywords (`keyword.kwlist`).
+const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+    "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// The language whose keyword `ident` is, if any.
+pub fn keyword_language(ident: &str) -> Option<&'static str> {
+    if RUST_KEYWORDS.contains(&ident) {
+        Some("Rust")
+    } else if C_KEYWORDS.contains(&ident) {
+        Some("C/C++")
+    } else if PYTHON_KEYWORDS.contains(&ident) {
+        Some("Python")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_snake_follows_the_design_rule() {
+        assert_eq!(upper_snake("ContentReSendError"), "CONTENT_RE_SEND_ERROR");
+        assert_eq!(upper_snake("NoError"), "NO_ERROR");
+        assert_eq!(upper_snake("ContentAccessDenied"), "CONTENT_ACCESS_DENIED");
+        assert_eq!(upper_snake("Http2Error"), "HTTP2_ERROR");
+        assert_eq!(upper_snake("HTTPError"), "HTTPERROR");
+        assert_eq!(upper_snake("NAME_NOT_RESOLVED"), "NAME_NOT_RESOLVED");
+    }
+
+    #[test]
+    fn other_cases() {
+        assert_eq!(upper_camel("rate_limit"), "RateLimit");
+        assert_eq!(upper_camel("dns"), "Dns");
+        assert_eq!(kebab("ERR_NAME_NOT_RESOLVED"), "err-name-not-resolved");
+        assert!(is_upper_camel("ContentAccessDenied"));
+        assert!(!is_upper_camel("content"));
+        assert!(!is_upper_camel("Content_Denied"));
+        assert!(is_upper_snake("HTTP2_PING_FAILED"));
+        assert!(!is_upper_snake("HTTP2__PING"));
+        assert!(!is_upper_snake("Http2"));
+        assert!(is_lower_snake("aws_elb"));
+        assert!(!is_lower_snake("aws-elb"));
+    }
+
+    #[test]
+    fn keywords() {
+        assert_eq!(keyword_language("Self"), Some("Rust"));
+        assert_eq!(keyword_language("class"), Some("C/C++"));
+        assert_eq!(keyword_language("None"), Some("Python"));
+        assert_eq!(keyword_language("NONE"), None);
+    }
+}

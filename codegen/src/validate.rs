@@ -1,0 +1,800 @@
+//! Turning the files of `data/` into a [`Model`], collecting every problem.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{display_path, line_of, read_csv, read_toml, CsvRow, CsvTable};
+use crate::model::*;
+use crate::spell;
+
+/// The code tables, in the order every output presents them.
+const SYSTEM_TABLES: &[(SystemKind, &str)] = &[
+    (SystemKind::Qt, "qt/network_error"),
+    (SystemKind::Chromium, "chromium/net_error"),
+    (SystemKind::Http, "http/status"),
+    (SystemKind::Warning, "http/warning"),
+];
+
+/// Project metadata (`data/netcodes.toml`).
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub version: String,
+}
+
+/// Loads and validates everything under `root` (the `data/` directory).
+/// Returns the model, or every problem found, sorted by file and line.
+pub fn load(root: &Path) -> Result<(Project, Model), Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    let project = load_project(root, &mut diags);
+    let (categories, retries) = load_vocabulary(root, &mut diags);
+    let vocab = Vocab { categories: &categories, retries: &retries };
+    let mut names = Names::default();
+    for term in categories.iter() {
+        names.claim_c(format!("NETCODES_CATEGORY_{}", term.upper), "data/vocabulary.toml", 0, &mut diags);
+    }
+    for term in retries.iter() {
+        names.claim_c(format!("NETCODES_RETRY_{}", term.upper), "data/vocabulary.toml", 0, &mut diags);
+    }
+
+    let mut systems = Vec::new();
+    let mut http = None;
+    for &(kind, stem) in SYSTEM_TABLES {
+        if let Some((system, extras)) = load_system(root, kind, stem, &vocab, &mut names, &mut diags) {
+            if extras.is_some() {
+                http = extras;
+            }
+            systems.push(system);
+        }
+    }
+
+    if !diags.is_empty() {
+        return Err(diags.into_sorted());
+    }
+    let project = project.expect("no diagnostics, so the project file loaded");
+    Ok((project, Model { categories, retries, systems, http, mappings: Vec::new() }))
+}
+
+// ---------------------------------------------------------------------------
+// TOML documents
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectToml {
+    version: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VocabularyToml {
+    category: Vec<TermToml>,
+    retry: Vec<TermToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermToml {
+    id: Spanned<String>,
+    title: String,
+    description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SystemToml {
+    id: Spanned<String>,
+    title: String,
+    upstream: String,
+    source: String,
+    url: String,
+    version: String,
+    type_name: Spanned<String>,
+    min: i64,
+    max: i64,
+    description: String,
+    #[serde(default)]
+    name_prefix: Option<String>,
+    #[serde(default)]
+    unprefixed: Vec<String>,
+    #[serde(default)]
+    group: Vec<GroupToml>,
+    /// HTTP only: who gives a status its meaning, in precedence order.
+    #[serde(default)]
+    origin: Vec<OriginToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupToml {
+    id: Spanned<String>,
+    title: String,
+    min: i64,
+    max: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OriginToml {
+    id: Spanned<String>,
+    title: String,
+    url: String,
+}
+
+fn load_project(root: &Path, diags: &mut Diagnostics) -> Option<Project> {
+    let (doc, text) = read_toml::<ProjectToml>(root, "netcodes.toml", diags)?;
+    let parts: Vec<&str> = doc.version.split('.').collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        let line = text.lines().position(|l| l.starts_with("version")).map_or(1, |i| i + 1);
+        diags.at(&display_path("netcodes.toml"), line, format!("version is not MAJOR.MINOR.PATCH ({:?})", doc.version));
+        return None;
+    }
+    Some(Project { version: doc.version })
+}
+
+fn load_vocabulary(root: &Path, diags: &mut Diagnostics) -> (Vec<Term>, Vec<Term>) {
+    let Some((doc, text)) = read_toml::<VocabularyToml>(root, "vocabulary.toml", diags) else {
+        return (Vec::new(), Vec::new());
+    };
+    let path = display_path("vocabulary.toml");
+    let mut terms = |entries: Vec<TermToml>, what: &str| -> Vec<Term> {
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        let mut out = Vec::new();
+        for entry in entries {
+            let line = line_of(&text, entry.id.span().start);
+            let id = entry.id.into_inner();
+            check_lower_id(&id, what, &path, line, diags);
+            if let Some(first) = seen.insert(id.clone(), line) {
+                diags.at(&path, line, format!("duplicate {what} id, first used on line {first} ({id:?})"));
+            }
+            check_text(&entry.title, "title", &path, line, diags);
+            check_text(&entry.description, "description", &path, line, diags);
+            out.push(Term {
+                rust: spell::upper_camel(&id),
+                upper: id.to_ascii_uppercase(),
+                id,
+                title: entry.title,
+                description: entry.description,
+            });
+        }
+        out
+    };
+    let categories = terms(doc.category, "category");
+    let retries = terms(doc.retry, "retry");
+    (categories, retries)
+}
+
+// ---------------------------------------------------------------------------
+// Code tables
+
+struct Vocab<'a> {
+    categories: &'a [Term],
+    retries: &'a [Term],
+}
+
+const QT_COLUMNS: &[&str] = &["name", "value", "group", "status", "since", "category", "retry", "description"];
+const CHROMIUM_COLUMNS: &[&str] = &[
+    "name",
+    "value",
+    "range",
+    "status",
+    "category",
+    "retry",
+    "certificate_error",
+    "client_certificate_error",
+    "description",
+];
+const HTTP_COLUMNS: &[&str] =
+    &["code", "source", "name", "reason", "status", "category", "retry", "empty_body", "reference", "description"];
+const WARNING_COLUMNS: &[&str] = &["code", "name", "text", "status", "category", "retry", "reference", "description"];
+
+fn columns(kind: SystemKind) -> &'static [&'static str] {
+    match kind {
+        SystemKind::Qt => QT_COLUMNS,
+        SystemKind::Chromium => CHROMIUM_COLUMNS,
+        SystemKind::Http => HTTP_COLUMNS,
+        SystemKind::Warning => WARNING_COLUMNS,
+    }
+}
+
+fn allowed_statuses(kind: SystemKind) -> &'static [Status] {
+    match kind {
+        SystemKind::Qt => &[Status::Current, Status::Deprecated, Status::Removed],
+        SystemKind::Chromium => &[Status::Current, Status::Removed, Status::Sentinel],
+        SystemKind::Http => {
+            &[Status::Current, Status::Unused, Status::Deprecated, Status::Obsolete, Status::Unofficial]
+        }
+        SystemKind::Warning => &[Status::Current, Status::Obsolete],
+    }
+}
+
+fn load_system(
+    root: &Path,
+    kind: SystemKind,
+    stem: &str,
+    vocab: &Vocab<'_>,
+    names: &mut Names,
+    diags: &mut Diagnostics,
+) -> Option<(System, Option<HttpExtras>)> {
+    let toml_rel = format!("{stem}.toml");
+    let csv_rel = format!("{stem}.csv");
+    let meta = read_toml::<SystemToml>(root, &toml_rel, diags);
+    let table = read_csv(root, &csv_rel, columns(kind), diags);
+    let (meta, meta_text) = meta?;
+    let toml_path = display_path(&toml_rel);
+
+    let id_line = line_of(&meta_text, meta.id.span().start);
+    let id = meta.id.into_inner();
+    check_lower_id(&id, "system id", &toml_path, id_line, diags);
+    let type_line = line_of(&meta_text, meta.type_name.span().start);
+    let type_name = meta.type_name.into_inner();
+    if !spell::is_upper_camel(&type_name) {
+        diags.at(&toml_path, type_line, format!("type_name is not an UpperCamel identifier ({type_name:?})"));
+    } else if let Some(language) = spell::keyword_language(&type_name) {
+        diags.at(&toml_path, type_line, format!("type_name is a keyword in {language} ({type_name:?})"));
+    }
+    for (key, text) in [
+        ("title", &meta.title),
+        ("upstream", &meta.upstream),
+        ("source", &meta.source),
+        ("url", &meta.url),
+        ("version", &meta.version),
+        ("description", &meta.description),
+    ] {
+        check_text(text, key, &toml_path, 1, diags);
+    }
+    let int_type = match kind {
+        SystemKind::Qt | SystemKind::Chromium => IntType::I32,
+        SystemKind::Http | SystemKind::Warning => IntType::U16,
+    };
+    let (type_min, type_max) = match int_type {
+        IntType::I32 => (i64::from(i32::MIN), i64::from(i32::MAX)),
+        IntType::U16 => (1, i64::from(u16::MAX)),
+    };
+    if meta.min > meta.max || meta.min < type_min || meta.max > type_max {
+        diags.at(
+            &toml_path,
+            1,
+            format!("min..=max must be a non-empty range within {type_min}..={type_max} ({}..={})", meta.min, meta.max),
+        );
+    }
+
+    // Groups: inside min..=max, not overlapping.
+    let mut groups: Vec<Group> = Vec::new();
+    for group in meta.group {
+        let line = line_of(&meta_text, group.id.span().start);
+        let gid = group.id.into_inner();
+        check_lower_id(&gid, "group id", &toml_path, line, diags);
+        if group.min > group.max || group.min < meta.min || group.max > meta.max {
+            diags.at(
+                &toml_path,
+                line,
+                format!("group range must lie within {}..={} ({}..={})", meta.min, meta.max, group.min, group.max),
+            );
+        }
+        if let Some(other) = groups.iter().find(|g| g.id == gid || (g.min <= group.max && group.min <= g.max)) {
+            diags.at(&toml_path, line, format!("group overlaps or repeats group {:?} ({gid:?})", other.id));
+        }
+        names.claim_c(format!("NETCODES_{}_GROUP_{}", id.to_ascii_uppercase(), gid.to_ascii_uppercase()), &toml_path, line, diags);
+        groups.push(Group {
+            rust: spell::upper_camel(&gid),
+            upper: gid.to_ascii_uppercase(),
+            id: gid,
+            title: group.title,
+            min: group.min,
+            max: group.max,
+        });
+    }
+    if groups.is_empty() {
+        diags.at(&toml_path, 1, "no [[group]] ranges; every system documents at least one");
+    }
+
+    let mut sources: Vec<Source> = Vec::new();
+    if kind == SystemKind::Http {
+        for origin in meta.origin {
+            let line = line_of(&meta_text, origin.id.span().start);
+            let oid = origin.id.into_inner();
+            check_lower_id(&oid, "origin id", &toml_path, line, diags);
+            if sources.iter().any(|s| s.id == oid) {
+                diags.at(&toml_path, line, format!("duplicate origin id ({oid:?})"));
+            }
+            sources.push(Source {
+                upper: if sources.is_empty() { String::new() } else { oid.to_ascii_uppercase() },
+                id: oid,
+                title: origin.title,
+                url: origin.url,
+            });
+        }
+        if sources.is_empty() {
+            diags.at(&toml_path, 1, "no [[origin]] tables; the first one is the registry");
+        }
+    } else if !meta.origin.is_empty() {
+        diags.at(&toml_path, 1, "[[origin]] tables are only meaningful for HTTP status codes");
+    }
+
+    let upper_id = id.to_ascii_uppercase();
+    let mut system = System {
+        kind,
+        c_prefix: format!("NETCODES_{upper_id}_"),
+        c_fn_prefix: format!("netcodes_{id}_"),
+        c_type: format!("netcodes_{id}_{}", spell::upper_snake(&type_name).to_ascii_lowercase()),
+        table_path: display_path(&csv_rel),
+        id,
+        title: meta.title,
+        upstream: meta.upstream,
+        source: meta.source,
+        url: meta.url,
+        version: meta.version,
+        description: meta.description,
+        type_name,
+        int_type,
+        min: meta.min,
+        max: meta.max,
+        groups,
+        flags: Vec::new(),
+        codes: Vec::new(),
+        retired: Vec::new(),
+    };
+    if kind == SystemKind::Chromium {
+        system.flags = vec![
+            Flag {
+                id: "certificate_error".into(),
+                method: "is_certificate_error".into(),
+                doc: "What Chromium's `net::IsCertificateError()` answers for this code.".into(),
+            },
+            Flag {
+                id: "client_certificate_error".into(),
+                method: "is_client_certificate_error".into(),
+                doc: "What Chromium's `net::IsClientCertificateError()` answers for this code.".into(),
+            },
+        ];
+    }
+
+    let table = table?;
+    let prefix = meta.name_prefix.unwrap_or_default();
+    let mut rows = Vec::new();
+    for row in &table.rows {
+        let mut cells = Cells { path: &table.path, row, diags };
+        let code = match kind {
+            SystemKind::Qt => qt_row(&mut cells, &system, vocab),
+            SystemKind::Chromium => chromium_row(&mut cells, &system, vocab, &prefix, &meta.unprefixed),
+            SystemKind::Http => http_row(&mut cells, &system, vocab, &sources),
+            SystemKind::Warning => warning_row(&mut cells, &system, vocab),
+        };
+        if let Some(code) = code {
+            rows.push(code);
+        }
+    }
+    check_codes(&mut system, rows, &table, names, diags);
+    let extras = (kind == SystemKind::Http).then(|| HttpExtras {
+        sources,
+        reason_history: Vec::new(),
+        ecosystems: Vec::new(),
+        symbols: Vec::new(),
+    });
+    Some((system, extras))
+}
+
+/// Typed access to one CSV row's fields; every problem becomes a diagnostic.
+struct Cells<'a> {
+    path: &'a str,
+    row: &'a CsvRow,
+    diags: &'a mut Diagnostics,
+}
+
+impl Cells<'_> {
+    fn err(&mut self, message: String) {
+        self.diags.at(self.path, self.row.line, message);
+    }
+
+    fn raw(&self, column: usize) -> &str {
+        self.row.get(column)
+    }
+
+    /// A non-empty text field.
+    fn text(&mut self, column: usize, name: &str) -> Option<String> {
+        let value = self.raw(column).to_owned();
+        if value.trim().is_empty() {
+            self.err(format!("{name} is empty ({value:?})"));
+            return None;
+        }
+        Some(value)
+    }
+
+    fn optional(&self, column: usize) -> Option<String> {
+        let value = self.raw(column);
+        (!value.is_empty()).then(|| value.to_owned())
+    }
+
+    fn int(&mut self, column: usize, name: &str) -> Option<i64> {
+        let value = self.raw(column).to_owned();
+        let digits = value.strip_prefix('-').unwrap_or(&value);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.len() > 1 && digits.starts_with('0')) {
+            self.err(format!("{name} is not an integer ({value:?})"));
+            return None;
+        }
+        match value.parse::<i64>() {
+            Ok(number) if (i64::from(i32::MIN)..=i64::from(i32::MAX)).contains(&number) => Some(number),
+            _ => {
+                self.err(format!("{name} does not fit in 32 bits ({value:?})"));
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, column: usize, name: &str) -> Option<bool> {
+        match self.raw(column) {
+            "true" => Some(true),
+            "false" => Some(false),
+            other => {
+                let other = other.to_owned();
+                self.err(format!("{name} must be true or false ({other:?})"));
+                None
+            }
+        }
+    }
+
+    fn term(&mut self, column: usize, name: &str, terms: &[Term]) -> Option<usize> {
+        let value = self.raw(column).to_owned();
+        let found = terms.iter().position(|t| t.id == value);
+        if found.is_none() {
+            self.err(format!("unknown {name}; see data/vocabulary.toml ({value:?})"));
+        }
+        found
+    }
+
+    fn status(&mut self, column: usize, allowed: &[Status]) -> Option<Status> {
+        let value = self.raw(column).to_owned();
+        let found = allowed.iter().copied().find(|s| s.id() == value);
+        if found.is_none() {
+            let ids: Vec<&str> = allowed.iter().map(|s| s.id()).collect();
+            self.err(format!("unknown status; expected one of {} ({value:?})", ids.join(", ")));
+        }
+        found
+    }
+
+    /// A group named in a column, which must hold `value`.
+    fn named_group(&mut self, column: usize, system: &System, value: Option<i64>) -> Option<usize> {
+        let gid = self.raw(column).to_owned();
+        let Some(index) = system.groups.iter().position(|g| g.id == gid) else {
+            let ids: Vec<&str> = system.groups.iter().map(|g| g.id.as_str()).collect();
+            self.err(format!("unknown group; expected one of {} ({gid:?})", ids.join(", ")));
+            return None;
+        };
+        let group = &system.groups[index];
+        if let Some(value) = value
+            && !(group.min..=group.max).contains(&value)
+        {
+            self.err(format!(
+                "value {value} is outside group {gid:?}, which covers {}..={} ({gid:?})",
+                group.min, group.max
+            ));
+        }
+        Some(index)
+    }
+}
+
+/// The group whose range holds `value`, for tables without a group column.
+fn group_of(system: &System, value: i64) -> Option<usize> {
+    system.groups.iter().position(|g| (g.min..=g.max).contains(&value))
+}
+
+/// Fields every table has, gathered once a row's own columns are read.
+struct Common {
+    value: Option<i64>,
+    status: Option<Status>,
+    category: Option<usize>,
+    retry: Option<usize>,
+    description: Option<String>,
+}
+
+fn code_from(common: Common, group: Option<usize>, line: usize) -> Option<Code> {
+    Some(Code {
+        value: common.value?,
+        upstream_name: String::new(),
+        name: String::new(),
+        ident: String::new(),
+        c_name: String::new(),
+        anchor: String::new(),
+        group: group?,
+        status: common.status?,
+        since: None,
+        category: common.category?,
+        retry: common.retry?,
+        description: common.description?,
+        reference: None,
+        source: None,
+        primary: true,
+        flags: Vec::new(),
+        empty_body: false,
+        line,
+    })
+}
+
+fn qt_row(cells: &mut Cells<'_>, system: &System, vocab: &Vocab<'_>) -> Option<Code> {
+    let name = cells.raw(0).to_owned();
+    let name_ok = spell::is_upper_camel(&name);
+    if !name_ok {
+        cells.err(format!("name is not an UpperCamel identifier ({name:?})"));
+    }
+    let value = cells.int(1, "value");
+    let group = cells.named_group(2, system, value);
+    let common = Common {
+        value,
+        status: cells.status(3, allowed_statuses(system.kind)),
+        category: cells.term(5, "category", vocab.categories),
+        retry: cells.term(6, "retry", vocab.retries),
+        description: cells.text(7, "description"),
+    };
+    let since = cells.optional(4);
+    let mut code = code_from(common, group, cells.row.line)?;
+    if !name_ok {
+        return None;
+    }
+    code.ident = spell::upper_snake(&name);
+    code.anchor = format!("qt-{}", code.value);
+    code.since = since;
+    code.name = name.clone();
+    code.upstream_name = name;
+    Some(code)
+}
+
+fn chromium_row(
+    cells: &mut Cells<'_>,
+    system: &System,
+    vocab: &Vocab<'_>,
+    prefix: &str,
+    unprefixed: &[String],
+) -> Option<Code> {
+    let name = cells.raw(0).to_owned();
+    let status = cells.status(3, allowed_statuses(system.kind));
+    let name_ok = if name.is_empty() {
+        let ok = status.is_none_or(|s| s == Status::Removed);
+        if !ok {
+            cells.err("name is empty; only a removed number may have no name (\"\")".to_owned());
+        }
+        ok
+    } else {
+        let ok = spell::is_upper_snake(&name);
+        if !ok {
+            cells.err(format!("name is not UPPER_SNAKE_CASE ({name:?})"));
+        }
+        ok
+    };
+    let value = cells.int(1, "value");
+    let group = cells.named_group(2, system, value);
+    let flags = [cells.bool(6, "certificate_error"), cells.bool(7, "client_certificate_error")];
+    let common = Common {
+        value,
+        status,
+        category: cells.term(4, "category", vocab.categories),
+        retry: cells.term(5, "retry", vocab.retries),
+        description: cells.text(8, "description"),
+    };
+    let mut code = code_from(common, group, cells.row.line)?;
+    code.flags = flags.into_iter().collect::<Option<Vec<bool>>>()?;
+    if !name_ok {
+        return None;
+    }
+    code.name = if name.is_empty() || unprefixed.contains(&name) { name.clone() } else { format!("{prefix}{name}") };
+    code.ident = code.name.clone();
+    code.anchor = if name.is_empty() { format!("removed{}", code.value) } else { spell::kebab(&code.name) };
+    code.upstream_name = name;
+    Some(code)
+}
+
+fn http_row(cells: &mut Cells<'_>, system: &System, vocab: &Vocab<'_>, sources: &[Source]) -> Option<Code> {
+    let value = cells.int(0, "code");
+    let source_id = cells.raw(1).to_owned();
+    let source = sources.iter().position(|s| s.id == source_id);
+    if source.is_none() {
+        cells.err(format!("unknown source; see [[origin]] in data/http/status.toml ({source_id:?})"));
+    }
+    let name = cells.raw(2).to_owned();
+    let name_ok = spell::is_upper_snake(&name);
+    if !name_ok {
+        cells.err(format!("name is not UPPER_SNAKE_CASE ({name:?})"));
+    }
+    let status = cells.status(4, allowed_statuses(system.kind));
+    // Some vendors document a number but no reason phrase; the registry always has one.
+    let reason = if status == Some(Status::Unofficial) { Some(cells.raw(3).to_owned()) } else { cells.text(3, "reason") };
+    if let (Some(source), Some(status)) = (source, status)
+        && (source == 0) == (status == Status::Unofficial)
+    {
+        cells.err(format!(
+            "status {:?} does not fit source {source_id:?}: registry rows are never unofficial, vendor rows always are",
+            status.id()
+        ));
+    }
+    let empty_body = cells.bool(7, "empty_body");
+    let reference = cells.text(8, "reference");
+    let group = value.and_then(|v| group_of(system, v));
+    let common = Common {
+        value,
+        status,
+        category: cells.term(5, "category", vocab.categories),
+        retry: cells.term(6, "retry", vocab.retries),
+        description: cells.text(9, "description"),
+    };
+    let mut code = code_from(common, group, cells.row.line)?;
+    let source_index = source?;
+    let source = &sources[source_index];
+    code.source = Some(source_index);
+    code.empty_body = empty_body?;
+    code.reference = Some(reference?);
+    code.upstream_name = reason?;
+    code.name = code.upstream_name.clone();
+    if !name_ok {
+        return None;
+    }
+    if source.upper.is_empty() {
+        code.ident = name;
+        code.anchor = code.value.to_string();
+    } else {
+        code.ident = format!("{}_{name}", source.upper);
+        code.anchor = format!("{}-{}", code.value, spell::kebab(&source.id));
+    }
+    Some(code)
+}
+
+fn warning_row(cells: &mut Cells<'_>, system: &System, vocab: &Vocab<'_>) -> Option<Code> {
+    let value = cells.int(0, "code");
+    let name = cells.raw(1).to_owned();
+    let name_ok = spell::is_upper_snake(&name);
+    if !name_ok {
+        cells.err(format!("name is not UPPER_SNAKE_CASE ({name:?})"));
+    }
+    let text = cells.text(2, "text");
+    let reference = cells.text(6, "reference");
+    let group = value.and_then(|v| group_of(system, v));
+    let common = Common {
+        value,
+        status: cells.status(3, allowed_statuses(system.kind)),
+        category: cells.term(4, "category", vocab.categories),
+        retry: cells.term(5, "retry", vocab.retries),
+        description: cells.text(7, "description"),
+    };
+    let mut code = code_from(common, group, cells.row.line)?;
+    code.upstream_name = text?;
+    code.name = code.upstream_name.clone();
+    code.reference = Some(reference?);
+    if !name_ok {
+        return None;
+    }
+    code.ident = name;
+    code.anchor = format!("warning-{}", code.value);
+    Some(code)
+}
+
+/// Checks that need every row: ranges, uniqueness of values, names and every
+/// spelling; then sorts the rows and splits off the retired ones.
+fn check_codes(system: &mut System, mut rows: Vec<Code>, table: &CsvTable, names: &mut Names, diags: &mut Diagnostics) {
+    let path = table.path.as_str();
+    let multi_meaning = system.kind == SystemKind::Http;
+    let mut by_value: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (index, code) in rows.iter().enumerate() {
+        if !(system.min..=system.max).contains(&code.value) {
+            diags.at(
+                path,
+                code.line,
+                format!("value out of range {}..={} for {} ({})", system.min, system.max, system.id, code.value),
+            );
+        } else if group_of(system, code.value).is_none() {
+            diags.at(path, code.line, format!("value lies in no [[group]] range ({})", code.value));
+        }
+        by_value.entry(code.value).or_default().push(index);
+    }
+    for indexes in by_value.values() {
+        let first = &rows[indexes[0]];
+        for &other in &indexes[1..] {
+            let code = &rows[other];
+            if first.status == Status::Removed || code.status == Status::Removed {
+                diags.at(
+                    path,
+                    code.line,
+                    format!(
+                        "value {} is also on line {} and one of the two is removed; a removed number is never reused ({})",
+                        code.value, first.line, code.value
+                    ),
+                );
+            } else if !multi_meaning {
+                diags.at(path, code.line, format!("duplicate value {} (first used on line {})", code.value, first.line));
+            } else if let Some(twin) = indexes.iter().map(|&i| &rows[i]).find(|c| c.line < code.line && c.source == code.source) {
+                diags.at(
+                    path,
+                    code.line,
+                    format!("duplicate meaning for code {} from the same source (first on line {})", code.value, twin.line),
+                );
+            }
+        }
+    }
+
+    // Names: upstream spelling unique; then every generated spelling unique.
+    let mut upstream: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut idents: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    let mut anchors: BTreeMap<&str, usize> = BTreeMap::new();
+    for reserved in ["ALL"] {
+        idents.insert(reserved, ("(reserved by the generated API)", 0));
+    }
+    for code in &rows {
+        if !multi_meaning && !code.upstream_name.is_empty() {
+            if let Some(first) = upstream.insert(&code.upstream_name, code.line) {
+                diags.at(path, code.line, format!("duplicate name (first used on line {first}) ({:?})", code.upstream_name));
+                continue;
+            }
+        }
+        if code.status.is_retired() {
+            continue;
+        }
+        if let Some((original, line)) = idents.insert(&code.ident, (&code.upstream_name, code.line)) {
+            let origin = if line == 0 { original.to_owned() } else { format!("{original:?} on line {line}") };
+            diags.at(
+                path,
+                code.line,
+                format!("name becomes {} in Rust, C and Python, colliding with {origin} ({:?})", code.ident, code.upstream_name),
+            );
+        }
+    }
+    for code in &rows {
+        if let Some(first) = anchors.insert(&code.anchor, code.line) {
+            diags.at(path, code.line, format!("docs anchor #{} is already used on line {first} ({:?})", code.anchor, code.upstream_name));
+        }
+    }
+    for code in &mut rows {
+        if !code.status.is_retired() {
+            code.c_name = format!("{}{}", system.c_prefix, code.ident);
+            names.claim_c(code.c_name.clone(), path, code.line, diags);
+        }
+    }
+
+    rows.sort_by_key(|code| (code.value, code.source));
+    let mut previous = None;
+    for code in &mut rows {
+        code.primary = previous != Some(code.value);
+        previous = Some(code.value);
+    }
+    let (retired, codes): (Vec<Code>, Vec<Code>) = rows.into_iter().partition(|code| code.status.is_retired());
+    system.codes = codes;
+    system.retired = retired;
+}
+
+// ---------------------------------------------------------------------------
+// Small checks
+
+/// Every C identifier the header will declare, so that no two collide.
+#[derive(Default)]
+struct Names {
+    c: BTreeMap<String, (String, usize)>,
+}
+
+impl Names {
+    fn claim_c(&mut self, ident: String, path: &str, line: usize, diags: &mut Diagnostics) {
+        if let Some((first_path, first_line)) = self.c.get(&ident) {
+            diags.push(
+                path,
+                (line > 0).then_some(line),
+                format!("C identifier {ident} is already declared for {first_path}:{first_line} ({ident})"),
+            );
+        } else {
+            self.c.insert(ident, (path.to_owned(), line));
+        }
+    }
+}
+
+fn check_lower_id(id: &str, what: &str, path: &str, line: usize, diags: &mut Diagnostics) {
+    if !spell::is_lower_snake(id) {
+        diags.at(path, line, format!("{what} is not a lower_snake identifier ({id:?})"));
+    } else if let Some(language) = [id.to_owned(), spell::upper_camel(id)].iter().find_map(|s| spell::keyword_language(s)) {
+        diags.at(path, line, format!("{what} is, or becomes, a keyword in {language} ({id:?})"));
+    }
+}
+
+fn check_text(text: &str, what: &str, path: &str, line: usize, diags: &mut Diagnostics) {
+    if text.trim().is_empty() {
+        diags.at(path, line, format!("{what} is empty ({text:?})"));
+    } else if text.contains('\0') {
+        diags.at(path, line, format!("{what} holds a NUL character, which C strings cannot carry ({text:?})"));
+    }
+}

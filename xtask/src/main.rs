@@ -1,0 +1,104 @@
+//! `cargo xtask`: the maintainer's commands. Thin: the work is in `codegen`.
+
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "\
+usage:
+  cargo xtask generate [--check]   write generated/ from data/ (--check: write nothing, fail if stale)
+  cargo xtask docs                 build the docs site with mdBook into target/book";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let root = workspace_root();
+    match args.as_slice() {
+        ["generate"] => generate(&root, false),
+        ["generate", "--check"] => generate(&root, true),
+        ["docs"] => docs(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn generate(root: &Path, check: bool) -> ExitCode {
+    let started = Instant::now();
+    let (project, model) = match codegen::load(&root.join("data")) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!("error: {} problem(s) in data/; nothing was written", problems.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    let files = codegen::generate(&project, &model);
+    let plan = match write::plan(root, &files) {
+        Ok(plan) => plan,
+        Err(err) => {
+            eprintln!("error: cannot read generated/: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if check {
+        if plan.is_clean() {
+            println!("generate --check: {} files checked, all fresh ({} ms)", files.len(), started.elapsed().as_millis());
+            return ExitCode::SUCCESS;
+        }
+        for line in plan.report() {
+            eprintln!("{line}");
+        }
+        eprintln!("error: generated/ is stale; run `cargo xtask generate` and commit the result");
+        return ExitCode::FAILURE;
+    }
+    match write::apply(root, &plan) {
+        Ok(()) => {
+            println!(
+                "generate: {} files checked, {} changed, {} removed ({} ms)",
+                files.len(),
+                plan.changed.len(),
+                plan.orphans.len(),
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn docs(root: &Path) -> ExitCode {
+    let book = root.join("generated/docs");
+    let dest = root.join("target/book");
+    let status = std::process::Command::new("mdbook").arg("build").arg(&book).arg("--dest-dir").arg(&dest).status();
+    match status {
+        Ok(status) if status.success() => {
+            println!("docs: built {} -> {}", book.display(), dest.join("index.html").display());
+            ExitCode::SUCCESS
+        }
+        Ok(status) => {
+            eprintln!("error: mdbook build failed ({status})");
+            ExitCode::FAILURE
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("error: mdbook is not installed; install it with `cargo install mdbook --locked`");
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!("error: cannot run mdbook: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
