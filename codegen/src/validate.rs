@@ -368,13 +368,112 @@ fn load_system(
         }
     }
     check_codes(&mut system, rows, &table, names, diags);
-    let extras = (kind == SystemKind::Http).then(|| HttpExtras {
-        sources,
-        reason_history: Vec::new(),
-        ecosystems: Vec::new(),
-        symbols: Vec::new(),
+    let extras = (kind == SystemKind::Http).then(|| {
+        let reason_history = load_reason_history(root, &system, diags);
+        let (ecosystems, symbols) = load_symbols(root, &system, diags);
+        HttpExtras { sources, reason_history, ecosystems, symbols }
     });
     Some((system, extras))
+}
+
+/// `http/reason_history.csv`: earlier phrases of registered codes.
+fn load_reason_history(root: &Path, status: &System, diags: &mut Diagnostics) -> Vec<ReasonAlias> {
+    let Some(table) = read_csv(root, "http/reason_history.csv", &["code", "reason", "reference"], diags) else {
+        return Vec::new();
+    };
+    let mut out: Vec<ReasonAlias> = Vec::new();
+    for row in &table.rows {
+        let mut cells = Cells { path: &table.path, row, diags };
+        let code = cells.int(0, "code");
+        let reason = cells.text(1, "reason");
+        let reference = cells.text(2, "reference");
+        let (Some(code), Some(reason), Some(reference)) = (code, reason, reference) else { continue };
+        match status.codes.iter().find(|c| c.value == code && c.primary && c.source == Some(0)) {
+            None => cells.err(format!("code is not a registered status in data/http/status.csv ({code})")),
+            Some(current) if current.name == reason => {
+                cells.err(format!("phrase is the current one, not a former one ({reason:?})"))
+            }
+            Some(_) if out.iter().any(|a| a.code == code && a.reason == reason) => {
+                cells.err(format!("phrase is listed twice for {code} ({reason:?})"))
+            }
+            Some(_) => out.push(ReasonAlias { code, reason, reference }),
+        }
+    }
+    out
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SymbolsToml {
+    ecosystem: Vec<EcosystemToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EcosystemToml {
+    id: Spanned<String>,
+    title: String,
+    version: String,
+    url: String,
+}
+
+/// `http/symbols.toml` and `http/symbols.csv`: every ecosystem's names.
+fn load_symbols(root: &Path, status: &System, diags: &mut Diagnostics) -> (Vec<Ecosystem>, Vec<Symbol>) {
+    let meta = read_toml::<SymbolsToml>(root, "http/symbols.toml", diags);
+    let table = read_csv(root, "http/symbols.csv", &["code", "ecosystem", "symbol", "kind", "since"], diags);
+    let Some((meta, text)) = meta else { return (Vec::new(), Vec::new()) };
+    let toml_path = display_path("http/symbols.toml");
+    let mut ecosystems: Vec<Ecosystem> = Vec::new();
+    for eco in meta.ecosystem {
+        let line = line_of(&text, eco.id.span().start);
+        let id = eco.id.into_inner();
+        check_lower_id(&id, "ecosystem id", &toml_path, line, diags);
+        if ecosystems.iter().any(|e| e.id == id) {
+            diags.at(&toml_path, line, format!("duplicate ecosystem id ({id:?})"));
+        }
+        for (key, value) in [("title", &eco.title), ("version", &eco.version), ("url", &eco.url)] {
+            check_text(value, key, &toml_path, line, diags);
+        }
+        ecosystems.push(Ecosystem { id, title: eco.title, version: eco.version, url: eco.url });
+    }
+    let Some(table) = table else { return (ecosystems, Vec::new()) };
+    let mut symbols: Vec<Symbol> = Vec::new();
+    let mut seen: BTreeMap<(i64, usize, String), usize> = BTreeMap::new();
+    for row in &table.rows {
+        let mut cells = Cells { path: &table.path, row, diags };
+        let code = cells.int(0, "code");
+        let eco_id = cells.raw(1).to_owned();
+        let ecosystem = ecosystems.iter().position(|e| e.id == eco_id);
+        if ecosystem.is_none() {
+            cells.err(format!("unknown ecosystem; see data/http/symbols.toml ({eco_id:?})"));
+        }
+        let symbol = cells.text(2, "symbol");
+        let primary = match cells.raw(3) {
+            "primary" => Some(true),
+            "alias" => Some(false),
+            other => {
+                let other = other.to_owned();
+                cells.err(format!("kind must be primary or alias ({other:?})"));
+                None
+            }
+        };
+        let since = cells.optional(4);
+        if let Some(code) = code
+            && !status.codes.iter().any(|c| c.value == code)
+        {
+            cells.err(format!("code is not in data/http/status.csv ({code})"));
+        }
+        let (Some(code), Some(ecosystem), Some(symbol), Some(primary)) = (code, ecosystem, symbol, primary) else {
+            continue;
+        };
+        if let Some(first) = seen.insert((code, ecosystem, symbol.clone()), row.line) {
+            cells.err(format!("symbol listed twice for {code} in {eco_id} (first on line {first}) ({symbol:?})"));
+            continue;
+        }
+        symbols.push(Symbol { code, ecosystem, symbol, primary, since });
+    }
+    symbols.sort_by(|a, b| (a.code, a.ecosystem, !a.primary, &a.symbol).cmp(&(b.code, b.ecosystem, !b.primary, &b.symbol)));
+    (ecosystems, symbols)
 }
 
 /// Typed access to one CSV row's fields; every problem becomes a diagnostic.

@@ -61,7 +61,7 @@ fn normalize(text: &str) -> String {
 /// outputs: a dense index table when values are close together (one bounds
 /// check and one load), a binary search over the sorted rows otherwise.
 pub struct Lookup {
-    /// Number of rows (primary meanings).
+    /// Number of rows: every meaning, sorted by value; a value's first row is its primary meaning.
     pub entries: usize,
     /// Smallest and largest known value.
     pub min: i64,
@@ -74,40 +74,39 @@ pub struct Lookup {
 
 impl Lookup {
     pub fn new(system: &System) -> Lookup {
-        let primaries: Vec<_> = system.primary_codes().collect();
-        let min = primaries.first().map_or(system.min, |c| c.value);
-        let max = primaries.last().map_or(system.min, |c| c.value);
+        let rows = &system.codes;
+        let min = rows.first().map_or(system.min, |c| c.value);
+        let max = rows.last().map_or(system.min, |c| c.value);
         let span = usize::try_from(max - min + 1).unwrap_or(usize::MAX);
         // A table of at most 64 Ki entries, and not mostly holes.
-        let dense = (span <= 65_536 && span <= 8 * primaries.len() + 1024).then(|| {
+        let dense = (span <= 65_536 && span <= 8 * rows.len() + 1024).then(|| {
             let mut table = vec![u32::MAX; span];
-            for (index, code) in primaries.iter().enumerate() {
-                table[usize::try_from(code.value - min).expect("within span")] = index as u32;
+            for (row, code) in rows.iter().enumerate().filter(|(_, c)| c.primary) {
+                table[usize::try_from(code.value - min).expect("within span")] = u32::try_from(row).expect("fits");
             }
             table
         });
 
-        let row_of_value = |value: i64| primaries.iter().position(|c| c.value == value);
+        // Every name leads to the first row of its value. Primary meanings
+        // claim their names first, so a vendor meaning never shadows the
+        // registered one.
+        let first_row = |value: i64| rows.iter().position(|c| c.value == value).expect("value has a row");
         let mut by_name: Vec<(String, usize)> = Vec::new();
         let mut add = |name: &str, row: usize| {
             if !name.is_empty() && !by_name.iter().any(|(n, _)| n == name) {
                 by_name.push((name.to_owned(), row));
             }
         };
-        // Primary meanings claim their names first, so a vendor meaning never
-        // shadows the registered one.
-        for (row, code) in primaries.iter().enumerate() {
-            add(&code.name, row);
-            add(&code.upstream_name, row);
-            add(&code.ident, row);
-        }
-        for code in system.codes.iter().filter(|c| !c.primary) {
-            let row = row_of_value(code.value).expect("every value has a primary meaning");
-            add(&code.name, row);
-            add(&code.ident, row);
+        for primary_pass in [true, false] {
+            for code in rows.iter().filter(|c| c.primary == primary_pass) {
+                let row = first_row(code.value);
+                add(&code.name, row);
+                add(&code.upstream_name, row);
+                add(&code.ident, row);
+            }
         }
         by_name.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        Lookup { entries: primaries.len(), min, max, dense, by_name }
+        Lookup { entries: rows.len(), min, max, dense, by_name }
     }
 
     /// Rust: the body of `entry()` after the bounds check.
@@ -119,14 +118,14 @@ impl Lookup {
                 if row == NONE { None } else { Some(&ENTRIES[row as usize]) }
             }
         } else {
+            // Lower bound: the first row of the value is its primary meaning.
             quote! {
                 let (mut lo, mut hi) = (0, ENTRIES.len());
                 while lo < hi {
                     let mid = lo + (hi - lo) / 2;
-                    let code = ENTRIES[mid].code.0;
-                    if code < self.0 { lo = mid + 1; } else if code > self.0 { hi = mid; } else { return Some(&ENTRIES[mid]); }
+                    if ENTRIES[mid].code.0 < self.0 { lo = mid + 1; } else { hi = mid; }
                 }
-                None
+                if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(&ENTRIES[lo]) } else { None }
             }
         }
     }

@@ -595,7 +595,7 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
 fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
     let ty = format_ident!("{}", system.type_name);
     let since_field = (system.kind == SystemKind::Qt).then(|| quote!(since: Option<&'static str>,));
-    let entries = system.primary_codes().map(|code| {
+    let entries = system.codes.iter().map(|code| {
         let ident = format_ident!("{}", code.ident);
         let name = lit_str(&code.name);
         let description = lit_str(&code.description);
@@ -623,7 +623,7 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
     });
     let by_name = lookup.by_name.iter().map(|(name, index)| {
         let name = lit_str(name);
-        let index = Literal::u16_unsuffixed(u16::try_from(*index).expect("fewer than 65536 codes"));
+        let index = Literal::u32_unsuffixed(u32::try_from(*index).expect("fewer than 2^32 rows"));
         quote!((#name, #index),)
     });
     let index_table = lookup.index_table(system);
@@ -643,11 +643,11 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
             #since_field
         }
 
-        /// Known codes in value order; `ALL[i]` is `ENTRIES[i].code`.
+        /// Every meaning in value order; the first row of a value is its primary meaning.
         static ENTRIES: [Entry; #count] = [#(#entries)*];
 
         /// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
-        static BY_NAME: [(&str, u16); #by_name_count] = [#(#by_name)*];
+        static BY_NAME: [(&str, u32); #by_name_count] = [#(#by_name)*];
 
         #index_table
 

@@ -1787,7 +1787,7 @@ struct Entry {
     flags: u8,
 }
 
-/// Known codes in value order; `ALL[i]` is `ENTRIES[i].code`.
+/// Every meaning in value order; the first row of a value is its primary meaning.
 static ENTRIES: [Entry; 249] = [
     Entry {
         code: NetError::ERR_BLOB_REFERENCED_FILE_UNAVAILABLE,
@@ -3784,7 +3784,7 @@ static ENTRIES: [Entry; 249] = [
 ];
 
 /// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
-static BY_NAME: [(&str, u16); 497] = [
+static BY_NAME: [(&str, u32); 497] = [
     ("ABORTED", 245),
     ("ACCESS_DENIED", 238),
     ("ADDRESS_INVALID", 205),

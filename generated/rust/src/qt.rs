@@ -434,7 +434,7 @@ struct Entry {
     since: Option<&'static str>,
 }
 
-/// Known codes in value order; `ALL[i]` is `ENTRIES[i].code`.
+/// Every meaning in value order; the first row of a value is its primary meaning.
 static ENTRIES: [Entry; 34] = [
     Entry {
         code: NetworkError::NO_ERROR,
@@ -745,7 +745,7 @@ static ENTRIES: [Entry; 34] = [
 ];
 
 /// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
-static BY_NAME: [(&str, u16); 68] = [
+static BY_NAME: [(&str, u32); 68] = [
     ("AUTHENTICATION_REQUIRED_ERROR", 22),
     ("AuthenticationRequiredError", 22),
     ("BACKGROUND_REQUEST_NOT_ALLOWED_ERROR", 9),

@@ -227,7 +227,7 @@ struct Entry {
     flags: u8,
 }
 
-/// Known codes in value order; `ALL[i]` is `ENTRIES[i].code`.
+/// Every meaning in value order; the first row of a value is its primary meaning.
 static ENTRIES: [Entry; 7] = [
     Entry {
         code: Warning::RESPONSE_IS_STALE,
@@ -288,7 +288,7 @@ static ENTRIES: [Entry; 7] = [
 ];
 
 /// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
-static BY_NAME: [(&str, u16); 14] = [
+static BY_NAME: [(&str, u32); 14] = [
     ("DISCONNECTED_OPERATION", 2),
     ("Disconnected Operation", 2),
     ("HEURISTIC_EXPIRATION", 3),

@@ -1,0 +1,350 @@
+/* {{ notice }} */
+/*
+ * netcodes.h: network error and status codes for C and C++.
+ *
+ * One header, nothing to link. Include it from any number of translation
+ * units: every function is `static inline` and every table lives inside the
+ * function that reads it. That choice (rather than one NETCODES_IMPLEMENTATION
+ * translation unit) keeps vendoring to a single copied file with no build
+ * changes, cannot produce duplicate symbols, and costs nothing for functions a
+ * program never calls. Identical strings are merged by the linker.
+ *
+ * Conventions, the same for every code system:
+ *   - codes are plain `int`s holding the upstream value; a value netcodes does
+ *     not know is never an error to pass in;
+ *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
+ *     for a code netcodes does not know;
+ *   - category, retry and group lookups return the ..._NONE value (-1) for a
+ *     code or range netcodes does not know;
+ *   - predicates return 1 or 0.
+ *
+ * Compiles as C99 or later and as C++11 or later. Needs only <stddef.h>.
+ */
+#ifndef NETCODES_H
+#define NETCODES_H
+
+#include <stddef.h>
+
+/* The version of netcodes, and the upstream versions its tables follow. */
+#define NETCODES_VERSION_MAJOR {{ major }}
+#define NETCODES_VERSION_MINOR {{ minor }}
+#define NETCODES_VERSION_PATCH {{ patch }}
+#define NETCODES_VERSION_STRING {{ version }}
+#define NETCODES_DATA_VERSION {{ data_version }}
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+{%- if long_strings %}
+
+/* Some descriptions exceed the 4095 bytes ISO C99 promises for a literal. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverlength-strings"
+#endif
+{%- endif %}
+
+/* What kind of failure a code is; shared by every code system. */
+typedef enum netcodes_category {
+    NETCODES_CATEGORY_NONE = -1,
+{%- for t in categories %}
+    {{ t.c_name }} = {{ t.value }},
+{%- endfor %}
+} netcodes_category;
+
+/* Whether and how to retry after a code; shared by every code system. */
+typedef enum netcodes_retry {
+    NETCODES_RETRY_NONE = -1,
+{%- for t in retries %}
+    {{ t.c_name }} = {{ t.value }},
+{%- endfor %}
+} netcodes_retry;
+
+/* A code's status in its upstream. */
+typedef enum netcodes_status {
+    NETCODES_STATUS_NONE = -1,
+{%- for s in statuses %}
+    {{ s.c_name }} = {{ s.value }},
+{%- endfor %}
+} netcodes_status;
+
+/* One meaning of one code: everything the lookups answer. */
+typedef struct netcodes_entry {
+    int code;
+    /* Upstream spelling; NULL for an HTTP vendor code without a reason phrase. */
+    const char *name;
+    const char *description;
+    netcodes_category category;
+    netcodes_retry retry;
+    netcodes_status status;
+    /* Bit i is the system's i-th flag (Chromium: certificate errors). */
+    unsigned int flags;
+    /* How many meanings the code has; this row is one of them. */
+    unsigned int meanings;
+    /* HTTP: "iana" or the vendor that gives the code this meaning; NULL elsewhere. */
+    const char *source;
+} netcodes_entry;
+
+/* The identifier of a category, e.g. "dns"; NULL for NETCODES_CATEGORY_NONE. */
+static inline const char *netcodes_category_id(netcodes_category category) {
+    switch (category) {
+{%- for t in categories %}
+    case {{ t.c_name }}: return {{ t.id }};
+{%- endfor %}
+    default: return NULL;
+    }
+}
+
+/* A short human title of a category. */
+static inline const char *netcodes_category_title(netcodes_category category) {
+    switch (category) {
+{%- for t in categories %}
+    case {{ t.c_name }}: return {{ t.title }};
+{%- endfor %}
+    default: return NULL;
+    }
+}
+
+/* One sentence on what a category means. */
+static inline const char *netcodes_category_description(netcodes_category category) {
+    switch (category) {
+{%- for t in categories %}
+    case {{ t.c_name }}: return {{ t.description }};
+{%- endfor %}
+    default: return NULL;
+    }
+}
+
+/* The identifier of a retry class, e.g. "after_delay". */
+static inline const char *netcodes_retry_id(netcodes_retry retry) {
+    switch (retry) {
+{%- for t in retries %}
+    case {{ t.c_name }}: return {{ t.id }};
+{%- endfor %}
+    default: return NULL;
+    }
+}
+
+/* A short human title of a retry class. */
+static inline const char *netcodes_retry_title(netcodes_retry retry) {
+    switch (retry) {
+{%- for t in retries %}
+    case {{ t.c_name }}: return {{ t.title }};
+{%- endfor %}
+    default: return NULL;
+    }
+}
+
+/* One sentence on what a retry class means. */
+static inline const char *netcodes_retry_description(netcodes_retry retry) {
+    switch (retry) {
+{%- for t in retries %}
+    case {{ t.c_name }}: return {{ t.description }};
+{%- endfor %}
+    default: return NULL;
+    }
+}
+
+/* The identifier of a status, e.g. "removed". */
+static inline const char *netcodes_status_id(netcodes_status status) {
+    switch (status) {
+{%- for s in statuses %}
+    case {{ s.c_name }}: return {{ s.id }};
+{%- endfor %}
+    default: return NULL;
+    }
+}
+
+/* Byte-wise string comparison, so the header needs no <string.h>. */
+static inline int netcodes_compare_names(const char *a, const char *b) {
+    while (*a != '\0' && *a == *b) {
+        ++a;
+        ++b;
+    }
+    return (int)(unsigned char)*a - (int)(unsigned char)*b;
+}
+{%- for s in systems %}
+
+/* ---------------------------------------------------------------------------
+ * {{ s.title }} ({{ s.upstream }})
+ */
+
+typedef enum {{ s.c_type }} {
+{%- for c in s.codes %}
+    {{ c.c_name }} = {{ c.value }}, /* {{ c.name }} */
+{%- endfor %}
+} {{ s.c_type }};
+
+/* The value ranges upstream documents. */
+typedef enum {{ s.fns }}group {
+    {{ s.prefix }}GROUP_NONE = -1,
+{%- for g in s.groups %}
+    {{ g.c_name }} = {{ g.index }}, /* {{ g.title }}: {{ g.min }} to {{ g.max }} */
+{%- endfor %}
+} {{ s.fns }}group;
+
+/* The row of a code netcodes knows ({{ s.id }}), or NULL.
+{%- if s.is_http %}
+ * A code with several meanings answers with its primary one; see
+ * {{ s.fns }}meaning() for the others. */
+{%- else %} */
+{%- endif %}
+static inline const netcodes_entry *{{ s.fns }}entry(int code) {
+    static const netcodes_entry netcodes_rows[{{ s.rows.len() }}] = {
+{%- for r in s.rows %}
+        {{ "{" }}{{ r.value }}, {{ r.name }}, {{ r.description }}, {{ r.category }}, {{ r.retry }}, {{ r.status }}, {{ r.flags }}u, {{ r.meanings }}u, {{ r.source }}{{ "}" }},
+{%- endfor %}
+    };
+{%- match s.dense %}
+{%- when Some(dense) %}
+    /* Row of each value from {{ dense.min }}; {{ dense.no_row }} where no code is. */
+    static const {{ dense.index_type }} netcodes_index[{{ dense.len }}] = {
+{%- for line in dense.lines %}
+        {{ line }},
+{%- endfor %}
+    };
+    if (code < {{ dense.min }} || code > {{ dense.max }}) {
+        return NULL;
+    }
+    {
+        unsigned int row = netcodes_index[code - ({{ dense.min }})];
+        return row == {{ dense.no_row }} ? NULL : &netcodes_rows[row];
+    }
+{%- when None %}
+    size_t lo = 0;
+    size_t hi = {{ s.rows.len() }};
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (netcodes_rows[mid].code < code) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return (lo < {{ s.rows.len() }} && netcodes_rows[lo].code == code) ? &netcodes_rows[lo] : NULL;
+{%- endmatch %}
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int {{ s.fns }}is_known(int code) {
+    return {{ s.fns }}entry(code) != NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *{{ s.fns }}name(int code) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return entry != NULL ? entry->name : NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *{{ s.fns }}description(int code) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return entry != NULL ? entry->description : NULL;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category {{ s.fns }}category(int code) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return entry != NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry {{ s.fns }}retry(int code) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return entry != NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline {{ s.fns }}group {{ s.fns }}group_of(int code) {
+{%- for g in s.groups %}
+    if (code >= {{ g.min }} && code <= {{ g.max }}) {
+        return {{ g.c_name }};
+    }
+{%- endfor %}
+    return {{ s.prefix }}GROUP_NONE;
+}
+{%- for flag in s.flags %}
+
+/* {{ flag.doc }} 0 for a code netcodes does not know. */
+static inline int {{ flag.function }}(int code) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return entry != NULL && (entry->flags & {{ flag.bit }}u) != 0u;
+}
+{%- endfor %}
+{%- if !s.retired.is_empty() %}
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int {{ s.fns }}is_retired(int code) {
+    switch (code) {
+{%- for value in s.retired %}
+    case {{ value }}:
+{%- endfor %}
+        return 1;
+    default:
+        return 0;
+    }
+}
+{%- endif %}
+{%- if s.is_http %}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where vendors
+ * use the number differently. */
+static inline int {{ s.fns }}meaning_count(int code) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return entry != NULL ? (int)entry->meanings : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *{{ s.fns }}meaning(int code, int i) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return (entry != NULL && i >= 0 && (unsigned int)i < entry->meanings) ? entry + i : NULL;
+}
+{%- endif %}
+
+/* Finds a code by any name netcodes gives it (upstream's, or the constant's
+ * without its prefix). Returns 1 and stores the code, or returns 0. */
+static inline int {{ s.fns }}from_name(const char *name, int *code) {
+    static const struct {
+        const char *name;
+        int code;
+    } netcodes_names[{{ s.by_name.len() }}] = {
+{%- for (name, value) in s.by_name %}
+        {{ "{" }}{{ name }}, {{ value }}{{ "}" }},
+{%- endfor %}
+    };
+    size_t lo = 0;
+    size_t hi = {{ s.by_name.len() }};
+    if (name == NULL) {
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = netcodes_compare_names(netcodes_names[mid].name, name);
+        if (order == 0) {
+            if (code != NULL) {
+                *code = netcodes_names[mid].code;
+            }
+            return 1;
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+{%- endfor %}
+{%- if long_strings %}
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+{%- endif %}
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* NETCODES_H */
