@@ -1,1 +1,181 @@
-//! placeholder
+//! data/qt/network_error.csv against Qt itself: the C++ header Debian's
+//! qt6-base-dev ships, and the PyQt6 wheels. Both directions each time: every
+//! row of ours exists upstream with our value, and upstream has nothing we lack.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codegen::model::SystemKind;
+use conformance::{model, repo_root, require_tool, scratch_dir, stdout, system};
+
+const INSTALL: &str = "bash tests/upstream/install.sh";
+
+/// Fewer than this many enumerators means the comparison read the wrong thing.
+const MIN_ENUMERATORS: usize = 34;
+
+/// Our rows, name to value.
+fn data_enumerators() -> BTreeMap<String, i64> {
+    let model = model();
+    let qt = system(&model, SystemKind::Qt);
+    // Qt has never removed an enumerator; if a row is ever retired, it has to
+    // disappear from these comparisons deliberately, not by accident.
+    assert!(qt.retired.is_empty(), "data/qt has retired rows; teach tests/upstream_qt.rs about them");
+    qt.codes.iter().map(|code| (code.upstream_name.clone(), code.value)).collect()
+}
+
+fn qt6_network_cflags() -> Vec<String> {
+    require_tool("pkg-config", INSTALL);
+    let cflags = stdout(Command::new("pkg-config").args(["--cflags", "Qt6Network"]));
+    cflags.split_whitespace().map(str::to_owned).collect()
+}
+
+fn qt6_version() -> String {
+    stdout(Command::new("pkg-config").args(["--modversion", "Qt6Network"])).trim().to_owned()
+}
+
+/// Compiles `source` against Qt's headers; returns the compiler's output on failure.
+fn compile(name: &str, source: &str) -> Result<(), String> {
+    require_tool("g++", INSTALL);
+    let dir = scratch_dir(name);
+    let file = dir.join("asserts.cpp");
+    std::fs::write(&file, source).expect("write the generated C++ file");
+    // Qt 6 refuses to compile without -fPIC (its headers check for it).
+    let output = Command::new("g++")
+        .args(["-std=c++17", "-fPIC", "-fsyntax-only"])
+        .args(qt6_network_cflags())
+        .arg(&file)
+        .output()
+        .expect("run g++");
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+fn static_asserts(enumerators: &BTreeMap<String, i64>) -> String {
+    let template = std::fs::read_to_string(repo_root().join("tests/upstream/qnetworkreply_asserts.cpp"))
+        .expect("read tests/upstream/qnetworkreply_asserts.cpp");
+    let asserts: Vec<String> = enumerators
+        .iter()
+        .map(|(name, value)| {
+            format!(
+                "static_assert(QNetworkReply::NetworkError::{name} == {value}, \
+                 \"data/qt/network_error.csv: {name} is {value}\");"
+            )
+        })
+        .collect();
+    assert!(template.contains("// @ASSERTS@"), "the template lost its marker line");
+    template.replace("// @ASSERTS@", &asserts.join("\n"))
+}
+
+#[test]
+fn every_row_compiles_as_a_static_assert_against_the_qt6_header() {
+    let ours = data_enumerators();
+    assert!(ours.len() >= MIN_ENUMERATORS, "only {} Qt rows in data/", ours.len());
+
+    // A static_assert that never fires would make the real check worthless:
+    // prove first that a wrong value is rejected.
+    let mut wrong = ours.clone();
+    *wrong.values_mut().next().expect("at least one row") += 1000;
+    let error = compile("upstream_qt_wrong_value", &static_asserts(&wrong))
+        .expect_err("a deliberately wrong value compiled: the static_asserts check nothing");
+    assert!(error.contains("static assert"), "the wrong value failed for another reason:\n{error}");
+
+    if let Err(error) = compile("upstream_qt_static_asserts", &static_asserts(&ours)) {
+        panic!("data/qt disagrees with Qt {}'s qnetworkreply.h:\n{error}", qt6_version());
+    }
+    println!("compared {} Qt enumerators with qnetworkreply.h of Qt {} (static_assert)", ours.len(), qt6_version());
+}
+
+/// qnetworkreply.h in the include directories pkg-config names.
+fn qnetworkreply_h() -> PathBuf {
+    qt6_network_cflags()
+        .iter()
+        .filter_map(|flag| flag.strip_prefix("-I"))
+        .flat_map(|dir| [Path::new(dir).join("qnetworkreply.h"), Path::new(dir).join("QtNetwork/qnetworkreply.h")])
+        .find(|path| path.is_file())
+        .unwrap_or_else(|| panic!("qnetworkreply.h is in no include directory of Qt6Network; {INSTALL}"))
+}
+
+/// The enumerators of `enum NetworkError { ... }`, with C++'s implicit
+/// numbering (an enumerator without `=` is one more than the previous one).
+fn parse_network_error_enum(header: &str) -> BTreeMap<String, i64> {
+    let start = header.find("enum NetworkError {").expect("qnetworkreply.h declares enum NetworkError");
+    let body = &header[start + "enum NetworkError {".len()..];
+    let body = &body[..body.find("};").expect("enum NetworkError is closed")];
+    let without_comments: String = body
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    let mut enumerators = BTreeMap::new();
+    let mut next = 0;
+    for item in without_comments.split(',').map(str::trim).filter(|item| !item.is_empty()) {
+        let (name, value) = match item.split_once('=') {
+            Some((name, value)) => {
+                let value = value.trim();
+                (name.trim(), value.parse().unwrap_or_else(|_| panic!("enumerator value `{value}` is not a literal")))
+            }
+            None => (item, next),
+        };
+        assert!(
+            name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "could not read the enumerator `{item}` in qnetworkreply.h"
+        );
+        assert!(enumerators.insert(name.to_owned(), value).is_none(), "{name} twice in qnetworkreply.h");
+        next = value + 1;
+    }
+    enumerators
+}
+
+#[test]
+fn the_qt6_header_has_exactly_the_enumerators_of_data() {
+    let path = qnetworkreply_h();
+    let header = std::fs::read_to_string(&path).expect("read qnetworkreply.h");
+    let theirs = parse_network_error_enum(&header);
+    let ours = data_enumerators();
+    assert!(theirs.len() >= MIN_ENUMERATORS, "read only {} enumerators from {}", theirs.len(), path.display());
+    assert_eq!(ours, theirs, "data/qt (left) and {} of Qt {} (right) differ", path.display(), qt6_version());
+    println!("compared {} Qt enumerators with {} (Qt {})", theirs.len(), path.display(), qt6_version());
+}
+
+#[test]
+fn pyqt6_network_error_equals_data() {
+    let python = Path::new("/opt/netcodes-upstream/pyqt6/bin/python");
+    assert!(python.is_file(), "PyQt6 is not installed in {}; .ci/run installs it with: {INSTALL}", python.display());
+    let script = repo_root().join("tests/upstream/pyqt6_network_error.py");
+    // Importing QtCore must not look for a display.
+    let output = stdout(Command::new(python).arg(&script).env("QT_QPA_PLATFORM", "offscreen"));
+
+    let (mut qt_version, mut pyqt_version) = (String::new(), String::new());
+    let mut theirs = BTreeMap::new();
+    for line in output.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields.as_slice() {
+            ["qt", version] => qt_version = (*version).to_owned(),
+            ["pyqt", version] => pyqt_version = (*version).to_owned(),
+            ["member", name, value] => {
+                let value: i64 = value.parse().unwrap_or_else(|_| panic!("PyQt6 printed `{line}`"));
+                assert!(theirs.insert((*name).to_owned(), value).is_none(), "{name} twice");
+            }
+            _ => panic!("unexpected line from {}: `{line}`", script.display()),
+        }
+    }
+
+    let model = model();
+    let data_version = system(&model, SystemKind::Qt).version.trim_start_matches("Qt ").to_owned();
+    // The pinned PyQt6-Qt6 wheel is the Qt release data/qt names; anything
+    // else means install.sh and data/qt/network_error.toml drifted apart.
+    assert!(
+        qt_version == data_version || qt_version.starts_with(&format!("{data_version}.")),
+        "PyQt6 loaded Qt {qt_version}, data/qt is about Qt {data_version}"
+    );
+
+    let ours = data_enumerators();
+    assert!(theirs.len() >= MIN_ENUMERATORS, "PyQt6 printed only {} members", theirs.len());
+    assert_eq!(ours, theirs, "data/qt (left) and PyQt6 {pyqt_version} on Qt {qt_version} (right) differ");
+    println!("compared {} Qt enumerators with PyQt6 {pyqt_version} (Qt {qt_version})", theirs.len());
+}

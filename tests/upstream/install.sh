@@ -1,0 +1,53 @@
+# Installs what tests/upstream_*.rs compare data/ against, on a fresh Debian
+# bookworm machine, as root: `bash tests/upstream/install.sh` (sourcing works
+# too: everything runs in a subshell). Idempotent and quiet.
+#
+# Versions are pinned where data/ names one (symbols.toml, network_error.toml).
+# Debian's packages are pinned by the release itself; the tests compare the
+# installed versions with data/, so a point release shows up as a failure.
+(
+set -eu
+prefix=/opt/netcodes-upstream
+
+# Qt 6 headers; the toolchains whose standard libraries name HTTP statuses;
+# the PHP, Ruby and Java libraries that do the same; the shared libraries the
+# PyQt6 wheels load (QtCore pulls in GLib, D-Bus, fontconfig...).
+apt_packages="qt6-base-dev g++ pkg-config golang-go openjdk-17-jdk-headless
+  php-cli php-symfony-http-foundation ruby ruby-rack libhttpcore5-java
+  python3-venv libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3"
+missing=""
+for package in $apt_packages; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' \
+        || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# PyQt6 in a virtual environment of its own, so that the machine's python3,
+# whose http.HTTPStatus is compared as it is, stays as the image has it.
+venv="$prefix/pyqt6"
+if ! "$venv/bin/python" -m pip freeze 2>/dev/null | grep -qx 'PyQt6==6.11.0' \
+    || ! "$venv/bin/python" -m pip freeze 2>/dev/null | grep -qx 'PyQt6-Qt6==6.11.2'; then
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+        PyQt6==6.11.0 PyQt6-Qt6==6.11.2
+fi
+
+# npm packages, read as plain files under one prefix. Only Angular's .d.ts
+# files are read, so its peers (@angular/core, rxjs) are left out, and its
+# Node engine range (newer than the machine's Node 20) does not matter.
+npm_packages="@angular/common@22.2.6 chromium-net-errors@13.0.0"
+for spec in $npm_packages; do
+    name="${spec%@*}"
+    version="${spec##*@}"
+    if ! grep -qs "\"version\": \"$version\"" "$prefix/node_modules/$name/package.json"; then
+        mkdir -p "$prefix"
+        npm install --prefix "$prefix" --no-save --legacy-peer-deps --ignore-scripts \
+            --no-audit --no-fund --loglevel=error $npm_packages >/dev/null
+        break
+    fi
+done
+)
