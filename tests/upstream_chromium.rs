@@ -1,1 +1,203 @@
-//! placeholder
+//! data/chromium/net_error.csv against Chromium: the chromium-net-errors npm
+//! package (a generated copy of net_error_list.h from an older Chromium) and
+//! the helper rules of Chromium's net_errors.cc.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use codegen::model::{Code, Status, System, SystemKind};
+use conformance::{model, repo_root, require_tool, stdout, system};
+
+const INSTALL: &str = "bash tests/upstream/install.sh";
+const PACKAGE_DIR: &str = "/opt/netcodes-upstream/node_modules/chromium-net-errors";
+const PACKAGE_VERSION: &str = "13.0.0";
+
+/// Numbers the package names that data/ has no row for at all, neither current
+/// nor removed. Chromium never reuses a number, so each is a row data/ still
+/// lacks (a removed one); the test fails when one is added, so that it leaves
+/// this list, and when a new gap appears.
+/// -218: net_error_list.h keeps the comment "-218 was SSL_OBSOLETE_VERSION".
+const KNOWN_GAPS_IN_DATA: &[(i64, &str)] = &[(-218, "SSL_OBSOLETE_VERSION")];
+
+/// (code, name) pairs of the installed package.
+fn package_errors() -> Vec<(i64, String)> {
+    require_tool("node", "apt-get install nodejs npm");
+    assert!(
+        Path::new(PACKAGE_DIR).join("package.json").is_file(),
+        "chromium-net-errors is not installed in {PACKAGE_DIR}; .ci/run installs it with: {INSTALL}"
+    );
+    let script = repo_root().join("tests/upstream/chromium_net_errors.js");
+    let output = stdout(Command::new("node").arg(&script).arg(PACKAGE_DIR));
+
+    let mut version = String::new();
+    let mut errors = Vec::new();
+    for line in output.lines() {
+        match line.split('\t').collect::<Vec<_>>().as_slice() {
+            ["version", v] => version = (*v).to_owned(),
+            ["error", code, name] => {
+                let code = code.parse().unwrap_or_else(|_| panic!("package printed `{line}`"));
+                errors.push((code, (*name).to_owned()));
+            }
+            _ => panic!("unexpected line from {}: `{line}`", script.display()),
+        }
+    }
+    assert_eq!(version, PACKAGE_VERSION, "{PACKAGE_DIR} is not the pinned version; {INSTALL}");
+    errors
+}
+
+fn by_name(codes: &[Code], status: Status) -> BTreeMap<&str, i64> {
+    codes
+        .iter()
+        .filter(|code| code.status == status && !code.upstream_name.is_empty())
+        .map(|code| (code.upstream_name.as_str(), code.value))
+        .collect()
+}
+
+fn by_value(codes: &[Code], status: Status) -> BTreeMap<i64, &str> {
+    codes.iter().filter(|code| code.status == status).map(|code| (code.value, code.upstream_name.as_str())).collect()
+}
+
+#[test]
+fn chromium_net_errors_package_agrees_with_data() {
+    let model = model();
+    let chromium = system(&model, SystemKind::Chromium);
+    let current_by_name = by_name(&chromium.codes, Status::Current);
+    let current_by_value = by_value(&chromium.codes, Status::Current);
+    let removed_by_name = by_name(&chromium.retired, Status::Removed);
+    let removed_by_value = by_value(&chromium.retired, Status::Removed);
+    let sentinels = by_name(&chromium.retired, Status::Sentinel);
+
+    let mut compared = 0;
+    let mut mismatches = Vec::new();
+    let mut removed = Vec::new();
+    let mut gaps = Vec::new();
+    for (code, name) in package_errors() {
+        if let Some(&ours) = sentinels.get(name.as_str()) {
+            // CERT_END moves down each time a certificate error is appended,
+            // so an older Chromium has it elsewhere: nothing to compare.
+            println!("sentinel {name}: package {code}, data {ours}");
+        } else if current_by_name.contains_key(name.as_str()) || current_by_value.contains_key(&code) {
+            compared += 1;
+            if current_by_name.get(name.as_str()) != Some(&code) || current_by_value.get(&code) != Some(&name.as_str()) {
+                mismatches.push(format!(
+                    "package {name} = {code}; data: {name} = {:?}, {code} is {:?}",
+                    current_by_name.get(name.as_str()),
+                    current_by_value.get(&code)
+                ));
+            }
+        } else if removed_by_value.contains_key(&code) || removed_by_name.contains_key(name.as_str()) {
+            let ours = removed_by_value.get(&code).copied().unwrap_or_default();
+            // A removed number that data/ keeps unnamed has nothing to disagree with.
+            if removed_by_name.get(name.as_str()).is_some_and(|&value| value != code) || !(ours.is_empty() || ours == name)
+            {
+                mismatches.push(format!("package {name} = {code}; data has it removed as `{ours}`"));
+            }
+            removed.push(format!("{code} {name}"));
+        } else {
+            gaps.push((code, name));
+        }
+    }
+
+    println!("compared {compared} current Chromium net errors with chromium-net-errors {PACKAGE_VERSION}");
+    println!("{} package codes are removed in data/: {}", removed.len(), removed.join(", "));
+    assert!(mismatches.is_empty(), "data/chromium disagrees with chromium-net-errors:\n{}", mismatches.join("\n"));
+    assert!(compared >= 200, "only {compared} package codes matched a current row by name or value");
+
+    let known: Vec<(i64, String)> = KNOWN_GAPS_IN_DATA.iter().map(|&(code, name)| (code, name.to_owned())).collect();
+    assert_eq!(
+        gaps, known,
+        "package codes data/ has no row for (left) differ from KNOWN_GAPS_IN_DATA (right): \
+         add the missing rows to data/ as removed, then update the list"
+    );
+}
+
+fn flag_index(chromium: &System, id: &str) -> usize {
+    chromium.flags.iter().position(|flag| flag.id == id).unwrap_or_else(|| panic!("data/chromium has no {id} column"))
+}
+
+// Both rules mirror net/base/net_errors.cc: IsCertificateError() is
+// `(error <= ERR_CERT_BEGIN && error > ERR_CERT_END) ||
+// error == ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN`, with ERR_CERT_BEGIN being
+// ERR_CERT_COMMON_NAME_INVALID (-200), and IsClientCertificateError() is a
+// switch over exactly the five codes below. Both are functions of the number,
+// so removed numbers are held to them as well.
+#[test]
+fn certificate_flags_follow_net_errors_cc() {
+    let model = model();
+    let chromium = system(&model, SystemKind::Chromium);
+    let certificate = flag_index(chromium, "certificate_error");
+    let client_certificate = flag_index(chromium, "client_certificate_error");
+    assert_eq!((certificate, client_certificate), (0, 1), "flag columns moved");
+
+    let cert_end = chromium
+        .retired
+        .iter()
+        .find(|code| code.upstream_name == "CERT_END")
+        .expect("data/chromium has the CERT_END sentinel")
+        .value;
+    let cert_begin = chromium
+        .codes
+        .iter()
+        .find(|code| code.upstream_name == "CERT_COMMON_NAME_INVALID")
+        .expect("data/chromium has CERT_COMMON_NAME_INVALID")
+        .value;
+    assert_eq!(cert_begin, -200);
+    // "The value immediately past the last certificate error code."
+    let last_certificate_error = chromium
+        .codes
+        .iter()
+        .chain(&chromium.retired)
+        .filter(|code| code.status != Status::Sentinel && (cert_end + 1..=cert_begin).contains(&code.value))
+        .map(|code| code.value)
+        .min();
+    assert_eq!(last_certificate_error, Some(cert_end + 1), "CERT_END is not one past the last certificate error");
+
+    const CLIENT_CERTIFICATE_ERRORS: [&str; 5] = [
+        "BAD_SSL_CLIENT_AUTH_CERT",
+        "SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED",
+        "SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY",
+        "SSL_CLIENT_AUTH_SIGNATURE_FAILED",
+        "SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS",
+    ];
+
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    let mut flagged = [0, 0];
+    for code in chromium.codes.iter().chain(&chromium.retired) {
+        let name = code.upstream_name.as_str();
+        let is_certificate =
+            (code.value <= cert_begin && code.value > cert_end) || name == "SSL_PINNED_KEY_NOT_IN_CERT_CHAIN";
+        let is_client_certificate = CLIENT_CERTIFICATE_ERRORS.contains(&name);
+        if code.flags[certificate] != is_certificate {
+            wrong.push(format!("{name} ({}): certificate_error should be {is_certificate}", code.value));
+        }
+        if code.flags[client_certificate] != is_client_certificate {
+            wrong.push(format!("{name} ({}): client_certificate_error should be {is_client_certificate}", code.value));
+        }
+        checked += 1;
+        flagged[0] += usize::from(is_certificate);
+        flagged[1] += usize::from(is_client_certificate);
+    }
+    assert!(wrong.is_empty(), "flags in data/chromium disagree with net_errors.cc:\n{}", wrong.join("\n"));
+    assert_eq!(flagged[1], CLIENT_CERTIFICATE_ERRORS.len(), "a client certificate error is missing from data/");
+    assert!(checked >= 290, "only {checked} rows checked");
+    println!(
+        "checked the flags of {checked} Chromium rows: {} certificate errors, {} client certificate errors",
+        flagged[0], flagged[1]
+    );
+}
+
+#[test]
+fn chromium_row_counts() {
+    let model = model();
+    let chromium = system(&model, SystemKind::Chromium);
+    let count = |codes: &[Code], status: Status| codes.iter().filter(|code| code.status == status).count();
+    assert!(chromium.codes.iter().any(|code| code.upstream_name == "OK" && code.value == 0), "OK is a current code");
+    assert!(chromium.codes.iter().all(|code| code.status == Status::Current), "only current rows are offered");
+    assert_eq!(chromium.codes.len(), 249, "current codes, OK included");
+    assert_eq!(count(&chromium.retired, Status::Removed), 47, "removed numbers");
+    assert_eq!(count(&chromium.retired, Status::Sentinel), 1, "sentinels");
+    assert_eq!(chromium.retired.len(), 48);
+    println!("data/chromium: 249 current codes (248 errors + OK), 47 removed, 1 sentinel");
+}

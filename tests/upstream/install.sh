@@ -1,6 +1,7 @@
 # Installs what tests/upstream_*.rs compare data/ against, on a fresh Debian
 # bookworm machine, as root: `bash tests/upstream/install.sh` (sourcing works
-# too: everything runs in a subshell). Idempotent and quiet.
+# too: everything runs in a subshell). Idempotent; prints nothing unless a
+# step fails, and then that step's whole output.
 #
 # Versions are pinned where data/ names one (symbols.toml, network_error.toml).
 # Debian's packages are pinned by the release itself; the tests compare the
@@ -9,12 +10,25 @@
 set -eu
 prefix=/opt/netcodes-upstream
 
+quietly() {
+    log=$(mktemp)
+    if ! "$@" >"$log" 2>&1; then
+        echo "tests/upstream/install.sh: failed: $*" >&2
+        cat "$log" >&2
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+}
+
 # Qt 6 headers; the toolchains whose standard libraries name HTTP statuses;
 # the PHP, Ruby and Java libraries that do the same; the shared libraries the
 # PyQt6 wheels load (QtCore pulls in GLib, D-Bus, fontconfig...).
 apt_packages="qt6-base-dev g++ pkg-config golang-go openjdk-17-jdk-headless
   php-cli php-symfony-http-foundation ruby ruby-rack libhttpcore5-java
   python3-venv libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3"
+# The machine image brings its own Node.js and npm; Debian's only where none is.
+command -v npm >/dev/null || apt_packages="$apt_packages nodejs npm"
 missing=""
 for package in $apt_packages; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' \
@@ -22,17 +36,18 @@ for package in $apt_packages; do
 done
 if [ -n "$missing" ]; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    quietly apt-get update -q
+    quietly apt-get install -y -q --no-install-recommends $missing
 fi
 
 # PyQt6 in a virtual environment of its own, so that the machine's python3,
 # whose http.HTTPStatus is compared as it is, stays as the image has it.
 venv="$prefix/pyqt6"
-if ! "$venv/bin/python" -m pip freeze 2>/dev/null | grep -qx 'PyQt6==6.11.0' \
-    || ! "$venv/bin/python" -m pip freeze 2>/dev/null | grep -qx 'PyQt6-Qt6==6.11.2'; then
-    python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+freeze=$("$venv/bin/python" -m pip freeze 2>/dev/null || true)
+if ! printf '%s\n' "$freeze" | grep -qx 'PyQt6==6.11.0' \
+    || ! printf '%s\n' "$freeze" | grep -qx 'PyQt6-Qt6==6.11.2'; then
+    quietly python3 -m venv "$venv"
+    quietly "$venv/bin/python" -m pip install --disable-pip-version-check \
         PyQt6==6.11.0 PyQt6-Qt6==6.11.2
 fi
 
@@ -45,8 +60,8 @@ for spec in $npm_packages; do
     version="${spec##*@}"
     if ! grep -qs "\"version\": \"$version\"" "$prefix/node_modules/$name/package.json"; then
         mkdir -p "$prefix"
-        npm install --prefix "$prefix" --no-save --legacy-peer-deps --ignore-scripts \
-            --no-audit --no-fund --loglevel=error $npm_packages >/dev/null
+        quietly npm install --prefix "$prefix" --no-save --legacy-peer-deps --ignore-scripts \
+            --no-audit --no-fund $npm_packages
         break
     fi
 done
