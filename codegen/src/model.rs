@@ -174,7 +174,8 @@ pub struct Code {
     pub ident: String,
     /// C enumerator: `NETCODES_QT_CONTENT_NOT_FOUND_ERROR`.
     pub c_name: String,
-    /// Docs anchor, stable when rows are added: `qt-203`, `err-name-not-resolved`, `404`, `499-nginx`.
+    /// Docs anchor, stable when rows are added: `qt-203`, `err-name-not-resolved`, `404-iana`, `499-nginx`
+    /// (an HTTP value also has the anchor `404` for the section of all its meanings).
     pub anchor: String,
     /// Index into the system's groups.
     pub group: usize,

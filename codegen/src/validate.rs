@@ -728,13 +728,9 @@ fn http_row(cells: &mut Cells<'_>, system: &System, vocab: &Vocab<'_>, sources: 
     if !name_ok {
         return None;
     }
-    if source.upper.is_empty() {
-        code.ident = name;
-        code.anchor = code.value.to_string();
-    } else {
-        code.ident = format!("{}_{name}", source.upper);
-        code.anchor = format!("{}-{}", code.value, spell::kebab(&source.id));
-    }
+    // The value's own anchor (`#404`) heads the section that lists its meanings.
+    code.anchor = format!("{}-{}", code.value, spell::kebab(&source.id));
+    code.ident = if source.upper.is_empty() { name } else { format!("{}_{name}", source.upper) };
     Some(code)
 }
 
