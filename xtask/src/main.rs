@@ -26,8 +26,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// The repository to work on: this workspace, or `NETCODES_ROOT` (tests run
+/// the generator on scratch copies of the repository).
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    match std::env::var_os("NETCODES_ROOT") {
+        Some(root) => PathBuf::from(root),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf(),
+    }
 }
 
 fn generate(root: &Path, check: bool) -> ExitCode {
