@@ -30,15 +30,9 @@ pub struct Project {
 pub fn load(root: &Path) -> Result<(Project, Model), Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     let project = load_project(root, &mut diags);
-    let (categories, retries) = load_vocabulary(root, &mut diags);
-    let vocab = Vocab { categories: &categories, retries: &retries };
     let mut names = Names::default();
-    for term in categories.iter() {
-        names.claim_c(format!("NETCODES_CATEGORY_{}", term.upper), "data/vocabulary.toml", 0, &mut diags);
-    }
-    for term in retries.iter() {
-        names.claim_c(format!("NETCODES_RETRY_{}", term.upper), "data/vocabulary.toml", 0, &mut diags);
-    }
+    let (categories, retries) = load_vocabulary(root, &mut names, &mut diags);
+    let vocab = Vocab { categories: &categories, retries: &retries };
 
     let mut systems = Vec::new();
     let mut http = None;
@@ -134,7 +128,7 @@ fn load_project(root: &Path, diags: &mut Diagnostics) -> Option<Project> {
     Some(Project { version: doc.version })
 }
 
-fn load_vocabulary(root: &Path, diags: &mut Diagnostics) -> (Vec<Term>, Vec<Term>) {
+fn load_vocabulary(root: &Path, names: &mut Names, diags: &mut Diagnostics) -> (Vec<Term>, Vec<Term>) {
     let Some((doc, text)) = read_toml::<VocabularyToml>(root, "vocabulary.toml", diags) else {
         return (Vec::new(), Vec::new());
     };
@@ -147,10 +141,12 @@ fn load_vocabulary(root: &Path, diags: &mut Diagnostics) -> (Vec<Term>, Vec<Term
             let id = entry.id.into_inner();
             check_lower_id(&id, what, &path, line, diags);
             if let Some(first) = seen.insert(id.clone(), line) {
-                diags.at(&path, line, format!("duplicate {what} id, first used on line {first} ({id:?})"));
+                diags.at(&path, line, format!("duplicate {what} id {id:?} (first used on line {first})"));
+                continue;
             }
             check_text(&entry.title, "title", &path, line, diags);
             check_text(&entry.description, "description", &path, line, diags);
+            names.claim_c(format!("NETCODES_{}_{}", what.to_ascii_uppercase(), id.to_ascii_uppercase()), &path, line, diags);
             out.push(Term {
                 rust: spell::upper_camel(&id),
                 upper: id.to_ascii_uppercase(),
@@ -768,6 +764,9 @@ fn warning_row(cells: &mut Cells<'_>, system: &System, vocab: &Vocab<'_>) -> Opt
 fn check_codes(system: &mut System, mut rows: Vec<Code>, table: &CsvTable, names: &mut Names, diags: &mut Diagnostics) {
     let path = table.path.as_str();
     let multi_meaning = system.kind == SystemKind::Http;
+    // Rows already reported as duplicates are left out of the spelling checks,
+    // which would only report the same mistake again.
+    let mut duplicate = vec![false; rows.len()];
     let mut by_value: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (index, code) in rows.iter().enumerate() {
         if !(system.min..=system.max).contains(&code.value) {
@@ -785,6 +784,9 @@ fn check_codes(system: &mut System, mut rows: Vec<Code>, table: &CsvTable, names
         let first = &rows[indexes[0]];
         for &other in &indexes[1..] {
             let code = &rows[other];
+            if !multi_meaning || first.status == Status::Removed || code.status == Status::Removed {
+                duplicate[other] = true;
+            }
             if first.status == Status::Removed || code.status == Status::Removed {
                 diags.at(
                     path,
@@ -813,14 +815,15 @@ fn check_codes(system: &mut System, mut rows: Vec<Code>, table: &CsvTable, names
     for reserved in ["ALL"] {
         idents.insert(reserved, ("(reserved by the generated API)", 0));
     }
-    for code in &rows {
+    for (index, code) in rows.iter().enumerate() {
         if !multi_meaning && !code.upstream_name.is_empty() {
             if let Some(first) = upstream.insert(&code.upstream_name, code.line) {
-                diags.at(path, code.line, format!("duplicate name (first used on line {first}) ({:?})", code.upstream_name));
+                diags.at(path, code.line, format!("duplicate name {:?} (first used on line {first})", code.upstream_name));
+                duplicate[index] = true;
                 continue;
             }
         }
-        if code.status.is_retired() {
+        if duplicate[index] || code.status.is_retired() {
             continue;
         }
         if let Some((original, line)) = idents.insert(&code.ident, (&code.upstream_name, code.line)) {
@@ -830,17 +833,20 @@ fn check_codes(system: &mut System, mut rows: Vec<Code>, table: &CsvTable, names
                 code.line,
                 format!("name becomes {} in Rust, C and Python, colliding with {origin} ({:?})", code.ident, code.upstream_name),
             );
+            duplicate[index] = true;
         }
     }
-    for code in &rows {
+    for code in rows.iter().zip(&duplicate).filter(|(_, dup)| !**dup).map(|(code, _)| code) {
         if let Some(first) = anchors.insert(&code.anchor, code.line) {
             diags.at(path, code.line, format!("docs anchor #{} is already used on line {first} ({:?})", code.anchor, code.upstream_name));
         }
     }
-    for code in &mut rows {
+    for (code, dup) in rows.iter_mut().zip(&duplicate) {
         if !code.status.is_retired() {
             code.c_name = format!("{}{}", system.c_prefix, code.ident);
-            names.claim_c(code.c_name.clone(), path, code.line, diags);
+            if !dup {
+                names.claim_c(code.c_name.clone(), path, code.line, diags);
+            }
         }
     }
 
