@@ -1,1 +1,625 @@
-//! placeholder
+//! data/http against the libraries that name HTTP statuses: every row of
+//! symbols.csv exists in its ecosystem with that code, and every status name
+//! the ecosystem has is a row (both directions). symbols.toml's `version` is
+//! the release the names were read from; the installed release must be that
+//! one, so that an upgrade shows up here rather than as silently stale data.
+//! Registry reason phrases are held against Python's and the `http` crate's.
+//!
+//! symbols.csv, symbols.toml and reason_history.csv are read directly: the
+//! model does not load them yet.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codegen::model::SystemKind;
+use conformance::{model, repo_root, require_tool, scratch_dir, stdout, system};
+
+const INSTALL: &str = "bash tests/upstream/install.sh";
+const NPM_PREFIX: &str = "/opt/netcodes-upstream/node_modules";
+
+// ---------------------------------------------------------------------------
+// data/http/symbols.*, reason_history.csv
+
+struct Symbol {
+    code: i64,
+    ecosystem: String,
+    symbol: String,
+    alias: bool,
+    since: Option<String>,
+}
+
+fn read_csv(relative: &str, columns: &[&str]) -> Vec<csv::StringRecord> {
+    let path = repo_root().join(relative);
+    let mut reader = csv::Reader::from_path(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    let headers = reader.headers().expect("CSV header").clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), columns, "{relative}: unexpected columns");
+    reader.records().map(|record| record.unwrap_or_else(|err| panic!("{relative}: {err}"))).collect()
+}
+
+fn symbols() -> Vec<Symbol> {
+    read_csv("data/http/symbols.csv", &["code", "ecosystem", "symbol", "kind", "since"])
+        .iter()
+        .map(|row| Symbol {
+            code: row[0].parse().expect("numeric code in symbols.csv"),
+            ecosystem: row[1].to_owned(),
+            symbol: row[2].to_owned(),
+            alias: match &row[3] {
+                "primary" => false,
+                "alias" => true,
+                other => panic!("symbols.csv: kind `{other}`"),
+            },
+            since: Some(row[4].to_owned()).filter(|since| !since.is_empty()),
+        })
+        .collect()
+}
+
+/// `version` of the ecosystem in symbols.toml.
+fn data_version(ecosystem: &str) -> String {
+    let path = repo_root().join("data/http/symbols.toml");
+    let table: toml::Table =
+        std::fs::read_to_string(&path).expect("read symbols.toml").parse().expect("parse symbols.toml");
+    table["ecosystem"]
+        .as_array()
+        .expect("[[ecosystem]] tables")
+        .iter()
+        .find(|entry| entry["id"].as_str() == Some(ecosystem))
+        .and_then(|entry| entry["version"].as_str())
+        .unwrap_or_else(|| panic!("symbols.toml has no version for {ecosystem}"))
+        .to_owned()
+}
+
+/// Earlier reason phrases, by code.
+fn reason_history() -> BTreeMap<i64, Vec<String>> {
+    let mut history: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for row in read_csv("data/http/reason_history.csv", &["code", "reason", "reference"]) {
+        history.entry(row[0].parse().expect("numeric code")).or_default().push(row[1].to_owned());
+    }
+    history
+}
+
+/// "3.11.7" as [3, 11, 7], for ordering releases.
+fn version_key(version: &str) -> Vec<u64> {
+    version.split('.').map(|part| part.parse().unwrap_or_else(|_| panic!("version `{version}`"))).collect()
+}
+
+fn is_at_least(installed: &str, release: &str) -> bool {
+    version_key(installed) >= version_key(release)
+}
+
+/// The release the test runs against must be the one symbols.toml names.
+fn assert_installed_version(ecosystem: &str, installed: &str) {
+    let expected = data_version(ecosystem);
+    assert_eq!(
+        installed, expected,
+        "{ecosystem}: the installed release differs from symbols.toml's version; \
+         re-read its names and update data/http/symbols.toml and symbols.csv"
+    );
+}
+
+/// Compares an ecosystem's names with symbols.csv in both directions, as of
+/// the installed release: a row whose `since` is later must not exist yet, and
+/// must exist once the release has it.
+fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTreeMap<String, i64>, min: usize) {
+    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == ecosystem).collect();
+    let mut ours = BTreeMap::new();
+    let mut later = BTreeMap::new();
+    for row in &rows {
+        let target = match &row.since {
+            Some(since) if !is_at_least(installed, since) => &mut later,
+            _ => &mut ours,
+        };
+        assert!(
+            target.insert(row.symbol.clone(), row.code).is_none(),
+            "{ecosystem} {} twice in symbols.csv",
+            row.symbol
+        );
+    }
+
+    let mut problems = Vec::new();
+    for (name, code) in &ours {
+        match theirs.get(name) {
+            Some(value) if value == code => {}
+            Some(value) => problems.push(format!("{name}: {value} in {upstream}, {code} in symbols.csv")),
+            None => problems.push(format!("{name} ({code}): in symbols.csv, missing from {upstream}")),
+        }
+    }
+    for (name, value) in theirs {
+        if let Some(code) = later.get(name) {
+            problems.push(format!("{name} ({code}): symbols.csv says it came later, but {upstream} has it = {value}"));
+        } else if !ours.contains_key(name) {
+            problems.push(format!("{name} = {value}: in {upstream}, missing from symbols.csv"));
+        }
+    }
+    assert!(problems.is_empty(), "{ecosystem}: symbols.csv disagrees with {upstream}:\n{}", problems.join("\n"));
+    assert!(theirs.len() >= min, "{ecosystem}: read only {} names from {upstream}", theirs.len());
+    println!(
+        "compared {} {ecosystem} names with {upstream}, both directions ({} later names absent as expected)",
+        theirs.len(),
+        later.len()
+    );
+}
+
+/// Names of symbols.csv that are aliases, for one ecosystem.
+fn aliases(ecosystem: &str) -> BTreeSet<String> {
+    symbols().into_iter().filter(|row| row.ecosystem == ecosystem && row.alias).map(|row| row.symbol).collect()
+}
+
+/// Tab-separated lines `tag\tfield\tfield...`, grouped by tag.
+fn tagged_lines(output: &str) -> BTreeMap<String, Vec<Vec<String>>> {
+    let mut tagged: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    for line in output.lines() {
+        let mut fields = line.split('\t').map(str::to_owned);
+        let tag = fields.next().unwrap_or_default();
+        tagged.entry(tag).or_default().push(fields.collect());
+    }
+    tagged
+}
+
+fn name_values(rows: &[Vec<String>]) -> BTreeMap<String, i64> {
+    let mut map = BTreeMap::new();
+    for row in rows {
+        let [name, value] = row.as_slice() else { panic!("expected name and value, got {row:?}") };
+        let value = value.parse().unwrap_or_else(|_| panic!("`{value}` is not a number"));
+        assert!(map.insert(name.clone(), value).is_none(), "{name} printed twice");
+    }
+    map
+}
+
+/// The upstream part of a Debian version: 5.4.53+dfsg-0+deb12u1 is 5.4.53.
+fn debian_upstream_version(package: &str) -> String {
+    let version = stdout(Command::new("dpkg-query").args(["-W", "-f=${Version}", package]));
+    let version = version.split_once(':').map_or(version.as_str(), |(_, rest)| rest);
+    version.split(['+', '-', '~']).next().unwrap_or_default().to_owned()
+}
+
+// ---------------------------------------------------------------------------
+// Python
+
+struct Python {
+    version: String,
+    members: BTreeMap<String, i64>,
+    phrases: BTreeMap<i64, String>,
+}
+
+fn python_http_status() -> Python {
+    require_tool("python3", "apt-get install python3");
+    let script = repo_root().join("tests/upstream/python_http_status.py");
+    let tagged = tagged_lines(&stdout(Command::new("python3").arg(script)));
+    let phrases =
+        tagged["phrase"].iter().map(|row| (row[0].parse().expect("numeric status"), row[1].clone())).collect();
+    Python { version: tagged["version"][0][0].clone(), members: name_values(&tagged["member"]), phrases }
+}
+
+#[test]
+fn python_http_status_members_equal_symbols() {
+    let python = python_http_status();
+    // symbols.toml's release is a floor, not a pin: the names of a newer
+    // Python are the `since` rows. An older minor release may lack names.
+    let floor = data_version("python");
+    let floor_minor: Vec<u64> = version_key(&floor).into_iter().take(2).collect();
+    assert!(
+        version_key(&python.version) >= floor_minor,
+        "python3 is {}, older than the {floor} symbols.toml was read from",
+        python.version
+    );
+    compare_names(
+        "python",
+        &format!("http.HTTPStatus of Python {}", python.version),
+        &python.version,
+        &python.members,
+        60,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Rust: the `http` crate
+
+/// The crate's source directory, as cargo resolved the dev-dependency.
+fn http_crate_dir(version: &str) -> PathBuf {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let metadata = stdout(
+        Command::new(cargo)
+            .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
+            .arg(repo_root().join("Cargo.toml")),
+    );
+    // Reading one field does not need a JSON parser: each package has a
+    // "manifest_path", and registry sources live in directories named
+    // <crate>-<version>.
+    let suffix = format!("/http-{version}/Cargo.toml");
+    metadata
+        .split("\"manifest_path\":\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|path| path.ends_with(&suffix))
+        .map(|manifest| Path::new(manifest).parent().expect("crate directory").to_path_buf())
+        .unwrap_or_else(|| panic!("cargo metadata lists no http {version}; tests/Cargo.toml must depend on it"))
+}
+
+/// `(code, NAME, "Reason");` rows of the crate's status_codes! table.
+fn parse_status_rs(source: &str) -> BTreeMap<String, i64> {
+    let start = source.find("status_codes! {").expect("status.rs has the status_codes! table");
+    let mut consts = BTreeMap::new();
+    for line in source[start..].lines().skip(1) {
+        let line = line.trim();
+        if line == "}" {
+            break;
+        }
+        let Some(row) = line.strip_prefix('(').and_then(|row| row.strip_suffix(");")) else { continue };
+        let mut fields = row.splitn(3, ',').map(str::trim);
+        let (Some(code), Some(name)) = (fields.next(), fields.next()) else { panic!("status.rs row `{line}`") };
+        consts.insert(name.to_owned(), code.parse().unwrap_or_else(|_| panic!("status.rs row `{line}`")));
+    }
+    consts
+}
+
+#[test]
+fn http_crate_status_code_consts_equal_symbols() {
+    let version = data_version("rust_http");
+    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == "rust_http").collect();
+
+    // Consts cannot be looked up by name at run time, so a probe program
+    // names each row of symbols.csv; one that does not exist fails to compile.
+    let probe = scratch_dir("upstream_http_rust_probe");
+    std::fs::create_dir_all(probe.join("src")).expect("probe src dir");
+    std::fs::write(
+        probe.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"netcodes-http-probe\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nhttp = \"={version}\"\n\n# Not part of the netcodes workspace.\n[workspace]\n"
+        ),
+    )
+    .expect("write probe Cargo.toml");
+    // The workspace's lock file: the probe builds offline from the same crates.
+    std::fs::copy(repo_root().join("Cargo.lock"), probe.join("Cargo.lock")).expect("copy Cargo.lock");
+    let lines: String = rows
+        .iter()
+        .map(|row| {
+            format!("    println!(\"{{}}\\t{{}}\", {:?}, http::StatusCode::{}.as_u16());\n", row.symbol, row.symbol)
+        })
+        .collect();
+    std::fs::write(probe.join("src/main.rs"), format!("fn main() {{\n{lines}}}\n")).expect("write probe main.rs");
+
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    // Not the workspace's own target directory: the running `cargo test` may
+    // still hold its lock. Kept between runs so that reruns are incremental.
+    let output = stdout(
+        Command::new(cargo)
+            .args(["run", "--quiet", "--offline", "--manifest-path"])
+            .arg(probe.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", repo_root().join("target/upstream-probe/cargo")),
+    );
+    let printed: BTreeMap<String, i64> = output
+        .lines()
+        .map(|line| {
+            let (name, code) = line.split_once('\t').expect("NAME\\tcode");
+            (name.to_owned(), code.parse().expect("numeric code"))
+        })
+        .collect();
+    let ours: BTreeMap<String, i64> = rows.iter().map(|row| (row.symbol.clone(), row.code)).collect();
+    assert_eq!(ours, printed, "symbols.csv (left) and http::StatusCode consts of http {version} (right) differ");
+
+    // The other direction: every const the crate defines.
+    let status_rs = http_crate_dir(&version).join("src/status.rs");
+    let consts = parse_status_rs(&std::fs::read_to_string(&status_rs).expect("read the http crate's status.rs"));
+    compare_names("rust_http", &format!("http {version} ({})", status_rs.display()), &version, &consts, 60);
+    println!("compiled {} http::StatusCode consts named by symbols.csv", printed.len());
+}
+
+// ---------------------------------------------------------------------------
+// Java: java.net.HttpURLConnection and HttpComponents' HttpStatus
+
+struct JavaConstant {
+    value: i64,
+    deprecated: bool,
+}
+
+/// `public static final int` constants of a class, from `javap -v`.
+fn javap_int_constants(classpath: Option<&str>, class: &str) -> BTreeMap<String, JavaConstant> {
+    require_tool("javap", &format!("{INSTALL} (apt-get install openjdk-17-jdk-headless)"));
+    let mut command = Command::new("javap");
+    command.arg("-v");
+    if let Some(classpath) = classpath {
+        command.args(["-cp", classpath]);
+    }
+    let output = stdout(command.arg(class));
+
+    let mut constants = BTreeMap::new();
+    let mut current: Option<(String, JavaConstant)> = None;
+    for line in output.lines() {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix("public static final int ").and_then(|rest| rest.strip_suffix(';')) {
+            current = Some((name.to_owned(), JavaConstant { value: i64::MIN, deprecated: false }));
+        } else if trimmed.is_empty() || trimmed.starts_with("public ") || trimmed.starts_with("private ") {
+            if let Some((name, constant)) = current.take() {
+                assert_ne!(constant.value, i64::MIN, "{class}.{name} has no ConstantValue");
+                constants.insert(name, constant);
+            }
+        } else if let Some((_, constant)) = current.as_mut() {
+            if let Some(value) = trimmed.strip_prefix("ConstantValue: int ") {
+                constant.value = value.parse().expect("int constant");
+            } else if trimmed == "Deprecated: true" {
+                constant.deprecated = true;
+            }
+        }
+    }
+    constants
+}
+
+fn values(constants: &BTreeMap<String, JavaConstant>) -> BTreeMap<String, i64> {
+    constants.iter().map(|(name, constant)| (name.clone(), constant.value)).collect()
+}
+
+#[test]
+fn java_http_url_connection_constants_equal_symbols() {
+    let version = stdout(Command::new("javap").arg("-version")).trim().to_owned();
+    assert_installed_version("java", &version);
+    let constants = javap_int_constants(None, "java.net.HttpURLConnection");
+    let theirs: BTreeMap<String, i64> =
+        values(&constants).into_iter().filter(|(name, _)| name.starts_with("HTTP_")).collect();
+    compare_names("java", &format!("java.net.HttpURLConnection of JDK {version}"), &version, &theirs, 30);
+
+    // The JDK marks its second name for 500 @Deprecated; symbols.csv calls that an alias.
+    let deprecated: BTreeSet<String> =
+        constants.iter().filter(|(_, constant)| constant.deprecated).map(|(name, _)| name.clone()).collect();
+    assert_eq!(aliases("java"), deprecated, "java aliases in symbols.csv (left) vs @Deprecated constants (right)");
+}
+
+#[test]
+fn httpcomponents_http_status_constants_equal_symbols() {
+    require_tool("dpkg-query", "Debian's dpkg");
+    let version = debian_upstream_version("libhttpcore5-java");
+    assert_installed_version("httpcomponents", &version);
+    let jar = "/usr/share/java/httpcore5.jar";
+    assert!(Path::new(jar).is_file(), "{jar} is missing; .ci/run installs it with: {INSTALL}");
+    let constants = javap_int_constants(Some(jar), "org.apache.hc.core5.http.HttpStatus");
+
+    // The first code of each class, as class markers rather than statuses.
+    const CLASS_MARKERS: [&str; 5] =
+        ["SC_INFORMATIONAL", "SC_SUCCESS", "SC_REDIRECTION", "SC_CLIENT_ERROR", "SC_SERVER_ERROR"];
+    for marker in CLASS_MARKERS {
+        assert!(constants.contains_key(marker), "HttpStatus.{marker} is gone; update CLASS_MARKERS");
+    }
+    let theirs: BTreeMap<String, i64> = values(&constants)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("SC_") && !CLASS_MARKERS.contains(&name.as_str()))
+        .collect();
+    compare_names("httpcomponents", &format!("HttpComponents Core {version} HttpStatus"), &version, &theirs, 60);
+
+    let aliases = aliases("httpcomponents");
+    for (name, constant) in &constants {
+        assert!(
+            !constant.deprecated || aliases.contains(name),
+            "HttpStatus.{name} is @Deprecated: an alias in symbols.csv"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Go: net/http
+
+#[test]
+fn go_net_http_status_constants_equal_symbols() {
+    require_tool("go", &format!("{INSTALL} (apt-get install golang-go)"));
+    let probe = scratch_dir("upstream_http_go_probe");
+    let cache = repo_root().join("target/upstream-probe/go");
+    let go = |args: &[&str]| {
+        let mut command = Command::new("go");
+        command
+            .args(args)
+            .current_dir(&probe)
+            // Standard library only, no module: keep the build cache in target/.
+            .env("GOCACHE", cache.join("cache"))
+            .env("GOPATH", cache.join("path"))
+            .env("GOFLAGS", "")
+            .env("GO111MODULE", "");
+        command
+    };
+    let version = stdout(&mut go(&["env", "GOVERSION"])).trim().trim_start_matches("go").to_owned();
+    assert_installed_version("go", &version);
+
+    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == "go").collect();
+    let prints: String = rows
+        .iter()
+        .map(|row| format!("\tfmt.Printf(\"%s\\t%d\\n\", {:?}, http.{})\n", row.symbol, row.symbol))
+        .collect();
+    std::fs::write(
+        probe.join("main.go"),
+        format!("// Generated by tests/upstream_http.rs.\npackage main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc main() {{\n{prints}}}\n"),
+    )
+    .expect("write main.go");
+    let printed: BTreeMap<String, i64> = stdout(&mut go(&["run", "main.go"]))
+        .lines()
+        .map(|line| {
+            let (name, code) = line.split_once('\t').expect("name\\tcode");
+            (name.to_owned(), code.parse().expect("numeric code"))
+        })
+        .collect();
+    let ours: BTreeMap<String, i64> = rows.iter().map(|row| (row.symbol.clone(), row.code)).collect();
+    assert_eq!(ours, printed, "symbols.csv (left) and net/http of Go {version} (right) differ");
+
+    // The other direction: every Status constant in the standard library source.
+    let goroot = stdout(&mut go(&["env", "GOROOT"])).trim().to_owned();
+    let status_go = Path::new(&goroot).join("src/net/http/status.go");
+    let source = std::fs::read_to_string(&status_go).expect("read net/http/status.go");
+    let mut consts = BTreeMap::new();
+    for line in source.lines() {
+        let Some((name, rest)) = line.trim().split_once('=') else { continue };
+        let name = name.trim();
+        let value = rest.split("//").next().unwrap_or_default().trim();
+        if name.starts_with("Status") && !name.contains(' ') {
+            if let Ok(value) = value.parse() {
+                consts.insert(name.to_owned(), value);
+            }
+        }
+    }
+    compare_names("go", &format!("Go {version} {}", status_go.display()), &version, &consts, 60);
+}
+
+// ---------------------------------------------------------------------------
+// Angular: HttpStatusCode
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|err| panic!("{}: {err}", dir.display())) {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn angular_http_status_code_equals_symbols() {
+    let package = Path::new(NPM_PREFIX).join("@angular/common");
+    let manifest = std::fs::read_to_string(package.join("package.json")).unwrap_or_else(|_| {
+        panic!("@angular/common is not installed in {NPM_PREFIX}; .ci/run installs it with: {INSTALL}")
+    });
+    let version = manifest
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("\"version\": \""))
+        .and_then(|rest| rest.split('"').next())
+        .expect("version in @angular/common/package.json")
+        .to_owned();
+    assert_installed_version("angular", &version);
+
+    // Which bundle declares the enum changes between releases; find it by content.
+    let mut files = Vec::new();
+    files_under(&package, &mut files);
+    let declarations: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .filter(|path| path.to_string_lossy().ends_with(".d.ts"))
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let start = text.find("enum HttpStatusCode {")?;
+            let body = &text[start + "enum HttpStatusCode {".len()..];
+            Some((path, body[..body.find('}')?].to_owned()))
+        })
+        .collect();
+    let [(path, body)] = declarations.as_slice() else {
+        panic!("expected one .d.ts declaring enum HttpStatusCode, found {}", declarations.len())
+    };
+
+    let mut theirs = BTreeMap::new();
+    for member in body.split(',').map(str::trim).filter(|member| !member.is_empty()) {
+        let (name, value) = member.split_once('=').unwrap_or_else(|| panic!("HttpStatusCode member `{member}`"));
+        theirs.insert(name.trim().to_owned(), value.trim().parse().unwrap_or_else(|_| panic!("`{member}`")));
+    }
+    compare_names("angular", &format!("@angular/common {version} {}", path.display()), &version, &theirs, 60);
+}
+
+// ---------------------------------------------------------------------------
+// Symfony and Rails (Rack), from Debian
+
+#[test]
+fn symfony_response_constants_equal_symbols() {
+    require_tool("php", &format!("{INSTALL} (apt-get install php-cli php-symfony-http-foundation)"));
+    let version = debian_upstream_version("php-symfony-http-foundation");
+    assert_installed_version("symfony", &version);
+    let autoload = "/usr/share/php/Symfony/Component/HttpFoundation/autoload.php";
+    let script = repo_root().join("tests/upstream/symfony_response.php");
+    let output = stdout(Command::new("php").arg(script).arg(autoload));
+    let rows: Vec<Vec<String>> = output.lines().map(|line| line.split('\t').map(str::to_owned).collect()).collect();
+    compare_names("symfony", &format!("Symfony HttpFoundation {version} Response"), &version, &name_values(&rows), 60);
+}
+
+#[test]
+fn rack_status_symbols_equal_symbols() {
+    require_tool("ruby", &format!("{INSTALL} (apt-get install ruby ruby-rack)"));
+    let script = repo_root().join("tests/upstream/rack_status.rb");
+    let tagged = tagged_lines(&stdout(Command::new("ruby").arg(script)));
+    let version = tagged["version"][0][0].clone();
+    assert_installed_version("rails", &version);
+    compare_names(
+        "rails",
+        &format!("Rack {version} SYMBOL_TO_STATUS_CODE"),
+        &version,
+        &name_values(&tagged["symbol"]),
+        60,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Registry reason phrases
+
+/// Registry rows of data/http: code to RFC 9110 reason phrase.
+fn iana_reasons() -> BTreeMap<i64, String> {
+    let model = model();
+    let extras = model.http.as_ref().expect("data/http is loaded");
+    let iana = extras.sources.iter().position(|source| source.id == "iana").expect("the iana source");
+    let http = system(&model, SystemKind::Http);
+    let reasons: BTreeMap<i64, String> = http
+        .codes
+        .iter()
+        .chain(&http.retired)
+        .filter(|code| code.source == Some(iana))
+        .map(|code| (code.value, code.upstream_name.clone()))
+        .collect();
+    assert!(reasons.len() >= 60, "only {} registry rows in data/http", reasons.len());
+    reasons
+}
+
+/// A library may still use an older phrase: ours or a reason_history one.
+/// `own_spellings` are phrases no RFC ever used that the library is known to
+/// have; each must still be there, so that the list shrinks when it is fixed.
+fn check_phrases(library: &str, theirs: &BTreeMap<i64, String>, own_spellings: &[(i64, &str)]) -> usize {
+    let ours = iana_reasons();
+    let history = reason_history();
+    let mut problems = Vec::new();
+    let mut compared = 0;
+    for (code, phrase) in theirs {
+        let Some(reason) = ours.get(code) else {
+            problems.push(format!("{code} {phrase:?}: {library} has it, data/http has no registry row"));
+            continue;
+        };
+        compared += 1;
+        let former = history.get(code).map(Vec::as_slice).unwrap_or_default();
+        if own_spellings.contains(&(*code, phrase.as_str())) {
+            println!("{code}: {library} spells it {phrase:?}, an RFC never did (data/http: {reason:?})");
+        } else if phrase != reason && !former.contains(phrase) {
+            problems.push(format!("{code}: {library} says {phrase:?}; data/http has {reason:?}, formerly {former:?}"));
+        }
+    }
+    for (code, phrase) in own_spellings {
+        assert_eq!(
+            theirs.get(code).map(String::as_str),
+            Some(*phrase),
+            "{library} no longer says {phrase:?} for {code}: drop it from the test's list of its own spellings"
+        );
+    }
+    let lacking: Vec<String> = ours
+        .iter()
+        .filter(|(code, _)| !theirs.contains_key(code))
+        .map(|(code, reason)| format!("{code} {reason}"))
+        .collect();
+    assert!(problems.is_empty(), "reason phrases of {library} disagree with data/http:\n{}", problems.join("\n"));
+    println!(
+        "compared {compared} registry reason phrases with {library}; it lacks {} registry codes: {}",
+        lacking.len(),
+        lacking.join(", ")
+    );
+    compared
+}
+
+#[test]
+fn registry_reason_phrases_agree_with_python() {
+    let python = python_http_status();
+    let compared = check_phrases(&format!("http.HTTPStatus of Python {}", python.version), &python.phrases, &[]);
+    assert!(compared >= 60, "only {compared} phrases compared");
+}
+
+#[test]
+fn registry_reason_phrases_agree_with_the_http_crate() {
+    let phrases: BTreeMap<i64, String> = (100..=999u16)
+        .filter_map(|code| {
+            let reason = http::StatusCode::from_u16(code).ok()?.canonical_reason()?;
+            Some((i64::from(code), reason.to_owned()))
+        })
+        .collect();
+    // The crate drops the hyphen of RFC 9110's "Non-Authoritative Information".
+    let own_spellings = [(203, "Non Authoritative Information")];
+    let library = format!("http {} canonical_reason()", data_version("rust_http"));
+    let compared = check_phrases(&library, &phrases, &own_spellings);
+    assert!(compared >= 60, "only {compared} phrases compared");
+}

@@ -24,6 +24,21 @@ fn data_enumerators() -> BTreeMap<String, i64> {
     qt.codes.iter().map(|code| (code.upstream_name.clone(), code.value)).collect()
 }
 
+/// The rows where `ours` and `theirs` differ, one line each.
+fn differences(ours: &BTreeMap<String, i64>, theirs: &BTreeMap<String, i64>, upstream: &str) -> Vec<String> {
+    let names: std::collections::BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
+    names
+        .into_iter()
+        .filter_map(|name| match (ours.get(name), theirs.get(name)) {
+            (Some(a), Some(b)) if a == b => None,
+            (Some(a), Some(b)) => Some(format!("{name}: {a} in data/qt, {b} in {upstream}")),
+            (Some(a), None) => Some(format!("{name} = {a}: in data/qt, missing from {upstream}")),
+            (None, Some(b)) => Some(format!("{name} = {b}: in {upstream}, missing from data/qt")),
+            (None, None) => None,
+        })
+        .collect()
+}
+
 fn qt6_network_cflags() -> Vec<String> {
     require_tool("pkg-config", INSTALL);
     let cflags = stdout(Command::new("pkg-config").args(["--cflags", "Qt6Network"]));
@@ -47,11 +62,7 @@ fn compile(name: &str, source: &str) -> Result<(), String> {
         .arg(&file)
         .output()
         .expect("run g++");
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
-    }
+    if output.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&output.stderr).into_owned()) }
 }
 
 fn static_asserts(enumerators: &BTreeMap<String, i64>) -> String {
@@ -105,11 +116,8 @@ fn parse_network_error_enum(header: &str) -> BTreeMap<String, i64> {
     let start = header.find("enum NetworkError {").expect("qnetworkreply.h declares enum NetworkError");
     let body = &header[start + "enum NetworkError {".len()..];
     let body = &body[..body.find("};").expect("enum NetworkError is closed")];
-    let without_comments: String = body
-        .lines()
-        .map(|line| line.split("//").next().unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let without_comments: String =
+        body.lines().map(|line| line.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n");
 
     let mut enumerators = BTreeMap::new();
     let mut next = 0;
@@ -138,7 +146,9 @@ fn the_qt6_header_has_exactly_the_enumerators_of_data() {
     let theirs = parse_network_error_enum(&header);
     let ours = data_enumerators();
     assert!(theirs.len() >= MIN_ENUMERATORS, "read only {} enumerators from {}", theirs.len(), path.display());
-    assert_eq!(ours, theirs, "data/qt (left) and {} of Qt {} (right) differ", path.display(), qt6_version());
+    let upstream = format!("{} of Qt {}", path.display(), qt6_version());
+    let differences = differences(&ours, &theirs, &upstream);
+    assert!(differences.is_empty(), "data/qt disagrees with {upstream}:\n{}", differences.join("\n"));
     println!("compared {} Qt enumerators with {} (Qt {})", theirs.len(), path.display(), qt6_version());
 }
 
@@ -176,6 +186,7 @@ fn pyqt6_network_error_equals_data() {
 
     let ours = data_enumerators();
     assert!(theirs.len() >= MIN_ENUMERATORS, "PyQt6 printed only {} members", theirs.len());
-    assert_eq!(ours, theirs, "data/qt (left) and PyQt6 {pyqt_version} on Qt {qt_version} (right) differ");
+    let differences = differences(&ours, &theirs, &format!("PyQt6 {pyqt_version} on Qt {qt_version}"));
+    assert!(differences.is_empty(), "data/qt disagrees with PyQt6:\n{}", differences.join("\n"));
     println!("compared {} Qt enumerators with PyQt6 {pyqt_version} (Qt {qt_version})", theirs.len());
 }
