@@ -79,7 +79,8 @@ fn chromium_net_errors_package_agrees_with_data() {
             println!("sentinel {name}: package {code}, data {ours}");
         } else if current_by_name.contains_key(name.as_str()) || current_by_value.contains_key(&code) {
             compared += 1;
-            if current_by_name.get(name.as_str()) != Some(&code) || current_by_value.get(&code) != Some(&name.as_str()) {
+            if current_by_name.get(name.as_str()) != Some(&code) || current_by_value.get(&code) != Some(&name.as_str())
+            {
                 mismatches.push(format!(
                     "package {name} = {code}; data: {name} = {:?}, {code} is {:?}",
                     current_by_name.get(name.as_str()),
@@ -89,7 +90,8 @@ fn chromium_net_errors_package_agrees_with_data() {
         } else if removed_by_value.contains_key(&code) || removed_by_name.contains_key(name.as_str()) {
             let ours = removed_by_value.get(&code).copied().unwrap_or_default();
             // A removed number that data/ keeps unnamed has nothing to disagree with.
-            if removed_by_name.get(name.as_str()).is_some_and(|&value| value != code) || !(ours.is_empty() || ours == name)
+            if removed_by_name.get(name.as_str()).is_some_and(|&value| value != code)
+                || !(ours.is_empty() || ours == name)
             {
                 mismatches.push(format!("package {name} = {code}; data has it removed as `{ours}`"));
             }
