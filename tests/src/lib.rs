@@ -3,6 +3,8 @@
 //! is missing fails the test with the command that installs it: CI installs
 //! every tool, so nothing is skipped.
 
+pub mod readback;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

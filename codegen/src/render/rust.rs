@@ -534,10 +534,11 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
             #[must_use]
             pub const fn is_known(self) -> bool { self.entry().is_some() }
 
-            /// The name as upstream spells it, or `None` for a code this crate does not know.
+            /// The name as upstream spells it, or `None` for a code this crate does not know
+            /// (and for an HTTP vendor code whose vendor documents no reason phrase).
             #[must_use]
             pub const fn name(self) -> Option<&'static str> {
-                match self.entry() { Some(entry) => Some(entry.name), None => None }
+                match self.entry() { Some(entry) => entry.name, None => None }
             }
 
             /// What the code means and what to do about it.
@@ -597,7 +598,12 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
     let since_field = (system.kind == SystemKind::Qt).then(|| quote!(since: Option<&'static str>,));
     let entries = system.codes.iter().map(|code| {
         let ident = format_ident!("{}", code.ident);
-        let name = lit_str(&code.name);
+        let name = if code.name.is_empty() {
+            quote!(None)
+        } else {
+            let name = lit_str(&code.name);
+            quote!(Some(#name))
+        };
         let description = lit_str(&code.description);
         let category = format_ident!("{}", model.categories[code.category].rust);
         let retry = format_ident!("{}", model.retries[code.retry].rust);
@@ -633,7 +639,8 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
         /// One known code: everything the lookups answer.
         struct Entry {
             code: #ty,
-            name: &'static str,
+            /// `None` only for an HTTP vendor code without a reason phrase.
+            name: Option<&'static str>,
             description: &'static str,
             category: Category,
             retry: Retry,

@@ -1664,11 +1664,12 @@ impl NetError {
         self.entry().is_some()
     }
 
-    /// The name as upstream spells it, or `None` for a code this crate does not know.
+    /// The name as upstream spells it, or `None` for a code this crate does not know
+    /// (and for an HTTP vendor code whose vendor documents no reason phrase).
     #[must_use]
     pub const fn name(self) -> Option<&'static str> {
         match self.entry() {
-            Some(entry) => Some(entry.name),
+            Some(entry) => entry.name,
             None => None,
         }
     }
@@ -1777,7 +1778,9 @@ impl NetError {
 /// One known code: everything the lookups answer.
 struct Entry {
     code: NetError,
-    name: &'static str,
+
+    /// `None` only for an HTTP vendor code without a reason phrase.
+    name: Option<&'static str>,
     description: &'static str,
     category: Category,
     retry: Retry,
@@ -1791,7 +1794,7 @@ struct Entry {
 static ENTRIES: [Entry; 249] = [
     Entry {
         code: NetError::ERR_BLOB_REFERENCED_FILE_UNAVAILABLE,
-        name: "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE",
+        name: Some("ERR_BLOB_REFERENCED_FILE_UNAVAILABLE"),
         description: "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.",
         category: Category::Local,
         retry: Retry::Never,
@@ -1799,7 +1802,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOB_REFERENCED_BLOB_BROKEN,
-        name: "ERR_BLOB_REFERENCED_BLOB_BROKEN",
+        name: Some("ERR_BLOB_REFERENCED_BLOB_BROKEN"),
         description: "This blob includes another blob that failed or was never finished, so it cannot be completed. Rebuild the included blob first.",
         category: Category::Local,
         retry: Retry::Never,
@@ -1807,7 +1810,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOB_DEREFERENCED_WHILE_BUILDING,
-        name: "ERR_BLOB_DEREFERENCED_WHILE_BUILDING",
+        name: Some("ERR_BLOB_DEREFERENCED_WHILE_BUILDING"),
         description: "Its creator let go of the blob while it was still being assembled, and no reader was waiting for it, so building stopped. Keep a reference until the blob is complete.",
         category: Category::Local,
         retry: Retry::Never,
@@ -1815,7 +1818,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOB_SOURCE_DIED_IN_TRANSIT,
-        name: "ERR_BLOB_SOURCE_DIED_IN_TRANSIT",
+        name: Some("ERR_BLOB_SOURCE_DIED_IN_TRANSIT"),
         description: "The process sending the blob's bytes exited or crashed part-way through. Create the blob again.",
         category: Category::Local,
         retry: Retry::Never,
@@ -1823,7 +1826,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOB_FILE_WRITE_FAILED,
-        name: "ERR_BLOB_FILE_WRITE_FAILED",
+        name: Some("ERR_BLOB_FILE_WRITE_FAILED"),
         description: "Spilling the blob's data to disk failed, a full disk being the usual reason. Free disk space or check file permissions.",
         category: Category::Local,
         retry: Retry::Never,
@@ -1831,7 +1834,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOB_OUT_OF_MEMORY,
-        name: "ERR_BLOB_OUT_OF_MEMORY",
+        name: Some("ERR_BLOB_OUT_OF_MEMORY"),
         description: "The blob's contents did not fit in the memory available for blobs. Free memory or use smaller blobs, then try again.",
         category: Category::Local,
         retry: Retry::AfterDelay,
@@ -1839,7 +1842,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS,
-        name: "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS",
+        name: Some("ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS"),
         description: "A request to build a blob arrived with parameters that make no sense, so the browser rejected it as a faulty inter-process message. It points to a bug in the code creating the blob.",
         category: Category::Local,
         retry: Retry::Never,
@@ -1847,7 +1850,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_DIRECT_ONLY,
-        name: "ERR_DNS_DIRECT_ONLY",
+        name: Some("ERR_DNS_DIRECT_ONLY"),
         description: "The host name was not resolved locally because requests to it go through a proxy, and this lookup was only allowed for direct connections. The proxy resolves the name instead.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1855,7 +1858,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_OTHER_FAILURE,
-        name: "ERR_DNS_OTHER_FAILURE",
+        name: Some("ERR_DNS_OTHER_FAILURE"),
         description: "The DNS server answered with a failure response code that has no more specific Chromium code. Check the DNS server and retry later.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -1863,7 +1866,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_REFUSED,
-        name: "ERR_DNS_REFUSED",
+        name: Some("ERR_DNS_REFUSED"),
         description: "The DNS server refused to answer the query (REFUSED), usually because of its policy. Use a DNS server that will serve this client.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1871,7 +1874,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_NOT_IMPLEMENTED,
-        name: "ERR_DNS_NOT_IMPLEMENTED",
+        name: Some("ERR_DNS_NOT_IMPLEMENTED"),
         description: "The DNS server replied NOTIMP: it does not implement this kind of query, such as an HTTPS record lookup. Use a DNS server that does.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1879,7 +1882,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_SERVER_FAILURE,
-        name: "ERR_DNS_SERVER_FAILURE",
+        name: Some("ERR_DNS_SERVER_FAILURE"),
         description: "The DNS server answered that it failed to process the query (SERVFAIL). It is often temporary or caused by broken DNSSEC; retry later or use another server.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -1887,7 +1890,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_FORMAT_ERROR,
-        name: "ERR_DNS_FORMAT_ERROR",
+        name: Some("ERR_DNS_FORMAT_ERROR"),
         description: "The DNS server rejected the query as malformed (FORMERR). Either the server or the query is faulty.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1895,7 +1898,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS,
-        name: "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS",
+        name: Some("ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS"),
         description: "The host cache is in the middle of being cleared, so the lookup could not use it at that moment. Wait a little and look the name up again.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -1903,7 +1906,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_SECURE_PROBE_RECORD_INVALID,
-        name: "ERR_DNS_SECURE_PROBE_RECORD_INVALID",
+        name: Some("ERR_DNS_SECURE_PROBE_RECORD_INVALID"),
         description: "Chromium's test query to confirm that the secure DNS provider is usable came back empty or unusable. Check the provider; Chromium will probe again later.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -1911,7 +1914,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_NO_MATCHING_SUPPORTED_ALPN,
-        name: "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN",
+        name: Some("ERR_DNS_NO_MATCHING_SUPPORTED_ALPN"),
         description: "The site's DNS HTTPS record was expected to list a supported application protocol (ALPN) but lists none that Chromium can use. The site's HTTPS record needs to be corrected.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1919,7 +1922,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_REQUEST_CANCELLED,
-        name: "ERR_DNS_REQUEST_CANCELLED",
+        name: Some("ERR_DNS_REQUEST_CANCELLED"),
         description: "The host resolution job was called off before it finished, so no answer was produced. It is a cancellation, not a DNS fault.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1927,7 +1930,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_NAME_HTTPS_ONLY,
-        name: "ERR_DNS_NAME_HTTPS_ONLY",
+        name: Some("ERR_DNS_NAME_HTTPS_ONLY"),
         description: "The site's DNS HTTPS record tells clients to use only secure transports, so this plain http or ws request cannot go ahead. Treat it like a redirect and load the https or wss address.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1935,7 +1938,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED,
-        name: "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED",
+        name: Some("ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED"),
         description: "Secure DNS could not start because the DNS-over-HTTPS server's own name would not resolve. Check the secure DNS setting and ordinary DNS connectivity.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -1943,7 +1946,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_SORT_ERROR,
-        name: "ERR_DNS_SORT_ERROR",
+        name: Some("ERR_DNS_SORT_ERROR"),
         description: "Chromium could not put the resolved addresses into its preferred connection order. It is an internal resolver failure.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1951,7 +1954,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_SEARCH_EMPTY,
-        name: "ERR_DNS_SEARCH_EMPTY",
+        name: Some("ERR_DNS_SEARCH_EMPTY"),
         description: "After applying the configured DNS search suffixes, no candidate name was left to query for this host. Use a fully qualified name or check the suffix settings.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1959,7 +1962,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_CACHE_MISS,
-        name: "ERR_DNS_CACHE_MISS",
+        name: Some("ERR_DNS_CACHE_MISS"),
         description: "This lookup was restricted to the host cache and local sources such as the hosts file, and none of them knew the name. Allow a network lookup.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -1967,7 +1970,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_TIMED_OUT,
-        name: "ERR_DNS_TIMED_OUT",
+        name: Some("ERR_DNS_TIMED_OUT"),
         description: "The DNS query got no answer in time. The DNS server may be slow or unreachable; retry with back-off.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -1975,7 +1978,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_SERVER_REQUIRES_TCP,
-        name: "ERR_DNS_SERVER_REQUIRES_TCP",
+        name: Some("ERR_DNS_SERVER_REQUIRES_TCP"),
         description: "The DNS reply was too large for UDP and the query must be repeated over TCP. Chromium normally does this itself.",
         category: Category::Dns,
         retry: Retry::Safe,
@@ -1983,7 +1986,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DNS_MALFORMED_RESPONSE,
-        name: "ERR_DNS_MALFORMED_RESPONSE",
+        name: Some("ERR_DNS_MALFORMED_RESPONSE"),
         description: "A DNS answer arrived but was not well-formed DNS. The server or something on the path is sending bad data; retry, or switch DNS servers.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -1991,7 +1994,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_VERIFIER_CHANGED,
-        name: "ERR_CERT_VERIFIER_CHANGED",
+        name: Some("ERR_CERT_VERIFIER_CHANGED"),
         description: "The settings that control how certificates are verified were changed while requests were running, so those requests were stopped. Retry on a new connection so the certificate is checked again.",
         category: Category::Certificate,
         retry: Retry::FreshConnection,
@@ -1999,7 +2002,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_DATABASE_CHANGED,
-        name: "ERR_CERT_DATABASE_CHANGED",
+        name: Some("ERR_CERT_DATABASE_CHANGED"),
         description: "Certificates or trust settings were added, removed or edited while requests were running, so those requests were stopped. Retry on a new connection so the new trust settings apply.",
         category: Category::Certificate,
         retry: Retry::FreshConnection,
@@ -2007,7 +2010,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SELF_SIGNED_CERT_GENERATION_FAILED,
-        name: "ERR_SELF_SIGNED_CERT_GENERATION_FAILED",
+        name: Some("ERR_SELF_SIGNED_CERT_GENERATION_FAILED"),
         description: "Chromium could not create the self-signed certificate it was asked for. Check the requested parameters and the key store.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2015,7 +2018,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PRIVATE_KEY_EXPORT_FAILED,
-        name: "ERR_PRIVATE_KEY_EXPORT_FAILED",
+        name: Some("ERR_PRIVATE_KEY_EXPORT_FAILED"),
         description: "Exporting a private key failed. The key may be marked non-exportable, or the key store refused.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2023,7 +2026,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_KEY_GENERATION_FAILED,
-        name: "ERR_KEY_GENERATION_FAILED",
+        name: Some("ERR_KEY_GENERATION_FAILED"),
         description: "Creating a new key pair did not succeed. Check the key store or the security device holding the keys.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2031,7 +2034,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_UNSUPPORTED,
-        name: "ERR_PKCS12_IMPORT_UNSUPPORTED",
+        name: Some("ERR_PKCS12_IMPORT_UNSUPPORTED"),
         description: "The PKCS #12 file uses features or algorithms that are not supported. Export it again with more widely supported settings.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2039,7 +2042,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_INVALID_FILE,
-        name: "ERR_PKCS12_IMPORT_INVALID_FILE",
+        name: Some("ERR_PKCS12_IMPORT_INVALID_FILE"),
         description: "The PKCS #12 file is damaged or is not really a PKCS #12 file. Export it again from the source.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2047,7 +2050,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_INVALID_MAC,
-        name: "ERR_PKCS12_IMPORT_INVALID_MAC",
+        name: Some("ERR_PKCS12_IMPORT_INVALID_MAC"),
         description: "Importing a PKCS #12 file failed because its integrity check (MAC) is wrong, which usually means a wrong password or a damaged file. Check the password or export the file again.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2055,7 +2058,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_IMPORT_SERVER_CERT_FAILED,
-        name: "ERR_IMPORT_SERVER_CERT_FAILED",
+        name: Some("ERR_IMPORT_SERVER_CERT_FAILED"),
         description: "A server certificate could not be added to the certificate database because something went wrong inside the import code. Check the certificate file and try again.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2063,7 +2066,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_IMPORT_CA_CERT_FAILED,
-        name: "ERR_IMPORT_CA_CERT_FAILED",
+        name: Some("ERR_IMPORT_CA_CERT_FAILED"),
         description: "Importing a CA certificate failed for a reason without a more specific code. Check the certificate file and the database.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2071,7 +2074,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_IMPORT_CERT_ALREADY_EXISTS,
-        name: "ERR_IMPORT_CERT_ALREADY_EXISTS",
+        name: Some("ERR_IMPORT_CERT_ALREADY_EXISTS"),
         description: "The certificate is already in the certificate database, so it was not imported again. Nothing needs to be done.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2079,7 +2082,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_IMPORT_CA_CERT_NOT_CA,
-        name: "ERR_IMPORT_CA_CERT_NOT_CA",
+        name: Some("ERR_IMPORT_CA_CERT_NOT_CA"),
         description: "The certificate being imported as a certificate authority is not a CA certificate. Import it as an ordinary certificate, or use the actual CA certificate.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2087,7 +2090,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_FAILED,
-        name: "ERR_PKCS12_IMPORT_FAILED",
+        name: Some("ERR_PKCS12_IMPORT_FAILED"),
         description: "Importing a PKCS #12 file failed for a reason without a more specific code. Check the file and try exporting it again.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2095,7 +2098,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_BAD_PASSWORD,
-        name: "ERR_PKCS12_IMPORT_BAD_PASSWORD",
+        name: Some("ERR_PKCS12_IMPORT_BAD_PASSWORD"),
         description: "The password given for the PKCS #12 (.p12 or .pfx) file is not correct, so nothing was imported. Enter the right password.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2103,7 +2106,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTPENGINE_PROVIDER_IN_USE,
-        name: "ERR_HTTPENGINE_PROVIDER_IN_USE",
+        name: Some("ERR_HTTPENGINE_PROVIDER_IN_USE"),
         description: "A placeholder returned by Cronet when it is backed by the Android platform HttpEngine, where the detailed Chromium error code is not available. Use the public error code of the exception instead.",
         category: Category::Unknown,
         retry: Retry::NotApplicable,
@@ -2111,7 +2114,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST,
-        name: "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST",
+        name: Some("ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST"),
         description: "A Private State Token (Trust Token) operation completed locally, for example from cached results, without sending the request to its destination. The operation succeeded even though no request went out.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -2119,7 +2122,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TRUST_TOKEN_OPERATION_FAILED,
-        name: "ERR_TRUST_TOKEN_OPERATION_FAILED",
+        name: Some("ERR_TRUST_TOKEN_OPERATION_FAILED"),
         description: "A Private State Token (formerly Trust Token) issuance, redemption or signing step did not succeed, for instance because the issuer's answer was unusable. Check the token issuer and the operation's parameters.",
         category: Category::Unknown,
         retry: Retry::Never,
@@ -2127,7 +2130,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_WEB_BUNDLE,
-        name: "ERR_INVALID_WEB_BUNDLE",
+        name: Some("ERR_INVALID_WEB_BUNDLE"),
         description: "A Web Bundle could not be used as a source of resources, for example because it is malformed. The bundle must be fixed.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2135,7 +2138,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_SIGNED_EXCHANGE,
-        name: "ERR_INVALID_SIGNED_EXCHANGE",
+        name: Some("ERR_INVALID_SIGNED_EXCHANGE"),
         description: "A signed exchange (SXG) could not be used, for example because its signature, validity or format is wrong. The publisher must fix the signed exchange.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2143,7 +2146,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ADD_USER_CERT_FAILED,
-        name: "ERR_ADD_USER_CERT_FAILED",
+        name: Some("ERR_ADD_USER_CERT_FAILED"),
         description: "The operating system's certificate store would not accept the certificate. Check the certificate file and the permissions on the store.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2151,7 +2154,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NO_PRIVATE_KEY_FOR_CERT,
-        name: "ERR_NO_PRIVATE_KEY_FOR_CERT",
+        name: Some("ERR_NO_PRIVATE_KEY_FOR_CERT"),
         description: "The certificate being imported belongs to a private key that is not present on this device, so it cannot be used for client authentication. Import it together with its key, for example as a PKCS #12 file.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2159,7 +2162,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INSECURE_RESPONSE,
-        name: "ERR_INSECURE_RESPONSE",
+        name: Some("ERR_INSECURE_RESPONSE"),
         description: "The response was refused because the connection it came over was not secure enough, most often after a certificate error. Resolve the certificate problem first.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2167,7 +2170,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_COMPRESSION_FAILURE,
-        name: "ERR_CACHE_COMPRESSION_FAILURE",
+        name: Some("ERR_CACHE_COMPRESSION_FAILURE"),
         description: "Compressing data for storage in the disk cache failed. The response itself is not affected; it can be fetched again.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2175,7 +2178,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_OPEN_OR_CREATE_FAILURE,
-        name: "ERR_CACHE_OPEN_OR_CREATE_FAILURE",
+        name: Some("ERR_CACHE_OPEN_OR_CREATE_FAILURE"),
         description: "A combined open-or-create of a cache entry failed, so the cache cannot be used for this resource. It can still be fetched from the network.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2183,7 +2186,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_DOOM_FAILURE,
-        name: "ERR_CACHE_DOOM_FAILURE",
+        name: Some("ERR_CACHE_DOOM_FAILURE"),
         description: "Marking a cache entry for removal (dooming it) did not succeed. It is internal to the cache and usually harmless.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2191,7 +2194,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_ENTRY_NOT_SUITABLE,
-        name: "ERR_CACHE_ENTRY_NOT_SUITABLE",
+        name: Some("ERR_CACHE_ENTRY_NOT_SUITABLE"),
         description: "Chromium's cache already knew the stored entry could not serve this request, given its load flags or mode, so the entry was skipped. The request goes to the network instead.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2199,7 +2202,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_AUTH_FAILURE_AFTER_READ,
-        name: "ERR_CACHE_AUTH_FAILURE_AFTER_READ",
+        name: Some("ERR_CACHE_AUTH_FAILURE_AFTER_READ"),
         description: "The server demanded authentication only after part of the response had been delivered, too late to ask for credentials. Start the request over from the beginning.",
         category: Category::Cache,
         retry: Retry::Idempotent,
@@ -2207,7 +2210,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_LOCK_TIMEOUT,
-        name: "ERR_CACHE_LOCK_TIMEOUT",
+        name: Some("ERR_CACHE_LOCK_TIMEOUT"),
         description: "Waiting for a lock on a cache entry took too long. Chromium then continues without the cache entry.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2215,7 +2218,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_CHECKSUM_MISMATCH,
-        name: "ERR_CACHE_CHECKSUM_MISMATCH",
+        name: Some("ERR_CACHE_CHECKSUM_MISMATCH"),
         description: "A cache entry failed its checksum and is treated as corrupt. It is internal to the cache; the resource can be fetched again from the network.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2223,7 +2226,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_CHECKSUM_READ_FAILURE,
-        name: "ERR_CACHE_CHECKSUM_READ_FAILURE",
+        name: Some("ERR_CACHE_CHECKSUM_READ_FAILURE"),
         description: "The checksum stored alongside a cache entry could not be read, so the entry cannot be verified. The cache handles this internally; the resource can be fetched again from the network.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2231,7 +2234,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_RACE,
-        name: "ERR_CACHE_RACE",
+        name: Some("ERR_CACHE_RACE"),
         description: "Two or more requests competed to create the same cache entry and this one lost, so its cache lookup starts over. This is handled inside Chromium's HTTP cache.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2239,7 +2242,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_CREATE_FAILURE,
-        name: "ERR_CACHE_CREATE_FAILURE",
+        name: Some("ERR_CACHE_CREATE_FAILURE"),
         description: "A new cache entry for this resource could not be made. The resource can still be fetched from the network.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2247,7 +2250,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_OPEN_FAILURE,
-        name: "ERR_CACHE_OPEN_FAILURE",
+        name: Some("ERR_CACHE_OPEN_FAILURE"),
         description: "An existing cache entry for this resource failed to open. Chromium falls back to the network.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2255,7 +2258,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_OPERATION_NOT_SUPPORTED,
-        name: "ERR_CACHE_OPERATION_NOT_SUPPORTED",
+        name: Some("ERR_CACHE_OPERATION_NOT_SUPPORTED"),
         description: "The kind of cache entry involved cannot perform the requested action, such as a partial or sparse access. It is an internal condition of the cache.",
         category: Category::Cache,
         retry: Retry::Never,
@@ -2263,7 +2266,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_WRITE_FAILURE,
-        name: "ERR_CACHE_WRITE_FAILURE",
+        name: Some("ERR_CACHE_WRITE_FAILURE"),
         description: "Storing a response in the disk cache did not succeed, often because the disk is full or the cache files are damaged. Retry, or fetch without caching.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2271,7 +2274,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_READ_FAILURE,
-        name: "ERR_CACHE_READ_FAILURE",
+        name: Some("ERR_CACHE_READ_FAILURE"),
         description: "Chromium could not read data back from its disk cache, for example because of a disk error. Fetch the resource from the network instead.",
         category: Category::Cache,
         retry: Retry::Safe,
@@ -2279,7 +2282,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHE_MISS,
-        name: "ERR_CACHE_MISS",
+        name: Some("ERR_CACHE_MISS"),
         description: "The requested entry is not in the cache, and the request was not allowed to use the network, for example an offline or cache-only load. Allow a network fetch to get the resource.",
         category: Category::Cache,
         retry: Retry::Never,
@@ -2287,7 +2290,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER,
-        name: "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER",
+        name: Some("ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER"),
         description: "A dictionary-compressed response begins with a dictionary identifier that differs from the dictionary Chromium offered. The server's shared dictionary setup is wrong.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2295,7 +2298,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DICTIONARY_LOAD_FAILED,
-        name: "ERR_DICTIONARY_LOAD_FAILED",
+        name: Some("ERR_DICTIONARY_LOAD_FAILED"),
         description: "A response encoded against a shared compression dictionary could not be decoded because the dictionary itself failed to load. Fetch the resource again without dictionary compression.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2303,7 +2306,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ZSTD_WINDOW_SIZE_TOO_BIG,
-        name: "ERR_ZSTD_WINDOW_SIZE_TOO_BIG",
+        name: Some("ERR_ZSTD_WINDOW_SIZE_TOO_BIG"),
         description: "The response is zstd-compressed with a window size above the 8 MB limit Chromium accepts. The server must compress with a smaller window.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2311,7 +2314,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS,
-        name: "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS",
+        name: Some("ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS"),
         description: "Local network access checks blocked the connection, for example a public web page trying to reach a device on the local network without permission. The page needs the appropriate permission or server opt-in.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -2319,7 +2322,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY,
-        name: "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY",
+        name: Some("ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY"),
         description: "A cached response came from an address space that local network access checks now block. The cached copy is not used.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -2327,7 +2330,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INCONSISTENT_IP_ADDRESS_SPACE,
-        name: "ERR_INCONSISTENT_IP_ADDRESS_SPACE",
+        name: Some("ERR_INCONSISTENT_IP_ADDRESS_SPACE"),
         description: "Within a single request the server's address was seen in two different address spaces (public, private or local), which local network access checks treat as suspicious. Chromium discards the cached copy; the request can then be made again.",
         category: Category::Policy,
         retry: Retry::Safe,
@@ -2335,7 +2338,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TOO_MANY_ACCEPT_CH_RESTARTS,
-        name: "ERR_TOO_MANY_ACCEPT_CH_RESTARTS",
+        name: Some("ERR_TOO_MANY_ACCEPT_CH_RESTARTS"),
         description: "Client hint negotiation (the ACCEPT_CH restart) was repeated too many times, so Chromium stopped. The server's Accept-CH behaviour needs fixing.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2343,7 +2346,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED,
-        name: "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED",
+        name: Some("ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED"),
         description: "The QUIC server is shutting the connection down and has told Chromium it never handled this request. Resend it on another connection.",
         category: Category::Protocol,
         retry: Retry::FreshConnection,
@@ -2351,7 +2354,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_QUIC_CERT_ROOT_NOT_KNOWN,
-        name: "ERR_QUIC_CERT_ROOT_NOT_KNOWN",
+        name: Some("ERR_QUIC_CERT_ROOT_NOT_KNOWN"),
         description: "QUIC connections only accept certificates from publicly known roots unless the site is explicitly exempted, and this one chains to a private or unknown root. Use a publicly trusted certificate, or let the connection fall back to TCP.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2359,7 +2362,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP_RESPONSE_CODE_FAILURE,
-        name: "ERR_HTTP_RESPONSE_CODE_FAILURE",
+        name: Some("ERR_HTTP_RESPONSE_CODE_FAILURE"),
         description: "The server answered with a status code outside 2xx, and the API that made the request treats that as a failure. Look at the HTTP status itself to decide what to do.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2367,7 +2370,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_STREAM_CLOSED,
-        name: "ERR_HTTP2_STREAM_CLOSED",
+        name: Some("ERR_HTTP2_STREAM_CLOSED"),
         description: "The other side kept sending HTTP/2 frames on a stream that was already finished. Its HTTP/2 implementation is faulty.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -2375,7 +2378,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TOO_MANY_RETRIES,
-        name: "ERR_TOO_MANY_RETRIES",
+        name: Some("ERR_TOO_MANY_RETRIES"),
         description: "Chromium gave up after restarting the same transaction many times for authentication or certificate reasons, to avoid an endless loop. A server or proxy that keeps asking for new credentials or keeps presenting bad certificates is the usual cause.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2383,7 +2386,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED,
-        name: "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED",
+        name: Some("ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED"),
         description: "An HTTP/2 stream was reset by the peer with the NO_ERROR code. The HTTP/2 layer normally absorbs this, so seeing it outside that layer points to a Chromium bug.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -2391,7 +2394,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONTENT_DECODING_INIT_FAILED,
-        name: "ERR_CONTENT_DECODING_INIT_FAILED",
+        name: Some("ERR_CONTENT_DECODING_INIT_FAILED"),
         description: "The decoder for the response's content encoding could not be set up. The Content-Encoding may be unsupported or invalid.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2399,7 +2402,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_HTTP_RESPONSE,
-        name: "ERR_INVALID_HTTP_RESPONSE",
+        name: Some("ERR_INVALID_HTTP_RESPONSE"),
         description: "The bytes that came back do not start with an HTTP/1.x status line, and Chromium will not interpret them as headerless HTTP/0.9. The port may be running a different protocol, or the server is broken.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2407,7 +2410,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PAC_SCRIPT_TERMINATED,
-        name: "ERR_PAC_SCRIPT_TERMINATED",
+        name: Some("ERR_PAC_SCRIPT_TERMINATED"),
         description: "The PAC script's execution environment crashed or was stopped, so proxy decisions wait until the script is loaded afresh. Retry once it has been reloaded.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -2415,7 +2418,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_HTTP_1_1_REQUIRED,
-        name: "ERR_PROXY_HTTP_1_1_REQUIRED",
+        name: Some("ERR_PROXY_HTTP_1_1_REQUIRED"),
         description: "The proxy told Chromium over HTTP/2 that it must be spoken to with HTTP/1.1. Retry over an HTTP/1.1 connection to the proxy; Chromium does this automatically.",
         category: Category::Proxy,
         retry: Retry::FreshConnection,
@@ -2423,7 +2426,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP_1_1_REQUIRED,
-        name: "ERR_HTTP_1_1_REQUIRED",
+        name: Some("ERR_HTTP_1_1_REQUIRED"),
         description: "The server told Chromium over HTTP/2 that this request must use HTTP/1.1. Retry on an HTTP/1.1 connection; Chromium does this automatically.",
         category: Category::Protocol,
         retry: Retry::FreshConnection,
@@ -2431,7 +2434,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION,
-        name: "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION",
+        name: Some("ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION"),
         description: "A proxy asked for authentication when there was no longer a usable connection to answer it on. It is an internal network stack condition.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -2439,7 +2442,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_COMPRESSION_ERROR,
-        name: "ERR_HTTP2_COMPRESSION_ERROR",
+        name: Some("ERR_HTTP2_COMPRESSION_ERROR"),
         description: "The HPACK header block on the HTTP/2 connection could not be processed, so the connection's shared header state is broken. The peer's implementation is faulty or the data was damaged.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -2447,7 +2450,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_FRAME_SIZE_ERROR,
-        name: "ERR_HTTP2_FRAME_SIZE_ERROR",
+        name: Some("ERR_HTTP2_FRAME_SIZE_ERROR"),
         description: "An HTTP/2 frame from the other side was too large, or the wrong length for its type. Its HTTP/2 implementation is faulty.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -2455,7 +2458,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_FLOW_CONTROL_ERROR,
-        name: "ERR_HTTP2_FLOW_CONTROL_ERROR",
+        name: Some("ERR_HTTP2_FLOW_CONTROL_ERROR"),
         description: "The other side sent more HTTP/2 data than its flow-control window allowed, or otherwise mishandled window updates. Its HTTP/2 implementation is faulty.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -2463,7 +2466,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY,
-        name: "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY",
+        name: Some("ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY"),
         description: "The TLS parameters negotiated for this connection, such as its version or cipher suite, are too weak for HTTP/2. The server must use stronger TLS settings.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -2471,7 +2474,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_QUIC_HANDSHAKE_FAILED,
-        name: "ERR_QUIC_HANDSHAKE_FAILED",
+        name: Some("ERR_QUIC_HANDSHAKE_FAILED"),
         description: "Setting up encryption for the QUIC connection did not succeed, so nothing sent on it reached the server in readable form. Send the requests again on a new connection, possibly over TCP.",
         category: Category::Protocol,
         retry: Retry::FreshConnection,
@@ -2479,7 +2482,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_TRUNCATED,
-        name: "ERR_RESPONSE_HEADERS_TRUNCATED",
+        name: Some("ERR_RESPONSE_HEADERS_TRUNCATED"),
         description: "The connection ended while the response headers were still arriving. Retry if the request is safe to repeat.",
         category: Category::Http,
         retry: Retry::Idempotent,
@@ -2487,7 +2490,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_QUIC_PROTOCOL_ERROR,
-        name: "ERR_QUIC_PROTOCOL_ERROR",
+        name: Some("ERR_QUIC_PROTOCOL_ERROR"),
         description: "The QUIC connection failed with a protocol error; a more detailed QUIC error code is usually attached. Retry on a new connection, which may use TCP instead.",
         category: Category::Protocol,
         retry: Retry::FreshConnection,
@@ -2495,7 +2498,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INCOMPLETE_CHUNKED_ENCODING,
-        name: "ERR_INCOMPLETE_CHUNKED_ENCODING",
+        name: Some("ERR_INCOMPLETE_CHUNKED_ENCODING"),
         description: "A chunked response stopped without its closing empty chunk, so the body is cut short. Repeat the request if it is safe to do so.",
         category: Category::Http,
         retry: Retry::Idempotent,
@@ -2503,7 +2506,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONTENT_LENGTH_MISMATCH,
-        name: "ERR_CONTENT_LENGTH_MISMATCH",
+        name: Some("ERR_CONTENT_LENGTH_MISMATCH"),
         description: "Fewer body bytes arrived than the Content-Length header promised before the connection ended. The download is truncated; repeat it if the request is safe to repeat.",
         category: Category::Http,
         retry: Retry::Idempotent,
@@ -2511,7 +2514,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_PING_FAILED,
-        name: "ERR_HTTP2_PING_FAILED",
+        name: Some("ERR_HTTP2_PING_FAILED"),
         description: "A liveness check (PING) on the HTTP/2 connection went unanswered, so Chromium treats the connection as dead. Retry on a new connection.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
@@ -2519,7 +2522,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_SERVER_REFUSED_STREAM,
-        name: "ERR_HTTP2_SERVER_REFUSED_STREAM",
+        name: Some("ERR_HTTP2_SERVER_REFUSED_STREAM"),
         description: "The HTTP/2 server refused the stream before processing it, with REFUSED_STREAM or a GOAWAY that excludes it. The request was not handled and can be sent again on a different connection.",
         category: Category::Protocol,
         retry: Retry::FreshConnection,
@@ -2527,7 +2530,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION,
-        name: "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION",
+        name: Some("ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION"),
         description: "Two or more Location headers in one response leave the redirect target ambiguous, so it is rejected. The server must send just one.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2535,7 +2538,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION,
-        name: "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION",
+        name: Some("ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION"),
         description: "Two or more Content-Disposition headers in one response leave the file name ambiguous, so it is rejected. The server must send just one.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2543,7 +2546,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PAC_NOT_IN_DHCP,
-        name: "ERR_PAC_NOT_IN_DHCP",
+        name: Some("ERR_PAC_NOT_IN_DHCP"),
         description: "Proxy auto-discovery asked DHCP for a PAC address and got nothing back, whether because the query failed or the network does not publish one. Set the PAC URL manually if the network needs a proxy.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -2551,7 +2554,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INCOMPLETE_HTTP2_HEADERS,
-        name: "ERR_INCOMPLETE_HTTP2_HEADERS",
+        name: Some("ERR_INCOMPLETE_HTTP2_HEADERS"),
         description: "HTTP/2 response headers arrived incomplete: required pseudo-headers such as the status are still missing. If it surfaces, the server's HTTP/2 framing is faulty.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -2559,7 +2562,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH,
-        name: "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH",
+        name: Some("ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH"),
         description: "Conflicting Content-Length values in one response make its length ambiguous, so Chromium rejects it to prevent response smuggling. The server must send one consistent length.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2567,7 +2570,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN,
-        name: "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN",
+        name: Some("ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN"),
         description: "The rest of a response body was too large to read and discard so the connection could be reused. The connection is dropped and a new one is needed.",
         category: Category::Http,
         retry: Retry::FreshConnection,
@@ -2575,7 +2578,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS,
-        name: "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS",
+        name: Some("ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS"),
         description: "Windows SSPI or the GSSAPI library answered with a status code that its documentation does not list. Look in system logs and the authentication configuration.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -2583,7 +2586,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_MISCONFIGURED_AUTH_ENVIRONMENT,
-        name: "ERR_MISCONFIGURED_AUTH_ENVIRONMENT",
+        name: Some("ERR_MISCONFIGURED_AUTH_ENVIRONMENT"),
         description: "Authentication could not start because the Kerberos environment is incomplete, such as an unreachable key distribution center or a server principal the realm does not know. Fix the domain or krb5 configuration.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -2591,7 +2594,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS,
-        name: "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS",
+        name: Some("ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS"),
         description: "Windows SSPI or the GSSAPI library answered with a known status code that makes no sense at this step of authentication. Check the machine's Kerberos or NTLM setup.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -2599,7 +2602,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_MISSING_AUTH_CREDENTIALS,
-        name: "ERR_MISSING_AUTH_CREDENTIALS",
+        name: Some("ERR_MISSING_AUTH_CREDENTIALS"),
         description: "Negotiate (Kerberos) authentication found no ticket for the user. Sign in to the domain or run kinit to get one, then retry.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -2607,7 +2610,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ENCODING_DETECTION_FAILED,
-        name: "ERR_ENCODING_DETECTION_FAILED",
+        name: Some("ERR_ENCODING_DETECTION_FAILED"),
         description: "Chromium could not work out which character set the response text uses. Declaring a charset in the Content-Type header avoids this.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2615,7 +2618,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNSUPPORTED_AUTH_SCHEME,
-        name: "ERR_UNSUPPORTED_AUTH_SCHEME",
+        name: Some("ERR_UNSUPPORTED_AUTH_SCHEME"),
         description: "The only authentication schemes the server offers are ones this machine or build cannot perform. Enable the scheme locally or have the server offer another, such as Basic or Negotiate.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -2623,7 +2626,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_AUTH_CREDENTIALS,
-        name: "ERR_INVALID_AUTH_CREDENTIALS",
+        name: Some("ERR_INVALID_AUTH_CREDENTIALS"),
         description: "HTTP authentication did not produce usable credentials, for example because the handshake with the server broke down. Check the user's credentials and the server's authentication setup.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -2631,7 +2634,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HTTP2_PROTOCOL_ERROR,
-        name: "ERR_HTTP2_PROTOCOL_ERROR",
+        name: Some("ERR_HTTP2_PROTOCOL_ERROR"),
         description: "The HTTP/2 session hit a protocol error, often caused by the server sending invalid headers or by a middlebox mangling traffic. Check the server and anything inspecting the connection.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -2639,7 +2642,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NO_SUPPORTED_PROXIES,
-        name: "ERR_NO_SUPPORTED_PROXIES",
+        name: Some("ERR_NO_SUPPORTED_PROXIES"),
         description: "None of the proxies in the configured list use a proxy type Chromium supports. Change the proxy configuration.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -2647,7 +2650,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NETWORK_IO_SUSPENDED,
-        name: "ERR_NETWORK_IO_SUSPENDED",
+        name: Some("ERR_NETWORK_IO_SUSPENDED"),
         description: "Networking is paused system-wide, usually because the device is suspending, so the operation could not run. Retry after the system resumes.",
         category: Category::Network,
         retry: Retry::AfterDelay,
@@ -2655,7 +2658,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONTENT_DECODING_FAILED,
-        name: "ERR_CONTENT_DECODING_FAILED",
+        name: Some("ERR_CONTENT_DECODING_FAILED"),
         description: "The response body could not be decompressed, for example because gzip or Brotli data is corrupt or the Content-Encoding header is wrong. The server must send correctly encoded content.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2663,7 +2666,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_MALFORMED_IDENTITY,
-        name: "ERR_MALFORMED_IDENTITY",
+        name: Some("ERR_MALFORMED_IDENTITY"),
         description: "The user name or domain given for HTTP authentication is not in a form the authentication scheme accepts. Correct the identity, for example how the domain and user name are written.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -2671,7 +2674,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE,
-        name: "ERR_REQUEST_RANGE_NOT_SATISFIABLE",
+        name: Some("ERR_REQUEST_RANGE_NOT_SATISFIABLE"),
         description: "The server cannot deliver the byte range that was asked for (HTTP 416). Request a range that lies within the resource.",
         category: Category::Client,
         retry: Retry::Never,
@@ -2679,7 +2682,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PAC_SCRIPT_FAILED,
-        name: "ERR_PAC_SCRIPT_FAILED",
+        name: Some("ERR_PAC_SCRIPT_FAILED"),
         description: "Running the proxy auto-config (PAC) script failed, for example because of a script error. Fix the PAC script.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -2687,7 +2690,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_TOO_BIG,
-        name: "ERR_RESPONSE_HEADERS_TOO_BIG",
+        name: Some("ERR_RESPONSE_HEADERS_TOO_BIG"),
         description: "The response headers were larger than Chromium accepts. Reduce the size of the headers the server sends, large cookies being a common cause.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2695,7 +2698,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_EMPTY_RESPONSE,
-        name: "ERR_EMPTY_RESPONSE",
+        name: Some("ERR_EMPTY_RESPONSE"),
         description: "The connection ended before a single byte of the response arrived. The server may have crashed, timed out the request or dropped it; repeat it only if that is harmless.",
         category: Category::Http,
         retry: Retry::Idempotent,
@@ -2703,7 +2706,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNEXPECTED_PROXY_AUTH,
-        name: "ERR_UNEXPECTED_PROXY_AUTH",
+        name: Some("ERR_UNEXPECTED_PROXY_AUTH"),
         description: "A server that is not a proxy replied with 407 Proxy Authentication Required. That response makes no sense without a proxy, so the server is misbehaving.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2711,7 +2714,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_METHOD_NOT_SUPPORTED,
-        name: "ERR_METHOD_NOT_SUPPORTED",
+        name: Some("ERR_METHOD_NOT_SUPPORTED"),
         description: "The HTTP method of the request cannot be used for this URL or endpoint. Use a method it accepts.",
         category: Category::Client,
         retry: Retry::Never,
@@ -2719,7 +2722,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_CHUNKED_ENCODING,
-        name: "ERR_INVALID_CHUNKED_ENCODING",
+        name: Some("ERR_INVALID_CHUNKED_ENCODING"),
         description: "The response body uses chunked transfer encoding incorrectly. The server's response framing must be fixed.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2727,7 +2730,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_RESPONSE,
-        name: "ERR_INVALID_RESPONSE",
+        name: Some("ERR_INVALID_RESPONSE"),
         description: "The server's response could not be understood as a valid response. The server or something in between is sending broken data.",
         category: Category::Http,
         retry: Retry::Never,
@@ -2735,7 +2738,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNSAFE_PORT,
-        name: "ERR_UNSAFE_PORT",
+        name: Some("ERR_UNSAFE_PORT"),
         description: "The URL's port is on the browser's restricted list because protocols such as mail or FTP listen there and could be attacked by crafted web requests. Serve the content on a normal web port.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -2743,7 +2746,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNSAFE_REDIRECT,
-        name: "ERR_UNSAFE_REDIRECT",
+        name: Some("ERR_UNSAFE_REDIRECT"),
         description: "A redirect led to a destination that is not allowed from the original request, such as a file:// URL or another scheme a web page may not reach. The redirect target must change.",
         category: Category::Redirect,
         retry: Retry::Never,
@@ -2751,7 +2754,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TOO_MANY_REDIRECTS,
-        name: "ERR_TOO_MANY_REDIRECTS",
+        name: Some("ERR_TOO_MANY_REDIRECTS"),
         description: "The request followed so many redirects that Chromium gave up, usually because of a redirect loop. Clearing cookies for the site sometimes helps; otherwise the server configuration must be fixed.",
         category: Category::Redirect,
         retry: Retry::Never,
@@ -2759,7 +2762,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_REDIRECT,
-        name: "ERR_INVALID_REDIRECT",
+        name: Some("ERR_INVALID_REDIRECT"),
         description: "The server redirected to a Location that is not a usable URL. The redirect target on the server must be corrected.",
         category: Category::Redirect,
         retry: Retry::Never,
@@ -2767,7 +2770,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNKNOWN_URL_SCHEME,
-        name: "ERR_UNKNOWN_URL_SCHEME",
+        name: Some("ERR_UNKNOWN_URL_SCHEME"),
         description: "The URL uses a scheme that the network stack does not know how to handle. Check the URL or register a handler for the scheme.",
         category: Category::Client,
         retry: Retry::Never,
@@ -2775,7 +2778,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_DISALLOWED_URL_SCHEME,
-        name: "ERR_DISALLOWED_URL_SCHEME",
+        name: Some("ERR_DISALLOWED_URL_SCHEME"),
         description: "Loading this kind of URL scheme is not permitted here, for example a scheme the embedder or network context does not allow. Switch to an allowed scheme such as https.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -2783,7 +2786,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_URL,
-        name: "ERR_INVALID_URL",
+        name: Some("ERR_INVALID_URL"),
         description: "The URL could not be parsed or is otherwise invalid. Fix the URL.",
         category: Category::Client,
         retry: Retry::Never,
@@ -2791,7 +2794,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_SELF_SIGNED_LOCAL_NETWORK,
-        name: "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK",
+        name: Some("ERR_CERT_SELF_SIGNED_LOCAL_NETWORK"),
         description: "A site on the local network (a private IP address or a .local name) presented a self-signed certificate, which Chromium rejects there. Give the device a certificate from a CA the client trusts.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2799,7 +2802,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_KNOWN_INTERCEPTION_BLOCKED,
-        name: "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED",
+        name: Some("ERR_CERT_KNOWN_INTERCEPTION_BLOCKED"),
         description: "Chromium recognises this certificate as one used to snoop on connections by a party other than the device's owner, and refuses it. Remove the software or network device doing the interception.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2807,7 +2810,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERTIFICATE_TRANSPARENCY_REQUIRED,
-        name: "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED",
+        name: Some("ERR_CERTIFICATE_TRANSPARENCY_REQUIRED"),
         description: "This connection needs proof that the certificate was publicly logged (Certificate Transparency), and the proof supplied was missing or did not meet policy. The site needs a certificate logged with valid timestamps.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2815,7 +2818,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_VALIDITY_TOO_LONG,
-        name: "ERR_CERT_VALIDITY_TOO_LONG",
+        name: Some("ERR_CERT_VALIDITY_TOO_LONG"),
         description: "The time between the certificate's start and expiry dates exceeds what browsers allow for publicly trusted certificates. The site must reissue it with a shorter lifetime.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2823,7 +2826,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_NAME_CONSTRAINT_VIOLATION,
-        name: "ERR_CERT_NAME_CONSTRAINT_VIOLATION",
+        name: Some("ERR_CERT_NAME_CONSTRAINT_VIOLATION"),
         description: "The certificate lists names that the issuing CA's name constraints forbid it to certify. The certificate must be reissued by a CA allowed to cover those names.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2831,7 +2834,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_WEAK_KEY,
-        name: "ERR_CERT_WEAK_KEY",
+        name: Some("ERR_CERT_WEAK_KEY"),
         description: "The certificate's public key is below the minimum strength, such as an RSA key with too few bits. The site must reissue it with a stronger key.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2839,7 +2842,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_NON_UNIQUE_NAME,
-        name: "ERR_CERT_NON_UNIQUE_NAME",
+        name: Some("ERR_CERT_NON_UNIQUE_NAME"),
         description: "The certificate names a host that is not globally unique, such as an internal name or a private IP address, which public CAs should not certify. Use a publicly resolvable name or a private CA trusted on the device.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2847,7 +2850,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_WEAK_SIGNATURE_ALGORITHM,
-        name: "ERR_CERT_WEAK_SIGNATURE_ALGORITHM",
+        name: Some("ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
         description: "The certificate chain relies on a signature algorithm that is no longer trusted, such as SHA-1 or MD5. The site needs a certificate signed with a modern algorithm.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2855,7 +2858,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_INVALID,
-        name: "ERR_CERT_INVALID",
+        name: Some("ERR_CERT_INVALID"),
         description: "The server's certificate is invalid for a reason not covered by a more specific code. The certificate must be replaced.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2863,7 +2866,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_REVOKED,
-        name: "ERR_CERT_REVOKED",
+        name: Some("ERR_CERT_REVOKED"),
         description: "The server's certificate has been revoked by its issuer. Do not bypass it; the site must obtain a new certificate.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2871,7 +2874,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_UNABLE_TO_CHECK_REVOCATION,
-        name: "ERR_CERT_UNABLE_TO_CHECK_REVOCATION",
+        name: Some("ERR_CERT_UNABLE_TO_CHECK_REVOCATION"),
         description: "Chromium could not get revocation information for the certificate, either because the revocation server is unreachable or because it is being blocked. Try another network; the site may need to fix its revocation setup.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2879,7 +2882,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_NO_REVOCATION_MECHANISM,
-        name: "ERR_CERT_NO_REVOCATION_MECHANISM",
+        name: Some("ERR_CERT_NO_REVOCATION_MECHANISM"),
         description: "The certificate carries no OCSP or CRL location, so nobody can ever learn whether it was revoked. Whether this blocks the connection depends on policy; the site should use a certificate with revocation information.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2887,7 +2890,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_CONTAINS_ERRORS,
-        name: "ERR_CERT_CONTAINS_ERRORS",
+        name: Some("ERR_CERT_CONTAINS_ERRORS"),
         description: "The server's certificate has errors that make it unusable. Chromium prefers ERR_CERT_INVALID for new cases; the certificate has to be replaced.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2895,7 +2898,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_AUTHORITY_INVALID,
-        name: "ERR_CERT_AUTHORITY_INVALID",
+        name: Some("ERR_CERT_AUTHORITY_INVALID"),
         description: "The server's certificate chain does not lead to a trusted root, as with a self-signed certificate, a private CA, or interception. Install the issuing CA if it is legitimate, or fix the server's chain.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2903,7 +2906,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_DATE_INVALID,
-        name: "ERR_CERT_DATE_INVALID",
+        name: Some("ERR_CERT_DATE_INVALID"),
         description: "The server's certificate is expired or not yet valid according to this device's clock. Check that the device date and time are correct; otherwise the site must renew its certificate.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2911,7 +2914,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CERT_COMMON_NAME_INVALID,
-        name: "ERR_CERT_COMMON_NAME_INVALID",
+        name: Some("ERR_CERT_COMMON_NAME_INVALID"),
         description: "The certificate the server sent does not cover the host name in the URL. Check that the site's proper name is used; a captive portal or interception can also cause it, so do not click through.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2919,7 +2922,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_MULTICAST_NOT_ALLOWED,
-        name: "ERR_MULTICAST_NOT_ALLOWED",
+        name: Some("ERR_MULTICAST_NOT_ALLOWED"),
         description: "A multicast operation on a UDP socket was refused because multicast is not permitted for that socket or caller. Obtain the required permission or avoid multicast.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -2927,7 +2930,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONTROL_MSG_TOO_BIG,
-        name: "ERR_CONTROL_MSG_TOO_BIG",
+        name: Some("ERR_CONTROL_MSG_TOO_BIG"),
         description: "Ancillary control data received with a datagram was larger than the space reserved for it and was cut off. It signals a socket-level limit rather than a network fault.",
         category: Category::Connection,
         retry: Retry::Never,
@@ -2935,7 +2938,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE,
-        name: "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE",
+        name: Some("ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE"),
         description: "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel after seeing the proxy's CONNECT response. Check the application's proxy callback logic.",
         category: Category::Cancelled,
         retry: Retry::Never,
@@ -2943,7 +2946,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST,
-        name: "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST",
+        name: Some("ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST"),
         description: "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel before the CONNECT request was sent. Check the application's proxy callback logic.",
         category: Category::Cancelled,
         retry: Retry::Never,
@@ -2951,7 +2954,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION,
-        name: "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION",
+        name: Some("ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION"),
         description: "The proxy was reachable but could not connect to the destination, for example because the destination name did not resolve or its server refused. The problem is with the destination, not the proxy, so check the target host.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -2959,7 +2962,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ECH_FALLBACK_CERTIFICATE_INVALID,
-        name: "ERR_ECH_FALLBACK_CERTIFICATE_INVALID",
+        name: Some("ERR_ECH_FALLBACK_CERTIFICATE_INVALID"),
         description: "ECH failed, and the certificate offered for recovery is not valid for the ECH public name, so Chromium cannot trust the server's replacement keys. The site's ECH or certificate setup is broken.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2967,7 +2970,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ECH_NOT_NEGOTIATED,
-        name: "ERR_ECH_NOT_NEGOTIATED",
+        name: Some("ERR_ECH_NOT_NEGOTIATED"),
         description: "The server could not open the encrypted ClientHello, usually because the ECH keys in DNS are out of date. Reconnect with the fresh keys the server supplied; Chromium does this automatically.",
         category: Category::Tls,
         retry: Retry::FreshConnection,
@@ -2975,7 +2978,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_ECH_CONFIG_LIST,
-        name: "ERR_INVALID_ECH_CONFIG_LIST",
+        name: Some("ERR_INVALID_ECH_CONFIG_LIST"),
         description: "The ECH keys advertised in the site's DNS HTTPS record are in a broken format. The site's DNS ECH configuration must be corrected.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -2983,7 +2986,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_KEY_USAGE_INCOMPATIBLE,
-        name: "ERR_SSL_KEY_USAGE_INCOMPATIBLE",
+        name: Some("ERR_SSL_KEY_USAGE_INCOMPATIBLE"),
         description: "The keyUsage extension in the server's certificate rules out the way the key is used in this handshake, for example for key exchange rather than signing. The site needs a certificate with suitable key usage.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -2991,7 +2994,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TLS13_DOWNGRADE_DETECTED,
-        name: "ERR_TLS13_DOWNGRADE_DETECTED",
+        name: Some("ERR_TLS13_DOWNGRADE_DETECTED"),
         description: "The server settled on an older TLS version while its handshake carried the marker a TLS 1.3 server uses when forced down, so Chromium suspects tampering. A badly implemented TLS-intercepting proxy is the common culprit; update or remove it.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -2999,7 +3002,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_WRONG_VERSION_ON_EARLY_DATA,
-        name: "ERR_WRONG_VERSION_ON_EARLY_DATA",
+        name: Some("ERR_WRONG_VERSION_ON_EARLY_DATA"),
         description: "The client sent 0-RTT data but the server turned out to speak only TLS 1.2 or older, which has no early data. Chromium repeats the request on the completed handshake without it.",
         category: Category::Tls,
         retry: Retry::Safe,
@@ -3007,7 +3010,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_EARLY_DATA_REJECTED,
-        name: "ERR_EARLY_DATA_REJECTED",
+        name: Some("ERR_EARLY_DATA_REJECTED"),
         description: "The server declined the 0-RTT early data sent with a resumed TLS 1.3 connection, so none of it was acted on. Chromium replays the request after the full handshake without early data.",
         category: Category::Tls,
         retry: Retry::Safe,
@@ -3015,7 +3018,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS,
-        name: "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS",
+        name: Some("ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS"),
         description: "None of the signature algorithms the server will accept can be made with the client certificate's key. Use a certificate with a different key, or widen the algorithms the server accepts.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3023,7 +3026,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NO_BUFFER_SPACE,
-        name: "ERR_NO_BUFFER_SPACE",
+        name: Some("ERR_NO_BUFFER_SPACE"),
         description: "The operating system temporarily ran out of buffers for socket traffic (ENOBUFS). Retry after a short delay.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -3031,7 +3034,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_READ_IF_READY_NOT_IMPLEMENTED,
-        name: "ERR_READ_IF_READY_NOT_IMPLEMENTED",
+        name: Some("ERR_READ_IF_READY_NOT_IMPLEMENTED"),
         description: "An internal signal that a socket type lacks the optional ReadIfReady call, after which the stack falls back to a plain read. Applications should never see it.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3039,7 +3042,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_WS_UPGRADE,
-        name: "ERR_WS_UPGRADE",
+        name: Some("ERR_WS_UPGRADE"),
         description: "Marks the normal end of the HTTP request that carried a WebSocket opening handshake: the upgrade worked and the connection now belongs to the WebSocket. It signals success, not a failure.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -3047,7 +3050,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_OBSOLETE_CIPHER,
-        name: "ERR_SSL_OBSOLETE_CIPHER",
+        name: Some("ERR_SSL_OBSOLETE_CIPHER"),
         description: "The server will only talk using a cipher suite Chromium removed recently; this code reports it during the short transition period after a removal. The server must enable modern cipher suites.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3055,7 +3058,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED,
-        name: "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED",
+        name: Some("ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED"),
         description: "A proof that a Certificate Transparency log has stayed consistent over time could not be read. This is internal CT bookkeeping.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -3063,7 +3066,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH,
-        name: "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH",
+        name: Some("ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH"),
         description: "Proxy authentication needed another round trip, but the connection it started on could not carry it. The handshake continues on a newly opened connection; this stays inside the network stack.",
         category: Category::Proxy,
         retry: Retry::FreshConnection,
@@ -3071,7 +3074,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CT_STH_INCOMPLETE,
-        name: "ERR_CT_STH_INCOMPLETE",
+        name: Some("ERR_CT_STH_INCOMPLETE"),
         description: "A Certificate Transparency signed tree head was readable JSON but lacked fields it must have. This is internal CT bookkeeping.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -3079,7 +3082,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CT_STH_PARSING_FAILED,
-        name: "ERR_CT_STH_PARSING_FAILED",
+        name: Some("ERR_CT_STH_PARSING_FAILED"),
         description: "Data describing the state of a Certificate Transparency log (a signed tree head) was unreadable. This is internal CT bookkeeping and does not by itself block a site.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -3087,7 +3090,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_SERVER_CERT_BAD_FORMAT,
-        name: "ERR_SSL_SERVER_CERT_BAD_FORMAT",
+        name: Some("ERR_SSL_SERVER_CERT_BAD_FORMAT"),
         description: "The bytes the server sent as its certificate are not a decodable certificate, so validation could not even start. The server's certificate file is broken and must be replaced.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -3095,7 +3098,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ICANN_NAME_COLLISION,
-        name: "ERR_ICANN_NAME_COLLISION",
+        name: Some("ERR_ICANN_NAME_COLLISION"),
         description: "The host name resolved to 127.0.53.53, the special address ICANN uses to flag a name collision with a new top-level domain. Use a fully qualified name that does not clash, or fix the internal DNS.",
         category: Category::Dns,
         retry: Retry::Never,
@@ -3103,7 +3106,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT,
-        name: "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT",
+        name: Some("ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT"),
         description: "The client certificate chosen from the system store could not be converted into a form the TLS code can use, for example because of an unsupported encoding. Reinstall or re-export the certificate.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3111,7 +3114,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE,
-        name: "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE",
+        name: Some("ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE"),
         description: "The operating system reported success when asked to change the send buffer size, but the size did not actually change. The system is probably capping buffer sizes.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3119,7 +3122,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE,
-        name: "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE",
+        name: Some("ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE"),
         description: "The operating system reported success when asked to change the receive buffer size, but the size did not actually change. The system is probably capping buffer sizes.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3127,7 +3130,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR,
-        name: "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR",
+        name: Some("ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR"),
         description: "The operating system rejected the requested send buffer size for a socket. The value may exceed what the system allows.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3135,7 +3138,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR,
-        name: "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR",
+        name: Some("ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR"),
         description: "The operating system rejected the requested receive buffer size for a socket. The value may exceed what the system allows.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3143,7 +3146,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_UNRECOGNIZED_NAME_ALERT,
-        name: "ERR_SSL_UNRECOGNIZED_NAME_ALERT",
+        name: Some("ERR_SSL_UNRECOGNIZED_NAME_ALERT"),
         description: "The server answered the TLS handshake with a fatal unrecognized_name alert: it does not recognise the host name sent in SNI. Check the URL's host name and the server's virtual host setup.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3151,7 +3154,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_SERVER_CERT_CHANGED,
-        name: "ERR_SSL_SERVER_CERT_CHANGED",
+        name: Some("ERR_SSL_SERVER_CERT_CHANGED"),
         description: "The server presented a different certificate when the TLS session was renegotiated, which Chromium treats as a possible attack. The server must keep its certificate stable across renegotiation.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -3159,7 +3162,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_WS_THROTTLE_QUEUE_TOO_LARGE,
-        name: "ERR_WS_THROTTLE_QUEUE_TOO_LARGE",
+        name: Some("ERR_WS_THROTTLE_QUEUE_TOO_LARGE"),
         description: "The limit on WebSocket connections waiting to open was reached and this one was turned away. Open fewer WebSockets at once and retry later.",
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
@@ -3167,7 +3170,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_DECRYPT_ERROR_ALERT,
-        name: "ERR_SSL_DECRYPT_ERROR_ALERT",
+        name: Some("ERR_SSL_DECRYPT_ERROR_ALERT"),
         description: "The TLS peer aborted with a decrypt_error alert, meaning a signature or handshake check failed on its side. A faulty server, client certificate key or middlebox is the likely cause.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3175,7 +3178,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED,
-        name: "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED",
+        name: Some("ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED"),
         description: "The server asked for a client certificate but only accepts certificate types Chromium cannot provide. The server's client authentication settings need to change.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3183,7 +3186,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN,
-        name: "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN",
+        name: Some("ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN"),
         description: "The server's certificate chain does not contain any of the public keys pinned for this host, which can indicate interception or a wrong certificate. Do not bypass it; the site operator must fix the chain or the pins.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -3191,7 +3194,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ADDRESS_IN_USE,
-        name: "ERR_ADDRESS_IN_USE",
+        name: Some("ERR_ADDRESS_IN_USE"),
         description: "The local address and port requested for a socket are already taken by another socket. Pick a different port or release the one in use.",
         category: Category::Connection,
         retry: Retry::Never,
@@ -3199,7 +3202,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_WS_PROTOCOL_ERROR,
-        name: "ERR_WS_PROTOCOL_ERROR",
+        name: Some("ERR_WS_PROTOCOL_ERROR"),
         description: "Chromium shut the WebSocket down after the other side sent data that breaks the WebSocket framing rules. Check the server's WebSocket implementation.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -3207,7 +3210,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_MSG_TOO_BIG,
-        name: "ERR_MSG_TOO_BIG",
+        name: Some("ERR_MSG_TOO_BIG"),
         description: "A datagram or other message exceeded the largest size the socket can send or receive in one piece. Split the data into smaller messages.",
         category: Category::Connection,
         retry: Retry::Never,
@@ -3215,7 +3218,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED,
-        name: "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED",
+        name: Some("ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED"),
         description: "The client certificate's private key could not produce the signature the TLS handshake needs. Typical causes are a denied key access prompt, a key not meant for signing, or a smart card that was removed.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3223,7 +3226,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TEMPORARILY_THROTTLED,
-        name: "ERR_TEMPORARILY_THROTTLED",
+        name: Some("ERR_TEMPORARILY_THROTTLED"),
         description: "Chromium held this request back on purpose to protect a server that was already receiving too many requests from it. Slow down and retry later.",
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
@@ -3231,7 +3234,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NETWORK_ACCESS_DENIED,
-        name: "ERR_NETWORK_ACCESS_DENIED",
+        name: Some("ERR_NETWORK_ACCESS_DENIED"),
         description: "The operating system refused network access for this application or destination, typically because a firewall rule blocks it. Allow the application or destination in the firewall.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3239,7 +3242,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NAME_RESOLUTION_FAILED,
-        name: "ERR_NAME_RESOLUTION_FAILED",
+        name: Some("ERR_NAME_RESOLUTION_FAILED"),
         description: "Name resolution failed because of a resolver-level problem rather than a definite answer that the name does not exist. Check DNS settings and connectivity, then retry.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -3247,7 +3250,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_CERTIFICATE_INVALID,
-        name: "ERR_PROXY_CERTIFICATE_INVALID",
+        name: Some("ERR_PROXY_CERTIFICATE_INVALID"),
         description: "Chromium could not validate the TLS certificate of the HTTPS proxy it is configured to use. Fix the proxy's certificate or the trust settings.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -3255,7 +3258,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY,
-        name: "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY",
+        name: Some("ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY"),
         description: "The selected client certificate has no private key available on this device, so it cannot be used to authenticate. Install the certificate together with its key.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3263,7 +3266,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED,
-        name: "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED",
+        name: Some("ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED"),
         description: "The platform key store or the user refused to let Chromium use the private key of the chosen client certificate. Allow access to the key, or pick another certificate.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3271,7 +3274,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PRECONNECT_MAX_SOCKET_LIMIT,
-        name: "ERR_PRECONNECT_MAX_SOCKET_LIMIT",
+        name: Some("ERR_PRECONNECT_MAX_SOCKET_LIMIT"),
         description: "Speculative opening of connections ahead of need was cut short because the connection pool is full. It only affects preconnects; real requests are not failed by it.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3279,7 +3282,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_MANDATORY_PROXY_CONFIGURATION_FAILED,
-        name: "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED",
+        name: Some("ERR_MANDATORY_PROXY_CONFIGURATION_FAILED"),
         description: "Policy requires a PAC script for proxy settings and that script was unusable because it failed to download, parse or run. Requests are not sent directly instead; make the PAC URL reachable and the script valid.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -3287,7 +3290,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_CONNECTION_FAILED,
-        name: "ERR_PROXY_CONNECTION_FAILED",
+        name: Some("ERR_PROXY_CONNECTION_FAILED"),
         description: "The proxy server itself was unreachable: looking up its host name or opening a socket to it failed. Verify the proxy address and port and that the proxy is running.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -3295,7 +3298,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_AUTH_REQUESTED,
-        name: "ERR_PROXY_AUTH_REQUESTED",
+        name: Some("ERR_PROXY_AUTH_REQUESTED"),
         description: "A proxy answered the tunnel request with 407 and wants credentials first. Supply proxy credentials and try again.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -3303,7 +3306,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_BAD_RECORD_MAC_ALERT,
-        name: "ERR_SSL_BAD_RECORD_MAC_ALERT",
+        name: Some("ERR_SSL_BAD_RECORD_MAC_ALERT"),
         description: "The TLS peer aborted with a bad_record_mac alert: a record failed its integrity check on the other side. A buggy server or a device altering traffic is the usual cause.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3311,7 +3314,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_DECOMPRESSION_FAILURE_ALERT,
-        name: "ERR_SSL_DECOMPRESSION_FAILURE_ALERT",
+        name: Some("ERR_SSL_DECOMPRESSION_FAILURE_ALERT"),
         description: "The TLS peer aborted with a decompression_failure alert, a sign of broken TLS compression support on the server. The server must be fixed.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3319,7 +3322,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES,
-        name: "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES",
+        name: Some("ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES"),
         description: "On Windows the socket layer claimed to have written more bytes than it was given, a symptom of third-party software hooked into Winsock (a Layered Service Provider). Remove or update such software, often old security or VPN tools.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3327,7 +3330,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_NO_RENEGOTIATION,
-        name: "ERR_SSL_NO_RENEGOTIATION",
+        name: Some("ERR_SSL_NO_RENEGOTIATION"),
         description: "The peer refused a TLS renegotiation by sending a no_renegotiation alert. The server configuration and the client's expectations need to match.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3335,7 +3338,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ALPN_NEGOTIATION_FAILED,
-        name: "ERR_ALPN_NEGOTIATION_FAILED",
+        name: Some("ERR_ALPN_NEGOTIATION_FAILED"),
         description: "Client and server could not agree on an application protocol (such as HTTP/2 or HTTP/1.1) during the TLS handshake. Check the server's ALPN configuration.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -3343,7 +3346,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKS_CONNECTION_HOST_UNREACHABLE,
-        name: "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE",
+        name: Some("ERR_SOCKS_CONNECTION_HOST_UNREACHABLE"),
         description: "The SOCKS proxy reported that it has no way to reach the requested destination. The destination may be down, or unreachable from the proxy's network.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -3351,7 +3354,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKS_CONNECTION_FAILED,
-        name: "ERR_SOCKS_CONNECTION_FAILED",
+        name: Some("ERR_SOCKS_CONNECTION_FAILED"),
         description: "Setting up the route through the SOCKS proxy failed, either while reaching the proxy or during the SOCKS handshake. Check the SOCKS proxy address and that it is running.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -3359,7 +3362,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_HOST_RESOLVER_QUEUE_TOO_LARGE,
-        name: "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE",
+        name: Some("ERR_HOST_RESOLVER_QUEUE_TOO_LARGE"),
         description: "The resolver's backlog of outstanding lookups overflowed and this lookup was evicted. Reduce the number of parallel lookups and retry shortly.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -3367,7 +3370,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONNECTION_TIMED_OUT,
-        name: "ERR_CONNECTION_TIMED_OUT",
+        name: Some("ERR_CONNECTION_TIMED_OUT"),
         description: "Opening the connection took too long and was abandoned. The host may be down or unreachable, or a firewall may be silently dropping packets; retry with back-off.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,
@@ -3375,7 +3378,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
-        name: "ERR_BAD_SSL_CLIENT_AUTH_CERT",
+        name: Some("ERR_BAD_SSL_CLIENT_AUTH_CERT"),
         description: "The TLS handshake broke down over client authentication: the server did not accept the certificate offered, or required one that was not sent. Choose a certificate the server trusts.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3383,7 +3386,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_PROXY_AUTH_UNSUPPORTED,
-        name: "ERR_PROXY_AUTH_UNSUPPORTED",
+        name: Some("ERR_PROXY_AUTH_UNSUPPORTED"),
         description: "To open a tunnel the proxy wants credentials in a scheme Chromium cannot speak. Configure the proxy to accept a supported scheme such as Basic, Digest, NTLM or Negotiate.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -3391,7 +3394,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_RENEGOTIATION_REQUESTED,
-        name: "ERR_SSL_RENEGOTIATION_REQUESTED",
+        name: Some("ERR_SSL_RENEGOTIATION_REQUESTED"),
         description: "The server asked to redo the TLS handshake in the middle of a connection, which Chromium does not allow in this situation. Reconfigure the server so it does not request renegotiation.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3399,7 +3402,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
-        name: "ERR_SSL_VERSION_OR_CIPHER_MISMATCH",
+        name: Some("ERR_SSL_VERSION_OR_CIPHER_MISMATCH"),
         description: "The TLS handshake found nothing both sides can use, most often because the server only offers old protocol versions or weak ciphers that Chromium dropped. The server's TLS configuration needs updating.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3407,7 +3410,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TUNNEL_CONNECTION_FAILED,
-        name: "ERR_TUNNEL_CONNECTION_FAILED",
+        name: Some("ERR_TUNNEL_CONNECTION_FAILED"),
         description: "A tunnel (HTTP CONNECT) through the proxy could not be set up. The proxy may be down, may refuse the destination, or may need credentials; check the proxy and retry later.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -3415,7 +3418,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_CERT_NEEDED,
-        name: "ERR_SSL_CLIENT_AUTH_CERT_NEEDED",
+        name: Some("ERR_SSL_CLIENT_AUTH_CERT_NEEDED"),
         description: "The server wants the client to prove its identity with a certificate during the TLS handshake, and no certificate has been selected. The application must pick one, or let the user pick one, and then continue.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -3423,7 +3426,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ADDRESS_UNREACHABLE,
-        name: "ERR_ADDRESS_UNREACHABLE",
+        name: Some("ERR_ADDRESS_UNREACHABLE"),
         description: "The operating system knows no way to get packets to the destination address from here. Check routing, VPN and firewall settings, or retry once the network changes.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -3431,7 +3434,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ADDRESS_INVALID,
-        name: "ERR_ADDRESS_INVALID",
+        name: Some("ERR_ADDRESS_INVALID"),
         description: "The address to connect to is not a usable destination, for example the all-zero address or port number zero. Fix the URL or the address being connected to.",
         category: Category::Connection,
         retry: Retry::Never,
@@ -3439,7 +3442,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SSL_PROTOCOL_ERROR,
-        name: "ERR_SSL_PROTOCOL_ERROR",
+        name: Some("ERR_SSL_PROTOCOL_ERROR"),
         description: "The TLS handshake or session broke the protocol in a way Chromium cannot accept, often because of a misconfigured server, an intercepting proxy or security software. Check the server's TLS setup and anything inspecting traffic.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3447,7 +3450,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INTERNET_DISCONNECTED,
-        name: "ERR_INTERNET_DISCONNECTED",
+        name: Some("ERR_INTERNET_DISCONNECTED"),
         description: "The device has no Internet connection. Wait until connectivity returns, then retry.",
         category: Category::Network,
         retry: Retry::AfterDelay,
@@ -3455,7 +3458,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NAME_NOT_RESOLVED,
-        name: "ERR_NAME_NOT_RESOLVED",
+        name: Some("ERR_NAME_NOT_RESOLVED"),
         description: "The host name could not be turned into an address: the name may not exist, or the DNS lookup failed. Retry with back-off for temporary DNS trouble, but check the spelling first, because a misspelled name will never resolve.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -3463,7 +3466,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONNECTION_FAILED,
-        name: "ERR_CONNECTION_FAILED",
+        name: Some("ERR_CONNECTION_FAILED"),
         description: "A connection attempt failed for a reason that has no more specific code. Check connectivity to the host and retry later.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -3471,7 +3474,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONNECTION_ABORTED,
-        name: "ERR_CONNECTION_ABORTED",
+        name: Some("ERR_CONNECTION_ABORTED"),
         description: "The connection was given up after the peer stopped acknowledging what was sent to it, which usually means the path or the peer disappeared. Retry on a new connection.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
@@ -3479,7 +3482,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONNECTION_REFUSED,
-        name: "ERR_CONNECTION_REFUSED",
+        name: Some("ERR_CONNECTION_REFUSED"),
         description: "The host answered but refused the connection, usually because nothing is listening on that port or a firewall rejects it. Check the host and port; a service that is restarting may accept later.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -3487,7 +3490,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONNECTION_RESET,
-        name: "ERR_CONNECTION_RESET",
+        name: Some("ERR_CONNECTION_RESET"),
         description: "The connection was torn down abruptly (a TCP RST), by the server, a firewall or a middlebox. Retry on a new connection; repeated resets point to something in the path interfering.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
@@ -3495,7 +3498,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONNECTION_CLOSED,
-        name: "ERR_CONNECTION_CLOSED",
+        name: Some("ERR_CONNECTION_CLOSED"),
         description: "The peer closed the connection in an orderly way (a TCP FIN) when more data was expected. Retry on a new connection, keeping in mind the server may already have processed the request.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
@@ -3503,7 +3506,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_STRICT_ECH_REQUIRED,
-        name: "ERR_STRICT_ECH_REQUIRED",
+        name: Some("ERR_STRICT_ECH_REQUIRED"),
         description: "A strict Encrypted Client Hello policy is in force and the connection could not use ECH, so Chromium refused to fall back to an unencrypted handshake. The server or its DNS configuration must offer usable ECH, or the strict policy must be relaxed.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -3511,7 +3514,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_LOCAL_NETWORK_PERMISSION_MISSING,
-        name: "ERR_LOCAL_NETWORK_PERMISSION_MISSING",
+        name: Some("ERR_LOCAL_NETWORK_PERMISSION_MISSING"),
         description: "Reaching a device on the local network requires a permission that the app or site has not been granted, such as Android's local network permission. Grant the permission and try again.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3519,7 +3522,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR,
-        name: "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR",
+        name: Some("ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR"),
         description: "Enterprise policy blocks this URL in Incognito windows only. Open it in a normal window or ask the administrator to change the policy.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3527,7 +3530,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION,
-        name: "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION",
+        name: Some("ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION"),
         description: "Fingerprinting protection, a privacy feature, stopped the request, typically to a script or service known for tracking users by their browser's traits. Allow the site or change the protection setting if the block is wrong.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3535,7 +3538,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NETWORK_ACCESS_REVOKED,
-        name: "ERR_NETWORK_ACCESS_REVOKED",
+        name: Some("ERR_NETWORK_ACCESS_REVOKED"),
         description: "The frame that issued the request has cut itself off from the network, as a fenced frame may do once it has loaded, so its new requests are refused. Requests from that frame will keep failing.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3543,7 +3546,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_ORB,
-        name: "ERR_BLOCKED_BY_ORB",
+        name: Some("ERR_BLOCKED_BY_ORB"),
         description: "Opaque Response Blocking (formerly CORB) withheld a cross-origin response that a no-cors request is not allowed to read, such as HTML or JSON loaded as an image or script. Serve the right Content-Type or use CORS.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3551,7 +3554,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_CSP,
-        name: "ERR_BLOCKED_BY_CSP",
+        name: Some("ERR_BLOCKED_BY_CSP"),
         description: "A directive in the page's Content Security Policy forbids loading this URL. Update the policy or stop loading the resource.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3559,7 +3562,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CLEARTEXT_NOT_PERMITTED,
-        name: "ERR_CLEARTEXT_NOT_PERMITTED",
+        name: Some("ERR_CLEARTEXT_NOT_PERMITTED"),
         description: "The platform forbids unencrypted HTTP for this host, as Android apps do by default through their network security configuration. Switch to HTTPS or allow cleartext for that host in the app's configuration.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3567,7 +3570,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_RESPONSE,
-        name: "ERR_BLOCKED_BY_RESPONSE",
+        name: Some("ERR_BLOCKED_BY_RESPONSE"),
         description: "The server's own response headers forbid using it the way it was requested, for example framing it on another site or reading it cross-origin. Change the server's headers or how the resource is embedded.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3575,7 +3578,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_CONTEXT_SHUT_DOWN,
-        name: "ERR_CONTEXT_SHUT_DOWN",
+        name: Some("ERR_CONTEXT_SHUT_DOWN"),
         description: "The request was dropped because the network context that served it was being torn down, for example when a profile or the whole application closes. Nothing is wrong with the network.",
         category: Category::Cancelled,
         retry: Retry::Never,
@@ -3583,7 +3586,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED,
-        name: "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED",
+        name: Some("ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED"),
         description: "A retry or redirect meant the request body had to be replayed from the start, and the body's source cannot go back to the beginning. Provide a body that can be read more than once, such as bytes in memory or a file.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3591,7 +3594,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKET_IS_CONNECTED,
-        name: "ERR_SOCKET_IS_CONNECTED",
+        name: Some("ERR_SOCKET_IS_CONNECTED"),
         description: "A connect was attempted on a socket that is already connected. This is a misuse of the socket API by the caller.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3599,7 +3602,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_ADMINISTRATOR,
-        name: "ERR_BLOCKED_BY_ADMINISTRATOR",
+        name: Some("ERR_BLOCKED_BY_ADMINISTRATOR"),
         description: "Enterprise policy set by an administrator lists this URL as blocked. Only a change to the managed policy will allow it.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3607,7 +3610,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NETWORK_CHANGED,
-        name: "ERR_NETWORK_CHANGED",
+        name: Some("ERR_NETWORK_CHANGED"),
         description: "The device's network configuration changed while the request was in flight, for example a switch between Wi-Fi and mobile data or a new IP address. Wait for the new network to settle and retry.",
         category: Category::Network,
         retry: Retry::AfterDelay,
@@ -3615,7 +3618,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_CLIENT,
-        name: "ERR_BLOCKED_BY_CLIENT",
+        name: Some("ERR_BLOCKED_BY_CLIENT"),
         description: "Something on the client, most often a browser extension such as an ad or tracker blocker, or the embedding application, stopped the request. Disable the blocking rule if the request is legitimate.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3623,7 +3626,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_FILE_VIRUS_INFECTED,
-        name: "ERR_FILE_VIRUS_INFECTED",
+        name: Some("ERR_FILE_VIRUS_INFECTED"),
         description: "An antivirus or security scanner flagged the file as infected and the transfer was stopped. Do not work around it; get a clean copy of the file.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -3631,7 +3634,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_FILE_NO_SPACE,
-        name: "ERR_FILE_NO_SPACE",
+        name: Some("ERR_FILE_NO_SPACE"),
         description: "The disk ran out of free space while writing, for example during a download. Free some space and start again.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3639,7 +3642,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_FILE_PATH_TOO_LONG,
-        name: "ERR_FILE_PATH_TOO_LONG",
+        name: Some("ERR_FILE_PATH_TOO_LONG"),
         description: "A local file path or file name exceeds the length the operating system allows. Use a shorter path.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3647,7 +3650,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_FILE_EXISTS,
-        name: "ERR_FILE_EXISTS",
+        name: Some("ERR_FILE_EXISTS"),
         description: "The operation wanted to create a file that is already there. Choose another name or remove the existing file first.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3655,7 +3658,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_SOCKET_NOT_CONNECTED,
-        name: "ERR_SOCKET_NOT_CONNECTED",
+        name: Some("ERR_SOCKET_NOT_CONNECTED"),
         description: "An operation that needs a connected socket was attempted on a socket that is not connected. Open a new connection before sending or reading.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
@@ -3663,7 +3666,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UPLOAD_FILE_CHANGED,
-        name: "ERR_UPLOAD_FILE_CHANGED",
+        name: Some("ERR_UPLOAD_FILE_CHANGED"),
         description: "A file chosen for upload changed on disk (its modification time moved) between selection and sending. Select the file again and resend.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3671,7 +3674,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_OUT_OF_MEMORY,
-        name: "ERR_OUT_OF_MEMORY",
+        name: Some("ERR_OUT_OF_MEMORY"),
         description: "The network stack ran out of memory while handling the request. Free memory or reduce the size of the work, then try again.",
         category: Category::Local,
         retry: Retry::AfterDelay,
@@ -3679,7 +3682,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INSUFFICIENT_RESOURCES,
-        name: "ERR_INSUFFICIENT_RESOURCES",
+        name: Some("ERR_INSUFFICIENT_RESOURCES"),
         description: "The system ran short of a resource such as file handles or sockets needed to finish the operation. Close unused connections or files and try again later.",
         category: Category::Local,
         retry: Retry::AfterDelay,
@@ -3687,7 +3690,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_NOT_IMPLEMENTED,
-        name: "ERR_NOT_IMPLEMENTED",
+        name: Some("ERR_NOT_IMPLEMENTED"),
         description: "The requested operation is not implemented on this platform or for this kind of object. Use a different code path; retrying will not help.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3695,7 +3698,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ACCESS_DENIED,
-        name: "ERR_ACCESS_DENIED",
+        name: Some("ERR_ACCESS_DENIED"),
         description: "Access to something on the local machine, such as a file, was refused by the operating system or sandbox; network permissions are reported by other codes. Check file permissions or sandbox rules.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3703,7 +3706,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_UNEXPECTED,
-        name: "ERR_UNEXPECTED",
+        name: Some("ERR_UNEXPECTED"),
         description: "Something happened that the network code considers impossible, which points to a bug in Chromium or in code built on it. Report it with a NetLog capture if it repeats.",
         category: Category::Unknown,
         retry: Retry::Never,
@@ -3711,7 +3714,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_FILE_TOO_BIG,
-        name: "ERR_FILE_TOO_BIG",
+        name: Some("ERR_FILE_TOO_BIG"),
         description: "A local file involved in the request is larger than the operation can handle. Use a smaller file or split it.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3719,7 +3722,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_TIMED_OUT,
-        name: "ERR_TIMED_OUT",
+        name: Some("ERR_TIMED_OUT"),
         description: "An operation took longer than its allowed time and was given up. The cause can be a slow network or an overloaded peer; retry with back-off.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,
@@ -3727,7 +3730,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_FILE_NOT_FOUND,
-        name: "ERR_FILE_NOT_FOUND",
+        name: Some("ERR_FILE_NOT_FOUND"),
         description: "The local file or directory the request refers to does not exist, for example a file:// URL or a file chosen for upload that has since been deleted. Check the path.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3735,7 +3738,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_HANDLE,
-        name: "ERR_INVALID_HANDLE",
+        name: Some("ERR_INVALID_HANDLE"),
         description: "The network stack was given a handle or file descriptor that does not refer to anything usable, for example one already closed. This is a programming error in the caller.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3743,7 +3746,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_INVALID_ARGUMENT,
-        name: "ERR_INVALID_ARGUMENT",
+        name: Some("ERR_INVALID_ARGUMENT"),
         description: "A function in the network stack was called with an argument it does not accept. This points to a bug in the calling code; fix the call rather than retrying.",
         category: Category::Local,
         retry: Retry::Never,
@@ -3751,7 +3754,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_ABORTED,
-        name: "ERR_ABORTED",
+        name: Some("ERR_ABORTED"),
         description: "The request was stopped on purpose before it finished, typically because the user navigated away, pressed Stop, or code cancelled it. Treat it as a cancellation, not as a network problem.",
         category: Category::Cancelled,
         retry: Retry::Never,
@@ -3759,7 +3762,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_FAILED,
-        name: "ERR_FAILED",
+        name: Some("ERR_FAILED"),
         description: "A catch-all failure with no more specific code. In pages it very often hides a CORS rejection, a blocked service worker response or a cancelled fetch, so look at the console or a NetLog capture for the real cause before retrying.",
         category: Category::Unknown,
         retry: Retry::Never,
@@ -3767,7 +3770,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::ERR_IO_PENDING,
-        name: "ERR_IO_PENDING",
+        name: Some("ERR_IO_PENDING"),
         description: "The asynchronous operation has been started and its result will be delivered later through the completion callback. This is normal control flow, not a failure: wait for the callback.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
@@ -3775,7 +3778,7 @@ static ENTRIES: [Entry; 249] = [
     },
     Entry {
         code: NetError::OK,
-        name: "OK",
+        name: Some("OK"),
         description: "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.",
         category: Category::Success,
         retry: Retry::NotApplicable,

@@ -702,11 +702,12 @@ impl Status {
         self.entry().is_some()
     }
 
-    /// The name as upstream spells it, or `None` for a code this crate does not know.
+    /// The name as upstream spells it, or `None` for a code this crate does not know
+    /// (and for an HTTP vendor code whose vendor documents no reason phrase).
     #[must_use]
     pub const fn name(self) -> Option<&'static str> {
         match self.entry() {
-            Some(entry) => Some(entry.name),
+            Some(entry) => entry.name,
             None => None,
         }
     }
@@ -780,7 +781,9 @@ impl Status {
 /// One known code: everything the lookups answer.
 struct Entry {
     code: Status,
-    name: &'static str,
+
+    /// `None` only for an HTTP vendor code without a reason phrase.
+    name: Option<&'static str>,
     description: &'static str,
     category: Category,
     retry: Retry,
@@ -794,7 +797,7 @@ struct Entry {
 static ENTRIES: [Entry; 97] = [
     Entry {
         code: Status::CONTINUE,
-        name: "Continue",
+        name: Some("Continue"),
         description: "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
@@ -802,7 +805,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::SWITCHING_PROTOCOLS,
-        name: "Switching Protocols",
+        name: Some("Switching Protocols"),
         description: "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
@@ -810,7 +813,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PROCESSING,
-        name: "Processing",
+        name: Some("Processing"),
         description: "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
@@ -818,7 +821,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::EARLY_HINTS,
-        name: "Early Hints",
+        name: Some("Early Hints"),
         description: "Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
@@ -826,7 +829,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::OK,
-        name: "OK",
+        name: Some("OK"),
         description: "The request worked. The body holds whatever the method calls for: the resource for GET, a report on the action for POST.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -834,7 +837,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CREATED,
-        name: "Created",
+        name: Some("Created"),
         description: "The request worked and made at least one new resource. Look in the Location header for the address of the new resource.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -842,7 +845,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::ACCEPTED,
-        name: "Accepted",
+        name: Some("Accepted"),
         description: "The server took the request on but has not finished it, and it may still fail later. Find the real outcome through a status URL, a callback or by polling.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -850,7 +853,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NON_AUTHORITATIVE_INFORMATION,
-        name: "Non-Authoritative Information",
+        name: Some("Non-Authoritative Information"),
         description: "The request worked, but a proxy in between changed the origin's response before passing it on. The headers or body may not be exactly what the origin produced.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -858,7 +861,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NO_CONTENT,
-        name: "No Content",
+        name: Some("No Content"),
         description: "The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -866,7 +869,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::RESET_CONTENT,
-        name: "Reset Content",
+        name: Some("Reset Content"),
         description: "The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -874,7 +877,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PARTIAL_CONTENT,
-        name: "Partial Content",
+        name: Some("Partial Content"),
         description: "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -882,7 +885,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::MULTI_STATUS,
-        name: "Multi-Status",
+        name: Some("Multi-Status"),
         description: "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -890,7 +893,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::ALREADY_REPORTED,
-        name: "Already Reported",
+        name: Some("Already Reported"),
         description: "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -898,7 +901,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::IM_USED,
-        name: "IM Used",
+        name: Some("IM Used"),
         description: "The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -906,7 +909,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::MULTIPLE_CHOICES,
-        name: "Multiple Choices",
+        name: Some("Multiple Choices"),
         description: "Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -914,7 +917,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::MOVED_PERMANENTLY,
-        name: "Moved Permanently",
+        name: Some("Moved Permanently"),
         description: "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -922,7 +925,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::FOUND,
-        name: "Found",
+        name: Some("Found"),
         description: "The resource is for now at the URL in the Location header, but the original URL stays the one to use later. Clients often switch a POST to GET when following it; 307 keeps the method.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -930,7 +933,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::SEE_OTHER,
-        name: "See Other",
+        name: Some("See Other"),
         description: "The outcome of the request can be fetched with a GET from the URL in the Location header. The classic reply after a form POST, so that reloading the page does not send the form twice.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -938,7 +941,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NOT_MODIFIED,
-        name: "Not Modified",
+        name: Some("Not Modified"),
         description: "The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -946,7 +949,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::USE_PROXY,
-        name: "Use Proxy",
+        name: Some("Use Proxy"),
         description: "Once asked the client to repeat the request through the proxy named in Location. It is deprecated because it let a server steer traffic through a proxy of its choosing, and clients ignore it.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -954,7 +957,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::SWITCH_PROXY,
-        name: "(Unused)",
+        name: Some("(Unused)"),
         description: "Reserved and never to be assigned again. A draft of HTTP/1.1 used the number for a Switch Proxy response that was dropped before publication.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -962,7 +965,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::TEMPORARY_REDIRECT,
-        name: "Temporary Redirect",
+        name: Some("Temporary Redirect"),
         description: "The resource is for now at the URL in the Location header. Send the same request there with the same method and body, and keep using the original URL afterwards.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -970,7 +973,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PERMANENT_REDIRECT,
-        name: "Permanent Redirect",
+        name: Some("Permanent Redirect"),
         description: "The resource now lives for good at the URL in the Location header. Repeat the request there with the same method and body, and use the new URL from now on.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
@@ -978,7 +981,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::BAD_REQUEST,
-        name: "Bad Request",
+        name: Some("Bad Request"),
         description: "Something about the request itself is wrong, such as garbled syntax, a malformed header or invalid parameters, so the server refuses it. Correct the request before sending it again.",
         category: Category::Client,
         retry: Retry::Never,
@@ -986,7 +989,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::UNAUTHORIZED,
-        name: "Unauthorized",
+        name: Some("Unauthorized"),
         description: "The request carries no valid credentials for this resource. Answer the challenge in the WWW-Authenticate header by sending the request again with proper credentials.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -994,7 +997,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PAYMENT_REQUIRED,
-        name: "Payment Required",
+        name: Some("Payment Required"),
         description: "HTTP keeps this code for future use. Some APIs send it when the account has to pay, top up or change plan before the request will be served.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -1002,7 +1005,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::FORBIDDEN,
-        name: "Forbidden",
+        name: Some("Forbidden"),
         description: "The server understood the request and refuses to carry it out for this client. Only a different account or additional permissions will change the answer.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1010,7 +1013,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NOT_FOUND,
-        name: "Not Found",
+        name: Some("Not Found"),
         description: "The server has nothing to serve at this URL, or chooses to hide that something is there. Check the address for typos or stale links.",
         category: Category::Content,
         retry: Retry::Never,
@@ -1018,7 +1021,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::METHOD_NOT_ALLOWED,
-        name: "Method Not Allowed",
+        name: Some("Method Not Allowed"),
         description: "The resource exists but does not accept this request method. The Allow header lists the methods it does accept.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1026,7 +1029,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NOT_ACCEPTABLE,
-        name: "Not Acceptable",
+        name: Some("Not Acceptable"),
         description: "None of the representations the server can produce matches the Accept, Accept-Language or Accept-Encoding headers. Loosen those headers or ask for a different format.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1034,7 +1037,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PROXY_AUTHENTICATION_REQUIRED,
-        name: "Proxy Authentication Required",
+        name: Some("Proxy Authentication Required"),
         description: "A proxy on the way to the server wants credentials before it forwards anything. Answer its Proxy-Authenticate challenge with a Proxy-Authorization header.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1042,7 +1045,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::REQUEST_TIMEOUT,
-        name: "Request Timeout",
+        name: Some("Request Timeout"),
         description: "The server stopped waiting for the client to finish sending its request and normally closes the connection as well. The unchanged request can be sent again on a new connection.",
         category: Category::Timeout,
         retry: Retry::FreshConnection,
@@ -1050,7 +1053,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CONFLICT,
-        name: "Conflict",
+        name: Some("Conflict"),
         description: "The request clashes with how the resource stands right now, for example two edits collided or the item already exists. Fetch the latest version and resolve the clash before trying again.",
         category: Category::Content,
         retry: Retry::Never,
@@ -1058,7 +1061,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::GONE,
-        name: "Gone",
+        name: Some("Gone"),
         description: "The URL once pointed at something that its owner has taken down on purpose and does not plan to bring back. Remove links and bookmarks that lead here.",
         category: Category::Content,
         retry: Retry::Never,
@@ -1066,7 +1069,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::LENGTH_REQUIRED,
-        name: "Length Required",
+        name: Some("Length Required"),
         description: "The server will not take a request body without a Content-Length header. Send the length explicitly instead of streaming the body in chunks.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1074,7 +1077,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PRECONDITION_FAILED,
-        name: "Precondition Failed",
+        name: Some("Precondition Failed"),
         description: "A condition the client attached, such as If-Match or If-Unmodified-Since, turned out false, so nothing was done. The resource has probably changed in the meantime; reload it first.",
         category: Category::Content,
         retry: Retry::Never,
@@ -1082,7 +1085,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CONTENT_TOO_LARGE,
-        name: "Content Too Large",
+        name: Some("Content Too Large"),
         description: "The request body exceeds the size this server accepts. Send less; only when the server marks the limit as temporary with Retry-After is waiting and resending worthwhile.",
         category: Category::Client,
         retry: Retry::RetryAfter,
@@ -1090,7 +1093,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::URI_TOO_LONG,
-        name: "URI Too Long",
+        name: Some("URI Too Long"),
         description: "The target URI is longer than the server will process. Move bulky data out of the query string into a request body, or look for a redirect loop that keeps lengthening the URL.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1098,7 +1101,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::UNSUPPORTED_MEDIA_TYPE,
-        name: "Unsupported Media Type",
+        name: Some("Unsupported Media Type"),
         description: "The server does not take request bodies in this format or encoding. Compare the Content-Type and Content-Encoding you send with what the endpoint expects.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1106,7 +1109,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::RANGE_NOT_SATISFIABLE,
-        name: "Range Not Satisfiable",
+        name: Some("Range Not Satisfiable"),
         description: "None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1114,7 +1117,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::EXPECTATION_FAILED,
-        name: "Expectation Failed",
+        name: Some("Expectation Failed"),
         description: "Some server on the path cannot honour the Expect header of the request. Send the request again without that header.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1122,7 +1125,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::IM_A_TEAPOT,
-        name: "(Unused)",
+        name: Some("(Unused)"),
         description: "Reserved because the April Fools' coffee-pot protocol made \"418 I'm a teapot\" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1130,7 +1133,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::LARAVEL_PAGE_EXPIRED,
-        name: "Page Expired",
+        name: Some("Page Expired"),
         description: "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1138,7 +1141,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::TWITTER_ENHANCE_YOUR_CALM,
-        name: "Enhance Your Calm",
+        name: Some("Enhance Your Calm"),
         description: "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.",
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
@@ -1146,7 +1149,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::SPRING_METHOD_FAILURE,
-        name: "Method Failure",
+        name: Some("Method Failure"),
         description: "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.",
         category: Category::Server,
         retry: Retry::Never,
@@ -1154,7 +1157,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::MISDIRECTED_REQUEST,
-        name: "Misdirected Request",
+        name: Some("Misdirected Request"),
         description: "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
@@ -1162,7 +1165,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::UNPROCESSABLE_CONTENT,
-        name: "Unprocessable Content",
+        name: Some("Unprocessable Content"),
         description: "The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1170,7 +1173,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::LOCKED,
-        name: "Locked",
+        name: Some("Locked"),
         description: "The WebDAV resource is locked and the request did not present the matching lock token. Supply the token, or wait until the lock is released or expires.",
         category: Category::Content,
         retry: Retry::AfterDelay,
@@ -1178,7 +1181,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::FAILED_DEPENDENCY,
-        name: "Failed Dependency",
+        name: Some("Failed Dependency"),
         description: "The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.",
         category: Category::Content,
         retry: Retry::Never,
@@ -1186,7 +1189,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::TOO_EARLY,
-        name: "Too Early",
+        name: Some("Too Early"),
         description: "The server will not act on a request that came in TLS early data, since early data can be replayed. The request had no effect; send it again once the handshake has finished.",
         category: Category::Protocol,
         retry: Retry::Safe,
@@ -1194,7 +1197,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::UPGRADE_REQUIRED,
-        name: "Upgrade Required",
+        name: Some("Upgrade Required"),
         description: "The server refuses to handle the request over the protocol in use. Switch to one of the protocols listed in the Upgrade header and try again.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -1202,7 +1205,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PRECONDITION_REQUIRED,
-        name: "Precondition Required",
+        name: Some("Precondition Required"),
         description: "The server demands conditional requests for this resource so that concurrent updates are not lost. Fetch the resource, then send the change with If-Match or a similar condition.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1210,7 +1213,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::TOO_MANY_REQUESTS,
-        name: "Too Many Requests",
+        name: Some("Too Many Requests"),
         description: "The server is rate limiting this client for asking too often. Slow down, and let at least the time named in Retry-After pass before the next attempt.",
         category: Category::RateLimit,
         retry: Retry::RetryAfter,
@@ -1218,7 +1221,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::SHOPIFY_SECURITY_REJECTION,
-        name: "Shopify Security Rejection",
+        name: Some("Shopify Security Rejection"),
         description: "Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.",
         category: Category::Policy,
         retry: Retry::AfterDelay,
@@ -1226,7 +1229,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::REQUEST_HEADER_FIELDS_TOO_LARGE,
-        name: "Request Header Fields Too Large",
+        name: Some("Request Header Fields Too Large"),
         description: "The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1234,7 +1237,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::IIS_LOGIN_TIME_OUT,
-        name: "Login Time-out",
+        name: Some("Login Time-out"),
         description: "Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1242,7 +1245,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NGINX_NO_RESPONSE,
-        name: "No Response",
+        name: Some("No Response"),
         description: "nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -1250,7 +1253,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::IIS_RETRY_WITH,
-        name: "Retry With",
+        name: Some("Retry With"),
         description: "Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1258,7 +1261,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS,
-        name: "Blocked by Windows Parental Controls",
+        name: Some("Blocked by Windows Parental Controls"),
         description: "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -1266,7 +1269,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::UNAVAILABLE_FOR_LEGAL_REASONS,
-        name: "Unavailable For Legal Reasons",
+        name: Some("Unavailable For Legal Reasons"),
         description: "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -1274,7 +1277,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::IIS_REDIRECT,
-        name: "Redirect",
+        name: Some("Redirect"),
         description: "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.",
         category: Category::Redirect,
         retry: Retry::Never,
@@ -1282,7 +1285,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::AWS_ELB_CLIENT_CLOSED_CONNECTION,
-        name: "",
+        name: None,
         description: "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.",
         category: Category::Cancelled,
         retry: Retry::Never,
@@ -1290,7 +1293,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES,
-        name: "",
+        name: None,
         description: "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1298,7 +1301,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS,
-        name: "",
+        name: None,
         description: "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -1306,7 +1309,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NGINX_REQUEST_HEADER_TOO_LARGE,
-        name: "Request header too large",
+        name: Some("Request header too large"),
         description: "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.",
         category: Category::Client,
         retry: Retry::Never,
@@ -1314,7 +1317,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NGINX_SSL_CERTIFICATE_ERROR,
-        name: "SSL Certificate Error",
+        name: Some("SSL Certificate Error"),
         description: "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -1322,7 +1325,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NGINX_SSL_CERTIFICATE_REQUIRED,
-        name: "SSL Certificate Required",
+        name: Some("SSL Certificate Required"),
         description: "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -1330,7 +1333,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT,
-        name: "HTTP Request Sent to HTTPS Port",
+        name: Some("HTTP Request Sent to HTTPS Port"),
         description: "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -1338,7 +1341,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::ESRI_INVALID_TOKEN,
-        name: "Invalid Token",
+        name: Some("Invalid Token"),
         description: "ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1346,7 +1349,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NGINX_CLIENT_CLOSED_REQUEST,
-        name: "Client Closed Request",
+        name: Some("Client Closed Request"),
         description: "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.",
         category: Category::Cancelled,
         retry: Retry::Never,
@@ -1354,7 +1357,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::ESRI_TOKEN_REQUIRED,
-        name: "Token Required",
+        name: Some("Token Required"),
         description: "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1362,7 +1365,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::INTERNAL_SERVER_ERROR,
-        name: "Internal Server Error",
+        name: Some("Internal Server Error"),
         description: "Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.",
         category: Category::Server,
         retry: Retry::Idempotent,
@@ -1370,7 +1373,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NOT_IMPLEMENTED,
-        name: "Not Implemented",
+        name: Some("Not Implemented"),
         description: "The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.",
         category: Category::Server,
         retry: Retry::Never,
@@ -1378,7 +1381,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::BAD_GATEWAY,
-        name: "Bad Gateway",
+        name: Some("Bad Gateway"),
         description: "Something in between, such as a reverse proxy or load balancer, could not get a sensible answer from the server it forwards to. Usually short-lived; after a short wait, repeat requests that are safe to repeat.",
         category: Category::Proxy,
         retry: Retry::Idempotent,
@@ -1386,7 +1389,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::SERVICE_UNAVAILABLE,
-        name: "Service Unavailable",
+        name: Some("Service Unavailable"),
         description: "The service is temporarily out of action, typically swamped with traffic or taken down for maintenance. Come back after the time given in Retry-After.",
         category: Category::Server,
         retry: Retry::RetryAfter,
@@ -1394,7 +1397,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::GATEWAY_TIMEOUT,
-        name: "Gateway Timeout",
+        name: Some("Gateway Timeout"),
         description: "A proxy or gateway ran out of patience waiting for the server behind it. That server may still have done the work, so only repeat requests that are safe to repeat.",
         category: Category::Timeout,
         retry: Retry::Idempotent,
@@ -1402,7 +1405,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::HTTP_VERSION_NOT_SUPPORTED,
-        name: "HTTP Version Not Supported",
+        name: Some("HTTP Version Not Supported"),
         description: "The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -1410,7 +1413,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::VARIANT_ALSO_NEGOTIATES,
-        name: "Variant Also Negotiates",
+        name: Some("Variant Also Negotiates"),
         description: "The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.",
         category: Category::Server,
         retry: Retry::Never,
@@ -1418,7 +1421,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::INSUFFICIENT_STORAGE,
-        name: "Insufficient Storage",
+        name: Some("Insufficient Storage"),
         description: "Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.",
         category: Category::Server,
         retry: Retry::AfterDelay,
@@ -1426,7 +1429,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::LOOP_DETECTED,
-        name: "Loop Detected",
+        name: Some("Loop Detected"),
         description: "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.",
         category: Category::Server,
         retry: Retry::Never,
@@ -1434,7 +1437,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::APACHE_BANDWIDTH_LIMIT_EXCEEDED,
-        name: "Bandwidth Limit Exceeded",
+        name: Some("Bandwidth Limit Exceeded"),
         description: "The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.",
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
@@ -1442,7 +1445,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NOT_EXTENDED,
-        name: "Not Extended",
+        name: Some("Not Extended"),
         description: "The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -1450,7 +1453,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::NETWORK_AUTHENTICATION_REQUIRED,
-        name: "Network Authentication Required",
+        name: Some("Network Authentication Required"),
         description: "The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1458,7 +1461,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR,
-        name: "Web Server Returned an Unknown Error",
+        name: Some("Web Server Returned an Unknown Error"),
         description: "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.",
         category: Category::Proxy,
         retry: Retry::Idempotent,
@@ -1466,7 +1469,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_WEB_SERVER_IS_DOWN,
-        name: "Web Server Is Down",
+        name: Some("Web Server Is Down"),
         description: "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -1474,7 +1477,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_CONNECTION_TIMED_OUT,
-        name: "Connection Timed Out",
+        name: Some("Connection Timed Out"),
         description: "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,
@@ -1482,7 +1485,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE,
-        name: "Origin Is Unreachable",
+        name: Some("Origin Is Unreachable"),
         description: "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -1490,7 +1493,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_A_TIMEOUT_OCCURRED,
-        name: "A Timeout Occurred",
+        name: Some("A Timeout Occurred"),
         description: "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.",
         category: Category::Timeout,
         retry: Retry::Idempotent,
@@ -1498,7 +1501,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED,
-        name: "SSL Handshake Failed",
+        name: Some("SSL Handshake Failed"),
         description: "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -1506,7 +1509,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE,
-        name: "Invalid SSL Certificate",
+        name: Some("Invalid SSL Certificate"),
         description: "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.",
         category: Category::Certificate,
         retry: Retry::Never,
@@ -1514,7 +1517,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_RAILGUN_ERROR,
-        name: "Railgun Error",
+        name: Some("Railgun Error"),
         description: "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -1522,7 +1525,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::QUALYS_SITE_IS_OVERLOADED,
-        name: "Site is overloaded",
+        name: Some("Site is overloaded"),
         description: "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.",
         category: Category::Server,
         retry: Retry::AfterDelay,
@@ -1530,7 +1533,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::CLOUDFLARE_ERROR_1XXX,
-        name: "",
+        name: None,
         description: "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.",
         category: Category::Proxy,
         retry: Retry::Never,
@@ -1538,7 +1541,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PANTHEON_SITE_IS_FROZEN,
-        name: "Site is frozen",
+        name: Some("Site is frozen"),
         description: "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -1546,7 +1549,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::AWS_ELB_UNAUTHORIZED,
-        name: "Unauthorized",
+        name: Some("Unauthorized"),
         description: "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -1554,7 +1557,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PROXY_NETWORK_READ_TIMEOUT_ERROR,
-        name: "Network read timeout error",
+        name: Some("Network read timeout error"),
         description: "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.",
         category: Category::Timeout,
         retry: Retry::Idempotent,
@@ -1562,7 +1565,7 @@ static ENTRIES: [Entry; 97] = [
     },
     Entry {
         code: Status::PROXY_NETWORK_CONNECT_TIMEOUT_ERROR,
-        name: "Network Connect Timeout Error",
+        name: Some("Network Connect Timeout Error"),
         description: "An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,

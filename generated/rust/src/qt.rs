@@ -336,11 +336,12 @@ impl NetworkError {
         self.entry().is_some()
     }
 
-    /// The name as upstream spells it, or `None` for a code this crate does not know.
+    /// The name as upstream spells it, or `None` for a code this crate does not know
+    /// (and for an HTTP vendor code whose vendor documents no reason phrase).
     #[must_use]
     pub const fn name(self) -> Option<&'static str> {
         match self.entry() {
-            Some(entry) => Some(entry.name),
+            Some(entry) => entry.name,
             None => None,
         }
     }
@@ -423,7 +424,9 @@ impl NetworkError {
 /// One known code: everything the lookups answer.
 struct Entry {
     code: NetworkError,
-    name: &'static str,
+
+    /// `None` only for an HTTP vendor code without a reason phrase.
+    name: Option<&'static str>,
     description: &'static str,
     category: Category,
     retry: Retry,
@@ -438,7 +441,7 @@ struct Entry {
 static ENTRIES: [Entry; 34] = [
     Entry {
         code: NetworkError::NO_ERROR,
-        name: "NoError",
+        name: Some("NoError"),
         description: "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.",
         category: Category::Success,
         retry: Retry::NotApplicable,
@@ -447,7 +450,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::CONNECTION_REFUSED_ERROR,
-        name: "ConnectionRefusedError",
+        name: Some("ConnectionRefusedError"),
         description: "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -456,7 +459,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        name: "RemoteHostClosedError",
+        name: Some("RemoteHostClosedError"),
         description: "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
@@ -465,7 +468,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::HOST_NOT_FOUND_ERROR,
-        name: "HostNotFoundError",
+        name: Some("HostNotFoundError"),
         description: "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
@@ -474,7 +477,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::TIMEOUT_ERROR,
-        name: "TimeoutError",
+        name: Some("TimeoutError"),
         description: "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,
@@ -483,7 +486,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::OPERATION_CANCELED_ERROR,
-        name: "OperationCanceledError",
+        name: Some("OperationCanceledError"),
         description: "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.",
         category: Category::Cancelled,
         retry: Retry::Never,
@@ -492,7 +495,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        name: "SslHandshakeFailedError",
+        name: Some("SslHandshakeFailedError"),
         description: "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.",
         category: Category::Tls,
         retry: Retry::Never,
@@ -501,7 +504,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
-        name: "TemporaryNetworkFailureError",
+        name: Some("TemporaryNetworkFailureError"),
         description: "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.",
         category: Category::Network,
         retry: Retry::AfterDelay,
@@ -510,7 +513,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::NETWORK_SESSION_FAILED_ERROR,
-        name: "NetworkSessionFailedError",
+        name: Some("NetworkSessionFailedError"),
         description: "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.",
         category: Category::Network,
         retry: Retry::AfterDelay,
@@ -519,7 +522,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::BACKGROUND_REQUEST_NOT_ALLOWED_ERROR,
-        name: "BackgroundRequestNotAllowedError",
+        name: Some("BackgroundRequestNotAllowedError"),
         description: "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.",
         category: Category::Policy,
         retry: Retry::Never,
@@ -528,7 +531,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::TOO_MANY_REDIRECTS_ERROR,
-        name: "TooManyRedirectsError",
+        name: Some("TooManyRedirectsError"),
         description: "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.",
         category: Category::Redirect,
         retry: Retry::Never,
@@ -537,7 +540,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::INSECURE_REDIRECT_ERROR,
-        name: "InsecureRedirectError",
+        name: Some("InsecureRedirectError"),
         description: "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.",
         category: Category::Redirect,
         retry: Retry::Never,
@@ -546,7 +549,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::UNKNOWN_NETWORK_ERROR,
-        name: "UnknownNetworkError",
+        name: Some("UnknownNetworkError"),
         description: "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
@@ -555,7 +558,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
-        name: "ProxyConnectionRefusedError",
+        name: Some("ProxyConnectionRefusedError"),
         description: "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -564,7 +567,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
-        name: "ProxyConnectionClosedError",
+        name: Some("ProxyConnectionClosedError"),
         description: "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.",
         category: Category::Proxy,
         retry: Retry::FreshConnection,
@@ -573,7 +576,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROXY_NOT_FOUND_ERROR,
-        name: "ProxyNotFoundError",
+        name: Some("ProxyNotFoundError"),
         description: "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -582,7 +585,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROXY_TIMEOUT_ERROR,
-        name: "ProxyTimeoutError",
+        name: Some("ProxyTimeoutError"),
         description: "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -591,7 +594,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
-        name: "ProxyAuthenticationRequiredError",
+        name: Some("ProxyAuthenticationRequiredError"),
         description: "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -600,7 +603,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::UNKNOWN_PROXY_ERROR,
-        name: "UnknownProxyError",
+        name: Some("UnknownProxyError"),
         description: "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
@@ -609,7 +612,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::CONTENT_ACCESS_DENIED,
-        name: "ContentAccessDenied",
+        name: Some("ContentAccessDenied"),
         description: "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -618,7 +621,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
-        name: "ContentOperationNotPermittedError",
+        name: Some("ContentOperationNotPermittedError"),
         description: "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.",
         category: Category::Client,
         retry: Retry::Never,
@@ -627,7 +630,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::CONTENT_NOT_FOUND_ERROR,
-        name: "ContentNotFoundError",
+        name: Some("ContentNotFoundError"),
         description: "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.",
         category: Category::Content,
         retry: Retry::Never,
@@ -636,7 +639,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        name: "AuthenticationRequiredError",
+        name: Some("AuthenticationRequiredError"),
         description: "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.",
         category: Category::Auth,
         retry: Retry::Never,
@@ -645,7 +648,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::CONTENT_RE_SEND_ERROR,
-        name: "ContentReSendError",
+        name: Some("ContentReSendError"),
         description: "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.",
         category: Category::Local,
         retry: Retry::Never,
@@ -654,7 +657,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::CONTENT_CONFLICT_ERROR,
-        name: "ContentConflictError",
+        name: Some("ContentConflictError"),
         description: "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.",
         category: Category::Content,
         retry: Retry::Never,
@@ -663,7 +666,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::CONTENT_GONE_ERROR,
-        name: "ContentGoneError",
+        name: Some("ContentGoneError"),
         description: "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.",
         category: Category::Content,
         retry: Retry::Never,
@@ -672,7 +675,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::UNKNOWN_CONTENT_ERROR,
-        name: "UnknownContentError",
+        name: Some("UnknownContentError"),
         description: "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.",
         category: Category::Client,
         retry: Retry::RetryAfter,
@@ -681,7 +684,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROTOCOL_UNKNOWN_ERROR,
-        name: "ProtocolUnknownError",
+        name: Some("ProtocolUnknownError"),
         description: "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.",
         category: Category::Protocol,
         retry: Retry::Never,
@@ -690,7 +693,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
-        name: "ProtocolInvalidOperationError",
+        name: Some("ProtocolInvalidOperationError"),
         description: "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.",
         category: Category::Client,
         retry: Retry::Never,
@@ -699,7 +702,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::PROTOCOL_FAILURE,
-        name: "ProtocolFailure",
+        name: Some("ProtocolFailure"),
         description: "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.",
         category: Category::Protocol,
         retry: Retry::Idempotent,
@@ -708,7 +711,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::INTERNAL_SERVER_ERROR,
-        name: "InternalServerError",
+        name: Some("InternalServerError"),
         description: "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.",
         category: Category::Server,
         retry: Retry::Idempotent,
@@ -717,7 +720,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::OPERATION_NOT_IMPLEMENTED_ERROR,
-        name: "OperationNotImplementedError",
+        name: Some("OperationNotImplementedError"),
         description: "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.",
         category: Category::Server,
         retry: Retry::Never,
@@ -726,7 +729,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::SERVICE_UNAVAILABLE_ERROR,
-        name: "ServiceUnavailableError",
+        name: Some("ServiceUnavailableError"),
         description: "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.",
         category: Category::Server,
         retry: Retry::RetryAfter,
@@ -735,7 +738,7 @@ static ENTRIES: [Entry; 34] = [
     },
     Entry {
         code: NetworkError::UNKNOWN_SERVER_ERROR,
-        name: "UnknownServerError",
+        name: Some("UnknownServerError"),
         description: "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.",
         category: Category::Server,
         retry: Retry::Idempotent,

@@ -139,11 +139,12 @@ impl Warning {
         self.entry().is_some()
     }
 
-    /// The name as upstream spells it, or `None` for a code this crate does not know.
+    /// The name as upstream spells it, or `None` for a code this crate does not know
+    /// (and for an HTTP vendor code whose vendor documents no reason phrase).
     #[must_use]
     pub const fn name(self) -> Option<&'static str> {
         match self.entry() {
-            Some(entry) => Some(entry.name),
+            Some(entry) => entry.name,
             None => None,
         }
     }
@@ -217,7 +218,9 @@ impl Warning {
 /// One known code: everything the lookups answer.
 struct Entry {
     code: Warning,
-    name: &'static str,
+
+    /// `None` only for an HTTP vendor code without a reason phrase.
+    name: Option<&'static str>,
     description: &'static str,
     category: Category,
     retry: Retry,
@@ -231,7 +234,7 @@ struct Entry {
 static ENTRIES: [Entry; 7] = [
     Entry {
         code: Warning::RESPONSE_IS_STALE,
-        name: "Response is Stale",
+        name: Some("Response is Stale"),
         description: "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
@@ -239,7 +242,7 @@ static ENTRIES: [Entry; 7] = [
     },
     Entry {
         code: Warning::REVALIDATION_FAILED,
-        name: "Revalidation Failed",
+        name: Some("Revalidation Failed"),
         description: "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
@@ -247,7 +250,7 @@ static ENTRIES: [Entry; 7] = [
     },
     Entry {
         code: Warning::DISCONNECTED_OPERATION,
-        name: "Disconnected Operation",
+        name: Some("Disconnected Operation"),
         description: "The cache has been deliberately taken off the network for a while and is answering from what it already holds.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
@@ -255,7 +258,7 @@ static ENTRIES: [Entry; 7] = [
     },
     Entry {
         code: Warning::HEURISTIC_EXPIRATION,
-        name: "Heuristic Expiration",
+        name: Some("Heuristic Expiration"),
         description: "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
@@ -263,7 +266,7 @@ static ENTRIES: [Entry; 7] = [
     },
     Entry {
         code: Warning::MISCELLANEOUS_WARNING,
-        name: "Miscellaneous Warning",
+        name: Some("Miscellaneous Warning"),
         description: "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.",
         category: Category::Unknown,
         retry: Retry::NotApplicable,
@@ -271,7 +274,7 @@ static ENTRIES: [Entry; 7] = [
     },
     Entry {
         code: Warning::TRANSFORMATION_APPLIED,
-        name: "Transformation Applied",
+        name: Some("Transformation Applied"),
         description: "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
@@ -279,7 +282,7 @@ static ENTRIES: [Entry; 7] = [
     },
     Entry {
         code: Warning::MISCELLANEOUS_PERSISTENT_WARNING,
-        name: "Miscellaneous Persistent Warning",
+        name: Some("Miscellaneous Persistent Warning"),
         description: "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.",
         category: Category::Unknown,
         retry: Retry::NotApplicable,

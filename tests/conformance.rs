@@ -1,0 +1,76 @@
+//! Every output agrees with data/ on every code: the C header through a
+//! compiled program, the Python package through the interpreter, the Rust
+//! crate through a built binary, and the docs pages through pulldown-cmark.
+
+use std::collections::BTreeMap;
+
+use conformance::readback::{self, Row};
+use conformance::{model, repo_root, require_tool, scratch_dir};
+
+/// Compares row by row and reports the first differences readably.
+fn assert_rows(output: &str, got: &[Row], expected: &[Row]) {
+    let differences: Vec<String> = expected
+        .iter()
+        .zip(got)
+        .filter(|(e, g)| e != g)
+        .take(5)
+        .map(|(e, g)| format!("expected {e:?}\n     got {g:?}"))
+        .collect();
+    assert!(
+        differences.is_empty() && got.len() == expected.len(),
+        "{output} disagrees with data/ ({} rows expected, {} read):\n{}",
+        expected.len(),
+        got.len(),
+        differences.join("\n")
+    );
+    let known = expected.iter().filter(|r| r.name.is_some() || r.description.is_some()).count();
+    println!("{output}: {} values compared ({known} known codes, the rest unknown or retired)", got.len());
+}
+
+#[test]
+fn c_header_agrees_with_data() {
+    require_tool("gcc", "apt-get install gcc");
+    let model = model();
+    let rows = readback::from_c(&repo_root(), &model, &scratch_dir("conformance-c"));
+    assert_rows("C header", &rows, &readback::expected(&model));
+}
+
+#[test]
+fn python_package_agrees_with_data() {
+    require_tool("python3", "apt-get install python3");
+    let model = model();
+    let rows = readback::from_python(&repo_root(), &model, &scratch_dir("conformance-python"));
+    assert_rows("Python package", &rows, &readback::expected(&model));
+}
+
+#[test]
+fn rust_crate_agrees_with_data() {
+    let model = model();
+    let rows = readback::from_rust(&repo_root(), &model, &scratch_dir("conformance-rust"));
+    assert_rows("Rust crate", &rows, &readback::expected(&model));
+}
+
+/// Each code's entry on its docs page renders, through pulldown-cmark, to
+/// exactly the description in data/.
+#[test]
+fn docs_pages_agree_with_data() {
+    let model = model();
+    let mut compared = 0;
+    for system in &model.systems {
+        let page = std::fs::read_to_string(repo_root().join("generated/docs/src").join(format!("{}.md", system.id)))
+            .expect("system page exists");
+        let rendered: BTreeMap<String, String> = readback::markdown_descriptions(&page).into_iter().collect();
+        for code in &system.codes {
+            assert_eq!(
+                rendered.get(&code.anchor),
+                Some(&code.description),
+                "{} {}: docs entry #{} does not render to the description in data/",
+                system.id,
+                code.value,
+                code.anchor
+            );
+            compared += 1;
+        }
+    }
+    println!("docs: {compared} descriptions compared");
+}

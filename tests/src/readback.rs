@@ -1,0 +1,239 @@
+//! Reading every code back out of each generated output: the C header (a
+//! compiled program), the Python package (an interpreter), the Rust crate (a
+//! built binary) and the Markdown pages (pulldown-cmark). Each returns the
+//! same [`Row`]s, so a test compares them with what `data/` says.
+//!
+//! Text crosses process boundaries hex-encoded, so every byte is compared.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use codegen::model::{Model, System};
+
+use crate::{repo_root, run, stdout};
+
+/// What one output answers for one value of one system.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Row {
+    pub system: String,
+    pub value: i64,
+    /// `None`: the output does not know the code.
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub category: Option<String>,
+    pub retry: Option<String>,
+}
+
+/// The values every output is asked about: every code, every retired
+/// number, and values no system uses.
+pub fn probes(system: &System) -> Vec<i64> {
+    let mut values: Vec<i64> = system.codes.iter().chain(&system.retired).map(|c| c.value).collect();
+    for extra in [system.min - 1, system.max + 1, system.min, system.max, 0, 1, -1, 600, 999, 1000] {
+        values.push(extra);
+    }
+    // Only values the system's integer type can carry.
+    let (lo, hi) = match system.int_type {
+        codegen::model::IntType::I32 => (i64::from(i32::MIN), i64::from(i32::MAX)),
+        codegen::model::IntType::U16 => (0, i64::from(u16::MAX)),
+    };
+    values.retain(|v| (lo..=hi).contains(v));
+    values.sort_unstable();
+    values.dedup();
+    values
+}
+
+/// What `data/` says the outputs must answer.
+pub fn expected(model: &Model) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for system in &model.systems {
+        for value in probes(system) {
+            let code = system.codes.iter().find(|c| c.value == value && c.primary);
+            rows.push(Row {
+                system: system.id.clone(),
+                value,
+                name: code.and_then(|c| (!c.name.is_empty()).then(|| c.name.clone())),
+                description: code.map(|c| c.description.clone()),
+                category: code.map(|c| model.categories[c.category].id.clone()),
+                retry: code.map(|c| model.retries[c.retry].id.clone()),
+            });
+        }
+    }
+    rows.sort();
+    rows
+}
+
+pub fn hex(text: &str) -> String {
+    text.bytes().fold(String::with_capacity(text.len() * 2), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+fn unhex(field: &str) -> Option<String> {
+    if field == "-" {
+        return None;
+    }
+    let bytes: Vec<u8> = (0..field.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&field[i..i + 2], 16).expect("hex from the reader program"))
+        .collect();
+    Some(String::from_utf8(bytes).expect("outputs return UTF-8"))
+}
+
+fn optional(field: &str) -> Option<String> {
+    (field != "-").then(|| field.to_owned())
+}
+
+/// Parses `system\tvalue\tname_hex\tdescription_hex\tcategory\tretry` lines.
+fn parse(output: &str) -> Vec<Row> {
+    let mut rows: Vec<Row> = output
+        .lines()
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 6, "reader line has six fields: {line:?}");
+            Row {
+                system: f[0].to_owned(),
+                value: f[1].parse().expect("value"),
+                name: unhex(f[2]),
+                description: unhex(f[3]),
+                category: optional(f[4]),
+                retry: optional(f[5]),
+            }
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// Compiles a C program over `<root>/generated/c/netcodes.h` and asks it about every probe.
+pub fn from_c(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
+    let mut program = String::from(
+        "#include <stdio.h>\n#include \"netcodes.h\"\n\n\
+         static void hex(const char *s) {\n    if (s == NULL) { fputs(\"-\", stdout); return; }\n    \
+         for (; *s != '\\0'; ++s) printf(\"%02x\", (unsigned)(unsigned char)*s);\n}\n\n\
+         static void term(const char *s) { fputs(s == NULL ? \"-\" : s, stdout); }\n\nint main(void) {\n",
+    );
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(i64::to_string).collect();
+        let fns = &system.c_fn_prefix;
+        let _ = write!(
+            program,
+            "    {{\n        static const int values[] = {{{values}}};\n        size_t i;\n        \
+             for (i = 0; i < sizeof values / sizeof values[0]; ++i) {{\n            int v = values[i];\n            \
+             printf(\"{id}\\t%d\\t\", v);\n            hex({fns}name(v));\n            putchar('\\t');\n            \
+             hex({fns}description(v));\n            putchar('\\t');\n            \
+             term(netcodes_category_id({fns}category(v)));\n            putchar('\\t');\n            \
+             term(netcodes_retry_id({fns}retry(v)));\n            putchar('\\n');\n        }}\n    }}\n",
+            values = values.join(", "),
+            id = system.id,
+        );
+    }
+    program.push_str("    return 0;\n}\n");
+    let source = work.join("readback.c");
+    std::fs::write(&source, program).expect("write C reader");
+    let binary = work.join("readback-c");
+    run(Command::new("gcc")
+        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-O1", "-I"])
+        .arg(root.join("generated/c"))
+        .arg(&source)
+        .arg("-o")
+        .arg(&binary));
+    parse(&stdout(&mut Command::new(&binary)))
+}
+
+/// Imports `<root>/generated/python` and asks it about every probe.
+pub fn from_python(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
+    let mut script = String::from(
+        "import sys\nimport netcodes\n\n\
+         def hex_(s):\n    return '-' if s is None else s.encode('utf-8').hex()\n\n",
+    );
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(i64::to_string).collect();
+        let _ = write!(
+            script,
+            "for v in [{values}]:\n    m = netcodes.{id}.lookup(v)\n    \
+             if m is None:\n        print('{id}', v, '-', '-', '-', '-', sep='\\t')\n    \
+             else:\n        print('{id}', v, hex_(m.upstream_name), hex_(m.description), m.category.value, m.retry.value, sep='\\t')\n",
+            values = values.join(", "),
+            id = system.id,
+        );
+    }
+    let path = work.join("readback.py");
+    std::fs::write(&path, script).expect("write Python reader");
+    parse(&stdout(
+        Command::new("python3").arg(&path).env("PYTHONPATH", root.join("generated/python")).env("PYTHONDONTWRITEBYTECODE", "1"),
+    ))
+}
+
+/// Builds a program against `<root>/generated/rust` and asks it about every probe.
+pub fn from_rust(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
+    let crate_dir = root.join("generated/rust");
+    let manifest = format!(
+        "[package]\nname = \"readback\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\nnetcodes = {{ path = {:?} }}\n\n[workspace]\n",
+        crate_dir.display().to_string()
+    );
+    std::fs::create_dir_all(work.join("src")).expect("create reader crate");
+    std::fs::write(work.join("Cargo.toml"), manifest).expect("write manifest");
+    let mut main = String::from(
+        "fn hex(s: Option<&str>) -> String {\n    s.map_or_else(|| \"-\".to_owned(), |s| s.bytes().map(|b| format!(\"{b:02x}\")).collect())\n}\n\n\
+         fn main() {\n",
+    );
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(i64::to_string).collect();
+        let _ = write!(
+            main,
+            "    for v in [{values}] {{\n        let c = netcodes::{id}::{ty}::from(v);\n        \
+             println!(\"{id}\\t{{}}\\t{{}}\\t{{}}\\t{{}}\\t{{}}\", v, hex(c.name()), hex(c.description()), \
+             c.category().map_or(\"-\", |t| t.id()), c.retry().map_or(\"-\", |t| t.id()));\n    }}\n",
+            values = values.join(", "),
+            id = system.id,
+            ty = system.type_name,
+        );
+    }
+    main.push_str("}\n");
+    std::fs::write(work.join("src/main.rs"), main).expect("write reader");
+    parse(&stdout(
+        Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--offline", "--manifest-path"])
+            .arg(work.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", repo_root().join("target/readback")),
+    ))
+}
+
+/// The description paragraph of every code, as pulldown-cmark renders the
+/// docs page (text events joined, line breaks included), keyed by anchor.
+pub fn markdown_descriptions(page: &str) -> Vec<(String, String)> {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = Vec::new();
+    let mut anchor: Option<String> = None;
+    let mut in_paragraph = false;
+    let mut text = String::new();
+    let mut awaiting_description = false;
+    for event in Parser::new_ext(page, options) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) if level >= HeadingLevel::H3 => {
+                anchor = id.map(|id| id.to_string());
+                awaiting_description = true;
+            }
+            Event::Start(Tag::Paragraph) if awaiting_description => {
+                in_paragraph = true;
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push('\n'),
+            Event::End(TagEnd::Paragraph) if in_paragraph => {
+                in_paragraph = false;
+                awaiting_description = false;
+                if let Some(anchor) = anchor.take() {
+                    out.push((anchor, std::mem::take(&mut text)));
+                }
+            }
+            Event::Start(Tag::Heading { .. }) => awaiting_description = false,
+            _ => {}
+        }
+    }
+    out
+}
