@@ -43,6 +43,10 @@ impl Diagnostics {
         self.push(path, Some(line), message);
     }
 
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -267,7 +267,7 @@ impl MappingKind {
 /// A mapping table from one system to another.
 #[derive(Debug, Clone)]
 pub struct Mapping {
-    /// `http_status_to_qt`
+    /// File stem: `http_status_to_qt`.
     pub id: String,
     pub title: String,
     pub description: String,
@@ -277,26 +277,40 @@ pub struct Mapping {
     pub total: bool,
     pub source: Option<String>,
     pub versions: Option<String>,
-    /// Function names: Rust method on the `from` type (`to_qt`), C (`netcodes_qt_from_http_status`),
-    /// Python (`qt_from_http`).
-    pub rust_method: String,
-    pub c_function: String,
-    pub python_function: String,
-    /// Rows as written, most specific first within equal ranges.
+    /// The mapping's name in the target system: `from_http_status` becomes
+    /// `netcodes_qt_from_http_status()`, `netcodes.qt.from_http_status()` and
+    /// `qt::NetworkError::from_http_status()`.
+    pub function: String,
+    /// Rows as written in the table.
     pub rules: Vec<MappingRule>,
-    /// The resolved answer for every value a rule covers, sorted by value:
-    /// (from value, index of the target code in `systems[to].codes`, index of the rule).
-    pub resolved: Vec<(i64, usize, usize)>,
     pub table_path: String,
+}
+
+impl Mapping {
+    /// The rule that answers for `value`: an exact row, else the narrowest
+    /// range that holds it (validation guarantees it is unique).
+    pub fn rule_for(&self, value: i64) -> Option<&MappingRule> {
+        self.rules.iter().filter(|r| r.lo <= value && value <= r.hi).min_by_key(|r| r.hi - r.lo)
+    }
+
+    /// Rules in the order generated code tries them: single values first,
+    /// then ranges from the narrowest to the widest.
+    pub fn rules_by_specificity(&self) -> Vec<&MappingRule> {
+        let mut rules: Vec<&MappingRule> = self.rules.iter().collect();
+        rules.sort_by_key(|r| (r.hi - r.lo, r.lo));
+        rules
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct MappingRule {
+    /// Inclusive range of `from` values; `lo == hi` for a single code.
     pub lo: i64,
     pub hi: i64,
-    /// Index of the target in `systems[to].codes`.
-    pub to: usize,
+    /// The target's value.
+    pub to: i64,
     pub kind: MappingKind,
+    /// Empty where the table gives none.
     pub note: String,
     pub line: usize,
 }

@@ -36,20 +36,26 @@ pub fn load(root: &Path) -> Result<(Project, Model), Vec<Diagnostic>> {
 
     let mut systems = Vec::new();
     let mut http = None;
+    // Systems whose own files are free of problems: mappings are only checked
+    // against those, so one mistake is not reported again by every mapping.
+    let mut clean = Vec::new();
     for &(kind, stem) in SYSTEM_TABLES {
+        let before = diags.len();
         if let Some((system, extras)) = load_system(root, kind, stem, &vocab, &mut names, &mut diags) {
             if extras.is_some() {
                 http = extras;
             }
+            clean.push(diags.len() == before);
             systems.push(system);
         }
     }
+    let mappings = load_mappings(root, &systems, &clean, &mut names, &mut diags);
 
     if !diags.is_empty() {
         return Err(diags.into_sorted());
     }
     let project = project.expect("no diagnostics, so the project file loaded");
-    Ok((project, Model { categories, retries, systems, http, mappings: Vec::new() }))
+    Ok((project, Model { categories, retries, systems, http, mappings }))
 }
 
 // ---------------------------------------------------------------------------
@@ -859,6 +865,200 @@ fn check_codes(system: &mut System, mut rows: Vec<Code>, table: &CsvTable, names
     let (retired, codes): (Vec<Code>, Vec<Code>) = rows.into_iter().partition(|code| code.status.is_retired());
     system.codes = codes;
     system.retired = retired;
+}
+
+// ---------------------------------------------------------------------------
+// Mapping tables
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MappingToml {
+    from: Spanned<String>,
+    to: Spanned<String>,
+    function: Spanned<String>,
+    title: String,
+    description: String,
+    total: Spanned<bool>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    versions: Option<String>,
+}
+
+fn load_mappings(
+    root: &Path,
+    systems: &[System],
+    clean: &[bool],
+    names: &mut Names,
+    diags: &mut Diagnostics,
+) -> Vec<Mapping> {
+    let mut stems: Vec<String> = match std::fs::read_dir(root.join("map")) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".toml")).map(str::to_owned))
+            .collect(),
+        Err(_) => {
+            diags.push(&display_path("map"), None, "directory is missing");
+            return Vec::new();
+        }
+    };
+    stems.sort();
+    let mut mappings: Vec<Mapping> = Vec::new();
+    for stem in stems {
+        let toml_rel = format!("map/{stem}.toml");
+        let csv_rel = format!("map/{stem}.csv");
+        let toml_path = display_path(&toml_rel);
+        let meta = read_toml::<MappingToml>(root, &toml_rel, diags);
+        let table = read_csv(root, &csv_rel, &["from", "to", "kind", "note"], diags);
+        let Some((meta, text)) = meta else { continue };
+        let system_of = |key: &Spanned<String>, diags: &mut Diagnostics| {
+            let found = systems.iter().position(|s| &s.id == key.get_ref());
+            if found.is_none() {
+                let ids: Vec<&str> = systems.iter().map(|s| s.id.as_str()).collect();
+                diags.at(
+                    &toml_path,
+                    line_of(&text, key.span().start),
+                    format!("unknown system; expected one of {} ({:?})", ids.join(", "), key.get_ref()),
+                );
+            }
+            found
+        };
+        let from = system_of(&meta.from, diags);
+        let to = system_of(&meta.to, diags);
+        let function_line = line_of(&text, meta.function.span().start);
+        let function = meta.function.into_inner();
+        check_lower_id(&function, "function", &toml_path, function_line, diags);
+        check_text(&meta.title, "title", &toml_path, 1, diags);
+        check_text(&meta.description, "description", &toml_path, 1, diags);
+        let (Some(from), Some(to), Some(table)) = (from, to, table) else { continue };
+        if from == to {
+            diags.at(&toml_path, 1, format!("a mapping from a system to itself ({:?})", systems[from].id));
+            continue;
+        }
+        if let Some(other) = mappings.iter().find(|m| m.from == from && m.to == to) {
+            diags.at(&toml_path, 1, format!("a second mapping from {} to {} (the first is {})", systems[from].id, systems[to].id, other.table_path));
+            continue;
+        }
+        names.claim_c(format!("{}{function}", systems[to].c_fn_prefix), &toml_path, function_line, diags);
+        if !clean[from] || !clean[to] {
+            continue;
+        }
+        let rules = mapping_rules(&table, &systems[from], &systems[to], diags);
+        let mapping = Mapping {
+            id: stem.clone(),
+            title: meta.title,
+            description: meta.description,
+            from,
+            to,
+            total: *meta.total.get_ref(),
+            source: meta.source,
+            versions: meta.versions,
+            function,
+            rules,
+            table_path: table.path.clone(),
+        };
+        if mapping.total {
+            let line = line_of(&text, meta.total.span().start);
+            for code in systems[from].codes.iter().filter(|c| c.primary) {
+                if mapping.rule_for(code.value).is_none() {
+                    diags.at(
+                        &toml_path,
+                        line,
+                        format!("total = true, but no row of {} covers {} ({})", table.path, code.name, code.value),
+                    );
+                }
+            }
+        }
+        mappings.push(mapping);
+    }
+    mappings
+}
+
+/// Parses and checks the rows of one mapping table.
+fn mapping_rules(table: &CsvTable, from: &System, to: &System, diags: &mut Diagnostics) -> Vec<MappingRule> {
+    let mut rules: Vec<MappingRule> = Vec::new();
+    for row in &table.rows {
+        let mut cells = Cells { path: &table.path, row, diags };
+        let range = resolve_from(&mut cells, from);
+        let target = resolve_to(&mut cells, to);
+        let kind = match cells.raw(2) {
+            "upstream" => Some(MappingKind::Upstream),
+            "equivalent" => Some(MappingKind::Equivalent),
+            "approximate" => Some(MappingKind::Approximate),
+            other => {
+                let other = other.to_owned();
+                cells.err(format!("kind must be upstream, equivalent or approximate ({other:?})"));
+                None
+            }
+        };
+        let note = cells.raw(3).to_owned();
+        if kind == Some(MappingKind::Approximate) && note.trim().is_empty() {
+            cells.err("an approximate mapping needs a note saying why (\"\")".to_owned());
+        }
+        let (Some((lo, hi)), Some(target), Some(kind)) = (range, target, kind) else { continue };
+        // Same specificity: the same span twice, or spans that overlap with
+        // neither inside the other. Nesting is how a narrower row wins.
+        if let Some(other) = rules.iter().find(|r| {
+            let overlap = r.lo <= hi && lo <= r.hi;
+            let nested = (r.lo <= lo && hi <= r.hi) || (lo <= r.lo && r.hi <= hi);
+            overlap && (!nested || (r.lo == lo && r.hi == hi))
+        }) {
+            let what = if other.lo == lo && other.hi == hi { "covers the same codes as" } else { "overlaps without nesting" };
+            cells.err(format!("{what} line {} ({})", other.line, cells.raw(0)));
+            continue;
+        }
+        rules.push(MappingRule { lo, hi, to: target, kind, note, line: row.line });
+    }
+    rules
+}
+
+/// `from`: a code by name or number, or a range `lo..=hi`.
+fn resolve_from(cells: &mut Cells<'_>, system: &System) -> Option<(i64, i64)> {
+    let text = cells.raw(0).to_owned();
+    if let Some((lo, hi)) = text.split_once("..=") {
+        let (Ok(lo), Ok(hi)) = (lo.parse::<i64>(), hi.parse::<i64>()) else {
+            cells.err(format!("range is not lo..=hi with two integers ({text:?})"));
+            return None;
+        };
+        if lo >= hi || lo < system.min || hi > system.max {
+            cells.err(format!(
+                "range must be non-empty and within {}..={} of {} ({text:?})",
+                system.min, system.max, system.id
+            ));
+            return None;
+        }
+        return Some((lo, hi));
+    }
+    let code = find_code(cells, system, &text, "from")?;
+    Some((code, code))
+}
+
+/// `to`: a current code of the target system, by name or number.
+fn resolve_to(cells: &mut Cells<'_>, system: &System) -> Option<i64> {
+    let text = cells.raw(1).to_owned();
+    let value = find_code(cells, system, &text, "to")?;
+    if system.kind == SystemKind::Http && !system.codes.iter().any(|c| c.value == value && c.source == Some(0)) {
+        cells.err(format!("target is not a registered HTTP status ({text:?})"));
+        return None;
+    }
+    Some(value)
+}
+
+fn find_code(cells: &mut Cells<'_>, system: &System, text: &str, column: &str) -> Option<i64> {
+    let by_number = text.parse::<i64>().ok();
+    let matches = |c: &&Code| match by_number {
+        Some(n) => c.value == n,
+        None => !text.is_empty() && (c.upstream_name == text || c.name == text),
+    };
+    if let Some(code) = system.codes.iter().find(matches) {
+        return Some(code.value);
+    }
+    if system.retired.iter().any(|c| matches(&c)) {
+        cells.err(format!("`{column}` is a removed code of {}; removed codes take no part in mappings ({text:?})", system.id));
+    } else {
+        cells.err(format!("`{column}` is not a code of {} ({text:?})", system.id));
+    }
+    None
 }
 
 // ---------------------------------------------------------------------------
