@@ -913,7 +913,9 @@ fn load_mappings(
         let Some((meta, text)) = meta else { continue };
         let system_of = |key: &Spanned<String>, diags: &mut Diagnostics| {
             let found = systems.iter().position(|s| &s.id == key.get_ref());
-            if found.is_none() {
+            // While a system's own files have problems, those are reported
+            // instead of every mapping that refers to it.
+            if found.is_none() && systems.len() == SYSTEM_TABLES.len() && clean.iter().all(|c| *c) {
                 let ids: Vec<&str> = systems.iter().map(|s| s.id.as_str()).collect();
                 diags.at(
                     &toml_path,

@@ -1242,6 +1242,8 @@ static inline int netcodes_chromium_is_retired(int code) {
     case -332:
     case -326:
     case -220:
+    case -218:
+    case -216:
     case -215:
     case -185:
     case -175:

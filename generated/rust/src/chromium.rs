@@ -5,7 +5,7 @@
 //!
 //! Upstream: `net::Error`, as of Chromium 153.0.8010.0; read from chromium/src net/base/net\_error\_list.h.
 //!
-//! 48 retired numbers (removed upstream, or sentinels) are not offered as codes; [`NetError::is_retired`](crate::chromium::NetError::is_retired) tells them apart from numbers upstream never used.
+//! 50 retired numbers (removed upstream, or sentinels) are not offered as codes; [`NetError::is_retired`](crate::chromium::NetError::is_retired) tells them apart from numbers upstream never used.
 
 use core::fmt;
 use core::str::FromStr;
@@ -1737,8 +1737,9 @@ impl NetError {
             self.0, - 813 | - 812 | - 807 | - 802 | - 715 | - 711 | - 607 | - 606 | - 605
             | - 604 | - 603 | - 602 | - 601 | - 600 | - 378 | - 377 | - 374 | - 373 | -
             369 | - 368 | - 359 | - 353 | - 335 | - 334 | - 333 | - 332 | - 326 | - 220 |
-            - 215 | - 185 | - 175 | - 165 | - 158 | - 157 | - 155 | - 152 | - 149 | - 148
-            | - 146 | - 144 | - 143 | - 140 | - 129 | - 116 | - 112 | - 31 | - 28 | - 24
+            - 218 | - 216 | - 215 | - 185 | - 175 | - 165 | - 158 | - 157 | - 155 | - 152
+            | - 149 | - 148 | - 146 | - 144 | - 143 | - 140 | - 129 | - 116 | - 112 | -
+            31 | - 28 | - 24
         )
     }
 
