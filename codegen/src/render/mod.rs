@@ -109,13 +109,14 @@ impl Lookup {
         Lookup { entries: rows.len(), min, max, dense, by_name }
     }
 
-    /// Rust: the body of `entry()` after the bounds check.
+    /// Rust: the body of `row()` after the bounds check: the index of the
+    /// value's first row in `ENTRIES`.
     pub fn index_fn(&self, system: &System) -> TokenStream {
         let min = rust_int(system, self.min);
         if self.dense.is_some() {
             quote! {
                 let row = INDEX[self.0.abs_diff(#min) as usize];
-                if row == NONE { None } else { Some(&ENTRIES[row as usize]) }
+                if row == NONE { None } else { Some(row as usize) }
             }
         } else {
             // Lower bound: the first row of the value is its primary meaning.
@@ -125,7 +126,7 @@ impl Lookup {
                     let mid = lo + (hi - lo) / 2;
                     if ENTRIES[mid].code.0 < self.0 { lo = mid + 1; } else { hi = mid; }
                 }
-                if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(&ENTRIES[lo]) } else { None }
+                if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(lo) } else { None }
             }
         }
     }

@@ -9,7 +9,7 @@
 
 use core::fmt;
 use core::str::FromStr;
-use crate::{Category, Retry};
+use crate::{Category, CodeStatus, Retry};
 
 /// The value ranges net::Error documents for its codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1701,10 +1701,79 @@ impl NetError {
         }
     }
 
+    /// Where the code stands upstream (current, deprecated, ...).
+    #[must_use]
+    pub const fn status(self) -> Option<CodeStatus> {
+        match self.entry() {
+            Some(entry) => Some(entry.status),
+            None => None,
+        }
+    }
+
     /// The documented range this value falls in, known code or not.
     #[must_use]
     pub const fn group(self) -> Option<Group> {
         Group::of(self.0)
+    }
+
+    /// Whether the value lies in System (-99..=0), known code or not.
+    #[must_use]
+    pub const fn is_system(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::System))
+    }
+
+    /// Whether the value lies in Connection (-199..=-100), known code or not.
+    #[must_use]
+    pub const fn is_connection(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Connection))
+    }
+
+    /// Whether the value lies in Certificate (-299..=-200), known code or not.
+    #[must_use]
+    pub const fn is_certificate(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Certificate))
+    }
+
+    /// Whether the value lies in HTTP (-399..=-300), known code or not.
+    #[must_use]
+    pub const fn is_http(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Http))
+    }
+
+    /// Whether the value lies in Cache (-499..=-400), known code or not.
+    #[must_use]
+    pub const fn is_cache(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Cache))
+    }
+
+    /// Whether the value lies in Miscellaneous (no name upstream) (-599..=-500), known code or not.
+    #[must_use]
+    pub const fn is_misc(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Misc))
+    }
+
+    /// Whether the value lies in FTP (obsolete) (-699..=-600), known code or not.
+    #[must_use]
+    pub const fn is_ftp(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Ftp))
+    }
+
+    /// Whether the value lies in Certificate manager (-799..=-700), known code or not.
+    #[must_use]
+    pub const fn is_certificate_manager(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::CertificateManager))
+    }
+
+    /// Whether the value lies in DNS resolver (-899..=-800), known code or not.
+    #[must_use]
+    pub const fn is_dns(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Dns))
+    }
+
+    /// Whether the value lies in Blob (-999..=-900), known code or not.
+    #[must_use]
+    pub const fn is_blob(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Blob))
     }
 
     /// What Chromium's `net::IsCertificateError()` answers for this code.
@@ -1766,13 +1835,51 @@ impl NetError {
         None
     }
 
+    /// The HTTP status codes code for this one: [`Status::from_chromium`](crate::http::Status::from_chromium).
+    #[must_use]
+    pub const fn to_http(self) -> Option<crate::http::Status> {
+        match self.to_http_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
+        crate::http::Status::from_chromium_mapping(self.0)
+    }
+
+    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_chromium`](crate::qt::NetworkError::from_chromium).
+    #[must_use]
+    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
+        match self.to_qt_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_chromium_mapping(self.0)
+    }
+
     /// The row of a known code: one bounds check and one table load.
     const fn entry(self) -> Option<&'static Entry> {
+        match self.row() {
+            Some(row) => Some(&ENTRIES[row]),
+            None => None,
+        }
+    }
+
+    /// Index of the code's first row in `ENTRIES`.
+    const fn row(self) -> Option<usize> {
         if self.0 < -906 || self.0 > 0 {
             return None;
         }
         let row = INDEX[self.0.abs_diff(-906) as usize];
-        if row == NONE { None } else { Some(&ENTRIES[row as usize]) }
+        if row == NONE { None } else { Some(row as usize) }
     }
 }
 
@@ -1789,6 +1896,7 @@ struct Entry {
     /// Bit i is flag i of the system's extra boolean columns.
     #[allow(dead_code, reason = "only systems with flags read it")]
     flags: u8,
+    status: CodeStatus,
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -1800,6 +1908,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOB_REFERENCED_BLOB_BROKEN,
@@ -1808,6 +1917,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOB_DEREFERENCED_WHILE_BUILDING,
@@ -1816,6 +1926,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOB_SOURCE_DIED_IN_TRANSIT,
@@ -1824,6 +1935,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOB_FILE_WRITE_FAILED,
@@ -1832,6 +1944,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOB_OUT_OF_MEMORY,
@@ -1840,6 +1953,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS,
@@ -1848,6 +1962,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_DIRECT_ONLY,
@@ -1856,6 +1971,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_OTHER_FAILURE,
@@ -1864,6 +1980,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_REFUSED,
@@ -1872,6 +1989,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_NOT_IMPLEMENTED,
@@ -1880,6 +1998,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_SERVER_FAILURE,
@@ -1888,6 +2007,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_FORMAT_ERROR,
@@ -1896,6 +2016,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS,
@@ -1904,6 +2025,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_SECURE_PROBE_RECORD_INVALID,
@@ -1912,6 +2034,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_NO_MATCHING_SUPPORTED_ALPN,
@@ -1920,6 +2043,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_REQUEST_CANCELLED,
@@ -1928,6 +2052,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_NAME_HTTPS_ONLY,
@@ -1936,6 +2061,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED,
@@ -1944,6 +2070,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_SORT_ERROR,
@@ -1952,6 +2079,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_SEARCH_EMPTY,
@@ -1960,6 +2088,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_CACHE_MISS,
@@ -1968,6 +2097,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_TIMED_OUT,
@@ -1976,6 +2106,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_SERVER_REQUIRES_TCP,
@@ -1984,6 +2115,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DNS_MALFORMED_RESPONSE,
@@ -1992,6 +2124,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_VERIFIER_CHANGED,
@@ -2000,6 +2133,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_DATABASE_CHANGED,
@@ -2008,6 +2142,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SELF_SIGNED_CERT_GENERATION_FAILED,
@@ -2016,6 +2151,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PRIVATE_KEY_EXPORT_FAILED,
@@ -2024,6 +2160,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_KEY_GENERATION_FAILED,
@@ -2032,6 +2169,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_UNSUPPORTED,
@@ -2040,6 +2178,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_INVALID_FILE,
@@ -2048,6 +2187,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_INVALID_MAC,
@@ -2056,6 +2196,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_IMPORT_SERVER_CERT_FAILED,
@@ -2064,6 +2205,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_IMPORT_CA_CERT_FAILED,
@@ -2072,6 +2214,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_IMPORT_CERT_ALREADY_EXISTS,
@@ -2080,6 +2223,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_IMPORT_CA_CERT_NOT_CA,
@@ -2088,6 +2232,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_FAILED,
@@ -2096,6 +2241,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PKCS12_IMPORT_BAD_PASSWORD,
@@ -2104,6 +2250,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTPENGINE_PROVIDER_IN_USE,
@@ -2112,6 +2259,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Unknown,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST,
@@ -2120,6 +2268,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TRUST_TOKEN_OPERATION_FAILED,
@@ -2128,6 +2277,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Unknown,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_WEB_BUNDLE,
@@ -2136,6 +2286,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_SIGNED_EXCHANGE,
@@ -2144,6 +2295,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ADD_USER_CERT_FAILED,
@@ -2152,6 +2304,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NO_PRIVATE_KEY_FOR_CERT,
@@ -2160,6 +2313,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INSECURE_RESPONSE,
@@ -2168,6 +2322,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_COMPRESSION_FAILURE,
@@ -2176,6 +2331,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_OPEN_OR_CREATE_FAILURE,
@@ -2184,6 +2340,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_DOOM_FAILURE,
@@ -2192,6 +2349,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_ENTRY_NOT_SUITABLE,
@@ -2200,6 +2358,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_AUTH_FAILURE_AFTER_READ,
@@ -2208,6 +2367,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_LOCK_TIMEOUT,
@@ -2216,6 +2376,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_CHECKSUM_MISMATCH,
@@ -2224,6 +2385,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_CHECKSUM_READ_FAILURE,
@@ -2232,6 +2394,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_RACE,
@@ -2240,6 +2403,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_CREATE_FAILURE,
@@ -2248,6 +2412,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_OPEN_FAILURE,
@@ -2256,6 +2421,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_OPERATION_NOT_SUPPORTED,
@@ -2264,6 +2430,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_WRITE_FAILURE,
@@ -2272,6 +2439,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_READ_FAILURE,
@@ -2280,6 +2448,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHE_MISS,
@@ -2288,6 +2457,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cache,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER,
@@ -2296,6 +2466,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DICTIONARY_LOAD_FAILED,
@@ -2304,6 +2475,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ZSTD_WINDOW_SIZE_TOO_BIG,
@@ -2312,6 +2484,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS,
@@ -2320,6 +2493,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY,
@@ -2328,6 +2502,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INCONSISTENT_IP_ADDRESS_SPACE,
@@ -2336,6 +2511,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TOO_MANY_ACCEPT_CH_RESTARTS,
@@ -2344,6 +2520,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED,
@@ -2352,6 +2529,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_QUIC_CERT_ROOT_NOT_KNOWN,
@@ -2360,6 +2538,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP_RESPONSE_CODE_FAILURE,
@@ -2368,6 +2547,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_STREAM_CLOSED,
@@ -2376,6 +2556,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TOO_MANY_RETRIES,
@@ -2384,6 +2565,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED,
@@ -2392,6 +2574,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONTENT_DECODING_INIT_FAILED,
@@ -2400,6 +2583,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_HTTP_RESPONSE,
@@ -2408,6 +2592,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PAC_SCRIPT_TERMINATED,
@@ -2416,6 +2601,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_HTTP_1_1_REQUIRED,
@@ -2424,6 +2610,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP_1_1_REQUIRED,
@@ -2432,6 +2619,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION,
@@ -2440,6 +2628,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_COMPRESSION_ERROR,
@@ -2448,6 +2637,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_FRAME_SIZE_ERROR,
@@ -2456,6 +2646,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_FLOW_CONTROL_ERROR,
@@ -2464,6 +2655,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY,
@@ -2472,6 +2664,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_QUIC_HANDSHAKE_FAILED,
@@ -2480,6 +2673,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_TRUNCATED,
@@ -2488,6 +2682,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_QUIC_PROTOCOL_ERROR,
@@ -2496,6 +2691,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INCOMPLETE_CHUNKED_ENCODING,
@@ -2504,6 +2700,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONTENT_LENGTH_MISMATCH,
@@ -2512,6 +2709,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_PING_FAILED,
@@ -2520,6 +2718,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_SERVER_REFUSED_STREAM,
@@ -2528,6 +2727,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION,
@@ -2536,6 +2736,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION,
@@ -2544,6 +2745,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PAC_NOT_IN_DHCP,
@@ -2552,6 +2754,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INCOMPLETE_HTTP2_HEADERS,
@@ -2560,6 +2763,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH,
@@ -2568,6 +2772,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN,
@@ -2576,6 +2781,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS,
@@ -2584,6 +2790,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_MISCONFIGURED_AUTH_ENVIRONMENT,
@@ -2592,6 +2799,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS,
@@ -2600,6 +2808,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_MISSING_AUTH_CREDENTIALS,
@@ -2608,6 +2817,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ENCODING_DETECTION_FAILED,
@@ -2616,6 +2826,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNSUPPORTED_AUTH_SCHEME,
@@ -2624,6 +2835,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_AUTH_CREDENTIALS,
@@ -2632,6 +2844,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HTTP2_PROTOCOL_ERROR,
@@ -2640,6 +2853,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NO_SUPPORTED_PROXIES,
@@ -2648,6 +2862,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NETWORK_IO_SUSPENDED,
@@ -2656,6 +2871,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Network,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONTENT_DECODING_FAILED,
@@ -2664,6 +2880,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_MALFORMED_IDENTITY,
@@ -2672,6 +2889,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE,
@@ -2680,6 +2898,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PAC_SCRIPT_FAILED,
@@ -2688,6 +2907,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_RESPONSE_HEADERS_TOO_BIG,
@@ -2696,6 +2916,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_EMPTY_RESPONSE,
@@ -2704,6 +2925,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNEXPECTED_PROXY_AUTH,
@@ -2712,6 +2934,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_METHOD_NOT_SUPPORTED,
@@ -2720,6 +2943,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_CHUNKED_ENCODING,
@@ -2728,6 +2952,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_RESPONSE,
@@ -2736,6 +2961,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Http,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNSAFE_PORT,
@@ -2744,6 +2970,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNSAFE_REDIRECT,
@@ -2752,6 +2979,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Redirect,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TOO_MANY_REDIRECTS,
@@ -2760,6 +2988,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Redirect,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_REDIRECT,
@@ -2768,6 +2997,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Redirect,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNKNOWN_URL_SCHEME,
@@ -2776,6 +3006,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_DISALLOWED_URL_SCHEME,
@@ -2784,6 +3015,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_URL,
@@ -2792,6 +3024,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_SELF_SIGNED_LOCAL_NETWORK,
@@ -2800,6 +3033,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_KNOWN_INTERCEPTION_BLOCKED,
@@ -2808,6 +3042,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERTIFICATE_TRANSPARENCY_REQUIRED,
@@ -2816,6 +3051,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_VALIDITY_TOO_LONG,
@@ -2824,6 +3060,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_NAME_CONSTRAINT_VIOLATION,
@@ -2832,6 +3069,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_WEAK_KEY,
@@ -2840,6 +3078,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_NON_UNIQUE_NAME,
@@ -2848,6 +3087,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_WEAK_SIGNATURE_ALGORITHM,
@@ -2856,6 +3096,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_INVALID,
@@ -2864,6 +3105,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_REVOKED,
@@ -2872,6 +3114,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_UNABLE_TO_CHECK_REVOCATION,
@@ -2880,6 +3123,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_NO_REVOCATION_MECHANISM,
@@ -2888,6 +3132,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_CONTAINS_ERRORS,
@@ -2896,6 +3141,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_AUTHORITY_INVALID,
@@ -2904,6 +3150,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_DATE_INVALID,
@@ -2912,6 +3159,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CERT_COMMON_NAME_INVALID,
@@ -2920,6 +3168,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_MULTICAST_NOT_ALLOWED,
@@ -2928,6 +3177,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONTROL_MSG_TOO_BIG,
@@ -2936,6 +3186,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE,
@@ -2944,6 +3195,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cancelled,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST,
@@ -2952,6 +3204,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cancelled,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION,
@@ -2960,6 +3213,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ECH_FALLBACK_CERTIFICATE_INVALID,
@@ -2968,6 +3222,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ECH_NOT_NEGOTIATED,
@@ -2976,6 +3231,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_ECH_CONFIG_LIST,
@@ -2984,6 +3240,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_KEY_USAGE_INCOMPATIBLE,
@@ -2992,6 +3249,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TLS13_DOWNGRADE_DETECTED,
@@ -3000,6 +3258,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_WRONG_VERSION_ON_EARLY_DATA,
@@ -3008,6 +3267,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_EARLY_DATA_REJECTED,
@@ -3016,6 +3276,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS,
@@ -3024,6 +3285,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 2,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NO_BUFFER_SPACE,
@@ -3032,6 +3294,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_READ_IF_READY_NOT_IMPLEMENTED,
@@ -3040,6 +3303,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_WS_UPGRADE,
@@ -3048,6 +3312,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_OBSOLETE_CIPHER,
@@ -3056,6 +3321,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED,
@@ -3064,6 +3330,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH,
@@ -3072,6 +3339,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CT_STH_INCOMPLETE,
@@ -3080,6 +3348,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CT_STH_PARSING_FAILED,
@@ -3088,6 +3357,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_SERVER_CERT_BAD_FORMAT,
@@ -3096,6 +3366,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ICANN_NAME_COLLISION,
@@ -3104,6 +3375,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT,
@@ -3112,6 +3384,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE,
@@ -3120,6 +3393,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE,
@@ -3128,6 +3402,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR,
@@ -3136,6 +3411,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR,
@@ -3144,6 +3420,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_UNRECOGNIZED_NAME_ALERT,
@@ -3152,6 +3429,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_SERVER_CERT_CHANGED,
@@ -3160,6 +3438,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_WS_THROTTLE_QUEUE_TOO_LARGE,
@@ -3168,6 +3447,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_DECRYPT_ERROR_ALERT,
@@ -3176,6 +3456,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED,
@@ -3184,6 +3465,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN,
@@ -3192,6 +3474,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 1,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ADDRESS_IN_USE,
@@ -3200,6 +3483,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_WS_PROTOCOL_ERROR,
@@ -3208,6 +3492,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_MSG_TOO_BIG,
@@ -3216,6 +3501,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED,
@@ -3224,6 +3510,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 2,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TEMPORARILY_THROTTLED,
@@ -3232,6 +3519,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NETWORK_ACCESS_DENIED,
@@ -3240,6 +3528,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NAME_RESOLUTION_FAILED,
@@ -3248,6 +3537,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_CERTIFICATE_INVALID,
@@ -3256,6 +3546,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY,
@@ -3264,6 +3555,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 2,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED,
@@ -3272,6 +3564,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 2,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PRECONNECT_MAX_SOCKET_LIMIT,
@@ -3280,6 +3573,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_MANDATORY_PROXY_CONFIGURATION_FAILED,
@@ -3288,6 +3582,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_CONNECTION_FAILED,
@@ -3296,6 +3591,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_AUTH_REQUESTED,
@@ -3304,6 +3600,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_BAD_RECORD_MAC_ALERT,
@@ -3312,6 +3609,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_DECOMPRESSION_FAILURE_ALERT,
@@ -3320,6 +3618,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES,
@@ -3328,6 +3627,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_NO_RENEGOTIATION,
@@ -3336,6 +3636,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ALPN_NEGOTIATION_FAILED,
@@ -3344,6 +3645,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKS_CONNECTION_HOST_UNREACHABLE,
@@ -3352,6 +3654,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKS_CONNECTION_FAILED,
@@ -3360,6 +3663,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_HOST_RESOLVER_QUEUE_TOO_LARGE,
@@ -3368,6 +3672,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONNECTION_TIMED_OUT,
@@ -3376,6 +3681,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Timeout,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
@@ -3384,6 +3690,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 2,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_PROXY_AUTH_UNSUPPORTED,
@@ -3392,6 +3699,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_RENEGOTIATION_REQUESTED,
@@ -3400,6 +3708,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
@@ -3408,6 +3717,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TUNNEL_CONNECTION_FAILED,
@@ -3416,6 +3726,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_CLIENT_AUTH_CERT_NEEDED,
@@ -3424,6 +3735,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ADDRESS_UNREACHABLE,
@@ -3432,6 +3744,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ADDRESS_INVALID,
@@ -3440,6 +3753,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SSL_PROTOCOL_ERROR,
@@ -3448,6 +3762,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INTERNET_DISCONNECTED,
@@ -3456,6 +3771,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Network,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NAME_NOT_RESOLVED,
@@ -3464,6 +3780,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONNECTION_FAILED,
@@ -3472,6 +3789,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONNECTION_ABORTED,
@@ -3480,6 +3798,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONNECTION_REFUSED,
@@ -3488,6 +3807,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONNECTION_RESET,
@@ -3496,6 +3816,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONNECTION_CLOSED,
@@ -3504,6 +3825,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_STRICT_ECH_REQUIRED,
@@ -3512,6 +3834,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_LOCAL_NETWORK_PERMISSION_MISSING,
@@ -3520,6 +3843,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR,
@@ -3528,6 +3852,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION,
@@ -3536,6 +3861,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NETWORK_ACCESS_REVOKED,
@@ -3544,6 +3870,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_ORB,
@@ -3552,6 +3879,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_CSP,
@@ -3560,6 +3888,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CLEARTEXT_NOT_PERMITTED,
@@ -3568,6 +3897,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_RESPONSE,
@@ -3576,6 +3906,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_CONTEXT_SHUT_DOWN,
@@ -3584,6 +3915,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cancelled,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED,
@@ -3592,6 +3924,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKET_IS_CONNECTED,
@@ -3600,6 +3933,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_ADMINISTRATOR,
@@ -3608,6 +3942,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NETWORK_CHANGED,
@@ -3616,6 +3951,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Network,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_BLOCKED_BY_CLIENT,
@@ -3624,6 +3960,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_FILE_VIRUS_INFECTED,
@@ -3632,6 +3969,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_FILE_NO_SPACE,
@@ -3640,6 +3978,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_FILE_PATH_TOO_LONG,
@@ -3648,6 +3987,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_FILE_EXISTS,
@@ -3656,6 +3996,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_SOCKET_NOT_CONNECTED,
@@ -3664,6 +4005,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Connection,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UPLOAD_FILE_CHANGED,
@@ -3672,6 +4014,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_OUT_OF_MEMORY,
@@ -3680,6 +4023,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INSUFFICIENT_RESOURCES,
@@ -3688,6 +4032,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_NOT_IMPLEMENTED,
@@ -3696,6 +4041,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ACCESS_DENIED,
@@ -3704,6 +4050,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_UNEXPECTED,
@@ -3712,6 +4059,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Unknown,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_FILE_TOO_BIG,
@@ -3720,6 +4068,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_TIMED_OUT,
@@ -3728,6 +4077,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Timeout,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_FILE_NOT_FOUND,
@@ -3736,6 +4086,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_HANDLE,
@@ -3744,6 +4095,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_INVALID_ARGUMENT,
@@ -3752,6 +4104,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_ABORTED,
@@ -3760,6 +4113,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Cancelled,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_FAILED,
@@ -3768,6 +4122,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Unknown,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::ERR_IO_PENDING,
@@ -3776,6 +4131,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Informational,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
     },
     Entry {
         code: NetError::OK,
@@ -3784,6 +4140,7 @@ static ENTRIES: [Entry; 249] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
     },
 ];
 

@@ -7,7 +7,7 @@
 
 use core::fmt;
 use core::str::FromStr;
-use crate::{Category, Retry};
+use crate::{Category, CodeStatus, Retry};
 
 /// The value ranges IANA HTTP Status Code Registry documents for its codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -739,10 +739,49 @@ impl Status {
         }
     }
 
+    /// Where the code stands upstream (current, deprecated, ...).
+    #[must_use]
+    pub const fn status(self) -> Option<CodeStatus> {
+        match self.entry() {
+            Some(entry) => Some(entry.status),
+            None => None,
+        }
+    }
+
     /// The documented range this value falls in, known code or not.
     #[must_use]
     pub const fn group(self) -> Option<Group> {
         Group::of(self.0)
+    }
+
+    /// Whether the value lies in 1xx Informational (100..=199), known code or not.
+    #[must_use]
+    pub const fn is_informational(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Informational))
+    }
+
+    /// Whether the value lies in 2xx Success (200..=299), known code or not.
+    #[must_use]
+    pub const fn is_success(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Success))
+    }
+
+    /// Whether the value lies in 3xx Redirection (300..=399), known code or not.
+    #[must_use]
+    pub const fn is_redirection(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Redirection))
+    }
+
+    /// Whether the value lies in 4xx Client error (400..=499), known code or not.
+    #[must_use]
+    pub const fn is_client_error(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::ClientError))
+    }
+
+    /// Whether the value lies in 5xx Server error (500..=599), known code or not.
+    #[must_use]
+    pub const fn is_server_error(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::ServerError))
     }
 
     /// The code whose name is `name`, in any spelling this crate gives it
@@ -768,13 +807,112 @@ impl Status {
         None
     }
 
+    /// Chromium net error to HTTP status for gateways
+    ///
+    /// The HTTP status a gateway or proxy built on Chromium's network stack (an Electron or CEF service, a Cronet-based backend) should send to its own client when the request it made upstream failed with a given net error. Failures to reach or understand the upstream become 502, upstream timeouts 504, temporary trouble of the gateway itself 503, faults inside the gateway 500, and requests refused by local policy 403. Every target is a registered status code, and every current Chromium code has a row; where the upstream's real status is known, relaying it is better still.
+    ///
+    /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_chromium(code: i32) -> Option<Self> {
+        match Self::from_chromium_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_CHROMIUM_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_CHROMIUM_RANGES.len() {
+            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_CHROMIUM_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
+    #[must_use]
+    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
+        match self.to_qt_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_http_status_mapping(self.0)
+    }
+
+    /// Qt NetworkError to HTTP status for gateways
+    ///
+    /// The HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.
+    ///
+    /// Takes any `i32` value of `qt::NetworkError`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_qt(code: i32) -> Option<Self> {
+        match Self::from_qt_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_qt`](Self::from_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_qt_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_QT_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_QT_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_QT_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_QT_RULES[FROM_QT_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_QT_RANGES.len() {
+            let (low, high, rule) = FROM_QT_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_QT_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The row of a known code: one bounds check and one table load.
     const fn entry(self) -> Option<&'static Entry> {
+        match self.row() {
+            Some(row) => Some(&ENTRIES[row]),
+            None => None,
+        }
+    }
+
+    /// Index of the code's first row in `ENTRIES`.
+    const fn row(self) -> Option<usize> {
         if self.0 < 100 || self.0 > 599 {
             return None;
         }
         let row = INDEX[self.0.abs_diff(100) as usize];
-        if row == NONE { None } else { Some(&ENTRIES[row as usize]) }
+        if row == NONE { None } else { Some(row as usize) }
     }
 }
 
@@ -791,6 +929,15 @@ struct Entry {
     /// Bit i is flag i of the system's extra boolean columns.
     #[allow(dead_code, reason = "only systems with flags read it")]
     flags: u8,
+    status: CodeStatus,
+    source: Source,
+    ident: &'static str,
+
+    /// How many meanings the value has (set on every row of the value).
+    meanings: u8,
+
+    /// Every ecosystem's names for the value (on its first row only).
+    symbols: &'static [Symbol],
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -802,6 +949,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Informational,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "CONTINUE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CONTINUE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "CONTINUE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusContinue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Continue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Continue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_CONTINUE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":continue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_CONTINUE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::SWITCHING_PROTOCOLS,
@@ -810,6 +1011,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Informational,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "SWITCHING_PROTOCOLS",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusSwitchingProtocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "SwitchingProtocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "SwitchingProtocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":switching_protocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::PROCESSING,
@@ -818,6 +1073,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Informational,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "PROCESSING",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PROCESSING",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PROCESSING",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusProcessing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Processing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Processing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PROCESSING",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":processing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PROCESSING",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::EARLY_HINTS,
@@ -826,6 +1135,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Informational,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "EARLY_HINTS",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusEarlyHints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "EarlyHints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "EarlyHints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":early_hints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::OK,
@@ -834,6 +1197,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "OK",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusOK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Ok",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":ok",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_OK",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::CREATED,
@@ -842,6 +1265,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "CREATED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusCreated",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Created",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Created",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":created",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_CREATED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::ACCEPTED,
@@ -850,6 +1333,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "ACCEPTED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusAccepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Accepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Accepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":accepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_ACCEPTED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NON_AUTHORITATIVE_INFORMATION,
@@ -858,6 +1401,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "NON_AUTHORITATIVE_INFORMATION",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNonAuthoritativeInfo",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NonAuthoritativeInformation",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_AUTHORITATIVE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NonAuthoritativeInformation",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":non_authoritative_information",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NO_CONTENT,
@@ -866,6 +1469,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "NO_CONTENT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNoContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NoContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NoContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":no_content",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::RESET_CONTENT,
@@ -874,6 +1537,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "RESET_CONTENT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusResetContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ResetContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_RESET",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ResetContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":reset_content",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::PARTIAL_CONTENT,
@@ -882,6 +1605,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "PARTIAL_CONTENT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPartialContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PartialContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PARTIAL",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PartialContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":partial_content",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::MULTI_STATUS,
@@ -890,6 +1673,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "MULTI_STATUS",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMultiStatus",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MultiStatus",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MultiStatus",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":multi_status",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::ALREADY_REPORTED,
@@ -898,6 +1735,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "ALREADY_REPORTED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusAlreadyReported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "AlreadyReported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "AlreadyReported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":already_reported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::IM_USED,
@@ -906,6 +1797,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "IM_USED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "IM_USED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "IM_USED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusIMUsed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "IMUsed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ImUsed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_IM_USED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":im_used",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_IM_USED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::MULTIPLE_CHOICES,
@@ -914,6 +1859,72 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "MULTIPLE_CHOICES",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMultipleChoices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MultipleChoices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Ambiguous",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_MULT_CHOICE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MultipleChoices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":multiple_choices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::MOVED_PERMANENTLY,
@@ -922,6 +1933,72 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "MOVED_PERMANENTLY",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMovedPermanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MovedPermanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Moved",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_MOVED_PERM",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MovedPermanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":moved_permanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::FOUND,
@@ -930,6 +2007,72 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "FOUND",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Redirect",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_MOVED_TEMP",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MOVED_TEMPORARILY",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::SEE_OTHER,
@@ -938,6 +2081,72 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "SEE_OTHER",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusSeeOther",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "SeeOther",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RedirectMethod",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "SeeOther",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":see_other",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NOT_MODIFIED,
@@ -946,6 +2155,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "NOT_MODIFIED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotModified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotModified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotModified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_modified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::USE_PROXY,
@@ -954,6 +2223,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Deprecated,
+        source: Source::Iana,
+        ident: "USE_PROXY",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUseProxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UseProxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UseProxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":use_proxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_USE_PROXY",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::SWITCH_PROXY,
@@ -962,6 +2291,36 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Unused,
+        source: Source::Iana,
+        ident: "SWITCH_PROXY",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Unused",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Unused",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_RESERVED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":\"(unused)\"",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::TEMPORARY_REDIRECT,
@@ -970,6 +2329,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "TEMPORARY_REDIRECT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTemporaryRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "TemporaryRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RedirectKeepVerb",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "TemporaryRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":temporary_redirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::PERMANENT_REDIRECT,
@@ -978,6 +2397,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "PERMANENT_REDIRECT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PERMANENT_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PERMANENT_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPermanentRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PermanentRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PermanentRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PERMANENTLY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":permanent_redirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PERMANENT_REDIRECT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::BAD_REQUEST,
@@ -986,6 +2459,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "BAD_REQUEST",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusBadRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "BadRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "BadRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":bad_request",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::UNAUTHORIZED,
@@ -994,6 +2527,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "UNAUTHORIZED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Unauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Unauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::PAYMENT_REQUIRED,
@@ -1002,6 +2595,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "PAYMENT_REQUIRED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPaymentRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PaymentRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PaymentRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":payment_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::FORBIDDEN,
@@ -1010,6 +2663,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "FORBIDDEN",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusForbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Forbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Forbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":forbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NOT_FOUND,
@@ -1018,6 +2731,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "NOT_FOUND",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::METHOD_NOT_ALLOWED,
@@ -1026,6 +2799,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "METHOD_NOT_ALLOWED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMethodNotAllowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MethodNotAllowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_BAD_METHOD",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MethodNotAllowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":method_not_allowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NOT_ACCEPTABLE,
@@ -1034,6 +2867,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "NOT_ACCEPTABLE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotAcceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotAcceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotAcceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_acceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::PROXY_AUTHENTICATION_REQUIRED,
@@ -1042,6 +2935,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "PROXY_AUTHENTICATION_REQUIRED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusProxyAuthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ProxyAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PROXY_AUTH",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ProxyAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":proxy_authentication_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::REQUEST_TIMEOUT,
@@ -1050,6 +3003,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Timeout,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "REQUEST_TIMEOUT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_CLIENT_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "RequestTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":request_timeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::CONFLICT,
@@ -1058,6 +3071,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "CONFLICT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusConflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Conflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Conflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":conflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_CONFLICT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::GONE,
@@ -1066,6 +3139,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "GONE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusGone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Gone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Gone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":gone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_GONE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::LENGTH_REQUIRED,
@@ -1074,6 +3207,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "LENGTH_REQUIRED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusLengthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "LengthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "LengthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":length_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::PRECONDITION_FAILED,
@@ -1082,6 +3275,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "PRECONDITION_FAILED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPreconditionFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PreconditionFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PRECON_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PreconditionFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":precondition_failed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::CONTENT_TOO_LARGE,
@@ -1090,6 +3343,78 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::RetryAfter,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "CONTENT_TOO_LARGE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_ENTITY_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CONTENT_TOO_LARGE",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PAYLOAD_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestEntityTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestEntityTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_ENTITY_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PayloadTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_ENTITY_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":payload_too_large",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":content_too_large",
+                alias: true,
+                since: Some("3.1"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::URI_TOO_LONG,
@@ -1098,6 +3423,72 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "URI_TOO_LONG",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "URI_TOO_LONG",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestURITooLong",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestUriTooLong",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_REQ_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UriTooLong",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":uri_too_long",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::UNSUPPORTED_MEDIA_TYPE,
@@ -1106,6 +3497,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "UNSUPPORTED_MEDIA_TYPE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnsupportedMediaType",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnsupportedMediaType",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_UNSUPPORTED_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UnsupportedMediaType",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unsupported_media_type",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::RANGE_NOT_SATISFIABLE,
@@ -1114,6 +3565,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "RANGE_NOT_SATISFIABLE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUESTED_RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "RANGE_NOT_SATISFIABLE",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestedRangeNotSatisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestedRangeNotSatisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "RangeNotSatisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUESTED_RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":range_not_satisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUESTED_RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::EXPECTATION_FAILED,
@@ -1122,6 +3633,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "EXPECTATION_FAILED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusExpectationFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ExpectationFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ExpectationFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":expectation_failed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::IM_A_TEAPOT,
@@ -1130,6 +3695,42 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unused,
+        source: Source::Iana,
+        ident: "IM_A_TEAPOT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "IM_A_TEAPOT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "IM_A_TEAPOT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTeapot",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ImATeapot",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_I_AM_A_TEAPOT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::LARAVEL_PAGE_EXPIRED,
@@ -1138,6 +3739,18 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Laravel,
+        ident: "LARAVEL_PAGE_EXPIRED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_INSUFFICIENT_SPACE_ON_RESOURCE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::TWITTER_ENHANCE_YOUR_CALM,
@@ -1146,6 +3759,18 @@ static ENTRIES: [Entry; 97] = [
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Twitter,
+        ident: "TWITTER_ENHANCE_YOUR_CALM",
+        meanings: 2,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_METHOD_FAILURE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::SPRING_METHOD_FAILURE,
@@ -1154,6 +3779,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Spring,
+        ident: "SPRING_METHOD_FAILURE",
+        meanings: 2,
+        symbols: &[],
     },
     Entry {
         code: Status::MISDIRECTED_REQUEST,
@@ -1162,6 +3792,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Connection,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "MISDIRECTED_REQUEST",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMisdirectedRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MisdirectedRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MisdirectedRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":misdirected_request",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::UNPROCESSABLE_CONTENT,
@@ -1170,6 +3854,84 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "UNPROCESSABLE_CONTENT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNPROCESSABLE_CONTENT",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnprocessableEntity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnprocessableEntity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnprocessableContent",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UnprocessableEntity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unprocessable_entity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unprocessable_content",
+                alias: true,
+                since: Some("3.1"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNPROCESSABLE_CONTENT",
+                alias: true,
+                since: Some("5.3"),
+            },
+        ],
     },
     Entry {
         code: Status::LOCKED,
@@ -1178,6 +3940,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Content,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "LOCKED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "LOCKED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "LOCKED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusLocked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Locked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Locked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_LOCKED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":locked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_LOCKED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::FAILED_DEPENDENCY,
@@ -1186,6 +4002,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "FAILED_DEPENDENCY",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusFailedDependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "FailedDependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "FailedDependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":failed_dependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::TOO_EARLY,
@@ -1194,6 +4064,54 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Protocol,
         retry: Retry::Safe,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "TOO_EARLY",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "TOO_EARLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "TOO_EARLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTooEarly",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "TooEarly",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_TOO_EARLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":too_early",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_TOO_EARLY",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::UPGRADE_REQUIRED,
@@ -1202,6 +4120,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "UPGRADE_REQUIRED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUpgradeRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UpgradeRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UpgradeRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":upgrade_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::PRECONDITION_REQUIRED,
@@ -1210,6 +4182,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "PRECONDITION_REQUIRED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPreconditionRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PreconditionRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PreconditionRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":precondition_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::TOO_MANY_REQUESTS,
@@ -1218,6 +4244,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::RateLimit,
         retry: Retry::RetryAfter,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "TOO_MANY_REQUESTS",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTooManyRequests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "TooManyRequests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "TooManyRequests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":too_many_requests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::SHOPIFY_SECURITY_REJECTION,
@@ -1226,6 +4306,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Policy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Shopify,
+        ident: "SHOPIFY_SECURITY_REJECTION",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::REQUEST_HEADER_FIELDS_TOO_LARGE,
@@ -1234,6 +4319,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestHeaderFieldsTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestHeaderFieldsTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "RequestHeaderFieldsTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":request_header_fields_too_large",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::IIS_LOGIN_TIME_OUT,
@@ -1242,6 +4381,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Iis,
+        ident: "IIS_LOGIN_TIME_OUT",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::NGINX_NO_RESPONSE,
@@ -1250,6 +4394,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Nginx,
+        ident: "NGINX_NO_RESPONSE",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::IIS_RETRY_WITH,
@@ -1258,6 +4407,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Iis,
+        ident: "IIS_RETRY_WITH",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS,
@@ -1266,6 +4420,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Microsoft,
+        ident: "MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::UNAVAILABLE_FOR_LEGAL_REASONS,
@@ -1274,6 +4433,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "UNAVAILABLE_FOR_LEGAL_REASONS",
+        meanings: 2,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnavailableForLegalReasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnavailableForLegalReasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UnavailableForLegalReasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unavailable_for_legal_reasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::IIS_REDIRECT,
@@ -1282,6 +4495,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Redirect,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Iis,
+        ident: "IIS_REDIRECT",
+        meanings: 2,
+        symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_CLIENT_CLOSED_CONNECTION,
@@ -1290,6 +4508,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Cancelled,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::AwsElb,
+        ident: "AWS_ELB_CLIENT_CLOSED_CONNECTION",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES,
@@ -1298,6 +4521,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::AwsElb,
+        ident: "AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS,
@@ -1306,6 +4534,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::AwsElb,
+        ident: "AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::NGINX_REQUEST_HEADER_TOO_LARGE,
@@ -1314,6 +4547,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Nginx,
+        ident: "NGINX_REQUEST_HEADER_TOO_LARGE",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::NGINX_SSL_CERTIFICATE_ERROR,
@@ -1322,6 +4560,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Nginx,
+        ident: "NGINX_SSL_CERTIFICATE_ERROR",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::NGINX_SSL_CERTIFICATE_REQUIRED,
@@ -1330,6 +4573,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Nginx,
+        ident: "NGINX_SSL_CERTIFICATE_REQUIRED",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT,
@@ -1338,6 +4586,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Nginx,
+        ident: "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::ESRI_INVALID_TOKEN,
@@ -1346,6 +4599,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Esri,
+        ident: "ESRI_INVALID_TOKEN",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::NGINX_CLIENT_CLOSED_REQUEST,
@@ -1354,6 +4612,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Cancelled,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Nginx,
+        ident: "NGINX_CLIENT_CLOSED_REQUEST",
+        meanings: 2,
+        symbols: &[],
     },
     Entry {
         code: Status::ESRI_TOKEN_REQUIRED,
@@ -1362,6 +4625,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Esri,
+        ident: "ESRI_TOKEN_REQUIRED",
+        meanings: 2,
+        symbols: &[],
     },
     Entry {
         code: Status::INTERNAL_SERVER_ERROR,
@@ -1370,6 +4638,72 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "INTERNAL_SERVER_ERROR",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusInternalServerError",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "InternalServerError",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_INTERNAL_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_SERVER_ERROR",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "InternalServerError",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":internal_server_error",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NOT_IMPLEMENTED,
@@ -1378,6 +4712,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "NOT_IMPLEMENTED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotImplemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotImplemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotImplemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_implemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::BAD_GATEWAY,
@@ -1386,6 +4780,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Proxy,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "BAD_GATEWAY",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusBadGateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "BadGateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "BadGateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":bad_gateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::SERVICE_UNAVAILABLE,
@@ -1394,6 +4848,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::RetryAfter,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "SERVICE_UNAVAILABLE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusServiceUnavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ServiceUnavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ServiceUnavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":service_unavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::GATEWAY_TIMEOUT,
@@ -1402,6 +4916,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Timeout,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "GATEWAY_TIMEOUT",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusGatewayTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "GatewayTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "GatewayTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":gateway_timeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::HTTP_VERSION_NOT_SUPPORTED,
@@ -1410,6 +4984,66 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "HTTP_VERSION_NOT_SUPPORTED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusHTTPVersionNotSupported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "HttpVersionNotSupported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_VERSION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "HttpVersionNotSupported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":http_version_not_supported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::VARIANT_ALSO_NEGOTIATES,
@@ -1418,6 +5052,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "VARIANT_ALSO_NEGOTIATES",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "VARIANT_ALSO_NEGOTIATES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "VARIANT_ALSO_NEGOTIATES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusVariantAlsoNegotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "VariantAlsoNegotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "VariantAlsoNegotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_VARIANT_ALSO_NEGOTIATES_EXPERIMENTAL",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":variant_also_negotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_VARIANT_ALSO_NEGOTIATES",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::INSUFFICIENT_STORAGE,
@@ -1426,6 +5114,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "INSUFFICIENT_STORAGE",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusInsufficientStorage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "InsufficientStorage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "InsufficientStorage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":insufficient_storage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::LOOP_DETECTED,
@@ -1434,6 +5176,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "LOOP_DETECTED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusLoopDetected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "LoopDetected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "LoopDetected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":loop_detected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::APACHE_BANDWIDTH_LIMIT_EXCEEDED,
@@ -1442,6 +5238,18 @@ static ENTRIES: [Entry; 97] = [
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Apache,
+        ident: "APACHE_BANDWIDTH_LIMIT_EXCEEDED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":bandwidth_limit_exceeded",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NOT_EXTENDED,
@@ -1450,6 +5258,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Obsolete,
+        source: Source::Iana,
+        ident: "NOT_EXTENDED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotExtended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotExtended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotExtended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_extended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::NETWORK_AUTHENTICATION_REQUIRED,
@@ -1458,6 +5320,60 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
+        source: Source::Iana,
+        ident: "NETWORK_AUTHENTICATION_REQUIRED",
+        meanings: 1,
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNetworkAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NetworkAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NetworkAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":network_authentication_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+        ],
     },
     Entry {
         code: Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR,
@@ -1466,6 +5382,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Proxy,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_WEB_SERVER_IS_DOWN,
@@ -1474,6 +5395,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_WEB_SERVER_IS_DOWN",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_CONNECTION_TIMED_OUT,
@@ -1482,6 +5408,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Timeout,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_CONNECTION_TIMED_OUT",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE,
@@ -1490,6 +5421,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_ORIGIN_IS_UNREACHABLE",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_A_TIMEOUT_OCCURRED,
@@ -1498,6 +5434,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Timeout,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_A_TIMEOUT_OCCURRED",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED,
@@ -1506,6 +5447,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_SSL_HANDSHAKE_FAILED",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE,
@@ -1514,6 +5460,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Certificate,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_INVALID_SSL_CERTIFICATE",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_RAILGUN_ERROR,
@@ -1522,6 +5473,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_RAILGUN_ERROR",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::QUALYS_SITE_IS_OVERLOADED,
@@ -1530,6 +5486,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Server,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Qualys,
+        ident: "QUALYS_SITE_IS_OVERLOADED",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_ERROR_1XXX,
@@ -1538,6 +5499,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Proxy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Cloudflare,
+        ident: "CLOUDFLARE_ERROR_1XXX",
+        meanings: 2,
+        symbols: &[],
     },
     Entry {
         code: Status::PANTHEON_SITE_IS_FROZEN,
@@ -1546,6 +5512,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Pantheon,
+        ident: "PANTHEON_SITE_IS_FROZEN",
+        meanings: 2,
+        symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_UNAUTHORIZED,
@@ -1554,6 +5525,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::AwsElb,
+        ident: "AWS_ELB_UNAUTHORIZED",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::PROXY_NETWORK_READ_TIMEOUT_ERROR,
@@ -1562,6 +5538,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Timeout,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Proxy,
+        ident: "PROXY_NETWORK_READ_TIMEOUT_ERROR",
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Status::PROXY_NETWORK_CONNECT_TIMEOUT_ERROR,
@@ -1570,6 +5551,11 @@ static ENTRIES: [Entry; 97] = [
         category: Category::Timeout,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Unofficial,
+        source: Source::Proxy,
+        ident: "PROXY_NETWORK_CONNECT_TIMEOUT_ERROR",
+        meanings: 1,
+        symbols: &[],
     },
 ];
 
@@ -1828,6 +5814,2701 @@ const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
         core::cmp::Ordering::Greater
     } else {
         core::cmp::Ordering::Equal
+    }
+}
+
+/// The rows of data/map/chromium_to_http.csv, in table order.
+static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
+    crate::Mapping {
+        to: Status::OK,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Success; relay the upstream's own status when there is one, 200 otherwise.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A result that is still pending must never become a response, so a gateway that sends one has a bug.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unspecified failure of the upstream fetch, so no usable upstream answer exists.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A bad call inside the gateway is the gateway's own bug."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A missing file is answered the way a file server answers it."),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream did not answer in time."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A local file limit inside the gateway, not an upstream failure."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A should-not-happen condition is a bug in the gateway's own stack."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A file the gateway may not read is answered the way a file server answers a permission error.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway's network stack lacks the operation it tried to use."),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The file the gateway was uploading changed under it, a local problem.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Creating something that already exists conflicts with the current state of the target.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A path the system cannot open is answered like a missing file."),
+    },
+    crate::Mapping {
+        to: Status::INSUFFICIENT_STORAGE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway ran out of disk space, which is what 507 reports."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The content was refused on purpose by a scanner, so the client is refused too.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway is shutting down and cannot serve the request."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's own headers forbid this use of its response."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Local policy forbids unencrypted requests to this host, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was withheld by a cross-origin protection, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A missing permission blocks the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not reach the upstream at all."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not reach the upstream at all."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's address is unusable, so it could not be reached."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not reach the upstream at all."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream did not accept the connection in time."),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own resolver is overloaded, a temporary condition of the gateway.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy could not reach the upstream, so there is no upstream answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Software hooked into the gateway machine's socket layer broke it."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::PROXY_AUTHENTICATION_REQUIRED,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The required proxy script was unusable, so the gateway had no route to the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's connection pool is full, a temporary overload of the gateway.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A firewall rule on the gateway's machine forbids the request, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Requests to this upstream are held back for a while to spare it, so it is unavailable for now.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream broke the WebSocket framing rules."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not get the local address it wanted for a socket."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::TOO_MANY_REQUESTS,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The client is opening more WebSockets at once than allowed."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SWITCHING_PROTOCOLS,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Chromium ends the request this way exactly when the upstream switched protocols.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy could not reach the upstream, so there is no upstream answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The URL the client asked for cannot be parsed."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Local policy forbids fetching that kind of URL, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::NOT_IMPLEMENTED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream redirected to an address that is not a usable URL."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream redirected to a target the gateway refuses to follow."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Local policy forbids requests to that port, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::METHOD_NOT_ALLOWED,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The method cannot be used on that target."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream sent a proxy authentication demand it has no business sending.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream closed the connection without sending anything."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's response headers were too large to accept."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::RANGE_NOT_SATISFIABLE,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Chromium raises it for an HTTP 416 answer."),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The credentials given cannot be used, so the client has to supply valid ones.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The credentials did not work, so the client has to supply valid ones.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's text could not be interpreted, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Approximate,
+        note: Some("No credentials were available, so the client has to supply them."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The exchange with the upstream could not be completed on its connection.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream turned the request away without handling it."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The QUIC connection to the upstream could not be set up."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::PROXY_AUTHENTICATION_REQUIRED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Relay the upstream's status when it is known; otherwise its answer was unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream closed the connection without handling the request."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's client-hint negotiation looped without end."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A local-network security check refused the request."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("HTTP caching answers a cache-only request that misses with 504."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream demanded credentials after it had started answering, too late to be handled.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A token step that depended on the issuer's answer failed."),
+    },
+    crate::Mapping {
+        to: Status::OK,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The operation succeeded without an upstream round trip."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The real failure is hidden behind a placeholder, so all that is known is that the fetch failed.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The name lookup for the upstream did not finish in time."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream only allows secure transports, so the cleartext request is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's DNS data offers no protocol the gateway can use."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own name cache is being cleared, a short temporary condition.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INSUFFICIENT_STORAGE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Writing the data to the gateway's disk failed, usually for lack of space.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_CHROMIUM_EXACT: [(i32, u16); 249] = [
+    (-906, 248),
+    (-905, 247),
+    (-904, 246),
+    (-903, 245),
+    (-902, 244),
+    (-901, 243),
+    (-900, 242),
+    (-821, 241),
+    (-820, 240),
+    (-819, 239),
+    (-818, 238),
+    (-817, 237),
+    (-816, 236),
+    (-815, 235),
+    (-814, 234),
+    (-811, 233),
+    (-810, 232),
+    (-809, 231),
+    (-808, 230),
+    (-806, 229),
+    (-805, 228),
+    (-804, 227),
+    (-803, 226),
+    (-801, 225),
+    (-800, 224),
+    (-716, 223),
+    (-714, 222),
+    (-713, 221),
+    (-712, 220),
+    (-710, 219),
+    (-709, 218),
+    (-708, 217),
+    (-707, 216),
+    (-706, 215),
+    (-705, 214),
+    (-704, 213),
+    (-703, 212),
+    (-702, 211),
+    (-701, 210),
+    (-508, 209),
+    (-507, 208),
+    (-506, 207),
+    (-505, 206),
+    (-504, 205),
+    (-503, 204),
+    (-502, 203),
+    (-501, 202),
+    (-414, 201),
+    (-413, 200),
+    (-412, 199),
+    (-411, 198),
+    (-410, 197),
+    (-409, 196),
+    (-408, 195),
+    (-407, 194),
+    (-406, 193),
+    (-405, 192),
+    (-404, 191),
+    (-403, 190),
+    (-402, 189),
+    (-401, 188),
+    (-400, 187),
+    (-388, 186),
+    (-387, 185),
+    (-386, 184),
+    (-385, 183),
+    (-384, 182),
+    (-383, 181),
+    (-382, 180),
+    (-381, 179),
+    (-380, 178),
+    (-379, 177),
+    (-376, 176),
+    (-375, 175),
+    (-372, 174),
+    (-371, 173),
+    (-370, 172),
+    (-367, 171),
+    (-366, 170),
+    (-365, 169),
+    (-364, 168),
+    (-363, 167),
+    (-362, 166),
+    (-361, 165),
+    (-360, 164),
+    (-358, 163),
+    (-357, 162),
+    (-356, 161),
+    (-355, 160),
+    (-354, 159),
+    (-352, 158),
+    (-351, 157),
+    (-350, 156),
+    (-349, 155),
+    (-348, 154),
+    (-347, 153),
+    (-346, 152),
+    (-345, 151),
+    (-344, 150),
+    (-343, 149),
+    (-342, 148),
+    (-341, 147),
+    (-340, 146),
+    (-339, 145),
+    (-338, 144),
+    (-337, 143),
+    (-336, 142),
+    (-331, 141),
+    (-330, 140),
+    (-329, 139),
+    (-328, 138),
+    (-327, 137),
+    (-325, 136),
+    (-324, 135),
+    (-323, 134),
+    (-322, 133),
+    (-321, 132),
+    (-320, 131),
+    (-312, 130),
+    (-311, 129),
+    (-310, 128),
+    (-303, 127),
+    (-302, 126),
+    (-301, 125),
+    (-300, 124),
+    (-219, 123),
+    (-217, 122),
+    (-214, 121),
+    (-213, 120),
+    (-212, 119),
+    (-211, 118),
+    (-210, 117),
+    (-208, 116),
+    (-207, 115),
+    (-206, 114),
+    (-205, 113),
+    (-204, 112),
+    (-203, 111),
+    (-202, 110),
+    (-201, 109),
+    (-200, 108),
+    (-190, 107),
+    (-189, 106),
+    (-188, 105),
+    (-187, 104),
+    (-186, 103),
+    (-184, 102),
+    (-183, 101),
+    (-182, 100),
+    (-181, 99),
+    (-180, 98),
+    (-179, 97),
+    (-178, 96),
+    (-177, 95),
+    (-176, 94),
+    (-174, 93),
+    (-173, 92),
+    (-172, 91),
+    (-171, 90),
+    (-170, 89),
+    (-169, 88),
+    (-168, 87),
+    (-167, 86),
+    (-166, 85),
+    (-164, 84),
+    (-163, 83),
+    (-162, 82),
+    (-161, 81),
+    (-160, 80),
+    (-159, 79),
+    (-156, 78),
+    (-154, 77),
+    (-153, 76),
+    (-151, 75),
+    (-150, 74),
+    (-147, 73),
+    (-145, 72),
+    (-142, 71),
+    (-141, 70),
+    (-139, 69),
+    (-138, 68),
+    (-137, 67),
+    (-136, 66),
+    (-135, 65),
+    (-134, 64),
+    (-133, 63),
+    (-131, 62),
+    (-130, 61),
+    (-127, 60),
+    (-126, 59),
+    (-125, 58),
+    (-124, 57),
+    (-123, 56),
+    (-122, 55),
+    (-121, 54),
+    (-120, 53),
+    (-119, 52),
+    (-118, 51),
+    (-117, 50),
+    (-115, 49),
+    (-114, 48),
+    (-113, 47),
+    (-111, 46),
+    (-110, 45),
+    (-109, 44),
+    (-108, 43),
+    (-107, 42),
+    (-106, 41),
+    (-105, 40),
+    (-104, 39),
+    (-103, 38),
+    (-102, 37),
+    (-101, 36),
+    (-100, 35),
+    (-37, 34),
+    (-36, 33),
+    (-35, 32),
+    (-34, 31),
+    (-33, 30),
+    (-32, 29),
+    (-30, 28),
+    (-29, 27),
+    (-27, 26),
+    (-26, 25),
+    (-25, 24),
+    (-23, 23),
+    (-22, 22),
+    (-21, 21),
+    (-20, 20),
+    (-19, 19),
+    (-18, 18),
+    (-17, 17),
+    (-16, 16),
+    (-15, 15),
+    (-14, 14),
+    (-13, 13),
+    (-12, 12),
+    (-11, 11),
+    (-10, 10),
+    (-9, 9),
+    (-8, 8),
+    (-7, 7),
+    (-6, 6),
+    (-5, 5),
+    (-4, 4),
+    (-3, 3),
+    (-2, 2),
+    (-1, 1),
+    (0, 0),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_CHROMIUM_RANGES: [(i32, i32, u16); 0] = [];
+
+/// The rows of data/map/qt_to_http.csv, in table order.
+static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
+    crate::Mapping {
+        to: Status::OK,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Success; relay the upstream's own status when there is one, 200 otherwise.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not reach the upstream at all."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream did not answer in time."),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports its transfer timeout this way, and a gateway mostly cancels an upstream call when its own deadline passes; if its client has gone, nothing is sent at all.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The platform does not let the gateway make background transfers for now.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream redirected to a target the gateway refuses to follow."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unspecified network failure on the way to the upstream, so no usable upstream answer exists.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through dropped the connection, so no complete upstream answer arrived.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through could not be found, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through did not answer in time, which is a gateway timeout too.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::PROXY_AUTHENTICATION_REQUIRED,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Qt derives this code from a 407; relaying it lets a client that sent the proxy credentials try again, but if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 403."),
+    },
+    crate::Mapping {
+        to: Status::METHOD_NOT_ALLOWED,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 405."),
+    },
+    crate::Mapping {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 404."),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Qt derives this code from a 401; relaying it lets the client supply credentials.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 409."),
+    },
+    crate::Mapping {
+        to: Status::GONE,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 410."),
+    },
+    crate::Mapping {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::NOT_IMPLEMENTED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 400 (and from the unregistered 418)."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 500."),
+    },
+    crate::Mapping {
+        to: Status::NOT_IMPLEMENTED,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 501."),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Qt derives this code from a 503; pass its Retry-After on as well."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream failed with a server-error status Qt has no name for, 502 and 504 included; relay that status when it is known, otherwise 502.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_QT_EXACT: [(i32, u16); 34] = [
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (3, 3),
+    (4, 4),
+    (5, 5),
+    (6, 6),
+    (7, 7),
+    (8, 8),
+    (9, 9),
+    (10, 10),
+    (11, 11),
+    (99, 12),
+    (101, 13),
+    (102, 14),
+    (103, 15),
+    (104, 16),
+    (105, 17),
+    (199, 18),
+    (201, 19),
+    (202, 20),
+    (203, 21),
+    (204, 22),
+    (205, 23),
+    (206, 24),
+    (207, 25),
+    (299, 26),
+    (301, 27),
+    (302, 28),
+    (399, 29),
+    (401, 30),
+    (402, 31),
+    (403, 32),
+    (499, 33),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_QT_RANGES: [(i32, i32, u16); 0] = [];
+
+/// Who gives a status a meaning: the IANA registry, or a vendor whose
+/// software sends it. The order is the precedence when a number has
+/// several meanings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Source {
+    /// IANA HTTP Status Code Registry
+    Iana,
+
+    /// nginx
+    Nginx,
+
+    /// Cloudflare
+    Cloudflare,
+
+    /// AWS Elastic Load Balancing
+    AwsElb,
+
+    /// Microsoft IIS and Exchange
+    Iis,
+
+    /// Microsoft Windows
+    Microsoft,
+
+    /// Twitter API v1
+    Twitter,
+
+    /// Spring Framework
+    Spring,
+
+    /// Laravel
+    Laravel,
+
+    /// Shopify
+    Shopify,
+
+    /// Esri ArcGIS Server
+    Esri,
+
+    /// Apache HTTP Server and cPanel
+    Apache,
+
+    /// Qualys SSL Labs
+    Qualys,
+
+    /// Pantheon
+    Pantheon,
+
+    /// HTTP proxies (informal convention)
+    Proxy,
+}
+
+impl Source {
+    /// The identifier used in the data tables, e.g. `"nginx"`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Iana => "iana",
+            Self::Nginx => "nginx",
+            Self::Cloudflare => "cloudflare",
+            Self::AwsElb => "aws_elb",
+            Self::Iis => "iis",
+            Self::Microsoft => "microsoft",
+            Self::Twitter => "twitter",
+            Self::Spring => "spring",
+            Self::Laravel => "laravel",
+            Self::Shopify => "shopify",
+            Self::Esri => "esri",
+            Self::Apache => "apache",
+            Self::Qualys => "qualys",
+            Self::Pantheon => "pantheon",
+            Self::Proxy => "proxy",
+        }
+    }
+
+    /// A human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Iana => "IANA HTTP Status Code Registry",
+            Self::Nginx => "nginx",
+            Self::Cloudflare => "Cloudflare",
+            Self::AwsElb => "AWS Elastic Load Balancing",
+            Self::Iis => "Microsoft IIS and Exchange",
+            Self::Microsoft => "Microsoft Windows",
+            Self::Twitter => "Twitter API v1",
+            Self::Spring => "Spring Framework",
+            Self::Laravel => "Laravel",
+            Self::Shopify => "Shopify",
+            Self::Esri => "Esri ArcGIS Server",
+            Self::Apache => "Apache HTTP Server and cPanel",
+            Self::Qualys => "Qualys SSL Labs",
+            Self::Pantheon => "Pantheon",
+            Self::Proxy => "HTTP proxies (informal convention)",
+        }
+    }
+
+    /// Where the source documents its codes; empty where nothing public does.
+    #[must_use]
+    pub const fn url(self) -> &'static str {
+        match self {
+            Self::Iana => {
+                "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml"
+            }
+            Self::Nginx => {
+                "https://github.com/nginx/nginx/blob/master/src/http/ngx_http_request.h"
+            }
+            Self::Cloudflare => {
+                "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/"
+            }
+            Self::AwsElb => {
+                "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html"
+            }
+            Self::Iis => {
+                "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/health-diagnostic-performance/http-status-code"
+            }
+            Self::Microsoft => {
+                "https://learn.microsoft.com/en-us/windows/win32/api/wpcevent/ne-wpcevent-wpcflag_isblocked"
+            }
+            Self::Twitter => "https://dev.twitter.com/docs/error-codes-responses",
+            Self::Spring => {
+                "https://docs.spring.io/spring-framework/docs/5.3.x/javadoc-api/org/springframework/http/HttpStatus.html"
+            }
+            Self::Laravel => "https://laravel.com/docs/csrf",
+            Self::Shopify => "https://shopify.dev/docs/api/usage/response-codes",
+            Self::Esri => {
+                "https://resources.arcgis.com/en/help/soap/10.1/01vp/01vp00000097000000.htm"
+            }
+            Self::Apache => {
+                "https://docs.cpanel.net/knowledge-base/general-systems-administration/http-error-codes-and-quick-fixes/"
+            }
+            Self::Qualys => {
+                "https://github.com/ssllabs/ssllabs-scan/blob/master/ssllabs-api-docs-v3.md"
+            }
+            Self::Pantheon => "https://pantheon.io/docs/platform-considerations",
+            Self::Proxy => "",
+        }
+    }
+}
+
+/// A library or framework whose names for HTTP statuses this crate records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Ecosystem {
+    /// Python http.HTTPStatus 3.11.7
+    Python,
+
+    /// Rust http::StatusCode 1.5.0
+    RustHttp,
+
+    /// Go net/http 1.19.8
+    Go,
+
+    /// .NET System.Net.HttpStatusCode 8.0
+    Dotnet,
+
+    /// Java java.net.HttpURLConnection 17.0.15
+    Java,
+
+    /// Angular HttpStatusCode (@angular/common/http) 22.2.6
+    Angular,
+
+    /// Symfony HttpFoundation Response::HTTP\_\* 5.4.53
+    Symfony,
+
+    /// Rails status symbols (Rack::Utils::SYMBOL\_TO\_STATUS\_CODE) 2.2.22
+    Rails,
+
+    /// Apache HttpComponents Core 5 HttpStatus.SC\_\* 5.2.1
+    Httpcomponents,
+}
+
+impl Ecosystem {
+    /// Every ecosystem, in the order of the docs table.
+    pub const ALL: &'static [Self] = &[
+        Self::Python,
+        Self::RustHttp,
+        Self::Go,
+        Self::Dotnet,
+        Self::Java,
+        Self::Angular,
+        Self::Symfony,
+        Self::Rails,
+        Self::Httpcomponents,
+    ];
+
+    /// The identifier used in the data tables, e.g. `"python"`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Python => "python",
+            Self::RustHttp => "rust_http",
+            Self::Go => "go",
+            Self::Dotnet => "dotnet",
+            Self::Java => "java",
+            Self::Angular => "angular",
+            Self::Symfony => "symfony",
+            Self::Rails => "rails",
+            Self::Httpcomponents => "httpcomponents",
+        }
+    }
+
+    /// A human title, e.g. `"Python http.HTTPStatus"`.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Python => "Python http.HTTPStatus",
+            Self::RustHttp => "Rust http::StatusCode",
+            Self::Go => "Go net/http",
+            Self::Dotnet => ".NET System.Net.HttpStatusCode",
+            Self::Java => "Java java.net.HttpURLConnection",
+            Self::Angular => "Angular HttpStatusCode (@angular/common/http)",
+            Self::Symfony => "Symfony HttpFoundation Response::HTTP_*",
+            Self::Rails => "Rails status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+            Self::Httpcomponents => "Apache HttpComponents Core 5 HttpStatus.SC_*",
+        }
+    }
+
+    /// The release the names were read from.
+    #[must_use]
+    pub const fn version(self) -> &'static str {
+        match self {
+            Self::Python => "3.11.7",
+            Self::RustHttp => "1.5.0",
+            Self::Go => "1.19.8",
+            Self::Dotnet => "8.0",
+            Self::Java => "17.0.15",
+            Self::Angular => "22.2.6",
+            Self::Symfony => "5.4.53",
+            Self::Rails => "2.2.22",
+            Self::Httpcomponents => "5.2.1",
+        }
+    }
+}
+
+/// One ecosystem's name for a status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Symbol {
+    /// Whose name it is.
+    pub ecosystem: Ecosystem,
+
+    /// The name exactly as the ecosystem spells it.
+    pub name: &'static str,
+
+    /// An older or second name that still works.
+    pub alias: bool,
+
+    /// The ecosystem release that added the name, where later than [`Ecosystem::version`].
+    pub since: Option<&'static str>,
+}
+
+/// One meaning of a status: the registry's, or one vendor's.
+#[derive(Clone, Copy)]
+pub struct Meaning(&'static Entry);
+
+impl Meaning {
+    /// The status.
+    #[must_use]
+    pub const fn code(self) -> Status {
+        self.0.code
+    }
+
+    /// Who gives the status this meaning.
+    #[must_use]
+    pub const fn source(self) -> Source {
+        self.0.source
+    }
+
+    /// The constant's name, e.g. `"NGINX_CLIENT_CLOSED_REQUEST"`.
+    #[must_use]
+    pub const fn ident(self) -> &'static str {
+        self.0.ident
+    }
+
+    /// The reason phrase, or `None` where the vendor documents none.
+    #[must_use]
+    pub const fn reason(self) -> Option<&'static str> {
+        self.0.name
+    }
+
+    /// What the status means here and what to do about it.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        self.0.description
+    }
+
+    /// What kind of failure this is.
+    #[must_use]
+    pub const fn category(self) -> Category {
+        self.0.category
+    }
+
+    /// Whether and how to retry.
+    #[must_use]
+    pub const fn retry(self) -> Retry {
+        self.0.retry
+    }
+
+    /// Where the meaning stands: current, deprecated, unofficial, ...
+    #[must_use]
+    pub const fn status(self) -> CodeStatus {
+        self.0.status
+    }
+}
+
+impl fmt::Debug for Meaning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Meaning")
+            .field("code", &self.0.code.0)
+            .field("source", &self.0.source)
+            .field("reason", &self.0.name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Meaning {
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Meaning {}
+
+impl Status {
+    /// The reason phrase of the status's primary meaning (RFC 9110's for a
+    /// registered code), or `None` for a code this crate does not know or
+    /// whose vendor documents no phrase. Same as [`name`](Self::name).
+    #[must_use]
+    pub const fn reason(self) -> Option<&'static str> {
+        self.name()
+    }
+
+    /// Every meaning of the status: the registry's (or the most common
+    /// vendor's) first, then the other vendors'. Empty for an unknown code.
+    pub fn meanings(self) -> impl ExactSizeIterator<Item = Meaning> + Clone {
+        let rows: &'static [Entry] = match self.row() {
+            Some(row) => {
+                let count = ENTRIES[row].meanings as usize;
+                &ENTRIES[row..row + count]
+            }
+            None => &[],
+        };
+        rows.iter().map(Meaning)
+    }
+
+    /// Every ecosystem's names for the status (empty for an unknown code).
+    #[must_use]
+    pub const fn symbols(self) -> &'static [Symbol] {
+        match self.entry() {
+            Some(entry) => entry.symbols,
+            None => &[],
+        }
+    }
+
+    /// What `ecosystem` calls the status now (its primary name, not an alias).
+    #[must_use]
+    pub fn symbol(self, ecosystem: Ecosystem) -> Option<&'static str> {
+        self.symbols()
+            .iter()
+            .find(|s| s.ecosystem == ecosystem && !s.alias)
+            .map(|s| s.name)
+    }
+
+    /// The status whose reason phrase is `phrase`, ignoring ASCII case:
+    /// the current phrase (RFC 9110) or one an earlier RFC used, so
+    /// "Payload Too Large" (RFC 7231) and "Request Entity Too Large"
+    /// (RFC 2616) both find 413. Vendor phrases are found too.
+    #[must_use]
+    pub const fn from_reason(phrase: &str) -> Option<Self> {
+        let phrase = phrase.as_bytes();
+        let (mut lo, mut hi) = (0, REASONS.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match compare_folded(REASONS[mid].0.as_bytes(), phrase) {
+                core::cmp::Ordering::Less => {
+                    lo = mid + 1;
+                }
+                core::cmp::Ordering::Greater => {
+                    hi = mid;
+                }
+                core::cmp::Ordering::Equal => return Some(Self(REASONS[mid].1)),
+            }
+        }
+        None
+    }
+
+    /// Whether the value is a valid status code (three digits, 100 to 999).
+    #[must_use]
+    pub const fn is_valid(self) -> bool {
+        self.0 >= 100 && self.0 <= 999
+    }
+}
+
+/// Compares `folded` (already lower case) with `text` lowered on the fly.
+const fn compare_folded(folded: &[u8], text: &[u8]) -> core::cmp::Ordering {
+    let mut i = 0;
+    while i < folded.len() && i < text.len() {
+        let (a, b) = (folded[i], text[i].to_ascii_lowercase());
+        if a != b {
+            return if a < b {
+                core::cmp::Ordering::Less
+            } else {
+                core::cmp::Ordering::Greater
+            };
+        }
+        i += 1;
+    }
+    if folded.len() < text.len() {
+        core::cmp::Ordering::Less
+    } else if folded.len() > text.len() {
+        core::cmp::Ordering::Greater
+    } else {
+        core::cmp::Ordering::Equal
+    }
+}
+
+/// Reason phrases, current (RFC 9110 (June 2022) and the IANA registry) and earlier, lower-cased, with their status.
+static REASONS: [(&str, u16); 101] = [
+    ("(unused)", 306),
+    ("a timeout occurred", 524),
+    ("accepted", 202),
+    ("already reported", 208),
+    ("bad gateway", 502),
+    ("bad request", 400),
+    ("bandwidth limit exceeded", 509),
+    ("blocked by windows parental controls", 450),
+    ("client closed request", 499),
+    ("conflict", 409),
+    ("connection timed out", 522),
+    ("content too large", 413),
+    ("continue", 100),
+    ("created", 201),
+    ("early hints", 103),
+    ("enhance your calm", 420),
+    ("expectation failed", 417),
+    ("failed dependency", 424),
+    ("forbidden", 403),
+    ("found", 302),
+    ("gateway time-out", 504),
+    ("gateway timeout", 504),
+    ("gone", 410),
+    ("http request sent to https port", 497),
+    ("http version not supported", 505),
+    ("i'm a teapot", 418),
+    ("im used", 226),
+    ("insufficient storage", 507),
+    ("internal server error", 500),
+    ("invalid ssl certificate", 526),
+    ("invalid token", 498),
+    ("length required", 411),
+    ("locked", 423),
+    ("login time-out", 440),
+    ("loop detected", 508),
+    ("method failure", 420),
+    ("method not allowed", 405),
+    ("misdirected request", 421),
+    ("moved permanently", 301),
+    ("moved temporarily", 302),
+    ("multi-status", 207),
+    ("multiple choices", 300),
+    ("network authentication required", 511),
+    ("network connect timeout error", 599),
+    ("network read timeout error", 598),
+    ("no content", 204),
+    ("no response", 444),
+    ("non-authoritative information", 203),
+    ("not acceptable", 406),
+    ("not extended", 510),
+    ("not found", 404),
+    ("not implemented", 501),
+    ("not modified", 304),
+    ("ok", 200),
+    ("origin is unreachable", 523),
+    ("page expired", 419),
+    ("partial content", 206),
+    ("payload too large", 413),
+    ("payment required", 402),
+    ("permanent redirect", 308),
+    ("precondition failed", 412),
+    ("precondition required", 428),
+    ("processing", 102),
+    ("proxy authentication required", 407),
+    ("railgun error", 527),
+    ("range not satisfiable", 416),
+    ("redirect", 451),
+    ("request entity too large", 413),
+    ("request header fields too large", 431),
+    ("request header too large", 494),
+    ("request time-out", 408),
+    ("request timeout", 408),
+    ("request-uri too large", 414),
+    ("request-uri too long", 414),
+    ("requested range not satisfiable", 416),
+    ("reset content", 205),
+    ("retry with", 449),
+    ("see other", 303),
+    ("service unavailable", 503),
+    ("shopify security rejection", 430),
+    ("site is frozen", 530),
+    ("site is overloaded", 529),
+    ("ssl certificate error", 495),
+    ("ssl certificate required", 496),
+    ("ssl handshake failed", 525),
+    ("switching protocols", 101),
+    ("temporary redirect", 307),
+    ("token required", 499),
+    ("too early", 425),
+    ("too many requests", 429),
+    ("unauthorized", 401),
+    ("unavailable for legal reasons", 451),
+    ("unprocessable content", 422),
+    ("unprocessable entity", 422),
+    ("unsupported media type", 415),
+    ("upgrade required", 426),
+    ("uri too long", 414),
+    ("use proxy", 305),
+    ("variant also negotiates", 506),
+    ("web server is down", 521),
+    ("web server returned an unknown error", 520),
+];
+
+/// The error of converting a [`Status`] outside 100..=999 into an `http::StatusCode`.
+#[cfg(feature = "http")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidStatus(pub u16);
+
+#[cfg(feature = "http")]
+impl fmt::Display for InvalidStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is not a valid HTTP status code (100..=999)", self.0)
+    }
+}
+
+#[cfg(feature = "http")]
+impl core::error::Error for InvalidStatus {}
+
+/// Every `http::StatusCode` is a `Status` with the same number.
+#[cfg(feature = "http")]
+impl From<::http::StatusCode> for Status {
+    fn from(code: ::http::StatusCode) -> Self {
+        Self(code.as_u16())
+    }
+}
+
+/// A `Status` in 100..=999 is an `http::StatusCode` with the same number.
+#[cfg(feature = "http")]
+impl TryFrom<Status> for ::http::StatusCode {
+    type Error = InvalidStatus;
+    fn try_from(status: Status) -> Result<Self, InvalidStatus> {
+        ::http::StatusCode::from_u16(status.0).map_err(|_| InvalidStatus(status.0))
     }
 }
 

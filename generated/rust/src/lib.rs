@@ -87,4 +87,4 @@ pub mod warning;
 
 mod vocabulary;
 
-pub use vocabulary::{Category, Retry};
+pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry};

@@ -7,7 +7,7 @@
 
 use core::fmt;
 use core::str::FromStr;
-use crate::{Category, Retry};
+use crate::{Category, CodeStatus, Retry};
 
 /// The value ranges QNetworkReply::NetworkError documents for its codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -373,10 +373,55 @@ impl NetworkError {
         }
     }
 
+    /// Where the code stands upstream (current, deprecated, ...).
+    #[must_use]
+    pub const fn status(self) -> Option<CodeStatus> {
+        match self.entry() {
+            Some(entry) => Some(entry.status),
+            None => None,
+        }
+    }
+
     /// The documented range this value falls in, known code or not.
     #[must_use]
     pub const fn group(self) -> Option<Group> {
         Group::of(self.0)
+    }
+
+    /// Whether the value lies in No error (0..=0), known code or not.
+    #[must_use]
+    pub const fn is_success(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Success))
+    }
+
+    /// Whether the value lies in Network layer (1..=99), known code or not.
+    #[must_use]
+    pub const fn is_network(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Network))
+    }
+
+    /// Whether the value lies in Proxy (101..=199), known code or not.
+    #[must_use]
+    pub const fn is_proxy(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Proxy))
+    }
+
+    /// Whether the value lies in Content (201..=299), known code or not.
+    #[must_use]
+    pub const fn is_content(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Content))
+    }
+
+    /// Whether the value lies in Protocol (301..=399), known code or not.
+    #[must_use]
+    pub const fn is_protocol(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Protocol))
+    }
+
+    /// Whether the value lies in Server (401..=499), known code or not.
+    #[must_use]
+    pub const fn is_server(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Server))
     }
 
     /// The upstream version that introduced this code, where upstream documents it.
@@ -411,13 +456,114 @@ impl NetworkError {
         None
     }
 
+    /// Chromium net error to Qt NetworkError
+    ///
+    /// The Qt error that best describes each Chromium net error, for applications that meet both: a Qt program embedding Qt WebEngine or a Chromium-based helper, or one that logs Chromium codes next to QNetworkReply errors. Every current Chromium code has an explicit row, so the fallback is written down rather than implied. Rows marked equivalent name the same failure; approximate rows give the nearest Qt code, usually a broader one, and say why. Qt has far fewer codes than Chromium: all certificate and TLS problems become SslHandshakeFailedError, resolver problems HostNotFoundError, broken responses ProtocolFailure, and requests refused by local policy ContentAccessDenied.
+    ///
+    /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_chromium(code: i32) -> Option<Self> {
+        match Self::from_chromium_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_CHROMIUM_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_CHROMIUM_RANGES.len() {
+            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_CHROMIUM_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// HTTP status to Qt NetworkError
+    ///
+    /// The error Qt itself puts on a QNetworkReply for each HTTP status. Qt raises an error only for statuses of 400 and above: twelve of them have a code of their own, any other 4xx becomes UnknownContentError and any status above 500 becomes UnknownServerError, while a reply with a lower status finishes with NoError. Use it to predict what error() will say for a given status, or to log both side by side; the rows reproduce Qt's behaviour, they are not a recommendation.
+    ///
+    /// Takes any `u16` value of `http::Status`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_http_status(code: u16) -> Option<Self> {
+        match Self::from_http_status_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_http_status`](Self::from_http_status), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_http_status_mapping(code: u16) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_HTTP_STATUS_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_HTTP_STATUS_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_HTTP_STATUS_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(
+                    FROM_HTTP_STATUS_RULES[FROM_HTTP_STATUS_EXACT[mid].1 as usize],
+                );
+            }
+        }
+        let mut i = 0;
+        while i < FROM_HTTP_STATUS_RANGES.len() {
+            let (low, high, rule) = FROM_HTTP_STATUS_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_HTTP_STATUS_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The HTTP status codes code for this one: [`Status::from_qt`](crate::http::Status::from_qt).
+    #[must_use]
+    pub const fn to_http(self) -> Option<crate::http::Status> {
+        match self.to_http_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
+        crate::http::Status::from_qt_mapping(self.0)
+    }
+
     /// The row of a known code: one bounds check and one table load.
     const fn entry(self) -> Option<&'static Entry> {
+        match self.row() {
+            Some(row) => Some(&ENTRIES[row]),
+            None => None,
+        }
+    }
+
+    /// Index of the code's first row in `ENTRIES`.
+    const fn row(self) -> Option<usize> {
         if self.0 < 0 || self.0 > 499 {
             return None;
         }
         let row = INDEX[self.0.abs_diff(0) as usize];
-        if row == NONE { None } else { Some(&ENTRIES[row as usize]) }
+        if row == NONE { None } else { Some(row as usize) }
     }
 }
 
@@ -434,6 +580,7 @@ struct Entry {
     /// Bit i is flag i of the system's extra boolean columns.
     #[allow(dead_code, reason = "only systems with flags read it")]
     flags: u8,
+    status: CodeStatus,
     since: Option<&'static str>,
 }
 
@@ -446,6 +593,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Success,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -455,6 +603,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -464,6 +613,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Connection,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -473,6 +623,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Dns,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -482,6 +633,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Timeout,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -491,6 +643,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Cancelled,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -500,6 +653,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Tls,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -509,6 +663,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Network,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -518,6 +673,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Network,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -527,6 +683,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Policy,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -536,6 +693,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Redirect,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: Some("5.6"),
     },
     Entry {
@@ -545,6 +703,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Redirect,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: Some("5.6"),
     },
     Entry {
@@ -554,6 +713,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Connection,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -563,6 +723,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -572,6 +733,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Proxy,
         retry: Retry::FreshConnection,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -581,6 +743,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -590,6 +753,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -599,6 +763,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -608,6 +773,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Proxy,
         retry: Retry::AfterDelay,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -617,6 +783,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -626,6 +793,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -635,6 +803,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -644,6 +813,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Auth,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -653,6 +823,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Local,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -662,6 +833,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -671,6 +843,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Content,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -680,6 +853,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Client,
         retry: Retry::RetryAfter,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -689,6 +863,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Protocol,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -698,6 +873,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Client,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -707,6 +883,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Protocol,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -716,6 +893,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Server,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -725,6 +903,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Server,
         retry: Retry::Never,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -734,6 +913,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Server,
         retry: Retry::RetryAfter,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
     Entry {
@@ -743,6 +923,7 @@ static ENTRIES: [Entry; 34] = [
         category: Category::Server,
         retry: Retry::Idempotent,
         flags: 0,
+        status: CodeStatus::Current,
         since: None,
     },
 ];
@@ -887,6 +1068,2073 @@ const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
         core::cmp::Ordering::Equal
     }
 }
+
+/// The rows of data/map/chromium_to_qt.csv, in table order.
+static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Not a failure: the result is still on its way, so there is no error to report yet.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Chromium's catch-all failure; Qt's generic network error is its counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TIMEOUT_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A should-not-happen condition in the network code; Qt's generic network error is the only fit.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_RE_SEND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both mean the upload body could no longer be sent as it was when the request started.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The connection is no longer there; as with a connection the server closed, the fix is a new one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_CONFLICT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Creating something that already exists conflicts with the current state, as HTTP 409 does.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt cannot open such a path and, since no file by that name exists, reports it as not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a local read or write failure during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A scanner refused the file; Qt's access denied code is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_RE_SEND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server's own headers forbid this use of the response, which amounts to access being denied.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was withheld by a cross-origin protection, which amounts to access being denied.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Qt reports an abrupt reset with the same code as an orderly close."),
+    },
+    crate::Mapping {
+        to: NetworkError::CONNECTION_REFUSED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both say the device has no usable network; Qt 6 no longer raises its code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The address cannot be connected to at all; Qt reports such socket failures as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports an unreachable host or network as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TIMEOUT_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The lookup was dropped before it ran, which Qt could only report as a failed lookup.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A full local connection pool; Qt has no code for it and would only see a socket failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The name resolved only to a collision marker, not to a real host."),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Not a failure: the request ended because it became a WebSocket connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal socket signal that applications never see; Qt would only have a generic socket failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Application code supervising the proxy called the tunnel off on purpose.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Application code supervising the proxy called the tunnel off on purpose.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a URL it cannot parse the same way as one with an unknown scheme.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A redirect to an unusable address is a malformed response."),
+    },
+    crate::Mapping {
+        to: NetworkError::TOO_MANY_REDIRECTS_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::INSECURE_REDIRECT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a method the target does not accept, HTTP 405 included, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The connection ended before any response; Qt reports that as a connection closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Oversized response headers are rejected as an unusable response."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Networking was paused for a system suspend, a temporary loss of the network.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server's authentication demand cannot be met with the schemes available, so it stays unmet.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response text could not be interpreted, a content problem Qt has no specific code for.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Contradictory headers make the response unusable."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Contradictory headers make the response unusable."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Contradictory headers make the response unusable."),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure).",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server closed the connection without handling the request, so it can be resent on a new one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server's client-hint negotiation looped, a broken protocol exchange.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a cache-only load of a URL that is not cached with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The server demanded authentication, only too late to answer it."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A packaged response that cannot be used is a malformed response."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A packaged response that cannot be used is a malformed response."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A private state token step failed; Qt has no counterpart, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Not a failure: the token operation finished locally without sending anything.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A placeholder hiding the real failure; Qt's generic network error is the only fit.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a lookup that got no answer as host not found, not as a timeout.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The site only allows secure transports, so the cleartext request is refused, much like a local policy block.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The lookup was called off, a cancellation rather than a DNS fault."),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a local read or write failure during a transfer with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_CHROMIUM_EXACT: [(i32, u16); 249] = [
+    (-906, 248),
+    (-905, 247),
+    (-904, 246),
+    (-903, 245),
+    (-902, 244),
+    (-901, 243),
+    (-900, 242),
+    (-821, 241),
+    (-820, 240),
+    (-819, 239),
+    (-818, 238),
+    (-817, 237),
+    (-816, 236),
+    (-815, 235),
+    (-814, 234),
+    (-811, 233),
+    (-810, 232),
+    (-809, 231),
+    (-808, 230),
+    (-806, 229),
+    (-805, 228),
+    (-804, 227),
+    (-803, 226),
+    (-801, 225),
+    (-800, 224),
+    (-716, 223),
+    (-714, 222),
+    (-713, 221),
+    (-712, 220),
+    (-710, 219),
+    (-709, 218),
+    (-708, 217),
+    (-707, 216),
+    (-706, 215),
+    (-705, 214),
+    (-704, 213),
+    (-703, 212),
+    (-702, 211),
+    (-701, 210),
+    (-508, 209),
+    (-507, 208),
+    (-506, 207),
+    (-505, 206),
+    (-504, 205),
+    (-503, 204),
+    (-502, 203),
+    (-501, 202),
+    (-414, 201),
+    (-413, 200),
+    (-412, 199),
+    (-411, 198),
+    (-410, 197),
+    (-409, 196),
+    (-408, 195),
+    (-407, 194),
+    (-406, 193),
+    (-405, 192),
+    (-404, 191),
+    (-403, 190),
+    (-402, 189),
+    (-401, 188),
+    (-400, 187),
+    (-388, 186),
+    (-387, 185),
+    (-386, 184),
+    (-385, 183),
+    (-384, 182),
+    (-383, 181),
+    (-382, 180),
+    (-381, 179),
+    (-380, 178),
+    (-379, 177),
+    (-376, 176),
+    (-375, 175),
+    (-372, 174),
+    (-371, 173),
+    (-370, 172),
+    (-367, 171),
+    (-366, 170),
+    (-365, 169),
+    (-364, 168),
+    (-363, 167),
+    (-362, 166),
+    (-361, 165),
+    (-360, 164),
+    (-358, 163),
+    (-357, 162),
+    (-356, 161),
+    (-355, 160),
+    (-354, 159),
+    (-352, 158),
+    (-351, 157),
+    (-350, 156),
+    (-349, 155),
+    (-348, 154),
+    (-347, 153),
+    (-346, 152),
+    (-345, 151),
+    (-344, 150),
+    (-343, 149),
+    (-342, 148),
+    (-341, 147),
+    (-340, 146),
+    (-339, 145),
+    (-338, 144),
+    (-337, 143),
+    (-336, 142),
+    (-331, 141),
+    (-330, 140),
+    (-329, 139),
+    (-328, 138),
+    (-327, 137),
+    (-325, 136),
+    (-324, 135),
+    (-323, 134),
+    (-322, 133),
+    (-321, 132),
+    (-320, 131),
+    (-312, 130),
+    (-311, 129),
+    (-310, 128),
+    (-303, 127),
+    (-302, 126),
+    (-301, 125),
+    (-300, 124),
+    (-219, 123),
+    (-217, 122),
+    (-214, 121),
+    (-213, 120),
+    (-212, 119),
+    (-211, 118),
+    (-210, 117),
+    (-208, 116),
+    (-207, 115),
+    (-206, 114),
+    (-205, 113),
+    (-204, 112),
+    (-203, 111),
+    (-202, 110),
+    (-201, 109),
+    (-200, 108),
+    (-190, 107),
+    (-189, 106),
+    (-188, 105),
+    (-187, 104),
+    (-186, 103),
+    (-184, 102),
+    (-183, 101),
+    (-182, 100),
+    (-181, 99),
+    (-180, 98),
+    (-179, 97),
+    (-178, 96),
+    (-177, 95),
+    (-176, 94),
+    (-174, 93),
+    (-173, 92),
+    (-172, 91),
+    (-171, 90),
+    (-170, 89),
+    (-169, 88),
+    (-168, 87),
+    (-167, 86),
+    (-166, 85),
+    (-164, 84),
+    (-163, 83),
+    (-162, 82),
+    (-161, 81),
+    (-160, 80),
+    (-159, 79),
+    (-156, 78),
+    (-154, 77),
+    (-153, 76),
+    (-151, 75),
+    (-150, 74),
+    (-147, 73),
+    (-145, 72),
+    (-142, 71),
+    (-141, 70),
+    (-139, 69),
+    (-138, 68),
+    (-137, 67),
+    (-136, 66),
+    (-135, 65),
+    (-134, 64),
+    (-133, 63),
+    (-131, 62),
+    (-130, 61),
+    (-127, 60),
+    (-126, 59),
+    (-125, 58),
+    (-124, 57),
+    (-123, 56),
+    (-122, 55),
+    (-121, 54),
+    (-120, 53),
+    (-119, 52),
+    (-118, 51),
+    (-117, 50),
+    (-115, 49),
+    (-114, 48),
+    (-113, 47),
+    (-111, 46),
+    (-110, 45),
+    (-109, 44),
+    (-108, 43),
+    (-107, 42),
+    (-106, 41),
+    (-105, 40),
+    (-104, 39),
+    (-103, 38),
+    (-102, 37),
+    (-101, 36),
+    (-100, 35),
+    (-37, 34),
+    (-36, 33),
+    (-35, 32),
+    (-34, 31),
+    (-33, 30),
+    (-32, 29),
+    (-30, 28),
+    (-29, 27),
+    (-27, 26),
+    (-26, 25),
+    (-25, 24),
+    (-23, 23),
+    (-22, 22),
+    (-21, 21),
+    (-20, 20),
+    (-19, 19),
+    (-18, 18),
+    (-17, 17),
+    (-16, 16),
+    (-15, 15),
+    (-14, 14),
+    (-13, 13),
+    (-12, 12),
+    (-11, 11),
+    (-10, 10),
+    (-9, 9),
+    (-8, 8),
+    (-7, 7),
+    (-6, 6),
+    (-5, 5),
+    (-4, 4),
+    (-3, 3),
+    (-2, 2),
+    (-1, 1),
+    (0, 0),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_CHROMIUM_RANGES: [(i32, i32, u16); 0] = [];
+
+/// The rows of data/map/http_status_to_qt.csv, in table order.
+static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Qt's fallback for a client-error status that has no code of its own.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_CONFLICT_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_GONE_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some("Qt handles 418 exactly like 400."),
+    },
+    crate::Mapping {
+        to: NetworkError::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_NOT_IMPLEMENTED_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_HTTP_STATUS_EXACT: [(u16, u16); 12] = [
+    (400, 2),
+    (401, 3),
+    (403, 4),
+    (404, 5),
+    (405, 6),
+    (407, 7),
+    (409, 8),
+    (410, 9),
+    (418, 10),
+    (500, 11),
+    (501, 13),
+    (503, 14),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_HTTP_STATUS_RANGES: [(u16, u16, u16); 3] = [
+    (400, 499, 1),
+    (100, 399, 0),
+    (501, 999, 12),
+];
 
 impl From<i32> for NetworkError {
     fn from(code: i32) -> Self {

@@ -7,7 +7,7 @@
 
 use core::fmt;
 use core::str::FromStr;
-use crate::{Category, Retry};
+use crate::{Category, CodeStatus, Retry};
 
 /// The value ranges IANA HTTP Warn Codes registry documents for its codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -176,10 +176,31 @@ impl Warning {
         }
     }
 
+    /// Where the code stands upstream (current, deprecated, ...).
+    #[must_use]
+    pub const fn status(self) -> Option<CodeStatus> {
+        match self.entry() {
+            Some(entry) => Some(entry.status),
+            None => None,
+        }
+    }
+
     /// The documented range this value falls in, known code or not.
     #[must_use]
     pub const fn group(self) -> Option<Group> {
         Group::of(self.0)
+    }
+
+    /// Whether the value lies in 1xx: dropped once the cache revalidates the response (100..=199), known code or not.
+    #[must_use]
+    pub const fn is_disappearing(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Disappearing))
+    }
+
+    /// Whether the value lies in 2xx: kept after revalidation (200..=299), known code or not.
+    #[must_use]
+    pub const fn is_persistent(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Persistent))
     }
 
     /// The code whose name is `name`, in any spelling this crate gives it
@@ -207,11 +228,19 @@ impl Warning {
 
     /// The row of a known code: one bounds check and one table load.
     const fn entry(self) -> Option<&'static Entry> {
+        match self.row() {
+            Some(row) => Some(&ENTRIES[row]),
+            None => None,
+        }
+    }
+
+    /// Index of the code's first row in `ENTRIES`.
+    const fn row(self) -> Option<usize> {
         if self.0 < 110 || self.0 > 299 {
             return None;
         }
         let row = INDEX[self.0.abs_diff(110) as usize];
-        if row == NONE { None } else { Some(&ENTRIES[row as usize]) }
+        if row == NONE { None } else { Some(row as usize) }
     }
 }
 
@@ -228,6 +257,7 @@ struct Entry {
     /// Bit i is flag i of the system's extra boolean columns.
     #[allow(dead_code, reason = "only systems with flags read it")]
     flags: u8,
+    status: CodeStatus,
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -239,6 +269,7 @@ static ENTRIES: [Entry; 7] = [
         category: Category::Cache,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Obsolete,
     },
     Entry {
         code: Warning::REVALIDATION_FAILED,
@@ -247,6 +278,7 @@ static ENTRIES: [Entry; 7] = [
         category: Category::Cache,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Obsolete,
     },
     Entry {
         code: Warning::DISCONNECTED_OPERATION,
@@ -255,6 +287,7 @@ static ENTRIES: [Entry; 7] = [
         category: Category::Cache,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Obsolete,
     },
     Entry {
         code: Warning::HEURISTIC_EXPIRATION,
@@ -263,6 +296,7 @@ static ENTRIES: [Entry; 7] = [
         category: Category::Cache,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Obsolete,
     },
     Entry {
         code: Warning::MISCELLANEOUS_WARNING,
@@ -271,6 +305,7 @@ static ENTRIES: [Entry; 7] = [
         category: Category::Unknown,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Obsolete,
     },
     Entry {
         code: Warning::TRANSFORMATION_APPLIED,
@@ -279,6 +314,7 @@ static ENTRIES: [Entry; 7] = [
         category: Category::Cache,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Obsolete,
     },
     Entry {
         code: Warning::MISCELLANEOUS_PERSISTENT_WARNING,
@@ -287,6 +323,7 @@ static ENTRIES: [Entry; 7] = [
         category: Category::Unknown,
         retry: Retry::NotApplicable,
         flags: 0,
+        status: CodeStatus::Obsolete,
     },
 ];
 

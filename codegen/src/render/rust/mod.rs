@@ -1,5 +1,7 @@
 //! The `netcodes` Rust crate, built with `quote!` and printed by prettyplease.
 
+mod http;
+mod mapping;
 mod system;
 mod vocabulary;
 
@@ -215,7 +217,7 @@ fn lib_rs(model: &Model) -> String {
     });
     let items = vec![
         quote! { #(#mods)* mod vocabulary; },
-        quote! { pub use vocabulary::{Category, Retry}; },
+        quote! { pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry}; },
     ];
     print_items("", inner, items)
 }

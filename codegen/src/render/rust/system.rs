@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{doc_lines, doc_text, lit_int, lit_str, print_items};
+use super::{doc_lines, doc_text, http, lit_int, lit_str, mapping, print_items};
 use crate::escape;
 use crate::model::*;
 use crate::render::Lookup;
@@ -18,12 +18,16 @@ pub(super) fn system_rs(model: &Model, system: &System) -> String {
         use core::fmt;
         use core::str::FromStr;
 
-        use crate::{Category, Retry};
+        use crate::{Category, CodeStatus, Retry};
     });
     items.push(group_enum(system));
     items.push(code_type(system));
     items.push(code_impl(model, system, &lookup));
     items.push(entry_tables(model, system, &lookup));
+    items.extend(mapping::items(model, system));
+    if system.kind == SystemKind::Http {
+        items.extend(http::items(model, system));
+    }
     items.push(conversions(system));
     items.push(text_impls(system));
     items.push(serde_impls(system));
@@ -206,6 +210,17 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
         #[must_use]
         pub const fn new(code: #int) -> Self { Self(code) }
     };
+    let group_predicates = system.groups.iter().map(|g| {
+        let method = format_ident!("is_{}", g.id);
+        let variant = format_ident!("{}", g.rust);
+        let doc = format!(" Whether the value lies in {} ({}..={}), known code or not.", escape::markdown(&g.title), g.min, g.max);
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub const fn #method(self) -> bool { matches!(Group::of(self.0), Some(Group::#variant)) }
+        }
+    });
+    let mapping_methods = mapping::methods(model, system);
     let index_expr = lookup.index_fn(system);
     quote! {
         impl #ty {
@@ -249,10 +264,17 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
                 match self.entry() { Some(entry) => Some(entry.retry), None => None }
             }
 
+            /// Where the code stands upstream (current, deprecated, ...).
+            #[must_use]
+            pub const fn status(self) -> Option<CodeStatus> {
+                match self.entry() { Some(entry) => Some(entry.status), None => None }
+            }
+
             /// The documented range this value falls in, known code or not.
             #[must_use]
             pub const fn group(self) -> Option<Group> { Group::of(self.0) }
 
+            #(#group_predicates)*
             #since
             #(#flags)*
             #retired
@@ -274,8 +296,15 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
                 None
             }
 
+            #mapping_methods
+
             /// The row of a known code: one bounds check and one table load.
             const fn entry(self) -> Option<&'static Entry> {
+                match self.row() { Some(row) => Some(&ENTRIES[row]), None => None }
+            }
+
+            /// Index of the code's first row in `ENTRIES`.
+            const fn row(self) -> Option<usize> {
                 if self.0 < #min || self.0 > #max { return None; }
                 #index_expr
             }
@@ -286,6 +315,7 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
 fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
     let ty = format_ident!("{}", system.type_name);
     let since_field = (system.kind == SystemKind::Qt).then(|| quote!(since: Option<&'static str>,));
+    let http_fields = (system.kind == SystemKind::Http).then(http::entry_fields);
     let entries = system.codes.iter().map(|code| {
         let ident = format_ident!("{}", code.ident);
         let name = if code.name.is_empty() {
@@ -298,6 +328,8 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
         let category = format_ident!("{}", model.categories[code.category].rust);
         let retry = format_ident!("{}", model.retries[code.retry].rust);
         let flags = Literal::u8_unsuffixed(code.flags.iter().enumerate().fold(0u8, |acc, (i, &on)| acc | (u8::from(on) << i)));
+        let status = format_ident!("{}", status_variant(code.status));
+        let http_values = (system.kind == SystemKind::Http).then(|| http::entry_values(model, system, code));
         let since = (system.kind == SystemKind::Qt).then(|| match &code.since {
             Some(s) => {
                 let s = lit_str(s);
@@ -313,7 +345,9 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
                 category: Category::#category,
                 retry: Retry::#retry,
                 flags: #flags,
+                status: CodeStatus::#status,
                 #since
+                #http_values
             },
         }
     });
@@ -337,7 +371,9 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
             /// Bit i is flag i of the system's extra boolean columns.
             #[allow(dead_code, reason = "only systems with flags read it")]
             flags: u8,
+            status: CodeStatus,
             #since_field
+            #http_fields
         }
 
         /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -476,3 +512,15 @@ fn serde_impls(system: &System) -> TokenStream {
     }
 }
 
+
+/// The `CodeStatus` variant of an offered code's status.
+pub(super) fn status_variant(status: Status) -> &'static str {
+    match status {
+        Status::Current => "Current",
+        Status::Unused => "Unused",
+        Status::Deprecated => "Deprecated",
+        Status::Obsolete => "Obsolete",
+        Status::Unofficial => "Unofficial",
+        Status::Removed | Status::Sentinel => unreachable!("retired codes are not offered"),
+    }
+}
