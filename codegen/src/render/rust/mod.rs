@@ -21,11 +21,48 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
         GeneratedFile::new("generated/rust/Cargo.toml", cargo_toml(project)),
         GeneratedFile::new("generated/rust/src/lib.rs", lib_rs(model)),
         GeneratedFile::new("generated/rust/src/vocabulary.rs", vocabulary_rs(model)),
+        GeneratedFile::new("generated/rust/README.md", readme(model)),
+        // The repository's license travels with the published crate.
+        GeneratedFile::new("generated/rust/LICENSE", LICENSE),
     ];
     for system in &model.systems {
         files.push(GeneratedFile::new(format!("generated/rust/src/{}.rs", system.id), system_rs(model, system)));
     }
     files
+}
+
+const LICENSE: &str = include_str!("../../../../LICENSE");
+
+fn readme(model: &Model) -> String {
+    let mut out = format!("<!-- {GENERATED_NOTICE} -->\n# netcodes\n\n");
+    out.push_str(
+        "Network error and status codes for Rust: HTTP statuses (the IANA registry and the vendor codes \
+         servers, proxies and CDNs really send), the obsolete HTTP Warning codes, Qt's \
+         `QNetworkReply::NetworkError` and Chromium's net errors. Every code has its upstream name and value, \
+         a description, a category and retry advice, and its closest equivalents in the other systems. \
+         `no_std`, no required dependencies.\n\n",
+    );
+    out.push_str("| module | code type | codes |\n|---|---|---|\n");
+    for system in &model.systems {
+        out.push_str(&format!(
+            "| `netcodes::{}` | `{}` | {} {} ({}) |\n",
+            system.id,
+            system.type_name,
+            system.codes.len(),
+            escape::markdown(&system.title),
+            escape::markdown(&system.version)
+        ));
+    }
+    out.push_str(
+        "\n```rust\nuse netcodes::chromium::NetError;\nuse netcodes::qt::NetworkError;\n\n\
+         let error = NetError::from(-105);\n\
+         assert_eq!(error.name(), Some(\"ERR_NAME_NOT_RESOLVED\"));\n\
+         assert_eq!(error.to_qt(), Some(NetworkError::HOST_NOT_FOUND_ERROR));\n\
+         assert_eq!(NetworkError::from_http_status(502), Some(NetworkError::UNKNOWN_SERVER_ERROR));\n```\n\n\
+         Optional features: `serde` (numbers out, numbers or names in) and `http` (conversions with \
+         `http::StatusCode`).\n",
+    );
+    out
 }
 
 fn cargo_toml(project: &Project) -> String {
@@ -37,13 +74,13 @@ version = "{version}"
 edition = "2024"
 rust-version = "1.85"
 description = "Network error and status codes: HTTP (registry and vendor codes), Qt QNetworkReply errors and Chromium net errors, with names, descriptions, categories, retry advice and cross-mappings."
-license = "MIT OR Apache-2.0"
+license = "MIT"
 repository = "https://github.com/netcodes/netcodes"
 documentation = "https://docs.rs/netcodes"
 readme = "README.md"
 keywords = ["http", "status-code", "qt", "chromium", "errors"]
 categories = ["network-programming", "no-std", "web-programming::http-client", "encoding"]
-include = ["/src", "/README.md", "/LICENSE-MIT", "/LICENSE-APACHE"]
+include = ["/src", "/README.md", "/LICENSE"]
 
 [features]
 default = []
