@@ -1,5 +1,9 @@
 //! The docs site: an mdBook source tree with a page per system and per
 //! mapping, and one stable anchor per code.
+//!
+//! Every piece of text from `data/` passes through `escape::markdown`, here
+//! wrapped as [`paragraph`], [`code`] and [`external_link`] for the places it
+//! lands; anchors and page names come from the model.
 
 use askama::Template;
 
@@ -9,6 +13,7 @@ use crate::render::{GENERATED_NOTICE, GeneratedFile};
 use crate::validate::Project;
 
 const ROOT: &str = "generated/docs";
+const MAPPINGS_FILE: &str = "mappings.md";
 
 #[derive(Template)]
 #[template(path = "docs/book.toml")]
@@ -80,6 +85,8 @@ struct TablePage {
 struct TableView {
     title: String,
     intro: String,
+    /// A bulleted list after the introduction.
+    facts: Vec<String>,
     tables: Vec<Table>,
 }
 
@@ -90,9 +97,39 @@ struct Table {
     rows: Vec<Vec<String>>,
 }
 
+/// Data text as a paragraph of its own line. `md` makes it inline text; a
+/// first character that could still open a block (`1.` or `-` a list, `---`
+/// a rule, `:` a definition) becomes a character reference, as `md` already
+/// does for a leading space.
+pub fn paragraph(text: &str) -> String {
+    let escaped = md(text);
+    match escaped.chars().next() {
+        Some(c @ ('-' | '+' | ':' | '=' | '0'..='9')) => format!("&#{};{}", u32::from(c), &escaped[c.len_utf8()..]),
+        _ => escaped,
+    }
+}
+
+/// Text in code type. An HTML `<code>` element rather than backticks: a code
+/// span would show `md`'s backslashes, and no backtick fence holds every string.
+pub fn code(text: &str) -> String {
+    format!("<code>{}</code>", md(text))
+}
+
+/// A link to a URL from data/: the angle-bracket destination holds spaces and
+/// parentheses, and `md` escapes anything that would end it.
+pub fn external_link(label: &str, url: &str) -> String {
+    format!("[{}](<{}>)", md(label), md(url))
+}
+
 /// The page a system's codes live on.
 pub fn page_file(system: &System) -> String {
     format!("{}.md", system.id)
+}
+
+/// The page of a mapping table. The `map-` prefix keeps it apart from system
+/// pages, whose ids hold no hyphen.
+pub fn mapping_file(mapping: &Mapping) -> String {
+    format!("map-{}.md", mapping.id.replace('_', "-"))
 }
 
 /// The anchor of a value's section: what links to "the code" point at.
@@ -103,8 +140,41 @@ pub fn value_anchor(system: &System, code: &Code) -> String {
     }
 }
 
+/// The anchor of a rule's row on its mapping page. It names what the rule
+/// covers, so it stays put when rows are added.
+pub fn rule_anchor(from: &System, rule: &MappingRule) -> String {
+    let number = |value: i64| if value < 0 { format!("minus-{}", value.unsigned_abs()) } else { value.to_string() };
+    match code_of(from, rule.lo) {
+        Some(code) if rule.lo == rule.hi => format!("from-{}", value_anchor(from, code)),
+        _ if rule.lo == rule.hi => format!("from-{}", number(rule.lo)),
+        _ => format!("from-{}-to-{}", number(rule.lo), number(rule.hi)),
+    }
+}
+
 fn retired_file(system: &System) -> String {
     format!("{}-removed.md", system.id)
+}
+
+/// The first meaning of a value: the one a lookup by number answers.
+fn code_of(system: &System, value: i64) -> Option<&Code> {
+    system.codes.iter().find(|c| c.value == value)
+}
+
+/// How a code is named in headings and links: `404 Not Found`, `HostNotFoundError (3)`.
+fn code_label(system: &System, code: &Code) -> String {
+    match (system.kind, code.name.is_empty()) {
+        (SystemKind::Http, true) => code.value.to_string(),
+        (SystemKind::Http, false) => format!("{} {}", code.value, md(&code.name)),
+        _ => format!("{} ({})", md(&code.name), code.value),
+    }
+}
+
+/// A link to a value's section from another page.
+fn code_link(system: &System, value: i64) -> String {
+    match code_of(system, value) {
+        Some(code) => format!("[{}]({}#{})", code_label(system, code), page_file(system), value_anchor(system, code)),
+        None => value.to_string(),
+    }
 }
 
 pub fn render(_project: &Project, model: &Model) -> Vec<GeneratedFile> {
@@ -114,13 +184,13 @@ pub fn render(_project: &Project, model: &Model) -> Vec<GeneratedFile> {
         table_file("vocabulary.md", vocabulary_page(model)),
     ];
     let mut summary = Vec::new();
-    for system in &model.systems {
-        let page = SystemPage { notice: GENERATED_NOTICE, page: system_page(model, system) };
+    for (index, system) in model.systems.iter().enumerate() {
+        let page = SystemPage { notice: GENERATED_NOTICE, page: system_page(model, index) };
         files.push(GeneratedFile::new(format!("{ROOT}/src/{}", page_file(system)), page.render().expect("renders")));
         let mut subpages = Vec::new();
         if !system.retired.is_empty() {
             files.push(table_file(&retired_file(system), retired_page(model, system)));
-            subpages.push(SummaryLink { title: format!("Removed {} codes", md(&system.title)), file: retired_file(system) });
+            subpages.push(SummaryLink { title: retired_title(system), file: retired_file(system) });
         }
         if system.kind == SystemKind::Http
             && let Some(http) = &model.http
@@ -130,7 +200,15 @@ pub fn render(_project: &Project, model: &Model) -> Vec<GeneratedFile> {
         }
         summary.push(SummaryItem { title: md(&system.title), file: page_file(system), subpages });
     }
-    let summary = Summary { notice: GENERATED_NOTICE, systems: summary, mappings: Vec::new() };
+    let mut mappings = Vec::new();
+    if !model.mappings.is_empty() {
+        files.push(table_file(MAPPINGS_FILE, mappings_page(model)));
+        for mapping in &model.mappings {
+            files.push(table_file(&mapping_file(mapping), mapping_page(model, mapping)));
+            mappings.push(SummaryLink { title: md(&mapping.title), file: mapping_file(mapping) });
+        }
+    }
+    let summary = Summary { notice: GENERATED_NOTICE, systems: summary, mappings };
     files.push(GeneratedFile::new(format!("{ROOT}/src/SUMMARY.md"), summary.render().expect("renders")));
     files
 }
@@ -149,19 +227,33 @@ fn retry_link(model: &Model, code: &Code) -> String {
     format!("[{}](vocabulary.md#retry-{})", md(&term.title), term.id.replace('_', "-"))
 }
 
-fn system_page(model: &Model, system: &System) -> SystemView {
+fn kind_link(kind: MappingKind) -> String {
+    format!("[{id}]({MAPPINGS_FILE}#kind-{id})", id = kind.id())
+}
+
+fn system_page(model: &Model, index: usize) -> SystemView {
+    let system = &model.systems[index];
     let mut facts = vec![
         format!("Upstream: {} ({})", md(&system.upstream), md(&system.version)),
         format!("Source: {}", md(&system.source)),
-        format!("Reference: <{}>", system.url),
+        format!("Reference: {}", external_link(&system.url, &system.url)),
         format!(
-            "In code: Rust `netcodes::{id}::{ty}`, C `{c_type}` and `{fns}*()` in `netcodes.h`, Python `netcodes.{id}.{ty}`",
-            id = system.id,
-            ty = system.type_name,
-            c_type = system.c_type,
-            fns = system.c_fn_prefix
+            "In code: Rust {}, C {} and {} in {}, Python {}",
+            code(&format!("netcodes::{}::{}", system.id, system.type_name)),
+            code(&system.c_type),
+            code(&format!("{}*()", system.c_fn_prefix)),
+            code("netcodes.h"),
+            code(&format!("netcodes.{}.{}", system.id, system.type_name)),
         ),
     ];
+    for mapping in model.mappings.iter().filter(|m| m.from == index) {
+        facts.push(format!(
+            "Mapped to {} by [{}]({})",
+            md(&model.systems[mapping.to].title),
+            md(&mapping.title),
+            mapping_file(mapping)
+        ));
+    }
     if !system.retired.is_empty() {
         facts.push(format!(
             "{} retired numbers are listed on [their own page]({}).",
@@ -170,8 +262,8 @@ fn system_page(model: &Model, system: &System) -> SystemView {
         ));
     }
     let mut groups = Vec::new();
-    for (index, group) in system.groups.iter().enumerate() {
-        let codes: Vec<&Code> = system.codes.iter().filter(|c| c.group == index).collect();
+    for (group_index, group) in system.groups.iter().enumerate() {
+        let codes: Vec<&Code> = system.codes.iter().filter(|c| c.group == group_index).collect();
         if codes.is_empty() {
             continue;
         }
@@ -181,23 +273,15 @@ fn system_page(model: &Model, system: &System) -> SystemView {
         if system.kind == SystemKind::Chromium {
             values.reverse();
         }
+        let headed = system.kind == SystemKind::Http;
         let sections = values
             .into_iter()
             .map(|value| {
                 let meanings: Vec<&&Code> = codes.iter().filter(|c| c.value == value).collect();
-                let first = meanings[0];
-                let headed = system.kind == SystemKind::Http;
                 SectionView {
-                    heading: if headed {
-                        match first.name.is_empty() {
-                            true => value.to_string(),
-                            false => format!("{value} {}", md(&first.name)),
-                        }
-                    } else {
-                        format!("{} ({value})", md(&first.name))
-                    },
-                    anchor: value_anchor(system, first),
-                    entries: meanings.iter().map(|code| entry_view(model, system, code, headed)).collect(),
+                    heading: code_label(system, meanings[0]),
+                    anchor: value_anchor(system, meanings[0]),
+                    entries: meanings.iter().map(|code| entry_view(model, index, code, headed)).collect(),
                 }
             })
             .collect();
@@ -207,14 +291,15 @@ fn system_page(model: &Model, system: &System) -> SystemView {
             sections,
         });
     }
-    SystemView { title: md(&system.title), intro: md(&system.description), facts, groups }
+    SystemView { title: md(&system.title), intro: paragraph(&system.description), facts, groups }
 }
 
-fn entry_view(model: &Model, system: &System, code: &Code, headed: bool) -> EntryView {
-    let source = code.source.and_then(|i| model.http.as_ref().map(|h| &h.sources[i]));
-    let mut facts = vec![format!("Value: {}", code.value)];
-    if !code.upstream_name.is_empty() {
-        facts.push(format!("Upstream name: {}", md(&code.upstream_name)));
+fn entry_view(model: &Model, index: usize, entry: &Code, headed: bool) -> EntryView {
+    let system = &model.systems[index];
+    let source = entry.source.and_then(|i| model.http.as_ref().map(|h| &h.sources[i]));
+    let mut facts = vec![format!("Value: {}", entry.value)];
+    if !entry.upstream_name.is_empty() {
+        facts.push(format!("Upstream name: {}", md(&entry.upstream_name)));
     } else if system.kind == SystemKind::Http {
         facts.push("Reason phrase: none documented".to_owned());
     }
@@ -222,53 +307,72 @@ fn entry_view(model: &Model, system: &System, code: &Code, headed: bool) -> Entr
         facts.push(if source.url.is_empty() {
             format!("Source: {}", md(&source.title))
         } else {
-            format!("Source: [{}]({})", md(&source.title), source.url)
+            format!("Source: {}", external_link(&source.title, &source.url))
         });
     }
-    facts.push(format!("Category: {}", category_link(model, code)));
-    facts.push(format!("Retry: {}", retry_link(model, code)));
-    facts.push(format!("Status: {}", code.status.id()));
+    facts.push(format!("Category: {}", category_link(model, entry)));
+    facts.push(format!("Retry: {}", retry_link(model, entry)));
+    facts.push(format!("Status: {}", entry.status.id()));
     if system.kind == SystemKind::Qt {
-        facts.push(match &code.since {
+        facts.push(match &entry.since {
             Some(since) => format!("Since: Qt {}", md(since)),
             None => "Since: not documented upstream".to_owned(),
         });
     }
-    if let Some(reference) = &code.reference {
+    if let Some(reference) = &entry.reference {
         facts.push(format!("Reference: {}", md(reference)));
     }
-    for (flag, on) in system.flags.iter().zip(&code.flags) {
-        facts.push(format!("`{}`: {}", flag.method, on));
+    for (flag, on) in system.flags.iter().zip(&entry.flags) {
+        facts.push(format!("{}: {}", code(&flag.method), on));
     }
-    if code.empty_body {
+    if entry.empty_body {
         facts.push("Body: none allowed".to_owned());
     }
+    for mapping in model.mappings.iter().filter(|m| m.from == index) {
+        let to = &model.systems[mapping.to];
+        facts.push(match mapping.rule_for(entry.value) {
+            Some(rule) => format!(
+                "Maps to {}: {} ([{}]({}#{}))",
+                md(&to.title),
+                code_link(to, rule.to),
+                rule.kind.id(),
+                mapping_file(mapping),
+                rule_anchor(system, rule)
+            ),
+            None => format!("Maps to {}: no rule in [{}]({})", md(&to.title), md(&mapping.title), mapping_file(mapping)),
+        });
+    }
     facts.push(format!(
-        "Names: Rust `netcodes::{id}::{ty}::{ident}`, C `{c}`, Python `netcodes.{id}.{ty}.{ident}`",
-        id = system.id,
-        ty = system.type_name,
-        ident = code.ident,
-        c = code.c_name
+        "Names: Rust {}, C {}, Python {}",
+        code(&format!("netcodes::{}::{}::{}", system.id, system.type_name, entry.ident)),
+        code(&entry.c_name),
+        code(&format!("netcodes.{}.{}.{}", system.id, system.type_name, entry.ident)),
     ));
     EntryView {
         heading: headed.then(|| {
             let who = source.map_or_else(String::new, |s| md(&s.title));
-            if code.name.is_empty() { who } else { format!("{who}: {}", md(&code.name)) }
+            if entry.name.is_empty() { who } else { format!("{who}: {}", md(&entry.name)) }
         }),
-        anchor: code.anchor.clone(),
-        description: md(&code.description),
+        anchor: entry.anchor.clone(),
+        description: paragraph(&entry.description),
         facts,
     }
 }
 
+fn retired_title(system: &System) -> String {
+    format!("Removed {}", md(&system.title))
+}
+
 fn retired_page(model: &Model, system: &System) -> TableView {
     TableView {
-        title: format!("Removed {} codes", md(&system.title)),
+        title: retired_title(system),
         intro: format!(
             "Numbers {} retired. They are never reused and generated code does not offer them as codes; \
-             `is_retired()` in every language recognises them.",
-            md(&system.upstream)
+             {} in every language recognises them.",
+            md(&system.upstream),
+            code("is_retired()")
         ),
+        facts: Vec::new(),
         tables: vec![Table {
             heading: None,
             text: None,
@@ -297,7 +401,7 @@ fn vocabulary_page(model: &Model) -> TableView {
             .iter()
             .map(|t| {
                 vec![
-                    format!("<a id=\"{prefix}-{}\"></a>`{}`", t.id.replace('_', "-"), t.id),
+                    format!("<a id=\"{prefix}-{}\"></a>{}", t.id.replace('_', "-"), code(&t.id)),
                     md(&t.title),
                     md(&t.description),
                 ]
@@ -309,6 +413,7 @@ fn vocabulary_page(model: &Model) -> TableView {
         intro: "Every code of every system names one category and one retry class from this shared vocabulary, \
                 so the same kind of failure is classified the same way whichever system reported it."
             .to_owned(),
+        facts: Vec::new(),
         tables: vec![
             Table {
                 heading: Some("Categories".to_owned()),
@@ -330,15 +435,15 @@ fn symbols_page(system: &System, http: &HttpExtras) -> TableView {
     let mut header = vec!["Code".to_owned(), "Reason".to_owned()];
     header.extend(http.ecosystems.iter().map(|e| md(&e.title)));
     let mut rows = Vec::new();
-    for code in system.primary_codes() {
-        let mut row = vec![format!("[{}](http.md#{})", code.value, code.value), md(&code.name)];
+    for entry in system.primary_codes() {
+        let mut row = vec![format!("[{}]({}#{})", entry.value, page_file(system), value_anchor(system, entry)), md(&entry.name)];
         for (index, _) in http.ecosystems.iter().enumerate() {
             let names: Vec<String> = http
                 .symbols
                 .iter()
-                .filter(|s| s.code == code.value && s.ecosystem == index)
+                .filter(|s| s.code == entry.value && s.ecosystem == index)
                 .map(|s| {
-                    let mut text = format!("`{}`", s.symbol.replace('`', ""));
+                    let mut text = code(&s.symbol);
                     if !s.primary {
                         text.push_str(" (alias");
                         if let Some(since) = &s.since {
@@ -353,8 +458,11 @@ fn symbols_page(system: &System, http: &HttpExtras) -> TableView {
         }
         rows.push(row);
     }
-    let versions: Vec<String> =
-        http.ecosystems.iter().map(|e| format!("[{}]({}) {}", md(&e.title), e.url, md(&e.version))).collect();
+    let versions: Vec<String> = http
+        .ecosystems
+        .iter()
+        .map(|e| format!("{} {}", external_link(&e.title, &e.url), md(&e.version)))
+        .collect();
     TableView {
         title: "HTTP status codes in every language".to_owned(),
         intro: format!(
@@ -362,7 +470,137 @@ fn symbols_page(system: &System, http: &HttpExtras) -> TableView {
              An empty cell means the ecosystem has no name for that code.",
             versions.join(", ")
         ),
+        facts: Vec::new(),
         tables: vec![Table { heading: None, text: None, header, rows }],
+    }
+}
+
+/// What each kind of mapping row promises, in the overview's table.
+const KINDS: [(MappingKind, &str); 3] = [
+    (
+        MappingKind::Upstream,
+        "What the upstream software itself does: the rows reproduce its own conversion, defaults included, \
+         whether or not it is the best answer.",
+    ),
+    (MappingKind::Equivalent, "The same failure under the other system's name."),
+    (
+        MappingKind::Approximate,
+        "The closest code the other system has, usually a broader one; the note says what is lost.",
+    ),
+];
+
+fn mappings_page(model: &Model) -> TableView {
+    let kinds = KINDS
+        .iter()
+        .map(|(kind, meaning)| vec![format!("<a id=\"kind-{id}\"></a>{id}", id = kind.id()), (*meaning).to_owned()])
+        .collect();
+    let tables = model
+        .mappings
+        .iter()
+        .map(|mapping| {
+            let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+            vec![
+                format!("[{}]({})", md(&mapping.title), mapping_file(mapping)),
+                format!("[{}]({})", md(&from.title), page_file(from)),
+                format!("[{}]({})", md(&to.title), page_file(to)),
+                mapping.rules.len().to_string(),
+                if mapping.total { "all codes" } else { "some codes" }.to_owned(),
+            ]
+        })
+        .collect();
+    TableView {
+        title: "Mappings".to_owned(),
+        intro: "What a code of one system is called in another. Each mapping is a table of rows, each from one \
+                code or a range of numbers to one code of the other system. The most specific row wins: a single \
+                code beats a range, and a range beats any range that holds it. A range also answers for numbers \
+                its system does not define. Every row says how sure it is."
+            .to_owned(),
+        facts: Vec::new(),
+        tables: vec![
+            Table {
+                heading: Some("Kinds of rows".to_owned()),
+                text: None,
+                header: ["Kind", "Meaning"].map(str::to_owned).to_vec(),
+                rows: kinds,
+            },
+            Table {
+                heading: Some("Tables".to_owned()),
+                text: None,
+                header: ["Mapping", "From", "To", "Rows", "Covers"].map(str::to_owned).to_vec(),
+                rows: tables,
+            },
+        ],
+    }
+}
+
+/// Which codes of the `from` system have a row: validation proves a total table is.
+fn coverage(from: &System, mapping: &Mapping) -> String {
+    if mapping.total {
+        format!("every code on [{}]({})", md(&from.title), page_file(from))
+    } else {
+        "only the codes it has rows for".to_owned()
+    }
+}
+
+fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
+    let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+    let mut facts = vec![
+        format!("From: [{}]({})", md(&from.title), page_file(from)),
+        format!("To: [{}]({})", md(&to.title), page_file(to)),
+        format!("Covers: {}", coverage(from, mapping)),
+    ];
+    if let Some(source) = &mapping.source {
+        facts.push(format!("Reproduces: {}", md(source)));
+    }
+    if let Some(versions) = &mapping.versions {
+        facts.push(format!("Holds for: {}", md(versions)));
+    }
+    let counts: Vec<String> = KINDS
+        .iter()
+        .map(|(kind, _)| (kind, mapping.rules.iter().filter(|r| r.kind == *kind).count()))
+        .filter(|(_, count)| *count > 0)
+        .map(|(kind, count)| format!("{count} {}", kind_link(*kind)))
+        .collect();
+    facts.push(format!("Rows: {} ({})", mapping.rules.len(), counts.join(", ")));
+    facts.push(format!(
+        "In code: Rust {} and {}, C {}, Python {}",
+        code(&format!("netcodes::{}::{}::{}()", to.id, to.type_name, mapping.function)),
+        code(&format!("netcodes::{}::{}::to_{}()", from.id, from.type_name, to.id)),
+        code(&format!("{}{}()", to.c_fn_prefix, mapping.function)),
+        code(&format!("netcodes.{}.{}()", to.id, mapping.function)),
+    ));
+    facts.push(format!("Table: {}", code(&mapping.table_path)));
+    let rows = mapping
+        .rules
+        .iter()
+        .map(|rule| {
+            let covers = if rule.lo == rule.hi {
+                code_link(from, rule.lo)
+            } else {
+                format!("{} to {}", rule.lo, rule.hi)
+            };
+            vec![
+                format!("<a id=\"{}\"></a>{covers}", rule_anchor(from, rule)),
+                code_link(to, rule.to),
+                kind_link(rule.kind),
+                md(&rule.note),
+            ]
+        })
+        .collect();
+    TableView {
+        title: md(&mapping.title),
+        intro: paragraph(&mapping.description),
+        facts,
+        tables: vec![Table {
+            heading: Some("Rows".to_owned()),
+            text: Some(
+                "As written in the table. A row for a range answers for every number in it that no narrower row \
+                 covers."
+                    .to_owned(),
+            ),
+            header: ["From", "To", "Kind", "Note"].map(str::to_owned).to_vec(),
+            rows,
+        }],
     }
 }
 
@@ -386,6 +624,20 @@ fn introduction(model: &Model) -> String {
             md(&system.version)
         ));
     }
+    if !model.mappings.is_empty() {
+        out.push_str(&format!(
+            "\n[Mappings]({MAPPINGS_FILE}) say what a code of one system is called in another, and how sure \
+             that is:\n\n| Mapping | Rows |\n|---|---|\n"
+        ));
+        for mapping in &model.mappings {
+            out.push_str(&format!(
+                "| [{}]({}) | {} |\n",
+                md(&mapping.title),
+                mapping_file(mapping),
+                mapping.rules.len()
+            ));
+        }
+    }
     out.push_str(INTRO_EXAMPLES);
     out
 }
@@ -394,6 +646,8 @@ fn introduction(model: &Model) -> String {
 /// block below, so they stay true.
 const INTRO_EXAMPLES: &str = r#"
 ## Rust
+
+The `netcodes` crate (`generated/rust`) has no required dependencies and works in `no_std`.
 
 ```rust
 use netcodes::chromium::NetError;
@@ -409,6 +663,8 @@ assert_eq!(i32::from(NetError::from(-9999)), -9999);
 ```
 
 ## C and C++
+
+Copy `generated/c/netcodes.h` into the project: one header, C99 or C++11 and later.
 
 ```c
 #include <stdio.h>
@@ -426,6 +682,8 @@ int main(void) {
 ```
 
 ## Python
+
+Install the package with `pip install generated/python` (Python 3.11 or later).
 
 ```python
 import netcodes

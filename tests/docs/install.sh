@@ -1,0 +1,42 @@
+# Installs what tests/docs_site.rs needs, on a fresh Debian bookworm machine
+# with Rust, as root: `bash tests/docs/install.sh` (sourcing works too:
+# everything runs in a subshell). Idempotent; prints nothing unless a step
+# fails, and then that step's whole output.
+#
+# mdBook is pinned: its HTML (heading ids, warnings) is what the tests read.
+# Chromium comes from Debian, pinned by the release itself.
+(
+set -eu
+mdbook_version=0.5.4
+
+quietly() {
+    log=$(mktemp)
+    if ! "$@" >"$log" 2>&1; then
+        echo "tests/docs/install.sh: failed: $*" >&2
+        cat "$log" >&2
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+}
+
+# cargo install puts mdbook in ~/.cargo/bin, which may not be on PATH yet here.
+cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+installed=$(PATH="$cargo_bin:$PATH" mdbook --version 2>/dev/null || true)
+if [ "$installed" != "mdbook v$mdbook_version" ]; then
+    quietly cargo install mdbook --version "$mdbook_version" --locked
+fi
+
+# Headless Chromium loads the built site (--dump-dom needs no fonts).
+apt_packages="chromium"
+missing=""
+for package in $apt_packages; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' \
+        || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    quietly apt-get update -q
+    quietly apt-get install -y -q --no-install-recommends $missing
+fi
+)
