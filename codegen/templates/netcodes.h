@@ -16,6 +16,8 @@
  *     for a code netcodes does not know;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
+ *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
+ *     target system's range, for a code no rule of its table covers;
  *   - predicates return 1 or 0.
  *
  * Compiles as C99 or later and as C++11 or later. Needs only <stddef.h>.
@@ -24,6 +26,16 @@
 #define NETCODES_H
 
 #include <stddef.h>
+
+/* A null pointer and a cast that C++ code built with -Wzero-as-null-pointer-constant
+ * or -Wold-style-cast (as Qt checks its own headers) accepts quietly. */
+#ifdef __cplusplus
+#define NETCODES_NULL nullptr
+#define NETCODES_CAST(type, value) (static_cast<type>(value))
+#else
+#define NETCODES_NULL NULL
+#define NETCODES_CAST(type, value) ((type)(value))
+#endif
 
 /* The version of netcodes, and the upstream versions its tables follow. */
 #define NETCODES_VERSION_MAJOR {{ major }}
@@ -91,7 +103,7 @@ static inline const char *netcodes_category_id(netcodes_category category) {
 {%- for t in categories %}
     case {{ t.c_name }}: return {{ t.id }};
 {%- endfor %}
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -101,7 +113,7 @@ static inline const char *netcodes_category_title(netcodes_category category) {
 {%- for t in categories %}
     case {{ t.c_name }}: return {{ t.title }};
 {%- endfor %}
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -111,7 +123,7 @@ static inline const char *netcodes_category_description(netcodes_category catego
 {%- for t in categories %}
     case {{ t.c_name }}: return {{ t.description }};
 {%- endfor %}
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -121,7 +133,7 @@ static inline const char *netcodes_retry_id(netcodes_retry retry) {
 {%- for t in retries %}
     case {{ t.c_name }}: return {{ t.id }};
 {%- endfor %}
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -131,7 +143,7 @@ static inline const char *netcodes_retry_title(netcodes_retry retry) {
 {%- for t in retries %}
     case {{ t.c_name }}: return {{ t.title }};
 {%- endfor %}
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -141,7 +153,7 @@ static inline const char *netcodes_retry_description(netcodes_retry retry) {
 {%- for t in retries %}
     case {{ t.c_name }}: return {{ t.description }};
 {%- endfor %}
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -151,8 +163,13 @@ static inline const char *netcodes_status_id(netcodes_status status) {
 {%- for s in statuses %}
     case {{ s.c_name }}: return {{ s.id }};
 {%- endfor %}
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
+}
+
+/* The byte at `p`, 0 to 255 whatever the signedness of char. */
+static inline int netcodes_byte(const char *p) {
+    return NETCODES_CAST(int, NETCODES_CAST(unsigned char, *p));
 }
 
 /* Byte-wise string comparison, so the header needs no <string.h>. */
@@ -161,7 +178,21 @@ static inline int netcodes_compare_names(const char *a, const char *b) {
         ++a;
         ++b;
     }
-    return (int)(unsigned char)*a - (int)(unsigned char)*b;
+    return netcodes_byte(a) - netcodes_byte(b);
+}
+
+/* The same, with the ASCII letters of `query` folded to lower case; `folded`
+ * is already lower case. */
+static inline int netcodes_compare_folded(const char *folded, const char *query) {
+    for (;; ++folded, ++query) {
+        int q = netcodes_byte(query);
+        if (q >= 'A' && q <= 'Z') {
+            q += 'a' - 'A';
+        }
+        if (*folded == '\0' || netcodes_byte(folded) != q) {
+            return netcodes_byte(folded) - q;
+        }
+    }
 }
 {%- for s in systems %}
 
@@ -179,9 +210,15 @@ typedef enum {{ s.c_type }} {
 typedef enum {{ s.fns }}group {
     {{ s.prefix }}GROUP_NONE = -1,
 {%- for g in s.groups %}
-    {{ g.c_name }} = {{ g.index }}, /* {{ g.title }}: {{ g.min }} to {{ g.max }} */
+    {{ g.c_name }} = {{ g.index }}, /* {{ g.title_comment }}: {{ g.min }} to {{ g.max }} */
 {%- endfor %}
 } {{ s.fns }}group;
+{%- if let Some((unmapped, value)) = s.unmapped %}
+
+/* What a mapping into {{ s.id }} answers for a code no rule covers: no {{ s.id }}
+ * code has this value. */
+#define {{ unmapped }} {{ value }}
+{%- endif %}
 
 /* The row of a code netcodes knows ({{ s.id }}), or NULL.
 {%- if s.is_http %}
@@ -204,11 +241,11 @@ static inline const netcodes_entry *{{ s.fns }}entry(int code) {
 {%- endfor %}
     };
     if (code < {{ dense.min }} || code > {{ dense.max }}) {
-        return NULL;
+        return NETCODES_NULL;
     }
     {
         unsigned int row = netcodes_index[code - ({{ dense.min }})];
-        return row == {{ dense.no_row }} ? NULL : &netcodes_rows[row];
+        return row == {{ dense.no_row }} ? NETCODES_NULL : &netcodes_rows[row];
     }
 {%- when None %}
     size_t lo = 0;
@@ -221,37 +258,37 @@ static inline const netcodes_entry *{{ s.fns }}entry(int code) {
             hi = mid;
         }
     }
-    return (lo < {{ s.rows.len() }} && netcodes_rows[lo].code == code) ? &netcodes_rows[lo] : NULL;
+    return (lo < {{ s.rows.len() }} && netcodes_rows[lo].code == code) ? &netcodes_rows[lo] : NETCODES_NULL;
 {%- endmatch %}
 }
 
 /* 1 if netcodes knows the code, 0 otherwise. */
 static inline int {{ s.fns }}is_known(int code) {
-    return {{ s.fns }}entry(code) != NULL;
+    return {{ s.fns }}entry(code) != NETCODES_NULL;
 }
 
 /* The name as upstream spells it, or NULL. */
 static inline const char *{{ s.fns }}name(int code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return entry != NULL ? entry->name : NULL;
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
 }
 
 /* What the code means and what to do about it, or NULL. */
 static inline const char *{{ s.fns }}description(int code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return entry != NULL ? entry->description : NULL;
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category {{ s.fns }}category(int code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return entry != NULL ? entry->category : NETCODES_CATEGORY_NONE;
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
 }
 
 /* Whether and how to retry, or NETCODES_RETRY_NONE. */
 static inline netcodes_retry {{ s.fns }}retry(int code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return entry != NULL ? entry->retry : NETCODES_RETRY_NONE;
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
 /* The documented range a value falls in, known code or not. */
@@ -263,12 +300,39 @@ static inline {{ s.fns }}group {{ s.fns }}group_of(int code) {
 {%- endfor %}
     return {{ s.prefix }}GROUP_NONE;
 }
+
+/* The identifier of a group, as data/ spells it; NULL for {{ s.prefix }}GROUP_NONE. */
+static inline const char *{{ s.fns }}group_id({{ s.fns }}group group) {
+    switch (group) {
+{%- for g in s.groups %}
+    case {{ g.c_name }}: return {{ g.id }};
+{%- endfor %}
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for {{ s.prefix }}GROUP_NONE. */
+static inline const char *{{ s.fns }}group_title({{ s.fns }}group group) {
+    switch (group) {
+{%- for g in s.groups %}
+    case {{ g.c_name }}: return {{ g.title }};
+{%- endfor %}
+    default: return NETCODES_NULL;
+    }
+}
+{%- for g in s.groups %}
+
+/* 1 if the value lies in the {{ g.title_comment }} range ({{ g.min }} to {{ g.max }}), known code or not. */
+static inline int {{ g.predicate }}(int code) {
+    return {{ g.condition }};
+}
+{%- endfor %}
 {%- for flag in s.flags %}
 
 /* {{ flag.doc }} 0 for a code netcodes does not know. */
 static inline int {{ flag.function }}(int code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return entry != NULL && (entry->flags & {{ flag.bit }}u) != 0u;
+    return entry != NETCODES_NULL && (entry->flags & {{ flag.bit }}u) != 0u;
 }
 {%- endfor %}
 {%- if !s.retired.is_empty() %}
@@ -292,13 +356,54 @@ static inline int {{ s.fns }}is_retired(int code) {
  * use the number differently. */
 static inline int {{ s.fns }}meaning_count(int code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return entry != NULL ? (int)entry->meanings : 0;
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The reason phrase of the code's primary meaning, or NULL; the same as
+ * {{ s.fns }}name(). */
+static inline const char *{{ s.fns }}reason(int code) {
+    return {{ s.fns }}name(code);
+}
+
+/* Finds a status by its reason phrase, ignoring ASCII case: the current
+ * phrase, one an earlier RFC used ("Request Entity Too Large" finds 413), or a
+ * vendor's. Returns 1 and stores the code, or returns 0. */
+static inline int {{ s.fns }}from_reason(const char *phrase, int *code) {
+    static const struct {
+        const char *phrase;
+        int code;
+    } netcodes_reasons[{{ s.reasons.len() }}] = {
+{%- for (phrase, value) in s.reasons %}
+        {{ "{" }}{{ phrase }}, {{ value }}{{ "}" }},
+{%- endfor %}
+    };
+    size_t lo = 0;
+    size_t hi = {{ s.reasons.len() }};
+    if (phrase == NETCODES_NULL) {
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = netcodes_compare_folded(netcodes_reasons[mid].phrase, phrase);
+        if (order == 0) {
+            if (code != NETCODES_NULL) {
+                *code = netcodes_reasons[mid].code;
+            }
+            return 1;
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
 }
 
 /* The i-th meaning of the code (0 is the primary one), or NULL. */
 static inline const netcodes_entry *{{ s.fns }}meaning(int code, int i) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return (entry != NULL && i >= 0 && (unsigned int)i < entry->meanings) ? entry + i : NULL;
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 {%- endif %}
 
@@ -315,14 +420,14 @@ static inline int {{ s.fns }}from_name(const char *name, int *code) {
     };
     size_t lo = 0;
     size_t hi = {{ s.by_name.len() }};
-    if (name == NULL) {
+    if (name == NETCODES_NULL) {
         return 0;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int order = netcodes_compare_names(netcodes_names[mid].name, name);
         if (order == 0) {
-            if (code != NULL) {
+            if (code != NETCODES_NULL) {
                 *code = netcodes_names[mid].code;
             }
             return 1;
@@ -334,6 +439,78 @@ static inline int {{ s.fns }}from_name(const char *name, int *code) {
         }
     }
     return 0;
+}
+{%- endfor %}
+
+/* ---------------------------------------------------------------------------
+ * Cross-mappings between the code systems (data/map/). Each mapping is a pair
+ * of functions named after its target: netcodes_<to>_<function>_rule(code)
+ * gives the rule that answers (the most specific one: a single code beats a
+ * range, a narrower range beats a wider one), and netcodes_<to>_<function>(code)
+ * gives just the target code, or NETCODES_<TO>_UNMAPPED.
+ */
+
+/* How sure a mapping rule is. */
+typedef enum netcodes_mapping_kind {
+{%- for k in mapping_kinds %}
+    {{ k.c_name }} = {{ k.value }}, /* {{ k.doc }} */
+{%- endfor %}
+} netcodes_mapping_kind;
+
+/* One rule of a mapping table. */
+typedef struct netcodes_mapping {
+    /* The code of the target system. */
+    int to;
+    netcodes_mapping_kind kind;
+    /* Why, in netcodes' words; NULL when the table gives none. */
+    const char *note;
+} netcodes_mapping;
+
+/* The identifier of a mapping kind, e.g. "approximate"; NULL for any other value. */
+static inline const char *netcodes_mapping_kind_id(netcodes_mapping_kind kind) {
+    switch (kind) {
+{%- for k in mapping_kinds %}
+    case {{ k.c_name }}: return {{ k.id }};
+{%- endfor %}
+    default: return NETCODES_NULL;
+    }
+}
+{%- for m in mappings %}
+
+/* {{ m.from }} -> {{ m.to }} ({{ m.table_path }}): the rule that answers for the
+ * given {{ m.from }} code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *{{ m.function }}_rule(int code) {
+{%- if m.rules.is_empty() %}
+    (void)code;
+    return NETCODES_NULL;
+{%- else %}
+    static const netcodes_mapping netcodes_rules[{{ m.rules.len() }}] = {
+{%- for r in m.rules %}
+        {{ "{" }}{{ r.to }}, {{ r.kind }}, {{ r.note }}{{ "}" }}, /* {{ r.from }} */
+{%- endfor %}
+    };
+{%- if !m.singles.is_empty() %}
+    switch (code) {
+{%- for (value, index) in m.singles %}
+    case {{ value }}: return &netcodes_rules[{{ index }}];
+{%- endfor %}
+    default: break;
+    }
+{%- endif %}
+{%- for (condition, index) in m.ranges %}
+    if ({{ condition }}) {
+        return &netcodes_rules[{{ index }}];
+    }
+{%- endfor %}
+    return NETCODES_NULL;
+{%- endif %}
+}
+
+/* {{ m.from }} -> {{ m.to }} ({{ m.table_path }}): the {{ m.to }} code for the given
+ * {{ m.from }} code, or {{ m.unmapped }} when no rule covers it. */
+static inline int {{ m.function }}(int code) {
+    const netcodes_mapping *rule = {{ m.function }}_rule(code);
+    return rule != NETCODES_NULL ? rule->to : {{ m.unmapped }};
 }
 {%- endfor %}
 {%- if long_strings %}

@@ -16,6 +16,8 @@
  *     for a code netcodes does not know;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
+ *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
+ *     target system's range, for a code no rule of its table covers;
  *   - predicates return 1 or 0.
  *
  * Compiles as C99 or later and as C++11 or later. Needs only <stddef.h>.
@@ -24,6 +26,16 @@
 #define NETCODES_H
 
 #include <stddef.h>
+
+/* A null pointer and a cast that C++ code built with -Wzero-as-null-pointer-constant
+ * or -Wold-style-cast (as Qt checks its own headers) accepts quietly. */
+#ifdef __cplusplus
+#define NETCODES_NULL nullptr
+#define NETCODES_CAST(type, value) (static_cast<type>(value))
+#else
+#define NETCODES_NULL NULL
+#define NETCODES_CAST(type, value) ((type)(value))
+#endif
 
 /* The version of netcodes, and the upstream versions its tables follow. */
 #define NETCODES_VERSION_MAJOR 0
@@ -129,7 +141,7 @@ static inline const char *netcodes_category_id(netcodes_category category) {
     case NETCODES_CATEGORY_CANCELLED: return "cancelled";
     case NETCODES_CATEGORY_LOCAL: return "local";
     case NETCODES_CATEGORY_UNKNOWN: return "unknown";
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -158,7 +170,7 @@ static inline const char *netcodes_category_title(netcodes_category category) {
     case NETCODES_CATEGORY_CANCELLED: return "Cancelled";
     case NETCODES_CATEGORY_LOCAL: return "Local";
     case NETCODES_CATEGORY_UNKNOWN: return "Unknown";
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -187,7 +199,7 @@ static inline const char *netcodes_category_description(netcodes_category catego
     case NETCODES_CATEGORY_CANCELLED: return "The operation was stopped on purpose before it finished.";
     case NETCODES_CATEGORY_LOCAL: return "A failure inside the local program or machine: files, memory, arguments.";
     case NETCODES_CATEGORY_UNKNOWN: return "A catch-all for failures the upstream does not classify further.";
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -201,7 +213,7 @@ static inline const char *netcodes_retry_id(netcodes_retry retry) {
     case NETCODES_RETRY_FRESH_CONNECTION: return "fresh_connection";
     case NETCODES_RETRY_RETRY_AFTER: return "retry_after";
     case NETCODES_RETRY_IDEMPOTENT: return "idempotent";
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -215,7 +227,7 @@ static inline const char *netcodes_retry_title(netcodes_retry retry) {
     case NETCODES_RETRY_FRESH_CONNECTION: return "On a fresh connection";
     case NETCODES_RETRY_RETRY_AFTER: return "Only with Retry-After";
     case NETCODES_RETRY_IDEMPOTENT: return "Only if idempotent";
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -229,7 +241,7 @@ static inline const char *netcodes_retry_description(netcodes_retry retry) {
     case NETCODES_RETRY_FRESH_CONNECTION: return "Retry on a newly opened connection, not on the one that failed.";
     case NETCODES_RETRY_RETRY_AFTER: return "Retry only when the response says when (a Retry-After header), and not before that time.";
     case NETCODES_RETRY_IDEMPOTENT: return "Retry only requests that are safe to repeat (GET, HEAD, PUT, DELETE, ...); the first attempt may have taken effect.";
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
 }
 
@@ -243,8 +255,13 @@ static inline const char *netcodes_status_id(netcodes_status status) {
     case NETCODES_STATUS_UNOFFICIAL: return "unofficial";
     case NETCODES_STATUS_REMOVED: return "removed";
     case NETCODES_STATUS_SENTINEL: return "sentinel";
-    default: return NULL;
+    default: return NETCODES_NULL;
     }
+}
+
+/* The byte at `p`, 0 to 255 whatever the signedness of char. */
+static inline int netcodes_byte(const char *p) {
+    return NETCODES_CAST(int, NETCODES_CAST(unsigned char, *p));
 }
 
 /* Byte-wise string comparison, so the header needs no <string.h>. */
@@ -253,7 +270,21 @@ static inline int netcodes_compare_names(const char *a, const char *b) {
         ++a;
         ++b;
     }
-    return (int)(unsigned char)*a - (int)(unsigned char)*b;
+    return netcodes_byte(a) - netcodes_byte(b);
+}
+
+/* The same, with the ASCII letters of `query` folded to lower case; `folded`
+ * is already lower case. */
+static inline int netcodes_compare_folded(const char *folded, const char *query) {
+    for (;; ++folded, ++query) {
+        int q = netcodes_byte(query);
+        if (q >= 'A' && q <= 'Z') {
+            q += 'a' - 'A';
+        }
+        if (*folded == '\0' || netcodes_byte(folded) != q) {
+            return netcodes_byte(folded) - q;
+        }
+    }
 }
 
 /* ---------------------------------------------------------------------------
@@ -308,43 +339,47 @@ typedef enum netcodes_qt_group {
     NETCODES_QT_GROUP_SERVER = 5, /* Server: 401 to 499 */
 } netcodes_qt_group;
 
+/* What a mapping into qt answers for a code no rule covers: no qt
+ * code has this value. */
+#define NETCODES_QT_UNMAPPED (-1)
+
 /* The row of a code netcodes knows (qt), or NULL. */
 static inline const netcodes_entry *netcodes_qt_entry(int code) {
     static const netcodes_entry netcodes_rows[34] = {
-        {0, "NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {1, "ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {2, "RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {3, "HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {4, "TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {5, "OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {6, "SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {7, "TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {8, "NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {9, "BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {10, "TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {11, "InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {99, "UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {101, "ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {102, "ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {103, "ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {104, "ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {105, "ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {199, "UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {201, "ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {202, "ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {203, "ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {204, "AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {205, "ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {206, "ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {207, "ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {299, "UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {301, "ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {302, "ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {399, "ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {401, "InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {402, "OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {403, "ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {499, "UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
+        {0, "NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {1, "ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {2, "RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {3, "HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {4, "TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {5, "OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {6, "SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {7, "TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {8, "NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {9, "BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {10, "TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {11, "InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {99, "UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {101, "ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {102, "ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {103, "ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {104, "ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {105, "ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {199, "UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {201, "ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {202, "ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {203, "ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {204, "AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {205, "ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {206, "ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {207, "ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {299, "UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {301, "ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {302, "ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {399, "ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {401, "InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {402, "OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {403, "ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {499, "UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
     };
     /* Row of each value from 0; 65535u where no code is. */
     static const unsigned short netcodes_index[500] = {
@@ -382,41 +417,41 @@ static inline const netcodes_entry *netcodes_qt_entry(int code) {
         65535u, 65535u, 65535u, 33u,
     };
     if (code < 0 || code > 499) {
-        return NULL;
+        return NETCODES_NULL;
     }
     {
         unsigned int row = netcodes_index[code - (0)];
-        return row == 65535u ? NULL : &netcodes_rows[row];
+        return row == 65535u ? NETCODES_NULL : &netcodes_rows[row];
     }
 }
 
 /* 1 if netcodes knows the code, 0 otherwise. */
 static inline int netcodes_qt_is_known(int code) {
-    return netcodes_qt_entry(code) != NULL;
+    return netcodes_qt_entry(code) != NETCODES_NULL;
 }
 
 /* The name as upstream spells it, or NULL. */
 static inline const char *netcodes_qt_name(int code) {
     const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NULL ? entry->name : NULL;
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
 }
 
 /* What the code means and what to do about it, or NULL. */
 static inline const char *netcodes_qt_description(int code) {
     const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NULL ? entry->description : NULL;
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_qt_category(int code) {
     const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NULL ? entry->category : NETCODES_CATEGORY_NONE;
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
 }
 
 /* Whether and how to retry, or NETCODES_RETRY_NONE. */
 static inline netcodes_retry netcodes_qt_retry(int code) {
     const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NULL ? entry->retry : NETCODES_RETRY_NONE;
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
 /* The documented range a value falls in, known code or not. */
@@ -440,6 +475,62 @@ static inline netcodes_qt_group netcodes_qt_group_of(int code) {
         return NETCODES_QT_GROUP_SERVER;
     }
     return NETCODES_QT_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_QT_GROUP_NONE. */
+static inline const char *netcodes_qt_group_id(netcodes_qt_group group) {
+    switch (group) {
+    case NETCODES_QT_GROUP_SUCCESS: return "success";
+    case NETCODES_QT_GROUP_NETWORK: return "network";
+    case NETCODES_QT_GROUP_PROXY: return "proxy";
+    case NETCODES_QT_GROUP_CONTENT: return "content";
+    case NETCODES_QT_GROUP_PROTOCOL: return "protocol";
+    case NETCODES_QT_GROUP_SERVER: return "server";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_QT_GROUP_NONE. */
+static inline const char *netcodes_qt_group_title(netcodes_qt_group group) {
+    switch (group) {
+    case NETCODES_QT_GROUP_SUCCESS: return "No error";
+    case NETCODES_QT_GROUP_NETWORK: return "Network layer";
+    case NETCODES_QT_GROUP_PROXY: return "Proxy";
+    case NETCODES_QT_GROUP_CONTENT: return "Content";
+    case NETCODES_QT_GROUP_PROTOCOL: return "Protocol";
+    case NETCODES_QT_GROUP_SERVER: return "Server";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the No error range (0 to 0), known code or not. */
+static inline int netcodes_qt_is_success(int code) {
+    return code == 0;
+}
+
+/* 1 if the value lies in the Network layer range (1 to 99), known code or not. */
+static inline int netcodes_qt_is_network(int code) {
+    return code >= 1 && code <= 99;
+}
+
+/* 1 if the value lies in the Proxy range (101 to 199), known code or not. */
+static inline int netcodes_qt_is_proxy(int code) {
+    return code >= 101 && code <= 199;
+}
+
+/* 1 if the value lies in the Content range (201 to 299), known code or not. */
+static inline int netcodes_qt_is_content(int code) {
+    return code >= 201 && code <= 299;
+}
+
+/* 1 if the value lies in the Protocol range (301 to 399), known code or not. */
+static inline int netcodes_qt_is_protocol(int code) {
+    return code >= 301 && code <= 399;
+}
+
+/* 1 if the value lies in the Server range (401 to 499), known code or not. */
+static inline int netcodes_qt_is_server(int code) {
+    return code >= 401 && code <= 499;
 }
 
 /* Finds a code by any name netcodes gives it (upstream's, or the constant's
@@ -520,14 +611,14 @@ static inline int netcodes_qt_from_name(const char *name, int *code) {
     };
     size_t lo = 0;
     size_t hi = 68;
-    if (name == NULL) {
+    if (name == NETCODES_NULL) {
         return 0;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int order = netcodes_compare_names(netcodes_names[mid].name, name);
         if (order == 0) {
-            if (code != NULL) {
+            if (code != NETCODES_NULL) {
                 *code = netcodes_names[mid].code;
             }
             return 1;
@@ -815,255 +906,255 @@ typedef enum netcodes_chromium_group {
 /* The row of a code netcodes knows (chromium), or NULL. */
 static inline const netcodes_entry *netcodes_chromium_entry(int code) {
     static const netcodes_entry netcodes_rows[249] = {
-        {-906, "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-905, "ERR_BLOB_REFERENCED_BLOB_BROKEN", "This blob includes another blob that failed or was never finished, so it cannot be completed. Rebuild the included blob first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-904, "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "Its creator let go of the blob while it was still being assembled, and no reader was waiting for it, so building stopped. Keep a reference until the blob is complete.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-903, "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "The process sending the blob's bytes exited or crashed part-way through. Create the blob again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-902, "ERR_BLOB_FILE_WRITE_FAILED", "Spilling the blob's data to disk failed, a full disk being the usual reason. Free disk space or check file permissions.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-901, "ERR_BLOB_OUT_OF_MEMORY", "The blob's contents did not fit in the memory available for blobs. Free memory or use smaller blobs, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-900, "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "A request to build a blob arrived with parameters that make no sense, so the browser rejected it as a faulty inter-process message. It points to a bug in the code creating the blob.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-821, "ERR_DNS_DIRECT_ONLY", "The host name was not resolved locally because requests to it go through a proxy, and this lookup was only allowed for direct connections. The proxy resolves the name instead.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-820, "ERR_DNS_OTHER_FAILURE", "The DNS server answered with a failure response code that has no more specific Chromium code. Check the DNS server and retry later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-819, "ERR_DNS_REFUSED", "The DNS server refused to answer the query (REFUSED), usually because of its policy. Use a DNS server that will serve this client.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-818, "ERR_DNS_NOT_IMPLEMENTED", "The DNS server replied NOTIMP: it does not implement this kind of query, such as an HTTPS record lookup. Use a DNS server that does.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-817, "ERR_DNS_SERVER_FAILURE", "The DNS server answered that it failed to process the query (SERVFAIL). It is often temporary or caused by broken DNSSEC; retry later or use another server.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-816, "ERR_DNS_FORMAT_ERROR", "The DNS server rejected the query as malformed (FORMERR). Either the server or the query is faulty.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-815, "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "The host cache is in the middle of being cleared, so the lookup could not use it at that moment. Wait a little and look the name up again.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-814, "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "Chromium's test query to confirm that the secure DNS provider is usable came back empty or unusable. Check the provider; Chromium will probe again later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-811, "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "The site's DNS HTTPS record was expected to list a supported application protocol (ALPN) but lists none that Chromium can use. The site's HTTPS record needs to be corrected.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-810, "ERR_DNS_REQUEST_CANCELLED", "The host resolution job was called off before it finished, so no answer was produced. It is a cancellation, not a DNS fault.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-809, "ERR_DNS_NAME_HTTPS_ONLY", "The site's DNS HTTPS record tells clients to use only secure transports, so this plain http or ws request cannot go ahead. Treat it like a redirect and load the https or wss address.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-808, "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "Secure DNS could not start because the DNS-over-HTTPS server's own name would not resolve. Check the secure DNS setting and ordinary DNS connectivity.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-806, "ERR_DNS_SORT_ERROR", "Chromium could not put the resolved addresses into its preferred connection order. It is an internal resolver failure.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-805, "ERR_DNS_SEARCH_EMPTY", "After applying the configured DNS search suffixes, no candidate name was left to query for this host. Use a fully qualified name or check the suffix settings.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-804, "ERR_DNS_CACHE_MISS", "This lookup was restricted to the host cache and local sources such as the hosts file, and none of them knew the name. Allow a network lookup.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-803, "ERR_DNS_TIMED_OUT", "The DNS query got no answer in time. The DNS server may be slow or unreachable; retry with back-off.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-801, "ERR_DNS_SERVER_REQUIRES_TCP", "The DNS reply was too large for UDP and the query must be repeated over TCP. Chromium normally does this itself.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-800, "ERR_DNS_MALFORMED_RESPONSE", "A DNS answer arrived but was not well-formed DNS. The server or something on the path is sending bad data; retry, or switch DNS servers.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-716, "ERR_CERT_VERIFIER_CHANGED", "The settings that control how certificates are verified were changed while requests were running, so those requests were stopped. Retry on a new connection so the certificate is checked again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-714, "ERR_CERT_DATABASE_CHANGED", "Certificates or trust settings were added, removed or edited while requests were running, so those requests were stopped. Retry on a new connection so the new trust settings apply.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-713, "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "Chromium could not create the self-signed certificate it was asked for. Check the requested parameters and the key store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-712, "ERR_PRIVATE_KEY_EXPORT_FAILED", "Exporting a private key failed. The key may be marked non-exportable, or the key store refused.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-710, "ERR_KEY_GENERATION_FAILED", "Creating a new key pair did not succeed. Check the key store or the security device holding the keys.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-709, "ERR_PKCS12_IMPORT_UNSUPPORTED", "The PKCS #12 file uses features or algorithms that are not supported. Export it again with more widely supported settings.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-708, "ERR_PKCS12_IMPORT_INVALID_FILE", "The PKCS #12 file is damaged or is not really a PKCS #12 file. Export it again from the source.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-707, "ERR_PKCS12_IMPORT_INVALID_MAC", "Importing a PKCS #12 file failed because its integrity check (MAC) is wrong, which usually means a wrong password or a damaged file. Check the password or export the file again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-706, "ERR_IMPORT_SERVER_CERT_FAILED", "A server certificate could not be added to the certificate database because something went wrong inside the import code. Check the certificate file and try again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-705, "ERR_IMPORT_CA_CERT_FAILED", "Importing a CA certificate failed for a reason without a more specific code. Check the certificate file and the database.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-704, "ERR_IMPORT_CERT_ALREADY_EXISTS", "The certificate is already in the certificate database, so it was not imported again. Nothing needs to be done.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-703, "ERR_IMPORT_CA_CERT_NOT_CA", "The certificate being imported as a certificate authority is not a CA certificate. Import it as an ordinary certificate, or use the actual CA certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-702, "ERR_PKCS12_IMPORT_FAILED", "Importing a PKCS #12 file failed for a reason without a more specific code. Check the file and try exporting it again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-701, "ERR_PKCS12_IMPORT_BAD_PASSWORD", "The password given for the PKCS #12 (.p12 or .pfx) file is not correct, so nothing was imported. Enter the right password.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-508, "ERR_HTTPENGINE_PROVIDER_IN_USE", "A placeholder returned by Cronet when it is backed by the Android platform HttpEngine, where the detailed Chromium error code is not available. Use the public error code of the exception instead.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-507, "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "A Private State Token (Trust Token) operation completed locally, for example from cached results, without sending the request to its destination. The operation succeeded even though no request went out.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-506, "ERR_TRUST_TOKEN_OPERATION_FAILED", "A Private State Token (formerly Trust Token) issuance, redemption or signing step did not succeed, for instance because the issuer's answer was unusable. Check the token issuer and the operation's parameters.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-505, "ERR_INVALID_WEB_BUNDLE", "A Web Bundle could not be used as a source of resources, for example because it is malformed. The bundle must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-504, "ERR_INVALID_SIGNED_EXCHANGE", "A signed exchange (SXG) could not be used, for example because its signature, validity or format is wrong. The publisher must fix the signed exchange.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-503, "ERR_ADD_USER_CERT_FAILED", "The operating system's certificate store would not accept the certificate. Check the certificate file and the permissions on the store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-502, "ERR_NO_PRIVATE_KEY_FOR_CERT", "The certificate being imported belongs to a private key that is not present on this device, so it cannot be used for client authentication. Import it together with its key, for example as a PKCS #12 file.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-501, "ERR_INSECURE_RESPONSE", "The response was refused because the connection it came over was not secure enough, most often after a certificate error. Resolve the certificate problem first.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-414, "ERR_CACHE_COMPRESSION_FAILURE", "Compressing data for storage in the disk cache failed. The response itself is not affected; it can be fetched again.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-413, "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "A combined open-or-create of a cache entry failed, so the cache cannot be used for this resource. It can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-412, "ERR_CACHE_DOOM_FAILURE", "Marking a cache entry for removal (dooming it) did not succeed. It is internal to the cache and usually harmless.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-411, "ERR_CACHE_ENTRY_NOT_SUITABLE", "Chromium's cache already knew the stored entry could not serve this request, given its load flags or mode, so the entry was skipped. The request goes to the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-410, "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "The server demanded authentication only after part of the response had been delivered, too late to ask for credentials. Start the request over from the beginning.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-409, "ERR_CACHE_LOCK_TIMEOUT", "Waiting for a lock on a cache entry took too long. Chromium then continues without the cache entry.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-408, "ERR_CACHE_CHECKSUM_MISMATCH", "A cache entry failed its checksum and is treated as corrupt. It is internal to the cache; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-407, "ERR_CACHE_CHECKSUM_READ_FAILURE", "The checksum stored alongside a cache entry could not be read, so the entry cannot be verified. The cache handles this internally; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-406, "ERR_CACHE_RACE", "Two or more requests competed to create the same cache entry and this one lost, so its cache lookup starts over. This is handled inside Chromium's HTTP cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-405, "ERR_CACHE_CREATE_FAILURE", "A new cache entry for this resource could not be made. The resource can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-404, "ERR_CACHE_OPEN_FAILURE", "An existing cache entry for this resource failed to open. Chromium falls back to the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-403, "ERR_CACHE_OPERATION_NOT_SUPPORTED", "The kind of cache entry involved cannot perform the requested action, such as a partial or sparse access. It is an internal condition of the cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-402, "ERR_CACHE_WRITE_FAILURE", "Storing a response in the disk cache did not succeed, often because the disk is full or the cache files are damaged. Retry, or fetch without caching.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-401, "ERR_CACHE_READ_FAILURE", "Chromium could not read data back from its disk cache, for example because of a disk error. Fetch the resource from the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-400, "ERR_CACHE_MISS", "The requested entry is not in the cache, and the request was not allowed to use the network, for example an offline or cache-only load. Allow a network fetch to get the resource.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-388, "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "A dictionary-compressed response begins with a dictionary identifier that differs from the dictionary Chromium offered. The server's shared dictionary setup is wrong.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-387, "ERR_DICTIONARY_LOAD_FAILED", "A response encoded against a shared compression dictionary could not be decoded because the dictionary itself failed to load. Fetch the resource again without dictionary compression.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-386, "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "The response is zstd-compressed with a window size above the 8 MB limit Chromium accepts. The server must compress with a smaller window.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-385, "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "Local network access checks blocked the connection, for example a public web page trying to reach a device on the local network without permission. The page needs the appropriate permission or server opt-in.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-384, "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "A cached response came from an address space that local network access checks now block. The cached copy is not used.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-383, "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "Within a single request the server's address was seen in two different address spaces (public, private or local), which local network access checks treat as suspicious. Chromium discards the cached copy; the request can then be made again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-382, "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "Client hint negotiation (the ACCEPT_CH restart) was repeated too many times, so Chromium stopped. The server's Accept-CH behaviour needs fixing.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-381, "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "The QUIC server is shutting the connection down and has told Chromium it never handled this request. Resend it on another connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-380, "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "QUIC connections only accept certificates from publicly known roots unless the site is explicitly exempted, and this one chains to a private or unknown root. Use a publicly trusted certificate, or let the connection fall back to TCP.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-379, "ERR_HTTP_RESPONSE_CODE_FAILURE", "The server answered with a status code outside 2xx, and the API that made the request treats that as a failure. Look at the HTTP status itself to decide what to do.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-376, "ERR_HTTP2_STREAM_CLOSED", "The other side kept sending HTTP/2 frames on a stream that was already finished. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-375, "ERR_TOO_MANY_RETRIES", "Chromium gave up after restarting the same transaction many times for authentication or certificate reasons, to avoid an endless loop. A server or proxy that keeps asking for new credentials or keeps presenting bad certificates is the usual cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-372, "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "An HTTP/2 stream was reset by the peer with the NO_ERROR code. The HTTP/2 layer normally absorbs this, so seeing it outside that layer points to a Chromium bug.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-371, "ERR_CONTENT_DECODING_INIT_FAILED", "The decoder for the response's content encoding could not be set up. The Content-Encoding may be unsupported or invalid.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-370, "ERR_INVALID_HTTP_RESPONSE", "The bytes that came back do not start with an HTTP/1.x status line, and Chromium will not interpret them as headerless HTTP/0.9. The port may be running a different protocol, or the server is broken.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-367, "ERR_PAC_SCRIPT_TERMINATED", "The PAC script's execution environment crashed or was stopped, so proxy decisions wait until the script is loaded afresh. Retry once it has been reloaded.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-366, "ERR_PROXY_HTTP_1_1_REQUIRED", "The proxy told Chromium over HTTP/2 that it must be spoken to with HTTP/1.1. Retry over an HTTP/1.1 connection to the proxy; Chromium does this automatically.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-365, "ERR_HTTP_1_1_REQUIRED", "The server told Chromium over HTTP/2 that this request must use HTTP/1.1. Retry on an HTTP/1.1 connection; Chromium does this automatically.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-364, "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "A proxy asked for authentication when there was no longer a usable connection to answer it on. It is an internal network stack condition.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-363, "ERR_HTTP2_COMPRESSION_ERROR", "The HPACK header block on the HTTP/2 connection could not be processed, so the connection's shared header state is broken. The peer's implementation is faulty or the data was damaged.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-362, "ERR_HTTP2_FRAME_SIZE_ERROR", "An HTTP/2 frame from the other side was too large, or the wrong length for its type. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-361, "ERR_HTTP2_FLOW_CONTROL_ERROR", "The other side sent more HTTP/2 data than its flow-control window allowed, or otherwise mishandled window updates. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-360, "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "The TLS parameters negotiated for this connection, such as its version or cipher suite, are too weak for HTTP/2. The server must use stronger TLS settings.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-358, "ERR_QUIC_HANDSHAKE_FAILED", "Setting up encryption for the QUIC connection did not succeed, so nothing sent on it reached the server in readable form. Send the requests again on a new connection, possibly over TCP.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-357, "ERR_RESPONSE_HEADERS_TRUNCATED", "The connection ended while the response headers were still arriving. Retry if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-356, "ERR_QUIC_PROTOCOL_ERROR", "The QUIC connection failed with a protocol error; a more detailed QUIC error code is usually attached. Retry on a new connection, which may use TCP instead.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-355, "ERR_INCOMPLETE_CHUNKED_ENCODING", "A chunked response stopped without its closing empty chunk, so the body is cut short. Repeat the request if it is safe to do so.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-354, "ERR_CONTENT_LENGTH_MISMATCH", "Fewer body bytes arrived than the Content-Length header promised before the connection ended. The download is truncated; repeat it if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-352, "ERR_HTTP2_PING_FAILED", "A liveness check (PING) on the HTTP/2 connection went unanswered, so Chromium treats the connection as dead. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-351, "ERR_HTTP2_SERVER_REFUSED_STREAM", "The HTTP/2 server refused the stream before processing it, with REFUSED_STREAM or a GOAWAY that excludes it. The request was not handled and can be sent again on a different connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-350, "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "Two or more Location headers in one response leave the redirect target ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-349, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "Two or more Content-Disposition headers in one response leave the file name ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-348, "ERR_PAC_NOT_IN_DHCP", "Proxy auto-discovery asked DHCP for a PAC address and got nothing back, whether because the query failed or the network does not publish one. Set the PAC URL manually if the network needs a proxy.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-347, "ERR_INCOMPLETE_HTTP2_HEADERS", "HTTP/2 response headers arrived incomplete: required pseudo-headers such as the status are still missing. If it surfaces, the server's HTTP/2 framing is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-346, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "Conflicting Content-Length values in one response make its length ambiguous, so Chromium rejects it to prevent response smuggling. The server must send one consistent length.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-345, "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "The rest of a response body was too large to read and discard so the connection could be reused. The connection is dropped and a new one is needed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-344, "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a status code that its documentation does not list. Look in system logs and the authentication configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-343, "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "Authentication could not start because the Kerberos environment is incomplete, such as an unreachable key distribution center or a server principal the realm does not know. Fix the domain or krb5 configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-342, "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a known status code that makes no sense at this step of authentication. Check the machine's Kerberos or NTLM setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-341, "ERR_MISSING_AUTH_CREDENTIALS", "Negotiate (Kerberos) authentication found no ticket for the user. Sign in to the domain or run kinit to get one, then retry.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-340, "ERR_ENCODING_DETECTION_FAILED", "Chromium could not work out which character set the response text uses. Declaring a charset in the Content-Type header avoids this.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-339, "ERR_UNSUPPORTED_AUTH_SCHEME", "The only authentication schemes the server offers are ones this machine or build cannot perform. Enable the scheme locally or have the server offer another, such as Basic or Negotiate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-338, "ERR_INVALID_AUTH_CREDENTIALS", "HTTP authentication did not produce usable credentials, for example because the handshake with the server broke down. Check the user's credentials and the server's authentication setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-337, "ERR_HTTP2_PROTOCOL_ERROR", "The HTTP/2 session hit a protocol error, often caused by the server sending invalid headers or by a middlebox mangling traffic. Check the server and anything inspecting the connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-336, "ERR_NO_SUPPORTED_PROXIES", "None of the proxies in the configured list use a proxy type Chromium supports. Change the proxy configuration.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-331, "ERR_NETWORK_IO_SUSPENDED", "Networking is paused system-wide, usually because the device is suspending, so the operation could not run. Retry after the system resumes.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-330, "ERR_CONTENT_DECODING_FAILED", "The response body could not be decompressed, for example because gzip or Brotli data is corrupt or the Content-Encoding header is wrong. The server must send correctly encoded content.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-329, "ERR_MALFORMED_IDENTITY", "The user name or domain given for HTTP authentication is not in a form the authentication scheme accepts. Correct the identity, for example how the domain and user name are written.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-328, "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "The server cannot deliver the byte range that was asked for (HTTP 416). Request a range that lies within the resource.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-327, "ERR_PAC_SCRIPT_FAILED", "Running the proxy auto-config (PAC) script failed, for example because of a script error. Fix the PAC script.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-325, "ERR_RESPONSE_HEADERS_TOO_BIG", "The response headers were larger than Chromium accepts. Reduce the size of the headers the server sends, large cookies being a common cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-324, "ERR_EMPTY_RESPONSE", "The connection ended before a single byte of the response arrived. The server may have crashed, timed out the request or dropped it; repeat it only if that is harmless.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-323, "ERR_UNEXPECTED_PROXY_AUTH", "A server that is not a proxy replied with 407 Proxy Authentication Required. That response makes no sense without a proxy, so the server is misbehaving.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-322, "ERR_METHOD_NOT_SUPPORTED", "The HTTP method of the request cannot be used for this URL or endpoint. Use a method it accepts.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-321, "ERR_INVALID_CHUNKED_ENCODING", "The response body uses chunked transfer encoding incorrectly. The server's response framing must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-320, "ERR_INVALID_RESPONSE", "The server's response could not be understood as a valid response. The server or something in between is sending broken data.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-312, "ERR_UNSAFE_PORT", "The URL's port is on the browser's restricted list because protocols such as mail or FTP listen there and could be attacked by crafted web requests. Serve the content on a normal web port.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-311, "ERR_UNSAFE_REDIRECT", "A redirect led to a destination that is not allowed from the original request, such as a file:// URL or another scheme a web page may not reach. The redirect target must change.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-310, "ERR_TOO_MANY_REDIRECTS", "The request followed so many redirects that Chromium gave up, usually because of a redirect loop. Clearing cookies for the site sometimes helps; otherwise the server configuration must be fixed.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-303, "ERR_INVALID_REDIRECT", "The server redirected to a Location that is not a usable URL. The redirect target on the server must be corrected.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-302, "ERR_UNKNOWN_URL_SCHEME", "The URL uses a scheme that the network stack does not know how to handle. Check the URL or register a handler for the scheme.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-301, "ERR_DISALLOWED_URL_SCHEME", "Loading this kind of URL scheme is not permitted here, for example a scheme the embedder or network context does not allow. Switch to an allowed scheme such as https.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-300, "ERR_INVALID_URL", "The URL could not be parsed or is otherwise invalid. Fix the URL.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-219, "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "A site on the local network (a private IP address or a .local name) presented a self-signed certificate, which Chromium rejects there. Give the device a certificate from a CA the client trusts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-217, "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "Chromium recognises this certificate as one used to snoop on connections by a party other than the device's owner, and refuses it. Remove the software or network device doing the interception.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-214, "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "This connection needs proof that the certificate was publicly logged (Certificate Transparency), and the proof supplied was missing or did not meet policy. The site needs a certificate logged with valid timestamps.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-213, "ERR_CERT_VALIDITY_TOO_LONG", "The time between the certificate's start and expiry dates exceeds what browsers allow for publicly trusted certificates. The site must reissue it with a shorter lifetime.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-212, "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "The certificate lists names that the issuing CA's name constraints forbid it to certify. The certificate must be reissued by a CA allowed to cover those names.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-211, "ERR_CERT_WEAK_KEY", "The certificate's public key is below the minimum strength, such as an RSA key with too few bits. The site must reissue it with a stronger key.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-210, "ERR_CERT_NON_UNIQUE_NAME", "The certificate names a host that is not globally unique, such as an internal name or a private IP address, which public CAs should not certify. Use a publicly resolvable name or a private CA trusted on the device.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-208, "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "The certificate chain relies on a signature algorithm that is no longer trusted, such as SHA-1 or MD5. The site needs a certificate signed with a modern algorithm.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-207, "ERR_CERT_INVALID", "The server's certificate is invalid for a reason not covered by a more specific code. The certificate must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-206, "ERR_CERT_REVOKED", "The server's certificate has been revoked by its issuer. Do not bypass it; the site must obtain a new certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-205, "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "Chromium could not get revocation information for the certificate, either because the revocation server is unreachable or because it is being blocked. Try another network; the site may need to fix its revocation setup.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-204, "ERR_CERT_NO_REVOCATION_MECHANISM", "The certificate carries no OCSP or CRL location, so nobody can ever learn whether it was revoked. Whether this blocks the connection depends on policy; the site should use a certificate with revocation information.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-203, "ERR_CERT_CONTAINS_ERRORS", "The server's certificate has errors that make it unusable. Chromium prefers ERR_CERT_INVALID for new cases; the certificate has to be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-202, "ERR_CERT_AUTHORITY_INVALID", "The server's certificate chain does not lead to a trusted root, as with a self-signed certificate, a private CA, or interception. Install the issuing CA if it is legitimate, or fix the server's chain.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-201, "ERR_CERT_DATE_INVALID", "The server's certificate is expired or not yet valid according to this device's clock. Check that the device date and time are correct; otherwise the site must renew its certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-200, "ERR_CERT_COMMON_NAME_INVALID", "The certificate the server sent does not cover the host name in the URL. Check that the site's proper name is used; a captive portal or interception can also cause it, so do not click through.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-190, "ERR_MULTICAST_NOT_ALLOWED", "A multicast operation on a UDP socket was refused because multicast is not permitted for that socket or caller. Obtain the required permission or avoid multicast.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-189, "ERR_CONTROL_MSG_TOO_BIG", "Ancillary control data received with a datagram was larger than the space reserved for it and was cut off. It signals a socket-level limit rather than a network fault.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-188, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel after seeing the proxy's CONNECT response. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-187, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel before the CONNECT request was sent. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-186, "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "The proxy was reachable but could not connect to the destination, for example because the destination name did not resolve or its server refused. The problem is with the destination, not the proxy, so check the target host.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-184, "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ECH failed, and the certificate offered for recovery is not valid for the ECH public name, so Chromium cannot trust the server's replacement keys. The site's ECH or certificate setup is broken.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-183, "ERR_ECH_NOT_NEGOTIATED", "The server could not open the encrypted ClientHello, usually because the ECH keys in DNS are out of date. Reconnect with the fresh keys the server supplied; Chromium does this automatically.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-182, "ERR_INVALID_ECH_CONFIG_LIST", "The ECH keys advertised in the site's DNS HTTPS record are in a broken format. The site's DNS ECH configuration must be corrected.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-181, "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "The keyUsage extension in the server's certificate rules out the way the key is used in this handshake, for example for key exchange rather than signing. The site needs a certificate with suitable key usage.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-180, "ERR_TLS13_DOWNGRADE_DETECTED", "The server settled on an older TLS version while its handshake carried the marker a TLS 1.3 server uses when forced down, so Chromium suspects tampering. A badly implemented TLS-intercepting proxy is the common culprit; update or remove it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-179, "ERR_WRONG_VERSION_ON_EARLY_DATA", "The client sent 0-RTT data but the server turned out to speak only TLS 1.2 or older, which has no early data. Chromium repeats the request on the completed handshake without it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-178, "ERR_EARLY_DATA_REJECTED", "The server declined the 0-RTT early data sent with a resumed TLS 1.3 connection, so none of it was acted on. Chromium replays the request after the full handshake without early data.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-177, "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "None of the signature algorithms the server will accept can be made with the client certificate's key. Use a certificate with a different key, or widen the algorithms the server accepts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NULL},
-        {-176, "ERR_NO_BUFFER_SPACE", "The operating system temporarily ran out of buffers for socket traffic (ENOBUFS). Retry after a short delay.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-174, "ERR_READ_IF_READY_NOT_IMPLEMENTED", "An internal signal that a socket type lacks the optional ReadIfReady call, after which the stack falls back to a plain read. Applications should never see it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-173, "ERR_WS_UPGRADE", "Marks the normal end of the HTTP request that carried a WebSocket opening handshake: the upgrade worked and the connection now belongs to the WebSocket. It signals success, not a failure.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-172, "ERR_SSL_OBSOLETE_CIPHER", "The server will only talk using a cipher suite Chromium removed recently; this code reports it during the short transition period after a removal. The server must enable modern cipher suites.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-171, "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "A proof that a Certificate Transparency log has stayed consistent over time could not be read. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-170, "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "Proxy authentication needed another round trip, but the connection it started on could not carry it. The handshake continues on a newly opened connection; this stays inside the network stack.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-169, "ERR_CT_STH_INCOMPLETE", "A Certificate Transparency signed tree head was readable JSON but lacked fields it must have. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-168, "ERR_CT_STH_PARSING_FAILED", "Data describing the state of a Certificate Transparency log (a signed tree head) was unreadable. This is internal CT bookkeeping and does not by itself block a site.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-167, "ERR_SSL_SERVER_CERT_BAD_FORMAT", "The bytes the server sent as its certificate are not a decodable certificate, so validation could not even start. The server's certificate file is broken and must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-166, "ERR_ICANN_NAME_COLLISION", "The host name resolved to 127.0.53.53, the special address ICANN uses to flag a name collision with a new top-level domain. Use a fully qualified name that does not clash, or fix the internal DNS.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-164, "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "The client certificate chosen from the system store could not be converted into a form the TLS code can use, for example because of an unsupported encoding. Reinstall or re-export the certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-163, "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the send buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-162, "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the receive buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-161, "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "The operating system rejected the requested send buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-160, "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "The operating system rejected the requested receive buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-159, "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "The server answered the TLS handshake with a fatal unrecognized_name alert: it does not recognise the host name sent in SNI. Check the URL's host name and the server's virtual host setup.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-156, "ERR_SSL_SERVER_CERT_CHANGED", "The server presented a different certificate when the TLS session was renegotiated, which Chromium treats as a possible attack. The server must keep its certificate stable across renegotiation.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-154, "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "The limit on WebSocket connections waiting to open was reached and this one was turned away. Open fewer WebSockets at once and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-153, "ERR_SSL_DECRYPT_ERROR_ALERT", "The TLS peer aborted with a decrypt_error alert, meaning a signature or handshake check failed on its side. A faulty server, client certificate key or middlebox is the likely cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-151, "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "The server asked for a client certificate but only accepts certificate types Chromium cannot provide. The server's client authentication settings need to change.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-150, "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "The server's certificate chain does not contain any of the public keys pinned for this host, which can indicate interception or a wrong certificate. Do not bypass it; the site operator must fix the chain or the pins.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NULL},
-        {-147, "ERR_ADDRESS_IN_USE", "The local address and port requested for a socket are already taken by another socket. Pick a different port or release the one in use.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-145, "ERR_WS_PROTOCOL_ERROR", "Chromium shut the WebSocket down after the other side sent data that breaks the WebSocket framing rules. Check the server's WebSocket implementation.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-142, "ERR_MSG_TOO_BIG", "A datagram or other message exceeded the largest size the socket can send or receive in one piece. Split the data into smaller messages.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-141, "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "The client certificate's private key could not produce the signature the TLS handshake needs. Typical causes are a denied key access prompt, a key not meant for signing, or a smart card that was removed.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NULL},
-        {-139, "ERR_TEMPORARILY_THROTTLED", "Chromium held this request back on purpose to protect a server that was already receiving too many requests from it. Slow down and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-138, "ERR_NETWORK_ACCESS_DENIED", "The operating system refused network access for this application or destination, typically because a firewall rule blocks it. Allow the application or destination in the firewall.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-137, "ERR_NAME_RESOLUTION_FAILED", "Name resolution failed because of a resolver-level problem rather than a definite answer that the name does not exist. Check DNS settings and connectivity, then retry.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-136, "ERR_PROXY_CERTIFICATE_INVALID", "Chromium could not validate the TLS certificate of the HTTPS proxy it is configured to use. Fix the proxy's certificate or the trust settings.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-135, "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "The selected client certificate has no private key available on this device, so it cannot be used to authenticate. Install the certificate together with its key.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NULL},
-        {-134, "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "The platform key store or the user refused to let Chromium use the private key of the chosen client certificate. Allow access to the key, or pick another certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NULL},
-        {-133, "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "Speculative opening of connections ahead of need was cut short because the connection pool is full. It only affects preconnects; real requests are not failed by it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-131, "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "Policy requires a PAC script for proxy settings and that script was unusable because it failed to download, parse or run. Requests are not sent directly instead; make the PAC URL reachable and the script valid.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-130, "ERR_PROXY_CONNECTION_FAILED", "The proxy server itself was unreachable: looking up its host name or opening a socket to it failed. Verify the proxy address and port and that the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-127, "ERR_PROXY_AUTH_REQUESTED", "A proxy answered the tunnel request with 407 and wants credentials first. Supply proxy credentials and try again.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-126, "ERR_SSL_BAD_RECORD_MAC_ALERT", "The TLS peer aborted with a bad_record_mac alert: a record failed its integrity check on the other side. A buggy server or a device altering traffic is the usual cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-125, "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "The TLS peer aborted with a decompression_failure alert, a sign of broken TLS compression support on the server. The server must be fixed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-124, "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "On Windows the socket layer claimed to have written more bytes than it was given, a symptom of third-party software hooked into Winsock (a Layered Service Provider). Remove or update such software, often old security or VPN tools.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-123, "ERR_SSL_NO_RENEGOTIATION", "The peer refused a TLS renegotiation by sending a no_renegotiation alert. The server configuration and the client's expectations need to match.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-122, "ERR_ALPN_NEGOTIATION_FAILED", "Client and server could not agree on an application protocol (such as HTTP/2 or HTTP/1.1) during the TLS handshake. Check the server's ALPN configuration.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-121, "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "The SOCKS proxy reported that it has no way to reach the requested destination. The destination may be down, or unreachable from the proxy's network.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-120, "ERR_SOCKS_CONNECTION_FAILED", "Setting up the route through the SOCKS proxy failed, either while reaching the proxy or during the SOCKS handshake. Check the SOCKS proxy address and that it is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-119, "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "The resolver's backlog of outstanding lookups overflowed and this lookup was evicted. Reduce the number of parallel lookups and retry shortly.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-118, "ERR_CONNECTION_TIMED_OUT", "Opening the connection took too long and was abandoned. The host may be down or unreachable, or a firewall may be silently dropping packets; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-117, "ERR_BAD_SSL_CLIENT_AUTH_CERT", "The TLS handshake broke down over client authentication: the server did not accept the certificate offered, or required one that was not sent. Choose a certificate the server trusts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NULL},
-        {-115, "ERR_PROXY_AUTH_UNSUPPORTED", "To open a tunnel the proxy wants credentials in a scheme Chromium cannot speak. Configure the proxy to accept a supported scheme such as Basic, Digest, NTLM or Negotiate.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-114, "ERR_SSL_RENEGOTIATION_REQUESTED", "The server asked to redo the TLS handshake in the middle of a connection, which Chromium does not allow in this situation. Reconfigure the server so it does not request renegotiation.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-113, "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "The TLS handshake found nothing both sides can use, most often because the server only offers old protocol versions or weak ciphers that Chromium dropped. The server's TLS configuration needs updating.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-111, "ERR_TUNNEL_CONNECTION_FAILED", "A tunnel (HTTP CONNECT) through the proxy could not be set up. The proxy may be down, may refuse the destination, or may need credentials; check the proxy and retry later.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-110, "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "The server wants the client to prove its identity with a certificate during the TLS handshake, and no certificate has been selected. The application must pick one, or let the user pick one, and then continue.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-109, "ERR_ADDRESS_UNREACHABLE", "The operating system knows no way to get packets to the destination address from here. Check routing, VPN and firewall settings, or retry once the network changes.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-108, "ERR_ADDRESS_INVALID", "The address to connect to is not a usable destination, for example the all-zero address or port number zero. Fix the URL or the address being connected to.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-107, "ERR_SSL_PROTOCOL_ERROR", "The TLS handshake or session broke the protocol in a way Chromium cannot accept, often because of a misconfigured server, an intercepting proxy or security software. Check the server's TLS setup and anything inspecting traffic.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-106, "ERR_INTERNET_DISCONNECTED", "The device has no Internet connection. Wait until connectivity returns, then retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-105, "ERR_NAME_NOT_RESOLVED", "The host name could not be turned into an address: the name may not exist, or the DNS lookup failed. Retry with back-off for temporary DNS trouble, but check the spelling first, because a misspelled name will never resolve.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-104, "ERR_CONNECTION_FAILED", "A connection attempt failed for a reason that has no more specific code. Check connectivity to the host and retry later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-103, "ERR_CONNECTION_ABORTED", "The connection was given up after the peer stopped acknowledging what was sent to it, which usually means the path or the peer disappeared. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-102, "ERR_CONNECTION_REFUSED", "The host answered but refused the connection, usually because nothing is listening on that port or a firewall rejects it. Check the host and port; a service that is restarting may accept later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-101, "ERR_CONNECTION_RESET", "The connection was torn down abruptly (a TCP RST), by the server, a firewall or a middlebox. Retry on a new connection; repeated resets point to something in the path interfering.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-100, "ERR_CONNECTION_CLOSED", "The peer closed the connection in an orderly way (a TCP FIN) when more data was expected. Retry on a new connection, keeping in mind the server may already have processed the request.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-37, "ERR_STRICT_ECH_REQUIRED", "A strict Encrypted Client Hello policy is in force and the connection could not use ECH, so Chromium refused to fall back to an unencrypted handshake. The server or its DNS configuration must offer usable ECH, or the strict policy must be relaxed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-36, "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "Reaching a device on the local network requires a permission that the app or site has not been granted, such as Android's local network permission. Grant the permission and try again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-35, "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "Enterprise policy blocks this URL in Incognito windows only. Open it in a normal window or ask the administrator to change the policy.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-34, "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "Fingerprinting protection, a privacy feature, stopped the request, typically to a script or service known for tracking users by their browser's traits. Allow the site or change the protection setting if the block is wrong.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-33, "ERR_NETWORK_ACCESS_REVOKED", "The frame that issued the request has cut itself off from the network, as a fenced frame may do once it has loaded, so its new requests are refused. Requests from that frame will keep failing.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-32, "ERR_BLOCKED_BY_ORB", "Opaque Response Blocking (formerly CORB) withheld a cross-origin response that a no-cors request is not allowed to read, such as HTML or JSON loaded as an image or script. Serve the right Content-Type or use CORS.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-30, "ERR_BLOCKED_BY_CSP", "A directive in the page's Content Security Policy forbids loading this URL. Update the policy or stop loading the resource.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-29, "ERR_CLEARTEXT_NOT_PERMITTED", "The platform forbids unencrypted HTTP for this host, as Android apps do by default through their network security configuration. Switch to HTTPS or allow cleartext for that host in the app's configuration.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-27, "ERR_BLOCKED_BY_RESPONSE", "The server's own response headers forbid using it the way it was requested, for example framing it on another site or reading it cross-origin. Change the server's headers or how the resource is embedded.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-26, "ERR_CONTEXT_SHUT_DOWN", "The request was dropped because the network context that served it was being torn down, for example when a profile or the whole application closes. Nothing is wrong with the network.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-25, "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "A retry or redirect meant the request body had to be replayed from the start, and the body's source cannot go back to the beginning. Provide a body that can be read more than once, such as bytes in memory or a file.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-23, "ERR_SOCKET_IS_CONNECTED", "A connect was attempted on a socket that is already connected. This is a misuse of the socket API by the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-22, "ERR_BLOCKED_BY_ADMINISTRATOR", "Enterprise policy set by an administrator lists this URL as blocked. Only a change to the managed policy will allow it.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-21, "ERR_NETWORK_CHANGED", "The device's network configuration changed while the request was in flight, for example a switch between Wi-Fi and mobile data or a new IP address. Wait for the new network to settle and retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-20, "ERR_BLOCKED_BY_CLIENT", "Something on the client, most often a browser extension such as an ad or tracker blocker, or the embedding application, stopped the request. Disable the blocking rule if the request is legitimate.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-19, "ERR_FILE_VIRUS_INFECTED", "An antivirus or security scanner flagged the file as infected and the transfer was stopped. Do not work around it; get a clean copy of the file.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-18, "ERR_FILE_NO_SPACE", "The disk ran out of free space while writing, for example during a download. Free some space and start again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-17, "ERR_FILE_PATH_TOO_LONG", "A local file path or file name exceeds the length the operating system allows. Use a shorter path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-16, "ERR_FILE_EXISTS", "The operation wanted to create a file that is already there. Choose another name or remove the existing file first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-15, "ERR_SOCKET_NOT_CONNECTED", "An operation that needs a connected socket was attempted on a socket that is not connected. Open a new connection before sending or reading.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-14, "ERR_UPLOAD_FILE_CHANGED", "A file chosen for upload changed on disk (its modification time moved) between selection and sending. Select the file again and resend.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-13, "ERR_OUT_OF_MEMORY", "The network stack ran out of memory while handling the request. Free memory or reduce the size of the work, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-12, "ERR_INSUFFICIENT_RESOURCES", "The system ran short of a resource such as file handles or sockets needed to finish the operation. Close unused connections or files and try again later.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-11, "ERR_NOT_IMPLEMENTED", "The requested operation is not implemented on this platform or for this kind of object. Use a different code path; retrying will not help.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-10, "ERR_ACCESS_DENIED", "Access to something on the local machine, such as a file, was refused by the operating system or sandbox; network permissions are reported by other codes. Check file permissions or sandbox rules.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-9, "ERR_UNEXPECTED", "Something happened that the network code considers impossible, which points to a bug in Chromium or in code built on it. Report it with a NetLog capture if it repeats.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-8, "ERR_FILE_TOO_BIG", "A local file involved in the request is larger than the operation can handle. Use a smaller file or split it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-7, "ERR_TIMED_OUT", "An operation took longer than its allowed time and was given up. The cause can be a slow network or an overloaded peer; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-6, "ERR_FILE_NOT_FOUND", "The local file or directory the request refers to does not exist, for example a file:// URL or a file chosen for upload that has since been deleted. Check the path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-5, "ERR_INVALID_HANDLE", "The network stack was given a handle or file descriptor that does not refer to anything usable, for example one already closed. This is a programming error in the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-4, "ERR_INVALID_ARGUMENT", "A function in the network stack was called with an argument it does not accept. This points to a bug in the calling code; fix the call rather than retrying.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-3, "ERR_ABORTED", "The request was stopped on purpose before it finished, typically because the user navigated away, pressed Stop, or code cancelled it. Treat it as a cancellation, not as a network problem.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-2, "ERR_FAILED", "A catch-all failure with no more specific code. In pages it very often hides a CORS rejection, a blocked service worker response or a cancelled fetch, so look at the console or a NetLog capture for the real cause before retrying.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {-1, "ERR_IO_PENDING", "The asynchronous operation has been started and its result will be delivered later through the completion callback. This is normal control flow, not a failure: wait for the callback.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
-        {0, "OK", "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NULL},
+        {-906, "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-905, "ERR_BLOB_REFERENCED_BLOB_BROKEN", "This blob includes another blob that failed or was never finished, so it cannot be completed. Rebuild the included blob first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-904, "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "Its creator let go of the blob while it was still being assembled, and no reader was waiting for it, so building stopped. Keep a reference until the blob is complete.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-903, "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "The process sending the blob's bytes exited or crashed part-way through. Create the blob again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-902, "ERR_BLOB_FILE_WRITE_FAILED", "Spilling the blob's data to disk failed, a full disk being the usual reason. Free disk space or check file permissions.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-901, "ERR_BLOB_OUT_OF_MEMORY", "The blob's contents did not fit in the memory available for blobs. Free memory or use smaller blobs, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-900, "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "A request to build a blob arrived with parameters that make no sense, so the browser rejected it as a faulty inter-process message. It points to a bug in the code creating the blob.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-821, "ERR_DNS_DIRECT_ONLY", "The host name was not resolved locally because requests to it go through a proxy, and this lookup was only allowed for direct connections. The proxy resolves the name instead.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-820, "ERR_DNS_OTHER_FAILURE", "The DNS server answered with a failure response code that has no more specific Chromium code. Check the DNS server and retry later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-819, "ERR_DNS_REFUSED", "The DNS server refused to answer the query (REFUSED), usually because of its policy. Use a DNS server that will serve this client.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-818, "ERR_DNS_NOT_IMPLEMENTED", "The DNS server replied NOTIMP: it does not implement this kind of query, such as an HTTPS record lookup. Use a DNS server that does.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-817, "ERR_DNS_SERVER_FAILURE", "The DNS server answered that it failed to process the query (SERVFAIL). It is often temporary or caused by broken DNSSEC; retry later or use another server.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-816, "ERR_DNS_FORMAT_ERROR", "The DNS server rejected the query as malformed (FORMERR). Either the server or the query is faulty.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-815, "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "The host cache is in the middle of being cleared, so the lookup could not use it at that moment. Wait a little and look the name up again.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-814, "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "Chromium's test query to confirm that the secure DNS provider is usable came back empty or unusable. Check the provider; Chromium will probe again later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-811, "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "The site's DNS HTTPS record was expected to list a supported application protocol (ALPN) but lists none that Chromium can use. The site's HTTPS record needs to be corrected.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-810, "ERR_DNS_REQUEST_CANCELLED", "The host resolution job was called off before it finished, so no answer was produced. It is a cancellation, not a DNS fault.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-809, "ERR_DNS_NAME_HTTPS_ONLY", "The site's DNS HTTPS record tells clients to use only secure transports, so this plain http or ws request cannot go ahead. Treat it like a redirect and load the https or wss address.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-808, "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "Secure DNS could not start because the DNS-over-HTTPS server's own name would not resolve. Check the secure DNS setting and ordinary DNS connectivity.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-806, "ERR_DNS_SORT_ERROR", "Chromium could not put the resolved addresses into its preferred connection order. It is an internal resolver failure.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-805, "ERR_DNS_SEARCH_EMPTY", "After applying the configured DNS search suffixes, no candidate name was left to query for this host. Use a fully qualified name or check the suffix settings.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-804, "ERR_DNS_CACHE_MISS", "This lookup was restricted to the host cache and local sources such as the hosts file, and none of them knew the name. Allow a network lookup.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-803, "ERR_DNS_TIMED_OUT", "The DNS query got no answer in time. The DNS server may be slow or unreachable; retry with back-off.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-801, "ERR_DNS_SERVER_REQUIRES_TCP", "The DNS reply was too large for UDP and the query must be repeated over TCP. Chromium normally does this itself.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-800, "ERR_DNS_MALFORMED_RESPONSE", "A DNS answer arrived but was not well-formed DNS. The server or something on the path is sending bad data; retry, or switch DNS servers.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-716, "ERR_CERT_VERIFIER_CHANGED", "The settings that control how certificates are verified were changed while requests were running, so those requests were stopped. Retry on a new connection so the certificate is checked again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-714, "ERR_CERT_DATABASE_CHANGED", "Certificates or trust settings were added, removed or edited while requests were running, so those requests were stopped. Retry on a new connection so the new trust settings apply.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-713, "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "Chromium could not create the self-signed certificate it was asked for. Check the requested parameters and the key store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-712, "ERR_PRIVATE_KEY_EXPORT_FAILED", "Exporting a private key failed. The key may be marked non-exportable, or the key store refused.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-710, "ERR_KEY_GENERATION_FAILED", "Creating a new key pair did not succeed. Check the key store or the security device holding the keys.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-709, "ERR_PKCS12_IMPORT_UNSUPPORTED", "The PKCS #12 file uses features or algorithms that are not supported. Export it again with more widely supported settings.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-708, "ERR_PKCS12_IMPORT_INVALID_FILE", "The PKCS #12 file is damaged or is not really a PKCS #12 file. Export it again from the source.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-707, "ERR_PKCS12_IMPORT_INVALID_MAC", "Importing a PKCS #12 file failed because its integrity check (MAC) is wrong, which usually means a wrong password or a damaged file. Check the password or export the file again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-706, "ERR_IMPORT_SERVER_CERT_FAILED", "A server certificate could not be added to the certificate database because something went wrong inside the import code. Check the certificate file and try again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-705, "ERR_IMPORT_CA_CERT_FAILED", "Importing a CA certificate failed for a reason without a more specific code. Check the certificate file and the database.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-704, "ERR_IMPORT_CERT_ALREADY_EXISTS", "The certificate is already in the certificate database, so it was not imported again. Nothing needs to be done.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-703, "ERR_IMPORT_CA_CERT_NOT_CA", "The certificate being imported as a certificate authority is not a CA certificate. Import it as an ordinary certificate, or use the actual CA certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-702, "ERR_PKCS12_IMPORT_FAILED", "Importing a PKCS #12 file failed for a reason without a more specific code. Check the file and try exporting it again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-701, "ERR_PKCS12_IMPORT_BAD_PASSWORD", "The password given for the PKCS #12 (.p12 or .pfx) file is not correct, so nothing was imported. Enter the right password.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-508, "ERR_HTTPENGINE_PROVIDER_IN_USE", "A placeholder returned by Cronet when it is backed by the Android platform HttpEngine, where the detailed Chromium error code is not available. Use the public error code of the exception instead.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-507, "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "A Private State Token (Trust Token) operation completed locally, for example from cached results, without sending the request to its destination. The operation succeeded even though no request went out.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-506, "ERR_TRUST_TOKEN_OPERATION_FAILED", "A Private State Token (formerly Trust Token) issuance, redemption or signing step did not succeed, for instance because the issuer's answer was unusable. Check the token issuer and the operation's parameters.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-505, "ERR_INVALID_WEB_BUNDLE", "A Web Bundle could not be used as a source of resources, for example because it is malformed. The bundle must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-504, "ERR_INVALID_SIGNED_EXCHANGE", "A signed exchange (SXG) could not be used, for example because its signature, validity or format is wrong. The publisher must fix the signed exchange.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-503, "ERR_ADD_USER_CERT_FAILED", "The operating system's certificate store would not accept the certificate. Check the certificate file and the permissions on the store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-502, "ERR_NO_PRIVATE_KEY_FOR_CERT", "The certificate being imported belongs to a private key that is not present on this device, so it cannot be used for client authentication. Import it together with its key, for example as a PKCS #12 file.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-501, "ERR_INSECURE_RESPONSE", "The response was refused because the connection it came over was not secure enough, most often after a certificate error. Resolve the certificate problem first.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-414, "ERR_CACHE_COMPRESSION_FAILURE", "Compressing data for storage in the disk cache failed. The response itself is not affected; it can be fetched again.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-413, "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "A combined open-or-create of a cache entry failed, so the cache cannot be used for this resource. It can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-412, "ERR_CACHE_DOOM_FAILURE", "Marking a cache entry for removal (dooming it) did not succeed. It is internal to the cache and usually harmless.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-411, "ERR_CACHE_ENTRY_NOT_SUITABLE", "Chromium's cache already knew the stored entry could not serve this request, given its load flags or mode, so the entry was skipped. The request goes to the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-410, "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "The server demanded authentication only after part of the response had been delivered, too late to ask for credentials. Start the request over from the beginning.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-409, "ERR_CACHE_LOCK_TIMEOUT", "Waiting for a lock on a cache entry took too long. Chromium then continues without the cache entry.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-408, "ERR_CACHE_CHECKSUM_MISMATCH", "A cache entry failed its checksum and is treated as corrupt. It is internal to the cache; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-407, "ERR_CACHE_CHECKSUM_READ_FAILURE", "The checksum stored alongside a cache entry could not be read, so the entry cannot be verified. The cache handles this internally; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-406, "ERR_CACHE_RACE", "Two or more requests competed to create the same cache entry and this one lost, so its cache lookup starts over. This is handled inside Chromium's HTTP cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-405, "ERR_CACHE_CREATE_FAILURE", "A new cache entry for this resource could not be made. The resource can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-404, "ERR_CACHE_OPEN_FAILURE", "An existing cache entry for this resource failed to open. Chromium falls back to the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-403, "ERR_CACHE_OPERATION_NOT_SUPPORTED", "The kind of cache entry involved cannot perform the requested action, such as a partial or sparse access. It is an internal condition of the cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-402, "ERR_CACHE_WRITE_FAILURE", "Storing a response in the disk cache did not succeed, often because the disk is full or the cache files are damaged. Retry, or fetch without caching.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-401, "ERR_CACHE_READ_FAILURE", "Chromium could not read data back from its disk cache, for example because of a disk error. Fetch the resource from the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-400, "ERR_CACHE_MISS", "The requested entry is not in the cache, and the request was not allowed to use the network, for example an offline or cache-only load. Allow a network fetch to get the resource.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-388, "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "A dictionary-compressed response begins with a dictionary identifier that differs from the dictionary Chromium offered. The server's shared dictionary setup is wrong.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-387, "ERR_DICTIONARY_LOAD_FAILED", "A response encoded against a shared compression dictionary could not be decoded because the dictionary itself failed to load. Fetch the resource again without dictionary compression.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-386, "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "The response is zstd-compressed with a window size above the 8 MB limit Chromium accepts. The server must compress with a smaller window.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-385, "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "Local network access checks blocked the connection, for example a public web page trying to reach a device on the local network without permission. The page needs the appropriate permission or server opt-in.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-384, "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "A cached response came from an address space that local network access checks now block. The cached copy is not used.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-383, "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "Within a single request the server's address was seen in two different address spaces (public, private or local), which local network access checks treat as suspicious. Chromium discards the cached copy; the request can then be made again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-382, "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "Client hint negotiation (the ACCEPT_CH restart) was repeated too many times, so Chromium stopped. The server's Accept-CH behaviour needs fixing.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-381, "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "The QUIC server is shutting the connection down and has told Chromium it never handled this request. Resend it on another connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-380, "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "QUIC connections only accept certificates from publicly known roots unless the site is explicitly exempted, and this one chains to a private or unknown root. Use a publicly trusted certificate, or let the connection fall back to TCP.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-379, "ERR_HTTP_RESPONSE_CODE_FAILURE", "The server answered with a status code outside 2xx, and the API that made the request treats that as a failure. Look at the HTTP status itself to decide what to do.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-376, "ERR_HTTP2_STREAM_CLOSED", "The other side kept sending HTTP/2 frames on a stream that was already finished. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-375, "ERR_TOO_MANY_RETRIES", "Chromium gave up after restarting the same transaction many times for authentication or certificate reasons, to avoid an endless loop. A server or proxy that keeps asking for new credentials or keeps presenting bad certificates is the usual cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-372, "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "An HTTP/2 stream was reset by the peer with the NO_ERROR code. The HTTP/2 layer normally absorbs this, so seeing it outside that layer points to a Chromium bug.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-371, "ERR_CONTENT_DECODING_INIT_FAILED", "The decoder for the response's content encoding could not be set up. The Content-Encoding may be unsupported or invalid.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-370, "ERR_INVALID_HTTP_RESPONSE", "The bytes that came back do not start with an HTTP/1.x status line, and Chromium will not interpret them as headerless HTTP/0.9. The port may be running a different protocol, or the server is broken.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-367, "ERR_PAC_SCRIPT_TERMINATED", "The PAC script's execution environment crashed or was stopped, so proxy decisions wait until the script is loaded afresh. Retry once it has been reloaded.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-366, "ERR_PROXY_HTTP_1_1_REQUIRED", "The proxy told Chromium over HTTP/2 that it must be spoken to with HTTP/1.1. Retry over an HTTP/1.1 connection to the proxy; Chromium does this automatically.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-365, "ERR_HTTP_1_1_REQUIRED", "The server told Chromium over HTTP/2 that this request must use HTTP/1.1. Retry on an HTTP/1.1 connection; Chromium does this automatically.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-364, "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "A proxy asked for authentication when there was no longer a usable connection to answer it on. It is an internal network stack condition.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-363, "ERR_HTTP2_COMPRESSION_ERROR", "The HPACK header block on the HTTP/2 connection could not be processed, so the connection's shared header state is broken. The peer's implementation is faulty or the data was damaged.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-362, "ERR_HTTP2_FRAME_SIZE_ERROR", "An HTTP/2 frame from the other side was too large, or the wrong length for its type. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-361, "ERR_HTTP2_FLOW_CONTROL_ERROR", "The other side sent more HTTP/2 data than its flow-control window allowed, or otherwise mishandled window updates. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-360, "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "The TLS parameters negotiated for this connection, such as its version or cipher suite, are too weak for HTTP/2. The server must use stronger TLS settings.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-358, "ERR_QUIC_HANDSHAKE_FAILED", "Setting up encryption for the QUIC connection did not succeed, so nothing sent on it reached the server in readable form. Send the requests again on a new connection, possibly over TCP.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-357, "ERR_RESPONSE_HEADERS_TRUNCATED", "The connection ended while the response headers were still arriving. Retry if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-356, "ERR_QUIC_PROTOCOL_ERROR", "The QUIC connection failed with a protocol error; a more detailed QUIC error code is usually attached. Retry on a new connection, which may use TCP instead.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-355, "ERR_INCOMPLETE_CHUNKED_ENCODING", "A chunked response stopped without its closing empty chunk, so the body is cut short. Repeat the request if it is safe to do so.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-354, "ERR_CONTENT_LENGTH_MISMATCH", "Fewer body bytes arrived than the Content-Length header promised before the connection ended. The download is truncated; repeat it if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-352, "ERR_HTTP2_PING_FAILED", "A liveness check (PING) on the HTTP/2 connection went unanswered, so Chromium treats the connection as dead. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-351, "ERR_HTTP2_SERVER_REFUSED_STREAM", "The HTTP/2 server refused the stream before processing it, with REFUSED_STREAM or a GOAWAY that excludes it. The request was not handled and can be sent again on a different connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-350, "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "Two or more Location headers in one response leave the redirect target ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-349, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "Two or more Content-Disposition headers in one response leave the file name ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-348, "ERR_PAC_NOT_IN_DHCP", "Proxy auto-discovery asked DHCP for a PAC address and got nothing back, whether because the query failed or the network does not publish one. Set the PAC URL manually if the network needs a proxy.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-347, "ERR_INCOMPLETE_HTTP2_HEADERS", "HTTP/2 response headers arrived incomplete: required pseudo-headers such as the status are still missing. If it surfaces, the server's HTTP/2 framing is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-346, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "Conflicting Content-Length values in one response make its length ambiguous, so Chromium rejects it to prevent response smuggling. The server must send one consistent length.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-345, "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "The rest of a response body was too large to read and discard so the connection could be reused. The connection is dropped and a new one is needed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-344, "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a status code that its documentation does not list. Look in system logs and the authentication configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-343, "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "Authentication could not start because the Kerberos environment is incomplete, such as an unreachable key distribution center or a server principal the realm does not know. Fix the domain or krb5 configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-342, "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a known status code that makes no sense at this step of authentication. Check the machine's Kerberos or NTLM setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-341, "ERR_MISSING_AUTH_CREDENTIALS", "Negotiate (Kerberos) authentication found no ticket for the user. Sign in to the domain or run kinit to get one, then retry.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-340, "ERR_ENCODING_DETECTION_FAILED", "Chromium could not work out which character set the response text uses. Declaring a charset in the Content-Type header avoids this.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-339, "ERR_UNSUPPORTED_AUTH_SCHEME", "The only authentication schemes the server offers are ones this machine or build cannot perform. Enable the scheme locally or have the server offer another, such as Basic or Negotiate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-338, "ERR_INVALID_AUTH_CREDENTIALS", "HTTP authentication did not produce usable credentials, for example because the handshake with the server broke down. Check the user's credentials and the server's authentication setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-337, "ERR_HTTP2_PROTOCOL_ERROR", "The HTTP/2 session hit a protocol error, often caused by the server sending invalid headers or by a middlebox mangling traffic. Check the server and anything inspecting the connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-336, "ERR_NO_SUPPORTED_PROXIES", "None of the proxies in the configured list use a proxy type Chromium supports. Change the proxy configuration.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-331, "ERR_NETWORK_IO_SUSPENDED", "Networking is paused system-wide, usually because the device is suspending, so the operation could not run. Retry after the system resumes.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-330, "ERR_CONTENT_DECODING_FAILED", "The response body could not be decompressed, for example because gzip or Brotli data is corrupt or the Content-Encoding header is wrong. The server must send correctly encoded content.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-329, "ERR_MALFORMED_IDENTITY", "The user name or domain given for HTTP authentication is not in a form the authentication scheme accepts. Correct the identity, for example how the domain and user name are written.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-328, "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "The server cannot deliver the byte range that was asked for (HTTP 416). Request a range that lies within the resource.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-327, "ERR_PAC_SCRIPT_FAILED", "Running the proxy auto-config (PAC) script failed, for example because of a script error. Fix the PAC script.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-325, "ERR_RESPONSE_HEADERS_TOO_BIG", "The response headers were larger than Chromium accepts. Reduce the size of the headers the server sends, large cookies being a common cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-324, "ERR_EMPTY_RESPONSE", "The connection ended before a single byte of the response arrived. The server may have crashed, timed out the request or dropped it; repeat it only if that is harmless.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-323, "ERR_UNEXPECTED_PROXY_AUTH", "A server that is not a proxy replied with 407 Proxy Authentication Required. That response makes no sense without a proxy, so the server is misbehaving.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-322, "ERR_METHOD_NOT_SUPPORTED", "The HTTP method of the request cannot be used for this URL or endpoint. Use a method it accepts.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-321, "ERR_INVALID_CHUNKED_ENCODING", "The response body uses chunked transfer encoding incorrectly. The server's response framing must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-320, "ERR_INVALID_RESPONSE", "The server's response could not be understood as a valid response. The server or something in between is sending broken data.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-312, "ERR_UNSAFE_PORT", "The URL's port is on the browser's restricted list because protocols such as mail or FTP listen there and could be attacked by crafted web requests. Serve the content on a normal web port.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-311, "ERR_UNSAFE_REDIRECT", "A redirect led to a destination that is not allowed from the original request, such as a file:// URL or another scheme a web page may not reach. The redirect target must change.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-310, "ERR_TOO_MANY_REDIRECTS", "The request followed so many redirects that Chromium gave up, usually because of a redirect loop. Clearing cookies for the site sometimes helps; otherwise the server configuration must be fixed.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-303, "ERR_INVALID_REDIRECT", "The server redirected to a Location that is not a usable URL. The redirect target on the server must be corrected.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-302, "ERR_UNKNOWN_URL_SCHEME", "The URL uses a scheme that the network stack does not know how to handle. Check the URL or register a handler for the scheme.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-301, "ERR_DISALLOWED_URL_SCHEME", "Loading this kind of URL scheme is not permitted here, for example a scheme the embedder or network context does not allow. Switch to an allowed scheme such as https.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-300, "ERR_INVALID_URL", "The URL could not be parsed or is otherwise invalid. Fix the URL.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-219, "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "A site on the local network (a private IP address or a .local name) presented a self-signed certificate, which Chromium rejects there. Give the device a certificate from a CA the client trusts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-217, "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "Chromium recognises this certificate as one used to snoop on connections by a party other than the device's owner, and refuses it. Remove the software or network device doing the interception.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-214, "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "This connection needs proof that the certificate was publicly logged (Certificate Transparency), and the proof supplied was missing or did not meet policy. The site needs a certificate logged with valid timestamps.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-213, "ERR_CERT_VALIDITY_TOO_LONG", "The time between the certificate's start and expiry dates exceeds what browsers allow for publicly trusted certificates. The site must reissue it with a shorter lifetime.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-212, "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "The certificate lists names that the issuing CA's name constraints forbid it to certify. The certificate must be reissued by a CA allowed to cover those names.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-211, "ERR_CERT_WEAK_KEY", "The certificate's public key is below the minimum strength, such as an RSA key with too few bits. The site must reissue it with a stronger key.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-210, "ERR_CERT_NON_UNIQUE_NAME", "The certificate names a host that is not globally unique, such as an internal name or a private IP address, which public CAs should not certify. Use a publicly resolvable name or a private CA trusted on the device.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-208, "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "The certificate chain relies on a signature algorithm that is no longer trusted, such as SHA-1 or MD5. The site needs a certificate signed with a modern algorithm.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-207, "ERR_CERT_INVALID", "The server's certificate is invalid for a reason not covered by a more specific code. The certificate must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-206, "ERR_CERT_REVOKED", "The server's certificate has been revoked by its issuer. Do not bypass it; the site must obtain a new certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-205, "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "Chromium could not get revocation information for the certificate, either because the revocation server is unreachable or because it is being blocked. Try another network; the site may need to fix its revocation setup.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-204, "ERR_CERT_NO_REVOCATION_MECHANISM", "The certificate carries no OCSP or CRL location, so nobody can ever learn whether it was revoked. Whether this blocks the connection depends on policy; the site should use a certificate with revocation information.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-203, "ERR_CERT_CONTAINS_ERRORS", "The server's certificate has errors that make it unusable. Chromium prefers ERR_CERT_INVALID for new cases; the certificate has to be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-202, "ERR_CERT_AUTHORITY_INVALID", "The server's certificate chain does not lead to a trusted root, as with a self-signed certificate, a private CA, or interception. Install the issuing CA if it is legitimate, or fix the server's chain.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-201, "ERR_CERT_DATE_INVALID", "The server's certificate is expired or not yet valid according to this device's clock. Check that the device date and time are correct; otherwise the site must renew its certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-200, "ERR_CERT_COMMON_NAME_INVALID", "The certificate the server sent does not cover the host name in the URL. Check that the site's proper name is used; a captive portal or interception can also cause it, so do not click through.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-190, "ERR_MULTICAST_NOT_ALLOWED", "A multicast operation on a UDP socket was refused because multicast is not permitted for that socket or caller. Obtain the required permission or avoid multicast.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-189, "ERR_CONTROL_MSG_TOO_BIG", "Ancillary control data received with a datagram was larger than the space reserved for it and was cut off. It signals a socket-level limit rather than a network fault.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-188, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel after seeing the proxy's CONNECT response. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-187, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel before the CONNECT request was sent. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-186, "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "The proxy was reachable but could not connect to the destination, for example because the destination name did not resolve or its server refused. The problem is with the destination, not the proxy, so check the target host.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-184, "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ECH failed, and the certificate offered for recovery is not valid for the ECH public name, so Chromium cannot trust the server's replacement keys. The site's ECH or certificate setup is broken.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-183, "ERR_ECH_NOT_NEGOTIATED", "The server could not open the encrypted ClientHello, usually because the ECH keys in DNS are out of date. Reconnect with the fresh keys the server supplied; Chromium does this automatically.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-182, "ERR_INVALID_ECH_CONFIG_LIST", "The ECH keys advertised in the site's DNS HTTPS record are in a broken format. The site's DNS ECH configuration must be corrected.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-181, "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "The keyUsage extension in the server's certificate rules out the way the key is used in this handshake, for example for key exchange rather than signing. The site needs a certificate with suitable key usage.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-180, "ERR_TLS13_DOWNGRADE_DETECTED", "The server settled on an older TLS version while its handshake carried the marker a TLS 1.3 server uses when forced down, so Chromium suspects tampering. A badly implemented TLS-intercepting proxy is the common culprit; update or remove it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-179, "ERR_WRONG_VERSION_ON_EARLY_DATA", "The client sent 0-RTT data but the server turned out to speak only TLS 1.2 or older, which has no early data. Chromium repeats the request on the completed handshake without it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-178, "ERR_EARLY_DATA_REJECTED", "The server declined the 0-RTT early data sent with a resumed TLS 1.3 connection, so none of it was acted on. Chromium replays the request after the full handshake without early data.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-177, "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "None of the signature algorithms the server will accept can be made with the client certificate's key. Use a certificate with a different key, or widen the algorithms the server accepts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
+        {-176, "ERR_NO_BUFFER_SPACE", "The operating system temporarily ran out of buffers for socket traffic (ENOBUFS). Retry after a short delay.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-174, "ERR_READ_IF_READY_NOT_IMPLEMENTED", "An internal signal that a socket type lacks the optional ReadIfReady call, after which the stack falls back to a plain read. Applications should never see it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-173, "ERR_WS_UPGRADE", "Marks the normal end of the HTTP request that carried a WebSocket opening handshake: the upgrade worked and the connection now belongs to the WebSocket. It signals success, not a failure.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-172, "ERR_SSL_OBSOLETE_CIPHER", "The server will only talk using a cipher suite Chromium removed recently; this code reports it during the short transition period after a removal. The server must enable modern cipher suites.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-171, "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "A proof that a Certificate Transparency log has stayed consistent over time could not be read. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-170, "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "Proxy authentication needed another round trip, but the connection it started on could not carry it. The handshake continues on a newly opened connection; this stays inside the network stack.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-169, "ERR_CT_STH_INCOMPLETE", "A Certificate Transparency signed tree head was readable JSON but lacked fields it must have. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-168, "ERR_CT_STH_PARSING_FAILED", "Data describing the state of a Certificate Transparency log (a signed tree head) was unreadable. This is internal CT bookkeeping and does not by itself block a site.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-167, "ERR_SSL_SERVER_CERT_BAD_FORMAT", "The bytes the server sent as its certificate are not a decodable certificate, so validation could not even start. The server's certificate file is broken and must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-166, "ERR_ICANN_NAME_COLLISION", "The host name resolved to 127.0.53.53, the special address ICANN uses to flag a name collision with a new top-level domain. Use a fully qualified name that does not clash, or fix the internal DNS.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-164, "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "The client certificate chosen from the system store could not be converted into a form the TLS code can use, for example because of an unsupported encoding. Reinstall or re-export the certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-163, "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the send buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-162, "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the receive buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-161, "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "The operating system rejected the requested send buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-160, "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "The operating system rejected the requested receive buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-159, "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "The server answered the TLS handshake with a fatal unrecognized_name alert: it does not recognise the host name sent in SNI. Check the URL's host name and the server's virtual host setup.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-156, "ERR_SSL_SERVER_CERT_CHANGED", "The server presented a different certificate when the TLS session was renegotiated, which Chromium treats as a possible attack. The server must keep its certificate stable across renegotiation.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-154, "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "The limit on WebSocket connections waiting to open was reached and this one was turned away. Open fewer WebSockets at once and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-153, "ERR_SSL_DECRYPT_ERROR_ALERT", "The TLS peer aborted with a decrypt_error alert, meaning a signature or handshake check failed on its side. A faulty server, client certificate key or middlebox is the likely cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-151, "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "The server asked for a client certificate but only accepts certificate types Chromium cannot provide. The server's client authentication settings need to change.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-150, "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "The server's certificate chain does not contain any of the public keys pinned for this host, which can indicate interception or a wrong certificate. Do not bypass it; the site operator must fix the chain or the pins.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
+        {-147, "ERR_ADDRESS_IN_USE", "The local address and port requested for a socket are already taken by another socket. Pick a different port or release the one in use.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-145, "ERR_WS_PROTOCOL_ERROR", "Chromium shut the WebSocket down after the other side sent data that breaks the WebSocket framing rules. Check the server's WebSocket implementation.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-142, "ERR_MSG_TOO_BIG", "A datagram or other message exceeded the largest size the socket can send or receive in one piece. Split the data into smaller messages.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-141, "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "The client certificate's private key could not produce the signature the TLS handshake needs. Typical causes are a denied key access prompt, a key not meant for signing, or a smart card that was removed.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
+        {-139, "ERR_TEMPORARILY_THROTTLED", "Chromium held this request back on purpose to protect a server that was already receiving too many requests from it. Slow down and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-138, "ERR_NETWORK_ACCESS_DENIED", "The operating system refused network access for this application or destination, typically because a firewall rule blocks it. Allow the application or destination in the firewall.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-137, "ERR_NAME_RESOLUTION_FAILED", "Name resolution failed because of a resolver-level problem rather than a definite answer that the name does not exist. Check DNS settings and connectivity, then retry.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-136, "ERR_PROXY_CERTIFICATE_INVALID", "Chromium could not validate the TLS certificate of the HTTPS proxy it is configured to use. Fix the proxy's certificate or the trust settings.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-135, "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "The selected client certificate has no private key available on this device, so it cannot be used to authenticate. Install the certificate together with its key.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
+        {-134, "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "The platform key store or the user refused to let Chromium use the private key of the chosen client certificate. Allow access to the key, or pick another certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
+        {-133, "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "Speculative opening of connections ahead of need was cut short because the connection pool is full. It only affects preconnects; real requests are not failed by it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-131, "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "Policy requires a PAC script for proxy settings and that script was unusable because it failed to download, parse or run. Requests are not sent directly instead; make the PAC URL reachable and the script valid.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-130, "ERR_PROXY_CONNECTION_FAILED", "The proxy server itself was unreachable: looking up its host name or opening a socket to it failed. Verify the proxy address and port and that the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-127, "ERR_PROXY_AUTH_REQUESTED", "A proxy answered the tunnel request with 407 and wants credentials first. Supply proxy credentials and try again.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-126, "ERR_SSL_BAD_RECORD_MAC_ALERT", "The TLS peer aborted with a bad_record_mac alert: a record failed its integrity check on the other side. A buggy server or a device altering traffic is the usual cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-125, "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "The TLS peer aborted with a decompression_failure alert, a sign of broken TLS compression support on the server. The server must be fixed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-124, "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "On Windows the socket layer claimed to have written more bytes than it was given, a symptom of third-party software hooked into Winsock (a Layered Service Provider). Remove or update such software, often old security or VPN tools.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-123, "ERR_SSL_NO_RENEGOTIATION", "The peer refused a TLS renegotiation by sending a no_renegotiation alert. The server configuration and the client's expectations need to match.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-122, "ERR_ALPN_NEGOTIATION_FAILED", "Client and server could not agree on an application protocol (such as HTTP/2 or HTTP/1.1) during the TLS handshake. Check the server's ALPN configuration.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-121, "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "The SOCKS proxy reported that it has no way to reach the requested destination. The destination may be down, or unreachable from the proxy's network.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-120, "ERR_SOCKS_CONNECTION_FAILED", "Setting up the route through the SOCKS proxy failed, either while reaching the proxy or during the SOCKS handshake. Check the SOCKS proxy address and that it is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-119, "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "The resolver's backlog of outstanding lookups overflowed and this lookup was evicted. Reduce the number of parallel lookups and retry shortly.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-118, "ERR_CONNECTION_TIMED_OUT", "Opening the connection took too long and was abandoned. The host may be down or unreachable, or a firewall may be silently dropping packets; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-117, "ERR_BAD_SSL_CLIENT_AUTH_CERT", "The TLS handshake broke down over client authentication: the server did not accept the certificate offered, or required one that was not sent. Choose a certificate the server trusts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
+        {-115, "ERR_PROXY_AUTH_UNSUPPORTED", "To open a tunnel the proxy wants credentials in a scheme Chromium cannot speak. Configure the proxy to accept a supported scheme such as Basic, Digest, NTLM or Negotiate.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-114, "ERR_SSL_RENEGOTIATION_REQUESTED", "The server asked to redo the TLS handshake in the middle of a connection, which Chromium does not allow in this situation. Reconfigure the server so it does not request renegotiation.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-113, "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "The TLS handshake found nothing both sides can use, most often because the server only offers old protocol versions or weak ciphers that Chromium dropped. The server's TLS configuration needs updating.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-111, "ERR_TUNNEL_CONNECTION_FAILED", "A tunnel (HTTP CONNECT) through the proxy could not be set up. The proxy may be down, may refuse the destination, or may need credentials; check the proxy and retry later.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-110, "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "The server wants the client to prove its identity with a certificate during the TLS handshake, and no certificate has been selected. The application must pick one, or let the user pick one, and then continue.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-109, "ERR_ADDRESS_UNREACHABLE", "The operating system knows no way to get packets to the destination address from here. Check routing, VPN and firewall settings, or retry once the network changes.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-108, "ERR_ADDRESS_INVALID", "The address to connect to is not a usable destination, for example the all-zero address or port number zero. Fix the URL or the address being connected to.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-107, "ERR_SSL_PROTOCOL_ERROR", "The TLS handshake or session broke the protocol in a way Chromium cannot accept, often because of a misconfigured server, an intercepting proxy or security software. Check the server's TLS setup and anything inspecting traffic.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-106, "ERR_INTERNET_DISCONNECTED", "The device has no Internet connection. Wait until connectivity returns, then retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-105, "ERR_NAME_NOT_RESOLVED", "The host name could not be turned into an address: the name may not exist, or the DNS lookup failed. Retry with back-off for temporary DNS trouble, but check the spelling first, because a misspelled name will never resolve.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-104, "ERR_CONNECTION_FAILED", "A connection attempt failed for a reason that has no more specific code. Check connectivity to the host and retry later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-103, "ERR_CONNECTION_ABORTED", "The connection was given up after the peer stopped acknowledging what was sent to it, which usually means the path or the peer disappeared. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-102, "ERR_CONNECTION_REFUSED", "The host answered but refused the connection, usually because nothing is listening on that port or a firewall rejects it. Check the host and port; a service that is restarting may accept later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-101, "ERR_CONNECTION_RESET", "The connection was torn down abruptly (a TCP RST), by the server, a firewall or a middlebox. Retry on a new connection; repeated resets point to something in the path interfering.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-100, "ERR_CONNECTION_CLOSED", "The peer closed the connection in an orderly way (a TCP FIN) when more data was expected. Retry on a new connection, keeping in mind the server may already have processed the request.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-37, "ERR_STRICT_ECH_REQUIRED", "A strict Encrypted Client Hello policy is in force and the connection could not use ECH, so Chromium refused to fall back to an unencrypted handshake. The server or its DNS configuration must offer usable ECH, or the strict policy must be relaxed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-36, "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "Reaching a device on the local network requires a permission that the app or site has not been granted, such as Android's local network permission. Grant the permission and try again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-35, "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "Enterprise policy blocks this URL in Incognito windows only. Open it in a normal window or ask the administrator to change the policy.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-34, "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "Fingerprinting protection, a privacy feature, stopped the request, typically to a script or service known for tracking users by their browser's traits. Allow the site or change the protection setting if the block is wrong.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-33, "ERR_NETWORK_ACCESS_REVOKED", "The frame that issued the request has cut itself off from the network, as a fenced frame may do once it has loaded, so its new requests are refused. Requests from that frame will keep failing.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-32, "ERR_BLOCKED_BY_ORB", "Opaque Response Blocking (formerly CORB) withheld a cross-origin response that a no-cors request is not allowed to read, such as HTML or JSON loaded as an image or script. Serve the right Content-Type or use CORS.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-30, "ERR_BLOCKED_BY_CSP", "A directive in the page's Content Security Policy forbids loading this URL. Update the policy or stop loading the resource.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-29, "ERR_CLEARTEXT_NOT_PERMITTED", "The platform forbids unencrypted HTTP for this host, as Android apps do by default through their network security configuration. Switch to HTTPS or allow cleartext for that host in the app's configuration.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-27, "ERR_BLOCKED_BY_RESPONSE", "The server's own response headers forbid using it the way it was requested, for example framing it on another site or reading it cross-origin. Change the server's headers or how the resource is embedded.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-26, "ERR_CONTEXT_SHUT_DOWN", "The request was dropped because the network context that served it was being torn down, for example when a profile or the whole application closes. Nothing is wrong with the network.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-25, "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "A retry or redirect meant the request body had to be replayed from the start, and the body's source cannot go back to the beginning. Provide a body that can be read more than once, such as bytes in memory or a file.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-23, "ERR_SOCKET_IS_CONNECTED", "A connect was attempted on a socket that is already connected. This is a misuse of the socket API by the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-22, "ERR_BLOCKED_BY_ADMINISTRATOR", "Enterprise policy set by an administrator lists this URL as blocked. Only a change to the managed policy will allow it.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-21, "ERR_NETWORK_CHANGED", "The device's network configuration changed while the request was in flight, for example a switch between Wi-Fi and mobile data or a new IP address. Wait for the new network to settle and retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-20, "ERR_BLOCKED_BY_CLIENT", "Something on the client, most often a browser extension such as an ad or tracker blocker, or the embedding application, stopped the request. Disable the blocking rule if the request is legitimate.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-19, "ERR_FILE_VIRUS_INFECTED", "An antivirus or security scanner flagged the file as infected and the transfer was stopped. Do not work around it; get a clean copy of the file.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-18, "ERR_FILE_NO_SPACE", "The disk ran out of free space while writing, for example during a download. Free some space and start again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-17, "ERR_FILE_PATH_TOO_LONG", "A local file path or file name exceeds the length the operating system allows. Use a shorter path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-16, "ERR_FILE_EXISTS", "The operation wanted to create a file that is already there. Choose another name or remove the existing file first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-15, "ERR_SOCKET_NOT_CONNECTED", "An operation that needs a connected socket was attempted on a socket that is not connected. Open a new connection before sending or reading.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-14, "ERR_UPLOAD_FILE_CHANGED", "A file chosen for upload changed on disk (its modification time moved) between selection and sending. Select the file again and resend.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-13, "ERR_OUT_OF_MEMORY", "The network stack ran out of memory while handling the request. Free memory or reduce the size of the work, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-12, "ERR_INSUFFICIENT_RESOURCES", "The system ran short of a resource such as file handles or sockets needed to finish the operation. Close unused connections or files and try again later.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-11, "ERR_NOT_IMPLEMENTED", "The requested operation is not implemented on this platform or for this kind of object. Use a different code path; retrying will not help.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-10, "ERR_ACCESS_DENIED", "Access to something on the local machine, such as a file, was refused by the operating system or sandbox; network permissions are reported by other codes. Check file permissions or sandbox rules.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-9, "ERR_UNEXPECTED", "Something happened that the network code considers impossible, which points to a bug in Chromium or in code built on it. Report it with a NetLog capture if it repeats.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-8, "ERR_FILE_TOO_BIG", "A local file involved in the request is larger than the operation can handle. Use a smaller file or split it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-7, "ERR_TIMED_OUT", "An operation took longer than its allowed time and was given up. The cause can be a slow network or an overloaded peer; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-6, "ERR_FILE_NOT_FOUND", "The local file or directory the request refers to does not exist, for example a file:// URL or a file chosen for upload that has since been deleted. Check the path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-5, "ERR_INVALID_HANDLE", "The network stack was given a handle or file descriptor that does not refer to anything usable, for example one already closed. This is a programming error in the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-4, "ERR_INVALID_ARGUMENT", "A function in the network stack was called with an argument it does not accept. This points to a bug in the calling code; fix the call rather than retrying.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-3, "ERR_ABORTED", "The request was stopped on purpose before it finished, typically because the user navigated away, pressed Stop, or code cancelled it. Treat it as a cancellation, not as a network problem.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-2, "ERR_FAILED", "A catch-all failure with no more specific code. In pages it very often hides a CORS rejection, a blocked service worker response or a cancelled fetch, so look at the console or a NetLog capture for the real cause before retrying.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-1, "ERR_IO_PENDING", "The asynchronous operation has been started and its result will be delivered later through the completion callback. This is normal control flow, not a failure: wait for the callback.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {0, "OK", "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
     };
     /* Row of each value from -906; 65535u where no code is. */
     static const unsigned short netcodes_index[907] = {
@@ -1126,41 +1217,41 @@ static inline const netcodes_entry *netcodes_chromium_entry(int code) {
         238u, 239u, 240u, 241u, 242u, 243u, 244u, 245u, 246u, 247u, 248u,
     };
     if (code < -906 || code > 0) {
-        return NULL;
+        return NETCODES_NULL;
     }
     {
         unsigned int row = netcodes_index[code - (-906)];
-        return row == 65535u ? NULL : &netcodes_rows[row];
+        return row == 65535u ? NETCODES_NULL : &netcodes_rows[row];
     }
 }
 
 /* 1 if netcodes knows the code, 0 otherwise. */
 static inline int netcodes_chromium_is_known(int code) {
-    return netcodes_chromium_entry(code) != NULL;
+    return netcodes_chromium_entry(code) != NETCODES_NULL;
 }
 
 /* The name as upstream spells it, or NULL. */
 static inline const char *netcodes_chromium_name(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
-    return entry != NULL ? entry->name : NULL;
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
 }
 
 /* What the code means and what to do about it, or NULL. */
 static inline const char *netcodes_chromium_description(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
-    return entry != NULL ? entry->description : NULL;
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_chromium_category(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
-    return entry != NULL ? entry->category : NETCODES_CATEGORY_NONE;
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
 }
 
 /* Whether and how to retry, or NETCODES_RETRY_NONE. */
 static inline netcodes_retry netcodes_chromium_retry(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
-    return entry != NULL ? entry->retry : NETCODES_RETRY_NONE;
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
 /* The documented range a value falls in, known code or not. */
@@ -1198,16 +1289,100 @@ static inline netcodes_chromium_group netcodes_chromium_group_of(int code) {
     return NETCODES_CHROMIUM_GROUP_NONE;
 }
 
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_CHROMIUM_GROUP_NONE. */
+static inline const char *netcodes_chromium_group_id(netcodes_chromium_group group) {
+    switch (group) {
+    case NETCODES_CHROMIUM_GROUP_SYSTEM: return "system";
+    case NETCODES_CHROMIUM_GROUP_CONNECTION: return "connection";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE: return "certificate";
+    case NETCODES_CHROMIUM_GROUP_HTTP: return "http";
+    case NETCODES_CHROMIUM_GROUP_CACHE: return "cache";
+    case NETCODES_CHROMIUM_GROUP_MISC: return "misc";
+    case NETCODES_CHROMIUM_GROUP_FTP: return "ftp";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER: return "certificate_manager";
+    case NETCODES_CHROMIUM_GROUP_DNS: return "dns";
+    case NETCODES_CHROMIUM_GROUP_BLOB: return "blob";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_CHROMIUM_GROUP_NONE. */
+static inline const char *netcodes_chromium_group_title(netcodes_chromium_group group) {
+    switch (group) {
+    case NETCODES_CHROMIUM_GROUP_SYSTEM: return "System";
+    case NETCODES_CHROMIUM_GROUP_CONNECTION: return "Connection";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE: return "Certificate";
+    case NETCODES_CHROMIUM_GROUP_HTTP: return "HTTP";
+    case NETCODES_CHROMIUM_GROUP_CACHE: return "Cache";
+    case NETCODES_CHROMIUM_GROUP_MISC: return "Miscellaneous (no name upstream)";
+    case NETCODES_CHROMIUM_GROUP_FTP: return "FTP (obsolete)";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER: return "Certificate manager";
+    case NETCODES_CHROMIUM_GROUP_DNS: return "DNS resolver";
+    case NETCODES_CHROMIUM_GROUP_BLOB: return "Blob";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the System range (-99 to 0), known code or not. */
+static inline int netcodes_chromium_is_system(int code) {
+    return code >= -99 && code <= 0;
+}
+
+/* 1 if the value lies in the Connection range (-199 to -100), known code or not. */
+static inline int netcodes_chromium_is_connection(int code) {
+    return code >= -199 && code <= -100;
+}
+
+/* 1 if the value lies in the Certificate range (-299 to -200), known code or not. */
+static inline int netcodes_chromium_is_certificate(int code) {
+    return code >= -299 && code <= -200;
+}
+
+/* 1 if the value lies in the HTTP range (-399 to -300), known code or not. */
+static inline int netcodes_chromium_is_http(int code) {
+    return code >= -399 && code <= -300;
+}
+
+/* 1 if the value lies in the Cache range (-499 to -400), known code or not. */
+static inline int netcodes_chromium_is_cache(int code) {
+    return code >= -499 && code <= -400;
+}
+
+/* 1 if the value lies in the Miscellaneous (no name upstream) range (-599 to -500), known code or not. */
+static inline int netcodes_chromium_is_misc(int code) {
+    return code >= -599 && code <= -500;
+}
+
+/* 1 if the value lies in the FTP (obsolete) range (-699 to -600), known code or not. */
+static inline int netcodes_chromium_is_ftp(int code) {
+    return code >= -699 && code <= -600;
+}
+
+/* 1 if the value lies in the Certificate manager range (-799 to -700), known code or not. */
+static inline int netcodes_chromium_is_certificate_manager(int code) {
+    return code >= -799 && code <= -700;
+}
+
+/* 1 if the value lies in the DNS resolver range (-899 to -800), known code or not. */
+static inline int netcodes_chromium_is_dns(int code) {
+    return code >= -899 && code <= -800;
+}
+
+/* 1 if the value lies in the Blob range (-999 to -900), known code or not. */
+static inline int netcodes_chromium_is_blob(int code) {
+    return code >= -999 && code <= -900;
+}
+
 /* What Chromium's net::IsCertificateError() answers for this code. 0 for a code netcodes does not know. */
 static inline int netcodes_chromium_is_certificate_error(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
-    return entry != NULL && (entry->flags & 1u) != 0u;
+    return entry != NETCODES_NULL && (entry->flags & 1u) != 0u;
 }
 
 /* What Chromium's net::IsClientCertificateError() answers for this code. 0 for a code netcodes does not know. */
 static inline int netcodes_chromium_is_client_certificate_error(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
-    return entry != NULL && (entry->flags & 2u) != 0u;
+    return entry != NETCODES_NULL && (entry->flags & 2u) != 0u;
 }
 
 /* 1 if upstream retired the number (a removed code or a sentinel): it is
@@ -1777,14 +1952,14 @@ static inline int netcodes_chromium_from_name(const char *name, int *code) {
     };
     size_t lo = 0;
     size_t hi = 497;
-    if (name == NULL) {
+    if (name == NETCODES_NULL) {
         return 0;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int order = netcodes_compare_names(netcodes_names[mid].name, name);
         if (order == 0) {
-            if (code != NULL) {
+            if (code != NETCODES_NULL) {
                 *code = netcodes_names[mid].code;
             }
             return 1;
@@ -1912,6 +2087,10 @@ typedef enum netcodes_http_group {
     NETCODES_HTTP_GROUP_SERVER_ERROR = 4, /* 5xx Server error: 500 to 599 */
 } netcodes_http_group;
 
+/* What a mapping into http answers for a code no rule covers: no http
+ * code has this value. */
+#define NETCODES_HTTP_UNMAPPED (0)
+
 /* The row of a code netcodes knows (http), or NULL.
  * A code with several meanings answers with its primary one; see
  * netcodes_http_meaning() for the others. */
@@ -1978,9 +2157,9 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {450, "Blocked by Windows Parental Controls", "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "microsoft"},
         {451, "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 2u, "iana"},
         {451, "Redirect", "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "iis"},
-        {460, NULL, "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
-        {463, NULL, "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
-        {464, NULL, "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
+        {460, NETCODES_NULL, "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
+        {463, NETCODES_NULL, "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
+        {464, NETCODES_NULL, "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
         {494, "Request header too large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
         {495, "SSL Certificate Error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
         {496, "SSL Certificate Required", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
@@ -2009,7 +2188,7 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {526, "Invalid SSL Certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
         {527, "Railgun Error", "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
         {529, "Site is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "qualys"},
-        {530, NULL, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "cloudflare"},
+        {530, NETCODES_NULL, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "cloudflare"},
         {530, "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "pantheon"},
         {561, "Unauthorized", "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
         {598, "Network read timeout error", "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "proxy"},
@@ -2051,41 +2230,41 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         65535u, 65535u, 95u, 96u,
     };
     if (code < 100 || code > 599) {
-        return NULL;
+        return NETCODES_NULL;
     }
     {
         unsigned int row = netcodes_index[code - (100)];
-        return row == 65535u ? NULL : &netcodes_rows[row];
+        return row == 65535u ? NETCODES_NULL : &netcodes_rows[row];
     }
 }
 
 /* 1 if netcodes knows the code, 0 otherwise. */
 static inline int netcodes_http_is_known(int code) {
-    return netcodes_http_entry(code) != NULL;
+    return netcodes_http_entry(code) != NETCODES_NULL;
 }
 
 /* The name as upstream spells it, or NULL. */
 static inline const char *netcodes_http_name(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
-    return entry != NULL ? entry->name : NULL;
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
 }
 
 /* What the code means and what to do about it, or NULL. */
 static inline const char *netcodes_http_description(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
-    return entry != NULL ? entry->description : NULL;
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_http_category(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
-    return entry != NULL ? entry->category : NETCODES_CATEGORY_NONE;
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
 }
 
 /* Whether and how to retry, or NETCODES_RETRY_NONE. */
 static inline netcodes_retry netcodes_http_retry(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
-    return entry != NULL ? entry->retry : NETCODES_RETRY_NONE;
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
 /* The documented range a value falls in, known code or not. */
@@ -2108,17 +2287,205 @@ static inline netcodes_http_group netcodes_http_group_of(int code) {
     return NETCODES_HTTP_GROUP_NONE;
 }
 
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_HTTP_GROUP_NONE. */
+static inline const char *netcodes_http_group_id(netcodes_http_group group) {
+    switch (group) {
+    case NETCODES_HTTP_GROUP_INFORMATIONAL: return "informational";
+    case NETCODES_HTTP_GROUP_SUCCESS: return "success";
+    case NETCODES_HTTP_GROUP_REDIRECTION: return "redirection";
+    case NETCODES_HTTP_GROUP_CLIENT_ERROR: return "client_error";
+    case NETCODES_HTTP_GROUP_SERVER_ERROR: return "server_error";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_HTTP_GROUP_NONE. */
+static inline const char *netcodes_http_group_title(netcodes_http_group group) {
+    switch (group) {
+    case NETCODES_HTTP_GROUP_INFORMATIONAL: return "1xx Informational";
+    case NETCODES_HTTP_GROUP_SUCCESS: return "2xx Success";
+    case NETCODES_HTTP_GROUP_REDIRECTION: return "3xx Redirection";
+    case NETCODES_HTTP_GROUP_CLIENT_ERROR: return "4xx Client error";
+    case NETCODES_HTTP_GROUP_SERVER_ERROR: return "5xx Server error";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the 1xx Informational range (100 to 199), known code or not. */
+static inline int netcodes_http_is_informational(int code) {
+    return code >= 100 && code <= 199;
+}
+
+/* 1 if the value lies in the 2xx Success range (200 to 299), known code or not. */
+static inline int netcodes_http_is_success(int code) {
+    return code >= 200 && code <= 299;
+}
+
+/* 1 if the value lies in the 3xx Redirection range (300 to 399), known code or not. */
+static inline int netcodes_http_is_redirection(int code) {
+    return code >= 300 && code <= 399;
+}
+
+/* 1 if the value lies in the 4xx Client error range (400 to 499), known code or not. */
+static inline int netcodes_http_is_client_error(int code) {
+    return code >= 400 && code <= 499;
+}
+
+/* 1 if the value lies in the 5xx Server error range (500 to 599), known code or not. */
+static inline int netcodes_http_is_server_error(int code) {
+    return code >= 500 && code <= 599;
+}
+
 /* How many meanings the code has: 0 if unknown, more than 1 where vendors
  * use the number differently. */
 static inline int netcodes_http_meaning_count(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
-    return entry != NULL ? (int)entry->meanings : 0;
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The reason phrase of the code's primary meaning, or NULL; the same as
+ * netcodes_http_name(). */
+static inline const char *netcodes_http_reason(int code) {
+    return netcodes_http_name(code);
+}
+
+/* Finds a status by its reason phrase, ignoring ASCII case: the current
+ * phrase, one an earlier RFC used ("Request Entity Too Large" finds 413), or a
+ * vendor's. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_http_from_reason(const char *phrase, int *code) {
+    static const struct {
+        const char *phrase;
+        int code;
+    } netcodes_reasons[101] = {
+        {"(unused)", 306},
+        {"a timeout occurred", 524},
+        {"accepted", 202},
+        {"already reported", 208},
+        {"bad gateway", 502},
+        {"bad request", 400},
+        {"bandwidth limit exceeded", 509},
+        {"blocked by windows parental controls", 450},
+        {"client closed request", 499},
+        {"conflict", 409},
+        {"connection timed out", 522},
+        {"content too large", 413},
+        {"continue", 100},
+        {"created", 201},
+        {"early hints", 103},
+        {"enhance your calm", 420},
+        {"expectation failed", 417},
+        {"failed dependency", 424},
+        {"forbidden", 403},
+        {"found", 302},
+        {"gateway time-out", 504},
+        {"gateway timeout", 504},
+        {"gone", 410},
+        {"http request sent to https port", 497},
+        {"http version not supported", 505},
+        {"i'm a teapot", 418},
+        {"im used", 226},
+        {"insufficient storage", 507},
+        {"internal server error", 500},
+        {"invalid ssl certificate", 526},
+        {"invalid token", 498},
+        {"length required", 411},
+        {"locked", 423},
+        {"login time-out", 440},
+        {"loop detected", 508},
+        {"method failure", 420},
+        {"method not allowed", 405},
+        {"misdirected request", 421},
+        {"moved permanently", 301},
+        {"moved temporarily", 302},
+        {"multi-status", 207},
+        {"multiple choices", 300},
+        {"network authentication required", 511},
+        {"network connect timeout error", 599},
+        {"network read timeout error", 598},
+        {"no content", 204},
+        {"no response", 444},
+        {"non-authoritative information", 203},
+        {"not acceptable", 406},
+        {"not extended", 510},
+        {"not found", 404},
+        {"not implemented", 501},
+        {"not modified", 304},
+        {"ok", 200},
+        {"origin is unreachable", 523},
+        {"page expired", 419},
+        {"partial content", 206},
+        {"payload too large", 413},
+        {"payment required", 402},
+        {"permanent redirect", 308},
+        {"precondition failed", 412},
+        {"precondition required", 428},
+        {"processing", 102},
+        {"proxy authentication required", 407},
+        {"railgun error", 527},
+        {"range not satisfiable", 416},
+        {"redirect", 451},
+        {"request entity too large", 413},
+        {"request header fields too large", 431},
+        {"request header too large", 494},
+        {"request time-out", 408},
+        {"request timeout", 408},
+        {"request-uri too large", 414},
+        {"request-uri too long", 414},
+        {"requested range not satisfiable", 416},
+        {"reset content", 205},
+        {"retry with", 449},
+        {"see other", 303},
+        {"service unavailable", 503},
+        {"shopify security rejection", 430},
+        {"site is frozen", 530},
+        {"site is overloaded", 529},
+        {"ssl certificate error", 495},
+        {"ssl certificate required", 496},
+        {"ssl handshake failed", 525},
+        {"switching protocols", 101},
+        {"temporary redirect", 307},
+        {"token required", 499},
+        {"too early", 425},
+        {"too many requests", 429},
+        {"unauthorized", 401},
+        {"unavailable for legal reasons", 451},
+        {"unprocessable content", 422},
+        {"unprocessable entity", 422},
+        {"unsupported media type", 415},
+        {"upgrade required", 426},
+        {"uri too long", 414},
+        {"use proxy", 305},
+        {"variant also negotiates", 506},
+        {"web server is down", 521},
+        {"web server returned an unknown error", 520},
+    };
+    size_t lo = 0;
+    size_t hi = 101;
+    if (phrase == NETCODES_NULL) {
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = netcodes_compare_folded(netcodes_reasons[mid].phrase, phrase);
+        if (order == 0) {
+            if (code != NETCODES_NULL) {
+                *code = netcodes_reasons[mid].code;
+            }
+            return 1;
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
 }
 
 /* The i-th meaning of the code (0 is the primary one), or NULL. */
 static inline const netcodes_entry *netcodes_http_meaning(int code, int i) {
     const netcodes_entry *entry = netcodes_http_entry(code);
-    return (entry != NULL && i >= 0 && (unsigned int)i < entry->meanings) ? entry + i : NULL;
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
 /* Finds a code by any name netcodes gives it (upstream's, or the constant's
@@ -2318,14 +2685,14 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
     };
     size_t lo = 0;
     size_t hi = 187;
-    if (name == NULL) {
+    if (name == NETCODES_NULL) {
         return 0;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int order = netcodes_compare_names(netcodes_names[mid].name, name);
         if (order == 0) {
-            if (code != NULL) {
+            if (code != NETCODES_NULL) {
                 *code = netcodes_names[mid].code;
             }
             return 1;
@@ -2363,13 +2730,13 @@ typedef enum netcodes_warning_group {
 /* The row of a code netcodes knows (warning), or NULL. */
 static inline const netcodes_entry *netcodes_warning_entry(int code) {
     static const netcodes_entry netcodes_rows[7] = {
-        {110, "Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NULL},
-        {111, "Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NULL},
-        {112, "Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NULL},
-        {113, "Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NULL},
-        {199, "Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NULL},
-        {214, "Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NULL},
-        {299, "Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NULL},
+        {110, "Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
+        {111, "Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
+        {112, "Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
+        {113, "Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
+        {199, "Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
+        {214, "Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
+        {299, "Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
     };
     /* Row of each value from 110; 65535u where no code is. */
     static const unsigned short netcodes_index[190] = {
@@ -2387,41 +2754,41 @@ static inline const netcodes_entry *netcodes_warning_entry(int code) {
         65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 65535u, 6u,
     };
     if (code < 110 || code > 299) {
-        return NULL;
+        return NETCODES_NULL;
     }
     {
         unsigned int row = netcodes_index[code - (110)];
-        return row == 65535u ? NULL : &netcodes_rows[row];
+        return row == 65535u ? NETCODES_NULL : &netcodes_rows[row];
     }
 }
 
 /* 1 if netcodes knows the code, 0 otherwise. */
 static inline int netcodes_warning_is_known(int code) {
-    return netcodes_warning_entry(code) != NULL;
+    return netcodes_warning_entry(code) != NETCODES_NULL;
 }
 
 /* The name as upstream spells it, or NULL. */
 static inline const char *netcodes_warning_name(int code) {
     const netcodes_entry *entry = netcodes_warning_entry(code);
-    return entry != NULL ? entry->name : NULL;
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
 }
 
 /* What the code means and what to do about it, or NULL. */
 static inline const char *netcodes_warning_description(int code) {
     const netcodes_entry *entry = netcodes_warning_entry(code);
-    return entry != NULL ? entry->description : NULL;
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_warning_category(int code) {
     const netcodes_entry *entry = netcodes_warning_entry(code);
-    return entry != NULL ? entry->category : NETCODES_CATEGORY_NONE;
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
 }
 
 /* Whether and how to retry, or NETCODES_RETRY_NONE. */
 static inline netcodes_retry netcodes_warning_retry(int code) {
     const netcodes_entry *entry = netcodes_warning_entry(code);
-    return entry != NULL ? entry->retry : NETCODES_RETRY_NONE;
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
 /* The documented range a value falls in, known code or not. */
@@ -2433,6 +2800,34 @@ static inline netcodes_warning_group netcodes_warning_group_of(int code) {
         return NETCODES_WARNING_GROUP_PERSISTENT;
     }
     return NETCODES_WARNING_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_WARNING_GROUP_NONE. */
+static inline const char *netcodes_warning_group_id(netcodes_warning_group group) {
+    switch (group) {
+    case NETCODES_WARNING_GROUP_DISAPPEARING: return "disappearing";
+    case NETCODES_WARNING_GROUP_PERSISTENT: return "persistent";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_WARNING_GROUP_NONE. */
+static inline const char *netcodes_warning_group_title(netcodes_warning_group group) {
+    switch (group) {
+    case NETCODES_WARNING_GROUP_DISAPPEARING: return "1xx: dropped once the cache revalidates the response";
+    case NETCODES_WARNING_GROUP_PERSISTENT: return "2xx: kept after revalidation";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the 1xx: dropped once the cache revalidates the response range (100 to 199), known code or not. */
+static inline int netcodes_warning_is_disappearing(int code) {
+    return code >= 100 && code <= 199;
+}
+
+/* 1 if the value lies in the 2xx: kept after revalidation range (200 to 299), known code or not. */
+static inline int netcodes_warning_is_persistent(int code) {
+    return code >= 200 && code <= 299;
 }
 
 /* Finds a code by any name netcodes gives it (upstream's, or the constant's
@@ -2459,14 +2854,14 @@ static inline int netcodes_warning_from_name(const char *name, int *code) {
     };
     size_t lo = 0;
     size_t hi = 14;
-    if (name == NULL) {
+    if (name == NETCODES_NULL) {
         return 0;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int order = netcodes_compare_names(netcodes_names[mid].name, name);
         if (order == 0) {
-            if (code != NULL) {
+            if (code != NETCODES_NULL) {
                 *code = netcodes_names[mid].code;
             }
             return 1;
@@ -2478,6 +2873,1212 @@ static inline int netcodes_warning_from_name(const char *name, int *code) {
         }
     }
     return 0;
+}
+
+/* ---------------------------------------------------------------------------
+ * Cross-mappings between the code systems (data/map/). Each mapping is a pair
+ * of functions named after its target: netcodes_<to>_<function>_rule(code)
+ * gives the rule that answers (the most specific one: a single code beats a
+ * range, a narrower range beats a wider one), and netcodes_<to>_<function>(code)
+ * gives just the target code, or NETCODES_<TO>_UNMAPPED.
+ */
+
+/* How sure a mapping rule is. */
+typedef enum netcodes_mapping_kind {
+    NETCODES_MAPPING_UPSTREAM = 0, /* what the upstream software itself does */
+    NETCODES_MAPPING_EQUIVALENT = 1, /* the same failure */
+    NETCODES_MAPPING_APPROXIMATE = 2, /* the closest match; the note says why */
+} netcodes_mapping_kind;
+
+/* One rule of a mapping table. */
+typedef struct netcodes_mapping {
+    /* The code of the target system. */
+    int to;
+    netcodes_mapping_kind kind;
+    /* Why, in netcodes' words; NULL when the table gives none. */
+    const char *note;
+} netcodes_mapping;
+
+/* The identifier of a mapping kind, e.g. "approximate"; NULL for any other value. */
+static inline const char *netcodes_mapping_kind_id(netcodes_mapping_kind kind) {
+    switch (kind) {
+    case NETCODES_MAPPING_UPSTREAM: return "upstream";
+    case NETCODES_MAPPING_EQUIVALENT: return "equivalent";
+    case NETCODES_MAPPING_APPROXIMATE: return "approximate";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* chromium -> http (data/map/chromium_to_http.csv): the rule that answers for the
+ * given chromium code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code) {
+    static const netcodes_mapping netcodes_rules[249] = {
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -906 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -905 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -904 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -903 */
+        {NETCODES_HTTP_INSUFFICIENT_STORAGE, NETCODES_MAPPING_APPROXIMATE, "Writing the data to the gateway's disk failed, usually for lack of space."}, /* -902 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."}, /* -901 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -900 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -821 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -820 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -819 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -818 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -817 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -816 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's own name cache is being cleared, a short temporary condition."}, /* -815 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -814 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's DNS data offers no protocol the gateway can use."}, /* -811 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."}, /* -810 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "The upstream only allows secure transports, so the cleartext request is refused."}, /* -809 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -808 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -806 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -805 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -804 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "The name lookup for the upstream did not finish in time."}, /* -803 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -801 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -800 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh."}, /* -716 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh."}, /* -714 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -713 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -712 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -710 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -709 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -708 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -707 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -706 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -705 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -704 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -703 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -702 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -701 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The real failure is hidden behind a placeholder, so all that is known is that the fetch failed."}, /* -508 */
+        {NETCODES_HTTP_OK, NETCODES_MAPPING_APPROXIMATE, "The operation succeeded without an upstream round trip."}, /* -507 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "A token step that depended on the issuer's answer failed."}, /* -506 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -505 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -504 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -503 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."}, /* -502 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -501 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -414 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -413 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -412 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -411 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream demanded credentials after it had started answering, too late to be handled."}, /* -410 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -409 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -408 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -407 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -406 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -405 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -404 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -403 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -402 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal failure of the gateway's own HTTP cache."}, /* -401 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "HTTP caching answers a cache-only request that misses with 504."}, /* -400 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."}, /* -388 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."}, /* -387 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."}, /* -386 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -385 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -384 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "A local-network security check refused the request."}, /* -383 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's client-hint negotiation looped without end."}, /* -382 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream closed the connection without handling the request."}, /* -381 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -380 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "Relay the upstream's status when it is known; otherwise its answer was unusable."}, /* -379 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -376 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came."}, /* -375 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -372 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."}, /* -371 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -370 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -367 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -366 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up."}, /* -365 */
+        {NETCODES_HTTP_PROXY_AUTHENTICATION_REQUIRED, NETCODES_MAPPING_APPROXIMATE, "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer."}, /* -364 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -363 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -362 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -361 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -360 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The QUIC connection to the upstream could not be set up."}, /* -358 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer arrived incomplete, so it cannot be passed on as it is."}, /* -357 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -356 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer arrived incomplete, so it cannot be passed on as it is."}, /* -355 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer arrived incomplete, so it cannot be passed on as it is."}, /* -354 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* -352 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream turned the request away without handling it."}, /* -351 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -350 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -349 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -348 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -347 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -346 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The exchange with the upstream could not be completed on its connection."}, /* -345 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "The gateway's own Kerberos or NTLM setup failed, not the client's credentials."}, /* -344 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "The gateway's own Kerberos or NTLM setup failed, not the client's credentials."}, /* -343 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "The gateway's own Kerberos or NTLM setup failed, not the client's credentials."}, /* -342 */
+        {NETCODES_HTTP_UNAUTHORIZED, NETCODES_MAPPING_APPROXIMATE, "No credentials were available, so the client has to supply them."}, /* -341 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's text could not be interpreted, so it cannot be passed on."}, /* -340 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix."}, /* -339 */
+        {NETCODES_HTTP_UNAUTHORIZED, NETCODES_MAPPING_APPROXIMATE, "The credentials did not work, so the client has to supply valid ones."}, /* -338 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -337 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -336 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."}, /* -331 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."}, /* -330 */
+        {NETCODES_HTTP_UNAUTHORIZED, NETCODES_MAPPING_APPROXIMATE, "The credentials given cannot be used, so the client has to supply valid ones."}, /* -329 */
+        {NETCODES_HTTP_RANGE_NOT_SATISFIABLE, NETCODES_MAPPING_EQUIVALENT, "Chromium raises it for an HTTP 416 answer."}, /* -328 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -327 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's response headers were too large to accept."}, /* -325 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream closed the connection without sending anything."}, /* -324 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream sent a proxy authentication demand it has no business sending."}, /* -323 */
+        {NETCODES_HTTP_METHOD_NOT_ALLOWED, NETCODES_MAPPING_APPROXIMATE, "The method cannot be used on that target."}, /* -322 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -321 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* -320 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids requests to that port, so the client is refused."}, /* -312 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream redirected to a target the gateway refuses to follow."}, /* -311 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects."}, /* -310 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream redirected to an address that is not a usable URL."}, /* -303 */
+        {NETCODES_HTTP_NOT_IMPLEMENTED, NETCODES_MAPPING_APPROXIMATE, "The gateway cannot fetch that kind of URL at all, a capability it lacks."}, /* -302 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids fetching that kind of URL, so the client is refused."}, /* -301 */
+        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_APPROXIMATE, "The URL the client asked for cannot be parsed."}, /* -300 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -219 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -217 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -214 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -213 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -212 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -211 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -210 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -208 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -207 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -206 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -205 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -204 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -203 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -202 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -201 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -200 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -190 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -189 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway's own proxy logic called the tunnel off, so the upstream was never reached."}, /* -188 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway's own proxy logic called the tunnel off, so the upstream was never reached."}, /* -187 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy could not reach the upstream, so there is no upstream answer."}, /* -186 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -184 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -183 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -182 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -181 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -180 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -179 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -178 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -177 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."}, /* -176 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -174 */
+        {NETCODES_HTTP_SWITCHING_PROTOCOLS, NETCODES_MAPPING_EQUIVALENT, "Chromium ends the request this way exactly when the upstream switched protocols."}, /* -173 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -172 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."}, /* -171 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -170 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."}, /* -169 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."}, /* -168 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -167 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -166 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -164 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -163 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -162 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -161 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -160 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -159 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -156 */
+        {NETCODES_HTTP_TOO_MANY_REQUESTS, NETCODES_MAPPING_APPROXIMATE, "The client is opening more WebSockets at once than allowed."}, /* -154 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -153 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -151 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."}, /* -150 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "The gateway could not get the local address it wanted for a socket."}, /* -147 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream broke the WebSocket framing rules."}, /* -145 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -142 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -141 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "Requests to this upstream are held back for a while to spare it, so it is unavailable for now."}, /* -139 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "A firewall rule on the gateway's machine forbids the request, so the client is refused."}, /* -138 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -137 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -136 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -135 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -134 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's connection pool is full, a temporary overload of the gateway."}, /* -133 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The required proxy script was unusable, so the gateway had no route to the upstream."}, /* -131 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -130 */
+        {NETCODES_HTTP_PROXY_AUTHENTICATION_REQUIRED, NETCODES_MAPPING_EQUIVALENT, "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer."}, /* -127 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -126 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -125 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "Software hooked into the gateway machine's socket layer broke it."}, /* -124 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -123 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -122 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy could not reach the upstream, so there is no upstream answer."}, /* -121 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -120 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's own resolver is overloaded, a temporary condition of the gateway."}, /* -119 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "The upstream did not accept the connection in time."}, /* -118 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -117 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix."}, /* -115 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -114 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -113 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* -111 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."}, /* -110 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* -109 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's address is unusable, so it could not be reached."}, /* -108 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -107 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."}, /* -106 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -105 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* -104 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* -103 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* -102 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* -101 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* -100 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* -37 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "A missing permission blocks the request, so the client is refused."}, /* -36 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -35 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -34 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -33 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "The response was withheld by a cross-origin protection, so the client is refused."}, /* -32 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -30 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids unencrypted requests to this host, so the client is refused."}, /* -29 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "The upstream's own headers forbid this use of its response."}, /* -27 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway is shutting down and cannot serve the request."}, /* -26 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained."}, /* -25 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -23 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -22 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."}, /* -21 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "Local policy forbids the request, so the client is refused."}, /* -20 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "The content was refused on purpose by a scanner, so the client is refused too."}, /* -19 */
+        {NETCODES_HTTP_INSUFFICIENT_STORAGE, NETCODES_MAPPING_APPROXIMATE, "The gateway ran out of disk space, which is what 507 reports."}, /* -18 */
+        {NETCODES_HTTP_NOT_FOUND, NETCODES_MAPPING_APPROXIMATE, "A path the system cannot open is answered like a missing file."}, /* -17 */
+        {NETCODES_HTTP_CONFLICT, NETCODES_MAPPING_APPROXIMATE, "Creating something that already exists conflicts with the current state of the target."}, /* -16 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* -15 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "The file the gateway was uploading changed under it, a local problem."}, /* -14 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."}, /* -13 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."}, /* -12 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "The gateway's network stack lacks the operation it tried to use."}, /* -11 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "A file the gateway may not read is answered the way a file server answers a permission error."}, /* -10 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A should-not-happen condition is a bug in the gateway's own stack."}, /* -9 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local file limit inside the gateway, not an upstream failure."}, /* -8 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "The upstream did not answer in time."}, /* -7 */
+        {NETCODES_HTTP_NOT_FOUND, NETCODES_MAPPING_APPROXIMATE, "A missing file is answered the way a file server answers it."}, /* -6 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -5 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A bad call inside the gateway is the gateway's own bug."}, /* -4 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."}, /* -3 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "An unspecified failure of the upstream fetch, so no usable upstream answer exists."}, /* -2 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A result that is still pending must never become a response, so a gateway that sends one has a bug."}, /* -1 */
+        {NETCODES_HTTP_OK, NETCODES_MAPPING_APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."}, /* 0 */
+    };
+    switch (code) {
+    case -906: return &netcodes_rules[0];
+    case -905: return &netcodes_rules[1];
+    case -904: return &netcodes_rules[2];
+    case -903: return &netcodes_rules[3];
+    case -902: return &netcodes_rules[4];
+    case -901: return &netcodes_rules[5];
+    case -900: return &netcodes_rules[6];
+    case -821: return &netcodes_rules[7];
+    case -820: return &netcodes_rules[8];
+    case -819: return &netcodes_rules[9];
+    case -818: return &netcodes_rules[10];
+    case -817: return &netcodes_rules[11];
+    case -816: return &netcodes_rules[12];
+    case -815: return &netcodes_rules[13];
+    case -814: return &netcodes_rules[14];
+    case -811: return &netcodes_rules[15];
+    case -810: return &netcodes_rules[16];
+    case -809: return &netcodes_rules[17];
+    case -808: return &netcodes_rules[18];
+    case -806: return &netcodes_rules[19];
+    case -805: return &netcodes_rules[20];
+    case -804: return &netcodes_rules[21];
+    case -803: return &netcodes_rules[22];
+    case -801: return &netcodes_rules[23];
+    case -800: return &netcodes_rules[24];
+    case -716: return &netcodes_rules[25];
+    case -714: return &netcodes_rules[26];
+    case -713: return &netcodes_rules[27];
+    case -712: return &netcodes_rules[28];
+    case -710: return &netcodes_rules[29];
+    case -709: return &netcodes_rules[30];
+    case -708: return &netcodes_rules[31];
+    case -707: return &netcodes_rules[32];
+    case -706: return &netcodes_rules[33];
+    case -705: return &netcodes_rules[34];
+    case -704: return &netcodes_rules[35];
+    case -703: return &netcodes_rules[36];
+    case -702: return &netcodes_rules[37];
+    case -701: return &netcodes_rules[38];
+    case -508: return &netcodes_rules[39];
+    case -507: return &netcodes_rules[40];
+    case -506: return &netcodes_rules[41];
+    case -505: return &netcodes_rules[42];
+    case -504: return &netcodes_rules[43];
+    case -503: return &netcodes_rules[44];
+    case -502: return &netcodes_rules[45];
+    case -501: return &netcodes_rules[46];
+    case -414: return &netcodes_rules[47];
+    case -413: return &netcodes_rules[48];
+    case -412: return &netcodes_rules[49];
+    case -411: return &netcodes_rules[50];
+    case -410: return &netcodes_rules[51];
+    case -409: return &netcodes_rules[52];
+    case -408: return &netcodes_rules[53];
+    case -407: return &netcodes_rules[54];
+    case -406: return &netcodes_rules[55];
+    case -405: return &netcodes_rules[56];
+    case -404: return &netcodes_rules[57];
+    case -403: return &netcodes_rules[58];
+    case -402: return &netcodes_rules[59];
+    case -401: return &netcodes_rules[60];
+    case -400: return &netcodes_rules[61];
+    case -388: return &netcodes_rules[62];
+    case -387: return &netcodes_rules[63];
+    case -386: return &netcodes_rules[64];
+    case -385: return &netcodes_rules[65];
+    case -384: return &netcodes_rules[66];
+    case -383: return &netcodes_rules[67];
+    case -382: return &netcodes_rules[68];
+    case -381: return &netcodes_rules[69];
+    case -380: return &netcodes_rules[70];
+    case -379: return &netcodes_rules[71];
+    case -376: return &netcodes_rules[72];
+    case -375: return &netcodes_rules[73];
+    case -372: return &netcodes_rules[74];
+    case -371: return &netcodes_rules[75];
+    case -370: return &netcodes_rules[76];
+    case -367: return &netcodes_rules[77];
+    case -366: return &netcodes_rules[78];
+    case -365: return &netcodes_rules[79];
+    case -364: return &netcodes_rules[80];
+    case -363: return &netcodes_rules[81];
+    case -362: return &netcodes_rules[82];
+    case -361: return &netcodes_rules[83];
+    case -360: return &netcodes_rules[84];
+    case -358: return &netcodes_rules[85];
+    case -357: return &netcodes_rules[86];
+    case -356: return &netcodes_rules[87];
+    case -355: return &netcodes_rules[88];
+    case -354: return &netcodes_rules[89];
+    case -352: return &netcodes_rules[90];
+    case -351: return &netcodes_rules[91];
+    case -350: return &netcodes_rules[92];
+    case -349: return &netcodes_rules[93];
+    case -348: return &netcodes_rules[94];
+    case -347: return &netcodes_rules[95];
+    case -346: return &netcodes_rules[96];
+    case -345: return &netcodes_rules[97];
+    case -344: return &netcodes_rules[98];
+    case -343: return &netcodes_rules[99];
+    case -342: return &netcodes_rules[100];
+    case -341: return &netcodes_rules[101];
+    case -340: return &netcodes_rules[102];
+    case -339: return &netcodes_rules[103];
+    case -338: return &netcodes_rules[104];
+    case -337: return &netcodes_rules[105];
+    case -336: return &netcodes_rules[106];
+    case -331: return &netcodes_rules[107];
+    case -330: return &netcodes_rules[108];
+    case -329: return &netcodes_rules[109];
+    case -328: return &netcodes_rules[110];
+    case -327: return &netcodes_rules[111];
+    case -325: return &netcodes_rules[112];
+    case -324: return &netcodes_rules[113];
+    case -323: return &netcodes_rules[114];
+    case -322: return &netcodes_rules[115];
+    case -321: return &netcodes_rules[116];
+    case -320: return &netcodes_rules[117];
+    case -312: return &netcodes_rules[118];
+    case -311: return &netcodes_rules[119];
+    case -310: return &netcodes_rules[120];
+    case -303: return &netcodes_rules[121];
+    case -302: return &netcodes_rules[122];
+    case -301: return &netcodes_rules[123];
+    case -300: return &netcodes_rules[124];
+    case -219: return &netcodes_rules[125];
+    case -217: return &netcodes_rules[126];
+    case -214: return &netcodes_rules[127];
+    case -213: return &netcodes_rules[128];
+    case -212: return &netcodes_rules[129];
+    case -211: return &netcodes_rules[130];
+    case -210: return &netcodes_rules[131];
+    case -208: return &netcodes_rules[132];
+    case -207: return &netcodes_rules[133];
+    case -206: return &netcodes_rules[134];
+    case -205: return &netcodes_rules[135];
+    case -204: return &netcodes_rules[136];
+    case -203: return &netcodes_rules[137];
+    case -202: return &netcodes_rules[138];
+    case -201: return &netcodes_rules[139];
+    case -200: return &netcodes_rules[140];
+    case -190: return &netcodes_rules[141];
+    case -189: return &netcodes_rules[142];
+    case -188: return &netcodes_rules[143];
+    case -187: return &netcodes_rules[144];
+    case -186: return &netcodes_rules[145];
+    case -184: return &netcodes_rules[146];
+    case -183: return &netcodes_rules[147];
+    case -182: return &netcodes_rules[148];
+    case -181: return &netcodes_rules[149];
+    case -180: return &netcodes_rules[150];
+    case -179: return &netcodes_rules[151];
+    case -178: return &netcodes_rules[152];
+    case -177: return &netcodes_rules[153];
+    case -176: return &netcodes_rules[154];
+    case -174: return &netcodes_rules[155];
+    case -173: return &netcodes_rules[156];
+    case -172: return &netcodes_rules[157];
+    case -171: return &netcodes_rules[158];
+    case -170: return &netcodes_rules[159];
+    case -169: return &netcodes_rules[160];
+    case -168: return &netcodes_rules[161];
+    case -167: return &netcodes_rules[162];
+    case -166: return &netcodes_rules[163];
+    case -164: return &netcodes_rules[164];
+    case -163: return &netcodes_rules[165];
+    case -162: return &netcodes_rules[166];
+    case -161: return &netcodes_rules[167];
+    case -160: return &netcodes_rules[168];
+    case -159: return &netcodes_rules[169];
+    case -156: return &netcodes_rules[170];
+    case -154: return &netcodes_rules[171];
+    case -153: return &netcodes_rules[172];
+    case -151: return &netcodes_rules[173];
+    case -150: return &netcodes_rules[174];
+    case -147: return &netcodes_rules[175];
+    case -145: return &netcodes_rules[176];
+    case -142: return &netcodes_rules[177];
+    case -141: return &netcodes_rules[178];
+    case -139: return &netcodes_rules[179];
+    case -138: return &netcodes_rules[180];
+    case -137: return &netcodes_rules[181];
+    case -136: return &netcodes_rules[182];
+    case -135: return &netcodes_rules[183];
+    case -134: return &netcodes_rules[184];
+    case -133: return &netcodes_rules[185];
+    case -131: return &netcodes_rules[186];
+    case -130: return &netcodes_rules[187];
+    case -127: return &netcodes_rules[188];
+    case -126: return &netcodes_rules[189];
+    case -125: return &netcodes_rules[190];
+    case -124: return &netcodes_rules[191];
+    case -123: return &netcodes_rules[192];
+    case -122: return &netcodes_rules[193];
+    case -121: return &netcodes_rules[194];
+    case -120: return &netcodes_rules[195];
+    case -119: return &netcodes_rules[196];
+    case -118: return &netcodes_rules[197];
+    case -117: return &netcodes_rules[198];
+    case -115: return &netcodes_rules[199];
+    case -114: return &netcodes_rules[200];
+    case -113: return &netcodes_rules[201];
+    case -111: return &netcodes_rules[202];
+    case -110: return &netcodes_rules[203];
+    case -109: return &netcodes_rules[204];
+    case -108: return &netcodes_rules[205];
+    case -107: return &netcodes_rules[206];
+    case -106: return &netcodes_rules[207];
+    case -105: return &netcodes_rules[208];
+    case -104: return &netcodes_rules[209];
+    case -103: return &netcodes_rules[210];
+    case -102: return &netcodes_rules[211];
+    case -101: return &netcodes_rules[212];
+    case -100: return &netcodes_rules[213];
+    case -37: return &netcodes_rules[214];
+    case -36: return &netcodes_rules[215];
+    case -35: return &netcodes_rules[216];
+    case -34: return &netcodes_rules[217];
+    case -33: return &netcodes_rules[218];
+    case -32: return &netcodes_rules[219];
+    case -30: return &netcodes_rules[220];
+    case -29: return &netcodes_rules[221];
+    case -27: return &netcodes_rules[222];
+    case -26: return &netcodes_rules[223];
+    case -25: return &netcodes_rules[224];
+    case -23: return &netcodes_rules[225];
+    case -22: return &netcodes_rules[226];
+    case -21: return &netcodes_rules[227];
+    case -20: return &netcodes_rules[228];
+    case -19: return &netcodes_rules[229];
+    case -18: return &netcodes_rules[230];
+    case -17: return &netcodes_rules[231];
+    case -16: return &netcodes_rules[232];
+    case -15: return &netcodes_rules[233];
+    case -14: return &netcodes_rules[234];
+    case -13: return &netcodes_rules[235];
+    case -12: return &netcodes_rules[236];
+    case -11: return &netcodes_rules[237];
+    case -10: return &netcodes_rules[238];
+    case -9: return &netcodes_rules[239];
+    case -8: return &netcodes_rules[240];
+    case -7: return &netcodes_rules[241];
+    case -6: return &netcodes_rules[242];
+    case -5: return &netcodes_rules[243];
+    case -4: return &netcodes_rules[244];
+    case -3: return &netcodes_rules[245];
+    case -2: return &netcodes_rules[246];
+    case -1: return &netcodes_rules[247];
+    case 0: return &netcodes_rules[248];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* chromium -> http (data/map/chromium_to_http.csv): the http code for the given
+ * chromium code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
+static inline int netcodes_http_from_chromium(int code) {
+    const netcodes_mapping *rule = netcodes_http_from_chromium_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
+}
+
+/* chromium -> qt (data/map/chromium_to_qt.csv): the rule that answers for the
+ * given chromium code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
+    static const netcodes_mapping netcodes_rules[249] = {
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."}, /* -906 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -905 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -904 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -903 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a local read or write failure during a transfer with this code."}, /* -902 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."}, /* -901 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."}, /* -900 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."}, /* -821 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -820 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -819 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -818 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -817 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -816 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."}, /* -815 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -814 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use."}, /* -811 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The lookup was called off, a cancellation rather than a DNS fault."}, /* -810 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The site only allows secure transports, so the cleartext request is refused, much like a local policy block."}, /* -809 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -808 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."}, /* -806 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -805 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."}, /* -804 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a lookup that got no answer as host not found, not as a timeout."}, /* -803 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."}, /* -801 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -800 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."}, /* -716 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."}, /* -714 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -713 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -712 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -710 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -709 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -708 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -707 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -706 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -705 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -704 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -703 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -702 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -701 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A placeholder hiding the real failure; Qt's generic network error is the only fit."}, /* -508 */
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_APPROXIMATE, "Not a failure: the token operation finished locally without sending anything."}, /* -507 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A private state token step failed; Qt has no counterpart, so its generic network error stands in."}, /* -506 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A packaged response that cannot be used is a malformed response."}, /* -505 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A packaged response that cannot be used is a malformed response."}, /* -504 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -503 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."}, /* -502 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake."}, /* -501 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -414 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -413 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -412 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."}, /* -411 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server demanded authentication, only too late to answer it."}, /* -410 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."}, /* -409 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -408 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -407 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."}, /* -406 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -405 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -404 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."}, /* -403 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -402 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."}, /* -401 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a cache-only load of a URL that is not cached with this code."}, /* -400 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."}, /* -388 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."}, /* -387 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."}, /* -386 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -385 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -384 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone."}, /* -383 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "The server's client-hint negotiation looped, a broken protocol exchange."}, /* -382 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server closed the connection without handling the request, so it can be resent on a new one."}, /* -381 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -380 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer."}, /* -379 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -376 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required."}, /* -375 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures."}, /* -372 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."}, /* -371 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."}, /* -370 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -367 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest."}, /* -366 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -365 */
+        {NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same."}, /* -364 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -363 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -362 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -361 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset."}, /* -360 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."}, /* -358 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."}, /* -357 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."}, /* -356 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."}, /* -355 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."}, /* -354 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one."}, /* -352 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure)."}, /* -351 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Contradictory headers make the response unusable."}, /* -350 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Contradictory headers make the response unusable."}, /* -349 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -348 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."}, /* -347 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Contradictory headers make the response unusable."}, /* -346 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection."}, /* -345 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."}, /* -344 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."}, /* -343 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."}, /* -342 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."}, /* -341 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The response text could not be interpreted, a content problem Qt has no specific code for."}, /* -340 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server's authentication demand cannot be met with the schemes available, so it stays unmet."}, /* -339 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."}, /* -338 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -337 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -336 */
+        {NETCODES_QT_TEMPORARY_NETWORK_FAILURE_ERROR, NETCODES_MAPPING_APPROXIMATE, "Networking was paused for a system suspend, a temporary loss of the network."}, /* -331 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."}, /* -330 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."}, /* -329 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses."}, /* -328 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -327 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Oversized response headers are rejected as an unusable response."}, /* -325 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The connection ended before any response; Qt reports that as a connection closed by the remote host."}, /* -324 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one."}, /* -323 */
+        {NETCODES_QT_CONTENT_OPERATION_NOT_PERMITTED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a method the target does not accept, HTTP 405 included, with this code."}, /* -322 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."}, /* -321 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."}, /* -320 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer."}, /* -312 */
+        {NETCODES_QT_INSECURE_REDIRECT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http."}, /* -311 */
+        {NETCODES_QT_TOO_MANY_REDIRECTS_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -310 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A redirect to an unusable address is a malformed response."}, /* -303 */
+        {NETCODES_QT_PROTOCOL_UNKNOWN_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -302 */
+        {NETCODES_QT_PROTOCOL_UNKNOWN_ERROR, NETCODES_MAPPING_APPROXIMATE, "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for."}, /* -301 */
+        {NETCODES_QT_PROTOCOL_UNKNOWN_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a URL it cannot parse the same way as one with an unknown scheme."}, /* -300 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -219 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -217 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -214 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -213 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -212 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -211 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -210 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -208 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -207 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -206 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -205 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -204 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -203 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -202 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -201 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -200 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -190 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -189 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Application code supervising the proxy called the tunnel off on purpose."}, /* -188 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Application code supervising the proxy called the tunnel off on purpose."}, /* -187 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."}, /* -186 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -184 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."}, /* -183 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."}, /* -182 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -181 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -180 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."}, /* -179 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."}, /* -178 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -177 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."}, /* -176 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal socket signal that applications never see; Qt would only have a generic socket failure."}, /* -174 */
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_APPROXIMATE, "Not a failure: the request ended because it became a WebSocket connection."}, /* -173 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -172 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."}, /* -171 */
+        {NETCODES_QT_PROXY_CONNECTION_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it."}, /* -170 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."}, /* -169 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."}, /* -168 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -167 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The name resolved only to a collision marker, not to a real host."}, /* -166 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -164 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -163 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -162 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -161 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -160 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."}, /* -159 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -156 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code."}, /* -154 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."}, /* -153 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -151 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -150 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -147 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure."}, /* -145 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -142 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -141 */
+        {NETCODES_QT_SERVICE_UNAVAILABLE_ERROR, NETCODES_MAPPING_APPROXIMATE, "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest."}, /* -139 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes."}, /* -138 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -137 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination."}, /* -136 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -135 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -134 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A full local connection pool; Qt has no code for it and would only see a socket failure."}, /* -133 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -131 */
+        {NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_EQUIVALENT, "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError."}, /* -130 */
+        {NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -127 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."}, /* -126 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."}, /* -125 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure."}, /* -124 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."}, /* -123 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure."}, /* -122 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."}, /* -121 */
+        {NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection."}, /* -120 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The lookup was dropped before it ran, which Qt could only report as a failed lookup."}, /* -119 */
+        {NETCODES_QT_TIMEOUT_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -118 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -117 */
+        {NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet."}, /* -115 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -114 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -113 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error."}, /* -111 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -110 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports an unreachable host or network as its generic network error."}, /* -109 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "The address cannot be connected to at all; Qt reports such socket failures as its generic network error."}, /* -108 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -107 */
+        {NETCODES_QT_NETWORK_SESSION_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Both say the device has no usable network; Qt 6 no longer raises its code."}, /* -106 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -105 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error."}, /* -104 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same."}, /* -103 */
+        {NETCODES_QT_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -102 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports an abrupt reset with the same code as an orderly close."}, /* -101 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -100 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."}, /* -37 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted."}, /* -36 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -35 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -34 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -33 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The response was withheld by a cross-origin protection, which amounts to access being denied."}, /* -32 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -30 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -29 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The server's own headers forbid this use of the response, which amounts to access being denied."}, /* -27 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed."}, /* -26 */
+        {NETCODES_QT_CONTENT_RE_SEND_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -25 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -23 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -22 */
+        {NETCODES_QT_TEMPORARY_NETWORK_FAILURE_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -21 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."}, /* -20 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "A scanner refused the file; Qt's access denied code is the closest and is just as final."}, /* -19 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a local read or write failure during a transfer with this code."}, /* -18 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt cannot open such a path and, since no file by that name exists, reports it as not found."}, /* -17 */
+        {NETCODES_QT_CONTENT_CONFLICT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Creating something that already exists conflicts with the current state, as HTTP 409 does."}, /* -16 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The connection is no longer there; as with a connection the server closed, the fix is a new one."}, /* -15 */
+        {NETCODES_QT_CONTENT_RE_SEND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Both mean the upload body could no longer be sent as it was when the request started."}, /* -14 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."}, /* -13 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."}, /* -12 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out."}, /* -11 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals."}, /* -10 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A should-not-happen condition in the network code; Qt's generic network error is the only fit."}, /* -9 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures."}, /* -8 */
+        {NETCODES_QT_TIMEOUT_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -7 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished."}, /* -6 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -5 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."}, /* -4 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -3 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium's catch-all failure; Qt's generic network error is its counterpart."}, /* -2 */
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_APPROXIMATE, "Not a failure: the result is still on its way, so there is no error to report yet."}, /* -1 */
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 0 */
+    };
+    switch (code) {
+    case -906: return &netcodes_rules[0];
+    case -905: return &netcodes_rules[1];
+    case -904: return &netcodes_rules[2];
+    case -903: return &netcodes_rules[3];
+    case -902: return &netcodes_rules[4];
+    case -901: return &netcodes_rules[5];
+    case -900: return &netcodes_rules[6];
+    case -821: return &netcodes_rules[7];
+    case -820: return &netcodes_rules[8];
+    case -819: return &netcodes_rules[9];
+    case -818: return &netcodes_rules[10];
+    case -817: return &netcodes_rules[11];
+    case -816: return &netcodes_rules[12];
+    case -815: return &netcodes_rules[13];
+    case -814: return &netcodes_rules[14];
+    case -811: return &netcodes_rules[15];
+    case -810: return &netcodes_rules[16];
+    case -809: return &netcodes_rules[17];
+    case -808: return &netcodes_rules[18];
+    case -806: return &netcodes_rules[19];
+    case -805: return &netcodes_rules[20];
+    case -804: return &netcodes_rules[21];
+    case -803: return &netcodes_rules[22];
+    case -801: return &netcodes_rules[23];
+    case -800: return &netcodes_rules[24];
+    case -716: return &netcodes_rules[25];
+    case -714: return &netcodes_rules[26];
+    case -713: return &netcodes_rules[27];
+    case -712: return &netcodes_rules[28];
+    case -710: return &netcodes_rules[29];
+    case -709: return &netcodes_rules[30];
+    case -708: return &netcodes_rules[31];
+    case -707: return &netcodes_rules[32];
+    case -706: return &netcodes_rules[33];
+    case -705: return &netcodes_rules[34];
+    case -704: return &netcodes_rules[35];
+    case -703: return &netcodes_rules[36];
+    case -702: return &netcodes_rules[37];
+    case -701: return &netcodes_rules[38];
+    case -508: return &netcodes_rules[39];
+    case -507: return &netcodes_rules[40];
+    case -506: return &netcodes_rules[41];
+    case -505: return &netcodes_rules[42];
+    case -504: return &netcodes_rules[43];
+    case -503: return &netcodes_rules[44];
+    case -502: return &netcodes_rules[45];
+    case -501: return &netcodes_rules[46];
+    case -414: return &netcodes_rules[47];
+    case -413: return &netcodes_rules[48];
+    case -412: return &netcodes_rules[49];
+    case -411: return &netcodes_rules[50];
+    case -410: return &netcodes_rules[51];
+    case -409: return &netcodes_rules[52];
+    case -408: return &netcodes_rules[53];
+    case -407: return &netcodes_rules[54];
+    case -406: return &netcodes_rules[55];
+    case -405: return &netcodes_rules[56];
+    case -404: return &netcodes_rules[57];
+    case -403: return &netcodes_rules[58];
+    case -402: return &netcodes_rules[59];
+    case -401: return &netcodes_rules[60];
+    case -400: return &netcodes_rules[61];
+    case -388: return &netcodes_rules[62];
+    case -387: return &netcodes_rules[63];
+    case -386: return &netcodes_rules[64];
+    case -385: return &netcodes_rules[65];
+    case -384: return &netcodes_rules[66];
+    case -383: return &netcodes_rules[67];
+    case -382: return &netcodes_rules[68];
+    case -381: return &netcodes_rules[69];
+    case -380: return &netcodes_rules[70];
+    case -379: return &netcodes_rules[71];
+    case -376: return &netcodes_rules[72];
+    case -375: return &netcodes_rules[73];
+    case -372: return &netcodes_rules[74];
+    case -371: return &netcodes_rules[75];
+    case -370: return &netcodes_rules[76];
+    case -367: return &netcodes_rules[77];
+    case -366: return &netcodes_rules[78];
+    case -365: return &netcodes_rules[79];
+    case -364: return &netcodes_rules[80];
+    case -363: return &netcodes_rules[81];
+    case -362: return &netcodes_rules[82];
+    case -361: return &netcodes_rules[83];
+    case -360: return &netcodes_rules[84];
+    case -358: return &netcodes_rules[85];
+    case -357: return &netcodes_rules[86];
+    case -356: return &netcodes_rules[87];
+    case -355: return &netcodes_rules[88];
+    case -354: return &netcodes_rules[89];
+    case -352: return &netcodes_rules[90];
+    case -351: return &netcodes_rules[91];
+    case -350: return &netcodes_rules[92];
+    case -349: return &netcodes_rules[93];
+    case -348: return &netcodes_rules[94];
+    case -347: return &netcodes_rules[95];
+    case -346: return &netcodes_rules[96];
+    case -345: return &netcodes_rules[97];
+    case -344: return &netcodes_rules[98];
+    case -343: return &netcodes_rules[99];
+    case -342: return &netcodes_rules[100];
+    case -341: return &netcodes_rules[101];
+    case -340: return &netcodes_rules[102];
+    case -339: return &netcodes_rules[103];
+    case -338: return &netcodes_rules[104];
+    case -337: return &netcodes_rules[105];
+    case -336: return &netcodes_rules[106];
+    case -331: return &netcodes_rules[107];
+    case -330: return &netcodes_rules[108];
+    case -329: return &netcodes_rules[109];
+    case -328: return &netcodes_rules[110];
+    case -327: return &netcodes_rules[111];
+    case -325: return &netcodes_rules[112];
+    case -324: return &netcodes_rules[113];
+    case -323: return &netcodes_rules[114];
+    case -322: return &netcodes_rules[115];
+    case -321: return &netcodes_rules[116];
+    case -320: return &netcodes_rules[117];
+    case -312: return &netcodes_rules[118];
+    case -311: return &netcodes_rules[119];
+    case -310: return &netcodes_rules[120];
+    case -303: return &netcodes_rules[121];
+    case -302: return &netcodes_rules[122];
+    case -301: return &netcodes_rules[123];
+    case -300: return &netcodes_rules[124];
+    case -219: return &netcodes_rules[125];
+    case -217: return &netcodes_rules[126];
+    case -214: return &netcodes_rules[127];
+    case -213: return &netcodes_rules[128];
+    case -212: return &netcodes_rules[129];
+    case -211: return &netcodes_rules[130];
+    case -210: return &netcodes_rules[131];
+    case -208: return &netcodes_rules[132];
+    case -207: return &netcodes_rules[133];
+    case -206: return &netcodes_rules[134];
+    case -205: return &netcodes_rules[135];
+    case -204: return &netcodes_rules[136];
+    case -203: return &netcodes_rules[137];
+    case -202: return &netcodes_rules[138];
+    case -201: return &netcodes_rules[139];
+    case -200: return &netcodes_rules[140];
+    case -190: return &netcodes_rules[141];
+    case -189: return &netcodes_rules[142];
+    case -188: return &netcodes_rules[143];
+    case -187: return &netcodes_rules[144];
+    case -186: return &netcodes_rules[145];
+    case -184: return &netcodes_rules[146];
+    case -183: return &netcodes_rules[147];
+    case -182: return &netcodes_rules[148];
+    case -181: return &netcodes_rules[149];
+    case -180: return &netcodes_rules[150];
+    case -179: return &netcodes_rules[151];
+    case -178: return &netcodes_rules[152];
+    case -177: return &netcodes_rules[153];
+    case -176: return &netcodes_rules[154];
+    case -174: return &netcodes_rules[155];
+    case -173: return &netcodes_rules[156];
+    case -172: return &netcodes_rules[157];
+    case -171: return &netcodes_rules[158];
+    case -170: return &netcodes_rules[159];
+    case -169: return &netcodes_rules[160];
+    case -168: return &netcodes_rules[161];
+    case -167: return &netcodes_rules[162];
+    case -166: return &netcodes_rules[163];
+    case -164: return &netcodes_rules[164];
+    case -163: return &netcodes_rules[165];
+    case -162: return &netcodes_rules[166];
+    case -161: return &netcodes_rules[167];
+    case -160: return &netcodes_rules[168];
+    case -159: return &netcodes_rules[169];
+    case -156: return &netcodes_rules[170];
+    case -154: return &netcodes_rules[171];
+    case -153: return &netcodes_rules[172];
+    case -151: return &netcodes_rules[173];
+    case -150: return &netcodes_rules[174];
+    case -147: return &netcodes_rules[175];
+    case -145: return &netcodes_rules[176];
+    case -142: return &netcodes_rules[177];
+    case -141: return &netcodes_rules[178];
+    case -139: return &netcodes_rules[179];
+    case -138: return &netcodes_rules[180];
+    case -137: return &netcodes_rules[181];
+    case -136: return &netcodes_rules[182];
+    case -135: return &netcodes_rules[183];
+    case -134: return &netcodes_rules[184];
+    case -133: return &netcodes_rules[185];
+    case -131: return &netcodes_rules[186];
+    case -130: return &netcodes_rules[187];
+    case -127: return &netcodes_rules[188];
+    case -126: return &netcodes_rules[189];
+    case -125: return &netcodes_rules[190];
+    case -124: return &netcodes_rules[191];
+    case -123: return &netcodes_rules[192];
+    case -122: return &netcodes_rules[193];
+    case -121: return &netcodes_rules[194];
+    case -120: return &netcodes_rules[195];
+    case -119: return &netcodes_rules[196];
+    case -118: return &netcodes_rules[197];
+    case -117: return &netcodes_rules[198];
+    case -115: return &netcodes_rules[199];
+    case -114: return &netcodes_rules[200];
+    case -113: return &netcodes_rules[201];
+    case -111: return &netcodes_rules[202];
+    case -110: return &netcodes_rules[203];
+    case -109: return &netcodes_rules[204];
+    case -108: return &netcodes_rules[205];
+    case -107: return &netcodes_rules[206];
+    case -106: return &netcodes_rules[207];
+    case -105: return &netcodes_rules[208];
+    case -104: return &netcodes_rules[209];
+    case -103: return &netcodes_rules[210];
+    case -102: return &netcodes_rules[211];
+    case -101: return &netcodes_rules[212];
+    case -100: return &netcodes_rules[213];
+    case -37: return &netcodes_rules[214];
+    case -36: return &netcodes_rules[215];
+    case -35: return &netcodes_rules[216];
+    case -34: return &netcodes_rules[217];
+    case -33: return &netcodes_rules[218];
+    case -32: return &netcodes_rules[219];
+    case -30: return &netcodes_rules[220];
+    case -29: return &netcodes_rules[221];
+    case -27: return &netcodes_rules[222];
+    case -26: return &netcodes_rules[223];
+    case -25: return &netcodes_rules[224];
+    case -23: return &netcodes_rules[225];
+    case -22: return &netcodes_rules[226];
+    case -21: return &netcodes_rules[227];
+    case -20: return &netcodes_rules[228];
+    case -19: return &netcodes_rules[229];
+    case -18: return &netcodes_rules[230];
+    case -17: return &netcodes_rules[231];
+    case -16: return &netcodes_rules[232];
+    case -15: return &netcodes_rules[233];
+    case -14: return &netcodes_rules[234];
+    case -13: return &netcodes_rules[235];
+    case -12: return &netcodes_rules[236];
+    case -11: return &netcodes_rules[237];
+    case -10: return &netcodes_rules[238];
+    case -9: return &netcodes_rules[239];
+    case -8: return &netcodes_rules[240];
+    case -7: return &netcodes_rules[241];
+    case -6: return &netcodes_rules[242];
+    case -5: return &netcodes_rules[243];
+    case -4: return &netcodes_rules[244];
+    case -3: return &netcodes_rules[245];
+    case -2: return &netcodes_rules[246];
+    case -1: return &netcodes_rules[247];
+    case 0: return &netcodes_rules[248];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* chromium -> qt (data/map/chromium_to_qt.csv): the qt code for the given
+ * chromium code, or NETCODES_QT_UNMAPPED when no rule covers it. */
+static inline int netcodes_qt_from_chromium(int code) {
+    const netcodes_mapping *rule = netcodes_qt_from_chromium_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
+}
+
+/* http -> qt (data/map/http_status_to_qt.csv): the rule that answers for the
+ * given http code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code) {
+    static const netcodes_mapping netcodes_rules[15] = {
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 400 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 401 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_UPSTREAM, "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."}, /* 403 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 404 */
+        {NETCODES_QT_CONTENT_OPERATION_NOT_PERMITTED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 405 */
+        {NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 407 */
+        {NETCODES_QT_CONTENT_CONFLICT_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 409 */
+        {NETCODES_QT_CONTENT_GONE_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 410 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_UPSTREAM, "Qt handles 418 exactly like 400."}, /* 418 */
+        {NETCODES_QT_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 500 */
+        {NETCODES_QT_OPERATION_NOT_IMPLEMENTED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 501 */
+        {NETCODES_QT_SERVICE_UNAVAILABLE_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 503 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_UPSTREAM, "Qt's fallback for a client-error status that has no code of its own."}, /* 400 to 499 */
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_UPSTREAM, "Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error."}, /* 100 to 399 */
+        {NETCODES_QT_UNKNOWN_SERVER_ERROR, NETCODES_MAPPING_UPSTREAM, "Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up."}, /* 501 to 999 */
+    };
+    switch (code) {
+    case 400: return &netcodes_rules[0];
+    case 401: return &netcodes_rules[1];
+    case 403: return &netcodes_rules[2];
+    case 404: return &netcodes_rules[3];
+    case 405: return &netcodes_rules[4];
+    case 407: return &netcodes_rules[5];
+    case 409: return &netcodes_rules[6];
+    case 410: return &netcodes_rules[7];
+    case 418: return &netcodes_rules[8];
+    case 500: return &netcodes_rules[9];
+    case 501: return &netcodes_rules[10];
+    case 503: return &netcodes_rules[11];
+    default: break;
+    }
+    if (code >= 400 && code <= 499) {
+        return &netcodes_rules[12];
+    }
+    if (code >= 100 && code <= 399) {
+        return &netcodes_rules[13];
+    }
+    if (code >= 501 && code <= 999) {
+        return &netcodes_rules[14];
+    }
+    return NETCODES_NULL;
+}
+
+/* http -> qt (data/map/http_status_to_qt.csv): the qt code for the given
+ * http code, or NETCODES_QT_UNMAPPED when no rule covers it. */
+static inline int netcodes_qt_from_http_status(int code) {
+    const netcodes_mapping *rule = netcodes_qt_from_http_status_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
+}
+
+/* qt -> http (data/map/qt_to_http.csv): the rule that answers for the
+ * given qt code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
+    static const netcodes_mapping netcodes_rules[34] = {
+        {NETCODES_HTTP_OK, NETCODES_MAPPING_APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."}, /* 0 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* 1 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* 2 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* 3 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "The upstream did not answer in time."}, /* 4 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "Qt reports its transfer timeout this way, and a gateway mostly cancels an upstream call when its own deadline passes; if its client has gone, nothing is sent at all."}, /* 5 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."}, /* 6 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."}, /* 7 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."}, /* 8 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "The platform does not let the gateway make background transfers for now."}, /* 9 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects."}, /* 10 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream redirected to a target the gateway refuses to follow."}, /* 11 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "An unspecified network failure on the way to the upstream, so no usable upstream answer exists."}, /* 99 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* 101 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through dropped the connection, so no complete upstream answer arrived."}, /* 102 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through could not be found, so the upstream was never reached."}, /* 103 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through did not answer in time, which is a gateway timeout too."}, /* 104 */
+        {NETCODES_HTTP_PROXY_AUTHENTICATION_REQUIRED, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 407; relaying it lets a client that sent the proxy credentials try again, but if the gateway itself lacks them, 502 is the more honest answer."}, /* 105 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."}, /* 199 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 403."}, /* 201 */
+        {NETCODES_HTTP_METHOD_NOT_ALLOWED, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 405."}, /* 202 */
+        {NETCODES_HTTP_NOT_FOUND, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 404."}, /* 203 */
+        {NETCODES_HTTP_UNAUTHORIZED, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 401; relaying it lets the client supply credentials."}, /* 204 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained."}, /* 205 */
+        {NETCODES_HTTP_CONFLICT, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 409."}, /* 206 */
+        {NETCODES_HTTP_GONE, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 410."}, /* 207 */
+        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_APPROXIMATE, "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better."}, /* 299 */
+        {NETCODES_HTTP_NOT_IMPLEMENTED, NETCODES_MAPPING_APPROXIMATE, "The gateway cannot fetch that kind of URL at all, a capability it lacks."}, /* 301 */
+        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 400 (and from the unregistered 418)."}, /* 302 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* 399 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 500."}, /* 401 */
+        {NETCODES_HTTP_NOT_IMPLEMENTED, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 501."}, /* 402 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 503; pass its Retry-After on as well."}, /* 403 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream failed with a server-error status Qt has no name for, 502 and 504 included; relay that status when it is known, otherwise 502."}, /* 499 */
+    };
+    switch (code) {
+    case 0: return &netcodes_rules[0];
+    case 1: return &netcodes_rules[1];
+    case 2: return &netcodes_rules[2];
+    case 3: return &netcodes_rules[3];
+    case 4: return &netcodes_rules[4];
+    case 5: return &netcodes_rules[5];
+    case 6: return &netcodes_rules[6];
+    case 7: return &netcodes_rules[7];
+    case 8: return &netcodes_rules[8];
+    case 9: return &netcodes_rules[9];
+    case 10: return &netcodes_rules[10];
+    case 11: return &netcodes_rules[11];
+    case 99: return &netcodes_rules[12];
+    case 101: return &netcodes_rules[13];
+    case 102: return &netcodes_rules[14];
+    case 103: return &netcodes_rules[15];
+    case 104: return &netcodes_rules[16];
+    case 105: return &netcodes_rules[17];
+    case 199: return &netcodes_rules[18];
+    case 201: return &netcodes_rules[19];
+    case 202: return &netcodes_rules[20];
+    case 203: return &netcodes_rules[21];
+    case 204: return &netcodes_rules[22];
+    case 205: return &netcodes_rules[23];
+    case 206: return &netcodes_rules[24];
+    case 207: return &netcodes_rules[25];
+    case 299: return &netcodes_rules[26];
+    case 301: return &netcodes_rules[27];
+    case 302: return &netcodes_rules[28];
+    case 399: return &netcodes_rules[29];
+    case 401: return &netcodes_rules[30];
+    case 402: return &netcodes_rules[31];
+    case 403: return &netcodes_rules[32];
+    case 499: return &netcodes_rules[33];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* qt -> http (data/map/qt_to_http.csv): the http code for the given
+ * qt code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
+static inline int netcodes_http_from_qt(int code) {
+    const netcodes_mapping *rule = netcodes_http_from_qt_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 #ifdef __cplusplus

@@ -21,6 +21,8 @@ struct Header {
     retries: Vec<TermView>,
     statuses: Vec<StatusView>,
     systems: Vec<SystemView>,
+    mapping_kinds: Vec<MappingKindView>,
+    mappings: Vec<MappingView>,
 }
 
 struct TermView {
@@ -35,6 +37,39 @@ struct StatusView {
     c_name: String,
     value: usize,
     id: String,
+}
+
+struct MappingKindView {
+    c_name: String,
+    value: usize,
+    id: String,
+    doc: &'static str,
+}
+
+struct MappingView {
+    /// `netcodes_qt_from_http_status`
+    function: String,
+    /// `http`, `qt`: lower_snake ids, safe in comments.
+    from: String,
+    to: String,
+    table_path: String,
+    /// `NETCODES_QT_UNMAPPED`
+    unmapped: String,
+    /// In `Mapping::rules_by_specificity` order.
+    rules: Vec<RuleView>,
+    /// Indexes into `rules` of single-code rules, with their code.
+    singles: Vec<(String, usize)>,
+    /// Indexes into `rules` of range rules, narrowest first, with the C condition.
+    ranges: Vec<(String, usize)>,
+}
+
+struct RuleView {
+    /// The target as its C constant: `NETCODES_QT_UNKNOWN_SERVER_ERROR`.
+    to: String,
+    kind: String,
+    note: String,
+    /// `400` or `400 to 499`, for the row's comment.
+    from: String,
 }
 
 struct SystemView {
@@ -57,12 +92,24 @@ struct SystemView {
     flags: Vec<FlagView>,
     retired: Vec<i64>,
     is_http: bool,
+    /// `(NETCODES_QT_UNMAPPED, value)` when some mapping leads into this system.
+    unmapped: Option<(String, String)>,
+    /// HTTP: every reason phrase, current or historical, ASCII-lowercased and
+    /// sorted by bytes, with its code.
+    reasons: Vec<(String, i64)>,
 }
 
 struct GroupView {
     c_name: String,
     index: usize,
+    /// `netcodes_http_is_client_error`
+    predicate: String,
+    id: String,
     title: String,
+    /// The title for comments.
+    title_comment: String,
+    /// `code >= 400 && code <= 499`
+    condition: String,
     min: i64,
     max: i64,
 }
@@ -123,7 +170,18 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
                 id: c_string(s.id()),
             })
             .collect(),
-        systems: model.systems.iter().map(|s| system_view(model, s)).collect(),
+        systems: model.systems.iter().enumerate().map(|(i, s)| system_view(model, i, s)).collect(),
+        mapping_kinds: MAPPING_KINDS
+            .iter()
+            .enumerate()
+            .map(|(value, &kind)| MappingKindView {
+                c_name: format!("NETCODES_MAPPING_{}", kind.id().to_ascii_uppercase()),
+                value,
+                id: c_string(kind.id()),
+                doc: mapping_kind_doc(kind),
+            })
+            .collect(),
+        mappings: model.mappings.iter().map(|m| mapping_view(model, m)).collect(),
     };
     let contents = header.render().expect("the C header template renders");
     vec![GeneratedFile::new("generated/c/netcodes.h", contents)]
@@ -143,7 +201,89 @@ fn terms(prefix: &str, terms: &[Term]) -> Vec<TermView> {
         .collect()
 }
 
-fn system_view(model: &Model, system: &System) -> SystemView {
+/// Every mapping kind, in the order of the C enum.
+const MAPPING_KINDS: [MappingKind; 3] = [MappingKind::Upstream, MappingKind::Equivalent, MappingKind::Approximate];
+
+fn mapping_kind_doc(kind: MappingKind) -> &'static str {
+    match kind {
+        MappingKind::Upstream => "what the upstream software itself does",
+        MappingKind::Equivalent => "the same failure",
+        MappingKind::Approximate => "the closest match; the note says why",
+    }
+}
+
+fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
+    let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+    let rules = mapping.rules_by_specificity();
+    let target = |value: i64| {
+        to.codes
+            .iter()
+            .find(|c| c.value == value && c.primary)
+            .map_or_else(|| c_int(value), |c| c.c_name.clone())
+    };
+    let single = |r: &MappingRule| r.lo == r.hi;
+    MappingView {
+        function: format!("{}{}", to.c_fn_prefix, mapping.function),
+        from: from.id.clone(),
+        to: to.id.clone(),
+        table_path: comment_safe(&mapping.table_path),
+        unmapped: unmapped_macro(to),
+        rules: rules
+            .iter()
+            .map(|r| RuleView {
+                to: target(r.to),
+                kind: format!("NETCODES_MAPPING_{}", r.kind.id().to_ascii_uppercase()),
+                note: if r.note.is_empty() { "NETCODES_NULL".to_owned() } else { c_string(&r.note) },
+                from: if single(r) { r.lo.to_string() } else { format!("{} to {}", r.lo, r.hi) },
+            })
+            .collect(),
+        singles: rules.iter().enumerate().filter(|(_, r)| single(r)).map(|(i, r)| (c_int(r.lo), i)).collect(),
+        ranges: rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !single(r))
+            .map(|(i, r)| (range_condition(r.lo, r.hi), i))
+            .collect(),
+    }
+}
+
+/// `NETCODES_QT_UNMAPPED`: what a mapping into the system answers when no rule covers a code.
+fn unmapped_macro(system: &System) -> String {
+    format!("{}UNMAPPED", system.c_prefix)
+}
+
+/// A value no code of the system can have: 0 or -1 where the system's range
+/// leaves them free (the usual "no code" values in C), else just outside it.
+fn unmapped_value(system: &System) -> i64 {
+    let outside = |v: i64| v < system.min || v > system.max;
+    [0, -1, system.max.saturating_add(1), system.min.saturating_sub(1)]
+        .into_iter()
+        .find(|&v| outside(v) && i32::try_from(v).is_ok())
+        .expect("a system's range leaves some int free")
+}
+
+/// An `int` constant; INT_MIN has no literal of type int.
+fn c_int(value: i64) -> String {
+    if value == i64::from(i32::MIN) { "(-2147483647 - 1)".to_owned() } else { value.to_string() }
+}
+
+/// `code` lies in `lo..=hi`. Bounds at INT_MIN/INT_MAX are left out, since
+/// compilers warn about comparisons that are always true.
+fn range_condition(lo: i64, hi: i64) -> String {
+    let mut parts = Vec::new();
+    if lo == hi {
+        return format!("code == {}", c_int(lo));
+    }
+    if lo > i64::from(i32::MIN) {
+        parts.push(format!("code >= {}", c_int(lo)));
+    }
+    if hi < i64::from(i32::MAX) {
+        parts.push(format!("code <= {}", c_int(hi)));
+    }
+    if parts.is_empty() { "1".to_owned() } else { parts.join(" && ") }
+}
+
+fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
     let lookup = Lookup::new(system);
     let sources = model.http.as_ref().map(|h| &h.sources);
     SystemView {
@@ -160,7 +300,11 @@ fn system_view(model: &Model, system: &System) -> SystemView {
             .map(|(index, g)| GroupView {
                 c_name: format!("{}GROUP_{}", system.c_prefix, g.upper),
                 index,
-                title: comment_safe(&g.title),
+                predicate: format!("{}is_{}", system.c_fn_prefix, g.id),
+                id: c_string(&g.id),
+                title: c_string(&g.title),
+                title_comment: comment_safe(&g.title),
+                condition: range_condition(g.min, g.max),
                 min: g.min,
                 max: g.max,
             })
@@ -175,7 +319,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
             .iter()
             .map(|c| RowView {
                 value: c.value,
-                name: if c.name.is_empty() { "NULL".to_owned() } else { c_string(&c.name) },
+                name: if c.name.is_empty() { "NETCODES_NULL".to_owned() } else { c_string(&c.name) },
                 description: c_string(&c.description),
                 category: format!("NETCODES_CATEGORY_{}", model.categories[c.category].upper),
                 retry: format!("NETCODES_RETRY_{}", model.retries[c.retry].upper),
@@ -184,7 +328,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
                 meanings: system.codes.iter().filter(|other| other.value == c.value).count(),
                 source: match (c.source, sources) {
                     (Some(i), Some(sources)) => c_string(&sources[i].id),
-                    _ => "NULL".to_owned(),
+                    _ => "NETCODES_NULL".to_owned(),
                 },
             })
             .collect(),
@@ -222,14 +366,42 @@ fn system_view(model: &Model, system: &System) -> SystemView {
             .collect(),
         retired: system.retired.iter().map(|c| c.value).collect(),
         is_http: system.kind == SystemKind::Http,
+        unmapped: model
+            .mappings
+            .iter()
+            .any(|m| m.to == index)
+            .then(|| (unmapped_macro(system), format!("({})", c_int(unmapped_value(system))))),
+        reasons: if system.kind == SystemKind::Http { reasons(model, system) } else { Vec::new() },
     }
+}
+
+/// Every phrase a status is known by, folded to ASCII lower case and sorted
+/// by bytes; the registered meaning claims a phrase before an old one or a
+/// vendor's (the same table as the Rust crate's).
+fn reasons(model: &Model, system: &System) -> Vec<(String, i64)> {
+    let history = model.http.as_ref().map(|h| h.reason_history.as_slice()).unwrap_or_default();
+    let phrases = system
+        .primary_codes()
+        .map(|c| (c.name.as_str(), c.value))
+        .chain(history.iter().map(|h| (h.reason.as_str(), h.code)))
+        .chain(system.codes.iter().filter(|c| !c.primary).map(|c| (c.name.as_str(), c.value)));
+    let mut reasons: Vec<(String, i64)> = Vec::new();
+    for (phrase, value) in phrases {
+        let key = phrase.to_ascii_lowercase();
+        if !phrase.is_empty() && !reasons.iter().any(|(k, _)| *k == key) {
+            reasons.push((key, value));
+        }
+    }
+    reasons.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    reasons.into_iter().map(|(key, value)| (c_string(&key), value)).collect()
 }
 
 /// Text for a `/* */` comment. Comments only repeat names that the lookup
 /// functions return exactly; here anything that could end the comment, form a
-/// trigraph or splice a line is simply left out.
+/// trigraph or splice a line is simply left out (a `/` is kept: without `*`
+/// it can neither open nor close a comment).
 fn comment_safe(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || " .,:;'()-_+=#&%".contains(c) { c } else { ' ' })
+        .map(|c| if c.is_ascii_alphanumeric() || " .,:;'()-_+=#&%/".contains(c) { c } else { ' ' })
         .collect()
 }
