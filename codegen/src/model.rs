@@ -66,6 +66,9 @@ pub struct System {
     /// Rust and Python type: `NetworkError`.
     pub type_name: String,
     pub int_type: IntType,
+    /// Codes are known by their number first and shown as `404 Not Found`
+    /// (HTTP, Warning); otherwise by name (`ERR_NAME_NOT_RESOLVED`).
+    pub number_first: bool,
     pub min: i64,
     pub max: i64,
     pub groups: Vec<Group>,

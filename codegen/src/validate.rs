@@ -332,6 +332,7 @@ fn load_system(
         description: meta.description,
         type_name,
         int_type,
+        number_first: matches!(kind, SystemKind::Http | SystemKind::Warning),
         min: meta.min,
         max: meta.max,
         groups,

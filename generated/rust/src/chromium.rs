@@ -4766,7 +4766,7 @@ impl fmt::Display for ParseError {
 
 impl core::error::Error for ParseError {}
 
-/// Parses an upstream name (`from_name`) or a decimal number.
+/// Parses a name (`from_name`) or a decimal number.
 impl FromStr for NetError {
     type Err = ParseError;
     fn from_str(text: &str) -> Result<Self, ParseError> {
@@ -4776,7 +4776,7 @@ impl FromStr for NetError {
     }
 }
 
-/// The upstream name, or the number for a code this crate does not know.
+/// The name, or the number for a code this crate does not know.
 impl fmt::Display for NetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {

@@ -8536,21 +8536,30 @@ impl fmt::Display for ParseError {
 
 impl core::error::Error for ParseError {}
 
-/// Parses an upstream name (`from_name`) or a decimal number.
+/// Parses a name (`from_name`), a number, or a number followed by
+/// its name as `Display` writes it (`"404 Not Found"`).
 impl FromStr for Status {
     type Err = ParseError;
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        Self::from_name(text)
-            .or_else(|| text.parse::<u16>().ok().map(Self))
-            .ok_or(ParseError)
+        if let Some(code) = Self::from_name(text) {
+            return Ok(code);
+        }
+        let (number, rest) = text.split_once(' ').unwrap_or((text, ""));
+        let code = number.parse::<u16>().map(Self).map_err(|_| ParseError)?;
+        if rest.is_empty() || code.name() == Some(rest) {
+            Ok(code)
+        } else {
+            Err(ParseError)
+        }
     }
 }
 
-/// The upstream name, or the number for a code this crate does not know.
+/// The number and the name (`404 Not Found`), or only the number
+/// for a code without a name.
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {
-            Some(name) => f.write_str(name),
+            Some(name) => write!(f, "{} {}", self.0, name),
             None => write!(f, "{}", self.0),
         }
     }

@@ -3160,7 +3160,7 @@ impl fmt::Display for ParseError {
 
 impl core::error::Error for ParseError {}
 
-/// Parses an upstream name (`from_name`) or a decimal number.
+/// Parses a name (`from_name`) or a decimal number.
 impl FromStr for NetworkError {
     type Err = ParseError;
     fn from_str(text: &str) -> Result<Self, ParseError> {
@@ -3170,7 +3170,7 @@ impl FromStr for NetworkError {
     }
 }
 
-/// The upstream name, or the number for a code this crate does not know.
+/// The name, or the number for a code this crate does not know.
 impl fmt::Display for NetworkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {

@@ -426,7 +426,60 @@ fn text_impls(system: &System) -> TokenStream {
         " The error of parsing a [`{ty_name}`]: the text is neither a name this crate knows nor a number {ty_name} can hold."
     );
     let message = format!("not a {} name or number", system.upstream);
-    let from_number = quote!(text.parse::<#int>().ok().map(Self));
+    let (from_str, display) = if system.number_first {
+        (
+            quote! {
+                /// Parses a name (`from_name`), a number, or a number followed by
+                /// its name as `Display` writes it (`"404 Not Found"`).
+                impl FromStr for #ty {
+                    type Err = ParseError;
+                    fn from_str(text: &str) -> Result<Self, ParseError> {
+                        if let Some(code) = Self::from_name(text) {
+                            return Ok(code);
+                        }
+                        let (number, rest) = text.split_once(' ').unwrap_or((text, ""));
+                        let code = number.parse::<#int>().map(Self).map_err(|_| ParseError)?;
+                        if rest.is_empty() || code.name() == Some(rest) { Ok(code) } else { Err(ParseError) }
+                    }
+                }
+            },
+            quote! {
+                /// The number and the name (`404 Not Found`), or only the number
+                /// for a code without a name.
+                impl fmt::Display for #ty {
+                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        match self.name() {
+                            Some(name) => write!(f, "{} {}", self.0, name),
+                            None => write!(f, "{}", self.0),
+                        }
+                    }
+                }
+            },
+        )
+    } else {
+        (
+            quote! {
+                /// Parses a name (`from_name`) or a decimal number.
+                impl FromStr for #ty {
+                    type Err = ParseError;
+                    fn from_str(text: &str) -> Result<Self, ParseError> {
+                        Self::from_name(text).or_else(|| text.parse::<#int>().ok().map(Self)).ok_or(ParseError)
+                    }
+                }
+            },
+            quote! {
+                /// The name, or the number for a code this crate does not know.
+                impl fmt::Display for #ty {
+                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        match self.name() {
+                            Some(name) => f.write_str(name),
+                            None => write!(f, "{}", self.0),
+                        }
+                    }
+                }
+            },
+        )
+    };
     let debug_unknown = format!("{ty_name}({{}})");
     let debug_known = format!("{ty_name}({{}}: {{}})");
     quote! {
@@ -440,23 +493,9 @@ fn text_impls(system: &System) -> TokenStream {
 
         impl core::error::Error for ParseError {}
 
-        /// Parses an upstream name (`from_name`) or a decimal number.
-        impl FromStr for #ty {
-            type Err = ParseError;
-            fn from_str(text: &str) -> Result<Self, ParseError> {
-                Self::from_name(text).or_else(|| #from_number).ok_or(ParseError)
-            }
-        }
+        #from_str
 
-        /// The upstream name, or the number for a code this crate does not know.
-        impl fmt::Display for #ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self.name() {
-                    Some(name) => f.write_str(name),
-                    None => write!(f, "{}", self.0),
-                }
-            }
-        }
+        #display
 
         /// `Type(value: name)` for a known code, `Type(value)` otherwise.
         impl fmt::Debug for #ty {
