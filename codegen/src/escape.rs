@@ -71,13 +71,21 @@ pub fn markdown(text: &str) -> String {
                 out.push(c);
             }
             ' ' if i == 0 || i == last => out.push_str("&#32;"),
-            c if c.is_control() => {
+            // Control characters, and the bidirectional controls that rustc
+            // refuses to see raw in a doc comment (they could make text read
+            // differently from what it is).
+            c if c.is_control() || is_bidi_control(c) => {
                 write!(out, "&#{};", u32::from(c)).expect("writing to a String cannot fail")
             }
             _ => out.push(c),
         }
     }
     out
+}
+
+/// U+202A..U+202E and U+2066..U+2069: embeddings, overrides and isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -115,5 +123,6 @@ mod tests {
         assert_eq!(markdown(" pad "), "&#32;pad&#32;");
         assert_eq!(markdown(" "), "&#32;");
         assert_eq!(markdown(""), "");
+        assert_eq!(markdown("a\u{202e}b"), "a&#8238;b");
     }
 }

@@ -284,7 +284,7 @@ pub struct Mapping {
     /// `netcodes_qt_from_http_status()`, `netcodes.qt.from_http_status()` and
     /// `qt::NetworkError::from_http_status()`.
     pub function: String,
-    /// Rows as written in the table.
+    /// The table's rows, in value order (by range start, then end).
     pub rules: Vec<MappingRule>,
     pub table_path: String,
 }

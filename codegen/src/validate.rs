@@ -402,6 +402,7 @@ fn load_reason_history(root: &Path, status: &System, diags: &mut Diagnostics) ->
             Some(_) => out.push(ReasonAlias { code, reason, reference }),
         }
     }
+    out.sort_by(|a, b| (a.code, &a.reason).cmp(&(b.code, &b.reason)));
     out
 }
 
@@ -1012,6 +1013,9 @@ fn mapping_rules(table: &CsvTable, from: &System, to: &System, diags: &mut Diagn
         }
         rules.push(MappingRule { lo, hi, to: target, kind, note, line: row.line });
     }
+    // Value order, whatever order the file lists them in: output never
+    // depends on how rows happen to be arranged.
+    rules.sort_by_key(|r| (r.lo, r.hi));
     rules
 }
 

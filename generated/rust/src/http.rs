@@ -107,7 +107,7 @@ impl Status {
     /// category `informational`, retry `not_applicable`, see RFC 9110, Section 15.2.1.
     pub const CONTINUE: Self = Self(100);
 
-    /// `Switching Protocols` (101): The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.
+    /// Switching Protocols (101): The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.
     ///
     /// category `informational`, retry `not_applicable`, see RFC 9110, Section 15.2.2.
     pub const SWITCHING_PROTOCOLS: Self = Self(101);
@@ -117,7 +117,7 @@ impl Status {
     /// category `informational`, retry `not_applicable`, see RFC 2518 (WebDAV).
     pub const PROCESSING: Self = Self(102);
 
-    /// `Early Hints` (103): Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.
+    /// Early Hints (103): Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.
     ///
     /// category `informational`, retry `not_applicable`, see RFC 8297.
     pub const EARLY_HINTS: Self = Self(103);
@@ -137,47 +137,47 @@ impl Status {
     /// category `success`, retry `not_applicable`, see RFC 9110, Section 15.3.3.
     pub const ACCEPTED: Self = Self(202);
 
-    /// `Non-Authoritative Information` (203): The request worked, but a proxy in between changed the origin's response before passing it on. The headers or body may not be exactly what the origin produced.
+    /// Non-Authoritative Information (203): The request worked, but a proxy in between changed the origin's response before passing it on. The headers or body may not be exactly what the origin produced.
     ///
     /// category `success`, retry `not_applicable`, see RFC 9110, Section 15.3.4.
     pub const NON_AUTHORITATIVE_INFORMATION: Self = Self(203);
 
-    /// `No Content` (204): The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.
+    /// No Content (204): The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.
     ///
     /// category `success`, retry `not_applicable`, see RFC 9110, Section 15.3.5.
     pub const NO_CONTENT: Self = Self(204);
 
-    /// `Reset Content` (205): The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.
+    /// Reset Content (205): The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.
     ///
     /// category `success`, retry `not_applicable`, see RFC 9110, Section 15.3.6.
     pub const RESET_CONTENT: Self = Self(205);
 
-    /// `Partial Content` (206): The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.
+    /// Partial Content (206): The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.
     ///
     /// category `success`, retry `not_applicable`, see RFC 9110, Section 15.3.7.
     pub const PARTIAL_CONTENT: Self = Self(206);
 
-    /// `Multi-Status` (207): WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.
+    /// Multi-Status (207): WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.
     ///
     /// category `success`, retry `not_applicable`, see RFC 4918.
     pub const MULTI_STATUS: Self = Self(207);
 
-    /// `Already Reported` (208): Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.
+    /// Already Reported (208): Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.
     ///
     /// category `success`, retry `not_applicable`, see RFC 5842.
     pub const ALREADY_REPORTED: Self = Self(208);
 
-    /// `IM Used` (226): The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.
+    /// IM Used (226): The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.
     ///
     /// category `success`, retry `not_applicable`, see RFC 3229.
     pub const IM_USED: Self = Self(226);
 
-    /// `Multiple Choices` (300): Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.
+    /// Multiple Choices (300): Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.
     ///
     /// category `redirect`, retry `not_applicable`, see RFC 9110, Section 15.4.1.
     pub const MULTIPLE_CHOICES: Self = Self(300);
 
-    /// `Moved Permanently` (301): The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.
+    /// Moved Permanently (301): The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.
     ///
     /// category `redirect`, retry `not_applicable`, see RFC 9110, Section 15.4.2.
     pub const MOVED_PERMANENTLY: Self = Self(301);
@@ -187,37 +187,37 @@ impl Status {
     /// category `redirect`, retry `not_applicable`, see RFC 9110, Section 15.4.3.
     pub const FOUND: Self = Self(302);
 
-    /// `See Other` (303): The outcome of the request can be fetched with a GET from the URL in the Location header. The classic reply after a form POST, so that reloading the page does not send the form twice.
+    /// See Other (303): The outcome of the request can be fetched with a GET from the URL in the Location header. The classic reply after a form POST, so that reloading the page does not send the form twice.
     ///
     /// category `redirect`, retry `not_applicable`, see RFC 9110, Section 15.4.4.
     pub const SEE_OTHER: Self = Self(303);
 
-    /// `Not Modified` (304): The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.
+    /// Not Modified (304): The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.
     ///
     /// category `redirect`, retry `not_applicable`, see RFC 9110, Section 15.4.5.
     pub const NOT_MODIFIED: Self = Self(304);
 
-    /// `Use Proxy` (305): Once asked the client to repeat the request through the proxy named in Location. It is deprecated because it let a server steer traffic through a proxy of its choosing, and clients ignore it.
+    /// Use Proxy (305): Once asked the client to repeat the request through the proxy named in Location. It is deprecated because it let a server steer traffic through a proxy of its choosing, and clients ignore it.
     ///
     /// category `redirect`, retry `not_applicable`, status `deprecated`, see RFC 9110, Section 15.4.6.
     pub const USE_PROXY: Self = Self(305);
 
-    /// `(Unused)` (306): Reserved and never to be assigned again. A draft of HTTP/1.1 used the number for a Switch Proxy response that was dropped before publication.
+    /// (Unused) (306): Reserved and never to be assigned again. A draft of HTTP/1.1 used the number for a Switch Proxy response that was dropped before publication.
     ///
     /// category `redirect`, retry `not_applicable`, status `unused`, see RFC 9110, Section 15.4.7.
     pub const SWITCH_PROXY: Self = Self(306);
 
-    /// `Temporary Redirect` (307): The resource is for now at the URL in the Location header. Send the same request there with the same method and body, and keep using the original URL afterwards.
+    /// Temporary Redirect (307): The resource is for now at the URL in the Location header. Send the same request there with the same method and body, and keep using the original URL afterwards.
     ///
     /// category `redirect`, retry `not_applicable`, see RFC 9110, Section 15.4.8.
     pub const TEMPORARY_REDIRECT: Self = Self(307);
 
-    /// `Permanent Redirect` (308): The resource now lives for good at the URL in the Location header. Repeat the request there with the same method and body, and use the new URL from now on.
+    /// Permanent Redirect (308): The resource now lives for good at the URL in the Location header. Repeat the request there with the same method and body, and use the new URL from now on.
     ///
     /// category `redirect`, retry `not_applicable`, see RFC 9110, Section 15.4.9.
     pub const PERMANENT_REDIRECT: Self = Self(308);
 
-    /// `Bad Request` (400): Something about the request itself is wrong, such as garbled syntax, a malformed header or invalid parameters, so the server refuses it. Correct the request before sending it again.
+    /// Bad Request (400): Something about the request itself is wrong, such as garbled syntax, a malformed header or invalid parameters, so the server refuses it. Correct the request before sending it again.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.1.
     pub const BAD_REQUEST: Self = Self(400);
@@ -227,7 +227,7 @@ impl Status {
     /// category `auth`, retry `never`, see RFC 9110, Section 15.5.2.
     pub const UNAUTHORIZED: Self = Self(401);
 
-    /// `Payment Required` (402): HTTP keeps this code for future use. Some APIs send it when the account has to pay, top up or change plan before the request will be served.
+    /// Payment Required (402): HTTP keeps this code for future use. Some APIs send it when the account has to pay, top up or change plan before the request will be served.
     ///
     /// category `policy`, retry `never`, see RFC 9110, Section 15.5.3.
     pub const PAYMENT_REQUIRED: Self = Self(402);
@@ -237,27 +237,27 @@ impl Status {
     /// category `auth`, retry `never`, see RFC 9110, Section 15.5.4.
     pub const FORBIDDEN: Self = Self(403);
 
-    /// `Not Found` (404): The server has nothing to serve at this URL, or chooses to hide that something is there. Check the address for typos or stale links.
+    /// Not Found (404): The server has nothing to serve at this URL, or chooses to hide that something is there. Check the address for typos or stale links.
     ///
     /// category `content`, retry `never`, see RFC 9110, Section 15.5.5.
     pub const NOT_FOUND: Self = Self(404);
 
-    /// `Method Not Allowed` (405): The resource exists but does not accept this request method. The Allow header lists the methods it does accept.
+    /// Method Not Allowed (405): The resource exists but does not accept this request method. The Allow header lists the methods it does accept.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.6.
     pub const METHOD_NOT_ALLOWED: Self = Self(405);
 
-    /// `Not Acceptable` (406): None of the representations the server can produce matches the Accept, Accept-Language or Accept-Encoding headers. Loosen those headers or ask for a different format.
+    /// Not Acceptable (406): None of the representations the server can produce matches the Accept, Accept-Language or Accept-Encoding headers. Loosen those headers or ask for a different format.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.7.
     pub const NOT_ACCEPTABLE: Self = Self(406);
 
-    /// `Proxy Authentication Required` (407): A proxy on the way to the server wants credentials before it forwards anything. Answer its Proxy-Authenticate challenge with a Proxy-Authorization header.
+    /// Proxy Authentication Required (407): A proxy on the way to the server wants credentials before it forwards anything. Answer its Proxy-Authenticate challenge with a Proxy-Authorization header.
     ///
     /// category `auth`, retry `never`, see RFC 9110, Section 15.5.8.
     pub const PROXY_AUTHENTICATION_REQUIRED: Self = Self(407);
 
-    /// `Request Timeout` (408): The server stopped waiting for the client to finish sending its request and normally closes the connection as well. The unchanged request can be sent again on a new connection.
+    /// Request Timeout (408): The server stopped waiting for the client to finish sending its request and normally closes the connection as well. The unchanged request can be sent again on a new connection.
     ///
     /// category `timeout`, retry `fresh_connection`, see RFC 9110, Section 15.5.9.
     pub const REQUEST_TIMEOUT: Self = Self(408);
@@ -272,67 +272,67 @@ impl Status {
     /// category `content`, retry `never`, see RFC 9110, Section 15.5.11.
     pub const GONE: Self = Self(410);
 
-    /// `Length Required` (411): The server will not take a request body without a Content-Length header. Send the length explicitly instead of streaming the body in chunks.
+    /// Length Required (411): The server will not take a request body without a Content-Length header. Send the length explicitly instead of streaming the body in chunks.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.12.
     pub const LENGTH_REQUIRED: Self = Self(411);
 
-    /// `Precondition Failed` (412): A condition the client attached, such as If-Match or If-Unmodified-Since, turned out false, so nothing was done. The resource has probably changed in the meantime; reload it first.
+    /// Precondition Failed (412): A condition the client attached, such as If-Match or If-Unmodified-Since, turned out false, so nothing was done. The resource has probably changed in the meantime; reload it first.
     ///
     /// category `content`, retry `never`, see RFC 9110, Section 15.5.13.
     pub const PRECONDITION_FAILED: Self = Self(412);
 
-    /// `Content Too Large` (413): The request body exceeds the size this server accepts. Send less; only when the server marks the limit as temporary with Retry-After is waiting and resending worthwhile.
+    /// Content Too Large (413): The request body exceeds the size this server accepts. Send less; only when the server marks the limit as temporary with Retry-After is waiting and resending worthwhile.
     ///
     /// category `client`, retry `retry_after`, see RFC 9110, Section 15.5.14.
     pub const CONTENT_TOO_LARGE: Self = Self(413);
 
-    /// `URI Too Long` (414): The target URI is longer than the server will process. Move bulky data out of the query string into a request body, or look for a redirect loop that keeps lengthening the URL.
+    /// URI Too Long (414): The target URI is longer than the server will process. Move bulky data out of the query string into a request body, or look for a redirect loop that keeps lengthening the URL.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.15.
     pub const URI_TOO_LONG: Self = Self(414);
 
-    /// `Unsupported Media Type` (415): The server does not take request bodies in this format or encoding. Compare the Content-Type and Content-Encoding you send with what the endpoint expects.
+    /// Unsupported Media Type (415): The server does not take request bodies in this format or encoding. Compare the Content-Type and Content-Encoding you send with what the endpoint expects.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.16.
     pub const UNSUPPORTED_MEDIA_TYPE: Self = Self(415);
 
-    /// `Range Not Satisfiable` (416): None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.
+    /// Range Not Satisfiable (416): None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.17.
     pub const RANGE_NOT_SATISFIABLE: Self = Self(416);
 
-    /// `Expectation Failed` (417): Some server on the path cannot honour the Expect header of the request. Send the request again without that header.
+    /// Expectation Failed (417): Some server on the path cannot honour the Expect header of the request. Send the request again without that header.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.18.
     pub const EXPECTATION_FAILED: Self = Self(417);
 
-    /// `(Unused)` (418): Reserved because the April Fools' coffee-pot protocol made "418 I'm a teapot" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.
+    /// (Unused) (418): Reserved because the April Fools' coffee-pot protocol made "418 I'm a teapot" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.
     ///
     /// category `client`, retry `never`, status `unused`, see RFC 9110, Section 15.5.19.
     pub const IM_A_TEAPOT: Self = Self(418);
 
-    /// `Page Expired` (419): Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.
+    /// Page Expired (419): Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.
     ///
     /// category `auth`, retry `never`, status `unofficial`, see Laravel docs, CSRF Protection.
     pub const LARAVEL_PAGE_EXPIRED: Self = Self(419);
 
-    /// `Enhance Your Calm` (420): Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.
+    /// Enhance Your Calm (420): Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.
     ///
     /// category `rate_limit`, retry `after_delay`, status `unofficial`, see Twitter API v1, Error Codes \& Responses.
     pub const TWITTER_ENHANCE_YOUR_CALM: Self = Self(420);
 
-    /// `Method Failure` (420): A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.
+    /// Method Failure (420): A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.
     ///
     /// category `server`, retry `never`, status `unofficial`, see Spring Framework, HttpStatus.METHOD\_FAILURE.
     pub const SPRING_METHOD_FAILURE: Self = Self(420);
 
-    /// `Misdirected Request` (421): The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.
+    /// Misdirected Request (421): The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.
     ///
     /// category `connection`, retry `fresh_connection`, see RFC 9110, Section 15.5.20.
     pub const MISDIRECTED_REQUEST: Self = Self(421);
 
-    /// `Unprocessable Content` (422): The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.
+    /// Unprocessable Content (422): The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.
     ///
     /// category `client`, retry `never`, see RFC 9110, Section 15.5.21.
     pub const UNPROCESSABLE_CONTENT: Self = Self(422);
@@ -342,62 +342,62 @@ impl Status {
     /// category `content`, retry `after_delay`, see RFC 4918.
     pub const LOCKED: Self = Self(423);
 
-    /// `Failed Dependency` (424): The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.
+    /// Failed Dependency (424): The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.
     ///
     /// category `content`, retry `never`, see RFC 4918.
     pub const FAILED_DEPENDENCY: Self = Self(424);
 
-    /// `Too Early` (425): The server will not act on a request that came in TLS early data, since early data can be replayed. The request had no effect; send it again once the handshake has finished.
+    /// Too Early (425): The server will not act on a request that came in TLS early data, since early data can be replayed. The request had no effect; send it again once the handshake has finished.
     ///
     /// category `protocol`, retry `safe`, see RFC 8470.
     pub const TOO_EARLY: Self = Self(425);
 
-    /// `Upgrade Required` (426): The server refuses to handle the request over the protocol in use. Switch to one of the protocols listed in the Upgrade header and try again.
+    /// Upgrade Required (426): The server refuses to handle the request over the protocol in use. Switch to one of the protocols listed in the Upgrade header and try again.
     ///
     /// category `protocol`, retry `never`, see RFC 9110, Section 15.5.22.
     pub const UPGRADE_REQUIRED: Self = Self(426);
 
-    /// `Precondition Required` (428): The server demands conditional requests for this resource so that concurrent updates are not lost. Fetch the resource, then send the change with If-Match or a similar condition.
+    /// Precondition Required (428): The server demands conditional requests for this resource so that concurrent updates are not lost. Fetch the resource, then send the change with If-Match or a similar condition.
     ///
     /// category `client`, retry `never`, see RFC 6585.
     pub const PRECONDITION_REQUIRED: Self = Self(428);
 
-    /// `Too Many Requests` (429): The server is rate limiting this client for asking too often. Slow down, and let at least the time named in Retry-After pass before the next attempt.
+    /// Too Many Requests (429): The server is rate limiting this client for asking too often. Slow down, and let at least the time named in Retry-After pass before the next attempt.
     ///
     /// category `rate_limit`, retry `retry_after`, see RFC 6585.
     pub const TOO_MANY_REQUESTS: Self = Self(429);
 
-    /// `Shopify Security Rejection` (430): Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.
+    /// Shopify Security Rejection (430): Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.
     ///
     /// category `policy`, retry `after_delay`, status `unofficial`, see Shopify API response status and error codes.
     pub const SHOPIFY_SECURITY_REJECTION: Self = Self(430);
 
-    /// `Request Header Fields Too Large` (431): The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.
+    /// Request Header Fields Too Large (431): The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.
     ///
     /// category `client`, retry `never`, see RFC 6585.
     pub const REQUEST_HEADER_FIELDS_TOO_LARGE: Self = Self(431);
 
-    /// `Login Time-out` (440): Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.
+    /// Login Time-out (440): Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.
     ///
     /// category `auth`, retry `never`, status `unofficial`, see Microsoft, Outlook Web Access 440 Login Time-out.
     pub const IIS_LOGIN_TIME_OUT: Self = Self(440);
 
-    /// `No Response` (444): nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.
+    /// No Response (444): nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.
     ///
     /// category `policy`, retry `never`, status `unofficial`, see nginx source, src/http/ngx\_http\_request.h.
     pub const NGINX_NO_RESPONSE: Self = Self(444);
 
-    /// `Retry With` (449): Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.
+    /// Retry With (449): Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.
     ///
     /// category `client`, retry `never`, status `unofficial`, see Microsoft open specifications, 449 Retry With status code.
     pub const IIS_RETRY_WITH: Self = Self(449);
 
-    /// `Blocked by Windows Parental Controls` (450): The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.
+    /// Blocked by Windows Parental Controls (450): The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.
     ///
     /// category `policy`, retry `never`, status `unofficial`, see Windows Parental Controls.
     pub const MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: Self = Self(450);
 
-    /// `Unavailable For Legal Reasons` (451): The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.
+    /// Unavailable For Legal Reasons (451): The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.
     ///
     /// category `policy`, retry `never`, see RFC 7725.
     pub const UNAVAILABLE_FOR_LEGAL_REASONS: Self = Self(451);
@@ -407,167 +407,167 @@ impl Status {
     /// category `redirect`, retry `never`, status `unofficial`, see Microsoft \[MS-ASCMD\], Section 3.1.5.2.2.
     pub const IIS_REDIRECT: Self = Self(451);
 
-    /// `` (460): The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.
+    ///  (460): The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.
     ///
     /// category `cancelled`, retry `never`, status `unofficial`, see AWS docs, Troubleshoot your Application Load Balancers.
     pub const AWS_ELB_CLIENT_CLOSED_CONNECTION: Self = Self(460);
 
-    /// `` (463): The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.
+    ///  (463): The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.
     ///
     /// category `client`, retry `never`, status `unofficial`, see AWS docs, Troubleshoot your Application Load Balancers.
     pub const AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES: Self = Self(463);
 
-    /// `` (464): The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.
+    ///  (464): The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.
     ///
     /// category `protocol`, retry `never`, status `unofficial`, see AWS docs, Troubleshoot your Application Load Balancers.
     pub const AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS: Self = Self(464);
 
-    /// `Request header too large` (494): nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error\_page can match.
+    /// Request header too large (494): nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error\_page can match.
     ///
     /// category `client`, retry `never`, status `unofficial`, see nginx source, src/http/ngx\_http\_request.h.
     pub const NGINX_REQUEST_HEADER_TOO_LARGE: Self = Self(494);
 
-    /// `SSL Certificate Error` (495): The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.
+    /// SSL Certificate Error (495): The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.
     ///
     /// category `certificate`, retry `never`, status `unofficial`, see nginx source, src/http/ngx\_http\_request.h.
     pub const NGINX_SSL_CERTIFICATE_ERROR: Self = Self(495);
 
-    /// `SSL Certificate Required` (496): This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.
+    /// SSL Certificate Required (496): This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.
     ///
     /// category `certificate`, retry `never`, status `unofficial`, see nginx source, src/http/ngx\_http\_request.h.
     pub const NGINX_SSL_CERTIFICATE_REQUIRED: Self = Self(496);
 
-    /// `HTTP Request Sent to HTTPS Port` (497): Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.
+    /// HTTP Request Sent to HTTPS Port (497): Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.
     ///
     /// category `protocol`, retry `never`, status `unofficial`, see nginx source, src/http/ngx\_http\_request.h.
     pub const NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT: Self = Self(497);
 
-    /// `Invalid Token` (498): ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.
+    /// Invalid Token (498): ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.
     ///
     /// category `auth`, retry `never`, status `unofficial`, see ArcGIS Server, Using token-based authentication.
     pub const ESRI_INVALID_TOKEN: Self = Self(498);
 
-    /// `Client Closed Request` (499): The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.
+    /// Client Closed Request (499): The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.
     ///
     /// category `cancelled`, retry `never`, status `unofficial`, see nginx source, src/http/ngx\_http\_request.h.
     pub const NGINX_CLIENT_CLOSED_REQUEST: Self = Self(499);
 
-    /// `Token Required` (499): The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.
+    /// Token Required (499): The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.
     ///
     /// category `auth`, retry `never`, status `unofficial`, see ArcGIS Server, Using token-based authentication.
     pub const ESRI_TOKEN_REQUIRED: Self = Self(499);
 
-    /// `Internal Server Error` (500): Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.
+    /// Internal Server Error (500): Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.
     ///
     /// category `server`, retry `idempotent`, see RFC 9110, Section 15.6.1.
     pub const INTERNAL_SERVER_ERROR: Self = Self(500);
 
-    /// `Not Implemented` (501): The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.
+    /// Not Implemented (501): The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.
     ///
     /// category `server`, retry `never`, see RFC 9110, Section 15.6.2.
     pub const NOT_IMPLEMENTED: Self = Self(501);
 
-    /// `Bad Gateway` (502): Something in between, such as a reverse proxy or load balancer, could not get a sensible answer from the server it forwards to. Usually short-lived; after a short wait, repeat requests that are safe to repeat.
+    /// Bad Gateway (502): Something in between, such as a reverse proxy or load balancer, could not get a sensible answer from the server it forwards to. Usually short-lived; after a short wait, repeat requests that are safe to repeat.
     ///
     /// category `proxy`, retry `idempotent`, see RFC 9110, Section 15.6.3.
     pub const BAD_GATEWAY: Self = Self(502);
 
-    /// `Service Unavailable` (503): The service is temporarily out of action, typically swamped with traffic or taken down for maintenance. Come back after the time given in Retry-After.
+    /// Service Unavailable (503): The service is temporarily out of action, typically swamped with traffic or taken down for maintenance. Come back after the time given in Retry-After.
     ///
     /// category `server`, retry `retry_after`, see RFC 9110, Section 15.6.4.
     pub const SERVICE_UNAVAILABLE: Self = Self(503);
 
-    /// `Gateway Timeout` (504): A proxy or gateway ran out of patience waiting for the server behind it. That server may still have done the work, so only repeat requests that are safe to repeat.
+    /// Gateway Timeout (504): A proxy or gateway ran out of patience waiting for the server behind it. That server may still have done the work, so only repeat requests that are safe to repeat.
     ///
     /// category `timeout`, retry `idempotent`, see RFC 9110, Section 15.6.5.
     pub const GATEWAY_TIMEOUT: Self = Self(504);
 
-    /// `HTTP Version Not Supported` (505): The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.
+    /// HTTP Version Not Supported (505): The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.
     ///
     /// category `protocol`, retry `never`, see RFC 9110, Section 15.6.6.
     pub const HTTP_VERSION_NOT_SUPPORTED: Self = Self(505);
 
-    /// `Variant Also Negotiates` (506): The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.
+    /// Variant Also Negotiates (506): The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.
     ///
     /// category `server`, retry `never`, see RFC 2295.
     pub const VARIANT_ALSO_NEGOTIATES: Self = Self(506);
 
-    /// `Insufficient Storage` (507): Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.
+    /// Insufficient Storage (507): Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.
     ///
     /// category `server`, retry `after_delay`, see RFC 4918.
     pub const INSUFFICIENT_STORAGE: Self = Self(507);
 
-    /// `Loop Detected` (508): The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.
+    /// Loop Detected (508): The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.
     ///
     /// category `server`, retry `never`, see RFC 5842.
     pub const LOOP_DETECTED: Self = Self(508);
 
-    /// `Bandwidth Limit Exceeded` (509): The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.
+    /// Bandwidth Limit Exceeded (509): The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.
     ///
     /// category `rate_limit`, retry `after_delay`, status `unofficial`, see cPanel docs, HTTP Error Codes and Quick Fixes.
     pub const APACHE_BANDWIDTH_LIMIT_EXCEEDED: Self = Self(509);
 
-    /// `Not Extended` (510): The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.
+    /// Not Extended (510): The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.
     ///
     /// category `protocol`, retry `never`, status `obsolete`, see RFC 2774 (status change to Historic).
     pub const NOT_EXTENDED: Self = Self(510);
 
-    /// `Network Authentication Required` (511): The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.
+    /// Network Authentication Required (511): The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.
     ///
     /// category `auth`, retry `never`, see RFC 6585.
     pub const NETWORK_AUTHENTICATION_REQUIRED: Self = Self(511);
 
-    /// `Web Server Returned an Unknown Error` (520): What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.
+    /// Web Server Returned an Unknown Error (520): What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.
     ///
     /// category `proxy`, retry `idempotent`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR: Self = Self(520);
 
-    /// `Web Server Is Down` (521): Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.
+    /// Web Server Is Down (521): Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.
     ///
     /// category `connection`, retry `after_delay`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_WEB_SERVER_IS_DOWN: Self = Self(521);
 
-    /// `Connection Timed Out` (522): Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.
+    /// Connection Timed Out (522): Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.
     ///
     /// category `timeout`, retry `after_delay`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_CONNECTION_TIMED_OUT: Self = Self(522);
 
-    /// `Origin Is Unreachable` (523): No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.
+    /// Origin Is Unreachable (523): No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.
     ///
     /// category `connection`, retry `after_delay`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_ORIGIN_IS_UNREACHABLE: Self = Self(523);
 
-    /// `A Timeout Occurred` (524): The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.
+    /// A Timeout Occurred (524): The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.
     ///
     /// category `timeout`, retry `idempotent`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_A_TIMEOUT_OCCURRED: Self = Self(524);
 
-    /// `SSL Handshake Failed` (525): Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.
+    /// SSL Handshake Failed (525): Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.
     ///
     /// category `tls`, retry `never`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_SSL_HANDSHAKE_FAILED: Self = Self(525);
 
-    /// `Invalid SSL Certificate` (526): Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.
+    /// Invalid SSL Certificate (526): Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.
     ///
     /// category `certificate`, retry `never`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_INVALID_SSL_CERTIFICATE: Self = Self(526);
 
-    /// `Railgun Error` (527): Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.
+    /// Railgun Error (527): Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.
     ///
     /// category `proxy`, retry `after_delay`, status `unofficial`, see Cloudflare docs, Cloudflare 5xx errors.
     pub const CLOUDFLARE_RAILGUN_ERROR: Self = Self(527);
 
-    /// `Site is overloaded` (529): The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.
+    /// Site is overloaded (529): The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.
     ///
     /// category `server`, retry `after_delay`, status `unofficial`, see SSL Labs API v3 documentation.
     pub const QUALYS_SITE_IS_OVERLOADED: Self = Self(529);
 
-    /// `` (530): A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.
+    ///  (530): A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.
     ///
     /// category `proxy`, retry `never`, status `unofficial`, see Cloudflare docs, Cloudflare 1xxx errors.
     pub const CLOUDFLARE_ERROR_1XXX: Self = Self(530);
 
-    /// `Site is frozen` (530): Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.
+    /// Site is frozen (530): Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.
     ///
     /// category `policy`, retry `never`, status `unofficial`, see Pantheon docs, Platform Considerations.
     pub const PANTHEON_SITE_IS_FROZEN: Self = Self(530);
@@ -577,12 +577,12 @@ impl Status {
     /// category `auth`, retry `never`, status `unofficial`, see AWS docs, Troubleshoot your Application Load Balancers.
     pub const AWS_ELB_UNAUTHORIZED: Self = Self(561);
 
-    /// `Network read timeout error` (598): An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.
+    /// Network read timeout error (598): An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.
     ///
     /// category `timeout`, retry `idempotent`, status `unofficial`, see Informal convention of some HTTP proxies.
     pub const PROXY_NETWORK_READ_TIMEOUT_ERROR: Self = Self(598);
 
-    /// `Network Connect Timeout Error` (599): An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.
+    /// Network Connect Timeout Error (599): An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.
     ///
     /// category `timeout`, retry `after_delay`, status `unofficial`, see Informal convention of some HTTP proxies.
     pub const PROXY_NETWORK_CONNECT_TIMEOUT_ERROR: Self = Self(599);
@@ -5817,28 +5817,117 @@ const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
     }
 }
 
-/// The rows of data/map/chromium_to_http.csv, in table order.
+/// The rows of data/map/chromium_to_http.csv, in value order.
 static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
-        to: Status::OK,
+        to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Success; relay the upstream's own status when there is one, 200 otherwise.",
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "A result that is still pending must never become a response, so a gateway that sends one has a bug.",
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INSUFFICIENT_STORAGE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Writing the data to the gateway's disk failed, usually for lack of space.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "An unspecified failure of the upstream fetch, so no usable upstream answer exists.",
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own name cache is being cleared, a short temporary condition.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's DNS data offers no protocol the gateway can use."),
     },
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
@@ -5848,518 +5937,10 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
         ),
     },
     crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A bad call inside the gateway is the gateway's own bug."),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::NOT_FOUND,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A missing file is answered the way a file server answers it."),
-    },
-    crate::Mapping {
-        to: Status::GATEWAY_TIMEOUT,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream did not answer in time."),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A local file limit inside the gateway, not an upstream failure."),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A should-not-happen condition is a bug in the gateway's own stack."),
-    },
-    crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "A file the gateway may not read is answered the way a file server answers a permission error.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's network stack lacks the operation it tried to use."),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The file the gateway was uploading changed under it, a local problem.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::CONFLICT,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Creating something that already exists conflicts with the current state of the target.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::NOT_FOUND,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A path the system cannot open is answered like a missing file."),
-    },
-    crate::Mapping {
-        to: Status::INSUFFICIENT_STORAGE,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway ran out of disk space, which is what 507 reports."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The content was refused on purpose by a scanner, so the client is refused too.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway is shutting down and cannot serve the request."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's own headers forbid this use of its response."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Local policy forbids unencrypted requests to this host, so the client is refused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was withheld by a cross-origin protection, so the client is refused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A missing permission blocks the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not reach the upstream at all."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not reach the upstream at all."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's address is unusable, so it could not be reached."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not reach the upstream at all."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::GATEWAY_TIMEOUT,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream did not accept the connection in time."),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own resolver is overloaded, a temporary condition of the gateway.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy could not reach the upstream, so there is no upstream answer.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Software hooked into the gateway machine's socket layer broke it."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::PROXY_AUTHENTICATION_REQUIRED,
-        kind: crate::MappingKind::Equivalent,
-        note: Some(
-            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The required proxy script was unusable, so the gateway had no route to the upstream.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's connection pool is full, a temporary overload of the gateway.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A firewall rule on the gateway's machine forbids the request, so the client is refused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Requests to this upstream are held back for a while to spare it, so it is unavailable for now.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream broke the WebSocket framing rules."),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not get the local address it wanted for a socket."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::TOO_MANY_REQUESTS,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The client is opening more WebSockets at once than allowed."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+            "The upstream only allows secure transports, so the cleartext request is refused.",
         ),
     },
     crate::Mapping {
@@ -6373,706 +5954,191 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
     crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SWITCHING_PROTOCOLS,
-        kind: crate::MappingKind::Equivalent,
-        note: Some(
-            "Chromium ends the request this way exactly when the upstream switched protocols.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy could not reach the upstream, so there is no upstream answer.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_REQUEST,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The URL the client asked for cannot be parsed."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Local policy forbids fetching that kind of URL, so the client is refused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::NOT_IMPLEMENTED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream redirected to an address that is not a usable URL."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream redirected to a target the gateway refuses to follow."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Local policy forbids requests to that port, so the client is refused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::METHOD_NOT_ALLOWED,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The method cannot be used on that target."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream sent a proxy authentication demand it has no business sending.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream closed the connection without sending anything."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's response headers were too large to accept."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::RANGE_NOT_SATISFIABLE,
-        kind: crate::MappingKind::Equivalent,
-        note: Some("Chromium raises it for an HTTP 416 answer."),
-    },
-    crate::Mapping {
-        to: Status::UNAUTHORIZED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The credentials given cannot be used, so the client has to supply valid ones.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's body could not be decoded, so it cannot be passed on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::UNAUTHORIZED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The credentials did not work, so the client has to supply valid ones.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's text could not be interpreted, so it cannot be passed on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::UNAUTHORIZED,
-        kind: crate::MappingKind::Approximate,
-        note: Some("No credentials were available, so the client has to supply them."),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The exchange with the upstream could not be completed on its connection.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream turned the request away without handling it."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The QUIC connection to the upstream could not be set up."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::PROXY_AUTHENTICATION_REQUIRED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy the gateway routes through failed, so the upstream was never reached.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's body could not be decoded, so it cannot be passed on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Relay the upstream's status when it is known; otherwise its answer was unusable.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream closed the connection without handling the request."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's client-hint negotiation looped without end."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A local-network security check refused the request."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::FORBIDDEN,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids the request, so the client is refused."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's body could not be decoded, so it cannot be passed on.",
-        ),
-    },
-    crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The upstream's body could not be decoded, so it cannot be passed on.",
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The upstream's body could not be decoded, so it cannot be passed on.",
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
-        note: Some("HTTP caching answers a cache-only request that misses with 504."),
+        note: Some("The name lookup for the upstream did not finish in time."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal failure of the gateway's own HTTP cache."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal failure of the gateway's own HTTP cache."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal failure of the gateway's own HTTP cache."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal failure of the gateway's own HTTP cache."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal failure of the gateway's own HTTP cache."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The real failure is hidden behind a placeholder, so all that is known is that the fetch failed.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::OK,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The operation succeeded without an upstream round trip."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A token step that depended on the issuer's answer failed."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -7122,6 +6188,786 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
     crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An internal failure of the gateway's own HTTP cache."),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("HTTP caching answers a cache-only request that misses with 504."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A local-network security check refused the request."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's client-hint negotiation looped without end."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream closed the connection without handling the request."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Relay the upstream's status when it is known; otherwise its answer was unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::PROXY_AUTHENTICATION_REQUIRED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The QUIC connection to the upstream could not be set up."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream turned the request away without handling it."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The exchange with the upstream could not be completed on its connection.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Approximate,
+        note: Some("No credentials were available, so the client has to supply them."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's text could not be interpreted, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The credentials did not work, so the client has to supply valid ones.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The credentials given cannot be used, so the client has to supply valid ones.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::RANGE_NOT_SATISFIABLE,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Chromium raises it for an HTTP 416 answer."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's response headers were too large to accept."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream closed the connection without sending anything."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream sent a proxy authentication demand it has no business sending.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::METHOD_NOT_ALLOWED,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The method cannot be used on that target."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Local policy forbids requests to that port, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream redirected to a target the gateway refuses to follow."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream redirected to an address that is not a usable URL."),
+    },
+    crate::Mapping {
+        to: Status::NOT_IMPLEMENTED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Local policy forbids fetching that kind of URL, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The URL the client asked for cannot be parsed."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy could not reach the upstream, so there is no upstream answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SWITCHING_PROTOCOLS,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Chromium ends the request this way exactly when the upstream switched protocols.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::TOO_MANY_REQUESTS,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The client is opening more WebSockets at once than allowed."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
@@ -7131,199 +6977,442 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
+        note: Some("The gateway could not get the local address it wanted for a socket."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream broke the WebSocket framing rules."),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A token step that depended on the issuer's answer failed."),
-    },
-    crate::Mapping {
-        to: Status::OK,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The operation succeeded without an upstream round trip."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The real failure is hidden behind a placeholder, so all that is known is that the fetch failed.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management inside the gateway, not an upstream failure.",
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::GATEWAY_TIMEOUT,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The name lookup for the upstream did not finish in time."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+            "Requests to this upstream are held back for a while to spare it, so it is unavailable for now.",
         ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The upstream only allows secure transports, so the cleartext request is refused.",
+            "A firewall rule on the gateway's machine forbids the request, so the client is refused.",
         ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's connection pool is full, a temporary overload of the gateway.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The required proxy script was unusable, so the gateway had no route to the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::PROXY_AUTHENTICATION_REQUIRED,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Software hooked into the gateway machine's socket layer broke it."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy could not reach the upstream, so there is no upstream answer.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own resolver is overloaded, a temporary condition of the gateway.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream did not accept the connection in time."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not reach the upstream at all."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's address is unusable, so it could not be reached."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not reach the upstream at all."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway could not reach the upstream at all."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A missing permission blocks the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was withheld by a cross-origin protection, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Local policy forbids unencrypted requests to this host, so the client is refused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream's own headers forbid this use of its response."),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway is shutting down and cannot serve the request."),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Local policy forbids the request, so the client is refused."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The content was refused on purpose by a scanner, so the client is refused too.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INSUFFICIENT_STORAGE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway ran out of disk space, which is what 507 reports."),
+    },
+    crate::Mapping {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A path the system cannot open is answered like a missing file."),
+    },
+    crate::Mapping {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Creating something that already exists conflicts with the current state of the target.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The file the gateway was uploading changed under it, a local problem.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The gateway's network stack lacks the operation it tried to use."),
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A file the gateway may not read is answered the way a file server answers a permission error.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A should-not-happen condition is a bug in the gateway's own stack."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A local file limit inside the gateway, not an upstream failure."),
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The upstream did not answer in time."),
+    },
+    crate::Mapping {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A missing file is answered the way a file server answers it."),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A bad call inside the gateway is the gateway's own bug."),
     },
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
@@ -7335,372 +7424,283 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's DNS data offers no protocol the gateway can use."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
         note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The gateway's own name cache is being cleared, a short temporary condition.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+            "An unspecified failure of the upstream fetch, so no usable upstream answer exists.",
         ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
+            "A result that is still pending must never become a response, so a gateway that sends one has a bug.",
         ),
     },
     crate::Mapping {
-        to: Status::SERVICE_UNAVAILABLE,
+        to: Status::OK,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INSUFFICIENT_STORAGE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Writing the data to the gateway's disk failed, usually for lack of space.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
-        ),
-    },
-    crate::Mapping {
-        to: Status::INTERNAL_SERVER_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A fault inside the gateway itself, not something the upstream or the client caused.",
+            "Success; relay the upstream's own status when there is one, 200 otherwise.",
         ),
     },
 ];
 
 /// Rows for single codes: (code, row), sorted by code.
 static FROM_CHROMIUM_EXACT: [(i32, u16); 249] = [
-    (-906, 248),
-    (-905, 247),
-    (-904, 246),
-    (-903, 245),
-    (-902, 244),
-    (-901, 243),
-    (-900, 242),
-    (-821, 241),
-    (-820, 240),
-    (-819, 239),
-    (-818, 238),
-    (-817, 237),
-    (-816, 236),
-    (-815, 235),
-    (-814, 234),
-    (-811, 233),
-    (-810, 232),
-    (-809, 231),
-    (-808, 230),
-    (-806, 229),
-    (-805, 228),
-    (-804, 227),
-    (-803, 226),
-    (-801, 225),
-    (-800, 224),
-    (-716, 223),
-    (-714, 222),
-    (-713, 221),
-    (-712, 220),
-    (-710, 219),
-    (-709, 218),
-    (-708, 217),
-    (-707, 216),
-    (-706, 215),
-    (-705, 214),
-    (-704, 213),
-    (-703, 212),
-    (-702, 211),
-    (-701, 210),
-    (-508, 209),
-    (-507, 208),
-    (-506, 207),
-    (-505, 206),
-    (-504, 205),
-    (-503, 204),
-    (-502, 203),
-    (-501, 202),
-    (-414, 201),
-    (-413, 200),
-    (-412, 199),
-    (-411, 198),
-    (-410, 197),
-    (-409, 196),
-    (-408, 195),
-    (-407, 194),
-    (-406, 193),
-    (-405, 192),
-    (-404, 191),
-    (-403, 190),
-    (-402, 189),
-    (-401, 188),
-    (-400, 187),
-    (-388, 186),
-    (-387, 185),
-    (-386, 184),
-    (-385, 183),
-    (-384, 182),
-    (-383, 181),
-    (-382, 180),
-    (-381, 179),
-    (-380, 178),
-    (-379, 177),
-    (-376, 176),
-    (-375, 175),
-    (-372, 174),
-    (-371, 173),
-    (-370, 172),
-    (-367, 171),
-    (-366, 170),
-    (-365, 169),
-    (-364, 168),
-    (-363, 167),
-    (-362, 166),
-    (-361, 165),
-    (-360, 164),
-    (-358, 163),
-    (-357, 162),
-    (-356, 161),
-    (-355, 160),
-    (-354, 159),
-    (-352, 158),
-    (-351, 157),
-    (-350, 156),
-    (-349, 155),
-    (-348, 154),
-    (-347, 153),
-    (-346, 152),
-    (-345, 151),
-    (-344, 150),
-    (-343, 149),
-    (-342, 148),
-    (-341, 147),
-    (-340, 146),
-    (-339, 145),
-    (-338, 144),
-    (-337, 143),
-    (-336, 142),
-    (-331, 141),
-    (-330, 140),
-    (-329, 139),
-    (-328, 138),
-    (-327, 137),
-    (-325, 136),
-    (-324, 135),
-    (-323, 134),
-    (-322, 133),
-    (-321, 132),
-    (-320, 131),
-    (-312, 130),
-    (-311, 129),
-    (-310, 128),
-    (-303, 127),
-    (-302, 126),
-    (-301, 125),
+    (-906, 0),
+    (-905, 1),
+    (-904, 2),
+    (-903, 3),
+    (-902, 4),
+    (-901, 5),
+    (-900, 6),
+    (-821, 7),
+    (-820, 8),
+    (-819, 9),
+    (-818, 10),
+    (-817, 11),
+    (-816, 12),
+    (-815, 13),
+    (-814, 14),
+    (-811, 15),
+    (-810, 16),
+    (-809, 17),
+    (-808, 18),
+    (-806, 19),
+    (-805, 20),
+    (-804, 21),
+    (-803, 22),
+    (-801, 23),
+    (-800, 24),
+    (-716, 25),
+    (-714, 26),
+    (-713, 27),
+    (-712, 28),
+    (-710, 29),
+    (-709, 30),
+    (-708, 31),
+    (-707, 32),
+    (-706, 33),
+    (-705, 34),
+    (-704, 35),
+    (-703, 36),
+    (-702, 37),
+    (-701, 38),
+    (-508, 39),
+    (-507, 40),
+    (-506, 41),
+    (-505, 42),
+    (-504, 43),
+    (-503, 44),
+    (-502, 45),
+    (-501, 46),
+    (-414, 47),
+    (-413, 48),
+    (-412, 49),
+    (-411, 50),
+    (-410, 51),
+    (-409, 52),
+    (-408, 53),
+    (-407, 54),
+    (-406, 55),
+    (-405, 56),
+    (-404, 57),
+    (-403, 58),
+    (-402, 59),
+    (-401, 60),
+    (-400, 61),
+    (-388, 62),
+    (-387, 63),
+    (-386, 64),
+    (-385, 65),
+    (-384, 66),
+    (-383, 67),
+    (-382, 68),
+    (-381, 69),
+    (-380, 70),
+    (-379, 71),
+    (-376, 72),
+    (-375, 73),
+    (-372, 74),
+    (-371, 75),
+    (-370, 76),
+    (-367, 77),
+    (-366, 78),
+    (-365, 79),
+    (-364, 80),
+    (-363, 81),
+    (-362, 82),
+    (-361, 83),
+    (-360, 84),
+    (-358, 85),
+    (-357, 86),
+    (-356, 87),
+    (-355, 88),
+    (-354, 89),
+    (-352, 90),
+    (-351, 91),
+    (-350, 92),
+    (-349, 93),
+    (-348, 94),
+    (-347, 95),
+    (-346, 96),
+    (-345, 97),
+    (-344, 98),
+    (-343, 99),
+    (-342, 100),
+    (-341, 101),
+    (-340, 102),
+    (-339, 103),
+    (-338, 104),
+    (-337, 105),
+    (-336, 106),
+    (-331, 107),
+    (-330, 108),
+    (-329, 109),
+    (-328, 110),
+    (-327, 111),
+    (-325, 112),
+    (-324, 113),
+    (-323, 114),
+    (-322, 115),
+    (-321, 116),
+    (-320, 117),
+    (-312, 118),
+    (-311, 119),
+    (-310, 120),
+    (-303, 121),
+    (-302, 122),
+    (-301, 123),
     (-300, 124),
-    (-219, 123),
-    (-217, 122),
-    (-214, 121),
-    (-213, 120),
-    (-212, 119),
-    (-211, 118),
-    (-210, 117),
-    (-208, 116),
-    (-207, 115),
-    (-206, 114),
-    (-205, 113),
-    (-204, 112),
-    (-203, 111),
-    (-202, 110),
-    (-201, 109),
-    (-200, 108),
-    (-190, 107),
-    (-189, 106),
-    (-188, 105),
-    (-187, 104),
-    (-186, 103),
-    (-184, 102),
-    (-183, 101),
-    (-182, 100),
-    (-181, 99),
-    (-180, 98),
-    (-179, 97),
-    (-178, 96),
-    (-177, 95),
-    (-176, 94),
-    (-174, 93),
-    (-173, 92),
-    (-172, 91),
-    (-171, 90),
-    (-170, 89),
-    (-169, 88),
-    (-168, 87),
-    (-167, 86),
-    (-166, 85),
-    (-164, 84),
-    (-163, 83),
-    (-162, 82),
-    (-161, 81),
-    (-160, 80),
-    (-159, 79),
-    (-156, 78),
-    (-154, 77),
-    (-153, 76),
-    (-151, 75),
-    (-150, 74),
-    (-147, 73),
-    (-145, 72),
-    (-142, 71),
-    (-141, 70),
-    (-139, 69),
-    (-138, 68),
-    (-137, 67),
-    (-136, 66),
-    (-135, 65),
-    (-134, 64),
-    (-133, 63),
-    (-131, 62),
-    (-130, 61),
-    (-127, 60),
-    (-126, 59),
-    (-125, 58),
-    (-124, 57),
-    (-123, 56),
-    (-122, 55),
-    (-121, 54),
-    (-120, 53),
-    (-119, 52),
-    (-118, 51),
-    (-117, 50),
-    (-115, 49),
-    (-114, 48),
-    (-113, 47),
-    (-111, 46),
-    (-110, 45),
-    (-109, 44),
-    (-108, 43),
-    (-107, 42),
-    (-106, 41),
-    (-105, 40),
-    (-104, 39),
-    (-103, 38),
-    (-102, 37),
-    (-101, 36),
-    (-100, 35),
-    (-37, 34),
-    (-36, 33),
-    (-35, 32),
-    (-34, 31),
-    (-33, 30),
-    (-32, 29),
-    (-30, 28),
-    (-29, 27),
-    (-27, 26),
-    (-26, 25),
-    (-25, 24),
-    (-23, 23),
-    (-22, 22),
-    (-21, 21),
-    (-20, 20),
-    (-19, 19),
-    (-18, 18),
-    (-17, 17),
-    (-16, 16),
-    (-15, 15),
-    (-14, 14),
-    (-13, 13),
-    (-12, 12),
-    (-11, 11),
-    (-10, 10),
-    (-9, 9),
-    (-8, 8),
-    (-7, 7),
-    (-6, 6),
-    (-5, 5),
-    (-4, 4),
-    (-3, 3),
-    (-2, 2),
-    (-1, 1),
-    (0, 0),
+    (-219, 125),
+    (-217, 126),
+    (-214, 127),
+    (-213, 128),
+    (-212, 129),
+    (-211, 130),
+    (-210, 131),
+    (-208, 132),
+    (-207, 133),
+    (-206, 134),
+    (-205, 135),
+    (-204, 136),
+    (-203, 137),
+    (-202, 138),
+    (-201, 139),
+    (-200, 140),
+    (-190, 141),
+    (-189, 142),
+    (-188, 143),
+    (-187, 144),
+    (-186, 145),
+    (-184, 146),
+    (-183, 147),
+    (-182, 148),
+    (-181, 149),
+    (-180, 150),
+    (-179, 151),
+    (-178, 152),
+    (-177, 153),
+    (-176, 154),
+    (-174, 155),
+    (-173, 156),
+    (-172, 157),
+    (-171, 158),
+    (-170, 159),
+    (-169, 160),
+    (-168, 161),
+    (-167, 162),
+    (-166, 163),
+    (-164, 164),
+    (-163, 165),
+    (-162, 166),
+    (-161, 167),
+    (-160, 168),
+    (-159, 169),
+    (-156, 170),
+    (-154, 171),
+    (-153, 172),
+    (-151, 173),
+    (-150, 174),
+    (-147, 175),
+    (-145, 176),
+    (-142, 177),
+    (-141, 178),
+    (-139, 179),
+    (-138, 180),
+    (-137, 181),
+    (-136, 182),
+    (-135, 183),
+    (-134, 184),
+    (-133, 185),
+    (-131, 186),
+    (-130, 187),
+    (-127, 188),
+    (-126, 189),
+    (-125, 190),
+    (-124, 191),
+    (-123, 192),
+    (-122, 193),
+    (-121, 194),
+    (-120, 195),
+    (-119, 196),
+    (-118, 197),
+    (-117, 198),
+    (-115, 199),
+    (-114, 200),
+    (-113, 201),
+    (-111, 202),
+    (-110, 203),
+    (-109, 204),
+    (-108, 205),
+    (-107, 206),
+    (-106, 207),
+    (-105, 208),
+    (-104, 209),
+    (-103, 210),
+    (-102, 211),
+    (-101, 212),
+    (-100, 213),
+    (-37, 214),
+    (-36, 215),
+    (-35, 216),
+    (-34, 217),
+    (-33, 218),
+    (-32, 219),
+    (-30, 220),
+    (-29, 221),
+    (-27, 222),
+    (-26, 223),
+    (-25, 224),
+    (-23, 225),
+    (-22, 226),
+    (-21, 227),
+    (-20, 228),
+    (-19, 229),
+    (-18, 230),
+    (-17, 231),
+    (-16, 232),
+    (-15, 233),
+    (-14, 234),
+    (-13, 235),
+    (-12, 236),
+    (-11, 237),
+    (-10, 238),
+    (-9, 239),
+    (-8, 240),
+    (-7, 241),
+    (-6, 242),
+    (-5, 243),
+    (-4, 244),
+    (-3, 245),
+    (-2, 246),
+    (-1, 247),
+    (0, 248),
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_CHROMIUM_RANGES: [(i32, i32, u16); 0] = [];
 
-/// The rows of data/map/qt_to_http.csv, in table order.
+/// The rows of data/map/qt_to_http.csv, in value order.
 static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::OK,

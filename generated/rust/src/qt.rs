@@ -1069,126 +1069,34 @@ const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
     }
 }
 
-/// The rows of data/map/chromium_to_qt.csv, in table order.
+/// The rows of data/map/chromium_to_qt.csv, in value order.
 static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
-    crate::Mapping {
-        to: NetworkError::NO_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::NO_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Not a failure: the result is still on its way, so there is no error to report yet.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Chromium's catch-all failure; Qt's generic network error is its counterpart.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::OPERATION_CANCELED_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::TIMEOUT_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A should-not-happen condition in the network code; Qt's generic network error is the only fit.",
-        ),
-    },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_RE_SEND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Both mean the upload body could no longer be sent as it was when the request started.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection is no longer there; as with a connection the server closed, the fix is a new one.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_CONFLICT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Creating something that already exists conflicts with the current state, as HTTP 409 does.",
+            "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open.",
         ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt cannot open such a path and, since no file by that name exists, reports it as not found.",
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
         ),
     },
     crate::Mapping {
@@ -1199,323 +1107,24 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         ),
     },
     crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A scanner refused the file; Qt's access denied code is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::CONTENT_RE_SEND_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::OPERATION_CANCELED_ERROR,
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed.",
+            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
         ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server's own headers forbid this use of the response, which amounts to access being denied.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was withheld by a cross-origin protection, which amounts to access being denied.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports an abrupt reset with the same code as an orderly close."),
-    },
-    crate::Mapping {
-        to: NetworkError::CONNECTION_REFUSED_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Both say the device has no usable network; Qt 6 no longer raises its code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The address cannot be connected to at all; Qt reports such socket failures as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports an unreachable host or network as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::TIMEOUT_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The lookup was dropped before it ran, which Qt could only report as a failed lookup.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: Some(
-            "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A full local connection pool; Qt has no code for it and would only see a socket failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination.",
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
         ),
     },
     crate::Mapping {
@@ -1526,827 +1135,263 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         ),
     },
     crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The name resolved only to a collision marker, not to a real host."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The lookup was called off, a cancellation rather than a DNS fault."),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The site only allows secure transports, so the cleartext request is refused, much like a local policy block.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a lookup that got no answer as host not found, not as a timeout.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
         ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it.",
+            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
         ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A placeholder hiding the real failure; Qt's generic network error is the only fit.",
         ),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Not a failure: the request ended because it became a WebSocket connection.",
+            "Not a failure: the token operation finished locally without sending anything.",
         ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "An internal socket signal that applications never see; Qt would only have a generic socket failure.",
+            "A private state token step failed; Qt has no counterpart, so its generic network error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A packaged response that cannot be used is a malformed response."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A packaged response that cannot be used is a malformed response."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::OPERATION_CANCELED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Application code supervising the proxy called the tunnel off on purpose.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::OPERATION_CANCELED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Application code supervising the proxy called the tunnel off on purpose.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a URL it cannot parse the same way as one with an unknown scheme.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some("A redirect to an unusable address is a malformed response."),
-    },
-    crate::Mapping {
-        to: NetworkError::TOO_MANY_REDIRECTS_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
-    },
-    crate::Mapping {
-        to: NetworkError::INSECURE_REDIRECT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a method the target does not accept, HTTP 405 included, with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection ended before any response; Qt reports that as a connection closed by the remote host.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Oversized response headers are rejected as an unusable response."),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Networking was paused for a system suspend, a temporary loss of the network.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server's authentication demand cannot be met with the schemes available, so it stays unmet.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response text could not be interpreted, a content problem Qt has no specific code for.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Contradictory headers make the response unusable."),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Contradictory headers make the response unusable."),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some("Contradictory headers make the response unusable."),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure).",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_PROXY_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server closed the connection without handling the request, so it can be resent on a new one.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server's client-hint negotiation looped, a broken protocol exchange.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_CONTENT_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a cache-only load of a URL that is not cached with this code.",
+            "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake.",
         ),
     },
     crate::Mapping {
@@ -2354,41 +1399,6 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
         ),
     },
     crate::Mapping {
@@ -2442,288 +1452,679 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A packaged response that cannot be used is a malformed response."),
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A packaged response that cannot be used is a malformed response."),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
         note: Some(
-            "A private state token step failed; Qt has no counterpart, so its generic network error stands in.",
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::NO_ERROR,
+        to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Not a failure: the token operation finished locally without sending anything.",
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "A placeholder hiding the real failure; Qt's generic network error is the only fit.",
+            "Qt reports a cache-only load of a URL that is not cached with this code.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+            "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+            "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::UNKNOWN_NETWORK_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a lookup that got no answer as host not found, not as a timeout.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+            "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The site only allows secure transports, so the cleartext request is refused, much like a local policy block.",
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server's client-hint negotiation looped, a broken protocol exchange.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server closed the connection without handling the request, so it can be resent on a new one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure).",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Contradictory headers make the response unusable."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Contradictory headers make the response unusable."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Contradictory headers make the response unusable."),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response text could not be interpreted, a content problem Qt has no specific code for.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server's authentication demand cannot be met with the schemes available, so it stays unmet.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Networking was paused for a system suspend, a temporary loss of the network.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Oversized response headers are rejected as an unusable response."),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The connection ended before any response; Qt reports that as a connection closed by the remote host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a method the target does not accept, HTTP 405 included, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::INSECURE_REDIRECT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TOO_MANY_REDIRECTS_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A redirect to an unusable address is a malformed response."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a URL it cannot parse the same way as one with an unknown scheme.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The lookup was called off, a cancellation rather than a DNS fault."),
-    },
-    crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
-        kind: crate::MappingKind::Approximate,
         note: Some(
-            "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use.",
+            "Application code supervising the proxy called the tunnel off on purpose.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+            "Application code supervising the proxy called the tunnel off on purpose.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
+            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
     crate::Mapping {
@@ -2731,6 +2132,513 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal socket signal that applications never see; Qt would only have a generic socket failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Not a failure: the request ended because it became a WebSocket connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The name resolved only to a collision marker, not to a real host."),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A full local connection pool; Qt has no code for it and would only see a socket failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The lookup was dropped before it ran, which Qt could only report as a failed lookup.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TIMEOUT_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports an unreachable host or network as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The address cannot be connected to at all; Qt reports such socket failures as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both say the device has no usable network; Qt 6 no longer raises its code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONNECTION_REFUSED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Qt reports an abrupt reset with the same code as an orderly close."),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The response was withheld by a cross-origin protection, which amounts to access being denied.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server's own headers forbid this use of the response, which amounts to access being denied.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_RE_SEND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A scanner refused the file; Qt's access denied code is the closest and is just as final.",
         ),
     },
     crate::Mapping {
@@ -2744,289 +2652,381 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+            "Qt cannot open such a path and, since no file by that name exists, reports it as not found.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        to: NetworkError::CONTENT_CONFLICT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+            "Creating something that already exists conflicts with the current state, as HTTP 409 does.",
         ),
     },
     crate::Mapping {
-        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+            "The connection is no longer there; as with a connection the server closed, the fix is a new one.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_RE_SEND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both mean the upload body could no longer be sent as it was when the request started.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out.",
         ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open.",
+            "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals.",
         ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A should-not-happen condition in the network code; Qt's generic network error is the only fit.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TIMEOUT_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Chromium's catch-all failure; Qt's generic network error is its counterpart.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Not a failure: the result is still on its way, so there is no error to report yet.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
     },
 ];
 
 /// Rows for single codes: (code, row), sorted by code.
 static FROM_CHROMIUM_EXACT: [(i32, u16); 249] = [
-    (-906, 248),
-    (-905, 247),
-    (-904, 246),
-    (-903, 245),
-    (-902, 244),
-    (-901, 243),
-    (-900, 242),
-    (-821, 241),
-    (-820, 240),
-    (-819, 239),
-    (-818, 238),
-    (-817, 237),
-    (-816, 236),
-    (-815, 235),
-    (-814, 234),
-    (-811, 233),
-    (-810, 232),
-    (-809, 231),
-    (-808, 230),
-    (-806, 229),
-    (-805, 228),
-    (-804, 227),
-    (-803, 226),
-    (-801, 225),
-    (-800, 224),
-    (-716, 223),
-    (-714, 222),
-    (-713, 221),
-    (-712, 220),
-    (-710, 219),
-    (-709, 218),
-    (-708, 217),
-    (-707, 216),
-    (-706, 215),
-    (-705, 214),
-    (-704, 213),
-    (-703, 212),
-    (-702, 211),
-    (-701, 210),
-    (-508, 209),
-    (-507, 208),
-    (-506, 207),
-    (-505, 206),
-    (-504, 205),
-    (-503, 204),
-    (-502, 203),
-    (-501, 202),
-    (-414, 201),
-    (-413, 200),
-    (-412, 199),
-    (-411, 198),
-    (-410, 197),
-    (-409, 196),
-    (-408, 195),
-    (-407, 194),
-    (-406, 193),
-    (-405, 192),
-    (-404, 191),
-    (-403, 190),
-    (-402, 189),
-    (-401, 188),
-    (-400, 187),
-    (-388, 186),
-    (-387, 185),
-    (-386, 184),
-    (-385, 183),
-    (-384, 182),
-    (-383, 181),
-    (-382, 180),
-    (-381, 179),
-    (-380, 178),
-    (-379, 177),
-    (-376, 176),
-    (-375, 175),
-    (-372, 174),
-    (-371, 173),
-    (-370, 172),
-    (-367, 171),
-    (-366, 170),
-    (-365, 169),
-    (-364, 168),
-    (-363, 167),
-    (-362, 166),
-    (-361, 165),
-    (-360, 164),
-    (-358, 163),
-    (-357, 162),
-    (-356, 161),
-    (-355, 160),
-    (-354, 159),
-    (-352, 158),
-    (-351, 157),
-    (-350, 156),
-    (-349, 155),
-    (-348, 154),
-    (-347, 153),
-    (-346, 152),
-    (-345, 151),
-    (-344, 150),
-    (-343, 149),
-    (-342, 148),
-    (-341, 147),
-    (-340, 146),
-    (-339, 145),
-    (-338, 144),
-    (-337, 143),
-    (-336, 142),
-    (-331, 141),
-    (-330, 140),
-    (-329, 139),
-    (-328, 138),
-    (-327, 137),
-    (-325, 136),
-    (-324, 135),
-    (-323, 134),
-    (-322, 133),
-    (-321, 132),
-    (-320, 131),
-    (-312, 130),
-    (-311, 129),
-    (-310, 128),
-    (-303, 127),
-    (-302, 126),
-    (-301, 125),
+    (-906, 0),
+    (-905, 1),
+    (-904, 2),
+    (-903, 3),
+    (-902, 4),
+    (-901, 5),
+    (-900, 6),
+    (-821, 7),
+    (-820, 8),
+    (-819, 9),
+    (-818, 10),
+    (-817, 11),
+    (-816, 12),
+    (-815, 13),
+    (-814, 14),
+    (-811, 15),
+    (-810, 16),
+    (-809, 17),
+    (-808, 18),
+    (-806, 19),
+    (-805, 20),
+    (-804, 21),
+    (-803, 22),
+    (-801, 23),
+    (-800, 24),
+    (-716, 25),
+    (-714, 26),
+    (-713, 27),
+    (-712, 28),
+    (-710, 29),
+    (-709, 30),
+    (-708, 31),
+    (-707, 32),
+    (-706, 33),
+    (-705, 34),
+    (-704, 35),
+    (-703, 36),
+    (-702, 37),
+    (-701, 38),
+    (-508, 39),
+    (-507, 40),
+    (-506, 41),
+    (-505, 42),
+    (-504, 43),
+    (-503, 44),
+    (-502, 45),
+    (-501, 46),
+    (-414, 47),
+    (-413, 48),
+    (-412, 49),
+    (-411, 50),
+    (-410, 51),
+    (-409, 52),
+    (-408, 53),
+    (-407, 54),
+    (-406, 55),
+    (-405, 56),
+    (-404, 57),
+    (-403, 58),
+    (-402, 59),
+    (-401, 60),
+    (-400, 61),
+    (-388, 62),
+    (-387, 63),
+    (-386, 64),
+    (-385, 65),
+    (-384, 66),
+    (-383, 67),
+    (-382, 68),
+    (-381, 69),
+    (-380, 70),
+    (-379, 71),
+    (-376, 72),
+    (-375, 73),
+    (-372, 74),
+    (-371, 75),
+    (-370, 76),
+    (-367, 77),
+    (-366, 78),
+    (-365, 79),
+    (-364, 80),
+    (-363, 81),
+    (-362, 82),
+    (-361, 83),
+    (-360, 84),
+    (-358, 85),
+    (-357, 86),
+    (-356, 87),
+    (-355, 88),
+    (-354, 89),
+    (-352, 90),
+    (-351, 91),
+    (-350, 92),
+    (-349, 93),
+    (-348, 94),
+    (-347, 95),
+    (-346, 96),
+    (-345, 97),
+    (-344, 98),
+    (-343, 99),
+    (-342, 100),
+    (-341, 101),
+    (-340, 102),
+    (-339, 103),
+    (-338, 104),
+    (-337, 105),
+    (-336, 106),
+    (-331, 107),
+    (-330, 108),
+    (-329, 109),
+    (-328, 110),
+    (-327, 111),
+    (-325, 112),
+    (-324, 113),
+    (-323, 114),
+    (-322, 115),
+    (-321, 116),
+    (-320, 117),
+    (-312, 118),
+    (-311, 119),
+    (-310, 120),
+    (-303, 121),
+    (-302, 122),
+    (-301, 123),
     (-300, 124),
-    (-219, 123),
-    (-217, 122),
-    (-214, 121),
-    (-213, 120),
-    (-212, 119),
-    (-211, 118),
-    (-210, 117),
-    (-208, 116),
-    (-207, 115),
-    (-206, 114),
-    (-205, 113),
-    (-204, 112),
-    (-203, 111),
-    (-202, 110),
-    (-201, 109),
-    (-200, 108),
-    (-190, 107),
-    (-189, 106),
-    (-188, 105),
-    (-187, 104),
-    (-186, 103),
-    (-184, 102),
-    (-183, 101),
-    (-182, 100),
-    (-181, 99),
-    (-180, 98),
-    (-179, 97),
-    (-178, 96),
-    (-177, 95),
-    (-176, 94),
-    (-174, 93),
-    (-173, 92),
-    (-172, 91),
-    (-171, 90),
-    (-170, 89),
-    (-169, 88),
-    (-168, 87),
-    (-167, 86),
-    (-166, 85),
-    (-164, 84),
-    (-163, 83),
-    (-162, 82),
-    (-161, 81),
-    (-160, 80),
-    (-159, 79),
-    (-156, 78),
-    (-154, 77),
-    (-153, 76),
-    (-151, 75),
-    (-150, 74),
-    (-147, 73),
-    (-145, 72),
-    (-142, 71),
-    (-141, 70),
-    (-139, 69),
-    (-138, 68),
-    (-137, 67),
-    (-136, 66),
-    (-135, 65),
-    (-134, 64),
-    (-133, 63),
-    (-131, 62),
-    (-130, 61),
-    (-127, 60),
-    (-126, 59),
-    (-125, 58),
-    (-124, 57),
-    (-123, 56),
-    (-122, 55),
-    (-121, 54),
-    (-120, 53),
-    (-119, 52),
-    (-118, 51),
-    (-117, 50),
-    (-115, 49),
-    (-114, 48),
-    (-113, 47),
-    (-111, 46),
-    (-110, 45),
-    (-109, 44),
-    (-108, 43),
-    (-107, 42),
-    (-106, 41),
-    (-105, 40),
-    (-104, 39),
-    (-103, 38),
-    (-102, 37),
-    (-101, 36),
-    (-100, 35),
-    (-37, 34),
-    (-36, 33),
-    (-35, 32),
-    (-34, 31),
-    (-33, 30),
-    (-32, 29),
-    (-30, 28),
-    (-29, 27),
-    (-27, 26),
-    (-26, 25),
-    (-25, 24),
-    (-23, 23),
-    (-22, 22),
-    (-21, 21),
-    (-20, 20),
-    (-19, 19),
-    (-18, 18),
-    (-17, 17),
-    (-16, 16),
-    (-15, 15),
-    (-14, 14),
-    (-13, 13),
-    (-12, 12),
-    (-11, 11),
-    (-10, 10),
-    (-9, 9),
-    (-8, 8),
-    (-7, 7),
-    (-6, 6),
-    (-5, 5),
-    (-4, 4),
-    (-3, 3),
-    (-2, 2),
-    (-1, 1),
-    (0, 0),
+    (-219, 125),
+    (-217, 126),
+    (-214, 127),
+    (-213, 128),
+    (-212, 129),
+    (-211, 130),
+    (-210, 131),
+    (-208, 132),
+    (-207, 133),
+    (-206, 134),
+    (-205, 135),
+    (-204, 136),
+    (-203, 137),
+    (-202, 138),
+    (-201, 139),
+    (-200, 140),
+    (-190, 141),
+    (-189, 142),
+    (-188, 143),
+    (-187, 144),
+    (-186, 145),
+    (-184, 146),
+    (-183, 147),
+    (-182, 148),
+    (-181, 149),
+    (-180, 150),
+    (-179, 151),
+    (-178, 152),
+    (-177, 153),
+    (-176, 154),
+    (-174, 155),
+    (-173, 156),
+    (-172, 157),
+    (-171, 158),
+    (-170, 159),
+    (-169, 160),
+    (-168, 161),
+    (-167, 162),
+    (-166, 163),
+    (-164, 164),
+    (-163, 165),
+    (-162, 166),
+    (-161, 167),
+    (-160, 168),
+    (-159, 169),
+    (-156, 170),
+    (-154, 171),
+    (-153, 172),
+    (-151, 173),
+    (-150, 174),
+    (-147, 175),
+    (-145, 176),
+    (-142, 177),
+    (-141, 178),
+    (-139, 179),
+    (-138, 180),
+    (-137, 181),
+    (-136, 182),
+    (-135, 183),
+    (-134, 184),
+    (-133, 185),
+    (-131, 186),
+    (-130, 187),
+    (-127, 188),
+    (-126, 189),
+    (-125, 190),
+    (-124, 191),
+    (-123, 192),
+    (-122, 193),
+    (-121, 194),
+    (-120, 195),
+    (-119, 196),
+    (-118, 197),
+    (-117, 198),
+    (-115, 199),
+    (-114, 200),
+    (-113, 201),
+    (-111, 202),
+    (-110, 203),
+    (-109, 204),
+    (-108, 205),
+    (-107, 206),
+    (-106, 207),
+    (-105, 208),
+    (-104, 209),
+    (-103, 210),
+    (-102, 211),
+    (-101, 212),
+    (-100, 213),
+    (-37, 214),
+    (-36, 215),
+    (-35, 216),
+    (-34, 217),
+    (-33, 218),
+    (-32, 219),
+    (-30, 220),
+    (-29, 221),
+    (-27, 222),
+    (-26, 223),
+    (-25, 224),
+    (-23, 225),
+    (-22, 226),
+    (-21, 227),
+    (-20, 228),
+    (-19, 229),
+    (-18, 230),
+    (-17, 231),
+    (-16, 232),
+    (-15, 233),
+    (-14, 234),
+    (-13, 235),
+    (-12, 236),
+    (-11, 237),
+    (-10, 238),
+    (-9, 239),
+    (-8, 240),
+    (-7, 241),
+    (-6, 242),
+    (-5, 243),
+    (-4, 244),
+    (-3, 245),
+    (-2, 246),
+    (-1, 247),
+    (0, 248),
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_CHROMIUM_RANGES: [(i32, i32, u16); 0] = [];
 
-/// The rows of data/map/http_status_to_qt.csv, in table order.
+/// The rows of data/map/http_status_to_qt.csv, in value order.
 static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::NO_ERROR,
@@ -3036,16 +3036,16 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
         ),
     },
     crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Qt's fallback for a client-error status that has no code of its own.",
         ),
-    },
-    crate::Mapping {
-        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
-        kind: crate::MappingKind::Upstream,
-        note: None,
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
@@ -3095,16 +3095,16 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
         note: None,
     },
     crate::Mapping {
+        to: NetworkError::OPERATION_NOT_IMPLEMENTED_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
         to: NetworkError::UNKNOWN_SERVER_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up.",
         ),
-    },
-    crate::Mapping {
-        to: NetworkError::OPERATION_NOT_IMPLEMENTED_ERROR,
-        kind: crate::MappingKind::Upstream,
-        note: None,
     },
     crate::Mapping {
         to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
@@ -3115,7 +3115,7 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
 
 /// Rows for single codes: (code, row), sorted by code.
 static FROM_HTTP_STATUS_EXACT: [(u16, u16); 12] = [
-    (400, 2),
+    (400, 1),
     (401, 3),
     (403, 4),
     (404, 5),
@@ -3125,15 +3125,15 @@ static FROM_HTTP_STATUS_EXACT: [(u16, u16); 12] = [
     (410, 9),
     (418, 10),
     (500, 11),
-    (501, 13),
+    (501, 12),
     (503, 14),
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_HTTP_STATUS_RANGES: [(u16, u16, u16); 3] = [
-    (400, 499, 1),
+    (400, 499, 2),
     (100, 399, 0),
-    (501, 999, 12),
+    (501, 999, 13),
 ];
 
 impl From<i32> for NetworkError {

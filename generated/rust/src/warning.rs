@@ -75,37 +75,37 @@ impl Group {
 pub struct Warning(u16);
 
 impl Warning {
-    /// `Response is Stale` (110): A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.
+    /// Response is Stale (110): A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.
     ///
     /// category `cache`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.1.
     pub const RESPONSE_IS_STALE: Self = Self(110);
 
-    /// `Revalidation Failed` (111): A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.
+    /// Revalidation Failed (111): A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.
     ///
     /// category `cache`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.2.
     pub const REVALIDATION_FAILED: Self = Self(111);
 
-    /// `Disconnected Operation` (112): The cache has been deliberately taken off the network for a while and is answering from what it already holds.
+    /// Disconnected Operation (112): The cache has been deliberately taken off the network for a while and is answering from what it already holds.
     ///
     /// category `cache`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.3.
     pub const DISCONNECTED_OPERATION: Self = Self(112);
 
-    /// `Heuristic Expiration` (113): The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.
+    /// Heuristic Expiration (113): The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.
     ///
     /// category `cache`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.4.
     pub const HEURISTIC_EXPIRATION: Self = Self(113);
 
-    /// `Miscellaneous Warning` (199): A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.
+    /// Miscellaneous Warning (199): A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.
     ///
     /// category `unknown`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.5.
     pub const MISCELLANEOUS_WARNING: Self = Self(199);
 
-    /// `Transformation Applied` (214): Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.
+    /// Transformation Applied (214): Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.
     ///
     /// category `cache`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.6.
     pub const TRANSFORMATION_APPLIED: Self = Self(214);
 
-    /// `Miscellaneous Persistent Warning` (299): The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.
+    /// Miscellaneous Persistent Warning (299): The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.
     ///
     /// category `unknown`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.7.
     pub const MISCELLANEOUS_PERSISTENT_WARNING: Self = Self(299);

@@ -163,7 +163,7 @@ pub(super) fn items(model: &Model, system: &System) -> Vec<TokenStream> {
             Literal::usize_unsuffixed(singles.len()),
             Literal::usize_unsuffixed(spans.len()),
         );
-        let doc_rules = format!(" The rows of {}, in table order.", mapping.table_path);
+        let doc_rules = format!(" The rows of {}, in value order.", mapping.table_path);
         out.push(quote! {
             #[doc = #doc_rules]
             static #rules: [crate::Mapping<#ty>; #n_rules] = [#(#rule_values)*];

@@ -142,7 +142,7 @@ fn code_type(system: &System) -> TokenStream {
 /// The doc comment of one code's constant.
 fn const_doc(model: &Model, code: &Code) -> TokenStream {
     let mut lines = vec![
-        format!(" `{}` ({}): {}", code.name.replace('`', "'"), code.value, escape::markdown(&code.description)),
+        format!(" {} ({}): {}", doc_name(&code.name), code.value, escape::markdown(&code.description)),
         String::new(),
     ];
     let mut facts = vec![
@@ -561,5 +561,15 @@ pub(super) fn status_variant(status: Status) -> &'static str {
         Status::Obsolete => "Obsolete",
         Status::Unofficial => "Unofficial",
         Status::Removed | Status::Sentinel => unreachable!("retired codes are not offered"),
+    }
+}
+
+/// A name in a doc comment: as code when it is an identifier, as escaped text
+/// otherwise (HTTP reason phrases are free text).
+fn doc_name(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        format!("`{name}`")
+    } else {
+        escape::markdown(name)
     }
 }
