@@ -1,14 +1,10 @@
 # {{ notice }}
-"""Network error and status codes, one module per code system.
+{{ doc }}
 
-{%- for s in systems %}
-- ``netcodes.{{ s.id }}``: {{ s.title_plain }}
-{%- endfor %}
-"""
-
-from netcodes import {% for s in systems %}{{ s.id }}{% if !loop.last %}, {% endif %}{% endfor %}
+from netcodes import {% for m in modules %}{{ m }}{% if !loop.last %}, {% endif %}{% endfor %}
+from netcodes.mapping import MappingKind, Rule
 from netcodes.vocabulary import Category, Retry
 
 __version__ = {{ version }}
 
-__all__ = ["Category", "Retry", "__version__", {% for s in systems %}"{{ s.id }}"{% if !loop.last %}, {% endif %}{% endfor %}]
+__all__ = [{% for name in all %}"{{ name }}"{% if !loop.last %}, {% endif %}{% endfor %}]

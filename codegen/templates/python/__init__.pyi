@@ -1,7 +1,12 @@
 # {{ notice }}
-from netcodes import {% for s in systems %}{{ s.id }} as {{ s.id }}{% if !loop.last %}, {% endif %}{% endfor %}
-from netcodes.vocabulary import Category as Category, Retry as Retry
+{%- for m in modules %}
+from netcodes import {{ m }} as {{ m }}
+{%- endfor %}
+from netcodes.mapping import MappingKind as MappingKind
+from netcodes.mapping import Rule as Rule
+from netcodes.vocabulary import Category as Category
+from netcodes.vocabulary import Retry as Retry
 
 __version__: str
 
-__all__ = ["Category", "Retry", "__version__", {% for s in systems %}"{{ s.id }}"{% if !loop.last %}, {% endif %}{% endfor %}]
+__all__ = [{% for name in all %}"{{ name }}"{% if !loop.last %}, {% endif %}{% endfor %}]

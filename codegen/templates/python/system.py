@@ -1,5 +1,5 @@
 # {{ notice }}
-{{ doc }}
+{{ s.module_doc }}
 
 from __future__ import annotations
 
@@ -7,30 +7,20 @@ import enum
 {%- if s.is_http %}
 from dataclasses import dataclass
 {%- endif %}
-
+{% if !s.mappings.is_empty() %}
+from netcodes.mapping import MappingKind, Rule
+{%- endif %}
 from netcodes.vocabulary import Category, Retry
 
 __all__ = [
-    "Group",
-    "{{ s.type_name }}",
-{%- if s.is_http %}
-    "Meaning",
-    "meanings",
-    "from_reason",
-{%- endif %}
-    "lookup",
-    "from_name",
-{%- if s.has_retired %}
-    "is_retired",
-{%- endif %}
-{%- for m in s.mappings_in %}
-    "{{ m.function }}",
+{%- for name in s.all %}
+    "{{ name }}",
 {%- endfor %}
 ]
 
 
 class Group(enum.Enum):
-    """The value ranges upstream documents for {{ s.title_plain }} codes."""
+    {{ s.group_doc }}
 {% for g in s.groups %}
     {{ g.upper }} = {{ g.id }}
 {%- endfor %}
@@ -47,7 +37,7 @@ class Group(enum.Enum):
 
     @classmethod
     def of(cls, code: int) -> Group | None:
-        """The group whose range holds ``code``, known code or not."""
+        """The group whose range holds ``code``, known code or not; None outside every group."""
         for group, (_, (low, high)) in _GROUP_INFO.items():
             if low <= code <= high:
                 return group
@@ -62,14 +52,14 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 
 
 class {{ s.type_name }}(enum.IntEnum):
-    """{{ s.class_doc }}"""
+    {{ s.class_doc }}
 {% for m in s.members %}
     {{ m.ident }} = {{ m.value }}
 {%- endfor %}
 
     @property
     def upstream_name(self) -> str{% if s.is_http %} | None{% endif %}:
-        """The name as upstream spells it{% if s.is_http %} (the reason phrase; None where the vendor documents none){% endif %}."""
+        {{ s.upstream_name_doc }}
         return _ROWS[self._value_][0]
 
     @property
@@ -95,7 +85,7 @@ class {{ s.type_name }}(enum.IntEnum):
 
     @property
     def phrase(self) -> str | None:
-        """The reason phrase (as ``http.HTTPStatus.phrase``); None where the vendor documents none."""
+        """The reason phrase, as ``http.HTTPStatus.phrase``; None where the vendor documents none."""
         return _ROWS[self._value_][0]
 {%- endif %}
 {%- if s.has_since %}
@@ -109,7 +99,7 @@ class {{ s.type_name }}(enum.IntEnum):
 
     @property
     def {{ f.method }}(self) -> bool:
-        """{{ f.doc }}"""
+        {{ f.doc }}
         return bool(_ROWS[self._value_][6] & {{ f.bit }})
 {%- endfor %}
 
@@ -131,7 +121,7 @@ _BY_NAME: dict[str, {{ s.type_name }}] = {
 
 
 def lookup(code: int) -> {{ s.type_name }} | None:
-    """The member for ``code``, or None for a code netcodes does not know.
+    """The member for ``code``, or None for a value netcodes does not know.
 
     Unlike ``{{ s.type_name }}(code)``, which raises ``ValueError`` naming the
     value, this never raises.
@@ -140,7 +130,7 @@ def lookup(code: int) -> {{ s.type_name }} | None:
 
 
 def from_name(name: str) -> {{ s.type_name }} | None:
-    """The member for any name netcodes gives the code (upstream's, or the member's), or None."""
+    """The member for any of a code's names (upstream's, the member's), or None; case matters."""
     return _BY_NAME.get(name)
 {%- if s.has_retired %}
 
@@ -179,19 +169,69 @@ _MEANINGS: dict[int, tuple[Meaning, ...]] = {
 {%- endfor %}
 }
 
-_BY_REASON: dict[str, {{ s.type_name }}] = {
-{%- for (reason, ident) in s.reasons %}
-    {{ reason }}: {{ s.type_name }}.{{ ident }},
-{%- endfor %}
-}
-
 
 def meanings(code: int) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the registered (or most common) one first; empty if unknown."""
     return _MEANINGS.get(code, ())
 
 
+# Reason phrases ignore ASCII case only, as in every netcodes output.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fold_reasons(pairs: tuple[tuple[str, {{ s.type_name }}], ...]) -> dict[str, {{ s.type_name }}]:
+    folded: dict[str, {{ s.type_name }}] = {}
+    for phrase, member in pairs:
+        folded.setdefault(phrase.translate(_ASCII_LOWER), member)
+    return folded
+
+
+# The registered phrase claims first, then earlier RFCs' phrases, then vendors'.
+_BY_REASON: dict[str, {{ s.type_name }}] = _fold_reasons((
+{%- for (phrase, ident) in s.reasons %}
+    ({{ phrase }}, {{ s.type_name }}.{{ ident }}),
+{%- endfor %}
+))
+
+
 def from_reason(phrase: str) -> {{ s.type_name }} | None:
-    """The status whose reason phrase, current or from an earlier RFC, is ``phrase`` (any case)."""
-    return _BY_REASON.get(phrase.casefold())
+    """The status whose reason phrase is ``phrase``, ignoring ASCII case, or None.
+
+    Current phrases, those of earlier RFCs ("Request Entity Too Large") and
+    vendors' phrases are all found.
+    """
+    return _BY_REASON.get(phrase.translate(_ASCII_LOWER))
 {%- endif %}
+{%- for m in s.mappings %}
+
+
+{{ m.table }}_CODES: dict[int, Rule[{{ s.type_name }}]] = {
+{%- for (code, r) in m.exact %}
+    {{ code }}: Rule({{ s.type_name }}.{{ r.to }}, MappingKind.{{ r.kind }}, {{ r.note }}),
+{%- endfor %}
+}
+
+# (low, high, rule), narrowest range first: the most specific rule wins.
+{{ m.table }}_RANGES: tuple[tuple[int, int, Rule[{{ s.type_name }}]], ...] = (
+{%- for (low, high, r) in m.ranges %}
+    ({{ low }}, {{ high }}, Rule({{ s.type_name }}.{{ r.to }}, MappingKind.{{ r.kind }}, {{ r.note }})),
+{%- endfor %}
+)
+
+
+def {{ m.function }}_rule(code: int) -> Rule[{{ s.type_name }}] | None:
+    {{ m.rule_doc }}
+    rule = {{ m.table }}_CODES.get(code)
+    if rule is not None:
+        return rule
+    for low, high, rule in {{ m.table }}_RANGES:
+        if low <= code <= high:
+            return rule
+    return None
+
+
+def {{ m.function }}(code: int) -> {{ s.type_name }} | None:
+    {{ m.doc }}
+    rule = {{ m.function }}_rule(code)
+    return None if rule is None else rule.to
+{%- endfor %}

@@ -3,24 +3,14 @@ import enum
 {%- if s.is_http %}
 from dataclasses import dataclass
 {%- endif %}
-
+{% if !s.mappings.is_empty() %}
+from netcodes.mapping import Rule
+{%- endif %}
 from netcodes.vocabulary import Category, Retry
 
 __all__ = [
-    "Group",
-    "{{ s.type_name }}",
-{%- if s.is_http %}
-    "Meaning",
-    "meanings",
-    "from_reason",
-{%- endif %}
-    "lookup",
-    "from_name",
-{%- if s.has_retired %}
-    "is_retired",
-{%- endif %}
-{%- for m in s.mappings_in %}
-    "{{ m.function }}",
+{%- for name in s.all %}
+    "{{ name }}",
 {%- endfor %}
 ]
 
@@ -82,4 +72,10 @@ class Meaning:
 
 def meanings(code: int) -> tuple[Meaning, ...]: ...
 def from_reason(phrase: str) -> {{ s.type_name }} | None: ...
+{%- endif %}
+{%- if !s.mappings.is_empty() %}
+{% for m in s.mappings %}
+def {{ m.function }}(code: int) -> {{ s.type_name }} | None: ...
+def {{ m.function }}_rule(code: int) -> Rule[{{ s.type_name }}] | None: ...
+{%- endfor %}
 {%- endif %}

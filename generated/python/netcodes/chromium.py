@@ -10,14 +10,14 @@ from netcodes.vocabulary import Category, Retry
 __all__ = [
     "Group",
     "NetError",
-    "lookup",
     "from_name",
     "is_retired",
+    "lookup",
 ]
 
 
 class Group(enum.Enum):
-    """The value ranges upstream documents for Chromium net errors codes."""
+    "The value ranges net::Error documents, each holding codes of one kind."
 
     SYSTEM = "system"
     CONNECTION = "connection"
@@ -42,7 +42,7 @@ class Group(enum.Enum):
 
     @classmethod
     def of(cls, code: int) -> Group | None:
-        """The group whose range holds ``code``, known code or not."""
+        """The group whose range holds ``code``, known code or not; None outside every group."""
         for group, (_, (low, high)) in _GROUP_INFO.items():
             if low <= code <= high:
                 return group
@@ -64,7 +64,7 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 
 
 class NetError(enum.IntEnum):
-    """A net::Error code. Any int is accepted by lookup(); constructing the enum from an unknown value raises ValueError."""
+    "Chromium net errors, as an IntEnum: members are ints and compare equal to the plain number.\n\nEach member carries upstream_name, description, category, retry and group. NetError(value) raises ValueError for a value netcodes does not know, naming the value, as the standard library's enums do; netcodes.chromium.lookup(value) returns None instead, and netcodes.chromium.from_name(name) finds a member by any of its names.\n\nNumbers upstream retired are not members; netcodes.chromium.is_retired() tells them apart from numbers that never existed."
 
     ERR_BLOB_REFERENCED_FILE_UNAVAILABLE = -906
     ERR_BLOB_REFERENCED_BLOB_BROKEN = -905
@@ -318,7 +318,7 @@ class NetError(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        """The name as upstream spells it."""
+        "The name as net::Error spells it: \"ERR_BLOB_REFERENCED_FILE_UNAVAILABLE\"."
         return _ROWS[self._value_][0]
 
     @property
@@ -343,12 +343,12 @@ class NetError(enum.IntEnum):
 
     @property
     def is_certificate_error(self) -> bool:
-        """What Chromium's net::IsCertificateError() answers for this code."""
+        "What Chromium's net::IsCertificateError() answers for this code."
         return bool(_ROWS[self._value_][6] & 1)
 
     @property
     def is_client_certificate_error(self) -> bool:
-        """What Chromium's net::IsClientCertificateError() answers for this code."""
+        "What Chromium's net::IsClientCertificateError() answers for this code."
         return bool(_ROWS[self._value_][6] & 2)
 
 
@@ -1109,7 +1109,7 @@ _BY_NAME: dict[str, NetError] = {
 
 
 def lookup(code: int) -> NetError | None:
-    """The member for ``code``, or None for a code netcodes does not know.
+    """The member for ``code``, or None for a value netcodes does not know.
 
     Unlike ``NetError(code)``, which raises ``ValueError`` naming the
     value, this never raises.
@@ -1118,7 +1118,7 @@ def lookup(code: int) -> NetError | None:
 
 
 def from_name(name: str) -> NetError | None:
-    """The member for any name netcodes gives the code (upstream's, or the member's), or None."""
+    """The member for any of a code's names (upstream's, the member's), or None; case matters."""
     return _BY_NAME.get(name)
 
 

@@ -6,9 +6,9 @@ from netcodes.vocabulary import Category, Retry
 __all__ = [
     "Group",
     "NetError",
-    "lookup",
     "from_name",
     "is_retired",
+    "lookup",
 ]
 
 class Group(enum.Enum):

@@ -6,21 +6,26 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from netcodes.mapping import MappingKind, Rule
 from netcodes.vocabulary import Category, Retry
 
 __all__ = [
     "Group",
-    "Status",
     "Meaning",
-    "meanings",
+    "Status",
+    "from_chromium",
+    "from_chromium_rule",
+    "from_name",
+    "from_qt",
+    "from_qt_rule",
     "from_reason",
     "lookup",
-    "from_name",
+    "meanings",
 ]
 
 
 class Group(enum.Enum):
-    """The value ranges upstream documents for HTTP status codes codes."""
+    "The value ranges IANA HTTP Status Code Registry documents, each holding codes of one kind."
 
     INFORMATIONAL = "informational"
     SUCCESS = "success"
@@ -40,7 +45,7 @@ class Group(enum.Enum):
 
     @classmethod
     def of(cls, code: int) -> Group | None:
-        """The group whose range holds ``code``, known code or not."""
+        """The group whose range holds ``code``, known code or not; None outside every group."""
         for group, (_, (low, high)) in _GROUP_INFO.items():
             if low <= code <= high:
                 return group
@@ -57,7 +62,7 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 
 
 class Status(enum.IntEnum):
-    """A IANA HTTP Status Code Registry code. Any int is accepted by lookup(); constructing the enum from an unknown value raises ValueError."""
+    "HTTP status codes, as an IntEnum: members are ints and compare equal to the plain number and to the http.HTTPStatus member of the same value.\n\nEach member carries upstream_name, description, category, retry and group. Status(value) raises ValueError for a value netcodes does not know, naming the value, as the standard library's enums do; netcodes.http.lookup(value) returns None instead, and netcodes.http.from_name(name) finds a member by any of its names.\n\nA value with several meanings is one member: the names of its other meanings are aliases of it (Status.SPRING_METHOD_FAILURE is Status.TWITTER_ENHANCE_YOUR_CALM, with that meaning's description). netcodes.http.meanings(420) lists every meaning."
 
     CONTINUE = 100
     SWITCHING_PROTOCOLS = 101
@@ -103,7 +108,7 @@ class Status(enum.IntEnum):
     IM_A_TEAPOT = 418
     LARAVEL_PAGE_EXPIRED = 419
     TWITTER_ENHANCE_YOUR_CALM = 420
-    SPRING_METHOD_FAILURE = 420
+    SPRING_METHOD_FAILURE = TWITTER_ENHANCE_YOUR_CALM
     MISDIRECTED_REQUEST = 421
     UNPROCESSABLE_CONTENT = 422
     LOCKED = 423
@@ -119,7 +124,7 @@ class Status(enum.IntEnum):
     IIS_RETRY_WITH = 449
     MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS = 450
     UNAVAILABLE_FOR_LEGAL_REASONS = 451
-    IIS_REDIRECT = 451
+    IIS_REDIRECT = UNAVAILABLE_FOR_LEGAL_REASONS
     AWS_ELB_CLIENT_CLOSED_CONNECTION = 460
     AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES = 463
     AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS = 464
@@ -129,7 +134,7 @@ class Status(enum.IntEnum):
     NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT = 497
     ESRI_INVALID_TOKEN = 498
     NGINX_CLIENT_CLOSED_REQUEST = 499
-    ESRI_TOKEN_REQUIRED = 499
+    ESRI_TOKEN_REQUIRED = NGINX_CLIENT_CLOSED_REQUEST
     INTERNAL_SERVER_ERROR = 500
     NOT_IMPLEMENTED = 501
     BAD_GATEWAY = 502
@@ -152,14 +157,14 @@ class Status(enum.IntEnum):
     CLOUDFLARE_RAILGUN_ERROR = 527
     QUALYS_SITE_IS_OVERLOADED = 529
     CLOUDFLARE_ERROR_1XXX = 530
-    PANTHEON_SITE_IS_FROZEN = 530
+    PANTHEON_SITE_IS_FROZEN = CLOUDFLARE_ERROR_1XXX
     AWS_ELB_UNAUTHORIZED = 561
     PROXY_NETWORK_READ_TIMEOUT_ERROR = 598
     PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599
 
     @property
     def upstream_name(self) -> str | None:
-        """The name as upstream spells it (the reason phrase; None where the vendor documents none)."""
+        "The reason phrase of the value's primary meaning (\"Continue\"), as the registry or the vendor spells it; None where the vendor documents none."
         return _ROWS[self._value_][0]
 
     @property
@@ -184,7 +189,7 @@ class Status(enum.IntEnum):
 
     @property
     def phrase(self) -> str | None:
-        """The reason phrase (as ``http.HTTPStatus.phrase``); None where the vendor documents none."""
+        """The reason phrase, as ``http.HTTPStatus.phrase``; None where the vendor documents none."""
         return _ROWS[self._value_][0]
 
 
@@ -479,7 +484,7 @@ _BY_NAME: dict[str, Status] = {
 
 
 def lookup(code: int) -> Status | None:
-    """The member for ``code``, or None for a code netcodes does not know.
+    """The member for ``code``, or None for a value netcodes does not know.
 
     Unlike ``Status(code)``, which raises ``ValueError`` naming the
     value, this never raises.
@@ -488,7 +493,7 @@ def lookup(code: int) -> Status | None:
 
 
 def from_name(name: str) -> Status | None:
-    """The member for any name netcodes gives the code (upstream's, or the member's), or None."""
+    """The member for any of a code's names (upstream's, the member's), or None; case matters."""
     return _BY_NAME.get(name)
 
 
@@ -792,112 +797,471 @@ _MEANINGS: dict[int, tuple[Meaning, ...]] = {
     ),
 }
 
-_BY_REASON: dict[str, Status] = {
-    "continue": Status.CONTINUE,
-    "switching protocols": Status.SWITCHING_PROTOCOLS,
-    "processing": Status.PROCESSING,
-    "early hints": Status.EARLY_HINTS,
-    "ok": Status.OK,
-    "created": Status.CREATED,
-    "accepted": Status.ACCEPTED,
-    "non-authoritative information": Status.NON_AUTHORITATIVE_INFORMATION,
-    "no content": Status.NO_CONTENT,
-    "reset content": Status.RESET_CONTENT,
-    "partial content": Status.PARTIAL_CONTENT,
-    "multi-status": Status.MULTI_STATUS,
-    "already reported": Status.ALREADY_REPORTED,
-    "im used": Status.IM_USED,
-    "multiple choices": Status.MULTIPLE_CHOICES,
-    "moved permanently": Status.MOVED_PERMANENTLY,
-    "found": Status.FOUND,
-    "see other": Status.SEE_OTHER,
-    "not modified": Status.NOT_MODIFIED,
-    "use proxy": Status.USE_PROXY,
-    "(unused)": Status.SWITCH_PROXY,
-    "temporary redirect": Status.TEMPORARY_REDIRECT,
-    "permanent redirect": Status.PERMANENT_REDIRECT,
-    "bad request": Status.BAD_REQUEST,
-    "unauthorized": Status.UNAUTHORIZED,
-    "payment required": Status.PAYMENT_REQUIRED,
-    "forbidden": Status.FORBIDDEN,
-    "not found": Status.NOT_FOUND,
-    "method not allowed": Status.METHOD_NOT_ALLOWED,
-    "not acceptable": Status.NOT_ACCEPTABLE,
-    "proxy authentication required": Status.PROXY_AUTHENTICATION_REQUIRED,
-    "request timeout": Status.REQUEST_TIMEOUT,
-    "conflict": Status.CONFLICT,
-    "gone": Status.GONE,
-    "length required": Status.LENGTH_REQUIRED,
-    "precondition failed": Status.PRECONDITION_FAILED,
-    "content too large": Status.CONTENT_TOO_LARGE,
-    "uri too long": Status.URI_TOO_LONG,
-    "unsupported media type": Status.UNSUPPORTED_MEDIA_TYPE,
-    "range not satisfiable": Status.RANGE_NOT_SATISFIABLE,
-    "expectation failed": Status.EXPECTATION_FAILED,
-    "page expired": Status.LARAVEL_PAGE_EXPIRED,
-    "enhance your calm": Status.TWITTER_ENHANCE_YOUR_CALM,
-    "misdirected request": Status.MISDIRECTED_REQUEST,
-    "unprocessable content": Status.UNPROCESSABLE_CONTENT,
-    "locked": Status.LOCKED,
-    "failed dependency": Status.FAILED_DEPENDENCY,
-    "too early": Status.TOO_EARLY,
-    "upgrade required": Status.UPGRADE_REQUIRED,
-    "precondition required": Status.PRECONDITION_REQUIRED,
-    "too many requests": Status.TOO_MANY_REQUESTS,
-    "shopify security rejection": Status.SHOPIFY_SECURITY_REJECTION,
-    "request header fields too large": Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
-    "login time-out": Status.IIS_LOGIN_TIME_OUT,
-    "no response": Status.NGINX_NO_RESPONSE,
-    "retry with": Status.IIS_RETRY_WITH,
-    "blocked by windows parental controls": Status.MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS,
-    "unavailable for legal reasons": Status.UNAVAILABLE_FOR_LEGAL_REASONS,
-    "request header too large": Status.NGINX_REQUEST_HEADER_TOO_LARGE,
-    "ssl certificate error": Status.NGINX_SSL_CERTIFICATE_ERROR,
-    "ssl certificate required": Status.NGINX_SSL_CERTIFICATE_REQUIRED,
-    "http request sent to https port": Status.NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT,
-    "invalid token": Status.ESRI_INVALID_TOKEN,
-    "client closed request": Status.NGINX_CLIENT_CLOSED_REQUEST,
-    "internal server error": Status.INTERNAL_SERVER_ERROR,
-    "not implemented": Status.NOT_IMPLEMENTED,
-    "bad gateway": Status.BAD_GATEWAY,
-    "service unavailable": Status.SERVICE_UNAVAILABLE,
-    "gateway timeout": Status.GATEWAY_TIMEOUT,
-    "http version not supported": Status.HTTP_VERSION_NOT_SUPPORTED,
-    "variant also negotiates": Status.VARIANT_ALSO_NEGOTIATES,
-    "insufficient storage": Status.INSUFFICIENT_STORAGE,
-    "loop detected": Status.LOOP_DETECTED,
-    "bandwidth limit exceeded": Status.APACHE_BANDWIDTH_LIMIT_EXCEEDED,
-    "not extended": Status.NOT_EXTENDED,
-    "network authentication required": Status.NETWORK_AUTHENTICATION_REQUIRED,
-    "web server returned an unknown error": Status.CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR,
-    "web server is down": Status.CLOUDFLARE_WEB_SERVER_IS_DOWN,
-    "connection timed out": Status.CLOUDFLARE_CONNECTION_TIMED_OUT,
-    "origin is unreachable": Status.CLOUDFLARE_ORIGIN_IS_UNREACHABLE,
-    "a timeout occurred": Status.CLOUDFLARE_A_TIMEOUT_OCCURRED,
-    "ssl handshake failed": Status.CLOUDFLARE_SSL_HANDSHAKE_FAILED,
-    "invalid ssl certificate": Status.CLOUDFLARE_INVALID_SSL_CERTIFICATE,
-    "railgun error": Status.CLOUDFLARE_RAILGUN_ERROR,
-    "site is overloaded": Status.QUALYS_SITE_IS_OVERLOADED,
-    "network read timeout error": Status.PROXY_NETWORK_READ_TIMEOUT_ERROR,
-    "network connect timeout error": Status.PROXY_NETWORK_CONNECT_TIMEOUT_ERROR,
-    "moved temporarily": Status.FOUND,
-    "request time-out": Status.REQUEST_TIMEOUT,
-    "request entity too large": Status.CONTENT_TOO_LARGE,
-    "payload too large": Status.CONTENT_TOO_LARGE,
-    "request-uri too large": Status.URI_TOO_LONG,
-    "request-uri too long": Status.URI_TOO_LONG,
-    "requested range not satisfiable": Status.RANGE_NOT_SATISFIABLE,
-    "i'm a teapot": Status.IM_A_TEAPOT,
-    "unprocessable entity": Status.UNPROCESSABLE_CONTENT,
-    "gateway time-out": Status.GATEWAY_TIMEOUT,
-}
-
 
 def meanings(code: int) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the registered (or most common) one first; empty if unknown."""
     return _MEANINGS.get(code, ())
 
 
+# Reason phrases ignore ASCII case only, as in every netcodes output.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fold_reasons(pairs: tuple[tuple[str, Status], ...]) -> dict[str, Status]:
+    folded: dict[str, Status] = {}
+    for phrase, member in pairs:
+        folded.setdefault(phrase.translate(_ASCII_LOWER), member)
+    return folded
+
+
+# The registered phrase claims first, then earlier RFCs' phrases, then vendors'.
+_BY_REASON: dict[str, Status] = _fold_reasons((
+    ("Continue", Status.CONTINUE),
+    ("Switching Protocols", Status.SWITCHING_PROTOCOLS),
+    ("Processing", Status.PROCESSING),
+    ("Early Hints", Status.EARLY_HINTS),
+    ("OK", Status.OK),
+    ("Created", Status.CREATED),
+    ("Accepted", Status.ACCEPTED),
+    ("Non-Authoritative Information", Status.NON_AUTHORITATIVE_INFORMATION),
+    ("No Content", Status.NO_CONTENT),
+    ("Reset Content", Status.RESET_CONTENT),
+    ("Partial Content", Status.PARTIAL_CONTENT),
+    ("Multi-Status", Status.MULTI_STATUS),
+    ("Already Reported", Status.ALREADY_REPORTED),
+    ("IM Used", Status.IM_USED),
+    ("Multiple Choices", Status.MULTIPLE_CHOICES),
+    ("Moved Permanently", Status.MOVED_PERMANENTLY),
+    ("Found", Status.FOUND),
+    ("See Other", Status.SEE_OTHER),
+    ("Not Modified", Status.NOT_MODIFIED),
+    ("Use Proxy", Status.USE_PROXY),
+    ("(Unused)", Status.SWITCH_PROXY),
+    ("Temporary Redirect", Status.TEMPORARY_REDIRECT),
+    ("Permanent Redirect", Status.PERMANENT_REDIRECT),
+    ("Bad Request", Status.BAD_REQUEST),
+    ("Unauthorized", Status.UNAUTHORIZED),
+    ("Payment Required", Status.PAYMENT_REQUIRED),
+    ("Forbidden", Status.FORBIDDEN),
+    ("Not Found", Status.NOT_FOUND),
+    ("Method Not Allowed", Status.METHOD_NOT_ALLOWED),
+    ("Not Acceptable", Status.NOT_ACCEPTABLE),
+    ("Proxy Authentication Required", Status.PROXY_AUTHENTICATION_REQUIRED),
+    ("Request Timeout", Status.REQUEST_TIMEOUT),
+    ("Conflict", Status.CONFLICT),
+    ("Gone", Status.GONE),
+    ("Length Required", Status.LENGTH_REQUIRED),
+    ("Precondition Failed", Status.PRECONDITION_FAILED),
+    ("Content Too Large", Status.CONTENT_TOO_LARGE),
+    ("URI Too Long", Status.URI_TOO_LONG),
+    ("Unsupported Media Type", Status.UNSUPPORTED_MEDIA_TYPE),
+    ("Range Not Satisfiable", Status.RANGE_NOT_SATISFIABLE),
+    ("Expectation Failed", Status.EXPECTATION_FAILED),
+    ("(Unused)", Status.IM_A_TEAPOT),
+    ("Page Expired", Status.LARAVEL_PAGE_EXPIRED),
+    ("Enhance Your Calm", Status.TWITTER_ENHANCE_YOUR_CALM),
+    ("Misdirected Request", Status.MISDIRECTED_REQUEST),
+    ("Unprocessable Content", Status.UNPROCESSABLE_CONTENT),
+    ("Locked", Status.LOCKED),
+    ("Failed Dependency", Status.FAILED_DEPENDENCY),
+    ("Too Early", Status.TOO_EARLY),
+    ("Upgrade Required", Status.UPGRADE_REQUIRED),
+    ("Precondition Required", Status.PRECONDITION_REQUIRED),
+    ("Too Many Requests", Status.TOO_MANY_REQUESTS),
+    ("Shopify Security Rejection", Status.SHOPIFY_SECURITY_REJECTION),
+    ("Request Header Fields Too Large", Status.REQUEST_HEADER_FIELDS_TOO_LARGE),
+    ("Login Time-out", Status.IIS_LOGIN_TIME_OUT),
+    ("No Response", Status.NGINX_NO_RESPONSE),
+    ("Retry With", Status.IIS_RETRY_WITH),
+    ("Blocked by Windows Parental Controls", Status.MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS),
+    ("Unavailable For Legal Reasons", Status.UNAVAILABLE_FOR_LEGAL_REASONS),
+    ("Request header too large", Status.NGINX_REQUEST_HEADER_TOO_LARGE),
+    ("SSL Certificate Error", Status.NGINX_SSL_CERTIFICATE_ERROR),
+    ("SSL Certificate Required", Status.NGINX_SSL_CERTIFICATE_REQUIRED),
+    ("HTTP Request Sent to HTTPS Port", Status.NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT),
+    ("Invalid Token", Status.ESRI_INVALID_TOKEN),
+    ("Client Closed Request", Status.NGINX_CLIENT_CLOSED_REQUEST),
+    ("Internal Server Error", Status.INTERNAL_SERVER_ERROR),
+    ("Not Implemented", Status.NOT_IMPLEMENTED),
+    ("Bad Gateway", Status.BAD_GATEWAY),
+    ("Service Unavailable", Status.SERVICE_UNAVAILABLE),
+    ("Gateway Timeout", Status.GATEWAY_TIMEOUT),
+    ("HTTP Version Not Supported", Status.HTTP_VERSION_NOT_SUPPORTED),
+    ("Variant Also Negotiates", Status.VARIANT_ALSO_NEGOTIATES),
+    ("Insufficient Storage", Status.INSUFFICIENT_STORAGE),
+    ("Loop Detected", Status.LOOP_DETECTED),
+    ("Bandwidth Limit Exceeded", Status.APACHE_BANDWIDTH_LIMIT_EXCEEDED),
+    ("Not Extended", Status.NOT_EXTENDED),
+    ("Network Authentication Required", Status.NETWORK_AUTHENTICATION_REQUIRED),
+    ("Web Server Returned an Unknown Error", Status.CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR),
+    ("Web Server Is Down", Status.CLOUDFLARE_WEB_SERVER_IS_DOWN),
+    ("Connection Timed Out", Status.CLOUDFLARE_CONNECTION_TIMED_OUT),
+    ("Origin Is Unreachable", Status.CLOUDFLARE_ORIGIN_IS_UNREACHABLE),
+    ("A Timeout Occurred", Status.CLOUDFLARE_A_TIMEOUT_OCCURRED),
+    ("SSL Handshake Failed", Status.CLOUDFLARE_SSL_HANDSHAKE_FAILED),
+    ("Invalid SSL Certificate", Status.CLOUDFLARE_INVALID_SSL_CERTIFICATE),
+    ("Railgun Error", Status.CLOUDFLARE_RAILGUN_ERROR),
+    ("Site is overloaded", Status.QUALYS_SITE_IS_OVERLOADED),
+    ("Unauthorized", Status.AWS_ELB_UNAUTHORIZED),
+    ("Network read timeout error", Status.PROXY_NETWORK_READ_TIMEOUT_ERROR),
+    ("Network Connect Timeout Error", Status.PROXY_NETWORK_CONNECT_TIMEOUT_ERROR),
+    ("Moved Temporarily", Status.FOUND),
+    ("Request Time-out", Status.REQUEST_TIMEOUT),
+    ("Payload Too Large", Status.CONTENT_TOO_LARGE),
+    ("Request Entity Too Large", Status.CONTENT_TOO_LARGE),
+    ("Request-URI Too Large", Status.URI_TOO_LONG),
+    ("Request-URI Too Long", Status.URI_TOO_LONG),
+    ("Requested Range Not Satisfiable", Status.RANGE_NOT_SATISFIABLE),
+    ("Requested range not satisfiable", Status.RANGE_NOT_SATISFIABLE),
+    ("I'm a Teapot", Status.IM_A_TEAPOT),
+    ("I'm a teapot", Status.IM_A_TEAPOT),
+    ("Unprocessable Entity", Status.UNPROCESSABLE_CONTENT),
+    ("Gateway Time-out", Status.GATEWAY_TIMEOUT),
+    ("HTTP Version not supported", Status.HTTP_VERSION_NOT_SUPPORTED),
+    ("Method Failure", Status.TWITTER_ENHANCE_YOUR_CALM),
+    ("Redirect", Status.UNAVAILABLE_FOR_LEGAL_REASONS),
+    ("Token Required", Status.NGINX_CLIENT_CLOSED_REQUEST),
+    ("Site is frozen", Status.CLOUDFLARE_ERROR_1XXX),
+))
+
+
 def from_reason(phrase: str) -> Status | None:
-    """The status whose reason phrase, current or from an earlier RFC, is ``phrase`` (any case)."""
-    return _BY_REASON.get(phrase.casefold())
+    """The status whose reason phrase is ``phrase``, ignoring ASCII case, or None.
+
+    Current phrases, those of earlier RFCs ("Request Entity Too Large") and
+    vendors' phrases are all found.
+    """
+    return _BY_REASON.get(phrase.translate(_ASCII_LOWER))
+
+
+_FROM_CHROMIUM_CODES: dict[int, Rule[Status]] = {
+    -906: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -905: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -904: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -903: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -902: Rule(Status.INSUFFICIENT_STORAGE, MappingKind.APPROXIMATE, "Writing the data to the gateway's disk failed, usually for lack of space."),
+    -901: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+    -900: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -821: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -820: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -819: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -818: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -817: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -816: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -815: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's own name cache is being cleared, a short temporary condition."),
+    -814: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -811: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's DNS data offers no protocol the gateway can use."),
+    -810: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."),
+    -809: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "The upstream only allows secure transports, so the cleartext request is refused."),
+    -808: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -806: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -805: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -804: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -803: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "The name lookup for the upstream did not finish in time."),
+    -801: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -800: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -716: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh."),
+    -714: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh."),
+    -713: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -712: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -710: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -709: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -708: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -707: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -706: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -705: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -704: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -703: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -702: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -701: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -508: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The real failure is hidden behind a placeholder, so all that is known is that the fetch failed."),
+    -507: Rule(Status.OK, MappingKind.APPROXIMATE, "The operation succeeded without an upstream round trip."),
+    -506: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "A token step that depended on the issuer's answer failed."),
+    -505: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -504: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -503: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -502: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Certificate store management inside the gateway, not an upstream failure."),
+    -501: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -414: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -413: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -412: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -411: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -410: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream demanded credentials after it had started answering, too late to be handled."),
+    -409: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -408: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -407: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -406: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -405: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -404: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -403: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -402: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -401: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "An internal failure of the gateway's own HTTP cache."),
+    -400: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "HTTP caching answers a cache-only request that misses with 504."),
+    -388: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."),
+    -387: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."),
+    -386: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."),
+    -385: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -384: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -383: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "A local-network security check refused the request."),
+    -382: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's client-hint negotiation looped without end."),
+    -381: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream closed the connection without handling the request."),
+    -380: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -379: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "Relay the upstream's status when it is known; otherwise its answer was unusable."),
+    -376: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -375: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came."),
+    -372: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -371: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."),
+    -370: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -367: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -366: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -365: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up."),
+    -364: Rule(Status.PROXY_AUTHENTICATION_REQUIRED, MappingKind.APPROXIMATE, "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer."),
+    -363: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -362: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -361: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -360: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -358: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The QUIC connection to the upstream could not be set up."),
+    -357: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer arrived incomplete, so it cannot be passed on as it is."),
+    -356: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -355: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer arrived incomplete, so it cannot be passed on as it is."),
+    -354: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer arrived incomplete, so it cannot be passed on as it is."),
+    -352: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+    -351: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream turned the request away without handling it."),
+    -350: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -349: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -348: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -347: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -346: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -345: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The exchange with the upstream could not be completed on its connection."),
+    -344: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "The gateway's own Kerberos or NTLM setup failed, not the client's credentials."),
+    -343: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "The gateway's own Kerberos or NTLM setup failed, not the client's credentials."),
+    -342: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "The gateway's own Kerberos or NTLM setup failed, not the client's credentials."),
+    -341: Rule(Status.UNAUTHORIZED, MappingKind.APPROXIMATE, "No credentials were available, so the client has to supply them."),
+    -340: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's text could not be interpreted, so it cannot be passed on."),
+    -339: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix."),
+    -338: Rule(Status.UNAUTHORIZED, MappingKind.APPROXIMATE, "The credentials did not work, so the client has to supply valid ones."),
+    -337: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -336: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -331: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+    -330: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's body could not be decoded, so it cannot be passed on."),
+    -329: Rule(Status.UNAUTHORIZED, MappingKind.APPROXIMATE, "The credentials given cannot be used, so the client has to supply valid ones."),
+    -328: Rule(Status.RANGE_NOT_SATISFIABLE, MappingKind.EQUIVALENT, "Chromium raises it for an HTTP 416 answer."),
+    -327: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -325: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's response headers were too large to accept."),
+    -324: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream closed the connection without sending anything."),
+    -323: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream sent a proxy authentication demand it has no business sending."),
+    -322: Rule(Status.METHOD_NOT_ALLOWED, MappingKind.APPROXIMATE, "The method cannot be used on that target."),
+    -321: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -320: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    -312: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids requests to that port, so the client is refused."),
+    -311: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream redirected to a target the gateway refuses to follow."),
+    -310: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects."),
+    -303: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream redirected to an address that is not a usable URL."),
+    -302: Rule(Status.NOT_IMPLEMENTED, MappingKind.APPROXIMATE, "The gateway cannot fetch that kind of URL at all, a capability it lacks."),
+    -301: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids fetching that kind of URL, so the client is refused."),
+    -300: Rule(Status.BAD_REQUEST, MappingKind.APPROXIMATE, "The URL the client asked for cannot be parsed."),
+    -219: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -217: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -214: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -213: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -212: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -211: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -210: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -208: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -207: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -206: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -205: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -204: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -203: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -202: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -201: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -200: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -190: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -189: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -188: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway's own proxy logic called the tunnel off, so the upstream was never reached."),
+    -187: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway's own proxy logic called the tunnel off, so the upstream was never reached."),
+    -186: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy could not reach the upstream, so there is no upstream answer."),
+    -184: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -183: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -182: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -181: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -180: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -179: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -178: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -177: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -176: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+    -174: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -173: Rule(Status.SWITCHING_PROTOCOLS, MappingKind.EQUIVALENT, "Chromium ends the request this way exactly when the upstream switched protocols."),
+    -172: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -171: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."),
+    -170: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -169: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."),
+    -168: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."),
+    -167: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -166: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -164: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -163: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -162: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -161: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -160: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -159: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -156: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -154: Rule(Status.TOO_MANY_REQUESTS, MappingKind.APPROXIMATE, "The client is opening more WebSockets at once than allowed."),
+    -153: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -151: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -150: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+    -147: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "The gateway could not get the local address it wanted for a socket."),
+    -145: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream broke the WebSocket framing rules."),
+    -142: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -141: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -139: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "Requests to this upstream are held back for a while to spare it, so it is unavailable for now."),
+    -138: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "A firewall rule on the gateway's machine forbids the request, so the client is refused."),
+    -137: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -136: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -135: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -134: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -133: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's connection pool is full, a temporary overload of the gateway."),
+    -131: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The required proxy script was unusable, so the gateway had no route to the upstream."),
+    -130: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -127: Rule(Status.PROXY_AUTHENTICATION_REQUIRED, MappingKind.EQUIVALENT, "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer."),
+    -126: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -125: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -124: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "Software hooked into the gateway machine's socket layer broke it."),
+    -123: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -122: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -121: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy could not reach the upstream, so there is no upstream answer."),
+    -120: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -119: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's own resolver is overloaded, a temporary condition of the gateway."),
+    -118: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "The upstream did not accept the connection in time."),
+    -117: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -115: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix."),
+    -114: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -113: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -111: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    -110: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+    -109: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not reach the upstream at all."),
+    -108: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's address is unusable, so it could not be reached."),
+    -107: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -106: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+    -105: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    -104: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not reach the upstream at all."),
+    -103: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+    -102: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not reach the upstream at all."),
+    -101: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+    -100: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+    -37: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    -36: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "A missing permission blocks the request, so the client is refused."),
+    -35: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -34: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -33: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -32: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "The response was withheld by a cross-origin protection, so the client is refused."),
+    -30: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -29: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids unencrypted requests to this host, so the client is refused."),
+    -27: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "The upstream's own headers forbid this use of its response."),
+    -26: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway is shutting down and cannot serve the request."),
+    -25: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained."),
+    -23: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -22: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -21: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+    -20: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "Local policy forbids the request, so the client is refused."),
+    -19: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "The content was refused on purpose by a scanner, so the client is refused too."),
+    -18: Rule(Status.INSUFFICIENT_STORAGE, MappingKind.APPROXIMATE, "The gateway ran out of disk space, which is what 507 reports."),
+    -17: Rule(Status.NOT_FOUND, MappingKind.APPROXIMATE, "A path the system cannot open is answered like a missing file."),
+    -16: Rule(Status.CONFLICT, MappingKind.APPROXIMATE, "Creating something that already exists conflicts with the current state of the target."),
+    -15: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+    -14: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "The file the gateway was uploading changed under it, a local problem."),
+    -13: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+    -12: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+    -11: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "The gateway's network stack lacks the operation it tried to use."),
+    -10: Rule(Status.FORBIDDEN, MappingKind.APPROXIMATE, "A file the gateway may not read is answered the way a file server answers a permission error."),
+    -9: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A should-not-happen condition is a bug in the gateway's own stack."),
+    -8: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A local file limit inside the gateway, not an upstream failure."),
+    -7: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "The upstream did not answer in time."),
+    -6: Rule(Status.NOT_FOUND, MappingKind.APPROXIMATE, "A missing file is answered the way a file server answers it."),
+    -5: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."),
+    -4: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A bad call inside the gateway is the gateway's own bug."),
+    -3: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."),
+    -2: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "An unspecified failure of the upstream fetch, so no usable upstream answer exists."),
+    -1: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.APPROXIMATE, "A result that is still pending must never become a response, so a gateway that sends one has a bug."),
+    0: Rule(Status.OK, MappingKind.APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."),
+}
+
+# (low, high, rule), narrowest range first: the most specific rule wins.
+_FROM_CHROMIUM_RANGES: tuple[tuple[int, int, Rule[Status]], ...] = (
+)
+
+
+def from_chromium_rule(code: int) -> Rule[Status] | None:
+    "The rule of \"Chromium net error to HTTP status for gateways\" that answers for code: the Status it maps to, the kind of mapping and the table's note; None where no rule covers the code."
+    rule = _FROM_CHROMIUM_CODES.get(code)
+    if rule is not None:
+        return rule
+    for low, high, rule in _FROM_CHROMIUM_RANGES:
+        if low <= code <= high:
+            return rule
+    return None
+
+
+def from_chromium(code: int) -> Status | None:
+    "Chromium net error to HTTP status for gateways.\n\nThe HTTP status a gateway or proxy built on Chromium's network stack (an Electron or CEF service, a Cronet-based backend) should send to its own client when the request it made upstream failed with a given net error. Failures to reach or understand the upstream become 502, upstream timeouts 504, temporary trouble of the gateway itself 503, faults inside the gateway 500, and requests refused by local policy 403. Every target is a registered status code, and every current Chromium code has a row; where the upstream's real status is known, relaying it is better still.\n\nAnswers for any int, usually a netcodes.chromium.NetError member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_chromium_rule() also says how sure the answer is. Every current NetError code has a rule."
+    rule = from_chromium_rule(code)
+    return None if rule is None else rule.to
+
+
+_FROM_QT_CODES: dict[int, Rule[Status]] = {
+    0: Rule(Status.OK, MappingKind.APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."),
+    1: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The gateway could not reach the upstream at all."),
+    2: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+    3: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+    4: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "The upstream did not answer in time."),
+    5: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "Qt reports its transfer timeout this way, and a gateway mostly cancels an upstream call when its own deadline passes; if its client has gone, nothing is sent at all."),
+    6: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+    7: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+    8: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+    9: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.APPROXIMATE, "The platform does not let the gateway make background transfers for now."),
+    10: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects."),
+    11: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream redirected to a target the gateway refuses to follow."),
+    99: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "An unspecified network failure on the way to the upstream, so no usable upstream answer exists."),
+    101: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    102: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through dropped the connection, so no complete upstream answer arrived."),
+    103: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through could not be found, so the upstream was never reached."),
+    104: Rule(Status.GATEWAY_TIMEOUT, MappingKind.APPROXIMATE, "The proxy the gateway routes through did not answer in time, which is a gateway timeout too."),
+    105: Rule(Status.PROXY_AUTHENTICATION_REQUIRED, MappingKind.EQUIVALENT, "Qt derives this code from a 407; relaying it lets a client that sent the proxy credentials try again, but if the gateway itself lacks them, 502 is the more honest answer."),
+    199: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The proxy the gateway routes through failed, so the upstream was never reached."),
+    201: Rule(Status.FORBIDDEN, MappingKind.EQUIVALENT, "Qt derives this code from a 403."),
+    202: Rule(Status.METHOD_NOT_ALLOWED, MappingKind.EQUIVALENT, "Qt derives this code from a 405."),
+    203: Rule(Status.NOT_FOUND, MappingKind.EQUIVALENT, "Qt derives this code from a 404."),
+    204: Rule(Status.UNAUTHORIZED, MappingKind.EQUIVALENT, "Qt derives this code from a 401; relaying it lets the client supply credentials."),
+    205: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained."),
+    206: Rule(Status.CONFLICT, MappingKind.EQUIVALENT, "Qt derives this code from a 409."),
+    207: Rule(Status.GONE, MappingKind.EQUIVALENT, "Qt derives this code from a 410."),
+    299: Rule(Status.BAD_REQUEST, MappingKind.APPROXIMATE, "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better."),
+    301: Rule(Status.NOT_IMPLEMENTED, MappingKind.APPROXIMATE, "The gateway cannot fetch that kind of URL at all, a capability it lacks."),
+    302: Rule(Status.BAD_REQUEST, MappingKind.EQUIVALENT, "Qt derives this code from a 400 (and from the unregistered 418)."),
+    399: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+    401: Rule(Status.INTERNAL_SERVER_ERROR, MappingKind.EQUIVALENT, "Qt derives this code from a 500."),
+    402: Rule(Status.NOT_IMPLEMENTED, MappingKind.EQUIVALENT, "Qt derives this code from a 501."),
+    403: Rule(Status.SERVICE_UNAVAILABLE, MappingKind.EQUIVALENT, "Qt derives this code from a 503; pass its Retry-After on as well."),
+    499: Rule(Status.BAD_GATEWAY, MappingKind.APPROXIMATE, "The upstream failed with a server-error status Qt has no name for, 502 and 504 included; relay that status when it is known, otherwise 502."),
+}
+
+# (low, high, rule), narrowest range first: the most specific rule wins.
+_FROM_QT_RANGES: tuple[tuple[int, int, Rule[Status]], ...] = (
+)
+
+
+def from_qt_rule(code: int) -> Rule[Status] | None:
+    "The rule of \"Qt NetworkError to HTTP status for gateways\" that answers for code: the Status it maps to, the kind of mapping and the table's note; None where no rule covers the code."
+    rule = _FROM_QT_CODES.get(code)
+    if rule is not None:
+        return rule
+    for low, high, rule in _FROM_QT_RANGES:
+        if low <= code <= high:
+            return rule
+    return None
+
+
+def from_qt(code: int) -> Status | None:
+    "Qt NetworkError to HTTP status for gateways.\n\nThe HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.\n\nAnswers for any int, usually a netcodes.qt.NetworkError member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_qt_rule() also says how sure the answer is. Every current NetworkError code has a rule."
+    rule = from_qt_rule(code)
+    return None if rule is None else rule.to

@@ -2,16 +2,21 @@
 import enum
 from dataclasses import dataclass
 
+from netcodes.mapping import Rule
 from netcodes.vocabulary import Category, Retry
 
 __all__ = [
     "Group",
-    "Status",
     "Meaning",
-    "meanings",
+    "Status",
+    "from_chromium",
+    "from_chromium_rule",
+    "from_name",
+    "from_qt",
+    "from_qt_rule",
     "from_reason",
     "lookup",
-    "from_name",
+    "meanings",
 ]
 
 class Group(enum.Enum):
@@ -72,7 +77,7 @@ class Status(enum.IntEnum):
     IM_A_TEAPOT = 418
     LARAVEL_PAGE_EXPIRED = 419
     TWITTER_ENHANCE_YOUR_CALM = 420
-    SPRING_METHOD_FAILURE = 420
+    SPRING_METHOD_FAILURE = TWITTER_ENHANCE_YOUR_CALM
     MISDIRECTED_REQUEST = 421
     UNPROCESSABLE_CONTENT = 422
     LOCKED = 423
@@ -88,7 +93,7 @@ class Status(enum.IntEnum):
     IIS_RETRY_WITH = 449
     MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS = 450
     UNAVAILABLE_FOR_LEGAL_REASONS = 451
-    IIS_REDIRECT = 451
+    IIS_REDIRECT = UNAVAILABLE_FOR_LEGAL_REASONS
     AWS_ELB_CLIENT_CLOSED_CONNECTION = 460
     AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES = 463
     AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS = 464
@@ -98,7 +103,7 @@ class Status(enum.IntEnum):
     NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT = 497
     ESRI_INVALID_TOKEN = 498
     NGINX_CLIENT_CLOSED_REQUEST = 499
-    ESRI_TOKEN_REQUIRED = 499
+    ESRI_TOKEN_REQUIRED = NGINX_CLIENT_CLOSED_REQUEST
     INTERNAL_SERVER_ERROR = 500
     NOT_IMPLEMENTED = 501
     BAD_GATEWAY = 502
@@ -121,7 +126,7 @@ class Status(enum.IntEnum):
     CLOUDFLARE_RAILGUN_ERROR = 527
     QUALYS_SITE_IS_OVERLOADED = 529
     CLOUDFLARE_ERROR_1XXX = 530
-    PANTHEON_SITE_IS_FROZEN = 530
+    PANTHEON_SITE_IS_FROZEN = CLOUDFLARE_ERROR_1XXX
     AWS_ELB_UNAUTHORIZED = 561
     PROXY_NETWORK_READ_TIMEOUT_ERROR = 598
     PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599
@@ -154,3 +159,8 @@ class Meaning:
 
 def meanings(code: int) -> tuple[Meaning, ...]: ...
 def from_reason(phrase: str) -> Status | None: ...
+
+def from_chromium(code: int) -> Status | None: ...
+def from_chromium_rule(code: int) -> Rule[Status] | None: ...
+def from_qt(code: int) -> Status | None: ...
+def from_qt_rule(code: int) -> Rule[Status] | None: ...

@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import enum
 
+from netcodes.mapping import MappingKind, Rule
 from netcodes.vocabulary import Category, Retry
 
 __all__ = [
     "Group",
     "NetworkError",
-    "lookup",
+    "from_chromium",
+    "from_chromium_rule",
+    "from_http_status",
+    "from_http_status_rule",
     "from_name",
+    "lookup",
 ]
 
 
 class Group(enum.Enum):
-    """The value ranges upstream documents for Qt QNetworkReply::NetworkError codes."""
+    "The value ranges QNetworkReply::NetworkError documents, each holding codes of one kind."
 
     SUCCESS = "success"
     NETWORK = "network"
@@ -37,7 +42,7 @@ class Group(enum.Enum):
 
     @classmethod
     def of(cls, code: int) -> Group | None:
-        """The group whose range holds ``code``, known code or not."""
+        """The group whose range holds ``code``, known code or not; None outside every group."""
         for group, (_, (low, high)) in _GROUP_INFO.items():
             if low <= code <= high:
                 return group
@@ -55,7 +60,7 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 
 
 class NetworkError(enum.IntEnum):
-    """A QNetworkReply::NetworkError code. Any int is accepted by lookup(); constructing the enum from an unknown value raises ValueError."""
+    "Qt QNetworkReply::NetworkError, as an IntEnum: members are ints and compare equal to the plain number.\n\nEach member carries upstream_name, description, category, retry and group. NetworkError(value) raises ValueError for a value netcodes does not know, naming the value, as the standard library's enums do; netcodes.qt.lookup(value) returns None instead, and netcodes.qt.from_name(name) finds a member by any of its names."
 
     NO_ERROR = 0
     CONNECTION_REFUSED_ERROR = 1
@@ -94,7 +99,7 @@ class NetworkError(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        """The name as upstream spells it."""
+        "The name as QNetworkReply::NetworkError spells it: \"NoError\"."
         return _ROWS[self._value_][0]
 
     @property
@@ -236,7 +241,7 @@ _BY_NAME: dict[str, NetworkError] = {
 
 
 def lookup(code: int) -> NetworkError | None:
-    """The member for ``code``, or None for a code netcodes does not know.
+    """The member for ``code``, or None for a value netcodes does not know.
 
     Unlike ``NetworkError(code)``, which raises ``ValueError`` naming the
     value, this never raises.
@@ -245,5 +250,319 @@ def lookup(code: int) -> NetworkError | None:
 
 
 def from_name(name: str) -> NetworkError | None:
-    """The member for any name netcodes gives the code (upstream's, or the member's), or None."""
+    """The member for any of a code's names (upstream's, the member's), or None; case matters."""
     return _BY_NAME.get(name)
+
+
+_FROM_CHROMIUM_CODES: dict[int, Rule[NetworkError]] = {
+    -906: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."),
+    -905: Rule(NetworkError.CONTENT_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
+    -904: Rule(NetworkError.CONTENT_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
+    -903: Rule(NetworkError.CONTENT_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
+    -902: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt reports a local read or write failure during a transfer with this code."),
+    -901: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+    -900: Rule(NetworkError.PROTOCOL_INVALID_OPERATION_ERROR, MappingKind.APPROXIMATE, "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."),
+    -821: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+    -820: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -819: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -818: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -817: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -816: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -815: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+    -814: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -811: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use."),
+    -810: Rule(NetworkError.OPERATION_CANCELED_ERROR, MappingKind.APPROXIMATE, "The lookup was called off, a cancellation rather than a DNS fault."),
+    -809: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "The site only allows secure transports, so the cleartext request is refused, much like a local policy block."),
+    -808: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -806: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+    -805: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -804: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+    -803: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt reports a lookup that got no answer as host not found, not as a timeout."),
+    -801: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+    -800: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -716: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."),
+    -714: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."),
+    -713: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -712: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -710: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -709: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -708: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -707: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -706: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -705: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -704: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -703: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -702: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -701: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -508: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A placeholder hiding the real failure; Qt's generic network error is the only fit."),
+    -507: Rule(NetworkError.NO_ERROR, MappingKind.APPROXIMATE, "Not a failure: the token operation finished locally without sending anything."),
+    -506: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A private state token step failed; Qt has no counterpart, so its generic network error stands in."),
+    -505: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A packaged response that cannot be used is a malformed response."),
+    -504: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A packaged response that cannot be used is a malformed response."),
+    -503: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -502: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+    -501: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake."),
+    -414: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -413: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -412: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -411: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+    -410: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "The server demanded authentication, only too late to answer it."),
+    -409: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+    -408: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -407: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -406: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+    -405: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -404: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -403: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+    -402: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -401: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+    -400: Rule(NetworkError.CONTENT_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt reports a cache-only load of a URL that is not cached with this code."),
+    -388: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."),
+    -387: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."),
+    -386: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."),
+    -385: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -384: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -383: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone."),
+    -382: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "The server's client-hint negotiation looped, a broken protocol exchange."),
+    -381: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The server closed the connection without handling the request, so it can be resent on a new one."),
+    -380: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -379: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer."),
+    -376: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+    -375: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required."),
+    -372: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures."),
+    -371: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."),
+    -370: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+    -367: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+    -366: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest."),
+    -365: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+    -364: Rule(NetworkError.PROXY_AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same."),
+    -363: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+    -362: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+    -361: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+    -360: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset."),
+    -358: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."),
+    -357: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
+    -356: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."),
+    -355: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
+    -354: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
+    -352: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one."),
+    -351: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure)."),
+    -350: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Contradictory headers make the response unusable."),
+    -349: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Contradictory headers make the response unusable."),
+    -348: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+    -347: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+    -346: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Contradictory headers make the response unusable."),
+    -345: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection."),
+    -344: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
+    -343: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
+    -342: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
+    -341: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."),
+    -340: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "The response text could not be interpreted, a content problem Qt has no specific code for."),
+    -339: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "The server's authentication demand cannot be met with the schemes available, so it stays unmet."),
+    -338: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."),
+    -337: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+    -336: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+    -331: Rule(NetworkError.TEMPORARY_NETWORK_FAILURE_ERROR, MappingKind.APPROXIMATE, "Networking was paused for a system suspend, a temporary loss of the network."),
+    -330: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."),
+    -329: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."),
+    -328: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses."),
+    -327: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+    -325: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Oversized response headers are rejected as an unusable response."),
+    -324: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The connection ended before any response; Qt reports that as a connection closed by the remote host."),
+    -323: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one."),
+    -322: Rule(NetworkError.CONTENT_OPERATION_NOT_PERMITTED_ERROR, MappingKind.APPROXIMATE, "Qt reports a method the target does not accept, HTTP 405 included, with this code."),
+    -321: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+    -320: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+    -312: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer."),
+    -311: Rule(NetworkError.INSECURE_REDIRECT_ERROR, MappingKind.APPROXIMATE, "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http."),
+    -310: Rule(NetworkError.TOO_MANY_REDIRECTS_ERROR, MappingKind.EQUIVALENT, None),
+    -303: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A redirect to an unusable address is a malformed response."),
+    -302: Rule(NetworkError.PROTOCOL_UNKNOWN_ERROR, MappingKind.EQUIVALENT, None),
+    -301: Rule(NetworkError.PROTOCOL_UNKNOWN_ERROR, MappingKind.APPROXIMATE, "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for."),
+    -300: Rule(NetworkError.PROTOCOL_UNKNOWN_ERROR, MappingKind.APPROXIMATE, "Qt reports a URL it cannot parse the same way as one with an unknown scheme."),
+    -219: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -217: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -214: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -213: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -212: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -211: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -210: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -208: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -207: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -206: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -205: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -204: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -203: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -202: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -201: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -200: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -190: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -189: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -188: Rule(NetworkError.OPERATION_CANCELED_ERROR, MappingKind.APPROXIMATE, "Application code supervising the proxy called the tunnel off on purpose."),
+    -187: Rule(NetworkError.OPERATION_CANCELED_ERROR, MappingKind.APPROXIMATE, "Application code supervising the proxy called the tunnel off on purpose."),
+    -186: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."),
+    -184: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -183: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
+    -182: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
+    -181: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -180: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+    -179: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."),
+    -178: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."),
+    -177: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -176: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+    -174: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "An internal socket signal that applications never see; Qt would only have a generic socket failure."),
+    -173: Rule(NetworkError.NO_ERROR, MappingKind.APPROXIMATE, "Not a failure: the request ended because it became a WebSocket connection."),
+    -172: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+    -171: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
+    -170: Rule(NetworkError.PROXY_CONNECTION_CLOSED_ERROR, MappingKind.APPROXIMATE, "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it."),
+    -169: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
+    -168: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
+    -167: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -166: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "The name resolved only to a collision marker, not to a real host."),
+    -164: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -163: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -162: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -161: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -160: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -159: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+    -156: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -154: Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.APPROXIMATE, "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code."),
+    -153: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+    -151: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -150: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+    -147: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -145: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure."),
+    -142: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -141: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -139: Rule(NetworkError.SERVICE_UNAVAILABLE_ERROR, MappingKind.APPROXIMATE, "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest."),
+    -138: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes."),
+    -137: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+    -136: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination."),
+    -135: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -134: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -133: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A full local connection pool; Qt has no code for it and would only see a socket failure."),
+    -131: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+    -130: Rule(NetworkError.PROXY_CONNECTION_REFUSED_ERROR, MappingKind.EQUIVALENT, "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError."),
+    -127: Rule(NetworkError.PROXY_AUTHENTICATION_REQUIRED_ERROR, MappingKind.EQUIVALENT, None),
+    -126: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+    -125: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+    -124: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure."),
+    -123: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+    -122: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure."),
+    -121: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."),
+    -120: Rule(NetworkError.PROXY_CONNECTION_REFUSED_ERROR, MappingKind.APPROXIMATE, "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection."),
+    -119: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "The lookup was dropped before it ran, which Qt could only report as a failed lookup."),
+    -118: Rule(NetworkError.TIMEOUT_ERROR, MappingKind.EQUIVALENT, None),
+    -117: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -115: Rule(NetworkError.PROXY_AUTHENTICATION_REQUIRED_ERROR, MappingKind.APPROXIMATE, "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet."),
+    -114: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+    -113: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+    -111: Rule(NetworkError.UNKNOWN_PROXY_ERROR, MappingKind.APPROXIMATE, "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error."),
+    -110: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+    -109: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Qt reports an unreachable host or network as its generic network error."),
+    -108: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "The address cannot be connected to at all; Qt reports such socket failures as its generic network error."),
+    -107: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+    -106: Rule(NetworkError.NETWORK_SESSION_FAILED_ERROR, MappingKind.APPROXIMATE, "Both say the device has no usable network; Qt 6 no longer raises its code."),
+    -105: Rule(NetworkError.HOST_NOT_FOUND_ERROR, MappingKind.EQUIVALENT, None),
+    -104: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error."),
+    -103: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same."),
+    -102: Rule(NetworkError.CONNECTION_REFUSED_ERROR, MappingKind.EQUIVALENT, None),
+    -101: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "Qt reports an abrupt reset with the same code as an orderly close."),
+    -100: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.EQUIVALENT, None),
+    -37: Rule(NetworkError.SSL_HANDSHAKE_FAILED_ERROR, MappingKind.APPROXIMATE, "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
+    -36: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted."),
+    -35: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -34: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -33: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -32: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "The response was withheld by a cross-origin protection, which amounts to access being denied."),
+    -30: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -29: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -27: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "The server's own headers forbid this use of the response, which amounts to access being denied."),
+    -26: Rule(NetworkError.OPERATION_CANCELED_ERROR, MappingKind.APPROXIMATE, "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed."),
+    -25: Rule(NetworkError.CONTENT_RE_SEND_ERROR, MappingKind.EQUIVALENT, None),
+    -23: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -22: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -21: Rule(NetworkError.TEMPORARY_NETWORK_FAILURE_ERROR, MappingKind.EQUIVALENT, None),
+    -20: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+    -19: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "A scanner refused the file; Qt's access denied code is the closest and is just as final."),
+    -18: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "Qt reports a local read or write failure during a transfer with this code."),
+    -17: Rule(NetworkError.CONTENT_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt cannot open such a path and, since no file by that name exists, reports it as not found."),
+    -16: Rule(NetworkError.CONTENT_CONFLICT_ERROR, MappingKind.APPROXIMATE, "Creating something that already exists conflicts with the current state, as HTTP 409 does."),
+    -15: Rule(NetworkError.REMOTE_HOST_CLOSED_ERROR, MappingKind.APPROXIMATE, "The connection is no longer there; as with a connection the server closed, the fix is a new one."),
+    -14: Rule(NetworkError.CONTENT_RE_SEND_ERROR, MappingKind.APPROXIMATE, "Both mean the upload body could no longer be sent as it was when the request started."),
+    -13: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+    -12: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+    -11: Rule(NetworkError.PROTOCOL_INVALID_OPERATION_ERROR, MappingKind.APPROXIMATE, "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out."),
+    -10: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.APPROXIMATE, "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals."),
+    -9: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A should-not-happen condition in the network code; Qt's generic network error is the only fit."),
+    -8: Rule(NetworkError.PROTOCOL_FAILURE, MappingKind.APPROXIMATE, "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures."),
+    -7: Rule(NetworkError.TIMEOUT_ERROR, MappingKind.EQUIVALENT, None),
+    -6: Rule(NetworkError.CONTENT_NOT_FOUND_ERROR, MappingKind.APPROXIMATE, "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished."),
+    -5: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."),
+    -4: Rule(NetworkError.PROTOCOL_INVALID_OPERATION_ERROR, MappingKind.APPROXIMATE, "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."),
+    -3: Rule(NetworkError.OPERATION_CANCELED_ERROR, MappingKind.EQUIVALENT, None),
+    -2: Rule(NetworkError.UNKNOWN_NETWORK_ERROR, MappingKind.APPROXIMATE, "Chromium's catch-all failure; Qt's generic network error is its counterpart."),
+    -1: Rule(NetworkError.NO_ERROR, MappingKind.APPROXIMATE, "Not a failure: the result is still on its way, so there is no error to report yet."),
+    0: Rule(NetworkError.NO_ERROR, MappingKind.EQUIVALENT, None),
+}
+
+# (low, high, rule), narrowest range first: the most specific rule wins.
+_FROM_CHROMIUM_RANGES: tuple[tuple[int, int, Rule[NetworkError]], ...] = (
+)
+
+
+def from_chromium_rule(code: int) -> Rule[NetworkError] | None:
+    "The rule of \"Chromium net error to Qt NetworkError\" that answers for code: the NetworkError it maps to, the kind of mapping and the table's note; None where no rule covers the code."
+    rule = _FROM_CHROMIUM_CODES.get(code)
+    if rule is not None:
+        return rule
+    for low, high, rule in _FROM_CHROMIUM_RANGES:
+        if low <= code <= high:
+            return rule
+    return None
+
+
+def from_chromium(code: int) -> NetworkError | None:
+    "Chromium net error to Qt NetworkError.\n\nThe Qt error that best describes each Chromium net error, for applications that meet both: a Qt program embedding Qt WebEngine or a Chromium-based helper, or one that logs Chromium codes next to QNetworkReply errors. Every current Chromium code has an explicit row, so the fallback is written down rather than implied. Rows marked equivalent name the same failure; approximate rows give the nearest Qt code, usually a broader one, and say why. Qt has far fewer codes than Chromium: all certificate and TLS problems become SslHandshakeFailedError, resolver problems HostNotFoundError, broken responses ProtocolFailure, and requests refused by local policy ContentAccessDenied.\n\nAnswers for any int, usually a netcodes.chromium.NetError member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_chromium_rule() also says how sure the answer is. Every current NetError code has a rule."
+    rule = from_chromium_rule(code)
+    return None if rule is None else rule.to
+
+
+_FROM_HTTP_STATUS_CODES: dict[int, Rule[NetworkError]] = {
+    400: Rule(NetworkError.PROTOCOL_INVALID_OPERATION_ERROR, MappingKind.UPSTREAM, None),
+    401: Rule(NetworkError.AUTHENTICATION_REQUIRED_ERROR, MappingKind.UPSTREAM, None),
+    403: Rule(NetworkError.CONTENT_ACCESS_DENIED, MappingKind.UPSTREAM, "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."),
+    404: Rule(NetworkError.CONTENT_NOT_FOUND_ERROR, MappingKind.UPSTREAM, None),
+    405: Rule(NetworkError.CONTENT_OPERATION_NOT_PERMITTED_ERROR, MappingKind.UPSTREAM, None),
+    407: Rule(NetworkError.PROXY_AUTHENTICATION_REQUIRED_ERROR, MappingKind.UPSTREAM, None),
+    409: Rule(NetworkError.CONTENT_CONFLICT_ERROR, MappingKind.UPSTREAM, None),
+    410: Rule(NetworkError.CONTENT_GONE_ERROR, MappingKind.UPSTREAM, None),
+    418: Rule(NetworkError.PROTOCOL_INVALID_OPERATION_ERROR, MappingKind.UPSTREAM, "Qt handles 418 exactly like 400."),
+    500: Rule(NetworkError.INTERNAL_SERVER_ERROR, MappingKind.UPSTREAM, None),
+    501: Rule(NetworkError.OPERATION_NOT_IMPLEMENTED_ERROR, MappingKind.UPSTREAM, None),
+    503: Rule(NetworkError.SERVICE_UNAVAILABLE_ERROR, MappingKind.UPSTREAM, None),
+}
+
+# (low, high, rule), narrowest range first: the most specific rule wins.
+_FROM_HTTP_STATUS_RANGES: tuple[tuple[int, int, Rule[NetworkError]], ...] = (
+    (400, 499, Rule(NetworkError.UNKNOWN_CONTENT_ERROR, MappingKind.UPSTREAM, "Qt's fallback for a client-error status that has no code of its own.")),
+    (100, 399, Rule(NetworkError.NO_ERROR, MappingKind.UPSTREAM, "Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error.")),
+    (501, 999, Rule(NetworkError.UNKNOWN_SERVER_ERROR, MappingKind.UPSTREAM, "Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up.")),
+)
+
+
+def from_http_status_rule(code: int) -> Rule[NetworkError] | None:
+    "The rule of \"HTTP status to Qt NetworkError\" that answers for code: the NetworkError it maps to, the kind of mapping and the table's note; None where no rule covers the code."
+    rule = _FROM_HTTP_STATUS_CODES.get(code)
+    if rule is not None:
+        return rule
+    for low, high, rule in _FROM_HTTP_STATUS_RANGES:
+        if low <= code <= high:
+            return rule
+    return None
+
+
+def from_http_status(code: int) -> NetworkError | None:
+    "HTTP status to Qt NetworkError.\n\nThe error Qt itself puts on a QNetworkReply for each HTTP status. Qt raises an error only for statuses of 400 and above: twelve of them have a code of their own, any other 4xx becomes UnknownContentError and any status above 500 becomes UnknownServerError, while a reply with a lower status finishes with NoError. Use it to predict what error() will say for a given status, or to log both side by side; the rows reproduce Qt's behaviour, they are not a recommendation.\n\nAnswers for any int, usually a netcodes.http.Status member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_http_status_rule() also says how sure the answer is. Every current Status code has a rule.\n\nReproduces statusCodeFromHttp() in qtbase src/network/access/qhttpthreaddelegate.cpp, called only for statuses >= 400; holds for Qt 5.15.8 and 6.4.2 (identical); Qt 6.11 through PyQt6, tested live."
+    rule = from_http_status_rule(code)
+    return None if rule is None else rule.to

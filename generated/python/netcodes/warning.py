@@ -10,13 +10,13 @@ from netcodes.vocabulary import Category, Retry
 __all__ = [
     "Group",
     "Warning",
-    "lookup",
     "from_name",
+    "lookup",
 ]
 
 
 class Group(enum.Enum):
-    """The value ranges upstream documents for HTTP Warning codes codes."""
+    "The value ranges IANA HTTP Warn Codes registry documents, each holding codes of one kind."
 
     DISAPPEARING = "disappearing"
     PERSISTENT = "persistent"
@@ -33,7 +33,7 @@ class Group(enum.Enum):
 
     @classmethod
     def of(cls, code: int) -> Group | None:
-        """The group whose range holds ``code``, known code or not."""
+        """The group whose range holds ``code``, known code or not; None outside every group."""
         for group, (_, (low, high)) in _GROUP_INFO.items():
             if low <= code <= high:
                 return group
@@ -47,7 +47,7 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 
 
 class Warning(enum.IntEnum):
-    """A IANA HTTP Warn Codes registry code. Any int is accepted by lookup(); constructing the enum from an unknown value raises ValueError."""
+    "HTTP Warning codes, as an IntEnum: members are ints and compare equal to the plain number.\n\nEach member carries upstream_name, description, category, retry and group. Warning(value) raises ValueError for a value netcodes does not know, naming the value, as the standard library's enums do; netcodes.warning.lookup(value) returns None instead, and netcodes.warning.from_name(name) finds a member by any of its names."
 
     RESPONSE_IS_STALE = 110
     REVALIDATION_FAILED = 111
@@ -59,7 +59,7 @@ class Warning(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        """The name as upstream spells it."""
+        "The name as IANA HTTP Warn Codes registry spells it: \"Response is Stale\"."
         return _ROWS[self._value_][0]
 
     @property
@@ -115,7 +115,7 @@ _BY_NAME: dict[str, Warning] = {
 
 
 def lookup(code: int) -> Warning | None:
-    """The member for ``code``, or None for a code netcodes does not know.
+    """The member for ``code``, or None for a value netcodes does not know.
 
     Unlike ``Warning(code)``, which raises ``ValueError`` naming the
     value, this never raises.
@@ -124,5 +124,5 @@ def lookup(code: int) -> Warning | None:
 
 
 def from_name(name: str) -> Warning | None:
-    """The member for any name netcodes gives the code (upstream's, or the member's), or None."""
+    """The member for any of a code's names (upstream's, the member's), or None; case matters."""
     return _BY_NAME.get(name)

@@ -6,8 +6,8 @@ from netcodes.vocabulary import Category, Retry
 __all__ = [
     "Group",
     "Warning",
-    "lookup",
     "from_name",
+    "lookup",
 ]
 
 class Group(enum.Enum):

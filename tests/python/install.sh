@@ -1,0 +1,60 @@
+# Installs what tests/python_package.rs runs the generated Python package
+# through, as root: `bash tests/python/install.sh`. Idempotent; prints nothing
+# unless a step fails, and then that step's whole output.
+#
+#   /opt/netcodes-python/tools/bin/{mypy,ruff,python}   mypy (stubtest) and ruff, pinned
+#   /opt/netcodes-python/node_modules/.bin/pyright      pyright from npm, pinned
+#   /opt/netcodes-python/wheelhouse/                    the build backend, so the
+#                                                       test's `pip install` needs no network
+#
+# The pins here and in tests/python_package.rs must agree: the test checks
+# the installed versions and names this script when they differ.
+(
+set -eu
+prefix=/opt/netcodes-python
+python=${NETCODES_PYTHON:-python3}
+mypy_version=2.4.1
+ruff_version=0.17.6
+pyright_version=1.1.414
+flit_core_version=4.2.0
+
+quietly() {
+    log=$(mktemp)
+    if ! "$@" >"$log" 2>&1; then
+        echo "tests/python/install.sh: failed: $*" >&2
+        cat "$log" >&2
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+}
+
+# Debian's python3 needs python3-venv for `python -m venv`; other Pythons
+# (pyenv, the official images) bring it along.
+if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    quietly apt-get update -q
+    quietly apt-get install -y -q --no-install-recommends python3-venv
+fi
+
+tools="$prefix/tools"
+freeze=$("$tools/bin/python" -m pip freeze 2>/dev/null || true)
+if ! printf '%s\n' "$freeze" | grep -qx "mypy==$mypy_version" \
+    || ! printf '%s\n' "$freeze" | grep -qx "ruff==$ruff_version"; then
+    quietly "$python" -m venv --clear "$tools"
+    quietly "$tools/bin/python" -m pip install --disable-pip-version-check \
+        "mypy==$mypy_version" "ruff==$ruff_version"
+fi
+
+if ! grep -qs "\"version\": \"$pyright_version\"" "$prefix/node_modules/pyright/package.json"; then
+    mkdir -p "$prefix"
+    quietly npm install --prefix "$prefix" --no-save --no-audit --no-fund "pyright@$pyright_version"
+fi
+
+wheelhouse="$prefix/wheelhouse"
+if ! ls "$wheelhouse"/flit_core-"$flit_core_version"-*.whl >/dev/null 2>&1; then
+    mkdir -p "$wheelhouse"
+    quietly "$python" -m pip download --disable-pip-version-check --no-deps --only-binary :all: \
+        -d "$wheelhouse" "flit_core==$flit_core_version"
+fi
+)
