@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use codegen::model::{Model, System};
+use codegen::model::{Mapping, Model, System};
 
 use crate::{repo_root, run, stdout};
 
@@ -59,8 +59,34 @@ pub fn expected(model: &Model) -> Vec<Row> {
             });
         }
     }
+    for (mapping, value) in mapping_probes(model) {
+        let rule = mapping.rule_for(value).expect("probe is covered");
+        rows.push(Row {
+            system: format!("map:{}", mapping.id),
+            value,
+            name: None,
+            description: (!rule.note.is_empty()).then(|| rule.note.clone()),
+            category: Some(rule.to.to_string()),
+            retry: Some(rule.kind.id().to_owned()),
+        });
+    }
     rows.sort();
     rows
+}
+
+/// One value per mapping rule that the rule itself answers for (a range's
+/// first number that no narrower rule takes), so every rule is read back.
+pub fn mapping_probes(model: &Model) -> Vec<(&Mapping, i64)> {
+    let mut probes = Vec::new();
+    for mapping in &model.mappings {
+        for rule in &mapping.rules {
+            let value = (rule.lo..=rule.hi.min(rule.lo + 10_000))
+                .find(|&v| mapping.rule_for(v).is_some_and(|r| std::ptr::eq(r, rule)))
+                .expect("every rule answers for some value");
+            probes.push((mapping, value));
+        }
+    }
+    probes
 }
 
 pub fn hex(text: &str) -> String {
@@ -129,6 +155,16 @@ pub fn from_c(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
             id = system.id,
         );
     }
+    for (mapping, value) in mapping_probes(model) {
+        let function = format!("{}{}_rule", model.systems[mapping.to].c_fn_prefix, mapping.function);
+        let _ = write!(
+            program,
+            "    {{\n        const netcodes_mapping *rule = {function}({value});\n        \
+             printf(\"map:{id}\\t{value}\\t-\\t\");\n        hex(rule == NULL ? NULL : rule->note);\n        \
+             if (rule == NULL) {{ fputs(\"\\t-\\t-\\n\", stdout); }} else {{ printf(\"\\t%d\\t%s\\n\", rule->to, netcodes_mapping_kind_id(rule->kind)); }}\n    }}\n",
+            id = mapping.id,
+        );
+    }
     program.push_str("    return 0;\n}\n");
     let source = work.join("readback.c");
     std::fs::write(&source, program).expect("write C reader");
@@ -157,6 +193,16 @@ pub fn from_python(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
              else:\n        print('{id}', v, hex_(m.upstream_name), hex_(m.description), m.category.value, m.retry.value, sep='\\t')\n",
             values = values.join(", "),
             id = system.id,
+        );
+    }
+    for (mapping, value) in mapping_probes(model) {
+        let _ = write!(
+            script,
+            "rule = netcodes.{to}.{function}_rule({value})\n\
+             print('map:{id}', {value}, '-', hex_(rule.note if rule else None), int(rule.to) if rule else '-', rule.kind.value if rule else '-', sep='\\t')\n",
+            to = model.systems[mapping.to].id,
+            function = mapping.function,
+            id = mapping.id,
         );
     }
     let path = work.join("readback.py");
@@ -190,6 +236,19 @@ pub fn from_rust(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
             values = values.join(", "),
             id = system.id,
             ty = system.type_name,
+        );
+    }
+    for (mapping, value) in mapping_probes(model) {
+        let from = &model.systems[mapping.from];
+        let _ = write!(
+            main,
+            "    match netcodes::{from_id}::{from_ty}::from({value}).to_{to}_mapping() {{\n        \
+             Some(m) => println!(\"map:{id}\\t{value}\\t-\\t{{}}\\t{{}}\\t{{}}\", hex(m.note), m.to.code(), m.kind.id()),\n        \
+             None => println!(\"map:{id}\\t{value}\\t-\\t-\\t-\\t-\"),\n    }}\n",
+            from_id = from.id,
+            from_ty = from.type_name,
+            to = model.systems[mapping.to].id,
+            id = mapping.id,
         );
     }
     main.push_str("}\n");
