@@ -296,3 +296,29 @@ pub fn markdown_descriptions(page: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+/// The text of one column of every body row of every table on a page, as
+/// pulldown-cmark renders it (the docs' mapping pages list notes this way).
+pub fn markdown_table_column(page: &str, column: usize) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = Vec::new();
+    let (mut in_head, mut cell, mut text) = (false, 0, String::new());
+    for event in Parser::new_ext(page, options) {
+        match event {
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => cell = 0,
+            Event::Start(Tag::TableCell) => text.clear(),
+            Event::Text(t) | Event::Code(t) if !in_head => text.push_str(&t),
+            Event::End(TagEnd::TableCell) => {
+                if !in_head && cell == column {
+                    out.push(std::mem::take(&mut text));
+                }
+                cell += 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
