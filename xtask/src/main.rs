@@ -84,6 +84,7 @@ fn generate(root: &Path, check: bool) -> ExitCode {
     }
 }
 
+/// Builds `generated/docs` with mdBook; `generate` keeps the source fresh.
 fn docs(root: &Path) -> ExitCode {
     let book = root.join("generated/docs");
     let dest = root.join("target/book");
@@ -94,11 +95,15 @@ fn docs(root: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(status) => {
-            eprintln!("error: mdbook build failed ({status})");
+            eprintln!("error: mdbook build failed ({status}); run `cargo xtask generate` first if generated/docs is stale");
             ExitCode::FAILURE
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("error: mdbook is not installed; install it with `cargo install mdbook --locked`");
+            // The version the docs tests run with (tests/docs/install.sh).
+            eprintln!(
+                "error: mdbook is not installed; install it with `cargo install mdbook --version 0.5.4 --locked` \
+                 (or `bash tests/docs/install.sh`, which also installs Chromium for the docs tests)"
+            );
             ExitCode::FAILURE
         }
         Err(err) => {

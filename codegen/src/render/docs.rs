@@ -179,7 +179,10 @@ fn code_link(system: &System, value: i64) -> String {
 
 pub fn render(_project: &Project, model: &Model) -> Vec<GeneratedFile> {
     let mut files = vec![
-        GeneratedFile::new(format!("{ROOT}/book.toml"), BookToml { notice: GENERATED_NOTICE }.render().expect("renders")),
+        GeneratedFile::new(
+            format!("{ROOT}/book.toml"),
+            BookToml { notice: GENERATED_NOTICE }.render().expect("renders"),
+        ),
         GeneratedFile::new(format!("{ROOT}/src/introduction.md"), introduction(model)),
         table_file("vocabulary.md", vocabulary_page(model)),
     ];
@@ -196,7 +199,10 @@ pub fn render(_project: &Project, model: &Model) -> Vec<GeneratedFile> {
             && let Some(http) = &model.http
         {
             files.push(table_file("http-symbols.md", symbols_page(system, http)));
-            subpages.push(SummaryLink { title: "HTTP status codes in every language".to_owned(), file: "http-symbols.md".to_owned() });
+            subpages.push(SummaryLink {
+                title: "HTTP status codes in every language".to_owned(),
+                file: "http-symbols.md".to_owned(),
+            });
         }
         summary.push(SummaryItem { title: md(&system.title), file: page_file(system), subpages });
     }
@@ -214,7 +220,10 @@ pub fn render(_project: &Project, model: &Model) -> Vec<GeneratedFile> {
 }
 
 fn table_file(file: &str, page: TableView) -> GeneratedFile {
-    GeneratedFile::new(format!("{ROOT}/src/{file}"), TablePage { notice: GENERATED_NOTICE, page }.render().expect("renders"))
+    GeneratedFile::new(
+        format!("{ROOT}/src/{file}"),
+        TablePage { notice: GENERATED_NOTICE, page }.render().expect("renders"),
+    )
 }
 
 fn category_link(model: &Model, code: &Code) -> String {
@@ -339,7 +348,9 @@ fn entry_view(model: &Model, index: usize, entry: &Code, headed: bool) -> EntryV
                 mapping_file(mapping),
                 rule_anchor(system, rule)
             ),
-            None => format!("Maps to {}: no rule in [{}]({})", md(&to.title), md(&mapping.title), mapping_file(mapping)),
+            None => {
+                format!("Maps to {}: no rule in [{}]({})", md(&to.title), md(&mapping.title), mapping_file(mapping))
+            }
         });
     }
     facts.push(format!(
@@ -436,7 +447,8 @@ fn symbols_page(system: &System, http: &HttpExtras) -> TableView {
     header.extend(http.ecosystems.iter().map(|e| md(&e.title)));
     let mut rows = Vec::new();
     for entry in system.primary_codes() {
-        let mut row = vec![format!("[{}]({}#{})", entry.value, page_file(system), value_anchor(system, entry)), md(&entry.name)];
+        let mut row =
+            vec![format!("[{}]({}#{})", entry.value, page_file(system), value_anchor(system, entry)), md(&entry.name)];
         for (index, _) in http.ecosystems.iter().enumerate() {
             let names: Vec<String> = http
                 .symbols
@@ -458,11 +470,8 @@ fn symbols_page(system: &System, http: &HttpExtras) -> TableView {
         }
         rows.push(row);
     }
-    let versions: Vec<String> = http
-        .ecosystems
-        .iter()
-        .map(|e| format!("{} {}", external_link(&e.title, &e.url), md(&e.version)))
-        .collect();
+    let versions: Vec<String> =
+        http.ecosystems.iter().map(|e| format!("{} {}", external_link(&e.title, &e.url), md(&e.version))).collect();
     TableView {
         title: "HTTP status codes in every language".to_owned(),
         intro: format!(
@@ -574,11 +583,8 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
         .rules
         .iter()
         .map(|rule| {
-            let covers = if rule.lo == rule.hi {
-                code_link(from, rule.lo)
-            } else {
-                format!("{} to {}", rule.lo, rule.hi)
-            };
+            let covers =
+                if rule.lo == rule.hi { code_link(from, rule.lo) } else { format!("{} to {}", rule.lo, rule.hi) };
             vec![
                 format!("<a id=\"{}\"></a>{covers}", rule_anchor(from, rule)),
                 code_link(to, rule.to),
@@ -594,8 +600,8 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
         tables: vec![Table {
             heading: Some("Rows".to_owned()),
             text: Some(
-                "As written in the table. A row for a range answers for every number in it that no narrower row \
-                 covers."
+                "In the order of the codes they cover. A row for a range answers for every number in it that no \
+                 narrower row covers."
                     .to_owned(),
             ),
             header: ["From", "To", "Kind", "Note"].map(str::to_owned).to_vec(),
@@ -660,6 +666,9 @@ assert_eq!("ContentNotFoundError".parse::<NetworkError>(), Ok(NetworkError::CONT
 // A code from a newer Chromium keeps its number.
 assert_eq!(NetError::from(-9999).name(), None);
 assert_eq!(i32::from(NetError::from(-9999)), -9999);
+// Mappings: what Qt reports for an HTTP 502, and Chromium's error in Qt's terms.
+assert_eq!(NetworkError::from_http_status(502), Some(NetworkError::UNKNOWN_SERVER_ERROR));
+assert_eq!(error.to_qt(), Some(NetworkError::HOST_NOT_FOUND_ERROR));
 ```
 
 ## C and C++
@@ -677,7 +686,10 @@ int main(void) {
     if (netcodes_qt_from_name("ContentNotFoundError", &code)) {
         printf("%d\n", code); /* 203 */
     }
-    return netcodes_chromium_name(-9999) == NULL ? 0 : 1;
+    /* What Qt reports for an HTTP 502: UnknownServerError. */
+    printf("%s\n", netcodes_qt_name(netcodes_qt_from_http_status(502)));
+    return netcodes_chromium_name(-9999) == NULL
+        && netcodes_qt_from_http_status(502) == NETCODES_QT_UNKNOWN_SERVER_ERROR ? 0 : 1;
 }
 ```
 
@@ -693,5 +705,10 @@ assert error.name == "ERR_NAME_NOT_RESOLVED"
 assert netcodes.qt.lookup(203) is netcodes.qt.NetworkError.CONTENT_NOT_FOUND_ERROR
 assert netcodes.chromium.lookup(-9999) is None
 print(error.category, error.retry)
+# Mappings: what Qt reports for an HTTP 502, and how sure a mapping is.
+assert netcodes.qt.from_http_status(502) is netcodes.qt.NetworkError.UNKNOWN_SERVER_ERROR
+rule = netcodes.qt.from_chromium_rule(-105)
+assert rule is not None and rule.to is netcodes.qt.NetworkError.HOST_NOT_FOUND_ERROR
+print(rule.kind, rule.note)
 ```
 "#;

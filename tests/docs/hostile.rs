@@ -1,0 +1,156 @@
+//! A copy of data/ whose every text field the docs print holds Markdown,
+//! HTML and mdBook syntax: descriptions, notes, references, symbols, titles,
+//! upstream names of tables, sources and versions.
+
+use std::path::Path;
+
+use codegen::Project;
+use codegen::model::Model;
+use conformance::repo_root;
+
+use super::escaping::NASTY;
+
+/// CSV columns rewritten, in every table that has them.
+const CSV_COLUMNS: [&str; 4] = ["description", "note", "reference", "symbol"];
+/// TOML keys rewritten wherever they hold text.
+const TOML_KEYS: [&str; 6] = ["title", "upstream", "source", "version", "versions", "description"];
+
+/// The strings data/ accepts where text is required: not blank, and in CSV
+/// no control character but tab and line feed (TOML may hold any but NUL).
+fn pool(csv: bool) -> Vec<&'static str> {
+    NASTY
+        .iter()
+        .copied()
+        .filter(|s| !s.trim().is_empty())
+        .filter(|s| !csv || !s.chars().any(|c| c.is_control() && c != '\t' && c != '\n'))
+        .collect()
+}
+
+/// Copies data/ into `repo`/data, rewrites it, and loads it.
+pub fn load(repo: &Path) -> (Project, Model) {
+    let data = repo.join("data");
+    copy_dir(&repo_root().join("data"), &data);
+    let (csv_pool, toml_pool) = (pool(true), pool(false));
+    let mut next = 0;
+    for path in files(&data) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name == "netcodes.toml" {
+            continue; // the project's own version number, not text
+        }
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("csv") => rewrite_csv(&path, &csv_pool, &mut next),
+            Some("toml") => rewrite_toml(&path, &toml_pool, &mut next),
+            _ => {}
+        }
+    }
+    match codegen::load(&data) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!("the hostile copy of data/ does not validate:\n{}", lines.join("\n"))
+        }
+    }
+}
+
+fn rewrite_csv(path: &Path, pool: &[&str], next: &mut usize) {
+    let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
+    let header = reader.headers().expect("header").clone();
+    let columns: Vec<usize> =
+        header.iter().enumerate().filter(|(_, h)| CSV_COLUMNS.contains(h)).map(|(i, _)| i).collect();
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    writer.write_record(&header).expect("write header");
+    for record in reader.records() {
+        let record = record.expect("record");
+        let row: Vec<String> = record
+            .iter()
+            .enumerate()
+            .map(|(i, field)| {
+                // Optional fields stay empty, so the rows keep their meaning.
+                if columns.contains(&i) && !field.is_empty() {
+                    *next += 1;
+                    let text = pool[*next % pool.len()];
+                    // Symbols are unique per code and ecosystem.
+                    if header.get(i) == Some("symbol") { format!("{text} {next}") } else { text.to_owned() }
+                } else {
+                    field.to_owned()
+                }
+            })
+            .collect();
+        writer.write_record(&row).expect("write record");
+    }
+    std::fs::write(path, writer.into_inner().expect("flush")).expect("write CSV");
+}
+
+/// Replaces `key = "..."` and `key = """..."""` values, line by line.
+fn rewrite_toml(path: &Path, pool: &[&str], next: &mut usize) {
+    let text = std::fs::read_to_string(path).expect("read TOML");
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let key = line.split_once(" = ").map(|(k, _)| k.trim()).filter(|k| TOML_KEYS.contains(k));
+        let value = line.split_once(" = ").map(|(_, v)| v.trim()).unwrap_or_default();
+        match key {
+            Some(key) if value.starts_with("\"\"\"") => {
+                if !value[3..].contains("\"\"\"") {
+                    for rest in lines.by_ref() {
+                        if rest.contains("\"\"\"") {
+                            break;
+                        }
+                    }
+                }
+                *next += 1;
+                out.push_str(&format!("{key} = {}\n", toml_string(pool[*next % pool.len()])));
+            }
+            Some(key) if value.starts_with('"') => {
+                *next += 1;
+                out.push_str(&format!("{key} = {}\n", toml_string(pool[*next % pool.len()])));
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    std::fs::write(path, out).expect("write TOML");
+}
+
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy file");
+        }
+    }
+}

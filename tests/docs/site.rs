@@ -1,0 +1,181 @@
+//! Building a book with the installed mdBook, and checking every link of the
+//! built site.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+use std::process::Command;
+
+use conformance::{require_tool, run};
+
+use super::html::Document;
+
+pub const MDBOOK_INSTALL: &str = "bash tests/docs/install.sh (it runs: cargo install mdbook --version 0.5.4 --locked)";
+
+/// Builds the book at `book` into `dest`. mdBook runs with `MDBOOK_LOG=warn`,
+/// so anything it prints is a warning or an error, and fails the test.
+pub fn build_book(book: &Path, dest: &Path) {
+    require_tool("mdbook", MDBOOK_INSTALL);
+    let _ = std::fs::remove_dir_all(dest);
+    let output =
+        run(Command::new("mdbook").arg("build").arg(book).arg("--dest-dir").arg(dest).env("MDBOOK_LOG", "warn"));
+    let printed = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(printed.trim().is_empty(), "mdbook build {} printed warnings:\n{printed}", book.display());
+}
+
+/// A built site: every HTML page, parsed, by its path relative to the root.
+pub struct Site {
+    pub root: PathBuf,
+    pub pages: BTreeMap<String, Document>,
+}
+
+#[derive(Debug, Default)]
+pub struct LinkReport {
+    pub pages: usize,
+    /// Internal `href`s and `src`s checked.
+    pub links: usize,
+    /// Of those, the ones with a `#fragment` checked against the target's ids.
+    pub anchors: usize,
+    pub broken: Vec<String>,
+    pub duplicate_ids: Vec<String>,
+}
+
+impl Site {
+    pub fn load(root: &Path) -> Site {
+        let mut pages = BTreeMap::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("read site dir") {
+                let path = entry.expect("dir entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "html") {
+                    let text = std::fs::read_to_string(&path).expect("HTML is UTF-8");
+                    pages.insert(relative(root, &path), Document::parse(&text));
+                }
+            }
+        }
+        Site { root: root.to_path_buf(), pages }
+    }
+
+    pub fn page(&self, name: &str) -> &Document {
+        self.pages.get(name).unwrap_or_else(|| panic!("the built site has no {name}"))
+    }
+
+    /// Resolves every internal `href` and `src` of every page: the file must
+    /// exist, and a fragment must be an id of the target page.
+    pub fn check_links(&self) -> LinkReport {
+        let mut report = LinkReport { pages: self.pages.len(), ..LinkReport::default() };
+        let ids: BTreeMap<&str, BTreeSet<&str>> =
+            self.pages.iter().map(|(name, doc)| (name.as_str(), doc.ids().collect())).collect();
+        for (name, doc) in &self.pages {
+            let mut seen = BTreeSet::new();
+            for id in doc.ids() {
+                if !seen.insert(id) {
+                    report.duplicate_ids.push(format!("{name}: #{id}"));
+                }
+            }
+            // 404.html sets <base href="/">: its links are relative to the site root.
+            let base = doc.elements.iter().find(|e| e.name == "base").and_then(|e| e.attr("href"));
+            let dir = match base {
+                Some(base) => base.trim_start_matches('/').to_owned(),
+                None => name.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/")),
+            };
+            for element in doc.elements.iter().filter(|e| e.name != "base") {
+                for url in ["href", "src"].iter().filter_map(|attr| element.attr(attr)) {
+                    if is_external(url) {
+                        continue;
+                    }
+                    report.links += 1;
+                    let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+                    let path = path.split('?').next().unwrap_or_default();
+                    let target = if path.is_empty() {
+                        name.clone()
+                    } else {
+                        match normalize(&format!("{dir}{}", percent_decode(path))) {
+                            Some(target) => target,
+                            None => {
+                                report.broken.push(format!("{name}: {url} leaves the site"));
+                                continue;
+                            }
+                        }
+                    };
+                    let target =
+                        if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target };
+                    if !self.root.join(&target).is_file() {
+                        report.broken.push(format!("{name}: {url} -> {target} does not exist"));
+                        continue;
+                    }
+                    let fragment = percent_decode(fragment);
+                    if fragment.is_empty() {
+                        continue;
+                    }
+                    report.anchors += 1;
+                    match ids.get(target.as_str()) {
+                        Some(target_ids) if target_ids.contains(fragment.as_str()) => {}
+                        Some(_) => report.broken.push(format!("{name}: {url} -> {target} has no id {fragment:?}")),
+                        None => report.broken.push(format!("{name}: {url} -> {target} is not a page with anchors")),
+                    }
+                }
+            }
+        }
+        report
+    }
+}
+
+/// A URL with a scheme (`https:`, `data:`, `javascript:`) or a network path.
+fn is_external(url: &str) -> bool {
+    let scheme_end = url.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    url.starts_with("//") || (scheme_end.is_some_and(|end| end > 0 && url[end..].starts_with(':')))
+}
+
+/// Resolves `.` and `..`; `None` when the path climbs out of the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    let trailing = if path.ends_with('/') && !parts.is_empty() { "/" } else { "" };
+    Some(format!("{}{trailing}", parts.join("/")))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let parts: Vec<String> = path
+        .strip_prefix(root)
+        .expect("under the root")
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
+}
