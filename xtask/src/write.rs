@@ -69,16 +69,18 @@ pub fn plan<'a>(root: &Path, files: &'a [GeneratedFile]) -> io::Result<Plan<'a>>
 
 /// Writes the changed files and removes the orphans.
 pub fn apply(root: &Path, plan: &Plan<'_>) -> io::Result<()> {
+    // Orphans go first: among them may be the temporary file an interrupted
+    // run left behind, whose name the writes below use again.
+    for orphan in &plan.orphans {
+        fs::remove_file(root.join(orphan))
+            .map_err(|err| io::Error::new(err.kind(), format!("removing {orphan}: {err}")))?;
+    }
     let fail_after: Option<usize> = std::env::var(FAIL_ENV).ok().and_then(|v| v.parse().ok());
     for (written, (file, _)) in plan.changed.iter().enumerate() {
         let path = root.join(&file.path);
         let crash = fail_after == Some(written);
         write_atomic(&path, file.contents.as_bytes(), crash)
             .map_err(|err| io::Error::new(err.kind(), format!("writing {}: {err}", file.path)))?;
-    }
-    for orphan in &plan.orphans {
-        fs::remove_file(root.join(orphan))
-            .map_err(|err| io::Error::new(err.kind(), format!("removing {orphan}: {err}")))?;
     }
     Ok(())
 }
