@@ -254,9 +254,9 @@ fn unmapped_macro(system: &System) -> String {
 
 /// A value no code of the system can have: 0 or -1 where the system's range
 /// leaves them free (the usual "no code" values in C), else just outside it.
-fn unmapped_value(system: &System) -> i64 {
-    let outside = |v: i64| v < system.min || v > system.max;
-    [0, -1, system.max.saturating_add(1), system.min.saturating_sub(1)]
+fn unmapped_value(min: i64, max: i64) -> i64 {
+    let outside = |v: i64| v < min || v > max;
+    [0, -1, max.saturating_add(1), min.saturating_sub(1)]
         .into_iter()
         .find(|&v| outside(v) && i32::try_from(v).is_ok())
         .expect("a system's range leaves some int free")
@@ -370,7 +370,7 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             .mappings
             .iter()
             .any(|m| m.to == index)
-            .then(|| (unmapped_macro(system), format!("({})", c_int(unmapped_value(system))))),
+            .then(|| (unmapped_macro(system), format!("({})", c_int(unmapped_value(system.min, system.max))))),
         reasons: if system.kind == SystemKind::Http { reasons(model, system) } else { Vec::new() },
     }
 }
@@ -404,4 +404,34 @@ fn comment_safe(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_ascii_alphanumeric() || " .,:;'()-_+=#&%/".contains(c) { c } else { ' ' })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmapped_values_lie_outside_the_system() {
+        assert_eq!(unmapped_value(0, 499), -1, "Qt: 0 is NoError");
+        assert_eq!(unmapped_value(100, 999), 0, "HTTP");
+        assert_eq!(unmapped_value(-999, 0), 1, "Chromium: 0 is OK, -1 IO_PENDING");
+        assert_eq!(unmapped_value(-5, i64::from(i32::MAX)), -6);
+    }
+
+    #[test]
+    fn int_constants_and_range_conditions() {
+        assert_eq!(c_int(i64::from(i32::MIN)), "(-2147483647 - 1)");
+        assert_eq!(c_int(-105), "-105");
+        assert_eq!(range_condition(400, 499), "code >= 400 && code <= 499");
+        assert_eq!(range_condition(0, 0), "code == 0");
+        // No comparison a compiler would call always true.
+        assert_eq!(range_condition(i64::from(i32::MIN), -1), "code <= -1");
+        assert_eq!(range_condition(501, i64::from(i32::MAX)), "code >= 501");
+        assert_eq!(range_condition(i64::from(i32::MIN), i64::from(i32::MAX)), "1");
+    }
+
+    #[test]
+    fn comments_cannot_be_closed_or_spliced() {
+        assert_eq!(comment_safe("a */ b \\ ??/ c/d"), "a  / b     / c/d");
+    }
 }
