@@ -579,9 +579,13 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
         code(&format!("netcodes.{}.{}()", to.id, mapping.function)),
     ));
     facts.push(format!("Table: {}", code(&mapping.table_path)));
-    let rows = mapping
-        .rules
-        .iter()
+    // In the order of the `from` system's page: Chromium from 0 downwards.
+    let mut rules: Vec<&MappingRule> = mapping.rules.iter().collect();
+    if from.kind == SystemKind::Chromium {
+        rules.reverse();
+    }
+    let rows = rules
+        .into_iter()
         .map(|rule| {
             let covers =
                 if rule.lo == rule.hi { code_link(from, rule.lo) } else { format!("{} to {}", rule.lo, rule.hi) };
