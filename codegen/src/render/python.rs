@@ -176,16 +176,28 @@ struct RuleView {
 /// Keywords a lower_snake mapping function name could spell.
 const PYTHON_KEYWORDS: [&str; 32] = [
     "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
-    "raise", "return", "try", "while", "with", "yield",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield",
 ];
 
 const ROOT: &str = "generated/python";
 
 /// Names a system module defines or imports besides its code type and mapping functions.
 const MODULE_NAMES: [&str; 14] = [
-    "Group", "Meaning", "meanings", "from_reason", "lookup", "from_name", "is_retired", "Rule", "MappingKind",
-    "Category", "Retry", "enum", "dataclass", "annotations",
+    "Group",
+    "Meaning",
+    "meanings",
+    "from_reason",
+    "lookup",
+    "from_name",
+    "is_retired",
+    "Rule",
+    "MappingKind",
+    "Category",
+    "Retry",
+    "enum",
+    "dataclass",
+    "annotations",
 ];
 
 pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
@@ -231,7 +243,9 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
         ),
         GeneratedFile::new(
             format!("{ROOT}/netcodes/vocabulary.py"),
-            Vocabulary { notice: GENERATED_NOTICE, categories: &categories, retries: &retries }.render().expect("renders"),
+            Vocabulary { notice: GENERATED_NOTICE, categories: &categories, retries: &retries }
+                .render()
+                .expect("renders"),
         ),
         GeneratedFile::new(
             format!("{ROOT}/netcodes/vocabulary.pyi"),
@@ -320,12 +334,8 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             }
         }
     }
-    let mappings: Vec<MappingView> = model
-        .mappings
-        .iter()
-        .filter(|m| m.to == index)
-        .map(|m| mapping_view(model, m))
-        .collect();
+    let mappings: Vec<MappingView> =
+        model.mappings.iter().filter(|m| m.to == index).map(|m| mapping_view(model, m)).collect();
     let has_retired = !system.retired.is_empty();
     let mut all: Vec<String> = vec![system.type_name.clone(), "Group".into(), "lookup".into(), "from_name".into()];
     if is_http {
@@ -338,7 +348,9 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         for name in [m.function.clone(), format!("{}_rule", m.function)] {
             // Validation checks function names for C; these are Python's own clashes.
             assert!(
-                !MODULE_NAMES.contains(&name.as_str()) && !all.contains(&name) && !PYTHON_KEYWORDS.contains(&name.as_str()),
+                !MODULE_NAMES.contains(&name.as_str())
+                    && !all.contains(&name)
+                    && !PYTHON_KEYWORDS.contains(&name.as_str()),
                 "mapping function netcodes.{}.{name} clashes with a name the module already has",
                 system.id,
             );
@@ -403,7 +415,11 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             .flags
             .iter()
             .enumerate()
-            .map(|(i, f)| FlagView { method: f.method.clone(), doc: python_string(&f.doc.replace('`', "")), bit: 1 << i })
+            .map(|(i, f)| FlagView {
+                method: f.method.clone(),
+                doc: python_string(&f.doc.replace('`', "")),
+                bit: 1 << i,
+            })
             .collect(),
         retired: system.retired.iter().map(|c| c.value).collect(),
         meanings,
