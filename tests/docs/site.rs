@@ -179,3 +179,33 @@ fn relative(root: &Path, path: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+/// The link checker itself finds a missing page, a missing anchor, a path
+/// out of the site and a duplicate id, and accepts what resolves.
+#[test]
+fn link_check_finds_broken_links() {
+    let root = conformance::scratch_dir("docs-link-check");
+    std::fs::create_dir_all(root.join("sub")).expect("sub dir");
+    let page = |path: &str, html: &str| std::fs::write(root.join(path), html).expect("write page");
+    page(
+        "a.html",
+        r##"<p id="top"><a href="b.html#here">ok</a> <a href="sub/c.html">ok</a> <a href="#top">ok</a>
+        <a href="https://example.com/x#y">external</a> <img src="missing.png">
+        <a href="b.html#nowhere">bad anchor</a> <a href="../out.html">out</a><span id="top"></span></p>"##,
+    );
+    page("b.html", r#"<h2 id="here">Here</h2>"#);
+    page("sub/c.html", r#"<a href="../a.html#top">ok</a>"#);
+    page("404.html", r#"<base href="/"><a href="b.html#here">ok</a>"#);
+    let report = Site::load(&root).check_links();
+    assert_eq!((report.links, report.anchors), (8, 5), "{report:?}");
+    assert_eq!(
+        report.broken,
+        [
+            "a.html: missing.png -> missing.png does not exist",
+            "a.html: b.html#nowhere -> b.html has no id \"nowhere\"",
+            "a.html: ../out.html leaves the site",
+        ],
+        "{report:?}"
+    );
+    assert_eq!(report.duplicate_ids, ["a.html: #top"]);
+}
