@@ -276,6 +276,10 @@ fn load_system(
                 format!("group range must lie within {}..={} ({}..={})", meta.min, meta.max, group.min, group.max),
             );
         }
+        // Each group becomes an `is_<group>()` predicate next to these.
+        if ["known", "retired", "valid", "certificate_error", "client_certificate_error"].contains(&gid.as_str()) {
+            diags.at(&toml_path, line, format!("group id would make is_{gid}(), which the generated API already has ({gid:?})"));
+        }
         if let Some(other) = groups.iter().find(|g| g.id == gid || (g.min <= group.max && group.min <= g.max)) {
             diags.at(&toml_path, line, format!("group overlaps or repeats group {:?} ({gid:?})", other.id));
         }
