@@ -211,6 +211,8 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
          print('Requires-Python', meta['Requires-Python'], sep='\\t')\n\
          print('License-Expression', meta['License-Expression'], sep='\\t')\n\
          print('Requires-Dist', meta.get_all('Requires-Dist') or '-', sep='\\t')\n\
+         license = importlib.metadata.distribution('netcodes').read_text('licenses/LICENSE')\n\
+         print('license file', '-' if license is None else license.encode().hex(), sep='\\t')\n\
          for file in importlib.metadata.files('netcodes') or []:\n    \
              if file.parts[0] == 'netcodes' and '__pycache__' not in file.parts:\n        \
                  print('file', file.as_posix(), sep='\\t')\n",
@@ -239,6 +241,8 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
     assert_eq!(facts["Requires-Python"], format!(">={floor}"));
     assert_eq!(facts["License-Expression"], workspace_license(), "the wheel's license differs from Cargo.toml's");
     assert_eq!(facts["Requires-Dist"], "-");
+    let license = std::fs::read_to_string(repo_root().join("LICENSE")).expect("read LICENSE");
+    assert_eq!(facts["license file"], hex(&license), "the wheel does not carry the repository's LICENSE");
 
     // The wheel holds every module, stub and py.typed that the generator writes, and nothing else.
     let mut generated: Vec<String> = codegen::generate(&project, &model)
@@ -256,6 +260,17 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
         installed.len(),
         facts["License-Expression"]
     );
+}
+
+/// The README's example is what PyPI shows first: it must run.
+#[test]
+fn the_readme_example_runs() {
+    let readme = std::fs::read_to_string(package_dir().join("README.md")).expect("read README.md");
+    let start = readme.find("```python\n").expect("README has a Python example") + "```python\n".len();
+    let end = start + readme[start..].find("```").expect("the example ends");
+    let output = run_in_venv("readme", &readme[start..end]);
+    assert!(!output.trim().is_empty(), "the README example prints what it shows");
+    println!("README example:\n{output}");
 }
 
 #[test]

@@ -182,6 +182,8 @@ const PYTHON_KEYWORDS: [&str; 32] = [
 
 const ROOT: &str = "generated/python";
 
+const LICENSE: &str = include_str!("../../../LICENSE");
+
 /// Names a system module defines or imports besides its code type and mapping functions.
 const MODULE_NAMES: [&str; 14] = [
     "Group",
@@ -230,6 +232,8 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
             Pyproject { notice: GENERATED_NOTICE, version: version.clone() }.render().expect("renders"),
         ),
         GeneratedFile::new(format!("{ROOT}/README.md"), readme(model)),
+        // The repository's license travels with the wheel (PEP 639 license-files).
+        GeneratedFile::new(format!("{ROOT}/LICENSE"), LICENSE),
         GeneratedFile::new(format!("{ROOT}/netcodes/py.typed"), format!("# {GENERATED_NOTICE}\n")),
         GeneratedFile::new(
             format!("{ROOT}/netcodes/__init__.py"),
@@ -363,8 +367,8 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         type_name: system.type_name.clone(),
         module_doc: python_string(&format!("{}\n\n{}", system.title, system.description)),
         group_doc: python_string(&format!(
-            "The value ranges {} documents, each holding codes of one kind.",
-            system.upstream
+            "The value ranges of {} as upstream documents them, each holding codes of one kind.",
+            system.title
         )),
         class_doc: class_doc(system),
         upstream_name_doc: python_string(&upstream_name_doc(system)),
@@ -461,13 +465,21 @@ fn class_doc(system: &System) -> String {
 }
 
 fn upstream_name_doc(system: &System) -> String {
-    let example = system.codes.iter().find(|c| !c.name.is_empty()).map(|c| c.name.as_str()).unwrap_or_default();
+    let Some(example) = system.codes.iter().find(|c| !c.name.is_empty()) else {
+        return "The name as upstream spells it.".to_owned();
+    };
     match system.kind {
         SystemKind::Http => format!(
-            "The reason phrase of the value's primary meaning (\"{example}\"), as the registry or the vendor \
-             spells it; None where the vendor documents none."
+            "The reason phrase of the value's primary meaning (\"{}\"), as the registry or the vendor spells it; \
+             None where the vendor documents none.",
+            example.name
         ),
-        _ => format!("The name as {} spells it: \"{example}\".", system.upstream),
+        // Chromium's table writes NAME_NOT_RESOLVED, its tools print ERR_NAME_NOT_RESOLVED.
+        _ if example.name != example.upstream_name => format!(
+            "The name as upstream prints it, e.g. \"{}\" (\"{}\" in {}).",
+            example.name, example.upstream_name, system.source
+        ),
+        _ => format!("The name exactly as upstream spells it, e.g. \"{}\".", example.name),
     }
 }
 
@@ -528,26 +540,55 @@ fn readme(model: &Model) -> String {
     out.push_str(
         "Network error and status codes for Python: HTTP statuses (registry and vendor codes), \
          Qt `QNetworkReply::NetworkError` and Chromium net errors, each an `IntEnum` with a description, \
-         a category, retry advice and cross-mappings. Standard library only; typed (`py.typed`).\n\n",
+         a category, retry advice and cross-mappings. Standard library only; typed (`py.typed`, exact stubs).\n\n",
     );
-    out.push_str("```python\nimport netcodes\n\n");
-    out.push_str("err = netcodes.chromium.NetError(-105)\nprint(err.name, err.description, err.category, err.retry)\n");
-    out.push_str("assert netcodes.http.lookup(1000) is None  # unknown values: None, never an exception\n");
-    if let Some(mapping) = model.mappings.first() {
-        let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+    out.push_str(
+        "```python\nimport netcodes\n\n\
+         # Every code is an IntEnum member that carries its facts.\n\
+         err = netcodes.chromium.NetError.ERR_NAME_NOT_RESOLVED\n\
+         print(err.value, err.upstream_name, err.description, err.category, err.retry)\n\n\
+         # Unknown values: lookup() answers None, the constructor raises ValueError.\n\
+         assert netcodes.qt.lookup(1000) is None\n\n\
+         # HTTP statuses compare equal to http.HTTPStatus and plain ints.\n\
+         assert netcodes.http.Status.NOT_FOUND == 404\n\
+         assert netcodes.http.from_reason(\"request entity too large\") == 413\n",
+    );
+    // Prefer a table that reproduces upstream behaviour: the most telling example.
+    if let Some(mapping) = model.mappings.iter().find(|m| m.source.is_some()).or(model.mappings.first()) {
+        let to = &model.systems[mapping.to];
         let example = mapping.rules_by_specificity()[0];
         out.push_str(&format!(
-            "rule = netcodes.{}.{}_rule({})  # a netcodes.{} code to netcodes.{}\n\
+            "\n# Cross-mappings, with how sure each answer is (a netcodes.mapping.Rule).\n\
+             rule = netcodes.{}.{}_rule({})\n\
              if rule is not None:\n    print(rule.to, rule.kind, rule.note)\n",
-            to.id, mapping.function, example.lo, from.id, to.id
+            to.id, mapping.function, example.lo
         ));
     }
-    out.push_str("```\n\nModules:\n\n");
+    out.push_str("```\n\n## Modules\n\n");
     for system in &model.systems {
-        out.push_str(&format!("- `netcodes.{}`: {}\n", system.id, crate::escape::markdown(&system.title)));
+        out.push_str(&format!(
+            "- `netcodes.{}`: {}: `{}`, `lookup()`, `from_name()`\n",
+            system.id,
+            crate::escape::markdown(&system.title),
+            system.type_name
+        ));
     }
     out.push_str("- `netcodes.mapping`: `MappingKind` and `Rule`, what the mapping functions answer\n");
     out.push_str("- `netcodes.vocabulary`: `Category` and `Retry`, shared by every system\n");
+    if !model.mappings.is_empty() {
+        out.push_str(
+            "\n## Mappings\n\nEach takes any int (usually a member of the source system) and answers a member or \
+             `None`; the `_rule` variant answers a `Rule` with the kind and the note.\n\n",
+        );
+        for mapping in &model.mappings {
+            out.push_str(&format!(
+                "- `netcodes.{}.{}()`: {}\n",
+                model.systems[mapping.to].id,
+                mapping.function,
+                crate::escape::markdown(&mapping.title)
+            ));
+        }
+    }
     out
 }
 

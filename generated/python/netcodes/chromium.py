@@ -17,7 +17,7 @@ __all__ = [
 
 
 class Group(enum.Enum):
-    "The value ranges net::Error documents, each holding codes of one kind."
+    "The value ranges of Chromium net errors as upstream documents them, each holding codes of one kind."
 
     SYSTEM = "system"
     CONNECTION = "connection"
@@ -318,7 +318,7 @@ class NetError(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        "The name as net::Error spells it: \"ERR_BLOB_REFERENCED_FILE_UNAVAILABLE\"."
+        "The name as upstream prints it, e.g. \"ERR_BLOB_REFERENCED_FILE_UNAVAILABLE\" (\"BLOB_REFERENCED_FILE_UNAVAILABLE\" in chromium/src net/base/net_error_list.h)."
         return _ROWS[self._value_][0]
 
     @property

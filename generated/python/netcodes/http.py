@@ -25,7 +25,7 @@ __all__ = [
 
 
 class Group(enum.Enum):
-    "The value ranges IANA HTTP Status Code Registry documents, each holding codes of one kind."
+    "The value ranges of HTTP status codes as upstream documents them, each holding codes of one kind."
 
     INFORMATIONAL = "informational"
     SUCCESS = "success"

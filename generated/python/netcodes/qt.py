@@ -21,7 +21,7 @@ __all__ = [
 
 
 class Group(enum.Enum):
-    "The value ranges QNetworkReply::NetworkError documents, each holding codes of one kind."
+    "The value ranges of Qt QNetworkReply::NetworkError as upstream documents them, each holding codes of one kind."
 
     SUCCESS = "success"
     NETWORK = "network"
@@ -99,7 +99,7 @@ class NetworkError(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        "The name as QNetworkReply::NetworkError spells it: \"NoError\"."
+        "The name exactly as upstream spells it, e.g. \"NoError\"."
         return _ROWS[self._value_][0]
 
     @property

@@ -16,7 +16,7 @@ __all__ = [
 
 
 class Group(enum.Enum):
-    "The value ranges IANA HTTP Warn Codes registry documents, each holding codes of one kind."
+    "The value ranges of HTTP Warning codes as upstream documents them, each holding codes of one kind."
 
     DISAPPEARING = "disappearing"
     PERSISTENT = "persistent"
@@ -59,7 +59,7 @@ class Warning(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        "The name as IANA HTTP Warn Codes registry spells it: \"Response is Stale\"."
+        "The name exactly as upstream spells it, e.g. \"Response is Stale\"."
         return _ROWS[self._value_][0]
 
     @property
