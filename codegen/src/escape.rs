@@ -62,6 +62,15 @@ pub fn python_string(text: &str) -> String {
 /// would trim them). The result is one line, safe inside a table cell.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    // Where the text starts a line, `1.` or `-` would open a list, `---` a
+    // rule and `:` a definition; a character reference cannot.
+    let mut chars = text.chars();
+    if let Some(first @ ('-' | '+' | ':' | '=' | '0'..='9')) = text.chars().next() {
+        write!(out, "&#{};", u32::from(first)).expect("writing to a String cannot fail");
+        chars.next();
+    }
+    let escaped_first = !out.is_empty();
+    let text = chars.as_str();
     let last = text.chars().count().saturating_sub(1);
     for (i, c) in text.chars().enumerate() {
         match c {
@@ -70,7 +79,7 @@ pub fn markdown(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            ' ' if i == 0 || i == last => out.push_str("&#32;"),
+            ' ' if (i == 0 && !escaped_first) || i == last => out.push_str("&#32;"),
             // Control characters, and the bidirectional controls that rustc
             // refuses to see raw in a doc comment (they could make text read
             // differently from what it is).
@@ -124,5 +133,10 @@ mod tests {
         assert_eq!(markdown(" "), "&#32;");
         assert_eq!(markdown(""), "");
         assert_eq!(markdown("a\u{202e}b"), "a&#8238;b");
+        assert_eq!(markdown("1. item"), "&#49;. item");
+        assert_eq!(markdown("- item"), "&#45; item");
+        assert_eq!(markdown("---"), "&#45;--");
+        assert_eq!(markdown(": term"), "&#58; term");
+        assert_eq!(markdown("404 Not Found"), "&#52;04 Not Found");
     }
 }

@@ -4,7 +4,7 @@
 //! with an id, link text, code type and a link destination.
 
 use codegen::escape::markdown;
-use codegen::render::docs::{code, external_link, paragraph};
+use codegen::render::docs::{code, external_link};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// What mdBook 0.5 enables (mdbook-markdown's `new_cmark_parser`), with
@@ -177,10 +177,10 @@ pub fn check_all() -> usize {
         let escaped = markdown(input);
         assert!(!escaped.contains('\n') && !escaped.contains('\r'), "markdown({input:?}) is not one line: {escaped:?}");
 
-        let doc = format!("{}\n", paragraph(input));
+        let doc = format!("{}\n", markdown(input));
         note(expect("paragraph", input, &doc, render(&doc), &["p"], &[]));
 
-        let doc = format!("# Title\n\n{}\n\n- Next: item\n", paragraph(input));
+        let doc = format!("# Title\n\n{}\n\n- Next: item\n", markdown(input));
         let expected_text = format!("Title{input}Next: item");
         note(expect(
             "paragraph between blocks",
@@ -192,7 +192,7 @@ pub fn check_all() -> usize {
         ));
 
         // After a paragraph, where a leading `:` could make a definition list.
-        let doc = format!("Before.\n\n{}\n", paragraph(input));
+        let doc = format!("Before.\n\n{}\n", markdown(input));
         note(expect("paragraph after a paragraph", &format!("Before.{input}"), &doc, render(&doc), &["p", "p"], &[]));
 
         let doc = format!("- Label: {escaped}\n- Other: x\n");

@@ -97,18 +97,6 @@ struct Table {
     rows: Vec<Vec<String>>,
 }
 
-/// Data text as a paragraph of its own line. `md` makes it inline text; a
-/// first character that could still open a block (`1.` or `-` a list, `---`
-/// a rule, `:` a definition) becomes a character reference, as `md` already
-/// does for a leading space.
-pub fn paragraph(text: &str) -> String {
-    let escaped = md(text);
-    match escaped.chars().next() {
-        Some(c @ ('-' | '+' | ':' | '=' | '0'..='9')) => format!("&#{};{}", u32::from(c), &escaped[c.len_utf8()..]),
-        _ => escaped,
-    }
-}
-
 /// Text in code type. An HTML `<code>` element rather than backticks: a code
 /// span would show `md`'s backslashes, and no backtick fence holds every string.
 pub fn code(text: &str) -> String {
@@ -300,7 +288,7 @@ fn system_page(model: &Model, index: usize) -> SystemView {
             sections,
         });
     }
-    SystemView { title: md(&system.title), intro: paragraph(&system.description), facts, groups }
+    SystemView { title: md(&system.title), intro: md(&system.description), facts, groups }
 }
 
 fn entry_view(model: &Model, index: usize, entry: &Code, headed: bool) -> EntryView {
@@ -365,7 +353,7 @@ fn entry_view(model: &Model, index: usize, entry: &Code, headed: bool) -> EntryV
             if entry.name.is_empty() { who } else { format!("{who}: {}", md(&entry.name)) }
         }),
         anchor: entry.anchor.clone(),
-        description: paragraph(&entry.description),
+        description: md(&entry.description),
         facts,
     }
 }
@@ -599,7 +587,7 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
         .collect();
     TableView {
         title: md(&mapping.title),
-        intro: paragraph(&mapping.description),
+        intro: md(&mapping.description),
         facts,
         tables: vec![Table {
             heading: Some("Rows".to_owned()),

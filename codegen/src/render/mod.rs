@@ -27,6 +27,12 @@ impl GeneratedFile {
     }
 }
 
+/// The repository's LICENSE, for the packages that carry a copy, under the
+/// same do-not-edit line as every generated file.
+pub fn license_text() -> String {
+    format!("{GENERATED_NOTICE}\n\n{}", include_str!("../../../LICENSE"))
+}
+
 /// Every output, sorted by path. Pure: no I/O.
 pub fn generate(project: &Project, model: &Model) -> Vec<GeneratedFile> {
     let mut files = Vec::new();

@@ -13,19 +13,19 @@ use crate::{Category, CodeStatus, Retry};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Group {
-    /// 1xx Informational (100..=199).
+    /// &#49;xx Informational (100..=199).
     Informational,
 
-    /// 2xx Success (200..=299).
+    /// &#50;xx Success (200..=299).
     Success,
 
-    /// 3xx Redirection (300..=399).
+    /// &#51;xx Redirection (300..=399).
     Redirection,
 
-    /// 4xx Client error (400..=499).
+    /// &#52;xx Client error (400..=499).
     ClientError,
 
-    /// 5xx Server error (500..=599).
+    /// &#53;xx Server error (500..=599).
     ServerError,
 }
 
@@ -754,31 +754,31 @@ impl Status {
         Group::of(self.0)
     }
 
-    /// Whether the value lies in 1xx Informational (100..=199), known code or not.
+    /// Whether the value lies in &#49;xx Informational (100..=199), known code or not.
     #[must_use]
     pub const fn is_informational(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Informational))
     }
 
-    /// Whether the value lies in 2xx Success (200..=299), known code or not.
+    /// Whether the value lies in &#50;xx Success (200..=299), known code or not.
     #[must_use]
     pub const fn is_success(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Success))
     }
 
-    /// Whether the value lies in 3xx Redirection (300..=399), known code or not.
+    /// Whether the value lies in &#51;xx Redirection (300..=399), known code or not.
     #[must_use]
     pub const fn is_redirection(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Redirection))
     }
 
-    /// Whether the value lies in 4xx Client error (400..=499), known code or not.
+    /// Whether the value lies in &#52;xx Client error (400..=499), known code or not.
     #[must_use]
     pub const fn is_client_error(self) -> bool {
         matches!(Group::of(self.0), Some(Group::ClientError))
     }
 
-    /// Whether the value lies in 5xx Server error (500..=599), known code or not.
+    /// Whether the value lies in &#53;xx Server error (500..=599), known code or not.
     #[must_use]
     pub const fn is_server_error(self) -> bool {
         matches!(Group::of(self.0), Some(Group::ServerError))

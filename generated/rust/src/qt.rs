@@ -162,12 +162,12 @@ impl NetworkError {
 
     /// `TooManyRedirectsError` (10): Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.
     ///
-    /// category `redirect`, retry `never`, since 5.6.
+    /// category `redirect`, retry `never`, since &#53;.6.
     pub const TOO_MANY_REDIRECTS_ERROR: Self = Self(10);
 
     /// `InsecureRedirectError` (11): A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.
     ///
-    /// category `redirect`, retry `never`, since 5.6.
+    /// category `redirect`, retry `never`, since &#53;.6.
     pub const INSECURE_REDIRECT_ERROR: Self = Self(11);
 
     /// `UnknownNetworkError` (99): A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.

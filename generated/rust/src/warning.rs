@@ -13,10 +13,10 @@ use crate::{Category, CodeStatus, Retry};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Group {
-    /// 1xx: dropped once the cache revalidates the response (100..=199).
+    /// &#49;xx: dropped once the cache revalidates the response (100..=199).
     Disappearing,
 
-    /// 2xx: kept after revalidation (200..=299).
+    /// &#50;xx: kept after revalidation (200..=299).
     Persistent,
 }
 
@@ -191,13 +191,13 @@ impl Warning {
         Group::of(self.0)
     }
 
-    /// Whether the value lies in 1xx: dropped once the cache revalidates the response (100..=199), known code or not.
+    /// Whether the value lies in &#49;xx: dropped once the cache revalidates the response (100..=199), known code or not.
     #[must_use]
     pub const fn is_disappearing(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Disappearing))
     }
 
-    /// Whether the value lies in 2xx: kept after revalidation (200..=299), known code or not.
+    /// Whether the value lies in &#50;xx: kept after revalidation (200..=299), known code or not.
     #[must_use]
     pub const fn is_persistent(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Persistent))

@@ -23,15 +23,13 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
         GeneratedFile::new("generated/rust/src/vocabulary.rs", vocabulary_rs(model)),
         GeneratedFile::new("generated/rust/README.md", readme(model)),
         // The repository's license travels with the published crate.
-        GeneratedFile::new("generated/rust/LICENSE", LICENSE),
+        GeneratedFile::new("generated/rust/LICENSE", crate::render::license_text()),
     ];
     for system in &model.systems {
         files.push(GeneratedFile::new(format!("generated/rust/src/{}.rs", system.id), system_rs(model, system)));
     }
     files
 }
-
-const LICENSE: &str = include_str!("../../../../LICENSE");
 
 fn readme(model: &Model) -> String {
     let mut out = format!("<!-- {GENERATED_NOTICE} -->\n# netcodes\n\n");
