@@ -241,8 +241,11 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
     assert_eq!(facts["Requires-Python"], format!(">={floor}"));
     assert_eq!(facts["License-Expression"], workspace_license(), "the wheel's license differs from Cargo.toml's");
     assert_eq!(facts["Requires-Dist"], "-");
+    // generated/python/LICENSE, which holds the repository's LICENSE.
     let license = std::fs::read_to_string(repo_root().join("LICENSE")).expect("read LICENSE");
-    assert_eq!(facts["license file"], hex(&license), "the wheel does not carry the repository's LICENSE");
+    let packaged = std::fs::read_to_string(package_dir().join("LICENSE")).expect("read generated/python/LICENSE");
+    assert!(packaged.contains(&license), "generated/python/LICENSE does not hold the repository's LICENSE");
+    assert_eq!(facts["license file"], hex(&packaged), "the wheel does not carry generated/python/LICENSE");
 
     // The wheel holds every module, stub and py.typed that the generator writes, and nothing else.
     let mut generated: Vec<String> = codegen::generate(&project, &model)
@@ -337,6 +340,50 @@ fn mypy_strict_and_pyright_accept_code_that_uses_the_whole_api() {
         let output = run_in_venv(&format!("run_{name}"), &source);
         assert_eq!(output.trim(), format!("{name}.py: ok"));
     }
+}
+
+/// The modules themselves, without their stubs, are strict-clean too: the
+/// annotations the stubs repeat hold for the code behind them.
+#[test]
+fn the_modules_behind_the_stubs_type_check_strictly() {
+    let tools = tools();
+    let work = scratch_dir("python-runtime-typecheck");
+    let copy = work.join("netcodes");
+    std::fs::create_dir_all(&copy).expect("create copy");
+    let mut modules = 0;
+    for entry in std::fs::read_dir(package_dir().join("netcodes")).expect("read package").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".py") || name == "py.typed" {
+            std::fs::copy(entry.path(), copy.join(&name)).expect("copy module");
+            modules += usize::from(name.ends_with(".py"));
+        }
+    }
+    let floor = python_floor();
+    let mypy = stdout(
+        Command::new(&tools.python)
+            .args([
+                "-m",
+                "mypy",
+                "--strict",
+                "--python-version",
+                &floor,
+                "--cache-dir",
+                ".mypy_cache",
+                "-p",
+                "netcodes",
+            ])
+            .current_dir(&work),
+    );
+    assert_eq!(mypy.trim(), format!("Success: no issues found in {modules} source files"));
+    std::fs::write(
+        work.join("pyrightconfig.json"),
+        format!("{{\"typeCheckingMode\": \"strict\", \"pythonVersion\": \"{floor}\"}}\n"),
+    )
+    .expect("write pyrightconfig.json");
+    let pyright = stdout(Command::new(&tools.pyright).args(["--warnings", "netcodes"]).current_dir(&work));
+    let summary = pyright.lines().last().unwrap_or_default().trim();
+    assert_eq!(summary, "0 errors, 0 warnings, 0 informations", "pyright:\n{pyright}");
+    println!("modules without stubs: mypy --strict: {}; pyright strict: {summary}", mypy.trim());
 }
 
 /// A strict, runnable file that touches every system's module: lookups,
