@@ -265,6 +265,63 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
     );
 }
 
+/// The sdist, the other half of a release: built by the pinned flit_core,
+/// it holds the whole of generated/python and installs on its own.
+#[test]
+fn the_sdist_holds_the_package_and_installs() {
+    let tools = tools();
+    let (project, model) = codegen::load(&repo_root().join("data")).expect("data/ validates");
+    let work = scratch_dir("python-sdist");
+    let venv = work.join("venv");
+    run(Command::new("python3").args(["-m", "venv"]).arg(&venv));
+    let python = venv.join("bin/python");
+    let pip = |args: &[&str]| {
+        run(Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "--no-index", "--no-cache-dir", "--disable-pip-version-check"])
+            .arg("--find-links")
+            .arg(&tools.wheelhouse)
+            .args(args)
+            .current_dir(&work)
+            .env("PIP_CONFIG_FILE", "/dev/null"));
+    };
+    pip(&[&format!("flit_core=={}", pin("flit_core"))]);
+    let before = snapshot(&package_dir());
+    let dist = work.join("dist");
+    let sdist = stdout(
+        Command::new(&python)
+            .args(["-c", "import sys\nfrom flit_core import buildapi\nprint(buildapi.build_sdist(sys.argv[1]))"])
+            .arg(&dist)
+            .current_dir(package_dir())
+            .env("PYTHONDONTWRITEBYTECODE", "1"),
+    );
+    assert_eq!(before, snapshot(&package_dir()), "building the sdist changed generated/python");
+    let sdist = dist.join(sdist.trim());
+    let listing = stdout(
+        Command::new(&python)
+            .args(["-c", "import sys, tarfile\nfor name in sorted(tarfile.open(sys.argv[1]).getnames()): print(name)"])
+            .arg(&sdist),
+    );
+    let root = format!("netcodes-{}/", project.version);
+    let mut members: Vec<&str> = listing.lines().filter_map(|name| name.strip_prefix(root.as_str())).collect();
+    members.retain(|name| *name != "PKG-INFO");
+    let mut generated: Vec<String> = codegen::generate(&project, &model)
+        .into_iter()
+        .filter_map(|f| f.path.strip_prefix("generated/python/").map(str::to_owned))
+        .collect();
+    generated.sort();
+    members.sort_unstable();
+    assert_eq!(members, generated, "the sdist differs from generated/python");
+    pip(&[sdist.to_str().expect("a UTF-8 path")]);
+    let imported =
+        stdout(Command::new(&python).args(["-c", "import netcodes\nprint(netcodes.__version__)"]).current_dir(&work));
+    assert_eq!(imported.trim(), project.version);
+    println!(
+        "sdist: {} with {} files installs and imports",
+        sdist.file_name().unwrap_or_default().to_string_lossy(),
+        members.len()
+    );
+}
+
 /// The README's example is what PyPI shows first: it must run.
 #[test]
 fn the_readme_example_runs() {
