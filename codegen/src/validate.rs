@@ -263,6 +263,11 @@ fn load_system(
         );
     }
 
+    for suffix in C_PER_SYSTEM {
+        names.reserve(format!("netcodes_{id}_{suffix}"));
+    }
+    names.reserve(format!("NETCODES_{}_GROUP_NONE", id.to_ascii_uppercase()));
+
     // Groups: inside min..=max, not overlapping.
     let mut groups: Vec<Group> = Vec::new();
     for group in meta.group {
@@ -279,6 +284,8 @@ fn load_system(
         // Each group becomes an `is_<group>()` predicate next to these.
         if ["known", "retired", "valid", "certificate_error", "client_certificate_error"].contains(&gid.as_str()) {
             diags.at(&toml_path, line, format!("group id would make is_{gid}(), which the generated API already has ({gid:?})"));
+        } else {
+            names.claim_c(format!("netcodes_{id}_is_{gid}"), &toml_path, line, diags);
         }
         if let Some(other) = groups.iter().find(|g| g.id == gid || (g.min <= group.max && group.min <= g.max)) {
             diags.at(&toml_path, line, format!("group overlaps or repeats group {:?} ({gid:?})", other.id));
@@ -320,6 +327,9 @@ fn load_system(
         diags.at(&toml_path, 1, "[[origin]] tables are only meaningful for HTTP status codes");
     }
 
+    if RESERVED_SYSTEM_IDS.contains(&id.as_str()) {
+        diags.at(&toml_path, id_line, format!("system id is taken by the fixed names of netcodes.h ({id:?})"));
+    }
     let upper_id = id.to_ascii_uppercase();
     let mut system = System {
         kind,
@@ -359,6 +369,9 @@ fn load_system(
         ];
     }
 
+    for flag in &system.flags {
+        names.reserve(format!("{}{}", system.c_fn_prefix, flag.method));
+    }
     let table = table?;
     let prefix = meta.name_prefix.unwrap_or_default();
     let mut rows = Vec::new();
@@ -910,6 +923,7 @@ fn load_mappings(
     };
     stems.sort();
     let mut mappings: Vec<Mapping> = Vec::new();
+    let mut unmapped_claimed = std::collections::BTreeSet::new();
     for stem in stems {
         let toml_rel = format!("map/{stem}.toml");
         let csv_rel = format!("map/{stem}.csv");
@@ -947,7 +961,13 @@ fn load_mappings(
             diags.at(&toml_path, 1, format!("a second mapping from {} to {} (the first is {})", systems[from].id, systems[to].id, other.table_path));
             continue;
         }
-        names.claim_c(format!("{}{function}", systems[to].c_fn_prefix), &toml_path, function_line, diags);
+        for name in [format!("{}{function}", systems[to].c_fn_prefix), format!("{}{function}_rule", systems[to].c_fn_prefix)] {
+            names.claim_c(name, &toml_path, function_line, diags);
+        }
+        // One per target system, shared by every mapping into it.
+        if unmapped_claimed.insert(to) {
+            names.claim_c(format!("{}UNMAPPED", systems[to].c_prefix), &toml_path, function_line, diags);
+        }
         if !clean[from] || !clean[to] {
             continue;
         }
@@ -1075,22 +1095,60 @@ fn find_code(cells: &mut Cells<'_>, system: &System, text: &str, column: &str) -
 // ---------------------------------------------------------------------------
 // Small checks
 
-/// Every C identifier the header will declare, so that no two collide.
-#[derive(Default)]
+/// Every C identifier the header will declare, so that no two collide: the
+/// header's own fixed names, then everything data/ makes.
 struct Names {
-    c: BTreeMap<String, (String, usize)>,
+    /// Identifier -> where it comes from ("data/x.csv:12", or the fixed API).
+    c: BTreeMap<String, String>,
+}
+
+/// Names the header always declares.
+const C_FIXED: &[&str] = &[
+    "NETCODES_H", "NETCODES_NULL", "NETCODES_CAST", "NETCODES_VERSION_MAJOR", "NETCODES_VERSION_MINOR",
+    "NETCODES_VERSION_PATCH", "NETCODES_VERSION_STRING", "NETCODES_DATA_VERSION", "NETCODES_CATEGORY_NONE",
+    "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "NETCODES_MAPPING_UPSTREAM", "NETCODES_MAPPING_EQUIVALENT",
+    "NETCODES_MAPPING_APPROXIMATE", "netcodes_entry", "netcodes_byte", "netcodes_compare_names",
+    "netcodes_compare_folded", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_mapping_kind_id",
+    "netcodes_category", "netcodes_category_id", "netcodes_category_title", "netcodes_category_description",
+    "netcodes_retry", "netcodes_retry_id", "netcodes_retry_title", "netcodes_retry_description", "netcodes_status",
+    "netcodes_status_id",
+];
+
+/// Functions the header declares for every system, after `netcodes_<id>_`.
+const C_PER_SYSTEM: &[&str] = &[
+    "entry", "is_known", "name", "description", "category", "retry", "group", "group_of", "group_id", "group_title",
+    "from_name", "is_retired", "meaning_count", "meaning", "reason", "from_reason",
+];
+
+/// System ids whose `netcodes_<id>_` prefix the fixed names already use.
+const RESERVED_SYSTEM_IDS: &[&str] =
+    &["mapping", "category", "retry", "status", "compare", "byte", "entry", "version", "data"];
+
+impl Default for Names {
+    fn default() -> Self {
+        let mut names = Names { c: BTreeMap::new() };
+        for ident in C_FIXED {
+            names.reserve((*ident).to_owned());
+        }
+        names
+    }
 }
 
 impl Names {
+    fn reserve(&mut self, ident: String) {
+        self.c.entry(ident).or_insert_with(|| "the fixed API of netcodes.h".to_owned());
+    }
+
     fn claim_c(&mut self, ident: String, path: &str, line: usize, diags: &mut Diagnostics) {
-        if let Some((first_path, first_line)) = self.c.get(&ident) {
+        if let Some(origin) = self.c.get(&ident) {
             diags.push(
                 path,
                 (line > 0).then_some(line),
-                format!("C identifier {ident} is already declared for {first_path}:{first_line} ({ident})"),
+                format!("C identifier {ident} is already declared for {origin} ({ident})"),
             );
         } else {
-            self.c.insert(ident, (path.to_owned(), line));
+            let origin = if line > 0 { format!("{path}:{line}") } else { path.to_owned() };
+            self.c.insert(ident, origin);
         }
     }
 }
