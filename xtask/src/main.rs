@@ -1,5 +1,6 @@
 //! `cargo xtask`: the maintainer's commands. Thin: the work is in `codegen`.
 
+mod upstream;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -9,7 +10,10 @@ use std::time::Instant;
 const USAGE: &str = "\
 usage:
   cargo xtask generate [--check]   write generated/ from data/ (--check: write nothing, fail if stale)
-  cargo xtask docs                 build the docs site with mdBook into target/book";
+  cargo xtask docs                 build the docs site with mdBook into target/book
+  cargo xtask upstream diff [--chromium FILE] [--qt FILE] [--iana FILE] [--apply]
+                                   compare data/ with upstream files (exit 1: they differ);
+                                   --apply adds new codes and marks removed ones";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +23,7 @@ fn main() -> ExitCode {
         ["generate"] => generate(&root, false),
         ["generate", "--check"] => generate(&root, true),
         ["docs"] => docs(&root),
+        ["upstream", rest @ ..] => upstream::run(&root, rest),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
