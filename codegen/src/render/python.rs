@@ -182,8 +182,6 @@ const PYTHON_KEYWORDS: [&str; 32] = [
 
 const ROOT: &str = "generated/python";
 
-const LICENSE: &str = include_str!("../../../LICENSE");
-
 /// Names a system module defines or imports besides its code type and mapping functions.
 const MODULE_NAMES: [&str; 14] = [
     "Group",
@@ -233,7 +231,7 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
         ),
         GeneratedFile::new(format!("{ROOT}/README.md"), readme(model)),
         // The repository's license travels with the wheel (PEP 639 license-files).
-        GeneratedFile::new(format!("{ROOT}/LICENSE"), LICENSE),
+        GeneratedFile::new(format!("{ROOT}/LICENSE"), crate::render::license_text()),
         GeneratedFile::new(format!("{ROOT}/netcodes/py.typed"), format!("# {GENERATED_NOTICE}\n")),
         GeneratedFile::new(
             format!("{ROOT}/netcodes/__init__.py"),
