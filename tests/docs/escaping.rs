@@ -5,19 +5,9 @@
 
 use codegen::escape::markdown;
 use codegen::render::docs::{code, external_link};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
-/// What mdBook 0.5 enables (mdbook-markdown's `new_cmark_parser`), with
-/// smart punctuation off as `book.toml` sets it.
-pub fn mdbook_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_GFM
-}
+pub use conformance::readback::mdbook_options;
 
 /// Text that means something to Markdown, HTML, GFM, mdBook or a terminal.
 /// NUL is left out: data/ rejects it (C strings cannot carry it), and

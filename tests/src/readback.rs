@@ -261,11 +261,24 @@ pub fn from_rust(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
     ))
 }
 
+/// What mdBook 0.5 enables (mdbook-markdown's `new_cmark_parser`), with
+/// smart punctuation off as the generated `book.toml` sets it.
+pub fn mdbook_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
 /// The description paragraph of every code, as pulldown-cmark renders the
 /// docs page (text events joined, line breaks included), keyed by anchor.
 pub fn markdown_descriptions(page: &str) -> Vec<(String, String)> {
-    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-    let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let options = mdbook_options();
     let mut out = Vec::new();
     let mut anchor: Option<String> = None;
     let mut in_paragraph = false;
@@ -300,8 +313,8 @@ pub fn markdown_descriptions(page: &str) -> Vec<(String, String)> {
 /// The text of one column of every body row of every table on a page, as
 /// pulldown-cmark renders it (the docs' mapping pages list notes this way).
 pub fn markdown_table_column(page: &str, column: usize) -> Vec<String> {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let options = mdbook_options();
     let mut out = Vec::new();
     let (mut in_head, mut cell, mut text) = (false, 0, String::new());
     for event in Parser::new_ext(page, options) {
