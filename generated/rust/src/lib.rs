@@ -62,6 +62,26 @@
 //! println!("{code}: {:?}, retry: {:?}", code.category(), code.retry());
 //! ```
 //!
+//! ## Across systems
+//!
+//! ```
+//! use netcodes::chromium::NetError;
+//! use netcodes::http::Status;
+//! use netcodes::qt::NetworkError;
+//!
+//! // What Qt would call Chromium's -105, and how sure that is.
+//! let mapping = NetError::from(-105).to_qt_mapping().unwrap();
+//! assert_eq!(mapping.to, NetworkError::HOST_NOT_FOUND_ERROR);
+//! println!("{:?}: {:?}", mapping.kind, mapping.note);
+//!
+//! // Qt's own conversion of an HTTP status.
+//! assert_eq!(NetworkError::from_http_status(502), Some(NetworkError::UNKNOWN_SERVER_ERROR));
+//!
+//! // 499 means different things to different vendors.
+//! let sources: Vec<&str> = Status::from(499).meanings().map(|m| m.source().id()).collect();
+//! assert_eq!(sources, ["nginx", "esri"]);
+//! ```
+//!
 //! ## Features
 //!
 //! - `serde`: codes serialize as their number and deserialize from a number or an upstream name.

@@ -228,6 +228,14 @@ fn lib_rs(model: &Model) -> String {
             lines.push("```".to_owned());
         }
     }
+    if let Some(example) = mapping_example(model) {
+        lines.push(String::new());
+        lines.push("## Across systems".to_owned());
+        lines.push(String::new());
+        lines.push("```".to_owned());
+        lines.extend(example.lines().map(str::to_owned));
+        lines.push("```".to_owned());
+    }
     lines.push(String::new());
     lines.push("## Features".to_owned());
     lines.push(String::new());
@@ -255,6 +263,44 @@ fn lib_rs(model: &Model) -> String {
         quote! { pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry}; },
     ];
     print_items("", inner, items)
+}
+
+/// A doc-tested example of the mappings and of a status with several
+/// meanings, written from the model's own answers.
+fn mapping_example(model: &Model) -> Option<String> {
+    let system = |kind| model.systems.iter().position(|s| s.kind == kind);
+    let (qt, chromium, http) = (system(SystemKind::Qt)?, system(SystemKind::Chromium)?, system(SystemKind::Http)?);
+    let mapping = |from, to| model.mappings.iter().find(|m| m.from == from && m.to == to);
+    let ident = |system: usize, value: i64| {
+        model.systems[system].codes.iter().find(|c| c.value == value && c.primary).map(|c| c.ident.clone())
+    };
+    let to_qt = ident(qt, mapping(chromium, qt)?.rule_for(-105)?.to)?;
+    let from_http = mapping(http, qt)?;
+    let gateway = ident(qt, from_http.rule_for(502)?.to)?;
+    let meanings: Vec<String> = model.systems[http]
+        .codes
+        .iter()
+        .filter(|c| c.value == 499)
+        .map(|c| format!("{:?}", model.http.as_ref().map(|h| h.sources[c.source.unwrap_or(0)].id.clone()).unwrap_or_default()))
+        .collect();
+    Some(format!(
+        "use netcodes::chromium::NetError;\n\
+         use netcodes::http::Status;\n\
+         use netcodes::qt::NetworkError;\n\
+         \n\
+         // What Qt would call Chromium's -105, and how sure that is.\n\
+         let mapping = NetError::from(-105).to_qt_mapping().unwrap();\n\
+         assert_eq!(mapping.to, NetworkError::{to_qt});\n\
+         println!(\"{{:?}}: {{:?}}\", mapping.kind, mapping.note);\n\
+         \n\
+         // Qt's own conversion of an HTTP status.\n\
+         assert_eq!(NetworkError::from_http_status(502), Some(NetworkError::{gateway}));\n\
+         \n\
+         // 499 means different things to different vendors.\n\
+         let sources: Vec<&str> = Status::from(499).meanings().map(|m| m.source().id()).collect();\n\
+         assert_eq!(sources, [{sources}]);",
+        sources = meanings.join(", ")
+    ))
 }
 
 /// A doc-tested example for the crate page, using the system's first real codes.
