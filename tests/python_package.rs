@@ -774,7 +774,7 @@ fn http_meanings_and_reason_phrases_agree_with_data() {
         .chain(extras.reason_history.iter().map(|h| (h.reason.as_str(), h.code)))
         .chain(http.codes.iter().filter(|c| !c.primary).map(|c| (c.name.as_str(), c.value)));
     for (phrase, value) in phrases.filter(|(p, _)| !p.is_empty()) {
-        if !claims.iter().any(|(p, _)| p.to_ascii_lowercase() == phrase.to_ascii_lowercase()) {
+        if !claims.iter().any(|(p, _)| p.eq_ignore_ascii_case(phrase)) {
             claims.push((phrase.to_owned(), value));
         }
     }

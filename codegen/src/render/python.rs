@@ -45,6 +45,7 @@ struct VocabularyStub<'a> {
 #[template(path = "python/mapping.py")]
 struct MappingModule {
     notice: &'static str,
+    doc: String,
 }
 
 #[derive(Template)]
@@ -257,7 +258,7 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
         ),
         GeneratedFile::new(
             format!("{ROOT}/netcodes/mapping.py"),
-            MappingModule { notice: GENERATED_NOTICE }.render().expect("renders"),
+            MappingModule { notice: GENERATED_NOTICE, doc: mapping_module_doc(model) }.render().expect("renders"),
         ),
         GeneratedFile::new(
             format!("{ROOT}/netcodes/mapping.pyi"),
@@ -295,6 +296,24 @@ fn package_doc(model: &Model) -> String {
         "- netcodes.mapping: MappingKind and Rule, what the mapping functions answer\n\
          - netcodes.vocabulary: Category and Retry, shared by every system\n",
     );
+    python_string(&doc)
+}
+
+fn mapping_module_doc(model: &Model) -> String {
+    let mut doc = String::from(
+        "What the mapping functions answer: the target code, and how sure that is.\n\n\
+         Every mapping function lives in the module of the system it answers in and takes any int, \
+         usually a member of the other system's enum. f(code) answers a member or None; f_rule(code) \
+         answers a Rule with the member, the kind of mapping and the table's note. A rule for the single \
+         code wins over a range, and a narrower range over a wider one.\n",
+    );
+    for mapping in &model.mappings {
+        let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+        doc.push_str(&format!(
+            "\n- netcodes.{}.{}(code: int) -> {} | None: {} (from netcodes.{}.{})",
+            to.id, mapping.function, to.type_name, mapping.title, from.id, from.type_name
+        ));
+    }
     python_string(&doc)
 }
 

@@ -1,15 +1,5 @@
 # {{ notice }}
-"""What the mapping functions answer: the target code, and how sure that is.
-
-Every mapping function lives in the module of the system it answers in, and
-takes any int (usually a member of the other system's enum)::
-
-    netcodes.qt.from_http_status(502)       # NetworkError.UNKNOWN_SERVER_ERROR, or None
-    netcodes.qt.from_http_status_rule(502)  # Rule(to=..., kind=MappingKind.UPSTREAM, note=...)
-
-A rule for the single code wins over a range, and a narrower range over a
-wider one; a function answers None where no rule covers the code.
-"""
+{{ doc }}
 
 from __future__ import annotations
 
