@@ -507,7 +507,8 @@ fn every_system_usage(model: &Model) -> String {
             );
         }
         for mapping in model.mappings.iter().filter(|m| model.systems[m.to].id == *id) {
-            let (function, value) = (&mapping.function, mapping.rules[0].lo);
+            let function = &mapping.function;
+            let Some(value) = mapping.rules.first().map(|r| r.lo) else { continue };
             let _ = write!(
                 out,
                 "    assert_type(netcodes.{id}.{function}({value}), netcodes.{id}.{ty} | None)\n    \

@@ -571,7 +571,8 @@ fn readme(model: &Model) -> String {
          assert netcodes.http.from_reason(\"request entity too large\") == 413\n",
     );
     // Prefer a table that reproduces upstream behaviour: the most telling example.
-    if let Some(mapping) = model.mappings.iter().find(|m| m.source.is_some()).or(model.mappings.first()) {
+    let with_rules = || model.mappings.iter().filter(|m| !m.rules.is_empty());
+    if let Some(mapping) = with_rules().find(|m| m.source.is_some()).or(with_rules().next()) {
         let to = &model.systems[mapping.to];
         let example = mapping.rules_by_specificity()[0];
         out.push_str(&format!(
