@@ -578,7 +578,7 @@ fn readme(model: &Model) -> String {
         out.push_str(&format!(
             "\n# Cross-mappings, with how sure each answer is (a netcodes.mapping.Rule).\n\
              rule = netcodes.{}.{}_rule({})\n\
-             if rule is not None:\n    print(rule.to, rule.kind, rule.note)\n",
+             if rule is not None:\n    print(rule.to.name, rule.kind.value, rule.note)\n",
             to.id, mapping.function, example.lo
         ));
     }
