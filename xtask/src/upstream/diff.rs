@@ -78,9 +78,9 @@ impl Change {
 }
 
 /// Sorts changes: by kind, then by distance from zero (Chromium's header
-/// order, and ascending for Qt and HTTP), then by line.
+/// order, and ascending for Qt and HTTP).
 pub fn sort(changes: &mut [Change]) {
-    changes.sort_by_key(|c| (c.rank(), c.value().abs(), c.describe(System::Qt)));
+    changes.sort_by_cached_key(|c| (c.rank(), c.value().abs(), format!("{c:?}")));
 }
 
 /// Chromium and Qt: codes known by name and value.
@@ -160,9 +160,9 @@ pub fn named(system: System, upstream: &[Entry], notes: &[Note], rows: &[Row]) -
 }
 
 /// Removes every pair that `matches`, first come first paired, calling `found` on each.
-fn take_pairs<'a, 'b>(
-    theirs: &mut Vec<&'a Entry>,
-    ours: &mut Vec<&'b Row>,
+fn take_pairs(
+    theirs: &mut Vec<&Entry>,
+    ours: &mut Vec<&Row>,
     matches: impl Fn(&Entry, &Row) -> bool,
     mut found: impl FnMut(&Entry, &Row),
 ) {

@@ -118,18 +118,35 @@ pub fn run(root: &Path, args: &[&str]) -> ExitCode {
     };
     match execute(root, &options) {
         Ok(differs) => ExitCode::from(u8::from(differs)),
-        Err(problems) => {
+        Err(Failure::Input(problems)) => {
             for problem in &problems {
                 eprintln!("{problem}");
             }
             eprintln!("error: nothing was compared{}", if options.apply { " or written" } else { "" });
             ExitCode::from(2)
         }
+        Err(Failure::Write(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Failure {
+    /// Unreadable or malformed input, found before anything was written.
+    Input(Vec<String>),
+    /// A table could not be written (those before it were).
+    Write(String),
+}
+
+impl From<Vec<String>> for Failure {
+    fn from(problems: Vec<String>) -> Failure {
+        Failure::Input(problems)
     }
 }
 
 /// Compares (and applies); true when upstream and data/ differ.
-fn execute(root: &Path, options: &Options) -> Result<bool, Vec<String>> {
+fn execute(root: &Path, options: &Options) -> Result<bool, Failure> {
     // Every input is read before anything is compared or written.
     let mut upstreams = Vec::new();
     for (system, path) in &options.files {
@@ -160,7 +177,7 @@ fn execute(root: &Path, options: &Options) -> Result<bool, Vec<String>> {
     Ok(differs)
 }
 
-fn apply_all(data: &Path, compared: &[(Upstream, Table, Vec<Change>)]) -> Result<(), Vec<String>> {
+fn apply_all(data: &Path, compared: &[(Upstream, Table, Vec<Change>)]) -> Result<(), Failure> {
     let mut edits = Vec::new();
     for (upstream, table, changes) in compared {
         let cert_end = match upstream {
@@ -172,7 +189,7 @@ fn apply_all(data: &Path, compared: &[(Upstream, Table, Vec<Change>)]) -> Result
         edits.push(apply::plan(data, table, changes, cert_end).map_err(|problem| vec![problem])?);
     }
     for edit in &edits {
-        apply::write(edit).map_err(|err| vec![format!("error: writing {}: {err}", edit.file.display())])?;
+        apply::write(edit).map_err(|err| Failure::Write(format!("writing {}: {err}", edit.file.display())))?;
     }
     let mut totals = [0; 4];
     for edit in &edits {

@@ -152,3 +152,36 @@ pub fn read(data: &Path, system: System) -> Result<Table, Vec<String>> {
     }
     Ok(Table { system, path, rows, groups: meta.group })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use codegen::model::SystemKind;
+
+    /// The rows read here are the codes codegen's validated model holds:
+    /// same names, values and statuses (HTTP: the registry's reasons).
+    #[test]
+    fn rows_agree_with_the_model() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        let (_, model) = codegen::load(&data).expect("data/ validates");
+        for (system, kind) in
+            [(System::Chromium, SystemKind::Chromium), (System::Qt, SystemKind::Qt), (System::Iana, SystemKind::Http)]
+        {
+            let table = read(&data, system).unwrap();
+            let mut ours: Vec<(String, i64, String)> =
+                table.rows.iter().map(|r| (r.name.clone(), r.value, r.status.clone())).collect();
+            let modelled = model.systems.iter().find(|s| s.kind == kind).unwrap();
+            let mut theirs: Vec<(String, i64, String)> = modelled
+                .codes
+                .iter()
+                .chain(&modelled.retired)
+                .filter(|c| kind != SystemKind::Http || c.source == Some(0))
+                .map(|c| (c.upstream_name.clone(), c.value, c.status.id().to_owned()))
+                .collect();
+            ours.sort();
+            theirs.sort();
+            assert_eq!(ours, theirs, "{}", system.label());
+            assert!(ours.len() > 30, "{}: {} rows", system.label(), ours.len());
+        }
+    }
+}
