@@ -293,6 +293,13 @@ impl Mapping {
     /// The rule that answers for `value`: an exact row, else the narrowest
     /// range that holds it (validation guarantees it is unique).
     pub fn rule_for(&self, value: i64) -> Option<&MappingRule> {
+        // An exact row by binary search (`rules` is sorted by start, then
+        // end), so that checking and rendering stay O(n log n) for tables
+        // with a row per code; ranges are few.
+        let exact = self.rules.partition_point(|r| (r.lo, r.hi) < (value, value));
+        if let Some(rule) = self.rules.get(exact).filter(|r| r.lo == value && r.hi == value) {
+            return Some(rule);
+        }
         self.rules.iter().filter(|r| r.lo <= value && value <= r.hi).min_by_key(|r| r.hi - r.lo)
     }
 

@@ -1,6 +1,8 @@
 //! Cross-mappings: `from_<function>` on the target type, `to_<target>` on the
 //! source type, and the tables behind them in the target's module.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -8,12 +10,17 @@ use super::{doc_lines, lit_int, lit_str};
 use crate::escape;
 use crate::model::*;
 
-fn target_const(model: &Model, mapping: &Mapping, value: i64) -> TokenStream {
+/// `Type::CONST` of every primary code of the mapping's target, by value.
+fn target_consts(model: &Model, mapping: &Mapping) -> BTreeMap<i64, TokenStream> {
     let target = &model.systems[mapping.to];
-    let code = target.codes.iter().find(|c| c.value == value && c.primary).expect("validated target");
     let ty = format_ident!("{}", target.type_name);
-    let ident = format_ident!("{}", code.ident);
-    quote!(#ty::#ident)
+    target
+        .primary_codes()
+        .map(|code| {
+            let ident = format_ident!("{}", code.ident);
+            (code.value, quote!(#ty::#ident))
+        })
+        .collect()
 }
 
 fn table_name(mapping: &Mapping, part: &str) -> proc_macro2::Ident {
@@ -125,8 +132,9 @@ pub(super) fn items(model: &Model, system: &System) -> Vec<TokenStream> {
         let ty = format_ident!("{}", system.type_name);
         let (rules, exact, ranges) =
             (table_name(mapping, "RULES"), table_name(mapping, "EXACT"), table_name(mapping, "RANGES"));
+        let targets = target_consts(model, mapping);
         let rule_values = mapping.rules.iter().map(|rule| {
-            let to = target_const(model, mapping, rule.to);
+            let to = &targets[&rule.to];
             let kind = format_ident!(
                 "{}",
                 match rule.kind {
