@@ -17,7 +17,7 @@ fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// A scratch repository whose generated/ is what the generator makes of its
 /// data/ right now (the checked-in copy may be mid-change).
-fn fresh_repo(name: &str) -> PathBuf {
+fn fresh_repo(name: &str) -> support::ScratchRepo {
     let root = scratch_repo(name);
     let output = xtask(&root, &["generate"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -64,7 +64,7 @@ fn an_interrupted_write_leaves_every_file_old_or_new() {
         write_tree(&root.join("generated"), &baseline);
         let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
             .args(["generate"])
-            .env("NETCODES_ROOT", &root)
+            .env("NETCODES_ROOT", &*root)
             .env("NETCODES_FAIL_WRITE_AFTER", after.to_string())
             .output()
             .expect("run xtask");
@@ -101,7 +101,7 @@ fn output_does_not_depend_on_locale_or_working_directory() {
         let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
             .args(["generate"])
             .current_dir(cwd)
-            .env("NETCODES_ROOT", &root)
+            .env("NETCODES_ROOT", &*root)
             .env("LC_ALL", locale)
             .env("LANG", locale)
             .env("TZ", "Pacific/Kiritimati")

@@ -12,15 +12,40 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repository").to_path_buf()
 }
 
-/// A scratch copy of `data/` and `generated/` under target/, named after the test.
-pub fn scratch_repo(name: &str) -> PathBuf {
-    let root = repo_root().join("target/test-scratch/xtask").join(name);
+/// A scratch copy of `data/` and `generated/` under target/, named after the
+/// test and the process (two test runs at once never share one). It is
+/// deleted when the test passes and kept for inspection when it fails.
+pub struct ScratchRepo(PathBuf);
+
+impl std::ops::Deref for ScratchRepo {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for ScratchRepo {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchRepo {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+pub fn scratch_repo(name: &str) -> ScratchRepo {
+    let root = repo_root().join("target/test-scratch/xtask").join(format!("{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(&root).expect("create scratch root");
     for dir in ["data", "generated"] {
         copy_tree(&repo_root().join(dir), &root.join(dir));
     }
-    root
+    ScratchRepo(root)
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {
