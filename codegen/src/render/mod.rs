@@ -119,24 +119,53 @@ impl Lookup {
         Lookup { entries: rows.len(), min, max, dense, by_name }
     }
 
-    /// Rust: the body of `row()` after the bounds check: the index of the
-    /// value's first row in `ENTRIES`.
-    pub fn index_fn(&self, system: &System) -> TokenStream {
-        let min = rust_int(system, self.min);
+    /// Rust: `entry()`, the row of a known code, and `row()`, its index in
+    /// `ENTRIES` (HTTP's `meanings()` needs it).
+    ///
+    /// Dense: `INDEX` holds a reference to the row itself, so a lookup is a
+    /// range check and one load before the field's own load, as close to an
+    /// array index as a table of rows gets (tests/benches/lookups.rs measures
+    /// it against one). Sparse: a lower-bound binary search.
+    pub fn entry_fns(&self, system: &System) -> TokenStream {
+        let (min, max) = (rust_int(system, self.min), rust_int(system, self.max));
         if self.dense.is_some() {
+            let row = (system.kind == SystemKind::Http).then(|| {
+                quote! {
+                    /// Index of the code's first row in `ENTRIES`.
+                    fn row(self) -> Option<usize> {
+                        self.entry().map(|entry| {
+                            (core::ptr::from_ref(entry).addr() - ENTRIES.as_ptr().addr()) / core::mem::size_of::<Entry>()
+                        })
+                    }
+                }
+            });
             quote! {
-                let row = INDEX[self.0.abs_diff(#min) as usize];
-                if row == NONE { None } else { Some(row as usize) }
+                /// The row of a known code: one range check and one table load.
+                const fn entry(self) -> Option<&'static Entry> {
+                    if self.0 < #min || self.0 > #max { return None; }
+                    INDEX[self.0.abs_diff(#min) as usize]
+                }
+
+                #row
             }
         } else {
             // Lower bound: the first row of the value is its primary meaning.
             quote! {
-                let (mut lo, mut hi) = (0, ENTRIES.len());
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    if ENTRIES[mid].code.0 < self.0 { lo = mid + 1; } else { hi = mid; }
+                /// The row of a known code: a binary search over the rows.
+                const fn entry(self) -> Option<&'static Entry> {
+                    match self.row() { Some(row) => Some(&ENTRIES[row]), None => None }
                 }
-                if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(lo) } else { None }
+
+                /// Index of the code's first row in `ENTRIES`.
+                const fn row(self) -> Option<usize> {
+                    if self.0 < #min || self.0 > #max { return None; }
+                    let (mut lo, mut hi) = (0, ENTRIES.len());
+                    while lo < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        if ENTRIES[mid].code.0 < self.0 { lo = mid + 1; } else { hi = mid; }
+                    }
+                    if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(lo) } else { None }
+                }
             }
         }
     }
@@ -145,20 +174,17 @@ impl Lookup {
     pub fn index_table(&self, _system: &System) -> TokenStream {
         let Some(table) = &self.dense else { return quote!() };
         let len = proc_macro2::Literal::usize_unsuffixed(table.len());
-        if self.entries < usize::from(u16::MAX) {
-            let values = table.iter().map(|&i| proc_macro2::Literal::u16_unsuffixed(if i == u32::MAX { u16::MAX } else { i as u16 }));
-            quote! {
-                /// Row index of each value from the smallest known one; `NONE` where no code is.
-                static INDEX: [u16; #len] = [#(#values),*];
-                const NONE: u16 = u16::MAX;
+        let values = table.iter().map(|&i| {
+            if i == u32::MAX {
+                quote!(None)
+            } else {
+                let i = proc_macro2::Literal::usize_unsuffixed(i as usize);
+                quote!(Some(&ENTRIES[#i]))
             }
-        } else {
-            let values = table.iter().map(|&i| proc_macro2::Literal::u32_unsuffixed(i));
-            quote! {
-                /// Row index of each value from the smallest known one; `NONE` where no code is.
-                static INDEX: [u32; #len] = [#(#values),*];
-                const NONE: u32 = u32::MAX;
-            }
+        });
+        quote! {
+            /// The row of each value from the smallest known one; `None` where no code is.
+            static INDEX: [Option<&Entry>; #len] = [#(#values),*];
         }
     }
 }

@@ -174,7 +174,6 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
     let all = system.primary_codes().map(|code| format_ident!("{}", code.ident));
     let count = system.primary_codes().count();
     let count_doc = format!(" Every code this crate knows, in value order ({count} codes).");
-    let (min, max) = (lit_int(system, lookup.min), lit_int(system, lookup.max));
     let since = (system.kind == SystemKind::Qt).then(|| {
         quote! {
             /// The upstream version that introduced this code, where upstream documents it.
@@ -221,7 +220,7 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
         }
     });
     let mapping_methods = mapping::methods(model, system);
-    let index_expr = lookup.index_fn(system);
+    let entry_fns = lookup.entry_fns(system);
     quote! {
         impl #ty {
             #(#consts)*
@@ -298,16 +297,7 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
 
             #mapping_methods
 
-            /// The row of a known code: one bounds check and one table load.
-            const fn entry(self) -> Option<&'static Entry> {
-                match self.row() { Some(row) => Some(&ENTRIES[row]), None => None }
-            }
-
-            /// Index of the code's first row in `ENTRIES`.
-            const fn row(self) -> Option<usize> {
-                if self.0 < #min || self.0 > #max { return None; }
-                #index_expr
-            }
+            #entry_fns
         }
     }
 }
