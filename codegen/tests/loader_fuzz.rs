@@ -1,8 +1,9 @@
 //! The loader and validator never panic, whatever bytes a table holds: every
-//! input ends in a model or in diagnostics. (cargo-fuzz needs a nightly
-//! toolchain this project does not use; this is the same idea as a property
-//! test, bounded so that it runs in seconds on every test run.
-//! `NETCODES_FUZZ_CASES` raises the count for a longer session.)
+//! input ends in a model or in diagnostics, and a model still renders. This
+//! is the quick, deterministic-length half of the fuzzing that runs with every
+//! `cargo test`; the coverage-guided half is the cargo-fuzz target in
+//! codegen/fuzz, which .ci/run runs for a minute. `NETCODES_FUZZ_CASES`
+//! raises the count here for a longer session.
 
 use std::fs;
 use std::path::{Path, PathBuf};
