@@ -83,9 +83,9 @@ def main() -> None:
     row("http.from_name(name) vs HTTPStatus[name]", "known", len(names),
         "for n in names: netcodes.http.from_name(n)", "for n in names: http.HTTPStatus[n]")
     # Bound to local names first, as a hot loop would.
-    row("lookup(code) vs HTTPStatus(code), bound names", "known", len(codes),
+    row("lookup(code) vs HTTPStatus(code) (bound names)", "known", len(codes),
         "for c in codes: lookup(c)", "for c in codes: HTTPStatus(c)")
-    row("from_name(name) vs HTTPStatus[name], bound names", "known", len(names),
+    row("from_name(name) vs HTTPStatus[name] (bound names)", "known", len(names),
         "for n in names: from_name(n)", "for n in names: HTTPStatus[n]")
     # Unknown inputs: None against a caught exception.
     row("http.lookup(code) vs HTTPStatus(code) + except ValueError", "unknown", len(unknown_codes),
