@@ -61,6 +61,13 @@ pub fn python_string(text: &str) -> String {
 /// numeric character references, and so do spaces at either end (a table cell
 /// would trim them). The result is one line, safe inside a table cell.
 pub fn markdown(text: &str) -> String {
+    // Most text needs nothing escaped: letters, digits, spaces inside, and
+    // the punctuation that means nothing inline.
+    let plain = |c: char| c.is_alphanumeric() || c == ' ' || ",.;:'\"()/?%+=@-".contains(c);
+    let starts_block = text.starts_with(['-', '+', ':', '=']) || text.starts_with(|c: char| c.is_ascii_digit());
+    if !starts_block && !text.starts_with(' ') && !text.ends_with(' ') && text.chars().all(plain) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     // Where the text starts a line, `1.` or `-` would open a list, `---` a
     // rule and `:` a definition; a character reference cannot.

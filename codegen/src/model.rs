@@ -94,6 +94,25 @@ impl System {
         self.codes.iter().filter(|code| code.primary)
     }
 
+    /// Every meaning of `value`, primary first (codes are sorted, so this is
+    /// a binary search, never a scan).
+    pub fn meanings(&self, value: i64) -> &[Code] {
+        let start = self.codes.partition_point(|c| c.value < value);
+        let end = self.codes.partition_point(|c| c.value <= value);
+        &self.codes[start..end]
+    }
+
+    /// The primary meaning of `value`, if the system offers it.
+    pub fn primary(&self, value: i64) -> Option<&Code> {
+        self.meanings(value).first()
+    }
+
+    /// The retired row with `value`, if any.
+    pub fn retired_code(&self, value: i64) -> Option<&Code> {
+        let at = self.retired.partition_point(|c| c.value < value);
+        self.retired.get(at).filter(|c| c.value == value)
+    }
+
     pub fn group(&self, code: &Code) -> &Group {
         &self.groups[code.group]
     }

@@ -924,6 +924,9 @@ fn load_mappings(
     stems.sort();
     let mut mappings: Vec<Mapping> = Vec::new();
     let mut unmapped_claimed = std::collections::BTreeSet::new();
+    // Lookups instead of scans, built once per system, so that tables with a
+    // row per code check in O(n log n) (tests/bench times 100,000-row tables).
+    let indexes: Vec<CodeIndex<'_>> = systems.iter().map(CodeIndex::new).collect();
     for stem in stems {
         let toml_rel = format!("map/{stem}.toml");
         let csv_rel = format!("map/{stem}.csv");
@@ -976,7 +979,7 @@ fn load_mappings(
         if !clean[from] || !clean[to] {
             continue;
         }
-        let rules = mapping_rules(&table, &systems[from], &systems[to], diags);
+        let rules = mapping_rules(&table, (&systems[from], &indexes[from]), (&systems[to], &indexes[to]), diags);
         let mapping = Mapping {
             id: stem.clone(),
             title: meta.title,
@@ -1008,17 +1011,19 @@ fn load_mappings(
 }
 
 /// Parses and checks the rows of one mapping table.
-fn mapping_rules(table: &CsvTable, from: &System, to: &System, diags: &mut Diagnostics) -> Vec<MappingRule> {
+fn mapping_rules(
+    table: &CsvTable,
+    (from, from_index): (&System, &CodeIndex<'_>),
+    (to, to_index): (&System, &CodeIndex<'_>),
+    diags: &mut Diagnostics,
+) -> Vec<MappingRule> {
     let mut rules: Vec<MappingRule> = Vec::new();
-    // Lookups instead of scans, so that a table with a row per code checks in
-    // O(n log n) (tests/bench times the generator on 100,000-row tables).
-    let (from_index, to_index) = (CodeIndex::new(from), CodeIndex::new(to));
     let mut single_lines: HashMap<i64, usize> = HashMap::new();
     let mut spans: Vec<usize> = Vec::new();
     for row in &table.rows {
         let mut cells = Cells { path: &table.path, row, diags };
-        let range = resolve_from(&mut cells, from, &from_index);
-        let target = resolve_to(&mut cells, to, &to_index);
+        let range = resolve_from(&mut cells, from, from_index);
+        let target = resolve_to(&mut cells, to, to_index);
         let kind = match cells.raw(2) {
             "upstream" => Some(MappingKind::Upstream),
             "equivalent" => Some(MappingKind::Equivalent),
@@ -1143,8 +1148,10 @@ fn find_code(cells: &mut Cells<'_>, system: &System, index: &CodeIndex<'_>, text
 /// Every C identifier the header will declare, so that no two collide: the
 /// header's own fixed names, then everything data/ makes.
 struct Names {
-    /// Identifier -> where it comes from ("data/x.csv:12", or the fixed API).
-    c: BTreeMap<String, String>,
+    /// Identifier -> where it comes from: an index into `paths` (`None`: the
+    /// fixed API) and a line.
+    c: HashMap<String, (Option<usize>, usize)>,
+    paths: Vec<String>,
 }
 
 /// Names the header always declares.
@@ -1171,7 +1178,7 @@ const RESERVED_SYSTEM_IDS: &[&str] =
 
 impl Default for Names {
     fn default() -> Self {
-        let mut names = Names { c: BTreeMap::new() };
+        let mut names = Names { c: HashMap::new(), paths: Vec::new() };
         for ident in C_FIXED {
             names.reserve((*ident).to_owned());
         }
@@ -1181,19 +1188,30 @@ impl Default for Names {
 
 impl Names {
     fn reserve(&mut self, ident: String) {
-        self.c.entry(ident).or_insert_with(|| "the fixed API of netcodes.h".to_owned());
+        self.c.entry(ident).or_insert((None, 0));
     }
 
     fn claim_c(&mut self, ident: String, path: &str, line: usize, diags: &mut Diagnostics) {
-        if let Some(origin) = self.c.get(&ident) {
+        if let Some(&(path_index, first_line)) = self.c.get(&ident) {
+            let origin = match path_index {
+                None => "the fixed API of netcodes.h".to_owned(),
+                Some(i) if first_line > 0 => format!("{}:{first_line}", self.paths[i]),
+                Some(i) => self.paths[i].clone(),
+            };
             diags.push(
                 path,
                 (line > 0).then_some(line),
                 format!("C identifier {ident} is already declared for {origin} ({ident})"),
             );
         } else {
-            let origin = if line > 0 { format!("{path}:{line}") } else { path.to_owned() };
-            self.c.insert(ident, origin);
+            let index = match self.paths.iter().position(|p| p == path) {
+                Some(index) => index,
+                None => {
+                    self.paths.push(path.to_owned());
+                    self.paths.len() - 1
+                }
+            };
+            self.c.insert(ident, (Some(index), line));
         }
     }
 }

@@ -51,6 +51,8 @@ pub fn plan<'a>(root: &Path, files: &'a [GeneratedFile]) -> io::Result<Plan<'a>>
     let mut changed = Vec::new();
     for file in files {
         match fs::read(root.join(&file.path)) {
+            // Same bytes is the common case: compare before converting anything.
+            Ok(bytes) if bytes == file.contents.as_bytes() => {}
             Ok(bytes) => {
                 let old = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
                 if old != file.contents {

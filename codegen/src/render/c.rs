@@ -215,12 +215,7 @@ fn mapping_kind_doc(kind: MappingKind) -> &'static str {
 fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
     let rules = mapping.rules_by_specificity();
-    let target = |value: i64| {
-        to.codes
-            .iter()
-            .find(|c| c.value == value && c.primary)
-            .map_or_else(|| c_int(value), |c| c.c_name.clone())
-    };
+    let target = |value: i64| to.primary(value).map_or_else(|| c_int(value), |c| c.c_name.clone());
     let single = |r: &MappingRule| r.lo == r.hi;
     MappingView {
         function: format!("{}{}", to.c_fn_prefix, mapping.function),
@@ -325,7 +320,7 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
                 retry: format!("NETCODES_RETRY_{}", model.retries[c.retry].upper),
                 status: format!("NETCODES_STATUS_{}", c.status.id().to_ascii_uppercase()),
                 flags: c.flags.iter().enumerate().fold(0u8, |acc, (i, &on)| acc | (u8::from(on) << i)),
-                meanings: system.codes.iter().filter(|other| other.value == c.value).count(),
+                meanings: system.meanings(c.value).len(),
                 source: match (c.source, sources) {
                     (Some(i), Some(sources)) => c_string(&sources[i].id),
                     _ => "NETCODES_NULL".to_owned(),

@@ -145,7 +145,7 @@ fn retired_file(system: &System) -> String {
 
 /// The first meaning of a value: the one a lookup by number answers.
 fn code_of(system: &System, value: i64) -> Option<&Code> {
-    system.codes.iter().find(|c| c.value == value)
+    system.primary(value)
 }
 
 /// How a code is named in headings and links: `404 Not Found`, `HostNotFoundError (3)`.
@@ -274,10 +274,10 @@ fn system_page(model: &Model, index: usize) -> SystemView {
         let sections = values
             .into_iter()
             .map(|value| {
-                let meanings: Vec<&&Code> = codes.iter().filter(|c| c.value == value).collect();
+                let meanings = system.meanings(value);
                 SectionView {
-                    heading: code_label(system, meanings[0]),
-                    anchor: value_anchor(system, meanings[0]),
+                    heading: code_label(system, &meanings[0]),
+                    anchor: value_anchor(system, &meanings[0]),
                     entries: meanings.iter().map(|code| entry_view(model, index, code, headed)).collect(),
                 }
             })

@@ -7,10 +7,8 @@ pub mod rust;
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
-use quote::quote;
 
-use crate::model::{Model, System, SystemKind};
+use crate::model::{Model, System};
 use crate::validate::Project;
 
 /// The first line of every generated file, in that file's comment syntax.
@@ -37,14 +35,25 @@ pub fn license_text() -> String {
 
 /// Every output, sorted by path. Pure: no I/O.
 pub fn generate(project: &Project, model: &Model) -> Vec<GeneratedFile> {
-    let mut files = Vec::new();
-    files.extend(rust::render(project, model));
-    files.extend(c::render(project, model));
-    files.extend(python::render(project, model));
-    files.extend(docs::render(project, model));
-    for file in &mut files {
-        file.contents = normalize(&file.contents);
-    }
+    // The renderers share nothing but the model, so they run side by side;
+    // the result is sorted by path below, so it is the same bytes either way.
+    let renderers: [fn(&Project, &Model) -> Vec<GeneratedFile>; 4] =
+        [rust::render, c::render, python::render, docs::render];
+    let mut files: Vec<GeneratedFile> = std::thread::scope(|scope| {
+        let running: Vec<_> = renderers
+            .iter()
+            .map(|render| {
+                scope.spawn(move || {
+                    let mut files = render(project, model);
+                    for file in &mut files {
+                        file.contents = normalize(&file.contents);
+                    }
+                    files
+                })
+            })
+            .collect();
+        running.into_iter().flat_map(|thread| thread.join().expect("a renderer panicked")).collect()
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -118,82 +127,4 @@ impl Lookup {
         let by_name: Vec<(String, usize)> = names.into_iter().map(|(name, row)| (name.to_owned(), row)).collect();
         Lookup { entries: rows.len(), min, max, dense, by_name }
     }
-
-    /// Rust: `entry()`, the row of a known code, and `row()`, its index in
-    /// `ENTRIES` (HTTP's `meanings()` needs it).
-    ///
-    /// Dense: `INDEX` holds a reference to the row itself, so a lookup is a
-    /// range check and one load before the field's own load, as close to an
-    /// array index as a table of rows gets (tests/benches/lookups.rs measures
-    /// it against one). Sparse: a lower-bound binary search.
-    pub fn entry_fns(&self, system: &System) -> TokenStream {
-        let (min, max) = (rust_int(system, self.min), rust_int(system, self.max));
-        if self.dense.is_some() {
-            let row = (system.kind == SystemKind::Http).then(|| {
-                quote! {
-                    /// Index of the code's first row in `ENTRIES`.
-                    fn row(self) -> Option<usize> {
-                        self.entry().map(|entry| {
-                            (core::ptr::from_ref(entry).addr() - ENTRIES.as_ptr().addr()) / core::mem::size_of::<Entry>()
-                        })
-                    }
-                }
-            });
-            quote! {
-                /// The row of a known code: one range check and one table load.
-                const fn entry(self) -> Option<&'static Entry> {
-                    if self.0 < #min || self.0 > #max { return None; }
-                    INDEX[self.0.abs_diff(#min) as usize]
-                }
-
-                #row
-            }
-        } else {
-            // Lower bound: the first row of the value is its primary meaning.
-            quote! {
-                /// The row of a known code: a binary search over the rows.
-                const fn entry(self) -> Option<&'static Entry> {
-                    match self.row() { Some(row) => Some(&ENTRIES[row]), None => None }
-                }
-
-                /// Index of the code's first row in `ENTRIES`.
-                const fn row(self) -> Option<usize> {
-                    if self.0 < #min || self.0 > #max { return None; }
-                    let (mut lo, mut hi) = (0, ENTRIES.len());
-                    while lo < hi {
-                        let mid = lo + (hi - lo) / 2;
-                        if ENTRIES[mid].code.0 < self.0 { lo = mid + 1; } else { hi = mid; }
-                    }
-                    if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(lo) } else { None }
-                }
-            }
-        }
-    }
-
-    /// Rust: the dense index table, if there is one.
-    pub fn index_table(&self, _system: &System) -> TokenStream {
-        let Some(table) = &self.dense else { return quote!() };
-        let len = proc_macro2::Literal::usize_unsuffixed(table.len());
-        let values = table.iter().map(|&i| {
-            if i == u32::MAX {
-                quote!(None)
-            } else {
-                let i = proc_macro2::Literal::usize_unsuffixed(i as usize);
-                quote!(Some(&ENTRIES[#i]))
-            }
-        });
-        quote! {
-            /// The row of each value from the smallest known one; `None` where no code is.
-            static INDEX: [Option<&Entry>; #len] = [#(#values),*];
-        }
-    }
-}
-
-fn rust_int(system: &System, value: i64) -> TokenStream {
-    rust::lit_int(system, value)
-}
-
-/// Systems in the order outputs present them.
-pub fn system_by_kind(model: &Model, kind: SystemKind) -> Option<&System> {
-    model.systems.iter().find(|s| s.kind == kind)
 }

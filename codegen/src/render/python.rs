@@ -350,7 +350,7 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             .chain(history.iter().map(|h| (h.reason.as_str(), h.code)))
             .chain(system.codes.iter().filter(|c| !c.primary).map(|c| (c.name.as_str(), c.value)));
         for (phrase, value) in phrases.filter(|(phrase, _)| !phrase.is_empty()) {
-            if let Some(code) = primaries.iter().find(|c| c.value == value) {
+            if let Some(code) = system.primary(value) {
                 reasons.push((python_string(phrase), code.ident.clone()));
             }
         }
@@ -408,7 +408,7 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             .iter()
             .map(|c| MemberView {
                 ident: c.ident.clone(),
-                value: match primaries.iter().find(|p| p.value == c.value) {
+                value: match system.primary(c.value) {
                     Some(primary) if !c.primary => primary.ident.clone(),
                     _ => c.value.to_string(),
                 },
@@ -504,8 +504,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
     let rule_view = |rule: &MappingRule| RuleView {
         to: to
-            .primary_codes()
-            .find(|c| c.value == rule.to)
+            .primary(rule.to)
             .unwrap_or_else(|| panic!("{}: target {} is a code of {}", mapping.table_path, rule.to, to.id))
             .ident
             .clone(),

@@ -317,7 +317,9 @@ impl NetworkError {
         Self::SERVICE_UNAVAILABLE_ERROR,
         Self::UNKNOWN_SERVER_ERROR,
     ];
+}
 
+impl NetworkError {
     /// Wraps any value; one this crate does not know keeps its number.
     #[must_use]
     pub const fn new(code: i32) -> Self {
@@ -573,6 +575,28 @@ struct Entry {
     flags: u8,
     status: CodeStatus,
     since: Option<&'static str>,
+}
+
+/// Byte-wise comparison usable in `const fn`.
+const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] {
+                core::cmp::Ordering::Less
+            } else {
+                core::cmp::Ordering::Greater
+            };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        core::cmp::Ordering::Less
+    } else if a.len() > b.len() {
+        core::cmp::Ordering::Greater
+    } else {
+        core::cmp::Ordering::Equal
+    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -993,643 +1017,152 @@ static BY_NAME: [(&str, u32); 68] = [
 
 /// The row of each value from the smallest known one; `None` where no code is.
 static INDEX: [Option<&Entry>; 500] = [
-    Some(&ENTRIES[0]),
-    Some(&ENTRIES[1]),
-    Some(&ENTRIES[2]),
-    Some(&ENTRIES[3]),
-    Some(&ENTRIES[4]),
-    Some(&ENTRIES[5]),
-    Some(&ENTRIES[6]),
-    Some(&ENTRIES[7]),
-    Some(&ENTRIES[8]),
-    Some(&ENTRIES[9]),
-    Some(&ENTRIES[10]),
-    Some(&ENTRIES[11]),
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    Some(&ENTRIES[12]),
-    None,
-    Some(&ENTRIES[13]),
-    Some(&ENTRIES[14]),
-    Some(&ENTRIES[15]),
-    Some(&ENTRIES[16]),
-    Some(&ENTRIES[17]),
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    Some(&ENTRIES[18]),
-    None,
-    Some(&ENTRIES[19]),
-    Some(&ENTRIES[20]),
-    Some(&ENTRIES[21]),
-    Some(&ENTRIES[22]),
-    Some(&ENTRIES[23]),
-    Some(&ENTRIES[24]),
-    Some(&ENTRIES[25]),
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    Some(&ENTRIES[26]),
-    None,
-    Some(&ENTRIES[27]),
-    Some(&ENTRIES[28]),
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    Some(&ENTRIES[29]),
-    None,
-    Some(&ENTRIES[30]),
-    Some(&ENTRIES[31]),
-    Some(&ENTRIES[32]),
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    None,
-    Some(&ENTRIES[33]),
+    Some(&ENTRIES[0]), Some(&ENTRIES[1]), Some(&ENTRIES[2]), Some(&ENTRIES[3]), Some(&ENTRIES[4]), Some(&ENTRIES[5]), Some(&ENTRIES[6]), Some(&ENTRIES[7]),
+    Some(&ENTRIES[8]), Some(&ENTRIES[9]), Some(&ENTRIES[10]), Some(&ENTRIES[11]), None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, Some(&ENTRIES[12]), None, Some(&ENTRIES[13]), Some(&ENTRIES[14]), Some(&ENTRIES[15]),
+    Some(&ENTRIES[16]), Some(&ENTRIES[17]), None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, Some(&ENTRIES[18]),
+    None, Some(&ENTRIES[19]), Some(&ENTRIES[20]), Some(&ENTRIES[21]), Some(&ENTRIES[22]), Some(&ENTRIES[23]), Some(&ENTRIES[24]), Some(&ENTRIES[25]),
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, Some(&ENTRIES[26]), None, Some(&ENTRIES[27]), Some(&ENTRIES[28]), None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, Some(&ENTRIES[29]),
+    None, Some(&ENTRIES[30]), Some(&ENTRIES[31]), Some(&ENTRIES[32]), None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, None, None, None, None, None,
+    None, None, None, Some(&ENTRIES[33]),
 ];
-
-/// Byte-wise comparison usable in `const fn`.
-const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                core::cmp::Ordering::Less
-            } else {
-                core::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    if a.len() < b.len() {
-        core::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        core::cmp::Ordering::Greater
-    } else {
-        core::cmp::Ordering::Equal
-    }
-}
 
 /// The rows of data/map/chromium_to_qt.csv, in value order.
 static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open.",
-        ),
+        note: Some("The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
-        ),
+        note: Some("The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
-        ),
+        note: Some("The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
-        ),
+        note: Some("The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a local read or write failure during a transfer with this code.",
-        ),
+        note: Some("Qt reports a local read or write failure during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
-        ),
+        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
-        ),
+        note: Some("A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
+        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
+        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use.",
-        ),
+        note: Some("The site's DNS data offers no usable way to connect, so the lookup yields nothing to use."),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
@@ -1639,177 +1172,127 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The site only allows secure transports, so the cleartext request is refused, much like a local policy block.",
-        ),
+        note: Some("The site only allows secure transports, so the cleartext request is refused, much like a local policy block."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
+        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
+        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a lookup that got no answer as host not found, not as a timeout.",
-        ),
+        note: Some("Qt reports a lookup that got no answer as host not found, not as a timeout."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
-        ),
+        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
-        ),
+        note: Some("Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
-        ),
+        note: Some("Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A placeholder hiding the real failure; Qt's generic network error is the only fit.",
-        ),
+        note: Some("A placeholder hiding the real failure; Qt's generic network error is the only fit."),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Not a failure: the token operation finished locally without sending anything.",
-        ),
+        note: Some("Not a failure: the token operation finished locally without sending anything."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A private state token step failed; Qt has no counterpart, so its generic network error stands in.",
-        ),
+        note: Some("A private state token step failed; Qt has no counterpart, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -1824,51 +1307,37 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
-        ),
+        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake.",
-        ),
+        note: Some("The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
-        ),
+        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
@@ -1878,282 +1347,202 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
-        ),
+        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
-        ),
+        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
-        ),
+        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
-        ),
+        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a cache-only load of a URL that is not cached with this code.",
-        ),
+        note: Some("Qt reports a cache-only load of a URL that is not cached with this code."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
+        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
+        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
+        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone.",
-        ),
+        note: Some("A local-network security check refused the request; a fresh attempt may pass once the cached address is gone."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server's client-hint negotiation looped, a broken protocol exchange.",
-        ),
+        note: Some("The server's client-hint negotiation looped, a broken protocol exchange."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server closed the connection without handling the request, so it can be resent on a new one.",
-        ),
+        note: Some("The server closed the connection without handling the request, so it can be resent on a new one."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
-        ),
+        note: Some("The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
+        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required.",
-        ),
+        note: Some("Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures.",
-        ),
+        note: Some("An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
+        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
+        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
+        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest.",
-        ),
+        note: Some("The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
+        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
     },
     crate::Mapping {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same.",
-        ),
+        note: Some("The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
+        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
+        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
+        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset.",
-        ),
+        note: Some("The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
-        ),
+        note: Some("Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
-        ),
+        note: Some("The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
-        ),
+        note: Some("Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
-        ),
+        note: Some("The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
-        ),
+        note: Some("The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one.",
-        ),
+        note: Some("An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure).",
-        ),
+        note: Some("The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure)."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -2168,16 +1557,12 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
+        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
+        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -2187,107 +1572,77 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection.",
-        ),
+        note: Some("The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
-        ),
+        note: Some("The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
-        ),
+        note: Some("The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
-        ),
+        note: Some("The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
-        ),
+        note: Some("Server authentication could not be completed, which Qt reports as authentication required."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response text could not be interpreted, a content problem Qt has no specific code for.",
-        ),
+        note: Some("The response text could not be interpreted, a content problem Qt has no specific code for."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server's authentication demand cannot be met with the schemes available, so it stays unmet.",
-        ),
+        note: Some("The server's authentication demand cannot be met with the schemes available, so it stays unmet."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
-        ),
+        note: Some("Server authentication could not be completed, which Qt reports as authentication required."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
-        ),
+        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
+        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
     },
     crate::Mapping {
         to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Networking was paused for a system suspend, a temporary loss of the network.",
-        ),
+        note: Some("Networking was paused for a system suspend, a temporary loss of the network."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt itself uses this code when it cannot decode a compressed response body.",
-        ),
+        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
-        ),
+        note: Some("Server authentication could not be completed, which Qt reports as authentication required."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses.",
-        ),
+        note: Some("Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
+        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -2297,51 +1652,37 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection ended before any response; Qt reports that as a connection closed by the remote host.",
-        ),
+        note: Some("The connection ended before any response; Qt reports that as a connection closed by the remote host."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one.",
-        ),
+        note: Some("A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a method the target does not accept, HTTP 405 included, with this code.",
-        ),
+        note: Some("Qt reports a method the target does not accept, HTTP 405 included, with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
+        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
-        ),
+        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer.",
-        ),
+        note: Some("The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer."),
     },
     crate::Mapping {
         to: NetworkError::INSECURE_REDIRECT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http.",
-        ),
+        note: Some("Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http."),
     },
     crate::Mapping {
         to: NetworkError::TOO_MANY_REDIRECTS_ERROR,
@@ -2361,282 +1702,202 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for.",
-        ),
+        note: Some("The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a URL it cannot parse the same way as one with an unknown scheme.",
-        ),
+        note: Some("Qt reports a URL it cannot parse the same way as one with an unknown scheme."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Application code supervising the proxy called the tunnel off on purpose.",
-        ),
+        note: Some("Application code supervising the proxy called the tunnel off on purpose."),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Application code supervising the proxy called the tunnel off on purpose.",
-        ),
+        note: Some("Application code supervising the proxy called the tunnel off on purpose."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
-        ),
+        note: Some("The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
+        note: Some("Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
+        note: Some("Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
+        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
-        ),
+        note: Some("A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
-        ),
+        note: Some("A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
-        ),
+        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "An internal socket signal that applications never see; Qt would only have a generic socket failure.",
-        ),
+        note: Some("An internal socket signal that applications never see; Qt would only have a generic socket failure."),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Not a failure: the request ended because it became a WebSocket connection.",
-        ),
+        note: Some("Not a failure: the request ended because it became a WebSocket connection."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
+        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
-        ),
+        note: Some("Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
     },
     crate::Mapping {
         to: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it.",
-        ),
+        note: Some("The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
-        ),
+        note: Some("Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
-        ),
+        note: Some("Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
@@ -2646,170 +1907,122 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
+        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code.",
-        ),
+        note: Some("Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
+        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
-        ),
+        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure.",
-        ),
+        note: Some("The WebSocket peer broke the framing rules, which Qt would report as a protocol failure."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest.",
-        ),
+        note: Some("Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes.",
-        ),
+        note: Some("The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
-        ),
+        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination.",
-        ),
+        note: Some("The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A full local connection pool; Qt has no code for it and would only see a socket failure.",
-        ),
+        note: Some("A full local connection pool; Qt has no code for it and would only see a socket failure."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
-        ),
+        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
     },
     crate::Mapping {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Equivalent,
-        note: Some(
-            "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError.",
-        ),
+        note: Some("Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError."),
     },
     crate::Mapping {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
@@ -2819,58 +2032,42 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
+        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
+        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure.",
-        ),
+        note: Some("Third-party software corrupted the local socket layer; Qt would only see a generic socket failure."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
-        ),
+        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
+        note: Some("The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
-        ),
+        note: Some("The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."),
     },
     crate::Mapping {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection.",
-        ),
+        note: Some("The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The lookup was dropped before it ran, which Qt could only report as a failed lookup.",
-        ),
+        note: Some("The lookup was dropped before it ran, which Qt could only report as a failed lookup."),
     },
     crate::Mapping {
         to: NetworkError::TIMEOUT_ERROR,
@@ -2880,72 +2077,52 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet.",
-        ),
+        note: Some("The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
+        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
+        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error.",
-        ),
+        note: Some("The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
-        ),
+        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports an unreachable host or network as its generic network error.",
-        ),
+        note: Some("Qt reports an unreachable host or network as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The address cannot be connected to at all; Qt reports such socket failures as its generic network error.",
-        ),
+        note: Some("The address cannot be connected to at all; Qt reports such socket failures as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
-        ),
+        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
     },
     crate::Mapping {
         to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Both say the device has no usable network; Qt 6 no longer raises its code.",
-        ),
+        note: Some("Both say the device has no usable network; Qt 6 no longer raises its code."),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
@@ -2955,16 +2132,12 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error.",
-        ),
+        note: Some("A connection attempt failed for an unnamed reason, which Qt reports as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same.",
-        ),
+        note: Some("The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same."),
     },
     crate::Mapping {
         to: NetworkError::CONNECTION_REFUSED_ERROR,
@@ -2984,72 +2157,52 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
-        ),
+        note: Some("Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted.",
-        ),
+        note: Some("A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The response was withheld by a cross-origin protection, which amounts to access being denied.",
-        ),
+        note: Some("The response was withheld by a cross-origin protection, which amounts to access being denied."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The server's own headers forbid this use of the response, which amounts to access being denied.",
-        ),
+        note: Some("The server's own headers forbid this use of the response, which amounts to access being denied."),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed.",
-        ),
+        note: Some("The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_RE_SEND_ERROR,
@@ -3059,16 +2212,12 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
@@ -3078,93 +2227,67 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
-        ),
+        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A scanner refused the file; Qt's access denied code is the closest and is just as final.",
-        ),
+        note: Some("A scanner refused the file; Qt's access denied code is the closest and is just as final."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a local read or write failure during a transfer with this code.",
-        ),
+        note: Some("Qt reports a local read or write failure during a transfer with this code."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt cannot open such a path and, since no file by that name exists, reports it as not found.",
-        ),
+        note: Some("Qt cannot open such a path and, since no file by that name exists, reports it as not found."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_CONFLICT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Creating something that already exists conflicts with the current state, as HTTP 409 does.",
-        ),
+        note: Some("Creating something that already exists conflicts with the current state, as HTTP 409 does."),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The connection is no longer there; as with a connection the server closed, the fix is a new one.",
-        ),
+        note: Some("The connection is no longer there; as with a connection the server closed, the fix is a new one."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_RE_SEND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Both mean the upload body could no longer be sent as it was when the request started.",
-        ),
+        note: Some("Both mean the upload body could no longer be sent as it was when the request started."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
-        ),
+        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
-        ),
+        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out.",
-        ),
+        note: Some("The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals.",
-        ),
+        note: Some("Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A should-not-happen condition in the network code; Qt's generic network error is the only fit.",
-        ),
+        note: Some("A should-not-happen condition in the network code; Qt's generic network error is the only fit."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures.",
-        ),
+        note: Some("A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures."),
     },
     crate::Mapping {
         to: NetworkError::TIMEOUT_ERROR,
@@ -3174,23 +2297,17 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished.",
-        ),
+        note: Some("Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished."),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A local socket-level problem, which Qt would only report as its generic network error.",
-        ),
+        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
-        ),
+        note: Some("A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
@@ -3200,16 +2317,12 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Chromium's catch-all failure; Qt's generic network error is its counterpart.",
-        ),
+        note: Some("Chromium's catch-all failure; Qt's generic network error is its counterpart."),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some(
-            "Not a failure: the result is still on its way, so there is no error to report yet.",
-        ),
+        note: Some("Not a failure: the result is still on its way, so there is no error to report yet."),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
@@ -3219,7 +2332,7 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
 ];
 
 /// Rows for single codes: (code, row), sorted by code.
-static FROM_CHROMIUM_EXACT: [(i32, u16); 249] = [
+static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
     (-906, 0),
     (-905, 1),
     (-904, 2),
@@ -3472,16 +2585,15 @@ static FROM_CHROMIUM_EXACT: [(i32, u16); 249] = [
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_CHROMIUM_RANGES: [(i32, i32, u16); 0] = [];
+static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [
+];
 
 /// The rows of data/map/http_status_to_qt.csv, in value order.
 static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Upstream,
-        note: Some(
-            "Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error.",
-        ),
+        note: Some("Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error."),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
@@ -3491,9 +2603,7 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Upstream,
-        note: Some(
-            "Qt's fallback for a client-error status that has no code of its own.",
-        ),
+        note: Some("Qt's fallback for a client-error status that has no code of its own."),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
@@ -3503,9 +2613,7 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Upstream,
-        note: Some(
-            "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead.",
-        ),
+        note: Some("Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
@@ -3550,9 +2658,7 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_SERVER_ERROR,
         kind: crate::MappingKind::Upstream,
-        note: Some(
-            "Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up.",
-        ),
+        note: Some("Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up."),
     },
     crate::Mapping {
         to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
@@ -3562,7 +2668,7 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
 ];
 
 /// Rows for single codes: (code, row), sorted by code.
-static FROM_HTTP_STATUS_EXACT: [(u16, u16); 12] = [
+static FROM_HTTP_STATUS_EXACT: [(u16, u32); 12] = [
     (400, 1),
     (401, 3),
     (403, 4),
@@ -3578,7 +2684,7 @@ static FROM_HTTP_STATUS_EXACT: [(u16, u16); 12] = [
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_HTTP_STATUS_RANGES: [(u16, u16, u16); 3] = [
+static FROM_HTTP_STATUS_RANGES: [(u16, u16, u32); 3] = [
     (400, 499, 2),
     (100, 399, 0),
     (501, 999, 13),

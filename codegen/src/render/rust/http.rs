@@ -2,6 +2,8 @@
 //! vendors), reason phrases old and new, each ecosystem's names, and
 //! conversions with the `http` crate.
 
+use std::fmt::Write;
+
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -22,32 +24,36 @@ pub(super) fn entry_fields() -> TokenStream {
     }
 }
 
-pub(super) fn entry_values(model: &Model, system: &System, code: &Code) -> TokenStream {
+/// The extra fields of an HTTP row, as text (see `tables::rows`).
+pub(super) fn entry_fields_text(model: &Model, system: &System, code: &Code, out: &mut String) {
     let http = model.http.as_ref().expect("HTTP extras load with the HTTP table");
-    let source = format_ident!("{}", spell::upper_camel(&http.sources[code.source.expect("HTTP rows have a source")].id));
-    let ident = lit_str(&code.ident);
-    let meanings = Literal::u8_unsuffixed(
-        u8::try_from(system.codes.iter().filter(|c| c.value == code.value).count()).expect("under 256 meanings"),
-    );
-    let symbols = http.symbols.iter().filter(|s| code.primary && s.code == code.value).map(|s| {
-        let ecosystem = format_ident!("{}", spell::upper_camel(&http.ecosystems[s.ecosystem].id));
-        let name = lit_str(&s.symbol);
-        let alias = !s.primary;
-        let since = match &s.since {
-            Some(since) => {
-                let since = lit_str(since);
-                quote!(Some(#since))
-            }
-            None => quote!(None),
-        };
-        quote!(Symbol { ecosystem: Ecosystem::#ecosystem, name: #name, alias: #alias, since: #since },)
-    });
-    quote! {
-        source: Source::#source,
-        ident: #ident,
-        meanings: #meanings,
-        symbols: &[#(#symbols)*],
+    let source = spell::upper_camel(&http.sources[code.source.expect("HTTP rows have a source")].id);
+    let meanings = system.meanings(code.value).len();
+    assert!(meanings < 256, "the meaning count fits in a u8");
+    writeln!(out, "        source: Source::{source},").expect("write to String");
+    writeln!(out, "        ident: {},", Literal::string(&code.ident)).expect("write to String");
+    writeln!(out, "        meanings: {meanings},").expect("write to String");
+    // Symbols are sorted by code: the value's run is found by binary search.
+    let start = http.symbols.partition_point(|s| s.code < code.value);
+    let end = http.symbols.partition_point(|s| s.code <= code.value);
+    let run = if code.primary { &http.symbols[start..end] } else { &[] };
+    if run.is_empty() {
+        out.push_str("        symbols: &[],\n");
+        return;
     }
+    out.push_str("        symbols: &[\n");
+    for symbol in run {
+        let since = symbol.since.as_deref().map_or_else(|| "None".to_owned(), |s| format!("Some({})", Literal::string(s)));
+        writeln!(
+            out,
+            "            Symbol {{ ecosystem: Ecosystem::{}, name: {}, alias: {}, since: {since} }},",
+            spell::upper_camel(&http.ecosystems[symbol.ecosystem].id),
+            Literal::string(&symbol.symbol),
+            !symbol.primary
+        )
+        .expect("write to String");
+    }
+    out.push_str("        ],\n");
 }
 
 pub(super) fn items(model: &Model, system: &System) -> Vec<TokenStream> {

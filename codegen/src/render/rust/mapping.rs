@@ -1,27 +1,12 @@
-//! Cross-mappings: `from_<function>` on the target type, `to_<target>` on the
-//! source type, and the tables behind them in the target's module.
+//! Cross-mappings: `from_<function>` on the target type and `to_<target>` on
+//! the source type (the tables behind them are in `tables::mappings`).
 
-use std::collections::BTreeMap;
-
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{doc_lines, lit_int, lit_str};
+use super::doc_lines;
 use crate::escape;
 use crate::model::*;
-
-/// `Type::CONST` of every primary code of the mapping's target, by value.
-fn target_consts(model: &Model, mapping: &Mapping) -> BTreeMap<i64, TokenStream> {
-    let target = &model.systems[mapping.to];
-    let ty = format_ident!("{}", target.type_name);
-    target
-        .primary_codes()
-        .map(|code| {
-            let ident = format_ident!("{}", code.ident);
-            (code.value, quote!(#ty::#ident))
-        })
-        .collect()
-}
 
 fn table_name(mapping: &Mapping, part: &str) -> proc_macro2::Ident {
     format_ident!("{}_{part}", mapping.function.to_ascii_uppercase())
@@ -118,70 +103,6 @@ pub(super) fn methods(model: &Model, system_index_of: &System) -> TokenStream {
                 }
             });
         }
-    }
-    out
-}
-
-/// The tables of every mapping whose target is `system`.
-pub(super) fn items(model: &Model, system: &System) -> Vec<TokenStream> {
-    let this = model.systems.iter().position(|s| s.id == system.id).expect("system in model");
-    let mut out = Vec::new();
-    for mapping in model.mappings.iter().filter(|m| m.to == this) {
-        let from = &model.systems[mapping.from];
-        let from_int = format_ident!("{}", from.int_type.rust());
-        let ty = format_ident!("{}", system.type_name);
-        let (rules, exact, ranges) =
-            (table_name(mapping, "RULES"), table_name(mapping, "EXACT"), table_name(mapping, "RANGES"));
-        let targets = target_consts(model, mapping);
-        let rule_values = mapping.rules.iter().map(|rule| {
-            let to = &targets[&rule.to];
-            let kind = format_ident!(
-                "{}",
-                match rule.kind {
-                    MappingKind::Upstream => "Upstream",
-                    MappingKind::Equivalent => "Equivalent",
-                    MappingKind::Approximate => "Approximate",
-                }
-            );
-            let note = if rule.note.is_empty() {
-                quote!(None)
-            } else {
-                let note = lit_str(&rule.note);
-                quote!(Some(#note))
-            };
-            quote!(crate::Mapping { to: #to, kind: crate::MappingKind::#kind, note: #note },)
-        });
-        let mut singles: Vec<(i64, usize)> =
-            mapping.rules.iter().enumerate().filter(|(_, r)| r.lo == r.hi).map(|(i, r)| (r.lo, i)).collect();
-        singles.sort_unstable();
-        let mut spans: Vec<(i64, i64, usize)> =
-            mapping.rules.iter().enumerate().filter(|(_, r)| r.lo != r.hi).map(|(i, r)| (r.lo, r.hi, i)).collect();
-        spans.sort_by_key(|&(lo, hi, _)| (hi - lo, lo));
-        let index = |i: usize| Literal::u16_unsuffixed(u16::try_from(i).expect("fewer than 65536 rules"));
-        let exact_values = singles.iter().map(|&(value, i)| {
-            let (value, i) = (lit_int(from, value), index(i));
-            quote!((#value, #i),)
-        });
-        let range_values = spans.iter().map(|&(lo, hi, i)| {
-            let (lo, hi, i) = (lit_int(from, lo), lit_int(from, hi), index(i));
-            quote!((#lo, #hi, #i),)
-        });
-        let (n_rules, n_exact, n_ranges) = (
-            Literal::usize_unsuffixed(mapping.rules.len()),
-            Literal::usize_unsuffixed(singles.len()),
-            Literal::usize_unsuffixed(spans.len()),
-        );
-        let doc_rules = format!(" The rows of {}, in value order.", mapping.table_path);
-        out.push(quote! {
-            #[doc = #doc_rules]
-            static #rules: [crate::Mapping<#ty>; #n_rules] = [#(#rule_values)*];
-
-            /// Rows for single codes: (code, row), sorted by code.
-            static #exact: [(#from_int, u16); #n_exact] = [#(#exact_values)*];
-
-            /// Rows for ranges: (lowest, highest, row), narrowest first.
-            static #ranges: [(#from_int, #from_int, u16); #n_ranges] = [#(#range_values)*];
-        });
     }
     out
 }

@@ -3,6 +3,7 @@
 mod http;
 mod mapping;
 mod system;
+mod tables;
 mod vocabulary;
 
 use system::system_rs;
@@ -98,9 +99,23 @@ all-features = true
     )
 }
 
+/// One top-level piece of a generated file.
+pub(super) enum Item {
+    /// Printed by prettyplease.
+    Code(TokenStream),
+    /// Already formatted: the per-code tables (see `tables`).
+    Text(String),
+}
+
+impl From<TokenStream> for Item {
+    fn from(tokens: TokenStream) -> Self {
+        Item::Code(tokens)
+    }
+}
+
 /// Prints items one by one (prettyplease puts no blank line between items)
 /// and joins them with blank lines.
-pub(super) fn print_items(header: &str, inner: TokenStream, items: Vec<TokenStream>) -> String {
+pub(super) fn print_items(header: &str, inner: TokenStream, items: Vec<Item>) -> String {
     let mut out = format!("// {GENERATED_NOTICE}\n");
     out.push_str(header);
     let inner_file: syn::File = syn::parse2(inner).expect("generated inner attributes parse");
@@ -111,7 +126,19 @@ pub(super) fn print_items(header: &str, inner: TokenStream, items: Vec<TokenStre
     }
     let mut previous_was_use = None;
     for item in items {
-        let file: syn::File = syn::parse2(item.clone()).unwrap_or_else(|err| panic!("generated Rust parses: {err}\n{item}"));
+        let item = match item {
+            Item::Code(tokens) => tokens,
+            Item::Text(text) => {
+                if previous_was_use.is_some() {
+                    out.push('\n');
+                }
+                previous_was_use = Some(false);
+                out.push_str(&text);
+                continue;
+            }
+        };
+        let file: syn::File =
+            syn::parse2(item.clone()).unwrap_or_else(|err| panic!("generated Rust parses: {err}\n{item}"));
         for item in file.items {
             let is_use = matches!(item, syn::Item::Use(_));
             // Blank line between items, except inside a run of `use` declarations.
@@ -259,8 +286,8 @@ fn lib_rs(model: &Model) -> String {
         quote! { #doc pub mod #module; }
     });
     let items = vec![
-        quote! { #(#mods)* mod vocabulary; },
-        quote! { pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry}; },
+        quote! { #(#mods)* mod vocabulary; }.into(),
+        quote! { pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry}; }.into(),
     ];
     print_items("", inner, items)
 }

@@ -3,35 +3,35 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{doc_lines, doc_text, http, lit_int, lit_str, mapping, print_items};
+use super::{Item, doc_lines, doc_text, http, lit_int, lit_str, mapping, print_items, tables};
 use crate::escape;
 use crate::model::*;
 use crate::render::Lookup;
 
 pub(super) fn system_rs(model: &Model, system: &System) -> String {
-    let ty = format_ident!("{}", system.type_name);
-    let int = format_ident!("{}", system.int_type.rust());
     let lookup = Lookup::new(system);
-    let mut items = Vec::new();
+    let mut items: Vec<Item> = vec![
+        quote! {
+            use core::fmt;
+            use core::str::FromStr;
 
-    items.push(quote! {
-        use core::fmt;
-        use core::str::FromStr;
-
-        use crate::{Category, CodeStatus, Retry};
-    });
-    items.push(group_enum(system));
-    items.push(code_type(system));
-    items.push(code_impl(model, system, &lookup));
-    items.push(entry_tables(model, system, &lookup));
-    items.extend(mapping::items(model, system));
+            use crate::{Category, CodeStatus, Retry};
+        }
+        .into(),
+        group_enum(system).into(),
+        code_type(system).into(),
+        Item::Text(tables::constants(model, system)),
+        code_impl(model, system, &lookup).into(),
+        entry_type(system).into(),
+        Item::Text(tables::rows(model, system, &lookup)),
+    ];
+    items.extend(tables::mappings(model, system).into_iter().map(Item::Text));
     if system.kind == SystemKind::Http {
-        items.extend(http::items(model, system));
+        items.extend(http::items(model, system).into_iter().map(Item::Code));
     }
-    items.push(conversions(system));
-    items.push(text_impls(system));
-    items.push(serde_impls(system));
-    let _ = (&ty, &int);
+    items.push(conversions(system).into());
+    items.push(text_impls(system).into());
+    items.push(serde_impls(system).into());
 
     let mut header = vec![format!(" {}", escape::markdown(&system.title)), String::new()];
     header.push(format!(" {}", escape::markdown(&system.description)));
@@ -140,7 +140,8 @@ fn code_type(system: &System) -> TokenStream {
 }
 
 /// The doc comment of one code's constant.
-fn const_doc(model: &Model, code: &Code) -> TokenStream {
+/// The doc comment of one code's constant, one `///` line each.
+pub(super) fn const_doc_lines(model: &Model, code: &Code) -> Vec<String> {
     let mut lines = vec![
         format!(" {} ({}): {}", doc_name(&code.name), code.value, escape::markdown(&code.description)),
         String::new(),
@@ -159,21 +160,12 @@ fn const_doc(model: &Model, code: &Code) -> TokenStream {
         facts.push(format!("see {}", escape::markdown(reference)));
     }
     lines.push(format!(" {}.", facts.join(", ")));
-    doc_lines(&lines)
+    lines
 }
 
 fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
     let ty = format_ident!("{}", system.type_name);
     let int = format_ident!("{}", system.int_type.rust());
-    let consts = system.codes.iter().map(|code| {
-        let ident = format_ident!("{}", code.ident);
-        let value = lit_int(system, code.value);
-        let doc = const_doc(model, code);
-        quote!(#doc pub const #ident: Self = Self(#value);)
-    });
-    let all = system.primary_codes().map(|code| format_ident!("{}", code.ident));
-    let count = system.primary_codes().count();
-    let count_doc = format!(" Every code this crate knows, in value order ({count} codes).");
     let since = (system.kind == SystemKind::Qt).then(|| {
         quote! {
             /// The upstream version that introduced this code, where upstream documents it.
@@ -220,14 +212,9 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
         }
     });
     let mapping_methods = mapping::methods(model, system);
-    let entry_fns = lookup.entry_fns(system);
+    let entry_fns = entry_fns(system, lookup);
     quote! {
         impl #ty {
-            #(#consts)*
-
-            #[doc = #count_doc]
-            pub const ALL: &'static [Self] = &[#(Self::#all),*];
-
             #constructor
 
             /// The numeric value, as upstream defines it.
@@ -302,53 +289,11 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
     }
 }
 
-fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
+/// The row type behind the lookups (its values are in `tables::rows`).
+fn entry_type(system: &System) -> TokenStream {
     let ty = format_ident!("{}", system.type_name);
     let since_field = (system.kind == SystemKind::Qt).then(|| quote!(since: Option<&'static str>,));
     let http_fields = (system.kind == SystemKind::Http).then(http::entry_fields);
-    let entries = system.codes.iter().map(|code| {
-        let ident = format_ident!("{}", code.ident);
-        let name = if code.name.is_empty() {
-            quote!(None)
-        } else {
-            let name = lit_str(&code.name);
-            quote!(Some(#name))
-        };
-        let description = lit_str(&code.description);
-        let category = format_ident!("{}", model.categories[code.category].rust);
-        let retry = format_ident!("{}", model.retries[code.retry].rust);
-        let flags = Literal::u8_unsuffixed(code.flags.iter().enumerate().fold(0u8, |acc, (i, &on)| acc | (u8::from(on) << i)));
-        let status = format_ident!("{}", status_variant(code.status));
-        let http_values = (system.kind == SystemKind::Http).then(|| http::entry_values(model, system, code));
-        let since = (system.kind == SystemKind::Qt).then(|| match &code.since {
-            Some(s) => {
-                let s = lit_str(s);
-                quote!(since: Some(#s),)
-            }
-            None => quote!(since: None,),
-        });
-        quote! {
-            Entry {
-                code: #ty::#ident,
-                name: #name,
-                description: #description,
-                category: Category::#category,
-                retry: Retry::#retry,
-                flags: #flags,
-                status: CodeStatus::#status,
-                #since
-                #http_values
-            },
-        }
-    });
-    let by_name = lookup.by_name.iter().map(|(name, index)| {
-        let name = lit_str(name);
-        let index = Literal::u32_unsuffixed(u32::try_from(*index).expect("fewer than 2^32 rows"));
-        quote!((#name, #index),)
-    });
-    let index_table = lookup.index_table(system);
-    let count = Literal::usize_unsuffixed(lookup.entries);
-    let by_name_count = Literal::usize_unsuffixed(lookup.by_name.len());
     quote! {
         /// One known code: everything the lookups answer.
         struct Entry {
@@ -365,14 +310,6 @@ fn entry_tables(model: &Model, system: &System, lookup: &Lookup) -> TokenStream 
             #since_field
             #http_fields
         }
-
-        /// Every meaning in value order; the first row of a value is its primary meaning.
-        static ENTRIES: [Entry; #count] = [#(#entries)*];
-
-        /// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
-        static BY_NAME: [(&str, u32); #by_name_count] = [#(#by_name)*];
-
-        #index_table
 
         /// Byte-wise comparison usable in `const fn`.
         const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
@@ -561,5 +498,56 @@ fn doc_name(name: &str) -> String {
         format!("`{name}`")
     } else {
         escape::markdown(name)
+    }
+}
+
+/// Rust: `entry()`, the row of a known code, and `row()`, its index in
+/// `ENTRIES` (HTTP's `meanings()` needs it).
+///
+/// Dense: `INDEX` holds a reference to the row itself, so a lookup is a
+/// range check and one load before the field's own load, as close to an
+/// array index as a table of rows gets (tests/benches/lookups.rs measures
+/// it against one). Sparse: a lower-bound binary search.
+fn entry_fns(system: &System, lookup: &Lookup) -> TokenStream {
+    let (min, max) = (lit_int(system, lookup.min), lit_int(system, lookup.max));
+    if lookup.dense.is_some() {
+        let row = (system.kind == SystemKind::Http).then(|| {
+            quote! {
+                /// Index of the code's first row in `ENTRIES`.
+                fn row(self) -> Option<usize> {
+                    self.entry().map(|entry| {
+                        (core::ptr::from_ref(entry).addr() - ENTRIES.as_ptr().addr()) / core::mem::size_of::<Entry>()
+                    })
+                }
+            }
+        });
+        quote! {
+            /// The row of a known code: one range check and one table load.
+            const fn entry(self) -> Option<&'static Entry> {
+                if self.0 < #min || self.0 > #max { return None; }
+                INDEX[self.0.abs_diff(#min) as usize]
+            }
+
+            #row
+        }
+    } else {
+        // Lower bound: the first row of the value is its primary meaning.
+        quote! {
+            /// The row of a known code: a binary search over the rows.
+            const fn entry(self) -> Option<&'static Entry> {
+                match self.row() { Some(row) => Some(&ENTRIES[row]), None => None }
+            }
+
+            /// Index of the code's first row in `ENTRIES`.
+            const fn row(self) -> Option<usize> {
+                if self.0 < #min || self.0 > #max { return None; }
+                let (mut lo, mut hi) = (0, ENTRIES.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    if ENTRIES[mid].code.0 < self.0 { lo = mid + 1; } else { hi = mid; }
+                }
+                if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(lo) } else { None }
+            }
+        }
     }
 }

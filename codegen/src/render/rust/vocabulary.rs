@@ -25,7 +25,7 @@ pub(super) fn vocabulary_rs(model: &Model) -> String {
     print_items(
         "//! The vocabulary every code system shares: categories, retry classes, statuses and mappings.\n\n",
         quote!(),
-        items,
+        items.into_iter().map(Into::into).collect(),
     )
 }
 
