@@ -1160,7 +1160,7 @@ const C_FIXED: &[&str] = &[
     "NETCODES_VERSION_PATCH", "NETCODES_VERSION_STRING", "NETCODES_DATA_VERSION", "NETCODES_CATEGORY_NONE",
     "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "NETCODES_MAPPING_UPSTREAM", "NETCODES_MAPPING_EQUIVALENT",
     "NETCODES_MAPPING_APPROXIMATE", "netcodes_entry", "netcodes_byte", "netcodes_compare_names",
-    "netcodes_compare_folded", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_mapping_kind_id",
+    "netcodes_compare_folded", "netcodes_length", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_mapping_kind_id",
     "netcodes_category", "netcodes_category_id", "netcodes_category_title", "netcodes_category_description",
     "netcodes_retry", "netcodes_retry_id", "netcodes_retry_title", "netcodes_retry_description", "netcodes_status",
     "netcodes_status_id",

@@ -181,6 +181,15 @@ static inline int netcodes_compare_names(const char *a, const char *b) {
     return netcodes_byte(a) - netcodes_byte(b);
 }
 
+/* Length in bytes of a NUL-terminated string, so the header needs no <string.h>. */
+static inline size_t netcodes_length(const char *s) {
+    size_t n = 0;
+    while (s[n] != '\0') {
+        ++n;
+    }
+    return n;
+}
+
 /* The same, with the ASCII letters of `query` folded to lower case; `folded`
  * is already lower case. */
 static inline int netcodes_compare_folded(const char *folded, const char *query) {
@@ -234,8 +243,9 @@ static inline const netcodes_entry *{{ s.fns }}entry(int code) {
     };
 {%- match s.dense %}
 {%- when Some(dense) %}
-    /* Row of each value from {{ dense.min }}; {{ dense.no_row }} where no code is. */
-    static const {{ dense.index_type }} netcodes_index[{{ dense.len }}] = {
+    /* The row of each value from {{ dense.min }}, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[{{ dense.len }}] = {
 {%- for line in dense.lines %}
         {{ line }},
 {%- endfor %}
@@ -243,10 +253,7 @@ static inline const netcodes_entry *{{ s.fns }}entry(int code) {
     if (code < {{ dense.min }} || code > {{ dense.max }}) {
         return NETCODES_NULL;
     }
-    {
-        unsigned int row = netcodes_index[code - ({{ dense.min }})];
-        return row == {{ dense.no_row }} ? NETCODES_NULL : &netcodes_rows[row];
-    }
+    return netcodes_index[code - ({{ dense.min }})];
 {%- when None %}
     size_t lo = 0;
     size_t hi = {{ s.rows.len() }};
@@ -410,22 +417,29 @@ static inline const netcodes_entry *{{ s.fns }}meaning(int code, int i) {
 /* Finds a code by any name netcodes gives it (upstream's, or the constant's
  * without its prefix). Returns 1 and stores the code, or returns 0. */
 static inline int {{ s.fns }}from_name(const char *name, int *code) {
+    /* Sorted by length, then by bytes: most probes are settled by comparing
+     * two lengths, without touching the strings. */
     static const struct {
         const char *name;
+        size_t length;
         int code;
     } netcodes_names[{{ s.by_name.len() }}] = {
-{%- for (name, value) in s.by_name %}
-        {{ "{" }}{{ name }}, {{ value }}{{ "}" }},
+{%- for (name, length, value) in s.by_name %}
+        {{ "{" }}{{ name }}, {{ length }}u, {{ value }}{{ "}" }},
 {%- endfor %}
     };
     size_t lo = 0;
     size_t hi = {{ s.by_name.len() }};
+    size_t length;
     if (name == NETCODES_NULL) {
         return 0;
     }
+    length = netcodes_length(name);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int order = netcodes_compare_names(netcodes_names[mid].name, name);
+        int order = netcodes_names[mid].length != length
+                        ? (netcodes_names[mid].length < length ? -1 : 1)
+                        : netcodes_compare_names(netcodes_names[mid].name, name);
         if (order == 0) {
             if (code != NETCODES_NULL) {
                 *code = netcodes_names[mid].code;

@@ -88,7 +88,8 @@ struct SystemView {
     rows: Vec<RowView>,
     /// Dense index: `(min, max, lines of numbers)`.
     dense: Option<DenseView>,
-    by_name: Vec<(String, i64)>,
+    /// (C literal, length in bytes, code), sorted by length, then bytes.
+    by_name: Vec<(String, usize, i64)>,
     flags: Vec<FlagView>,
     retired: Vec<i64>,
     is_http: bool,
@@ -133,8 +134,6 @@ struct RowView {
 }
 
 struct DenseView {
-    index_type: &'static str,
-    no_row: &'static str,
     min: i64,
     max: i64,
     len: usize,
@@ -327,28 +326,28 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
                 },
             })
             .collect(),
-        dense: lookup.dense.as_ref().map(|table| {
-            let small = lookup.entries < usize::from(u16::MAX);
-            let no_row = if small { "65535u" } else { "4294967295u" };
-            DenseView {
-            index_type: if small { "unsigned short" } else { "unsigned int" },
-            no_row,
+        dense: lookup.dense.as_ref().map(|table| DenseView {
             min: lookup.min,
             max: lookup.max,
             len: table.len(),
             lines: table
-                .chunks(16)
+                .chunks(8)
                 .map(|chunk| {
                     chunk
                         .iter()
-                        .map(|&row| if row == u32::MAX { no_row.to_owned() } else { format!("{row}u") })
+                        .map(|&row| {
+                            if row == u32::MAX { "NETCODES_NULL".to_owned() } else { format!("&netcodes_rows[{row}]") }
+                        })
                         .collect::<Vec<_>>()
                         .join(", ")
                 })
                 .collect(),
-        }
         }),
-        by_name: lookup.by_name.iter().map(|(name, row)| (c_string(name), system.codes[*row].value)).collect(),
+        by_name: {
+            let mut names: Vec<&(String, usize)> = lookup.by_name.iter().collect();
+            names.sort_by(|a, b| (a.0.len(), a.0.as_bytes()).cmp(&(b.0.len(), b.0.as_bytes())));
+            names.into_iter().map(|(name, row)| (c_string(name), name.len(), system.codes[*row].value)).collect()
+        },
         flags: system
             .flags
             .iter()
