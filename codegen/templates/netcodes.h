@@ -414,8 +414,10 @@ static inline const netcodes_entry *{{ s.fns }}meaning(int code, int i) {
 }
 {%- endif %}
 
-/* Finds a code by any name netcodes gives it (upstream's, or the constant's
- * without its prefix). Returns 1 and stores the code, or returns 0. */
+/* Finds a code by any of its names: upstream's, the constant's without its
+ * prefix, and for HTTP what other ecosystems call it (StatusNotFound,
+ * REQUEST_ENTITY_TOO_LARGE). Case matters. Returns 1 and stores the code, or
+ * returns 0. */
 static inline int {{ s.fns }}from_name(const char *name, int *code) {
     /* Sorted by length, then by bytes: most probes are settled by comparing
      * two lengths, without touching the strings. */

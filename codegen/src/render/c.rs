@@ -278,7 +278,7 @@ fn range_condition(lo: i64, hi: i64) -> String {
 }
 
 fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
-    let lookup = Lookup::new(system);
+    let lookup = Lookup::new(model, system);
     let sources = model.http.as_ref().map(|h| &h.sources);
     SystemView {
         id: system.id.clone(),

@@ -8,7 +8,7 @@ pub mod rust;
 use std::collections::BTreeMap;
 
 
-use crate::model::{Model, System};
+use crate::model::{Model, System, SystemKind};
 use crate::validate::Project;
 
 /// The first line of every generated file, in that file's comment syntax.
@@ -90,7 +90,7 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    pub fn new(system: &System) -> Lookup {
+    pub fn new(model: &Model, system: &System) -> Lookup {
         let rows = &system.codes;
         let min = rows.first().map_or(system.min, |c| c.value);
         let max = rows.last().map_or(system.min, |c| c.value);
@@ -121,6 +121,18 @@ impl Lookup {
                     if !name.is_empty() {
                         names.entry(name.as_str()).or_insert(row);
                     }
+                }
+            }
+        }
+        // An HTTP status is also found by what any ecosystem calls it
+        // (`REQUEST_ENTITY_TOO_LARGE`, `StatusNotFound`, `:not_found`), after
+        // netcodes' own names.
+        if system.kind == SystemKind::Http
+            && let Some(http) = &model.http
+        {
+            for symbol in &http.symbols {
+                if let Some(&row) = first_row.get(&symbol.code) {
+                    names.entry(symbol.symbol.as_str()).or_insert(row);
                 }
             }
         }

@@ -318,7 +318,7 @@ fn mapping_module_doc(model: &Model) -> String {
 }
 
 fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
-    let lookup = Lookup::new(system);
+    let lookup = Lookup::new(model, system);
     let primaries: Vec<&Code> = system.primary_codes().collect();
     let sources = model.http.as_ref().map(|h| h.sources.as_slice()).unwrap_or_default();
     let optional = |text: &str| if text.is_empty() { "None".to_owned() } else { python_string(text) };

@@ -124,5 +124,9 @@ def lookup(code: int) -> Warning | None:
 
 
 def from_name(name: str) -> Warning | None:
-    """The member for any of a code's names (upstream's, the member's), or None; case matters."""
+    """The member for any of a code's names, or None; case matters.
+
+    Upstream's spelling, the member's, and for HTTP what other ecosystems call
+    the status (``REQUEST_ENTITY_TOO_LARGE``, ``StatusNotFound``).
+    """
     return _BY_NAME.get(name)

@@ -205,8 +205,9 @@ impl Warning {
         matches!(Group::of(self.0), Some(Group::Persistent))
     }
 
-    /// The code whose name is `name`, in any spelling this crate gives it
-    /// (upstream's, or the constant's). Binary search; no allocation.
+    /// The code whose name is `name`: upstream's spelling, the constant's,
+    /// and for HTTP what other ecosystems call it (`StatusNotFound`,
+    /// `REQUEST_ENTITY_TOO_LARGE`). Case matters. Binary search; no allocation.
     #[must_use]
     pub const fn from_name(name: &str) -> Option<Self> {
         let name = name.as_bytes();

@@ -9,7 +9,7 @@ use crate::model::*;
 use crate::render::Lookup;
 
 pub(super) fn system_rs(model: &Model, system: &System) -> String {
-    let lookup = Lookup::new(system);
+    let lookup = Lookup::new(model, system);
     let mut items: Vec<Item> = vec![
         quote! {
             use core::fmt;
@@ -265,8 +265,9 @@ fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
             #(#flags)*
             #retired
 
-            /// The code whose name is `name`, in any spelling this crate gives it
-            /// (upstream's, or the constant's). Binary search; no allocation.
+            /// The code whose name is `name`: upstream's spelling, the constant's,
+            /// and for HTTP what other ecosystems call it (`StatusNotFound`,
+            /// `REQUEST_ENTITY_TOO_LARGE`). Case matters. Binary search; no allocation.
             #[must_use]
             pub const fn from_name(name: &str) -> Option<Self> {
                 let name = name.as_bytes();
