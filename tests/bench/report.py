@@ -61,7 +61,7 @@ def main() -> None:
         f"`{(OUT / 'noop-output.txt').read_text().strip()}`.\n")
 
     synth = {}
-    for rows in (0, 1000, 10000, 100000):
+    for rows in (0, 1000, 10000, 40000, 100000):
         path = OUT / f"generate-synth-{rows}.json"
         if path.exists():
             data = hyperfine(path.name)

@@ -39,7 +39,7 @@ hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$OUT/generate-real.json" \
   -n 'target/release/xtask generate' 'target/release/xtask generate' >&2
 
 echo "== 1. generator on synthetic tables" >&2
-for rows in 1000 10000 100000; do
+for rows in 1000 10000 40000 100000; do
   python3 tests/bench/synth.py "$rows" "$OUT/synth-$rows"
   runs=$RUNS; [ "$rows" = 100000 ] && runs=$((QUICK == 1 ? 1 : 3))
   # From scratch (every file written), with the debug build `cargo xtask` runs and a release build.
