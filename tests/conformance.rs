@@ -9,22 +9,10 @@ use conformance::{model, repo_root, require_tool, scratch_dir};
 
 /// Compares row by row and reports the first differences readably.
 fn assert_rows(output: &str, got: &[Row], expected: &[Row]) {
-    let differences: Vec<String> = expected
-        .iter()
-        .zip(got)
-        .filter(|(e, g)| e != g)
-        .take(5)
-        .map(|(e, g)| format!("expected {e:?}\n     got {g:?}"))
-        .collect();
-    assert!(
-        differences.is_empty() && got.len() == expected.len(),
-        "{output} disagrees with data/ ({} rows expected, {} read):\n{}",
-        expected.len(),
-        got.len(),
-        differences.join("\n")
-    );
-    let known = expected.iter().filter(|r| r.name.is_some() || r.description.is_some()).count();
-    println!("{output}: {} values compared ({known} known codes, the rest unknown or retired)", got.len());
+    let differences = readback::differences(got, expected);
+    assert!(differences.is_empty(), "{output} disagrees with data/:\n{}", differences.join("\n"));
+    let codes = expected.iter().filter(|r| !r.system.starts_with("map:")).count();
+    println!("{output}: {} rows compared ({codes} values of the code systems, the rest mapping rules)", got.len());
 }
 
 #[test]

@@ -86,15 +86,9 @@ fn rewrite_column(path: &Path, column: &str, next: &mut dyn FnMut() -> String) -
 }
 
 fn compare(output: &str, got: &[Row], expected: &[Row], seed: u64) {
-    let differences: Vec<String> = expected
-        .iter()
-        .zip(got)
-        .filter(|(e, g)| e != g)
-        .take(3)
-        .map(|(e, g)| format!("expected {e:?}\n     got {g:?}"))
-        .collect();
+    let differences = readback::differences(got, expected);
     assert!(
-        differences.is_empty() && got.len() == expected.len(),
+        differences.is_empty(),
         "{output} changed text (seed {seed}, replay with NETCODES_PROPTEST_SEED={seed}):\n{}",
         differences.join("\n")
     );

@@ -9,21 +9,8 @@
 # the symbol check.
 (
 set -eu
+. "$(dirname "${BASH_SOURCE[0]}")/../install-common.sh"
 apt_packages="gcc g++ clang libclang-rt-14-dev cmake make qt6-base-dev binutils"
-missing=""
-for package in $apt_packages; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' \
-        || missing="$missing $package"
-done
-if [ -n "$missing" ]; then
-    log=$(mktemp)
-    export DEBIAN_FRONTEND=noninteractive
-    if ! { apt-get update -q && apt-get install -y -q --no-install-recommends $missing; } >"$log" 2>&1; then
-        echo "tests/c_header/install.sh: failed to install:$missing" >&2
-        cat "$log" >&2
-        rm -f "$log"
-        exit 1
-    fi
-    rm -f "$log"
-fi
+# shellcheck disable=SC2086  # one word per package
+apt_install $apt_packages
 )

@@ -7,18 +7,9 @@
 # Chromium comes from Debian, pinned by the release itself.
 (
 set -eu
+. "$(dirname "${BASH_SOURCE[0]}")/../install-common.sh"
 mdbook_version=0.5.4
 
-quietly() {
-    log=$(mktemp)
-    if ! "$@" >"$log" 2>&1; then
-        echo "tests/docs/install.sh: failed: $*" >&2
-        cat "$log" >&2
-        rm -f "$log"
-        return 1
-    fi
-    rm -f "$log"
-}
 
 # cargo install puts mdbook in ~/.cargo/bin, which may not be on PATH yet here.
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
@@ -29,14 +20,6 @@ fi
 
 # Headless Chromium loads the built site (--dump-dom needs no fonts).
 apt_packages="chromium"
-missing=""
-for package in $apt_packages; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' \
-        || missing="$missing $package"
-done
-if [ -n "$missing" ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    quietly apt-get update -q
-    quietly apt-get install -y -q --no-install-recommends $missing
-fi
+# shellcheck disable=SC2086  # one word per package
+apt_install $apt_packages
 )

@@ -11,6 +11,7 @@
 # the installed versions and names this script when they differ.
 (
 set -eu
+. "$(dirname "${BASH_SOURCE[0]}")/../install-common.sh"
 prefix=/opt/netcodes-python
 python=${NETCODES_PYTHON:-python3}
 mypy_version=2.4.1
@@ -18,23 +19,11 @@ ruff_version=0.17.6
 pyright_version=1.1.414
 flit_core_version=4.2.0
 
-quietly() {
-    log=$(mktemp)
-    if ! "$@" >"$log" 2>&1; then
-        echo "tests/python/install.sh: failed: $*" >&2
-        cat "$log" >&2
-        rm -f "$log"
-        return 1
-    fi
-    rm -f "$log"
-}
 
 # Debian's python3 needs python3-venv for `python -m venv`; other Pythons
 # (pyenv, the official images) bring it along.
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
-    export DEBIAN_FRONTEND=noninteractive
-    quietly apt-get update -q
-    quietly apt-get install -y -q --no-install-recommends python3-venv
+    apt_install python3-venv
 fi
 
 tools="$prefix/tools"

@@ -89,6 +89,22 @@ pub fn mapping_probes(model: &Model) -> Vec<(&Mapping, i64)> {
     probes
 }
 
+/// The first few rows where an output disagrees with what was expected, as
+/// readable lines (empty when they agree, lengths included).
+pub fn differences(got: &[Row], expected: &[Row]) -> Vec<String> {
+    let mut out: Vec<String> = expected
+        .iter()
+        .zip(got)
+        .filter(|(e, g)| e != g)
+        .take(5)
+        .map(|(e, g)| format!("expected {e:?}\n     got {g:?}"))
+        .collect();
+    if got.len() != expected.len() {
+        out.push(format!("{} rows expected, {} read", expected.len(), got.len()));
+    }
+    out
+}
+
 pub fn hex(text: &str) -> String {
     text.bytes().fold(String::with_capacity(text.len() * 2), |mut out, b| {
         let _ = write!(out, "{b:02x}");

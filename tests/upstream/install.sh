@@ -8,18 +8,9 @@
 # installed versions with data/, so a point release shows up as a failure.
 (
 set -eu
+. "$(dirname "${BASH_SOURCE[0]}")/../install-common.sh"
 prefix=/opt/netcodes-upstream
 
-quietly() {
-    log=$(mktemp)
-    if ! "$@" >"$log" 2>&1; then
-        echo "tests/upstream/install.sh: failed: $*" >&2
-        cat "$log" >&2
-        rm -f "$log"
-        return 1
-    fi
-    rm -f "$log"
-}
 
 # Qt 6 headers; the toolchains whose standard libraries name HTTP statuses;
 # the PHP, Ruby and Java libraries that do the same; the shared libraries the
@@ -29,16 +20,8 @@ apt_packages="qt6-base-dev g++ pkg-config golang-go openjdk-17-jdk-headless
   python3-venv libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3"
 # The machine image brings its own Node.js and npm; Debian's only where none is.
 command -v npm >/dev/null || apt_packages="$apt_packages nodejs npm"
-missing=""
-for package in $apt_packages; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' \
-        || missing="$missing $package"
-done
-if [ -n "$missing" ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    quietly apt-get update -q
-    quietly apt-get install -y -q --no-install-recommends $missing
-fi
+# shellcheck disable=SC2086  # one word per package
+apt_install $apt_packages
 
 # PyQt6 in a virtual environment of its own, so that the machine's python3,
 # whose http.HTTPStatus is compared as it is, stays as the image has it.
