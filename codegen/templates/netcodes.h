@@ -97,75 +97,18 @@ typedef struct netcodes_entry {
     const char *source;
 } netcodes_entry;
 
-/* The identifier of a category, e.g. "dns"; NULL for NETCODES_CATEGORY_NONE. */
-static inline const char *netcodes_category_id(netcodes_category category) {
-    switch (category) {
-{%- for t in categories %}
-    case {{ t.c_name }}: return {{ t.id }};
-{%- endfor %}
-    default: return NETCODES_NULL;
-    }
-}
+{%- for f in term_functions %}
 
-/* A short human title of a category. */
-static inline const char *netcodes_category_title(netcodes_category category) {
-    switch (category) {
-{%- for t in categories %}
-    case {{ t.c_name }}: return {{ t.title }};
+/* {{ f.doc }} */
+static inline const char *{{ f.name }}({{ f.ty }} {{ f.param }}) {
+    switch ({{ f.param }}) {
+{%- for (case, text) in f.cases %}
+    case {{ case }}: return {{ text }};
 {%- endfor %}
     default: return NETCODES_NULL;
     }
 }
-
-/* One sentence on what a category means. */
-static inline const char *netcodes_category_description(netcodes_category category) {
-    switch (category) {
-{%- for t in categories %}
-    case {{ t.c_name }}: return {{ t.description }};
 {%- endfor %}
-    default: return NETCODES_NULL;
-    }
-}
-
-/* The identifier of a retry class, e.g. "after_delay". */
-static inline const char *netcodes_retry_id(netcodes_retry retry) {
-    switch (retry) {
-{%- for t in retries %}
-    case {{ t.c_name }}: return {{ t.id }};
-{%- endfor %}
-    default: return NETCODES_NULL;
-    }
-}
-
-/* A short human title of a retry class. */
-static inline const char *netcodes_retry_title(netcodes_retry retry) {
-    switch (retry) {
-{%- for t in retries %}
-    case {{ t.c_name }}: return {{ t.title }};
-{%- endfor %}
-    default: return NETCODES_NULL;
-    }
-}
-
-/* One sentence on what a retry class means. */
-static inline const char *netcodes_retry_description(netcodes_retry retry) {
-    switch (retry) {
-{%- for t in retries %}
-    case {{ t.c_name }}: return {{ t.description }};
-{%- endfor %}
-    default: return NETCODES_NULL;
-    }
-}
-
-/* The identifier of a status, e.g. "removed". */
-static inline const char *netcodes_status_id(netcodes_status status) {
-    switch (status) {
-{%- for s in statuses %}
-    case {{ s.c_name }}: return {{ s.id }};
-{%- endfor %}
-    default: return NETCODES_NULL;
-    }
-}
 
 /* The byte at `p`, 0 to 255 whatever the signedness of char. */
 static inline int netcodes_byte(const char *p) {

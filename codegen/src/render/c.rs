@@ -20,6 +20,8 @@ struct Header {
     categories: Vec<TermView>,
     retries: Vec<TermView>,
     statuses: Vec<StatusView>,
+    /// `netcodes_category_id()` and the like: one switch each.
+    term_functions: Vec<TermFunction>,
     systems: Vec<SystemView>,
     mapping_kinds: Vec<MappingKindView>,
     mappings: Vec<MappingView>,
@@ -31,6 +33,15 @@ struct TermView {
     id: String,
     title: String,
     description: String,
+}
+
+struct TermFunction {
+    name: &'static str,
+    ty: &'static str,
+    param: &'static str,
+    doc: &'static str,
+    /// (enumerator, C string literal)
+    cases: Vec<(String, String)>,
 }
 
 struct StatusView {
@@ -148,6 +159,71 @@ struct FlagView {
 
 pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
     let mut parts = project.version.split('.').map(str::to_owned);
+    let categories = terms("NETCODES_CATEGORY_", &model.categories);
+    let retries = terms("NETCODES_RETRY_", &model.retries);
+    let statuses: Vec<StatusView> = Status::ALL
+        .iter()
+        .enumerate()
+        .map(|(value, s)| StatusView {
+            c_name: format!("NETCODES_STATUS_{}", s.id().to_ascii_uppercase()),
+            value,
+            id: c_string(s.id()),
+        })
+        .collect();
+    let cases = |terms: &[TermView], field: fn(&TermView) -> &String| -> Vec<(String, String)> {
+        terms.iter().map(|t| (t.c_name.clone(), field(t).clone())).collect()
+    };
+    let term_functions = vec![
+        TermFunction {
+            name: "netcodes_category_id",
+            ty: "netcodes_category",
+            param: "category",
+            doc: "The identifier of a category, e.g. \"dns\"; NULL for NETCODES_CATEGORY_NONE.",
+            cases: cases(&categories, |t| &t.id),
+        },
+        TermFunction {
+            name: "netcodes_category_title",
+            ty: "netcodes_category",
+            param: "category",
+            doc: "A short human title of a category.",
+            cases: cases(&categories, |t| &t.title),
+        },
+        TermFunction {
+            name: "netcodes_category_description",
+            ty: "netcodes_category",
+            param: "category",
+            doc: "One sentence on what a category means.",
+            cases: cases(&categories, |t| &t.description),
+        },
+        TermFunction {
+            name: "netcodes_retry_id",
+            ty: "netcodes_retry",
+            param: "retry",
+            doc: "The identifier of a retry class, e.g. \"after_delay\".",
+            cases: cases(&retries, |t| &t.id),
+        },
+        TermFunction {
+            name: "netcodes_retry_title",
+            ty: "netcodes_retry",
+            param: "retry",
+            doc: "A short human title of a retry class.",
+            cases: cases(&retries, |t| &t.title),
+        },
+        TermFunction {
+            name: "netcodes_retry_description",
+            ty: "netcodes_retry",
+            param: "retry",
+            doc: "One sentence on what a retry class means.",
+            cases: cases(&retries, |t| &t.description),
+        },
+        TermFunction {
+            name: "netcodes_status_id",
+            ty: "netcodes_status",
+            param: "status",
+            doc: "The identifier of a status, e.g. \"removed\".",
+            cases: statuses.iter().map(|s| (s.c_name.clone(), s.id.clone())).collect(),
+        },
+    ];
     let header = Header {
         notice: GENERATED_NOTICE,
         major: parts.next().unwrap_or_default(),
@@ -158,17 +234,10 @@ pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
             &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version)).collect::<Vec<_>>().join("; "),
         ),
         long_strings: model.systems.iter().flat_map(|s| &s.codes).any(|c| c.description.len() > 4095 || c.name.len() > 4095),
-        categories: terms("NETCODES_CATEGORY_", &model.categories),
-        retries: terms("NETCODES_RETRY_", &model.retries),
-        statuses: Status::ALL
-            .iter()
-            .enumerate()
-            .map(|(value, s)| StatusView {
-                c_name: format!("NETCODES_STATUS_{}", s.id().to_ascii_uppercase()),
-                value,
-                id: c_string(s.id()),
-            })
-            .collect(),
+        categories,
+        retries,
+        statuses,
+        term_functions,
         systems: model.systems.iter().enumerate().map(|(i, s)| system_view(model, i, s)).collect(),
         mapping_kinds: MAPPING_KINDS
             .iter()
