@@ -129,6 +129,10 @@ pub struct Group {
     pub rust: String,
     /// `PROXY`
     pub upper: String,
+    /// `NETCODES_QT_GROUP_PROXY`
+    pub c_name: String,
+    /// `netcodes_qt_is_proxy`
+    pub c_predicate: String,
 }
 
 /// An extra boolean column of a system.

@@ -281,19 +281,23 @@ fn load_system(
                 format!("group range must lie within {}..={} ({}..={})", meta.min, meta.max, group.min, group.max),
             );
         }
+        let c_name = format!("NETCODES_{}_GROUP_{}", id.to_ascii_uppercase(), gid.to_ascii_uppercase());
+        let c_predicate = format!("netcodes_{id}_is_{gid}");
         // Each group becomes an `is_<group>()` predicate next to these.
         if ["known", "retired", "valid", "certificate_error", "client_certificate_error"].contains(&gid.as_str()) {
             diags.at(&toml_path, line, format!("group id would make is_{gid}(), which the generated API already has ({gid:?})"));
         } else {
-            names.claim_c(format!("netcodes_{id}_is_{gid}"), &toml_path, line, diags);
+            names.claim_c(c_predicate.clone(), &toml_path, line, diags);
         }
         if let Some(other) = groups.iter().find(|g| g.id == gid || (g.min <= group.max && group.min <= g.max)) {
             diags.at(&toml_path, line, format!("group overlaps or repeats group {:?} ({gid:?})", other.id));
         }
-        names.claim_c(format!("NETCODES_{}_GROUP_{}", id.to_ascii_uppercase(), gid.to_ascii_uppercase()), &toml_path, line, diags);
+        names.claim_c(c_name.clone(), &toml_path, line, diags);
         groups.push(Group {
             rust: spell::upper_camel(&gid),
             upper: gid.to_ascii_uppercase(),
+            c_name,
+            c_predicate,
             id: gid,
             title: group.title,
             min: group.min,

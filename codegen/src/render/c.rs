@@ -361,9 +361,9 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             .iter()
             .enumerate()
             .map(|(index, g)| GroupView {
-                c_name: format!("{}GROUP_{}", system.c_prefix, g.upper),
+                c_name: g.c_name.clone(),
                 index,
-                predicate: format!("{}is_{}", system.c_fn_prefix, g.id),
+                predicate: g.c_predicate.clone(),
                 id: c_string(&g.id),
                 title: c_string(&g.title),
                 title_comment: comment_safe(&g.title),
