@@ -32,6 +32,9 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Every path under `data/` the loader asked for (found or not), so that
+    /// a file nothing reads can be reported instead of ignored.
+    read: std::collections::BTreeSet<String>,
 }
 
 impl Diagnostics {
@@ -41,6 +44,21 @@ impl Diagnostics {
 
     pub fn at(&mut self, path: &str, line: usize, message: impl Into<String>) {
         self.push(path, Some(line), message);
+    }
+
+    /// Records that the loader read (or looked for) `relative`, a path under `data/`.
+    pub fn note_read(&mut self, relative: &str) {
+        self.read.insert(relative.to_owned());
+    }
+
+    pub fn was_read(&self, relative: &str) -> bool {
+        self.read.contains(relative)
+    }
+
+    /// Whether the loader read anything inside the folder `relative`.
+    pub fn read_inside(&self, relative: &str) -> bool {
+        let prefix = format!("{relative}/");
+        self.read.range(prefix.clone()..).next().is_some_and(|path| path.starts_with(&prefix))
     }
 
     pub fn len(&self) -> usize {

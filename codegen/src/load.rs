@@ -39,6 +39,7 @@ pub fn display_path(relative: &str) -> String {
 /// Reads a whole file as UTF-8 text, or reports why it cannot be read.
 pub fn read_text(root: &Path, relative: &str, diags: &mut Diagnostics) -> Option<String> {
     let path = display_path(relative);
+    diags.note_read(relative);
     let full = root.join(relative);
     let metadata = match std::fs::metadata(&full) {
         Ok(metadata) => metadata,
@@ -250,4 +251,36 @@ fn scan_layout(text: &str, path: &str, diags: &mut Diagnostics) -> bool {
         ok = false;
     }
     ok
+}
+
+/// Reports every file and folder under `root` that the loader never read:
+/// a table nothing reads would otherwise vanish without a word. `data/README.md`
+/// documents the tables and is the one file that is not data.
+pub fn report_unread(root: &Path, diags: &mut Diagnostics) {
+    let mut pending = vec![String::new()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
+        let mut names: Vec<(String, bool)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().is_dir()))
+            .collect();
+        names.sort();
+        for (name, is_dir) in names {
+            let relative = if dir.is_empty() { name } else { format!("{dir}/{name}") };
+            if relative == "README.md" || diags.was_read(&relative) {
+                continue;
+            }
+            if !is_dir {
+                diags.push(&display_path(&relative), None, "file is not part of any table; nothing reads it");
+            } else if diags.read_inside(&relative) {
+                pending.push(relative);
+            } else {
+                diags.push(
+                    &display_path(&relative),
+                    None,
+                    "folder is not a code system or mapping that netcodes knows; nothing reads it",
+                );
+            }
+        }
+    }
 }

@@ -50,6 +50,7 @@ pub fn load(root: &Path) -> Result<(Project, Model), Vec<Diagnostic>> {
         }
     }
     let mappings = load_mappings(root, &systems, &clean, &mut names, &mut diags);
+    crate::load::report_unread(root, &mut diags);
 
     if !diags.is_empty() {
         return Err(diags.into_sorted());
@@ -380,6 +381,7 @@ fn load_system(
     let prefix = meta.name_prefix.unwrap_or_default();
     let mut rows = Vec::new();
     for row in &table.rows {
+        let reported = diags.len();
         let mut cells = Cells { path: &table.path, row, diags };
         let code = match kind {
             SystemKind::Qt => qt_row(&mut cells, &system, vocab),
@@ -387,8 +389,13 @@ fn load_system(
             SystemKind::Http => http_row(&mut cells, &system, vocab, &sources),
             SystemKind::Warning => warning_row(&mut cells, &system, vocab),
         };
-        if let Some(code) = code {
-            rows.push(code);
+        match code {
+            Some(code) => rows.push(code),
+            // Every row reaches the model or says why not.
+            None if diags.len() == reported => {
+                diags.at(&table.path, row.line, "row was left out without a diagnostic (a bug in codegen)");
+            }
+            None => {}
         }
     }
     check_codes(&mut system, rows, &table, names, diags);
@@ -605,6 +612,21 @@ fn group_of(system: &System, value: i64) -> Option<usize> {
     system.groups.iter().position(|g| (g.min..=g.max).contains(&value))
 }
 
+/// The group of a row whose table has no group column: a value outside the
+/// system's range or every group is reported here, never dropped in silence.
+fn derived_group(cells: &mut Cells<'_>, system: &System, value: Option<i64>) -> Option<usize> {
+    let value = value?;
+    if !(system.min..=system.max).contains(&value) {
+        cells.err(format!("value out of range {}..={} for {} ({value})", system.min, system.max, system.id));
+        return None;
+    }
+    let group = group_of(system, value);
+    if group.is_none() {
+        cells.err(format!("value lies in no [[group]] range ({value})"));
+    }
+    group
+}
+
 /// Fields every table has, gathered once a row's own columns are read.
 struct Common {
     value: Option<i64>,
@@ -734,7 +756,7 @@ fn http_row(cells: &mut Cells<'_>, system: &System, vocab: &Vocab<'_>, sources: 
     }
     let empty_body = cells.bool(7, "empty_body");
     let reference = cells.text(8, "reference");
-    let group = value.and_then(|v| group_of(system, v));
+    let group = derived_group(cells, system, value);
     let common = Common {
         value,
         status,
@@ -768,7 +790,7 @@ fn warning_row(cells: &mut Cells<'_>, system: &System, vocab: &Vocab<'_>) -> Opt
     }
     let text = cells.text(2, "text");
     let reference = cells.text(6, "reference");
-    let group = value.and_then(|v| group_of(system, v));
+    let group = derived_group(cells, system, value);
     let common = Common {
         value,
         status: cells.status(3, allowed_statuses(system.kind)),

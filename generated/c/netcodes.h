@@ -2196,6 +2196,7 @@ typedef enum netcodes_http_group {
     NETCODES_HTTP_GROUP_REDIRECTION = 2, /* 3xx Redirection: 300 to 399 */
     NETCODES_HTTP_GROUP_CLIENT_ERROR = 3, /* 4xx Client error: 400 to 499 */
     NETCODES_HTTP_GROUP_SERVER_ERROR = 4, /* 5xx Server error: 500 to 599 */
+    NETCODES_HTTP_GROUP_UNCLASSIFIED = 5, /* 6xx to 9xx: outside the classes of RFC 9110: 600 to 999 */
 } netcodes_http_group;
 
 /* What a mapping into http answers for a code no rule covers: no http
@@ -2424,6 +2425,9 @@ static inline netcodes_http_group netcodes_http_group_of(int code) {
     if (code >= 500 && code <= 599) {
         return NETCODES_HTTP_GROUP_SERVER_ERROR;
     }
+    if (code >= 600 && code <= 999) {
+        return NETCODES_HTTP_GROUP_UNCLASSIFIED;
+    }
     return NETCODES_HTTP_GROUP_NONE;
 }
 
@@ -2435,6 +2439,7 @@ static inline const char *netcodes_http_group_id(netcodes_http_group group) {
     case NETCODES_HTTP_GROUP_REDIRECTION: return "redirection";
     case NETCODES_HTTP_GROUP_CLIENT_ERROR: return "client_error";
     case NETCODES_HTTP_GROUP_SERVER_ERROR: return "server_error";
+    case NETCODES_HTTP_GROUP_UNCLASSIFIED: return "unclassified";
     default: return NETCODES_NULL;
     }
 }
@@ -2447,6 +2452,7 @@ static inline const char *netcodes_http_group_title(netcodes_http_group group) {
     case NETCODES_HTTP_GROUP_REDIRECTION: return "3xx Redirection";
     case NETCODES_HTTP_GROUP_CLIENT_ERROR: return "4xx Client error";
     case NETCODES_HTTP_GROUP_SERVER_ERROR: return "5xx Server error";
+    case NETCODES_HTTP_GROUP_UNCLASSIFIED: return "6xx to 9xx: outside the classes of RFC 9110";
     default: return NETCODES_NULL;
     }
 }
@@ -2474,6 +2480,11 @@ static inline int netcodes_http_is_client_error(int code) {
 /* 1 if the value lies in the 5xx Server error range (500 to 599), known code or not. */
 static inline int netcodes_http_is_server_error(int code) {
     return code >= 500 && code <= 599;
+}
+
+/* 1 if the value lies in the 6xx to 9xx: outside the classes of RFC 9110 range (600 to 999), known code or not. */
+static inline int netcodes_http_is_unclassified(int code) {
+    return code >= 600 && code <= 999;
 }
 
 /* How many meanings the code has: 0 if unknown, more than 1 where vendors

@@ -16,7 +16,10 @@ struct Case {
     /// What the case breaks, for whoever reads a failure.
     about: String,
     edit: Vec<Edit>,
-    /// Every diagnostic, exactly and in order.
+    /// Every diagnostic, exactly and in order. Line numbers are written as
+    /// placeholders, so that a real row added to data/ breaks no case:
+    /// `{edit2}` is the line the second edit wrote, and `{qt/network_error.csv|HostNotFoundError,}`
+    /// the first line of that file (after the edits) holding that text.
     expect: Vec<String>,
 }
 
@@ -47,7 +50,7 @@ enum Op {
     AppendLine,
     /// Replace the first occurrence of `from` with `text`.
     Substitute,
-    /// Replace the whole file with `text`.
+    /// Replace the whole file with `text`, creating it (and its folder) if needed.
     Write,
     /// Replace the whole file with these hex-encoded bytes.
     WriteHex,
@@ -80,9 +83,9 @@ fn every_bad_table_is_rejected_with_its_exact_diagnostics() {
         let case: Case = toml::from_str(&fs::read_to_string(path).expect("read case"))
             .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
         let root = scratch_repo(&format!("bad-data/{name}"));
-        for edit in &case.edit {
-            apply(&root.join("data").join(&edit.file), edit);
-        }
+        let edited: Vec<Option<usize>> =
+            case.edit.iter().map(|edit| apply(&root.join("data").join(&edit.file), edit)).collect();
+        let expect: Vec<String> = case.expect.iter().map(|line| resolve_lines(line, &edited, &root.join("data"))).collect();
         let before = snapshot(&root.join("generated"));
         let output = xtask(&root, &["generate"]);
         let stderr = text(&output.stderr);
@@ -90,11 +93,11 @@ fn every_bad_table_is_rejected_with_its_exact_diagnostics() {
         let summary = lines.pop().unwrap_or_default();
         if output.status.code() != Some(1) {
             failures.push(format!("{name} ({}): exit {:?}, expected 1\n{stderr}", case.about, output.status.code()));
-        } else if lines != case.expect {
+        } else if lines != expect {
             failures.push(format!(
                 "{name} ({}):\n  expected:\n    {}\n  got:\n    {}",
                 case.about,
-                case.expect.join("\n    "),
+                expect.join("\n    "),
                 lines.join("\n    ")
             ));
         } else if !summary.contains("nothing was written") {
@@ -108,7 +111,34 @@ fn every_bad_table_is_rejected_with_its_exact_diagnostics() {
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
 }
 
-fn apply(path: &Path, edit: &Edit) {
+/// Replaces the line placeholders of an expected diagnostic (see `Case::expect`).
+fn resolve_lines(expected: &str, edited: &[Option<usize>], data: &Path) -> String {
+    let mut out = String::new();
+    let mut rest = expected;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        let line = if let Some(index) = inner.strip_prefix("edit").and_then(|n| n.parse::<usize>().ok()) {
+            edited.get(index - 1).copied().flatten()
+        } else if let Some((file, needle)) = inner.split_once('|') {
+            let text = fs::read_to_string(data.join(file)).unwrap_or_default();
+            text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+        } else {
+            None
+        };
+        out.push_str(&rest[..open]);
+        match line {
+            Some(line) => out.push_str(&line.to_string()),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Applies one edit; returns the line it wrote, where it wrote one.
+fn apply(path: &Path, edit: &Edit) -> Option<usize> {
     let read = || fs::read(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
     let lines = || -> Vec<String> { String::from_utf8(read()).expect("UTF-8").lines().map(str::to_owned).collect() };
     let write_lines = |lines: Vec<String>| fs::write(path, lines.join("\n") + "\n").expect("write");
@@ -117,23 +147,31 @@ fn apply(path: &Path, edit: &Edit) {
             let mut all = lines();
             all[edit.line - 1] = edit.text.clone();
             write_lines(all);
+            return Some(edit.line);
         }
         Op::InsertLine => {
             let mut all = lines();
             all.insert(edit.line - 1, edit.text.clone());
             write_lines(all);
+            return Some(edit.line);
         }
         Op::AppendLine => {
             let mut all = lines();
             all.push(edit.text.clone());
+            let line = all.len();
             write_lines(all);
+            return Some(line);
         }
         Op::Substitute => {
             let all = String::from_utf8(read()).expect("UTF-8");
-            assert!(all.contains(&edit.from), "{}: {:?} not found", path.display(), edit.from);
+            let at = all.find(&edit.from).unwrap_or_else(|| panic!("{}: {:?} not found", path.display(), edit.from));
             fs::write(path, all.replacen(&edit.from, &edit.text, 1)).expect("write");
+            return Some(all[..at].matches('\n').count() + 1);
         }
-        Op::Write => fs::write(path, &edit.text).expect("write"),
+        Op::Write => {
+            fs::create_dir_all(path.parent().expect("under data/")).expect("mkdir");
+            fs::write(path, &edit.text).expect("write");
+        }
         Op::WriteHex => {
             let hex: String = edit.text.split_whitespace().collect();
             let bytes: Vec<u8> =
@@ -164,4 +202,5 @@ fn apply(path: &Path, edit: &Edit) {
             fs::create_dir(path).expect("mkdir");
         }
     }
+    None
 }

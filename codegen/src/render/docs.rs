@@ -319,6 +319,15 @@ fn entry_view(model: &Model, index: usize, entry: &Code, headed: bool) -> EntryV
     if let Some(reference) = &entry.reference {
         facts.push(format!("Reference: {}", md(reference)));
     }
+    let history = model.http.as_ref().filter(|_| entry.primary && system.kind == SystemKind::Http);
+    let former: Vec<String> = history
+        .iter()
+        .flat_map(|h| h.reason_history.iter().filter(|r| r.code == entry.value))
+        .map(|r| format!("{} ({})", md(&r.reason), md(&r.reference)))
+        .collect();
+    if !former.is_empty() {
+        facts.push(format!("Earlier reason phrases: {}", former.join("; ")));
+    }
     for (flag, on) in system.flags.iter().zip(&entry.flags) {
         facts.push(format!("{}: {}", code(&flag.method), on));
     }

@@ -32,6 +32,7 @@ class Group(enum.Enum):
     REDIRECTION = "redirection"
     CLIENT_ERROR = "client_error"
     SERVER_ERROR = "server_error"
+    UNCLASSIFIED = "unclassified"
 
     @property
     def title(self) -> str:
@@ -58,6 +59,7 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
     Group.REDIRECTION: ("3xx Redirection", (300, 399)),
     Group.CLIENT_ERROR: ("4xx Client error", (400, 499)),
     Group.SERVER_ERROR: ("5xx Server error", (500, 599)),
+    Group.UNCLASSIFIED: ("6xx to 9xx: outside the classes of RFC 9110", (600, 999)),
 }
 
 

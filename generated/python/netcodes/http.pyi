@@ -25,6 +25,7 @@ class Group(enum.Enum):
     REDIRECTION = "redirection"
     CLIENT_ERROR = "client_error"
     SERVER_ERROR = "server_error"
+    UNCLASSIFIED = "unclassified"
     @property
     def title(self) -> str: ...
     @property

@@ -27,6 +27,9 @@ pub enum Group {
 
     /// &#53;xx Server error (500..=599).
     ServerError,
+
+    /// &#54;xx to 9xx: outside the classes of RFC 9110 (600..=999).
+    Unclassified,
 }
 
 impl Group {
@@ -37,6 +40,7 @@ impl Group {
         Self::Redirection,
         Self::ClientError,
         Self::ServerError,
+        Self::Unclassified,
     ];
 
     /// The identifier used in the data tables.
@@ -48,6 +52,7 @@ impl Group {
             Self::Redirection => "redirection",
             Self::ClientError => "client_error",
             Self::ServerError => "server_error",
+            Self::Unclassified => "unclassified",
         }
     }
 
@@ -60,6 +65,7 @@ impl Group {
             Self::Redirection => "3xx Redirection",
             Self::ClientError => "4xx Client error",
             Self::ServerError => "5xx Server error",
+            Self::Unclassified => "6xx to 9xx: outside the classes of RFC 9110",
         }
     }
 
@@ -72,6 +78,7 @@ impl Group {
             Self::Redirection => (300, 399),
             Self::ClientError => (400, 499),
             Self::ServerError => (500, 599),
+            Self::Unclassified => (600, 999),
         }
     }
 
@@ -88,6 +95,7 @@ impl Group {
             300..=399 => Some(Self::Redirection),
             400..=499 => Some(Self::ClientError),
             500..=599 => Some(Self::ServerError),
+            600..=999 => Some(Self::Unclassified),
             _ => None,
         }
     }
@@ -784,6 +792,12 @@ impl Status {
     #[must_use]
     pub const fn is_server_error(self) -> bool {
         matches!(Group::of(self.0), Some(Group::ServerError))
+    }
+
+    /// Whether the value lies in &#54;xx to 9xx: outside the classes of RFC 9110 (600..=999), known code or not.
+    #[must_use]
+    pub const fn is_unclassified(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Unclassified))
     }
 
     /// The code whose name is `name`: upstream's spelling, the constant's,
