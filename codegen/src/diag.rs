@@ -28,6 +28,12 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Proof that a problem was reported. Row parsers return `Result<_, Reported>`,
+/// so a row can only be left out of the model together with a diagnostic:
+/// there is no way to drop one in silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported(());
+
 /// Collects every problem instead of stopping at the first.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
@@ -44,6 +50,14 @@ impl Diagnostics {
 
     pub fn at(&mut self, path: &str, line: usize, message: impl Into<String>) {
         self.push(path, Some(line), message);
+    }
+
+    /// Reports a problem and returns the proof that it was reported: the
+    /// only way to make a [`Reported`], which is how a row parser says it
+    /// left a row out.
+    pub fn report(&mut self, path: &str, line: usize, message: impl Into<String>) -> Reported {
+        self.at(path, line, message);
+        Reported(())
     }
 
     /// Records that the loader read (or looked for) `relative`, a path under `data/`.

@@ -55,6 +55,45 @@ pub fn python_string(text: &str) -> String {
     out
 }
 
+/// A TOML basic string, quotes included: quotes, backslashes and control
+/// characters escaped.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => write!(out, "\\u{:04X}", u32::from(c)).expect("writing to a String cannot fail"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A JSON string literal, quotes included, in pure ASCII (`\u` escapes for
+/// everything else, surrogate pairs beyond the BMP).
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~' => out.push(c),
+            _ => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(out, "\\u{unit:04x}").expect("writing to a String cannot fail");
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Inline Markdown (CommonMark with GitHub tables, as mdBook and rustdoc read
 /// it) that renders as exactly `text`: punctuation that could start markup is
 /// backslash-escaped, line breaks, tabs and other control characters become

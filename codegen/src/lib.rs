@@ -12,4 +12,4 @@ pub mod validate;
 
 pub use diag::Diagnostic;
 pub use render::{GENERATED_NOTICE, GeneratedFile, generate};
-pub use validate::{Project, load};
+pub use validate::load;

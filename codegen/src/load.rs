@@ -12,11 +12,20 @@ use crate::diag::Diagnostics;
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// A CSV table whose header was checked: every row has every column, in the
-/// order the caller asked for.
+/// order the caller asked for (required columns, then the optional ones the
+/// file has).
 #[derive(Debug)]
 pub struct CsvTable {
     pub path: String,
+    pub columns: Vec<String>,
     pub rows: Vec<CsvRow>,
+}
+
+impl CsvTable {
+    /// Where a column's field is in every row, if the file has the column.
+    pub fn index(&self, column: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == column)
+    }
 }
 
 #[derive(Debug)]
@@ -106,11 +115,18 @@ pub fn read_toml<T: DeserializeOwned>(root: &Path, relative: &str, diags: &mut D
     }
 }
 
-/// Reads a CSV table with exactly `columns` (in any order in the file) and
-/// returns its rows with fields in the order of `columns`. Problems with the
-/// layout (line endings, blank lines, open quotes, header, field count, NUL)
-/// are reported here; rows with the wrong number of fields are left out.
-pub fn read_csv(root: &Path, relative: &str, columns: &[&str], diags: &mut Diagnostics) -> Option<CsvTable> {
+/// Reads a CSV table with every `required` column and any of the `optional`
+/// ones (in any order in the file) and returns its rows with fields in the
+/// order of [`CsvTable::columns`]. Problems with the layout (line endings,
+/// blank lines, open quotes, header, field count, NUL) are reported here;
+/// rows with the wrong number of fields are left out, each with its line.
+pub fn read_csv(
+    root: &Path,
+    relative: &str,
+    required: &[&str],
+    optional: &[&str],
+    diags: &mut Diagnostics,
+) -> Option<CsvTable> {
     let text = read_text(root, relative, diags)?;
     let path = display_path(relative);
     if !scan_layout(&text, &path, diags) {
@@ -131,14 +147,13 @@ pub fn read_csv(root: &Path, relative: &str, columns: &[&str], diags: &mut Diagn
             return None;
         }
         None => {
-            diags.at(&path, 1, format!("file is empty; expected a header row ({})", columns.join(",")));
+            diags.at(&path, 1, format!("file is empty; expected a header row ({})", required.join(",")));
             return None;
         }
     };
-    let order = match check_header(&header, columns, &path, diags) {
-        Some(order) => order,
-        None => return None,
-    };
+    let present: Vec<&str> = optional.iter().copied().filter(|c| header.iter().any(|h| h == *c)).collect();
+    let columns: Vec<&str> = required.iter().chain(&present).copied().collect();
+    let order = check_header(&header, required, optional, &columns, &path, diags)?;
 
     let mut rows = Vec::new();
     for record in records {
@@ -177,11 +192,18 @@ pub fn read_csv(root: &Path, relative: &str, columns: &[&str], diags: &mut Diagn
         }
         rows.push(CsvRow { line, fields });
     }
-    Some(CsvTable { path, rows })
+    Some(CsvTable { path, columns: columns.iter().map(|c| (*c).to_owned()).collect(), rows })
 }
 
 /// For each column of the file, its index in `columns`; `None` if the header is wrong.
-fn check_header(header: &csv::StringRecord, columns: &[&str], path: &str, diags: &mut Diagnostics) -> Option<Vec<usize>> {
+fn check_header(
+    header: &csv::StringRecord,
+    required: &[&str],
+    optional: &[&str],
+    columns: &[&str],
+    path: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<usize>> {
     let mut order = Vec::with_capacity(header.len());
     let mut seen = vec![false; columns.len()];
     let mut ok = true;
@@ -196,7 +218,8 @@ fn check_header(header: &csv::StringRecord, columns: &[&str], path: &str, diags:
                 order.push(index);
             }
             None => {
-                diags.at(path, 1, format!("unknown column; expected {} ({name})", columns.join(",")));
+                let also = if optional.is_empty() { String::new() } else { format!(" and optionally {}", optional.join(",")) };
+                diags.at(path, 1, format!("unknown column; expected {}{also} ({name})", required.join(",")));
                 ok = false;
             }
         }

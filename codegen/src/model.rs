@@ -1,18 +1,42 @@
-//! The validated model: typed, sorted, every spelling precomputed, so that
-//! renderers only loop and print.
+//! The validated model: typed, sorted, every derived fact computed once
+//! (spellings in every language, indexes, orders, flag bits, mapping
+//! targets), so that renderers only loop and print.
+//!
+//! Nothing here knows one code system from another: a system is what its
+//! folder under `data/` declares.
 
 /// Everything in `data/`, validated.
 #[derive(Debug, Clone)]
 pub struct Model {
-    pub categories: Vec<Term>,
-    pub retries: Vec<Term>,
-    /// In a fixed order: qt, chromium, http, warning (those present).
+    /// The project's own version (`data/netcodes.toml`).
+    pub version: String,
+    /// Where the docs site is published, ending in `/`.
+    pub site_url: String,
+    pub vocabulary: Vocabulary,
+    /// Sorted by id: the order of every output.
     pub systems: Vec<System>,
-    pub http: Option<HttpExtras>,
+    /// Sorted by id.
     pub mappings: Vec<Mapping>,
 }
 
-/// A vocabulary entry (category or retry class) with its spellings.
+impl Model {
+    /// The path of the docs site on its host: `/netcodes/`.
+    pub fn site_path(&self) -> String {
+        let rest = self.site_url.split_once("://").map_or(self.site_url.as_str(), |(_, rest)| rest);
+        rest.find('/').map_or_else(|| "/".to_owned(), |at| rest[at..].to_owned())
+    }
+}
+
+/// `data/vocabulary.toml`: the terms every system shares.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub categories: Vec<Term>,
+    pub retries: Vec<Term>,
+    pub statuses: Vec<Term>,
+    pub mapping_kinds: Vec<Term>,
+}
+
+/// A vocabulary entry with its spellings.
 #[derive(Debug, Clone)]
 pub struct Term {
     pub id: String,
@@ -20,41 +44,68 @@ pub struct Term {
     pub description: String,
     /// Rust enum variant: `RateLimit`.
     pub rust: String,
-    /// Upper snake for C constants and Python members: `RATE_LIMIT`.
+    /// Upper snake for Python members: `RATE_LIMIT`.
     pub upper: String,
+    /// C enumerator: `NETCODES_CATEGORY_RATE_LIMIT`.
+    pub c_name: String,
+    /// Statuses: documented and never reused, but not offered as a code.
+    pub retired: bool,
+    /// Mapping kinds: a row of this kind must say why in its note.
+    pub needs_note: bool,
 }
 
-/// The integer type that carries a system's codes.
+/// The integer type that carries a system's codes: any value of it round-trips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IntType {
-    /// Any `i32` round-trips (Qt's C++ enum, Chromium's `int`).
     I32,
-    /// A `u16` in `min..=max` (HTTP status and warning codes).
+    U8,
     U16,
+    U32,
+    U64,
 }
 
 impl IntType {
+    pub const ALL: [IntType; 5] = [IntType::I32, IntType::U8, IntType::U16, IntType::U32, IntType::U64];
+
+    /// The spelling in `data/` and in Rust.
     pub fn rust(self) -> &'static str {
         match self {
             IntType::I32 => "i32",
+            IntType::U8 => "u8",
             IntType::U16 => "u16",
+            IntType::U32 => "u32",
+            IntType::U64 => "u64",
         }
+    }
+
+    /// The C parameter type: `int` wherever it holds every value.
+    pub fn c(self) -> &'static str {
+        match self {
+            IntType::I32 | IntType::U8 | IntType::U16 => "int",
+            IntType::U32 => "unsigned long",
+            IntType::U64 => "unsigned long long",
+        }
+    }
+
+    /// The values the type holds, as far as `data/` can write them (i64).
+    pub fn range(self) -> (i64, i64) {
+        match self {
+            IntType::I32 => (i64::from(i32::MIN), i64::from(i32::MAX)),
+            IntType::U8 => (0, i64::from(u8::MAX)),
+            IntType::U16 => (0, i64::from(u16::MAX)),
+            IntType::U32 => (0, i64::from(u32::MAX)),
+            IntType::U64 => (0, i64::MAX),
+        }
+    }
+
+    pub fn signed(self) -> bool {
+        self == IntType::I32
     }
 }
 
-/// Which table a system comes from; decides its columns and spellings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SystemKind {
-    Qt,
-    Chromium,
-    Http,
-    Warning,
-}
-
-/// One code system: metadata and its codes.
+/// One code system: a folder of `data/`.
 #[derive(Debug, Clone)]
 pub struct System {
-    pub kind: SystemKind,
     /// Module name everywhere: `qt`.
     pub id: String,
     pub title: String,
@@ -65,25 +116,67 @@ pub struct System {
     pub description: String,
     /// Rust and Python type: `NetworkError`.
     pub type_name: String,
+    /// What people put before a code when they search for it: `HTTP`,
+    /// `QNetworkReply` (empty where the name says it all: `ERR_...`).
+    pub label: String,
+    /// The system's docs page: `chromium.md`.
+    pub page: String,
     pub int_type: IntType,
-    /// Codes are known by their number first and shown as `404 Not Found`
-    /// (HTTP, Warning); otherwise by name (`ERR_NAME_NOT_RESOLVED`).
-    pub number_first: bool,
     pub min: i64,
     pub max: i64,
+    /// Upstream prints values in hexadecimal with this many digits (`0x0d`).
+    pub hex_width: Option<usize>,
+    /// Codes are known by their number first and shown as `404 Not Found`;
+    /// otherwise by name (`ERR_NAME_NOT_RESOLVED`).
+    pub number_first: bool,
+    /// What upstream calls a code's name, where the API also offers it under
+    /// that word (HTTP: `reason`).
+    pub name_alias: Option<String>,
+    /// The same name under the word Python's standard library uses for it
+    /// (HTTP: `phrase`, as `http.HTTPStatus` has), if it differs.
+    pub python_name_property: Option<String>,
     pub groups: Vec<Group>,
-    /// Boolean columns beyond the common ones (Chromium's certificate flags).
     pub flags: Vec<Flag>,
-    /// Codes generated code offers, sorted by value, then by source precedence.
+    /// Who gives a number its meaning, in precedence order; the first is the
+    /// system's own upstream.
+    pub sources: Vec<Source>,
+    pub ecosystems: Vec<Ecosystem>,
+    /// Conversions with another crate's type for the same codes (Rust only).
+    pub interop: Vec<Interop>,
+    /// Every meaning generated code offers, sorted by value, then source
+    /// precedence, then file order; a value's first row is its primary meaning.
     pub codes: Vec<Code>,
     /// Removed numbers and sentinels: documented, never offered, never reused.
     pub retired: Vec<Code>,
+    /// What other ecosystems call each code, sorted by value, ecosystem, primary first.
+    pub symbols: Vec<Symbol>,
+    /// Names upstream used before, sorted by value then name.
+    pub former_names: Vec<FormerName>,
+    /// Every exact name a code is found by, sorted by bytes, each leading to
+    /// the first row of its value (index into `codes`). Primary meanings claim
+    /// a name first, then other meanings, then other ecosystems' names.
+    pub names: Vec<(String, usize)>,
+    /// Every name above and every former name, in ASCII lower case and
+    /// sorted by bytes, each leading to the first row of its value: what a
+    /// lookup that ignores case finds. Primary meanings claim a name first,
+    /// then former names, other meanings and other ecosystems.
+    pub folded: Vec<(String, usize)>,
+    /// A table from value to row when values are close together.
+    pub dense: Option<DenseIndex>,
+    /// Index into `codes` of the code generated examples use.
+    pub example: usize,
+    /// Whether the table has these optional columns.
+    pub has_since: bool,
+    pub has_reference: bool,
     /// `NETCODES_QT_`
     pub c_prefix: String,
     /// `netcodes_qt_`
     pub c_fn_prefix: String,
     /// `netcodes_qt_network_error`
     pub c_type: String,
+    /// What a mapping into this system answers in C when no rule covers a
+    /// code: a value no code has (`NETCODES_QT_UNMAPPED`), if any mapping leads here.
+    pub unmapped: Option<(String, i64)>,
     /// Repository-relative path of the table, for "generated from" lines.
     pub table_path: String,
 }
@@ -94,8 +187,7 @@ impl System {
         self.codes.iter().filter(|code| code.primary)
     }
 
-    /// Every meaning of `value`, primary first (codes are sorted, so this is
-    /// a binary search, never a scan).
+    /// Every meaning of `value`, primary first (a binary search).
     pub fn meanings(&self, value: i64) -> &[Code] {
         let start = self.codes.partition_point(|c| c.value < value);
         let end = self.codes.partition_point(|c| c.value <= value);
@@ -116,6 +208,39 @@ impl System {
     pub fn group(&self, code: &Code) -> &Group {
         &self.groups[code.group]
     }
+
+    /// The symbols of a code's value (empty unless it is a primary row).
+    pub fn symbols_of(&self, code: &Code) -> &[Symbol] {
+        &self.symbols[code.symbols.clone()]
+    }
+
+    pub fn former_names_of(&self, value: i64) -> &[FormerName] {
+        let start = self.former_names.partition_point(|f| f.value < value);
+        let end = self.former_names.partition_point(|f| f.value <= value);
+        &self.former_names[start..end]
+    }
+
+    /// A value as upstream prints it: `-105`, `404`, `0x0d`.
+    pub fn value_text(&self, value: i64) -> String {
+        match self.hex_width {
+            Some(width) => format!("0x{value:0width$x}"),
+            None => value.to_string(),
+        }
+    }
+
+    /// Several meanings share a value somewhere in the table.
+    pub fn has_meanings(&self) -> bool {
+        self.codes.iter().any(|c| !c.primary)
+    }
+}
+
+/// A table from value to row: `rows[value - min]`.
+#[derive(Debug, Clone)]
+pub struct DenseIndex {
+    pub min: i64,
+    pub max: i64,
+    /// Index into `System::codes` of each value's primary row.
+    pub rows: Vec<Option<usize>>,
 }
 
 /// A documented value range of a system (Qt's "proxy 101-199").
@@ -129,62 +254,84 @@ pub struct Group {
     pub rust: String,
     /// `PROXY`
     pub upper: String,
+    /// `is_proxy`: the predicate's name in every language.
+    pub method: String,
     /// `NETCODES_QT_GROUP_PROXY`
     pub c_name: String,
     /// `netcodes_qt_is_proxy`
     pub c_predicate: String,
 }
 
-/// An extra boolean column of a system.
+/// A boolean column of a system.
 #[derive(Debug, Clone)]
 pub struct Flag {
-    /// Column name and Rust/Python method name: `certificate_error`.
-    pub id: String,
-    /// Method names in every language: `is_certificate_error`.
+    /// The column in `codes.csv`: `certificate_error`.
+    pub column: String,
+    /// The predicate in every language: `is_certificate_error`.
     pub method: String,
+    /// `netcodes_chromium_is_certificate_error`
+    pub c_function: String,
     /// What the flag means, for doc comments.
     pub doc: String,
+    /// The flag's bit in a row's `flag_bits`.
+    pub bit: u32,
 }
 
-/// Status of a row in its upstream.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Status {
-    Current,
-    Unused,
-    Deprecated,
-    Obsolete,
-    Unofficial,
-    Removed,
-    Sentinel,
+/// Who gives a number a meaning: the registry, or a vendor.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// `Nginx`
+    pub rust: String,
+    /// `NGINX`: prefix of the identifiers of this source's meanings; empty for the first source.
+    pub upper: String,
 }
 
-impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Current,
-        Status::Unused,
-        Status::Deprecated,
-        Status::Obsolete,
-        Status::Unofficial,
-        Status::Removed,
-        Status::Sentinel,
-    ];
+/// Another ecosystem that names the codes (Python's `http.HTTPStatus`, Go's `net/http`).
+#[derive(Debug, Clone)]
+pub struct Ecosystem {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub url: String,
+    /// `RustHttp`
+    pub rust: String,
+}
 
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Current => "current",
-            Status::Unused => "unused",
-            Status::Deprecated => "deprecated",
-            Status::Obsolete => "obsolete",
-            Status::Unofficial => "unofficial",
-            Status::Removed => "removed",
-            Status::Sentinel => "sentinel",
-        }
-    }
+/// Conversions between a system's Rust type and another crate's type for
+/// the same codes, behind a crate feature (the `http` crate's `StatusCode`).
+#[derive(Debug, Clone)]
+pub struct Interop {
+    pub feature: String,
+    /// The crate's name, and the version the dependency asks for.
+    pub krate: String,
+    pub version: String,
+    /// The type's path within the crate: `StatusCode`.
+    pub ty: String,
+    /// The method that reads the number: `as_u16`.
+    pub get: String,
+    /// The fallible constructor from a number: `from_u16`.
+    pub make: String,
+}
 
-    /// Removed numbers and sentinels are documented but never offered as codes.
-    pub fn is_retired(self) -> bool {
-        matches!(self, Status::Removed | Status::Sentinel)
-    }
+#[derive(Debug, Clone)]
+pub struct Symbol {
+    pub value: i64,
+    /// Index into `System::ecosystems`.
+    pub ecosystem: usize,
+    pub name: String,
+    pub primary: bool,
+    pub since: Option<String>,
+}
+
+/// A name upstream gave a code before (413 `Request Entity Too Large`).
+#[derive(Debug, Clone)]
+pub struct FormerName {
+    pub value: i64,
+    pub name: String,
+    pub reference: String,
 }
 
 /// One row of a code table: one meaning of one value.
@@ -192,102 +339,48 @@ impl Status {
 pub struct Code {
     pub value: i64,
     /// As upstream spells it: `ContentNotFoundError`, `NAME_NOT_RESOLVED`, `Not Found`.
-    /// Empty for a removed number upstream never named.
+    /// Empty for a removed number upstream never named, or a meaning without a phrase.
     pub upstream_name: String,
     /// What `name()` answers: `ContentNotFoundError`, `ERR_NAME_NOT_RESOLVED`, `Not Found`.
     pub name: String,
     /// Rust const and Python member: `CONTENT_NOT_FOUND_ERROR`, `NGINX_CLIENT_CLOSED_REQUEST`.
     pub ident: String,
-    /// C enumerator: `NETCODES_QT_CONTENT_NOT_FOUND_ERROR`.
+    /// C enumerator: `NETCODES_QT_CONTENT_NOT_FOUND_ERROR` (empty for retired rows).
     pub c_name: String,
-    /// Docs anchor, stable when rows are added: `qt-203`, `err-name-not-resolved`, `404-iana`, `499-nginx`
-    /// (an HTTP value also has the anchor `404` for the section of all its meanings).
+    /// Docs anchor, stable when rows are added: `qt-203`, `err-name-not-resolved`, `404-iana`.
     pub anchor: String,
+    /// Docs anchor of the value, the heading over all its meanings: `404`
+    /// (the same as `anchor` where a value has one meaning by design).
+    pub value_anchor: String,
+    /// The value's docs page, under `generated/docs/src`: `chromium/err-name-not-resolved.md`, `http/404.md`.
+    pub page: String,
     /// Index into the system's groups.
     pub group: usize,
-    pub status: Status,
+    /// Index into `Vocabulary::statuses`.
+    pub status: usize,
     /// Upstream version that introduced the code, where documented.
     pub since: Option<String>,
-    /// Index into `Model::categories`.
+    /// Index into `Vocabulary::categories`.
     pub category: usize,
-    /// Index into `Model::retries`.
+    /// Index into `Vocabulary::retries`.
     pub retry: usize,
     pub description: String,
-    /// Specification or vendor document (HTTP, Warning).
+    /// Specification or upstream document.
     pub reference: Option<String>,
-    /// Index into `HttpExtras::sources` (HTTP only).
-    pub source: Option<usize>,
-    /// The first meaning of its value (always true outside HTTP).
+    /// Index into `System::sources`.
+    pub source: usize,
+    /// The first meaning of its value.
     pub primary: bool,
+    /// How many meanings the value has.
+    pub meaning_count: usize,
     /// Values of the system's flags, in `System::flags` order.
     pub flags: Vec<bool>,
-    /// HTTP only: the specification forbids a body.
-    pub empty_body: bool,
+    /// The same as bits (`Flag::bit`).
+    pub flag_bits: u32,
+    /// This code's run of `System::symbols` (empty unless primary).
+    pub symbols: std::ops::Range<usize>,
     /// Where the row is, for diagnostics.
     pub line: usize,
-}
-
-/// HTTP tables beyond the status codes themselves.
-#[derive(Debug, Clone)]
-pub struct HttpExtras {
-    pub sources: Vec<Source>,
-    /// Earlier reason phrases of registered codes.
-    pub reason_history: Vec<ReasonAlias>,
-    pub ecosystems: Vec<Ecosystem>,
-    /// Sorted by code, ecosystem order, primary first, symbol.
-    pub symbols: Vec<Symbol>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub url: String,
-    /// `NGINX`: prefix of vendor identifiers; empty for the registry.
-    pub upper: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct ReasonAlias {
-    pub code: i64,
-    pub reason: String,
-    pub reference: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct Ecosystem {
-    pub id: String,
-    pub title: String,
-    pub version: String,
-    pub url: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct Symbol {
-    pub code: i64,
-    /// Index into `HttpExtras::ecosystems`.
-    pub ecosystem: usize,
-    pub symbol: String,
-    pub primary: bool,
-    pub since: Option<String>,
-}
-
-/// How sure a mapping row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MappingKind {
-    Upstream,
-    Equivalent,
-    Approximate,
-}
-
-impl MappingKind {
-    pub fn id(self) -> &'static str {
-        match self {
-            MappingKind::Upstream => "upstream",
-            MappingKind::Equivalent => "equivalent",
-            MappingKind::Approximate => "approximate",
-        }
-    }
 }
 
 /// A mapping table from one system to another.
@@ -307,8 +400,17 @@ pub struct Mapping {
     /// `netcodes_qt_from_http_status()`, `netcodes.qt.from_http_status()` and
     /// `qt::NetworkError::from_http_status()`.
     pub function: String,
+    /// `netcodes_qt_from_http_status`
+    pub c_function: String,
+    /// `to_qt`: the method on the source system's type.
+    pub to_method: String,
     /// The table's rows, in value order (by range start, then end).
     pub rules: Vec<MappingRule>,
+    /// The mapping's docs page: `map-http-status-to-qt.md`.
+    pub page: String,
+    /// Indexes into `rules` in the order generated code tries them: single
+    /// values first, then ranges from the narrowest to the widest.
+    pub by_specificity: Vec<usize>,
     pub table_path: String,
 }
 
@@ -316,9 +418,6 @@ impl Mapping {
     /// The rule that answers for `value`: an exact row, else the narrowest
     /// range that holds it (validation guarantees it is unique).
     pub fn rule_for(&self, value: i64) -> Option<&MappingRule> {
-        // An exact row by binary search (`rules` is sorted by start, then
-        // end), so that checking and rendering stay O(n log n) for tables
-        // with a row per code; ranges are few.
         let exact = self.rules.partition_point(|r| (r.lo, r.hi) < (value, value));
         if let Some(rule) = self.rules.get(exact).filter(|r| r.lo == value && r.hi == value) {
             return Some(rule);
@@ -326,12 +425,9 @@ impl Mapping {
         self.rules.iter().filter(|r| r.lo <= value && value <= r.hi).min_by_key(|r| r.hi - r.lo)
     }
 
-    /// Rules in the order generated code tries them: single values first,
-    /// then ranges from the narrowest to the widest.
-    pub fn rules_by_specificity(&self) -> Vec<&MappingRule> {
-        let mut rules: Vec<&MappingRule> = self.rules.iter().collect();
-        rules.sort_by_key(|r| (r.hi - r.lo, r.lo));
-        rules
+    /// Rules in the order generated code tries them.
+    pub fn rules_by_specificity(&self) -> impl Iterator<Item = &MappingRule> {
+        self.by_specificity.iter().map(|&i| &self.rules[i])
     }
 }
 
@@ -340,10 +436,20 @@ pub struct MappingRule {
     /// Inclusive range of `from` values; `lo == hi` for a single code.
     pub lo: i64,
     pub hi: i64,
-    /// The target's value.
+    /// The target's value, and its primary row in the target system.
     pub to: i64,
-    pub kind: MappingKind,
+    pub to_row: usize,
+    /// Index into `Vocabulary::mapping_kinds`.
+    pub kind: usize,
     /// Empty where the table gives none.
     pub note: String,
+    /// Docs anchor of the row on its mapping page: `from-404`, `from-400-to-499`.
+    pub anchor: String,
     pub line: usize,
+}
+
+impl MappingRule {
+    pub fn is_single(&self) -> bool {
+        self.lo == self.hi
+    }
 }

@@ -56,58 +56,49 @@ extern "C" {
 #endif
 {%- endif %}
 
-/* What kind of failure a code is; shared by every code system. */
-typedef enum netcodes_category {
-    NETCODES_CATEGORY_NONE = -1,
-{%- for t in categories %}
-    {{ t.c_name }} = {{ t.value }},
-{%- endfor %}
-} netcodes_category;
+{%- for v in vocabularies %}
 
-/* Whether and how to retry after a code; shared by every code system. */
-typedef enum netcodes_retry {
-    NETCODES_RETRY_NONE = -1,
-{%- for t in retries %}
-    {{ t.c_name }} = {{ t.value }},
+/* {{ v.doc }} */
+typedef enum {{ v.ty }} {
+{%- if let Some(none) = v.none %}
+    {{ none }} = -1,
+{%- endif %}
+{%- for t in v.terms %}
+    {{ t.c_name }} = {{ t.value }}, /* {{ t.comment }} */
 {%- endfor %}
-} netcodes_retry;
-
-/* A code's status in its upstream. */
-typedef enum netcodes_status {
-    NETCODES_STATUS_NONE = -1,
-{%- for s in statuses %}
-    {{ s.c_name }} = {{ s.value }},
+} {{ v.ty }};
 {%- endfor %}
-} netcodes_status;
 
 /* One meaning of one code: everything the lookups answer. */
 typedef struct netcodes_entry {
     int code;
-    /* Upstream spelling; NULL for an HTTP vendor code without a reason phrase. */
+    /* Upstream spelling; NULL for a meaning whose source documents no name. */
     const char *name;
     const char *description;
     netcodes_category category;
     netcodes_retry retry;
     netcodes_status status;
-    /* Bit i is the system's i-th flag (Chromium: certificate errors). */
+    /* Bit i is the system's i-th flag (a boolean column of its table). */
     unsigned int flags;
     /* How many meanings the code has; this row is one of them. */
     unsigned int meanings;
-    /* HTTP: "iana" or the vendor that gives the code this meaning; NULL elsewhere. */
+    /* Who gives the code this meaning: the system's own upstream, or a vendor ("nginx"). */
     const char *source;
 } netcodes_entry;
 
-{%- for f in term_functions %}
+{%- for v in vocabularies %}
+{%- for (function, doc, texts) in v.lookups %}
 
-/* {{ f.doc }} */
-static inline const char *{{ f.name }}({{ f.ty }} {{ f.param }}) {
-    switch ({{ f.param }}) {
-{%- for (case, text) in f.cases %}
-    case {{ case }}: return {{ text }};
+/* {{ doc }} */
+static inline const char *{{ function }}({{ v.ty }} value) {
+    switch (value) {
+{%- for t in v.terms %}
+    case {{ t.c_name }}: return {{ texts[loop.index0] }};
 {%- endfor %}
     default: return NETCODES_NULL;
     }
 }
+{%- endfor %}
 {%- endfor %}
 
 /* The byte at `p`, 0 to 255 whatever the signedness of char. */
@@ -153,8 +144,8 @@ static inline int netcodes_compare_folded(const char *folded, const char *query)
  */
 
 typedef enum {{ s.c_type }} {
-{%- for c in s.codes %}
-    {{ c.c_name }} = {{ c.value }}, /* {{ c.name }} */
+{%- for (c_name, value, name) in s.codes %}
+    {{ c_name }} = {{ value }}, /* {{ name }} */
 {%- endfor %}
 } {{ s.c_type }};
 
@@ -172,13 +163,9 @@ typedef enum {{ s.fns }}group {
 #define {{ unmapped }} {{ value }}
 {%- endif %}
 
-/* The row of a code netcodes knows ({{ s.id }}), or NULL.
-{%- if s.is_http %}
- * A code with several meanings answers with its primary one; see
- * {{ s.fns }}meaning() for the others. */
-{%- else %} */
-{%- endif %}
-static inline const netcodes_entry *{{ s.fns }}entry(int code) {
+/* The row of a code netcodes knows ({{ s.id }}), or NULL. A code with several
+ * meanings answers with its primary one; see {{ s.fns }}meaning() for the others. */
+static inline const netcodes_entry *{{ s.fns }}entry({{ s.param }} code) {
     static const netcodes_entry netcodes_rows[{{ s.rows.len() }}] = {
 {%- for r in s.rows %}
         {{ "{" }}{{ r.value }}, {{ r.name }}, {{ r.description }}, {{ r.category }}, {{ r.retry }}, {{ r.status }}, {{ r.flags }}u, {{ r.meanings }}u, {{ r.source }}{{ "}" }},
@@ -193,7 +180,7 @@ static inline const netcodes_entry *{{ s.fns }}entry(int code) {
         {{ line }},
 {%- endfor %}
     };
-    if (code < {{ dense.min }} || code > {{ dense.max }}) {
+    if ({{ dense.outside }}) {
         return NETCODES_NULL;
     }
     return netcodes_index[code - ({{ dense.min }})];
@@ -213,38 +200,44 @@ static inline const netcodes_entry *{{ s.fns }}entry(int code) {
 }
 
 /* 1 if netcodes knows the code, 0 otherwise. */
-static inline int {{ s.fns }}is_known(int code) {
+static inline int {{ s.fns }}is_known({{ s.param }} code) {
     return {{ s.fns }}entry(code) != NETCODES_NULL;
 }
 
 /* The name as upstream spells it, or NULL. */
-static inline const char *{{ s.fns }}name(int code) {
+static inline const char *{{ s.fns }}name({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
 }
 
 /* What the code means and what to do about it, or NULL. */
-static inline const char *{{ s.fns }}description(int code) {
+static inline const char *{{ s.fns }}description({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
-static inline netcodes_category {{ s.fns }}category(int code) {
+static inline netcodes_category {{ s.fns }}category({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
 }
 
 /* Whether and how to retry, or NETCODES_RETRY_NONE. */
-static inline netcodes_retry {{ s.fns }}retry(int code) {
+static inline netcodes_retry {{ s.fns }}retry({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
+/* The code's status upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status {{ s.fns }}status({{ s.param }} code) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
 /* The documented range a value falls in, known code or not. */
-static inline {{ s.fns }}group {{ s.fns }}group_of(int code) {
+static inline {{ s.fns }}group {{ s.fns }}group_of({{ s.param }} code) {
 {%- for g in s.groups %}
-    if (code >= {{ g.min }} && code <= {{ g.max }}) {
+    if ({{ g.condition }}) {
         return {{ g.c_name }};
     }
 {%- endfor %}
@@ -273,23 +266,27 @@ static inline const char *{{ s.fns }}group_title({{ s.fns }}group group) {
 {%- for g in s.groups %}
 
 /* 1 if the value lies in the {{ g.title_comment }} range ({{ g.min }} to {{ g.max }}), known code or not. */
-static inline int {{ g.predicate }}(int code) {
+static inline int {{ g.predicate }}({{ s.param }} code) {
     return {{ g.condition }};
 }
 {%- endfor %}
 {%- for flag in s.flags %}
 
 /* {{ flag.doc }} 0 for a code netcodes does not know. */
-static inline int {{ flag.function }}(int code) {
+static inline int {{ flag.function }}({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL && (entry->flags & {{ flag.bit }}u) != 0u;
 }
 {%- endfor %}
-{%- if !s.retired.is_empty() %}
+
 
 /* 1 if upstream retired the number (a removed code or a sentinel): it is
  * never a current code and is never reused. */
-static inline int {{ s.fns }}is_retired(int code) {
+static inline int {{ s.fns }}is_retired({{ s.param }} code) {
+{%- if s.retired.is_empty() %}
+    (void)code;
+    return 0;
+{%- else %}
     switch (code) {
 {%- for value in s.retired %}
     case {{ value }}:
@@ -298,46 +295,45 @@ static inline int {{ s.fns }}is_retired(int code) {
     default:
         return 0;
     }
-}
 {%- endif %}
-{%- if s.is_http %}
+}
 
-/* How many meanings the code has: 0 if unknown, more than 1 where vendors
- * use the number differently. */
-static inline int {{ s.fns }}meaning_count(int code) {
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int {{ s.fns }}meaning_count({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
 }
 
-/* The reason phrase of the code's primary meaning, or NULL; the same as
- * {{ s.fns }}name(). */
-static inline const char *{{ s.fns }}reason(int code) {
-    return {{ s.fns }}name(code);
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *{{ s.fns }}meaning({{ s.param }} code, int i) {
+    const netcodes_entry *entry = {{ s.fns }}entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
-/* Finds a status by its reason phrase, ignoring ASCII case: the current
- * phrase, one an earlier RFC used ("Request Entity Too Large" finds 413), or a
- * vendor's. Returns 1 and stores the code, or returns 0. */
-static inline int {{ s.fns }}from_reason(const char *phrase, int *code) {
+/* Finds a code by any of its names ignoring ASCII case: upstream's, the
+ * constant's, a former one or another ecosystem's. Returns 1 and stores the
+ * code, or returns 0. */
+static inline int {{ s.fns }}from_folded_name(const char *name, {{ s.param }} *code) {
     static const struct {
-        const char *phrase;
-        int code;
-    } netcodes_reasons[{{ s.reasons.len() }}] = {
-{%- for (phrase, value) in s.reasons %}
-        {{ "{" }}{{ phrase }}, {{ value }}{{ "}" }},
+        const char *name;
+        {{ s.param }} code;
+    } netcodes_folded[{{ s.folded.len() }}] = {
+{%- for (name, value) in s.folded %}
+        {{ "{" }}{{ name }}, {{ value }}{{ "}" }},
 {%- endfor %}
     };
     size_t lo = 0;
-    size_t hi = {{ s.reasons.len() }};
-    if (phrase == NETCODES_NULL) {
+    size_t hi = {{ s.folded.len() }};
+    if (name == NETCODES_NULL) {
         return 0;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int order = netcodes_compare_folded(netcodes_reasons[mid].phrase, phrase);
+        int order = netcodes_compare_folded(netcodes_folded[mid].name, name);
         if (order == 0) {
             if (code != NETCODES_NULL) {
-                *code = netcodes_reasons[mid].code;
+                *code = netcodes_folded[mid].code;
             }
             return 1;
         }
@@ -349,25 +345,32 @@ static inline int {{ s.fns }}from_reason(const char *phrase, int *code) {
     }
     return 0;
 }
+{%- if let Some(alias) = s.name_alias %}
 
-/* The i-th meaning of the code (0 is the primary one), or NULL. */
-static inline const netcodes_entry *{{ s.fns }}meaning(int code, int i) {
-    const netcodes_entry *entry = {{ s.fns }}entry(code);
-    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+/* The {{ alias }} of the code's primary meaning, or NULL; the same as
+ * {{ s.fns }}name(). */
+static inline const char *{{ s.fns }}{{ alias }}({{ s.param }} code) {
+    return {{ s.fns }}name(code);
+}
+
+/* Finds a code by its {{ alias }}, ignoring ASCII case: the current one, a
+ * former one ("Request Entity Too Large" finds 413) or a vendor's; the same
+ * as {{ s.fns }}from_folded_name(). Returns 1 and stores the code, or returns 0. */
+static inline int {{ s.fns }}from_{{ alias }}(const char *text, {{ s.param }} *code) {
+    return {{ s.fns }}from_folded_name(text, code);
 }
 {%- endif %}
 
 /* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and for HTTP what other ecosystems call it (StatusNotFound,
- * REQUEST_ENTITY_TOO_LARGE). Case matters. Returns 1 and stores the code, or
- * returns 0. */
-static inline int {{ s.fns }}from_name(const char *name, int *code) {
+ * prefix, and what other ecosystems call it. Case matters. Returns 1 and
+ * stores the code, or returns 0. */
+static inline int {{ s.fns }}from_name(const char *name, {{ s.param }} *code) {
     /* Sorted by length, then by bytes: most probes are settled by comparing
      * two lengths, without touching the strings. */
     static const struct {
         const char *name;
         size_t length;
-        int code;
+        {{ s.param }} code;
     } netcodes_names[{{ s.by_name.len() }}] = {
 {%- for (name, length, value) in s.by_name %}
         {{ "{" }}{{ name }}, {{ length }}u, {{ value }}{{ "}" }},
@@ -409,13 +412,6 @@ static inline int {{ s.fns }}from_name(const char *name, int *code) {
  * gives just the target code, or NETCODES_<TO>_UNMAPPED.
  */
 
-/* How sure a mapping rule is. */
-typedef enum netcodes_mapping_kind {
-{%- for k in mapping_kinds %}
-    {{ k.c_name }} = {{ k.value }}, /* {{ k.doc }} */
-{%- endfor %}
-} netcodes_mapping_kind;
-
 /* One rule of a mapping table. */
 typedef struct netcodes_mapping {
     /* The code of the target system. */
@@ -425,20 +421,11 @@ typedef struct netcodes_mapping {
     const char *note;
 } netcodes_mapping;
 
-/* The identifier of a mapping kind, e.g. "approximate"; NULL for any other value. */
-static inline const char *netcodes_mapping_kind_id(netcodes_mapping_kind kind) {
-    switch (kind) {
-{%- for k in mapping_kinds %}
-    case {{ k.c_name }}: return {{ k.id }};
-{%- endfor %}
-    default: return NETCODES_NULL;
-    }
-}
 {%- for m in mappings %}
 
 /* {{ m.from }} -> {{ m.to }} ({{ m.table_path }}): the rule that answers for the
  * given {{ m.from }} code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *{{ m.function }}_rule(int code) {
+static inline const netcodes_mapping *{{ m.function }}_rule({{ m.param }} code) {
 {%- if m.rules.is_empty() %}
     (void)code;
     return NETCODES_NULL;
@@ -467,7 +454,7 @@ static inline const netcodes_mapping *{{ m.function }}_rule(int code) {
 
 /* {{ m.from }} -> {{ m.to }} ({{ m.table_path }}): the {{ m.to }} code for the given
  * {{ m.from }} code, or {{ m.unmapped }} when no rule covers it. */
-static inline int {{ m.function }}(int code) {
+static inline int {{ m.function }}({{ m.param }} code) {
     const netcodes_mapping *rule = {{ m.function }}_rule(code);
     return rule != NETCODES_NULL ? rule->to : {{ m.unmapped }};
 }

@@ -42,7 +42,7 @@
 #define NETCODES_VERSION_MINOR 1
 #define NETCODES_VERSION_PATCH 0
 #define NETCODES_VERSION_STRING "0.1.0"
-#define NETCODES_DATA_VERSION "qt: Qt 6.11; chromium: Chromium 153.0.8010.0; http: RFC 9110 (June 2022) and the IANA registry; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
+#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,74 +51,82 @@ extern "C" {
 /* What kind of failure a code is; shared by every code system. */
 typedef enum netcodes_category {
     NETCODES_CATEGORY_NONE = -1,
-    NETCODES_CATEGORY_SUCCESS = 0,
-    NETCODES_CATEGORY_INFORMATIONAL = 1,
-    NETCODES_CATEGORY_REDIRECT = 2,
-    NETCODES_CATEGORY_DNS = 3,
-    NETCODES_CATEGORY_CONNECTION = 4,
-    NETCODES_CATEGORY_TIMEOUT = 5,
-    NETCODES_CATEGORY_NETWORK = 6,
-    NETCODES_CATEGORY_TLS = 7,
-    NETCODES_CATEGORY_CERTIFICATE = 8,
-    NETCODES_CATEGORY_PROXY = 9,
-    NETCODES_CATEGORY_AUTH = 10,
-    NETCODES_CATEGORY_CLIENT = 11,
-    NETCODES_CATEGORY_CONTENT = 12,
-    NETCODES_CATEGORY_RATE_LIMIT = 13,
-    NETCODES_CATEGORY_SERVER = 14,
-    NETCODES_CATEGORY_PROTOCOL = 15,
-    NETCODES_CATEGORY_HTTP = 16,
-    NETCODES_CATEGORY_CACHE = 17,
-    NETCODES_CATEGORY_POLICY = 18,
-    NETCODES_CATEGORY_CANCELLED = 19,
-    NETCODES_CATEGORY_LOCAL = 20,
-    NETCODES_CATEGORY_UNKNOWN = 21,
+    NETCODES_CATEGORY_SUCCESS = 0, /* Not a failure: the operation completed. */
+    NETCODES_CATEGORY_INFORMATIONAL = 1, /* An interim message; the final outcome comes later. */
+    NETCODES_CATEGORY_REDIRECT = 2, /* The resource lives elsewhere or a redirect chain went wrong. */
+    NETCODES_CATEGORY_DNS = 3, /* Turning a host name into an address failed. */
+    NETCODES_CATEGORY_CONNECTION = 4, /* Opening, keeping or using a transport connection failed. */
+    NETCODES_CATEGORY_TIMEOUT = 5, /* Something took longer than the caller or a peer was willing to wait. */
+    NETCODES_CATEGORY_NETWORK = 6, /* The local network itself is missing, changing or unusable. */
+    NETCODES_CATEGORY_TLS = 7, /* The TLS handshake or an encrypted session failed, not because of a certificate. */
+    NETCODES_CATEGORY_CERTIFICATE = 8, /* A certificate was rejected, missing or could not be managed. */
+    NETCODES_CATEGORY_PROXY = 9, /* A proxy, tunnel or gateway in the path failed or refused. */
+    NETCODES_CATEGORY_AUTH = 10, /* Credentials are missing, wrong or not accepted. */
+    NETCODES_CATEGORY_CLIENT = 11, /* The request itself is malformed, too large or not acceptable. */
+    NETCODES_CATEGORY_CONTENT = 12, /* The requested resource is missing, gone, locked or in conflict. */
+    NETCODES_CATEGORY_RATE_LIMIT = 13, /* The peer is refusing work because too much was asked of it. */
+    NETCODES_CATEGORY_SERVER = 14, /* The server failed or is unavailable. */
+    NETCODES_CATEGORY_PROTOCOL = 15, /* A peer broke the rules of the protocol, or the protocol is not supported. */
+    NETCODES_CATEGORY_HTTP = 16, /* An HTTP-level failure detected by the client: a bad response, header or stream. */
+    NETCODES_CATEGORY_CACHE = 17, /* A local or intermediary cache failed or served something stale. */
+    NETCODES_CATEGORY_POLICY = 18, /* Blocked on purpose by a setting, an administrator, a security rule or the law. */
+    NETCODES_CATEGORY_CANCELLED = 19, /* The operation was stopped on purpose before it finished. */
+    NETCODES_CATEGORY_LOCAL = 20, /* A failure inside the local program or machine: files, memory, arguments. */
+    NETCODES_CATEGORY_UNKNOWN = 21, /* A catch-all for failures the upstream does not classify further. */
 } netcodes_category;
 
 /* Whether and how to retry after a code; shared by every code system. */
 typedef enum netcodes_retry {
     NETCODES_RETRY_NONE = -1,
-    NETCODES_RETRY_NOT_APPLICABLE = 0,
-    NETCODES_RETRY_NEVER = 1,
-    NETCODES_RETRY_SAFE = 2,
-    NETCODES_RETRY_AFTER_DELAY = 3,
-    NETCODES_RETRY_FRESH_CONNECTION = 4,
-    NETCODES_RETRY_RETRY_AFTER = 5,
-    NETCODES_RETRY_IDEMPOTENT = 6,
+    NETCODES_RETRY_NOT_APPLICABLE = 0, /* Not a failure, so there is nothing to retry. */
+    NETCODES_RETRY_NEVER = 1, /* The same request will fail the same way; change something before trying again. */
+    NETCODES_RETRY_SAFE = 2, /* The request can be sent again at once. */
+    NETCODES_RETRY_AFTER_DELAY = 3, /* The condition is usually temporary; retry with a growing back-off. */
+    NETCODES_RETRY_FRESH_CONNECTION = 4, /* Retry on a newly opened connection, not on the one that failed. */
+    NETCODES_RETRY_RETRY_AFTER = 5, /* Retry only when the response says when (a Retry-After header), and not before that time. */
+    NETCODES_RETRY_IDEMPOTENT = 6, /* Retry only requests that are safe to repeat (GET, HEAD, PUT, DELETE, ...); the first attempt may have taken effect. */
 } netcodes_retry;
 
 /* A code's status in its upstream. */
 typedef enum netcodes_status {
     NETCODES_STATUS_NONE = -1,
-    NETCODES_STATUS_CURRENT = 0,
-    NETCODES_STATUS_UNUSED = 1,
-    NETCODES_STATUS_DEPRECATED = 2,
-    NETCODES_STATUS_OBSOLETE = 3,
-    NETCODES_STATUS_UNOFFICIAL = 4,
-    NETCODES_STATUS_REMOVED = 5,
-    NETCODES_STATUS_SENTINEL = 6,
+    NETCODES_STATUS_CURRENT = 0, /* In use upstream today. */
+    NETCODES_STATUS_UNUSED = 1, /* Registered as a placeholder that upstream says is no longer used. */
+    NETCODES_STATUS_DEPRECATED = 2, /* Still defined upstream, but upstream advises against using it. */
+    NETCODES_STATUS_OBSOLETE = 3, /* Defined by a specification that has since been replaced; still met in old software and logs. */
+    NETCODES_STATUS_UNOFFICIAL = 4, /* Not in the registry: a vendor or a convention gives the number this meaning. */
+    NETCODES_STATUS_RESERVED = 5, /* Set aside by the registry: a value software reports locally or must never send, rather than one seen on the wire. */
+    NETCODES_STATUS_REMOVED = 6, /* Retired upstream: kept so that the number is never reused, not offered as a current code. */
+    NETCODES_STATUS_SENTINEL = 7, /* A marker in upstream's list (such as the end of a range), not a code. */
 } netcodes_status;
+
+/* How sure a mapping rule is. */
+typedef enum netcodes_mapping_kind {
+    NETCODES_MAPPING_UPSTREAM = 0, /* What the upstream software itself does. */
+    NETCODES_MAPPING_EQUIVALENT = 1, /* The same failure. */
+    NETCODES_MAPPING_APPROXIMATE = 2, /* The closest match; the note says why. */
+} netcodes_mapping_kind;
 
 /* One meaning of one code: everything the lookups answer. */
 typedef struct netcodes_entry {
     int code;
-    /* Upstream spelling; NULL for an HTTP vendor code without a reason phrase. */
+    /* Upstream spelling; NULL for a meaning whose source documents no name. */
     const char *name;
     const char *description;
     netcodes_category category;
     netcodes_retry retry;
     netcodes_status status;
-    /* Bit i is the system's i-th flag (Chromium: certificate errors). */
+    /* Bit i is the system's i-th flag (a boolean column of its table). */
     unsigned int flags;
     /* How many meanings the code has; this row is one of them. */
     unsigned int meanings;
-    /* HTTP: "iana" or the vendor that gives the code this meaning; NULL elsewhere. */
+    /* Who gives the code this meaning: the system's own upstream, or a vendor ("nginx"). */
     const char *source;
 } netcodes_entry;
 
-/* The identifier of a category, e.g. "dns"; NULL for NETCODES_CATEGORY_NONE. */
-static inline const char *netcodes_category_id(netcodes_category category) {
-    switch (category) {
+/* The identifier of a category, e.g. "success"; NULL for any other value. */
+static inline const char *netcodes_category_id(netcodes_category value) {
+    switch (value) {
     case NETCODES_CATEGORY_SUCCESS: return "success";
     case NETCODES_CATEGORY_INFORMATIONAL: return "informational";
     case NETCODES_CATEGORY_REDIRECT: return "redirect";
@@ -146,8 +154,8 @@ static inline const char *netcodes_category_id(netcodes_category category) {
 }
 
 /* A short human title of a category. */
-static inline const char *netcodes_category_title(netcodes_category category) {
-    switch (category) {
+static inline const char *netcodes_category_title(netcodes_category value) {
+    switch (value) {
     case NETCODES_CATEGORY_SUCCESS: return "Success";
     case NETCODES_CATEGORY_INFORMATIONAL: return "Informational";
     case NETCODES_CATEGORY_REDIRECT: return "Redirect";
@@ -175,8 +183,8 @@ static inline const char *netcodes_category_title(netcodes_category category) {
 }
 
 /* One sentence on what a category means. */
-static inline const char *netcodes_category_description(netcodes_category category) {
-    switch (category) {
+static inline const char *netcodes_category_description(netcodes_category value) {
+    switch (value) {
     case NETCODES_CATEGORY_SUCCESS: return "Not a failure: the operation completed.";
     case NETCODES_CATEGORY_INFORMATIONAL: return "An interim message; the final outcome comes later.";
     case NETCODES_CATEGORY_REDIRECT: return "The resource lives elsewhere or a redirect chain went wrong.";
@@ -203,9 +211,9 @@ static inline const char *netcodes_category_description(netcodes_category catego
     }
 }
 
-/* The identifier of a retry class, e.g. "after_delay". */
-static inline const char *netcodes_retry_id(netcodes_retry retry) {
-    switch (retry) {
+/* The identifier of a retry, e.g. "not_applicable"; NULL for any other value. */
+static inline const char *netcodes_retry_id(netcodes_retry value) {
+    switch (value) {
     case NETCODES_RETRY_NOT_APPLICABLE: return "not_applicable";
     case NETCODES_RETRY_NEVER: return "never";
     case NETCODES_RETRY_SAFE: return "safe";
@@ -217,9 +225,9 @@ static inline const char *netcodes_retry_id(netcodes_retry retry) {
     }
 }
 
-/* A short human title of a retry class. */
-static inline const char *netcodes_retry_title(netcodes_retry retry) {
-    switch (retry) {
+/* A short human title of a retry. */
+static inline const char *netcodes_retry_title(netcodes_retry value) {
+    switch (value) {
     case NETCODES_RETRY_NOT_APPLICABLE: return "Not applicable";
     case NETCODES_RETRY_NEVER: return "Never";
     case NETCODES_RETRY_SAFE: return "Safe";
@@ -231,9 +239,9 @@ static inline const char *netcodes_retry_title(netcodes_retry retry) {
     }
 }
 
-/* One sentence on what a retry class means. */
-static inline const char *netcodes_retry_description(netcodes_retry retry) {
-    switch (retry) {
+/* One sentence on what a retry means. */
+static inline const char *netcodes_retry_description(netcodes_retry value) {
+    switch (value) {
     case NETCODES_RETRY_NOT_APPLICABLE: return "Not a failure, so there is nothing to retry.";
     case NETCODES_RETRY_NEVER: return "The same request will fail the same way; change something before trying again.";
     case NETCODES_RETRY_SAFE: return "The request can be sent again at once.";
@@ -245,16 +253,77 @@ static inline const char *netcodes_retry_description(netcodes_retry retry) {
     }
 }
 
-/* The identifier of a status, e.g. "removed". */
-static inline const char *netcodes_status_id(netcodes_status status) {
-    switch (status) {
+/* The identifier of a status, e.g. "current"; NULL for any other value. */
+static inline const char *netcodes_status_id(netcodes_status value) {
+    switch (value) {
     case NETCODES_STATUS_CURRENT: return "current";
     case NETCODES_STATUS_UNUSED: return "unused";
     case NETCODES_STATUS_DEPRECATED: return "deprecated";
     case NETCODES_STATUS_OBSOLETE: return "obsolete";
     case NETCODES_STATUS_UNOFFICIAL: return "unofficial";
+    case NETCODES_STATUS_RESERVED: return "reserved";
     case NETCODES_STATUS_REMOVED: return "removed";
     case NETCODES_STATUS_SENTINEL: return "sentinel";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a status. */
+static inline const char *netcodes_status_title(netcodes_status value) {
+    switch (value) {
+    case NETCODES_STATUS_CURRENT: return "Current";
+    case NETCODES_STATUS_UNUSED: return "Unused";
+    case NETCODES_STATUS_DEPRECATED: return "Deprecated";
+    case NETCODES_STATUS_OBSOLETE: return "Obsolete";
+    case NETCODES_STATUS_UNOFFICIAL: return "Unofficial";
+    case NETCODES_STATUS_RESERVED: return "Reserved";
+    case NETCODES_STATUS_REMOVED: return "Removed";
+    case NETCODES_STATUS_SENTINEL: return "Sentinel";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* One sentence on what a status means. */
+static inline const char *netcodes_status_description(netcodes_status value) {
+    switch (value) {
+    case NETCODES_STATUS_CURRENT: return "In use upstream today.";
+    case NETCODES_STATUS_UNUSED: return "Registered as a placeholder that upstream says is no longer used.";
+    case NETCODES_STATUS_DEPRECATED: return "Still defined upstream, but upstream advises against using it.";
+    case NETCODES_STATUS_OBSOLETE: return "Defined by a specification that has since been replaced; still met in old software and logs.";
+    case NETCODES_STATUS_UNOFFICIAL: return "Not in the registry: a vendor or a convention gives the number this meaning.";
+    case NETCODES_STATUS_RESERVED: return "Set aside by the registry: a value software reports locally or must never send, rather than one seen on the wire.";
+    case NETCODES_STATUS_REMOVED: return "Retired upstream: kept so that the number is never reused, not offered as a current code.";
+    case NETCODES_STATUS_SENTINEL: return "A marker in upstream's list (such as the end of a range), not a code.";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* The identifier of a mapping kind, e.g. "upstream"; NULL for any other value. */
+static inline const char *netcodes_mapping_kind_id(netcodes_mapping_kind value) {
+    switch (value) {
+    case NETCODES_MAPPING_UPSTREAM: return "upstream";
+    case NETCODES_MAPPING_EQUIVALENT: return "equivalent";
+    case NETCODES_MAPPING_APPROXIMATE: return "approximate";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a mapping kind. */
+static inline const char *netcodes_mapping_kind_title(netcodes_mapping_kind value) {
+    switch (value) {
+    case NETCODES_MAPPING_UPSTREAM: return "Upstream";
+    case NETCODES_MAPPING_EQUIVALENT: return "Equivalent";
+    case NETCODES_MAPPING_APPROXIMATE: return "Approximate";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* One sentence on what a mapping kind means. */
+static inline const char *netcodes_mapping_kind_description(netcodes_mapping_kind value) {
+    switch (value) {
+    case NETCODES_MAPPING_UPSTREAM: return "What the upstream software itself does.";
+    case NETCODES_MAPPING_EQUIVALENT: return "The same failure.";
+    case NETCODES_MAPPING_APPROXIMATE: return "The closest match; the note says why.";
     default: return NETCODES_NULL;
     }
 }
@@ -294,389 +363,6 @@ static inline int netcodes_compare_folded(const char *folded, const char *query)
             return netcodes_byte(folded) - q;
         }
     }
-}
-
-/* ---------------------------------------------------------------------------
- * Qt QNetworkReply::NetworkError (QNetworkReply::NetworkError)
- */
-
-typedef enum netcodes_qt_network_error {
-    NETCODES_QT_NO_ERROR = 0, /* NoError */
-    NETCODES_QT_CONNECTION_REFUSED_ERROR = 1, /* ConnectionRefusedError */
-    NETCODES_QT_REMOTE_HOST_CLOSED_ERROR = 2, /* RemoteHostClosedError */
-    NETCODES_QT_HOST_NOT_FOUND_ERROR = 3, /* HostNotFoundError */
-    NETCODES_QT_TIMEOUT_ERROR = 4, /* TimeoutError */
-    NETCODES_QT_OPERATION_CANCELED_ERROR = 5, /* OperationCanceledError */
-    NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR = 6, /* SslHandshakeFailedError */
-    NETCODES_QT_TEMPORARY_NETWORK_FAILURE_ERROR = 7, /* TemporaryNetworkFailureError */
-    NETCODES_QT_NETWORK_SESSION_FAILED_ERROR = 8, /* NetworkSessionFailedError */
-    NETCODES_QT_BACKGROUND_REQUEST_NOT_ALLOWED_ERROR = 9, /* BackgroundRequestNotAllowedError */
-    NETCODES_QT_TOO_MANY_REDIRECTS_ERROR = 10, /* TooManyRedirectsError */
-    NETCODES_QT_INSECURE_REDIRECT_ERROR = 11, /* InsecureRedirectError */
-    NETCODES_QT_UNKNOWN_NETWORK_ERROR = 99, /* UnknownNetworkError */
-    NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR = 101, /* ProxyConnectionRefusedError */
-    NETCODES_QT_PROXY_CONNECTION_CLOSED_ERROR = 102, /* ProxyConnectionClosedError */
-    NETCODES_QT_PROXY_NOT_FOUND_ERROR = 103, /* ProxyNotFoundError */
-    NETCODES_QT_PROXY_TIMEOUT_ERROR = 104, /* ProxyTimeoutError */
-    NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR = 105, /* ProxyAuthenticationRequiredError */
-    NETCODES_QT_UNKNOWN_PROXY_ERROR = 199, /* UnknownProxyError */
-    NETCODES_QT_CONTENT_ACCESS_DENIED = 201, /* ContentAccessDenied */
-    NETCODES_QT_CONTENT_OPERATION_NOT_PERMITTED_ERROR = 202, /* ContentOperationNotPermittedError */
-    NETCODES_QT_CONTENT_NOT_FOUND_ERROR = 203, /* ContentNotFoundError */
-    NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR = 204, /* AuthenticationRequiredError */
-    NETCODES_QT_CONTENT_RE_SEND_ERROR = 205, /* ContentReSendError */
-    NETCODES_QT_CONTENT_CONFLICT_ERROR = 206, /* ContentConflictError */
-    NETCODES_QT_CONTENT_GONE_ERROR = 207, /* ContentGoneError */
-    NETCODES_QT_UNKNOWN_CONTENT_ERROR = 299, /* UnknownContentError */
-    NETCODES_QT_PROTOCOL_UNKNOWN_ERROR = 301, /* ProtocolUnknownError */
-    NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR = 302, /* ProtocolInvalidOperationError */
-    NETCODES_QT_PROTOCOL_FAILURE = 399, /* ProtocolFailure */
-    NETCODES_QT_INTERNAL_SERVER_ERROR = 401, /* InternalServerError */
-    NETCODES_QT_OPERATION_NOT_IMPLEMENTED_ERROR = 402, /* OperationNotImplementedError */
-    NETCODES_QT_SERVICE_UNAVAILABLE_ERROR = 403, /* ServiceUnavailableError */
-    NETCODES_QT_UNKNOWN_SERVER_ERROR = 499, /* UnknownServerError */
-} netcodes_qt_network_error;
-
-/* The value ranges upstream documents. */
-typedef enum netcodes_qt_group {
-    NETCODES_QT_GROUP_NONE = -1,
-    NETCODES_QT_GROUP_SUCCESS = 0, /* No error: 0 to 0 */
-    NETCODES_QT_GROUP_NETWORK = 1, /* Network layer: 1 to 99 */
-    NETCODES_QT_GROUP_PROXY = 2, /* Proxy: 101 to 199 */
-    NETCODES_QT_GROUP_CONTENT = 3, /* Content: 201 to 299 */
-    NETCODES_QT_GROUP_PROTOCOL = 4, /* Protocol: 301 to 399 */
-    NETCODES_QT_GROUP_SERVER = 5, /* Server: 401 to 499 */
-} netcodes_qt_group;
-
-/* What a mapping into qt answers for a code no rule covers: no qt
- * code has this value. */
-#define NETCODES_QT_UNMAPPED (-1)
-
-/* The row of a code netcodes knows (qt), or NULL. */
-static inline const netcodes_entry *netcodes_qt_entry(int code) {
-    static const netcodes_entry netcodes_rows[34] = {
-        {0, "NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {1, "ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {2, "RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {3, "HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {4, "TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {5, "OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {6, "SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {7, "TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {8, "NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {9, "BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {10, "TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {11, "InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {99, "UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {101, "ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {102, "ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {103, "ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {104, "ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {105, "ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {199, "UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {201, "ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {202, "ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {203, "ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {204, "AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {205, "ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {206, "ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {207, "ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {299, "UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {301, "ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {302, "ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {399, "ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {401, "InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {402, "OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {403, "ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {499, "UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-    };
-    /* The row of each value from 0, NULL where no code is: a
-     * lookup is a range check and one load. */
-    static const netcodes_entry *const netcodes_index[500] = {
-        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7],
-        &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[12], NETCODES_NULL, &netcodes_rows[13], &netcodes_rows[14], &netcodes_rows[15],
-        &netcodes_rows[16], &netcodes_rows[17], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[18],
-        NETCODES_NULL, &netcodes_rows[19], &netcodes_rows[20], &netcodes_rows[21], &netcodes_rows[22], &netcodes_rows[23], &netcodes_rows[24], &netcodes_rows[25],
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[26], NETCODES_NULL, &netcodes_rows[27], &netcodes_rows[28], NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[29],
-        NETCODES_NULL, &netcodes_rows[30], &netcodes_rows[31], &netcodes_rows[32], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[33],
-    };
-    if (code < 0 || code > 499) {
-        return NETCODES_NULL;
-    }
-    return netcodes_index[code - (0)];
-}
-
-/* 1 if netcodes knows the code, 0 otherwise. */
-static inline int netcodes_qt_is_known(int code) {
-    return netcodes_qt_entry(code) != NETCODES_NULL;
-}
-
-/* The name as upstream spells it, or NULL. */
-static inline const char *netcodes_qt_name(int code) {
-    const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
-}
-
-/* What the code means and what to do about it, or NULL. */
-static inline const char *netcodes_qt_description(int code) {
-    const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
-}
-
-/* The code's category, or NETCODES_CATEGORY_NONE. */
-static inline netcodes_category netcodes_qt_category(int code) {
-    const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
-}
-
-/* Whether and how to retry, or NETCODES_RETRY_NONE. */
-static inline netcodes_retry netcodes_qt_retry(int code) {
-    const netcodes_entry *entry = netcodes_qt_entry(code);
-    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
-}
-
-/* The documented range a value falls in, known code or not. */
-static inline netcodes_qt_group netcodes_qt_group_of(int code) {
-    if (code >= 0 && code <= 0) {
-        return NETCODES_QT_GROUP_SUCCESS;
-    }
-    if (code >= 1 && code <= 99) {
-        return NETCODES_QT_GROUP_NETWORK;
-    }
-    if (code >= 101 && code <= 199) {
-        return NETCODES_QT_GROUP_PROXY;
-    }
-    if (code >= 201 && code <= 299) {
-        return NETCODES_QT_GROUP_CONTENT;
-    }
-    if (code >= 301 && code <= 399) {
-        return NETCODES_QT_GROUP_PROTOCOL;
-    }
-    if (code >= 401 && code <= 499) {
-        return NETCODES_QT_GROUP_SERVER;
-    }
-    return NETCODES_QT_GROUP_NONE;
-}
-
-/* The identifier of a group, as data/ spells it; NULL for NETCODES_QT_GROUP_NONE. */
-static inline const char *netcodes_qt_group_id(netcodes_qt_group group) {
-    switch (group) {
-    case NETCODES_QT_GROUP_SUCCESS: return "success";
-    case NETCODES_QT_GROUP_NETWORK: return "network";
-    case NETCODES_QT_GROUP_PROXY: return "proxy";
-    case NETCODES_QT_GROUP_CONTENT: return "content";
-    case NETCODES_QT_GROUP_PROTOCOL: return "protocol";
-    case NETCODES_QT_GROUP_SERVER: return "server";
-    default: return NETCODES_NULL;
-    }
-}
-
-/* A short human title of a group; NULL for NETCODES_QT_GROUP_NONE. */
-static inline const char *netcodes_qt_group_title(netcodes_qt_group group) {
-    switch (group) {
-    case NETCODES_QT_GROUP_SUCCESS: return "No error";
-    case NETCODES_QT_GROUP_NETWORK: return "Network layer";
-    case NETCODES_QT_GROUP_PROXY: return "Proxy";
-    case NETCODES_QT_GROUP_CONTENT: return "Content";
-    case NETCODES_QT_GROUP_PROTOCOL: return "Protocol";
-    case NETCODES_QT_GROUP_SERVER: return "Server";
-    default: return NETCODES_NULL;
-    }
-}
-
-/* 1 if the value lies in the No error range (0 to 0), known code or not. */
-static inline int netcodes_qt_is_success(int code) {
-    return code == 0;
-}
-
-/* 1 if the value lies in the Network layer range (1 to 99), known code or not. */
-static inline int netcodes_qt_is_network(int code) {
-    return code >= 1 && code <= 99;
-}
-
-/* 1 if the value lies in the Proxy range (101 to 199), known code or not. */
-static inline int netcodes_qt_is_proxy(int code) {
-    return code >= 101 && code <= 199;
-}
-
-/* 1 if the value lies in the Content range (201 to 299), known code or not. */
-static inline int netcodes_qt_is_content(int code) {
-    return code >= 201 && code <= 299;
-}
-
-/* 1 if the value lies in the Protocol range (301 to 399), known code or not. */
-static inline int netcodes_qt_is_protocol(int code) {
-    return code >= 301 && code <= 399;
-}
-
-/* 1 if the value lies in the Server range (401 to 499), known code or not. */
-static inline int netcodes_qt_is_server(int code) {
-    return code >= 401 && code <= 499;
-}
-
-/* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and for HTTP what other ecosystems call it (StatusNotFound,
- * REQUEST_ENTITY_TOO_LARGE). Case matters. Returns 1 and stores the code, or
- * returns 0. */
-static inline int netcodes_qt_from_name(const char *name, int *code) {
-    /* Sorted by length, then by bytes: most probes are settled by comparing
-     * two lengths, without touching the strings. */
-    static const struct {
-        const char *name;
-        size_t length;
-        int code;
-    } netcodes_names[68] = {
-        {"NoError", 7u, 0},
-        {"NO_ERROR", 8u, 0},
-        {"TimeoutError", 12u, 4},
-        {"TIMEOUT_ERROR", 13u, 4},
-        {"ProtocolFailure", 15u, 399},
-        {"ContentGoneError", 16u, 207},
-        {"PROTOCOL_FAILURE", 16u, 399},
-        {"HostNotFoundError", 17u, 3},
-        {"ProxyTimeoutError", 17u, 104},
-        {"UnknownProxyError", 17u, 199},
-        {"CONTENT_GONE_ERROR", 18u, 207},
-        {"ContentReSendError", 18u, 205},
-        {"ProxyNotFoundError", 18u, 103},
-        {"UnknownServerError", 18u, 499},
-        {"ContentAccessDenied", 19u, 201},
-        {"InternalServerError", 19u, 401},
-        {"PROXY_TIMEOUT_ERROR", 19u, 104},
-        {"UNKNOWN_PROXY_ERROR", 19u, 199},
-        {"UnknownContentError", 19u, 299},
-        {"UnknownNetworkError", 19u, 99},
-        {"ContentConflictError", 20u, 206},
-        {"ContentNotFoundError", 20u, 203},
-        {"HOST_NOT_FOUND_ERROR", 20u, 3},
-        {"ProtocolUnknownError", 20u, 301},
-        {"UNKNOWN_SERVER_ERROR", 20u, 499},
-        {"CONTENT_ACCESS_DENIED", 21u, 201},
-        {"CONTENT_RE_SEND_ERROR", 21u, 205},
-        {"INTERNAL_SERVER_ERROR", 21u, 401},
-        {"InsecureRedirectError", 21u, 11},
-        {"PROXY_NOT_FOUND_ERROR", 21u, 103},
-        {"RemoteHostClosedError", 21u, 2},
-        {"TooManyRedirectsError", 21u, 10},
-        {"UNKNOWN_CONTENT_ERROR", 21u, 299},
-        {"UNKNOWN_NETWORK_ERROR", 21u, 99},
-        {"CONTENT_CONFLICT_ERROR", 22u, 206},
-        {"ConnectionRefusedError", 22u, 1},
-        {"OperationCanceledError", 22u, 5},
-        {"PROTOCOL_UNKNOWN_ERROR", 22u, 301},
-        {"CONTENT_NOT_FOUND_ERROR", 23u, 203},
-        {"INSECURE_REDIRECT_ERROR", 23u, 11},
-        {"ServiceUnavailableError", 23u, 403},
-        {"SslHandshakeFailedError", 23u, 6},
-        {"CONNECTION_REFUSED_ERROR", 24u, 1},
-        {"OPERATION_CANCELED_ERROR", 24u, 5},
-        {"REMOTE_HOST_CLOSED_ERROR", 24u, 2},
-        {"TOO_MANY_REDIRECTS_ERROR", 24u, 10},
-        {"NetworkSessionFailedError", 25u, 8},
-        {"SERVICE_UNAVAILABLE_ERROR", 25u, 403},
-        {"ProxyConnectionClosedError", 26u, 102},
-        {"SSL_HANDSHAKE_FAILED_ERROR", 26u, 6},
-        {"AuthenticationRequiredError", 27u, 204},
-        {"ProxyConnectionRefusedError", 27u, 101},
-        {"NETWORK_SESSION_FAILED_ERROR", 28u, 8},
-        {"OperationNotImplementedError", 28u, 402},
-        {"TemporaryNetworkFailureError", 28u, 7},
-        {"AUTHENTICATION_REQUIRED_ERROR", 29u, 204},
-        {"PROXY_CONNECTION_CLOSED_ERROR", 29u, 102},
-        {"ProtocolInvalidOperationError", 29u, 302},
-        {"PROXY_CONNECTION_REFUSED_ERROR", 30u, 101},
-        {"OPERATION_NOT_IMPLEMENTED_ERROR", 31u, 402},
-        {"TEMPORARY_NETWORK_FAILURE_ERROR", 31u, 7},
-        {"BackgroundRequestNotAllowedError", 32u, 9},
-        {"PROTOCOL_INVALID_OPERATION_ERROR", 32u, 302},
-        {"ProxyAuthenticationRequiredError", 32u, 105},
-        {"ContentOperationNotPermittedError", 33u, 202},
-        {"PROXY_AUTHENTICATION_REQUIRED_ERROR", 35u, 105},
-        {"BACKGROUND_REQUEST_NOT_ALLOWED_ERROR", 36u, 9},
-        {"CONTENT_OPERATION_NOT_PERMITTED_ERROR", 37u, 202},
-    };
-    size_t lo = 0;
-    size_t hi = 68;
-    size_t length;
-    if (name == NETCODES_NULL) {
-        return 0;
-    }
-    length = netcodes_length(name);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int order = netcodes_names[mid].length != length
-                        ? (netcodes_names[mid].length < length ? -1 : 1)
-                        : netcodes_compare_names(netcodes_names[mid].name, name);
-        if (order == 0) {
-            if (code != NETCODES_NULL) {
-                *code = netcodes_names[mid].code;
-            }
-            return 1;
-        }
-        if (order < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return 0;
 }
 
 /* ---------------------------------------------------------------------------
@@ -938,270 +624,271 @@ typedef enum netcodes_chromium_net_error {
 /* The value ranges upstream documents. */
 typedef enum netcodes_chromium_group {
     NETCODES_CHROMIUM_GROUP_NONE = -1,
-    NETCODES_CHROMIUM_GROUP_SYSTEM = 0, /* System: -99 to 0 */
-    NETCODES_CHROMIUM_GROUP_CONNECTION = 1, /* Connection: -199 to -100 */
-    NETCODES_CHROMIUM_GROUP_CERTIFICATE = 2, /* Certificate: -299 to -200 */
-    NETCODES_CHROMIUM_GROUP_HTTP = 3, /* HTTP: -399 to -300 */
-    NETCODES_CHROMIUM_GROUP_CACHE = 4, /* Cache: -499 to -400 */
-    NETCODES_CHROMIUM_GROUP_MISC = 5, /* Miscellaneous (no name upstream): -599 to -500 */
-    NETCODES_CHROMIUM_GROUP_FTP = 6, /* FTP (obsolete): -699 to -600 */
-    NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER = 7, /* Certificate manager: -799 to -700 */
-    NETCODES_CHROMIUM_GROUP_DNS = 8, /* DNS resolver: -899 to -800 */
-    NETCODES_CHROMIUM_GROUP_BLOB = 9, /* Blob: -999 to -900 */
+    NETCODES_CHROMIUM_GROUP_BLOB = 0, /* Blob: -999 to -900 */
+    NETCODES_CHROMIUM_GROUP_DNS = 1, /* DNS resolver: -899 to -800 */
+    NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER = 2, /* Certificate manager: -799 to -700 */
+    NETCODES_CHROMIUM_GROUP_FTP = 3, /* FTP (obsolete): -699 to -600 */
+    NETCODES_CHROMIUM_GROUP_MISC = 4, /* Miscellaneous (no name upstream): -599 to -500 */
+    NETCODES_CHROMIUM_GROUP_CACHE = 5, /* Cache: -499 to -400 */
+    NETCODES_CHROMIUM_GROUP_HTTP = 6, /* HTTP: -399 to -300 */
+    NETCODES_CHROMIUM_GROUP_CERTIFICATE = 7, /* Certificate: -299 to -200 */
+    NETCODES_CHROMIUM_GROUP_CONNECTION = 8, /* Connection: -199 to -100 */
+    NETCODES_CHROMIUM_GROUP_SYSTEM = 9, /* System: -99 to 0 */
 } netcodes_chromium_group;
 
-/* The row of a code netcodes knows (chromium), or NULL. */
+/* The row of a code netcodes knows (chromium), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_chromium_meaning() for the others. */
 static inline const netcodes_entry *netcodes_chromium_entry(int code) {
     static const netcodes_entry netcodes_rows[249] = {
-        {-906, "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-905, "ERR_BLOB_REFERENCED_BLOB_BROKEN", "This blob includes another blob that failed or was never finished, so it cannot be completed. Rebuild the included blob first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-904, "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "Its creator let go of the blob while it was still being assembled, and no reader was waiting for it, so building stopped. Keep a reference until the blob is complete.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-903, "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "The process sending the blob's bytes exited or crashed part-way through. Create the blob again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-902, "ERR_BLOB_FILE_WRITE_FAILED", "Spilling the blob's data to disk failed, a full disk being the usual reason. Free disk space or check file permissions.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-901, "ERR_BLOB_OUT_OF_MEMORY", "The blob's contents did not fit in the memory available for blobs. Free memory or use smaller blobs, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-900, "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "A request to build a blob arrived with parameters that make no sense, so the browser rejected it as a faulty inter-process message. It points to a bug in the code creating the blob.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-821, "ERR_DNS_DIRECT_ONLY", "The host name was not resolved locally because requests to it go through a proxy, and this lookup was only allowed for direct connections. The proxy resolves the name instead.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-820, "ERR_DNS_OTHER_FAILURE", "The DNS server answered with a failure response code that has no more specific Chromium code. Check the DNS server and retry later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-819, "ERR_DNS_REFUSED", "The DNS server refused to answer the query (REFUSED), usually because of its policy. Use a DNS server that will serve this client.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-818, "ERR_DNS_NOT_IMPLEMENTED", "The DNS server replied NOTIMP: it does not implement this kind of query, such as an HTTPS record lookup. Use a DNS server that does.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-817, "ERR_DNS_SERVER_FAILURE", "The DNS server answered that it failed to process the query (SERVFAIL). It is often temporary or caused by broken DNSSEC; retry later or use another server.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-816, "ERR_DNS_FORMAT_ERROR", "The DNS server rejected the query as malformed (FORMERR). Either the server or the query is faulty.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-815, "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "The host cache is in the middle of being cleared, so the lookup could not use it at that moment. Wait a little and look the name up again.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-814, "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "Chromium's test query to confirm that the secure DNS provider is usable came back empty or unusable. Check the provider; Chromium will probe again later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-811, "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "The site's DNS HTTPS record was expected to list a supported application protocol (ALPN) but lists none that Chromium can use. The site's HTTPS record needs to be corrected.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-810, "ERR_DNS_REQUEST_CANCELLED", "The host resolution job was called off before it finished, so no answer was produced. It is a cancellation, not a DNS fault.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-809, "ERR_DNS_NAME_HTTPS_ONLY", "The site's DNS HTTPS record tells clients to use only secure transports, so this plain http or ws request cannot go ahead. Treat it like a redirect and load the https or wss address.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-808, "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "Secure DNS could not start because the DNS-over-HTTPS server's own name would not resolve. Check the secure DNS setting and ordinary DNS connectivity.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-806, "ERR_DNS_SORT_ERROR", "Chromium could not put the resolved addresses into its preferred connection order. It is an internal resolver failure.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-805, "ERR_DNS_SEARCH_EMPTY", "After applying the configured DNS search suffixes, no candidate name was left to query for this host. Use a fully qualified name or check the suffix settings.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-804, "ERR_DNS_CACHE_MISS", "This lookup was restricted to the host cache and local sources such as the hosts file, and none of them knew the name. Allow a network lookup.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-803, "ERR_DNS_TIMED_OUT", "The DNS query got no answer in time. The DNS server may be slow or unreachable; retry with back-off.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-801, "ERR_DNS_SERVER_REQUIRES_TCP", "The DNS reply was too large for UDP and the query must be repeated over TCP. Chromium normally does this itself.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-800, "ERR_DNS_MALFORMED_RESPONSE", "A DNS answer arrived but was not well-formed DNS. The server or something on the path is sending bad data; retry, or switch DNS servers.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-716, "ERR_CERT_VERIFIER_CHANGED", "The settings that control how certificates are verified were changed while requests were running, so those requests were stopped. Retry on a new connection so the certificate is checked again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-714, "ERR_CERT_DATABASE_CHANGED", "Certificates or trust settings were added, removed or edited while requests were running, so those requests were stopped. Retry on a new connection so the new trust settings apply.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-713, "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "Chromium could not create the self-signed certificate it was asked for. Check the requested parameters and the key store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-712, "ERR_PRIVATE_KEY_EXPORT_FAILED", "Exporting a private key failed. The key may be marked non-exportable, or the key store refused.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-710, "ERR_KEY_GENERATION_FAILED", "Creating a new key pair did not succeed. Check the key store or the security device holding the keys.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-709, "ERR_PKCS12_IMPORT_UNSUPPORTED", "The PKCS #12 file uses features or algorithms that are not supported. Export it again with more widely supported settings.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-708, "ERR_PKCS12_IMPORT_INVALID_FILE", "The PKCS #12 file is damaged or is not really a PKCS #12 file. Export it again from the source.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-707, "ERR_PKCS12_IMPORT_INVALID_MAC", "Importing a PKCS #12 file failed because its integrity check (MAC) is wrong, which usually means a wrong password or a damaged file. Check the password or export the file again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-706, "ERR_IMPORT_SERVER_CERT_FAILED", "A server certificate could not be added to the certificate database because something went wrong inside the import code. Check the certificate file and try again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-705, "ERR_IMPORT_CA_CERT_FAILED", "Importing a CA certificate failed for a reason without a more specific code. Check the certificate file and the database.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-704, "ERR_IMPORT_CERT_ALREADY_EXISTS", "The certificate is already in the certificate database, so it was not imported again. Nothing needs to be done.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-703, "ERR_IMPORT_CA_CERT_NOT_CA", "The certificate being imported as a certificate authority is not a CA certificate. Import it as an ordinary certificate, or use the actual CA certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-702, "ERR_PKCS12_IMPORT_FAILED", "Importing a PKCS #12 file failed for a reason without a more specific code. Check the file and try exporting it again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-701, "ERR_PKCS12_IMPORT_BAD_PASSWORD", "The password given for the PKCS #12 (.p12 or .pfx) file is not correct, so nothing was imported. Enter the right password.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-508, "ERR_HTTPENGINE_PROVIDER_IN_USE", "A placeholder returned by Cronet when it is backed by the Android platform HttpEngine, where the detailed Chromium error code is not available. Use the public error code of the exception instead.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-507, "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "A Private State Token (Trust Token) operation completed locally, for example from cached results, without sending the request to its destination. The operation succeeded even though no request went out.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-506, "ERR_TRUST_TOKEN_OPERATION_FAILED", "A Private State Token (formerly Trust Token) issuance, redemption or signing step did not succeed, for instance because the issuer's answer was unusable. Check the token issuer and the operation's parameters.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-505, "ERR_INVALID_WEB_BUNDLE", "A Web Bundle could not be used as a source of resources, for example because it is malformed. The bundle must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-504, "ERR_INVALID_SIGNED_EXCHANGE", "A signed exchange (SXG) could not be used, for example because its signature, validity or format is wrong. The publisher must fix the signed exchange.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-503, "ERR_ADD_USER_CERT_FAILED", "The operating system's certificate store would not accept the certificate. Check the certificate file and the permissions on the store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-502, "ERR_NO_PRIVATE_KEY_FOR_CERT", "The certificate being imported belongs to a private key that is not present on this device, so it cannot be used for client authentication. Import it together with its key, for example as a PKCS #12 file.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-501, "ERR_INSECURE_RESPONSE", "The response was refused because the connection it came over was not secure enough, most often after a certificate error. Resolve the certificate problem first.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-414, "ERR_CACHE_COMPRESSION_FAILURE", "Compressing data for storage in the disk cache failed. The response itself is not affected; it can be fetched again.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-413, "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "A combined open-or-create of a cache entry failed, so the cache cannot be used for this resource. It can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-412, "ERR_CACHE_DOOM_FAILURE", "Marking a cache entry for removal (dooming it) did not succeed. It is internal to the cache and usually harmless.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-411, "ERR_CACHE_ENTRY_NOT_SUITABLE", "Chromium's cache already knew the stored entry could not serve this request, given its load flags or mode, so the entry was skipped. The request goes to the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-410, "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "The server demanded authentication only after part of the response had been delivered, too late to ask for credentials. Start the request over from the beginning.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-409, "ERR_CACHE_LOCK_TIMEOUT", "Waiting for a lock on a cache entry took too long. Chromium then continues without the cache entry.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-408, "ERR_CACHE_CHECKSUM_MISMATCH", "A cache entry failed its checksum and is treated as corrupt. It is internal to the cache; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-407, "ERR_CACHE_CHECKSUM_READ_FAILURE", "The checksum stored alongside a cache entry could not be read, so the entry cannot be verified. The cache handles this internally; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-406, "ERR_CACHE_RACE", "Two or more requests competed to create the same cache entry and this one lost, so its cache lookup starts over. This is handled inside Chromium's HTTP cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-405, "ERR_CACHE_CREATE_FAILURE", "A new cache entry for this resource could not be made. The resource can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-404, "ERR_CACHE_OPEN_FAILURE", "An existing cache entry for this resource failed to open. Chromium falls back to the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-403, "ERR_CACHE_OPERATION_NOT_SUPPORTED", "The kind of cache entry involved cannot perform the requested action, such as a partial or sparse access. It is an internal condition of the cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-402, "ERR_CACHE_WRITE_FAILURE", "Storing a response in the disk cache did not succeed, often because the disk is full or the cache files are damaged. Retry, or fetch without caching.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-401, "ERR_CACHE_READ_FAILURE", "Chromium could not read data back from its disk cache, for example because of a disk error. Fetch the resource from the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-400, "ERR_CACHE_MISS", "The requested entry is not in the cache, and the request was not allowed to use the network, for example an offline or cache-only load. Allow a network fetch to get the resource.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-388, "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "A dictionary-compressed response begins with a dictionary identifier that differs from the dictionary Chromium offered. The server's shared dictionary setup is wrong.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-387, "ERR_DICTIONARY_LOAD_FAILED", "A response encoded against a shared compression dictionary could not be decoded because the dictionary itself failed to load. Fetch the resource again without dictionary compression.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-386, "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "The response is zstd-compressed with a window size above the 8 MB limit Chromium accepts. The server must compress with a smaller window.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-385, "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "Local network access checks blocked the connection, for example a public web page trying to reach a device on the local network without permission. The page needs the appropriate permission or server opt-in.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-384, "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "A cached response came from an address space that local network access checks now block. The cached copy is not used.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-383, "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "Within a single request the server's address was seen in two different address spaces (public, private or local), which local network access checks treat as suspicious. Chromium discards the cached copy; the request can then be made again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-382, "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "Client hint negotiation (the ACCEPT_CH restart) was repeated too many times, so Chromium stopped. The server's Accept-CH behaviour needs fixing.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-381, "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "The QUIC server is shutting the connection down and has told Chromium it never handled this request. Resend it on another connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-380, "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "QUIC connections only accept certificates from publicly known roots unless the site is explicitly exempted, and this one chains to a private or unknown root. Use a publicly trusted certificate, or let the connection fall back to TCP.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-379, "ERR_HTTP_RESPONSE_CODE_FAILURE", "The server answered with a status code outside 2xx, and the API that made the request treats that as a failure. Look at the HTTP status itself to decide what to do.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-376, "ERR_HTTP2_STREAM_CLOSED", "The other side kept sending HTTP/2 frames on a stream that was already finished. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-375, "ERR_TOO_MANY_RETRIES", "Chromium gave up after restarting the same transaction many times for authentication or certificate reasons, to avoid an endless loop. A server or proxy that keeps asking for new credentials or keeps presenting bad certificates is the usual cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-372, "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "An HTTP/2 stream was reset by the peer with the NO_ERROR code. The HTTP/2 layer normally absorbs this, so seeing it outside that layer points to a Chromium bug.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-371, "ERR_CONTENT_DECODING_INIT_FAILED", "The decoder for the response's content encoding could not be set up. The Content-Encoding may be unsupported or invalid.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-370, "ERR_INVALID_HTTP_RESPONSE", "The bytes that came back do not start with an HTTP/1.x status line, and Chromium will not interpret them as headerless HTTP/0.9. The port may be running a different protocol, or the server is broken.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-367, "ERR_PAC_SCRIPT_TERMINATED", "The PAC script's execution environment crashed or was stopped, so proxy decisions wait until the script is loaded afresh. Retry once it has been reloaded.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-366, "ERR_PROXY_HTTP_1_1_REQUIRED", "The proxy told Chromium over HTTP/2 that it must be spoken to with HTTP/1.1. Retry over an HTTP/1.1 connection to the proxy; Chromium does this automatically.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-365, "ERR_HTTP_1_1_REQUIRED", "The server told Chromium over HTTP/2 that this request must use HTTP/1.1. Retry on an HTTP/1.1 connection; Chromium does this automatically.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-364, "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "A proxy asked for authentication when there was no longer a usable connection to answer it on. It is an internal network stack condition.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-363, "ERR_HTTP2_COMPRESSION_ERROR", "The HPACK header block on the HTTP/2 connection could not be processed, so the connection's shared header state is broken. The peer's implementation is faulty or the data was damaged.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-362, "ERR_HTTP2_FRAME_SIZE_ERROR", "An HTTP/2 frame from the other side was too large, or the wrong length for its type. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-361, "ERR_HTTP2_FLOW_CONTROL_ERROR", "The other side sent more HTTP/2 data than its flow-control window allowed, or otherwise mishandled window updates. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-360, "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "The TLS parameters negotiated for this connection, such as its version or cipher suite, are too weak for HTTP/2. The server must use stronger TLS settings.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-358, "ERR_QUIC_HANDSHAKE_FAILED", "Setting up encryption for the QUIC connection did not succeed, so nothing sent on it reached the server in readable form. Send the requests again on a new connection, possibly over TCP.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-357, "ERR_RESPONSE_HEADERS_TRUNCATED", "The connection ended while the response headers were still arriving. Retry if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-356, "ERR_QUIC_PROTOCOL_ERROR", "The QUIC connection failed with a protocol error; a more detailed QUIC error code is usually attached. Retry on a new connection, which may use TCP instead.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-355, "ERR_INCOMPLETE_CHUNKED_ENCODING", "A chunked response stopped without its closing empty chunk, so the body is cut short. Repeat the request if it is safe to do so.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-354, "ERR_CONTENT_LENGTH_MISMATCH", "Fewer body bytes arrived than the Content-Length header promised before the connection ended. The download is truncated; repeat it if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-352, "ERR_HTTP2_PING_FAILED", "A liveness check (PING) on the HTTP/2 connection went unanswered, so Chromium treats the connection as dead. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-351, "ERR_HTTP2_SERVER_REFUSED_STREAM", "The HTTP/2 server refused the stream before processing it, with REFUSED_STREAM or a GOAWAY that excludes it. The request was not handled and can be sent again on a different connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-350, "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "Two or more Location headers in one response leave the redirect target ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-349, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "Two or more Content-Disposition headers in one response leave the file name ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-348, "ERR_PAC_NOT_IN_DHCP", "Proxy auto-discovery asked DHCP for a PAC address and got nothing back, whether because the query failed or the network does not publish one. Set the PAC URL manually if the network needs a proxy.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-347, "ERR_INCOMPLETE_HTTP2_HEADERS", "HTTP/2 response headers arrived incomplete: required pseudo-headers such as the status are still missing. If it surfaces, the server's HTTP/2 framing is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-346, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "Conflicting Content-Length values in one response make its length ambiguous, so Chromium rejects it to prevent response smuggling. The server must send one consistent length.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-345, "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "The rest of a response body was too large to read and discard so the connection could be reused. The connection is dropped and a new one is needed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-344, "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a status code that its documentation does not list. Look in system logs and the authentication configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-343, "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "Authentication could not start because the Kerberos environment is incomplete, such as an unreachable key distribution center or a server principal the realm does not know. Fix the domain or krb5 configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-342, "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a known status code that makes no sense at this step of authentication. Check the machine's Kerberos or NTLM setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-341, "ERR_MISSING_AUTH_CREDENTIALS", "Negotiate (Kerberos) authentication found no ticket for the user. Sign in to the domain or run kinit to get one, then retry.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-340, "ERR_ENCODING_DETECTION_FAILED", "Chromium could not work out which character set the response text uses. Declaring a charset in the Content-Type header avoids this.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-339, "ERR_UNSUPPORTED_AUTH_SCHEME", "The only authentication schemes the server offers are ones this machine or build cannot perform. Enable the scheme locally or have the server offer another, such as Basic or Negotiate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-338, "ERR_INVALID_AUTH_CREDENTIALS", "HTTP authentication did not produce usable credentials, for example because the handshake with the server broke down. Check the user's credentials and the server's authentication setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-337, "ERR_HTTP2_PROTOCOL_ERROR", "The HTTP/2 session hit a protocol error, often caused by the server sending invalid headers or by a middlebox mangling traffic. Check the server and anything inspecting the connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-336, "ERR_NO_SUPPORTED_PROXIES", "None of the proxies in the configured list use a proxy type Chromium supports. Change the proxy configuration.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-331, "ERR_NETWORK_IO_SUSPENDED", "Networking is paused system-wide, usually because the device is suspending, so the operation could not run. Retry after the system resumes.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-330, "ERR_CONTENT_DECODING_FAILED", "The response body could not be decompressed, for example because gzip or Brotli data is corrupt or the Content-Encoding header is wrong. The server must send correctly encoded content.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-329, "ERR_MALFORMED_IDENTITY", "The user name or domain given for HTTP authentication is not in a form the authentication scheme accepts. Correct the identity, for example how the domain and user name are written.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-328, "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "The server cannot deliver the byte range that was asked for (HTTP 416). Request a range that lies within the resource.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-327, "ERR_PAC_SCRIPT_FAILED", "Running the proxy auto-config (PAC) script failed, for example because of a script error. Fix the PAC script.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-325, "ERR_RESPONSE_HEADERS_TOO_BIG", "The response headers were larger than Chromium accepts. Reduce the size of the headers the server sends, large cookies being a common cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-324, "ERR_EMPTY_RESPONSE", "The connection ended before a single byte of the response arrived. The server may have crashed, timed out the request or dropped it; repeat it only if that is harmless.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-323, "ERR_UNEXPECTED_PROXY_AUTH", "A server that is not a proxy replied with 407 Proxy Authentication Required. That response makes no sense without a proxy, so the server is misbehaving.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-322, "ERR_METHOD_NOT_SUPPORTED", "The HTTP method of the request cannot be used for this URL or endpoint. Use a method it accepts.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-321, "ERR_INVALID_CHUNKED_ENCODING", "The response body uses chunked transfer encoding incorrectly. The server's response framing must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-320, "ERR_INVALID_RESPONSE", "The server's response could not be understood as a valid response. The server or something in between is sending broken data.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-312, "ERR_UNSAFE_PORT", "The URL's port is on the browser's restricted list because protocols such as mail or FTP listen there and could be attacked by crafted web requests. Serve the content on a normal web port.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-311, "ERR_UNSAFE_REDIRECT", "A redirect led to a destination that is not allowed from the original request, such as a file:// URL or another scheme a web page may not reach. The redirect target must change.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-310, "ERR_TOO_MANY_REDIRECTS", "The request followed so many redirects that Chromium gave up, usually because of a redirect loop. Clearing cookies for the site sometimes helps; otherwise the server configuration must be fixed.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-303, "ERR_INVALID_REDIRECT", "The server redirected to a Location that is not a usable URL. The redirect target on the server must be corrected.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-302, "ERR_UNKNOWN_URL_SCHEME", "The URL uses a scheme that the network stack does not know how to handle. Check the URL or register a handler for the scheme.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-301, "ERR_DISALLOWED_URL_SCHEME", "Loading this kind of URL scheme is not permitted here, for example a scheme the embedder or network context does not allow. Switch to an allowed scheme such as https.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-300, "ERR_INVALID_URL", "The URL could not be parsed or is otherwise invalid. Fix the URL.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-219, "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "A site on the local network (a private IP address or a .local name) presented a self-signed certificate, which Chromium rejects there. Give the device a certificate from a CA the client trusts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-217, "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "Chromium recognises this certificate as one used to snoop on connections by a party other than the device's owner, and refuses it. Remove the software or network device doing the interception.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-214, "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "This connection needs proof that the certificate was publicly logged (Certificate Transparency), and the proof supplied was missing or did not meet policy. The site needs a certificate logged with valid timestamps.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-213, "ERR_CERT_VALIDITY_TOO_LONG", "The time between the certificate's start and expiry dates exceeds what browsers allow for publicly trusted certificates. The site must reissue it with a shorter lifetime.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-212, "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "The certificate lists names that the issuing CA's name constraints forbid it to certify. The certificate must be reissued by a CA allowed to cover those names.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-211, "ERR_CERT_WEAK_KEY", "The certificate's public key is below the minimum strength, such as an RSA key with too few bits. The site must reissue it with a stronger key.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-210, "ERR_CERT_NON_UNIQUE_NAME", "The certificate names a host that is not globally unique, such as an internal name or a private IP address, which public CAs should not certify. Use a publicly resolvable name or a private CA trusted on the device.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-208, "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "The certificate chain relies on a signature algorithm that is no longer trusted, such as SHA-1 or MD5. The site needs a certificate signed with a modern algorithm.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-207, "ERR_CERT_INVALID", "The server's certificate is invalid for a reason not covered by a more specific code. The certificate must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-206, "ERR_CERT_REVOKED", "The server's certificate has been revoked by its issuer. Do not bypass it; the site must obtain a new certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-205, "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "Chromium could not get revocation information for the certificate, either because the revocation server is unreachable or because it is being blocked. Try another network; the site may need to fix its revocation setup.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-204, "ERR_CERT_NO_REVOCATION_MECHANISM", "The certificate carries no OCSP or CRL location, so nobody can ever learn whether it was revoked. Whether this blocks the connection depends on policy; the site should use a certificate with revocation information.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-203, "ERR_CERT_CONTAINS_ERRORS", "The server's certificate has errors that make it unusable. Chromium prefers ERR_CERT_INVALID for new cases; the certificate has to be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-202, "ERR_CERT_AUTHORITY_INVALID", "The server's certificate chain does not lead to a trusted root, as with a self-signed certificate, a private CA, or interception. Install the issuing CA if it is legitimate, or fix the server's chain.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-201, "ERR_CERT_DATE_INVALID", "The server's certificate is expired or not yet valid according to this device's clock. Check that the device date and time are correct; otherwise the site must renew its certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-200, "ERR_CERT_COMMON_NAME_INVALID", "The certificate the server sent does not cover the host name in the URL. Check that the site's proper name is used; a captive portal or interception can also cause it, so do not click through.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-190, "ERR_MULTICAST_NOT_ALLOWED", "A multicast operation on a UDP socket was refused because multicast is not permitted for that socket or caller. Obtain the required permission or avoid multicast.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-189, "ERR_CONTROL_MSG_TOO_BIG", "Ancillary control data received with a datagram was larger than the space reserved for it and was cut off. It signals a socket-level limit rather than a network fault.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-188, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel after seeing the proxy's CONNECT response. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-187, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel before the CONNECT request was sent. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-186, "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "The proxy was reachable but could not connect to the destination, for example because the destination name did not resolve or its server refused. The problem is with the destination, not the proxy, so check the target host.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-184, "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ECH failed, and the certificate offered for recovery is not valid for the ECH public name, so Chromium cannot trust the server's replacement keys. The site's ECH or certificate setup is broken.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-183, "ERR_ECH_NOT_NEGOTIATED", "The server could not open the encrypted ClientHello, usually because the ECH keys in DNS are out of date. Reconnect with the fresh keys the server supplied; Chromium does this automatically.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-182, "ERR_INVALID_ECH_CONFIG_LIST", "The ECH keys advertised in the site's DNS HTTPS record are in a broken format. The site's DNS ECH configuration must be corrected.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-181, "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "The keyUsage extension in the server's certificate rules out the way the key is used in this handshake, for example for key exchange rather than signing. The site needs a certificate with suitable key usage.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-180, "ERR_TLS13_DOWNGRADE_DETECTED", "The server settled on an older TLS version while its handshake carried the marker a TLS 1.3 server uses when forced down, so Chromium suspects tampering. A badly implemented TLS-intercepting proxy is the common culprit; update or remove it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-179, "ERR_WRONG_VERSION_ON_EARLY_DATA", "The client sent 0-RTT data but the server turned out to speak only TLS 1.2 or older, which has no early data. Chromium repeats the request on the completed handshake without it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-178, "ERR_EARLY_DATA_REJECTED", "The server declined the 0-RTT early data sent with a resumed TLS 1.3 connection, so none of it was acted on. Chromium replays the request after the full handshake without early data.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-177, "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "None of the signature algorithms the server will accept can be made with the client certificate's key. Use a certificate with a different key, or widen the algorithms the server accepts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
-        {-176, "ERR_NO_BUFFER_SPACE", "The operating system temporarily ran out of buffers for socket traffic (ENOBUFS). Retry after a short delay.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-174, "ERR_READ_IF_READY_NOT_IMPLEMENTED", "An internal signal that a socket type lacks the optional ReadIfReady call, after which the stack falls back to a plain read. Applications should never see it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-173, "ERR_WS_UPGRADE", "Marks the normal end of the HTTP request that carried a WebSocket opening handshake: the upgrade worked and the connection now belongs to the WebSocket. It signals success, not a failure.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-172, "ERR_SSL_OBSOLETE_CIPHER", "The server will only talk using a cipher suite Chromium removed recently; this code reports it during the short transition period after a removal. The server must enable modern cipher suites.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-171, "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "A proof that a Certificate Transparency log has stayed consistent over time could not be read. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-170, "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "Proxy authentication needed another round trip, but the connection it started on could not carry it. The handshake continues on a newly opened connection; this stays inside the network stack.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-169, "ERR_CT_STH_INCOMPLETE", "A Certificate Transparency signed tree head was readable JSON but lacked fields it must have. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-168, "ERR_CT_STH_PARSING_FAILED", "Data describing the state of a Certificate Transparency log (a signed tree head) was unreadable. This is internal CT bookkeeping and does not by itself block a site.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-167, "ERR_SSL_SERVER_CERT_BAD_FORMAT", "The bytes the server sent as its certificate are not a decodable certificate, so validation could not even start. The server's certificate file is broken and must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-166, "ERR_ICANN_NAME_COLLISION", "The host name resolved to 127.0.53.53, the special address ICANN uses to flag a name collision with a new top-level domain. Use a fully qualified name that does not clash, or fix the internal DNS.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-164, "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "The client certificate chosen from the system store could not be converted into a form the TLS code can use, for example because of an unsupported encoding. Reinstall or re-export the certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-163, "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the send buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-162, "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the receive buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-161, "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "The operating system rejected the requested send buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-160, "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "The operating system rejected the requested receive buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-159, "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "The server answered the TLS handshake with a fatal unrecognized_name alert: it does not recognise the host name sent in SNI. Check the URL's host name and the server's virtual host setup.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-156, "ERR_SSL_SERVER_CERT_CHANGED", "The server presented a different certificate when the TLS session was renegotiated, which Chromium treats as a possible attack. The server must keep its certificate stable across renegotiation.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-154, "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "The limit on WebSocket connections waiting to open was reached and this one was turned away. Open fewer WebSockets at once and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-153, "ERR_SSL_DECRYPT_ERROR_ALERT", "The TLS peer aborted with a decrypt_error alert, meaning a signature or handshake check failed on its side. A faulty server, client certificate key or middlebox is the likely cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-151, "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "The server asked for a client certificate but only accepts certificate types Chromium cannot provide. The server's client authentication settings need to change.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-150, "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "The server's certificate chain does not contain any of the public keys pinned for this host, which can indicate interception or a wrong certificate. Do not bypass it; the site operator must fix the chain or the pins.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, NETCODES_NULL},
-        {-147, "ERR_ADDRESS_IN_USE", "The local address and port requested for a socket are already taken by another socket. Pick a different port or release the one in use.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-145, "ERR_WS_PROTOCOL_ERROR", "Chromium shut the WebSocket down after the other side sent data that breaks the WebSocket framing rules. Check the server's WebSocket implementation.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-142, "ERR_MSG_TOO_BIG", "A datagram or other message exceeded the largest size the socket can send or receive in one piece. Split the data into smaller messages.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-141, "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "The client certificate's private key could not produce the signature the TLS handshake needs. Typical causes are a denied key access prompt, a key not meant for signing, or a smart card that was removed.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
-        {-139, "ERR_TEMPORARILY_THROTTLED", "Chromium held this request back on purpose to protect a server that was already receiving too many requests from it. Slow down and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-138, "ERR_NETWORK_ACCESS_DENIED", "The operating system refused network access for this application or destination, typically because a firewall rule blocks it. Allow the application or destination in the firewall.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-137, "ERR_NAME_RESOLUTION_FAILED", "Name resolution failed because of a resolver-level problem rather than a definite answer that the name does not exist. Check DNS settings and connectivity, then retry.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-136, "ERR_PROXY_CERTIFICATE_INVALID", "Chromium could not validate the TLS certificate of the HTTPS proxy it is configured to use. Fix the proxy's certificate or the trust settings.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-135, "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "The selected client certificate has no private key available on this device, so it cannot be used to authenticate. Install the certificate together with its key.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
-        {-134, "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "The platform key store or the user refused to let Chromium use the private key of the chosen client certificate. Allow access to the key, or pick another certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
-        {-133, "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "Speculative opening of connections ahead of need was cut short because the connection pool is full. It only affects preconnects; real requests are not failed by it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-131, "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "Policy requires a PAC script for proxy settings and that script was unusable because it failed to download, parse or run. Requests are not sent directly instead; make the PAC URL reachable and the script valid.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-130, "ERR_PROXY_CONNECTION_FAILED", "The proxy server itself was unreachable: looking up its host name or opening a socket to it failed. Verify the proxy address and port and that the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-127, "ERR_PROXY_AUTH_REQUESTED", "A proxy answered the tunnel request with 407 and wants credentials first. Supply proxy credentials and try again.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-126, "ERR_SSL_BAD_RECORD_MAC_ALERT", "The TLS peer aborted with a bad_record_mac alert: a record failed its integrity check on the other side. A buggy server or a device altering traffic is the usual cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-125, "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "The TLS peer aborted with a decompression_failure alert, a sign of broken TLS compression support on the server. The server must be fixed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-124, "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "On Windows the socket layer claimed to have written more bytes than it was given, a symptom of third-party software hooked into Winsock (a Layered Service Provider). Remove or update such software, often old security or VPN tools.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-123, "ERR_SSL_NO_RENEGOTIATION", "The peer refused a TLS renegotiation by sending a no_renegotiation alert. The server configuration and the client's expectations need to match.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-122, "ERR_ALPN_NEGOTIATION_FAILED", "Client and server could not agree on an application protocol (such as HTTP/2 or HTTP/1.1) during the TLS handshake. Check the server's ALPN configuration.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-121, "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "The SOCKS proxy reported that it has no way to reach the requested destination. The destination may be down, or unreachable from the proxy's network.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-120, "ERR_SOCKS_CONNECTION_FAILED", "Setting up the route through the SOCKS proxy failed, either while reaching the proxy or during the SOCKS handshake. Check the SOCKS proxy address and that it is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-119, "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "The resolver's backlog of outstanding lookups overflowed and this lookup was evicted. Reduce the number of parallel lookups and retry shortly.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-118, "ERR_CONNECTION_TIMED_OUT", "Opening the connection took too long and was abandoned. The host may be down or unreachable, or a firewall may be silently dropping packets; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-117, "ERR_BAD_SSL_CLIENT_AUTH_CERT", "The TLS handshake broke down over client authentication: the server did not accept the certificate offered, or required one that was not sent. Choose a certificate the server trusts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, NETCODES_NULL},
-        {-115, "ERR_PROXY_AUTH_UNSUPPORTED", "To open a tunnel the proxy wants credentials in a scheme Chromium cannot speak. Configure the proxy to accept a supported scheme such as Basic, Digest, NTLM or Negotiate.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-114, "ERR_SSL_RENEGOTIATION_REQUESTED", "The server asked to redo the TLS handshake in the middle of a connection, which Chromium does not allow in this situation. Reconfigure the server so it does not request renegotiation.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-113, "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "The TLS handshake found nothing both sides can use, most often because the server only offers old protocol versions or weak ciphers that Chromium dropped. The server's TLS configuration needs updating.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-111, "ERR_TUNNEL_CONNECTION_FAILED", "A tunnel (HTTP CONNECT) through the proxy could not be set up. The proxy may be down, may refuse the destination, or may need credentials; check the proxy and retry later.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-110, "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "The server wants the client to prove its identity with a certificate during the TLS handshake, and no certificate has been selected. The application must pick one, or let the user pick one, and then continue.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-109, "ERR_ADDRESS_UNREACHABLE", "The operating system knows no way to get packets to the destination address from here. Check routing, VPN and firewall settings, or retry once the network changes.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-108, "ERR_ADDRESS_INVALID", "The address to connect to is not a usable destination, for example the all-zero address or port number zero. Fix the URL or the address being connected to.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-107, "ERR_SSL_PROTOCOL_ERROR", "The TLS handshake or session broke the protocol in a way Chromium cannot accept, often because of a misconfigured server, an intercepting proxy or security software. Check the server's TLS setup and anything inspecting traffic.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-106, "ERR_INTERNET_DISCONNECTED", "The device has no Internet connection. Wait until connectivity returns, then retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-105, "ERR_NAME_NOT_RESOLVED", "The host name could not be turned into an address: the name may not exist, or the DNS lookup failed. Retry with back-off for temporary DNS trouble, but check the spelling first, because a misspelled name will never resolve.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-104, "ERR_CONNECTION_FAILED", "A connection attempt failed for a reason that has no more specific code. Check connectivity to the host and retry later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-103, "ERR_CONNECTION_ABORTED", "The connection was given up after the peer stopped acknowledging what was sent to it, which usually means the path or the peer disappeared. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-102, "ERR_CONNECTION_REFUSED", "The host answered but refused the connection, usually because nothing is listening on that port or a firewall rejects it. Check the host and port; a service that is restarting may accept later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-101, "ERR_CONNECTION_RESET", "The connection was torn down abruptly (a TCP RST), by the server, a firewall or a middlebox. Retry on a new connection; repeated resets point to something in the path interfering.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-100, "ERR_CONNECTION_CLOSED", "The peer closed the connection in an orderly way (a TCP FIN) when more data was expected. Retry on a new connection, keeping in mind the server may already have processed the request.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-37, "ERR_STRICT_ECH_REQUIRED", "A strict Encrypted Client Hello policy is in force and the connection could not use ECH, so Chromium refused to fall back to an unencrypted handshake. The server or its DNS configuration must offer usable ECH, or the strict policy must be relaxed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-36, "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "Reaching a device on the local network requires a permission that the app or site has not been granted, such as Android's local network permission. Grant the permission and try again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-35, "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "Enterprise policy blocks this URL in Incognito windows only. Open it in a normal window or ask the administrator to change the policy.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-34, "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "Fingerprinting protection, a privacy feature, stopped the request, typically to a script or service known for tracking users by their browser's traits. Allow the site or change the protection setting if the block is wrong.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-33, "ERR_NETWORK_ACCESS_REVOKED", "The frame that issued the request has cut itself off from the network, as a fenced frame may do once it has loaded, so its new requests are refused. Requests from that frame will keep failing.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-32, "ERR_BLOCKED_BY_ORB", "Opaque Response Blocking (formerly CORB) withheld a cross-origin response that a no-cors request is not allowed to read, such as HTML or JSON loaded as an image or script. Serve the right Content-Type or use CORS.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-30, "ERR_BLOCKED_BY_CSP", "A directive in the page's Content Security Policy forbids loading this URL. Update the policy or stop loading the resource.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-29, "ERR_CLEARTEXT_NOT_PERMITTED", "The platform forbids unencrypted HTTP for this host, as Android apps do by default through their network security configuration. Switch to HTTPS or allow cleartext for that host in the app's configuration.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-27, "ERR_BLOCKED_BY_RESPONSE", "The server's own response headers forbid using it the way it was requested, for example framing it on another site or reading it cross-origin. Change the server's headers or how the resource is embedded.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-26, "ERR_CONTEXT_SHUT_DOWN", "The request was dropped because the network context that served it was being torn down, for example when a profile or the whole application closes. Nothing is wrong with the network.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-25, "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "A retry or redirect meant the request body had to be replayed from the start, and the body's source cannot go back to the beginning. Provide a body that can be read more than once, such as bytes in memory or a file.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-23, "ERR_SOCKET_IS_CONNECTED", "A connect was attempted on a socket that is already connected. This is a misuse of the socket API by the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-22, "ERR_BLOCKED_BY_ADMINISTRATOR", "Enterprise policy set by an administrator lists this URL as blocked. Only a change to the managed policy will allow it.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-21, "ERR_NETWORK_CHANGED", "The device's network configuration changed while the request was in flight, for example a switch between Wi-Fi and mobile data or a new IP address. Wait for the new network to settle and retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-20, "ERR_BLOCKED_BY_CLIENT", "Something on the client, most often a browser extension such as an ad or tracker blocker, or the embedding application, stopped the request. Disable the blocking rule if the request is legitimate.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-19, "ERR_FILE_VIRUS_INFECTED", "An antivirus or security scanner flagged the file as infected and the transfer was stopped. Do not work around it; get a clean copy of the file.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-18, "ERR_FILE_NO_SPACE", "The disk ran out of free space while writing, for example during a download. Free some space and start again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-17, "ERR_FILE_PATH_TOO_LONG", "A local file path or file name exceeds the length the operating system allows. Use a shorter path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-16, "ERR_FILE_EXISTS", "The operation wanted to create a file that is already there. Choose another name or remove the existing file first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-15, "ERR_SOCKET_NOT_CONNECTED", "An operation that needs a connected socket was attempted on a socket that is not connected. Open a new connection before sending or reading.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-14, "ERR_UPLOAD_FILE_CHANGED", "A file chosen for upload changed on disk (its modification time moved) between selection and sending. Select the file again and resend.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-13, "ERR_OUT_OF_MEMORY", "The network stack ran out of memory while handling the request. Free memory or reduce the size of the work, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-12, "ERR_INSUFFICIENT_RESOURCES", "The system ran short of a resource such as file handles or sockets needed to finish the operation. Close unused connections or files and try again later.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-11, "ERR_NOT_IMPLEMENTED", "The requested operation is not implemented on this platform or for this kind of object. Use a different code path; retrying will not help.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-10, "ERR_ACCESS_DENIED", "Access to something on the local machine, such as a file, was refused by the operating system or sandbox; network permissions are reported by other codes. Check file permissions or sandbox rules.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-9, "ERR_UNEXPECTED", "Something happened that the network code considers impossible, which points to a bug in Chromium or in code built on it. Report it with a NetLog capture if it repeats.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-8, "ERR_FILE_TOO_BIG", "A local file involved in the request is larger than the operation can handle. Use a smaller file or split it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-7, "ERR_TIMED_OUT", "An operation took longer than its allowed time and was given up. The cause can be a slow network or an overloaded peer; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-6, "ERR_FILE_NOT_FOUND", "The local file or directory the request refers to does not exist, for example a file:// URL or a file chosen for upload that has since been deleted. Check the path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-5, "ERR_INVALID_HANDLE", "The network stack was given a handle or file descriptor that does not refer to anything usable, for example one already closed. This is a programming error in the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-4, "ERR_INVALID_ARGUMENT", "A function in the network stack was called with an argument it does not accept. This points to a bug in the calling code; fix the call rather than retrying.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-3, "ERR_ABORTED", "The request was stopped on purpose before it finished, typically because the user navigated away, pressed Stop, or code cancelled it. Treat it as a cancellation, not as a network problem.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-2, "ERR_FAILED", "A catch-all failure with no more specific code. In pages it very often hides a CORS rejection, a blocked service worker response or a cancelled fetch, so look at the console or a NetLog capture for the real cause before retrying.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {-1, "ERR_IO_PENDING", "The asynchronous operation has been started and its result will be delivered later through the completion callback. This is normal control flow, not a failure: wait for the callback.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
-        {0, "OK", "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, NETCODES_NULL},
+        {-906, "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-905, "ERR_BLOB_REFERENCED_BLOB_BROKEN", "This blob includes another blob that failed or was never finished, so it cannot be completed. Rebuild the included blob first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-904, "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "Its creator let go of the blob while it was still being assembled, and no reader was waiting for it, so building stopped. Keep a reference until the blob is complete.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-903, "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "The process sending the blob's bytes exited or crashed part-way through. Create the blob again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-902, "ERR_BLOB_FILE_WRITE_FAILED", "Spilling the blob's data to disk failed, a full disk being the usual reason. Free disk space or check file permissions.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-901, "ERR_BLOB_OUT_OF_MEMORY", "The blob's contents did not fit in the memory available for blobs. Free memory or use smaller blobs, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-900, "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "A request to build a blob arrived with parameters that make no sense, so the browser rejected it as a faulty inter-process message. It points to a bug in the code creating the blob.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-821, "ERR_DNS_DIRECT_ONLY", "The host name was not resolved locally because requests to it go through a proxy, and this lookup was only allowed for direct connections. The proxy resolves the name instead.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-820, "ERR_DNS_OTHER_FAILURE", "The DNS server answered with a failure response code that has no more specific Chromium code. Check the DNS server and retry later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-819, "ERR_DNS_REFUSED", "The DNS server refused to answer the query (REFUSED), usually because of its policy. Use a DNS server that will serve this client.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-818, "ERR_DNS_NOT_IMPLEMENTED", "The DNS server replied NOTIMP: it does not implement this kind of query, such as an HTTPS record lookup. Use a DNS server that does.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-817, "ERR_DNS_SERVER_FAILURE", "The DNS server answered that it failed to process the query (SERVFAIL). It is often temporary or caused by broken DNSSEC; retry later or use another server.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-816, "ERR_DNS_FORMAT_ERROR", "The DNS server rejected the query as malformed (FORMERR). Either the server or the query is faulty.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-815, "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "The host cache is in the middle of being cleared, so the lookup could not use it at that moment. Wait a little and look the name up again.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-814, "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "Chromium's test query to confirm that the secure DNS provider is usable came back empty or unusable. Check the provider; Chromium will probe again later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-811, "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "The site's DNS HTTPS record was expected to list a supported application protocol (ALPN) but lists none that Chromium can use. The site's HTTPS record needs to be corrected.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-810, "ERR_DNS_REQUEST_CANCELLED", "The host resolution job was called off before it finished, so no answer was produced. It is a cancellation, not a DNS fault.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-809, "ERR_DNS_NAME_HTTPS_ONLY", "The site's DNS HTTPS record tells clients to use only secure transports, so this plain http or ws request cannot go ahead. Treat it like a redirect and load the https or wss address.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-808, "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "Secure DNS could not start because the DNS-over-HTTPS server's own name would not resolve. Check the secure DNS setting and ordinary DNS connectivity.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-806, "ERR_DNS_SORT_ERROR", "Chromium could not put the resolved addresses into its preferred connection order. It is an internal resolver failure.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-805, "ERR_DNS_SEARCH_EMPTY", "After applying the configured DNS search suffixes, no candidate name was left to query for this host. Use a fully qualified name or check the suffix settings.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-804, "ERR_DNS_CACHE_MISS", "This lookup was restricted to the host cache and local sources such as the hosts file, and none of them knew the name. Allow a network lookup.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-803, "ERR_DNS_TIMED_OUT", "The DNS query got no answer in time. The DNS server may be slow or unreachable; retry with back-off.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-801, "ERR_DNS_SERVER_REQUIRES_TCP", "The DNS reply was too large for UDP and the query must be repeated over TCP. Chromium normally does this itself.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-800, "ERR_DNS_MALFORMED_RESPONSE", "A DNS answer arrived but was not well-formed DNS. The server or something on the path is sending bad data; retry, or switch DNS servers.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-716, "ERR_CERT_VERIFIER_CHANGED", "The settings that control how certificates are verified were changed while requests were running, so those requests were stopped. Retry on a new connection so the certificate is checked again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-714, "ERR_CERT_DATABASE_CHANGED", "Certificates or trust settings were added, removed or edited while requests were running, so those requests were stopped. Retry on a new connection so the new trust settings apply.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-713, "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "Chromium could not create the self-signed certificate it was asked for. Check the requested parameters and the key store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-712, "ERR_PRIVATE_KEY_EXPORT_FAILED", "Exporting a private key failed. The key may be marked non-exportable, or the key store refused.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-710, "ERR_KEY_GENERATION_FAILED", "Creating a new key pair did not succeed. Check the key store or the security device holding the keys.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-709, "ERR_PKCS12_IMPORT_UNSUPPORTED", "The PKCS #12 file uses features or algorithms that are not supported. Export it again with more widely supported settings.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-708, "ERR_PKCS12_IMPORT_INVALID_FILE", "The PKCS #12 file is damaged or is not really a PKCS #12 file. Export it again from the source.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-707, "ERR_PKCS12_IMPORT_INVALID_MAC", "Importing a PKCS #12 file failed because its integrity check (MAC) is wrong, which usually means a wrong password or a damaged file. Check the password or export the file again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-706, "ERR_IMPORT_SERVER_CERT_FAILED", "A server certificate could not be added to the certificate database because something went wrong inside the import code. Check the certificate file and try again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-705, "ERR_IMPORT_CA_CERT_FAILED", "Importing a CA certificate failed for a reason without a more specific code. Check the certificate file and the database.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-704, "ERR_IMPORT_CERT_ALREADY_EXISTS", "The certificate is already in the certificate database, so it was not imported again. Nothing needs to be done.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-703, "ERR_IMPORT_CA_CERT_NOT_CA", "The certificate being imported as a certificate authority is not a CA certificate. Import it as an ordinary certificate, or use the actual CA certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-702, "ERR_PKCS12_IMPORT_FAILED", "Importing a PKCS #12 file failed for a reason without a more specific code. Check the file and try exporting it again.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-701, "ERR_PKCS12_IMPORT_BAD_PASSWORD", "The password given for the PKCS #12 (.p12 or .pfx) file is not correct, so nothing was imported. Enter the right password.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-508, "ERR_HTTPENGINE_PROVIDER_IN_USE", "A placeholder returned by Cronet when it is backed by the Android platform HttpEngine, where the detailed Chromium error code is not available. Use the public error code of the exception instead.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-507, "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "A Private State Token (Trust Token) operation completed locally, for example from cached results, without sending the request to its destination. The operation succeeded even though no request went out.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-506, "ERR_TRUST_TOKEN_OPERATION_FAILED", "A Private State Token (formerly Trust Token) issuance, redemption or signing step did not succeed, for instance because the issuer's answer was unusable. Check the token issuer and the operation's parameters.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-505, "ERR_INVALID_WEB_BUNDLE", "A Web Bundle could not be used as a source of resources, for example because it is malformed. The bundle must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-504, "ERR_INVALID_SIGNED_EXCHANGE", "A signed exchange (SXG) could not be used, for example because its signature, validity or format is wrong. The publisher must fix the signed exchange.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-503, "ERR_ADD_USER_CERT_FAILED", "The operating system's certificate store would not accept the certificate. Check the certificate file and the permissions on the store.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-502, "ERR_NO_PRIVATE_KEY_FOR_CERT", "The certificate being imported belongs to a private key that is not present on this device, so it cannot be used for client authentication. Import it together with its key, for example as a PKCS #12 file.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-501, "ERR_INSECURE_RESPONSE", "The response was refused because the connection it came over was not secure enough, most often after a certificate error. Resolve the certificate problem first.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-414, "ERR_CACHE_COMPRESSION_FAILURE", "Compressing data for storage in the disk cache failed. The response itself is not affected; it can be fetched again.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-413, "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "A combined open-or-create of a cache entry failed, so the cache cannot be used for this resource. It can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-412, "ERR_CACHE_DOOM_FAILURE", "Marking a cache entry for removal (dooming it) did not succeed. It is internal to the cache and usually harmless.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-411, "ERR_CACHE_ENTRY_NOT_SUITABLE", "Chromium's cache already knew the stored entry could not serve this request, given its load flags or mode, so the entry was skipped. The request goes to the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-410, "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "The server demanded authentication only after part of the response had been delivered, too late to ask for credentials. Start the request over from the beginning.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-409, "ERR_CACHE_LOCK_TIMEOUT", "Waiting for a lock on a cache entry took too long. Chromium then continues without the cache entry.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-408, "ERR_CACHE_CHECKSUM_MISMATCH", "A cache entry failed its checksum and is treated as corrupt. It is internal to the cache; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-407, "ERR_CACHE_CHECKSUM_READ_FAILURE", "The checksum stored alongside a cache entry could not be read, so the entry cannot be verified. The cache handles this internally; the resource can be fetched again from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-406, "ERR_CACHE_RACE", "Two or more requests competed to create the same cache entry and this one lost, so its cache lookup starts over. This is handled inside Chromium's HTTP cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-405, "ERR_CACHE_CREATE_FAILURE", "A new cache entry for this resource could not be made. The resource can still be fetched from the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-404, "ERR_CACHE_OPEN_FAILURE", "An existing cache entry for this resource failed to open. Chromium falls back to the network.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-403, "ERR_CACHE_OPERATION_NOT_SUPPORTED", "The kind of cache entry involved cannot perform the requested action, such as a partial or sparse access. It is an internal condition of the cache.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-402, "ERR_CACHE_WRITE_FAILURE", "Storing a response in the disk cache did not succeed, often because the disk is full or the cache files are damaged. Retry, or fetch without caching.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-401, "ERR_CACHE_READ_FAILURE", "Chromium could not read data back from its disk cache, for example because of a disk error. Fetch the resource from the network instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-400, "ERR_CACHE_MISS", "The requested entry is not in the cache, and the request was not allowed to use the network, for example an offline or cache-only load. Allow a network fetch to get the resource.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-388, "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "A dictionary-compressed response begins with a dictionary identifier that differs from the dictionary Chromium offered. The server's shared dictionary setup is wrong.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-387, "ERR_DICTIONARY_LOAD_FAILED", "A response encoded against a shared compression dictionary could not be decoded because the dictionary itself failed to load. Fetch the resource again without dictionary compression.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-386, "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "The response is zstd-compressed with a window size above the 8 MB limit Chromium accepts. The server must compress with a smaller window.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-385, "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "Local network access checks blocked the connection, for example a public web page trying to reach a device on the local network without permission. The page needs the appropriate permission or server opt-in.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-384, "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "A cached response came from an address space that local network access checks now block. The cached copy is not used.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-383, "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "Within a single request the server's address was seen in two different address spaces (public, private or local), which local network access checks treat as suspicious. Chromium discards the cached copy; the request can then be made again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-382, "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "Client hint negotiation (the ACCEPT_CH restart) was repeated too many times, so Chromium stopped. The server's Accept-CH behaviour needs fixing.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-381, "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "The QUIC server is shutting the connection down and has told Chromium it never handled this request. Resend it on another connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-380, "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "QUIC connections only accept certificates from publicly known roots unless the site is explicitly exempted, and this one chains to a private or unknown root. Use a publicly trusted certificate, or let the connection fall back to TCP.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-379, "ERR_HTTP_RESPONSE_CODE_FAILURE", "The server answered with a status code outside 2xx, and the API that made the request treats that as a failure. Look at the HTTP status itself to decide what to do.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-376, "ERR_HTTP2_STREAM_CLOSED", "The other side kept sending HTTP/2 frames on a stream that was already finished. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-375, "ERR_TOO_MANY_RETRIES", "Chromium gave up after restarting the same transaction many times for authentication or certificate reasons, to avoid an endless loop. A server or proxy that keeps asking for new credentials or keeps presenting bad certificates is the usual cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-372, "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "An HTTP/2 stream was reset by the peer with the NO_ERROR code. The HTTP/2 layer normally absorbs this, so seeing it outside that layer points to a Chromium bug.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-371, "ERR_CONTENT_DECODING_INIT_FAILED", "The decoder for the response's content encoding could not be set up. The Content-Encoding may be unsupported or invalid.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-370, "ERR_INVALID_HTTP_RESPONSE", "The bytes that came back do not start with an HTTP/1.x status line, and Chromium will not interpret them as headerless HTTP/0.9. The port may be running a different protocol, or the server is broken.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-367, "ERR_PAC_SCRIPT_TERMINATED", "The PAC script's execution environment crashed or was stopped, so proxy decisions wait until the script is loaded afresh. Retry once it has been reloaded.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-366, "ERR_PROXY_HTTP_1_1_REQUIRED", "The proxy told Chromium over HTTP/2 that it must be spoken to with HTTP/1.1. Retry over an HTTP/1.1 connection to the proxy; Chromium does this automatically.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-365, "ERR_HTTP_1_1_REQUIRED", "The server told Chromium over HTTP/2 that this request must use HTTP/1.1. Retry on an HTTP/1.1 connection; Chromium does this automatically.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-364, "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "A proxy asked for authentication when there was no longer a usable connection to answer it on. It is an internal network stack condition.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-363, "ERR_HTTP2_COMPRESSION_ERROR", "The HPACK header block on the HTTP/2 connection could not be processed, so the connection's shared header state is broken. The peer's implementation is faulty or the data was damaged.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-362, "ERR_HTTP2_FRAME_SIZE_ERROR", "An HTTP/2 frame from the other side was too large, or the wrong length for its type. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-361, "ERR_HTTP2_FLOW_CONTROL_ERROR", "The other side sent more HTTP/2 data than its flow-control window allowed, or otherwise mishandled window updates. Its HTTP/2 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-360, "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "The TLS parameters negotiated for this connection, such as its version or cipher suite, are too weak for HTTP/2. The server must use stronger TLS settings.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-358, "ERR_QUIC_HANDSHAKE_FAILED", "Setting up encryption for the QUIC connection did not succeed, so nothing sent on it reached the server in readable form. Send the requests again on a new connection, possibly over TCP.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-357, "ERR_RESPONSE_HEADERS_TRUNCATED", "The connection ended while the response headers were still arriving. Retry if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-356, "ERR_QUIC_PROTOCOL_ERROR", "The QUIC connection failed with a protocol error; a more detailed QUIC error code is usually attached. Retry on a new connection, which may use TCP instead.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-355, "ERR_INCOMPLETE_CHUNKED_ENCODING", "A chunked response stopped without its closing empty chunk, so the body is cut short. Repeat the request if it is safe to do so.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-354, "ERR_CONTENT_LENGTH_MISMATCH", "Fewer body bytes arrived than the Content-Length header promised before the connection ended. The download is truncated; repeat it if the request is safe to repeat.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-352, "ERR_HTTP2_PING_FAILED", "A liveness check (PING) on the HTTP/2 connection went unanswered, so Chromium treats the connection as dead. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-351, "ERR_HTTP2_SERVER_REFUSED_STREAM", "The HTTP/2 server refused the stream before processing it, with REFUSED_STREAM or a GOAWAY that excludes it. The request was not handled and can be sent again on a different connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-350, "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "Two or more Location headers in one response leave the redirect target ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-349, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "Two or more Content-Disposition headers in one response leave the file name ambiguous, so it is rejected. The server must send just one.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-348, "ERR_PAC_NOT_IN_DHCP", "Proxy auto-discovery asked DHCP for a PAC address and got nothing back, whether because the query failed or the network does not publish one. Set the PAC URL manually if the network needs a proxy.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-347, "ERR_INCOMPLETE_HTTP2_HEADERS", "HTTP/2 response headers arrived incomplete: required pseudo-headers such as the status are still missing. If it surfaces, the server's HTTP/2 framing is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-346, "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "Conflicting Content-Length values in one response make its length ambiguous, so Chromium rejects it to prevent response smuggling. The server must send one consistent length.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-345, "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "The rest of a response body was too large to read and discard so the connection could be reused. The connection is dropped and a new one is needed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-344, "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a status code that its documentation does not list. Look in system logs and the authentication configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-343, "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "Authentication could not start because the Kerberos environment is incomplete, such as an unreachable key distribution center or a server principal the realm does not know. Fix the domain or krb5 configuration.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-342, "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a known status code that makes no sense at this step of authentication. Check the machine's Kerberos or NTLM setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-341, "ERR_MISSING_AUTH_CREDENTIALS", "Negotiate (Kerberos) authentication found no ticket for the user. Sign in to the domain or run kinit to get one, then retry.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-340, "ERR_ENCODING_DETECTION_FAILED", "Chromium could not work out which character set the response text uses. Declaring a charset in the Content-Type header avoids this.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-339, "ERR_UNSUPPORTED_AUTH_SCHEME", "The only authentication schemes the server offers are ones this machine or build cannot perform. Enable the scheme locally or have the server offer another, such as Basic or Negotiate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-338, "ERR_INVALID_AUTH_CREDENTIALS", "HTTP authentication did not produce usable credentials, for example because the handshake with the server broke down. Check the user's credentials and the server's authentication setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-337, "ERR_HTTP2_PROTOCOL_ERROR", "The HTTP/2 session hit a protocol error, often caused by the server sending invalid headers or by a middlebox mangling traffic. Check the server and anything inspecting the connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-336, "ERR_NO_SUPPORTED_PROXIES", "None of the proxies in the configured list use a proxy type Chromium supports. Change the proxy configuration.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-331, "ERR_NETWORK_IO_SUSPENDED", "Networking is paused system-wide, usually because the device is suspending, so the operation could not run. Retry after the system resumes.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-330, "ERR_CONTENT_DECODING_FAILED", "The response body could not be decompressed, for example because gzip or Brotli data is corrupt or the Content-Encoding header is wrong. The server must send correctly encoded content.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-329, "ERR_MALFORMED_IDENTITY", "The user name or domain given for HTTP authentication is not in a form the authentication scheme accepts. Correct the identity, for example how the domain and user name are written.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-328, "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "The server cannot deliver the byte range that was asked for (HTTP 416). Request a range that lies within the resource.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-327, "ERR_PAC_SCRIPT_FAILED", "Running the proxy auto-config (PAC) script failed, for example because of a script error. Fix the PAC script.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-325, "ERR_RESPONSE_HEADERS_TOO_BIG", "The response headers were larger than Chromium accepts. Reduce the size of the headers the server sends, large cookies being a common cause.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-324, "ERR_EMPTY_RESPONSE", "The connection ended before a single byte of the response arrived. The server may have crashed, timed out the request or dropped it; repeat it only if that is harmless.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-323, "ERR_UNEXPECTED_PROXY_AUTH", "A server that is not a proxy replied with 407 Proxy Authentication Required. That response makes no sense without a proxy, so the server is misbehaving.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-322, "ERR_METHOD_NOT_SUPPORTED", "The HTTP method of the request cannot be used for this URL or endpoint. Use a method it accepts.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-321, "ERR_INVALID_CHUNKED_ENCODING", "The response body uses chunked transfer encoding incorrectly. The server's response framing must be fixed.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-320, "ERR_INVALID_RESPONSE", "The server's response could not be understood as a valid response. The server or something in between is sending broken data.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-312, "ERR_UNSAFE_PORT", "The URL's port is on the browser's restricted list because protocols such as mail or FTP listen there and could be attacked by crafted web requests. Serve the content on a normal web port.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-311, "ERR_UNSAFE_REDIRECT", "A redirect led to a destination that is not allowed from the original request, such as a file:// URL or another scheme a web page may not reach. The redirect target must change.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-310, "ERR_TOO_MANY_REDIRECTS", "The request followed so many redirects that Chromium gave up, usually because of a redirect loop. Clearing cookies for the site sometimes helps; otherwise the server configuration must be fixed.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-303, "ERR_INVALID_REDIRECT", "The server redirected to a Location that is not a usable URL. The redirect target on the server must be corrected.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-302, "ERR_UNKNOWN_URL_SCHEME", "The URL uses a scheme that the network stack does not know how to handle. Check the URL or register a handler for the scheme.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-301, "ERR_DISALLOWED_URL_SCHEME", "Loading this kind of URL scheme is not permitted here, for example a scheme the embedder or network context does not allow. Switch to an allowed scheme such as https.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-300, "ERR_INVALID_URL", "The URL could not be parsed or is otherwise invalid. Fix the URL.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-219, "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "A site on the local network (a private IP address or a .local name) presented a self-signed certificate, which Chromium rejects there. Give the device a certificate from a CA the client trusts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-217, "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "Chromium recognises this certificate as one used to snoop on connections by a party other than the device's owner, and refuses it. Remove the software or network device doing the interception.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-214, "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "This connection needs proof that the certificate was publicly logged (Certificate Transparency), and the proof supplied was missing or did not meet policy. The site needs a certificate logged with valid timestamps.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-213, "ERR_CERT_VALIDITY_TOO_LONG", "The time between the certificate's start and expiry dates exceeds what browsers allow for publicly trusted certificates. The site must reissue it with a shorter lifetime.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-212, "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "The certificate lists names that the issuing CA's name constraints forbid it to certify. The certificate must be reissued by a CA allowed to cover those names.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-211, "ERR_CERT_WEAK_KEY", "The certificate's public key is below the minimum strength, such as an RSA key with too few bits. The site must reissue it with a stronger key.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-210, "ERR_CERT_NON_UNIQUE_NAME", "The certificate names a host that is not globally unique, such as an internal name or a private IP address, which public CAs should not certify. Use a publicly resolvable name or a private CA trusted on the device.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-208, "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "The certificate chain relies on a signature algorithm that is no longer trusted, such as SHA-1 or MD5. The site needs a certificate signed with a modern algorithm.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-207, "ERR_CERT_INVALID", "The server's certificate is invalid for a reason not covered by a more specific code. The certificate must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-206, "ERR_CERT_REVOKED", "The server's certificate has been revoked by its issuer. Do not bypass it; the site must obtain a new certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-205, "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "Chromium could not get revocation information for the certificate, either because the revocation server is unreachable or because it is being blocked. Try another network; the site may need to fix its revocation setup.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-204, "ERR_CERT_NO_REVOCATION_MECHANISM", "The certificate carries no OCSP or CRL location, so nobody can ever learn whether it was revoked. Whether this blocks the connection depends on policy; the site should use a certificate with revocation information.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-203, "ERR_CERT_CONTAINS_ERRORS", "The server's certificate has errors that make it unusable. Chromium prefers ERR_CERT_INVALID for new cases; the certificate has to be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-202, "ERR_CERT_AUTHORITY_INVALID", "The server's certificate chain does not lead to a trusted root, as with a self-signed certificate, a private CA, or interception. Install the issuing CA if it is legitimate, or fix the server's chain.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-201, "ERR_CERT_DATE_INVALID", "The server's certificate is expired or not yet valid according to this device's clock. Check that the device date and time are correct; otherwise the site must renew its certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-200, "ERR_CERT_COMMON_NAME_INVALID", "The certificate the server sent does not cover the host name in the URL. Check that the site's proper name is used; a captive portal or interception can also cause it, so do not click through.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-190, "ERR_MULTICAST_NOT_ALLOWED", "A multicast operation on a UDP socket was refused because multicast is not permitted for that socket or caller. Obtain the required permission or avoid multicast.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-189, "ERR_CONTROL_MSG_TOO_BIG", "Ancillary control data received with a datagram was larger than the space reserved for it and was cut off. It signals a socket-level limit rather than a network fault.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-188, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel after seeing the proxy's CONNECT response. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-187, "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel before the CONNECT request was sent. Check the application's proxy callback logic.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-186, "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "The proxy was reachable but could not connect to the destination, for example because the destination name did not resolve or its server refused. The problem is with the destination, not the proxy, so check the target host.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-184, "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ECH failed, and the certificate offered for recovery is not valid for the ECH public name, so Chromium cannot trust the server's replacement keys. The site's ECH or certificate setup is broken.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-183, "ERR_ECH_NOT_NEGOTIATED", "The server could not open the encrypted ClientHello, usually because the ECH keys in DNS are out of date. Reconnect with the fresh keys the server supplied; Chromium does this automatically.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-182, "ERR_INVALID_ECH_CONFIG_LIST", "The ECH keys advertised in the site's DNS HTTPS record are in a broken format. The site's DNS ECH configuration must be corrected.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-181, "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "The keyUsage extension in the server's certificate rules out the way the key is used in this handshake, for example for key exchange rather than signing. The site needs a certificate with suitable key usage.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-180, "ERR_TLS13_DOWNGRADE_DETECTED", "The server settled on an older TLS version while its handshake carried the marker a TLS 1.3 server uses when forced down, so Chromium suspects tampering. A badly implemented TLS-intercepting proxy is the common culprit; update or remove it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-179, "ERR_WRONG_VERSION_ON_EARLY_DATA", "The client sent 0-RTT data but the server turned out to speak only TLS 1.2 or older, which has no early data. Chromium repeats the request on the completed handshake without it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-178, "ERR_EARLY_DATA_REJECTED", "The server declined the 0-RTT early data sent with a resumed TLS 1.3 connection, so none of it was acted on. Chromium replays the request after the full handshake without early data.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-177, "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "None of the signature algorithms the server will accept can be made with the client certificate's key. Use a certificate with a different key, or widen the algorithms the server accepts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, "chromium"},
+        {-176, "ERR_NO_BUFFER_SPACE", "The operating system temporarily ran out of buffers for socket traffic (ENOBUFS). Retry after a short delay.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-174, "ERR_READ_IF_READY_NOT_IMPLEMENTED", "An internal signal that a socket type lacks the optional ReadIfReady call, after which the stack falls back to a plain read. Applications should never see it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-173, "ERR_WS_UPGRADE", "Marks the normal end of the HTTP request that carried a WebSocket opening handshake: the upgrade worked and the connection now belongs to the WebSocket. It signals success, not a failure.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-172, "ERR_SSL_OBSOLETE_CIPHER", "The server will only talk using a cipher suite Chromium removed recently; this code reports it during the short transition period after a removal. The server must enable modern cipher suites.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-171, "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "A proof that a Certificate Transparency log has stayed consistent over time could not be read. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-170, "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "Proxy authentication needed another round trip, but the connection it started on could not carry it. The handshake continues on a newly opened connection; this stays inside the network stack.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-169, "ERR_CT_STH_INCOMPLETE", "A Certificate Transparency signed tree head was readable JSON but lacked fields it must have. This is internal CT bookkeeping.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-168, "ERR_CT_STH_PARSING_FAILED", "Data describing the state of a Certificate Transparency log (a signed tree head) was unreadable. This is internal CT bookkeeping and does not by itself block a site.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-167, "ERR_SSL_SERVER_CERT_BAD_FORMAT", "The bytes the server sent as its certificate are not a decodable certificate, so validation could not even start. The server's certificate file is broken and must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-166, "ERR_ICANN_NAME_COLLISION", "The host name resolved to 127.0.53.53, the special address ICANN uses to flag a name collision with a new top-level domain. Use a fully qualified name that does not clash, or fix the internal DNS.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-164, "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "The client certificate chosen from the system store could not be converted into a form the TLS code can use, for example because of an unsupported encoding. Reinstall or re-export the certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-163, "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the send buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-162, "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the receive buffer size, but the size did not actually change. The system is probably capping buffer sizes.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-161, "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "The operating system rejected the requested send buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-160, "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "The operating system rejected the requested receive buffer size for a socket. The value may exceed what the system allows.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-159, "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "The server answered the TLS handshake with a fatal unrecognized_name alert: it does not recognise the host name sent in SNI. Check the URL's host name and the server's virtual host setup.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-156, "ERR_SSL_SERVER_CERT_CHANGED", "The server presented a different certificate when the TLS session was renegotiated, which Chromium treats as a possible attack. The server must keep its certificate stable across renegotiation.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-154, "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "The limit on WebSocket connections waiting to open was reached and this one was turned away. Open fewer WebSockets at once and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-153, "ERR_SSL_DECRYPT_ERROR_ALERT", "The TLS peer aborted with a decrypt_error alert, meaning a signature or handshake check failed on its side. A faulty server, client certificate key or middlebox is the likely cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-151, "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "The server asked for a client certificate but only accepts certificate types Chromium cannot provide. The server's client authentication settings need to change.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-150, "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "The server's certificate chain does not contain any of the public keys pinned for this host, which can indicate interception or a wrong certificate. Do not bypass it; the site operator must fix the chain or the pins.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 1u, 1u, "chromium"},
+        {-147, "ERR_ADDRESS_IN_USE", "The local address and port requested for a socket are already taken by another socket. Pick a different port or release the one in use.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-145, "ERR_WS_PROTOCOL_ERROR", "Chromium shut the WebSocket down after the other side sent data that breaks the WebSocket framing rules. Check the server's WebSocket implementation.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-142, "ERR_MSG_TOO_BIG", "A datagram or other message exceeded the largest size the socket can send or receive in one piece. Split the data into smaller messages.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-141, "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "The client certificate's private key could not produce the signature the TLS handshake needs. Typical causes are a denied key access prompt, a key not meant for signing, or a smart card that was removed.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, "chromium"},
+        {-139, "ERR_TEMPORARILY_THROTTLED", "Chromium held this request back on purpose to protect a server that was already receiving too many requests from it. Slow down and retry later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-138, "ERR_NETWORK_ACCESS_DENIED", "The operating system refused network access for this application or destination, typically because a firewall rule blocks it. Allow the application or destination in the firewall.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-137, "ERR_NAME_RESOLUTION_FAILED", "Name resolution failed because of a resolver-level problem rather than a definite answer that the name does not exist. Check DNS settings and connectivity, then retry.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-136, "ERR_PROXY_CERTIFICATE_INVALID", "Chromium could not validate the TLS certificate of the HTTPS proxy it is configured to use. Fix the proxy's certificate or the trust settings.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-135, "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "The selected client certificate has no private key available on this device, so it cannot be used to authenticate. Install the certificate together with its key.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, "chromium"},
+        {-134, "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "The platform key store or the user refused to let Chromium use the private key of the chosen client certificate. Allow access to the key, or pick another certificate.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, "chromium"},
+        {-133, "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "Speculative opening of connections ahead of need was cut short because the connection pool is full. It only affects preconnects; real requests are not failed by it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-131, "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "Policy requires a PAC script for proxy settings and that script was unusable because it failed to download, parse or run. Requests are not sent directly instead; make the PAC URL reachable and the script valid.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-130, "ERR_PROXY_CONNECTION_FAILED", "The proxy server itself was unreachable: looking up its host name or opening a socket to it failed. Verify the proxy address and port and that the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-127, "ERR_PROXY_AUTH_REQUESTED", "A proxy answered the tunnel request with 407 and wants credentials first. Supply proxy credentials and try again.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-126, "ERR_SSL_BAD_RECORD_MAC_ALERT", "The TLS peer aborted with a bad_record_mac alert: a record failed its integrity check on the other side. A buggy server or a device altering traffic is the usual cause.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-125, "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "The TLS peer aborted with a decompression_failure alert, a sign of broken TLS compression support on the server. The server must be fixed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-124, "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "On Windows the socket layer claimed to have written more bytes than it was given, a symptom of third-party software hooked into Winsock (a Layered Service Provider). Remove or update such software, often old security or VPN tools.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-123, "ERR_SSL_NO_RENEGOTIATION", "The peer refused a TLS renegotiation by sending a no_renegotiation alert. The server configuration and the client's expectations need to match.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-122, "ERR_ALPN_NEGOTIATION_FAILED", "Client and server could not agree on an application protocol (such as HTTP/2 or HTTP/1.1) during the TLS handshake. Check the server's ALPN configuration.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-121, "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "The SOCKS proxy reported that it has no way to reach the requested destination. The destination may be down, or unreachable from the proxy's network.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-120, "ERR_SOCKS_CONNECTION_FAILED", "Setting up the route through the SOCKS proxy failed, either while reaching the proxy or during the SOCKS handshake. Check the SOCKS proxy address and that it is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-119, "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "The resolver's backlog of outstanding lookups overflowed and this lookup was evicted. Reduce the number of parallel lookups and retry shortly.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-118, "ERR_CONNECTION_TIMED_OUT", "Opening the connection took too long and was abandoned. The host may be down or unreachable, or a firewall may be silently dropping packets; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-117, "ERR_BAD_SSL_CLIENT_AUTH_CERT", "The TLS handshake broke down over client authentication: the server did not accept the certificate offered, or required one that was not sent. Choose a certificate the server trusts.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 2u, 1u, "chromium"},
+        {-115, "ERR_PROXY_AUTH_UNSUPPORTED", "To open a tunnel the proxy wants credentials in a scheme Chromium cannot speak. Configure the proxy to accept a supported scheme such as Basic, Digest, NTLM or Negotiate.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-114, "ERR_SSL_RENEGOTIATION_REQUESTED", "The server asked to redo the TLS handshake in the middle of a connection, which Chromium does not allow in this situation. Reconfigure the server so it does not request renegotiation.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-113, "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "The TLS handshake found nothing both sides can use, most often because the server only offers old protocol versions or weak ciphers that Chromium dropped. The server's TLS configuration needs updating.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-111, "ERR_TUNNEL_CONNECTION_FAILED", "A tunnel (HTTP CONNECT) through the proxy could not be set up. The proxy may be down, may refuse the destination, or may need credentials; check the proxy and retry later.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-110, "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "The server wants the client to prove its identity with a certificate during the TLS handshake, and no certificate has been selected. The application must pick one, or let the user pick one, and then continue.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-109, "ERR_ADDRESS_UNREACHABLE", "The operating system knows no way to get packets to the destination address from here. Check routing, VPN and firewall settings, or retry once the network changes.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-108, "ERR_ADDRESS_INVALID", "The address to connect to is not a usable destination, for example the all-zero address or port number zero. Fix the URL or the address being connected to.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-107, "ERR_SSL_PROTOCOL_ERROR", "The TLS handshake or session broke the protocol in a way Chromium cannot accept, often because of a misconfigured server, an intercepting proxy or security software. Check the server's TLS setup and anything inspecting traffic.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-106, "ERR_INTERNET_DISCONNECTED", "The device has no Internet connection. Wait until connectivity returns, then retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-105, "ERR_NAME_NOT_RESOLVED", "The host name could not be turned into an address: the name may not exist, or the DNS lookup failed. Retry with back-off for temporary DNS trouble, but check the spelling first, because a misspelled name will never resolve.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-104, "ERR_CONNECTION_FAILED", "A connection attempt failed for a reason that has no more specific code. Check connectivity to the host and retry later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-103, "ERR_CONNECTION_ABORTED", "The connection was given up after the peer stopped acknowledging what was sent to it, which usually means the path or the peer disappeared. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-102, "ERR_CONNECTION_REFUSED", "The host answered but refused the connection, usually because nothing is listening on that port or a firewall rejects it. Check the host and port; a service that is restarting may accept later.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-101, "ERR_CONNECTION_RESET", "The connection was torn down abruptly (a TCP RST), by the server, a firewall or a middlebox. Retry on a new connection; repeated resets point to something in the path interfering.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-100, "ERR_CONNECTION_CLOSED", "The peer closed the connection in an orderly way (a TCP FIN) when more data was expected. Retry on a new connection, keeping in mind the server may already have processed the request.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-37, "ERR_STRICT_ECH_REQUIRED", "A strict Encrypted Client Hello policy is in force and the connection could not use ECH, so Chromium refused to fall back to an unencrypted handshake. The server or its DNS configuration must offer usable ECH, or the strict policy must be relaxed.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-36, "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "Reaching a device on the local network requires a permission that the app or site has not been granted, such as Android's local network permission. Grant the permission and try again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-35, "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "Enterprise policy blocks this URL in Incognito windows only. Open it in a normal window or ask the administrator to change the policy.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-34, "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "Fingerprinting protection, a privacy feature, stopped the request, typically to a script or service known for tracking users by their browser's traits. Allow the site or change the protection setting if the block is wrong.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-33, "ERR_NETWORK_ACCESS_REVOKED", "The frame that issued the request has cut itself off from the network, as a fenced frame may do once it has loaded, so its new requests are refused. Requests from that frame will keep failing.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-32, "ERR_BLOCKED_BY_ORB", "Opaque Response Blocking (formerly CORB) withheld a cross-origin response that a no-cors request is not allowed to read, such as HTML or JSON loaded as an image or script. Serve the right Content-Type or use CORS.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-30, "ERR_BLOCKED_BY_CSP", "A directive in the page's Content Security Policy forbids loading this URL. Update the policy or stop loading the resource.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-29, "ERR_CLEARTEXT_NOT_PERMITTED", "The platform forbids unencrypted HTTP for this host, as Android apps do by default through their network security configuration. Switch to HTTPS or allow cleartext for that host in the app's configuration.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-27, "ERR_BLOCKED_BY_RESPONSE", "The server's own response headers forbid using it the way it was requested, for example framing it on another site or reading it cross-origin. Change the server's headers or how the resource is embedded.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-26, "ERR_CONTEXT_SHUT_DOWN", "The request was dropped because the network context that served it was being torn down, for example when a profile or the whole application closes. Nothing is wrong with the network.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-25, "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "A retry or redirect meant the request body had to be replayed from the start, and the body's source cannot go back to the beginning. Provide a body that can be read more than once, such as bytes in memory or a file.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-23, "ERR_SOCKET_IS_CONNECTED", "A connect was attempted on a socket that is already connected. This is a misuse of the socket API by the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-22, "ERR_BLOCKED_BY_ADMINISTRATOR", "Enterprise policy set by an administrator lists this URL as blocked. Only a change to the managed policy will allow it.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-21, "ERR_NETWORK_CHANGED", "The device's network configuration changed while the request was in flight, for example a switch between Wi-Fi and mobile data or a new IP address. Wait for the new network to settle and retry.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-20, "ERR_BLOCKED_BY_CLIENT", "Something on the client, most often a browser extension such as an ad or tracker blocker, or the embedding application, stopped the request. Disable the blocking rule if the request is legitimate.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-19, "ERR_FILE_VIRUS_INFECTED", "An antivirus or security scanner flagged the file as infected and the transfer was stopped. Do not work around it; get a clean copy of the file.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-18, "ERR_FILE_NO_SPACE", "The disk ran out of free space while writing, for example during a download. Free some space and start again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-17, "ERR_FILE_PATH_TOO_LONG", "A local file path or file name exceeds the length the operating system allows. Use a shorter path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-16, "ERR_FILE_EXISTS", "The operation wanted to create a file that is already there. Choose another name or remove the existing file first.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-15, "ERR_SOCKET_NOT_CONNECTED", "An operation that needs a connected socket was attempted on a socket that is not connected. Open a new connection before sending or reading.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-14, "ERR_UPLOAD_FILE_CHANGED", "A file chosen for upload changed on disk (its modification time moved) between selection and sending. Select the file again and resend.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-13, "ERR_OUT_OF_MEMORY", "The network stack ran out of memory while handling the request. Free memory or reduce the size of the work, then try again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-12, "ERR_INSUFFICIENT_RESOURCES", "The system ran short of a resource such as file handles or sockets needed to finish the operation. Close unused connections or files and try again later.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-11, "ERR_NOT_IMPLEMENTED", "The requested operation is not implemented on this platform or for this kind of object. Use a different code path; retrying will not help.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-10, "ERR_ACCESS_DENIED", "Access to something on the local machine, such as a file, was refused by the operating system or sandbox; network permissions are reported by other codes. Check file permissions or sandbox rules.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-9, "ERR_UNEXPECTED", "Something happened that the network code considers impossible, which points to a bug in Chromium or in code built on it. Report it with a NetLog capture if it repeats.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-8, "ERR_FILE_TOO_BIG", "A local file involved in the request is larger than the operation can handle. Use a smaller file or split it.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-7, "ERR_TIMED_OUT", "An operation took longer than its allowed time and was given up. The cause can be a slow network or an overloaded peer; retry with back-off.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-6, "ERR_FILE_NOT_FOUND", "The local file or directory the request refers to does not exist, for example a file:// URL or a file chosen for upload that has since been deleted. Check the path.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-5, "ERR_INVALID_HANDLE", "The network stack was given a handle or file descriptor that does not refer to anything usable, for example one already closed. This is a programming error in the caller.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-4, "ERR_INVALID_ARGUMENT", "A function in the network stack was called with an argument it does not accept. This points to a bug in the calling code; fix the call rather than retrying.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-3, "ERR_ABORTED", "The request was stopped on purpose before it finished, typically because the user navigated away, pressed Stop, or code cancelled it. Treat it as a cancellation, not as a network problem.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-2, "ERR_FAILED", "A catch-all failure with no more specific code. In pages it very often hides a CORS rejection, a blocked service worker response or a cancelled fetch, so look at the console or a NetLog capture for the real cause before retrying.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {-1, "ERR_IO_PENDING", "The asynchronous operation has been started and its result will be delivered later through the completion callback. This is normal control flow, not a failure: wait for the callback.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
+        {0, "OK", "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "chromium"},
     };
     /* The row of each value from -906, NULL where no code is: a
      * lookup is a range check and one load. */
@@ -1356,37 +1043,43 @@ static inline netcodes_retry netcodes_chromium_retry(int code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
+/* The code's status upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_chromium_status(int code) {
+    const netcodes_entry *entry = netcodes_chromium_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
 /* The documented range a value falls in, known code or not. */
 static inline netcodes_chromium_group netcodes_chromium_group_of(int code) {
-    if (code >= -99 && code <= 0) {
-        return NETCODES_CHROMIUM_GROUP_SYSTEM;
-    }
-    if (code >= -199 && code <= -100) {
-        return NETCODES_CHROMIUM_GROUP_CONNECTION;
-    }
-    if (code >= -299 && code <= -200) {
-        return NETCODES_CHROMIUM_GROUP_CERTIFICATE;
-    }
-    if (code >= -399 && code <= -300) {
-        return NETCODES_CHROMIUM_GROUP_HTTP;
-    }
-    if (code >= -499 && code <= -400) {
-        return NETCODES_CHROMIUM_GROUP_CACHE;
-    }
-    if (code >= -599 && code <= -500) {
-        return NETCODES_CHROMIUM_GROUP_MISC;
-    }
-    if (code >= -699 && code <= -600) {
-        return NETCODES_CHROMIUM_GROUP_FTP;
-    }
-    if (code >= -799 && code <= -700) {
-        return NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER;
+    if (code >= -999 && code <= -900) {
+        return NETCODES_CHROMIUM_GROUP_BLOB;
     }
     if (code >= -899 && code <= -800) {
         return NETCODES_CHROMIUM_GROUP_DNS;
     }
-    if (code >= -999 && code <= -900) {
-        return NETCODES_CHROMIUM_GROUP_BLOB;
+    if (code >= -799 && code <= -700) {
+        return NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER;
+    }
+    if (code >= -699 && code <= -600) {
+        return NETCODES_CHROMIUM_GROUP_FTP;
+    }
+    if (code >= -599 && code <= -500) {
+        return NETCODES_CHROMIUM_GROUP_MISC;
+    }
+    if (code >= -499 && code <= -400) {
+        return NETCODES_CHROMIUM_GROUP_CACHE;
+    }
+    if (code >= -399 && code <= -300) {
+        return NETCODES_CHROMIUM_GROUP_HTTP;
+    }
+    if (code >= -299 && code <= -200) {
+        return NETCODES_CHROMIUM_GROUP_CERTIFICATE;
+    }
+    if (code >= -199 && code <= -100) {
+        return NETCODES_CHROMIUM_GROUP_CONNECTION;
+    }
+    if (code >= -99 && code <= 0) {
+        return NETCODES_CHROMIUM_GROUP_SYSTEM;
     }
     return NETCODES_CHROMIUM_GROUP_NONE;
 }
@@ -1394,16 +1087,16 @@ static inline netcodes_chromium_group netcodes_chromium_group_of(int code) {
 /* The identifier of a group, as data/ spells it; NULL for NETCODES_CHROMIUM_GROUP_NONE. */
 static inline const char *netcodes_chromium_group_id(netcodes_chromium_group group) {
     switch (group) {
-    case NETCODES_CHROMIUM_GROUP_SYSTEM: return "system";
-    case NETCODES_CHROMIUM_GROUP_CONNECTION: return "connection";
-    case NETCODES_CHROMIUM_GROUP_CERTIFICATE: return "certificate";
-    case NETCODES_CHROMIUM_GROUP_HTTP: return "http";
-    case NETCODES_CHROMIUM_GROUP_CACHE: return "cache";
-    case NETCODES_CHROMIUM_GROUP_MISC: return "misc";
-    case NETCODES_CHROMIUM_GROUP_FTP: return "ftp";
-    case NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER: return "certificate_manager";
-    case NETCODES_CHROMIUM_GROUP_DNS: return "dns";
     case NETCODES_CHROMIUM_GROUP_BLOB: return "blob";
+    case NETCODES_CHROMIUM_GROUP_DNS: return "dns";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER: return "certificate_manager";
+    case NETCODES_CHROMIUM_GROUP_FTP: return "ftp";
+    case NETCODES_CHROMIUM_GROUP_MISC: return "misc";
+    case NETCODES_CHROMIUM_GROUP_CACHE: return "cache";
+    case NETCODES_CHROMIUM_GROUP_HTTP: return "http";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE: return "certificate";
+    case NETCODES_CHROMIUM_GROUP_CONNECTION: return "connection";
+    case NETCODES_CHROMIUM_GROUP_SYSTEM: return "system";
     default: return NETCODES_NULL;
     }
 }
@@ -1411,58 +1104,23 @@ static inline const char *netcodes_chromium_group_id(netcodes_chromium_group gro
 /* A short human title of a group; NULL for NETCODES_CHROMIUM_GROUP_NONE. */
 static inline const char *netcodes_chromium_group_title(netcodes_chromium_group group) {
     switch (group) {
-    case NETCODES_CHROMIUM_GROUP_SYSTEM: return "System";
-    case NETCODES_CHROMIUM_GROUP_CONNECTION: return "Connection";
-    case NETCODES_CHROMIUM_GROUP_CERTIFICATE: return "Certificate";
-    case NETCODES_CHROMIUM_GROUP_HTTP: return "HTTP";
-    case NETCODES_CHROMIUM_GROUP_CACHE: return "Cache";
-    case NETCODES_CHROMIUM_GROUP_MISC: return "Miscellaneous (no name upstream)";
-    case NETCODES_CHROMIUM_GROUP_FTP: return "FTP (obsolete)";
-    case NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER: return "Certificate manager";
-    case NETCODES_CHROMIUM_GROUP_DNS: return "DNS resolver";
     case NETCODES_CHROMIUM_GROUP_BLOB: return "Blob";
+    case NETCODES_CHROMIUM_GROUP_DNS: return "DNS resolver";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE_MANAGER: return "Certificate manager";
+    case NETCODES_CHROMIUM_GROUP_FTP: return "FTP (obsolete)";
+    case NETCODES_CHROMIUM_GROUP_MISC: return "Miscellaneous (no name upstream)";
+    case NETCODES_CHROMIUM_GROUP_CACHE: return "Cache";
+    case NETCODES_CHROMIUM_GROUP_HTTP: return "HTTP";
+    case NETCODES_CHROMIUM_GROUP_CERTIFICATE: return "Certificate";
+    case NETCODES_CHROMIUM_GROUP_CONNECTION: return "Connection";
+    case NETCODES_CHROMIUM_GROUP_SYSTEM: return "System";
     default: return NETCODES_NULL;
     }
 }
 
-/* 1 if the value lies in the System range (-99 to 0), known code or not. */
-static inline int netcodes_chromium_is_system(int code) {
-    return code >= -99 && code <= 0;
-}
-
-/* 1 if the value lies in the Connection range (-199 to -100), known code or not. */
-static inline int netcodes_chromium_is_connection(int code) {
-    return code >= -199 && code <= -100;
-}
-
-/* 1 if the value lies in the Certificate range (-299 to -200), known code or not. */
-static inline int netcodes_chromium_is_certificate(int code) {
-    return code >= -299 && code <= -200;
-}
-
-/* 1 if the value lies in the HTTP range (-399 to -300), known code or not. */
-static inline int netcodes_chromium_is_http(int code) {
-    return code >= -399 && code <= -300;
-}
-
-/* 1 if the value lies in the Cache range (-499 to -400), known code or not. */
-static inline int netcodes_chromium_is_cache(int code) {
-    return code >= -499 && code <= -400;
-}
-
-/* 1 if the value lies in the Miscellaneous (no name upstream) range (-599 to -500), known code or not. */
-static inline int netcodes_chromium_is_misc(int code) {
-    return code >= -599 && code <= -500;
-}
-
-/* 1 if the value lies in the FTP (obsolete) range (-699 to -600), known code or not. */
-static inline int netcodes_chromium_is_ftp(int code) {
-    return code >= -699 && code <= -600;
-}
-
-/* 1 if the value lies in the Certificate manager range (-799 to -700), known code or not. */
-static inline int netcodes_chromium_is_certificate_manager(int code) {
-    return code >= -799 && code <= -700;
+/* 1 if the value lies in the Blob range (-999 to -900), known code or not. */
+static inline int netcodes_chromium_is_blob(int code) {
+    return code >= -999 && code <= -900;
 }
 
 /* 1 if the value lies in the DNS resolver range (-899 to -800), known code or not. */
@@ -1470,9 +1128,44 @@ static inline int netcodes_chromium_is_dns(int code) {
     return code >= -899 && code <= -800;
 }
 
-/* 1 if the value lies in the Blob range (-999 to -900), known code or not. */
-static inline int netcodes_chromium_is_blob(int code) {
-    return code >= -999 && code <= -900;
+/* 1 if the value lies in the Certificate manager range (-799 to -700), known code or not. */
+static inline int netcodes_chromium_is_certificate_manager(int code) {
+    return code >= -799 && code <= -700;
+}
+
+/* 1 if the value lies in the FTP (obsolete) range (-699 to -600), known code or not. */
+static inline int netcodes_chromium_is_ftp(int code) {
+    return code >= -699 && code <= -600;
+}
+
+/* 1 if the value lies in the Miscellaneous (no name upstream) range (-599 to -500), known code or not. */
+static inline int netcodes_chromium_is_misc(int code) {
+    return code >= -599 && code <= -500;
+}
+
+/* 1 if the value lies in the Cache range (-499 to -400), known code or not. */
+static inline int netcodes_chromium_is_cache(int code) {
+    return code >= -499 && code <= -400;
+}
+
+/* 1 if the value lies in the HTTP range (-399 to -300), known code or not. */
+static inline int netcodes_chromium_is_http(int code) {
+    return code >= -399 && code <= -300;
+}
+
+/* 1 if the value lies in the Certificate range (-299 to -200), known code or not. */
+static inline int netcodes_chromium_is_certificate(int code) {
+    return code >= -299 && code <= -200;
+}
+
+/* 1 if the value lies in the Connection range (-199 to -100), known code or not. */
+static inline int netcodes_chromium_is_connection(int code) {
+    return code >= -199 && code <= -100;
+}
+
+/* 1 if the value lies in the System range (-99 to 0), known code or not. */
+static inline int netcodes_chromium_is_system(int code) {
+    return code >= -99 && code <= 0;
 }
 
 /* What Chromium's net::IsCertificateError() answers for this code. 0 for a code netcodes does not know. */
@@ -1486,6 +1179,7 @@ static inline int netcodes_chromium_is_client_certificate_error(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
     return entry != NETCODES_NULL && (entry->flags & 2u) != 0u;
 }
+
 
 /* 1 if upstream retired the number (a removed code or a sentinel): it is
  * never a current code and is never reused. */
@@ -1547,10 +1241,551 @@ static inline int netcodes_chromium_is_retired(int code) {
     }
 }
 
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_chromium_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_chromium_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_chromium_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_chromium_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* Finds a code by any of its names ignoring ASCII case: upstream's, the
+ * constant's, a former one or another ecosystem's. Returns 1 and stores the
+ * code, or returns 0. */
+static inline int netcodes_chromium_from_folded_name(const char *name, int *code) {
+    static const struct {
+        const char *name;
+        int code;
+    } netcodes_folded[497] = {
+        {"aborted", -3},
+        {"access_denied", -10},
+        {"add_user_cert_failed", -503},
+        {"address_in_use", -147},
+        {"address_invalid", -108},
+        {"address_unreachable", -109},
+        {"alpn_negotiation_failed", -122},
+        {"bad_ssl_client_auth_cert", -117},
+        {"blob_dereferenced_while_building", -904},
+        {"blob_file_write_failed", -902},
+        {"blob_invalid_construction_arguments", -900},
+        {"blob_out_of_memory", -901},
+        {"blob_referenced_blob_broken", -905},
+        {"blob_referenced_file_unavailable", -906},
+        {"blob_source_died_in_transit", -903},
+        {"blocked_by_administrator", -22},
+        {"blocked_by_client", -20},
+        {"blocked_by_csp", -30},
+        {"blocked_by_fingerprinting_protection", -34},
+        {"blocked_by_local_network_access_checks", -385},
+        {"blocked_by_orb", -32},
+        {"blocked_by_response", -27},
+        {"blocked_in_incognito_by_administrator", -35},
+        {"cache_auth_failure_after_read", -410},
+        {"cache_checksum_mismatch", -408},
+        {"cache_checksum_read_failure", -407},
+        {"cache_compression_failure", -414},
+        {"cache_create_failure", -405},
+        {"cache_doom_failure", -412},
+        {"cache_entry_not_suitable", -411},
+        {"cache_lock_timeout", -409},
+        {"cache_miss", -400},
+        {"cache_open_failure", -404},
+        {"cache_open_or_create_failure", -413},
+        {"cache_operation_not_supported", -403},
+        {"cache_race", -406},
+        {"cache_read_failure", -401},
+        {"cache_write_failure", -402},
+        {"cached_ip_address_space_blocked_by_local_network_access_policy", -384},
+        {"cert_authority_invalid", -202},
+        {"cert_common_name_invalid", -200},
+        {"cert_contains_errors", -203},
+        {"cert_database_changed", -714},
+        {"cert_date_invalid", -201},
+        {"cert_invalid", -207},
+        {"cert_known_interception_blocked", -217},
+        {"cert_name_constraint_violation", -212},
+        {"cert_no_revocation_mechanism", -204},
+        {"cert_non_unique_name", -210},
+        {"cert_revoked", -206},
+        {"cert_self_signed_local_network", -219},
+        {"cert_unable_to_check_revocation", -205},
+        {"cert_validity_too_long", -213},
+        {"cert_verifier_changed", -716},
+        {"cert_weak_key", -211},
+        {"cert_weak_signature_algorithm", -208},
+        {"certificate_transparency_required", -214},
+        {"cleartext_not_permitted", -29},
+        {"client_auth_cert_type_unsupported", -151},
+        {"connection_aborted", -103},
+        {"connection_closed", -100},
+        {"connection_failed", -104},
+        {"connection_refused", -102},
+        {"connection_reset", -101},
+        {"connection_timed_out", -118},
+        {"content_decoding_failed", -330},
+        {"content_decoding_init_failed", -371},
+        {"content_length_mismatch", -354},
+        {"context_shut_down", -26},
+        {"control_msg_too_big", -189},
+        {"ct_consistency_proof_parsing_failed", -171},
+        {"ct_sth_incomplete", -169},
+        {"ct_sth_parsing_failed", -168},
+        {"dictionary_load_failed", -387},
+        {"disallowed_url_scheme", -301},
+        {"dns_cache_invalidation_in_progress", -815},
+        {"dns_cache_miss", -804},
+        {"dns_direct_only", -821},
+        {"dns_format_error", -816},
+        {"dns_malformed_response", -800},
+        {"dns_name_https_only", -809},
+        {"dns_no_matching_supported_alpn", -811},
+        {"dns_not_implemented", -818},
+        {"dns_other_failure", -820},
+        {"dns_refused", -819},
+        {"dns_request_cancelled", -810},
+        {"dns_search_empty", -805},
+        {"dns_secure_probe_record_invalid", -814},
+        {"dns_secure_resolver_hostname_resolution_failed", -808},
+        {"dns_server_failure", -817},
+        {"dns_server_requires_tcp", -801},
+        {"dns_sort_error", -806},
+        {"dns_timed_out", -803},
+        {"early_data_rejected", -178},
+        {"ech_fallback_certificate_invalid", -184},
+        {"ech_not_negotiated", -183},
+        {"empty_response", -324},
+        {"encoding_detection_failed", -340},
+        {"err_aborted", -3},
+        {"err_access_denied", -10},
+        {"err_add_user_cert_failed", -503},
+        {"err_address_in_use", -147},
+        {"err_address_invalid", -108},
+        {"err_address_unreachable", -109},
+        {"err_alpn_negotiation_failed", -122},
+        {"err_bad_ssl_client_auth_cert", -117},
+        {"err_blob_dereferenced_while_building", -904},
+        {"err_blob_file_write_failed", -902},
+        {"err_blob_invalid_construction_arguments", -900},
+        {"err_blob_out_of_memory", -901},
+        {"err_blob_referenced_blob_broken", -905},
+        {"err_blob_referenced_file_unavailable", -906},
+        {"err_blob_source_died_in_transit", -903},
+        {"err_blocked_by_administrator", -22},
+        {"err_blocked_by_client", -20},
+        {"err_blocked_by_csp", -30},
+        {"err_blocked_by_fingerprinting_protection", -34},
+        {"err_blocked_by_local_network_access_checks", -385},
+        {"err_blocked_by_orb", -32},
+        {"err_blocked_by_response", -27},
+        {"err_blocked_in_incognito_by_administrator", -35},
+        {"err_cache_auth_failure_after_read", -410},
+        {"err_cache_checksum_mismatch", -408},
+        {"err_cache_checksum_read_failure", -407},
+        {"err_cache_compression_failure", -414},
+        {"err_cache_create_failure", -405},
+        {"err_cache_doom_failure", -412},
+        {"err_cache_entry_not_suitable", -411},
+        {"err_cache_lock_timeout", -409},
+        {"err_cache_miss", -400},
+        {"err_cache_open_failure", -404},
+        {"err_cache_open_or_create_failure", -413},
+        {"err_cache_operation_not_supported", -403},
+        {"err_cache_race", -406},
+        {"err_cache_read_failure", -401},
+        {"err_cache_write_failure", -402},
+        {"err_cached_ip_address_space_blocked_by_local_network_access_policy", -384},
+        {"err_cert_authority_invalid", -202},
+        {"err_cert_common_name_invalid", -200},
+        {"err_cert_contains_errors", -203},
+        {"err_cert_database_changed", -714},
+        {"err_cert_date_invalid", -201},
+        {"err_cert_invalid", -207},
+        {"err_cert_known_interception_blocked", -217},
+        {"err_cert_name_constraint_violation", -212},
+        {"err_cert_no_revocation_mechanism", -204},
+        {"err_cert_non_unique_name", -210},
+        {"err_cert_revoked", -206},
+        {"err_cert_self_signed_local_network", -219},
+        {"err_cert_unable_to_check_revocation", -205},
+        {"err_cert_validity_too_long", -213},
+        {"err_cert_verifier_changed", -716},
+        {"err_cert_weak_key", -211},
+        {"err_cert_weak_signature_algorithm", -208},
+        {"err_certificate_transparency_required", -214},
+        {"err_cleartext_not_permitted", -29},
+        {"err_client_auth_cert_type_unsupported", -151},
+        {"err_connection_aborted", -103},
+        {"err_connection_closed", -100},
+        {"err_connection_failed", -104},
+        {"err_connection_refused", -102},
+        {"err_connection_reset", -101},
+        {"err_connection_timed_out", -118},
+        {"err_content_decoding_failed", -330},
+        {"err_content_decoding_init_failed", -371},
+        {"err_content_length_mismatch", -354},
+        {"err_context_shut_down", -26},
+        {"err_control_msg_too_big", -189},
+        {"err_ct_consistency_proof_parsing_failed", -171},
+        {"err_ct_sth_incomplete", -169},
+        {"err_ct_sth_parsing_failed", -168},
+        {"err_dictionary_load_failed", -387},
+        {"err_disallowed_url_scheme", -301},
+        {"err_dns_cache_invalidation_in_progress", -815},
+        {"err_dns_cache_miss", -804},
+        {"err_dns_direct_only", -821},
+        {"err_dns_format_error", -816},
+        {"err_dns_malformed_response", -800},
+        {"err_dns_name_https_only", -809},
+        {"err_dns_no_matching_supported_alpn", -811},
+        {"err_dns_not_implemented", -818},
+        {"err_dns_other_failure", -820},
+        {"err_dns_refused", -819},
+        {"err_dns_request_cancelled", -810},
+        {"err_dns_search_empty", -805},
+        {"err_dns_secure_probe_record_invalid", -814},
+        {"err_dns_secure_resolver_hostname_resolution_failed", -808},
+        {"err_dns_server_failure", -817},
+        {"err_dns_server_requires_tcp", -801},
+        {"err_dns_sort_error", -806},
+        {"err_dns_timed_out", -803},
+        {"err_early_data_rejected", -178},
+        {"err_ech_fallback_certificate_invalid", -184},
+        {"err_ech_not_negotiated", -183},
+        {"err_empty_response", -324},
+        {"err_encoding_detection_failed", -340},
+        {"err_failed", -2},
+        {"err_file_exists", -16},
+        {"err_file_no_space", -18},
+        {"err_file_not_found", -6},
+        {"err_file_path_too_long", -17},
+        {"err_file_too_big", -8},
+        {"err_file_virus_infected", -19},
+        {"err_host_resolver_queue_too_large", -119},
+        {"err_http2_compression_error", -363},
+        {"err_http2_flow_control_error", -361},
+        {"err_http2_frame_size_error", -362},
+        {"err_http2_inadequate_transport_security", -360},
+        {"err_http2_ping_failed", -352},
+        {"err_http2_protocol_error", -337},
+        {"err_http2_rst_stream_no_error_received", -372},
+        {"err_http2_server_refused_stream", -351},
+        {"err_http2_stream_closed", -376},
+        {"err_http_1_1_required", -365},
+        {"err_http_response_code_failure", -379},
+        {"err_httpengine_provider_in_use", -508},
+        {"err_icann_name_collision", -166},
+        {"err_import_ca_cert_failed", -705},
+        {"err_import_ca_cert_not_ca", -703},
+        {"err_import_cert_already_exists", -704},
+        {"err_import_server_cert_failed", -706},
+        {"err_incomplete_chunked_encoding", -355},
+        {"err_incomplete_http2_headers", -347},
+        {"err_inconsistent_ip_address_space", -383},
+        {"err_insecure_response", -501},
+        {"err_insufficient_resources", -12},
+        {"err_internet_disconnected", -106},
+        {"err_invalid_argument", -4},
+        {"err_invalid_auth_credentials", -338},
+        {"err_invalid_chunked_encoding", -321},
+        {"err_invalid_ech_config_list", -182},
+        {"err_invalid_handle", -5},
+        {"err_invalid_http_response", -370},
+        {"err_invalid_redirect", -303},
+        {"err_invalid_response", -320},
+        {"err_invalid_signed_exchange", -504},
+        {"err_invalid_url", -300},
+        {"err_invalid_web_bundle", -505},
+        {"err_io_pending", -1},
+        {"err_key_generation_failed", -710},
+        {"err_local_network_permission_missing", -36},
+        {"err_malformed_identity", -329},
+        {"err_mandatory_proxy_configuration_failed", -131},
+        {"err_method_not_supported", -322},
+        {"err_misconfigured_auth_environment", -343},
+        {"err_missing_auth_credentials", -341},
+        {"err_msg_too_big", -142},
+        {"err_multicast_not_allowed", -190},
+        {"err_name_not_resolved", -105},
+        {"err_name_resolution_failed", -137},
+        {"err_network_access_denied", -138},
+        {"err_network_access_revoked", -33},
+        {"err_network_changed", -21},
+        {"err_network_io_suspended", -331},
+        {"err_no_buffer_space", -176},
+        {"err_no_private_key_for_cert", -502},
+        {"err_no_supported_proxies", -336},
+        {"err_not_implemented", -11},
+        {"err_out_of_memory", -13},
+        {"err_pac_not_in_dhcp", -348},
+        {"err_pac_script_failed", -327},
+        {"err_pac_script_terminated", -367},
+        {"err_pkcs12_import_bad_password", -701},
+        {"err_pkcs12_import_failed", -702},
+        {"err_pkcs12_import_invalid_file", -708},
+        {"err_pkcs12_import_invalid_mac", -707},
+        {"err_pkcs12_import_unsupported", -709},
+        {"err_preconnect_max_socket_limit", -133},
+        {"err_private_key_export_failed", -712},
+        {"err_proxy_auth_requested", -127},
+        {"err_proxy_auth_requested_with_no_connection", -364},
+        {"err_proxy_auth_unsupported", -115},
+        {"err_proxy_certificate_invalid", -136},
+        {"err_proxy_connection_failed", -130},
+        {"err_proxy_delegate_canceled_connect_request", -187},
+        {"err_proxy_delegate_canceled_connect_response", -188},
+        {"err_proxy_http_1_1_required", -366},
+        {"err_proxy_unable_to_connect_to_destination", -186},
+        {"err_quic_cert_root_not_known", -380},
+        {"err_quic_goaway_request_can_be_retried", -381},
+        {"err_quic_handshake_failed", -358},
+        {"err_quic_protocol_error", -356},
+        {"err_read_if_ready_not_implemented", -174},
+        {"err_request_range_not_satisfiable", -328},
+        {"err_response_body_too_big_to_drain", -345},
+        {"err_response_headers_multiple_content_disposition", -349},
+        {"err_response_headers_multiple_content_length", -346},
+        {"err_response_headers_multiple_location", -350},
+        {"err_response_headers_too_big", -325},
+        {"err_response_headers_truncated", -357},
+        {"err_self_signed_cert_generation_failed", -713},
+        {"err_socket_is_connected", -23},
+        {"err_socket_not_connected", -15},
+        {"err_socket_receive_buffer_size_unchangeable", -162},
+        {"err_socket_send_buffer_size_unchangeable", -163},
+        {"err_socket_set_receive_buffer_size_error", -160},
+        {"err_socket_set_send_buffer_size_error", -161},
+        {"err_socks_connection_failed", -120},
+        {"err_socks_connection_host_unreachable", -121},
+        {"err_ssl_bad_record_mac_alert", -126},
+        {"err_ssl_client_auth_cert_bad_format", -164},
+        {"err_ssl_client_auth_cert_needed", -110},
+        {"err_ssl_client_auth_cert_no_private_key", -135},
+        {"err_ssl_client_auth_no_common_algorithms", -177},
+        {"err_ssl_client_auth_private_key_access_denied", -134},
+        {"err_ssl_client_auth_signature_failed", -141},
+        {"err_ssl_decompression_failure_alert", -125},
+        {"err_ssl_decrypt_error_alert", -153},
+        {"err_ssl_key_usage_incompatible", -181},
+        {"err_ssl_no_renegotiation", -123},
+        {"err_ssl_obsolete_cipher", -172},
+        {"err_ssl_pinned_key_not_in_cert_chain", -150},
+        {"err_ssl_protocol_error", -107},
+        {"err_ssl_renegotiation_requested", -114},
+        {"err_ssl_server_cert_bad_format", -167},
+        {"err_ssl_server_cert_changed", -156},
+        {"err_ssl_unrecognized_name_alert", -159},
+        {"err_ssl_version_or_cipher_mismatch", -113},
+        {"err_strict_ech_required", -37},
+        {"err_temporarily_throttled", -139},
+        {"err_timed_out", -7},
+        {"err_tls13_downgrade_detected", -180},
+        {"err_too_many_accept_ch_restarts", -382},
+        {"err_too_many_redirects", -310},
+        {"err_too_many_retries", -375},
+        {"err_trust_token_operation_failed", -506},
+        {"err_trust_token_operation_success_without_sending_request", -507},
+        {"err_tunnel_connection_failed", -111},
+        {"err_unable_to_reuse_connection_for_proxy_auth", -170},
+        {"err_undocumented_security_library_status", -344},
+        {"err_unexpected", -9},
+        {"err_unexpected_content_dictionary_header", -388},
+        {"err_unexpected_proxy_auth", -323},
+        {"err_unexpected_security_library_status", -342},
+        {"err_unknown_url_scheme", -302},
+        {"err_unsafe_port", -312},
+        {"err_unsafe_redirect", -311},
+        {"err_unsupported_auth_scheme", -339},
+        {"err_upload_file_changed", -14},
+        {"err_upload_stream_rewind_not_supported", -25},
+        {"err_winsock_unexpected_written_bytes", -124},
+        {"err_wrong_version_on_early_data", -179},
+        {"err_ws_protocol_error", -145},
+        {"err_ws_throttle_queue_too_large", -154},
+        {"err_ws_upgrade", -173},
+        {"err_zstd_window_size_too_big", -386},
+        {"failed", -2},
+        {"file_exists", -16},
+        {"file_no_space", -18},
+        {"file_not_found", -6},
+        {"file_path_too_long", -17},
+        {"file_too_big", -8},
+        {"file_virus_infected", -19},
+        {"host_resolver_queue_too_large", -119},
+        {"http2_compression_error", -363},
+        {"http2_flow_control_error", -361},
+        {"http2_frame_size_error", -362},
+        {"http2_inadequate_transport_security", -360},
+        {"http2_ping_failed", -352},
+        {"http2_protocol_error", -337},
+        {"http2_rst_stream_no_error_received", -372},
+        {"http2_server_refused_stream", -351},
+        {"http2_stream_closed", -376},
+        {"http_1_1_required", -365},
+        {"http_response_code_failure", -379},
+        {"httpengine_provider_in_use", -508},
+        {"icann_name_collision", -166},
+        {"import_ca_cert_failed", -705},
+        {"import_ca_cert_not_ca", -703},
+        {"import_cert_already_exists", -704},
+        {"import_server_cert_failed", -706},
+        {"incomplete_chunked_encoding", -355},
+        {"incomplete_http2_headers", -347},
+        {"inconsistent_ip_address_space", -383},
+        {"insecure_response", -501},
+        {"insufficient_resources", -12},
+        {"internet_disconnected", -106},
+        {"invalid_argument", -4},
+        {"invalid_auth_credentials", -338},
+        {"invalid_chunked_encoding", -321},
+        {"invalid_ech_config_list", -182},
+        {"invalid_handle", -5},
+        {"invalid_http_response", -370},
+        {"invalid_redirect", -303},
+        {"invalid_response", -320},
+        {"invalid_signed_exchange", -504},
+        {"invalid_url", -300},
+        {"invalid_web_bundle", -505},
+        {"io_pending", -1},
+        {"key_generation_failed", -710},
+        {"local_network_permission_missing", -36},
+        {"malformed_identity", -329},
+        {"mandatory_proxy_configuration_failed", -131},
+        {"method_not_supported", -322},
+        {"misconfigured_auth_environment", -343},
+        {"missing_auth_credentials", -341},
+        {"msg_too_big", -142},
+        {"multicast_not_allowed", -190},
+        {"name_not_resolved", -105},
+        {"name_resolution_failed", -137},
+        {"network_access_denied", -138},
+        {"network_access_revoked", -33},
+        {"network_changed", -21},
+        {"network_io_suspended", -331},
+        {"no_buffer_space", -176},
+        {"no_private_key_for_cert", -502},
+        {"no_supported_proxies", -336},
+        {"not_implemented", -11},
+        {"ok", 0},
+        {"out_of_memory", -13},
+        {"pac_not_in_dhcp", -348},
+        {"pac_script_failed", -327},
+        {"pac_script_terminated", -367},
+        {"pkcs12_import_bad_password", -701},
+        {"pkcs12_import_failed", -702},
+        {"pkcs12_import_invalid_file", -708},
+        {"pkcs12_import_invalid_mac", -707},
+        {"pkcs12_import_unsupported", -709},
+        {"preconnect_max_socket_limit", -133},
+        {"private_key_export_failed", -712},
+        {"proxy_auth_requested", -127},
+        {"proxy_auth_requested_with_no_connection", -364},
+        {"proxy_auth_unsupported", -115},
+        {"proxy_certificate_invalid", -136},
+        {"proxy_connection_failed", -130},
+        {"proxy_delegate_canceled_connect_request", -187},
+        {"proxy_delegate_canceled_connect_response", -188},
+        {"proxy_http_1_1_required", -366},
+        {"proxy_unable_to_connect_to_destination", -186},
+        {"quic_cert_root_not_known", -380},
+        {"quic_goaway_request_can_be_retried", -381},
+        {"quic_handshake_failed", -358},
+        {"quic_protocol_error", -356},
+        {"read_if_ready_not_implemented", -174},
+        {"request_range_not_satisfiable", -328},
+        {"response_body_too_big_to_drain", -345},
+        {"response_headers_multiple_content_disposition", -349},
+        {"response_headers_multiple_content_length", -346},
+        {"response_headers_multiple_location", -350},
+        {"response_headers_too_big", -325},
+        {"response_headers_truncated", -357},
+        {"self_signed_cert_generation_failed", -713},
+        {"socket_is_connected", -23},
+        {"socket_not_connected", -15},
+        {"socket_receive_buffer_size_unchangeable", -162},
+        {"socket_send_buffer_size_unchangeable", -163},
+        {"socket_set_receive_buffer_size_error", -160},
+        {"socket_set_send_buffer_size_error", -161},
+        {"socks_connection_failed", -120},
+        {"socks_connection_host_unreachable", -121},
+        {"ssl_bad_record_mac_alert", -126},
+        {"ssl_client_auth_cert_bad_format", -164},
+        {"ssl_client_auth_cert_needed", -110},
+        {"ssl_client_auth_cert_no_private_key", -135},
+        {"ssl_client_auth_no_common_algorithms", -177},
+        {"ssl_client_auth_private_key_access_denied", -134},
+        {"ssl_client_auth_signature_failed", -141},
+        {"ssl_decompression_failure_alert", -125},
+        {"ssl_decrypt_error_alert", -153},
+        {"ssl_key_usage_incompatible", -181},
+        {"ssl_no_renegotiation", -123},
+        {"ssl_obsolete_cipher", -172},
+        {"ssl_pinned_key_not_in_cert_chain", -150},
+        {"ssl_protocol_error", -107},
+        {"ssl_renegotiation_requested", -114},
+        {"ssl_server_cert_bad_format", -167},
+        {"ssl_server_cert_changed", -156},
+        {"ssl_unrecognized_name_alert", -159},
+        {"ssl_version_or_cipher_mismatch", -113},
+        {"strict_ech_required", -37},
+        {"temporarily_throttled", -139},
+        {"timed_out", -7},
+        {"tls13_downgrade_detected", -180},
+        {"too_many_accept_ch_restarts", -382},
+        {"too_many_redirects", -310},
+        {"too_many_retries", -375},
+        {"trust_token_operation_failed", -506},
+        {"trust_token_operation_success_without_sending_request", -507},
+        {"tunnel_connection_failed", -111},
+        {"unable_to_reuse_connection_for_proxy_auth", -170},
+        {"undocumented_security_library_status", -344},
+        {"unexpected", -9},
+        {"unexpected_content_dictionary_header", -388},
+        {"unexpected_proxy_auth", -323},
+        {"unexpected_security_library_status", -342},
+        {"unknown_url_scheme", -302},
+        {"unsafe_port", -312},
+        {"unsafe_redirect", -311},
+        {"unsupported_auth_scheme", -339},
+        {"upload_file_changed", -14},
+        {"upload_stream_rewind_not_supported", -25},
+        {"winsock_unexpected_written_bytes", -124},
+        {"wrong_version_on_early_data", -179},
+        {"ws_protocol_error", -145},
+        {"ws_throttle_queue_too_large", -154},
+        {"ws_upgrade", -173},
+        {"zstd_window_size_too_big", -386},
+    };
+    size_t lo = 0;
+    size_t hi = 497;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = netcodes_compare_folded(netcodes_folded[mid].name, name);
+        if (order == 0) {
+            if (code != NETCODES_NULL) {
+                *code = netcodes_folded[mid].code;
+            }
+            return 1;
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
 /* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and for HTTP what other ecosystems call it (StatusNotFound,
- * REQUEST_ENTITY_TOO_LARGE). Case matters. Returns 1 and stores the code, or
- * returns 0. */
+ * prefix, and what other ecosystems call it. Case matters. Returns 1 and
+ * stores the code, or returns 0. */
 static inline int netcodes_chromium_from_name(const char *name, int *code) {
     /* Sorted by length, then by bytes: most probes are settled by comparing
      * two lengths, without touching the strings. */
@@ -2203,21 +2438,20 @@ typedef enum netcodes_http_group {
  * code has this value. */
 #define NETCODES_HTTP_UNMAPPED (0)
 
-/* The row of a code netcodes knows (http), or NULL.
- * A code with several meanings answers with its primary one; see
- * netcodes_http_meaning() for the others. */
+/* The row of a code netcodes knows (http), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_http_meaning() for the others. */
 static inline const netcodes_entry *netcodes_http_entry(int code) {
     static const netcodes_entry netcodes_rows[97] = {
-        {100, "Continue", "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {101, "Switching Protocols", "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {102, "Processing", "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {103, "Early Hints", "Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
+        {100, "Continue", "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
+        {101, "Switching Protocols", "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
+        {102, "Processing", "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
+        {103, "Early Hints", "Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
         {200, "OK", "The request worked. The body holds whatever the method calls for: the resource for GET, a report on the action for POST.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {201, "Created", "The request worked and made at least one new resource. Look in the Location header for the address of the new resource.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {202, "Accepted", "The server took the request on but has not finished it, and it may still fail later. Find the real outcome through a status URL, a callback or by polling.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {203, "Non-Authoritative Information", "The request worked, but a proxy in between changed the origin's response before passing it on. The headers or body may not be exactly what the origin produced.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {204, "No Content", "The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {205, "Reset Content", "The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
+        {204, "No Content", "The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
+        {205, "Reset Content", "The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
         {206, "Partial Content", "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {207, "Multi-Status", "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {208, "Already Reported", "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
@@ -2226,7 +2460,7 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {301, "Moved Permanently", "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {302, "Found", "The resource is for now at the URL in the Location header, but the original URL stays the one to use later. Clients often switch a POST to GET when following it; 307 keeps the method.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {303, "See Other", "The outcome of the request can be fetched with a GET from the URL in the Location header. The classic reply after a form POST, so that reloading the page does not send the form twice.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {304, "Not Modified", "The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
+        {304, "Not Modified", "The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
         {305, "Use Proxy", "Once asked the client to repeat the request through the proxy named in Location. It is deprecated because it let a server steer traffic through a proxy of its choosing, and clients ignore it.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_DEPRECATED, 0u, 1u, "iana"},
         {306, "(Unused)", "Reserved and never to be assigned again. A draft of HTTP/1.1 used the number for a Switch Proxy response that was dropped before publication.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_UNUSED, 0u, 1u, "iana"},
         {307, "Temporary Redirect", "The resource is for now at the URL in the Location header. Send the same request there with the same method and body, and keep using the original URL afterwards.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
@@ -2408,6 +2642,12 @@ static inline netcodes_retry netcodes_http_retry(int code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
+/* The code's status upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_http_status(int code) {
+    const netcodes_entry *entry = netcodes_http_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
 /* The documented range a value falls in, known code or not. */
 static inline netcodes_http_group netcodes_http_group_of(int code) {
     if (code >= 100 && code <= 199) {
@@ -2487,94 +2727,358 @@ static inline int netcodes_http_is_unclassified(int code) {
     return code >= 600 && code <= 999;
 }
 
-/* How many meanings the code has: 0 if unknown, more than 1 where vendors
- * use the number differently. */
+/* Whether the specification forbids a response with this status to carry a body (1xx, 204, 205, 304). 0 for a code netcodes does not know. */
+static inline int netcodes_http_forbids_body(int code) {
+    const netcodes_entry *entry = netcodes_http_entry(code);
+    return entry != NETCODES_NULL && (entry->flags & 1u) != 0u;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_http_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
 static inline int netcodes_http_meaning_count(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
     return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
 }
 
-/* The reason phrase of the code's primary meaning, or NULL; the same as
- * netcodes_http_name(). */
-static inline const char *netcodes_http_reason(int code) {
-    return netcodes_http_name(code);
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_http_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_http_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
-/* Finds a status by its reason phrase, ignoring ASCII case: the current
- * phrase, one an earlier RFC used ("Request Entity Too Large" finds 413), or a
- * vendor's. Returns 1 and stores the code, or returns 0. */
-static inline int netcodes_http_from_reason(const char *phrase, int *code) {
+/* Finds a code by any of its names ignoring ASCII case: upstream's, the
+ * constant's, a former one or another ecosystem's. Returns 1 and stores the
+ * code, or returns 0. */
+static inline int netcodes_http_from_folded_name(const char *name, int *code) {
     static const struct {
-        const char *phrase;
+        const char *name;
         int code;
-    } netcodes_reasons[101] = {
+    } netcodes_folded[522] = {
         {"(unused)", 306},
+        {":\"(unused)\"", 306},
+        {":accepted", 202},
+        {":already_reported", 208},
+        {":bad_gateway", 502},
+        {":bad_request", 400},
+        {":bandwidth_limit_exceeded", 509},
+        {":conflict", 409},
+        {":content_too_large", 413},
+        {":continue", 100},
+        {":created", 201},
+        {":early_hints", 103},
+        {":expectation_failed", 417},
+        {":failed_dependency", 424},
+        {":forbidden", 403},
+        {":found", 302},
+        {":gateway_timeout", 504},
+        {":gone", 410},
+        {":http_version_not_supported", 505},
+        {":im_used", 226},
+        {":insufficient_storage", 507},
+        {":internal_server_error", 500},
+        {":length_required", 411},
+        {":locked", 423},
+        {":loop_detected", 508},
+        {":method_not_allowed", 405},
+        {":misdirected_request", 421},
+        {":moved_permanently", 301},
+        {":multi_status", 207},
+        {":multiple_choices", 300},
+        {":network_authentication_required", 511},
+        {":no_content", 204},
+        {":non_authoritative_information", 203},
+        {":not_acceptable", 406},
+        {":not_extended", 510},
+        {":not_found", 404},
+        {":not_implemented", 501},
+        {":not_modified", 304},
+        {":ok", 200},
+        {":partial_content", 206},
+        {":payload_too_large", 413},
+        {":payment_required", 402},
+        {":permanent_redirect", 308},
+        {":precondition_failed", 412},
+        {":precondition_required", 428},
+        {":processing", 102},
+        {":proxy_authentication_required", 407},
+        {":range_not_satisfiable", 416},
+        {":request_header_fields_too_large", 431},
+        {":request_timeout", 408},
+        {":reset_content", 205},
+        {":see_other", 303},
+        {":service_unavailable", 503},
+        {":switching_protocols", 101},
+        {":temporary_redirect", 307},
+        {":too_early", 425},
+        {":too_many_requests", 429},
+        {":unauthorized", 401},
+        {":unavailable_for_legal_reasons", 451},
+        {":unprocessable_content", 422},
+        {":unprocessable_entity", 422},
+        {":unsupported_media_type", 415},
+        {":upgrade_required", 426},
+        {":uri_too_long", 414},
+        {":use_proxy", 305},
+        {":variant_also_negotiates", 506},
         {"a timeout occurred", 524},
         {"accepted", 202},
         {"already reported", 208},
+        {"already_reported", 208},
+        {"alreadyreported", 208},
+        {"ambiguous", 300},
+        {"apache_bandwidth_limit_exceeded", 509},
+        {"aws_elb_client_closed_connection", 460},
+        {"aws_elb_incompatible_protocol_versions", 464},
+        {"aws_elb_too_many_forwarded_for_addresses", 463},
+        {"aws_elb_unauthorized", 561},
         {"bad gateway", 502},
         {"bad request", 400},
+        {"bad_gateway", 502},
+        {"bad_request", 400},
+        {"badgateway", 502},
+        {"badrequest", 400},
         {"bandwidth limit exceeded", 509},
         {"blocked by windows parental controls", 450},
         {"client closed request", 499},
+        {"cloudflare_a_timeout_occurred", 524},
+        {"cloudflare_connection_timed_out", 522},
+        {"cloudflare_error_1xxx", 530},
+        {"cloudflare_invalid_ssl_certificate", 526},
+        {"cloudflare_origin_is_unreachable", 523},
+        {"cloudflare_railgun_error", 527},
+        {"cloudflare_ssl_handshake_failed", 525},
+        {"cloudflare_web_server_is_down", 521},
+        {"cloudflare_web_server_returned_an_unknown_error", 520},
         {"conflict", 409},
         {"connection timed out", 522},
         {"content too large", 413},
+        {"content_too_large", 413},
         {"continue", 100},
         {"created", 201},
         {"early hints", 103},
+        {"early_hints", 103},
+        {"earlyhints", 103},
         {"enhance your calm", 420},
+        {"esri_invalid_token", 498},
+        {"esri_token_required", 499},
         {"expectation failed", 417},
+        {"expectation_failed", 417},
+        {"expectationfailed", 417},
         {"failed dependency", 424},
+        {"failed_dependency", 424},
+        {"faileddependency", 424},
         {"forbidden", 403},
         {"found", 302},
         {"gateway time-out", 504},
         {"gateway timeout", 504},
+        {"gateway_timeout", 504},
+        {"gatewaytimeout", 504},
         {"gone", 410},
         {"http request sent to https port", 497},
         {"http version not supported", 505},
+        {"http_accepted", 202},
+        {"http_already_reported", 208},
+        {"http_bad_gateway", 502},
+        {"http_bad_method", 405},
+        {"http_bad_request", 400},
+        {"http_client_timeout", 408},
+        {"http_conflict", 409},
+        {"http_continue", 100},
+        {"http_created", 201},
+        {"http_early_hints", 103},
+        {"http_entity_too_large", 413},
+        {"http_expectation_failed", 417},
+        {"http_failed_dependency", 424},
+        {"http_forbidden", 403},
+        {"http_found", 302},
+        {"http_gateway_timeout", 504},
+        {"http_gone", 410},
+        {"http_i_am_a_teapot", 418},
+        {"http_im_used", 226},
+        {"http_insufficient_storage", 507},
+        {"http_internal_error", 500},
+        {"http_internal_server_error", 500},
+        {"http_length_required", 411},
+        {"http_locked", 423},
+        {"http_loop_detected", 508},
+        {"http_method_not_allowed", 405},
+        {"http_misdirected_request", 421},
+        {"http_moved_perm", 301},
+        {"http_moved_permanently", 301},
+        {"http_moved_temp", 302},
+        {"http_mult_choice", 300},
+        {"http_multi_status", 207},
+        {"http_multiple_choices", 300},
+        {"http_network_authentication_required", 511},
+        {"http_no_content", 204},
+        {"http_non_authoritative_information", 203},
+        {"http_not_acceptable", 406},
+        {"http_not_authoritative", 203},
+        {"http_not_extended", 510},
+        {"http_not_found", 404},
+        {"http_not_implemented", 501},
+        {"http_not_modified", 304},
+        {"http_ok", 200},
+        {"http_partial", 206},
+        {"http_partial_content", 206},
+        {"http_payment_required", 402},
+        {"http_permanently_redirect", 308},
+        {"http_precon_failed", 412},
+        {"http_precondition_failed", 412},
+        {"http_precondition_required", 428},
+        {"http_processing", 102},
+        {"http_proxy_auth", 407},
+        {"http_proxy_authentication_required", 407},
+        {"http_req_too_long", 414},
+        {"http_request_entity_too_large", 413},
+        {"http_request_header_fields_too_large", 431},
+        {"http_request_timeout", 408},
+        {"http_request_uri_too_long", 414},
+        {"http_requested_range_not_satisfiable", 416},
+        {"http_reserved", 306},
+        {"http_reset", 205},
+        {"http_reset_content", 205},
+        {"http_see_other", 303},
+        {"http_server_error", 500},
+        {"http_service_unavailable", 503},
+        {"http_switching_protocols", 101},
+        {"http_temporary_redirect", 307},
+        {"http_too_early", 425},
+        {"http_too_many_requests", 429},
+        {"http_unauthorized", 401},
+        {"http_unavailable", 503},
+        {"http_unavailable_for_legal_reasons", 451},
+        {"http_unprocessable_entity", 422},
+        {"http_unsupported_media_type", 415},
+        {"http_unsupported_type", 415},
+        {"http_upgrade_required", 426},
+        {"http_use_proxy", 305},
+        {"http_variant_also_negotiates_experimental", 506},
+        {"http_version", 505},
+        {"http_version_not_supported", 505},
+        {"httpversionnotsupported", 505},
         {"i'm a teapot", 418},
+        {"iis_login_time_out", 440},
+        {"iis_redirect", 451},
+        {"iis_retry_with", 449},
         {"im used", 226},
+        {"im_a_teapot", 418},
+        {"im_used", 226},
+        {"imateapot", 418},
+        {"imused", 226},
         {"insufficient storage", 507},
+        {"insufficient_storage", 507},
+        {"insufficientstorage", 507},
         {"internal server error", 500},
+        {"internal_server_error", 500},
+        {"internalservererror", 500},
         {"invalid ssl certificate", 526},
         {"invalid token", 498},
+        {"laravel_page_expired", 419},
         {"length required", 411},
+        {"length_required", 411},
+        {"lengthrequired", 411},
         {"locked", 423},
         {"login time-out", 440},
         {"loop detected", 508},
+        {"loop_detected", 508},
+        {"loopdetected", 508},
         {"method failure", 420},
         {"method not allowed", 405},
+        {"method_not_allowed", 405},
+        {"methodnotallowed", 405},
+        {"microsoft_blocked_by_windows_parental_controls", 450},
         {"misdirected request", 421},
+        {"misdirected_request", 421},
+        {"misdirectedrequest", 421},
+        {"moved", 301},
         {"moved permanently", 301},
         {"moved temporarily", 302},
+        {"moved_permanently", 301},
+        {"movedpermanently", 301},
         {"multi-status", 207},
+        {"multi_status", 207},
         {"multiple choices", 300},
+        {"multiple_choices", 300},
+        {"multiplechoices", 300},
+        {"multistatus", 207},
         {"network authentication required", 511},
         {"network connect timeout error", 599},
         {"network read timeout error", 598},
+        {"network_authentication_required", 511},
+        {"networkauthenticationrequired", 511},
+        {"nginx_client_closed_request", 499},
+        {"nginx_http_request_sent_to_https_port", 497},
+        {"nginx_no_response", 444},
+        {"nginx_request_header_too_large", 494},
+        {"nginx_ssl_certificate_error", 495},
+        {"nginx_ssl_certificate_required", 496},
         {"no content", 204},
         {"no response", 444},
+        {"no_content", 204},
+        {"nocontent", 204},
         {"non-authoritative information", 203},
+        {"non_authoritative_information", 203},
+        {"nonauthoritativeinformation", 203},
         {"not acceptable", 406},
         {"not extended", 510},
         {"not found", 404},
         {"not implemented", 501},
         {"not modified", 304},
+        {"not_acceptable", 406},
+        {"not_extended", 510},
+        {"not_found", 404},
+        {"not_implemented", 501},
+        {"not_modified", 304},
+        {"notacceptable", 406},
+        {"notextended", 510},
+        {"notfound", 404},
+        {"notimplemented", 501},
+        {"notmodified", 304},
         {"ok", 200},
         {"origin is unreachable", 523},
         {"page expired", 419},
+        {"pantheon_site_is_frozen", 530},
         {"partial content", 206},
+        {"partial_content", 206},
+        {"partialcontent", 206},
         {"payload too large", 413},
+        {"payload_too_large", 413},
+        {"payloadtoolarge", 413},
         {"payment required", 402},
+        {"payment_required", 402},
+        {"paymentrequired", 402},
         {"permanent redirect", 308},
+        {"permanent_redirect", 308},
+        {"permanentredirect", 308},
         {"precondition failed", 412},
         {"precondition required", 428},
+        {"precondition_failed", 412},
+        {"precondition_required", 428},
+        {"preconditionfailed", 412},
+        {"preconditionrequired", 428},
         {"processing", 102},
         {"proxy authentication required", 407},
+        {"proxy_authentication_required", 407},
+        {"proxy_network_connect_timeout_error", 599},
+        {"proxy_network_read_timeout_error", 598},
+        {"proxyauthenticationrequired", 407},
+        {"qualys_site_is_overloaded", 529},
         {"railgun error", 527},
         {"range not satisfiable", 416},
+        {"range_not_satisfiable", 416},
+        {"rangenotsatisfiable", 416},
         {"redirect", 451},
+        {"redirectkeepverb", 307},
+        {"redirectmethod", 303},
         {"request entity too large", 413},
         {"request header fields too large", 431},
         {"request header too large", 494},
@@ -2582,45 +3086,216 @@ static inline int netcodes_http_from_reason(const char *phrase, int *code) {
         {"request timeout", 408},
         {"request-uri too large", 414},
         {"request-uri too long", 414},
+        {"request_entity_too_large", 413},
+        {"request_header_fields_too_large", 431},
+        {"request_timeout", 408},
+        {"request_uri_too_long", 414},
         {"requested range not satisfiable", 416},
+        {"requested_range_not_satisfiable", 416},
+        {"requestedrangenotsatisfiable", 416},
+        {"requestentitytoolarge", 413},
+        {"requestheaderfieldstoolarge", 431},
+        {"requesttimeout", 408},
+        {"requesturitoolong", 414},
         {"reset content", 205},
+        {"reset_content", 205},
+        {"resetcontent", 205},
         {"retry with", 449},
+        {"sc_accepted", 202},
+        {"sc_already_reported", 208},
+        {"sc_bad_gateway", 502},
+        {"sc_bad_request", 400},
+        {"sc_conflict", 409},
+        {"sc_continue", 100},
+        {"sc_created", 201},
+        {"sc_early_hints", 103},
+        {"sc_expectation_failed", 417},
+        {"sc_failed_dependency", 424},
+        {"sc_forbidden", 403},
+        {"sc_gateway_timeout", 504},
+        {"sc_gone", 410},
+        {"sc_http_version_not_supported", 505},
+        {"sc_im_used", 226},
+        {"sc_insufficient_space_on_resource", 419},
+        {"sc_insufficient_storage", 507},
+        {"sc_internal_server_error", 500},
+        {"sc_length_required", 411},
+        {"sc_locked", 423},
+        {"sc_loop_detected", 508},
+        {"sc_method_failure", 420},
+        {"sc_method_not_allowed", 405},
+        {"sc_misdirected_request", 421},
+        {"sc_moved_permanently", 301},
+        {"sc_moved_temporarily", 302},
+        {"sc_multi_status", 207},
+        {"sc_multiple_choices", 300},
+        {"sc_network_authentication_required", 511},
+        {"sc_no_content", 204},
+        {"sc_non_authoritative_information", 203},
+        {"sc_not_acceptable", 406},
+        {"sc_not_extended", 510},
+        {"sc_not_found", 404},
+        {"sc_not_implemented", 501},
+        {"sc_not_modified", 304},
+        {"sc_ok", 200},
+        {"sc_partial_content", 206},
+        {"sc_payment_required", 402},
+        {"sc_permanent_redirect", 308},
+        {"sc_precondition_failed", 412},
+        {"sc_precondition_required", 428},
+        {"sc_processing", 102},
+        {"sc_proxy_authentication_required", 407},
+        {"sc_request_header_fields_too_large", 431},
+        {"sc_request_timeout", 408},
+        {"sc_request_too_long", 413},
+        {"sc_request_uri_too_long", 414},
+        {"sc_requested_range_not_satisfiable", 416},
+        {"sc_reset_content", 205},
+        {"sc_see_other", 303},
+        {"sc_service_unavailable", 503},
+        {"sc_switching_protocols", 101},
+        {"sc_temporary_redirect", 307},
+        {"sc_too_early", 425},
+        {"sc_too_many_requests", 429},
+        {"sc_unauthorized", 401},
+        {"sc_unavailable_for_legal_reasons", 451},
+        {"sc_unprocessable_content", 422},
+        {"sc_unprocessable_entity", 422},
+        {"sc_unsupported_media_type", 415},
+        {"sc_upgrade_required", 426},
+        {"sc_use_proxy", 305},
+        {"sc_variant_also_negotiates", 506},
         {"see other", 303},
+        {"see_other", 303},
+        {"seeother", 303},
         {"service unavailable", 503},
+        {"service_unavailable", 503},
+        {"serviceunavailable", 503},
         {"shopify security rejection", 430},
+        {"shopify_security_rejection", 430},
         {"site is frozen", 530},
         {"site is overloaded", 529},
+        {"spring_method_failure", 420},
         {"ssl certificate error", 495},
         {"ssl certificate required", 496},
         {"ssl handshake failed", 525},
+        {"statusaccepted", 202},
+        {"statusalreadyreported", 208},
+        {"statusbadgateway", 502},
+        {"statusbadrequest", 400},
+        {"statusconflict", 409},
+        {"statuscontinue", 100},
+        {"statuscreated", 201},
+        {"statusearlyhints", 103},
+        {"statusexpectationfailed", 417},
+        {"statusfaileddependency", 424},
+        {"statusforbidden", 403},
+        {"statusfound", 302},
+        {"statusgatewaytimeout", 504},
+        {"statusgone", 410},
+        {"statushttpversionnotsupported", 505},
+        {"statusimused", 226},
+        {"statusinsufficientstorage", 507},
+        {"statusinternalservererror", 500},
+        {"statuslengthrequired", 411},
+        {"statuslocked", 423},
+        {"statusloopdetected", 508},
+        {"statusmethodnotallowed", 405},
+        {"statusmisdirectedrequest", 421},
+        {"statusmovedpermanently", 301},
+        {"statusmultiplechoices", 300},
+        {"statusmultistatus", 207},
+        {"statusnetworkauthenticationrequired", 511},
+        {"statusnocontent", 204},
+        {"statusnonauthoritativeinfo", 203},
+        {"statusnotacceptable", 406},
+        {"statusnotextended", 510},
+        {"statusnotfound", 404},
+        {"statusnotimplemented", 501},
+        {"statusnotmodified", 304},
+        {"statusok", 200},
+        {"statuspartialcontent", 206},
+        {"statuspaymentrequired", 402},
+        {"statuspermanentredirect", 308},
+        {"statuspreconditionfailed", 412},
+        {"statuspreconditionrequired", 428},
+        {"statusprocessing", 102},
+        {"statusproxyauthrequired", 407},
+        {"statusrequestedrangenotsatisfiable", 416},
+        {"statusrequestentitytoolarge", 413},
+        {"statusrequestheaderfieldstoolarge", 431},
+        {"statusrequesttimeout", 408},
+        {"statusrequesturitoolong", 414},
+        {"statusresetcontent", 205},
+        {"statusseeother", 303},
+        {"statusserviceunavailable", 503},
+        {"statusswitchingprotocols", 101},
+        {"statusteapot", 418},
+        {"statustemporaryredirect", 307},
+        {"statustooearly", 425},
+        {"statustoomanyrequests", 429},
+        {"statusunauthorized", 401},
+        {"statusunavailableforlegalreasons", 451},
+        {"statusunprocessableentity", 422},
+        {"statusunsupportedmediatype", 415},
+        {"statusupgraderequired", 426},
+        {"statususeproxy", 305},
+        {"statusvariantalsonegotiates", 506},
+        {"switch_proxy", 306},
         {"switching protocols", 101},
+        {"switching_protocols", 101},
+        {"switchingprotocols", 101},
         {"temporary redirect", 307},
+        {"temporary_redirect", 307},
+        {"temporaryredirect", 307},
         {"token required", 499},
         {"too early", 425},
         {"too many requests", 429},
+        {"too_early", 425},
+        {"too_many_requests", 429},
+        {"tooearly", 425},
+        {"toomanyrequests", 429},
+        {"twitter_enhance_your_calm", 420},
         {"unauthorized", 401},
         {"unavailable for legal reasons", 451},
+        {"unavailable_for_legal_reasons", 451},
+        {"unavailableforlegalreasons", 451},
         {"unprocessable content", 422},
         {"unprocessable entity", 422},
+        {"unprocessable_content", 422},
+        {"unprocessable_entity", 422},
+        {"unprocessablecontent", 422},
+        {"unprocessableentity", 422},
         {"unsupported media type", 415},
+        {"unsupported_media_type", 415},
+        {"unsupportedmediatype", 415},
+        {"unused", 306},
         {"upgrade required", 426},
+        {"upgrade_required", 426},
+        {"upgraderequired", 426},
         {"uri too long", 414},
+        {"uri_too_long", 414},
+        {"uritoolong", 414},
         {"use proxy", 305},
+        {"use_proxy", 305},
+        {"useproxy", 305},
         {"variant also negotiates", 506},
+        {"variant_also_negotiates", 506},
+        {"variantalsonegotiates", 506},
         {"web server is down", 521},
         {"web server returned an unknown error", 520},
     };
     size_t lo = 0;
-    size_t hi = 101;
-    if (phrase == NETCODES_NULL) {
+    size_t hi = 522;
+    if (name == NETCODES_NULL) {
         return 0;
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int order = netcodes_compare_folded(netcodes_reasons[mid].phrase, phrase);
+        int order = netcodes_compare_folded(netcodes_folded[mid].name, name);
         if (order == 0) {
             if (code != NETCODES_NULL) {
-                *code = netcodes_reasons[mid].code;
+                *code = netcodes_folded[mid].code;
             }
             return 1;
         }
@@ -2633,16 +3308,22 @@ static inline int netcodes_http_from_reason(const char *phrase, int *code) {
     return 0;
 }
 
-/* The i-th meaning of the code (0 is the primary one), or NULL. */
-static inline const netcodes_entry *netcodes_http_meaning(int code, int i) {
-    const netcodes_entry *entry = netcodes_http_entry(code);
-    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+/* The reason of the code's primary meaning, or NULL; the same as
+ * netcodes_http_name(). */
+static inline const char *netcodes_http_reason(int code) {
+    return netcodes_http_name(code);
+}
+
+/* Finds a code by its reason, ignoring ASCII case: the current one, a
+ * former one ("Request Entity Too Large" finds 413) or a vendor's; the same
+ * as netcodes_http_from_folded_name(). Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_http_from_reason(const char *text, int *code) {
+    return netcodes_http_from_folded_name(text, code);
 }
 
 /* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and for HTTP what other ecosystems call it (StatusNotFound,
- * REQUEST_ENTITY_TOO_LARGE). Case matters. Returns 1 and stores the code, or
- * returns 0. */
+ * prefix, and what other ecosystems call it. Case matters. Returns 1 and
+ * stores the code, or returns 0. */
 static inline int netcodes_http_from_name(const char *name, int *code) {
     /* Sorted by length, then by bytes: most probes are settled by comparing
      * two lengths, without touching the strings. */
@@ -3204,6 +3885,516 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
 }
 
 /* ---------------------------------------------------------------------------
+ * Qt QNetworkReply::NetworkError (QNetworkReply::NetworkError)
+ */
+
+typedef enum netcodes_qt_network_error {
+    NETCODES_QT_NO_ERROR = 0, /* NoError */
+    NETCODES_QT_CONNECTION_REFUSED_ERROR = 1, /* ConnectionRefusedError */
+    NETCODES_QT_REMOTE_HOST_CLOSED_ERROR = 2, /* RemoteHostClosedError */
+    NETCODES_QT_HOST_NOT_FOUND_ERROR = 3, /* HostNotFoundError */
+    NETCODES_QT_TIMEOUT_ERROR = 4, /* TimeoutError */
+    NETCODES_QT_OPERATION_CANCELED_ERROR = 5, /* OperationCanceledError */
+    NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR = 6, /* SslHandshakeFailedError */
+    NETCODES_QT_TEMPORARY_NETWORK_FAILURE_ERROR = 7, /* TemporaryNetworkFailureError */
+    NETCODES_QT_NETWORK_SESSION_FAILED_ERROR = 8, /* NetworkSessionFailedError */
+    NETCODES_QT_BACKGROUND_REQUEST_NOT_ALLOWED_ERROR = 9, /* BackgroundRequestNotAllowedError */
+    NETCODES_QT_TOO_MANY_REDIRECTS_ERROR = 10, /* TooManyRedirectsError */
+    NETCODES_QT_INSECURE_REDIRECT_ERROR = 11, /* InsecureRedirectError */
+    NETCODES_QT_UNKNOWN_NETWORK_ERROR = 99, /* UnknownNetworkError */
+    NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR = 101, /* ProxyConnectionRefusedError */
+    NETCODES_QT_PROXY_CONNECTION_CLOSED_ERROR = 102, /* ProxyConnectionClosedError */
+    NETCODES_QT_PROXY_NOT_FOUND_ERROR = 103, /* ProxyNotFoundError */
+    NETCODES_QT_PROXY_TIMEOUT_ERROR = 104, /* ProxyTimeoutError */
+    NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR = 105, /* ProxyAuthenticationRequiredError */
+    NETCODES_QT_UNKNOWN_PROXY_ERROR = 199, /* UnknownProxyError */
+    NETCODES_QT_CONTENT_ACCESS_DENIED = 201, /* ContentAccessDenied */
+    NETCODES_QT_CONTENT_OPERATION_NOT_PERMITTED_ERROR = 202, /* ContentOperationNotPermittedError */
+    NETCODES_QT_CONTENT_NOT_FOUND_ERROR = 203, /* ContentNotFoundError */
+    NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR = 204, /* AuthenticationRequiredError */
+    NETCODES_QT_CONTENT_RE_SEND_ERROR = 205, /* ContentReSendError */
+    NETCODES_QT_CONTENT_CONFLICT_ERROR = 206, /* ContentConflictError */
+    NETCODES_QT_CONTENT_GONE_ERROR = 207, /* ContentGoneError */
+    NETCODES_QT_UNKNOWN_CONTENT_ERROR = 299, /* UnknownContentError */
+    NETCODES_QT_PROTOCOL_UNKNOWN_ERROR = 301, /* ProtocolUnknownError */
+    NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR = 302, /* ProtocolInvalidOperationError */
+    NETCODES_QT_PROTOCOL_FAILURE = 399, /* ProtocolFailure */
+    NETCODES_QT_INTERNAL_SERVER_ERROR = 401, /* InternalServerError */
+    NETCODES_QT_OPERATION_NOT_IMPLEMENTED_ERROR = 402, /* OperationNotImplementedError */
+    NETCODES_QT_SERVICE_UNAVAILABLE_ERROR = 403, /* ServiceUnavailableError */
+    NETCODES_QT_UNKNOWN_SERVER_ERROR = 499, /* UnknownServerError */
+} netcodes_qt_network_error;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_qt_group {
+    NETCODES_QT_GROUP_NONE = -1,
+    NETCODES_QT_GROUP_SUCCESS = 0, /* No error: 0 to 0 */
+    NETCODES_QT_GROUP_NETWORK = 1, /* Network layer: 1 to 99 */
+    NETCODES_QT_GROUP_PROXY = 2, /* Proxy: 101 to 199 */
+    NETCODES_QT_GROUP_CONTENT = 3, /* Content: 201 to 299 */
+    NETCODES_QT_GROUP_PROTOCOL = 4, /* Protocol: 301 to 399 */
+    NETCODES_QT_GROUP_SERVER = 5, /* Server: 401 to 499 */
+} netcodes_qt_group;
+
+/* What a mapping into qt answers for a code no rule covers: no qt
+ * code has this value. */
+#define NETCODES_QT_UNMAPPED (-1)
+
+/* The row of a code netcodes knows (qt), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_qt_meaning() for the others. */
+static inline const netcodes_entry *netcodes_qt_entry(int code) {
+    static const netcodes_entry netcodes_rows[34] = {
+        {0, "NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {1, "ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {2, "RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {3, "HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {4, "TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {5, "OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {6, "SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {7, "TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {8, "NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {9, "BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {10, "TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {11, "InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {99, "UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {101, "ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {102, "ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {103, "ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {104, "ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {105, "ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {199, "UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {201, "ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {202, "ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {203, "ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {204, "AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {205, "ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {206, "ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {207, "ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {299, "UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {301, "ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {302, "ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {399, "ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {401, "InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {402, "OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {403, "ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_RETRY_AFTER, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+        {499, "UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "qt"},
+    };
+    /* The row of each value from 0, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[500] = {
+        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7],
+        &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[12], NETCODES_NULL, &netcodes_rows[13], &netcodes_rows[14], &netcodes_rows[15],
+        &netcodes_rows[16], &netcodes_rows[17], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[18],
+        NETCODES_NULL, &netcodes_rows[19], &netcodes_rows[20], &netcodes_rows[21], &netcodes_rows[22], &netcodes_rows[23], &netcodes_rows[24], &netcodes_rows[25],
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[26], NETCODES_NULL, &netcodes_rows[27], &netcodes_rows[28], NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[29],
+        NETCODES_NULL, &netcodes_rows[30], &netcodes_rows[31], &netcodes_rows[32], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[33],
+    };
+    if (code < 0 || code > 499) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_qt_is_known(int code) {
+    return netcodes_qt_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_qt_name(int code) {
+    const netcodes_entry *entry = netcodes_qt_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_qt_description(int code) {
+    const netcodes_entry *entry = netcodes_qt_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_qt_category(int code) {
+    const netcodes_entry *entry = netcodes_qt_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_qt_retry(int code) {
+    const netcodes_entry *entry = netcodes_qt_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* The code's status upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_qt_status(int code) {
+    const netcodes_entry *entry = netcodes_qt_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_qt_group netcodes_qt_group_of(int code) {
+    if (code == 0) {
+        return NETCODES_QT_GROUP_SUCCESS;
+    }
+    if (code >= 1 && code <= 99) {
+        return NETCODES_QT_GROUP_NETWORK;
+    }
+    if (code >= 101 && code <= 199) {
+        return NETCODES_QT_GROUP_PROXY;
+    }
+    if (code >= 201 && code <= 299) {
+        return NETCODES_QT_GROUP_CONTENT;
+    }
+    if (code >= 301 && code <= 399) {
+        return NETCODES_QT_GROUP_PROTOCOL;
+    }
+    if (code >= 401 && code <= 499) {
+        return NETCODES_QT_GROUP_SERVER;
+    }
+    return NETCODES_QT_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_QT_GROUP_NONE. */
+static inline const char *netcodes_qt_group_id(netcodes_qt_group group) {
+    switch (group) {
+    case NETCODES_QT_GROUP_SUCCESS: return "success";
+    case NETCODES_QT_GROUP_NETWORK: return "network";
+    case NETCODES_QT_GROUP_PROXY: return "proxy";
+    case NETCODES_QT_GROUP_CONTENT: return "content";
+    case NETCODES_QT_GROUP_PROTOCOL: return "protocol";
+    case NETCODES_QT_GROUP_SERVER: return "server";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_QT_GROUP_NONE. */
+static inline const char *netcodes_qt_group_title(netcodes_qt_group group) {
+    switch (group) {
+    case NETCODES_QT_GROUP_SUCCESS: return "No error";
+    case NETCODES_QT_GROUP_NETWORK: return "Network layer";
+    case NETCODES_QT_GROUP_PROXY: return "Proxy";
+    case NETCODES_QT_GROUP_CONTENT: return "Content";
+    case NETCODES_QT_GROUP_PROTOCOL: return "Protocol";
+    case NETCODES_QT_GROUP_SERVER: return "Server";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the No error range (0 to 0), known code or not. */
+static inline int netcodes_qt_is_success(int code) {
+    return code == 0;
+}
+
+/* 1 if the value lies in the Network layer range (1 to 99), known code or not. */
+static inline int netcodes_qt_is_network(int code) {
+    return code >= 1 && code <= 99;
+}
+
+/* 1 if the value lies in the Proxy range (101 to 199), known code or not. */
+static inline int netcodes_qt_is_proxy(int code) {
+    return code >= 101 && code <= 199;
+}
+
+/* 1 if the value lies in the Content range (201 to 299), known code or not. */
+static inline int netcodes_qt_is_content(int code) {
+    return code >= 201 && code <= 299;
+}
+
+/* 1 if the value lies in the Protocol range (301 to 399), known code or not. */
+static inline int netcodes_qt_is_protocol(int code) {
+    return code >= 301 && code <= 399;
+}
+
+/* 1 if the value lies in the Server range (401 to 499), known code or not. */
+static inline int netcodes_qt_is_server(int code) {
+    return code >= 401 && code <= 499;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_qt_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_qt_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_qt_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_qt_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_qt_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* Finds a code by any of its names ignoring ASCII case: upstream's, the
+ * constant's, a former one or another ecosystem's. Returns 1 and stores the
+ * code, or returns 0. */
+static inline int netcodes_qt_from_folded_name(const char *name, int *code) {
+    static const struct {
+        const char *name;
+        int code;
+    } netcodes_folded[68] = {
+        {"authentication_required_error", 204},
+        {"authenticationrequirederror", 204},
+        {"background_request_not_allowed_error", 9},
+        {"backgroundrequestnotallowederror", 9},
+        {"connection_refused_error", 1},
+        {"connectionrefusederror", 1},
+        {"content_access_denied", 201},
+        {"content_conflict_error", 206},
+        {"content_gone_error", 207},
+        {"content_not_found_error", 203},
+        {"content_operation_not_permitted_error", 202},
+        {"content_re_send_error", 205},
+        {"contentaccessdenied", 201},
+        {"contentconflicterror", 206},
+        {"contentgoneerror", 207},
+        {"contentnotfounderror", 203},
+        {"contentoperationnotpermittederror", 202},
+        {"contentresenderror", 205},
+        {"host_not_found_error", 3},
+        {"hostnotfounderror", 3},
+        {"insecure_redirect_error", 11},
+        {"insecureredirecterror", 11},
+        {"internal_server_error", 401},
+        {"internalservererror", 401},
+        {"network_session_failed_error", 8},
+        {"networksessionfailederror", 8},
+        {"no_error", 0},
+        {"noerror", 0},
+        {"operation_canceled_error", 5},
+        {"operation_not_implemented_error", 402},
+        {"operationcancelederror", 5},
+        {"operationnotimplementederror", 402},
+        {"protocol_failure", 399},
+        {"protocol_invalid_operation_error", 302},
+        {"protocol_unknown_error", 301},
+        {"protocolfailure", 399},
+        {"protocolinvalidoperationerror", 302},
+        {"protocolunknownerror", 301},
+        {"proxy_authentication_required_error", 105},
+        {"proxy_connection_closed_error", 102},
+        {"proxy_connection_refused_error", 101},
+        {"proxy_not_found_error", 103},
+        {"proxy_timeout_error", 104},
+        {"proxyauthenticationrequirederror", 105},
+        {"proxyconnectionclosederror", 102},
+        {"proxyconnectionrefusederror", 101},
+        {"proxynotfounderror", 103},
+        {"proxytimeouterror", 104},
+        {"remote_host_closed_error", 2},
+        {"remotehostclosederror", 2},
+        {"service_unavailable_error", 403},
+        {"serviceunavailableerror", 403},
+        {"ssl_handshake_failed_error", 6},
+        {"sslhandshakefailederror", 6},
+        {"temporary_network_failure_error", 7},
+        {"temporarynetworkfailureerror", 7},
+        {"timeout_error", 4},
+        {"timeouterror", 4},
+        {"too_many_redirects_error", 10},
+        {"toomanyredirectserror", 10},
+        {"unknown_content_error", 299},
+        {"unknown_network_error", 99},
+        {"unknown_proxy_error", 199},
+        {"unknown_server_error", 499},
+        {"unknowncontenterror", 299},
+        {"unknownnetworkerror", 99},
+        {"unknownproxyerror", 199},
+        {"unknownservererror", 499},
+    };
+    size_t lo = 0;
+    size_t hi = 68;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = netcodes_compare_folded(netcodes_folded[mid].name, name);
+        if (order == 0) {
+            if (code != NETCODES_NULL) {
+                *code = netcodes_folded[mid].code;
+            }
+            return 1;
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
+/* Finds a code by any of its names: upstream's, the constant's without its
+ * prefix, and what other ecosystems call it. Case matters. Returns 1 and
+ * stores the code, or returns 0. */
+static inline int netcodes_qt_from_name(const char *name, int *code) {
+    /* Sorted by length, then by bytes: most probes are settled by comparing
+     * two lengths, without touching the strings. */
+    static const struct {
+        const char *name;
+        size_t length;
+        int code;
+    } netcodes_names[68] = {
+        {"NoError", 7u, 0},
+        {"NO_ERROR", 8u, 0},
+        {"TimeoutError", 12u, 4},
+        {"TIMEOUT_ERROR", 13u, 4},
+        {"ProtocolFailure", 15u, 399},
+        {"ContentGoneError", 16u, 207},
+        {"PROTOCOL_FAILURE", 16u, 399},
+        {"HostNotFoundError", 17u, 3},
+        {"ProxyTimeoutError", 17u, 104},
+        {"UnknownProxyError", 17u, 199},
+        {"CONTENT_GONE_ERROR", 18u, 207},
+        {"ContentReSendError", 18u, 205},
+        {"ProxyNotFoundError", 18u, 103},
+        {"UnknownServerError", 18u, 499},
+        {"ContentAccessDenied", 19u, 201},
+        {"InternalServerError", 19u, 401},
+        {"PROXY_TIMEOUT_ERROR", 19u, 104},
+        {"UNKNOWN_PROXY_ERROR", 19u, 199},
+        {"UnknownContentError", 19u, 299},
+        {"UnknownNetworkError", 19u, 99},
+        {"ContentConflictError", 20u, 206},
+        {"ContentNotFoundError", 20u, 203},
+        {"HOST_NOT_FOUND_ERROR", 20u, 3},
+        {"ProtocolUnknownError", 20u, 301},
+        {"UNKNOWN_SERVER_ERROR", 20u, 499},
+        {"CONTENT_ACCESS_DENIED", 21u, 201},
+        {"CONTENT_RE_SEND_ERROR", 21u, 205},
+        {"INTERNAL_SERVER_ERROR", 21u, 401},
+        {"InsecureRedirectError", 21u, 11},
+        {"PROXY_NOT_FOUND_ERROR", 21u, 103},
+        {"RemoteHostClosedError", 21u, 2},
+        {"TooManyRedirectsError", 21u, 10},
+        {"UNKNOWN_CONTENT_ERROR", 21u, 299},
+        {"UNKNOWN_NETWORK_ERROR", 21u, 99},
+        {"CONTENT_CONFLICT_ERROR", 22u, 206},
+        {"ConnectionRefusedError", 22u, 1},
+        {"OperationCanceledError", 22u, 5},
+        {"PROTOCOL_UNKNOWN_ERROR", 22u, 301},
+        {"CONTENT_NOT_FOUND_ERROR", 23u, 203},
+        {"INSECURE_REDIRECT_ERROR", 23u, 11},
+        {"ServiceUnavailableError", 23u, 403},
+        {"SslHandshakeFailedError", 23u, 6},
+        {"CONNECTION_REFUSED_ERROR", 24u, 1},
+        {"OPERATION_CANCELED_ERROR", 24u, 5},
+        {"REMOTE_HOST_CLOSED_ERROR", 24u, 2},
+        {"TOO_MANY_REDIRECTS_ERROR", 24u, 10},
+        {"NetworkSessionFailedError", 25u, 8},
+        {"SERVICE_UNAVAILABLE_ERROR", 25u, 403},
+        {"ProxyConnectionClosedError", 26u, 102},
+        {"SSL_HANDSHAKE_FAILED_ERROR", 26u, 6},
+        {"AuthenticationRequiredError", 27u, 204},
+        {"ProxyConnectionRefusedError", 27u, 101},
+        {"NETWORK_SESSION_FAILED_ERROR", 28u, 8},
+        {"OperationNotImplementedError", 28u, 402},
+        {"TemporaryNetworkFailureError", 28u, 7},
+        {"AUTHENTICATION_REQUIRED_ERROR", 29u, 204},
+        {"PROXY_CONNECTION_CLOSED_ERROR", 29u, 102},
+        {"ProtocolInvalidOperationError", 29u, 302},
+        {"PROXY_CONNECTION_REFUSED_ERROR", 30u, 101},
+        {"OPERATION_NOT_IMPLEMENTED_ERROR", 31u, 402},
+        {"TEMPORARY_NETWORK_FAILURE_ERROR", 31u, 7},
+        {"BackgroundRequestNotAllowedError", 32u, 9},
+        {"PROTOCOL_INVALID_OPERATION_ERROR", 32u, 302},
+        {"ProxyAuthenticationRequiredError", 32u, 105},
+        {"ContentOperationNotPermittedError", 33u, 202},
+        {"PROXY_AUTHENTICATION_REQUIRED_ERROR", 35u, 105},
+        {"BACKGROUND_REQUEST_NOT_ALLOWED_ERROR", 36u, 9},
+        {"CONTENT_OPERATION_NOT_PERMITTED_ERROR", 37u, 202},
+    };
+    size_t lo = 0;
+    size_t hi = 68;
+    size_t length;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_length(name);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = netcodes_names[mid].length != length
+                        ? (netcodes_names[mid].length < length ? -1 : 1)
+                        : netcodes_compare_names(netcodes_names[mid].name, name);
+        if (order == 0) {
+            if (code != NETCODES_NULL) {
+                *code = netcodes_names[mid].code;
+            }
+            return 1;
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------------
  * HTTP Warning codes (IANA HTTP Warn Codes registry)
  */
 
@@ -3224,16 +4415,17 @@ typedef enum netcodes_warning_group {
     NETCODES_WARNING_GROUP_PERSISTENT = 1, /* 2xx: kept after revalidation: 200 to 299 */
 } netcodes_warning_group;
 
-/* The row of a code netcodes knows (warning), or NULL. */
+/* The row of a code netcodes knows (warning), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_warning_meaning() for the others. */
 static inline const netcodes_entry *netcodes_warning_entry(int code) {
     static const netcodes_entry netcodes_rows[7] = {
-        {110, "Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
-        {111, "Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
-        {112, "Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
-        {113, "Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
-        {199, "Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
-        {214, "Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
-        {299, "Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, NETCODES_NULL},
+        {110, "Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, "warning"},
+        {111, "Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, "warning"},
+        {112, "Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, "warning"},
+        {113, "Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, "warning"},
+        {199, "Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, "warning"},
+        {214, "Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", NETCODES_CATEGORY_CACHE, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, "warning"},
+        {299, "Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_OBSOLETE, 0u, 1u, "warning"},
     };
     /* The row of each value from 110, NULL where no code is: a
      * lookup is a range check and one load. */
@@ -3298,6 +4490,12 @@ static inline netcodes_retry netcodes_warning_retry(int code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
+/* The code's status upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_warning_status(int code) {
+    const netcodes_entry *entry = netcodes_warning_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
 /* The documented range a value falls in, known code or not. */
 static inline netcodes_warning_group netcodes_warning_group_of(int code) {
     if (code >= 100 && code <= 199) {
@@ -3337,10 +4535,76 @@ static inline int netcodes_warning_is_persistent(int code) {
     return code >= 200 && code <= 299;
 }
 
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_warning_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_warning_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_warning_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_warning_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_warning_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* Finds a code by any of its names ignoring ASCII case: upstream's, the
+ * constant's, a former one or another ecosystem's. Returns 1 and stores the
+ * code, or returns 0. */
+static inline int netcodes_warning_from_folded_name(const char *name, int *code) {
+    static const struct {
+        const char *name;
+        int code;
+    } netcodes_folded[14] = {
+        {"disconnected operation", 112},
+        {"disconnected_operation", 112},
+        {"heuristic expiration", 113},
+        {"heuristic_expiration", 113},
+        {"miscellaneous persistent warning", 299},
+        {"miscellaneous warning", 199},
+        {"miscellaneous_persistent_warning", 299},
+        {"miscellaneous_warning", 199},
+        {"response is stale", 110},
+        {"response_is_stale", 110},
+        {"revalidation failed", 111},
+        {"revalidation_failed", 111},
+        {"transformation applied", 214},
+        {"transformation_applied", 214},
+    };
+    size_t lo = 0;
+    size_t hi = 14;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = netcodes_compare_folded(netcodes_folded[mid].name, name);
+        if (order == 0) {
+            if (code != NETCODES_NULL) {
+                *code = netcodes_folded[mid].code;
+            }
+            return 1;
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
 /* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and for HTTP what other ecosystems call it (StatusNotFound,
- * REQUEST_ENTITY_TOO_LARGE). Case matters. Returns 1 and stores the code, or
- * returns 0. */
+ * prefix, and what other ecosystems call it. Case matters. Returns 1 and
+ * stores the code, or returns 0. */
 static inline int netcodes_warning_from_name(const char *name, int *code) {
     /* Sorted by length, then by bytes: most probes are settled by comparing
      * two lengths, without touching the strings. */
@@ -3399,13 +4663,6 @@ static inline int netcodes_warning_from_name(const char *name, int *code) {
  * gives just the target code, or NETCODES_<TO>_UNMAPPED.
  */
 
-/* How sure a mapping rule is. */
-typedef enum netcodes_mapping_kind {
-    NETCODES_MAPPING_UPSTREAM = 0, /* what the upstream software itself does */
-    NETCODES_MAPPING_EQUIVALENT = 1, /* the same failure */
-    NETCODES_MAPPING_APPROXIMATE = 2, /* the closest match; the note says why */
-} netcodes_mapping_kind;
-
 /* One rule of a mapping table. */
 typedef struct netcodes_mapping {
     /* The code of the target system. */
@@ -3414,16 +4671,6 @@ typedef struct netcodes_mapping {
     /* Why, in netcodes' words; NULL when the table gives none. */
     const char *note;
 } netcodes_mapping;
-
-/* The identifier of a mapping kind, e.g. "approximate"; NULL for any other value. */
-static inline const char *netcodes_mapping_kind_id(netcodes_mapping_kind kind) {
-    switch (kind) {
-    case NETCODES_MAPPING_UPSTREAM: return "upstream";
-    case NETCODES_MAPPING_EQUIVALENT: return "equivalent";
-    case NETCODES_MAPPING_APPROXIMATE: return "approximate";
-    default: return NETCODES_NULL;
-    }
-}
 
 /* chromium -> http (data/map/chromium_to_http.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */

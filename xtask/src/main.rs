@@ -42,7 +42,7 @@ fn workspace_root() -> PathBuf {
 
 fn generate(root: &Path, check: bool) -> ExitCode {
     let started = Instant::now();
-    let (project, model) = match codegen::load(&root.join("data")) {
+    let model = match codegen::load(&root.join("data")) {
         Ok(loaded) => loaded,
         Err(problems) => {
             for problem in &problems {
@@ -52,7 +52,7 @@ fn generate(root: &Path, check: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let files = codegen::generate(&project, &model);
+    let files = codegen::generate(&model);
     let plan = match write::plan(root, &files) {
         Ok(plan) => plan,
         Err(err) => {

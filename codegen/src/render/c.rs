@@ -1,11 +1,30 @@
-//! `generated/c/netcodes.h`: one self-contained C99/C++11 header.
+//! `generated/c/netcodes.h`: one self-contained C99/C++11 header. A view of
+//! the model with every text already a C literal, and one template.
 
 use askama::Template;
 
 use crate::escape::c_string;
 use crate::model::*;
-use crate::render::{GENERATED_NOTICE, GeneratedFile, Lookup};
-use crate::validate::Project;
+use crate::render::{GENERATED_NOTICE, GeneratedFile};
+
+/// Names the header always declares, whatever `data/` holds.
+pub const FIXED_NAMES: &[&str] = &[
+    "NETCODES_H", "NETCODES_NULL", "NETCODES_CAST", "NETCODES_VERSION_MAJOR", "NETCODES_VERSION_MINOR",
+    "NETCODES_VERSION_PATCH", "NETCODES_VERSION_STRING", "NETCODES_DATA_VERSION", "NETCODES_CATEGORY_NONE",
+    "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "netcodes_entry", "netcodes_byte", "netcodes_compare_names",
+    "netcodes_compare_folded", "netcodes_length", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_category",
+    "netcodes_retry", "netcodes_status",
+];
+
+/// Functions the header declares for every system, after `netcodes_<id>_`.
+pub const PER_SYSTEM_FUNCTIONS: &[&str] = &[
+    "entry", "is_known", "name", "description", "category", "retry", "status", "group", "group_of", "group_id",
+    "group_title", "from_name", "from_folded_name", "is_retired", "meaning_count", "meaning",
+];
+
+/// System ids whose `netcodes_<id>_` prefix the fixed names already use.
+pub const RESERVED_SYSTEM_IDS: &[&str] =
+    &["mapping", "category", "retry", "status", "compare", "byte", "entry", "version", "data", "length"];
 
 #[derive(Template)]
 #[template(path = "netcodes.h")]
@@ -17,65 +36,49 @@ struct Header {
     version: String,
     data_version: String,
     long_strings: bool,
-    categories: Vec<TermView>,
-    retries: Vec<TermView>,
-    statuses: Vec<StatusView>,
-    /// `netcodes_category_id()` and the like: one switch each.
-    term_functions: Vec<TermFunction>,
+    /// `netcodes_category` and the other vocabulary enums, each with its lookups.
+    vocabularies: Vec<VocabularyView>,
     systems: Vec<SystemView>,
-    mapping_kinds: Vec<MappingKindView>,
     mappings: Vec<MappingView>,
+}
+
+struct VocabularyView {
+    /// `netcodes_category`
+    ty: &'static str,
+    doc: &'static str,
+    /// `NETCODES_CATEGORY_NONE`, where the enum has a "no value".
+    none: Option<&'static str>,
+    terms: Vec<TermView>,
+    /// (`netcodes_category_id`, doc, field): a switch from term to text each.
+    lookups: Vec<(String, String, Vec<String>)>,
 }
 
 struct TermView {
     c_name: String,
     value: usize,
-    id: String,
-    title: String,
-    description: String,
-}
-
-struct TermFunction {
-    name: &'static str,
-    ty: &'static str,
-    param: &'static str,
-    doc: &'static str,
-    /// (enumerator, C string literal)
-    cases: Vec<(String, String)>,
-}
-
-struct StatusView {
-    c_name: String,
-    value: usize,
-    id: String,
-}
-
-struct MappingKindView {
-    c_name: String,
-    value: usize,
-    id: String,
-    doc: &'static str,
+    /// The description, safe in a comment.
+    comment: String,
 }
 
 struct MappingView {
     /// `netcodes_qt_from_http_status`
     function: String,
-    /// `http`, `qt`: lower_snake ids, safe in comments.
     from: String,
     to: String,
+    /// `int` or wider: the source system's parameter type.
+    param: &'static str,
     table_path: String,
-    /// `NETCODES_QT_UNMAPPED`
     unmapped: String,
-    /// In `Mapping::rules_by_specificity` order.
+    /// In specificity order.
     rules: Vec<RuleView>,
-    /// Indexes into `rules` of single-code rules, with their code.
+    /// (code, index into `rules`) of single-code rules.
     singles: Vec<(String, usize)>,
-    /// Indexes into `rules` of range rules, narrowest first, with the C condition.
+    /// (C condition, index into `rules`) of ranges, narrowest first.
     ranges: Vec<(String, usize)>,
 }
 
 struct RuleView {
-    /// The target as its C constant: `NETCODES_QT_UNKNOWN_SERVER_ERROR`.
+    /// The target as its C constant.
     to: String,
     kind: String,
     note: String,
@@ -84,276 +87,210 @@ struct RuleView {
 }
 
 struct SystemView {
-    /// `qt`
     id: String,
     /// `NETCODES_QT_`
     prefix: String,
     /// `netcodes_qt_`
     fns: String,
-    /// `netcodes_qt_network_error`
     c_type: String,
+    /// The parameter type: `int`, or wider for systems whose values need it.
+    param: &'static str,
     title: String,
     upstream: String,
     groups: Vec<GroupView>,
-    codes: Vec<CodeView>,
+    /// (enumerator, value literal, name safe in a comment).
+    codes: Vec<(String, String, String)>,
     rows: Vec<RowView>,
-    /// Dense index: `(min, max, lines of numbers)`.
     dense: Option<DenseView>,
-    /// (C literal, length in bytes, code), sorted by length, then bytes.
-    by_name: Vec<(String, usize, i64)>,
+    /// (C literal, length in bytes, value), sorted by length, then bytes.
+    by_name: Vec<(String, usize, String)>,
+    /// (C literal, value), folded names sorted by bytes.
+    folded: Vec<(String, String)>,
     flags: Vec<FlagView>,
-    retired: Vec<i64>,
-    is_http: bool,
-    /// `(NETCODES_QT_UNMAPPED, value)` when some mapping leads into this system.
+    retired: Vec<String>,
     unmapped: Option<(String, String)>,
-    /// HTTP: every reason phrase, current or historical, ASCII-lowercased and
-    /// sorted by bytes, with its code.
-    reasons: Vec<(String, i64)>,
+    /// `reason`: the name's alias, with `from_reason`.
+    name_alias: Option<String>,
 }
 
 struct GroupView {
     c_name: String,
     index: usize,
-    /// `netcodes_http_is_client_error`
     predicate: String,
     id: String,
     title: String,
-    /// The title for comments.
     title_comment: String,
-    /// `code >= 400 && code <= 499`
     condition: String,
-    min: i64,
-    max: i64,
-}
-
-struct CodeView {
-    c_name: String,
-    value: i64,
-    name: String,
+    min: String,
+    max: String,
 }
 
 struct RowView {
-    value: i64,
+    value: String,
     name: String,
     description: String,
     category: String,
     retry: String,
     status: String,
-    flags: u8,
+    flags: u32,
     meanings: usize,
     source: String,
 }
 
 struct DenseView {
-    min: i64,
-    max: i64,
+    min: String,
+    /// `code` lies outside the table.
+    outside: String,
     len: usize,
     lines: Vec<String>,
 }
 
 struct FlagView {
     function: String,
-    bit: u8,
+    bit: u32,
     doc: String,
 }
 
-pub fn render(project: &Project, model: &Model) -> Vec<GeneratedFile> {
-    let mut parts = project.version.split('.').map(str::to_owned);
-    let categories = terms("NETCODES_CATEGORY_", &model.categories);
-    let retries = terms("NETCODES_RETRY_", &model.retries);
-    let statuses: Vec<StatusView> = Status::ALL
-        .iter()
-        .enumerate()
-        .map(|(value, s)| StatusView {
-            c_name: format!("NETCODES_STATUS_{}", s.id().to_ascii_uppercase()),
-            value,
-            id: c_string(s.id()),
-        })
-        .collect();
-    let cases = |terms: &[TermView], field: fn(&TermView) -> &String| -> Vec<(String, String)> {
-        terms.iter().map(|t| (t.c_name.clone(), field(t).clone())).collect()
-    };
-    let term_functions = vec![
-        TermFunction {
-            name: "netcodes_category_id",
-            ty: "netcodes_category",
-            param: "category",
-            doc: "The identifier of a category, e.g. \"dns\"; NULL for NETCODES_CATEGORY_NONE.",
-            cases: cases(&categories, |t| &t.id),
-        },
-        TermFunction {
-            name: "netcodes_category_title",
-            ty: "netcodes_category",
-            param: "category",
-            doc: "A short human title of a category.",
-            cases: cases(&categories, |t| &t.title),
-        },
-        TermFunction {
-            name: "netcodes_category_description",
-            ty: "netcodes_category",
-            param: "category",
-            doc: "One sentence on what a category means.",
-            cases: cases(&categories, |t| &t.description),
-        },
-        TermFunction {
-            name: "netcodes_retry_id",
-            ty: "netcodes_retry",
-            param: "retry",
-            doc: "The identifier of a retry class, e.g. \"after_delay\".",
-            cases: cases(&retries, |t| &t.id),
-        },
-        TermFunction {
-            name: "netcodes_retry_title",
-            ty: "netcodes_retry",
-            param: "retry",
-            doc: "A short human title of a retry class.",
-            cases: cases(&retries, |t| &t.title),
-        },
-        TermFunction {
-            name: "netcodes_retry_description",
-            ty: "netcodes_retry",
-            param: "retry",
-            doc: "One sentence on what a retry class means.",
-            cases: cases(&retries, |t| &t.description),
-        },
-        TermFunction {
-            name: "netcodes_status_id",
-            ty: "netcodes_status",
-            param: "status",
-            doc: "The identifier of a status, e.g. \"removed\".",
-            cases: statuses.iter().map(|s| (s.c_name.clone(), s.id.clone())).collect(),
-        },
-    ];
+pub fn render(model: &Model) -> Vec<GeneratedFile> {
+    let mut parts = model.version.split('.').map(str::to_owned);
+    let vocab = &model.vocabulary;
     let header = Header {
         notice: GENERATED_NOTICE,
         major: parts.next().unwrap_or_default(),
         minor: parts.next().unwrap_or_default(),
         patch: parts.next().unwrap_or_default(),
-        version: c_string(&project.version),
+        version: c_string(&model.version),
         data_version: c_string(
             &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version)).collect::<Vec<_>>().join("; "),
         ),
         long_strings: model.systems.iter().flat_map(|s| &s.codes).any(|c| c.description.len() > 4095 || c.name.len() > 4095),
-        categories,
-        retries,
-        statuses,
-        term_functions,
-        systems: model.systems.iter().enumerate().map(|(i, s)| system_view(model, i, s)).collect(),
-        mapping_kinds: MAPPING_KINDS
-            .iter()
-            .enumerate()
-            .map(|(value, &kind)| MappingKindView {
-                c_name: format!("NETCODES_MAPPING_{}", kind.id().to_ascii_uppercase()),
-                value,
-                id: c_string(kind.id()),
-                doc: mapping_kind_doc(kind),
-            })
-            .collect(),
+        vocabularies: vec![
+            vocabulary_view("netcodes_category", "What kind of failure a code is; shared by every code system.", Some("NETCODES_CATEGORY_NONE"), "category", &vocab.categories),
+            vocabulary_view("netcodes_retry", "Whether and how to retry after a code; shared by every code system.", Some("NETCODES_RETRY_NONE"), "retry", &vocab.retries),
+            vocabulary_view("netcodes_status", "A code's status in its upstream.", Some("NETCODES_STATUS_NONE"), "status", &vocab.statuses),
+            vocabulary_view("netcodes_mapping_kind", "How sure a mapping rule is.", None, "mapping kind", &vocab.mapping_kinds),
+        ],
+        systems: model.systems.iter().map(|s| system_view(model, s)).collect(),
         mappings: model.mappings.iter().map(|m| mapping_view(model, m)).collect(),
     };
     let contents = header.render().expect("the C header template renders");
     vec![GeneratedFile::new("generated/c/netcodes.h", contents)]
 }
 
-fn terms(prefix: &str, terms: &[Term]) -> Vec<TermView> {
-    terms
-        .iter()
-        .enumerate()
-        .map(|(value, t)| TermView {
-            c_name: format!("{prefix}{}", t.upper),
-            value,
-            id: c_string(&t.id),
-            title: c_string(&t.title),
-            description: c_string(&t.description),
-        })
-        .collect()
-}
-
-/// Every mapping kind, in the order of the C enum.
-const MAPPING_KINDS: [MappingKind; 3] = [MappingKind::Upstream, MappingKind::Equivalent, MappingKind::Approximate];
-
-fn mapping_kind_doc(kind: MappingKind) -> &'static str {
-    match kind {
-        MappingKind::Upstream => "what the upstream software itself does",
-        MappingKind::Equivalent => "the same failure",
-        MappingKind::Approximate => "the closest match; the note says why",
+fn vocabulary_view(ty: &'static str, doc: &'static str, none: Option<&'static str>, what: &str, terms: &[Term]) -> VocabularyView {
+    let lookup = |field: &str, doc: String, text: fn(&Term) -> &String| {
+        (format!("{ty}_{field}"), doc, terms.iter().map(|t| c_string(text(t))).collect())
+    };
+    let example = terms.first().map_or_else(String::new, |t| format!(", e.g. \"{}\"", comment_safe(&t.id)));
+    VocabularyView {
+        ty,
+        doc,
+        none,
+        terms: terms
+            .iter()
+            .enumerate()
+            .map(|(value, t)| TermView { c_name: t.c_name.clone(), value, comment: comment_safe(&t.description) })
+            .collect(),
+        lookups: vec![
+            lookup("id", format!("The identifier of a {what}{example}; NULL for any other value."), |t| &t.id),
+            lookup("title", format!("A short human title of a {what}."), |t| &t.title),
+            lookup("description", format!("One sentence on what a {what} means."), |t| &t.description),
+        ],
     }
 }
 
 fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
-    let rules = mapping.rules_by_specificity();
-    let target = |value: i64| to.primary(value).map_or_else(|| c_int(value), |c| c.c_name.clone());
-    let single = |r: &MappingRule| r.lo == r.hi;
+    let rules: Vec<&MappingRule> = mapping.rules_by_specificity().collect();
     MappingView {
-        function: format!("{}{}", to.c_fn_prefix, mapping.function),
+        function: mapping.c_function.clone(),
         from: from.id.clone(),
         to: to.id.clone(),
+        param: from.int_type.c(),
         table_path: comment_safe(&mapping.table_path),
-        unmapped: unmapped_macro(to),
+        unmapped: to.unmapped.as_ref().map(|(name, _)| name.clone()).unwrap_or_default(),
         rules: rules
             .iter()
             .map(|r| RuleView {
-                to: target(r.to),
-                kind: format!("NETCODES_MAPPING_{}", r.kind.id().to_ascii_uppercase()),
+                to: to.codes[r.to_row].c_name.clone(),
+                kind: model.vocabulary.mapping_kinds[r.kind].c_name.clone(),
                 note: if r.note.is_empty() { "NETCODES_NULL".to_owned() } else { c_string(&r.note) },
-                from: if single(r) { r.lo.to_string() } else { format!("{} to {}", r.lo, r.hi) },
+                from: if r.is_single() {
+                    from.value_text(r.lo)
+                } else {
+                    format!("{} to {}", from.value_text(r.lo), from.value_text(r.hi))
+                },
             })
             .collect(),
-        singles: rules.iter().enumerate().filter(|(_, r)| single(r)).map(|(i, r)| (c_int(r.lo), i)).collect(),
+        singles: rules.iter().enumerate().filter(|(_, r)| r.is_single()).map(|(i, r)| (c_int(from, r.lo), i)).collect(),
         ranges: rules
             .iter()
             .enumerate()
-            .filter(|(_, r)| !single(r))
-            .map(|(i, r)| (range_condition(r.lo, r.hi), i))
+            .filter(|(_, r)| !r.is_single())
+            .map(|(i, r)| (range_condition(from, r.lo, r.hi), i))
             .collect(),
     }
 }
 
-/// `NETCODES_QT_UNMAPPED`: what a mapping into the system answers when no rule covers a code.
-fn unmapped_macro(system: &System) -> String {
-    format!("{}UNMAPPED", system.c_prefix)
+/// A value as a C constant of type `int` (every code fits one, by
+/// validation), in hexadecimal where upstream writes it so; INT_MIN has no
+/// literal of type int.
+fn c_int(system: &System, value: i64) -> String {
+    match system.hex_width {
+        _ if value == i64::from(i32::MIN) => "(-2147483647 - 1)".to_owned(),
+        Some(width) if value >= 0 => format!("0x{value:0width$x}"),
+        _ => value.to_string(),
+    }
 }
 
-/// A value no code of the system can have: 0 or -1 where the system's range
-/// leaves them free (the usual "no code" values in C), else just outside it.
-fn unmapped_value(min: i64, max: i64) -> i64 {
-    let outside = |v: i64| v < min || v > max;
-    [0, -1, max.saturating_add(1), min.saturating_sub(1)]
-        .into_iter()
-        .find(|&v| outside(v) && i32::try_from(v).is_ok())
-        .expect("a system's range leaves some int free")
+/// The bounds of the system's C parameter type.
+fn param_range(system: &System) -> (i64, i64) {
+    match system.int_type.c() {
+        "int" => (i64::from(i32::MIN), i64::from(i32::MAX)),
+        "unsigned long" => (0, i64::from(u32::MAX)),
+        _ => (0, i64::MAX),
+    }
 }
 
-/// An `int` constant; INT_MIN has no literal of type int.
-fn c_int(value: i64) -> String {
-    if value == i64::from(i32::MIN) { "(-2147483647 - 1)".to_owned() } else { value.to_string() }
-}
-
-/// `code` lies in `lo..=hi`. Bounds at INT_MIN/INT_MAX are left out, since
-/// compilers warn about comparisons that are always true.
-fn range_condition(lo: i64, hi: i64) -> String {
+/// `code` lies outside `lo..=hi`, without comparisons that are always false.
+fn outside_condition(system: &System, lo: i64, hi: i64) -> String {
+    let (type_min, type_max) = param_range(system);
     let mut parts = Vec::new();
+    if lo > type_min {
+        parts.push(format!("code < {}", c_int(system, lo)));
+    }
+    if hi < type_max {
+        parts.push(format!("code > {}", c_int(system, hi)));
+    }
+    if parts.is_empty() { "0".to_owned() } else { parts.join(" || ") }
+}
+
+/// `code` lies in `lo..=hi`. Bounds at the ends of the parameter type are
+/// left out, since compilers warn about comparisons that are always true.
+fn range_condition(system: &System, lo: i64, hi: i64) -> String {
     if lo == hi {
-        return format!("code == {}", c_int(lo));
+        return format!("code == {}", c_int(system, lo));
     }
-    if lo > i64::from(i32::MIN) {
-        parts.push(format!("code >= {}", c_int(lo)));
+    let (type_min, type_max) = param_range(system);
+    let mut parts = Vec::new();
+    if lo > type_min {
+        parts.push(format!("code >= {}", c_int(system, lo)));
     }
-    if hi < i64::from(i32::MAX) {
-        parts.push(format!("code <= {}", c_int(hi)));
+    if hi < type_max {
+        parts.push(format!("code <= {}", c_int(system, hi)));
     }
     if parts.is_empty() { "1".to_owned() } else { parts.join(" && ") }
 }
 
-fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
-    let lookup = Lookup::new(model, system);
-    let sources = model.http.as_ref().map(|h| &h.sources);
+fn system_view(model: &Model, system: &System) -> SystemView {
+    let vocab = &model.vocabulary;
+    let int = |value: i64| c_int(system, value);
     SystemView {
         id: system.id.clone(),
         prefix: system.c_prefix.clone(),
         fns: system.c_fn_prefix.clone(),
         c_type: system.c_type.clone(),
+        param: system.int_type.c(),
         title: comment_safe(&system.title),
         upstream: comment_safe(&system.upstream),
         groups: system
@@ -367,96 +304,58 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
                 id: c_string(&g.id),
                 title: c_string(&g.title),
                 title_comment: comment_safe(&g.title),
-                condition: range_condition(g.min, g.max),
-                min: g.min,
-                max: g.max,
+                condition: range_condition(system, g.min, g.max),
+                min: int(g.min),
+                max: int(g.max),
             })
             .collect(),
-        codes: system
-            .codes
-            .iter()
-            .map(|c| CodeView { c_name: c.c_name.clone(), value: c.value, name: comment_safe(&c.name) })
-            .collect(),
+        codes: system.codes.iter().map(|c| (c.c_name.clone(), int(c.value), comment_safe(&c.name))).collect(),
         rows: system
             .codes
             .iter()
             .map(|c| RowView {
-                value: c.value,
+                value: int(c.value),
                 name: if c.name.is_empty() { "NETCODES_NULL".to_owned() } else { c_string(&c.name) },
                 description: c_string(&c.description),
-                category: format!("NETCODES_CATEGORY_{}", model.categories[c.category].upper),
-                retry: format!("NETCODES_RETRY_{}", model.retries[c.retry].upper),
-                status: format!("NETCODES_STATUS_{}", c.status.id().to_ascii_uppercase()),
-                flags: c.flags.iter().enumerate().fold(0u8, |acc, (i, &on)| acc | (u8::from(on) << i)),
-                meanings: system.meanings(c.value).len(),
-                source: match (c.source, sources) {
-                    (Some(i), Some(sources)) => c_string(&sources[i].id),
-                    _ => "NETCODES_NULL".to_owned(),
-                },
+                category: vocab.categories[c.category].c_name.clone(),
+                retry: vocab.retries[c.retry].c_name.clone(),
+                status: vocab.statuses[c.status].c_name.clone(),
+                flags: c.flag_bits,
+                meanings: c.meaning_count,
+                source: c_string(&system.sources[c.source].id),
             })
             .collect(),
-        dense: lookup.dense.as_ref().map(|table| DenseView {
-            min: lookup.min,
-            max: lookup.max,
-            len: table.len(),
-            lines: table
+        dense: system.dense.as_ref().map(|dense| DenseView {
+            min: int(dense.min),
+            outside: outside_condition(system, dense.min, dense.max),
+            len: dense.rows.len(),
+            lines: dense
+                .rows
                 .chunks(8)
                 .map(|chunk| {
-                    chunk
+                    let cells: Vec<String> = chunk
                         .iter()
-                        .map(|&row| {
-                            if row == u32::MAX { "NETCODES_NULL".to_owned() } else { format!("&netcodes_rows[{row}]") }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                        .map(|row| row.map_or_else(|| "NETCODES_NULL".to_owned(), |row| format!("&netcodes_rows[{row}]")))
+                        .collect();
+                    cells.join(", ")
                 })
                 .collect(),
         }),
         by_name: {
-            let mut names: Vec<&(String, usize)> = lookup.by_name.iter().collect();
+            let mut names: Vec<&(String, usize)> = system.names.iter().collect();
             names.sort_by(|a, b| (a.0.len(), a.0.as_bytes()).cmp(&(b.0.len(), b.0.as_bytes())));
-            names.into_iter().map(|(name, row)| (c_string(name), name.len(), system.codes[*row].value)).collect()
+            names.into_iter().map(|(name, row)| (c_string(name), name.len(), int(system.codes[*row].value))).collect()
         },
+        folded: system.folded.iter().map(|(name, row)| (c_string(name), int(system.codes[*row].value))).collect(),
         flags: system
             .flags
             .iter()
-            .enumerate()
-            .map(|(i, f)| FlagView {
-                function: format!("{}{}", system.c_fn_prefix, f.method),
-                bit: 1 << i,
-                doc: comment_safe(&f.doc.replace('`', "")),
-            })
+            .map(|f| FlagView { function: f.c_function.clone(), bit: f.bit, doc: comment_safe(&f.doc.replace('`', "")) })
             .collect(),
-        retired: system.retired.iter().map(|c| c.value).collect(),
-        is_http: system.kind == SystemKind::Http,
-        unmapped: model
-            .mappings
-            .iter()
-            .any(|m| m.to == index)
-            .then(|| (unmapped_macro(system), format!("({})", c_int(unmapped_value(system.min, system.max))))),
-        reasons: if system.kind == SystemKind::Http { reasons(model, system) } else { Vec::new() },
+        retired: system.retired.iter().map(|c| int(c.value)).collect(),
+        unmapped: system.unmapped.as_ref().map(|(name, value)| (name.clone(), format!("({})", int(*value)))),
+        name_alias: system.name_alias.clone(),
     }
-}
-
-/// Every phrase a status is known by, folded to ASCII lower case and sorted
-/// by bytes; the registered meaning claims a phrase before an old one or a
-/// vendor's (the same table as the Rust crate's).
-fn reasons(model: &Model, system: &System) -> Vec<(String, i64)> {
-    let history = model.http.as_ref().map(|h| h.reason_history.as_slice()).unwrap_or_default();
-    let phrases = system
-        .primary_codes()
-        .map(|c| (c.name.as_str(), c.value))
-        .chain(history.iter().map(|h| (h.reason.as_str(), h.code)))
-        .chain(system.codes.iter().filter(|c| !c.primary).map(|c| (c.name.as_str(), c.value)));
-    let mut reasons: Vec<(String, i64)> = Vec::new();
-    for (phrase, value) in phrases {
-        let key = phrase.to_ascii_lowercase();
-        if !phrase.is_empty() && !reasons.iter().any(|(k, _)| *k == key) {
-            reasons.push((key, value));
-        }
-    }
-    reasons.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    reasons.into_iter().map(|(key, value)| (c_string(&key), value)).collect()
 }
 
 /// Text for a `/* */` comment. Comments only repeat names that the lookup
@@ -473,24 +372,30 @@ fn comment_safe(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn unmapped_values_lie_outside_the_system() {
-        assert_eq!(unmapped_value(0, 499), -1, "Qt: 0 is NoError");
-        assert_eq!(unmapped_value(100, 999), 0, "HTTP");
-        assert_eq!(unmapped_value(-999, 0), 1, "Chromium: 0 is OK, -1 IO_PENDING");
-        assert_eq!(unmapped_value(-5, i64::from(i32::MAX)), -6);
+    fn system(int_type: IntType, hex_width: Option<usize>) -> System {
+        let model = crate::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")).expect("data/ loads");
+        let mut system = model.systems.into_iter().next().expect("a system");
+        system.int_type = int_type;
+        system.hex_width = hex_width;
+        system
     }
 
     #[test]
     fn int_constants_and_range_conditions() {
-        assert_eq!(c_int(i64::from(i32::MIN)), "(-2147483647 - 1)");
-        assert_eq!(c_int(-105), "-105");
-        assert_eq!(range_condition(400, 499), "code >= 400 && code <= 499");
-        assert_eq!(range_condition(0, 0), "code == 0");
+        let s = system(IntType::I32, None);
+        assert_eq!(c_int(&s, i64::from(i32::MIN)), "(-2147483647 - 1)");
+        assert_eq!(c_int(&s, -105), "-105");
+        assert_eq!(range_condition(&s, 400, 499), "code >= 400 && code <= 499");
+        assert_eq!(range_condition(&s, 0, 0), "code == 0");
         // No comparison a compiler would call always true.
-        assert_eq!(range_condition(i64::from(i32::MIN), -1), "code <= -1");
-        assert_eq!(range_condition(501, i64::from(i32::MAX)), "code >= 501");
-        assert_eq!(range_condition(i64::from(i32::MIN), i64::from(i32::MAX)), "1");
+        assert_eq!(range_condition(&s, i64::from(i32::MIN), -1), "code <= -1");
+        assert_eq!(range_condition(&s, 501, i64::from(i32::MAX)), "code >= 501");
+        assert_eq!(range_condition(&s, i64::from(i32::MIN), i64::from(i32::MAX)), "1");
+        let wide = system(IntType::U64, Some(4));
+        assert_eq!(c_int(&wide, 0x100), "0x0100");
+        assert_eq!(range_condition(&wide, 0, 0x1ff), "code <= 0x01ff");
+        assert_eq!(outside_condition(&wide, 0, 0x1ff), "code > 0x01ff");
+        assert_eq!(outside_condition(&s, -5, 7), "code < -5 || code > 7");
     }
 
     #[test]

@@ -1,101 +1,19 @@
-//! The docs site: an mdBook source tree with a page per system and per
-//! mapping, and one stable anchor per code.
+//! The docs site: an mdBook source tree with a page per code, an index page
+//! per system (which keeps every code's anchor), a page per mapping, the
+//! shared vocabulary and an introduction with tested examples. Each page is a
+//! view and a template.
 //!
 //! Every piece of text from `data/` passes through `escape::markdown`, here
-//! wrapped as [`paragraph`], [`code`] and [`external_link`] for the places it
-//! lands; anchors and page names come from the model.
+//! wrapped as [`code`] and [`external_link`] for the places it lands; links
+//! and anchors come from the model.
 
 use askama::Template;
 
-use crate::escape::markdown as md;
+use crate::escape::{json_string, markdown as md};
 use crate::model::*;
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
-use crate::validate::Project;
 
 const ROOT: &str = "generated/docs";
-const MAPPINGS_FILE: &str = "mappings.md";
-
-#[derive(Template)]
-#[template(path = "docs/book.toml")]
-struct BookToml {
-    notice: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "docs/SUMMARY.md")]
-struct Summary {
-    notice: &'static str,
-    systems: Vec<SummaryItem>,
-    mappings: Vec<SummaryLink>,
-}
-
-struct SummaryItem {
-    title: String,
-    file: String,
-    subpages: Vec<SummaryLink>,
-}
-
-struct SummaryLink {
-    title: String,
-    file: String,
-}
-
-#[derive(Template)]
-#[template(path = "docs/system.md")]
-struct SystemPage {
-    notice: &'static str,
-    page: SystemView,
-}
-
-struct SystemView {
-    title: String,
-    intro: String,
-    facts: Vec<String>,
-    groups: Vec<GroupView>,
-}
-
-struct GroupView {
-    title: String,
-    anchor: String,
-    sections: Vec<SectionView>,
-}
-
-/// One value: its heading, and one entry per meaning.
-struct SectionView {
-    heading: String,
-    anchor: String,
-    entries: Vec<EntryView>,
-}
-
-struct EntryView {
-    /// Only where a value has headed meanings (HTTP).
-    heading: Option<String>,
-    anchor: String,
-    description: String,
-    facts: Vec<String>,
-}
-
-#[derive(Template)]
-#[template(path = "docs/table.md")]
-struct TablePage {
-    notice: &'static str,
-    page: TableView,
-}
-
-struct TableView {
-    title: String,
-    intro: String,
-    /// A bulleted list after the introduction.
-    facts: Vec<String>,
-    tables: Vec<Table>,
-}
-
-struct Table {
-    heading: Option<String>,
-    text: Option<String>,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
 
 /// Text in code type. An HTML `<code>` element rather than backticks: a code
 /// span would show `md`'s backslashes, and no backtick fence holds every string.
@@ -109,127 +27,262 @@ pub fn external_link(label: &str, url: &str) -> String {
     format!("[{}](<{}>)", md(label), md(url))
 }
 
-/// The page a system's codes live on.
-pub fn page_file(system: &System) -> String {
-    format!("{}.md", system.id)
-}
-
-/// The page of a mapping table. The `map-` prefix keeps it apart from system
-/// pages, whose ids hold no hyphen.
-pub fn mapping_file(mapping: &Mapping) -> String {
-    format!("map-{}.md", mapping.id.replace('_', "-"))
-}
-
-/// The anchor of a value's section: what links to "the code" point at.
-pub fn value_anchor(system: &System, code: &Code) -> String {
-    match system.kind {
-        SystemKind::Http => code.value.to_string(),
-        _ => code.anchor.clone(),
+/// How a code is named in headings, links and the sidebar: `404 Not Found`,
+/// `ContentNotFoundError (203)`, `0x0d HTTP_1_1_REQUIRED`.
+pub fn code_label(system: &System, code: &Code) -> String {
+    let value = system.value_text(code.value);
+    match (system.number_first, code.name.is_empty()) {
+        (_, true) => value,
+        (true, false) => format!("{value} {}", code.name),
+        (false, false) => format!("{} ({value})", code.name),
     }
 }
 
-/// The anchor of a rule's row on its mapping page. It names what the rule
-/// covers, so it stays put when rows are added.
-pub fn rule_anchor(from: &System, rule: &MappingRule) -> String {
-    let number = |value: i64| if value < 0 { format!("minus-{}", value.unsigned_abs()) } else { value.to_string() };
-    match code_of(from, rule.lo) {
-        Some(code) if rule.lo == rule.hi => format!("from-{}", value_anchor(from, code)),
-        _ if rule.lo == rule.hi => format!("from-{}", number(rule.lo)),
-        _ => format!("from-{}-to-{}", number(rule.lo), number(rule.hi)),
+/// The heading of a code's page, with what people search for in front:
+/// `HTTP 499 Client Closed Request`, `QNetworkReply ContentNotFoundError (203)`.
+pub fn page_heading(system: &System, code: &Code) -> String {
+    if system.label.is_empty() { code_label(system, code) } else { format!("{} {}", system.label, code_label(system, code)) }
+}
+
+/// The `<title>` of a code's page: its heading and the gist of its
+/// description, unique across the site.
+pub fn page_title(system: &System, code: &Code) -> String {
+    format!("{}: {}", page_heading(system, code), gist(&code.description))
+}
+
+/// The first sentence of a text, cut at a word near 90 characters.
+fn gist(text: &str) -> String {
+    let sentence = text.split_inclusive(". ").next().unwrap_or(text).trim_end().trim_end_matches('.');
+    if sentence.chars().count() <= 90 {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(90).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// A link from `from_page` (a path under `src/`) to another page and anchor.
+fn link(from_page: &str, label: &str, to_page: &str, anchor: Option<&str>) -> String {
+    let depth = from_page.matches('/').count();
+    let anchor = anchor.map_or_else(String::new, |a| format!("#{a}"));
+    format!("[{label}]({}{to_page}{anchor})", "../".repeat(depth))
+}
+
+/// A link to the page of a system's value, or the bare number.
+fn code_link(from_page: &str, system: &System, value: i64) -> String {
+    match system.primary(value).or_else(|| system.retired_code(value)) {
+        Some(code) => link(from_page, &md(&code_label(system, code)), &code.page, None),
+        None => system.value_text(value),
     }
 }
 
-fn retired_file(system: &System) -> String {
-    format!("{}-removed.md", system.id)
+#[derive(Template)]
+#[template(path = "docs/book.toml")]
+struct BookToml<'a> {
+    notice: &'static str,
+    site_url: &'a str,
 }
 
-/// The first meaning of a value: the one a lookup by number answers.
-fn code_of(system: &System, value: i64) -> Option<&Code> {
-    system.primary(value)
+#[derive(Template)]
+#[template(path = "docs/SUMMARY.md")]
+struct Summary {
+    notice: &'static str,
+    systems: Vec<SummarySystem>,
+    mappings: Vec<(String, String)>,
 }
 
-/// How a code is named in headings and links: `404 Not Found`, `HostNotFoundError (3)`.
-fn code_label(system: &System, code: &Code) -> String {
-    match (system.kind, code.name.is_empty()) {
-        (SystemKind::Http, true) => code.value.to_string(),
-        (SystemKind::Http, false) => format!("{} {}", code.value, md(&code.name)),
-        _ => format!("{} ({})", md(&code.name), code.value),
-    }
+struct SummarySystem {
+    title: String,
+    page: String,
+    /// (label, page) of every value, and the names page.
+    pages: Vec<(String, String)>,
 }
 
-/// A link to a value's section from another page.
-fn code_link(system: &System, value: i64) -> String {
-    match code_of(system, value) {
-        Some(code) => format!("[{}]({}#{})", code_label(system, code), page_file(system), value_anchor(system, code)),
-        None => value.to_string(),
-    }
+#[derive(Template)]
+#[template(path = "docs/introduction.md")]
+struct Introduction {
+    notice: &'static str,
+    /// (link, codes, version)
+    systems: Vec<(String, usize, String)>,
+    /// (link, rows)
+    mappings: Vec<(String, usize)>,
+    rust: String,
+    c: String,
+    python: String,
 }
 
-pub fn render(_project: &Project, model: &Model) -> Vec<GeneratedFile> {
+#[derive(Template)]
+#[template(path = "docs/vocabulary.md")]
+struct VocabularyPage {
+    notice: &'static str,
+    /// (heading, anchor prefix, rows of (id, title, description))
+    tables: Vec<(&'static str, &'static str, Vec<(String, String, String, String)>)>,
+}
+
+#[derive(Template)]
+#[template(path = "docs/system.md")]
+struct SystemPage {
+    notice: &'static str,
+    title: String,
+    intro: String,
+    facts: Vec<String>,
+    /// (heading, anchor, rows)
+    groups: Vec<(String, String, Vec<IndexRow>)>,
+    retired: Vec<IndexRow>,
+}
+
+/// One meaning's row in a system's index.
+struct IndexRow {
+    /// Anchors on the row: the meaning's, and the value's on its first meaning.
+    anchors: Vec<String>,
+    link: String,
+    source: String,
+    gist: String,
+    category: String,
+    retry: String,
+}
+
+#[derive(Template)]
+#[template(path = "docs/code.md")]
+struct CodePage {
+    notice: &'static str,
+    heading: String,
+    system: String,
+    /// (anchor, heading) per meaning when the value has several.
+    meanings: Vec<MeaningView>,
+    mappings_out: Vec<String>,
+    mappings_in: Vec<String>,
+    names: Vec<(String, String)>,
+    neighbours: (Option<String>, Option<String>),
+}
+
+struct MeaningView {
+    heading: Option<String>,
+    anchor: String,
+    description: String,
+    facts: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "docs/table.md")]
+struct TablePage {
+    notice: &'static str,
+    title: String,
+    intro: String,
+    facts: Vec<String>,
+    tables: Vec<Table>,
+}
+
+struct Table {
+    heading: Option<String>,
+    text: Option<String>,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+#[derive(Template)]
+#[template(path = "docs/meta.json")]
+struct Meta {
+    notice: String,
+    /// (html page, title, description)
+    pages: Vec<(String, String, String)>,
+}
+
+pub fn render(model: &Model) -> Vec<GeneratedFile> {
     let mut files = vec![
         GeneratedFile::new(
             format!("{ROOT}/book.toml"),
-            BookToml { notice: GENERATED_NOTICE }.render().expect("renders"),
+            BookToml { notice: GENERATED_NOTICE, site_url: &model.site_path() }.render().expect("renders"),
         ),
-        GeneratedFile::new(format!("{ROOT}/src/introduction.md"), introduction(model)),
-        table_file("vocabulary.md", vocabulary_page(model)),
+        page("introduction.md", introduction(model).render().expect("renders")),
+        page("vocabulary.md", vocabulary_page(model).render().expect("renders")),
     ];
     let mut summary = Vec::new();
+    let mut meta = Vec::new();
     for (index, system) in model.systems.iter().enumerate() {
-        let page = SystemPage { notice: GENERATED_NOTICE, page: system_page(model, index) };
-        files.push(GeneratedFile::new(format!("{ROOT}/src/{}", page_file(system)), page.render().expect("renders")));
-        let mut subpages = Vec::new();
-        if !system.retired.is_empty() {
-            files.push(table_file(&retired_file(system), retired_page(model, system)));
-            subpages.push(SummaryLink { title: retired_title(system), file: retired_file(system) });
+        files.push(page(&system.page, system_page(model, system).render().expect("renders")));
+        let mut pages = Vec::new();
+        let mut values: Vec<&Code> = system.primary_codes().chain(&system.retired).collect();
+        values.sort_by_key(|c| c.value);
+        for (at, code) in values.iter().enumerate() {
+            let neighbours = (at.checked_sub(1).map(|i| values[i]), values.get(at + 1).copied());
+            let view = code_page(model, index, code, neighbours);
+            files.push(page(&code.page, view.render().expect("renders")));
+            pages.push((md(&code_label(system, code)), code.page.clone()));
+            meta.push((html(&code.page), page_title(system, code), code.description.clone()));
         }
-        if system.kind == SystemKind::Http
-            && let Some(http) = &model.http
-        {
-            files.push(table_file("http-symbols.md", symbols_page(system, http)));
-            subpages.push(SummaryLink {
-                title: "HTTP status codes in every language".to_owned(),
-                file: "http-symbols.md".to_owned(),
-            });
+        if !system.ecosystems.is_empty() {
+            let names_page = format!("{}-symbols.md", system.id);
+            files.push(page(&names_page, symbols_page(system).render().expect("renders")));
+            pages.push((md(&format!("{} in every language", system.title)), names_page));
         }
-        summary.push(SummaryItem { title: md(&system.title), file: page_file(system), subpages });
+        summary.push(SummarySystem { title: md(&system.title), page: system.page.clone(), pages });
     }
     let mut mappings = Vec::new();
     if !model.mappings.is_empty() {
-        files.push(table_file(MAPPINGS_FILE, mappings_page(model)));
+        files.push(page("mappings.md", mappings_page(model).render().expect("renders")));
         for mapping in &model.mappings {
-            files.push(table_file(&mapping_file(mapping), mapping_page(model, mapping)));
-            mappings.push(SummaryLink { title: md(&mapping.title), file: mapping_file(mapping) });
+            files.push(page(&mapping.page, mapping_page(model, mapping).render().expect("renders")));
+            mappings.push((md(&mapping.title), mapping.page.clone()));
         }
     }
-    let summary = Summary { notice: GENERATED_NOTICE, systems: summary, mappings };
-    files.push(GeneratedFile::new(format!("{ROOT}/src/SUMMARY.md"), summary.render().expect("renders")));
+    files.push(page("SUMMARY.md", Summary { notice: GENERATED_NOTICE, systems: summary, mappings }.render().expect("renders")));
+    let meta = Meta {
+        notice: json_string(GENERATED_NOTICE),
+        pages: meta.into_iter().map(|(page, title, description)| (json_string(&page), json_string(&title), json_string(&description))).collect(),
+    };
+    files.push(GeneratedFile::new(format!("{ROOT}/meta.json"), meta.render().expect("renders")));
     files
 }
 
-fn table_file(file: &str, page: TableView) -> GeneratedFile {
-    GeneratedFile::new(
-        format!("{ROOT}/src/{file}"),
-        TablePage { notice: GENERATED_NOTICE, page }.render().expect("renders"),
-    )
+fn page(file: &str, contents: String) -> GeneratedFile {
+    GeneratedFile::new(format!("{ROOT}/src/{file}"), contents)
 }
 
-fn category_link(model: &Model, code: &Code) -> String {
-    let term = &model.categories[code.category];
-    format!("[{}](vocabulary.md#category-{})", md(&term.title), term.id.replace('_', "-"))
+fn html(file: &str) -> String {
+    format!("{}.html", file.strip_suffix(".md").expect("a Markdown page"))
 }
 
-fn retry_link(model: &Model, code: &Code) -> String {
-    let term = &model.retries[code.retry];
-    format!("[{}](vocabulary.md#retry-{})", md(&term.title), term.id.replace('_', "-"))
+fn term_link(from_page: &str, prefix: &str, term: &Term) -> String {
+    link(from_page, &md(&term.title), "vocabulary.md", Some(&format!("{prefix}-{}", term.id.replace('_', "-"))))
 }
 
-fn kind_link(kind: MappingKind) -> String {
-    format!("[{id}]({MAPPINGS_FILE}#kind-{id})", id = kind.id())
+fn introduction(model: &Model) -> Introduction {
+    Introduction {
+        notice: GENERATED_NOTICE,
+        systems: model
+            .systems
+            .iter()
+            .map(|s| (link("", &md(&s.title), &s.page, None), s.codes.len(), md(&s.version)))
+            .collect(),
+        mappings: model.mappings.iter().map(|m| (link("", &md(&m.title), &m.page, None), m.rules.len())).collect(),
+        rust: examples::rust(model),
+        c: examples::c(model),
+        python: examples::python(model),
+    }
 }
 
-fn system_page(model: &Model, index: usize) -> SystemView {
-    let system = &model.systems[index];
+fn vocabulary_page(model: &Model) -> VocabularyPage {
+    let rows = |prefix: &str, terms: &[Term]| {
+        terms
+            .iter()
+            .map(|t| (format!("{prefix}-{}", t.id.replace('_', "-")), code(&t.id), md(&t.title), md(&t.description)))
+            .collect()
+    };
+    let vocab = &model.vocabulary;
+    VocabularyPage {
+        notice: GENERATED_NOTICE,
+        tables: vec![
+            ("Categories", "category", rows("category", &vocab.categories)),
+            ("Retry classes", "retry", rows("retry", &vocab.retries)),
+            ("Statuses", "status", rows("status", &vocab.statuses)),
+            ("Kinds of mapping", "kind", rows("kind", &vocab.mapping_kinds)),
+        ],
+    }
+}
+
+fn system_page(model: &Model, system: &System) -> SystemPage {
+    let index = model.systems.iter().position(|s| s.id == system.id).expect("in the model");
     let mut facts = vec![
         format!("Upstream: {} ({})", md(&system.upstream), md(&system.version)),
         format!("Source: {}", md(&system.source)),
@@ -245,234 +298,205 @@ fn system_page(model: &Model, index: usize) -> SystemView {
     ];
     for mapping in model.mappings.iter().filter(|m| m.from == index) {
         facts.push(format!(
-            "Mapped to {} by [{}]({})",
+            "Mapped to {} by {}",
             md(&model.systems[mapping.to].title),
-            md(&mapping.title),
-            mapping_file(mapping)
+            link("", &md(&mapping.title), &mapping.page, None)
         ));
     }
-    if !system.retired.is_empty() {
-        facts.push(format!(
-            "{} retired numbers are listed on [their own page]({}).",
-            system.retired.len(),
-            retired_file(system)
-        ));
+    if !system.ecosystems.is_empty() {
+        facts.push(link("", &md(&format!("What every ecosystem calls these codes")), &format!("{}-symbols.md", system.id), None));
     }
-    let mut groups = Vec::new();
-    for (group_index, group) in system.groups.iter().enumerate() {
-        let codes: Vec<&Code> = system.codes.iter().filter(|c| c.group == group_index).collect();
-        if codes.is_empty() {
-            continue;
-        }
-        // Chromium lists its codes from 0 downwards, as its header does.
-        let mut values: Vec<i64> = codes.iter().map(|c| c.value).collect();
-        values.dedup();
-        if system.kind == SystemKind::Chromium {
-            values.reverse();
-        }
-        let headed = system.kind == SystemKind::Http;
-        let sections = values
-            .into_iter()
-            .map(|value| {
-                let meanings = system.meanings(value);
-                SectionView {
-                    heading: code_label(system, &meanings[0]),
-                    anchor: value_anchor(system, &meanings[0]),
-                    entries: meanings.iter().map(|code| entry_view(model, index, code, headed)).collect(),
-                }
-            })
-            .collect();
-        groups.push(GroupView {
-            title: format!("{} ({} to {})", md(&group.title), group.min, group.max),
-            anchor: format!("{}-group-{}", system.id, group.id.replace('_', "-")),
-            sections,
-        });
-    }
-    SystemView { title: md(&system.title), intro: md(&system.description), facts, groups }
-}
-
-fn entry_view(model: &Model, index: usize, entry: &Code, headed: bool) -> EntryView {
-    let system = &model.systems[index];
-    let source = entry.source.and_then(|i| model.http.as_ref().map(|h| &h.sources[i]));
-    let mut facts = vec![format!("Value: {}", entry.value)];
-    if !entry.upstream_name.is_empty() {
-        facts.push(format!("Upstream name: {}", md(&entry.upstream_name)));
-    } else if system.kind == SystemKind::Http {
-        facts.push("Reason phrase: none documented".to_owned());
-    }
-    if let Some(source) = source {
-        facts.push(if source.url.is_empty() {
-            format!("Source: {}", md(&source.title))
+    let row = |code: &Code, first: bool| IndexRow {
+        anchors: if first && code.value_anchor != code.anchor {
+            vec![code.value_anchor.clone(), code.anchor.clone()]
         } else {
-            format!("Source: {}", external_link(&source.title, &source.url))
-        });
-    }
-    facts.push(format!("Category: {}", category_link(model, entry)));
-    facts.push(format!("Retry: {}", retry_link(model, entry)));
-    facts.push(format!("Status: {}", entry.status.id()));
-    if system.kind == SystemKind::Qt {
-        facts.push(match &entry.since {
-            Some(since) => format!("Since: Qt {}", md(since)),
-            None => "Since: not documented upstream".to_owned(),
-        });
-    }
-    if let Some(reference) = &entry.reference {
-        facts.push(format!("Reference: {}", md(reference)));
-    }
-    let history = model.http.as_ref().filter(|_| entry.primary && system.kind == SystemKind::Http);
-    let former: Vec<String> = history
-        .iter()
-        .flat_map(|h| h.reason_history.iter().filter(|r| r.code == entry.value))
-        .map(|r| format!("{} ({})", md(&r.reason), md(&r.reference)))
-        .collect();
-    if !former.is_empty() {
-        facts.push(format!("Earlier reason phrases: {}", former.join("; ")));
-    }
-    for (flag, on) in system.flags.iter().zip(&entry.flags) {
-        facts.push(format!("{}: {}", code(&flag.method), on));
-    }
-    if entry.empty_body {
-        facts.push("Body: none allowed".to_owned());
-    }
-    for mapping in model.mappings.iter().filter(|m| m.from == index) {
-        let to = &model.systems[mapping.to];
-        facts.push(match mapping.rule_for(entry.value) {
-            Some(rule) => format!(
-                "Maps to {}: {} ([{}]({}#{}))",
-                md(&to.title),
-                code_link(to, rule.to),
-                rule.kind.id(),
-                mapping_file(mapping),
-                rule_anchor(system, rule)
-            ),
-            None => {
-                format!("Maps to {}: no rule in [{}]({})", md(&to.title), md(&mapping.title), mapping_file(mapping))
-            }
-        });
-    }
-    facts.push(format!(
-        "Names: Rust {}, C {}, Python {}",
-        code(&format!("netcodes::{}::{}::{}", system.id, system.type_name, entry.ident)),
-        code(&entry.c_name),
-        code(&format!("netcodes.{}.{}.{}", system.id, system.type_name, entry.ident)),
-    ));
-    EntryView {
-        heading: headed.then(|| {
-            let who = source.map_or_else(String::new, |s| md(&s.title));
-            if entry.name.is_empty() { who } else { format!("{who}: {}", md(&entry.name)) }
-        }),
-        anchor: entry.anchor.clone(),
-        description: md(&entry.description),
-        facts,
-    }
-}
-
-fn retired_title(system: &System) -> String {
-    format!("Removed {}", md(&system.title))
-}
-
-fn retired_page(model: &Model, system: &System) -> TableView {
-    TableView {
-        title: retired_title(system),
-        intro: format!(
-            "Numbers {} retired. They are never reused and generated code does not offer them as codes; \
-             {} in every language recognises them.",
-            md(&system.upstream),
-            code("is_retired()")
-        ),
-        facts: Vec::new(),
-        tables: vec![Table {
-            heading: None,
-            text: None,
-            header: ["Value", "Name", "Status", "Category", "What it was"].map(str::to_owned).to_vec(),
-            rows: system
-                .retired
-                .iter()
-                .rev()
-                .map(|code| {
-                    vec![
-                        format!("<a id=\"{}\"></a>{}", code.anchor, code.value),
-                        if code.name.is_empty() { "(never named)".to_owned() } else { md(&code.name) },
-                        code.status.id().to_owned(),
-                        category_link(model, code),
-                        md(&code.description),
-                    ]
-                })
-                .collect(),
-        }],
-    }
-}
-
-fn vocabulary_page(model: &Model) -> TableView {
-    let rows = |prefix: &str, terms: &[Term]| -> Vec<Vec<String>> {
-        terms
-            .iter()
-            .map(|t| {
-                vec![
-                    format!("<a id=\"{prefix}-{}\"></a>{}", t.id.replace('_', "-"), code(&t.id)),
-                    md(&t.title),
-                    md(&t.description),
-                ]
-            })
-            .collect()
+            vec![code.anchor.clone()]
+        },
+        link: link("", &md(&code_label(system, code)), &code.page, None),
+        source: if system.sources.len() > 1 { md(&system.sources[code.source].title) } else { String::new() },
+        gist: md(&gist(&code.description)),
+        category: term_link("", "category", &model.vocabulary.categories[code.category]),
+        retry: term_link("", "retry", &model.vocabulary.retries[code.retry]),
     };
-    TableView {
-        title: "Categories and retry advice".to_owned(),
-        intro: "Every code of every system names one category and one retry class from this shared vocabulary, \
-                so the same kind of failure is classified the same way whichever system reported it."
-            .to_owned(),
-        facts: Vec::new(),
-        tables: vec![
-            Table {
-                heading: Some("Categories".to_owned()),
-                text: None,
-                header: ["Id", "Title", "Meaning"].map(str::to_owned).to_vec(),
-                rows: rows("category", &model.categories),
-            },
-            Table {
-                heading: Some("Retry classes".to_owned()),
-                text: None,
-                header: ["Id", "Title", "Meaning"].map(str::to_owned).to_vec(),
-                rows: rows("retry", &model.retries),
-            },
-        ],
+    let groups = system
+        .groups
+        .iter()
+        .enumerate()
+        .filter_map(|(group_index, group)| {
+            let rows: Vec<IndexRow> =
+                system.codes.iter().filter(|c| c.group == group_index).map(|c| row(c, c.primary)).collect();
+            (!rows.is_empty()).then(|| {
+                (
+                    format!("{} ({} to {})", md(&group.title), system.value_text(group.min), system.value_text(group.max)),
+                    format!("{}-group-{}", system.id, group.id.replace('_', "-")),
+                    rows,
+                )
+            })
+        })
+        .collect();
+    SystemPage {
+        notice: GENERATED_NOTICE,
+        title: md(&system.title),
+        intro: md(&system.description),
+        facts,
+        groups,
+        retired: system.retired.iter().map(|c| row(c, true)).collect(),
     }
 }
 
-fn symbols_page(system: &System, http: &HttpExtras) -> TableView {
-    let mut header = vec!["Code".to_owned(), "Reason".to_owned()];
-    header.extend(http.ecosystems.iter().map(|e| md(&e.title)));
-    let mut rows = Vec::new();
-    for entry in system.primary_codes() {
-        let mut row =
-            vec![format!("[{}]({}#{})", entry.value, page_file(system), value_anchor(system, entry)), md(&entry.name)];
-        for (index, _) in http.ecosystems.iter().enumerate() {
-            let names: Vec<String> = http
-                .symbols
+fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code>, Option<&Code>)) -> CodePage {
+    let system = &model.systems[index];
+    let code_text = code;
+    let code = this;
+    let vocab = &model.vocabulary;
+    let here = code.page.as_str();
+    let retired = vocab.statuses[code.status].retired;
+    let meanings: &[Code] = if retired { std::slice::from_ref(code) } else { system.meanings(code.value) };
+    let several = meanings.len() > 1;
+    let meaning_views = meanings
+        .iter()
+        .map(|m| {
+            let mut facts = vec![("Value".to_owned(), system.value_text(m.value))];
+            facts.push((
+                "Upstream name".to_owned(),
+                if m.upstream_name.is_empty() { "none documented".to_owned() } else { md(&m.upstream_name) },
+            ));
+            if system.sources.len() > 1 {
+                let source = &system.sources[m.source];
+                let text = if source.url.is_empty() { md(&source.title) } else { external_link(&source.title, &source.url) };
+                facts.push(("Source".to_owned(), text));
+            }
+            facts.push(("Group".to_owned(), link(here, &md(&system.groups[m.group].title), &system.page, Some(&format!("{}-group-{}", system.id, system.groups[m.group].id.replace('_', "-"))))));
+            facts.push(("Category".to_owned(), term_link(here, "category", &vocab.categories[m.category])));
+            let retry = &vocab.retries[m.retry];
+            facts.push(("Retry".to_owned(), format!("{}: {}", term_link(here, "retry", retry), md(&retry.description))));
+            facts.push(("Status".to_owned(), term_link(here, "status", &vocab.statuses[m.status])));
+            if let Some(since) = &m.since {
+                facts.push(("Since".to_owned(), md(since)));
+            }
+            if let Some(reference) = &m.reference {
+                facts.push(("Reference".to_owned(), md(reference)));
+            }
+            for flag in &system.flags {
+                facts.push((code_text(&format!("{}()", flag.method)), if m.flag_bits & flag.bit != 0 { "yes" } else { "no" }.to_owned()));
+            }
+            let former: Vec<String> =
+                system.former_names_of(m.value).iter().filter(|_| m.primary).map(|f| format!("{} ({})", md(&f.name), md(&f.reference))).collect();
+            if !former.is_empty() {
+                facts.push(("Former names".to_owned(), former.join("; ")));
+            }
+            MeaningView {
+                heading: several.then(|| {
+                    let source = md(&system.sources[m.source].title);
+                    if m.name.is_empty() { source } else { format!("{source}: {}", md(&m.name)) }
+                }),
+                anchor: m.anchor.clone(),
+                description: md(&m.description),
+                facts,
+            }
+        })
+        .collect();
+    let mut mappings_out = Vec::new();
+    let mut mappings_in = Vec::new();
+    if !retired {
+        for mapping in model.mappings.iter().filter(|m| m.from == index) {
+            let to = &model.systems[mapping.to];
+            if let Some(rule) = mapping.rule_for(code.value) {
+                mappings_out.push(format!(
+                    "{}: {} ({}){}",
+                    link(here, &md(&to.title), &mapping.page, Some(&rule.anchor)),
+                    code_link(here, to, rule.to),
+                    md(&vocab.mapping_kinds[rule.kind].id),
+                    if rule.note.is_empty() { String::new() } else { format!(": {}", md(&rule.note)) }
+                ));
+            }
+        }
+        for mapping in model.mappings.iter().filter(|m| m.to == index) {
+            let from = &model.systems[mapping.from];
+            let sources: Vec<String> = mapping
+                .rules
                 .iter()
-                .filter(|s| s.code == entry.value && s.ecosystem == index)
-                .map(|s| {
-                    let mut text = code(&s.symbol);
-                    if !s.primary {
-                        text.push_str(" (alias");
-                        if let Some(since) = &s.since {
-                            text.push_str(&format!(", since {}", md(since)));
-                        }
-                        text.push(')');
+                .filter(|r| r.to == code.value)
+                .map(|r| {
+                    if r.is_single() {
+                        code_link(here, from, r.lo)
+                    } else {
+                        link(here, &format!("{} to {}", from.value_text(r.lo), from.value_text(r.hi)), &mapping.page, Some(&r.anchor))
                     }
-                    text
                 })
                 .collect();
-            row.push(names.join("<br>"));
+            if !sources.is_empty() {
+                mappings_in.push(format!("{}: {}", link(here, &md(&from.title), &mapping.page, None), sources.join(", ")));
+            }
         }
-        rows.push(row);
     }
+    let mut names = Vec::new();
+    if !retired {
+        names.push(("Rust".to_owned(), code_text(&format!("netcodes::{}::{}::{}", system.id, system.type_name, code.ident))));
+        names.push(("C".to_owned(), code_text(&code.c_name)));
+        names.push(("Python".to_owned(), code_text(&format!("netcodes.{}.{}.{}", system.id, system.type_name, code.ident))));
+        for ecosystem_index in 0..system.ecosystems.len() {
+            let symbols: Vec<String> = system
+                .symbols_of(code)
+                .iter()
+                .filter(|s| s.ecosystem == ecosystem_index)
+                .map(|s| if s.primary { code_text(&s.name) } else { format!("{} (alias)", code_text(&s.name)) })
+                .collect();
+            if !symbols.is_empty() {
+                names.push((md(&system.ecosystems[ecosystem_index].title), symbols.join(", ")));
+            }
+        }
+    }
+    let neighbour = |c: Option<&Code>| c.map(|c| link(here, &md(&code_label(system, c)), &c.page, None));
+    CodePage {
+        notice: GENERATED_NOTICE,
+        heading: md(&page_heading(system, code)),
+        system: link(here, &md(&system.title), &system.page, Some(&code.value_anchor)),
+        meanings: meaning_views,
+        mappings_out,
+        mappings_in,
+        names,
+        neighbours: (neighbour(neighbours.0), neighbour(neighbours.1)),
+    }
+}
+
+fn symbols_page(system: &System) -> TablePage {
+    let page = format!("{}-symbols.md", system.id);
+    let mut header = vec!["Code".to_owned(), "Name".to_owned()];
+    header.extend(system.ecosystems.iter().map(|e| md(&e.title)));
+    let rows = system
+        .primary_codes()
+        .map(|entry| {
+            let mut row = vec![link(&page, &system.value_text(entry.value), &entry.page, None), md(&entry.name)];
+            for index in 0..system.ecosystems.len() {
+                let names: Vec<String> = system
+                    .symbols_of(entry)
+                    .iter()
+                    .filter(|s| s.ecosystem == index)
+                    .map(|s| {
+                        let mut text = code(&s.name);
+                        if !s.primary {
+                            text.push_str(" (alias");
+                            if let Some(since) = &s.since {
+                                text.push_str(&format!(", since {}", md(since)));
+                            }
+                            text.push(')');
+                        }
+                        text
+                    })
+                    .collect();
+                row.push(names.join("<br>"));
+            }
+            row
+        })
+        .collect();
     let versions: Vec<String> =
-        http.ecosystems.iter().map(|e| format!("{} {}", external_link(&e.title, &e.url), md(&e.version))).collect();
-    TableView {
-        title: "HTTP status codes in every language".to_owned(),
+        system.ecosystems.iter().map(|e| format!("{} {}", external_link(&e.title, &e.url), md(&e.version))).collect();
+    TablePage {
+        notice: GENERATED_NOTICE,
+        title: md(&format!("{} in every language", system.title)),
         intro: format!(
-            "What each ecosystem calls each status, read from the real libraries: {}. \
+            "What each ecosystem calls each code, read from the real libraries: {}. \
              An empty cell means the ecosystem has no name for that code.",
             versions.join(", ")
         ),
@@ -481,24 +505,12 @@ fn symbols_page(system: &System, http: &HttpExtras) -> TableView {
     }
 }
 
-/// What each kind of mapping row promises, in the overview's table.
-const KINDS: [(MappingKind, &str); 3] = [
-    (
-        MappingKind::Upstream,
-        "What the upstream software itself does: the rows reproduce its own conversion, defaults included, \
-         whether or not it is the best answer.",
-    ),
-    (MappingKind::Equivalent, "The same failure under the other system's name."),
-    (
-        MappingKind::Approximate,
-        "The closest code the other system has, usually a broader one; the note says what is lost.",
-    ),
-];
-
-fn mappings_page(model: &Model) -> TableView {
-    let kinds = KINDS
+fn mappings_page(model: &Model) -> TablePage {
+    let kinds = model
+        .vocabulary
+        .mapping_kinds
         .iter()
-        .map(|(kind, meaning)| vec![format!("<a id=\"kind-{id}\"></a>{id}", id = kind.id()), (*meaning).to_owned()])
+        .map(|kind| vec![format!("<a id=\"kind-{id}\"></a>{id}", id = md(&kind.id)), md(&kind.description)])
         .collect();
     let tables = model
         .mappings
@@ -506,15 +518,16 @@ fn mappings_page(model: &Model) -> TableView {
         .map(|mapping| {
             let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
             vec![
-                format!("[{}]({})", md(&mapping.title), mapping_file(mapping)),
-                format!("[{}]({})", md(&from.title), page_file(from)),
-                format!("[{}]({})", md(&to.title), page_file(to)),
+                link("", &md(&mapping.title), &mapping.page, None),
+                link("", &md(&from.title), &from.page, None),
+                link("", &md(&to.title), &to.page, None),
                 mapping.rules.len().to_string(),
                 if mapping.total { "all codes" } else { "some codes" }.to_owned(),
             ]
         })
         .collect();
-    TableView {
+    TablePage {
+        notice: GENERATED_NOTICE,
         title: "Mappings".to_owned(),
         intro: "What a code of one system is called in another. Each mapping is a table of rows, each from one \
                 code or a range of numbers to one code of the other system. The most specific row wins: a single \
@@ -523,12 +536,7 @@ fn mappings_page(model: &Model) -> TableView {
             .to_owned(),
         facts: Vec::new(),
         tables: vec![
-            Table {
-                heading: Some("Kinds of rows".to_owned()),
-                text: None,
-                header: ["Kind", "Meaning"].map(str::to_owned).to_vec(),
-                rows: kinds,
-            },
+            Table { heading: Some("Kinds of rows".to_owned()), text: None, header: vec!["Kind".into(), "Meaning".into()], rows: kinds },
             Table {
                 heading: Some("Tables".to_owned()),
                 text: None,
@@ -539,21 +547,21 @@ fn mappings_page(model: &Model) -> TableView {
     }
 }
 
-/// Which codes of the `from` system have a row: validation proves a total table is.
-fn coverage(from: &System, mapping: &Mapping) -> String {
-    if mapping.total {
-        format!("every code on [{}]({})", md(&from.title), page_file(from))
-    } else {
-        "only the codes it has rows for".to_owned()
-    }
-}
-
-fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
+fn mapping_page(model: &Model, mapping: &Mapping) -> TablePage {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+    let here = mapping.page.as_str();
+    let vocab = &model.vocabulary;
     let mut facts = vec![
-        format!("From: [{}]({})", md(&from.title), page_file(from)),
-        format!("To: [{}]({})", md(&to.title), page_file(to)),
-        format!("Covers: {}", coverage(from, mapping)),
+        format!("From: {}", link(here, &md(&from.title), &from.page, None)),
+        format!("To: {}", link(here, &md(&to.title), &to.page, None)),
+        format!(
+            "Covers: {}",
+            if mapping.total {
+                format!("every code on {}", link(here, &md(&from.title), &from.page, None))
+            } else {
+                "only the codes it has rows for".to_owned()
+            }
+        ),
     ];
     if let Some(source) = &mapping.source {
         facts.push(format!("Reproduces: {}", md(source)));
@@ -561,40 +569,43 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
     if let Some(versions) = &mapping.versions {
         facts.push(format!("Holds for: {}", md(versions)));
     }
-    let counts: Vec<String> = KINDS
+    let counts: Vec<String> = vocab
+        .mapping_kinds
         .iter()
-        .map(|(kind, _)| (kind, mapping.rules.iter().filter(|r| r.kind == *kind).count()))
+        .enumerate()
+        .map(|(i, kind)| (kind, mapping.rules.iter().filter(|r| r.kind == i).count()))
         .filter(|(_, count)| *count > 0)
-        .map(|(kind, count)| format!("{count} {}", kind_link(*kind)))
+        .map(|(kind, count)| format!("{count} {}", link(here, &md(&kind.id), "mappings.md", Some(&format!("kind-{}", kind.id)))))
         .collect();
     facts.push(format!("Rows: {} ({})", mapping.rules.len(), counts.join(", ")));
     facts.push(format!(
         "In code: Rust {} and {}, C {}, Python {}",
         code(&format!("netcodes::{}::{}::{}()", to.id, to.type_name, mapping.function)),
-        code(&format!("netcodes::{}::{}::to_{}()", from.id, from.type_name, to.id)),
-        code(&format!("{}{}()", to.c_fn_prefix, mapping.function)),
+        code(&format!("netcodes::{}::{}::{}()", from.id, from.type_name, mapping.to_method)),
+        code(&format!("{}()", mapping.c_function)),
         code(&format!("netcodes.{}.{}()", to.id, mapping.function)),
     ));
     facts.push(format!("Table: {}", code(&mapping.table_path)));
-    // In the order of the `from` system's page: Chromium from 0 downwards.
-    let mut rules: Vec<&MappingRule> = mapping.rules.iter().collect();
-    if from.kind == SystemKind::Chromium {
-        rules.reverse();
-    }
-    let rows = rules
-        .into_iter()
+    let rows = mapping
+        .rules
+        .iter()
         .map(|rule| {
-            let covers =
-                if rule.lo == rule.hi { code_link(from, rule.lo) } else { format!("{} to {}", rule.lo, rule.hi) };
+            let covers = if rule.is_single() {
+                code_link(here, from, rule.lo)
+            } else {
+                format!("{} to {}", from.value_text(rule.lo), from.value_text(rule.hi))
+            };
+            let kind = &vocab.mapping_kinds[rule.kind];
             vec![
-                format!("<a id=\"{}\"></a>{covers}", rule_anchor(from, rule)),
-                code_link(to, rule.to),
-                kind_link(rule.kind),
+                format!("<a id=\"{}\"></a>{covers}", rule.anchor),
+                code_link(here, to, rule.to),
+                link(here, &md(&kind.id), "mappings.md", Some(&format!("kind-{}", kind.id))),
                 md(&rule.note),
             ]
         })
         .collect();
-    TableView {
+    TablePage {
+        notice: GENERATED_NOTICE,
         title: md(&mapping.title),
         intro: md(&mapping.description),
         facts,
@@ -611,105 +622,97 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TableView {
     }
 }
 
-fn introduction(model: &Model) -> String {
-    let mut out = format!("<!-- {GENERATED_NOTICE} -->\n# netcodes\n\n");
-    out.push_str(
-        "netcodes is one reference for the codes network software reports: HTTP status codes (the IANA \
-         registry and the unofficial codes servers, proxies and CDNs really send), the obsolete HTTP Warning \
-         codes, Qt's `QNetworkReply::NetworkError` and Chromium's net errors. Every code has its upstream \
-         name and value, a description of what happened and what to do, a category and retry advice, and its \
-         closest equivalents in the other systems. The same tables generate a Rust crate, a C header, a \
-         Python package and these pages.\n\n",
-    );
-    out.push_str("| System | Codes | Follows |\n|---|---|---|\n");
-    for system in &model.systems {
-        out.push_str(&format!(
-            "| [{}]({}) | {} | {} |\n",
-            md(&system.title),
-            page_file(system),
-            system.codes.len(),
-            md(&system.version)
-        ));
+/// The introduction's examples, written from the model's own answers (the
+/// docs test extracts and runs every one).
+mod examples {
+    use crate::model::*;
+
+    fn first_mapping(model: &Model) -> Option<(&Mapping, &MappingRule)> {
+        let mapping = model.mappings.iter().find(|m| m.source.is_some()).or(model.mappings.first())?;
+        Some((mapping, mapping.rules_by_specificity().next()?))
     }
-    if !model.mappings.is_empty() {
-        out.push_str(&format!(
-            "\n[Mappings]({MAPPINGS_FILE}) say what a code of one system is called in another, and how sure \
-             that is:\n\n| Mapping | Rows |\n|---|---|\n"
-        ));
-        for mapping in &model.mappings {
+
+    pub fn rust(model: &Model) -> String {
+        let mut out = String::new();
+        for system in &model.systems {
+            let code = &system.codes[system.example];
             out.push_str(&format!(
-                "| [{}]({}) | {} |\n",
-                md(&mapping.title),
-                mapping_file(mapping),
-                mapping.rules.len()
+                "let code = netcodes::{id}::{ty}::from({value});\nassert_eq!(code, netcodes::{id}::{ty}::{ident});\n",
+                id = system.id,
+                ty = system.type_name,
+                value = code.value,
+                ident = code.ident
+            ));
+            if !code.name.is_empty() {
+                out.push_str(&format!("assert_eq!(code.name(), Some({:?}));\n", code.name));
+            }
+            out.push_str("println!(\"{code}: {:?}\", code.category());\n");
+        }
+        if let Some((mapping, rule)) = first_mapping(model) {
+            let to = &model.systems[mapping.to];
+            out.push_str(&format!(
+                "// {title}\nassert_eq!(netcodes::{id}::{ty}::{function}({value}), Some(netcodes::{id}::{ty}::{target}));\n",
+                title = mapping.title.replace('\n', " "),
+                id = to.id,
+                ty = to.type_name,
+                function = mapping.function,
+                value = rule.lo,
+                target = to.codes[rule.to_row].ident
             ));
         }
+        out
     }
-    out.push_str(INTRO_EXAMPLES);
-    out
-}
 
-/// Examples for each language. The docs test extracts and runs every fenced
-/// block below, so they stay true.
-const INTRO_EXAMPLES: &str = r#"
-## Rust
-
-The `netcodes` crate (`generated/rust`) has no required dependencies and works in `no_std`.
-
-```rust
-use netcodes::chromium::NetError;
-use netcodes::qt::NetworkError;
-
-let error = NetError::from(-105);
-assert_eq!(error.name(), Some("ERR_NAME_NOT_RESOLVED"));
-assert_eq!(error, NetError::ERR_NAME_NOT_RESOLVED);
-assert_eq!("ContentNotFoundError".parse::<NetworkError>(), Ok(NetworkError::CONTENT_NOT_FOUND_ERROR));
-// A code from a newer Chromium keeps its number.
-assert_eq!(NetError::from(-9999).name(), None);
-assert_eq!(i32::from(NetError::from(-9999)), -9999);
-// Mappings: what Qt reports for an HTTP 502, and Chromium's error in Qt's terms.
-assert_eq!(NetworkError::from_http_status(502), Some(NetworkError::UNKNOWN_SERVER_ERROR));
-assert_eq!(error.to_qt(), Some(NetworkError::HOST_NOT_FOUND_ERROR));
-```
-
-## C and C++
-
-Copy `generated/c/netcodes.h` into the project: one header, C99 or C++11 and later.
-
-```c
-#include <stdio.h>
-#include "netcodes.h"
-
-int main(void) {
-    int code = 0;
-    printf("%s\n", netcodes_chromium_name(-105)); /* ERR_NAME_NOT_RESOLVED */
-    printf("%s\n", netcodes_qt_name(NETCODES_QT_CONTENT_NOT_FOUND_ERROR));
-    if (netcodes_qt_from_name("ContentNotFoundError", &code)) {
-        printf("%d\n", code); /* 203 */
+    pub fn c(model: &Model) -> String {
+        let mut out = String::from("#include <stdio.h>\n#include \"netcodes.h\"\n\nint main(void) {\n    int ok = 1;\n");
+        for system in &model.systems {
+            let code = &system.codes[system.example];
+            if code.name.is_empty() {
+                continue;
+            }
+            out.push_str(&format!(
+                "    printf(\"%s\\n\", {f}name({c}));\n    ok = ok && {f}description({c}) != NULL;\n",
+                f = system.c_fn_prefix,
+                c = code.c_name
+            ));
+        }
+        if let Some((mapping, rule)) = first_mapping(model) {
+            let to = &model.systems[mapping.to];
+            out.push_str(&format!(
+                "    /* {title} */\n    ok = ok && {function}({value}) == {target};\n",
+                title = mapping.title.replace("*/", ""),
+                function = mapping.c_function,
+                value = rule.lo,
+                target = to.codes[rule.to_row].c_name
+            ));
+        }
+        out.push_str("    return ok ? 0 : 1;\n}\n");
+        out
     }
-    /* What Qt reports for an HTTP 502: UnknownServerError. */
-    printf("%s\n", netcodes_qt_name(netcodes_qt_from_http_status(502)));
-    return netcodes_chromium_name(-9999) == NULL
-        && netcodes_qt_from_http_status(502) == NETCODES_QT_UNKNOWN_SERVER_ERROR ? 0 : 1;
+
+    pub fn python(model: &Model) -> String {
+        let mut out = String::from("import netcodes\n\n");
+        for system in &model.systems {
+            let code = &system.codes[system.example];
+            out.push_str(&format!(
+                "code = netcodes.{id}.{ty}({value})\nassert code is netcodes.{id}.{ty}.{ident}\nprint(code.upstream_name, code.category, code.retry)\n",
+                id = system.id,
+                ty = system.type_name,
+                value = code.value,
+                ident = code.ident
+            ));
+        }
+        if let Some((mapping, rule)) = first_mapping(model) {
+            let to = &model.systems[mapping.to];
+            out.push_str(&format!(
+                "rule = netcodes.{id}.{function}_rule({value})\nassert rule is not None and rule.to is netcodes.{id}.{ty}.{target}\nprint(rule.kind, rule.note)\n",
+                id = to.id,
+                ty = to.type_name,
+                function = mapping.function,
+                value = rule.lo,
+                target = to.codes[rule.to_row].ident
+            ));
+        }
+        out
+    }
 }
-```
-
-## Python
-
-Install the package with `pip install generated/python` (Python 3.11 or later).
-
-```python
-import netcodes
-
-error = netcodes.chromium.NetError(-105)
-assert error.name == "ERR_NAME_NOT_RESOLVED"
-assert netcodes.qt.lookup(203) is netcodes.qt.NetworkError.CONTENT_NOT_FOUND_ERROR
-assert netcodes.chromium.lookup(-9999) is None
-print(error.category, error.retry)
-# Mappings: what Qt reports for an HTTP 502, and how sure a mapping is.
-assert netcodes.qt.from_http_status(502) is netcodes.qt.NetworkError.UNKNOWN_SERVER_ERROR
-rule = netcodes.qt.from_chromium_rule(-105)
-assert rule is not None and rule.to is netcodes.qt.NetworkError.HOST_NOT_FOUND_ERROR
-print(rule.kind, rule.note)
-```
-"#;

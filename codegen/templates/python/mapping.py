@@ -1,7 +1,9 @@
 # {{ notice }}
+{%- if !stub %}
 {{ doc }}
 
 from __future__ import annotations
+{%- endif %}
 
 import enum
 from dataclasses import dataclass
@@ -10,21 +12,27 @@ from typing import Generic, TypeVar
 __all__ = ["MappingKind", "Rule"]
 
 _T = TypeVar("_T")
-
-
+{% if !stub %}
+{% endif %}
 class MappingKind(enum.Enum):
-    """How sure a mapping rule is."""
-
-    UPSTREAM = "upstream"
-    """What the upstream software itself does (Qt's own conversion of an HTTP status)."""
-    EQUIVALENT = "equivalent"
-    """Both codes name the same failure."""
-    APPROXIMATE = "approximate"
-    """The closest match there is; the rule's note says why."""
-
-
+{%- if !stub %}
+    {{ kinds.doc }}
+{% endif %}
+{%- for (upper, id, _, description) in kinds.members %}
+    {{ upper }} = {{ id }}
+{%- if !stub %}
+    {{ description }}
+{%- endif %}
+{%- endfor %}
+{% if !stub %}
+{% endif %}
 @dataclass(frozen=True)
 class Rule(Generic[_T]):
+{%- if stub %}
+    to: _T
+    kind: MappingKind
+    note: str | None
+{%- else %}
     """One row of a mapping table: the code it maps to, its kind and its note."""
 
     to: _T
@@ -32,4 +40,5 @@ class Rule(Generic[_T]):
     kind: MappingKind
     """How sure the mapping is."""
     note: str | None
-    """Why, in the table's words; always there for an approximate rule."""
+    """Why, in the table's words; always there where the kind needs a note."""
+{%- endif %}

@@ -1,14 +1,14 @@
 # {{ notice }}
+{%- if !stub %}
 {{ s.module_doc }}
 
 from __future__ import annotations
+{%- endif %}
 
 import enum
-{%- if s.is_http %}
 from dataclasses import dataclass
-{%- endif %}
 {% if !s.mappings.is_empty() %}
-from netcodes.mapping import MappingKind, Rule
+from netcodes.mapping import {% if !stub %}MappingKind, {% endif %}Rule
 {%- endif %}
 from netcodes.vocabulary import Category, Retry
 
@@ -17,13 +17,23 @@ __all__ = [
     "{{ name }}",
 {%- endfor %}
 ]
-
-
+{% if !stub %}
+{% endif %}
 class Group(enum.Enum):
+{%- if !stub %}
     {{ s.group_doc }}
-{% for g in s.groups %}
-    {{ g.upper }} = {{ g.id }}
+{% endif %}
+{%- for (upper, id, _, _, _) in s.groups %}
+    {{ upper }} = {{ id }}
 {%- endfor %}
+{%- if stub %}
+    @property
+    def title(self) -> str: ...
+    @property
+    def range(self) -> tuple[int, int]: ...
+    @classmethod
+    def of(cls, code: int) -> Group | None: ...
+{%- else %}
 
     @property
     def title(self) -> str:
@@ -45,22 +55,58 @@ class Group(enum.Enum):
 
 
 _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-{%- for g in s.groups %}
-    Group.{{ g.upper }}: ({{ g.title }}, ({{ g.min }}, {{ g.max }})),
+{%- for (upper, _, title, min, max) in s.groups %}
+    Group.{{ upper }}: ({{ title }}, ({{ min }}, {{ max }})),
 {%- endfor %}
 }
-
-
+{%- endif %}
+{% if !stub %}
+{% endif %}
 class {{ s.type_name }}(enum.IntEnum):
+{%- if !stub %}
     {{ s.class_doc }}
-{% for m in s.members %}
-    {{ m.ident }} = {{ m.value }}
+{% endif %}
+{%- for (ident, value) in s.members %}
+    {{ ident }} = {{ value }}
 {%- endfor %}
+{%- if stub %}
+    @property
+    def upstream_name(self) -> {{ s.name_type }}: ...
+{%- if let Some(property) = s.name_property %}
+    @property
+    def {{ property }}(self) -> {{ s.name_type }}: ...
+{%- endif %}
+    @property
+    def description(self) -> str: ...
+    @property
+    def category(self) -> Category: ...
+    @property
+    def retry(self) -> Retry: ...
+    @property
+    def group(self) -> Group: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def since(self) -> str | None: ...
+    @property
+    def reference(self) -> str | None: ...
+{%- for (method, _, _) in s.flags %}
+    @property
+    def {{ method }}(self) -> bool: ...
+{%- endfor %}
+{%- else %}
 
     @property
-    def upstream_name(self) -> str{% if s.is_http %} | None{% endif %}:
+    def upstream_name(self) -> {{ s.name_type }}:
         {{ s.upstream_name_doc }}
         return _ROWS[self._value_][0]
+{%- if let Some(property) = s.name_property %}
+
+    @property
+    def {{ property }}(self) -> {{ s.name_type }}:
+        """The same as ``upstream_name``, under the name the standard library uses."""
+        return _ROWS[self._value_][0]
+{%- endif %}
 
     @property
     def description(self) -> str:
@@ -81,33 +127,34 @@ class {{ s.type_name }}(enum.IntEnum):
     def group(self) -> Group:
         """The documented range the code falls in."""
         return _ROWS[self._value_][4]
-{%- if s.is_http %}
 
     @property
-    def phrase(self) -> str | None:
-        """The reason phrase, as ``http.HTTPStatus.phrase``; None where the vendor documents none."""
-        return _ROWS[self._value_][0]
-{%- endif %}
-{%- if s.has_since %}
+    def status(self) -> str:
+        """Where the code stands upstream: "current", "deprecated", ..."""
+        return _ROWS[self._value_][5]
 
     @property
     def since(self) -> str | None:
         """The upstream version that introduced the code, where upstream documents it."""
-        return _ROWS[self._value_][5]
-{%- endif %}
-{%- for f in s.flags %}
+        return _ROWS[self._value_][6]
 
     @property
-    def {{ f.method }}(self) -> bool:
-        {{ f.doc }}
-        return bool(_ROWS[self._value_][6] & {{ f.bit }})
+    def reference(self) -> str | None:
+        """The specification or document that defines the code, where the table names one."""
+        return _ROWS[self._value_][7]
+{%- for (method, doc, bit) in s.flags %}
+
+    @property
+    def {{ method }}(self) -> bool:
+        {{ doc }}
+        return bool(_ROWS[self._value_][8] & {{ bit }})
 {%- endfor %}
 
 
-# value -> (upstream name, description, category, retry, group, since, flags)
-_ROWS: dict[int, tuple[str{% if s.is_http %} | None{% endif %}, str, Category, Retry, Group, str | None, int]] = {
+# value -> (upstream name, description, category, retry, group, status, since, reference, flags)
+_ROWS: dict[int, tuple[{{ s.name_type }}, str, Category, Retry, Group, str, str | None, str | None, int]] = {
 {%- for r in s.rows %}
-    {{ r.value }}: ({{ r.name }}, {{ r.description }}, Category.{{ r.category }}, Retry.{{ r.retry }}, Group.{{ r.group }}, {{ r.since }}, {{ r.flags }}),
+    {{ r.value }}: ({{ r.name }}, {{ r.description }}, Category.{{ r.category }}, Retry.{{ r.retry }}, Group.{{ r.group }}, {{ r.status }}, {{ r.since }}, {{ r.reference }}, {{ r.flags }}),
 {%- endfor %}
 }
 
@@ -116,6 +163,59 @@ _BY_VALUE: dict[int, {{ s.type_name }}] = {member.value: member for member in {{
 _BY_NAME: dict[str, {{ s.type_name }}] = {
 {%- for (name, ident) in s.by_name %}
     {{ name }}: {{ s.type_name }}.{{ ident }},
+{%- endfor %}
+}
+
+# Every name in ASCII lower case.
+_BY_FOLDED_NAME: dict[str, {{ s.type_name }}] = {
+{%- for (name, ident) in s.folded %}
+    {{ name }}: {{ s.type_name }}.{{ ident }},
+{%- endfor %}
+}
+
+# Names ignore ASCII case only, as in every netcodes output.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+_RETIRED: frozenset[int] = frozenset({% if s.retired.is_empty() %}(){% else %}{ {%- for v in s.retired %}{{ v }}{% if !loop.last %}, {% endif %}{% endfor -%} }{% endif %})
+{%- endif %}
+{% if !stub %}
+{% endif %}
+@dataclass(frozen=True)
+class Meaning:
+{%- if !stub %}
+    """One meaning of a code: upstream's own, or another source's."""
+{% endif %}
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+{%- if stub %}
+
+def lookup(code: int) -> {{ s.type_name }} | None: ...
+def from_name(name: str) -> {{ s.type_name }} | None: ...
+def is_retired(code: int) -> bool: ...
+def meanings(code: int) -> tuple[Meaning, ...]: ...
+{%- if let Some(alias) = s.name_alias %}
+def from_{{ alias }}(text: str) -> {{ s.type_name }} | None: ...
+{%- endif %}
+{%- for m in s.mappings %}
+def {{ m.function }}(code: int) -> {{ s.type_name }} | None: ...
+def {{ m.function }}_rule(code: int) -> Rule[{{ s.type_name }}] | None: ...
+{%- endfor %}
+{%- else %}
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+{%- for (value, list) in s.meanings %}
+    {{ value }}: (
+{%- for m in list %}
+        Meaning({{ value }}, {{ m.source }}, {{ m.ident }}, {{ m.name }}, {{ m.description }}, Category.{{ m.category }}, Retry.{{ m.retry }}, {{ m.status }}),
+{%- endfor %}
+    ),
 {%- endfor %}
 }
 
@@ -132,79 +232,30 @@ def lookup(code: int) -> {{ s.type_name }} | None:
 def from_name(name: str) -> {{ s.type_name }} | None:
     """The member for any of a code's names, or None; case matters.
 
-    Upstream's spelling, the member's, and for HTTP what other ecosystems call
-    the status (``REQUEST_ENTITY_TOO_LARGE``, ``StatusNotFound``).
+    Upstream's spelling, the member's, and what other ecosystems call the
+    code.
     """
     return _BY_NAME.get(name)
-{%- if s.has_retired %}
-
-
-_RETIRED: frozenset[int] = frozenset({ {%- for v in s.retired %}{{ v }}{% if !loop.last %}, {% endif %}{% endfor -%} })
 
 
 def is_retired(code: int) -> bool:
     """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
     return code in _RETIRED
-{%- endif %}
-{%- if s.is_http %}
-
-
-@dataclass(frozen=True)
-class Meaning:
-    """One meaning of a status: the registry's or one vendor's."""
-
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-
-_MEANINGS: dict[int, tuple[Meaning, ...]] = {
-{%- for (value, list) in s.meanings %}
-    {{ value }}: (
-{%- for m in list %}
-        Meaning({{ value }}, {{ m.source }}, {{ m.ident }}, {{ m.name }}, {{ m.description }}, Category.{{ m.category }}, Retry.{{ m.retry }}, {{ m.status }}),
-{%- endfor %}
-    ),
-{%- endfor %}
-}
 
 
 def meanings(code: int) -> tuple[Meaning, ...]:
-    """Every meaning of ``code``, the registered (or most common) one first; empty if unknown."""
+    """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
     return _MEANINGS.get(code, ())
+{%- if let Some(alias) = s.name_alias %}
 
 
-# Reason phrases ignore ASCII case only, as in every netcodes output.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+def from_{{ alias }}(text: str) -> {{ s.type_name }} | None:
+    """The member whose {{ alias }} is ``text``, ignoring ASCII case, or None.
 
-
-def _fold_reasons(pairs: tuple[tuple[str, {{ s.type_name }}], ...]) -> dict[str, {{ s.type_name }}]:
-    folded: dict[str, {{ s.type_name }}] = {}
-    for phrase, member in pairs:
-        folded.setdefault(phrase.translate(_ASCII_LOWER), member)
-    return folded
-
-
-# The registered phrase claims first, then earlier RFCs' phrases, then vendors'.
-_BY_REASON: dict[str, {{ s.type_name }}] = _fold_reasons((
-{%- for (phrase, ident) in s.reasons %}
-    ({{ phrase }}, {{ s.type_name }}.{{ ident }}),
-{%- endfor %}
-))
-
-
-def from_reason(phrase: str) -> {{ s.type_name }} | None:
-    """The status whose reason phrase is ``phrase``, ignoring ASCII case, or None.
-
-    Current phrases, those of earlier RFCs ("Request Entity Too Large") and
-    vendors' phrases are all found.
+    Current names, former ones ("Request Entity Too Large") and other
+    sources' are all found.
     """
-    return _BY_REASON.get(phrase.translate(_ASCII_LOWER))
+    return _BY_FOLDED_NAME.get(text.translate(_ASCII_LOWER))
 {%- endif %}
 {%- for m in s.mappings %}
 
@@ -239,3 +290,4 @@ def {{ m.function }}(code: int) -> {{ s.type_name }} | None:
     rule = {{ m.function }}_rule(code)
     return None if rule is None else rule.to
 {%- endfor %}
+{%- endif %}

@@ -1,55 +1,48 @@
 # {{ notice }}
+{%- if !stub %}
 """The vocabulary every code system shares: categories and retry classes."""
 
 from __future__ import annotations
+{%- endif %}
 
 import enum
 
-__all__ = ["Category", "Retry"]
-
-
-class Category(enum.Enum):
-    """What kind of failure a code is. Shared by every code system."""
-{% for t in categories %}
-    {{ t.upper }} = {{ t.id }}
+__all__ = [{% for e in enums %}"{{ e.name }}"{% if !loop.last %}, {% endif %}{% endfor %}]
+{%- for e in enums %}
+{% if !stub %}
+{% endif %}
+class {{ e.name }}(enum.Enum):
+{%- if !stub %}
+    {{ e.doc }}
+{% endif %}
+{%- for (upper, id, _, _) in e.members %}
+    {{ upper }} = {{ id }}
 {%- endfor %}
+{%- if stub %}
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+{%- else %}
 
     @property
     def title(self) -> str:
         """A short human title."""
-        return _CATEGORY_TEXT[self][0]
+        return {{ e.table }}[self][0]
 
     @property
     def description(self) -> str:
-        """One sentence on what this category means."""
-        return _CATEGORY_TEXT[self][1]
-
-
-class Retry(enum.Enum):
-    """Whether and how to retry after a code. Shared by every code system."""
-{% for t in retries %}
-    {{ t.upper }} = {{ t.id }}
+        """One sentence on what this value means."""
+        return {{ e.table }}[self][1]
+{%- endif %}
 {%- endfor %}
+{%- if !stub %}
+{%- for e in enums %}
 
-    @property
-    def title(self) -> str:
-        """A short human title."""
-        return _RETRY_TEXT[self][0]
-
-    @property
-    def description(self) -> str:
-        """One sentence on what this retry class means."""
-        return _RETRY_TEXT[self][1]
-
-
-_CATEGORY_TEXT: dict[Category, tuple[str, str]] = {
-{%- for t in categories %}
-    Category.{{ t.upper }}: ({{ t.title }}, {{ t.description }}),
+{{ e.table }}: dict[{{ e.name }}, tuple[str, str]] = {
+{%- for (upper, _, title, description) in e.members %}
+    {{ e.name }}.{{ upper }}: ({{ title }}, {{ description }}),
 {%- endfor %}
 }
-
-_RETRY_TEXT: dict[Retry, tuple[str, str]] = {
-{%- for t in retries %}
-    Retry.{{ t.upper }}: ({{ t.title }}, {{ t.description }}),
 {%- endfor %}
-}
+{%- endif %}

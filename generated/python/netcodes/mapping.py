@@ -13,14 +13,14 @@ _T = TypeVar("_T")
 
 
 class MappingKind(enum.Enum):
-    """How sure a mapping rule is."""
+    "How sure a mapping rule is."
 
     UPSTREAM = "upstream"
-    """What the upstream software itself does (Qt's own conversion of an HTTP status)."""
+    "What the upstream software itself does."
     EQUIVALENT = "equivalent"
-    """Both codes name the same failure."""
+    "The same failure."
     APPROXIMATE = "approximate"
-    """The closest match there is; the rule's note says why."""
+    "The closest match; the note says why."
 
 
 @dataclass(frozen=True)
@@ -32,4 +32,4 @@ class Rule(Generic[_T]):
     kind: MappingKind
     """How sure the mapping is."""
     note: str | None
-    """Why, in the table's words; always there for an approximate rule."""
+    """Why, in the table's words; always there where the kind needs a note."""

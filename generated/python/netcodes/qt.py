@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 from netcodes.mapping import MappingKind, Rule
 from netcodes.vocabulary import Category, Retry
 
 __all__ = [
     "Group",
+    "Meaning",
     "NetworkError",
     "from_chromium",
     "from_chromium_rule",
     "from_http_status",
     "from_http_status_rule",
     "from_name",
+    "is_retired",
     "lookup",
+    "meanings",
 ]
 
 
@@ -99,7 +103,7 @@ class NetworkError(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        "The name exactly as upstream spells it, e.g. \"NoError\"."
+        "The name exactly as upstream spells it, e.g. \"ContentNotFoundError\"."
         return _ROWS[self._value_][0]
 
     @property
@@ -123,47 +127,57 @@ class NetworkError(enum.IntEnum):
         return _ROWS[self._value_][4]
 
     @property
-    def since(self) -> str | None:
-        """The upstream version that introduced the code, where upstream documents it."""
+    def status(self) -> str:
+        """Where the code stands upstream: "current", "deprecated", ..."""
         return _ROWS[self._value_][5]
 
+    @property
+    def since(self) -> str | None:
+        """The upstream version that introduced the code, where upstream documents it."""
+        return _ROWS[self._value_][6]
 
-# value -> (upstream name, description, category, retry, group, since, flags)
-_ROWS: dict[int, tuple[str, str, Category, Retry, Group, str | None, int]] = {
-    0: ("NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", Category.SUCCESS, Retry.NOT_APPLICABLE, Group.SUCCESS, None, 0),
-    1: ("ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", Category.CONNECTION, Retry.AFTER_DELAY, Group.NETWORK, None, 0),
-    2: ("RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", Category.CONNECTION, Retry.FRESH_CONNECTION, Group.NETWORK, None, 0),
-    3: ("HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", Category.DNS, Retry.AFTER_DELAY, Group.NETWORK, None, 0),
-    4: ("TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", Category.TIMEOUT, Retry.AFTER_DELAY, Group.NETWORK, None, 0),
-    5: ("OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", Category.CANCELLED, Retry.NEVER, Group.NETWORK, None, 0),
-    6: ("SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", Category.TLS, Retry.NEVER, Group.NETWORK, None, 0),
-    7: ("TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, Group.NETWORK, None, 0),
-    8: ("NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, Group.NETWORK, None, 0),
-    9: ("BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", Category.POLICY, Retry.NEVER, Group.NETWORK, None, 0),
-    10: ("TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", Category.REDIRECT, Retry.NEVER, Group.NETWORK, "5.6", 0),
-    11: ("InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", Category.REDIRECT, Retry.NEVER, Group.NETWORK, "5.6", 0),
-    99: ("UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", Category.CONNECTION, Retry.AFTER_DELAY, Group.NETWORK, None, 0),
-    101: ("ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, None, 0),
-    102: ("ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", Category.PROXY, Retry.FRESH_CONNECTION, Group.PROXY, None, 0),
-    103: ("ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, None, 0),
-    104: ("ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, None, 0),
-    105: ("ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", Category.AUTH, Retry.NEVER, Group.PROXY, None, 0),
-    199: ("UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, None, 0),
-    201: ("ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", Category.AUTH, Retry.NEVER, Group.CONTENT, None, 0),
-    202: ("ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", Category.CLIENT, Retry.NEVER, Group.CONTENT, None, 0),
-    203: ("ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", Category.CONTENT, Retry.NEVER, Group.CONTENT, None, 0),
-    204: ("AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", Category.AUTH, Retry.NEVER, Group.CONTENT, None, 0),
-    205: ("ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", Category.LOCAL, Retry.NEVER, Group.CONTENT, None, 0),
-    206: ("ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", Category.CONTENT, Retry.NEVER, Group.CONTENT, None, 0),
-    207: ("ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", Category.CONTENT, Retry.NEVER, Group.CONTENT, None, 0),
-    299: ("UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", Category.CLIENT, Retry.RETRY_AFTER, Group.CONTENT, None, 0),
-    301: ("ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", Category.PROTOCOL, Retry.NEVER, Group.PROTOCOL, None, 0),
-    302: ("ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", Category.CLIENT, Retry.NEVER, Group.PROTOCOL, None, 0),
-    399: ("ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", Category.PROTOCOL, Retry.IDEMPOTENT, Group.PROTOCOL, None, 0),
-    401: ("InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", Category.SERVER, Retry.IDEMPOTENT, Group.SERVER, None, 0),
-    402: ("OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", Category.SERVER, Retry.NEVER, Group.SERVER, None, 0),
-    403: ("ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", Category.SERVER, Retry.RETRY_AFTER, Group.SERVER, None, 0),
-    499: ("UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", Category.SERVER, Retry.IDEMPOTENT, Group.SERVER, None, 0),
+    @property
+    def reference(self) -> str | None:
+        """The specification or document that defines the code, where the table names one."""
+        return _ROWS[self._value_][7]
+
+
+# value -> (upstream name, description, category, retry, group, status, since, reference, flags)
+_ROWS: dict[int, tuple[str, str, Category, Retry, Group, str, str | None, str | None, int]] = {
+    0: ("NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", Category.SUCCESS, Retry.NOT_APPLICABLE, Group.SUCCESS, "current", None, None, 0),
+    1: ("ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", Category.CONNECTION, Retry.AFTER_DELAY, Group.NETWORK, "current", None, None, 0),
+    2: ("RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", Category.CONNECTION, Retry.FRESH_CONNECTION, Group.NETWORK, "current", None, None, 0),
+    3: ("HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", Category.DNS, Retry.AFTER_DELAY, Group.NETWORK, "current", None, None, 0),
+    4: ("TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", Category.TIMEOUT, Retry.AFTER_DELAY, Group.NETWORK, "current", None, None, 0),
+    5: ("OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", Category.CANCELLED, Retry.NEVER, Group.NETWORK, "current", None, None, 0),
+    6: ("SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", Category.TLS, Retry.NEVER, Group.NETWORK, "current", None, None, 0),
+    7: ("TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, Group.NETWORK, "current", None, None, 0),
+    8: ("NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, Group.NETWORK, "current", None, None, 0),
+    9: ("BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", Category.POLICY, Retry.NEVER, Group.NETWORK, "current", None, None, 0),
+    10: ("TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", Category.REDIRECT, Retry.NEVER, Group.NETWORK, "current", "5.6", None, 0),
+    11: ("InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", Category.REDIRECT, Retry.NEVER, Group.NETWORK, "current", "5.6", None, 0),
+    99: ("UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", Category.CONNECTION, Retry.AFTER_DELAY, Group.NETWORK, "current", None, None, 0),
+    101: ("ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, "current", None, None, 0),
+    102: ("ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", Category.PROXY, Retry.FRESH_CONNECTION, Group.PROXY, "current", None, None, 0),
+    103: ("ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, "current", None, None, 0),
+    104: ("ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, "current", None, None, 0),
+    105: ("ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", Category.AUTH, Retry.NEVER, Group.PROXY, "current", None, None, 0),
+    199: ("UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", Category.PROXY, Retry.AFTER_DELAY, Group.PROXY, "current", None, None, 0),
+    201: ("ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", Category.AUTH, Retry.NEVER, Group.CONTENT, "current", None, None, 0),
+    202: ("ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", Category.CLIENT, Retry.NEVER, Group.CONTENT, "current", None, None, 0),
+    203: ("ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", Category.CONTENT, Retry.NEVER, Group.CONTENT, "current", None, None, 0),
+    204: ("AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", Category.AUTH, Retry.NEVER, Group.CONTENT, "current", None, None, 0),
+    205: ("ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", Category.LOCAL, Retry.NEVER, Group.CONTENT, "current", None, None, 0),
+    206: ("ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", Category.CONTENT, Retry.NEVER, Group.CONTENT, "current", None, None, 0),
+    207: ("ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", Category.CONTENT, Retry.NEVER, Group.CONTENT, "current", None, None, 0),
+    299: ("UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", Category.CLIENT, Retry.RETRY_AFTER, Group.CONTENT, "current", None, None, 0),
+    301: ("ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", Category.PROTOCOL, Retry.NEVER, Group.PROTOCOL, "current", None, None, 0),
+    302: ("ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", Category.CLIENT, Retry.NEVER, Group.PROTOCOL, "current", None, None, 0),
+    399: ("ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", Category.PROTOCOL, Retry.IDEMPOTENT, Group.PROTOCOL, "current", None, None, 0),
+    401: ("InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", Category.SERVER, Retry.IDEMPOTENT, Group.SERVER, "current", None, None, 0),
+    402: ("OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", Category.SERVER, Retry.NEVER, Group.SERVER, "current", None, None, 0),
+    403: ("ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", Category.SERVER, Retry.RETRY_AFTER, Group.SERVER, "current", None, None, 0),
+    499: ("UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", Category.SERVER, Retry.IDEMPOTENT, Group.SERVER, "current", None, None, 0),
 }
 
 _BY_VALUE: dict[int, NetworkError] = {member.value: member for member in NetworkError}
@@ -239,6 +253,203 @@ _BY_NAME: dict[str, NetworkError] = {
     "UnknownServerError": NetworkError.UNKNOWN_SERVER_ERROR,
 }
 
+# Every name in ASCII lower case.
+_BY_FOLDED_NAME: dict[str, NetworkError] = {
+    "authentication_required_error": NetworkError.AUTHENTICATION_REQUIRED_ERROR,
+    "authenticationrequirederror": NetworkError.AUTHENTICATION_REQUIRED_ERROR,
+    "background_request_not_allowed_error": NetworkError.BACKGROUND_REQUEST_NOT_ALLOWED_ERROR,
+    "backgroundrequestnotallowederror": NetworkError.BACKGROUND_REQUEST_NOT_ALLOWED_ERROR,
+    "connection_refused_error": NetworkError.CONNECTION_REFUSED_ERROR,
+    "connectionrefusederror": NetworkError.CONNECTION_REFUSED_ERROR,
+    "content_access_denied": NetworkError.CONTENT_ACCESS_DENIED,
+    "content_conflict_error": NetworkError.CONTENT_CONFLICT_ERROR,
+    "content_gone_error": NetworkError.CONTENT_GONE_ERROR,
+    "content_not_found_error": NetworkError.CONTENT_NOT_FOUND_ERROR,
+    "content_operation_not_permitted_error": NetworkError.CONTENT_OPERATION_NOT_PERMITTED_ERROR,
+    "content_re_send_error": NetworkError.CONTENT_RE_SEND_ERROR,
+    "contentaccessdenied": NetworkError.CONTENT_ACCESS_DENIED,
+    "contentconflicterror": NetworkError.CONTENT_CONFLICT_ERROR,
+    "contentgoneerror": NetworkError.CONTENT_GONE_ERROR,
+    "contentnotfounderror": NetworkError.CONTENT_NOT_FOUND_ERROR,
+    "contentoperationnotpermittederror": NetworkError.CONTENT_OPERATION_NOT_PERMITTED_ERROR,
+    "contentresenderror": NetworkError.CONTENT_RE_SEND_ERROR,
+    "host_not_found_error": NetworkError.HOST_NOT_FOUND_ERROR,
+    "hostnotfounderror": NetworkError.HOST_NOT_FOUND_ERROR,
+    "insecure_redirect_error": NetworkError.INSECURE_REDIRECT_ERROR,
+    "insecureredirecterror": NetworkError.INSECURE_REDIRECT_ERROR,
+    "internal_server_error": NetworkError.INTERNAL_SERVER_ERROR,
+    "internalservererror": NetworkError.INTERNAL_SERVER_ERROR,
+    "network_session_failed_error": NetworkError.NETWORK_SESSION_FAILED_ERROR,
+    "networksessionfailederror": NetworkError.NETWORK_SESSION_FAILED_ERROR,
+    "no_error": NetworkError.NO_ERROR,
+    "noerror": NetworkError.NO_ERROR,
+    "operation_canceled_error": NetworkError.OPERATION_CANCELED_ERROR,
+    "operation_not_implemented_error": NetworkError.OPERATION_NOT_IMPLEMENTED_ERROR,
+    "operationcancelederror": NetworkError.OPERATION_CANCELED_ERROR,
+    "operationnotimplementederror": NetworkError.OPERATION_NOT_IMPLEMENTED_ERROR,
+    "protocol_failure": NetworkError.PROTOCOL_FAILURE,
+    "protocol_invalid_operation_error": NetworkError.PROTOCOL_INVALID_OPERATION_ERROR,
+    "protocol_unknown_error": NetworkError.PROTOCOL_UNKNOWN_ERROR,
+    "protocolfailure": NetworkError.PROTOCOL_FAILURE,
+    "protocolinvalidoperationerror": NetworkError.PROTOCOL_INVALID_OPERATION_ERROR,
+    "protocolunknownerror": NetworkError.PROTOCOL_UNKNOWN_ERROR,
+    "proxy_authentication_required_error": NetworkError.PROXY_AUTHENTICATION_REQUIRED_ERROR,
+    "proxy_connection_closed_error": NetworkError.PROXY_CONNECTION_CLOSED_ERROR,
+    "proxy_connection_refused_error": NetworkError.PROXY_CONNECTION_REFUSED_ERROR,
+    "proxy_not_found_error": NetworkError.PROXY_NOT_FOUND_ERROR,
+    "proxy_timeout_error": NetworkError.PROXY_TIMEOUT_ERROR,
+    "proxyauthenticationrequirederror": NetworkError.PROXY_AUTHENTICATION_REQUIRED_ERROR,
+    "proxyconnectionclosederror": NetworkError.PROXY_CONNECTION_CLOSED_ERROR,
+    "proxyconnectionrefusederror": NetworkError.PROXY_CONNECTION_REFUSED_ERROR,
+    "proxynotfounderror": NetworkError.PROXY_NOT_FOUND_ERROR,
+    "proxytimeouterror": NetworkError.PROXY_TIMEOUT_ERROR,
+    "remote_host_closed_error": NetworkError.REMOTE_HOST_CLOSED_ERROR,
+    "remotehostclosederror": NetworkError.REMOTE_HOST_CLOSED_ERROR,
+    "service_unavailable_error": NetworkError.SERVICE_UNAVAILABLE_ERROR,
+    "serviceunavailableerror": NetworkError.SERVICE_UNAVAILABLE_ERROR,
+    "ssl_handshake_failed_error": NetworkError.SSL_HANDSHAKE_FAILED_ERROR,
+    "sslhandshakefailederror": NetworkError.SSL_HANDSHAKE_FAILED_ERROR,
+    "temporary_network_failure_error": NetworkError.TEMPORARY_NETWORK_FAILURE_ERROR,
+    "temporarynetworkfailureerror": NetworkError.TEMPORARY_NETWORK_FAILURE_ERROR,
+    "timeout_error": NetworkError.TIMEOUT_ERROR,
+    "timeouterror": NetworkError.TIMEOUT_ERROR,
+    "too_many_redirects_error": NetworkError.TOO_MANY_REDIRECTS_ERROR,
+    "toomanyredirectserror": NetworkError.TOO_MANY_REDIRECTS_ERROR,
+    "unknown_content_error": NetworkError.UNKNOWN_CONTENT_ERROR,
+    "unknown_network_error": NetworkError.UNKNOWN_NETWORK_ERROR,
+    "unknown_proxy_error": NetworkError.UNKNOWN_PROXY_ERROR,
+    "unknown_server_error": NetworkError.UNKNOWN_SERVER_ERROR,
+    "unknowncontenterror": NetworkError.UNKNOWN_CONTENT_ERROR,
+    "unknownnetworkerror": NetworkError.UNKNOWN_NETWORK_ERROR,
+    "unknownproxyerror": NetworkError.UNKNOWN_PROXY_ERROR,
+    "unknownservererror": NetworkError.UNKNOWN_SERVER_ERROR,
+}
+
+# Names ignore ASCII case only, as in every netcodes output.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+_RETIRED: frozenset[int] = frozenset(())
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """One meaning of a code: upstream's own, or another source's."""
+
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+    0: (
+        Meaning(0, "qt", "NO_ERROR", "NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    1: (
+        Meaning(1, "qt", "CONNECTION_REFUSED_ERROR", "ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    2: (
+        Meaning(2, "qt", "REMOTE_HOST_CLOSED_ERROR", "RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    3: (
+        Meaning(3, "qt", "HOST_NOT_FOUND_ERROR", "HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    4: (
+        Meaning(4, "qt", "TIMEOUT_ERROR", "TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", Category.TIMEOUT, Retry.AFTER_DELAY, "current"),
+    ),
+    5: (
+        Meaning(5, "qt", "OPERATION_CANCELED_ERROR", "OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", Category.CANCELLED, Retry.NEVER, "current"),
+    ),
+    6: (
+        Meaning(6, "qt", "SSL_HANDSHAKE_FAILED_ERROR", "SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    7: (
+        Meaning(7, "qt", "TEMPORARY_NETWORK_FAILURE_ERROR", "TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
+    ),
+    8: (
+        Meaning(8, "qt", "NETWORK_SESSION_FAILED_ERROR", "NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
+    ),
+    9: (
+        Meaning(9, "qt", "BACKGROUND_REQUEST_NOT_ALLOWED_ERROR", "BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    10: (
+        Meaning(10, "qt", "TOO_MANY_REDIRECTS_ERROR", "TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", Category.REDIRECT, Retry.NEVER, "current"),
+    ),
+    11: (
+        Meaning(11, "qt", "INSECURE_REDIRECT_ERROR", "InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", Category.REDIRECT, Retry.NEVER, "current"),
+    ),
+    99: (
+        Meaning(99, "qt", "UNKNOWN_NETWORK_ERROR", "UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    101: (
+        Meaning(101, "qt", "PROXY_CONNECTION_REFUSED_ERROR", "ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    102: (
+        Meaning(102, "qt", "PROXY_CONNECTION_CLOSED_ERROR", "ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", Category.PROXY, Retry.FRESH_CONNECTION, "current"),
+    ),
+    103: (
+        Meaning(103, "qt", "PROXY_NOT_FOUND_ERROR", "ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    104: (
+        Meaning(104, "qt", "PROXY_TIMEOUT_ERROR", "ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    105: (
+        Meaning(105, "qt", "PROXY_AUTHENTICATION_REQUIRED_ERROR", "ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    199: (
+        Meaning(199, "qt", "UNKNOWN_PROXY_ERROR", "UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    201: (
+        Meaning(201, "qt", "CONTENT_ACCESS_DENIED", "ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    202: (
+        Meaning(202, "qt", "CONTENT_OPERATION_NOT_PERMITTED_ERROR", "ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    203: (
+        Meaning(203, "qt", "CONTENT_NOT_FOUND_ERROR", "ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    204: (
+        Meaning(204, "qt", "AUTHENTICATION_REQUIRED_ERROR", "AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    205: (
+        Meaning(205, "qt", "CONTENT_RE_SEND_ERROR", "ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    206: (
+        Meaning(206, "qt", "CONTENT_CONFLICT_ERROR", "ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    207: (
+        Meaning(207, "qt", "CONTENT_GONE_ERROR", "ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    299: (
+        Meaning(299, "qt", "UNKNOWN_CONTENT_ERROR", "UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", Category.CLIENT, Retry.RETRY_AFTER, "current"),
+    ),
+    301: (
+        Meaning(301, "qt", "PROTOCOL_UNKNOWN_ERROR", "ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    302: (
+        Meaning(302, "qt", "PROTOCOL_INVALID_OPERATION_ERROR", "ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    399: (
+        Meaning(399, "qt", "PROTOCOL_FAILURE", "ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", Category.PROTOCOL, Retry.IDEMPOTENT, "current"),
+    ),
+    401: (
+        Meaning(401, "qt", "INTERNAL_SERVER_ERROR", "InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", Category.SERVER, Retry.IDEMPOTENT, "current"),
+    ),
+    402: (
+        Meaning(402, "qt", "OPERATION_NOT_IMPLEMENTED_ERROR", "OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", Category.SERVER, Retry.NEVER, "current"),
+    ),
+    403: (
+        Meaning(403, "qt", "SERVICE_UNAVAILABLE_ERROR", "ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", Category.SERVER, Retry.RETRY_AFTER, "current"),
+    ),
+    499: (
+        Meaning(499, "qt", "UNKNOWN_SERVER_ERROR", "UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", Category.SERVER, Retry.IDEMPOTENT, "current"),
+    ),
+}
+
 
 def lookup(code: int) -> NetworkError | None:
     """The member for ``code``, or None for a value netcodes does not know.
@@ -252,10 +463,20 @@ def lookup(code: int) -> NetworkError | None:
 def from_name(name: str) -> NetworkError | None:
     """The member for any of a code's names, or None; case matters.
 
-    Upstream's spelling, the member's, and for HTTP what other ecosystems call
-    the status (``REQUEST_ENTITY_TOO_LARGE``, ``StatusNotFound``).
+    Upstream's spelling, the member's, and what other ecosystems call the
+    code.
     """
     return _BY_NAME.get(name)
+
+
+def is_retired(code: int) -> bool:
+    """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
+    return code in _RETIRED
+
+
+def meanings(code: int) -> tuple[Meaning, ...]:
+    """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
+    return _MEANINGS.get(code, ())
 
 
 _FROM_CHROMIUM_CODES: dict[int, Rule[NetworkError]] = {

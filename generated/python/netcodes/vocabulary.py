@@ -9,7 +9,7 @@ __all__ = ["Category", "Retry"]
 
 
 class Category(enum.Enum):
-    """What kind of failure a code is. Shared by every code system."""
+    "What kind of failure a code is. Shared by every code system."
 
     SUCCESS = "success"
     INFORMATIONAL = "informational"
@@ -41,12 +41,12 @@ class Category(enum.Enum):
 
     @property
     def description(self) -> str:
-        """One sentence on what this category means."""
+        """One sentence on what this value means."""
         return _CATEGORY_TEXT[self][1]
 
 
 class Retry(enum.Enum):
-    """Whether and how to retry after a code. Shared by every code system."""
+    "Whether and how to retry after a code. Shared by every code system."
 
     NOT_APPLICABLE = "not_applicable"
     NEVER = "never"
@@ -63,9 +63,8 @@ class Retry(enum.Enum):
 
     @property
     def description(self) -> str:
-        """One sentence on what this retry class means."""
+        """One sentence on what this value means."""
         return _RETRY_TEXT[self][1]
-
 
 _CATEGORY_TEXT: dict[Category, tuple[str, str]] = {
     Category.SUCCESS: ("Success", "Not a failure: the operation completed."),

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 from netcodes.vocabulary import Category, Retry
 
 __all__ = [
     "Group",
+    "Meaning",
     "Warning",
     "from_name",
+    "is_retired",
     "lookup",
+    "meanings",
 ]
 
 
@@ -59,7 +63,7 @@ class Warning(enum.IntEnum):
 
     @property
     def upstream_name(self) -> str:
-        "The name exactly as upstream spells it, e.g. \"Response is Stale\"."
+        "The name exactly as upstream spells it, e.g. \"Transformation Applied\"."
         return _ROWS[self._value_][0]
 
     @property
@@ -82,16 +86,31 @@ class Warning(enum.IntEnum):
         """The documented range the code falls in."""
         return _ROWS[self._value_][4]
 
+    @property
+    def status(self) -> str:
+        """Where the code stands upstream: "current", "deprecated", ..."""
+        return _ROWS[self._value_][5]
 
-# value -> (upstream name, description, category, retry, group, since, flags)
-_ROWS: dict[int, tuple[str, str, Category, Retry, Group, str | None, int]] = {
-    110: ("Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, None, 0),
-    111: ("Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, None, 0),
-    112: ("Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, None, 0),
-    113: ("Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, None, 0),
-    199: ("Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", Category.UNKNOWN, Retry.NOT_APPLICABLE, Group.DISAPPEARING, None, 0),
-    214: ("Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", Category.CACHE, Retry.NOT_APPLICABLE, Group.PERSISTENT, None, 0),
-    299: ("Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", Category.UNKNOWN, Retry.NOT_APPLICABLE, Group.PERSISTENT, None, 0),
+    @property
+    def since(self) -> str | None:
+        """The upstream version that introduced the code, where upstream documents it."""
+        return _ROWS[self._value_][6]
+
+    @property
+    def reference(self) -> str | None:
+        """The specification or document that defines the code, where the table names one."""
+        return _ROWS[self._value_][7]
+
+
+# value -> (upstream name, description, category, retry, group, status, since, reference, flags)
+_ROWS: dict[int, tuple[str, str, Category, Retry, Group, str, str | None, str | None, int]] = {
+    110: ("Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, "obsolete", None, "RFC 7234, Section 5.5.1", 0),
+    111: ("Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, "obsolete", None, "RFC 7234, Section 5.5.2", 0),
+    112: ("Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, "obsolete", None, "RFC 7234, Section 5.5.3", 0),
+    113: ("Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", Category.CACHE, Retry.NOT_APPLICABLE, Group.DISAPPEARING, "obsolete", None, "RFC 7234, Section 5.5.4", 0),
+    199: ("Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", Category.UNKNOWN, Retry.NOT_APPLICABLE, Group.DISAPPEARING, "obsolete", None, "RFC 7234, Section 5.5.5", 0),
+    214: ("Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", Category.CACHE, Retry.NOT_APPLICABLE, Group.PERSISTENT, "obsolete", None, "RFC 7234, Section 5.5.6", 0),
+    299: ("Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", Category.UNKNOWN, Retry.NOT_APPLICABLE, Group.PERSISTENT, "obsolete", None, "RFC 7234, Section 5.5.7", 0),
 }
 
 _BY_VALUE: dict[int, Warning] = {member.value: member for member in Warning}
@@ -113,6 +132,68 @@ _BY_NAME: dict[str, Warning] = {
     "Transformation Applied": Warning.TRANSFORMATION_APPLIED,
 }
 
+# Every name in ASCII lower case.
+_BY_FOLDED_NAME: dict[str, Warning] = {
+    "disconnected operation": Warning.DISCONNECTED_OPERATION,
+    "disconnected_operation": Warning.DISCONNECTED_OPERATION,
+    "heuristic expiration": Warning.HEURISTIC_EXPIRATION,
+    "heuristic_expiration": Warning.HEURISTIC_EXPIRATION,
+    "miscellaneous persistent warning": Warning.MISCELLANEOUS_PERSISTENT_WARNING,
+    "miscellaneous warning": Warning.MISCELLANEOUS_WARNING,
+    "miscellaneous_persistent_warning": Warning.MISCELLANEOUS_PERSISTENT_WARNING,
+    "miscellaneous_warning": Warning.MISCELLANEOUS_WARNING,
+    "response is stale": Warning.RESPONSE_IS_STALE,
+    "response_is_stale": Warning.RESPONSE_IS_STALE,
+    "revalidation failed": Warning.REVALIDATION_FAILED,
+    "revalidation_failed": Warning.REVALIDATION_FAILED,
+    "transformation applied": Warning.TRANSFORMATION_APPLIED,
+    "transformation_applied": Warning.TRANSFORMATION_APPLIED,
+}
+
+# Names ignore ASCII case only, as in every netcodes output.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+_RETIRED: frozenset[int] = frozenset(())
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """One meaning of a code: upstream's own, or another source's."""
+
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+    110: (
+        Meaning(110, "warning", "RESPONSE_IS_STALE", "Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    111: (
+        Meaning(111, "warning", "REVALIDATION_FAILED", "Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    112: (
+        Meaning(112, "warning", "DISCONNECTED_OPERATION", "Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    113: (
+        Meaning(113, "warning", "HEURISTIC_EXPIRATION", "Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    199: (
+        Meaning(199, "warning", "MISCELLANEOUS_WARNING", "Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    214: (
+        Meaning(214, "warning", "TRANSFORMATION_APPLIED", "Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    299: (
+        Meaning(299, "warning", "MISCELLANEOUS_PERSISTENT_WARNING", "Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+}
+
 
 def lookup(code: int) -> Warning | None:
     """The member for ``code``, or None for a value netcodes does not know.
@@ -126,7 +207,17 @@ def lookup(code: int) -> Warning | None:
 def from_name(name: str) -> Warning | None:
     """The member for any of a code's names, or None; case matters.
 
-    Upstream's spelling, the member's, and for HTTP what other ecosystems call
-    the status (``REQUEST_ENTITY_TOO_LARGE``, ``StatusNotFound``).
+    Upstream's spelling, the member's, and what other ecosystems call the
+    code.
     """
     return _BY_NAME.get(name)
+
+
+def is_retired(code: int) -> bool:
+    """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
+    return code in _RETIRED
+
+
+def meanings(code: int) -> tuple[Meaning, ...]:
+    """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
+    return _MEANINGS.get(code, ())

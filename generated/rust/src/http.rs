@@ -5,8 +5,6 @@
 //!
 //! Upstream: `IANA HTTP Status Code Registry`, as of RFC 9110 (June 2022) and the IANA registry; read from IANA Hypertext Transfer Protocol (HTTP) Status Code Registry and RFC 9110 Section 15; vendor documentation for unofficial codes.
 
-use core::fmt;
-use core::str::FromStr;
 use crate::{Category, CodeStatus, Retry};
 
 /// The value ranges IANA HTTP Status Code Registry documents for its codes.
@@ -33,7 +31,7 @@ pub enum Group {
 }
 
 impl Group {
-    /// Every group, in value order.
+    /// Every value, in the order of `data/`.
     pub const ALL: &'static [Self] = &[
         Self::Informational,
         Self::Success,
@@ -101,6 +99,344 @@ impl Group {
     }
 }
 
+impl core::fmt::Display for Group {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Who gives a code a meaning: upstream itself, or another source whose software sends it. The order is the precedence when a number has several meanings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Source {
+    /// IANA HTTP Status Code Registry
+    Iana,
+
+    /// nginx
+    Nginx,
+
+    /// Cloudflare
+    Cloudflare,
+
+    /// AWS Elastic Load Balancing
+    AwsElb,
+
+    /// Microsoft IIS and Exchange
+    Iis,
+
+    /// Microsoft Windows
+    Microsoft,
+
+    /// Twitter API v1
+    Twitter,
+
+    /// Spring Framework
+    Spring,
+
+    /// Laravel
+    Laravel,
+
+    /// Shopify
+    Shopify,
+
+    /// Esri ArcGIS Server
+    Esri,
+
+    /// Apache HTTP Server and cPanel
+    Apache,
+
+    /// Qualys SSL Labs
+    Qualys,
+
+    /// Pantheon
+    Pantheon,
+
+    /// HTTP proxies (informal convention)
+    Proxy,
+}
+
+impl Source {
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[
+        Self::Iana,
+        Self::Nginx,
+        Self::Cloudflare,
+        Self::AwsElb,
+        Self::Iis,
+        Self::Microsoft,
+        Self::Twitter,
+        Self::Spring,
+        Self::Laravel,
+        Self::Shopify,
+        Self::Esri,
+        Self::Apache,
+        Self::Qualys,
+        Self::Pantheon,
+        Self::Proxy,
+    ];
+
+    /// The identifier used in the data tables, e.g. `"iana"`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Iana => "iana",
+            Self::Nginx => "nginx",
+            Self::Cloudflare => "cloudflare",
+            Self::AwsElb => "aws_elb",
+            Self::Iis => "iis",
+            Self::Microsoft => "microsoft",
+            Self::Twitter => "twitter",
+            Self::Spring => "spring",
+            Self::Laravel => "laravel",
+            Self::Shopify => "shopify",
+            Self::Esri => "esri",
+            Self::Apache => "apache",
+            Self::Qualys => "qualys",
+            Self::Pantheon => "pantheon",
+            Self::Proxy => "proxy",
+        }
+    }
+
+    /// A human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Iana => "IANA HTTP Status Code Registry",
+            Self::Nginx => "nginx",
+            Self::Cloudflare => "Cloudflare",
+            Self::AwsElb => "AWS Elastic Load Balancing",
+            Self::Iis => "Microsoft IIS and Exchange",
+            Self::Microsoft => "Microsoft Windows",
+            Self::Twitter => "Twitter API v1",
+            Self::Spring => "Spring Framework",
+            Self::Laravel => "Laravel",
+            Self::Shopify => "Shopify",
+            Self::Esri => "Esri ArcGIS Server",
+            Self::Apache => "Apache HTTP Server and cPanel",
+            Self::Qualys => "Qualys SSL Labs",
+            Self::Pantheon => "Pantheon",
+            Self::Proxy => "HTTP proxies (informal convention)",
+        }
+    }
+
+    /// Where the source documents its codes; empty where nothing public does.
+    #[must_use]
+    pub const fn url(self) -> &'static str {
+        match self {
+            Self::Iana => {
+                "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml"
+            }
+            Self::Nginx => {
+                "https://github.com/nginx/nginx/blob/master/src/http/ngx_http_request.h"
+            }
+            Self::Cloudflare => {
+                "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/"
+            }
+            Self::AwsElb => {
+                "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html"
+            }
+            Self::Iis => {
+                "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/health-diagnostic-performance/http-status-code"
+            }
+            Self::Microsoft => {
+                "https://learn.microsoft.com/en-us/windows/win32/api/wpcevent/ne-wpcevent-wpcflag_isblocked"
+            }
+            Self::Twitter => "https://dev.twitter.com/docs/error-codes-responses",
+            Self::Spring => {
+                "https://docs.spring.io/spring-framework/docs/5.3.x/javadoc-api/org/springframework/http/HttpStatus.html"
+            }
+            Self::Laravel => "https://laravel.com/docs/csrf",
+            Self::Shopify => "https://shopify.dev/docs/api/usage/response-codes",
+            Self::Esri => {
+                "https://resources.arcgis.com/en/help/soap/10.1/01vp/01vp00000097000000.htm"
+            }
+            Self::Apache => {
+                "https://docs.cpanel.net/knowledge-base/general-systems-administration/http-error-codes-and-quick-fixes/"
+            }
+            Self::Qualys => {
+                "https://github.com/ssllabs/ssllabs-scan/blob/master/ssllabs-api-docs-v3.md"
+            }
+            Self::Pantheon => "https://pantheon.io/docs/platform-considerations",
+            Self::Proxy => "",
+        }
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "iana" => Some(Self::Iana),
+            "nginx" => Some(Self::Nginx),
+            "cloudflare" => Some(Self::Cloudflare),
+            "aws_elb" => Some(Self::AwsElb),
+            "iis" => Some(Self::Iis),
+            "microsoft" => Some(Self::Microsoft),
+            "twitter" => Some(Self::Twitter),
+            "spring" => Some(Self::Spring),
+            "laravel" => Some(Self::Laravel),
+            "shopify" => Some(Self::Shopify),
+            "esri" => Some(Self::Esri),
+            "apache" => Some(Self::Apache),
+            "qualys" => Some(Self::Qualys),
+            "pantheon" => Some(Self::Pantheon),
+            "proxy" => Some(Self::Proxy),
+            _ => None,
+        }
+    }
+}
+
+impl core::fmt::Display for Source {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A library or framework whose names for HTTP status codes codes this crate records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Ecosystem {
+    /// Python http.HTTPStatus 3.11.7
+    Python,
+
+    /// Rust http::StatusCode 1.5.0
+    RustHttp,
+
+    /// Go net/http 1.19.8
+    Go,
+
+    /// .NET System.Net.HttpStatusCode 8.0
+    Dotnet,
+
+    /// Java java.net.HttpURLConnection 17.0.15
+    Java,
+
+    /// Angular HttpStatusCode (@angular/common/http) 22.2.6
+    Angular,
+
+    /// Symfony HttpFoundation Response::HTTP\_\* 5.4.53
+    Symfony,
+
+    /// Rails status symbols (Rack::Utils::SYMBOL\_TO\_STATUS\_CODE) 2.2.22
+    Rails,
+
+    /// Apache HttpComponents Core 5 HttpStatus.SC\_\* 5.2.1
+    Httpcomponents,
+}
+
+impl Ecosystem {
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[
+        Self::Python,
+        Self::RustHttp,
+        Self::Go,
+        Self::Dotnet,
+        Self::Java,
+        Self::Angular,
+        Self::Symfony,
+        Self::Rails,
+        Self::Httpcomponents,
+    ];
+
+    /// The identifier used in the data tables.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Python => "python",
+            Self::RustHttp => "rust_http",
+            Self::Go => "go",
+            Self::Dotnet => "dotnet",
+            Self::Java => "java",
+            Self::Angular => "angular",
+            Self::Symfony => "symfony",
+            Self::Rails => "rails",
+            Self::Httpcomponents => "httpcomponents",
+        }
+    }
+
+    /// A human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Python => "Python http.HTTPStatus",
+            Self::RustHttp => "Rust http::StatusCode",
+            Self::Go => "Go net/http",
+            Self::Dotnet => ".NET System.Net.HttpStatusCode",
+            Self::Java => "Java java.net.HttpURLConnection",
+            Self::Angular => "Angular HttpStatusCode (@angular/common/http)",
+            Self::Symfony => "Symfony HttpFoundation Response::HTTP_*",
+            Self::Rails => "Rails status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
+            Self::Httpcomponents => "Apache HttpComponents Core 5 HttpStatus.SC_*",
+        }
+    }
+
+    /// The release the names were read from.
+    #[must_use]
+    pub const fn version(self) -> &'static str {
+        match self {
+            Self::Python => "3.11.7",
+            Self::RustHttp => "1.5.0",
+            Self::Go => "1.19.8",
+            Self::Dotnet => "8.0",
+            Self::Java => "17.0.15",
+            Self::Angular => "22.2.6",
+            Self::Symfony => "5.4.53",
+            Self::Rails => "2.2.22",
+            Self::Httpcomponents => "5.2.1",
+        }
+    }
+
+    /// Where the ecosystem documents the names.
+    #[must_use]
+    pub const fn url(self) -> &'static str {
+        match self {
+            Self::Python => {
+                "https://docs.python.org/3.11/library/http.html#http.HTTPStatus"
+            }
+            Self::RustHttp => {
+                "https://docs.rs/http/1.5.0/http/status/struct.StatusCode.html"
+            }
+            Self::Go => "https://pkg.go.dev/net/http@go1.19.8#pkg-constants",
+            Self::Dotnet => {
+                "https://learn.microsoft.com/dotnet/api/system.net.httpstatuscode?view=net-8.0"
+            }
+            Self::Java => {
+                "https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/net/HttpURLConnection.html"
+            }
+            Self::Angular => "https://angular.dev/api/common/http/HttpStatusCode",
+            Self::Symfony => {
+                "https://github.com/symfony/http-foundation/blob/5.4/Response.php"
+            }
+            Self::Rails => "https://github.com/rack/rack/blob/v2.2.22/lib/rack/utils.rb",
+            Self::Httpcomponents => {
+                "https://hc.apache.org/httpcomponents-core-5.2.x/current/httpcore5/apidocs/org/apache/hc/core5/http/HttpStatus.html"
+            }
+        }
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "python" => Some(Self::Python),
+            "rust_http" => Some(Self::RustHttp),
+            "go" => Some(Self::Go),
+            "dotnet" => Some(Self::Dotnet),
+            "java" => Some(Self::Java),
+            "angular" => Some(Self::Angular),
+            "symfony" => Some(Self::Symfony),
+            "rails" => Some(Self::Rails),
+            "httpcomponents" => Some(Self::Httpcomponents),
+            _ => None,
+        }
+    }
+}
+
+impl core::fmt::Display for Ecosystem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 /// A IANA HTTP Status Code Registry code.
 ///
 /// Any `u16` converts into this type and back unchanged, so a code from a newer upstream keeps its number; [`Status::is_known`] says whether this crate knows it.
@@ -108,6 +444,18 @@ impl Group {
 /// The associated constants can be used in `match` patterns.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Status(u16);
+
+code_system!(Status, u16, number, dense, "IANA HTTP Status Code Registry");
+
+/// The range upstream defines values in.
+const MIN: u16 = 100;
+
+const MAX: u16 = 999;
+
+/// The smallest and largest value `INDEX` covers.
+const INDEX_MIN: u16 = 100;
+
+const INDEX_MAX: u16 = 599;
 
 impl Status {
     /// `Continue` (100): Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.
@@ -415,17 +763,17 @@ impl Status {
     /// category `redirect`, retry `never`, status `unofficial`, see Microsoft \[MS-ASCMD\], Section 3.1.5.2.2.
     pub const IIS_REDIRECT: Self = Self(451);
 
-    ///  (460): The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.
+    /// (460): The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.
     ///
     /// category `cancelled`, retry `never`, status `unofficial`, see AWS docs, Troubleshoot your Application Load Balancers.
     pub const AWS_ELB_CLIENT_CLOSED_CONNECTION: Self = Self(460);
 
-    ///  (463): The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.
+    /// (463): The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.
     ///
     /// category `client`, retry `never`, status `unofficial`, see AWS docs, Troubleshoot your Application Load Balancers.
     pub const AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES: Self = Self(463);
 
-    ///  (464): The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.
+    /// (464): The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.
     ///
     /// category `protocol`, retry `never`, status `unofficial`, see AWS docs, Troubleshoot your Application Load Balancers.
     pub const AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS: Self = Self(464);
@@ -570,7 +918,7 @@ impl Status {
     /// category `server`, retry `after_delay`, status `unofficial`, see SSL Labs API v3 documentation.
     pub const QUALYS_SITE_IS_OVERLOADED: Self = Self(529);
 
-    ///  (530): A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.
+    /// (530): A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.
     ///
     /// category `proxy`, retry `never`, status `unofficial`, see Cloudflare docs, Cloudflare 1xxx errors.
     pub const CLOUDFLARE_ERROR_1XXX: Self = Self(530);
@@ -694,76 +1042,6 @@ impl Status {
 }
 
 impl Status {
-    /// Wraps any value; one this crate does not know keeps its number.
-    #[must_use]
-    pub const fn new(code: u16) -> Self {
-        Self(code)
-    }
-
-    /// The numeric value, as upstream defines it.
-    #[must_use]
-    pub const fn code(self) -> u16 {
-        self.0
-    }
-
-    /// Whether this crate knows the code.
-    #[must_use]
-    pub const fn is_known(self) -> bool {
-        self.entry().is_some()
-    }
-
-    /// The name as upstream spells it, or `None` for a code this crate does not know
-    /// (and for an HTTP vendor code whose vendor documents no reason phrase).
-    #[must_use]
-    pub const fn name(self) -> Option<&'static str> {
-        match self.entry() {
-            Some(entry) => entry.name,
-            None => None,
-        }
-    }
-
-    /// What the code means and what to do about it.
-    #[must_use]
-    pub const fn description(self) -> Option<&'static str> {
-        match self.entry() {
-            Some(entry) => Some(entry.description),
-            None => None,
-        }
-    }
-
-    /// What kind of failure this is.
-    #[must_use]
-    pub const fn category(self) -> Option<Category> {
-        match self.entry() {
-            Some(entry) => Some(entry.category),
-            None => None,
-        }
-    }
-
-    /// Whether and how to retry.
-    #[must_use]
-    pub const fn retry(self) -> Option<Retry> {
-        match self.entry() {
-            Some(entry) => Some(entry.retry),
-            None => None,
-        }
-    }
-
-    /// Where the code stands upstream (current, deprecated, ...).
-    #[must_use]
-    pub const fn status(self) -> Option<CodeStatus> {
-        match self.entry() {
-            Some(entry) => Some(entry.status),
-            None => None,
-        }
-    }
-
-    /// The documented range this value falls in, known code or not.
-    #[must_use]
-    pub const fn group(self) -> Option<Group> {
-        Group::of(self.0)
-    }
-
     /// Whether the value lies in &#49;xx Informational (100..=199), known code or not.
     #[must_use]
     pub const fn is_informational(self) -> bool {
@@ -800,28 +1078,24 @@ impl Status {
         matches!(Group::of(self.0), Some(Group::Unclassified))
     }
 
-    /// The code whose name is `name`: upstream's spelling, the constant's,
-    /// and for HTTP what other ecosystems call it (`StatusNotFound`,
-    /// `REQUEST_ENTITY_TOO_LARGE`). Case matters. Binary search; no allocation.
+    /// Whether the specification forbids a response with this status to carry a body (1xx, 204, 205, 304).
+    ///
+    /// `false` for a code this crate does not know.
     #[must_use]
-    pub const fn from_name(name: &str) -> Option<Self> {
-        let name = name.as_bytes();
-        let (mut lo, mut hi) = (0, BY_NAME.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match compare(BY_NAME[mid].0.as_bytes(), name) {
-                core::cmp::Ordering::Less => {
-                    lo = mid + 1;
-                }
-                core::cmp::Ordering::Greater => {
-                    hi = mid;
-                }
-                core::cmp::Ordering::Equal => {
-                    return Some(ENTRIES[BY_NAME[mid].1 as usize].code);
-                }
-            }
-        }
-        None
+    pub const fn forbids_body(self) -> bool {
+        self.flag(1)
+    }
+
+    /// The reason of the code's primary meaning: the same as [`name`](Self::name).
+    #[must_use]
+    pub const fn reason(self) -> Option<&'static str> {
+        self.name()
+    }
+
+    /// The code whose reason is `text`, ignoring ASCII case: the current one, a former one or another source's.
+    #[must_use]
+    pub const fn from_reason(text: &str) -> Option<Self> {
+        Self::from_folded_name(text.as_bytes())
     }
 
     /// Chromium net error to HTTP status for gateways
@@ -862,21 +1136,6 @@ impl Status {
         None
     }
 
-    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
-    #[must_use]
-    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_http_status_mapping(self.0)
-    }
-
     /// Qt NetworkError to HTTP status for gateways
     ///
     /// The HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.
@@ -915,67 +1174,51 @@ impl Status {
         None
     }
 
-    /// The row of a known code: one range check and one table load.
-    const fn entry(self) -> Option<&'static Entry> {
-        if self.0 < 100 || self.0 > 599 {
-            return None;
+    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
+    #[must_use]
+    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
+        match self.to_qt_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
         }
-        INDEX[self.0.abs_diff(100) as usize]
     }
 
-    /// Index of the code's first row in `ENTRIES`.
-    fn row(self) -> Option<usize> {
-        self.entry()
-            .map(|entry| {
-                (core::ptr::from_ref(entry).addr() - ENTRIES.as_ptr().addr())
-                    / core::mem::size_of::<Entry>()
-            })
+    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_http_status_mapping(self.0)
     }
 }
 
-/// One known code: everything the lookups answer.
-struct Entry {
-    code: Status,
+/// The error of converting a [`Status`] that `http::StatusCode` cannot hold (100..=999 is what it can).
+#[cfg(feature = "http")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidStatusCode(pub u16);
 
-    /// `None` only for an HTTP vendor code without a reason phrase.
-    name: Option<&'static str>,
-    description: &'static str,
-    category: Category,
-    retry: Retry,
-
-    /// Bit i is flag i of the system's extra boolean columns.
-    #[allow(dead_code, reason = "only systems with flags read it")]
-    flags: u8,
-    status: CodeStatus,
-    source: Source,
-    ident: &'static str,
-
-    /// How many meanings the value has (set on every row of the value).
-    meanings: u8,
-
-    /// Every ecosystem's names for the value (on its first row only).
-    symbols: &'static [Symbol],
+#[cfg(feature = "http")]
+impl core::fmt::Display for InvalidStatusCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{} is not a valid `http::StatusCode`", self.0)
+    }
 }
 
-/// Byte-wise comparison usable in `const fn`.
-const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                core::cmp::Ordering::Less
-            } else {
-                core::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
+#[cfg(feature = "http")]
+impl core::error::Error for InvalidStatusCode {}
+
+/// Every `http::StatusCode` is a `Status` with the same number.
+#[cfg(feature = "http")]
+impl From<::http::StatusCode> for Status {
+    fn from(code: ::http::StatusCode) -> Self {
+        Self(code.as_u16())
     }
-    if a.len() < b.len() {
-        core::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        core::cmp::Ordering::Greater
-    } else {
-        core::cmp::Ordering::Equal
+}
+
+/// A `Status` is a `http::StatusCode` where that type can hold its number.
+#[cfg(feature = "http")]
+impl TryFrom<Status> for ::http::StatusCode {
+    type Error = InvalidStatusCode;
+    fn try_from(code: Status) -> Result<Self, InvalidStatusCode> {
+        ::http::StatusCode::from_u16(code.0).map_err(|_| InvalidStatusCode(code.0))
     }
 }
 
@@ -984,1881 +1227,4815 @@ static ENTRIES: [Entry; 97] = [
     Entry {
         code: Status::CONTINUE,
         name: Some("Continue"),
+        ident: "CONTINUE",
         description: "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "CONTINUE",
+        flags: 1,
+        since: None,
+        reference: Some("RFC 9110, Section 15.2.1"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "CONTINUE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "CONTINUE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusContinue", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Continue", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Continue", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_CONTINUE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":continue", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_CONTINUE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CONTINUE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "CONTINUE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusContinue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Continue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Continue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_CONTINUE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":continue",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_CONTINUE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::SWITCHING_PROTOCOLS,
         name: Some("Switching Protocols"),
+        ident: "SWITCHING_PROTOCOLS",
         description: "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "SWITCHING_PROTOCOLS",
+        flags: 1,
+        since: None,
+        reference: Some("RFC 9110, Section 15.2.2"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "SWITCHING_PROTOCOLS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "SWITCHING_PROTOCOLS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusSwitchingProtocols", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "SwitchingProtocols", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "SwitchingProtocols", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_SWITCHING_PROTOCOLS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":switching_protocols", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_SWITCHING_PROTOCOLS", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusSwitchingProtocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "SwitchingProtocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "SwitchingProtocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":switching_protocols",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_SWITCHING_PROTOCOLS",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::PROCESSING,
         name: Some("Processing"),
+        ident: "PROCESSING",
         description: "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "PROCESSING",
+        flags: 1,
+        since: None,
+        reference: Some("RFC 2518 (WebDAV)"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "PROCESSING", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PROCESSING", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusProcessing", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Processing", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Processing", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_PROCESSING", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":processing", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_PROCESSING", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PROCESSING",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PROCESSING",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusProcessing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Processing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Processing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PROCESSING",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":processing",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PROCESSING",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::EARLY_HINTS,
         name: Some("Early Hints"),
+        ident: "EARLY_HINTS",
         description: "Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.",
         category: Category::Informational,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "EARLY_HINTS",
+        flags: 1,
+        since: None,
+        reference: Some("RFC 8297"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "EARLY_HINTS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "EARLY_HINTS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusEarlyHints", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "EarlyHints", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "EarlyHints", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_EARLY_HINTS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":early_hints", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_EARLY_HINTS", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusEarlyHints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "EarlyHints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "EarlyHints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":early_hints",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_EARLY_HINTS",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::OK,
         name: Some("OK"),
+        ident: "OK",
         description: "The request worked. The body holds whatever the method calls for: the resource for GET, a report on the action for POST.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "OK",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.3.1"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "OK", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "OK", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusOK", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "OK", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_OK", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Ok", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_OK", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":ok", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_OK", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusOK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Ok",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_OK",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":ok",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_OK",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::CREATED,
         name: Some("Created"),
+        ident: "CREATED",
         description: "The request worked and made at least one new resource. Look in the Location header for the address of the new resource.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "CREATED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.3.2"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "CREATED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "CREATED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusCreated", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Created", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_CREATED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Created", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_CREATED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":created", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_CREATED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusCreated",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Created",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Created",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_CREATED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":created",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_CREATED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::ACCEPTED,
         name: Some("Accepted"),
+        ident: "ACCEPTED",
         description: "The server took the request on but has not finished it, and it may still fail later. Find the real outcome through a status URL, a callback or by polling.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "ACCEPTED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.3.3"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "ACCEPTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "ACCEPTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusAccepted", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Accepted", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_ACCEPTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Accepted", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_ACCEPTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":accepted", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_ACCEPTED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusAccepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Accepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Accepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_ACCEPTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":accepted",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_ACCEPTED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NON_AUTHORITATIVE_INFORMATION,
         name: Some("Non-Authoritative Information"),
+        ident: "NON_AUTHORITATIVE_INFORMATION",
         description: "The request worked, but a proxy in between changed the origin's response before passing it on. The headers or body may not be exactly what the origin produced.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "NON_AUTHORITATIVE_INFORMATION",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.3.4"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NON_AUTHORITATIVE_INFORMATION", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NON_AUTHORITATIVE_INFORMATION", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNonAuthoritativeInfo", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NonAuthoritativeInformation", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_NOT_AUTHORITATIVE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NonAuthoritativeInformation", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NON_AUTHORITATIVE_INFORMATION", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":non_authoritative_information", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NON_AUTHORITATIVE_INFORMATION", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNonAuthoritativeInfo",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NonAuthoritativeInformation",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_AUTHORITATIVE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NonAuthoritativeInformation",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":non_authoritative_information",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NON_AUTHORITATIVE_INFORMATION",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NO_CONTENT,
         name: Some("No Content"),
+        ident: "NO_CONTENT",
         description: "The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "NO_CONTENT",
+        flags: 1,
+        since: None,
+        reference: Some("RFC 9110, Section 15.3.5"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NO_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NO_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNoContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NoContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_NO_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NoContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NO_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":no_content", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NO_CONTENT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNoContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NoContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NoContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NO_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":no_content",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NO_CONTENT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::RESET_CONTENT,
         name: Some("Reset Content"),
+        ident: "RESET_CONTENT",
         description: "The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "RESET_CONTENT",
+        flags: 1,
+        since: None,
+        reference: Some("RFC 9110, Section 15.3.6"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "RESET_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "RESET_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusResetContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "ResetContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_RESET", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "ResetContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_RESET_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":reset_content", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_RESET_CONTENT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusResetContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ResetContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_RESET",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ResetContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":reset_content",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_RESET_CONTENT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::PARTIAL_CONTENT,
         name: Some("Partial Content"),
+        ident: "PARTIAL_CONTENT",
         description: "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "PARTIAL_CONTENT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.3.7"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "PARTIAL_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PARTIAL_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusPartialContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "PartialContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_PARTIAL", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "PartialContent", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_PARTIAL_CONTENT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":partial_content", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_PARTIAL_CONTENT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPartialContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PartialContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PARTIAL",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PartialContent",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":partial_content",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PARTIAL_CONTENT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::MULTI_STATUS,
         name: Some("Multi-Status"),
+        ident: "MULTI_STATUS",
         description: "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "MULTI_STATUS",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 4918"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "MULTI_STATUS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "MULTI_STATUS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusMultiStatus", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "MultiStatus", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "MultiStatus", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_MULTI_STATUS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":multi_status", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_MULTI_STATUS", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMultiStatus",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MultiStatus",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MultiStatus",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":multi_status",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MULTI_STATUS",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::ALREADY_REPORTED,
         name: Some("Already Reported"),
+        ident: "ALREADY_REPORTED",
         description: "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "ALREADY_REPORTED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 5842"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "ALREADY_REPORTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "ALREADY_REPORTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusAlreadyReported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "AlreadyReported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "AlreadyReported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_ALREADY_REPORTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":already_reported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_ALREADY_REPORTED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusAlreadyReported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "AlreadyReported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "AlreadyReported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":already_reported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_ALREADY_REPORTED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::IM_USED,
         name: Some("IM Used"),
+        ident: "IM_USED",
         description: "The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "IM_USED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 3229"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "IM_USED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "IM_USED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusIMUsed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "IMUsed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "ImUsed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_IM_USED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":im_used", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_IM_USED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "IM_USED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "IM_USED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusIMUsed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "IMUsed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ImUsed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_IM_USED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":im_used",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_IM_USED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::MULTIPLE_CHOICES,
         name: Some("Multiple Choices"),
+        ident: "MULTIPLE_CHOICES",
         description: "Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "MULTIPLE_CHOICES",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.1"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "MULTIPLE_CHOICES", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "MULTIPLE_CHOICES", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusMultipleChoices", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "MultipleChoices", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Ambiguous", alias: true, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_MULT_CHOICE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "MultipleChoices", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_MULTIPLE_CHOICES", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":multiple_choices", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_MULTIPLE_CHOICES", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMultipleChoices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MultipleChoices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Ambiguous",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_MULT_CHOICE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MultipleChoices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":multiple_choices",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MULTIPLE_CHOICES",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::MOVED_PERMANENTLY,
         name: Some("Moved Permanently"),
+        ident: "MOVED_PERMANENTLY",
         description: "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "MOVED_PERMANENTLY",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.2"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "MOVED_PERMANENTLY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "MOVED_PERMANENTLY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusMovedPermanently", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "MovedPermanently", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Moved", alias: true, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_MOVED_PERM", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "MovedPermanently", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_MOVED_PERMANENTLY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":moved_permanently", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_MOVED_PERMANENTLY", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMovedPermanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MovedPermanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Moved",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_MOVED_PERM",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MovedPermanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":moved_permanently",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MOVED_PERMANENTLY",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::FOUND,
         name: Some("Found"),
+        ident: "FOUND",
         description: "The resource is for now at the URL in the Location header, but the original URL stays the one to use later. Clients often switch a POST to GET when following it; 307 keeps the method.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "FOUND",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.3"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "FOUND", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "FOUND", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusFound", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Found", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Redirect", alias: true, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_MOVED_TEMP", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Found", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_FOUND", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":found", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_MOVED_TEMPORARILY", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Redirect",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_MOVED_TEMP",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MOVED_TEMPORARILY",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::SEE_OTHER,
         name: Some("See Other"),
+        ident: "SEE_OTHER",
         description: "The outcome of the request can be fetched with a GET from the URL in the Location header. The classic reply after a form POST, so that reloading the page does not send the form twice.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "SEE_OTHER",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.4"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "SEE_OTHER", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "SEE_OTHER", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusSeeOther", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "SeeOther", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "RedirectMethod", alias: true, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_SEE_OTHER", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "SeeOther", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_SEE_OTHER", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":see_other", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_SEE_OTHER", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusSeeOther",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "SeeOther",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RedirectMethod",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "SeeOther",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_SEE_OTHER",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":see_other",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_SEE_OTHER",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NOT_MODIFIED,
         name: Some("Not Modified"),
+        ident: "NOT_MODIFIED",
         description: "The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "NOT_MODIFIED",
+        flags: 1,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.5"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NOT_MODIFIED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NOT_MODIFIED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNotModified", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NotModified", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_NOT_MODIFIED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NotModified", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NOT_MODIFIED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":not_modified", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NOT_MODIFIED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotModified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotModified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotModified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_modified",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_MODIFIED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::USE_PROXY,
         name: Some("Use Proxy"),
+        ident: "USE_PROXY",
         description: "Once asked the client to repeat the request through the proxy named in Location. It is deprecated because it let a server steer traffic through a proxy of its choosing, and clients ignore it.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Deprecated,
         source: Source::Iana,
-        ident: "USE_PROXY",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.6"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "USE_PROXY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "USE_PROXY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusUseProxy", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "UseProxy", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_USE_PROXY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "UseProxy", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_USE_PROXY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":use_proxy", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_USE_PROXY", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUseProxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UseProxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UseProxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_USE_PROXY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":use_proxy",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_USE_PROXY",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::SWITCH_PROXY,
         name: Some("(Unused)"),
+        ident: "SWITCH_PROXY",
         description: "Reserved and never to be assigned again. A draft of HTTP/1.1 used the number for a Switch Proxy response that was dropped before publication.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Unused,
         source: Source::Iana,
-        ident: "SWITCH_PROXY",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.7"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Unused", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Unused", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_RESERVED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":\"(unused)\"", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Unused",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Unused",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_RESERVED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":\"(unused)\"",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::TEMPORARY_REDIRECT,
         name: Some("Temporary Redirect"),
+        ident: "TEMPORARY_REDIRECT",
         description: "The resource is for now at the URL in the Location header. Send the same request there with the same method and body, and keep using the original URL afterwards.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "TEMPORARY_REDIRECT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.8"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "TEMPORARY_REDIRECT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "TEMPORARY_REDIRECT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusTemporaryRedirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "TemporaryRedirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "RedirectKeepVerb", alias: true, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "TemporaryRedirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_TEMPORARY_REDIRECT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":temporary_redirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_TEMPORARY_REDIRECT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTemporaryRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "TemporaryRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RedirectKeepVerb",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "TemporaryRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":temporary_redirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_TEMPORARY_REDIRECT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::PERMANENT_REDIRECT,
         name: Some("Permanent Redirect"),
+        ident: "PERMANENT_REDIRECT",
         description: "The resource now lives for good at the URL in the Location header. Repeat the request there with the same method and body, and use the new URL from now on.",
         category: Category::Redirect,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "PERMANENT_REDIRECT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.4.9"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "PERMANENT_REDIRECT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PERMANENT_REDIRECT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusPermanentRedirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "PermanentRedirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "PermanentRedirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_PERMANENTLY_REDIRECT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":permanent_redirect", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_PERMANENT_REDIRECT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PERMANENT_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PERMANENT_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPermanentRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PermanentRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PermanentRedirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PERMANENTLY_REDIRECT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":permanent_redirect",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PERMANENT_REDIRECT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::BAD_REQUEST,
         name: Some("Bad Request"),
+        ident: "BAD_REQUEST",
         description: "Something about the request itself is wrong, such as garbled syntax, a malformed header or invalid parameters, so the server refuses it. Correct the request before sending it again.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "BAD_REQUEST",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.1"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "BAD_REQUEST", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "BAD_REQUEST", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusBadRequest", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "BadRequest", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_BAD_REQUEST", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "BadRequest", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_BAD_REQUEST", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":bad_request", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_BAD_REQUEST", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusBadRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "BadRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "BadRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":bad_request",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_BAD_REQUEST",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::UNAUTHORIZED,
         name: Some("Unauthorized"),
+        ident: "UNAUTHORIZED",
         description: "The request carries no valid credentials for this resource. Answer the challenge in the WWW-Authenticate header by sending the request again with proper credentials.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "UNAUTHORIZED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.2"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "UNAUTHORIZED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "UNAUTHORIZED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusUnauthorized", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Unauthorized", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_UNAUTHORIZED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Unauthorized", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_UNAUTHORIZED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":unauthorized", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_UNAUTHORIZED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Unauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Unauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unauthorized",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNAUTHORIZED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::PAYMENT_REQUIRED,
         name: Some("Payment Required"),
+        ident: "PAYMENT_REQUIRED",
         description: "HTTP keeps this code for future use. Some APIs send it when the account has to pay, top up or change plan before the request will be served.",
         category: Category::Policy,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "PAYMENT_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.3"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "PAYMENT_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PAYMENT_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusPaymentRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "PaymentRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_PAYMENT_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "PaymentRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_PAYMENT_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":payment_required", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_PAYMENT_REQUIRED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPaymentRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PaymentRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PaymentRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":payment_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PAYMENT_REQUIRED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::FORBIDDEN,
         name: Some("Forbidden"),
+        ident: "FORBIDDEN",
         description: "The server understood the request and refuses to carry it out for this client. Only a different account or additional permissions will change the answer.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "FORBIDDEN",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.4"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "FORBIDDEN", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "FORBIDDEN", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusForbidden", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Forbidden", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_FORBIDDEN", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Forbidden", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_FORBIDDEN", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":forbidden", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_FORBIDDEN", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusForbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Forbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Forbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_FORBIDDEN",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":forbidden",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_FORBIDDEN",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NOT_FOUND,
         name: Some("Not Found"),
+        ident: "NOT_FOUND",
         description: "The server has nothing to serve at this URL, or chooses to hide that something is there. Check the address for typos or stale links.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "NOT_FOUND",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.5"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NOT_FOUND", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NOT_FOUND", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNotFound", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NotFound", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_NOT_FOUND", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NotFound", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NOT_FOUND", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":not_found", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NOT_FOUND", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotFound",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_FOUND",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_found",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_FOUND",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::METHOD_NOT_ALLOWED,
         name: Some("Method Not Allowed"),
+        ident: "METHOD_NOT_ALLOWED",
         description: "The resource exists but does not accept this request method. The Allow header lists the methods it does accept.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "METHOD_NOT_ALLOWED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.6"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "METHOD_NOT_ALLOWED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "METHOD_NOT_ALLOWED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusMethodNotAllowed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "MethodNotAllowed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_BAD_METHOD", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "MethodNotAllowed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_METHOD_NOT_ALLOWED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":method_not_allowed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_METHOD_NOT_ALLOWED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMethodNotAllowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MethodNotAllowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_BAD_METHOD",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MethodNotAllowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":method_not_allowed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_METHOD_NOT_ALLOWED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NOT_ACCEPTABLE,
         name: Some("Not Acceptable"),
+        ident: "NOT_ACCEPTABLE",
         description: "None of the representations the server can produce matches the Accept, Accept-Language or Accept-Encoding headers. Loosen those headers or ask for a different format.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "NOT_ACCEPTABLE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.7"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NOT_ACCEPTABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NOT_ACCEPTABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNotAcceptable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NotAcceptable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_NOT_ACCEPTABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NotAcceptable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NOT_ACCEPTABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":not_acceptable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NOT_ACCEPTABLE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotAcceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotAcceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotAcceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_acceptable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_ACCEPTABLE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::PROXY_AUTHENTICATION_REQUIRED,
         name: Some("Proxy Authentication Required"),
+        ident: "PROXY_AUTHENTICATION_REQUIRED",
         description: "A proxy on the way to the server wants credentials before it forwards anything. Answer its Proxy-Authenticate challenge with a Proxy-Authorization header.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "PROXY_AUTHENTICATION_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.8"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "PROXY_AUTHENTICATION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PROXY_AUTHENTICATION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusProxyAuthRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "ProxyAuthenticationRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_PROXY_AUTH", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "ProxyAuthenticationRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_PROXY_AUTHENTICATION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":proxy_authentication_required", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_PROXY_AUTHENTICATION_REQUIRED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusProxyAuthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ProxyAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PROXY_AUTH",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ProxyAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":proxy_authentication_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PROXY_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::REQUEST_TIMEOUT,
         name: Some("Request Timeout"),
+        ident: "REQUEST_TIMEOUT",
         description: "The server stopped waiting for the client to finish sending its request and normally closes the connection as well. The unchanged request can be sent again on a new connection.",
         category: Category::Timeout,
         retry: Retry::FreshConnection,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "REQUEST_TIMEOUT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.9"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "REQUEST_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "REQUEST_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusRequestTimeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "RequestTimeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_CLIENT_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "RequestTimeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_REQUEST_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":request_timeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_REQUEST_TIMEOUT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_CLIENT_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "RequestTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":request_timeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_TIMEOUT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::CONFLICT,
         name: Some("Conflict"),
+        ident: "CONFLICT",
         description: "The request clashes with how the resource stands right now, for example two edits collided or the item already exists. Fetch the latest version and resolve the clash before trying again.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "CONFLICT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.10"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "CONFLICT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "CONFLICT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusConflict", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Conflict", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_CONFLICT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Conflict", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_CONFLICT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":conflict", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_CONFLICT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusConflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Conflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Conflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_CONFLICT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":conflict",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_CONFLICT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::GONE,
         name: Some("Gone"),
+        ident: "GONE",
         description: "The URL once pointed at something that its owner has taken down on purpose and does not plan to bring back. Remove links and bookmarks that lead here.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "GONE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.11"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "GONE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "GONE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusGone", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Gone", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_GONE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Gone", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_GONE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":gone", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_GONE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusGone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Gone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Gone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_GONE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":gone",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_GONE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::LENGTH_REQUIRED,
         name: Some("Length Required"),
+        ident: "LENGTH_REQUIRED",
         description: "The server will not take a request body without a Content-Length header. Send the length explicitly instead of streaming the body in chunks.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "LENGTH_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.12"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "LENGTH_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "LENGTH_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusLengthRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "LengthRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_LENGTH_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "LengthRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_LENGTH_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":length_required", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_LENGTH_REQUIRED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusLengthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "LengthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "LengthRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":length_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_LENGTH_REQUIRED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::PRECONDITION_FAILED,
         name: Some("Precondition Failed"),
+        ident: "PRECONDITION_FAILED",
         description: "A condition the client attached, such as If-Match or If-Unmodified-Since, turned out false, so nothing was done. The resource has probably changed in the meantime; reload it first.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "PRECONDITION_FAILED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.13"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "PRECONDITION_FAILED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PRECONDITION_FAILED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusPreconditionFailed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "PreconditionFailed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_PRECON_FAILED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "PreconditionFailed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_PRECONDITION_FAILED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":precondition_failed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_PRECONDITION_FAILED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPreconditionFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PreconditionFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_PRECON_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PreconditionFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":precondition_failed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PRECONDITION_FAILED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::CONTENT_TOO_LARGE,
         name: Some("Content Too Large"),
+        ident: "CONTENT_TOO_LARGE",
         description: "The request body exceeds the size this server accepts. Send less; only when the server marks the limit as temporary with Retry-After is waiting and resending worthwhile.",
         category: Category::Client,
         retry: Retry::RetryAfter,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "CONTENT_TOO_LARGE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.14"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "REQUEST_ENTITY_TOO_LARGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Python, name: "CONTENT_TOO_LARGE", alias: true, since: Some("3.13") },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PAYLOAD_TOO_LARGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusRequestEntityTooLarge", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "RequestEntityTooLarge", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_ENTITY_TOO_LARGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "PayloadTooLarge", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_REQUEST_ENTITY_TOO_LARGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":payload_too_large", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":content_too_large", alias: true, since: Some("3.1") },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_REQUEST_TOO_LONG", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_ENTITY_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "CONTENT_TOO_LARGE",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PAYLOAD_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestEntityTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestEntityTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_ENTITY_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PayloadTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_ENTITY_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":payload_too_large",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":content_too_large",
+                alias: true,
+                since: Some("3.1"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_TOO_LONG",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::URI_TOO_LONG,
         name: Some("URI Too Long"),
+        ident: "URI_TOO_LONG",
         description: "The target URI is longer than the server will process. Move bulky data out of the query string into a request body, or look for a redirect loop that keeps lengthening the URL.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "URI_TOO_LONG",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.15"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "REQUEST_URI_TOO_LONG", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Python, name: "URI_TOO_LONG", alias: true, since: Some("3.13") },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "URI_TOO_LONG", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusRequestURITooLong", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "RequestUriTooLong", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_REQ_TOO_LONG", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "UriTooLong", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_REQUEST_URI_TOO_LONG", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":uri_too_long", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_REQUEST_URI_TOO_LONG", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "URI_TOO_LONG",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestURITooLong",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestUriTooLong",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_REQ_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UriTooLong",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":uri_too_long",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_URI_TOO_LONG",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::UNSUPPORTED_MEDIA_TYPE,
         name: Some("Unsupported Media Type"),
+        ident: "UNSUPPORTED_MEDIA_TYPE",
         description: "The server does not take request bodies in this format or encoding. Compare the Content-Type and Content-Encoding you send with what the endpoint expects.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "UNSUPPORTED_MEDIA_TYPE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.16"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "UNSUPPORTED_MEDIA_TYPE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "UNSUPPORTED_MEDIA_TYPE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusUnsupportedMediaType", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "UnsupportedMediaType", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_UNSUPPORTED_TYPE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "UnsupportedMediaType", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_UNSUPPORTED_MEDIA_TYPE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":unsupported_media_type", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_UNSUPPORTED_MEDIA_TYPE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnsupportedMediaType",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnsupportedMediaType",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_UNSUPPORTED_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UnsupportedMediaType",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unsupported_media_type",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNSUPPORTED_MEDIA_TYPE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::RANGE_NOT_SATISFIABLE,
         name: Some("Range Not Satisfiable"),
+        ident: "RANGE_NOT_SATISFIABLE",
         description: "None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "RANGE_NOT_SATISFIABLE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.17"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "REQUESTED_RANGE_NOT_SATISFIABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Python, name: "RANGE_NOT_SATISFIABLE", alias: true, since: Some("3.13") },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "RANGE_NOT_SATISFIABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusRequestedRangeNotSatisfiable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "RequestedRangeNotSatisfiable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "RangeNotSatisfiable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_REQUESTED_RANGE_NOT_SATISFIABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":range_not_satisfiable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_REQUESTED_RANGE_NOT_SATISFIABLE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUESTED_RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "RANGE_NOT_SATISFIABLE",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestedRangeNotSatisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestedRangeNotSatisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "RangeNotSatisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUESTED_RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":range_not_satisfiable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUESTED_RANGE_NOT_SATISFIABLE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::EXPECTATION_FAILED,
         name: Some("Expectation Failed"),
+        ident: "EXPECTATION_FAILED",
         description: "Some server on the path cannot honour the Expect header of the request. Send the request again without that header.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "EXPECTATION_FAILED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.18"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "EXPECTATION_FAILED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "EXPECTATION_FAILED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusExpectationFailed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "ExpectationFailed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "ExpectationFailed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_EXPECTATION_FAILED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":expectation_failed", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_EXPECTATION_FAILED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusExpectationFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ExpectationFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ExpectationFailed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":expectation_failed",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_EXPECTATION_FAILED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::IM_A_TEAPOT,
         name: Some("(Unused)"),
+        ident: "IM_A_TEAPOT",
         description: "Reserved because the April Fools' coffee-pot protocol made \"418 I'm a teapot\" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unused,
         source: Source::Iana,
-        ident: "IM_A_TEAPOT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.19"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "IM_A_TEAPOT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "IM_A_TEAPOT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusTeapot", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "ImATeapot", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_I_AM_A_TEAPOT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "IM_A_TEAPOT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "IM_A_TEAPOT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTeapot",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ImATeapot",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_I_AM_A_TEAPOT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::LARAVEL_PAGE_EXPIRED,
         name: Some("Page Expired"),
+        ident: "LARAVEL_PAGE_EXPIRED",
         description: "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Laravel,
-        ident: "LARAVEL_PAGE_EXPIRED",
+        flags: 0,
+        since: None,
+        reference: Some("Laravel docs, CSRF Protection"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_INSUFFICIENT_SPACE_ON_RESOURCE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_INSUFFICIENT_SPACE_ON_RESOURCE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::TWITTER_ENHANCE_YOUR_CALM,
         name: Some("Enhance Your Calm"),
+        ident: "TWITTER_ENHANCE_YOUR_CALM",
         description: "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.",
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Twitter,
-        ident: "TWITTER_ENHANCE_YOUR_CALM",
+        flags: 0,
+        since: None,
+        reference: Some("Twitter API v1, Error Codes & Responses"),
         meanings: 2,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_METHOD_FAILURE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_METHOD_FAILURE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::SPRING_METHOD_FAILURE,
         name: Some("Method Failure"),
+        ident: "SPRING_METHOD_FAILURE",
         description: "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.",
         category: Category::Server,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Spring,
-        ident: "SPRING_METHOD_FAILURE",
+        flags: 0,
+        since: None,
+        reference: Some("Spring Framework, HttpStatus.METHOD_FAILURE"),
         meanings: 2,
         symbols: &[],
     },
     Entry {
         code: Status::MISDIRECTED_REQUEST,
         name: Some("Misdirected Request"),
+        ident: "MISDIRECTED_REQUEST",
         description: "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "MISDIRECTED_REQUEST",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.20"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "MISDIRECTED_REQUEST", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "MISDIRECTED_REQUEST", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusMisdirectedRequest", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "MisdirectedRequest", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "MisdirectedRequest", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_MISDIRECTED_REQUEST", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":misdirected_request", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_MISDIRECTED_REQUEST", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusMisdirectedRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "MisdirectedRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "MisdirectedRequest",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":misdirected_request",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_MISDIRECTED_REQUEST",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::UNPROCESSABLE_CONTENT,
         name: Some("Unprocessable Content"),
+        ident: "UNPROCESSABLE_CONTENT",
         description: "The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "UNPROCESSABLE_CONTENT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.21"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "UNPROCESSABLE_ENTITY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Python, name: "UNPROCESSABLE_CONTENT", alias: true, since: Some("3.13") },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "UNPROCESSABLE_ENTITY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusUnprocessableEntity", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "UnprocessableEntity", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "UnprocessableContent", alias: true, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "UnprocessableEntity", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_UNPROCESSABLE_ENTITY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":unprocessable_entity", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":unprocessable_content", alias: true, since: Some("3.1") },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_UNPROCESSABLE_ENTITY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_UNPROCESSABLE_CONTENT", alias: true, since: Some("5.3") },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNPROCESSABLE_CONTENT",
+                alias: true,
+                since: Some("3.13"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnprocessableEntity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnprocessableEntity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnprocessableContent",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UnprocessableEntity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unprocessable_entity",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unprocessable_content",
+                alias: true,
+                since: Some("3.1"),
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNPROCESSABLE_ENTITY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNPROCESSABLE_CONTENT",
+                alias: true,
+                since: Some("5.3"),
+            },
         ],
     },
     Entry {
         code: Status::LOCKED,
         name: Some("Locked"),
+        ident: "LOCKED",
         description: "The WebDAV resource is locked and the request did not present the matching lock token. Supply the token, or wait until the lock is released or expires.",
         category: Category::Content,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "LOCKED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 4918"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "LOCKED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "LOCKED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusLocked", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "Locked", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "Locked", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_LOCKED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":locked", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_LOCKED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "LOCKED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "LOCKED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusLocked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "Locked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "Locked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_LOCKED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":locked",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_LOCKED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::FAILED_DEPENDENCY,
         name: Some("Failed Dependency"),
+        ident: "FAILED_DEPENDENCY",
         description: "The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "FAILED_DEPENDENCY",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 4918"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "FAILED_DEPENDENCY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "FAILED_DEPENDENCY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusFailedDependency", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "FailedDependency", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "FailedDependency", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_FAILED_DEPENDENCY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":failed_dependency", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_FAILED_DEPENDENCY", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusFailedDependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "FailedDependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "FailedDependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":failed_dependency",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_FAILED_DEPENDENCY",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::TOO_EARLY,
         name: Some("Too Early"),
+        ident: "TOO_EARLY",
         description: "The server will not act on a request that came in TLS early data, since early data can be replayed. The request had no effect; send it again once the handshake has finished.",
         category: Category::Protocol,
         retry: Retry::Safe,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "TOO_EARLY",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 8470"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "TOO_EARLY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "TOO_EARLY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusTooEarly", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "TooEarly", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_TOO_EARLY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":too_early", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_TOO_EARLY", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "TOO_EARLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "TOO_EARLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTooEarly",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "TooEarly",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_TOO_EARLY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":too_early",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_TOO_EARLY",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::UPGRADE_REQUIRED,
         name: Some("Upgrade Required"),
+        ident: "UPGRADE_REQUIRED",
         description: "The server refuses to handle the request over the protocol in use. Switch to one of the protocols listed in the Upgrade header and try again.",
         category: Category::Protocol,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "UPGRADE_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.5.22"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "UPGRADE_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "UPGRADE_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusUpgradeRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "UpgradeRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "UpgradeRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_UPGRADE_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":upgrade_required", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_UPGRADE_REQUIRED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUpgradeRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UpgradeRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UpgradeRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":upgrade_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UPGRADE_REQUIRED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::PRECONDITION_REQUIRED,
         name: Some("Precondition Required"),
+        ident: "PRECONDITION_REQUIRED",
         description: "The server demands conditional requests for this resource so that concurrent updates are not lost. Fetch the resource, then send the change with If-Match or a similar condition.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "PRECONDITION_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 6585"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "PRECONDITION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "PRECONDITION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusPreconditionRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "PreconditionRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "PreconditionRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_PRECONDITION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":precondition_required", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_PRECONDITION_REQUIRED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusPreconditionRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "PreconditionRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "PreconditionRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":precondition_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_PRECONDITION_REQUIRED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::TOO_MANY_REQUESTS,
         name: Some("Too Many Requests"),
+        ident: "TOO_MANY_REQUESTS",
         description: "The server is rate limiting this client for asking too often. Slow down, and let at least the time named in Retry-After pass before the next attempt.",
         category: Category::RateLimit,
         retry: Retry::RetryAfter,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "TOO_MANY_REQUESTS",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 6585"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "TOO_MANY_REQUESTS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "TOO_MANY_REQUESTS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusTooManyRequests", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "TooManyRequests", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "TooManyRequests", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_TOO_MANY_REQUESTS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":too_many_requests", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_TOO_MANY_REQUESTS", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusTooManyRequests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "TooManyRequests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "TooManyRequests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":too_many_requests",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_TOO_MANY_REQUESTS",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::SHOPIFY_SECURITY_REJECTION,
         name: Some("Shopify Security Rejection"),
+        ident: "SHOPIFY_SECURITY_REJECTION",
         description: "Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.",
         category: Category::Policy,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Shopify,
-        ident: "SHOPIFY_SECURITY_REJECTION",
+        flags: 0,
+        since: None,
+        reference: Some("Shopify API response status and error codes"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::REQUEST_HEADER_FIELDS_TOO_LARGE,
         name: Some("Request Header Fields Too Large"),
+        ident: "REQUEST_HEADER_FIELDS_TOO_LARGE",
         description: "The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 6585"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "REQUEST_HEADER_FIELDS_TOO_LARGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "REQUEST_HEADER_FIELDS_TOO_LARGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusRequestHeaderFieldsTooLarge", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "RequestHeaderFieldsTooLarge", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "RequestHeaderFieldsTooLarge", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":request_header_fields_too_large", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_REQUEST_HEADER_FIELDS_TOO_LARGE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusRequestHeaderFieldsTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "RequestHeaderFieldsTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "RequestHeaderFieldsTooLarge",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":request_header_fields_too_large",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_REQUEST_HEADER_FIELDS_TOO_LARGE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::IIS_LOGIN_TIME_OUT,
         name: Some("Login Time-out"),
+        ident: "IIS_LOGIN_TIME_OUT",
         description: "Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Iis,
-        ident: "IIS_LOGIN_TIME_OUT",
+        flags: 0,
+        since: None,
+        reference: Some("Microsoft, Outlook Web Access 440 Login Time-out"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::NGINX_NO_RESPONSE,
         name: Some("No Response"),
+        ident: "NGINX_NO_RESPONSE",
         description: "nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.",
         category: Category::Policy,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Nginx,
-        ident: "NGINX_NO_RESPONSE",
+        flags: 0,
+        since: None,
+        reference: Some("nginx source, src/http/ngx_http_request.h"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::IIS_RETRY_WITH,
         name: Some("Retry With"),
+        ident: "IIS_RETRY_WITH",
         description: "Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Iis,
-        ident: "IIS_RETRY_WITH",
+        flags: 0,
+        since: None,
+        reference: Some("Microsoft open specifications, 449 Retry With status code"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS,
         name: Some("Blocked by Windows Parental Controls"),
+        ident: "MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS",
         description: "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.",
         category: Category::Policy,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Microsoft,
-        ident: "MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS",
+        flags: 0,
+        since: None,
+        reference: Some("Windows Parental Controls"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::UNAVAILABLE_FOR_LEGAL_REASONS,
         name: Some("Unavailable For Legal Reasons"),
+        ident: "UNAVAILABLE_FOR_LEGAL_REASONS",
         description: "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.",
         category: Category::Policy,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "UNAVAILABLE_FOR_LEGAL_REASONS",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7725"),
         meanings: 2,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "UNAVAILABLE_FOR_LEGAL_REASONS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "UNAVAILABLE_FOR_LEGAL_REASONS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusUnavailableForLegalReasons", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "UnavailableForLegalReasons", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "UnavailableForLegalReasons", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_UNAVAILABLE_FOR_LEGAL_REASONS", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":unavailable_for_legal_reasons", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_UNAVAILABLE_FOR_LEGAL_REASONS", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusUnavailableForLegalReasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "UnavailableForLegalReasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "UnavailableForLegalReasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":unavailable_for_legal_reasons",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_UNAVAILABLE_FOR_LEGAL_REASONS",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::IIS_REDIRECT,
         name: Some("Redirect"),
+        ident: "IIS_REDIRECT",
         description: "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.",
         category: Category::Redirect,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Iis,
-        ident: "IIS_REDIRECT",
+        flags: 0,
+        since: None,
+        reference: Some("Microsoft [MS-ASCMD], Section 3.1.5.2.2"),
         meanings: 2,
         symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_CLIENT_CLOSED_CONNECTION,
         name: None,
+        ident: "AWS_ELB_CLIENT_CLOSED_CONNECTION",
         description: "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.",
         category: Category::Cancelled,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::AwsElb,
-        ident: "AWS_ELB_CLIENT_CLOSED_CONNECTION",
+        flags: 0,
+        since: None,
+        reference: Some("AWS docs, Troubleshoot your Application Load Balancers"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES,
         name: None,
+        ident: "AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES",
         description: "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::AwsElb,
-        ident: "AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES",
+        flags: 0,
+        since: None,
+        reference: Some("AWS docs, Troubleshoot your Application Load Balancers"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS,
         name: None,
+        ident: "AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS",
         description: "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.",
         category: Category::Protocol,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::AwsElb,
-        ident: "AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS",
+        flags: 0,
+        since: None,
+        reference: Some("AWS docs, Troubleshoot your Application Load Balancers"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::NGINX_REQUEST_HEADER_TOO_LARGE,
         name: Some("Request header too large"),
+        ident: "NGINX_REQUEST_HEADER_TOO_LARGE",
         description: "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Nginx,
-        ident: "NGINX_REQUEST_HEADER_TOO_LARGE",
+        flags: 0,
+        since: None,
+        reference: Some("nginx source, src/http/ngx_http_request.h"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::NGINX_SSL_CERTIFICATE_ERROR,
         name: Some("SSL Certificate Error"),
+        ident: "NGINX_SSL_CERTIFICATE_ERROR",
         description: "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.",
         category: Category::Certificate,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Nginx,
-        ident: "NGINX_SSL_CERTIFICATE_ERROR",
+        flags: 0,
+        since: None,
+        reference: Some("nginx source, src/http/ngx_http_request.h"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::NGINX_SSL_CERTIFICATE_REQUIRED,
         name: Some("SSL Certificate Required"),
+        ident: "NGINX_SSL_CERTIFICATE_REQUIRED",
         description: "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.",
         category: Category::Certificate,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Nginx,
-        ident: "NGINX_SSL_CERTIFICATE_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("nginx source, src/http/ngx_http_request.h"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT,
         name: Some("HTTP Request Sent to HTTPS Port"),
+        ident: "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT",
         description: "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.",
         category: Category::Protocol,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Nginx,
-        ident: "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT",
+        flags: 0,
+        since: None,
+        reference: Some("nginx source, src/http/ngx_http_request.h"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::ESRI_INVALID_TOKEN,
         name: Some("Invalid Token"),
+        ident: "ESRI_INVALID_TOKEN",
         description: "ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Esri,
-        ident: "ESRI_INVALID_TOKEN",
+        flags: 0,
+        since: None,
+        reference: Some("ArcGIS Server, Using token-based authentication"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::NGINX_CLIENT_CLOSED_REQUEST,
         name: Some("Client Closed Request"),
+        ident: "NGINX_CLIENT_CLOSED_REQUEST",
         description: "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.",
         category: Category::Cancelled,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Nginx,
-        ident: "NGINX_CLIENT_CLOSED_REQUEST",
+        flags: 0,
+        since: None,
+        reference: Some("nginx source, src/http/ngx_http_request.h"),
         meanings: 2,
         symbols: &[],
     },
     Entry {
         code: Status::ESRI_TOKEN_REQUIRED,
         name: Some("Token Required"),
+        ident: "ESRI_TOKEN_REQUIRED",
         description: "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Esri,
-        ident: "ESRI_TOKEN_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("ArcGIS Server, Using token-based authentication"),
         meanings: 2,
         symbols: &[],
     },
     Entry {
         code: Status::INTERNAL_SERVER_ERROR,
         name: Some("Internal Server Error"),
+        ident: "INTERNAL_SERVER_ERROR",
         description: "Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.",
         category: Category::Server,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "INTERNAL_SERVER_ERROR",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.6.1"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "INTERNAL_SERVER_ERROR", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "INTERNAL_SERVER_ERROR", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusInternalServerError", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "InternalServerError", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_INTERNAL_ERROR", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_SERVER_ERROR", alias: true, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "InternalServerError", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_INTERNAL_SERVER_ERROR", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":internal_server_error", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_INTERNAL_SERVER_ERROR", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusInternalServerError",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "InternalServerError",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_INTERNAL_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_SERVER_ERROR",
+                alias: true,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "InternalServerError",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":internal_server_error",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_INTERNAL_SERVER_ERROR",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NOT_IMPLEMENTED,
         name: Some("Not Implemented"),
+        ident: "NOT_IMPLEMENTED",
         description: "The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.",
         category: Category::Server,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "NOT_IMPLEMENTED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.6.2"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NOT_IMPLEMENTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NOT_IMPLEMENTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNotImplemented", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NotImplemented", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_NOT_IMPLEMENTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NotImplemented", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NOT_IMPLEMENTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":not_implemented", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NOT_IMPLEMENTED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotImplemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotImplemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotImplemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_implemented",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_IMPLEMENTED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::BAD_GATEWAY,
         name: Some("Bad Gateway"),
+        ident: "BAD_GATEWAY",
         description: "Something in between, such as a reverse proxy or load balancer, could not get a sensible answer from the server it forwards to. Usually short-lived; after a short wait, repeat requests that are safe to repeat.",
         category: Category::Proxy,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "BAD_GATEWAY",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.6.3"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "BAD_GATEWAY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "BAD_GATEWAY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusBadGateway", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "BadGateway", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_BAD_GATEWAY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "BadGateway", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_BAD_GATEWAY", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":bad_gateway", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_BAD_GATEWAY", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusBadGateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "BadGateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "BadGateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":bad_gateway",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_BAD_GATEWAY",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::SERVICE_UNAVAILABLE,
         name: Some("Service Unavailable"),
+        ident: "SERVICE_UNAVAILABLE",
         description: "The service is temporarily out of action, typically swamped with traffic or taken down for maintenance. Come back after the time given in Retry-After.",
         category: Category::Server,
         retry: Retry::RetryAfter,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "SERVICE_UNAVAILABLE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.6.4"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "SERVICE_UNAVAILABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "SERVICE_UNAVAILABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusServiceUnavailable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "ServiceUnavailable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_UNAVAILABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "ServiceUnavailable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_SERVICE_UNAVAILABLE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":service_unavailable", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_SERVICE_UNAVAILABLE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusServiceUnavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "ServiceUnavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "ServiceUnavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":service_unavailable",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_SERVICE_UNAVAILABLE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::GATEWAY_TIMEOUT,
         name: Some("Gateway Timeout"),
+        ident: "GATEWAY_TIMEOUT",
         description: "A proxy or gateway ran out of patience waiting for the server behind it. That server may still have done the work, so only repeat requests that are safe to repeat.",
         category: Category::Timeout,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "GATEWAY_TIMEOUT",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.6.5"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "GATEWAY_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "GATEWAY_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusGatewayTimeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "GatewayTimeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_GATEWAY_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "GatewayTimeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_GATEWAY_TIMEOUT", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":gateway_timeout", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_GATEWAY_TIMEOUT", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusGatewayTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "GatewayTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "GatewayTimeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":gateway_timeout",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_GATEWAY_TIMEOUT",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::HTTP_VERSION_NOT_SUPPORTED,
         name: Some("HTTP Version Not Supported"),
+        ident: "HTTP_VERSION_NOT_SUPPORTED",
         description: "The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.",
         category: Category::Protocol,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "HTTP_VERSION_NOT_SUPPORTED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 9110, Section 15.6.6"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "HTTP_VERSION_NOT_SUPPORTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "HTTP_VERSION_NOT_SUPPORTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusHTTPVersionNotSupported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "HttpVersionNotSupported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Java, name: "HTTP_VERSION", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "HttpVersionNotSupported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_VERSION_NOT_SUPPORTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":http_version_not_supported", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_HTTP_VERSION_NOT_SUPPORTED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusHTTPVersionNotSupported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "HttpVersionNotSupported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Java,
+                name: "HTTP_VERSION",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "HttpVersionNotSupported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":http_version_not_supported",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_HTTP_VERSION_NOT_SUPPORTED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::VARIANT_ALSO_NEGOTIATES,
         name: Some("Variant Also Negotiates"),
+        ident: "VARIANT_ALSO_NEGOTIATES",
         description: "The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.",
         category: Category::Server,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "VARIANT_ALSO_NEGOTIATES",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 2295"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "VARIANT_ALSO_NEGOTIATES", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "VARIANT_ALSO_NEGOTIATES", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusVariantAlsoNegotiates", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "VariantAlsoNegotiates", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "VariantAlsoNegotiates", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_VARIANT_ALSO_NEGOTIATES_EXPERIMENTAL", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":variant_also_negotiates", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_VARIANT_ALSO_NEGOTIATES", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "VARIANT_ALSO_NEGOTIATES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "VARIANT_ALSO_NEGOTIATES",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusVariantAlsoNegotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "VariantAlsoNegotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "VariantAlsoNegotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_VARIANT_ALSO_NEGOTIATES_EXPERIMENTAL",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":variant_also_negotiates",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_VARIANT_ALSO_NEGOTIATES",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::INSUFFICIENT_STORAGE,
         name: Some("Insufficient Storage"),
+        ident: "INSUFFICIENT_STORAGE",
         description: "Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.",
         category: Category::Server,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "INSUFFICIENT_STORAGE",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 4918"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "INSUFFICIENT_STORAGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "INSUFFICIENT_STORAGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusInsufficientStorage", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "InsufficientStorage", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "InsufficientStorage", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_INSUFFICIENT_STORAGE", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":insufficient_storage", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_INSUFFICIENT_STORAGE", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusInsufficientStorage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "InsufficientStorage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "InsufficientStorage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":insufficient_storage",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_INSUFFICIENT_STORAGE",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::LOOP_DETECTED,
         name: Some("Loop Detected"),
+        ident: "LOOP_DETECTED",
         description: "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.",
         category: Category::Server,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "LOOP_DETECTED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 5842"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "LOOP_DETECTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "LOOP_DETECTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusLoopDetected", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "LoopDetected", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "LoopDetected", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_LOOP_DETECTED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":loop_detected", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_LOOP_DETECTED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusLoopDetected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "LoopDetected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "LoopDetected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":loop_detected",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_LOOP_DETECTED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::APACHE_BANDWIDTH_LIMIT_EXCEEDED,
         name: Some("Bandwidth Limit Exceeded"),
+        ident: "APACHE_BANDWIDTH_LIMIT_EXCEEDED",
         description: "The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.",
         category: Category::RateLimit,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Apache,
-        ident: "APACHE_BANDWIDTH_LIMIT_EXCEEDED",
+        flags: 0,
+        since: None,
+        reference: Some("cPanel docs, HTTP Error Codes and Quick Fixes"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Rails, name: ":bandwidth_limit_exceeded", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":bandwidth_limit_exceeded",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NOT_EXTENDED,
         name: Some("Not Extended"),
+        ident: "NOT_EXTENDED",
         description: "The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.",
         category: Category::Protocol,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Obsolete,
         source: Source::Iana,
-        ident: "NOT_EXTENDED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 2774 (status change to Historic)"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NOT_EXTENDED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NOT_EXTENDED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNotExtended", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NotExtended", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NotExtended", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NOT_EXTENDED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":not_extended", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NOT_EXTENDED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNotExtended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NotExtended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NotExtended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":not_extended",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NOT_EXTENDED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::NETWORK_AUTHENTICATION_REQUIRED,
         name: Some("Network Authentication Required"),
+        ident: "NETWORK_AUTHENTICATION_REQUIRED",
         description: "The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
         source: Source::Iana,
-        ident: "NETWORK_AUTHENTICATION_REQUIRED",
+        flags: 0,
+        since: None,
+        reference: Some("RFC 6585"),
         meanings: 1,
         symbols: &[
-            Symbol { ecosystem: Ecosystem::Python, name: "NETWORK_AUTHENTICATION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::RustHttp, name: "NETWORK_AUTHENTICATION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Go, name: "StatusNetworkAuthenticationRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Dotnet, name: "NetworkAuthenticationRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Angular, name: "NetworkAuthenticationRequired", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Symfony, name: "HTTP_NETWORK_AUTHENTICATION_REQUIRED", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Rails, name: ":network_authentication_required", alias: false, since: None },
-            Symbol { ecosystem: Ecosystem::Httpcomponents, name: "SC_NETWORK_AUTHENTICATION_REQUIRED", alias: false, since: None },
+            Symbol {
+                ecosystem: Ecosystem::Python,
+                name: "NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::RustHttp,
+                name: "NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Go,
+                name: "StatusNetworkAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Dotnet,
+                name: "NetworkAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Angular,
+                name: "NetworkAuthenticationRequired",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Symfony,
+                name: "HTTP_NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Rails,
+                name: ":network_authentication_required",
+                alias: false,
+                since: None,
+            },
+            Symbol {
+                ecosystem: Ecosystem::Httpcomponents,
+                name: "SC_NETWORK_AUTHENTICATION_REQUIRED",
+                alias: false,
+                since: None,
+            },
         ],
     },
     Entry {
         code: Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR,
         name: Some("Web Server Returned an Unknown Error"),
+        ident: "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR",
         description: "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.",
         category: Category::Proxy,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_WEB_SERVER_IS_DOWN,
         name: Some("Web Server Is Down"),
+        ident: "CLOUDFLARE_WEB_SERVER_IS_DOWN",
         description: "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_WEB_SERVER_IS_DOWN",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_CONNECTION_TIMED_OUT,
         name: Some("Connection Timed Out"),
+        ident: "CLOUDFLARE_CONNECTION_TIMED_OUT",
         description: "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_CONNECTION_TIMED_OUT",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE,
         name: Some("Origin Is Unreachable"),
+        ident: "CLOUDFLARE_ORIGIN_IS_UNREACHABLE",
         description: "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_ORIGIN_IS_UNREACHABLE",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_A_TIMEOUT_OCCURRED,
         name: Some("A Timeout Occurred"),
+        ident: "CLOUDFLARE_A_TIMEOUT_OCCURRED",
         description: "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.",
         category: Category::Timeout,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_A_TIMEOUT_OCCURRED",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED,
         name: Some("SSL Handshake Failed"),
+        ident: "CLOUDFLARE_SSL_HANDSHAKE_FAILED",
         description: "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.",
         category: Category::Tls,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_SSL_HANDSHAKE_FAILED",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE,
         name: Some("Invalid SSL Certificate"),
+        ident: "CLOUDFLARE_INVALID_SSL_CERTIFICATE",
         description: "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.",
         category: Category::Certificate,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_INVALID_SSL_CERTIFICATE",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_RAILGUN_ERROR,
         name: Some("Railgun Error"),
+        ident: "CLOUDFLARE_RAILGUN_ERROR",
         description: "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_RAILGUN_ERROR",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 5xx errors"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::QUALYS_SITE_IS_OVERLOADED,
         name: Some("Site is overloaded"),
+        ident: "QUALYS_SITE_IS_OVERLOADED",
         description: "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.",
         category: Category::Server,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Qualys,
-        ident: "QUALYS_SITE_IS_OVERLOADED",
+        flags: 0,
+        since: None,
+        reference: Some("SSL Labs API v3 documentation"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::CLOUDFLARE_ERROR_1XXX,
         name: None,
+        ident: "CLOUDFLARE_ERROR_1XXX",
         description: "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.",
         category: Category::Proxy,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Cloudflare,
-        ident: "CLOUDFLARE_ERROR_1XXX",
+        flags: 0,
+        since: None,
+        reference: Some("Cloudflare docs, Cloudflare 1xxx errors"),
         meanings: 2,
         symbols: &[],
     },
     Entry {
         code: Status::PANTHEON_SITE_IS_FROZEN,
         name: Some("Site is frozen"),
+        ident: "PANTHEON_SITE_IS_FROZEN",
         description: "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.",
         category: Category::Policy,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Pantheon,
-        ident: "PANTHEON_SITE_IS_FROZEN",
+        flags: 0,
+        since: None,
+        reference: Some("Pantheon docs, Platform Considerations"),
         meanings: 2,
         symbols: &[],
     },
     Entry {
         code: Status::AWS_ELB_UNAUTHORIZED,
         name: Some("Unauthorized"),
+        ident: "AWS_ELB_UNAUTHORIZED",
         description: "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::AwsElb,
-        ident: "AWS_ELB_UNAUTHORIZED",
+        flags: 0,
+        since: None,
+        reference: Some("AWS docs, Troubleshoot your Application Load Balancers"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::PROXY_NETWORK_READ_TIMEOUT_ERROR,
         name: Some("Network read timeout error"),
+        ident: "PROXY_NETWORK_READ_TIMEOUT_ERROR",
         description: "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.",
         category: Category::Timeout,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Proxy,
-        ident: "PROXY_NETWORK_READ_TIMEOUT_ERROR",
+        flags: 0,
+        since: None,
+        reference: Some("Informal convention of some HTTP proxies"),
         meanings: 1,
         symbols: &[],
     },
     Entry {
         code: Status::PROXY_NETWORK_CONNECT_TIMEOUT_ERROR,
         name: Some("Network Connect Timeout Error"),
+        ident: "PROXY_NETWORK_CONNECT_TIMEOUT_ERROR",
         description: "An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Unofficial,
         source: Source::Proxy,
-        ident: "PROXY_NETWORK_CONNECT_TIMEOUT_ERROR",
+        flags: 0,
+        since: None,
+        reference: Some("Informal convention of some HTTP proxies"),
         meanings: 1,
         symbols: &[],
     },
 ];
 
-/// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
+/// Every exact name, sorted by bytes, with its row in `ENTRIES`.
 static BY_NAME: [(&str, u32); 524] = [
     ("(Unused)", 20),
     (":\"(unused)\"", 20),
@@ -3386,71 +6563,1037 @@ static BY_NAME: [(&str, u32); 524] = [
     ("Web Server Returned an Unknown Error", 83),
 ];
 
-/// The row of each value from the smallest known one; `None` where no code is.
+/// Every name in ASCII lower case, sorted by bytes, with its row in `ENTRIES`.
+static FOLDED: [(&str, u32); 522] = [
+    ("(unused)", 20),
+    (":\"(unused)\"", 20),
+    (":accepted", 6),
+    (":already_reported", 12),
+    (":bad_gateway", 73),
+    (":bad_request", 23),
+    (":bandwidth_limit_exceeded", 80),
+    (":conflict", 32),
+    (":content_too_large", 36),
+    (":continue", 0),
+    (":created", 5),
+    (":early_hints", 3),
+    (":expectation_failed", 40),
+    (":failed_dependency", 48),
+    (":forbidden", 26),
+    (":found", 16),
+    (":gateway_timeout", 75),
+    (":gone", 33),
+    (":http_version_not_supported", 76),
+    (":im_used", 13),
+    (":insufficient_storage", 78),
+    (":internal_server_error", 71),
+    (":length_required", 34),
+    (":locked", 47),
+    (":loop_detected", 79),
+    (":method_not_allowed", 28),
+    (":misdirected_request", 45),
+    (":moved_permanently", 15),
+    (":multi_status", 11),
+    (":multiple_choices", 14),
+    (":network_authentication_required", 82),
+    (":no_content", 8),
+    (":non_authoritative_information", 7),
+    (":not_acceptable", 29),
+    (":not_extended", 81),
+    (":not_found", 27),
+    (":not_implemented", 72),
+    (":not_modified", 18),
+    (":ok", 4),
+    (":partial_content", 10),
+    (":payload_too_large", 36),
+    (":payment_required", 25),
+    (":permanent_redirect", 22),
+    (":precondition_failed", 35),
+    (":precondition_required", 51),
+    (":processing", 2),
+    (":proxy_authentication_required", 30),
+    (":range_not_satisfiable", 39),
+    (":request_header_fields_too_large", 54),
+    (":request_timeout", 31),
+    (":reset_content", 9),
+    (":see_other", 17),
+    (":service_unavailable", 74),
+    (":switching_protocols", 1),
+    (":temporary_redirect", 21),
+    (":too_early", 49),
+    (":too_many_requests", 52),
+    (":unauthorized", 24),
+    (":unavailable_for_legal_reasons", 59),
+    (":unprocessable_content", 46),
+    (":unprocessable_entity", 46),
+    (":unsupported_media_type", 38),
+    (":upgrade_required", 50),
+    (":uri_too_long", 37),
+    (":use_proxy", 19),
+    (":variant_also_negotiates", 77),
+    ("a timeout occurred", 87),
+    ("accepted", 6),
+    ("already reported", 12),
+    ("already_reported", 12),
+    ("alreadyreported", 12),
+    ("ambiguous", 14),
+    ("apache_bandwidth_limit_exceeded", 80),
+    ("aws_elb_client_closed_connection", 61),
+    ("aws_elb_incompatible_protocol_versions", 63),
+    ("aws_elb_too_many_forwarded_for_addresses", 62),
+    ("aws_elb_unauthorized", 94),
+    ("bad gateway", 73),
+    ("bad request", 23),
+    ("bad_gateway", 73),
+    ("bad_request", 23),
+    ("badgateway", 73),
+    ("badrequest", 23),
+    ("bandwidth limit exceeded", 80),
+    ("blocked by windows parental controls", 58),
+    ("client closed request", 69),
+    ("cloudflare_a_timeout_occurred", 87),
+    ("cloudflare_connection_timed_out", 85),
+    ("cloudflare_error_1xxx", 92),
+    ("cloudflare_invalid_ssl_certificate", 89),
+    ("cloudflare_origin_is_unreachable", 86),
+    ("cloudflare_railgun_error", 90),
+    ("cloudflare_ssl_handshake_failed", 88),
+    ("cloudflare_web_server_is_down", 84),
+    ("cloudflare_web_server_returned_an_unknown_error", 83),
+    ("conflict", 32),
+    ("connection timed out", 85),
+    ("content too large", 36),
+    ("content_too_large", 36),
+    ("continue", 0),
+    ("created", 5),
+    ("early hints", 3),
+    ("early_hints", 3),
+    ("earlyhints", 3),
+    ("enhance your calm", 43),
+    ("esri_invalid_token", 68),
+    ("esri_token_required", 69),
+    ("expectation failed", 40),
+    ("expectation_failed", 40),
+    ("expectationfailed", 40),
+    ("failed dependency", 48),
+    ("failed_dependency", 48),
+    ("faileddependency", 48),
+    ("forbidden", 26),
+    ("found", 16),
+    ("gateway time-out", 75),
+    ("gateway timeout", 75),
+    ("gateway_timeout", 75),
+    ("gatewaytimeout", 75),
+    ("gone", 33),
+    ("http request sent to https port", 67),
+    ("http version not supported", 76),
+    ("http_accepted", 6),
+    ("http_already_reported", 12),
+    ("http_bad_gateway", 73),
+    ("http_bad_method", 28),
+    ("http_bad_request", 23),
+    ("http_client_timeout", 31),
+    ("http_conflict", 32),
+    ("http_continue", 0),
+    ("http_created", 5),
+    ("http_early_hints", 3),
+    ("http_entity_too_large", 36),
+    ("http_expectation_failed", 40),
+    ("http_failed_dependency", 48),
+    ("http_forbidden", 26),
+    ("http_found", 16),
+    ("http_gateway_timeout", 75),
+    ("http_gone", 33),
+    ("http_i_am_a_teapot", 41),
+    ("http_im_used", 13),
+    ("http_insufficient_storage", 78),
+    ("http_internal_error", 71),
+    ("http_internal_server_error", 71),
+    ("http_length_required", 34),
+    ("http_locked", 47),
+    ("http_loop_detected", 79),
+    ("http_method_not_allowed", 28),
+    ("http_misdirected_request", 45),
+    ("http_moved_perm", 15),
+    ("http_moved_permanently", 15),
+    ("http_moved_temp", 16),
+    ("http_mult_choice", 14),
+    ("http_multi_status", 11),
+    ("http_multiple_choices", 14),
+    ("http_network_authentication_required", 82),
+    ("http_no_content", 8),
+    ("http_non_authoritative_information", 7),
+    ("http_not_acceptable", 29),
+    ("http_not_authoritative", 7),
+    ("http_not_extended", 81),
+    ("http_not_found", 27),
+    ("http_not_implemented", 72),
+    ("http_not_modified", 18),
+    ("http_ok", 4),
+    ("http_partial", 10),
+    ("http_partial_content", 10),
+    ("http_payment_required", 25),
+    ("http_permanently_redirect", 22),
+    ("http_precon_failed", 35),
+    ("http_precondition_failed", 35),
+    ("http_precondition_required", 51),
+    ("http_processing", 2),
+    ("http_proxy_auth", 30),
+    ("http_proxy_authentication_required", 30),
+    ("http_req_too_long", 37),
+    ("http_request_entity_too_large", 36),
+    ("http_request_header_fields_too_large", 54),
+    ("http_request_timeout", 31),
+    ("http_request_uri_too_long", 37),
+    ("http_requested_range_not_satisfiable", 39),
+    ("http_reserved", 20),
+    ("http_reset", 9),
+    ("http_reset_content", 9),
+    ("http_see_other", 17),
+    ("http_server_error", 71),
+    ("http_service_unavailable", 74),
+    ("http_switching_protocols", 1),
+    ("http_temporary_redirect", 21),
+    ("http_too_early", 49),
+    ("http_too_many_requests", 52),
+    ("http_unauthorized", 24),
+    ("http_unavailable", 74),
+    ("http_unavailable_for_legal_reasons", 59),
+    ("http_unprocessable_entity", 46),
+    ("http_unsupported_media_type", 38),
+    ("http_unsupported_type", 38),
+    ("http_upgrade_required", 50),
+    ("http_use_proxy", 19),
+    ("http_variant_also_negotiates_experimental", 77),
+    ("http_version", 76),
+    ("http_version_not_supported", 76),
+    ("httpversionnotsupported", 76),
+    ("i'm a teapot", 41),
+    ("iis_login_time_out", 55),
+    ("iis_redirect", 59),
+    ("iis_retry_with", 57),
+    ("im used", 13),
+    ("im_a_teapot", 41),
+    ("im_used", 13),
+    ("imateapot", 41),
+    ("imused", 13),
+    ("insufficient storage", 78),
+    ("insufficient_storage", 78),
+    ("insufficientstorage", 78),
+    ("internal server error", 71),
+    ("internal_server_error", 71),
+    ("internalservererror", 71),
+    ("invalid ssl certificate", 89),
+    ("invalid token", 68),
+    ("laravel_page_expired", 42),
+    ("length required", 34),
+    ("length_required", 34),
+    ("lengthrequired", 34),
+    ("locked", 47),
+    ("login time-out", 55),
+    ("loop detected", 79),
+    ("loop_detected", 79),
+    ("loopdetected", 79),
+    ("method failure", 43),
+    ("method not allowed", 28),
+    ("method_not_allowed", 28),
+    ("methodnotallowed", 28),
+    ("microsoft_blocked_by_windows_parental_controls", 58),
+    ("misdirected request", 45),
+    ("misdirected_request", 45),
+    ("misdirectedrequest", 45),
+    ("moved", 15),
+    ("moved permanently", 15),
+    ("moved temporarily", 16),
+    ("moved_permanently", 15),
+    ("movedpermanently", 15),
+    ("multi-status", 11),
+    ("multi_status", 11),
+    ("multiple choices", 14),
+    ("multiple_choices", 14),
+    ("multiplechoices", 14),
+    ("multistatus", 11),
+    ("network authentication required", 82),
+    ("network connect timeout error", 96),
+    ("network read timeout error", 95),
+    ("network_authentication_required", 82),
+    ("networkauthenticationrequired", 82),
+    ("nginx_client_closed_request", 69),
+    ("nginx_http_request_sent_to_https_port", 67),
+    ("nginx_no_response", 56),
+    ("nginx_request_header_too_large", 64),
+    ("nginx_ssl_certificate_error", 65),
+    ("nginx_ssl_certificate_required", 66),
+    ("no content", 8),
+    ("no response", 56),
+    ("no_content", 8),
+    ("nocontent", 8),
+    ("non-authoritative information", 7),
+    ("non_authoritative_information", 7),
+    ("nonauthoritativeinformation", 7),
+    ("not acceptable", 29),
+    ("not extended", 81),
+    ("not found", 27),
+    ("not implemented", 72),
+    ("not modified", 18),
+    ("not_acceptable", 29),
+    ("not_extended", 81),
+    ("not_found", 27),
+    ("not_implemented", 72),
+    ("not_modified", 18),
+    ("notacceptable", 29),
+    ("notextended", 81),
+    ("notfound", 27),
+    ("notimplemented", 72),
+    ("notmodified", 18),
+    ("ok", 4),
+    ("origin is unreachable", 86),
+    ("page expired", 42),
+    ("pantheon_site_is_frozen", 92),
+    ("partial content", 10),
+    ("partial_content", 10),
+    ("partialcontent", 10),
+    ("payload too large", 36),
+    ("payload_too_large", 36),
+    ("payloadtoolarge", 36),
+    ("payment required", 25),
+    ("payment_required", 25),
+    ("paymentrequired", 25),
+    ("permanent redirect", 22),
+    ("permanent_redirect", 22),
+    ("permanentredirect", 22),
+    ("precondition failed", 35),
+    ("precondition required", 51),
+    ("precondition_failed", 35),
+    ("precondition_required", 51),
+    ("preconditionfailed", 35),
+    ("preconditionrequired", 51),
+    ("processing", 2),
+    ("proxy authentication required", 30),
+    ("proxy_authentication_required", 30),
+    ("proxy_network_connect_timeout_error", 96),
+    ("proxy_network_read_timeout_error", 95),
+    ("proxyauthenticationrequired", 30),
+    ("qualys_site_is_overloaded", 91),
+    ("railgun error", 90),
+    ("range not satisfiable", 39),
+    ("range_not_satisfiable", 39),
+    ("rangenotsatisfiable", 39),
+    ("redirect", 59),
+    ("redirectkeepverb", 21),
+    ("redirectmethod", 17),
+    ("request entity too large", 36),
+    ("request header fields too large", 54),
+    ("request header too large", 64),
+    ("request time-out", 31),
+    ("request timeout", 31),
+    ("request-uri too large", 37),
+    ("request-uri too long", 37),
+    ("request_entity_too_large", 36),
+    ("request_header_fields_too_large", 54),
+    ("request_timeout", 31),
+    ("request_uri_too_long", 37),
+    ("requested range not satisfiable", 39),
+    ("requested_range_not_satisfiable", 39),
+    ("requestedrangenotsatisfiable", 39),
+    ("requestentitytoolarge", 36),
+    ("requestheaderfieldstoolarge", 54),
+    ("requesttimeout", 31),
+    ("requesturitoolong", 37),
+    ("reset content", 9),
+    ("reset_content", 9),
+    ("resetcontent", 9),
+    ("retry with", 57),
+    ("sc_accepted", 6),
+    ("sc_already_reported", 12),
+    ("sc_bad_gateway", 73),
+    ("sc_bad_request", 23),
+    ("sc_conflict", 32),
+    ("sc_continue", 0),
+    ("sc_created", 5),
+    ("sc_early_hints", 3),
+    ("sc_expectation_failed", 40),
+    ("sc_failed_dependency", 48),
+    ("sc_forbidden", 26),
+    ("sc_gateway_timeout", 75),
+    ("sc_gone", 33),
+    ("sc_http_version_not_supported", 76),
+    ("sc_im_used", 13),
+    ("sc_insufficient_space_on_resource", 42),
+    ("sc_insufficient_storage", 78),
+    ("sc_internal_server_error", 71),
+    ("sc_length_required", 34),
+    ("sc_locked", 47),
+    ("sc_loop_detected", 79),
+    ("sc_method_failure", 43),
+    ("sc_method_not_allowed", 28),
+    ("sc_misdirected_request", 45),
+    ("sc_moved_permanently", 15),
+    ("sc_moved_temporarily", 16),
+    ("sc_multi_status", 11),
+    ("sc_multiple_choices", 14),
+    ("sc_network_authentication_required", 82),
+    ("sc_no_content", 8),
+    ("sc_non_authoritative_information", 7),
+    ("sc_not_acceptable", 29),
+    ("sc_not_extended", 81),
+    ("sc_not_found", 27),
+    ("sc_not_implemented", 72),
+    ("sc_not_modified", 18),
+    ("sc_ok", 4),
+    ("sc_partial_content", 10),
+    ("sc_payment_required", 25),
+    ("sc_permanent_redirect", 22),
+    ("sc_precondition_failed", 35),
+    ("sc_precondition_required", 51),
+    ("sc_processing", 2),
+    ("sc_proxy_authentication_required", 30),
+    ("sc_request_header_fields_too_large", 54),
+    ("sc_request_timeout", 31),
+    ("sc_request_too_long", 36),
+    ("sc_request_uri_too_long", 37),
+    ("sc_requested_range_not_satisfiable", 39),
+    ("sc_reset_content", 9),
+    ("sc_see_other", 17),
+    ("sc_service_unavailable", 74),
+    ("sc_switching_protocols", 1),
+    ("sc_temporary_redirect", 21),
+    ("sc_too_early", 49),
+    ("sc_too_many_requests", 52),
+    ("sc_unauthorized", 24),
+    ("sc_unavailable_for_legal_reasons", 59),
+    ("sc_unprocessable_content", 46),
+    ("sc_unprocessable_entity", 46),
+    ("sc_unsupported_media_type", 38),
+    ("sc_upgrade_required", 50),
+    ("sc_use_proxy", 19),
+    ("sc_variant_also_negotiates", 77),
+    ("see other", 17),
+    ("see_other", 17),
+    ("seeother", 17),
+    ("service unavailable", 74),
+    ("service_unavailable", 74),
+    ("serviceunavailable", 74),
+    ("shopify security rejection", 53),
+    ("shopify_security_rejection", 53),
+    ("site is frozen", 92),
+    ("site is overloaded", 91),
+    ("spring_method_failure", 43),
+    ("ssl certificate error", 65),
+    ("ssl certificate required", 66),
+    ("ssl handshake failed", 88),
+    ("statusaccepted", 6),
+    ("statusalreadyreported", 12),
+    ("statusbadgateway", 73),
+    ("statusbadrequest", 23),
+    ("statusconflict", 32),
+    ("statuscontinue", 0),
+    ("statuscreated", 5),
+    ("statusearlyhints", 3),
+    ("statusexpectationfailed", 40),
+    ("statusfaileddependency", 48),
+    ("statusforbidden", 26),
+    ("statusfound", 16),
+    ("statusgatewaytimeout", 75),
+    ("statusgone", 33),
+    ("statushttpversionnotsupported", 76),
+    ("statusimused", 13),
+    ("statusinsufficientstorage", 78),
+    ("statusinternalservererror", 71),
+    ("statuslengthrequired", 34),
+    ("statuslocked", 47),
+    ("statusloopdetected", 79),
+    ("statusmethodnotallowed", 28),
+    ("statusmisdirectedrequest", 45),
+    ("statusmovedpermanently", 15),
+    ("statusmultiplechoices", 14),
+    ("statusmultistatus", 11),
+    ("statusnetworkauthenticationrequired", 82),
+    ("statusnocontent", 8),
+    ("statusnonauthoritativeinfo", 7),
+    ("statusnotacceptable", 29),
+    ("statusnotextended", 81),
+    ("statusnotfound", 27),
+    ("statusnotimplemented", 72),
+    ("statusnotmodified", 18),
+    ("statusok", 4),
+    ("statuspartialcontent", 10),
+    ("statuspaymentrequired", 25),
+    ("statuspermanentredirect", 22),
+    ("statuspreconditionfailed", 35),
+    ("statuspreconditionrequired", 51),
+    ("statusprocessing", 2),
+    ("statusproxyauthrequired", 30),
+    ("statusrequestedrangenotsatisfiable", 39),
+    ("statusrequestentitytoolarge", 36),
+    ("statusrequestheaderfieldstoolarge", 54),
+    ("statusrequesttimeout", 31),
+    ("statusrequesturitoolong", 37),
+    ("statusresetcontent", 9),
+    ("statusseeother", 17),
+    ("statusserviceunavailable", 74),
+    ("statusswitchingprotocols", 1),
+    ("statusteapot", 41),
+    ("statustemporaryredirect", 21),
+    ("statustooearly", 49),
+    ("statustoomanyrequests", 52),
+    ("statusunauthorized", 24),
+    ("statusunavailableforlegalreasons", 59),
+    ("statusunprocessableentity", 46),
+    ("statusunsupportedmediatype", 38),
+    ("statusupgraderequired", 50),
+    ("statususeproxy", 19),
+    ("statusvariantalsonegotiates", 77),
+    ("switch_proxy", 20),
+    ("switching protocols", 1),
+    ("switching_protocols", 1),
+    ("switchingprotocols", 1),
+    ("temporary redirect", 21),
+    ("temporary_redirect", 21),
+    ("temporaryredirect", 21),
+    ("token required", 69),
+    ("too early", 49),
+    ("too many requests", 52),
+    ("too_early", 49),
+    ("too_many_requests", 52),
+    ("tooearly", 49),
+    ("toomanyrequests", 52),
+    ("twitter_enhance_your_calm", 43),
+    ("unauthorized", 24),
+    ("unavailable for legal reasons", 59),
+    ("unavailable_for_legal_reasons", 59),
+    ("unavailableforlegalreasons", 59),
+    ("unprocessable content", 46),
+    ("unprocessable entity", 46),
+    ("unprocessable_content", 46),
+    ("unprocessable_entity", 46),
+    ("unprocessablecontent", 46),
+    ("unprocessableentity", 46),
+    ("unsupported media type", 38),
+    ("unsupported_media_type", 38),
+    ("unsupportedmediatype", 38),
+    ("unused", 20),
+    ("upgrade required", 50),
+    ("upgrade_required", 50),
+    ("upgraderequired", 50),
+    ("uri too long", 37),
+    ("uri_too_long", 37),
+    ("uritoolong", 37),
+    ("use proxy", 19),
+    ("use_proxy", 19),
+    ("useproxy", 19),
+    ("variant also negotiates", 77),
+    ("variant_also_negotiates", 77),
+    ("variantalsonegotiates", 77),
+    ("web server is down", 84),
+    ("web server returned an unknown error", 83),
+];
+
+/// The numbers upstream retired, sorted.
+static RETIRED: [u16; 0] = [];
+
+/// The row of each value from `INDEX_MIN`; `None` where no code is.
 static INDEX: [Option<&Entry>; 500] = [
-    Some(&ENTRIES[0]), Some(&ENTRIES[1]), Some(&ENTRIES[2]), Some(&ENTRIES[3]), None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, Some(&ENTRIES[4]), Some(&ENTRIES[5]), Some(&ENTRIES[6]), Some(&ENTRIES[7]),
-    Some(&ENTRIES[8]), Some(&ENTRIES[9]), Some(&ENTRIES[10]), Some(&ENTRIES[11]), Some(&ENTRIES[12]), None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, Some(&ENTRIES[13]), None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    Some(&ENTRIES[14]), Some(&ENTRIES[15]), Some(&ENTRIES[16]), Some(&ENTRIES[17]), Some(&ENTRIES[18]), Some(&ENTRIES[19]), Some(&ENTRIES[20]), Some(&ENTRIES[21]),
-    Some(&ENTRIES[22]), None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, Some(&ENTRIES[23]), Some(&ENTRIES[24]), Some(&ENTRIES[25]), Some(&ENTRIES[26]),
-    Some(&ENTRIES[27]), Some(&ENTRIES[28]), Some(&ENTRIES[29]), Some(&ENTRIES[30]), Some(&ENTRIES[31]), Some(&ENTRIES[32]), Some(&ENTRIES[33]), Some(&ENTRIES[34]),
-    Some(&ENTRIES[35]), Some(&ENTRIES[36]), Some(&ENTRIES[37]), Some(&ENTRIES[38]), Some(&ENTRIES[39]), Some(&ENTRIES[40]), Some(&ENTRIES[41]), Some(&ENTRIES[42]),
-    Some(&ENTRIES[43]), Some(&ENTRIES[45]), Some(&ENTRIES[46]), Some(&ENTRIES[47]), Some(&ENTRIES[48]), Some(&ENTRIES[49]), Some(&ENTRIES[50]), None,
-    Some(&ENTRIES[51]), Some(&ENTRIES[52]), Some(&ENTRIES[53]), Some(&ENTRIES[54]), None, None, None, None,
-    None, None, None, None, Some(&ENTRIES[55]), None, None, None,
-    Some(&ENTRIES[56]), None, None, None, None, Some(&ENTRIES[57]), Some(&ENTRIES[58]), Some(&ENTRIES[59]),
-    None, None, None, None, None, None, None, None,
-    Some(&ENTRIES[61]), None, None, Some(&ENTRIES[62]), Some(&ENTRIES[63]), None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, Some(&ENTRIES[64]), Some(&ENTRIES[65]), Some(&ENTRIES[66]), Some(&ENTRIES[67]), Some(&ENTRIES[68]), Some(&ENTRIES[69]),
-    Some(&ENTRIES[71]), Some(&ENTRIES[72]), Some(&ENTRIES[73]), Some(&ENTRIES[74]), Some(&ENTRIES[75]), Some(&ENTRIES[76]), Some(&ENTRIES[77]), Some(&ENTRIES[78]),
-    Some(&ENTRIES[79]), Some(&ENTRIES[80]), Some(&ENTRIES[81]), Some(&ENTRIES[82]), None, None, None, None,
-    None, None, None, None, Some(&ENTRIES[83]), Some(&ENTRIES[84]), Some(&ENTRIES[85]), Some(&ENTRIES[86]),
-    Some(&ENTRIES[87]), Some(&ENTRIES[88]), Some(&ENTRIES[89]), Some(&ENTRIES[90]), None, Some(&ENTRIES[91]), Some(&ENTRIES[92]), None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, Some(&ENTRIES[94]), None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, Some(&ENTRIES[95]), Some(&ENTRIES[96]),
+    Some(&ENTRIES[0]),
+    Some(&ENTRIES[1]),
+    Some(&ENTRIES[2]),
+    Some(&ENTRIES[3]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[4]),
+    Some(&ENTRIES[5]),
+    Some(&ENTRIES[6]),
+    Some(&ENTRIES[7]),
+    Some(&ENTRIES[8]),
+    Some(&ENTRIES[9]),
+    Some(&ENTRIES[10]),
+    Some(&ENTRIES[11]),
+    Some(&ENTRIES[12]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[13]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[14]),
+    Some(&ENTRIES[15]),
+    Some(&ENTRIES[16]),
+    Some(&ENTRIES[17]),
+    Some(&ENTRIES[18]),
+    Some(&ENTRIES[19]),
+    Some(&ENTRIES[20]),
+    Some(&ENTRIES[21]),
+    Some(&ENTRIES[22]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[23]),
+    Some(&ENTRIES[24]),
+    Some(&ENTRIES[25]),
+    Some(&ENTRIES[26]),
+    Some(&ENTRIES[27]),
+    Some(&ENTRIES[28]),
+    Some(&ENTRIES[29]),
+    Some(&ENTRIES[30]),
+    Some(&ENTRIES[31]),
+    Some(&ENTRIES[32]),
+    Some(&ENTRIES[33]),
+    Some(&ENTRIES[34]),
+    Some(&ENTRIES[35]),
+    Some(&ENTRIES[36]),
+    Some(&ENTRIES[37]),
+    Some(&ENTRIES[38]),
+    Some(&ENTRIES[39]),
+    Some(&ENTRIES[40]),
+    Some(&ENTRIES[41]),
+    Some(&ENTRIES[42]),
+    Some(&ENTRIES[43]),
+    Some(&ENTRIES[45]),
+    Some(&ENTRIES[46]),
+    Some(&ENTRIES[47]),
+    Some(&ENTRIES[48]),
+    Some(&ENTRIES[49]),
+    Some(&ENTRIES[50]),
+    None,
+    Some(&ENTRIES[51]),
+    Some(&ENTRIES[52]),
+    Some(&ENTRIES[53]),
+    Some(&ENTRIES[54]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[55]),
+    None,
+    None,
+    None,
+    Some(&ENTRIES[56]),
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[57]),
+    Some(&ENTRIES[58]),
+    Some(&ENTRIES[59]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[61]),
+    None,
+    None,
+    Some(&ENTRIES[62]),
+    Some(&ENTRIES[63]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[64]),
+    Some(&ENTRIES[65]),
+    Some(&ENTRIES[66]),
+    Some(&ENTRIES[67]),
+    Some(&ENTRIES[68]),
+    Some(&ENTRIES[69]),
+    Some(&ENTRIES[71]),
+    Some(&ENTRIES[72]),
+    Some(&ENTRIES[73]),
+    Some(&ENTRIES[74]),
+    Some(&ENTRIES[75]),
+    Some(&ENTRIES[76]),
+    Some(&ENTRIES[77]),
+    Some(&ENTRIES[78]),
+    Some(&ENTRIES[79]),
+    Some(&ENTRIES[80]),
+    Some(&ENTRIES[81]),
+    Some(&ENTRIES[82]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[83]),
+    Some(&ENTRIES[84]),
+    Some(&ENTRIES[85]),
+    Some(&ENTRIES[86]),
+    Some(&ENTRIES[87]),
+    Some(&ENTRIES[88]),
+    Some(&ENTRIES[89]),
+    Some(&ENTRIES[90]),
+    None,
+    Some(&ENTRIES[91]),
+    Some(&ENTRIES[92]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[94]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[95]),
+    Some(&ENTRIES[96]),
 ];
 
 /// The rows of data/map/chromium_to_http.csv, in value order.
@@ -3458,77 +7601,107 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INSUFFICIENT_STORAGE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Writing the data to the gateway's disk failed, usually for lack of space."),
+        note: Some(
+            "Writing the data to the gateway's disk failed, usually for lack of space.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own name cache is being cleared, a short temporary condition."),
+        note: Some(
+            "The gateway's own name cache is being cleared, a short temporary condition.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -3538,32 +7711,44 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
-        note: Some("A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."),
+        note: Some(
+            "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream only allows secure transports, so the cleartext request is refused."),
+        note: Some(
+            "The upstream only allows secure transports, so the cleartext request is refused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
@@ -3573,87 +7758,121 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh."),
+        note: Some(
+            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh."),
+        note: Some(
+            "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The real failure is hidden behind a placeholder, so all that is known is that the fetch failed."),
+        note: Some(
+            "The real failure is hidden behind a placeholder, so all that is known is that the fetch failed.",
+        ),
     },
     crate::Mapping {
         to: Status::OK,
@@ -3668,27 +7887,37 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management inside the gateway, not an upstream failure."),
+        note: Some(
+            "Certificate store management inside the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -3713,7 +7942,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream demanded credentials after it had started answering, too late to be handled."),
+        note: Some(
+            "The upstream demanded credentials after it had started answering, too late to be handled.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -3768,17 +7999,23 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's body could not be decoded, so it cannot be passed on."),
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's body could not be decoded, so it cannot be passed on."),
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's body could not be decoded, so it cannot be passed on."),
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -3808,77 +8045,107 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("Relay the upstream's status when it is known; otherwise its answer was unusable."),
+        note: Some(
+            "Relay the upstream's status when it is known; otherwise its answer was unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came."),
+        note: Some(
+            "The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's body could not be decoded, so it cannot be passed on."),
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up."),
+        note: Some(
+            "The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up.",
+        ),
     },
     crate::Mapping {
         to: Status::PROXY_AUTHENTICATION_REQUIRED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer."),
+        note: Some(
+            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -3888,27 +8155,37 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer arrived incomplete, so it cannot be passed on as it is."),
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer arrived incomplete, so it cannot be passed on as it is."),
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer arrived incomplete, so it cannot be passed on as it is."),
+        note: Some(
+            "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -3918,47 +8195,65 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The exchange with the upstream could not be completed on its connection."),
+        note: Some(
+            "The exchange with the upstream could not be completed on its connection.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own Kerberos or NTLM setup failed, not the client's credentials."),
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own Kerberos or NTLM setup failed, not the client's credentials."),
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own Kerberos or NTLM setup failed, not the client's credentials."),
+        note: Some(
+            "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
+        ),
     },
     crate::Mapping {
         to: Status::UNAUTHORIZED,
@@ -3968,42 +8263,58 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's text could not be interpreted, so it cannot be passed on."),
+        note: Some(
+            "The upstream's text could not be interpreted, so it cannot be passed on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix."),
+        note: Some(
+            "The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::UNAUTHORIZED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The credentials did not work, so the client has to supply valid ones."),
+        note: Some(
+            "The credentials did not work, so the client has to supply valid ones.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's body could not be decoded, so it cannot be passed on."),
+        note: Some(
+            "The upstream's body could not be decoded, so it cannot be passed on.",
+        ),
     },
     crate::Mapping {
         to: Status::UNAUTHORIZED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The credentials given cannot be used, so the client has to supply valid ones."),
+        note: Some(
+            "The credentials given cannot be used, so the client has to supply valid ones.",
+        ),
     },
     crate::Mapping {
         to: Status::RANGE_NOT_SATISFIABLE,
@@ -4013,7 +8324,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -4028,7 +8341,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream sent a proxy authentication demand it has no business sending."),
+        note: Some(
+            "The upstream sent a proxy authentication demand it has no business sending.",
+        ),
     },
     crate::Mapping {
         to: Status::METHOD_NOT_ALLOWED,
@@ -4038,17 +8353,23 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids requests to that port, so the client is refused."),
+        note: Some(
+            "Local policy forbids requests to that port, so the client is refused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -4058,7 +8379,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects."),
+        note: Some(
+            "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -4068,12 +8391,16 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::NOT_IMPLEMENTED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway cannot fetch that kind of URL at all, a capability it lacks."),
+        note: Some(
+            "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids fetching that kind of URL, so the client is refused."),
+        note: Some(
+            "Local policy forbids fetching that kind of URL, so the client is refused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_REQUEST,
@@ -4083,82 +8410,114 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -4168,147 +8527,205 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own proxy logic called the tunnel off, so the upstream was never reached."),
+        note: Some(
+            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own proxy logic called the tunnel off, so the upstream was never reached."),
+        note: Some(
+            "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy could not reach the upstream, so there is no upstream answer."),
+        note: Some(
+            "The proxy could not reach the upstream, so there is no upstream answer.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::SWITCHING_PROTOCOLS,
         kind: crate::MappingKind::Equivalent,
-        note: Some("Chromium ends the request this way exactly when the upstream switched protocols."),
+        note: Some(
+            "Chromium ends the request this way exactly when the upstream switched protocols.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."),
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."),
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure."),
+        note: Some(
+            "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::TOO_MANY_REQUESTS,
@@ -4318,17 +8735,23 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on."),
+        note: Some(
+            "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -4343,72 +8766,100 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Requests to this upstream are held back for a while to spare it, so it is unavailable for now."),
+        note: Some(
+            "Requests to this upstream are held back for a while to spare it, so it is unavailable for now.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("A firewall rule on the gateway's machine forbids the request, so the client is refused."),
+        note: Some(
+            "A firewall rule on the gateway's machine forbids the request, so the client is refused.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's connection pool is full, a temporary overload of the gateway."),
+        note: Some(
+            "The gateway's connection pool is full, a temporary overload of the gateway.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The required proxy script was unusable, so the gateway had no route to the upstream."),
+        note: Some(
+            "The required proxy script was unusable, so the gateway had no route to the upstream.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::PROXY_AUTHENTICATION_REQUIRED,
         kind: crate::MappingKind::Equivalent,
-        note: Some("Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer."),
+        note: Some(
+            "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -4418,27 +8869,37 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy could not reach the upstream, so there is no upstream answer."),
+        note: Some(
+            "The proxy could not reach the upstream, so there is no upstream answer.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own resolver is overloaded, a temporary condition of the gateway."),
+        note: Some(
+            "The gateway's own resolver is overloaded, a temporary condition of the gateway.",
+        ),
     },
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
@@ -4448,32 +8909,44 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix."),
+        note: Some(
+            "The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix."),
+        note: Some(
+            "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -4488,27 +8961,23 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The gateway could not reach the upstream at all."),
-    },
-    crate::Mapping {
-        to: Status::BAD_GATEWAY,
-        kind: crate::MappingKind::Approximate,
-        note: Some("The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -4518,17 +8987,35 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+        note: Some("The gateway could not reach the upstream at all."),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -4553,7 +9040,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("The response was withheld by a cross-origin protection, so the client is refused."),
+        note: Some(
+            "The response was withheld by a cross-origin protection, so the client is refused.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -4563,7 +9052,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("Local policy forbids unencrypted requests to this host, so the client is refused."),
+        note: Some(
+            "Local policy forbids unencrypted requests to this host, so the client is refused.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -4578,12 +9069,16 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained."),
+        note: Some(
+            "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -4593,7 +9088,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -4603,7 +9100,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("The content was refused on purpose by a scanner, so the client is refused too."),
+        note: Some(
+            "The content was refused on purpose by a scanner, so the client is refused too.",
+        ),
     },
     crate::Mapping {
         to: Status::INSUFFICIENT_STORAGE,
@@ -4618,27 +9117,37 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::CONFLICT,
         kind: crate::MappingKind::Approximate,
-        note: Some("Creating something that already exists conflicts with the current state of the target."),
+        note: Some(
+            "Creating something that already exists conflicts with the current state of the target.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The file the gateway was uploading changed under it, a local problem."),
+        note: Some(
+            "The file the gateway was uploading changed under it, a local problem.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway is temporarily short of a local resource, so it is unavailable rather than broken."),
+        note: Some(
+            "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -4648,7 +9157,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
-        note: Some("A file the gateway may not read is answered the way a file server answers a permission error."),
+        note: Some(
+            "A file the gateway may not read is answered the way a file server answers a permission error.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -4673,7 +9184,9 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A fault inside the gateway itself, not something the upstream or the client caused."),
+        note: Some(
+            "A fault inside the gateway itself, not something the upstream or the client caused.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -4683,22 +9196,30 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
-        note: Some("A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."),
+        note: Some(
+            "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("An unspecified failure of the upstream fetch, so no usable upstream answer exists."),
+        note: Some(
+            "An unspecified failure of the upstream fetch, so no usable upstream answer exists.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A result that is still pending must never become a response, so a gateway that sends one has a bug."),
+        note: Some(
+            "A result that is still pending must never become a response, so a gateway that sends one has a bug.",
+        ),
     },
     crate::Mapping {
         to: Status::OK,
         kind: crate::MappingKind::Approximate,
-        note: Some("Success; relay the upstream's own status when there is one, 200 otherwise."),
+        note: Some(
+            "Success; relay the upstream's own status when there is one, 200 otherwise.",
+        ),
     },
 ];
 
@@ -4956,15 +9477,16 @@ static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [
-];
+static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [];
 
 /// The rows of data/map/qt_to_http.csv, in value order.
 static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::OK,
         kind: crate::MappingKind::Approximate,
-        note: Some("Success; relay the upstream's own status when there is one, 200 otherwise."),
+        note: Some(
+            "Success; relay the upstream's own status when there is one, 200 otherwise.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -4974,12 +9496,16 @@ static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."),
+        note: Some(
+            "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
+        note: Some(
+            "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
+        ),
     },
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
@@ -4989,32 +9515,44 @@ static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports its transfer timeout this way, and a gateway mostly cancels an upstream call when its own deadline passes; if its client has gone, nothing is sent at all."),
+        note: Some(
+            "Qt reports its transfer timeout this way, and a gateway mostly cancels an upstream call when its own deadline passes; if its client has gone, nothing is sent at all.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable."),
+        note: Some(
+            "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream."),
+        note: Some(
+            "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
+        ),
     },
     crate::Mapping {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The platform does not let the gateway make background transfers for now."),
+        note: Some(
+            "The platform does not let the gateway make background transfers for now.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects."),
+        note: Some(
+            "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
@@ -5024,37 +9562,51 @@ static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("An unspecified network failure on the way to the upstream, so no usable upstream answer exists."),
+        note: Some(
+            "An unspecified network failure on the way to the upstream, so no usable upstream answer exists.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through dropped the connection, so no complete upstream answer arrived."),
+        note: Some(
+            "The proxy the gateway routes through dropped the connection, so no complete upstream answer arrived.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through could not be found, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through could not be found, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through did not answer in time, which is a gateway timeout too."),
+        note: Some(
+            "The proxy the gateway routes through did not answer in time, which is a gateway timeout too.",
+        ),
     },
     crate::Mapping {
         to: Status::PROXY_AUTHENTICATION_REQUIRED,
         kind: crate::MappingKind::Equivalent,
-        note: Some("Qt derives this code from a 407; relaying it lets a client that sent the proxy credentials try again, but if the gateway itself lacks them, 502 is the more honest answer."),
+        note: Some(
+            "Qt derives this code from a 407; relaying it lets a client that sent the proxy credentials try again, but if the gateway itself lacks them, 502 is the more honest answer.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy the gateway routes through failed, so the upstream was never reached."),
+        note: Some(
+            "The proxy the gateway routes through failed, so the upstream was never reached.",
+        ),
     },
     crate::Mapping {
         to: Status::FORBIDDEN,
@@ -5074,12 +9626,16 @@ static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::UNAUTHORIZED,
         kind: crate::MappingKind::Equivalent,
-        note: Some("Qt derives this code from a 401; relaying it lets the client supply credentials."),
+        note: Some(
+            "Qt derives this code from a 401; relaying it lets the client supply credentials.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained."),
+        note: Some(
+            "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
+        ),
     },
     crate::Mapping {
         to: Status::CONFLICT,
@@ -5094,12 +9650,16 @@ static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::BAD_REQUEST,
         kind: crate::MappingKind::Approximate,
-        note: Some("Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better."),
+        note: Some(
+            "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better.",
+        ),
     },
     crate::Mapping {
         to: Status::NOT_IMPLEMENTED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The gateway cannot fetch that kind of URL at all, a capability it lacks."),
+        note: Some(
+            "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
+        ),
     },
     crate::Mapping {
         to: Status::BAD_REQUEST,
@@ -5109,7 +9669,9 @@ static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
+        note: Some(
+            "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
+        ),
     },
     crate::Mapping {
         to: Status::INTERNAL_SERVER_ERROR,
@@ -5129,7 +9691,9 @@ static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
     crate::Mapping {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
-        note: Some("The upstream failed with a server-error status Qt has no name for, 502 and 504 included; relay that status when it is known, otherwise 502."),
+        note: Some(
+            "The upstream failed with a server-error status Qt has no name for, 502 and 504 included; relay that status when it is known, otherwise 502.",
+        ),
     },
 ];
 
@@ -5172,670 +9736,4 @@ static FROM_QT_EXACT: [(i32, u32); 34] = [
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_QT_RANGES: [(i32, i32, u32); 0] = [
-];
-
-/// Who gives a status a meaning: the IANA registry, or a vendor whose
-/// software sends it. The order is the precedence when a number has
-/// several meanings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Source {
-    /// IANA HTTP Status Code Registry
-    Iana,
-
-    /// nginx
-    Nginx,
-
-    /// Cloudflare
-    Cloudflare,
-
-    /// AWS Elastic Load Balancing
-    AwsElb,
-
-    /// Microsoft IIS and Exchange
-    Iis,
-
-    /// Microsoft Windows
-    Microsoft,
-
-    /// Twitter API v1
-    Twitter,
-
-    /// Spring Framework
-    Spring,
-
-    /// Laravel
-    Laravel,
-
-    /// Shopify
-    Shopify,
-
-    /// Esri ArcGIS Server
-    Esri,
-
-    /// Apache HTTP Server and cPanel
-    Apache,
-
-    /// Qualys SSL Labs
-    Qualys,
-
-    /// Pantheon
-    Pantheon,
-
-    /// HTTP proxies (informal convention)
-    Proxy,
-}
-
-impl Source {
-    /// The identifier used in the data tables, e.g. `"nginx"`.
-    #[must_use]
-    pub const fn id(self) -> &'static str {
-        match self {
-            Self::Iana => "iana",
-            Self::Nginx => "nginx",
-            Self::Cloudflare => "cloudflare",
-            Self::AwsElb => "aws_elb",
-            Self::Iis => "iis",
-            Self::Microsoft => "microsoft",
-            Self::Twitter => "twitter",
-            Self::Spring => "spring",
-            Self::Laravel => "laravel",
-            Self::Shopify => "shopify",
-            Self::Esri => "esri",
-            Self::Apache => "apache",
-            Self::Qualys => "qualys",
-            Self::Pantheon => "pantheon",
-            Self::Proxy => "proxy",
-        }
-    }
-
-    /// A human title.
-    #[must_use]
-    pub const fn title(self) -> &'static str {
-        match self {
-            Self::Iana => "IANA HTTP Status Code Registry",
-            Self::Nginx => "nginx",
-            Self::Cloudflare => "Cloudflare",
-            Self::AwsElb => "AWS Elastic Load Balancing",
-            Self::Iis => "Microsoft IIS and Exchange",
-            Self::Microsoft => "Microsoft Windows",
-            Self::Twitter => "Twitter API v1",
-            Self::Spring => "Spring Framework",
-            Self::Laravel => "Laravel",
-            Self::Shopify => "Shopify",
-            Self::Esri => "Esri ArcGIS Server",
-            Self::Apache => "Apache HTTP Server and cPanel",
-            Self::Qualys => "Qualys SSL Labs",
-            Self::Pantheon => "Pantheon",
-            Self::Proxy => "HTTP proxies (informal convention)",
-        }
-    }
-
-    /// Where the source documents its codes; empty where nothing public does.
-    #[must_use]
-    pub const fn url(self) -> &'static str {
-        match self {
-            Self::Iana => {
-                "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml"
-            }
-            Self::Nginx => {
-                "https://github.com/nginx/nginx/blob/master/src/http/ngx_http_request.h"
-            }
-            Self::Cloudflare => {
-                "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/"
-            }
-            Self::AwsElb => {
-                "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html"
-            }
-            Self::Iis => {
-                "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/health-diagnostic-performance/http-status-code"
-            }
-            Self::Microsoft => {
-                "https://learn.microsoft.com/en-us/windows/win32/api/wpcevent/ne-wpcevent-wpcflag_isblocked"
-            }
-            Self::Twitter => "https://dev.twitter.com/docs/error-codes-responses",
-            Self::Spring => {
-                "https://docs.spring.io/spring-framework/docs/5.3.x/javadoc-api/org/springframework/http/HttpStatus.html"
-            }
-            Self::Laravel => "https://laravel.com/docs/csrf",
-            Self::Shopify => "https://shopify.dev/docs/api/usage/response-codes",
-            Self::Esri => {
-                "https://resources.arcgis.com/en/help/soap/10.1/01vp/01vp00000097000000.htm"
-            }
-            Self::Apache => {
-                "https://docs.cpanel.net/knowledge-base/general-systems-administration/http-error-codes-and-quick-fixes/"
-            }
-            Self::Qualys => {
-                "https://github.com/ssllabs/ssllabs-scan/blob/master/ssllabs-api-docs-v3.md"
-            }
-            Self::Pantheon => "https://pantheon.io/docs/platform-considerations",
-            Self::Proxy => "",
-        }
-    }
-}
-
-/// A library or framework whose names for HTTP statuses this crate records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Ecosystem {
-    /// Python http.HTTPStatus 3.11.7
-    Python,
-
-    /// Rust http::StatusCode 1.5.0
-    RustHttp,
-
-    /// Go net/http 1.19.8
-    Go,
-
-    /// .NET System.Net.HttpStatusCode 8.0
-    Dotnet,
-
-    /// Java java.net.HttpURLConnection 17.0.15
-    Java,
-
-    /// Angular HttpStatusCode (@angular/common/http) 22.2.6
-    Angular,
-
-    /// Symfony HttpFoundation Response::HTTP\_\* 5.4.53
-    Symfony,
-
-    /// Rails status symbols (Rack::Utils::SYMBOL\_TO\_STATUS\_CODE) 2.2.22
-    Rails,
-
-    /// Apache HttpComponents Core 5 HttpStatus.SC\_\* 5.2.1
-    Httpcomponents,
-}
-
-impl Ecosystem {
-    /// Every ecosystem, in the order of the docs table.
-    pub const ALL: &'static [Self] = &[
-        Self::Python,
-        Self::RustHttp,
-        Self::Go,
-        Self::Dotnet,
-        Self::Java,
-        Self::Angular,
-        Self::Symfony,
-        Self::Rails,
-        Self::Httpcomponents,
-    ];
-
-    /// The identifier used in the data tables, e.g. `"python"`.
-    #[must_use]
-    pub const fn id(self) -> &'static str {
-        match self {
-            Self::Python => "python",
-            Self::RustHttp => "rust_http",
-            Self::Go => "go",
-            Self::Dotnet => "dotnet",
-            Self::Java => "java",
-            Self::Angular => "angular",
-            Self::Symfony => "symfony",
-            Self::Rails => "rails",
-            Self::Httpcomponents => "httpcomponents",
-        }
-    }
-
-    /// A human title, e.g. `"Python http.HTTPStatus"`.
-    #[must_use]
-    pub const fn title(self) -> &'static str {
-        match self {
-            Self::Python => "Python http.HTTPStatus",
-            Self::RustHttp => "Rust http::StatusCode",
-            Self::Go => "Go net/http",
-            Self::Dotnet => ".NET System.Net.HttpStatusCode",
-            Self::Java => "Java java.net.HttpURLConnection",
-            Self::Angular => "Angular HttpStatusCode (@angular/common/http)",
-            Self::Symfony => "Symfony HttpFoundation Response::HTTP_*",
-            Self::Rails => "Rails status symbols (Rack::Utils::SYMBOL_TO_STATUS_CODE)",
-            Self::Httpcomponents => "Apache HttpComponents Core 5 HttpStatus.SC_*",
-        }
-    }
-
-    /// The release the names were read from.
-    #[must_use]
-    pub const fn version(self) -> &'static str {
-        match self {
-            Self::Python => "3.11.7",
-            Self::RustHttp => "1.5.0",
-            Self::Go => "1.19.8",
-            Self::Dotnet => "8.0",
-            Self::Java => "17.0.15",
-            Self::Angular => "22.2.6",
-            Self::Symfony => "5.4.53",
-            Self::Rails => "2.2.22",
-            Self::Httpcomponents => "5.2.1",
-        }
-    }
-}
-
-/// One ecosystem's name for a status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Symbol {
-    /// Whose name it is.
-    pub ecosystem: Ecosystem,
-
-    /// The name exactly as the ecosystem spells it.
-    pub name: &'static str,
-
-    /// An older or second name that still works.
-    pub alias: bool,
-
-    /// The ecosystem release that added the name, where later than [`Ecosystem::version`].
-    pub since: Option<&'static str>,
-}
-
-/// One meaning of a status: the registry's, or one vendor's.
-#[derive(Clone, Copy)]
-pub struct Meaning(&'static Entry);
-
-impl Meaning {
-    /// The status.
-    #[must_use]
-    pub const fn code(self) -> Status {
-        self.0.code
-    }
-
-    /// Who gives the status this meaning.
-    #[must_use]
-    pub const fn source(self) -> Source {
-        self.0.source
-    }
-
-    /// The constant's name, e.g. `"NGINX_CLIENT_CLOSED_REQUEST"`.
-    #[must_use]
-    pub const fn ident(self) -> &'static str {
-        self.0.ident
-    }
-
-    /// The reason phrase, or `None` where the vendor documents none.
-    #[must_use]
-    pub const fn reason(self) -> Option<&'static str> {
-        self.0.name
-    }
-
-    /// What the status means here and what to do about it.
-    #[must_use]
-    pub const fn description(self) -> &'static str {
-        self.0.description
-    }
-
-    /// What kind of failure this is.
-    #[must_use]
-    pub const fn category(self) -> Category {
-        self.0.category
-    }
-
-    /// Whether and how to retry.
-    #[must_use]
-    pub const fn retry(self) -> Retry {
-        self.0.retry
-    }
-
-    /// Where the meaning stands: current, deprecated, unofficial, ...
-    #[must_use]
-    pub const fn status(self) -> CodeStatus {
-        self.0.status
-    }
-}
-
-impl fmt::Debug for Meaning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Meaning")
-            .field("code", &self.0.code.0)
-            .field("source", &self.0.source)
-            .field("reason", &self.0.name)
-            .finish_non_exhaustive()
-    }
-}
-
-impl PartialEq for Meaning {
-    fn eq(&self, other: &Self) -> bool {
-        core::ptr::eq(self.0, other.0)
-    }
-}
-
-impl Eq for Meaning {}
-
-impl Status {
-    /// The reason phrase of the status's primary meaning (RFC 9110's for a
-    /// registered code), or `None` for a code this crate does not know or
-    /// whose vendor documents no phrase. Same as [`name`](Self::name).
-    #[must_use]
-    pub const fn reason(self) -> Option<&'static str> {
-        self.name()
-    }
-
-    /// Every meaning of the status: the registry's (or the most common
-    /// vendor's) first, then the other vendors'. Empty for an unknown code.
-    pub fn meanings(self) -> impl ExactSizeIterator<Item = Meaning> + Clone {
-        let rows: &'static [Entry] = match self.row() {
-            Some(row) => {
-                let count = ENTRIES[row].meanings as usize;
-                &ENTRIES[row..row + count]
-            }
-            None => &[],
-        };
-        rows.iter().map(Meaning)
-    }
-
-    /// Every ecosystem's names for the status (empty for an unknown code).
-    #[must_use]
-    pub const fn symbols(self) -> &'static [Symbol] {
-        match self.entry() {
-            Some(entry) => entry.symbols,
-            None => &[],
-        }
-    }
-
-    /// What `ecosystem` calls the status now (its primary name, not an alias).
-    #[must_use]
-    pub fn symbol(self, ecosystem: Ecosystem) -> Option<&'static str> {
-        self.symbols()
-            .iter()
-            .find(|s| s.ecosystem == ecosystem && !s.alias)
-            .map(|s| s.name)
-    }
-
-    /// The status whose reason phrase is `phrase`, ignoring ASCII case:
-    /// the current phrase (RFC 9110) or one an earlier RFC used, so
-    /// "Payload Too Large" (RFC 7231) and "Request Entity Too Large"
-    /// (RFC 2616) both find 413. Vendor phrases are found too.
-    #[must_use]
-    pub const fn from_reason(phrase: &str) -> Option<Self> {
-        let phrase = phrase.as_bytes();
-        let (mut lo, mut hi) = (0, REASONS.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match compare_folded(REASONS[mid].0.as_bytes(), phrase) {
-                core::cmp::Ordering::Less => {
-                    lo = mid + 1;
-                }
-                core::cmp::Ordering::Greater => {
-                    hi = mid;
-                }
-                core::cmp::Ordering::Equal => return Some(Self(REASONS[mid].1)),
-            }
-        }
-        None
-    }
-
-    /// Whether the value is a valid status code (three digits, 100 to 999).
-    #[must_use]
-    pub const fn is_valid(self) -> bool {
-        self.0 >= 100 && self.0 <= 999
-    }
-}
-
-/// Compares `folded` (already lower case) with `text` lowered on the fly.
-const fn compare_folded(folded: &[u8], text: &[u8]) -> core::cmp::Ordering {
-    let mut i = 0;
-    while i < folded.len() && i < text.len() {
-        let (a, b) = (folded[i], text[i].to_ascii_lowercase());
-        if a != b {
-            return if a < b {
-                core::cmp::Ordering::Less
-            } else {
-                core::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    if folded.len() < text.len() {
-        core::cmp::Ordering::Less
-    } else if folded.len() > text.len() {
-        core::cmp::Ordering::Greater
-    } else {
-        core::cmp::Ordering::Equal
-    }
-}
-
-/// Reason phrases, current (RFC 9110 (June 2022) and the IANA registry) and earlier, lower-cased, with their status.
-static REASONS: [(&str, u16); 101] = [
-    ("(unused)", 306),
-    ("a timeout occurred", 524),
-    ("accepted", 202),
-    ("already reported", 208),
-    ("bad gateway", 502),
-    ("bad request", 400),
-    ("bandwidth limit exceeded", 509),
-    ("blocked by windows parental controls", 450),
-    ("client closed request", 499),
-    ("conflict", 409),
-    ("connection timed out", 522),
-    ("content too large", 413),
-    ("continue", 100),
-    ("created", 201),
-    ("early hints", 103),
-    ("enhance your calm", 420),
-    ("expectation failed", 417),
-    ("failed dependency", 424),
-    ("forbidden", 403),
-    ("found", 302),
-    ("gateway time-out", 504),
-    ("gateway timeout", 504),
-    ("gone", 410),
-    ("http request sent to https port", 497),
-    ("http version not supported", 505),
-    ("i'm a teapot", 418),
-    ("im used", 226),
-    ("insufficient storage", 507),
-    ("internal server error", 500),
-    ("invalid ssl certificate", 526),
-    ("invalid token", 498),
-    ("length required", 411),
-    ("locked", 423),
-    ("login time-out", 440),
-    ("loop detected", 508),
-    ("method failure", 420),
-    ("method not allowed", 405),
-    ("misdirected request", 421),
-    ("moved permanently", 301),
-    ("moved temporarily", 302),
-    ("multi-status", 207),
-    ("multiple choices", 300),
-    ("network authentication required", 511),
-    ("network connect timeout error", 599),
-    ("network read timeout error", 598),
-    ("no content", 204),
-    ("no response", 444),
-    ("non-authoritative information", 203),
-    ("not acceptable", 406),
-    ("not extended", 510),
-    ("not found", 404),
-    ("not implemented", 501),
-    ("not modified", 304),
-    ("ok", 200),
-    ("origin is unreachable", 523),
-    ("page expired", 419),
-    ("partial content", 206),
-    ("payload too large", 413),
-    ("payment required", 402),
-    ("permanent redirect", 308),
-    ("precondition failed", 412),
-    ("precondition required", 428),
-    ("processing", 102),
-    ("proxy authentication required", 407),
-    ("railgun error", 527),
-    ("range not satisfiable", 416),
-    ("redirect", 451),
-    ("request entity too large", 413),
-    ("request header fields too large", 431),
-    ("request header too large", 494),
-    ("request time-out", 408),
-    ("request timeout", 408),
-    ("request-uri too large", 414),
-    ("request-uri too long", 414),
-    ("requested range not satisfiable", 416),
-    ("reset content", 205),
-    ("retry with", 449),
-    ("see other", 303),
-    ("service unavailable", 503),
-    ("shopify security rejection", 430),
-    ("site is frozen", 530),
-    ("site is overloaded", 529),
-    ("ssl certificate error", 495),
-    ("ssl certificate required", 496),
-    ("ssl handshake failed", 525),
-    ("switching protocols", 101),
-    ("temporary redirect", 307),
-    ("token required", 499),
-    ("too early", 425),
-    ("too many requests", 429),
-    ("unauthorized", 401),
-    ("unavailable for legal reasons", 451),
-    ("unprocessable content", 422),
-    ("unprocessable entity", 422),
-    ("unsupported media type", 415),
-    ("upgrade required", 426),
-    ("uri too long", 414),
-    ("use proxy", 305),
-    ("variant also negotiates", 506),
-    ("web server is down", 521),
-    ("web server returned an unknown error", 520),
-];
-
-/// The error of converting a [`Status`] outside 100..=999 into an `http::StatusCode`.
-#[cfg(feature = "http")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct InvalidStatus(pub u16);
-
-#[cfg(feature = "http")]
-impl fmt::Display for InvalidStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is not a valid HTTP status code (100..=999)", self.0)
-    }
-}
-
-#[cfg(feature = "http")]
-impl core::error::Error for InvalidStatus {}
-
-/// Every `http::StatusCode` is a `Status` with the same number.
-#[cfg(feature = "http")]
-impl From<::http::StatusCode> for Status {
-    fn from(code: ::http::StatusCode) -> Self {
-        Self(code.as_u16())
-    }
-}
-
-/// A `Status` in 100..=999 is an `http::StatusCode` with the same number.
-#[cfg(feature = "http")]
-impl TryFrom<Status> for ::http::StatusCode {
-    type Error = InvalidStatus;
-    fn try_from(status: Status) -> Result<Self, InvalidStatus> {
-        ::http::StatusCode::from_u16(status.0).map_err(|_| InvalidStatus(status.0))
-    }
-}
-
-impl From<u16> for Status {
-    fn from(code: u16) -> Self {
-        Self(code)
-    }
-}
-
-impl From<Status> for u16 {
-    fn from(code: Status) -> Self {
-        code.0
-    }
-}
-
-/// The error of parsing a [`Status`]: the text is neither a name this crate knows nor a number Status can hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParseError;
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a IANA HTTP Status Code Registry name or number")
-    }
-}
-
-impl core::error::Error for ParseError {}
-
-/// Parses a name (`from_name`), a number, or a number followed by
-/// its name as `Display` writes it (`"404 Not Found"`).
-impl FromStr for Status {
-    type Err = ParseError;
-    fn from_str(text: &str) -> Result<Self, ParseError> {
-        if let Some(code) = Self::from_name(text) {
-            return Ok(code);
-        }
-        let (number, rest) = text.split_once(' ').unwrap_or((text, ""));
-        let code = number.parse::<u16>().map(Self).map_err(|_| ParseError)?;
-        if rest.is_empty() || code.name() == Some(rest) {
-            Ok(code)
-        } else {
-            Err(ParseError)
-        }
-    }
-}
-
-/// The number and the name (`404 Not Found`), or only the number
-/// for a code without a name.
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => write!(f, "{} {}", self.0, name),
-            None => write!(f, "{}", self.0),
-        }
-    }
-}
-
-/// `Type(value: name)` for a known code, `Type(value)` otherwise.
-impl fmt::Debug for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => write!(f, "Status({}: {})", self.0, name),
-            None => write!(f, "Status({})", self.0),
-        }
-    }
-}
-
-/// Serializes as the number.
-#[cfg(feature = "serde")]
-impl serde::Serialize for Status {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.0)
-    }
-}
-
-/// Deserializes from a number or from any name `from_name` accepts.
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Status {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Status;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a IANA HTTP Status Code Registry number or name")
-            }
-            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Status, E> {
-                u16::try_from(value)
-                    .ok()
-                    .map(Status)
-                    .ok_or_else(|| E::invalid_value(
-                        serde::de::Unexpected::Signed(value),
-                        &self,
-                    ))
-            }
-            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Status, E> {
-                i64::try_from(value)
-                    .map_err(|_| E::invalid_value(
-                        serde::de::Unexpected::Unsigned(value),
-                        &self,
-                    ))
-                    .and_then(|value| self.visit_i64(value))
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Status, E> {
-                Status::from_name(value)
-                    .ok_or_else(|| E::invalid_value(
-                        serde::de::Unexpected::Str(value),
-                        &self,
-                    ))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
-    }
-}
+static FROM_QT_RANGES: [(i32, i32, u32); 0] = [];

@@ -5,8 +5,6 @@
 //!
 //! Upstream: `QNetworkReply::NetworkError`, as of Qt 6.11; read from qtbase src/network/access/qnetworkreply.h.
 
-use core::fmt;
-use core::str::FromStr;
 use crate::{Category, CodeStatus, Retry};
 
 /// The value ranges QNetworkReply::NetworkError documents for its codes.
@@ -33,7 +31,7 @@ pub enum Group {
 }
 
 impl Group {
-    /// Every group, in value order.
+    /// Every value, in the order of `data/`.
     pub const ALL: &'static [Self] = &[
         Self::Success,
         Self::Network,
@@ -101,6 +99,111 @@ impl Group {
     }
 }
 
+impl core::fmt::Display for Group {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Who gives a code a meaning: upstream itself, or another source whose software sends it. The order is the precedence when a number has several meanings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Source {
+    /// QNetworkReply::NetworkError
+    Qt,
+}
+
+impl Source {
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[Self::Qt];
+
+    /// The identifier used in the data tables, e.g. `"qt"`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Qt => "qt",
+        }
+    }
+
+    /// A human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Qt => "QNetworkReply::NetworkError",
+        }
+    }
+
+    /// Where the source documents its codes; empty where nothing public does.
+    #[must_use]
+    pub const fn url(self) -> &'static str {
+        match self {
+            Self::Qt => "https://doc.qt.io/qt-6/qnetworkreply.html#NetworkError-enum",
+        }
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "qt" => Some(Self::Qt),
+            _ => None,
+        }
+    }
+}
+
+impl core::fmt::Display for Source {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A library or framework whose names for Qt QNetworkReply::NetworkError codes this crate records: none so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Ecosystem {}
+
+impl Ecosystem {
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[];
+
+    /// The identifier used in the data tables.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {}
+    }
+
+    /// A human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {}
+    }
+
+    /// The release the names were read from.
+    #[must_use]
+    pub const fn version(self) -> &'static str {
+        match self {}
+    }
+
+    /// Where the ecosystem documents the names.
+    #[must_use]
+    pub const fn url(self) -> &'static str {
+        match self {}
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        let _ = id;
+        None
+    }
+}
+
+impl core::fmt::Display for Ecosystem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 /// A QNetworkReply::NetworkError code.
 ///
 /// Any `i32` converts into this type and back unchanged, so a code from a newer upstream keeps its number; [`NetworkError::is_known`] says whether this crate knows it.
@@ -108,6 +211,18 @@ impl Group {
 /// The associated constants can be used in `match` patterns.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NetworkError(i32);
+
+code_system!(NetworkError, i32, name, dense, "QNetworkReply::NetworkError");
+
+/// The range upstream defines values in.
+const MIN: i32 = 0;
+
+const MAX: i32 = 499;
+
+/// The smallest and largest value `INDEX` covers.
+const INDEX_MIN: i32 = 0;
+
+const INDEX_MAX: i32 = 499;
 
 impl NetworkError {
     /// `NoError` (0): The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.
@@ -320,76 +435,6 @@ impl NetworkError {
 }
 
 impl NetworkError {
-    /// Wraps any value; one this crate does not know keeps its number.
-    #[must_use]
-    pub const fn new(code: i32) -> Self {
-        Self(code)
-    }
-
-    /// The numeric value, as upstream defines it.
-    #[must_use]
-    pub const fn code(self) -> i32 {
-        self.0
-    }
-
-    /// Whether this crate knows the code.
-    #[must_use]
-    pub const fn is_known(self) -> bool {
-        self.entry().is_some()
-    }
-
-    /// The name as upstream spells it, or `None` for a code this crate does not know
-    /// (and for an HTTP vendor code whose vendor documents no reason phrase).
-    #[must_use]
-    pub const fn name(self) -> Option<&'static str> {
-        match self.entry() {
-            Some(entry) => entry.name,
-            None => None,
-        }
-    }
-
-    /// What the code means and what to do about it.
-    #[must_use]
-    pub const fn description(self) -> Option<&'static str> {
-        match self.entry() {
-            Some(entry) => Some(entry.description),
-            None => None,
-        }
-    }
-
-    /// What kind of failure this is.
-    #[must_use]
-    pub const fn category(self) -> Option<Category> {
-        match self.entry() {
-            Some(entry) => Some(entry.category),
-            None => None,
-        }
-    }
-
-    /// Whether and how to retry.
-    #[must_use]
-    pub const fn retry(self) -> Option<Retry> {
-        match self.entry() {
-            Some(entry) => Some(entry.retry),
-            None => None,
-        }
-    }
-
-    /// Where the code stands upstream (current, deprecated, ...).
-    #[must_use]
-    pub const fn status(self) -> Option<CodeStatus> {
-        match self.entry() {
-            Some(entry) => Some(entry.status),
-            None => None,
-        }
-    }
-
-    /// The documented range this value falls in, known code or not.
-    #[must_use]
-    pub const fn group(self) -> Option<Group> {
-        Group::of(self.0)
-    }
-
     /// Whether the value lies in No error (0..=0), known code or not.
     #[must_use]
     pub const fn is_success(self) -> bool {
@@ -424,39 +469,6 @@ impl NetworkError {
     #[must_use]
     pub const fn is_server(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Server))
-    }
-
-    /// The upstream version that introduced this code, where upstream documents it.
-    #[must_use]
-    pub const fn since(self) -> Option<&'static str> {
-        match self.entry() {
-            Some(entry) => entry.since,
-            None => None,
-        }
-    }
-
-    /// The code whose name is `name`: upstream's spelling, the constant's,
-    /// and for HTTP what other ecosystems call it (`StatusNotFound`,
-    /// `REQUEST_ENTITY_TOO_LARGE`). Case matters. Binary search; no allocation.
-    #[must_use]
-    pub const fn from_name(name: &str) -> Option<Self> {
-        let name = name.as_bytes();
-        let (mut lo, mut hi) = (0, BY_NAME.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match compare(BY_NAME[mid].0.as_bytes(), name) {
-                core::cmp::Ordering::Less => {
-                    lo = mid + 1;
-                }
-                core::cmp::Ordering::Greater => {
-                    hi = mid;
-                }
-                core::cmp::Ordering::Equal => {
-                    return Some(ENTRIES[BY_NAME[mid].1 as usize].code);
-                }
-            }
-        }
-        None
     }
 
     /// Chromium net error to Qt NetworkError
@@ -551,53 +563,6 @@ impl NetworkError {
     pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
         crate::http::Status::from_qt_mapping(self.0)
     }
-
-    /// The row of a known code: one range check and one table load.
-    const fn entry(self) -> Option<&'static Entry> {
-        if self.0 < 0 || self.0 > 499 {
-            return None;
-        }
-        INDEX[self.0.abs_diff(0) as usize]
-    }
-}
-
-/// One known code: everything the lookups answer.
-struct Entry {
-    code: NetworkError,
-
-    /// `None` only for an HTTP vendor code without a reason phrase.
-    name: Option<&'static str>,
-    description: &'static str,
-    category: Category,
-    retry: Retry,
-
-    /// Bit i is flag i of the system's extra boolean columns.
-    #[allow(dead_code, reason = "only systems with flags read it")]
-    flags: u8,
-    status: CodeStatus,
-    since: Option<&'static str>,
-}
-
-/// Byte-wise comparison usable in `const fn`.
-const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                core::cmp::Ordering::Less
-            } else {
-                core::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    if a.len() < b.len() {
-        core::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        core::cmp::Ordering::Greater
-    } else {
-        core::cmp::Ordering::Equal
-    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -605,346 +570,516 @@ static ENTRIES: [Entry; 34] = [
     Entry {
         code: NetworkError::NO_ERROR,
         name: Some("NoError"),
+        ident: "NO_ERROR",
         description: "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.",
         category: Category::Success,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::CONNECTION_REFUSED_ERROR,
         name: Some("ConnectionRefusedError"),
+        ident: "CONNECTION_REFUSED_ERROR",
         description: "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         name: Some("RemoteHostClosedError"),
+        ident: "REMOTE_HOST_CLOSED_ERROR",
         description: "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.",
         category: Category::Connection,
         retry: Retry::FreshConnection,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::HOST_NOT_FOUND_ERROR,
         name: Some("HostNotFoundError"),
+        ident: "HOST_NOT_FOUND_ERROR",
         description: "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.",
         category: Category::Dns,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::TIMEOUT_ERROR,
         name: Some("TimeoutError"),
+        ident: "TIMEOUT_ERROR",
         description: "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.",
         category: Category::Timeout,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::OPERATION_CANCELED_ERROR,
         name: Some("OperationCanceledError"),
+        ident: "OPERATION_CANCELED_ERROR",
         description: "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.",
         category: Category::Cancelled,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         name: Some("SslHandshakeFailedError"),
+        ident: "SSL_HANDSHAKE_FAILED_ERROR",
         description: "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.",
         category: Category::Tls,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
         name: Some("TemporaryNetworkFailureError"),
+        ident: "TEMPORARY_NETWORK_FAILURE_ERROR",
         description: "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.",
         category: Category::Network,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::NETWORK_SESSION_FAILED_ERROR,
         name: Some("NetworkSessionFailedError"),
+        ident: "NETWORK_SESSION_FAILED_ERROR",
         description: "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.",
         category: Category::Network,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::BACKGROUND_REQUEST_NOT_ALLOWED_ERROR,
         name: Some("BackgroundRequestNotAllowedError"),
+        ident: "BACKGROUND_REQUEST_NOT_ALLOWED_ERROR",
         description: "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.",
         category: Category::Policy,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::TOO_MANY_REDIRECTS_ERROR,
         name: Some("TooManyRedirectsError"),
+        ident: "TOO_MANY_REDIRECTS_ERROR",
         description: "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.",
         category: Category::Redirect,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: Some("5.6"),
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::INSECURE_REDIRECT_ERROR,
         name: Some("InsecureRedirectError"),
+        ident: "INSECURE_REDIRECT_ERROR",
         description: "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.",
         category: Category::Redirect,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: Some("5.6"),
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::UNKNOWN_NETWORK_ERROR,
         name: Some("UnknownNetworkError"),
+        ident: "UNKNOWN_NETWORK_ERROR",
         description: "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.",
         category: Category::Connection,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
         name: Some("ProxyConnectionRefusedError"),
+        ident: "PROXY_CONNECTION_REFUSED_ERROR",
         description: "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
         name: Some("ProxyConnectionClosedError"),
+        ident: "PROXY_CONNECTION_CLOSED_ERROR",
         description: "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.",
         category: Category::Proxy,
         retry: Retry::FreshConnection,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROXY_NOT_FOUND_ERROR,
         name: Some("ProxyNotFoundError"),
+        ident: "PROXY_NOT_FOUND_ERROR",
         description: "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROXY_TIMEOUT_ERROR,
         name: Some("ProxyTimeoutError"),
+        ident: "PROXY_TIMEOUT_ERROR",
         description: "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         name: Some("ProxyAuthenticationRequiredError"),
+        ident: "PROXY_AUTHENTICATION_REQUIRED_ERROR",
         description: "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::UNKNOWN_PROXY_ERROR,
         name: Some("UnknownProxyError"),
+        ident: "UNKNOWN_PROXY_ERROR",
         description: "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.",
         category: Category::Proxy,
         retry: Retry::AfterDelay,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::CONTENT_ACCESS_DENIED,
         name: Some("ContentAccessDenied"),
+        ident: "CONTENT_ACCESS_DENIED",
         description: "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
         name: Some("ContentOperationNotPermittedError"),
+        ident: "CONTENT_OPERATION_NOT_PERMITTED_ERROR",
         description: "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::CONTENT_NOT_FOUND_ERROR,
         name: Some("ContentNotFoundError"),
+        ident: "CONTENT_NOT_FOUND_ERROR",
         description: "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         name: Some("AuthenticationRequiredError"),
+        ident: "AUTHENTICATION_REQUIRED_ERROR",
         description: "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.",
         category: Category::Auth,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::CONTENT_RE_SEND_ERROR,
         name: Some("ContentReSendError"),
+        ident: "CONTENT_RE_SEND_ERROR",
         description: "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.",
         category: Category::Local,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::CONTENT_CONFLICT_ERROR,
         name: Some("ContentConflictError"),
+        ident: "CONTENT_CONFLICT_ERROR",
         description: "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::CONTENT_GONE_ERROR,
         name: Some("ContentGoneError"),
+        ident: "CONTENT_GONE_ERROR",
         description: "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.",
         category: Category::Content,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::UNKNOWN_CONTENT_ERROR,
         name: Some("UnknownContentError"),
+        ident: "UNKNOWN_CONTENT_ERROR",
         description: "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.",
         category: Category::Client,
         retry: Retry::RetryAfter,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         name: Some("ProtocolUnknownError"),
+        ident: "PROTOCOL_UNKNOWN_ERROR",
         description: "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.",
         category: Category::Protocol,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         name: Some("ProtocolInvalidOperationError"),
+        ident: "PROTOCOL_INVALID_OPERATION_ERROR",
         description: "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.",
         category: Category::Client,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::PROTOCOL_FAILURE,
         name: Some("ProtocolFailure"),
+        ident: "PROTOCOL_FAILURE",
         description: "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.",
         category: Category::Protocol,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::INTERNAL_SERVER_ERROR,
         name: Some("InternalServerError"),
+        ident: "INTERNAL_SERVER_ERROR",
         description: "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.",
         category: Category::Server,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::OPERATION_NOT_IMPLEMENTED_ERROR,
         name: Some("OperationNotImplementedError"),
+        ident: "OPERATION_NOT_IMPLEMENTED_ERROR",
         description: "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.",
         category: Category::Server,
         retry: Retry::Never,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::SERVICE_UNAVAILABLE_ERROR,
         name: Some("ServiceUnavailableError"),
+        ident: "SERVICE_UNAVAILABLE_ERROR",
         description: "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.",
         category: Category::Server,
         retry: Retry::RetryAfter,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: NetworkError::UNKNOWN_SERVER_ERROR,
         name: Some("UnknownServerError"),
+        ident: "UNKNOWN_SERVER_ERROR",
         description: "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.",
         category: Category::Server,
         retry: Retry::Idempotent,
-        flags: 0,
         status: CodeStatus::Current,
+        source: Source::Qt,
+        flags: 0,
         since: None,
+        reference: None,
+        meanings: 1,
+        symbols: &[],
     },
 ];
 
-/// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
+/// Every exact name, sorted by bytes, with its row in `ENTRIES`.
 static BY_NAME: [(&str, u32); 68] = [
     ("AUTHENTICATION_REQUIRED_ERROR", 22),
     ("AuthenticationRequiredError", 22),
@@ -1016,71 +1151,583 @@ static BY_NAME: [(&str, u32); 68] = [
     ("UnknownServerError", 33),
 ];
 
-/// The row of each value from the smallest known one; `None` where no code is.
+/// Every name in ASCII lower case, sorted by bytes, with its row in `ENTRIES`.
+static FOLDED: [(&str, u32); 68] = [
+    ("authentication_required_error", 22),
+    ("authenticationrequirederror", 22),
+    ("background_request_not_allowed_error", 9),
+    ("backgroundrequestnotallowederror", 9),
+    ("connection_refused_error", 1),
+    ("connectionrefusederror", 1),
+    ("content_access_denied", 19),
+    ("content_conflict_error", 24),
+    ("content_gone_error", 25),
+    ("content_not_found_error", 21),
+    ("content_operation_not_permitted_error", 20),
+    ("content_re_send_error", 23),
+    ("contentaccessdenied", 19),
+    ("contentconflicterror", 24),
+    ("contentgoneerror", 25),
+    ("contentnotfounderror", 21),
+    ("contentoperationnotpermittederror", 20),
+    ("contentresenderror", 23),
+    ("host_not_found_error", 3),
+    ("hostnotfounderror", 3),
+    ("insecure_redirect_error", 11),
+    ("insecureredirecterror", 11),
+    ("internal_server_error", 30),
+    ("internalservererror", 30),
+    ("network_session_failed_error", 8),
+    ("networksessionfailederror", 8),
+    ("no_error", 0),
+    ("noerror", 0),
+    ("operation_canceled_error", 5),
+    ("operation_not_implemented_error", 31),
+    ("operationcancelederror", 5),
+    ("operationnotimplementederror", 31),
+    ("protocol_failure", 29),
+    ("protocol_invalid_operation_error", 28),
+    ("protocol_unknown_error", 27),
+    ("protocolfailure", 29),
+    ("protocolinvalidoperationerror", 28),
+    ("protocolunknownerror", 27),
+    ("proxy_authentication_required_error", 17),
+    ("proxy_connection_closed_error", 14),
+    ("proxy_connection_refused_error", 13),
+    ("proxy_not_found_error", 15),
+    ("proxy_timeout_error", 16),
+    ("proxyauthenticationrequirederror", 17),
+    ("proxyconnectionclosederror", 14),
+    ("proxyconnectionrefusederror", 13),
+    ("proxynotfounderror", 15),
+    ("proxytimeouterror", 16),
+    ("remote_host_closed_error", 2),
+    ("remotehostclosederror", 2),
+    ("service_unavailable_error", 32),
+    ("serviceunavailableerror", 32),
+    ("ssl_handshake_failed_error", 6),
+    ("sslhandshakefailederror", 6),
+    ("temporary_network_failure_error", 7),
+    ("temporarynetworkfailureerror", 7),
+    ("timeout_error", 4),
+    ("timeouterror", 4),
+    ("too_many_redirects_error", 10),
+    ("toomanyredirectserror", 10),
+    ("unknown_content_error", 26),
+    ("unknown_network_error", 12),
+    ("unknown_proxy_error", 18),
+    ("unknown_server_error", 33),
+    ("unknowncontenterror", 26),
+    ("unknownnetworkerror", 12),
+    ("unknownproxyerror", 18),
+    ("unknownservererror", 33),
+];
+
+/// The numbers upstream retired, sorted.
+static RETIRED: [i32; 0] = [];
+
+/// The row of each value from `INDEX_MIN`; `None` where no code is.
 static INDEX: [Option<&Entry>; 500] = [
-    Some(&ENTRIES[0]), Some(&ENTRIES[1]), Some(&ENTRIES[2]), Some(&ENTRIES[3]), Some(&ENTRIES[4]), Some(&ENTRIES[5]), Some(&ENTRIES[6]), Some(&ENTRIES[7]),
-    Some(&ENTRIES[8]), Some(&ENTRIES[9]), Some(&ENTRIES[10]), Some(&ENTRIES[11]), None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, Some(&ENTRIES[12]), None, Some(&ENTRIES[13]), Some(&ENTRIES[14]), Some(&ENTRIES[15]),
-    Some(&ENTRIES[16]), Some(&ENTRIES[17]), None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, Some(&ENTRIES[18]),
-    None, Some(&ENTRIES[19]), Some(&ENTRIES[20]), Some(&ENTRIES[21]), Some(&ENTRIES[22]), Some(&ENTRIES[23]), Some(&ENTRIES[24]), Some(&ENTRIES[25]),
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, Some(&ENTRIES[26]), None, Some(&ENTRIES[27]), Some(&ENTRIES[28]), None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, Some(&ENTRIES[29]),
-    None, Some(&ENTRIES[30]), Some(&ENTRIES[31]), Some(&ENTRIES[32]), None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, Some(&ENTRIES[33]),
+    Some(&ENTRIES[0]),
+    Some(&ENTRIES[1]),
+    Some(&ENTRIES[2]),
+    Some(&ENTRIES[3]),
+    Some(&ENTRIES[4]),
+    Some(&ENTRIES[5]),
+    Some(&ENTRIES[6]),
+    Some(&ENTRIES[7]),
+    Some(&ENTRIES[8]),
+    Some(&ENTRIES[9]),
+    Some(&ENTRIES[10]),
+    Some(&ENTRIES[11]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[12]),
+    None,
+    Some(&ENTRIES[13]),
+    Some(&ENTRIES[14]),
+    Some(&ENTRIES[15]),
+    Some(&ENTRIES[16]),
+    Some(&ENTRIES[17]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[18]),
+    None,
+    Some(&ENTRIES[19]),
+    Some(&ENTRIES[20]),
+    Some(&ENTRIES[21]),
+    Some(&ENTRIES[22]),
+    Some(&ENTRIES[23]),
+    Some(&ENTRIES[24]),
+    Some(&ENTRIES[25]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[26]),
+    None,
+    Some(&ENTRIES[27]),
+    Some(&ENTRIES[28]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[29]),
+    None,
+    Some(&ENTRIES[30]),
+    Some(&ENTRIES[31]),
+    Some(&ENTRIES[32]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[33]),
 ];
 
 /// The rows of data/map/chromium_to_qt.csv, in value order.
@@ -1088,82 +1735,114 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."),
+        note: Some(
+            "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."),
+        note: Some(
+            "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a local read or write failure during a transfer with this code."),
+        note: Some(
+            "Qt reports a local read or write failure during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."),
+        note: Some(
+            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The site's DNS data offers no usable way to connect, so the lookup yields nothing to use."),
+        note: Some(
+            "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
@@ -1173,127 +1852,177 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The site only allows secure transports, so the cleartext request is refused, much like a local policy block."),
+        note: Some(
+            "The site only allows secure transports, so the cleartext request is refused, much like a local policy block.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a lookup that got no answer as host not found, not as a timeout."),
+        note: Some(
+            "Qt reports a lookup that got no answer as host not found, not as a timeout.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal resolver condition that ends without an address, which Qt can only report as host not found."),
+        note: Some(
+            "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."),
+        note: Some(
+            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open."),
+        note: Some(
+            "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A placeholder hiding the real failure; Qt's generic network error is the only fit."),
+        note: Some(
+            "A placeholder hiding the real failure; Qt's generic network error is the only fit.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Not a failure: the token operation finished locally without sending anything."),
+        note: Some(
+            "Not a failure: the token operation finished locally without sending anything.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A private state token step failed; Qt has no counterpart, so its generic network error stands in."),
+        note: Some(
+            "A private state token step failed; Qt has no counterpart, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -1308,37 +2037,51 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in."),
+        note: Some(
+            "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake."),
+        note: Some(
+            "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
@@ -1348,202 +2091,282 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest."),
+        note: Some(
+            "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code."),
+        note: Some(
+            "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a cache-only load of a URL that is not cached with this code."),
+        note: Some(
+            "Qt reports a cache-only load of a URL that is not cached with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local-network security check refused the request; a fresh attempt may pass once the cached address is gone."),
+        note: Some(
+            "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The server's client-hint negotiation looped, a broken protocol exchange."),
+        note: Some(
+            "The server's client-hint negotiation looped, a broken protocol exchange.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The server closed the connection without handling the request, so it can be resent on a new one."),
+        note: Some(
+            "The server closed the connection without handling the request, so it can be resent on a new one.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer."),
+        note: Some(
+            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required."),
+        note: Some(
+            "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures."),
+        note: Some(
+            "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest."),
+        note: Some(
+            "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same."),
+        note: Some(
+            "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset."),
+        note: Some(
+            "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."),
+        note: Some(
+            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid."),
+        note: Some(
+            "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host."),
+        note: Some(
+            "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one."),
+        note: Some(
+            "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure)."),
+        note: Some(
+            "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure).",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -1558,12 +2381,16 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -1573,77 +2400,107 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection."),
+        note: Some(
+            "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required."),
+        note: Some(
+            "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Server authentication could not be completed, which Qt reports as authentication required."),
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The response text could not be interpreted, a content problem Qt has no specific code for."),
+        note: Some(
+            "The response text could not be interpreted, a content problem Qt has no specific code for.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The server's authentication demand cannot be met with the schemes available, so it stays unmet."),
+        note: Some(
+            "The server's authentication demand cannot be met with the schemes available, so it stays unmet.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Server authentication could not be completed, which Qt reports as authentication required."),
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."),
+        note: Some(
+            "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Networking was paused for a system suspend, a temporary loss of the network."),
+        note: Some(
+            "Networking was paused for a system suspend, a temporary loss of the network.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt itself uses this code when it cannot decode a compressed response body."),
+        note: Some(
+            "Qt itself uses this code when it cannot decode a compressed response body.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Server authentication could not be completed, which Qt reports as authentication required."),
+        note: Some(
+            "Server authentication could not be completed, which Qt reports as authentication required.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses."),
+        note: Some(
+            "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
@@ -1653,37 +2510,51 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The connection ended before any response; Qt reports that as a connection closed by the remote host."),
+        note: Some(
+            "The connection ended before any response; Qt reports that as a connection closed by the remote host.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one."),
+        note: Some(
+            "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a method the target does not accept, HTTP 405 included, with this code."),
+        note: Some(
+            "Qt reports a method the target does not accept, HTTP 405 included, with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a response it cannot parse, or a broken protocol exchange, with this code."),
+        note: Some(
+            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer."),
+        note: Some(
+            "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::INSECURE_REDIRECT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http."),
+        note: Some(
+            "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::TOO_MANY_REDIRECTS_ERROR,
@@ -1703,202 +2574,282 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for."),
+        note: Some(
+            "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a URL it cannot parse the same way as one with an unknown scheme."),
+        note: Some(
+            "Qt reports a URL it cannot parse the same way as one with an unknown scheme.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Application code supervising the proxy called the tunnel off on purpose."),
+        note: Some(
+            "Application code supervising the proxy called the tunnel off on purpose.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Application code supervising the proxy called the tunnel off on purpose."),
+        note: Some(
+            "Application code supervising the proxy called the tunnel off on purpose.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."),
+        note: Some(
+            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
+        note: Some(
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
+        note: Some(
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."),
+        note: Some(
+            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure."),
+        note: Some(
+            "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("An internal socket signal that applications never see; Qt would only have a generic socket failure."),
+        note: Some(
+            "An internal socket signal that applications never see; Qt would only have a generic socket failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Not a failure: the request ended because it became a WebSocket connection."),
+        note: Some(
+            "Not a failure: the request ended because it became a WebSocket connection.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it."),
+        note: Some(
+            "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart."),
+        note: Some(
+            "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
@@ -1908,122 +2859,170 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code."),
+        note: Some(
+            "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."),
+        note: Some(
+            "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("The WebSocket peer broke the framing rules, which Qt would report as a protocol failure."),
+        note: Some(
+            "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest."),
+        note: Some(
+            "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes."),
+        note: Some(
+            "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt does not tell resolver failures apart and reports every failed lookup as host not found."),
+        note: Some(
+            "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination."),
+        note: Some(
+            "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A full local connection pool; Qt has no code for it and would only see a socket failure."),
+        note: Some(
+            "A full local connection pool; Qt has no code for it and would only see a socket failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy configuration could not be used; Qt's catch-all proxy code is the closest."),
+        note: Some(
+            "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Equivalent,
-        note: Some("Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError."),
+        note: Some(
+            "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
@@ -2033,42 +3032,58 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Third-party software corrupted the local socket layer; Qt would only see a generic socket failure."),
+        note: Some(
+            "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."),
+        note: Some(
+            "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure."),
+        note: Some(
+            "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host."),
+        note: Some(
+            "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection."),
+        note: Some(
+            "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The lookup was dropped before it ran, which Qt could only report as a failed lookup."),
+        note: Some(
+            "The lookup was dropped before it ran, which Qt could only report as a failed lookup.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::TIMEOUT_ERROR,
@@ -2078,52 +3093,72 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet."),
+        note: Some(
+            "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error."),
+        note: Some(
+            "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."),
+        note: Some(
+            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports an unreachable host or network as its generic network error."),
+        note: Some(
+            "Qt reports an unreachable host or network as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The address cannot be connected to at all; Qt reports such socket failures as its generic network error."),
+        note: Some(
+            "The address cannot be connected to at all; Qt reports such socket failures as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."),
+        note: Some(
+            "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Both say the device has no usable network; Qt 6 no longer raises its code."),
+        note: Some(
+            "Both say the device has no usable network; Qt 6 no longer raises its code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
@@ -2133,12 +3168,16 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A connection attempt failed for an unnamed reason, which Qt reports as its generic network error."),
+        note: Some(
+            "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same."),
+        note: Some(
+            "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONNECTION_REFUSED_ERROR,
@@ -2158,52 +3197,72 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure."),
+        note: Some(
+            "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted."),
+        note: Some(
+            "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The response was withheld by a cross-origin protection, which amounts to access being denied."),
+        note: Some(
+            "The response was withheld by a cross-origin protection, which amounts to access being denied.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("The server's own headers forbid this use of the response, which amounts to access being denied."),
+        note: Some(
+            "The server's own headers forbid this use of the response, which amounts to access being denied.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed."),
+        note: Some(
+            "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_RE_SEND_ERROR,
@@ -2213,12 +3272,16 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
@@ -2228,67 +3291,93 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for a request blocked by local policy; access denied is the closest and is just as final."),
+        note: Some(
+            "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("A scanner refused the file; Qt's access denied code is the closest and is just as final."),
+        note: Some(
+            "A scanner refused the file; Qt's access denied code is the closest and is just as final.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a local read or write failure during a transfer with this code."),
+        note: Some(
+            "Qt reports a local read or write failure during a transfer with this code.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt cannot open such a path and, since no file by that name exists, reports it as not found."),
+        note: Some(
+            "Qt cannot open such a path and, since no file by that name exists, reports it as not found.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_CONFLICT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Creating something that already exists conflicts with the current state, as HTTP 409 does."),
+        note: Some(
+            "Creating something that already exists conflicts with the current state, as HTTP 409 does.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The connection is no longer there; as with a connection the server closed, the fix is a new one."),
+        note: Some(
+            "The connection is no longer there; as with a connection the server closed, the fix is a new one.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_RE_SEND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Both mean the upload body could no longer be sent as it was when the request started."),
+        note: Some(
+            "Both mean the upload body could no longer be sent as it was when the request started.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open."),
+        note: Some(
+            "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out."),
+        note: Some(
+            "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals."),
+        note: Some(
+            "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A should-not-happen condition in the network code; Qt's generic network error is the only fit."),
+        note: Some(
+            "A should-not-happen condition in the network code; Qt's generic network error is the only fit.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures."),
+        note: Some(
+            "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::TIMEOUT_ERROR,
@@ -2298,17 +3387,23 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished."),
+        note: Some(
+            "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A local socket-level problem, which Qt would only report as its generic network error."),
+        note: Some(
+            "A local socket-level problem, which Qt would only report as its generic network error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."),
+        note: Some(
+            "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
@@ -2318,12 +3413,16 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Chromium's catch-all failure; Qt's generic network error is its counterpart."),
+        note: Some(
+            "Chromium's catch-all failure; Qt's generic network error is its counterpart.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Not a failure: the result is still on its way, so there is no error to report yet."),
+        note: Some(
+            "Not a failure: the result is still on its way, so there is no error to report yet.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::NO_ERROR,
@@ -2586,15 +3685,16 @@ static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [
-];
+static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [];
 
 /// The rows of data/map/http_status_to_qt.csv, in value order.
 static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Upstream,
-        note: Some("Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error."),
+        note: Some(
+            "Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
@@ -2604,7 +3704,9 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Upstream,
-        note: Some("Qt's fallback for a client-error status that has no code of its own."),
+        note: Some(
+            "Qt's fallback for a client-error status that has no code of its own.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
@@ -2614,7 +3716,9 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Upstream,
-        note: Some("Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."),
+        note: Some(
+            "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
@@ -2659,7 +3763,9 @@ static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
     crate::Mapping {
         to: NetworkError::UNKNOWN_SERVER_ERROR,
         kind: crate::MappingKind::Upstream,
-        note: Some("Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up."),
+        note: Some(
+            "Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up.",
+        ),
     },
     crate::Mapping {
         to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
@@ -2690,115 +3796,3 @@ static FROM_HTTP_STATUS_RANGES: [(u16, u16, u32); 3] = [
     (100, 399, 0),
     (501, 999, 13),
 ];
-
-impl From<i32> for NetworkError {
-    fn from(code: i32) -> Self {
-        Self(code)
-    }
-}
-
-impl From<NetworkError> for i32 {
-    fn from(code: NetworkError) -> Self {
-        code.0
-    }
-}
-
-/// The error of parsing a [`NetworkError`]: the text is neither a name this crate knows nor a number NetworkError can hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParseError;
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a QNetworkReply::NetworkError name or number")
-    }
-}
-
-impl core::error::Error for ParseError {}
-
-/// Parses a name (`from_name`) or a decimal number.
-impl FromStr for NetworkError {
-    type Err = ParseError;
-    fn from_str(text: &str) -> Result<Self, ParseError> {
-        Self::from_name(text)
-            .or_else(|| text.parse::<i32>().ok().map(Self))
-            .ok_or(ParseError)
-    }
-}
-
-/// The name, or the number for a code this crate does not know.
-impl fmt::Display for NetworkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => f.write_str(name),
-            None => write!(f, "{}", self.0),
-        }
-    }
-}
-
-/// `Type(value: name)` for a known code, `Type(value)` otherwise.
-impl fmt::Debug for NetworkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => write!(f, "NetworkError({}: {})", self.0, name),
-            None => write!(f, "NetworkError({})", self.0),
-        }
-    }
-}
-
-/// Serializes as the number.
-#[cfg(feature = "serde")]
-impl serde::Serialize for NetworkError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i32(self.0)
-    }
-}
-
-/// Deserializes from a number or from any name `from_name` accepts.
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NetworkError {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = NetworkError;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a QNetworkReply::NetworkError number or name")
-            }
-            fn visit_i64<E: serde::de::Error>(
-                self,
-                value: i64,
-            ) -> Result<NetworkError, E> {
-                i32::try_from(value)
-                    .ok()
-                    .map(NetworkError)
-                    .ok_or_else(|| E::invalid_value(
-                        serde::de::Unexpected::Signed(value),
-                        &self,
-                    ))
-            }
-            fn visit_u64<E: serde::de::Error>(
-                self,
-                value: u64,
-            ) -> Result<NetworkError, E> {
-                i64::try_from(value)
-                    .map_err(|_| E::invalid_value(
-                        serde::de::Unexpected::Unsigned(value),
-                        &self,
-                    ))
-                    .and_then(|value| self.visit_i64(value))
-            }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                value: &str,
-            ) -> Result<NetworkError, E> {
-                NetworkError::from_name(value)
-                    .ok_or_else(|| E::invalid_value(
-                        serde::de::Unexpected::Str(value),
-                        &self,
-                    ))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
-    }
-}

@@ -73,7 +73,7 @@ pub enum Category {
 }
 
 impl Category {
-    /// Every value, in the order of `data/vocabulary.toml`.
+    /// Every value, in the order of `data/`.
     pub const ALL: &'static [Self] = &[
         Self::Success,
         Self::Informational,
@@ -99,7 +99,7 @@ impl Category {
         Self::Unknown,
     ];
 
-    /// The identifier used in the data tables, e.g. `"dns"`.
+    /// The identifier used in the data tables, e.g. `"success"`.
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -278,7 +278,7 @@ pub enum Retry {
 }
 
 impl Retry {
-    /// Every value, in the order of `data/vocabulary.toml`.
+    /// Every value, in the order of `data/`.
     pub const ALL: &'static [Self] = &[
         Self::NotApplicable,
         Self::Never,
@@ -289,7 +289,7 @@ impl Retry {
         Self::Idempotent,
     ];
 
-    /// The identifier used in the data tables, e.g. `"dns"`.
+    /// The identifier used in the data tables, e.g. `"not_applicable"`.
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -367,24 +367,37 @@ impl core::fmt::Display for Retry {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CodeStatus {
-    /// In use upstream.
+    /// Current: In use upstream today.
     Current,
 
-    /// Registered, but reserved and not to be sent (HTTP 306, 418).
+    /// Unused: Registered as a placeholder that upstream says is no longer used.
     Unused,
 
-    /// Still defined upstream, but not to be used any more.
+    /// Deprecated: Still defined upstream, but upstream advises against using it.
     Deprecated,
 
-    /// Defined by a specification that has been retired.
+    /// Obsolete: Defined by a specification that has since been replaced; still met in old software and logs.
     Obsolete,
 
-    /// Sent by a vendor's software, not registered.
+    /// Unofficial: Not in the registry: a vendor or a convention gives the number this meaning.
     Unofficial,
+
+    /// Reserved: Set aside by the registry: a value software reports locally or must never send, rather than one seen on the wire.
+    Reserved,
 }
 
 impl CodeStatus {
-    /// The identifier used in the data tables, e.g. `"deprecated"`.
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[
+        Self::Current,
+        Self::Unused,
+        Self::Deprecated,
+        Self::Obsolete,
+        Self::Unofficial,
+        Self::Reserved,
+    ];
+
+    /// The identifier used in the data tables, e.g. `"current"`.
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -393,6 +406,57 @@ impl CodeStatus {
             Self::Deprecated => "deprecated",
             Self::Obsolete => "obsolete",
             Self::Unofficial => "unofficial",
+            Self::Reserved => "reserved",
+        }
+    }
+
+    /// A short human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Current => "Current",
+            Self::Unused => "Unused",
+            Self::Deprecated => "Deprecated",
+            Self::Obsolete => "Obsolete",
+            Self::Unofficial => "Unofficial",
+            Self::Reserved => "Reserved",
+        }
+    }
+
+    /// One sentence on what this value means.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::Current => "In use upstream today.",
+            Self::Unused => {
+                "Registered as a placeholder that upstream says is no longer used."
+            }
+            Self::Deprecated => {
+                "Still defined upstream, but upstream advises against using it."
+            }
+            Self::Obsolete => {
+                "Defined by a specification that has since been replaced; still met in old software and logs."
+            }
+            Self::Unofficial => {
+                "Not in the registry: a vendor or a convention gives the number this meaning."
+            }
+            Self::Reserved => {
+                "Set aside by the registry: a value software reports locally or must never send, rather than one seen on the wire."
+            }
+        }
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "current" => Some(Self::Current),
+            "unused" => Some(Self::Unused),
+            "deprecated" => Some(Self::Deprecated),
+            "obsolete" => Some(Self::Obsolete),
+            "unofficial" => Some(Self::Unofficial),
+            "reserved" => Some(Self::Reserved),
+            _ => None,
         }
     }
 }
@@ -405,19 +469,27 @@ impl core::fmt::Display for CodeStatus {
 
 /// How sure a mapping between two systems is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MappingKind {
-    /// What the upstream software itself does (Qt's own HTTP status conversion).
+    /// Upstream: What the upstream software itself does.
     Upstream,
 
-    /// The same failure under another name.
+    /// Equivalent: The same failure.
     Equivalent,
 
-    /// The closest match; the note says why.
+    /// Approximate: The closest match; the note says why.
     Approximate,
 }
 
 impl MappingKind {
-    /// `"upstream"`, `"equivalent"` or `"approximate"`.
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[
+        Self::Upstream,
+        Self::Equivalent,
+        Self::Approximate,
+    ];
+
+    /// The identifier used in the data tables, e.g. `"upstream"`.
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -425,6 +497,43 @@ impl MappingKind {
             Self::Equivalent => "equivalent",
             Self::Approximate => "approximate",
         }
+    }
+
+    /// A short human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Upstream => "Upstream",
+            Self::Equivalent => "Equivalent",
+            Self::Approximate => "Approximate",
+        }
+    }
+
+    /// One sentence on what this value means.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::Upstream => "What the upstream software itself does.",
+            Self::Equivalent => "The same failure.",
+            Self::Approximate => "The closest match; the note says why.",
+        }
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "upstream" => Some(Self::Upstream),
+            "equivalent" => Some(Self::Equivalent),
+            "approximate" => Some(Self::Approximate),
+            _ => None,
+        }
+    }
+}
+
+impl core::fmt::Display for MappingKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
     }
 }
 

@@ -5,8 +5,6 @@
 //!
 //! Upstream: `IANA HTTP Warn Codes registry`, as of RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); read from RFC 7234, Section 5.5.
 
-use core::fmt;
-use core::str::FromStr;
 use crate::{Category, CodeStatus, Retry};
 
 /// The value ranges IANA HTTP Warn Codes registry documents for its codes.
@@ -21,7 +19,7 @@ pub enum Group {
 }
 
 impl Group {
-    /// Every group, in value order.
+    /// Every value, in the order of `data/`.
     pub const ALL: &'static [Self] = &[Self::Disappearing, Self::Persistent];
 
     /// The identifier used in the data tables.
@@ -66,6 +64,111 @@ impl Group {
     }
 }
 
+impl core::fmt::Display for Group {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Who gives a code a meaning: upstream itself, or another source whose software sends it. The order is the precedence when a number has several meanings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Source {
+    /// IANA HTTP Warn Codes registry
+    Warning,
+}
+
+impl Source {
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[Self::Warning];
+
+    /// The identifier used in the data tables, e.g. `"warning"`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+        }
+    }
+
+    /// A human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Warning => "IANA HTTP Warn Codes registry",
+        }
+    }
+
+    /// Where the source documents its codes; empty where nothing public does.
+    #[must_use]
+    pub const fn url(self) -> &'static str {
+        match self {
+            Self::Warning => "https://www.rfc-editor.org/rfc/rfc7234#section-5.5",
+        }
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "warning" => Some(Self::Warning),
+            _ => None,
+        }
+    }
+}
+
+impl core::fmt::Display for Source {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A library or framework whose names for HTTP Warning codes codes this crate records: none so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Ecosystem {}
+
+impl Ecosystem {
+    /// Every value, in the order of `data/`.
+    pub const ALL: &'static [Self] = &[];
+
+    /// The identifier used in the data tables.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {}
+    }
+
+    /// A human title.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {}
+    }
+
+    /// The release the names were read from.
+    #[must_use]
+    pub const fn version(self) -> &'static str {
+        match self {}
+    }
+
+    /// Where the ecosystem documents the names.
+    #[must_use]
+    pub const fn url(self) -> &'static str {
+        match self {}
+    }
+
+    /// The value whose [`id`](Self::id) is `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        let _ = id;
+        None
+    }
+}
+
+impl core::fmt::Display for Ecosystem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 /// A IANA HTTP Warn Codes registry code.
 ///
 /// Any `u16` converts into this type and back unchanged, so a code from a newer upstream keeps its number; [`Warning::is_known`] says whether this crate knows it.
@@ -73,6 +176,18 @@ impl Group {
 /// The associated constants can be used in `match` patterns.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Warning(u16);
+
+code_system!(Warning, u16, number, dense, "IANA HTTP Warn Codes registry");
+
+/// The range upstream defines values in.
+const MIN: u16 = 100;
+
+const MAX: u16 = 299;
+
+/// The smallest and largest value `INDEX` covers.
+const INDEX_MIN: u16 = 110;
+
+const INDEX_MAX: u16 = 299;
 
 impl Warning {
     /// Response is Stale (110): A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.
@@ -123,76 +238,6 @@ impl Warning {
 }
 
 impl Warning {
-    /// Wraps any value; one this crate does not know keeps its number.
-    #[must_use]
-    pub const fn new(code: u16) -> Self {
-        Self(code)
-    }
-
-    /// The numeric value, as upstream defines it.
-    #[must_use]
-    pub const fn code(self) -> u16 {
-        self.0
-    }
-
-    /// Whether this crate knows the code.
-    #[must_use]
-    pub const fn is_known(self) -> bool {
-        self.entry().is_some()
-    }
-
-    /// The name as upstream spells it, or `None` for a code this crate does not know
-    /// (and for an HTTP vendor code whose vendor documents no reason phrase).
-    #[must_use]
-    pub const fn name(self) -> Option<&'static str> {
-        match self.entry() {
-            Some(entry) => entry.name,
-            None => None,
-        }
-    }
-
-    /// What the code means and what to do about it.
-    #[must_use]
-    pub const fn description(self) -> Option<&'static str> {
-        match self.entry() {
-            Some(entry) => Some(entry.description),
-            None => None,
-        }
-    }
-
-    /// What kind of failure this is.
-    #[must_use]
-    pub const fn category(self) -> Option<Category> {
-        match self.entry() {
-            Some(entry) => Some(entry.category),
-            None => None,
-        }
-    }
-
-    /// Whether and how to retry.
-    #[must_use]
-    pub const fn retry(self) -> Option<Retry> {
-        match self.entry() {
-            Some(entry) => Some(entry.retry),
-            None => None,
-        }
-    }
-
-    /// Where the code stands upstream (current, deprecated, ...).
-    #[must_use]
-    pub const fn status(self) -> Option<CodeStatus> {
-        match self.entry() {
-            Some(entry) => Some(entry.status),
-            None => None,
-        }
-    }
-
-    /// The documented range this value falls in, known code or not.
-    #[must_use]
-    pub const fn group(self) -> Option<Group> {
-        Group::of(self.0)
-    }
-
     /// Whether the value lies in &#49;xx: dropped once the cache revalidates the response (100..=199), known code or not.
     #[must_use]
     pub const fn is_disappearing(self) -> bool {
@@ -204,76 +249,6 @@ impl Warning {
     pub const fn is_persistent(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Persistent))
     }
-
-    /// The code whose name is `name`: upstream's spelling, the constant's,
-    /// and for HTTP what other ecosystems call it (`StatusNotFound`,
-    /// `REQUEST_ENTITY_TOO_LARGE`). Case matters. Binary search; no allocation.
-    #[must_use]
-    pub const fn from_name(name: &str) -> Option<Self> {
-        let name = name.as_bytes();
-        let (mut lo, mut hi) = (0, BY_NAME.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match compare(BY_NAME[mid].0.as_bytes(), name) {
-                core::cmp::Ordering::Less => {
-                    lo = mid + 1;
-                }
-                core::cmp::Ordering::Greater => {
-                    hi = mid;
-                }
-                core::cmp::Ordering::Equal => {
-                    return Some(ENTRIES[BY_NAME[mid].1 as usize].code);
-                }
-            }
-        }
-        None
-    }
-
-    /// The row of a known code: one range check and one table load.
-    const fn entry(self) -> Option<&'static Entry> {
-        if self.0 < 110 || self.0 > 299 {
-            return None;
-        }
-        INDEX[self.0.abs_diff(110) as usize]
-    }
-}
-
-/// One known code: everything the lookups answer.
-struct Entry {
-    code: Warning,
-
-    /// `None` only for an HTTP vendor code without a reason phrase.
-    name: Option<&'static str>,
-    description: &'static str,
-    category: Category,
-    retry: Retry,
-
-    /// Bit i is flag i of the system's extra boolean columns.
-    #[allow(dead_code, reason = "only systems with flags read it")]
-    flags: u8,
-    status: CodeStatus,
-}
-
-/// Byte-wise comparison usable in `const fn`.
-const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                core::cmp::Ordering::Less
-            } else {
-                core::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    if a.len() < b.len() {
-        core::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        core::cmp::Ordering::Greater
-    } else {
-        core::cmp::Ordering::Equal
-    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -281,69 +256,111 @@ static ENTRIES: [Entry; 7] = [
     Entry {
         code: Warning::RESPONSE_IS_STALE,
         name: Some("Response is Stale"),
+        ident: "RESPONSE_IS_STALE",
         description: "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Obsolete,
+        source: Source::Warning,
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7234, Section 5.5.1"),
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Warning::REVALIDATION_FAILED,
         name: Some("Revalidation Failed"),
+        ident: "REVALIDATION_FAILED",
         description: "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Obsolete,
+        source: Source::Warning,
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7234, Section 5.5.2"),
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Warning::DISCONNECTED_OPERATION,
         name: Some("Disconnected Operation"),
+        ident: "DISCONNECTED_OPERATION",
         description: "The cache has been deliberately taken off the network for a while and is answering from what it already holds.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Obsolete,
+        source: Source::Warning,
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7234, Section 5.5.3"),
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Warning::HEURISTIC_EXPIRATION,
         name: Some("Heuristic Expiration"),
+        ident: "HEURISTIC_EXPIRATION",
         description: "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Obsolete,
+        source: Source::Warning,
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7234, Section 5.5.4"),
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Warning::MISCELLANEOUS_WARNING,
         name: Some("Miscellaneous Warning"),
+        ident: "MISCELLANEOUS_WARNING",
         description: "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.",
         category: Category::Unknown,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Obsolete,
+        source: Source::Warning,
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7234, Section 5.5.5"),
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Warning::TRANSFORMATION_APPLIED,
         name: Some("Transformation Applied"),
+        ident: "TRANSFORMATION_APPLIED",
         description: "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.",
         category: Category::Cache,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Obsolete,
+        source: Source::Warning,
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7234, Section 5.5.6"),
+        meanings: 1,
+        symbols: &[],
     },
     Entry {
         code: Warning::MISCELLANEOUS_PERSISTENT_WARNING,
         name: Some("Miscellaneous Persistent Warning"),
+        ident: "MISCELLANEOUS_PERSISTENT_WARNING",
         description: "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.",
         category: Category::Unknown,
         retry: Retry::NotApplicable,
-        flags: 0,
         status: CodeStatus::Obsolete,
+        source: Source::Warning,
+        flags: 0,
+        since: None,
+        reference: Some("RFC 7234, Section 5.5.7"),
+        meanings: 1,
+        symbols: &[],
     },
 ];
 
-/// Every accepted name, sorted by bytes, with its index in `ENTRIES`.
+/// Every exact name, sorted by bytes, with its row in `ENTRIES`.
 static BY_NAME: [(&str, u32); 14] = [
     ("DISCONNECTED_OPERATION", 2),
     ("Disconnected Operation", 2),
@@ -361,142 +378,217 @@ static BY_NAME: [(&str, u32); 14] = [
     ("Transformation Applied", 5),
 ];
 
-/// The row of each value from the smallest known one; `None` where no code is.
-static INDEX: [Option<&Entry>; 190] = [
-    Some(&ENTRIES[0]), Some(&ENTRIES[1]), Some(&ENTRIES[2]), Some(&ENTRIES[3]), None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, Some(&ENTRIES[4]), None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    Some(&ENTRIES[5]), None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, None, None, None,
-    None, None, None, None, None, Some(&ENTRIES[6]),
+/// Every name in ASCII lower case, sorted by bytes, with its row in `ENTRIES`.
+static FOLDED: [(&str, u32); 14] = [
+    ("disconnected operation", 2),
+    ("disconnected_operation", 2),
+    ("heuristic expiration", 3),
+    ("heuristic_expiration", 3),
+    ("miscellaneous persistent warning", 6),
+    ("miscellaneous warning", 4),
+    ("miscellaneous_persistent_warning", 6),
+    ("miscellaneous_warning", 4),
+    ("response is stale", 0),
+    ("response_is_stale", 0),
+    ("revalidation failed", 1),
+    ("revalidation_failed", 1),
+    ("transformation applied", 5),
+    ("transformation_applied", 5),
 ];
 
-impl From<u16> for Warning {
-    fn from(code: u16) -> Self {
-        Self(code)
-    }
-}
+/// The numbers upstream retired, sorted.
+static RETIRED: [u16; 0] = [];
 
-impl From<Warning> for u16 {
-    fn from(code: Warning) -> Self {
-        code.0
-    }
-}
-
-/// The error of parsing a [`Warning`]: the text is neither a name this crate knows nor a number Warning can hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParseError;
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a IANA HTTP Warn Codes registry name or number")
-    }
-}
-
-impl core::error::Error for ParseError {}
-
-/// Parses a name (`from_name`), a number, or a number followed by
-/// its name as `Display` writes it (`"404 Not Found"`).
-impl FromStr for Warning {
-    type Err = ParseError;
-    fn from_str(text: &str) -> Result<Self, ParseError> {
-        if let Some(code) = Self::from_name(text) {
-            return Ok(code);
-        }
-        let (number, rest) = text.split_once(' ').unwrap_or((text, ""));
-        let code = number.parse::<u16>().map(Self).map_err(|_| ParseError)?;
-        if rest.is_empty() || code.name() == Some(rest) {
-            Ok(code)
-        } else {
-            Err(ParseError)
-        }
-    }
-}
-
-/// The number and the name (`404 Not Found`), or only the number
-/// for a code without a name.
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => write!(f, "{} {}", self.0, name),
-            None => write!(f, "{}", self.0),
-        }
-    }
-}
-
-/// `Type(value: name)` for a known code, `Type(value)` otherwise.
-impl fmt::Debug for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => write!(f, "Warning({}: {})", self.0, name),
-            None => write!(f, "Warning({})", self.0),
-        }
-    }
-}
-
-/// Serializes as the number.
-#[cfg(feature = "serde")]
-impl serde::Serialize for Warning {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.0)
-    }
-}
-
-/// Deserializes from a number or from any name `from_name` accepts.
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Warning {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Warning;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a IANA HTTP Warn Codes registry number or name")
-            }
-            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Warning, E> {
-                u16::try_from(value)
-                    .ok()
-                    .map(Warning)
-                    .ok_or_else(|| E::invalid_value(
-                        serde::de::Unexpected::Signed(value),
-                        &self,
-                    ))
-            }
-            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Warning, E> {
-                i64::try_from(value)
-                    .map_err(|_| E::invalid_value(
-                        serde::de::Unexpected::Unsigned(value),
-                        &self,
-                    ))
-                    .and_then(|value| self.visit_i64(value))
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Warning, E> {
-                Warning::from_name(value)
-                    .ok_or_else(|| E::invalid_value(
-                        serde::de::Unexpected::Str(value),
-                        &self,
-                    ))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
-    }
-}
+/// The row of each value from `INDEX_MIN`; `None` where no code is.
+static INDEX: [Option<&Entry>; 190] = [
+    Some(&ENTRIES[0]),
+    Some(&ENTRIES[1]),
+    Some(&ENTRIES[2]),
+    Some(&ENTRIES[3]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[4]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[5]),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    Some(&ENTRIES[6]),
+];

@@ -37,7 +37,7 @@ pub struct Edit {
 /// `CERT_END`, for the certificate flag of new rows.
 pub fn plan(data: &Path, table: &Table, changes: &[Change], cert_end: i64) -> Result<Edit, String> {
     let system = table.system;
-    let file = data.join(format!("{}.csv", system.stem()));
+    let file = data.join(system.table());
     let old = fs::read_to_string(&file).map_err(|err| format!("{}: cannot read file ({err})", table.path))?;
     let mut doc = Document::parse(&old, system).map_err(|err| format!("{}: {err}", table.path))?;
     let (mut added, mut marked, mut moved, mut left) = (0, 0, 0, 0);
@@ -62,7 +62,7 @@ pub fn plan(data: &Path, table: &Table, changes: &[Change], cert_end: i64) -> Re
             }
             Change::Renumbered { name, new, line, sentinel: true, .. } => {
                 doc.set(*line, "value", &new.to_string());
-                doc.set(*line, "range", &table.group_of(*new));
+                doc.set(*line, "group", &table.group_of(*new));
                 doc.float(*line);
                 doc.note(*line, format!("moved sentinel {} to {new}", system.show(name)));
                 moved += 1;
@@ -86,14 +86,14 @@ fn new_row(
 ) -> Vec<String> {
     let value_text = value.to_string();
     let fields: Vec<&str> = match system {
-        // name,value,range,status,category,retry,certificate_error,client_certificate_error,description
+        // name,value,group,status,category,retry,certificate_error,client_certificate_error,description
         System::Chromium => {
             let certificate = if is_certificate_error(name, value, cert_end) { "true" } else { "false" };
             vec![name, &value_text, "", status, "", "", certificate, "", ""]
         }
         // name,value,group,status,since,category,retry,description
         System::Qt => vec![name, &value_text, "", status, "", "", "", ""],
-        // code,source,name,reason,status,category,retry,empty_body,reference,description
+        // value,source,ident,name,status,category,retry,empty_body,reference,description
         System::Iana => vec![&value_text, IANA_SOURCE, "", name, status, "", "", "", "", ""],
     };
     let mut fields: Vec<String> = fields.into_iter().map(str::to_owned).collect();
@@ -212,7 +212,7 @@ impl Document {
     /// HTTP registry row comes before the vendor meanings of its code.
     fn key(&self, fields: &[String]) -> Option<(i64, bool)> {
         let (value, source) = match self.system {
-            System::Iana => (self.column("code")?, self.column("source")),
+            System::Iana => (self.column("value")?, self.column("source")),
             System::Chromium | System::Qt => (self.column("value")?, None),
         };
         let value: i64 = fields.get(value)?.parse().ok()?;
@@ -287,11 +287,11 @@ mod tests {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
         let mut checked = 0;
         for system in System::ALL {
-            let text = fs::read_to_string(data.join(format!("{}.csv", system.stem()))).unwrap();
+            let text = fs::read_to_string(data.join(system.table())).unwrap();
             let doc = Document::parse(&text, system).unwrap();
             assert_eq!(doc.header, record(&doc.columns));
             for piece in &doc.pieces {
-                assert_eq!(piece.raw, record(&piece.fields), "{}: line {}", system.stem(), piece.line);
+                assert_eq!(piece.raw, record(&piece.fields), "{}: line {}", system.table(), piece.line);
                 checked += 1;
             }
             let (again, done) = doc.render("x");
@@ -303,16 +303,16 @@ mod tests {
 
     #[test]
     fn new_rows_sort_into_place() {
-        let text = "code,source,name\n100,iana,A\n420,twitter,B\n421,iana,C\n";
+        let text = "value,source,name\n100,iana,A\n420,twitter,B\n421,iana,C\n";
         let mut doc = Document::parse(text, System::Iana).unwrap();
-        let columns = ["code", "source", "name"];
+        let columns = ["value", "source", "name"];
         doc.add(&columns, vec!["420".into(), "iana".into(), "NEW".into()], "new".into());
         doc.add(&columns, vec!["999".into(), "iana".into(), "LAST".into()], "last".into());
         doc.add(&columns, vec!["1".into(), "iana".into(), "FIRST, \"quoted\"".into()], "first".into());
         let (text, done) = doc.render("t.csv");
         assert_eq!(
             text,
-            "code,source,name\n1,iana,\"FIRST, \"\"quoted\"\"\"\n100,iana,A\n420,iana,NEW\n420,twitter,B\n421,iana,C\n999,iana,LAST\n"
+            "value,source,name\n1,iana,\"FIRST, \"\"quoted\"\"\"\n100,iana,A\n420,iana,NEW\n420,twitter,B\n421,iana,C\n999,iana,LAST\n"
         );
         assert_eq!(done, vec!["t.csv:2: first", "t.csv:4: new", "t.csv:7: last"]);
 

@@ -31,22 +31,27 @@ impl System {
         }
     }
 
-    /// The table's stem under data/.
-    pub fn stem(self) -> &'static str {
+    /// The system's folder under data/.
+    pub fn folder(self) -> &'static str {
         match self {
-            System::Chromium => "chromium/net_error",
-            System::Qt => "qt/network_error",
-            System::Iana => "http/status",
+            System::Chromium => "chromium",
+            System::Qt => "qt",
+            System::Iana => "http",
         }
     }
 
-    /// Every column of the table (codegen requires exactly these).
+    /// The code table under data/.
+    pub fn table(self) -> String {
+        format!("{}/codes.csv", self.folder())
+    }
+
+    /// Every column of the table, as the files have them.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
             System::Chromium => &[
                 "name",
                 "value",
-                "range",
+                "group",
                 "status",
                 "category",
                 "retry",
@@ -56,10 +61,10 @@ impl System {
             ],
             System::Qt => &["name", "value", "group", "status", "since", "category", "retry", "description"],
             System::Iana => &[
-                "code",
+                "value",
                 "source",
+                "ident",
                 "name",
-                "reason",
                 "status",
                 "category",
                 "retry",
@@ -127,9 +132,9 @@ struct Meta {
 /// Reads the table of `system` from the data directory, or every layout problem.
 pub fn read(data: &Path, system: System) -> Result<Table, Vec<String>> {
     let mut diags = Diagnostics::default();
-    let csv_rel = format!("{}.csv", system.stem());
-    let meta = read_toml::<Meta>(data, &format!("{}.toml", system.stem()), &mut diags);
-    let table = read_csv(data, &csv_rel, system.columns(), &mut diags);
+    let csv_rel = system.table();
+    let meta = read_toml::<Meta>(data, &format!("{}/system.toml", system.folder()), &mut diags);
+    let table = read_csv(data, &csv_rel, system.columns(), &[], &mut diags);
     let (Some((meta, _)), Some(table), true) = (meta, table, diags.is_empty()) else {
         return Err(diags.into_sorted().iter().map(ToString::to_string).collect());
     };
@@ -156,27 +161,24 @@ pub fn read(data: &Path, system: System) -> Result<Table, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use codegen::model::SystemKind;
 
     /// The rows read here are the codes codegen's validated model holds:
     /// same names, values and statuses (HTTP: the registry's reasons).
     #[test]
     fn rows_agree_with_the_model() {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-        let (_, model) = codegen::load(&data).expect("data/ validates");
-        for (system, kind) in
-            [(System::Chromium, SystemKind::Chromium), (System::Qt, SystemKind::Qt), (System::Iana, SystemKind::Http)]
-        {
+        let model = codegen::load(&data).expect("data/ validates");
+        for system in System::ALL {
             let table = read(&data, system).unwrap();
             let mut ours: Vec<(String, i64, String)> =
                 table.rows.iter().map(|r| (r.name.clone(), r.value, r.status.clone())).collect();
-            let modelled = model.systems.iter().find(|s| s.kind == kind).unwrap();
+            let modelled = model.systems.iter().find(|s| s.id == system.folder()).unwrap();
             let mut theirs: Vec<(String, i64, String)> = modelled
                 .codes
                 .iter()
                 .chain(&modelled.retired)
-                .filter(|c| kind != SystemKind::Http || c.source == Some(0))
-                .map(|c| (c.upstream_name.clone(), c.value, c.status.id().to_owned()))
+                .filter(|c| c.source == 0)
+                .map(|c| (c.upstream_name.clone(), c.value, model.vocabulary.statuses[c.status].id.clone()))
                 .collect();
             ours.sort();
             theirs.sort();

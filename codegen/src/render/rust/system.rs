@@ -1,43 +1,34 @@
-//! One module per code system: the code type, its constants, lookups and trait impls.
+//! One module per code system: its enums, its code type (whose API is the
+//! shared `code_system!`), a constant per code, the methods that depend on
+//! the system's data (groups, flags, mappings), and its tables.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{Item, doc_lines, doc_text, http, lit_int, lit_str, mapping, print_items, tables};
+use super::vocabulary::LabelledEnum;
+use super::{ast, doc_lines, items, lit_int, print_items};
 use crate::escape;
 use crate::model::*;
-use crate::render::Lookup;
 
 pub(super) fn system_rs(model: &Model, system: &System) -> String {
-    let lookup = Lookup::new(model, system);
-    let mut items: Vec<Item> = vec![
-        quote! {
-            use core::fmt;
-            use core::str::FromStr;
+    let mut tokens = quote! {
+        use crate::{Category, CodeStatus, Retry};
+    };
+    tokens.extend(group_enum(system));
+    tokens.extend(source_enum(system));
+    tokens.extend(ecosystem_enum(system));
+    tokens.extend(code_type(system));
+    let mut items = items(tokens);
+    // The per-code parts are built as syntax trees (see `ast`).
+    items.push(constants(model, system));
+    let mut methods = data_methods(model, system);
+    methods.extend(interop(system));
+    items.extend(super::items(methods));
+    items.extend(tables(model, system));
 
-            use crate::{Category, CodeStatus, Retry};
-        }
-        .into(),
-        group_enum(system).into(),
-        code_type(system).into(),
-        Item::Text(tables::constants(model, system)),
-        code_impl(model, system, &lookup).into(),
-        entry_type(system).into(),
-        Item::Text(tables::rows(model, system, &lookup)),
-    ];
-    items.extend(tables::mappings(model, system).into_iter().map(Item::Text));
-    if system.kind == SystemKind::Http {
-        items.extend(http::items(model, system).into_iter().map(Item::Code));
-    }
-    items.push(conversions(system).into());
-    items.push(text_impls(system).into());
-    items.push(serde_impls(system).into());
-
-    let mut header = vec![format!(" {}", escape::markdown(&system.title)), String::new()];
-    header.push(format!(" {}", escape::markdown(&system.description)));
-    header.push(String::new());
+    let mut header = vec![escape::markdown(&system.title), String::new(), escape::markdown(&system.description), String::new()];
     header.push(format!(
-        " Upstream: `{}`, as of {}; read from {}.",
+        "Upstream: `{}`, as of {}; read from {}.",
         system.upstream.replace('`', ""),
         escape::markdown(&system.version),
         escape::markdown(&system.source)
@@ -45,67 +36,52 @@ pub(super) fn system_rs(model: &Model, system: &System) -> String {
     if !system.retired.is_empty() {
         header.push(String::new());
         header.push(format!(
-            " {} retired numbers (removed upstream, or sentinels) are not offered as codes; \
+            "{} retired numbers (removed upstream, or sentinels) are not offered as codes; \
              [`{ty}::is_retired`](crate::{id}::{ty}::is_retired) tells them apart from numbers upstream never used.",
             system.retired.len(),
             ty = system.type_name,
             id = system.id,
         ));
     }
-    let inner_doc = header.iter().map(|l| format!("//!{l}\n")).collect::<String>();
-    print_items(&format!("{inner_doc}\n"), quote!(), items)
+    print_items(&header, quote!(), items)
+}
+
+fn int_type(system: &System) -> proc_macro2::Ident {
+    format_ident!("{}", system.int_type.rust())
 }
 
 fn group_enum(system: &System) -> TokenStream {
-    let doc = doc_text(&[&format!("The value ranges {} documents for its codes.", system.upstream)]);
-    let variants = system.groups.iter().map(|g| {
-        let v = format_ident!("{}", g.rust);
-        let d = doc_lines(&[format!("{} ({}..={}).", escape::markdown(&g.title), g.min, g.max)]);
-        quote!(#d #v,)
-    });
-    let id_arms = system.groups.iter().map(|g| {
-        let v = format_ident!("{}", g.rust);
-        let s = lit_str(&g.id);
-        quote!(Self::#v => #s,)
-    });
-    let title_arms = system.groups.iter().map(|g| {
-        let v = format_ident!("{}", g.rust);
-        let s = lit_str(&g.title);
-        quote!(Self::#v => #s,)
-    });
-    let int = format_ident!("{}", system.int_type.rust());
-    let range_arms = system.groups.iter().map(|g| {
-        let v = format_ident!("{}", g.rust);
+    let int = int_type(system);
+    let variants: Vec<_> = system.groups.iter().map(|g| format_ident!("{}", g.rust)).collect();
+    let ranges = system.groups.iter().zip(&variants).map(|(g, v)| {
         let (lo, hi) = (lit_int(system, g.min), lit_int(system, g.max));
         quote!(Self::#v => (#lo, #hi),)
     });
-    let of_arms = system.groups.iter().map(|g| {
-        let v = format_ident!("{}", g.rust);
+    let of_arms = system.groups.iter().zip(&variants).map(|(g, v)| {
         let (lo, hi) = (lit_int(system, g.min), lit_int(system, g.max));
         if g.min == g.max { quote!(#lo => Some(Self::#v),) } else { quote!(#lo..=#hi => Some(Self::#v),) }
     });
-    let all = system.groups.iter().map(|g| format_ident!("{}", g.rust));
-    quote! {
-        #doc
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Group { #(#variants)* }
-
-        impl Group {
-            /// Every group, in value order.
-            pub const ALL: &'static [Self] = &[#(Self::#all),*];
-
-            /// The identifier used in the data tables.
-            #[must_use]
-            pub const fn id(self) -> &'static str { match self { #(#id_arms)* } }
-
-            /// A short human title.
-            #[must_use]
-            pub const fn title(self) -> &'static str { match self { #(#title_arms)* } }
-
+    LabelledEnum {
+        name: "Group",
+        doc: format!("The value ranges {} documents for its codes.", system.upstream),
+        variants: system
+            .groups
+            .iter()
+            .map(|g| (g.rust.clone(), format!("{} ({}..={}).", g.title, system.value_text(g.min), system.value_text(g.max))))
+            .collect(),
+        texts: vec![
+            (" The identifier used in the data tables.", system.groups.iter().map(|g| g.id.clone()).collect()),
+            (" A short human title.", system.groups.iter().map(|g| g.title.clone()).collect()),
+        ]
+        .into_iter()
+        .zip(["id", "title"])
+        .map(|((doc, values), method)| (method, doc.to_owned(), values))
+        .collect(),
+        from_id: false,
+        extra: quote! {
             /// The inclusive range of values in this group.
             #[must_use]
-            pub const fn range(self) -> (#int, #int) { match self { #(#range_arms)* } }
+            pub const fn range(self) -> (#int, #int) { match self { #(#ranges)* } }
 
             /// The group whose range holds `code`, known code or not.
             #[must_use]
@@ -113,383 +89,132 @@ fn group_enum(system: &System) -> TokenStream {
                 #[allow(clippy::match_overlapping_arm, reason = "ranges are disjoint by validation")]
                 match code { #(#of_arms)* _ => None }
             }
-        }
+        },
     }
+    .tokens()
+}
+
+fn source_enum(system: &System) -> TokenStream {
+    let sources = &system.sources;
+    LabelledEnum {
+        name: "Source",
+        doc: "Who gives a code a meaning: upstream itself, or another source whose software sends it. \
+              The order is the precedence when a number has several meanings."
+            .to_owned(),
+        variants: sources.iter().map(|s| (s.rust.clone(), s.title.clone())).collect(),
+        texts: vec![
+            ("id", format!(" The identifier used in the data tables, e.g. `\"{}\"`.", sources[0].id), sources.iter().map(|s| s.id.clone()).collect()),
+            ("title", " A human title.".to_owned(), sources.iter().map(|s| s.title.clone()).collect()),
+            (
+                "url",
+                " Where the source documents its codes; empty where nothing public does.".to_owned(),
+                sources.iter().map(|s| s.url.clone()).collect(),
+            ),
+        ],
+        from_id: true,
+        extra: TokenStream::new(),
+    }
+    .tokens()
+}
+
+fn ecosystem_enum(system: &System) -> TokenStream {
+    let ecosystems = &system.ecosystems;
+    let doc = if ecosystems.is_empty() {
+        format!("A library or framework whose names for {} codes this crate records: none so far.", system.title)
+    } else {
+        format!("A library or framework whose names for {} codes this crate records.", system.title)
+    };
+    LabelledEnum {
+        name: "Ecosystem",
+        doc,
+        variants: ecosystems.iter().map(|e| (e.rust.clone(), format!("{} {}", e.title, e.version))).collect(),
+        texts: vec![
+            ("id", " The identifier used in the data tables.".to_owned(), ecosystems.iter().map(|e| e.id.clone()).collect()),
+            ("title", " A human title.".to_owned(), ecosystems.iter().map(|e| e.title.clone()).collect()),
+            ("version", " The release the names were read from.".to_owned(), ecosystems.iter().map(|e| e.version.clone()).collect()),
+            ("url", " Where the ecosystem documents the names.".to_owned(), ecosystems.iter().map(|e| e.url.clone()).collect()),
+        ],
+        from_id: true,
+        extra: TokenStream::new(),
+    }
+    .tokens()
 }
 
 fn code_type(system: &System) -> TokenStream {
     let ty = format_ident!("{}", system.type_name);
-    let int = format_ident!("{}", system.int_type.rust());
-    let holds = format!(
-        "Any `{}` converts into this type and back unchanged, so a code from a newer upstream keeps its number; [`{}::is_known`] says whether this crate knows it.",
-        system.int_type.rust(),
-        system.type_name
-    );
+    let int = int_type(system);
     let doc = doc_lines(&[
-        format!(" A {} code.", escape::markdown(&system.upstream)),
+        format!("A {} code.", escape::markdown(&system.upstream)),
         String::new(),
-        format!(" {holds}"),
+        format!(
+            "Any `{}` converts into this type and back unchanged, so a code from a newer upstream keeps its number; \
+             [`{}::is_known`] says whether this crate knows it.",
+            system.int_type.rust(),
+            system.type_name
+        ),
         String::new(),
-        " The associated constants can be used in `match` patterns.".to_owned(),
+        "The associated constants can be used in `match` patterns.".to_owned(),
     ]);
+    let display = format_ident!("{}", if system.number_first { "number" } else { "name" });
+    let index = format_ident!("{}", if system.dense.is_some() { "dense" } else { "sparse" });
+    let upstream = &system.upstream;
+    let (min, max) = (lit_int(system, system.min), lit_int(system, system.max));
+    let dense_bounds = system.dense.as_ref().map(|dense| {
+        let (lo, hi) = (lit_int(system, dense.min), lit_int(system, dense.max));
+        quote! {
+            /// The smallest and largest value `INDEX` covers.
+            const INDEX_MIN: #int = #lo;
+            const INDEX_MAX: #int = #hi;
+        }
+    });
     quote! {
         #doc
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct #ty(#int);
+
+        code_system!(#ty, #int, #display, #index, #upstream);
+
+        /// The range upstream defines values in.
+        const MIN: #int = #min;
+        const MAX: #int = #max;
+
+        #dense_bounds
     }
 }
 
-/// The doc comment of one code's constant.
-/// The doc comment of one code's constant, one `///` line each.
-pub(super) fn const_doc_lines(model: &Model, code: &Code) -> Vec<String> {
-    let mut lines = vec![
-        format!(" {} ({}): {}", doc_name(&code.name), code.value, escape::markdown(&code.description)),
-        String::new(),
-    ];
-    let mut facts = vec![
-        format!("category `{}`", model.categories[code.category].id),
-        format!("retry `{}`", model.retries[code.retry].id),
-    ];
-    if code.status != Status::Current {
-        facts.push(format!("status `{}`", code.status.id()));
+/// `impl Type { constants..., ALL }`, one constant per code.
+fn constants(model: &Model, system: &System) -> syn::Item {
+    let vocab = &model.vocabulary;
+    let mut item: syn::ItemImpl = syn::parse_str(&format!("impl {} {{}}", system.type_name)).expect("an impl parses");
+    let constants = ast::Constants::new();
+    for code in &system.codes {
+        let mut facts = vec![
+            format!("category `{}`", vocab.categories[code.category].id),
+            format!("retry `{}`", vocab.retries[code.retry].id),
+        ];
+        if vocab.statuses[code.status].id != "current" {
+            facts.push(format!("status `{}`", vocab.statuses[code.status].id));
+        }
+        if let Some(since) = &code.since {
+            facts.push(format!("since {}", escape::markdown(since)));
+        }
+        if let Some(reference) = &code.reference {
+            facts.push(format!("see {}", escape::markdown(reference)));
+        }
+        let doc = [
+            format!("{} ({}): {}", doc_name(&code.name), system.value_text(code.value), escape::markdown(&code.description)),
+            String::new(),
+            format!("{}.", facts.join(", ")),
+        ];
+        item.items.push(constants.constant(&doc, &code.ident, ast::int_as(code.value, system.hex_width)));
     }
-    if let Some(since) = &code.since {
-        facts.push(format!("since {}", escape::markdown(since)));
-    }
-    if let Some(reference) = &code.reference {
-        facts.push(format!("see {}", escape::markdown(reference)));
-    }
-    lines.push(format!(" {}.", facts.join(", ")));
-    lines
-}
-
-fn code_impl(model: &Model, system: &System, lookup: &Lookup) -> TokenStream {
-    let ty = format_ident!("{}", system.type_name);
-    let int = format_ident!("{}", system.int_type.rust());
-    let since = (system.kind == SystemKind::Qt).then(|| {
-        quote! {
-            /// The upstream version that introduced this code, where upstream documents it.
-            #[must_use]
-            pub const fn since(self) -> Option<&'static str> {
-                match self.entry() { Some(entry) => entry.since, None => None }
-            }
-        }
-    });
-    let flags = system.flags.iter().enumerate().map(|(i, flag)| {
-        let method = format_ident!("{}", flag.method);
-        let doc = doc_lines(&[format!(" {}", flag.doc), String::new(), " `false` for a code this crate does not know.".to_owned()]);
-        let bit = Literal::u8_unsuffixed(1u8 << i);
-        quote! {
-            #doc
-            #[must_use]
-            pub const fn #method(self) -> bool {
-                match self.entry() { Some(entry) => entry.flags & #bit != 0, None => false }
-            }
-        }
-    });
-    let retired = (!system.retired.is_empty()).then(|| {
-        let values = system.retired.iter().map(|c| lit_int(system, c.value));
-        quote! {
-            /// Whether upstream retired this number (a removed code or a sentinel):
-            /// it is never a current code and is never reused.
-            #[must_use]
-            pub const fn is_retired(self) -> bool { matches!(self.0, #(#values)|*) }
-        }
-    });
-    let constructor = quote! {
-        /// Wraps any value; one this crate does not know keeps its number.
-        #[must_use]
-        pub const fn new(code: #int) -> Self { Self(code) }
-    };
-    let group_predicates = system.groups.iter().map(|g| {
-        let method = format_ident!("is_{}", g.id);
-        let variant = format_ident!("{}", g.rust);
-        let doc = format!(" Whether the value lies in {} ({}..={}), known code or not.", escape::markdown(&g.title), g.min, g.max);
-        quote! {
-            #[doc = #doc]
-            #[must_use]
-            pub const fn #method(self) -> bool { matches!(Group::of(self.0), Some(Group::#variant)) }
-        }
-    });
-    let mapping_methods = mapping::methods(model, system);
-    let entry_fns = entry_fns(system, lookup);
-    quote! {
-        impl #ty {
-            #constructor
-
-            /// The numeric value, as upstream defines it.
-            #[must_use]
-            pub const fn code(self) -> #int { self.0 }
-
-            /// Whether this crate knows the code.
-            #[must_use]
-            pub const fn is_known(self) -> bool { self.entry().is_some() }
-
-            /// The name as upstream spells it, or `None` for a code this crate does not know
-            /// (and for an HTTP vendor code whose vendor documents no reason phrase).
-            #[must_use]
-            pub const fn name(self) -> Option<&'static str> {
-                match self.entry() { Some(entry) => entry.name, None => None }
-            }
-
-            /// What the code means and what to do about it.
-            #[must_use]
-            pub const fn description(self) -> Option<&'static str> {
-                match self.entry() { Some(entry) => Some(entry.description), None => None }
-            }
-
-            /// What kind of failure this is.
-            #[must_use]
-            pub const fn category(self) -> Option<Category> {
-                match self.entry() { Some(entry) => Some(entry.category), None => None }
-            }
-
-            /// Whether and how to retry.
-            #[must_use]
-            pub const fn retry(self) -> Option<Retry> {
-                match self.entry() { Some(entry) => Some(entry.retry), None => None }
-            }
-
-            /// Where the code stands upstream (current, deprecated, ...).
-            #[must_use]
-            pub const fn status(self) -> Option<CodeStatus> {
-                match self.entry() { Some(entry) => Some(entry.status), None => None }
-            }
-
-            /// The documented range this value falls in, known code or not.
-            #[must_use]
-            pub const fn group(self) -> Option<Group> { Group::of(self.0) }
-
-            #(#group_predicates)*
-            #since
-            #(#flags)*
-            #retired
-
-            /// The code whose name is `name`: upstream's spelling, the constant's,
-            /// and for HTTP what other ecosystems call it (`StatusNotFound`,
-            /// `REQUEST_ENTITY_TOO_LARGE`). Case matters. Binary search; no allocation.
-            #[must_use]
-            pub const fn from_name(name: &str) -> Option<Self> {
-                let name = name.as_bytes();
-                let (mut lo, mut hi) = (0, BY_NAME.len());
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    match compare(BY_NAME[mid].0.as_bytes(), name) {
-                        core::cmp::Ordering::Less => { lo = mid + 1; }
-                        core::cmp::Ordering::Greater => { hi = mid; }
-                        core::cmp::Ordering::Equal => return Some(ENTRIES[BY_NAME[mid].1 as usize].code),
-                    }
-                }
-                None
-            }
-
-            #mapping_methods
-
-            #entry_fns
-        }
-    }
-}
-
-/// The row type behind the lookups (its values are in `tables::rows`).
-fn entry_type(system: &System) -> TokenStream {
-    let ty = format_ident!("{}", system.type_name);
-    let since_field = (system.kind == SystemKind::Qt).then(|| quote!(since: Option<&'static str>,));
-    let http_fields = (system.kind == SystemKind::Http).then(http::entry_fields);
-    quote! {
-        /// One known code: everything the lookups answer.
-        struct Entry {
-            code: #ty,
-            /// `None` only for an HTTP vendor code without a reason phrase.
-            name: Option<&'static str>,
-            description: &'static str,
-            category: Category,
-            retry: Retry,
-            /// Bit i is flag i of the system's extra boolean columns.
-            #[allow(dead_code, reason = "only systems with flags read it")]
-            flags: u8,
-            status: CodeStatus,
-            #since_field
-            #http_fields
-        }
-
-        /// Byte-wise comparison usable in `const fn`.
-        const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
-            let mut i = 0;
-            while i < a.len() && i < b.len() {
-                if a[i] != b[i] {
-                    return if a[i] < b[i] { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater };
-                }
-                i += 1;
-            }
-            if a.len() < b.len() {
-                core::cmp::Ordering::Less
-            } else if a.len() > b.len() {
-                core::cmp::Ordering::Greater
-            } else {
-                core::cmp::Ordering::Equal
-            }
-        }
-    }
-}
-
-fn conversions(system: &System) -> TokenStream {
-    let ty = format_ident!("{}", system.type_name);
-    let int = format_ident!("{}", system.int_type.rust());
-    quote! {
-        impl From<#int> for #ty {
-            fn from(code: #int) -> Self { Self(code) }
-        }
-
-        impl From<#ty> for #int {
-            fn from(code: #ty) -> Self { code.0 }
-        }
-    }
-}
-
-fn text_impls(system: &System) -> TokenStream {
-    let ty = format_ident!("{}", system.type_name);
-    let ty_name = &system.type_name;
-    let int = format_ident!("{}", system.int_type.rust());
-    let parse_doc = format!(
-        " The error of parsing a [`{ty_name}`]: the text is neither a name this crate knows nor a number {ty_name} can hold."
-    );
-    let message = format!("not a {} name or number", system.upstream);
-    let (from_str, display) = if system.number_first {
-        (
-            quote! {
-                /// Parses a name (`from_name`), a number, or a number followed by
-                /// its name as `Display` writes it (`"404 Not Found"`).
-                impl FromStr for #ty {
-                    type Err = ParseError;
-                    fn from_str(text: &str) -> Result<Self, ParseError> {
-                        if let Some(code) = Self::from_name(text) {
-                            return Ok(code);
-                        }
-                        let (number, rest) = text.split_once(' ').unwrap_or((text, ""));
-                        let code = number.parse::<#int>().map(Self).map_err(|_| ParseError)?;
-                        if rest.is_empty() || code.name() == Some(rest) { Ok(code) } else { Err(ParseError) }
-                    }
-                }
-            },
-            quote! {
-                /// The number and the name (`404 Not Found`), or only the number
-                /// for a code without a name.
-                impl fmt::Display for #ty {
-                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        match self.name() {
-                            Some(name) => write!(f, "{} {}", self.0, name),
-                            None => write!(f, "{}", self.0),
-                        }
-                    }
-                }
-            },
-        )
-    } else {
-        (
-            quote! {
-                /// Parses a name (`from_name`) or a decimal number.
-                impl FromStr for #ty {
-                    type Err = ParseError;
-                    fn from_str(text: &str) -> Result<Self, ParseError> {
-                        Self::from_name(text).or_else(|| text.parse::<#int>().ok().map(Self)).ok_or(ParseError)
-                    }
-                }
-            },
-            quote! {
-                /// The name, or the number for a code this crate does not know.
-                impl fmt::Display for #ty {
-                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        match self.name() {
-                            Some(name) => f.write_str(name),
-                            None => write!(f, "{}", self.0),
-                        }
-                    }
-                }
-            },
-        )
-    };
-    let debug_unknown = format!("{ty_name}({{}})");
-    let debug_known = format!("{ty_name}({{}}: {{}})");
-    quote! {
-        #[doc = #parse_doc]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub struct ParseError;
-
-        impl fmt::Display for ParseError {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(#message) }
-        }
-
-        impl core::error::Error for ParseError {}
-
-        #from_str
-
-        #display
-
-        /// `Type(value: name)` for a known code, `Type(value)` otherwise.
-        impl fmt::Debug for #ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self.name() {
-                    Some(name) => write!(f, #debug_known, self.0, name),
-                    None => write!(f, #debug_unknown, self.0),
-                }
-            }
-        }
-    }
-}
-
-fn serde_impls(system: &System) -> TokenStream {
-    let ty = format_ident!("{}", system.type_name);
-    let int = format_ident!("{}", system.int_type.rust());
-    let expecting = format!("a {} number or name", system.upstream);
-    let serialize = match system.int_type {
-        IntType::I32 => quote!(serializer.serialize_i32(self.0)),
-        IntType::U16 => quote!(serializer.serialize_u16(self.0)),
-    };
-    let from_i64 = quote!(#int::try_from(value).ok().map(#ty));
-    quote! {
-        /// Serializes as the number.
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for #ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> { #serialize }
-        }
-
-        /// Deserializes from a number or from any name `from_name` accepts.
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for #ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl serde::de::Visitor<'_> for Visitor {
-                    type Value = #ty;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(#expecting) }
-                    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<#ty, E> {
-                        #from_i64.ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(value), &self))
-                    }
-                    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<#ty, E> {
-                        i64::try_from(value)
-                            .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
-                            .and_then(|value| self.visit_i64(value))
-                    }
-                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<#ty, E> {
-                        #ty::from_name(value).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(value), &self))
-                    }
-                }
-                deserializer.deserialize_any(Visitor)
-            }
-        }
-    }
-}
-
-
-/// The `CodeStatus` variant of an offered code's status.
-pub(super) fn status_variant(status: Status) -> &'static str {
-    match status {
-        Status::Current => "Current",
-        Status::Unused => "Unused",
-        Status::Deprecated => "Deprecated",
-        Status::Obsolete => "Obsolete",
-        Status::Unofficial => "Unofficial",
-        Status::Removed | Status::Sentinel => unreachable!("retired codes are not offered"),
-    }
+    let all: Vec<syn::Expr> = system.primary_codes().map(|c| ast::path(&format!("Self::{}", c.ident))).collect();
+    let count = all.len();
+    let mut all_item: syn::ImplItemConst = syn::parse_quote!(pub const ALL: &'static [Self] = &[];);
+    all_item.attrs = ast::docs(&[format!("Every code this crate knows, in value order ({count} codes).")]);
+    all_item.expr = ast::reference(ast::array(all));
+    item.items.push(syn::ImplItem::Const(all_item));
+    syn::Item::Impl(item)
 }
 
 /// A name in a doc comment: as code when it is an identifier, as escaped text
@@ -502,53 +227,341 @@ fn doc_name(name: &str) -> String {
     }
 }
 
-/// Rust: `entry()`, the row of a known code, and `row()`, its index in
-/// `ENTRIES` (HTTP's `meanings()` needs it).
-///
-/// Dense: `INDEX` holds a reference to the row itself, so a lookup is a
-/// range check and one load before the field's own load, as close to an
-/// array index as a table of rows gets (tests/benches/lookups.rs measures
-/// it against one). Sparse: a lower-bound binary search.
-fn entry_fns(system: &System, lookup: &Lookup) -> TokenStream {
-    let (min, max) = (lit_int(system, lookup.min), lit_int(system, lookup.max));
-    if lookup.dense.is_some() {
-        let row = (system.kind == SystemKind::Http).then(|| {
-            quote! {
-                /// Index of the code's first row in `ENTRIES`.
-                fn row(self) -> Option<usize> {
-                    self.entry().map(|entry| {
-                        (core::ptr::from_ref(entry).addr() - ENTRIES.as_ptr().addr()) / core::mem::size_of::<Entry>()
-                    })
-                }
-            }
-        });
+/// Methods whose existence depends on the system's data: group predicates,
+/// flags, the name's alias, and the mappings into and out of the system.
+fn data_methods(model: &Model, system: &System) -> TokenStream {
+    let ty = format_ident!("{}", system.type_name);
+    let groups = system.groups.iter().map(|g| {
+        let method = format_ident!("{}", g.method);
+        let variant = format_ident!("{}", g.rust);
+        let doc = format!(
+            " Whether the value lies in {} ({}..={}), known code or not.",
+            escape::markdown(&g.title),
+            system.value_text(g.min),
+            system.value_text(g.max)
+        );
         quote! {
-            /// The row of a known code: one range check and one table load.
-            const fn entry(self) -> Option<&'static Entry> {
-                if self.0 < #min || self.0 > #max { return None; }
-                INDEX[self.0.abs_diff(#min) as usize]
-            }
-
-            #row
+            #[doc = #doc]
+            #[must_use]
+            pub const fn #method(self) -> bool { matches!(Group::of(self.0), Some(Group::#variant)) }
         }
-    } else {
-        // Lower bound: the first row of the value is its primary meaning.
+    });
+    let flags = system.flags.iter().map(|flag| {
+        let method = format_ident!("{}", flag.method);
+        let doc = doc_lines(&[flag.doc.clone(), String::new(), "`false` for a code this crate does not know.".to_owned()]);
+        let bit = proc_macro2::Literal::u32_unsuffixed(flag.bit);
         quote! {
-            /// The row of a known code: a binary search over the rows.
-            const fn entry(self) -> Option<&'static Entry> {
-                match self.row() { Some(row) => Some(&ENTRIES[row]), None => None }
-            }
+            #doc
+            #[must_use]
+            pub const fn #method(self) -> bool { self.flag(#bit) }
+        }
+    });
+    let alias = system.name_alias.as_ref().map(|alias| {
+        let method = format_ident!("{alias}");
+        let finder = format_ident!("from_{alias}");
+        let doc = format!(" The {alias} of the code's primary meaning: the same as [`name`](Self::name).");
+        let find_doc = doc_lines(&[
+            format!("The code whose {alias} is `text`, ignoring ASCII case: the current one, a former one or another source's."),
+        ]);
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub const fn #method(self) -> Option<&'static str> { self.name() }
 
-            /// Index of the code's first row in `ENTRIES`.
-            const fn row(self) -> Option<usize> {
-                if self.0 < #min || self.0 > #max { return None; }
-                let (mut lo, mut hi) = (0, ENTRIES.len());
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    if ENTRIES[mid].code.0 < self.0 { lo = mid + 1; } else { hi = mid; }
-                }
-                if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(lo) } else { None }
-            }
+            #find_doc
+            #[must_use]
+            pub const fn #finder(text: &str) -> Option<Self> { Self::from_folded_name(text.as_bytes()) }
+        }
+    });
+    let index = model.systems.iter().position(|s| s.id == system.id).expect("the system is in the model");
+    let into = model.mappings.iter().filter(|m| m.to == index).map(|m| mapping_into(model, m));
+    let out_of = model.mappings.iter().filter(|m| m.from == index).map(|m| mapping_out_of(model, m));
+    quote! {
+        impl #ty {
+            #(#groups)*
+            #(#flags)*
+            #alias
+            #(#into)*
+            #(#out_of)*
         }
     }
+}
+
+fn table_name(mapping: &Mapping, part: &str) -> String {
+    format!("{}_{part}", mapping.function.to_ascii_uppercase())
+}
+
+/// `from_<function>` on the target type.
+fn mapping_into(model: &Model, mapping: &Mapping) -> TokenStream {
+    let from = &model.systems[mapping.from];
+    let from_int = int_type(from);
+    let function = format_ident!("{}", mapping.function);
+    let with_kind = format_ident!("{}_mapping", mapping.function);
+    let [rules, exact, ranges] = ["RULES", "EXACT", "RANGES"].map(|part| format_ident!("{}", table_name(mapping, part)));
+    let doc = doc_lines(&[
+        escape::markdown(&mapping.title),
+        String::new(),
+        escape::markdown(&mapping.description),
+        String::new(),
+        format!(
+            "Takes any `{}` value of `{}::{}`; `None` where no row of the table covers it.",
+            from.int_type.rust(),
+            from.id,
+            from.type_name
+        ),
+    ]);
+    let doc_with_kind = format!(" Like [`{f}`](Self::{f}), with how sure the mapping is and why.", f = mapping.function);
+    quote! {
+        #doc
+        #[must_use]
+        pub const fn #function(code: #from_int) -> Option<Self> {
+            match Self::#with_kind(code) { Some(mapping) => Some(mapping.to), None => None }
+        }
+
+        #[doc = #doc_with_kind]
+        #[must_use]
+        pub const fn #with_kind(code: #from_int) -> Option<crate::Mapping<Self>> {
+            // Single codes first (binary search), then ranges from the narrowest.
+            let (mut lo, mut hi) = (0, #exact.len());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if #exact[mid].0 < code {
+                    lo = mid + 1;
+                } else if #exact[mid].0 > code {
+                    hi = mid;
+                } else {
+                    return Some(#rules[#exact[mid].1 as usize]);
+                }
+            }
+            let mut i = 0;
+            while i < #ranges.len() {
+                let (low, high, rule) = #ranges[i];
+                if code >= low && code <= high {
+                    return Some(#rules[rule as usize]);
+                }
+                i += 1;
+            }
+            None
+        }
+    }
+}
+
+/// `to_<target>` on the source type.
+fn mapping_out_of(model: &Model, mapping: &Mapping) -> TokenStream {
+    let to = &model.systems[mapping.to];
+    let method = format_ident!("{}", mapping.to_method);
+    let with_kind = format_ident!("{}_mapping", mapping.to_method);
+    let target_ty = format_ident!("{}", to.type_name);
+    let target_mod = format_ident!("{}", to.id);
+    let function = format_ident!("{}_mapping", mapping.function);
+    let doc = format!(
+        " The {} code for this one: [`{ty}::{f}`](crate::{m}::{ty}::{f}).",
+        escape::markdown(&to.title),
+        ty = to.type_name,
+        f = mapping.function,
+        m = to.id
+    );
+    let doc_with_kind = format!(" Like [`{method}`](Self::{method}), with how sure the mapping is and why.");
+    quote! {
+        #[doc = #doc]
+        #[must_use]
+        pub const fn #method(self) -> Option<crate::#target_mod::#target_ty> {
+            match self.#with_kind() { Some(mapping) => Some(mapping.to), None => None }
+        }
+
+        #[doc = #doc_with_kind]
+        #[must_use]
+        pub const fn #with_kind(self) -> Option<crate::Mapping<crate::#target_mod::#target_ty>> {
+            crate::#target_mod::#target_ty::#function(self.0)
+        }
+    }
+}
+
+/// Conversions with another crate's type for the same codes.
+fn interop(system: &System) -> TokenStream {
+    let ty = format_ident!("{}", system.type_name);
+    let int = int_type(system);
+    let (min, max) = (system.value_text(system.min), system.value_text(system.max));
+    system
+        .interop
+        .iter()
+        .map(|interop| {
+            let feature = &interop.feature;
+            let krate = format_ident!("{}", interop.krate);
+            let foreign = format_ident!("{}", interop.ty);
+            let (get, make) = (format_ident!("{}", interop.get), format_ident!("{}", interop.make));
+            let error = format_ident!("Invalid{}", interop.ty);
+            let error_doc = format!(
+                " The error of converting a [`{}`] that `{}::{}` cannot hold ({min}..={max} is what it can).",
+                system.type_name, interop.krate, interop.ty
+            );
+            let message = format!("{{}} is not a valid `{}::{}`", interop.krate, interop.ty);
+            let from_doc = format!(" Every `{}::{}` is a `{}` with the same number.", interop.krate, interop.ty, system.type_name);
+            let into_doc = format!(" A `{}` is a `{}::{}` where that type can hold its number.", system.type_name, interop.krate, interop.ty);
+            quote! {
+                #[doc = #error_doc]
+                #[cfg(feature = #feature)]
+                #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+                pub struct #error(pub #int);
+
+                #[cfg(feature = #feature)]
+                impl core::fmt::Display for #error {
+                    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result { write!(f, #message, self.0) }
+                }
+
+                #[cfg(feature = #feature)]
+                impl core::error::Error for #error {}
+
+                #[doc = #from_doc]
+                #[cfg(feature = #feature)]
+                impl From<::#krate::#foreign> for #ty {
+                    fn from(code: ::#krate::#foreign) -> Self { Self(code.#get()) }
+                }
+
+                #[doc = #into_doc]
+                #[cfg(feature = #feature)]
+                impl TryFrom<#ty> for ::#krate::#foreign {
+                    type Error = #error;
+                    fn try_from(code: #ty) -> Result<Self, #error> {
+                        ::#krate::#foreign::#make(code.0).map_err(|_| #error(code.0))
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Rows, indexes and mapping tables, as syntax trees.
+fn tables(model: &Model, system: &System) -> Vec<syn::Item> {
+    let vocab = &model.vocabulary;
+    let int: TokenStream = {
+        let int = int_type(system);
+        quote!(#int)
+    };
+    let ty = &system.type_name;
+    let optional = |text: Option<&str>| ast::option(text.filter(|t| !t.is_empty()).map(ast::string));
+    let rows = system
+        .codes
+        .iter()
+        .map(|code| {
+            let symbols = system
+                .symbols_of(code)
+                .iter()
+                .map(|s| {
+                    ast::structure(
+                        "Symbol",
+                        vec![
+                            ("ecosystem", ast::path(&format!("Ecosystem::{}", system.ecosystems[s.ecosystem].rust))),
+                            ("name", ast::string(&s.name)),
+                            ("alias", ast::bool(!s.primary)),
+                            ("since", optional(s.since.as_deref())),
+                        ],
+                    )
+                })
+                .collect();
+            ast::structure(
+                "Entry",
+                vec![
+                    ("code", ast::path(&format!("{ty}::{}", code.ident))),
+                    ("name", optional(Some(&code.name))),
+                    ("ident", ast::string(&code.ident)),
+                    ("description", ast::string(&code.description)),
+                    ("category", ast::path(&format!("Category::{}", vocab.categories[code.category].rust))),
+                    ("retry", ast::path(&format!("Retry::{}", vocab.retries[code.retry].rust))),
+                    ("status", ast::path(&format!("CodeStatus::{}", vocab.statuses[code.status].rust))),
+                    ("source", ast::path(&format!("Source::{}", system.sources[code.source].rust))),
+                    ("flags", ast::int(i64::from(code.flag_bits))),
+                    ("since", optional(code.since.as_deref())),
+                    ("reference", optional(code.reference.as_deref())),
+                    ("meanings", ast::int(i64::try_from(code.meaning_count).expect("a count"))),
+                    ("symbols", ast::reference(ast::array(symbols))),
+                ],
+            )
+        })
+        .collect();
+    let name_table = |names: &[(String, usize)]| -> Vec<syn::Expr> {
+        names.iter().map(|(name, row)| ast::tuple(vec![ast::string(name), ast::int(i64::try_from(*row).expect("a row"))])).collect()
+    };
+    let mut out = vec![
+        ast::static_array(
+            "Every meaning in value order; the first row of a value is its primary meaning.",
+            "ENTRIES",
+            quote!(Entry),
+            rows,
+        ),
+        ast::static_array("Every exact name, sorted by bytes, with its row in `ENTRIES`.", "BY_NAME", quote!((&str, u32)), name_table(&system.names)),
+        ast::static_array(
+            "Every name in ASCII lower case, sorted by bytes, with its row in `ENTRIES`.",
+            "FOLDED",
+            quote!((&str, u32)),
+            name_table(&system.folded),
+        ),
+        ast::static_array(
+            "The numbers upstream retired, sorted.",
+            "RETIRED",
+            int.clone(),
+            system.retired.iter().map(|c| ast::int_as(c.value, system.hex_width)).collect(),
+        ),
+    ];
+    if let Some(dense) = &system.dense {
+        out.push(ast::static_array(
+            "The row of each value from `INDEX_MIN`; `None` where no code is.",
+            "INDEX",
+            quote!(Option<&Entry>),
+            dense.rows.iter().map(|row| ast::option(row.map(|row| ast::element("ENTRIES", row)))).collect(),
+        ));
+    }
+    let index = model.systems.iter().position(|s| s.id == system.id).expect("the system is in the model");
+    for mapping in model.mappings.iter().filter(|m| m.to == index) {
+        let from = &model.systems[mapping.from];
+        let from_int: TokenStream = {
+            let int = int_type(from);
+            quote!(#int)
+        };
+        let target_ty = format_ident!("{ty}");
+        let rules = mapping
+            .rules
+            .iter()
+            .map(|rule| {
+                ast::structure(
+                    "crate::Mapping",
+                    vec![
+                        ("to", ast::path(&format!("{ty}::{}", system.codes[rule.to_row].ident))),
+                        ("kind", ast::path(&format!("crate::MappingKind::{}", vocab.mapping_kinds[rule.kind].rust))),
+                        ("note", optional(Some(&rule.note))),
+                    ],
+                )
+            })
+            .collect();
+        out.push(ast::static_array(
+            &format!("The rows of {}, in value order.", mapping.table_path),
+            &table_name(mapping, "RULES"),
+            quote!(crate::Mapping<#target_ty>),
+            rules,
+        ));
+        let mut singles: Vec<(i64, usize)> =
+            mapping.rules.iter().enumerate().filter(|(_, r)| r.is_single()).map(|(i, r)| (r.lo, i)).collect();
+        singles.sort_unstable();
+        let row = |i: usize| ast::int(i64::try_from(i).expect("a row"));
+        out.push(ast::static_array(
+            "Rows for single codes: (code, row), sorted by code.",
+            &table_name(mapping, "EXACT"),
+            quote!((#from_int, u32)),
+            singles.into_iter().map(|(value, i)| ast::tuple(vec![ast::int_as(value, from.hex_width), row(i)])).collect(),
+        ));
+        out.push(ast::static_array(
+            "Rows for ranges: (lowest, highest, row), narrowest first.",
+            &table_name(mapping, "RANGES"),
+            quote!((#from_int, #from_int, u32)),
+            mapping
+                .by_specificity
+                .iter()
+                .map(|&i| &mapping.rules[i])
+                .zip(mapping.by_specificity.iter())
+                .filter(|(r, _)| !r.is_single())
+                .map(|(r, &i)| ast::tuple(vec![ast::int_as(r.lo, from.hex_width), ast::int_as(r.hi, from.hex_width), row(i)]))
+                .collect(),
+        ));
+    }
+    out
 }

@@ -1,101 +1,118 @@
-//! The vocabulary shared by every module: categories, retry classes, a
-//! code's status upstream, and the shape of a mapping's answer.
+//! The vocabulary shared by every module, and the one shape every small
+//! enum of the crate takes: variants with documentation, and a `const fn`
+//! per text attribute (`id()`, `title()`, ...).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{doc_text, lit_str, print_items};
+use super::{doc_text, items, print_items};
 use crate::model::*;
 
-pub(super) fn vocabulary_rs(model: &Model) -> String {
-    let items = vec![
-        term_enum(
-            "Category",
-            "What kind of failure a code is. Shared by every code system.",
-            &model.categories,
-        ),
-        term_enum(
-            "Retry",
-            "Whether and how to retry after a code. Shared by every code system.",
-            &model.retries,
-        ),
-        code_status(),
-        mapping_types(),
-    ];
-    print_items(
-        "//! The vocabulary every code system shares: categories, retry classes, statuses and mappings.\n\n",
-        quote!(),
-        items.into_iter().map(Into::into).collect(),
-    )
+/// An enum whose variants carry text attributes.
+pub(super) struct LabelledEnum<'a> {
+    pub name: &'a str,
+    pub doc: String,
+    /// (variant, doc).
+    pub variants: Vec<(String, String)>,
+    /// (method, doc, one value per variant).
+    pub texts: Vec<(&'a str, String, Vec<String>)>,
+    /// `from_id()`, the inverse of the first text.
+    pub from_id: bool,
+    /// Items to add to the `impl` block.
+    pub extra: TokenStream,
 }
 
-/// Statuses a code the crate offers can have (removed numbers and sentinels are never offered).
-fn code_status() -> TokenStream {
-    let offered: Vec<(&str, &str)> = Status::ALL
-        .iter()
-        .filter(|s| !s.is_retired())
-        .map(|s| match s {
-            Status::Current => ("Current", "In use upstream."),
-            Status::Unused => ("Unused", "Registered, but reserved and not to be sent (HTTP 306, 418)."),
-            Status::Deprecated => ("Deprecated", "Still defined upstream, but not to be used any more."),
-            Status::Obsolete => ("Obsolete", "Defined by a specification that has been retired."),
-            Status::Unofficial => ("Unofficial", "Sent by a vendor's software, not registered."),
-            Status::Removed | Status::Sentinel => unreachable!("filtered out"),
-        })
-        .collect();
-    let variants = offered.iter().map(|(name, doc)| {
-        let v = format_ident!("{name}");
-        let d = format!(" {doc}");
-        quote!(#[doc = #d] #v,)
-    });
-    let ids = Status::ALL.iter().filter(|s| !s.is_retired()).zip(&offered).map(|(s, (name, _))| {
-        let v = format_ident!("{name}");
-        let id = lit_str(s.id());
-        quote!(Self::#v => #id,)
-    });
-    quote! {
-        /// Where a code stands in its upstream.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum CodeStatus { #(#variants)* }
+impl LabelledEnum<'_> {
+    pub fn tokens(&self) -> TokenStream {
+        let ty = format_ident!("{}", self.name);
+        let doc = doc_text(&[&self.doc]);
+        let variant_idents: Vec<_> = self.variants.iter().map(|(v, _)| format_ident!("{v}")).collect();
+        let variants = self.variants.iter().zip(&variant_idents).map(|((_, d), v)| {
+            let d = doc_text(&[d]);
+            quote!(#d #v,)
+        });
+        let texts = self.texts.iter().map(|(method, doc, values)| {
+            let method = format_ident!("{method}");
+            let arms = variant_idents.iter().zip(values).map(|(v, text)| quote!(Self::#v => #text,));
+            quote! {
+                #[doc = #doc]
+                #[must_use]
+                pub const fn #method(self) -> &'static str { match self { #(#arms)* } }
+            }
+        });
+        let from_id = self.from_id.then(|| {
+            let arms: Vec<_> = variant_idents.iter().zip(&self.texts[0].2).map(|(v, id)| quote!(#id => Some(Self::#v),)).collect();
+            let body = if arms.is_empty() { quote!(let _ = id; None) } else { quote!(match id { #(#arms)* _ => None }) };
+            quote! {
+                /// The value whose [`id`](Self::id) is `id`.
+                #[must_use]
+                pub fn from_id(id: &str) -> Option<Self> { #body }
+            }
+        });
+        let extra = &self.extra;
+        quote! {
+            #doc
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
+            pub enum #ty { #(#variants)* }
 
-        impl CodeStatus {
-            /// The identifier used in the data tables, e.g. `"deprecated"`.
-            #[must_use]
-            pub const fn id(self) -> &'static str { match self { #(#ids)* } }
-        }
+            impl #ty {
+                /// Every value, in the order of `data/`.
+                pub const ALL: &'static [Self] = &[#(Self::#variant_idents),*];
 
-        impl core::fmt::Display for CodeStatus {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result { f.write_str(self.id()) }
+                #(#texts)*
+                #from_id
+                #extra
+            }
+
+            impl core::fmt::Display for #ty {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result { f.write_str(self.id()) }
+            }
         }
     }
 }
 
-fn mapping_types() -> TokenStream {
-    quote! {
-        /// How sure a mapping between two systems is.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum MappingKind {
-            /// What the upstream software itself does (Qt's own HTTP status conversion).
-            Upstream,
-            /// The same failure under another name.
-            Equivalent,
-            /// The closest match; the note says why.
-            Approximate,
-        }
+/// A vocabulary enum: id, title and description of each term.
+fn term_enum<'a>(name: &'a str, doc: &str, terms: &[&Term]) -> LabelledEnum<'a> {
+    LabelledEnum {
+        name,
+        doc: doc.to_owned(),
+        variants: terms.iter().map(|t| (t.rust.clone(), format!("{}: {}", t.title, t.description))).collect(),
+        texts: vec![
+            (
+                "id",
+                format!(" The identifier used in the data tables, e.g. `\"{}\"`.", terms.first().map_or("", |t| &t.id)),
+                terms.iter().map(|t| t.id.clone()).collect(),
+            ),
+            ("title", " A short human title.".to_owned(), terms.iter().map(|t| t.title.clone()).collect()),
+            (
+                "description",
+                " One sentence on what this value means.".to_owned(),
+                terms.iter().map(|t| t.description.clone()).collect(),
+            ),
+        ],
+        from_id: true,
+        extra: TokenStream::new(),
+    }
+}
 
-        impl MappingKind {
-            /// `"upstream"`, `"equivalent"` or `"approximate"`.
-            #[must_use]
-            pub const fn id(self) -> &'static str {
-                match self {
-                    Self::Upstream => "upstream",
-                    Self::Equivalent => "equivalent",
-                    Self::Approximate => "approximate",
-                }
-            }
-        }
-
+pub(super) fn vocabulary_rs(model: &Model) -> String {
+    let vocab = &model.vocabulary;
+    fn all(terms: &[Term]) -> Vec<&Term> {
+        terms.iter().collect()
+    }
+    // Retired statuses belong to numbers no code type offers.
+    let offered: Vec<&Term> = vocab.statuses.iter().filter(|s| !s.retired).collect();
+    let mut tokens = TokenStream::new();
+    for labelled in [
+        term_enum("Category", "What kind of failure a code is. Shared by every code system.", &all(&vocab.categories)),
+        term_enum("Retry", "Whether and how to retry after a code. Shared by every code system.", &all(&vocab.retries)),
+        term_enum("CodeStatus", "Where a code stands in its upstream.", &offered),
+        term_enum("MappingKind", "How sure a mapping between two systems is.", &all(&vocab.mapping_kinds)),
+    ] {
+        tokens.extend(labelled.tokens());
+    }
+    tokens.extend(quote! {
         /// The answer of a mapping: the code in the other system, how sure it
         /// is, and why.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,66 +124,7 @@ fn mapping_types() -> TokenStream {
             /// Why, where the table says.
             pub note: Option<&'static str>,
         }
-    }
-}
-
-fn term_enum(name: &str, doc: &str, terms: &[Term]) -> TokenStream {
-    let ty = format_ident!("{name}");
-    let doc = doc_text(&[doc]);
-    let variants = terms.iter().map(|t| {
-        let v = format_ident!("{}", t.rust);
-        let d = doc_text(&[&format!("{}: {}", t.title, t.description)]);
-        quote!(#d #v,)
     });
-    let arms = |f: &dyn Fn(&Term) -> String| -> Vec<TokenStream> {
-        terms
-            .iter()
-            .map(|t| {
-                let v = format_ident!("{}", t.rust);
-                let s = lit_str(&f(t));
-                quote!(Self::#v => #s,)
-            })
-            .collect()
-    };
-    let id_arms = arms(&|t| t.id.clone());
-    let title_arms = arms(&|t| t.title.clone());
-    let description_arms = arms(&|t| t.description.clone());
-    let all = terms.iter().map(|t| format_ident!("{}", t.rust));
-    let from_arms = terms.iter().map(|t| {
-        let v = format_ident!("{}", t.rust);
-        let s = lit_str(&t.id);
-        quote!(#s => Some(Self::#v),)
-    });
-    quote! {
-        #doc
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #ty { #(#variants)* }
-
-        impl #ty {
-            /// Every value, in the order of `data/vocabulary.toml`.
-            pub const ALL: &'static [Self] = &[#(Self::#all),*];
-
-            /// The identifier used in the data tables, e.g. `"dns"`.
-            #[must_use]
-            pub const fn id(self) -> &'static str { match self { #(#id_arms)* } }
-
-            /// A short human title.
-            #[must_use]
-            pub const fn title(self) -> &'static str { match self { #(#title_arms)* } }
-
-            /// One sentence on what this value means.
-            #[must_use]
-            pub const fn description(self) -> &'static str { match self { #(#description_arms)* } }
-
-            /// The value whose [`id`](Self::id) is `id`.
-            #[must_use]
-            pub fn from_id(id: &str) -> Option<Self> { match id { #(#from_arms)* _ => None } }
-        }
-
-        impl core::fmt::Display for #ty {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result { f.write_str(self.id()) }
-        }
-    }
+    let doc = ["The vocabulary every code system shares: categories, retry classes, statuses and mappings.".to_owned()];
+    print_items(&doc, quote!(), items(tokens))
 }
-

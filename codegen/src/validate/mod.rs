@@ -1,0 +1,102 @@
+//! Turning the files of `data/` into a [`Model`], collecting every problem.
+//!
+//! Every folder of `data/` but `map/` is a code system; `map/` holds the
+//! mappings between them. Nothing here names a particular system.
+
+mod cells;
+mod codes;
+mod extras;
+mod index;
+mod mapping;
+mod names;
+mod rows;
+pub mod schema;
+mod system;
+mod vocabulary;
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{read_csv, report_unread};
+use crate::model::*;
+
+pub use system::CODE_COLUMNS;
+
+/// The folder of `data/` that holds mappings rather than a code system.
+pub const MAPPINGS_FOLDER: &str = "map";
+
+/// Loads and validates everything under `root` (the `data/` directory).
+/// Returns the model, or every problem found, sorted by file and line.
+pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    let project = vocabulary::load_project(root, &mut diags);
+    let mut names = names::Names::default();
+    let vocabulary = vocabulary::load_vocabulary(root, &mut names, &mut diags);
+
+    let mut systems = Vec::new();
+    // Systems whose own files are free of problems: mappings are only checked
+    // against those, so one mistake is not reported again by every mapping.
+    let mut clean = Vec::new();
+    for folder in system_folders(root) {
+        let before = diags.len();
+        if let Some(system) = load_system(root, &folder, &vocabulary, &mut names, &mut diags) {
+            clean.push(diags.len() == before);
+            systems.push(system);
+        }
+    }
+    let mappings = mapping::load_mappings(root, &systems, &clean, &vocabulary, &mut names, &mut diags);
+    for (index, system) in systems.iter_mut().enumerate() {
+        if !mappings.iter().any(|m| m.to == index) {
+            continue;
+        }
+        match mapping::unmapped_value(system) {
+            Some(value) => system.unmapped = Some((format!("{}UNMAPPED", system.c_prefix), value)),
+            None => diags.push(
+                &format!("data/{}/system.toml", system.id),
+                None,
+                "every value C can pass is a code, so no value is left to mean \"unmapped\"",
+            ),
+        }
+    }
+    report_unread(root, &mut diags);
+
+    match project {
+        Some((version, site_url)) if diags.is_empty() => Ok(Model { version, site_url, vocabulary, systems, mappings }),
+        _ => Err(diags.into_sorted()),
+    }
+}
+
+/// The code systems' folders, sorted: the order of every output.
+fn system_folders(root: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root) else { return Vec::new() };
+    let mut folders: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|name| name != MAPPINGS_FOLDER)
+        .collect();
+    folders.sort();
+    folders
+}
+
+fn load_system(
+    root: &Path,
+    folder: &str,
+    vocabulary: &Vocabulary,
+    names: &mut names::Names,
+    diags: &mut Diagnostics,
+) -> Option<System> {
+    let (mut system, spec) = system::load_meta(root, folder, vocabulary, names, diags)?;
+    let (required, optional) = rows::columns(&system, &spec);
+    let required: Vec<&str> = required.iter().map(String::as_str).collect();
+    let optional: Vec<&str> = optional.iter().map(String::as_str).collect();
+    let table = read_csv(root, &format!("{folder}/codes.csv"), &required, &optional, diags)?;
+    system.has_since = table.index("since").is_some();
+    system.has_reference = table.index("reference").is_some();
+    let rows = rows::parse_rows(&table, &system, &spec, vocabulary, diags);
+    codes::check_codes(&mut system, &spec, rows, vocabulary, names, diags);
+    extras::load_symbols(root, &mut system, diags);
+    extras::load_former_names(root, &mut system, diags);
+    index::build_indexes(&mut system);
+    Some(system)
+}

@@ -1,0 +1,159 @@
+//! The TOML documents of `data/`, as serde reads them. Unknown keys are
+//! errors; `Spanned` fields keep the line a value came from.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `data/netcodes.toml`
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectToml {
+    pub version: Spanned<String>,
+    pub site_url: Spanned<String>,
+}
+
+/// `data/vocabulary.toml`
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularyToml {
+    pub category: Vec<TermToml>,
+    pub retry: Vec<TermToml>,
+    pub status: Vec<TermToml>,
+    pub mapping_kind: Vec<TermToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermToml {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub description: String,
+    /// Statuses only.
+    #[serde(default)]
+    pub retired: Option<bool>,
+    /// Mapping kinds only.
+    #[serde(default)]
+    pub needs_note: Option<bool>,
+}
+
+/// `data/<system>/system.toml`
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemToml {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub upstream: String,
+    pub source: String,
+    pub url: String,
+    pub version: String,
+    pub description: String,
+    pub type_name: Spanned<String>,
+    /// What people put before a code when they search for it (`HTTP`).
+    #[serde(default)]
+    pub label: Option<String>,
+    pub value_type: Spanned<String>,
+    pub min: Spanned<i64>,
+    pub max: i64,
+    /// `hex`: upstream prints values in hexadecimal (with `hex_width` digits).
+    #[serde(default)]
+    pub value_format: Option<Spanned<String>>,
+    #[serde(default)]
+    pub hex_width: Option<usize>,
+    pub name_style: Spanned<String>,
+    pub display: Spanned<String>,
+    /// What upstream calls a name (`reason`), offered as an alias in the API.
+    #[serde(default)]
+    pub name_alias: Option<Spanned<String>>,
+    /// The same, as the property of Python members (`phrase`).
+    #[serde(default)]
+    pub python_name_property: Option<Spanned<String>>,
+    /// Docs anchor of a code: `{value}`, `{name}` and `{source}` are filled in.
+    pub anchor: Spanned<String>,
+    pub example: Spanned<i64>,
+    /// The statuses rows may take, from the vocabulary.
+    pub statuses: Spanned<Vec<String>>,
+    /// One value may carry several meanings (rows).
+    #[serde(default)]
+    pub several_meanings: bool,
+    /// Prefix of the names outputs print (`ERR_`), except for `unprefixed` names.
+    #[serde(default)]
+    pub name_prefix: Option<String>,
+    #[serde(default)]
+    pub unprefixed: Vec<String>,
+    #[serde(default)]
+    pub group: Vec<GroupToml>,
+    #[serde(default)]
+    pub flag: Vec<FlagToml>,
+    /// Who gives a number its meaning, in precedence order (`source` column).
+    #[serde(default)]
+    pub origin: Vec<OriginToml>,
+    /// Who else names the codes (`symbols.csv`).
+    #[serde(default)]
+    pub ecosystem: Vec<EcosystemToml>,
+    /// Conversions with another Rust crate's type.
+    #[serde(default)]
+    pub interop: Vec<InteropToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InteropToml {
+    pub feature: Spanned<String>,
+    #[serde(rename = "crate")]
+    pub krate: String,
+    pub version: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub get: String,
+    pub make: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupToml {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub min: i64,
+    pub max: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagToml {
+    pub column: Spanned<String>,
+    pub method: String,
+    pub doc: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OriginToml {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EcosystemToml {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub version: String,
+    pub url: String,
+}
+
+/// `data/map/<name>.toml`
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MappingToml {
+    pub from: Spanned<String>,
+    pub to: Spanned<String>,
+    pub function: Spanned<String>,
+    pub title: String,
+    pub description: String,
+    pub total: Spanned<bool>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub versions: Option<String>,
+}

@@ -1,0 +1,374 @@
+//! One code system: `data/<id>/system.toml` and the tables beside it.
+//! The metadata is read into a [`Spec`] (what the rows must look like), the
+//! rows into [`Code`]s (`rows.rs`), and the checks that need every row run
+//! last (`codes.rs`).
+
+use std::path::Path;
+
+use super::names::{Names, check_lower_id, check_text};
+use super::schema::SystemToml;
+use crate::diag::Diagnostics;
+use crate::load::{display_path, line_of, read_toml};
+use crate::model::*;
+use crate::render;
+use crate::spell;
+
+/// How a system's upstream spells its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameStyle {
+    UpperCamel,
+    UpperSnake,
+    LowerSnake,
+    /// Free text (HTTP reason phrases): an `ident` column gives the identifier.
+    Text,
+}
+
+impl NameStyle {
+    const ALL: [(&'static str, NameStyle); 4] = [
+        ("UpperCamel", NameStyle::UpperCamel),
+        ("UPPER_SNAKE", NameStyle::UpperSnake),
+        ("lower_snake", NameStyle::LowerSnake),
+        ("text", NameStyle::Text),
+    ];
+
+    pub fn accepts(self, name: &str) -> bool {
+        match self {
+            NameStyle::UpperCamel => spell::is_upper_camel(name),
+            NameStyle::UpperSnake => spell::is_upper_snake(name),
+            NameStyle::LowerSnake => spell::is_lower_snake(name),
+            NameStyle::Text => true,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            NameStyle::UpperCamel => "an UpperCamel identifier",
+            NameStyle::UpperSnake => "UPPER_SNAKE_CASE",
+            NameStyle::LowerSnake => "a lower_snake identifier",
+            NameStyle::Text => "text",
+        }
+    }
+}
+
+/// What the metadata says the rows must look like, beyond the `System` itself.
+pub struct Spec {
+    pub name_style: NameStyle,
+    pub name_prefix: String,
+    pub unprefixed: Vec<String>,
+    pub anchor: String,
+    /// Indexes into `Vocabulary::statuses` the rows may take.
+    pub statuses: Vec<usize>,
+    pub several_meanings: bool,
+    /// The `example` value and where it was written.
+    pub example: (i64, usize),
+    pub toml_path: String,
+}
+
+/// Reads `data/<folder>/system.toml` into a system without codes yet.
+pub fn load_meta(
+    root: &Path,
+    folder: &str,
+    vocabulary: &Vocabulary,
+    names: &mut Names,
+    diags: &mut Diagnostics,
+) -> Option<(System, Spec)> {
+    let toml_rel = format!("{folder}/system.toml");
+    let (meta, text) = read_toml::<SystemToml>(root, &toml_rel, diags)?;
+    let path = display_path(&toml_rel);
+    let line = |span: std::ops::Range<usize>| line_of(&text, span.start);
+
+    let id_line = line(meta.id.span());
+    let id = meta.id.into_inner();
+    if check_lower_id(&id, "system id", &path, id_line, diags) && id != folder {
+        diags.at(&path, id_line, format!("system id must be the folder's name, {folder:?} ({id:?})"));
+    }
+    if render::c::RESERVED_SYSTEM_IDS.contains(&id.as_str()) {
+        diags.at(&path, id_line, format!("system id is taken by the fixed names of netcodes.h ({id:?})"));
+    }
+    let type_line = line(meta.type_name.span());
+    let type_name = meta.type_name.into_inner();
+    if !spell::is_upper_camel(&type_name) {
+        diags.at(&path, type_line, format!("type_name is not an UpperCamel identifier ({type_name:?})"));
+    } else if let Some(language) = spell::keyword_language(&type_name) {
+        diags.at(&path, type_line, format!("type_name is a keyword in {language} ({type_name:?})"));
+    }
+    for (key, value) in [
+        ("title", &meta.title),
+        ("upstream", &meta.upstream),
+        ("source", &meta.source),
+        ("url", &meta.url),
+        ("version", &meta.version),
+        ("description", &meta.description),
+    ] {
+        check_text(value, key, &path, 1, diags);
+    }
+
+    let value_type_line = line(meta.value_type.span());
+    let int_type = IntType::ALL.into_iter().find(|t| t.rust() == meta.value_type.get_ref());
+    if int_type.is_none() {
+        let all: Vec<&str> = IntType::ALL.iter().map(|t| t.rust()).collect();
+        diags.at(
+            &path,
+            value_type_line,
+            format!("value_type must be one of {} ({:?})", all.join(", "), meta.value_type.get_ref()),
+        );
+    }
+    let int_type = int_type.unwrap_or(IntType::I32);
+    let (type_min, type_max) = int_type.range();
+    let min_line = line(meta.min.span());
+    let (min, max) = (*meta.min.get_ref(), meta.max);
+    if min > max || min < type_min || max > type_max {
+        diags.at(
+            &path,
+            min_line,
+            format!("min..=max must be a non-empty range within {type_min}..={type_max} ({min}..={max})"),
+        );
+    }
+    let hex_width = match &meta.value_format {
+        None => None,
+        Some(format) if format.get_ref() == "decimal" => None,
+        Some(format) if format.get_ref() == "hex" => Some(meta.hex_width.unwrap_or(1).clamp(1, 16)),
+        Some(format) => {
+            diags.at(&path, line(format.span()), format!("value_format must be decimal or hex ({:?})", format.get_ref()));
+            None
+        }
+    };
+    if meta.hex_width.is_some() && hex_width.is_none() {
+        diags.at(&path, 1, "hex_width is only meaningful with value_format = \"hex\"");
+    }
+    let name_style = NameStyle::ALL.iter().find(|(word, _)| word == meta.name_style.get_ref()).map(|(_, s)| *s);
+    if name_style.is_none() {
+        let words: Vec<&str> = NameStyle::ALL.iter().map(|(w, _)| *w).collect();
+        diags.at(
+            &path,
+            line(meta.name_style.span()),
+            format!("name_style must be one of {} ({:?})", words.join(", "), meta.name_style.get_ref()),
+        );
+    }
+    let number_first = match meta.display.get_ref().as_str() {
+        "number" => true,
+        "name" => false,
+        other => {
+            diags.at(&path, line(meta.display.span()), format!("display must be name or number ({other:?})"));
+            false
+        }
+    };
+    let name_alias = meta.name_alias.map(|alias| {
+        let alias_line = line(alias.span());
+        let alias = alias.into_inner();
+        check_lower_id(&alias, "name_alias", &path, alias_line, diags);
+        alias
+    });
+    let python_name_property = meta.python_name_property.map(|property| {
+        let property_line = line(property.span());
+        let property = property.into_inner();
+        if check_lower_id(&property, "python_name_property", &path, property_line, diags) && render::reserved_name(&property) {
+            diags.at(&path, property_line, format!("python_name_property is a name members already have ({property:?})"));
+        }
+        property
+    });
+    let anchor_line = line(meta.anchor.span());
+    let anchor = meta.anchor.into_inner();
+    if !anchor.contains("{value}") && !anchor.contains("{name}") {
+        diags.at(&path, anchor_line, format!("anchor must use {{value}} or {{name}} ({anchor:?})"));
+    }
+
+    let statuses_line = line(meta.statuses.span());
+    let mut statuses = Vec::new();
+    for status in meta.statuses.into_inner() {
+        match vocabulary.statuses.iter().position(|s| s.id == status) {
+            Some(index) => statuses.push(index),
+            None if vocabulary.statuses.is_empty() => {}
+            None => diags.at(&path, statuses_line, format!("unknown status; see data/vocabulary.toml ({status:?})")),
+        }
+    }
+
+    let upper_id = id.to_ascii_uppercase();
+    let c_fn_prefix = format!("netcodes_{id}_");
+    for suffix in render::c::PER_SYSTEM_FUNCTIONS {
+        names.reserve(format!("{c_fn_prefix}{suffix}"));
+    }
+    if let Some(alias) = &name_alias {
+        for function in [alias.clone(), format!("from_{alias}")] {
+            names.claim_c(format!("{c_fn_prefix}{function}"), &path, 1, diags);
+        }
+    }
+    names.reserve(format!("NETCODES_{upper_id}_GROUP_NONE"));
+
+    let mut flags: Vec<Flag> = Vec::new();
+    for flag in meta.flag {
+        let flag_line = line(flag.column.span());
+        let column = flag.column.into_inner();
+        check_lower_id(&column, "flag column", &path, flag_line, diags);
+        check_lower_id(&flag.method, "flag method", &path, flag_line, diags);
+        check_text(&flag.doc, "doc", &path, flag_line, diags);
+        if flags.iter().any(|f| f.column == column || f.method == flag.method) || CODE_COLUMNS.contains(&column.as_str()) {
+            diags.at(&path, flag_line, format!("flag repeats a column or method ({column:?})"));
+        }
+        if render::reserved_name(&flag.method) {
+            diags.at(&path, flag_line, format!("flag method is a name the generated API already has ({:?})", flag.method));
+        }
+        let c_function = format!("{c_fn_prefix}{}", flag.method);
+        names.claim_c(c_function.clone(), &path, flag_line, diags);
+        let bit = 1u32 << flags.len().min(31);
+        flags.push(Flag { column, method: flag.method, c_function, doc: flag.doc, bit });
+    }
+    if flags.len() > 32 {
+        diags.at(&path, 1, "more than 32 flags");
+    }
+
+    // Groups: inside min..=max, not overlapping.
+    let mut groups: Vec<Group> = Vec::new();
+    for group in meta.group {
+        let group_line = line(group.id.span());
+        let gid = group.id.into_inner();
+        check_lower_id(&gid, "group id", &path, group_line, diags);
+        if group.min > group.max || group.min < min || group.max > max {
+            diags.at(
+                &path,
+                group_line,
+                format!("group range must lie within {min}..={max} ({}..={})", group.min, group.max),
+            );
+        }
+        let method = format!("is_{gid}");
+        let c_name = format!("NETCODES_{upper_id}_GROUP_{}", gid.to_ascii_uppercase());
+        let c_predicate = format!("{c_fn_prefix}{method}");
+        if render::reserved_name(&method) || flags.iter().any(|f| f.method == method) {
+            diags.at(&path, group_line, format!("group id would make {method}(), which the generated API already has ({gid:?})"));
+        } else {
+            names.claim_c(c_predicate.clone(), &path, group_line, diags);
+        }
+        if let Some(other) = groups.iter().find(|g| g.id == gid || (g.min <= group.max && group.min <= g.max)) {
+            diags.at(&path, group_line, format!("group overlaps or repeats group {:?} ({gid:?})", other.id));
+        }
+        names.claim_c(c_name.clone(), &path, group_line, diags);
+        groups.push(Group {
+            rust: spell::upper_camel(&gid),
+            upper: gid.to_ascii_uppercase(),
+            method,
+            c_name,
+            c_predicate,
+            id: gid,
+            title: group.title,
+            min: group.min,
+            max: group.max,
+        });
+    }
+    if groups.is_empty() {
+        diags.at(&path, 1, "no [[group]] ranges; every system documents at least one");
+    }
+    groups.sort_by_key(|g| g.min);
+
+    let mut sources: Vec<Source> = Vec::new();
+    for origin in meta.origin {
+        let origin_line = line(origin.id.span());
+        let oid = origin.id.into_inner();
+        check_lower_id(&oid, "origin id", &path, origin_line, diags);
+        if sources.iter().any(|s| s.id == oid) {
+            diags.at(&path, origin_line, format!("duplicate origin id ({oid:?})"));
+        }
+        sources.push(Source {
+            upper: if sources.is_empty() { String::new() } else { oid.to_ascii_uppercase() },
+            rust: spell::upper_camel(&oid),
+            id: oid,
+            title: origin.title,
+            url: origin.url,
+        });
+    }
+    if sources.is_empty() {
+        // One source: the system's own upstream.
+        sources.push(Source {
+            id: id.clone(),
+            title: meta.upstream.clone(),
+            url: meta.url.clone(),
+            rust: spell::upper_camel(&id),
+            upper: String::new(),
+        });
+    }
+
+    let mut ecosystems: Vec<Ecosystem> = Vec::new();
+    for eco in meta.ecosystem {
+        let eco_line = line(eco.id.span());
+        let eid = eco.id.into_inner();
+        check_lower_id(&eid, "ecosystem id", &path, eco_line, diags);
+        if ecosystems.iter().any(|e| e.id == eid) {
+            diags.at(&path, eco_line, format!("duplicate ecosystem id ({eid:?})"));
+        }
+        for (key, value) in [("title", &eco.title), ("version", &eco.version), ("url", &eco.url)] {
+            check_text(value, key, &path, eco_line, diags);
+        }
+        ecosystems.push(Ecosystem { rust: spell::upper_camel(&eid), id: eid, title: eco.title, version: eco.version, url: eco.url });
+    }
+
+    let mut interop: Vec<Interop> = Vec::new();
+    for entry in meta.interop {
+        let entry_line = line(entry.feature.span());
+        let feature = entry.feature.into_inner();
+        let ok = [&feature, &entry.krate, &entry.get, &entry.make].iter().all(|id| spell::is_lower_snake(id))
+            && spell::is_upper_camel(&entry.ty)
+            && feature != "serde";
+        if !ok {
+            diags.at(
+                &path,
+                entry_line,
+                format!("interop needs lower_snake feature, crate, get and make, an UpperCamel type, and a feature other than serde ({feature:?})"),
+            );
+        }
+        interop.push(Interop { feature, krate: entry.krate, version: entry.version, ty: entry.ty, get: entry.get, make: entry.make });
+    }
+    let system = System {
+        c_prefix: format!("NETCODES_{upper_id}_"),
+        c_type: format!("{c_fn_prefix}{}", spell::upper_snake(&type_name).to_ascii_lowercase()),
+        c_fn_prefix,
+        table_path: display_path(&format!("{folder}/codes.csv")),
+        label: meta.label.unwrap_or_default(),
+        page: format!("{id}.md"),
+        id,
+        title: meta.title,
+        upstream: meta.upstream,
+        source: meta.source,
+        url: meta.url,
+        version: meta.version,
+        description: meta.description,
+        type_name,
+        int_type,
+        min,
+        max,
+        hex_width,
+        number_first,
+        name_alias,
+        python_name_property,
+        groups,
+        flags,
+        sources,
+        ecosystems,
+        interop,
+        codes: Vec::new(),
+        retired: Vec::new(),
+        symbols: Vec::new(),
+        former_names: Vec::new(),
+        names: Vec::new(),
+        folded: Vec::new(),
+        dense: None,
+        example: 0,
+        has_since: false,
+        has_reference: false,
+        unmapped: None,
+    };
+    let spec = Spec {
+        name_style: name_style.unwrap_or(NameStyle::Text),
+        name_prefix: meta.name_prefix.unwrap_or_default(),
+        unprefixed: meta.unprefixed,
+        anchor,
+        statuses,
+        several_meanings: meta.several_meanings,
+        example: (*meta.example.get_ref(), line(meta.example.span())),
+        toml_path: path,
+    };
+    Some((system, spec))
+}
+
+/// Columns of `codes.csv` with a fixed meaning; flags add their own.
+pub const CODE_COLUMNS: &[&str] = &[
+    "value", "name", "ident", "group", "source", "status", "since", "category", "retry", "reference", "description",
+];

@@ -1,0 +1,519 @@
+//! The API every code system shares, stated once and expanded in each
+//! system's module, in the manner of the `http` crate's `status_codes!`.
+//!
+//! A system's module declares its code type, its `Group`, `Source` and
+//! `Ecosystem` enums and its tables, then calls [`code_system!`]:
+//!
+//! - `ENTRIES`: every meaning, sorted by value; a value's first row is its
+//!   primary meaning, and carries how many meanings follow;
+//! - `INDEX` (with `dense`): the row of each value from `INDEX_MIN`, or `None`;
+//! - `BY_NAME`: every exact name, sorted by bytes, with its row;
+//! - `FOLDED`: every name in ASCII lower case, sorted by bytes, with its row;
+//! - `RETIRED`: the numbers upstream retired, sorted;
+//! - `MIN` and `MAX`: the range upstream defines values in.
+
+/// Expands a code system's API: `code_system!(Type, int, name | number, dense | sparse, "upstream")`.
+macro_rules! code_system {
+    ($ty:ident, $int:ty, $display:ident, $index:ident, $upstream:literal) => {
+        /// One meaning of one code: everything the lookups answer.
+        struct Entry {
+            code: $ty,
+            /// `None` only for a meaning whose source documents no name.
+            name: Option<&'static str>,
+            ident: &'static str,
+            description: &'static str,
+            category: crate::Category,
+            retry: crate::Retry,
+            status: crate::CodeStatus,
+            source: Source,
+            /// Bit i is the system's i-th flag.
+            flags: u32,
+            since: Option<&'static str>,
+            reference: Option<&'static str>,
+            /// How many meanings the value has (on every row of the value).
+            meanings: u16,
+            /// Every ecosystem's names for the value (on its first row only).
+            symbols: &'static [Symbol],
+        }
+
+        impl $ty {
+            /// Wraps any value; one this crate does not know keeps its number.
+            #[must_use]
+            pub const fn new(code: $int) -> Self {
+                Self(code)
+            }
+
+            /// The numeric value, as upstream defines it.
+            #[must_use]
+            pub const fn code(self) -> $int {
+                self.0
+            }
+
+            /// Whether this crate knows the code.
+            #[must_use]
+            pub const fn is_known(self) -> bool {
+                self.entry().is_some()
+            }
+
+            /// Whether the value lies in the range upstream defines codes in,
+            /// known code or not.
+            #[must_use]
+            pub const fn is_valid(self) -> bool {
+                self.0 >= MIN && self.0 <= MAX
+            }
+
+            /// The name as upstream spells it, or `None` for a code this crate
+            /// does not know (and for a meaning whose source documents no name).
+            #[must_use]
+            pub const fn name(self) -> Option<&'static str> {
+                match self.entry() {
+                    Some(entry) => entry.name,
+                    None => None,
+                }
+            }
+
+            /// What the code means and what to do about it.
+            #[must_use]
+            pub const fn description(self) -> Option<&'static str> {
+                match self.entry() {
+                    Some(entry) => Some(entry.description),
+                    None => None,
+                }
+            }
+
+            /// What kind of failure this is.
+            #[must_use]
+            pub const fn category(self) -> Option<crate::Category> {
+                match self.entry() {
+                    Some(entry) => Some(entry.category),
+                    None => None,
+                }
+            }
+
+            /// Whether and how to retry.
+            #[must_use]
+            pub const fn retry(self) -> Option<crate::Retry> {
+                match self.entry() {
+                    Some(entry) => Some(entry.retry),
+                    None => None,
+                }
+            }
+
+            /// Where the code stands upstream (current, deprecated, ...).
+            #[must_use]
+            pub const fn status(self) -> Option<crate::CodeStatus> {
+                match self.entry() {
+                    Some(entry) => Some(entry.status),
+                    None => None,
+                }
+            }
+
+            /// The documented range this value falls in, known code or not.
+            #[must_use]
+            pub const fn group(self) -> Option<Group> {
+                Group::of(self.0)
+            }
+
+            /// The upstream version that introduced the code, where upstream documents it.
+            #[must_use]
+            pub const fn since(self) -> Option<&'static str> {
+                match self.entry() {
+                    Some(entry) => entry.since,
+                    None => None,
+                }
+            }
+
+            /// The specification or document that defines the code, where the table names one.
+            #[must_use]
+            pub const fn reference(self) -> Option<&'static str> {
+                match self.entry() {
+                    Some(entry) => entry.reference,
+                    None => None,
+                }
+            }
+
+            /// Whether upstream retired this number (a removed code or a
+            /// sentinel): it is never a current code and is never reused.
+            #[must_use]
+            pub const fn is_retired(self) -> bool {
+                let (mut lo, mut hi) = (0, RETIRED.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    if RETIRED[mid] < self.0 {
+                        lo = mid + 1;
+                    } else if RETIRED[mid] > self.0 {
+                        hi = mid;
+                    } else {
+                        return true;
+                    }
+                }
+                false
+            }
+
+            /// Every meaning of the code, the primary one (the one every other
+            /// method answers with) first. Empty for an unknown code.
+            pub fn meanings(self) -> impl ExactSizeIterator<Item = Meaning> + Clone {
+                let rows: &'static [Entry] = match self.row() {
+                    Some(row) => &ENTRIES[row..row + ENTRIES[row].meanings as usize],
+                    None => &[],
+                };
+                rows.iter().map(Meaning)
+            }
+
+            /// Every other ecosystem's names for the code (empty for an unknown code).
+            #[must_use]
+            pub const fn symbols(self) -> &'static [Symbol] {
+                match self.entry() {
+                    Some(entry) => entry.symbols,
+                    None => &[],
+                }
+            }
+
+            /// What `ecosystem` calls the code now (its primary name, not an alias).
+            #[must_use]
+            pub fn symbol(self, ecosystem: Ecosystem) -> Option<&'static str> {
+                self.symbols().iter().find(|s| s.ecosystem == ecosystem && !s.alias).map(|s| s.name)
+            }
+
+            /// The code whose name is `name` exactly: upstream's spelling, the
+            /// constant's, a former one, or another ecosystem's. Case matters;
+            /// `parse` is the forgiving lookup. Binary search; no allocation.
+            #[must_use]
+            pub const fn from_name(name: &str) -> Option<Self> {
+                let name = name.as_bytes();
+                let (mut lo, mut hi) = (0, BY_NAME.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    match compare(BY_NAME[mid].0.as_bytes(), name) {
+                        core::cmp::Ordering::Less => lo = mid + 1,
+                        core::cmp::Ordering::Greater => hi = mid,
+                        core::cmp::Ordering::Equal => return Some(ENTRIES[BY_NAME[mid].1 as usize].code),
+                    }
+                }
+                None
+            }
+
+            /// The code with any of its names, ignoring ASCII case.
+            const fn from_folded_name(name: &[u8]) -> Option<Self> {
+                let (mut lo, mut hi) = (0, FOLDED.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    match compare_folded(FOLDED[mid].0.as_bytes(), name) {
+                        core::cmp::Ordering::Less => lo = mid + 1,
+                        core::cmp::Ordering::Greater => hi = mid,
+                        core::cmp::Ordering::Equal => return Some(ENTRIES[FOLDED[mid].1 as usize].code),
+                    }
+                }
+                None
+            }
+
+            /// Whether the code has the flag with this bit.
+            #[allow(dead_code, reason = "only systems with flags ask")]
+            const fn flag(self, bit: u32) -> bool {
+                match self.entry() {
+                    Some(entry) => entry.flags & bit != 0,
+                    None => false,
+                }
+            }
+
+            code_system!(@index $index, $ty);
+        }
+
+        /// One meaning of a code: upstream's own, or another source's.
+        #[derive(Clone, Copy)]
+        pub struct Meaning(&'static Entry);
+
+        impl Meaning {
+            /// The code.
+            #[must_use]
+            pub const fn code(self) -> $ty {
+                self.0.code
+            }
+
+            /// Who gives the code this meaning.
+            #[must_use]
+            pub const fn source(self) -> Source {
+                self.0.source
+            }
+
+            /// The constant's name, e.g. `"NGINX_CLIENT_CLOSED_REQUEST"`.
+            #[must_use]
+            pub const fn ident(self) -> &'static str {
+                self.0.ident
+            }
+
+            /// The name as its source spells it, or `None` where it documents none.
+            #[must_use]
+            pub const fn name(self) -> Option<&'static str> {
+                self.0.name
+            }
+
+            /// What the code means here and what to do about it.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                self.0.description
+            }
+
+            /// What kind of failure this is.
+            #[must_use]
+            pub const fn category(self) -> crate::Category {
+                self.0.category
+            }
+
+            /// Whether and how to retry.
+            #[must_use]
+            pub const fn retry(self) -> crate::Retry {
+                self.0.retry
+            }
+
+            /// Where the meaning stands: current, deprecated, unofficial, ...
+            #[must_use]
+            pub const fn status(self) -> crate::CodeStatus {
+                self.0.status
+            }
+        }
+
+        impl core::fmt::Debug for Meaning {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.debug_struct("Meaning")
+                    .field("code", &self.0.code.0)
+                    .field("source", &self.0.source)
+                    .field("name", &self.0.name)
+                    .finish_non_exhaustive()
+            }
+        }
+
+        impl PartialEq for Meaning {
+            fn eq(&self, other: &Self) -> bool {
+                core::ptr::eq(self.0, other.0)
+            }
+        }
+
+        impl Eq for Meaning {}
+
+        /// One ecosystem's name for a code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub struct Symbol {
+            /// Whose name it is.
+            pub ecosystem: Ecosystem,
+            /// The name exactly as the ecosystem spells it.
+            pub name: &'static str,
+            /// An older or second name that still works.
+            pub alias: bool,
+            /// The ecosystem release that added the name, where later than the one the table follows.
+            pub since: Option<&'static str>,
+        }
+
+        /// The error of parsing a code: the text is neither a name this crate
+        /// knows nor a number the type can hold.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct ParseError;
+
+        impl core::fmt::Display for ParseError {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(concat!("not a ", $upstream, " name or number"))
+            }
+        }
+
+        impl core::error::Error for ParseError {}
+
+        impl From<$int> for $ty {
+            fn from(code: $int) -> Self {
+                Self(code)
+            }
+        }
+
+        impl From<$ty> for $int {
+            fn from(code: $ty) -> Self {
+                code.0
+            }
+        }
+
+        /// `Type(value: name)` for a known code, `Type(value)` otherwise.
+        impl core::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                match self.name() {
+                    Some(name) => write!(f, concat!(stringify!($ty), "({}: {})"), self.0, name),
+                    None => write!(f, concat!(stringify!($ty), "({})"), self.0),
+                }
+            }
+        }
+
+        code_system!(@display $display, $ty, $int);
+
+        /// Serializes as the number.
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&self.0, serializer)
+            }
+        }
+
+        /// Deserializes from a number or from any name `from_name` accepts.
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        f.write_str(concat!("a ", $upstream, " number or name"))
+                    }
+                    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<$ty, E> {
+                        <$int>::try_from(value)
+                            .ok()
+                            .map($ty)
+                            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(value), &self))
+                    }
+                    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<$ty, E> {
+                        <$int>::try_from(value)
+                            .ok()
+                            .map($ty)
+                            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$ty, E> {
+                        $ty::from_name(value).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(value), &self))
+                    }
+                }
+                deserializer.deserialize_any(Visitor)
+            }
+        }
+
+        /// Byte-wise comparison usable in `const fn`.
+        const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
+            let mut i = 0;
+            while i < a.len() && i < b.len() {
+                if a[i] != b[i] {
+                    return if a[i] < b[i] { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater };
+                }
+                i += 1;
+            }
+            if a.len() < b.len() {
+                core::cmp::Ordering::Less
+            } else if a.len() > b.len() {
+                core::cmp::Ordering::Greater
+            } else {
+                core::cmp::Ordering::Equal
+            }
+        }
+
+        /// Compares `folded` (already lower case) with `text` lowered on the fly.
+        const fn compare_folded(folded: &[u8], text: &[u8]) -> core::cmp::Ordering {
+            let mut i = 0;
+            while i < folded.len() && i < text.len() {
+                let t = text[i].to_ascii_lowercase();
+                if folded[i] != t {
+                    return if folded[i] < t { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater };
+                }
+                i += 1;
+            }
+            if folded.len() < text.len() {
+                core::cmp::Ordering::Less
+            } else if folded.len() > text.len() {
+                core::cmp::Ordering::Greater
+            } else {
+                core::cmp::Ordering::Equal
+            }
+        }
+    };
+
+    // Values close together: `INDEX` holds a reference to each value's row,
+    // so a lookup is a range check and one load.
+    (@index dense, $ty:ident) => {
+        /// The row of a known code: one range check and one table load.
+        const fn entry(self) -> Option<&'static Entry> {
+            if self.0 < INDEX_MIN || self.0 > INDEX_MAX {
+                return None;
+            }
+            INDEX[self.0.abs_diff(INDEX_MIN) as usize]
+        }
+
+        /// Index of the code's first row in `ENTRIES`.
+        fn row(self) -> Option<usize> {
+            self.entry().map(|entry| {
+                (core::ptr::from_ref(entry).addr() - ENTRIES.as_ptr().addr()) / core::mem::size_of::<Entry>()
+            })
+        }
+    };
+
+    // Values far apart: a lower-bound binary search over the rows.
+    (@index sparse, $ty:ident) => {
+        /// The row of a known code: a binary search over the rows.
+        const fn entry(self) -> Option<&'static Entry> {
+            match self.row() {
+                Some(row) => Some(&ENTRIES[row]),
+                None => None,
+            }
+        }
+
+        /// Index of the code's first row in `ENTRIES`.
+        const fn row(self) -> Option<usize> {
+            let (mut lo, mut hi) = (0, ENTRIES.len());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if ENTRIES[mid].code.0 < self.0 {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if lo < ENTRIES.len() && ENTRIES[lo].code.0 == self.0 { Some(lo) } else { None }
+        }
+    };
+
+    // Known by name first: `ERR_NAME_NOT_RESOLVED`.
+    (@display name, $ty:ident, $int:ty) => {
+        /// Parses a name (any [`from_name`]($ty::from_name) accepts, or one
+        /// differing only in ASCII case) or a decimal number.
+        impl core::str::FromStr for $ty {
+            type Err = ParseError;
+            fn from_str(text: &str) -> Result<Self, ParseError> {
+                if let Some(code) = Self::from_name(text) {
+                    return Ok(code);
+                }
+                Self::from_folded_name(text.as_bytes())
+                    .or_else(|| text.parse::<$int>().ok().map(Self))
+                    .ok_or(ParseError)
+            }
+        }
+
+        /// The name, or the number for a code this crate does not know.
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                match self.name() {
+                    Some(name) => f.write_str(name),
+                    None => write!(f, "{}", self.0),
+                }
+            }
+        }
+    };
+
+    // Known by number first: `404 Not Found`.
+    (@display number, $ty:ident, $int:ty) => {
+        /// Parses a name (any [`from_name`]($ty::from_name) accepts, or one
+        /// differing only in ASCII case), a number, or a number followed by
+        /// its name as `Display` writes it (`"404 Not Found"`).
+        impl core::str::FromStr for $ty {
+            type Err = ParseError;
+            fn from_str(text: &str) -> Result<Self, ParseError> {
+                if let Some(code) = Self::from_name(text).or_else(|| Self::from_folded_name(text.as_bytes())) {
+                    return Ok(code);
+                }
+                let (number, rest) = text.split_once(' ').unwrap_or((text, ""));
+                let code = number.parse::<$int>().map(Self).map_err(|_| ParseError)?;
+                if rest.is_empty() || code.name() == Some(rest) { Ok(code) } else { Err(ParseError) }
+            }
+        }
+
+        /// The number and the name (`404 Not Found`), or only the number for
+        /// a code without a name.
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                match self.name() {
+                    Some(name) => write!(f, "{} {}", self.0, name),
+                    None => write!(f, "{}", self.0),
+                }
+            }
+        }
+    };
+}
