@@ -228,8 +228,8 @@ static inline netcodes_retry {{ s.fns }}retry({{ s.param }} code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
-/* The code's status upstream, or NETCODES_STATUS_NONE. */
-static inline netcodes_status {{ s.fns }}status({{ s.param }} code) {
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status {{ s.fns }}upstream_status({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
 }

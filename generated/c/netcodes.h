@@ -1043,8 +1043,8 @@ static inline netcodes_retry netcodes_chromium_retry(int code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
-/* The code's status upstream, or NETCODES_STATUS_NONE. */
-static inline netcodes_status netcodes_chromium_status(int code) {
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_chromium_upstream_status(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
     return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
 }
@@ -2642,8 +2642,8 @@ static inline netcodes_retry netcodes_http_retry(int code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
-/* The code's status upstream, or NETCODES_STATUS_NONE. */
-static inline netcodes_status netcodes_http_status(int code) {
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_http_upstream_status(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
     return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
 }
@@ -4081,8 +4081,8 @@ static inline netcodes_retry netcodes_qt_retry(int code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
-/* The code's status upstream, or NETCODES_STATUS_NONE. */
-static inline netcodes_status netcodes_qt_status(int code) {
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_qt_upstream_status(int code) {
     const netcodes_entry *entry = netcodes_qt_entry(code);
     return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
 }
@@ -4490,8 +4490,8 @@ static inline netcodes_retry netcodes_warning_retry(int code) {
     return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
 }
 
-/* The code's status upstream, or NETCODES_STATUS_NONE. */
-static inline netcodes_status netcodes_warning_status(int code) {
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_warning_upstream_status(int code) {
     const netcodes_entry *entry = netcodes_warning_entry(code);
     return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
 }

@@ -8,7 +8,7 @@ pub mod readback;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use codegen::model::{Model, System, SystemKind};
+use codegen::model::{Model, System};
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
@@ -18,7 +18,7 @@ pub fn repo_root() -> PathBuf {
 /// The validated model of the checked-in `data/`.
 pub fn model() -> Model {
     match codegen::load(&repo_root().join("data")) {
-        Ok((_, model)) => model,
+        Ok(model) => model,
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             panic!("data/ does not validate:\n{}", lines.join("\n"))
@@ -26,9 +26,9 @@ pub fn model() -> Model {
     }
 }
 
-/// The system of the given kind.
-pub fn system(model: &Model, kind: SystemKind) -> &System {
-    model.systems.iter().find(|s| s.kind == kind).expect("every system is in the model")
+/// The system with the given id.
+pub fn system<'a>(model: &'a Model, id: &str) -> &'a System {
+    model.systems.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no system {id:?} in data/"))
 }
 
 /// Fails with the install command when `tool` is not on PATH.

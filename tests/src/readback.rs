@@ -32,11 +32,9 @@ pub fn probes(system: &System) -> Vec<i64> {
     for extra in [system.min - 1, system.max + 1, system.min, system.max, 0, 1, -1, 600, 999, 1000] {
         values.push(extra);
     }
-    // Only values the system's integer type can carry.
-    let (lo, hi) = match system.int_type {
-        codegen::model::IntType::I32 => (i64::from(i32::MIN), i64::from(i32::MAX)),
-        codegen::model::IntType::U16 => (0, i64::from(u16::MAX)),
-    };
+    // Only values the system's integer type can carry, and C's `int`.
+    let (lo, hi) = system.int_type.range();
+    let (lo, hi) = (lo.max(i64::from(i32::MIN)), hi.min(i64::from(i32::MAX)));
     values.retain(|v| (lo..=hi).contains(v));
     values.sort_unstable();
     values.dedup();
@@ -54,8 +52,8 @@ pub fn expected(model: &Model) -> Vec<Row> {
                 value,
                 name: code.and_then(|c| (!c.name.is_empty()).then(|| c.name.clone())),
                 description: code.map(|c| c.description.clone()),
-                category: code.map(|c| model.categories[c.category].id.clone()),
-                retry: code.map(|c| model.retries[c.retry].id.clone()),
+                category: code.map(|c| model.vocabulary.categories[c.category].id.clone()),
+                retry: code.map(|c| model.vocabulary.retries[c.retry].id.clone()),
             });
         }
     }
@@ -67,7 +65,7 @@ pub fn expected(model: &Model) -> Vec<Row> {
             name: None,
             description: (!rule.note.is_empty()).then(|| rule.note.clone()),
             category: Some(rule.to.to_string()),
-            retry: Some(rule.kind.id().to_owned()),
+            retry: Some(model.vocabulary.mapping_kinds[rule.kind].id.clone()),
         });
     }
     rows.sort();
@@ -172,7 +170,7 @@ pub fn from_c(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
         );
     }
     for (mapping, value) in mapping_probes(model) {
-        let function = format!("{}{}_rule", model.systems[mapping.to].c_fn_prefix, mapping.function);
+        let function = format!("{}_rule", mapping.c_function);
         let _ = write!(
             program,
             "    {{\n        const netcodes_mapping *rule = {function}({value});\n        \
@@ -258,12 +256,12 @@ pub fn from_rust(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
         let from = &model.systems[mapping.from];
         let _ = write!(
             main,
-            "    match netcodes::{from_id}::{from_ty}::from({value}).to_{to}_mapping() {{\n        \
+            "    match netcodes::{from_id}::{from_ty}::from({value}).{to}_mapping() {{\n        \
              Some(m) => println!(\"map:{id}\\t{value}\\t-\\t{{}}\\t{{}}\\t{{}}\", hex(m.note), m.to.code(), m.kind.id()),\n        \
              None => println!(\"map:{id}\\t{value}\\t-\\t-\\t-\\t-\"),\n    }}\n",
             from_id = from.id,
             from_ty = from.type_name,
-            to = model.systems[mapping.to].id,
+            to = mapping.to_method,
             id = mapping.id,
         );
     }
@@ -290,23 +288,25 @@ pub fn mdbook_options() -> pulldown_cmark::Options {
         | Options::ENABLE_GFM
 }
 
-/// The description paragraph of every code, as pulldown-cmark renders the
-/// docs page (text events joined, line breaks included), keyed by anchor.
-pub fn markdown_descriptions(page: &str) -> Vec<(String, String)> {
+/// The description paragraph of every meaning on a code's docs page, as
+/// pulldown-cmark renders it (text events joined, line breaks included): the
+/// paragraph after the page's heading (`None`), or after a meaning's heading
+/// with an id (`Some(id)`) where the number has several meanings.
+pub fn markdown_descriptions(page: &str) -> Vec<(Option<String>, String)> {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
     let options = mdbook_options();
     let mut out = Vec::new();
-    let mut anchor: Option<String> = None;
+    let mut anchor: Option<Option<String>> = None;
     let mut in_paragraph = false;
     let mut text = String::new();
-    let mut awaiting_description = false;
     for event in Parser::new_ext(page, options) {
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) if level >= HeadingLevel::H3 => {
-                anchor = id.map(|id| id.to_string());
-                awaiting_description = true;
+            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => anchor = Some(None),
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, id: Some(id), .. }) => {
+                anchor = Some(Some(id.to_string()));
             }
-            Event::Start(Tag::Paragraph) if awaiting_description => {
+            Event::Start(Tag::Heading { .. }) => anchor = None,
+            Event::Start(Tag::Paragraph) if anchor.is_some() => {
                 in_paragraph = true;
                 text.clear();
             }
@@ -314,12 +314,10 @@ pub fn markdown_descriptions(page: &str) -> Vec<(String, String)> {
             Event::SoftBreak | Event::HardBreak if in_paragraph => text.push('\n'),
             Event::End(TagEnd::Paragraph) if in_paragraph => {
                 in_paragraph = false;
-                awaiting_description = false;
                 if let Some(anchor) = anchor.take() {
                     out.push((anchor, std::mem::take(&mut text)));
                 }
             }
-            Event::Start(Tag::Heading { .. }) => awaiting_description = false,
             _ => {}
         }
     }

@@ -316,9 +316,11 @@ pub fn load_meta(
         }
         interop.push(Interop { feature, krate: entry.krate, version: entry.version, ty: entry.ty, get: entry.get, make: entry.make });
     }
+    let c_type = format!("{c_fn_prefix}{}", spell::upper_snake(&type_name).to_ascii_lowercase());
+    names.claim_c(c_type.clone(), &path, type_line, diags);
     let system = System {
         c_prefix: format!("NETCODES_{upper_id}_"),
-        c_type: format!("{c_fn_prefix}{}", spell::upper_snake(&type_name).to_ascii_lowercase()),
+        c_type,
         c_fn_prefix,
         table_path: display_path(&format!("{folder}/codes.csv")),
         label: meta.label.unwrap_or_default(),
