@@ -435,48 +435,6 @@ fn or_dash(text: Option<&str>) -> String {
     text.map_or_else(|| "-".to_owned(), hex)
 }
 
-/// The first code a name leads to: primary meanings claim names first, each
-/// by its name, its upstream name and its constant's name.
-fn code_by_name<'a>(system: &'a System, name: &str) -> Option<&'a Code> {
-    let primaries = system.codes.iter().filter(|c| c.primary);
-    let others = system.codes.iter().filter(|c| !c.primary);
-    primaries.chain(others).find(|c| {
-        !name.is_empty() && (c.name == name || c.upstream_name == name || c.ident == name)
-    })
-}
-
-/// The status a reason phrase leads to, ignoring ASCII case: a registered
-/// (primary) meaning first, then the reason history, then vendor meanings.
-fn code_by_reason(model: &Model, system: &System, phrase: &str) -> Option<i64> {
-    let folded = phrase.to_ascii_lowercase();
-    let matches =
-        |candidate: &str| !candidate.is_empty() && candidate.to_ascii_lowercase() == folded;
-    let history = model
-        .http
-        .as_ref()
-        .map(|h| h.reason_history.as_slice())
-        .unwrap_or_default();
-    system
-        .codes
-        .iter()
-        .filter(|c| c.primary && matches(&c.name))
-        .map(|c| c.value)
-        .chain(
-            history
-                .iter()
-                .filter(|h| matches(&h.reason))
-                .map(|h| h.code),
-        )
-        .chain(
-            system
-                .codes
-                .iter()
-                .filter(|c| !c.primary && matches(&c.name))
-                .map(|c| c.value),
-        )
-        .next()
-}
-
 /// One line per value: everything the header answers about it.
 fn probe_line(model: &Model, system: &System, value: i64) -> String {
     let code = system.codes.iter().find(|c| c.value == value && c.primary);
@@ -509,26 +467,18 @@ fn probe_line(model: &Model, system: &System, value: i64) -> String {
         .collect();
     let retired = system.retired.iter().any(|c| c.value == value);
     let name = code.map(|c| c.name.as_str()).filter(|n| !n.is_empty());
-    let by_name = name
-        .and_then(|n| code_by_name(system, n))
-        .map_or("-".to_owned(), |c| c.value.to_string());
-    let http = if system.kind == codegen::model::SystemKind::Http {
-        let meanings = system.codes.iter().filter(|c| c.value == value).count();
-        let by_reason = name
-            .and_then(|n| code_by_reason(model, system, n))
-            .map_or("-".to_owned(), |v| v.to_string());
-        format!("{meanings}\t{by_reason}")
-    } else {
-        "-\t-".to_owned()
-    };
+    let by_name = name.and_then(|n| conformance::by_name(system, n)).map_or("-".to_owned(), |v| v.to_string());
+    let meanings = system.meanings(value).len();
+    let by_folded = name.and_then(|n| conformance::by_folded_name(system, n)).map_or("-".to_owned(), |v| v.to_string());
+    let http = format!("{meanings}\t{by_folded}");
     format!(
         "{}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{by_name}\t{http}",
         system.id,
         u8::from(code.is_some()),
         or_dash(name),
         or_dash(code.map(|c| c.description.as_str())),
-        code.map_or("-", |c| model.categories[c.category].id.as_str()),
-        code.map_or("-", |c| model.retries[c.retry].id.as_str()),
+        code.map_or("-", |c| model.vocabulary.categories[c.category].id.as_str()),
+        code.map_or("-", |c| model.vocabulary.retries[c.retry].id.as_str()),
         group.map_or("-", |g| g.id.as_str()),
         if predicates.is_empty() {
             "-"
@@ -536,13 +486,7 @@ fn probe_line(model: &Model, system: &System, value: i64) -> String {
             &predicates
         },
         if flags.is_empty() { "-" } else { &flags },
-        if system.retired.is_empty() {
-            "-"
-        } else if retired {
-            "1"
-        } else {
-            "0"
-        },
+        if retired { "1" } else { "0" },
     )
 }
 
@@ -585,41 +529,28 @@ fn probe_function(system: &System) -> String {
             .collect(),
     );
     body += "    tab();\n";
-    body += &if system.retired.is_empty() {
-        "    text(\"-\");\n".to_owned()
-    } else {
-        format!("    printf(\"%d\", {f}is_retired(v));\n")
-    };
+    body += &format!("    printf(\"%d\", {f}is_retired(v));\n");
     body += &format!(
         "    tab();\n    \
          if (name != NETCODES_NULL && {f}from_name(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n    tab();\n"
     );
-    if system.kind == codegen::model::SystemKind::Http {
-        body += &format!(
-            "    printf(\"%d\\t\", {f}meaning_count(v));\n    \
-             if (name != NETCODES_NULL && {f}from_reason(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n"
-        );
-    } else {
-        body += "    text(\"-\\t-\");\n";
-    }
+    body += &format!(
+        "    printf(\"%d\\t\", {f}meaning_count(v));\n    \
+         if (name != NETCODES_NULL && {f}from_folded_name(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n"
+    );
     body += "    putchar('\\n');\n}\n\n";
     body
 }
 
-/// Reason phrases in other spellings, for `from_reason`: upper and lower case
-/// of every phrase, every historical phrase, and phrases nobody uses.
-fn reason_queries(model: &Model, system: &System) -> Vec<String> {
-    let history = model
-        .http
-        .as_ref()
-        .map(|h| h.reason_history.as_slice())
-        .unwrap_or_default();
+/// Names in other spellings, for the lookups that ignore case: upper and
+/// lower case of every name, every former name, and names nobody uses.
+fn folded_queries(system: &System) -> Vec<String> {
     let mut queries: Vec<String> = system
         .codes
         .iter()
         .filter(|c| !c.name.is_empty())
         .flat_map(|c| [c.name.to_ascii_uppercase(), c.name.to_ascii_lowercase()])
-        .chain(history.iter().map(|h| h.reason.clone()))
+        .chain(system.former_names.iter().map(|f| f.name.clone()))
         .chain(["", "Not Found ", "Not", "not found\u{e9}", "\u{ff}"].map(str::to_owned))
         .collect();
     queries.sort();
@@ -693,7 +624,7 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
                 f = system.c_fn_prefix,
                 literal = c_string(query),
             );
-            let hit = code_by_name(system, query).map(|c| c.value);
+            let hit = conformance::by_name(system, query);
             expected.push(format!(
                 "{} by name {query} {} {}",
                 system.id,
@@ -709,20 +640,22 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
             name = c_string(&system.codes[0].ident),
         );
         expected.push(format!("{} null 0 1", system.id));
-        if system.kind == codegen::model::SystemKind::Http {
-            for query in reason_queries(&model, system) {
+        // The case-blind lookup, and the name's alias where the system has
+        // one (HTTP's from_reason) answering the same.
+        let finders: Vec<String> = ["from_folded_name".to_owned()]
+            .into_iter()
+            .chain(system.name_alias.iter().map(|alias| format!("from_{alias}")))
+            .collect();
+        for finder in finders {
+            for query in folded_queries(system) {
                 let _ = writeln!(
                     main,
-                    "    found = 12345;\n    hit = {f}from_reason({literal}, &found);\n    printf(\"reason %d %d\\n\", hit, found);",
+                    "    found = 12345;\n    hit = {f}{finder}({literal}, &found);\n    printf(\"{finder} %d %d\\n\", hit, found);",
                     f = system.c_fn_prefix,
                     literal = c_string(&query),
                 );
-                let hit = code_by_reason(&model, system, &query);
-                expected.push(format!(
-                    "reason {} {}",
-                    u8::from(hit.is_some()),
-                    hit.unwrap_or(12345)
-                ));
+                let hit = conformance::by_folded_name(system, &query);
+                expected.push(format!("{finder} {} {}", u8::from(hit.is_some()), hit.unwrap_or(12345)));
             }
         }
     }
@@ -878,7 +811,7 @@ fn mapping_functions_agree_with_the_rules_of_data_map() {
                     "{}\t{value}\t{}\t{}\t{}\t{}",
                     mapping.id,
                     rule.to,
-                    rule.kind.id(),
+                    model.vocabulary.mapping_kinds[rule.kind].id,
                     if rule.note.is_empty() {
                         "-".to_owned()
                     } else {
@@ -908,7 +841,7 @@ fn mapping_functions_agree_with_the_rules_of_data_map() {
 /// include: every `NETCODES_QT_*` constant equals Qt's own enumerator.
 /// `off_by_one` breaks the first, to prove the asserts are really compiled.
 fn qt_asserts(model: &Model, off_by_one: bool) -> (String, usize) {
-    let qt = conformance::system(model, codegen::model::SystemKind::Qt);
+    let qt = conformance::system(model, "qt");
     let mut text = String::from(
         "// Generated by tests/c_header.rs from data/qt: every NETCODES_QT_* is Qt's value.\n#pragma once\n",
     );
@@ -941,9 +874,8 @@ fn expected_example_line(
     line: &str,
     previous_qt: Option<i64>,
 ) -> Option<(&'static str, String)> {
-    use codegen::model::SystemKind;
-    let qt = conformance::system(model, SystemKind::Qt);
-    let http = conformance::system(model, SystemKind::Http);
+    let qt = conformance::system(model, "qt");
+    let http = conformance::system(model, "http");
     let mapping = |from: &System, to: &System| {
         model
             .mappings
@@ -978,7 +910,7 @@ fn expected_example_line(
                 "  answer HTTP {} {} ({})",
                 rule.to,
                 name(http, rule.to),
-                rule.kind.id()
+                model.vocabulary.mapping_kinds[rule.kind].id
             ),
         ));
     }
@@ -1040,7 +972,7 @@ fn qt_example_builds_against_qt6_with_every_value_asserted_and_prints_what_data_
     let output = build();
     let log = String::from_utf8_lossy(&output.stderr).into_owned()
         + &String::from_utf8_lossy(&output.stdout);
-    let first = &conformance::system(&model, codegen::model::SystemKind::Qt).codes[0].upstream_name;
+    let first = &conformance::system(&model, "qt").codes[0].upstream_name;
     assert!(
         !output.status.success() && log.contains("static assert") && log.contains(first.as_str()),
         "the example built with a deliberately wrong value, or failed for another reason:\n{log}"

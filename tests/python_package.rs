@@ -23,7 +23,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use codegen::escape::python_string;
-use codegen::model::{Model, System, SystemKind};
+use codegen::model::{Model, System};
 use conformance::readback::{hex, probes};
 use conformance::{model, repo_root, run, scratch_dir, stdout, system};
 
@@ -196,7 +196,7 @@ fn hex_or_dash(text: &str) -> String {
 
 #[test]
 fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
-    let (project, model) = codegen::load(&repo_root().join("data")).expect("data/ validates");
+    let model = codegen::load(&repo_root().join("data")).expect("data/ validates");
     let output = run_in_venv(
         "installed",
         "import importlib.metadata\nimport pathlib\nimport sys\n\n\
@@ -236,8 +236,8 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
     );
     assert_eq!(facts["in venv"], "True", "netcodes was imported from outside the venv");
     assert_eq!(facts["non-stdlib imports"], "-", "`import netcodes` needs more than the standard library");
-    assert_eq!(facts["Version"], project.version);
-    assert_eq!(facts["__version__"], project.version);
+    assert_eq!(facts["Version"], model.version);
+    assert_eq!(facts["__version__"], model.version);
     assert_eq!(facts["Requires-Python"], format!(">={floor}"));
     assert_eq!(facts["License-Expression"], workspace_license(), "the wheel's license differs from Cargo.toml's");
     assert_eq!(facts["Requires-Dist"], "-");
@@ -248,7 +248,7 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
     assert_eq!(facts["license file"], hex(&packaged), "the wheel does not carry generated/python/LICENSE");
 
     // The wheel holds every module, stub and py.typed that the generator writes, and nothing else.
-    let mut generated: Vec<String> = codegen::generate(&project, &model)
+    let mut generated: Vec<String> = codegen::generate(&model)
         .into_iter()
         .filter_map(|f| f.path.strip_prefix("generated/python/").map(str::to_owned))
         .filter(|path| path.starts_with("netcodes/"))
@@ -259,7 +259,7 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
     assert!(installed.iter().any(|p| p == "netcodes/py.typed"));
     println!(
         "pip install: Python {floor}, netcodes {} with {} files, License-Expression {}, standard library only",
-        project.version,
+        model.version,
         installed.len(),
         facts["License-Expression"]
     );
@@ -270,7 +270,7 @@ fn pip_installs_the_package_into_a_fresh_venv_with_the_standard_library_only() {
 #[test]
 fn the_sdist_holds_the_package_and_installs() {
     let tools = tools();
-    let (project, model) = codegen::load(&repo_root().join("data")).expect("data/ validates");
+    let model = codegen::load(&repo_root().join("data")).expect("data/ validates");
     let work = scratch_dir("python-sdist");
     let venv = work.join("venv");
     run(Command::new("python3").args(["-m", "venv"]).arg(&venv));
@@ -301,10 +301,10 @@ fn the_sdist_holds_the_package_and_installs() {
             .args(["-c", "import sys, tarfile\nfor name in sorted(tarfile.open(sys.argv[1]).getnames()): print(name)"])
             .arg(&sdist),
     );
-    let root = format!("netcodes-{}/", project.version);
+    let root = format!("netcodes-{}/", model.version);
     let mut members: Vec<&str> = listing.lines().filter_map(|name| name.strip_prefix(root.as_str())).collect();
     members.retain(|name| *name != "PKG-INFO");
-    let mut generated: Vec<String> = codegen::generate(&project, &model)
+    let mut generated: Vec<String> = codegen::generate(&model)
         .into_iter()
         .filter_map(|f| f.path.strip_prefix("generated/python/").map(str::to_owned))
         .collect();
@@ -314,7 +314,7 @@ fn the_sdist_holds_the_package_and_installs() {
     pip(&[sdist.to_str().expect("a UTF-8 path")]);
     let imported =
         stdout(Command::new(&python).args(["-c", "import netcodes\nprint(netcodes.__version__)"]).current_dir(&work));
-    assert_eq!(imported.trim(), project.version);
+    assert_eq!(imported.trim(), model.version);
     println!(
         "sdist: {} with {} files installs and imports",
         sdist.file_name().unwrap_or_default().to_string_lossy(),
@@ -477,15 +477,13 @@ fn every_system_usage(model: &Model) -> String {
              assert netcodes.{id}.Group.of({value}) is member.group\n",
             value = code.value,
             ident = python_string(&code.ident),
-            name_type = if system.kind == SystemKind::Http { "str | None" } else { "str" },
+            name_type = if system.primary_codes().any(|c| c.name.is_empty()) { "str | None" } else { "str" },
             group = group.upper,
         );
         for flag in &system.flags {
             let _ = writeln!(out, "    assert_type(member.{}, bool)", flag.method);
         }
-        if system.kind == SystemKind::Qt {
-            out.push_str("    assert_type(member.since, str | None)\n");
-        }
+        out.push_str("    assert_type(member.since, str | None)\n    assert_type(member.reference, str | None)\n    assert_type(member.status, str)\n");
         if let Some(retired) = system.retired.first() {
             let _ = write!(
                 out,
@@ -493,18 +491,21 @@ fn every_system_usage(model: &Model) -> String {
                 v = retired.value
             );
         }
-        if system.kind == SystemKind::Http {
-            let _ = write!(
-                out,
-                "    assert_type(member.phrase, str | None)\n    \
-                 meanings = netcodes.{id}.meanings({value})\n    \
-                 assert_type(meanings, tuple[netcodes.{id}.Meaning, ...])\n    \
-                 assert meanings[0].code == {value}\n    \
-                 assert_type(meanings[0].phrase, str | None)\n    \
-                 assert_type(meanings[0].category, Category)\n    \
-                 assert_type(netcodes.{id}.from_reason(\"x\"), netcodes.{id}.{ty} | None)\n",
-                value = code.value
-            );
+        let _ = write!(
+            out,
+            "    meanings = netcodes.{id}.meanings({value})\n    \
+             assert_type(meanings, tuple[netcodes.{id}.Meaning, ...])\n    \
+             assert meanings[0].code == {value}\n    \
+             assert_type(meanings[0].phrase, str | None)\n    \
+             assert_type(meanings[0].category, Category)\n    \
+             assert_type(netcodes.{id}.is_retired({value}), bool)\n",
+            value = code.value
+        );
+        if let Some(property) = &system.python_name_property {
+            let _ = writeln!(out, "    assert_type(member.{property}, str | None)");
+        }
+        if let Some(alias) = &system.name_alias {
+            let _ = writeln!(out, "    assert_type(netcodes.{id}.from_{alias}(\"x\"), netcodes.{id}.{ty} | None)");
         }
         for mapping in model.mappings.iter().filter(|m| model.systems[m.to].id == *id) {
             let function = &mapping.function;
@@ -642,7 +643,7 @@ fn mapping_functions_agree_with_the_tables_for_every_code() {
                         "{}\t{value}\t{}\t{}\t{}\tTrue",
                         mapping.id,
                         rule.to,
-                        rule.kind.id(),
+                        model.vocabulary.mapping_kinds[rule.kind].id,
                         hex_or_dash(&rule.note)
                     )
                 }
@@ -664,7 +665,7 @@ fn mapping_functions_agree_with_the_tables_for_every_code() {
 #[test]
 fn http_members_equal_http_status_members() {
     let model = model();
-    let http = system(&model, SystemKind::Http);
+    let http = system(&model, "http");
     let output = run_in_venv(
         "http_status",
         "import http\n\nimport netcodes\n\n\
@@ -729,75 +730,62 @@ fn constructing_an_unknown_value_raises_value_error_naming_it() {
 }
 
 #[test]
-fn http_meanings_and_reason_phrases_agree_with_data() {
+fn meanings_and_case_blind_names_agree_with_data() {
     let model = model();
-    let http = system(&model, SystemKind::Http);
-    let extras = model.http.as_ref().expect("the HTTP tables are loaded");
-
-    // meanings(): every row of every value, in precedence order; nothing for unknown values.
-    let values = probes(http);
-    let list: Vec<String> = values.iter().map(i64::to_string).collect();
-    let script = format!(
-        "import netcodes\n\n\n{HEX}for value in [{}]:\n    \
-             for m in netcodes.http.meanings(value):\n        \
-                 print(value, m.code, m.source, m.identifier, hex_(m.phrase), hex_(m.description), m.category.value, m.retry.value, m.status, sep='\\t')\n",
-        list.join(", ")
-    );
+    let mut script = format!("import netcodes\n\n\n{HEX}");
     let mut expected = Vec::new();
-    for &value in &values {
-        for code in http.codes.iter().filter(|c| c.value == value) {
-            expected.push(format!(
-                "{value}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                code.source.map_or("", |i| extras.sources[i].id.as_str()),
-                code.ident,
-                hex_or_dash(&code.name),
-                hex(&code.description),
-                model.categories[code.category].id,
-                model.retries[code.retry].id,
-                code.status.id()
-            ));
+    for system in &model.systems {
+        // meanings(): every row of every value, in precedence order; nothing for unknown values.
+        let values = probes(system);
+        let list: Vec<String> = values.iter().map(i64::to_string).collect();
+        let _ = write!(
+            script,
+            "for value in [{list}]:\n    \
+                 for m in netcodes.{id}.meanings(value):\n        \
+                     print('{id}', value, m.code, m.source, m.identifier, hex_(m.phrase), hex_(m.description), m.category.value, m.retry.value, m.status, sep='\\t')\n",
+            list = list.join(", "),
+            id = system.id,
+        );
+        for &value in &values {
+            for code in system.meanings(value) {
+                expected.push(format!(
+                    "{}\t{value}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    system.id,
+                    system.sources[code.source].id,
+                    code.ident,
+                    hex_or_dash(&code.name),
+                    hex(&code.description),
+                    model.vocabulary.categories[code.category].id,
+                    model.vocabulary.retries[code.retry].id,
+                    model.vocabulary.statuses[code.status].id
+                ));
+            }
+        }
+        // from_<alias>(): every name, former names too, in three cases,
+        // answering what the model's case-blind index says.
+        let Some(alias) = &system.name_alias else { continue };
+        let mut asked: Vec<String> = Vec::new();
+        for name in system.codes.iter().map(|c| c.name.as_str()).chain(system.former_names.iter().map(|f| f.name.as_str())) {
+            asked.extend([name.to_owned(), name.to_ascii_uppercase(), name.to_ascii_lowercase()]);
+        }
+        asked.extend(["No Such Phrase".to_owned(), "NOT_FOUND".to_owned()]);
+        asked.sort();
+        asked.dedup();
+        let list: Vec<String> = asked.iter().map(|p| format!("'{}'", hex(p))).collect();
+        let _ = write!(
+            script,
+            "for text in [{list}]:\n    \
+                 member = netcodes.{id}.from_{alias}(bytes.fromhex(text).decode())\n    \
+                 print('{id} from_{alias}', text, '-' if member is None else int(member), sep='\\t')\n",
+            list = list.join(", "),
+            id = system.id,
+        );
+        for text in &asked {
+            let value = conformance::by_folded_name(system, text);
+            expected.push(format!("{} from_{alias}\t{}\t{}", system.id, hex(text), value.map_or("-".to_owned(), |v| v.to_string())));
         }
     }
     let output = run_in_venv("meanings", &script);
-    assert_lines(
-        "meanings() (value, code, source, identifier, phrase, description, category, retry, status)",
-        &output,
-        &expected,
-    );
-    let meanings = expected.len();
-
-    // from_reason(): current, earlier and vendor phrases, ignoring ASCII case
-    // only; the registered meaning claims a phrase first, then earlier RFCs', then vendors'.
-    let mut claims: Vec<(String, i64)> = Vec::new();
-    let phrases = http
-        .primary_codes()
-        .map(|c| (c.name.as_str(), c.value))
-        .chain(extras.reason_history.iter().map(|h| (h.reason.as_str(), h.code)))
-        .chain(http.codes.iter().filter(|c| !c.primary).map(|c| (c.name.as_str(), c.value)));
-    for (phrase, value) in phrases.filter(|(p, _)| !p.is_empty()) {
-        if !claims.iter().any(|(p, _)| p.eq_ignore_ascii_case(phrase)) {
-            claims.push((phrase.to_owned(), value));
-        }
-    }
-    let mut asked: Vec<(String, Option<i64>)> = Vec::new();
-    for (phrase, value) in &claims {
-        for variant in [phrase.clone(), phrase.to_ascii_uppercase(), phrase.to_ascii_lowercase()] {
-            asked.push((variant, Some(*value)));
-        }
-    }
-    asked.extend([(String::new(), None), ("No Such Phrase".to_owned(), None), ("NOT_FOUND".to_owned(), None)]);
-    let list: Vec<String> = asked.iter().map(|(p, _)| format!("'{}'", hex(p))).collect();
-    let script = format!(
-        "import netcodes\n\nfor phrase in [{}]:\n    \
-             member = netcodes.http.from_reason(bytes.fromhex(phrase).decode())\n    \
-             print(phrase, '-' if member is None else int(member), sep='\\t')\n",
-        list.join(", ")
-    );
-    let expected: Vec<String> = asked
-        .iter()
-        .map(|(phrase, value)| format!("{}\t{}", hex(phrase), value.map_or("-".to_owned(), |v| v.to_string())))
-        .collect();
-    let output = run_in_venv("from_reason", &script);
-    assert_lines("from_reason() (phrase hex, value)", &output, &expected);
-    println!("http: {meanings} meanings, {} reason phrases in three cases each", claims.len());
+    assert_lines("meanings() and the case-blind lookups", &output, &expected);
+    println!("python: {} meanings and case-blind lookups agree with data/", expected.len());
 }

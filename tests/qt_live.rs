@@ -5,7 +5,6 @@
 use std::path::Path;
 use std::process::Command;
 
-use codegen::model::SystemKind;
 use conformance::{model, repo_root, require_tool, run, scratch_dir, stdout};
 
 const PYQT6: &str = "/opt/netcodes-upstream/pyqt6/bin/python";
@@ -39,7 +38,7 @@ fn every_output_converts_http_statuses_as_qt_does() {
     let mapping = model
         .mappings
         .iter()
-        .find(|m| model.systems[m.from].kind == SystemKind::Http && model.systems[m.to].kind == SystemKind::Qt)
+        .find(|m| model.systems[m.from].id == "http" && model.systems[m.to].id == "qt")
         .expect("data/map has the HTTP to Qt table");
     let from_data: Vec<(u16, i64)> =
         STATUSES.map(|s| (s, mapping.rule_for(i64::from(s)).expect("the table is total").to)).collect();

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::model::SystemKind;
 use conformance::{model, repo_root, require_tool, scratch_dir, stdout, system};
 
 const INSTALL: &str = "bash tests/upstream/install.sh";
@@ -17,7 +16,7 @@ const MIN_ENUMERATORS: usize = 34;
 /// Our rows, name to value.
 fn data_enumerators() -> BTreeMap<String, i64> {
     let model = model();
-    let qt = system(&model, SystemKind::Qt);
+    let qt = system(&model, "qt");
     // Qt has never removed an enumerator; if a row is ever retired, it has to
     // disappear from these comparisons deliberately, not by accident.
     assert!(qt.retired.is_empty(), "data/qt has retired rows; teach tests/upstream_qt.rs about them");
@@ -176,7 +175,7 @@ fn pyqt6_network_error_equals_data() {
     }
 
     let model = model();
-    let data_version = system(&model, SystemKind::Qt).version.trim_start_matches("Qt ").to_owned();
+    let data_version = system(&model, "qt").version.trim_start_matches("Qt ").to_owned();
     // The pinned PyQt6-Qt6 wheel is the Qt release data/qt names; anything
     // else means install.sh and data/qt/network_error.toml drifted apart.
     assert!(

@@ -233,9 +233,9 @@ fn every_appended_row_reaches_every_output_or_is_reported() {
                     lines.join("\n")
                 );
             }
-            Ok((project, model)) => {
+            Ok(model) => {
                 accepted += 1;
-                let files = codegen::generate(&project, &model);
+                let files = codegen::generate(&model);
                 for output in ["generated/rust/", "generated/c/", "generated/python/", "generated/docs/"] {
                     let text: String = files
                         .iter()
@@ -272,12 +272,12 @@ fn a_vendor_status_above_599_reaches_every_output() {
     let scratch = std::env::temp_dir().join(format!("netcodes-vendor-999-{}", std::process::id()));
     let _ = fs::remove_dir_all(&scratch);
     copy_dir(&repo_root().join("data"), &scratch);
-    let table = scratch.join("http/status.csv");
+    let table = scratch.join("http/codes.csv");
     let mut text = fs::read_to_string(&table).expect("read status.csv");
     text.push_str("999,nginx,PTVENDOR_DENIED,Ptvendor Denied,unofficial,policy,never,false,ref,Ptvendor marker.\n");
     fs::write(&table, text).expect("write status.csv");
-    let (project, model) = codegen::load(&scratch).unwrap_or_else(|problems| panic!("{problems:?}"));
-    let files = codegen::generate(&project, &model);
+    let model = codegen::load(&scratch).unwrap_or_else(|problems| panic!("{problems:?}"));
+    let files = codegen::generate(&model);
     for output in ["generated/rust/", "generated/c/", "generated/python/", "generated/docs/"] {
         let found = files.iter().filter(|f| f.path.starts_with(output)).any(|f| {
             f.contents.contains("NGINX_PTVENDOR_DENIED") && f.contents.contains("999") || f.contents.contains("Ptvendor Denied")

@@ -66,3 +66,17 @@ pub fn scratch_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("create scratch dir");
     dir
 }
+
+/// The value an exact lookup by name answers, as the model says (its
+/// `names` index: what every output's `from_name` prints).
+pub fn by_name(system: &System, name: &str) -> Option<i64> {
+    let at = system.names.binary_search_by(|(n, _)| n.as_str().cmp(name)).ok()?;
+    Some(system.codes[system.names[at].1].value)
+}
+
+/// The value a lookup that ignores ASCII case answers, as the model says.
+pub fn by_folded_name(system: &System, text: &str) -> Option<i64> {
+    let folded = text.to_ascii_lowercase();
+    let at = system.folded.binary_search_by(|(n, _)| n.as_str().cmp(&folded)).ok()?;
+    Some(system.codes[system.folded[at].1].value)
+}

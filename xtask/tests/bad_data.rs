@@ -18,7 +18,7 @@ struct Case {
     edit: Vec<Edit>,
     /// Every diagnostic, exactly and in order. Line numbers are written as
     /// placeholders, so that a real row added to data/ breaks no case:
-    /// `{edit2}` is the line the second edit wrote, and `{qt/network_error.csv|HostNotFoundError,}`
+    /// `{edit2}` is the line the second edit wrote, and `{qt/codes.csv|HostNotFoundError,}`
     /// the first line of that file (after the edits) holding that text.
     expect: Vec<String>,
 }
@@ -68,7 +68,7 @@ enum Op {
 
 #[test]
 fn every_bad_table_is_rejected_with_its_exact_diagnostics() {
-    let corpus = repo_root().join("tests/bad-data");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-data");
     let mut cases: Vec<_> = fs::read_dir(&corpus)
         .expect("tests/bad-data exists")
         .map(|entry| entry.expect("dir entry").path())

@@ -21,10 +21,10 @@ fn checked_in_generated_is_fresh() {
 #[test]
 fn generation_is_deterministic() {
     let data = repo_root().join("data");
-    let (project, model) = codegen::load(&data).expect("data/ validates");
-    let first = codegen::generate(&project, &model);
-    let (project, model) = codegen::load(&data).expect("data/ validates");
-    let second = codegen::generate(&project, &model);
+    let model = codegen::load(&data).expect("data/ validates");
+    let first = codegen::generate(&model);
+    let model = codegen::load(&data).expect("data/ validates");
+    let second = codegen::generate(&model);
     assert_eq!(first, second);
     assert!(first.len() > 20, "expected every output, got {} files", first.len());
 
@@ -43,8 +43,8 @@ fn generation_is_deterministic() {
 /// spaces, and opens with the do-not-edit notice.
 #[test]
 fn outputs_are_clean_text_with_the_notice() {
-    let (project, model) = codegen::load(&repo_root().join("data")).expect("data/ validates");
-    for file in codegen::generate(&project, &model) {
+    let model = codegen::load(&repo_root().join("data")).expect("data/ validates");
+    for file in codegen::generate(&model) {
         let contents = &file.contents;
         assert!(!contents.contains('\r'), "{}: CR", file.path);
         assert!(contents.ends_with('\n') && !contents.ends_with("\n\n"), "{}: final newline", file.path);
@@ -74,7 +74,7 @@ fn a_no_op_run_writes_nothing() {
 #[test]
 fn changing_a_description_makes_check_fail_naming_the_file() {
     let root = scratch_repo("stale-description");
-    let table = root.join("data/qt/network_error.csv");
+    let table = root.join("data/qt/codes.csv");
     let original = fs::read_to_string(&table).expect("read table");
     let changed = original.replacen("The request completed without a failure.", "Nothing went wrong.", 1);
     assert_ne!(original, changed);
@@ -117,7 +117,7 @@ fn check_reports_missing_and_orphaned_files() {
 #[test]
 fn a_duplicate_qt_value_fails_and_writes_nothing() {
     let root = scratch_repo("duplicate-qt-value");
-    let table = root.join("data/qt/network_error.csv");
+    let table = root.join("data/qt/codes.csv");
     let original = fs::read_to_string(&table).expect("read table");
     // Line 5 is HostNotFoundError (3); give it TimeoutError's value.
     let changed: Vec<String> = original
@@ -132,7 +132,7 @@ fn a_duplicate_qt_value_fails_and_writes_nothing() {
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("data/qt/network_error.csv:6: duplicate value 4 (first used on line 5)"),
+        stderr.contains("data/qt/codes.csv:6: duplicate value 4 (first used on line 5)"),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was written"), "{stderr}");

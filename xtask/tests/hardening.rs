@@ -49,8 +49,8 @@ fn an_interrupted_write_leaves_every_file_old_or_new() {
     let vocabulary = root.join("data/vocabulary.toml");
     let terms = fs::read_to_string(&vocabulary).expect("read vocabulary");
     fs::write(&vocabulary, terms.replacen("title = \"DNS\"", "title = \"Domain names\"", 1)).expect("rename");
-    let (project, model) = codegen::load(&root.join("data")).expect("data validates");
-    let new: BTreeMap<PathBuf, Vec<u8>> = codegen::generate(&project, &model)
+    let model = codegen::load(&root.join("data")).expect("data validates");
+    let new: BTreeMap<PathBuf, Vec<u8>> = codegen::generate(&model)
         .into_iter()
         .map(|f| (PathBuf::from(f.path.strip_prefix("generated/").expect("under generated/")), f.contents.into_bytes()))
         .collect();

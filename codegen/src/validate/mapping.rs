@@ -18,6 +18,7 @@ pub fn load_mappings(
     root: &Path,
     systems: &[System],
     clean: &[bool],
+    all_loaded: bool,
     vocabulary: &Vocabulary,
     names: &mut Names,
     diags: &mut Diagnostics,
@@ -33,7 +34,7 @@ pub fn load_mappings(
         }
     };
     stems.sort();
-    let all_clean = clean.iter().all(|c| *c);
+    let all_clean = all_loaded && clean.iter().all(|c| *c);
     let mut mappings: Vec<Mapping> = Vec::new();
     let mut unmapped_claimed = BTreeSet::new();
     // Lookups instead of scans, built once per system, so that tables with a
@@ -96,7 +97,10 @@ pub fn load_mappings(
         if !clean[from] || !clean[to] {
             continue;
         }
+        let before = diags.len();
         let rules = rules(&table, (&systems[from], &indexes[from]), (&systems[to], &indexes[to]), vocabulary, diags);
+        // A row reported above may be the one that covers a code.
+        let rows_clean = diags.len() == before;
         let mut by_specificity: Vec<usize> = (0..rules.len()).collect();
         by_specificity.sort_by_key(|&i| (rules[i].hi - rules[i].lo, rules[i].lo));
         let mapping = Mapping {
@@ -116,7 +120,7 @@ pub fn load_mappings(
             by_specificity,
             table_path: table.path.clone(),
         };
-        if mapping.total {
+        if mapping.total && rows_clean {
             let line = line_of(&text, meta.total.span().start);
             for code in systems[from].primary_codes() {
                 if mapping.rule_for(code.value).is_none() {

@@ -25,6 +25,9 @@ pub use system::CODE_COLUMNS;
 /// The folder of `data/` that holds mappings rather than a code system.
 pub const MAPPINGS_FOLDER: &str = "map";
 
+/// The tables a system's folder may hold besides `system.toml`.
+const SYSTEM_TABLES: &[&str] = &["codes.csv", "symbols.csv", "former_names.csv"];
+
 /// Loads and validates everything under `root` (the `data/` directory).
 /// Returns the model, or every problem found, sorted by file and line.
 pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
@@ -37,14 +40,20 @@ pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
     // Systems whose own files are free of problems: mappings are only checked
     // against those, so one mistake is not reported again by every mapping.
     let mut clean = Vec::new();
+    // A folder whose system.toml does not load: mappings that name it are
+    // not reported as naming an unknown system, since its own problem is.
+    let mut all_loaded = true;
     for folder in system_folders(root) {
         let before = diags.len();
-        if let Some(system) = load_system(root, &folder, &vocabulary, &mut names, &mut diags) {
-            clean.push(diags.len() == before);
-            systems.push(system);
+        match load_system(root, &folder, &vocabulary, &mut names, &mut diags) {
+            Some(system) => {
+                clean.push(diags.len() == before);
+                systems.push(system);
+            }
+            None => all_loaded = false,
         }
     }
-    let mappings = mapping::load_mappings(root, &systems, &clean, &vocabulary, &mut names, &mut diags);
+    let mappings = mapping::load_mappings(root, &systems, &clean, all_loaded, &vocabulary, &mut names, &mut diags);
     for (index, system) in systems.iter_mut().enumerate() {
         if !mappings.iter().any(|m| m.to == index) {
             continue;
@@ -86,15 +95,25 @@ fn load_system(
     names: &mut names::Names,
     diags: &mut Diagnostics,
 ) -> Option<System> {
-    let (mut system, spec) = system::load_meta(root, folder, vocabulary, names, diags)?;
+    let Some((mut system, spec)) = system::load_meta(root, folder, vocabulary, names, diags) else {
+        // The folder's tables are the system's, unread only because its
+        // metadata has a problem, which is reported.
+        for table in SYSTEM_TABLES {
+            diags.note_read(&format!("{folder}/{table}"));
+        }
+        return None;
+    };
     let (required, optional) = rows::columns(&system, &spec);
     let required: Vec<&str> = required.iter().map(String::as_str).collect();
     let optional: Vec<&str> = optional.iter().map(String::as_str).collect();
-    let table = read_csv(root, &format!("{folder}/codes.csv"), &required, &optional, diags)?;
-    system.has_since = table.index("since").is_some();
-    system.has_reference = table.index("reference").is_some();
-    let rows = rows::parse_rows(&table, &system, &spec, vocabulary, diags);
-    codes::check_codes(&mut system, &spec, rows, vocabulary, names, diags);
+    // A table that cannot be read leaves the system without codes; its
+    // problem is reported, and nothing that needs the codes is checked.
+    if let Some(table) = read_csv(root, &format!("{folder}/codes.csv"), &required, &optional, diags) {
+        system.has_since = table.index("since").is_some();
+        system.has_reference = table.index("reference").is_some();
+        let rows = rows::parse_rows(&table, &system, &spec, vocabulary, diags);
+        codes::check_codes(&mut system, &spec, rows, vocabulary, names, diags);
+    }
     extras::load_symbols(root, &mut system, diags);
     extras::load_former_names(root, &mut system, diags);
     index::build_indexes(&mut system);

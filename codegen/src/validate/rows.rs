@@ -65,7 +65,7 @@ fn parse_row(cells: &mut Cells<'_>, system: &System, spec: &Spec, vocabulary: &V
         && (source == 0) == unofficial
     {
         return Err(cells.err(format!(
-            "status {:?} does not fit source {:?}: rows of {} are never unofficial, other sources' rows always are",
+            "status {:?} does not fit source {:?}: rows of {} are never unofficial, rows of other sources always are",
             vocabulary.statuses[status].id, system.sources[source].id, system.sources[0].id
         )));
     }

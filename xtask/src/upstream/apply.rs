@@ -24,7 +24,7 @@ pub struct Edit {
     pub file: PathBuf,
     pub old: String,
     pub new: String,
-    /// `data/qt/network_error.csv:14: added ...`, in file order.
+    /// `data/qt/codes.csv:14: added ...`, in file order.
     pub done: Vec<String>,
     pub added: usize,
     pub marked: usize,

@@ -39,7 +39,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The reason phrase as data/http/status.csv spells it (`(Unused)` for unused codes).
+    /// The reason phrase as data/http/codes.csv spells it (`(Unused)` for unused codes).
     pub fn reason(&self) -> &str {
         match &self.kind {
             Kind::Assigned { reason, .. } => reason,

@@ -102,7 +102,7 @@ pub struct Row {
 #[derive(Debug)]
 pub struct Table {
     pub system: System,
-    /// `data/chromium/net_error.csv`
+    /// `data/chromium/codes.csv`
     pub path: String,
     /// Registry rows only, for HTTP.
     pub rows: Vec<Row>,
