@@ -63,3 +63,57 @@ fn docs_pages_agree_with_data() {
     }
     println!("docs: {compared} descriptions compared");
 }
+
+/// A code system is data: a copy of `data/qt/` under another id becomes a
+/// module, a C enum and functions, a Python module with stubs and docs pages,
+/// with no Rust written, and every output agrees with it as with the others.
+#[test]
+fn a_copied_system_folder_is_a_new_system_in_every_output() {
+    require_tool("gcc", "apt-get install gcc");
+    let root = scratch_dir("conformance-demo");
+    copy_dir(&repo_root().join("data"), &root.join("data"));
+    std::fs::copy(repo_root().join("LICENSE"), root.join("LICENSE")).expect("copy LICENSE");
+    copy_dir(&repo_root().join("data/qt"), &root.join("data/demo"));
+    let meta = root.join("data/demo/system.toml");
+    let text = std::fs::read_to_string(&meta).expect("read the copy's system.toml");
+    std::fs::write(&meta, text.replacen("id = \"qt\"", "id = \"demo\"", 1)).expect("write system.toml");
+
+    let model = codegen::load(&root.join("data")).unwrap_or_else(|problems| panic!("the copy does not load: {problems:?}"));
+    let demo = conformance::system(&model, "demo");
+    assert_eq!(demo.codes.len(), conformance::system(&model, "qt").codes.len());
+    for file in codegen::generate(&model) {
+        let path = root.join(&file.path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+        std::fs::write(path, file.contents).expect("write an output");
+    }
+    for expected in [
+        "generated/rust/src/demo.rs",
+        "generated/python/netcodes/demo.py",
+        "generated/python/netcodes/demo.pyi",
+        "generated/docs/src/demo.md",
+        "generated/docs/src/demo/content-not-found-error.md",
+    ] {
+        assert!(root.join(expected).is_file(), "{expected} was not generated");
+    }
+    let header = std::fs::read_to_string(root.join("generated/c/netcodes.h")).expect("read netcodes.h");
+    assert!(header.contains("netcodes_demo_name(int code)") && header.contains("NETCODES_DEMO_CONTENT_NOT_FOUND_ERROR = 203"));
+
+    let expected = readback::expected(&model);
+    assert!(expected.iter().any(|row| row.system == "demo"));
+    assert_rows("C header with demo", &readback::from_c(&root, &model, &scratch_dir("conformance-demo-c")), &expected);
+    assert_rows("Python package with demo", &readback::from_python(&root, &model, &scratch_dir("conformance-demo-python")), &expected);
+    assert_rows("Rust crate with demo", &readback::from_rust(&root, &model, &scratch_dir("conformance-demo-rust")), &expected);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

@@ -109,40 +109,15 @@ fn qnetworkreply_h() -> PathBuf {
         .unwrap_or_else(|| panic!("qnetworkreply.h is in no include directory of Qt6Network; {INSTALL}"))
 }
 
-/// The enumerators of `enum NetworkError { ... }`, with C++'s implicit
-/// numbering (an enumerator without `=` is one more than the previous one).
-fn parse_network_error_enum(header: &str) -> BTreeMap<String, i64> {
-    let start = header.find("enum NetworkError {").expect("qnetworkreply.h declares enum NetworkError");
-    let body = &header[start + "enum NetworkError {".len()..];
-    let body = &body[..body.find("};").expect("enum NetworkError is closed")];
-    let without_comments: String =
-        body.lines().map(|line| line.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n");
-
-    let mut enumerators = BTreeMap::new();
-    let mut next = 0;
-    for item in without_comments.split(',').map(str::trim).filter(|item| !item.is_empty()) {
-        let (name, value) = match item.split_once('=') {
-            Some((name, value)) => {
-                let value = value.trim();
-                (name.trim(), value.parse().unwrap_or_else(|_| panic!("enumerator value `{value}` is not a literal")))
-            }
-            None => (item, next),
-        };
-        assert!(
-            name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
-            "could not read the enumerator `{item}` in qnetworkreply.h"
-        );
-        assert!(enumerators.insert(name.to_owned(), value).is_none(), "{name} twice in qnetworkreply.h");
-        next = value + 1;
-    }
-    enumerators
-}
-
 #[test]
 fn the_qt6_header_has_exactly_the_enumerators_of_data() {
     let path = qnetworkreply_h();
-    let header = std::fs::read_to_string(&path).expect("read qnetworkreply.h");
-    let theirs = parse_network_error_enum(&header);
+    // The parser `cargo xtask upstream diff --qt` reads Qt's header with.
+    let source = xtask::upstream::text::Source::read(&path).unwrap_or_else(|err| panic!("{err}"));
+    let mut theirs = BTreeMap::new();
+    for entry in xtask::upstream::qt::parse(&source).unwrap_or_else(|err| panic!("{err}")) {
+        assert!(theirs.insert(entry.name.clone(), entry.value).is_none(), "{} twice in qnetworkreply.h", entry.name);
+    }
     let ours = data_enumerators();
     assert!(theirs.len() >= MIN_ENUMERATORS, "read only {} enumerators from {}", theirs.len(), path.display());
     let upstream = format!("{} of Qt {}", path.display(), qt6_version());

@@ -1,7 +1,6 @@
 //! `cargo xtask`: the maintainer's commands. Thin: the work is in `codegen`.
 
-mod upstream;
-mod write;
+use xtask::{upstream, write};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

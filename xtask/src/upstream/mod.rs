@@ -7,12 +7,12 @@
 //! file cannot be read or is not in the expected format.
 
 mod apply;
-mod chromium;
+pub mod chromium;
 mod diff;
-mod iana;
-mod qt;
+pub mod iana;
+pub mod qt;
 mod tables;
-mod text;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -1,0 +1,6 @@
+//! The maintainer's commands as a library: the binary (`cargo xtask`) is a
+//! thin CLI over it, and the tests share its upstream parsers, one per
+//! upstream format.
+
+pub mod upstream;
+pub mod write;
