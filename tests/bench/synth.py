@@ -8,10 +8,10 @@ OUT_DIR/generated/ when run with NETCODES_ROOT=OUT_DIR). Into that copy go
 ROWS valid rows, half in each of two systems so that both lookup paths of
 the generated code are exercised at every size:
 
-- Qt (`data/qt/network_error.csv`): ROWS/2 codes with consecutive values from
+- Qt (`data/qt/codes.csv`): ROWS/2 codes with consecutive values from
   1000, a new `synthetic` group holding them. Values close together: the
   generated lookup is a dense index table.
-- Chromium (`data/chromium/net_error.csv`): ROWS/2 codes at every 16th value
+- Chromium (`data/chromium/codes.csv`): ROWS/2 codes at every 16th value
   below -1000, a new `synthetic` group. Values spread out (a span 16 times the
   row count): the generated lookup is a binary search.
 
@@ -98,10 +98,10 @@ def main() -> None:
 
     # Qt: dense values.
     if n_qt:
-        toml = (data / "qt/network_error.toml").read_text(encoding="utf-8")
+        toml = (data / "qt/system.toml").read_text(encoding="utf-8")
         toml = set_top_level(toml, "max", DENSE_FIRST + n_qt - 1)
-        (data / "qt/network_error.toml").write_text(add_group(toml, DENSE_FIRST, DENSE_FIRST + n_qt - 1), encoding="utf-8")
-        append(data / "qt/network_error.csv", [
+        (data / "qt/system.toml").write_text(add_group(toml, DENSE_FIRST, DENSE_FIRST + n_qt - 1), encoding="utf-8")
+        append(data / "qt/codes.csv", [
             f"{name},{DENSE_FIRST + i},synthetic,current,,{CATEGORIES[i % len(CATEGORIES)]},"
             f"{RETRIES[i % len(RETRIES)]},{csv_field(sentence(i, 'Qt error'))}"
             for i, name in enumerate(qt_names)
@@ -114,10 +114,10 @@ def main() -> None:
     # Chromium: sparse values.
     if n_ch:
         lowest = SPARSE_FIRST - SPARSE_STEP * (n_ch - 1)
-        toml = (data / "chromium/net_error.toml").read_text(encoding="utf-8")
+        toml = (data / "chromium/system.toml").read_text(encoding="utf-8")
         toml = set_top_level(toml, "min", lowest)
-        (data / "chromium/net_error.toml").write_text(add_group(toml, lowest, SPARSE_FIRST), encoding="utf-8")
-        append(data / "chromium/net_error.csv", [
+        (data / "chromium/system.toml").write_text(add_group(toml, lowest, SPARSE_FIRST), encoding="utf-8")
+        append(data / "chromium/codes.csv", [
             f"{name},{SPARSE_FIRST - SPARSE_STEP * i},synthetic,current,{CATEGORIES[i % len(CATEGORIES)]},"
             f"{RETRIES[i % len(RETRIES)]},false,false,{csv_field(sentence(i, 'net error'))}"
             for i, name in enumerate(ch_names)

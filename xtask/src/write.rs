@@ -65,7 +65,8 @@ pub fn plan<'a>(root: &Path, files: &'a [GeneratedFile]) -> io::Result<Plan<'a>>
     }
     let mut on_disk = Vec::new();
     list_files(root, "generated", &mut on_disk)?;
-    let orphans = on_disk.into_iter().filter(|path| !files.iter().any(|f| &f.path == path)).collect();
+    let generated: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let orphans = on_disk.into_iter().filter(|path| !generated.contains(path.as_str())).collect();
     Ok(Plan { changed, orphans })
 }
 
