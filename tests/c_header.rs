@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::escape::c_string;
-use codegen::model::{Code, Model, System};
+use codegen::model::{Model, System};
 use conformance::readback::hex;
 use conformance::{model, repo_root, require_tool, run, scratch_dir, stdout};
 
@@ -159,6 +159,10 @@ fn argument(function: &str, param: &str) -> String {
         "int code" => "v".to_owned(),
         "int i" => "v % 2".to_owned(),
         "int *code" => "&found".to_owned(),
+        // The shared name search, on an empty table.
+        "const netcodes_name *table" => "NETCODES_NULL".to_owned(),
+        "size_t count" => "0u".to_owned(),
+        "int folded" => "v & 1".to_owned(),
         p if p.starts_with("const char *") => "names[NETCODES_CAST(size_t, v) % 3u]".to_owned(),
         _ if ty.starts_with("netcodes_") => format!("NETCODES_CAST({ty}, v & 1)"),
         _ => panic!("{function}: teach tests/c_header.rs an argument for `{param}`"),

@@ -2,8 +2,6 @@
 //! compiled program, the Python package through the interpreter, the Rust
 //! crate through a built binary, and the docs pages through pulldown-cmark.
 
-use std::collections::BTreeMap;
-
 use conformance::readback::{self, Row};
 use conformance::{model, repo_root, require_tool, scratch_dir};
 
@@ -42,25 +40,7 @@ fn rust_crate_agrees_with_data() {
 /// description in data/ (every meaning, where a number has several).
 #[test]
 fn docs_pages_agree_with_data() {
-    let model = model();
-    let mut compared = 0;
-    for system in &model.systems {
-        for code in system.codes.iter().chain(&system.retired) {
-            let path = repo_root().join("generated/docs/src").join(&code.page);
-            let page = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-            let rendered: BTreeMap<Option<String>, String> = readback::markdown_descriptions(&page).into_iter().collect();
-            let key = (code.meaning_count > 1).then(|| code.anchor.clone());
-            assert_eq!(
-                rendered.get(&key),
-                Some(&code.description),
-                "{} {}: {} does not render to the description in data/",
-                system.id,
-                code.value,
-                code.page
-            );
-            compared += 1;
-        }
-    }
+    let compared = readback::check_docs_descriptions(&repo_root(), &model()).unwrap_or_else(|problem| panic!("{problem}"));
     println!("docs: {compared} descriptions compared");
 }
 

@@ -9,7 +9,6 @@
 //! Each batch rewrites all texts at once, so one generation checks hundreds
 //! of strings. `NETCODES_PROPTEST_SEED` replays a run; the seed is printed.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -97,22 +96,8 @@ fn compare(output: &str, got: &[Row], expected: &[Row], seed: u64) {
 /// Descriptions and notes as pulldown-cmark renders the docs pages.
 fn check_markdown(root: &Path, model: &Model, seed: u64) -> usize {
     let pages = root.join("generated/docs/src");
-    let mut checked = 0;
-    for system in &model.systems {
-        for code in &system.codes {
-            let page = fs::read_to_string(pages.join(&code.page)).expect("code page");
-            let rendered: BTreeMap<Option<String>, String> = readback::markdown_descriptions(&page).into_iter().collect();
-            let key = (code.meaning_count > 1).then(|| code.anchor.clone());
-            assert_eq!(
-                rendered.get(&key),
-                Some(&code.description),
-                "Markdown changed the description of {} {} (seed {seed})",
-                system.id,
-                code.value
-            );
-            checked += 1;
-        }
-    }
+    let mut checked = readback::check_docs_descriptions(root, model)
+        .unwrap_or_else(|problem| panic!("Markdown changed a description (seed {seed}): {problem}"));
     for mapping in &model.mappings {
         let page = fs::read_to_string(pages.join(&mapping.page)).expect("mapping page");
         // The page orders rows its own way (Chromium from 0 down); compare as sets.

@@ -4,94 +4,85 @@
 
 use std::fmt::Write;
 
+/// `text` between double quotes: `"` and `\` backslash-escaped, printable
+/// ASCII as it is, and every other character written by `other` (the part
+/// each language does its own way).
+fn quoted(text: &str, mut other: impl FnMut(char, &mut String)) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' if c != '?' => out.push(c),
+            _ => other(c, &mut out),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn write_into(out: &mut String, args: std::fmt::Arguments<'_>) {
+    out.write_fmt(args).expect("writing to a String cannot fail");
+}
+
 /// A C string literal, quotes included. Printable ASCII stays as it is, except
 /// `"`, `\` and `?` (no trigraph such as `??/` can form); every other byte of
 /// the UTF-8 encoding becomes a three-digit octal escape, which, unlike `\x`,
 /// never swallows the characters that follow it.
 pub fn c_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for &byte in text.as_bytes() {
-        match byte {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'?' => out.push_str("\\?"),
-            0x20..=0x7e => out.push(byte as char),
-            _ => write!(out, "\\{byte:03o}").expect("writing to a String cannot fail"),
+    quoted(text, |c, out| {
+        if c == '?' {
+            out.push_str("\\?");
+        } else {
+            for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                write_into(out, format_args!("\\{byte:03o}"));
+            }
         }
-    }
-    out.push('"');
-    out
+    })
 }
 
 /// A Python string literal, quotes included, in pure ASCII: control
 /// characters and everything beyond ASCII are written as `\x`, `\u` or `\U`
 /// escapes, so no character can end the literal, the line or the file.
 pub fn python_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let code = u32::from(c);
-                if code <= 0xff {
-                    write!(out, "\\x{code:02x}")
-                } else if code <= 0xffff {
-                    write!(out, "\\u{code:04x}")
-                } else {
-                    write!(out, "\\U{code:08x}")
-                }
-                .expect("writing to a String cannot fail");
-            }
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, |c, out| match (c, u32::from(c)) {
+        ('?', _) => out.push('?'),
+        ('\n', _) => out.push_str("\\n"),
+        ('\r', _) => out.push_str("\\r"),
+        ('\t', _) => out.push_str("\\t"),
+        (_, code @ 0..=0xff) => write_into(out, format_args!("\\x{code:02x}")),
+        (_, code @ 0..=0xffff) => write_into(out, format_args!("\\u{code:04x}")),
+        (_, code) => write_into(out, format_args!("\\U{code:08x}")),
+    })
 }
 
 /// A TOML basic string, quotes included: quotes, backslashes and control
 /// characters escaped.
 pub fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => write!(out, "\\u{:04X}", u32::from(c)).expect("writing to a String cannot fail"),
-            c => out.push(c),
+    quoted(text, |c, out| {
+        if c.is_control() {
+            write_into(out, format_args!("\\u{:04X}", u32::from(c)));
+        } else {
+            out.push(c);
         }
-    }
-    out.push('"');
-    out
+    })
 }
 
 /// A JSON string literal, quotes included, in pure ASCII (`\u` escapes for
 /// everything else, surrogate pairs beyond the BMP).
 pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    write!(out, "\\u{unit:04x}").expect("writing to a String cannot fail");
-                }
+    quoted(text, |c, out| {
+        if c == '?' {
+            out.push('?');
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write_into(out, format_args!("\\u{unit:04x}"));
             }
         }
-    }
-    out.push('"');
-    out
+    })
 }
 
 /// Inline Markdown (CommonMark with GitHub tables, as mdBook and rustdoc read

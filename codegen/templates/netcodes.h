@@ -137,6 +137,42 @@ static inline int netcodes_compare_folded(const char *folded, const char *query)
         }
     }
 }
+
+/* A name and the code it leads to: the tables behind every from_name(). */
+typedef struct netcodes_name {
+    const char *name;
+    size_t length;
+    int code;
+} netcodes_name;
+
+/* Binary search of a name table. `folded`: the table is in ASCII lower case,
+ * sorted by bytes, and the query is folded as it is compared; otherwise it is
+ * sorted by length, then bytes, so that most probes are settled by comparing
+ * two lengths. Returns the entry, or NULL. */
+static inline const netcodes_name *netcodes_find_name(const netcodes_name *table, size_t count, const char *query, int folded) {
+    size_t lo = 0;
+    size_t hi = count;
+    size_t length;
+    if (query == NETCODES_NULL) {
+        return NETCODES_NULL;
+    }
+    length = netcodes_length(query);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int order = folded ? netcodes_compare_folded(table[mid].name, query)
+                    : table[mid].length != length ? (table[mid].length < length ? -1 : 1)
+                                                  : netcodes_compare_names(table[mid].name, query);
+        if (order == 0) {
+            return &table[mid];
+        }
+        if (order < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NETCODES_NULL;
+}
 {%- for s in systems %}
 
 /* ---------------------------------------------------------------------------
@@ -315,35 +351,16 @@ static inline const netcodes_entry *{{ s.fns }}meaning({{ s.param }} code, int i
  * constant's, a former one or another ecosystem's. Returns 1 and stores the
  * code, or returns 0. */
 static inline int {{ s.fns }}from_folded_name(const char *name, {{ s.param }} *code) {
-    static const struct {
-        const char *name;
-        {{ s.param }} code;
-    } netcodes_folded[{{ s.folded.len() }}] = {
-{%- for (name, value) in s.folded %}
-        {{ "{" }}{{ name }}, {{ value }}{{ "}" }},
+    static const netcodes_name netcodes_folded[{{ s.folded.len() }}] = {
+{%- for (name, length, value) in s.folded %}
+        {{ "{" }}{{ name }}, {{ length }}u, {{ value }}{{ "}" }},
 {%- endfor %}
     };
-    size_t lo = 0;
-    size_t hi = {{ s.folded.len() }};
-    if (name == NETCODES_NULL) {
-        return 0;
+    const netcodes_name *found = netcodes_find_name(netcodes_folded, {{ s.folded.len() }}u, name, 1);
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST({{ s.param }}, found->code);
     }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int order = netcodes_compare_folded(netcodes_folded[mid].name, name);
-        if (order == 0) {
-            if (code != NETCODES_NULL) {
-                *code = netcodes_folded[mid].code;
-            }
-            return 1;
-        }
-        if (order < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return 0;
+    return found != NETCODES_NULL;
 }
 {%- if let Some(alias) = s.name_alias %}
 
@@ -365,42 +382,16 @@ static inline int {{ s.fns }}from_{{ alias }}(const char *text, {{ s.param }} *c
  * prefix, and what other ecosystems call it. Case matters. Returns 1 and
  * stores the code, or returns 0. */
 static inline int {{ s.fns }}from_name(const char *name, {{ s.param }} *code) {
-    /* Sorted by length, then by bytes: most probes are settled by comparing
-     * two lengths, without touching the strings. */
-    static const struct {
-        const char *name;
-        size_t length;
-        {{ s.param }} code;
-    } netcodes_names[{{ s.by_name.len() }}] = {
+    static const netcodes_name netcodes_names[{{ s.by_name.len() }}] = {
 {%- for (name, length, value) in s.by_name %}
         {{ "{" }}{{ name }}, {{ length }}u, {{ value }}{{ "}" }},
 {%- endfor %}
     };
-    size_t lo = 0;
-    size_t hi = {{ s.by_name.len() }};
-    size_t length;
-    if (name == NETCODES_NULL) {
-        return 0;
+    const netcodes_name *found = netcodes_find_name(netcodes_names, {{ s.by_name.len() }}u, name, 0);
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST({{ s.param }}, found->code);
     }
-    length = netcodes_length(name);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int order = netcodes_names[mid].length != length
-                        ? (netcodes_names[mid].length < length ? -1 : 1)
-                        : netcodes_compare_names(netcodes_names[mid].name, name);
-        if (order == 0) {
-            if (code != NETCODES_NULL) {
-                *code = netcodes_names[mid].code;
-            }
-            return 1;
-        }
-        if (order < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return 0;
+    return found != NETCODES_NULL;
 }
 {%- endfor %}
 

@@ -9,29 +9,18 @@
 //! terms and fresh names. `NETCODES_PROPTEST_SEED` replays a run (the seed is
 //! printed); `NETCODES_ROW_CASES` changes the number of cases (1,000).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use common::{copy_dir, repo_root};
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen lives in the repository").to_path_buf()
-}
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
 
 fn csv_files(dir: &Path, root: &Path, out: &mut Vec<String>) {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir).expect("read dir").map(|e| e.expect("entry").path()).collect();

@@ -5,8 +5,12 @@
 //! codegen/fuzz, which .ci/run runs for a minute. `NETCODES_FUZZ_CASES`
 //! raises the count here for a longer session.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use common::{copy_dir, repo_root};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -22,18 +26,6 @@ fn data_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
 
 /// How to damage a file: bytes that matter to CSV and TOML, spliced in.
 #[derive(Debug, Clone)]
@@ -68,7 +60,7 @@ fn damage() -> impl Strategy<Value = Damage> {
 
 #[test]
 fn loading_damaged_tables_never_panics() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("repo").join("data");
+    let data = repo_root().join("data");
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("loader-fuzz");
     let _ = fs::remove_dir_all(&root);
     copy_dir(&data, &root);

@@ -324,6 +324,29 @@ pub fn markdown_descriptions(page: &str) -> Vec<(Option<String>, String)> {
     out
 }
 
+/// Every code's docs page under `<root>/generated/docs/src` renders, through
+/// pulldown-cmark, to exactly its description (each meaning's, where a number
+/// has several). Returns how many were compared.
+pub fn check_docs_descriptions(root: &Path, model: &Model) -> Result<usize, String> {
+    let mut compared = 0;
+    for system in &model.systems {
+        for code in system.codes.iter().chain(&system.retired) {
+            let path = root.join("generated/docs/src").join(&code.page);
+            let page = std::fs::read_to_string(&path).map_err(|err| format!("{}: {err}", path.display()))?;
+            let key = (code.meaning_count > 1).then(|| code.anchor.clone());
+            let rendered = markdown_descriptions(&page).into_iter().find(|(anchor, _)| *anchor == key).map(|(_, text)| text);
+            if rendered.as_ref() != Some(&code.description) {
+                return Err(format!(
+                    "{} {}: {} renders {rendered:?}, not the description in data/",
+                    system.id, code.value, code.page
+                ));
+            }
+            compared += 1;
+        }
+    }
+    Ok(compared)
+}
+
 /// The text of one column of every body row of every table on a page, as
 /// pulldown-cmark renders it (the docs' mapping pages list notes this way).
 pub fn markdown_table_column(page: &str, column: usize) -> Vec<String> {

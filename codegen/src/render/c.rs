@@ -12,7 +12,7 @@ pub const FIXED_NAMES: &[&str] = &[
     "NETCODES_H", "NETCODES_NULL", "NETCODES_CAST", "NETCODES_VERSION_MAJOR", "NETCODES_VERSION_MINOR",
     "NETCODES_VERSION_PATCH", "NETCODES_VERSION_STRING", "NETCODES_DATA_VERSION", "NETCODES_CATEGORY_NONE",
     "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "netcodes_entry", "netcodes_byte", "netcodes_compare_names",
-    "netcodes_compare_folded", "netcodes_length", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_category",
+    "netcodes_compare_folded", "netcodes_length", "netcodes_name", "netcodes_find_name", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_category",
     "netcodes_retry", "netcodes_status",
 ];
 
@@ -104,8 +104,8 @@ struct SystemView {
     dense: Option<DenseView>,
     /// (C literal, length in bytes, value), sorted by length, then bytes.
     by_name: Vec<(String, usize, String)>,
-    /// (C literal, value), folded names sorted by bytes.
-    folded: Vec<(String, String)>,
+    /// (C literal, length in bytes, value), folded names sorted by bytes.
+    folded: Vec<(String, usize, String)>,
     flags: Vec<FlagView>,
     retired: Vec<String>,
     unmapped: Option<(String, String)>,
@@ -346,7 +346,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
             names.sort_by(|a, b| (a.0.len(), a.0.as_bytes()).cmp(&(b.0.len(), b.0.as_bytes())));
             names.into_iter().map(|(name, row)| (c_string(name), name.len(), int(system.codes[*row].value))).collect()
         },
-        folded: system.folded.iter().map(|(name, row)| (c_string(name), int(system.codes[*row].value))).collect(),
+        folded: system.folded.iter().map(|(name, row)| (c_string(name), name.len(), int(system.codes[*row].value))).collect(),
         flags: system
             .flags
             .iter()
