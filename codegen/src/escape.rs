@@ -129,6 +129,27 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// HTML (or XML) text or attribute value, in double quotes or none: `&`,
+/// `<`, `>`, `"` and `'` become character references, and so does a carriage
+/// return (a parser would turn a raw one into a line feed). Everything else
+/// stays as it is: a reference to a C1 control would read as a Windows-1252
+/// character.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// U+202A..U+202E and U+2066..U+2069: embeddings, overrides and isolates.
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -157,6 +178,14 @@ mod tests {
         assert_eq!(python_string("a\nb\r\t\u{1}"), r#""a\nb\r\t\x01""#);
         assert_eq!(python_string("\u{e9}\u{202e}\u{1f600}"), r#""\xe9\u202e\U0001f600""#);
         assert_eq!(python_string("{x}"), r#""{x}""#);
+    }
+
+    #[test]
+    fn html_text() {
+        assert_eq!(html("plain text"), "plain text");
+        assert_eq!(html(r#"<a href="x">&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(html("a\r\nb\u{85}"), "a&#13;\nb\u{85}");
+        assert_eq!(html("https://example.com/a?b=1&c=2"), "https://example.com/a?b=1&amp;c=2");
     }
 
     #[test]

@@ -119,6 +119,10 @@ pub struct System {
     /// What people put before a code when they search for it: `HTTP`,
     /// `QNetworkReply` (empty where the name says it all: `ERR_...`).
     pub label: String,
+    /// The scope people write before a code's name, taken from upstream's
+    /// type: `net::` (`net::Error`), `QNetworkReply::`
+    /// (`QNetworkReply::NetworkError`); empty where upstream has none.
+    pub name_scope: String,
     /// The system's docs page: `chromium.md`.
     pub page: String,
     pub int_type: IntType,

@@ -9,7 +9,7 @@ use std::time::Instant;
 const USAGE: &str = "\
 usage:
   cargo xtask generate [--check]   write generated/ from data/ (--check: write nothing, fail if stale)
-  cargo xtask docs                 build the docs site with mdBook into target/book
+  cargo xtask docs                 build the docs site with the pinned mdBook into target/book
   cargo xtask upstream diff [--chromium FILE] [--qt FILE] [--iana FILE] [--apply]
                                    compare data/ with upstream files (exit 1: they differ);
                                    --apply adds new codes and marks removed ones";
@@ -88,30 +88,15 @@ fn generate(root: &Path, check: bool) -> ExitCode {
     }
 }
 
-/// Builds `generated/docs` with mdBook; `generate` keeps the source fresh.
+/// Builds the docs site into target/book (see `xtask::docs`).
 fn docs(root: &Path) -> ExitCode {
-    let book = root.join("generated/docs");
-    let dest = root.join("target/book");
-    let status = std::process::Command::new("mdbook").arg("build").arg(&book).arg("--dest-dir").arg(&dest).status();
-    match status {
-        Ok(status) if status.success() => {
-            println!("docs: built {} -> {}", book.display(), dest.join("index.html").display());
+    match xtask::docs::run(root) {
+        Ok(built) => {
+            println!("docs: {} pages built with their own title, description and canonical link -> {}", built.pages, built.dest.join("index.html").display());
             ExitCode::SUCCESS
         }
-        Ok(status) => {
-            eprintln!("error: mdbook build failed ({status}); run `cargo xtask generate` first if generated/docs is stale");
-            ExitCode::FAILURE
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            // The version the docs tests run with (tests/docs/install.sh).
-            eprintln!(
-                "error: mdbook is not installed; install it with `cargo install mdbook --version 0.5.4 --locked` \
-                 (or `bash tests/docs/install.sh`, which also installs Chromium for the docs tests)"
-            );
-            ExitCode::FAILURE
-        }
         Err(err) => {
-            eprintln!("error: cannot run mdbook: {err}");
+            eprintln!("error: {err}");
             ExitCode::FAILURE
         }
     }

@@ -324,6 +324,7 @@ pub fn load_meta(
         c_fn_prefix,
         table_path: display_path(&format!("{folder}/codes.csv")),
         label: meta.label.unwrap_or_default(),
+        name_scope: name_scope(&meta.upstream),
         page: format!("{id}.md"),
         id,
         title: meta.title,
@@ -368,6 +369,17 @@ pub fn load_meta(
         toml_path: path,
     };
     Some((system, spec))
+}
+
+/// `net::` for `net::Error`: the path before upstream's type name, where
+/// upstream names a type by a path of identifiers; else empty.
+fn name_scope(upstream: &str) -> String {
+    match upstream.rsplit_once("::") {
+        Some((scope, _)) if scope.split("::").all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) => {
+            format!("{scope}::")
+        }
+        _ => String::new(),
+    }
 }
 
 /// Columns of `codes.csv` with a fixed meaning; flags add their own.
