@@ -3,7 +3,8 @@
 # everything runs in a subshell). Idempotent; prints nothing unless a step
 # fails, and then that step's whole output.
 #
-# mdBook is pinned: its HTML (heading ids, warnings) is what the tests read.
+# mdBook is pinned: its HTML (heading ids, warnings) is what the tests read,
+# and `cargo xtask docs` builds with no other (xtask/src/docs.rs, MDBOOK_VERSION).
 # Chromium comes from Debian, pinned by the release itself.
 (
 set -eu

@@ -335,7 +335,10 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
     let mut summary = Vec::new();
     for (index, system) in model.systems.iter().enumerate() {
         files.push(page(&system.page, system_page(model, system).render().expect("renders")));
-        heads.push(PageHead::new(&system.page, &format!("{}: every code", system.title), &system.description));
+        heads.push(PageHead {
+            subject: one_line(&system.title),
+            ..PageHead::new(&system.page, &format!("{}: every code", system.title), &system.description)
+        });
         let mut pages = Vec::new();
         let values = pages_of(system);
         for (at, code) in values.iter().enumerate() {
@@ -586,7 +589,10 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
         .filter_map(|(group_index, group)| {
             let rows: Vec<IndexRow> =
                 system.codes.iter().filter(|c| c.group == group_index).map(|c| row(c, c.primary)).collect();
-            (!rows.is_empty()).then(|| {
+            // A group whose numbers are all retired keeps its section: its
+            // codes' pages link to it.
+            let any = !rows.is_empty() || system.retired.iter().any(|c| c.group == group_index);
+            any.then(|| {
                 (
                     format!("{} ({} to {})", md(&group.title), system.value_text(group.min), system.value_text(group.max)),
                     group_anchor(system, group),
