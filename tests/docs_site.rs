@@ -55,6 +55,34 @@ fn site_builds_without_warnings() {
     println!("docs site: {} HTML pages built ({codes} code pages), no warnings", site.pages.len());
 }
 
+/// `cargo xtask docs` gives the same bytes every run: two builds of the
+/// same book are identical, file for file.
+#[test]
+fn site_builds_the_same_bytes_twice() {
+    let first = &site().root;
+    let second = scratch_dir("docs-site-again");
+    build_book(&repo_root().join("generated/docs"), &second);
+    let files = |root: &std::path::Path| -> BTreeMap<std::path::PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("read dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    out.insert(path.strip_prefix(root).expect("under root").to_path_buf(), std::fs::read(&path).expect("read"));
+                }
+            }
+        }
+        out
+    };
+    let (a, b) = (files(first), files(&second));
+    let differ: Vec<&std::path::PathBuf> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+    assert!(differ.is_empty(), "two builds differ in {differ:?}");
+    println!("docs site: two builds, {} files, byte for byte the same", a.len());
+}
+
 #[test]
 fn every_internal_link_and_anchor_resolves() {
     let report = site().check_links();

@@ -203,12 +203,15 @@ impl Checker {
             for anchor in anchors {
                 let Some(cells) = self.row(&name, doc, anchor) else { continue };
                 let what = format!("{name} #{anchor}");
-                let cell = |i: usize| cells.get(i).map(|c| c.text.as_str());
-                // Code | Source | What it means | Category | Retry
+                // Code | Source (where several sources give meanings) | What it means | Category | Retry
+                let sources = system.sources.len() > 1;
+                let cell = |i: usize| cells.get(if sources || i == 0 { i } else { i - 1 }).map(|c| c.text.as_str());
+                self.same(format_args!("{what} columns"), Some(&cells.len().to_string()), if sources { "5" } else { "4" });
                 self.same(format_args!("{what} code"), cell(0), &label(system, code));
                 self.links_to(&what, &name, cells.first(), &html_page(&code.page));
-                let source = if system.sources.len() > 1 { system.sources[code.source].title.as_str() } else { "" };
-                self.same(format_args!("{what} source"), cell(1), source);
+                if sources {
+                    self.same(format_args!("{what} source"), cell(1), &system.sources[code.source].title);
+                }
                 self.same(format_args!("{what} category"), cell(3), &vocab.categories[code.category].title);
                 self.same(format_args!("{what} retry"), cell(4), &vocab.retries[code.retry].title);
                 // What it means: the description's start.
@@ -282,6 +285,9 @@ impl Checker {
         self.names(system, code, meanings, name, doc);
     }
 
+    /// "In other systems": an item per mapping from the code's system that
+    /// covers it, `system: code (kind): note`, linking to the rule's row and
+    /// to the target's page.
     fn mappings_out(&mut self, model: &Model, index: usize, code: &Code, name: &str, doc: &Document) {
         let system = &model.systems[index];
         let mut expected = Vec::new();
@@ -290,26 +296,27 @@ impl Checker {
             let to = &model.systems[mapping.to];
             if let Some(rule) = mapping.rule_for(code.value) {
                 let target = to.primary(rule.to).expect("a mapping target is a code");
-                expected.push(vec![
-                    to.title.clone(),
-                    label(to, target),
-                    model.vocabulary.mapping_kinds[rule.kind].id.clone(),
-                    rule.note.clone(),
-                ]);
-                links.push((format!("{}#{}", html_page(&mapping.page), rule.anchor), html_page(&target.page)));
+                let kind = &model.vocabulary.mapping_kinds[rule.kind].id;
+                let note = if rule.note.is_empty() { String::new() } else { format!(": {}", rule.note) };
+                expected.push(format!("{}: {} ({kind}){note}", to.title, label(to, target)));
+                links.push([format!("{}#{}", html_page(&mapping.page), rule.anchor), html_page(&target.page)]);
             }
         }
-        let section = doc.heading("h2", "In other systems");
-        let rows = section.and_then(|h| doc.next_before_heading(h, "table")).map(|t| doc.rows(t)).unwrap_or_default();
-        let got: Vec<Vec<String>> = rows.iter().map(|cells| texts(cells)).collect();
+        let items: Vec<usize> = doc
+            .heading("h2", "In other systems")
+            .map(|h| (h + 1..doc.elements.len()).take_while(|&i| !doc.elements[i].is_heading()).filter(|&i| doc.elements[i].name == "li").collect())
+            .unwrap_or_default();
+        let got: Vec<&str> = items.iter().map(|&i| doc.elements[i].text.as_str()).collect();
         self.counts.mapping_rows += expected.len();
         if got != expected {
             self.problems.push(format!("{name} ({} {}) in other systems:\n  expected {expected:?}\n  found    {got:?}", system.id, code.value));
             return;
         }
-        for (cells, (rule, target)) in rows.iter().zip(links) {
-            self.links_to(format_args!("{name} mapping row"), name, cells.first(), &rule);
-            self.links_to(format_args!("{name} mapping target"), name, cells.get(1), &target);
+        for (&item, targets) in items.iter().zip(links) {
+            let cell = doc.cell(item);
+            for target in targets {
+                self.links_to(format_args!("{name} mapping"), name, Some(&cell), &target);
+            }
         }
     }
 

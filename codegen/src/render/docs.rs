@@ -190,6 +190,8 @@ struct SystemPage {
     title: String,
     intro: String,
     facts: Vec<String>,
+    /// Several sources give numbers meanings: the index names each row's.
+    sources: bool,
     /// (heading, anchor, rows)
     groups: Vec<(String, String, Vec<IndexRow>)>,
     retired: Vec<IndexRow>,
@@ -214,8 +216,10 @@ struct CodePage {
     system: String,
     /// Every meaning, each under its own heading when the value has several.
     meanings: Vec<MeaningView>,
-    /// Where this code leads: (system, code, kind, note) per mapping from its system.
-    mappings_out: Vec<[String; 4]>,
+    /// The meanings' headings, `; `-separated, where there are several.
+    meaning_list: String,
+    /// Where this code leads: `system: code (kind): note`, per mapping from its system.
+    mappings_out: Vec<String>,
     /// What leads here, one table per mapping into its system.
     mappings_in: Vec<Incoming>,
     names: Vec<(String, String)>,
@@ -303,6 +307,12 @@ struct Robots {
 }
 
 #[derive(Template)]
+#[template(path = "docs/netcodes.css")]
+struct Css {
+    notice: &'static str,
+}
+
+#[derive(Template)]
 #[template(path = "docs/exact-search.js")]
 struct ExactSearch {
     notice: &'static str,
@@ -375,6 +385,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
     files.push(page("SUMMARY.md", Summary { notice: GENERATED_NOTICE, systems: summary, mappings }.render().expect("renders")));
     files.extend(heads_files(model, &heads));
     files.push(GeneratedFile::new(format!("{ROOT}/exact-search.js"), exact_search(model).render().expect("renders")));
+    files.push(GeneratedFile::new(format!("{ROOT}/netcodes.css"), Css { notice: GENERATED_NOTICE }.render().expect("renders")));
     files
 }
 
@@ -577,7 +588,7 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
             vec![code.anchor.clone()]
         },
         link: link("", &md(&code_label(system, code)), &code.page, None),
-        source: if system.sources.len() > 1 { md(&system.sources[code.source].title) } else { String::new() },
+        source: md(&system.sources[code.source].title),
         gist: md(&gist(&code.description)),
         category: term_link("", "category", &model.vocabulary.categories[code.category]),
         retry: term_link("", "retry", &model.vocabulary.retries[code.retry]),
@@ -606,6 +617,7 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
         title: md(&system.title),
         intro: md(&system.description),
         facts,
+        sources: system.sources.len() > 1,
         groups,
         retired: system.retired.iter().map(|c| row(c, true)).collect(),
     }
@@ -621,7 +633,7 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
     let meanings: &[Code] = if retired { std::slice::from_ref(code) } else { system.meanings(code.value) };
     let several = meanings.len() > 1;
     let source_title = |m: &Code| md(&system.sources[m.source].title);
-    let meaning_views = meanings
+    let meaning_views: Vec<MeaningView> = meanings
         .iter()
         .map(|m| {
             let mut facts = vec![("Value".to_owned(), system.value_text(m.value))];
@@ -676,12 +688,13 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
         for mapping in model.mappings.iter().filter(|m| m.from == index) {
             let to = &model.systems[mapping.to];
             if let Some(rule) = mapping.rule_for(code.value) {
-                mappings_out.push([
+                let note = if rule.note.is_empty() { String::new() } else { format!(": {}", md(&rule.note)) };
+                mappings_out.push(format!(
+                    "{}: {} ({}){note}",
                     link(here, &md(&to.title), &mapping.page, Some(&rule.anchor)),
                     code_link(here, to, rule.to),
                     kind_link(rule.kind),
-                    md(&rule.note),
-                ]);
+                ));
             }
         }
         for mapping in model.mappings.iter().filter(|m| m.to == index) {
@@ -744,8 +757,10 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
         }
     }
     let neighbour = |c: Option<&Code>| c.map(|c| link(here, &md(&code_label(system, c)), &c.page, None));
+    let meaning_list = meaning_views.iter().filter_map(|m| m.heading.clone()).collect::<Vec<_>>().join("; ");
     CodePage {
         notice: GENERATED_NOTICE,
+        meaning_list,
         heading: md(&page_heading(system, code)),
         system: link(here, &md(&system.title), &system.page, Some(&code.value_anchor)),
         meanings: meaning_views,
