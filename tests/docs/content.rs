@@ -111,9 +111,14 @@ pub fn value_label(system: &System, value: i64) -> String {
     }
 }
 
-/// A code page's heading: the label with what people search for in front.
+/// A code page's heading: the label with what people search for in front
+/// (the system's label, or its title before a bare number).
 pub fn heading(system: &System, code: &Code) -> String {
-    if system.label.is_empty() { label(system, code) } else { format!("{} {}", system.label, label(system, code)) }
+    match (system.label.is_empty(), code.name.is_empty()) {
+        (false, _) => format!("{} {}", system.label, label(system, code)),
+        (true, true) => format!("{} {}", system.title, label(system, code)),
+        (true, false) => label(system, code),
+    }
 }
 
 fn texts(cells: &[Cell]) -> Vec<String> {

@@ -66,9 +66,15 @@ pub fn code_label(system: &System, code: &Code) -> String {
 }
 
 /// The heading of a code's page, with what people search for in front:
-/// `HTTP 499 Client Closed Request`, `QNetworkReply ContentNotFoundError (203)`.
+/// `HTTP 499 Client Closed Request`, `QNetworkReply ContentNotFoundError (203)`;
+/// a bare number from a system without a label gets the system's title
+/// (`Chromium net errors -813`).
 pub fn page_heading(system: &System, code: &Code) -> String {
-    if system.label.is_empty() { code_label(system, code) } else { format!("{} {}", system.label, code_label(system, code)) }
+    match (system.label.is_empty(), code.name.is_empty()) {
+        (false, _) => format!("{} {}", system.label, code_label(system, code)),
+        (true, true) => format!("{} {}", system.title, code_label(system, code)),
+        (true, false) => code_label(system, code),
+    }
 }
 
 /// The `<title>` of a code's page (before [`TITLE_SUFFIX`]): its heading and
