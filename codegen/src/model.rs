@@ -52,6 +52,40 @@ pub struct Term {
     pub retired: bool,
     /// Mapping kinds: a row of this kind must say why in its note.
     pub needs_note: bool,
+    /// Retry classes: what to do with one failed request.
+    pub decision: Option<Decision>,
+}
+
+/// What a retry class decides for one failed request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub rule: DecisionRule,
+    /// The least wait in seconds; with a Retry-After, the longer of the two.
+    pub delay: u32,
+    /// Retry on a new connection, not on the one that failed.
+    pub new_connection: bool,
+}
+
+/// When a retry class retries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionRule {
+    No,
+    Yes,
+    IfIdempotent,
+    IfRetryAfter,
+}
+
+impl DecisionRule {
+    pub const ALL: [(&'static str, DecisionRule); 4] = [
+        ("no", DecisionRule::No),
+        ("yes", DecisionRule::Yes),
+        ("if_idempotent", DecisionRule::IfIdempotent),
+        ("if_retry_after", DecisionRule::IfRetryAfter),
+    ];
+
+    pub fn id(self) -> &'static str {
+        Self::ALL.iter().find(|(_, rule)| *rule == self).map(|(id, _)| *id).expect("every rule has an id")
+    }
 }
 
 /// The integer type that carries a system's codes: any value of it round-trips.
@@ -132,6 +166,9 @@ pub struct System {
     /// What upstream calls a code's name, where the API also offers it under
     /// that word (HTTP: `reason`).
     pub name_alias: Option<String>,
+    /// Prefixes people paste before a name (Chrome's `net::`), which the
+    /// forgiving name lookups strip, ignoring case.
+    pub lookup_prefixes: Vec<String>,
     /// The same name under the word Python's standard library uses for it
     /// (HTTP: `phrase`, as `http.HTTPStatus` has), if it differs.
     pub python_name_property: Option<String>,
@@ -445,6 +482,9 @@ pub struct MappingRule {
     pub note: String,
     /// Docs anchor of the row on its mapping page: `from-404`, `from-400-to-499`.
     pub anchor: String,
+    /// The failure-lab cases in which real clients were seen to report the
+    /// two codes for the same event (`tests/failure-lab/`).
+    pub observed: Vec<String>,
     pub line: usize,
 }
 

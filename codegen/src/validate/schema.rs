@@ -34,6 +34,13 @@ pub struct TermToml {
     /// Mapping kinds only.
     #[serde(default)]
     pub needs_note: Option<bool>,
+    /// Retry classes only: `no`, `yes`, `if_idempotent`, `if_retry_after`.
+    #[serde(default)]
+    pub decision: Option<String>,
+    #[serde(default)]
+    pub delay: Option<u32>,
+    #[serde(default)]
+    pub new_connection: Option<bool>,
 }
 
 /// `data/<system>/system.toml`
@@ -80,6 +87,9 @@ pub struct SystemToml {
     pub name_prefix: Option<String>,
     #[serde(default)]
     pub unprefixed: Vec<String>,
+    /// Prefixes people paste before a name (`net::`), stripped by the forgiving lookups.
+    #[serde(default)]
+    pub lookup_prefixes: Vec<String>,
     #[serde(default)]
     pub group: Vec<GroupToml>,
     #[serde(default)]

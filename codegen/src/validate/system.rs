@@ -339,6 +339,7 @@ pub fn load_meta(
         hex_width,
         number_first,
         name_alias,
+        lookup_prefixes: meta.lookup_prefixes,
         python_name_property,
         groups,
         flags,
