@@ -97,3 +97,18 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Every output decides a retry the way data/vocabulary.toml says, for every
+/// code, idempotent or not, with no, a short or a long Retry-After.
+#[test]
+fn retry_decisions_agree_with_data() {
+    require_tool("gcc", "apt-get install gcc");
+    let model = model();
+    let expected = readback::expected_decisions(&model);
+    for (output, got) in readback::decisions(&repo_root(), &model, &scratch_dir("conformance-decisions")) {
+        let differences: Vec<String> =
+            expected.iter().zip(&got).filter(|(e, g)| e != g).take(5).map(|(e, g)| format!("expected {e}\n     got {g}")).collect();
+        assert!(differences.is_empty() && got.len() == expected.len(), "{output} decides otherwise:\n{}", differences.join("\n"));
+        println!("{output}: {} retry decisions agree with data/vocabulary.toml", got.len());
+    }
+}

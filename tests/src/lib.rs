@@ -80,3 +80,16 @@ pub fn by_folded_name(system: &System, text: &str) -> Option<i64> {
     let at = system.folded.binary_search_by(|(n, _)| n.as_str().cmp(&folded)).ok()?;
     Some(system.codes[system.folded[at].1].value)
 }
+
+/// What the forgiving lookup (`from_name` in every output) answers, as
+/// the docs state it: trimmed, exact; else without one of
+/// the system's prefixes and ignoring ASCII case.
+pub fn by_forgiving_name(system: &System, text: &str) -> Option<i64> {
+    let trimmed = text.trim_matches([' ', '\t', '\r', '\n']);
+    if let Some(value) = by_name(system, trimmed) {
+        return Some(value);
+    }
+    let folded = trimmed.to_ascii_lowercase();
+    let rest = system.lookup_prefixes.iter().find_map(|p| folded.strip_prefix(p.as_str())).unwrap_or(&folded);
+    by_folded_name(system, rest)
+}

@@ -15,13 +15,14 @@ use crate::render::{GENERATED_NOTICE, GeneratedFile};
 /// Names a system module defines or imports besides its code type and
 /// mapping functions.
 pub const MODULE_NAMES: &[&str] = &[
-    "Group", "Meaning", "meanings", "lookup", "from_name", "is_retired", "Rule", "MappingKind", "Category", "Retry",
-    "enum", "dataclass", "annotations",
+    "Group", "Meaning", "meanings", "lookup", "from_name", "from_exact_name", "is_retired", "Rule", "MappingKind",
+    "Category", "Retry", "RetryDecision", "code_number", "enum", "dataclass", "annotations",
 ];
 
 /// Properties of every code type's members (besides `enum.IntEnum`'s own).
 pub const MEMBER_NAMES: &[&str] = &[
     "name", "value", "upstream_name", "description", "category", "retry", "group", "status", "since", "reference",
+    "retry_decision",
 ];
 
 const ROOT: &str = "generated/python";
@@ -40,6 +41,8 @@ struct VocabularyModule<'a> {
     notice: &'static str,
     stub: bool,
     enums: &'a [EnumView],
+    /// (retry member, rule literal, least delay, new connection) per retry class.
+    decisions: &'a [(String, String, u32, &'static str)],
 }
 
 #[derive(Template)]
@@ -92,7 +95,12 @@ struct SystemView {
     /// HTTP: `reason`, with `from_reason()`.
     name_alias: Option<String>,
     groups: Vec<(String, String, String, i64, i64)>,
-    members: Vec<(String, String)>,
+    /// (identifier, value) of each value's first meaning: the enum's members.
+    members: Vec<(String, i64)>,
+    /// (identifier, value, index among the value's meanings) of the others.
+    meaning_constants: Vec<(String, i64, usize)>,
+    /// What people paste before names, as Python literals.
+    prefixes: Vec<String>,
     /// value -> (name, description, category, retry, group, status, since, reference, flags)
     rows: Vec<RowView>,
     by_name: Vec<(String, String)>,
@@ -154,12 +162,21 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         enum_view("Retry", "Whether and how to retry after a code. Shared by every code system.", "_RETRY_TEXT", &vocab.retries),
     ];
     let kinds = enum_view("MappingKind", "How sure a mapping rule is.", "_KIND_TEXT", &vocab.mapping_kinds);
+    let decisions: Vec<(String, String, u32, &'static str)> = vocab
+        .retries
+        .iter()
+        .map(|t| {
+            let decision = t.decision.expect("every retry class decides");
+            (t.upper.clone(), python_string(decision.rule.id()), decision.delay, if decision.new_connection { "True" } else { "False" })
+        })
+        .collect();
     let systems: Vec<SystemView> = model.systems.iter().enumerate().map(|(i, s)| system_view(model, i, s)).collect();
 
     let mut modules: Vec<String> = model.systems.iter().map(|s| s.id.clone()).collect();
     modules.extend(["mapping".to_owned(), "vocabulary".to_owned()]);
     modules.sort();
-    let mut all: Vec<String> = ["Category", "MappingKind", "Retry", "Rule", "__version__"].map(str::to_owned).to_vec();
+    let mut all: Vec<String> =
+        ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__"].map(str::to_owned).to_vec();
     all.extend(modules.iter().cloned());
     sort_all(&mut all);
     let version = python_string(&model.version);
@@ -180,7 +197,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         let ext = if stub { "pyi" } else { "py" };
         let init = Init { notice: GENERATED_NOTICE, stub, doc: package_doc(model), version: version.clone(), modules: &modules, all: &all };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/__init__.{ext}"), init.render().expect("renders")));
-        let vocabulary = VocabularyModule { notice: GENERATED_NOTICE, stub, enums: &enums };
+        let vocabulary = VocabularyModule { notice: GENERATED_NOTICE, stub, enums: &enums, decisions: &decisions };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/vocabulary.{ext}"), vocabulary.render().expect("renders")));
         let mapping = MappingModule { notice: GENERATED_NOTICE, stub, doc: mapping_module_doc(model), kinds: &kinds };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/mapping.{ext}"), mapping.render().expect("renders")));
@@ -272,7 +289,8 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         }
     }
     let mappings: Vec<MappingView> = model.mappings.iter().filter(|m| m.to == index).map(|m| mapping_view(model, m)).collect();
-    let mut all: Vec<String> = [&system.type_name, "Group", "Meaning", "lookup", "from_name", "meanings", "is_retired"]
+    let mut all: Vec<String> =
+        [&system.type_name, "Group", "Meaning", "lookup", "from_name", "from_exact_name", "meanings", "is_retired"]
         .map(str::to_owned)
         .to_vec();
     if let Some(alias) = &system.name_alias {
@@ -283,7 +301,6 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         all.push(format!("{}_rule", m.function));
     }
     sort_all(&mut all);
-    let member = |value: i64| system.primary(value).map(|c| c.ident.clone()).unwrap_or_default();
 
     SystemView {
         type_name: system.type_name.clone(),
@@ -302,11 +319,17 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             .iter()
             .map(|g| (g.upper.clone(), python_string(&g.id), python_string(&g.title), g.min, g.max))
             .collect(),
-        members: system
+        members: system.primary_codes().map(|c| (c.ident.clone(), c.value)).collect(),
+        meaning_constants: system
             .codes
             .iter()
-            .map(|c| (c.ident.clone(), if c.primary { c.value.to_string() } else { member(c.value) }))
+            .filter(|c| !c.primary)
+            .map(|c| {
+                let index = system.meanings(c.value).iter().position(|m| m.ident == c.ident).expect("a meaning of its value");
+                (c.ident.clone(), c.value, index)
+            })
             .collect(),
+        prefixes: system.lookup_prefixes.iter().map(|p| python_string(p)).collect(),
         rows: system
             .primary_codes()
             .map(|c| RowView {
@@ -343,13 +366,14 @@ fn class_doc(system: &System) -> String {
          netcodes.{id}.from_name(name) finds a member by any of its names.",
         system.title,
     );
-    // IntEnum keeps one member per value: name the other meanings' aliases.
+    // IntEnum keeps one member per value: the other meanings are Meanings.
     if let Some([first, other]) = system.codes.windows(2).find(|pair| pair[0].value == pair[1].value) {
         doc.push_str(&format!(
-            "\n\nA value with several meanings is one member: the names of its other meanings are \
-             aliases of it ({ty}.{} is {ty}.{}, with that meaning's description). \
+            "\n\nA value with several meanings is one member, which answers with the first meaning; \
+             the names of its other meanings are Meaning objects, ints equal to the number that answer \
+             with their own facts ({ty}.{} == {ty}.{} == {}, but its phrase is its own). \
              netcodes.{id}.meanings({}) lists every meaning.",
-            other.ident, first.ident, first.value
+            other.ident, first.ident, first.value, first.value
         ));
     }
     if !system.retired.is_empty() {

@@ -339,7 +339,7 @@ pub fn load_meta(
         hex_width,
         number_first,
         name_alias,
-        lookup_prefixes: meta.lookup_prefixes,
+        lookup_prefixes: meta.lookup_prefixes.iter().map(|p| p.to_ascii_lowercase()).collect(),
         python_name_property,
         groups,
         flags,

@@ -7,6 +7,7 @@ from netcodes.mapping import MappingKind as MappingKind
 from netcodes.mapping import Rule as Rule
 from netcodes.vocabulary import Category as Category
 from netcodes.vocabulary import Retry as Retry
+from netcodes.vocabulary import RetryDecision as RetryDecision
 
 __version__: str
 {%- else %}
@@ -14,7 +15,7 @@ __version__: str
 
 from netcodes import {% for m in modules %}{{ m }}{% if !loop.last %}, {% endif %}{% endfor %}
 from netcodes.mapping import MappingKind, Rule
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision
 
 __version__ = {{ version }}
 {%- endif %}

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-{% if !s.mappings.is_empty() %}
+
+{% if !s.mappings.is_empty() -%}
 from netcodes.mapping import {% if !stub %}MappingKind, {% endif %}Rule
-{%- endif %}
-from netcodes.vocabulary import Category, Retry
+{% endif -%}
+from netcodes.vocabulary import Category, Retry, RetryDecision{% if !stub %}, code_number{% endif %}
 
 __all__ = [
 {%- for name in s.all %}
@@ -32,7 +33,7 @@ class Group(enum.Enum):
     @property
     def range(self) -> tuple[int, int]: ...
     @classmethod
-    def of(cls, code: int) -> Group | None: ...
+    def of(cls, code: int | enum.Enum) -> Group | None: ...
 {%- else %}
 
     @property
@@ -46,10 +47,11 @@ class Group(enum.Enum):
         return _GROUP_INFO[self][1]
 
     @classmethod
-    def of(cls, code: int) -> Group | None:
+    def of(cls, code: int | enum.Enum) -> Group | None:
         """The group whose range holds ``code``, known code or not; None outside every group."""
+        number = code_number(code)
         for group, (_, (low, high)) in _GROUP_INFO.items():
-            if low <= code <= high:
+            if number is not None and low <= number <= high:
                 return group
         return None
 
@@ -62,12 +64,83 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 {%- endif %}
 {% if !stub %}
 {% endif %}
+@dataclass(frozen=True, eq=False)
+class Meaning:
+{%- if stub %}
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
+{%- else %}
+    """One meaning of a code: upstream's own, or another source's.
+
+    A meaning stands for its number: it equals the code and the plain int
+    (``== 499``), hashes as they do, and converts with ``int()``, while it
+    answers with the facts of this meaning.
+    """
+
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Meaning):
+            return (self.code, self.identifier) == (other.code, other.identifier)
+        return code_number(other) == self.code
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __int__(self) -> int:
+        return self.code
+
+    def __index__(self) -> int:
+        return self.code
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this meaning, and how long to wait at least."""
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+{%- for (value, list) in s.meanings %}
+    {{ value }}: (
+{%- for m in list %}
+        Meaning({{ value }}, {{ m.source }}, {{ m.ident }}, {{ m.name }}, {{ m.description }}, Category.{{ m.category }}, Retry.{{ m.retry }}, {{ m.status }}),
+{%- endfor %}
+    ),
+{%- endfor %}
+}
+{%- endif %}
+{% if !stub %}
+{% endif %}
 class {{ s.type_name }}(enum.IntEnum):
 {%- if !stub %}
     {{ s.class_doc }}
 {% endif %}
 {%- for (ident, value) in s.members %}
     {{ ident }} = {{ value }}
+{%- endfor %}
+{%- for (ident, value, index) in s.meaning_constants %}
+{%- if stub %}
+    {{ ident }}: Meaning
+{%- else %}
+    {{ ident }} = enum.nonmember(_MEANINGS[{{ value }}][{{ index }}])
+{%- endif %}
 {%- endfor %}
 {%- if stub %}
     @property
@@ -94,7 +167,14 @@ class {{ s.type_name }}(enum.IntEnum):
     @property
     def {{ method }}(self) -> bool: ...
 {%- endfor %}
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
 {%- else %}
+
+    @classmethod
+    def _missing_(cls, value: object) -> {{ s.type_name }} | None:
+        # Another library's enum member (PyQt6, PySide6) stands for its number.
+        number = code_number(value) if isinstance(value, enum.Enum) else None
+        return None if number is None else _BY_VALUE.get(number)
 
     @property
     def upstream_name(self) -> {{ s.name_type }}:
@@ -150,6 +230,15 @@ class {{ s.type_name }}(enum.IntEnum):
         return bool(_ROWS[self._value_][8] & {{ bit }})
 {%- endfor %}
 
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this code, and how long to wait at least.
+
+        The decision of its retry class for a request that is or is not
+        ``idempotent`` (safe to repeat), given the response's Retry-After in
+        seconds, if it had one.
+        """
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+
 
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
 _ROWS: dict[int, tuple[{{ s.name_type }}, str, Category, Retry, Group, str, str | None, str | None, int]] = {
@@ -166,96 +255,94 @@ _BY_NAME: dict[str, {{ s.type_name }}] = {
 {%- endfor %}
 }
 
-# Every name in ASCII lower case.
+# Every name, former ones too, in ASCII lower case.
 _BY_FOLDED_NAME: dict[str, {{ s.type_name }}] = {
 {%- for (name, ident) in s.folded %}
     {{ name }}: {{ s.type_name }}.{{ ident }},
 {%- endfor %}
 }
 
+# What people paste before names, in lower case.
+_PREFIXES: tuple[str, ...] = ({% for p in s.prefixes %}{{ p }},{% if !loop.last %} {% endif %}{% endfor %})
+
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _RETIRED: frozenset[int] = frozenset({% if s.retired.is_empty() %}(){% else %}{ {%- for v in s.retired %}{{ v }}{% if !loop.last %}, {% endif %}{% endfor -%} }{% endif %})
 {%- endif %}
-{% if !stub %}
-{% endif %}
-@dataclass(frozen=True)
-class Meaning:
-{%- if !stub %}
-    """One meaning of a code: upstream's own, or another source's."""
-{% endif %}
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
 {%- if stub %}
 
-def lookup(code: int) -> {{ s.type_name }} | None: ...
+def lookup(code: int | enum.Enum) -> {{ s.type_name }} | None: ...
 def from_name(name: str) -> {{ s.type_name }} | None: ...
-def is_retired(code: int) -> bool: ...
-def meanings(code: int) -> tuple[Meaning, ...]: ...
+def from_exact_name(name: str) -> {{ s.type_name }} | None: ...
+def is_retired(code: int | enum.Enum) -> bool: ...
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]: ...
 {%- if let Some(alias) = s.name_alias %}
 def from_{{ alias }}(text: str) -> {{ s.type_name }} | None: ...
 {%- endif %}
 {%- for m in s.mappings %}
-def {{ m.function }}(code: int) -> {{ s.type_name }} | None: ...
-def {{ m.function }}_rule(code: int) -> Rule[{{ s.type_name }}] | None: ...
+def {{ m.function }}(code: int | enum.Enum) -> {{ s.type_name }} | None: ...
+def {{ m.function }}_rule(code: int | enum.Enum) -> Rule[{{ s.type_name }}] | None: ...
 {%- endfor %}
 {%- else %}
 
 
-_MEANINGS: dict[int, tuple[Meaning, ...]] = {
-{%- for (value, list) in s.meanings %}
-    {{ value }}: (
-{%- for m in list %}
-        Meaning({{ value }}, {{ m.source }}, {{ m.ident }}, {{ m.name }}, {{ m.description }}, Category.{{ m.category }}, Retry.{{ m.retry }}, {{ m.status }}),
-{%- endfor %}
-    ),
-{%- endfor %}
-}
-
-
-def lookup(code: int) -> {{ s.type_name }} | None:
+def lookup(code: int | enum.Enum) -> {{ s.type_name }} | None:
     """The member for ``code``, or None for a value netcodes does not know.
 
-    Unlike ``{{ s.type_name }}(code)``, which raises ``ValueError`` naming the
-    value, this never raises.
+    ``code`` is an int, or an enum member of another library that holds one
+    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
+    ``{{ s.type_name }}(code)``, which raises ``ValueError`` naming the value,
+    this never raises.
     """
-    return _BY_VALUE.get(code)
+    number = code_number(code)
+    return None if number is None else _BY_VALUE.get(number)
 
 
 def from_name(name: str) -> {{ s.type_name }} | None:
-    """The member for any of a code's names, or None; case matters.
+    """The member a pasted name stands for, or None.
 
-    Upstream's spelling, the member's, and what other ecosystems call the
-    code.
+    ``name`` without the white space around it, exactly as any of a code's
+    names is spelled (upstream's, the member's, another ecosystem's); or else
+    without a prefix people paste before names{% if !s.prefixes.is_empty() %} ({% for p in s.prefixes %}{{ p }}{% if !loop.last %}, {% endif %}{% endfor %}){% endif %} and ignoring
+    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
+    text = name.strip(" \t\r\n")
+    member = _BY_NAME.get(text)
+    if member is not None:
+        return member
+    folded = text.translate(_ASCII_LOWER)
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+            break
+    return _BY_FOLDED_NAME.get(folded)
+
+
+def from_exact_name(name: str) -> {{ s.type_name }} | None:
+    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
     return _BY_NAME.get(name)
 
 
-def is_retired(code: int) -> bool:
+def is_retired(code: int | enum.Enum) -> bool:
     """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code in _RETIRED
+    return code_number(code) in _RETIRED
 
 
-def meanings(code: int) -> tuple[Meaning, ...]:
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    return _MEANINGS.get(code, ())
+    number = code_number(code)
+    return () if number is None else _MEANINGS.get(number, ())
 {%- if let Some(alias) = s.name_alias %}
 
 
 def from_{{ alias }}(text: str) -> {{ s.type_name }} | None:
-    """The member whose {{ alias }} is ``text``, ignoring ASCII case, or None.
+    """The member whose {{ alias }} is ``text`` as people paste it, or None: the same as ``from_name``.
 
     Current names, former ones ("Request Entity Too Large") and other
-    sources' are all found.
+    sources' are all found, ignoring ASCII case.
     """
-    return _BY_FOLDED_NAME.get(text.translate(_ASCII_LOWER))
+    return from_name(text)
 {%- endif %}
 {%- for m in s.mappings %}
 
@@ -274,18 +361,21 @@ def from_{{ alias }}(text: str) -> {{ s.type_name }} | None:
 )
 
 
-def {{ m.function }}_rule(code: int) -> Rule[{{ s.type_name }}] | None:
+def {{ m.function }}_rule(code: int | enum.Enum) -> Rule[{{ s.type_name }}] | None:
     {{ m.rule_doc }}
-    rule = {{ m.table }}_CODES.get(code)
+    number = code_number(code)
+    if number is None:
+        return None
+    rule = {{ m.table }}_CODES.get(number)
     if rule is not None:
         return rule
     for low, high, rule in {{ m.table }}_RANGES:
-        if low <= code <= high:
+        if low <= number <= high:
             return rule
     return None
 
 
-def {{ m.function }}(code: int) -> {{ s.type_name }} | None:
+def {{ m.function }}(code: int | enum.Enum) -> {{ s.type_name }} | None:
     {{ m.doc }}
     rule = {{ m.function }}_rule(code)
     return None if rule is None else rule.to

@@ -3,8 +3,8 @@
 
 from netcodes import chromium, http, mapping, qt, vocabulary, warning
 from netcodes.mapping import MappingKind, Rule
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]

@@ -6,12 +6,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision, code_number
 
 __all__ = [
     "Group",
     "Meaning",
     "NetError",
+    "from_exact_name",
     "from_name",
     "is_retired",
     "lookup",
@@ -44,10 +45,11 @@ class Group(enum.Enum):
         return _GROUP_INFO[self][1]
 
     @classmethod
-    def of(cls, code: int) -> Group | None:
+    def of(cls, code: int | enum.Enum) -> Group | None:
         """The group whose range holds ``code``, known code or not; None outside every group."""
+        number = code_number(code)
         for group, (_, (low, high)) in _GROUP_INFO.items():
-            if low <= code <= high:
+            if number is not None and low <= number <= high:
                 return group
         return None
 
@@ -63,6 +65,794 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
     Group.CERTIFICATE: ("Certificate", (-299, -200)),
     Group.CONNECTION: ("Connection", (-199, -100)),
     Group.SYSTEM: ("System", (-99, 0)),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Meaning:
+    """One meaning of a code: upstream's own, or another source's.
+
+    A meaning stands for its number: it equals the code and the plain int
+    (``== 499``), hashes as they do, and converts with ``int()``, while it
+    answers with the facts of this meaning.
+    """
+
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Meaning):
+            return (self.code, self.identifier) == (other.code, other.identifier)
+        return code_number(other) == self.code
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __int__(self) -> int:
+        return self.code
+
+    def __index__(self) -> int:
+        return self.code
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this meaning, and how long to wait at least."""
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+    -906: (
+        Meaning(-906, "chromium", "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -905: (
+        Meaning(-905, "chromium", "ERR_BLOB_REFERENCED_BLOB_BROKEN", "ERR_BLOB_REFERENCED_BLOB_BROKEN", "This blob includes another blob that failed or was never finished, so it cannot be completed. Rebuild the included blob first.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -904: (
+        Meaning(-904, "chromium", "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "Its creator let go of the blob while it was still being assembled, and no reader was waiting for it, so building stopped. Keep a reference until the blob is complete.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -903: (
+        Meaning(-903, "chromium", "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "The process sending the blob's bytes exited or crashed part-way through. Create the blob again.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -902: (
+        Meaning(-902, "chromium", "ERR_BLOB_FILE_WRITE_FAILED", "ERR_BLOB_FILE_WRITE_FAILED", "Spilling the blob's data to disk failed, a full disk being the usual reason. Free disk space or check file permissions.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -901: (
+        Meaning(-901, "chromium", "ERR_BLOB_OUT_OF_MEMORY", "ERR_BLOB_OUT_OF_MEMORY", "The blob's contents did not fit in the memory available for blobs. Free memory or use smaller blobs, then try again.", Category.LOCAL, Retry.AFTER_DELAY, "current"),
+    ),
+    -900: (
+        Meaning(-900, "chromium", "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "A request to build a blob arrived with parameters that make no sense, so the browser rejected it as a faulty inter-process message. It points to a bug in the code creating the blob.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -821: (
+        Meaning(-821, "chromium", "ERR_DNS_DIRECT_ONLY", "ERR_DNS_DIRECT_ONLY", "The host name was not resolved locally because requests to it go through a proxy, and this lookup was only allowed for direct connections. The proxy resolves the name instead.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -820: (
+        Meaning(-820, "chromium", "ERR_DNS_OTHER_FAILURE", "ERR_DNS_OTHER_FAILURE", "The DNS server answered with a failure response code that has no more specific Chromium code. Check the DNS server and retry later.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -819: (
+        Meaning(-819, "chromium", "ERR_DNS_REFUSED", "ERR_DNS_REFUSED", "The DNS server refused to answer the query (REFUSED), usually because of its policy. Use a DNS server that will serve this client.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -818: (
+        Meaning(-818, "chromium", "ERR_DNS_NOT_IMPLEMENTED", "ERR_DNS_NOT_IMPLEMENTED", "The DNS server replied NOTIMP: it does not implement this kind of query, such as an HTTPS record lookup. Use a DNS server that does.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -817: (
+        Meaning(-817, "chromium", "ERR_DNS_SERVER_FAILURE", "ERR_DNS_SERVER_FAILURE", "The DNS server answered that it failed to process the query (SERVFAIL). It is often temporary or caused by broken DNSSEC; retry later or use another server.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -816: (
+        Meaning(-816, "chromium", "ERR_DNS_FORMAT_ERROR", "ERR_DNS_FORMAT_ERROR", "The DNS server rejected the query as malformed (FORMERR). Either the server or the query is faulty.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -815: (
+        Meaning(-815, "chromium", "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "The host cache is in the middle of being cleared, so the lookup could not use it at that moment. Wait a little and look the name up again.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -814: (
+        Meaning(-814, "chromium", "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "Chromium's test query to confirm that the secure DNS provider is usable came back empty or unusable. Check the provider; Chromium will probe again later.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -811: (
+        Meaning(-811, "chromium", "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "The site's DNS HTTPS record was expected to list a supported application protocol (ALPN) but lists none that Chromium can use. The site's HTTPS record needs to be corrected.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -810: (
+        Meaning(-810, "chromium", "ERR_DNS_REQUEST_CANCELLED", "ERR_DNS_REQUEST_CANCELLED", "The host resolution job was called off before it finished, so no answer was produced. It is a cancellation, not a DNS fault.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -809: (
+        Meaning(-809, "chromium", "ERR_DNS_NAME_HTTPS_ONLY", "ERR_DNS_NAME_HTTPS_ONLY", "The site's DNS HTTPS record tells clients to use only secure transports, so this plain http or ws request cannot go ahead. Treat it like a redirect and load the https or wss address.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -808: (
+        Meaning(-808, "chromium", "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "Secure DNS could not start because the DNS-over-HTTPS server's own name would not resolve. Check the secure DNS setting and ordinary DNS connectivity.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -806: (
+        Meaning(-806, "chromium", "ERR_DNS_SORT_ERROR", "ERR_DNS_SORT_ERROR", "Chromium could not put the resolved addresses into its preferred connection order. It is an internal resolver failure.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -805: (
+        Meaning(-805, "chromium", "ERR_DNS_SEARCH_EMPTY", "ERR_DNS_SEARCH_EMPTY", "After applying the configured DNS search suffixes, no candidate name was left to query for this host. Use a fully qualified name or check the suffix settings.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -804: (
+        Meaning(-804, "chromium", "ERR_DNS_CACHE_MISS", "ERR_DNS_CACHE_MISS", "This lookup was restricted to the host cache and local sources such as the hosts file, and none of them knew the name. Allow a network lookup.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -803: (
+        Meaning(-803, "chromium", "ERR_DNS_TIMED_OUT", "ERR_DNS_TIMED_OUT", "The DNS query got no answer in time. The DNS server may be slow or unreachable; retry with back-off.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -801: (
+        Meaning(-801, "chromium", "ERR_DNS_SERVER_REQUIRES_TCP", "ERR_DNS_SERVER_REQUIRES_TCP", "The DNS reply was too large for UDP and the query must be repeated over TCP. Chromium normally does this itself.", Category.DNS, Retry.SAFE, "current"),
+    ),
+    -800: (
+        Meaning(-800, "chromium", "ERR_DNS_MALFORMED_RESPONSE", "ERR_DNS_MALFORMED_RESPONSE", "A DNS answer arrived but was not well-formed DNS. The server or something on the path is sending bad data; retry, or switch DNS servers.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -716: (
+        Meaning(-716, "chromium", "ERR_CERT_VERIFIER_CHANGED", "ERR_CERT_VERIFIER_CHANGED", "The settings that control how certificates are verified were changed while requests were running, so those requests were stopped. Retry on a new connection so the certificate is checked again.", Category.CERTIFICATE, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -714: (
+        Meaning(-714, "chromium", "ERR_CERT_DATABASE_CHANGED", "ERR_CERT_DATABASE_CHANGED", "Certificates or trust settings were added, removed or edited while requests were running, so those requests were stopped. Retry on a new connection so the new trust settings apply.", Category.CERTIFICATE, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -713: (
+        Meaning(-713, "chromium", "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "Chromium could not create the self-signed certificate it was asked for. Check the requested parameters and the key store.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -712: (
+        Meaning(-712, "chromium", "ERR_PRIVATE_KEY_EXPORT_FAILED", "ERR_PRIVATE_KEY_EXPORT_FAILED", "Exporting a private key failed. The key may be marked non-exportable, or the key store refused.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -710: (
+        Meaning(-710, "chromium", "ERR_KEY_GENERATION_FAILED", "ERR_KEY_GENERATION_FAILED", "Creating a new key pair did not succeed. Check the key store or the security device holding the keys.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -709: (
+        Meaning(-709, "chromium", "ERR_PKCS12_IMPORT_UNSUPPORTED", "ERR_PKCS12_IMPORT_UNSUPPORTED", "The PKCS #12 file uses features or algorithms that are not supported. Export it again with more widely supported settings.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -708: (
+        Meaning(-708, "chromium", "ERR_PKCS12_IMPORT_INVALID_FILE", "ERR_PKCS12_IMPORT_INVALID_FILE", "The PKCS #12 file is damaged or is not really a PKCS #12 file. Export it again from the source.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -707: (
+        Meaning(-707, "chromium", "ERR_PKCS12_IMPORT_INVALID_MAC", "ERR_PKCS12_IMPORT_INVALID_MAC", "Importing a PKCS #12 file failed because its integrity check (MAC) is wrong, which usually means a wrong password or a damaged file. Check the password or export the file again.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -706: (
+        Meaning(-706, "chromium", "ERR_IMPORT_SERVER_CERT_FAILED", "ERR_IMPORT_SERVER_CERT_FAILED", "A server certificate could not be added to the certificate database because something went wrong inside the import code. Check the certificate file and try again.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -705: (
+        Meaning(-705, "chromium", "ERR_IMPORT_CA_CERT_FAILED", "ERR_IMPORT_CA_CERT_FAILED", "Importing a CA certificate failed for a reason without a more specific code. Check the certificate file and the database.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -704: (
+        Meaning(-704, "chromium", "ERR_IMPORT_CERT_ALREADY_EXISTS", "ERR_IMPORT_CERT_ALREADY_EXISTS", "The certificate is already in the certificate database, so it was not imported again. Nothing needs to be done.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -703: (
+        Meaning(-703, "chromium", "ERR_IMPORT_CA_CERT_NOT_CA", "ERR_IMPORT_CA_CERT_NOT_CA", "The certificate being imported as a certificate authority is not a CA certificate. Import it as an ordinary certificate, or use the actual CA certificate.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -702: (
+        Meaning(-702, "chromium", "ERR_PKCS12_IMPORT_FAILED", "ERR_PKCS12_IMPORT_FAILED", "Importing a PKCS #12 file failed for a reason without a more specific code. Check the file and try exporting it again.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -701: (
+        Meaning(-701, "chromium", "ERR_PKCS12_IMPORT_BAD_PASSWORD", "ERR_PKCS12_IMPORT_BAD_PASSWORD", "The password given for the PKCS #12 (.p12 or .pfx) file is not correct, so nothing was imported. Enter the right password.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -508: (
+        Meaning(-508, "chromium", "ERR_HTTPENGINE_PROVIDER_IN_USE", "ERR_HTTPENGINE_PROVIDER_IN_USE", "A placeholder returned by Cronet when it is backed by the Android platform HttpEngine, where the detailed Chromium error code is not available. Use the public error code of the exception instead.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "current"),
+    ),
+    -507: (
+        Meaning(-507, "chromium", "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "A Private State Token (Trust Token) operation completed locally, for example from cached results, without sending the request to its destination. The operation succeeded even though no request went out.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    -506: (
+        Meaning(-506, "chromium", "ERR_TRUST_TOKEN_OPERATION_FAILED", "ERR_TRUST_TOKEN_OPERATION_FAILED", "A Private State Token (formerly Trust Token) issuance, redemption or signing step did not succeed, for instance because the issuer's answer was unusable. Check the token issuer and the operation's parameters.", Category.UNKNOWN, Retry.NEVER, "current"),
+    ),
+    -505: (
+        Meaning(-505, "chromium", "ERR_INVALID_WEB_BUNDLE", "ERR_INVALID_WEB_BUNDLE", "A Web Bundle could not be used as a source of resources, for example because it is malformed. The bundle must be fixed.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -504: (
+        Meaning(-504, "chromium", "ERR_INVALID_SIGNED_EXCHANGE", "ERR_INVALID_SIGNED_EXCHANGE", "A signed exchange (SXG) could not be used, for example because its signature, validity or format is wrong. The publisher must fix the signed exchange.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -503: (
+        Meaning(-503, "chromium", "ERR_ADD_USER_CERT_FAILED", "ERR_ADD_USER_CERT_FAILED", "The operating system's certificate store would not accept the certificate. Check the certificate file and the permissions on the store.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -502: (
+        Meaning(-502, "chromium", "ERR_NO_PRIVATE_KEY_FOR_CERT", "ERR_NO_PRIVATE_KEY_FOR_CERT", "The certificate being imported belongs to a private key that is not present on this device, so it cannot be used for client authentication. Import it together with its key, for example as a PKCS #12 file.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -501: (
+        Meaning(-501, "chromium", "ERR_INSECURE_RESPONSE", "ERR_INSECURE_RESPONSE", "The response was refused because the connection it came over was not secure enough, most often after a certificate error. Resolve the certificate problem first.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -414: (
+        Meaning(-414, "chromium", "ERR_CACHE_COMPRESSION_FAILURE", "ERR_CACHE_COMPRESSION_FAILURE", "Compressing data for storage in the disk cache failed. The response itself is not affected; it can be fetched again.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -413: (
+        Meaning(-413, "chromium", "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "A combined open-or-create of a cache entry failed, so the cache cannot be used for this resource. It can still be fetched from the network.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -412: (
+        Meaning(-412, "chromium", "ERR_CACHE_DOOM_FAILURE", "ERR_CACHE_DOOM_FAILURE", "Marking a cache entry for removal (dooming it) did not succeed. It is internal to the cache and usually harmless.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -411: (
+        Meaning(-411, "chromium", "ERR_CACHE_ENTRY_NOT_SUITABLE", "ERR_CACHE_ENTRY_NOT_SUITABLE", "Chromium's cache already knew the stored entry could not serve this request, given its load flags or mode, so the entry was skipped. The request goes to the network instead.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -410: (
+        Meaning(-410, "chromium", "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "The server demanded authentication only after part of the response had been delivered, too late to ask for credentials. Start the request over from the beginning.", Category.CACHE, Retry.IDEMPOTENT, "current"),
+    ),
+    -409: (
+        Meaning(-409, "chromium", "ERR_CACHE_LOCK_TIMEOUT", "ERR_CACHE_LOCK_TIMEOUT", "Waiting for a lock on a cache entry took too long. Chromium then continues without the cache entry.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -408: (
+        Meaning(-408, "chromium", "ERR_CACHE_CHECKSUM_MISMATCH", "ERR_CACHE_CHECKSUM_MISMATCH", "A cache entry failed its checksum and is treated as corrupt. It is internal to the cache; the resource can be fetched again from the network.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -407: (
+        Meaning(-407, "chromium", "ERR_CACHE_CHECKSUM_READ_FAILURE", "ERR_CACHE_CHECKSUM_READ_FAILURE", "The checksum stored alongside a cache entry could not be read, so the entry cannot be verified. The cache handles this internally; the resource can be fetched again from the network.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -406: (
+        Meaning(-406, "chromium", "ERR_CACHE_RACE", "ERR_CACHE_RACE", "Two or more requests competed to create the same cache entry and this one lost, so its cache lookup starts over. This is handled inside Chromium's HTTP cache.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -405: (
+        Meaning(-405, "chromium", "ERR_CACHE_CREATE_FAILURE", "ERR_CACHE_CREATE_FAILURE", "A new cache entry for this resource could not be made. The resource can still be fetched from the network.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -404: (
+        Meaning(-404, "chromium", "ERR_CACHE_OPEN_FAILURE", "ERR_CACHE_OPEN_FAILURE", "An existing cache entry for this resource failed to open. Chromium falls back to the network.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -403: (
+        Meaning(-403, "chromium", "ERR_CACHE_OPERATION_NOT_SUPPORTED", "ERR_CACHE_OPERATION_NOT_SUPPORTED", "The kind of cache entry involved cannot perform the requested action, such as a partial or sparse access. It is an internal condition of the cache.", Category.CACHE, Retry.NEVER, "current"),
+    ),
+    -402: (
+        Meaning(-402, "chromium", "ERR_CACHE_WRITE_FAILURE", "ERR_CACHE_WRITE_FAILURE", "Storing a response in the disk cache did not succeed, often because the disk is full or the cache files are damaged. Retry, or fetch without caching.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -401: (
+        Meaning(-401, "chromium", "ERR_CACHE_READ_FAILURE", "ERR_CACHE_READ_FAILURE", "Chromium could not read data back from its disk cache, for example because of a disk error. Fetch the resource from the network instead.", Category.CACHE, Retry.SAFE, "current"),
+    ),
+    -400: (
+        Meaning(-400, "chromium", "ERR_CACHE_MISS", "ERR_CACHE_MISS", "The requested entry is not in the cache, and the request was not allowed to use the network, for example an offline or cache-only load. Allow a network fetch to get the resource.", Category.CACHE, Retry.NEVER, "current"),
+    ),
+    -388: (
+        Meaning(-388, "chromium", "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "A dictionary-compressed response begins with a dictionary identifier that differs from the dictionary Chromium offered. The server's shared dictionary setup is wrong.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -387: (
+        Meaning(-387, "chromium", "ERR_DICTIONARY_LOAD_FAILED", "ERR_DICTIONARY_LOAD_FAILED", "A response encoded against a shared compression dictionary could not be decoded because the dictionary itself failed to load. Fetch the resource again without dictionary compression.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -386: (
+        Meaning(-386, "chromium", "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "The response is zstd-compressed with a window size above the 8 MB limit Chromium accepts. The server must compress with a smaller window.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -385: (
+        Meaning(-385, "chromium", "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "Local network access checks blocked the connection, for example a public web page trying to reach a device on the local network without permission. The page needs the appropriate permission or server opt-in.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -384: (
+        Meaning(-384, "chromium", "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "A cached response came from an address space that local network access checks now block. The cached copy is not used.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -383: (
+        Meaning(-383, "chromium", "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "Within a single request the server's address was seen in two different address spaces (public, private or local), which local network access checks treat as suspicious. Chromium discards the cached copy; the request can then be made again.", Category.POLICY, Retry.SAFE, "current"),
+    ),
+    -382: (
+        Meaning(-382, "chromium", "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "Client hint negotiation (the ACCEPT_CH restart) was repeated too many times, so Chromium stopped. The server's Accept-CH behaviour needs fixing.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -381: (
+        Meaning(-381, "chromium", "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "The QUIC server is shutting the connection down and has told Chromium it never handled this request. Resend it on another connection.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -380: (
+        Meaning(-380, "chromium", "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "QUIC connections only accept certificates from publicly known roots unless the site is explicitly exempted, and this one chains to a private or unknown root. Use a publicly trusted certificate, or let the connection fall back to TCP.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -379: (
+        Meaning(-379, "chromium", "ERR_HTTP_RESPONSE_CODE_FAILURE", "ERR_HTTP_RESPONSE_CODE_FAILURE", "The server answered with a status code outside 2xx, and the API that made the request treats that as a failure. Look at the HTTP status itself to decide what to do.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -376: (
+        Meaning(-376, "chromium", "ERR_HTTP2_STREAM_CLOSED", "ERR_HTTP2_STREAM_CLOSED", "The other side kept sending HTTP/2 frames on a stream that was already finished. Its HTTP/2 implementation is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -375: (
+        Meaning(-375, "chromium", "ERR_TOO_MANY_RETRIES", "ERR_TOO_MANY_RETRIES", "Chromium gave up after restarting the same transaction many times for authentication or certificate reasons, to avoid an endless loop. A server or proxy that keeps asking for new credentials or keeps presenting bad certificates is the usual cause.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -372: (
+        Meaning(-372, "chromium", "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "An HTTP/2 stream was reset by the peer with the NO_ERROR code. The HTTP/2 layer normally absorbs this, so seeing it outside that layer points to a Chromium bug.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -371: (
+        Meaning(-371, "chromium", "ERR_CONTENT_DECODING_INIT_FAILED", "ERR_CONTENT_DECODING_INIT_FAILED", "The decoder for the response's content encoding could not be set up. The Content-Encoding may be unsupported or invalid.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -370: (
+        Meaning(-370, "chromium", "ERR_INVALID_HTTP_RESPONSE", "ERR_INVALID_HTTP_RESPONSE", "The bytes that came back do not start with an HTTP/1.x status line, and Chromium will not interpret them as headerless HTTP/0.9. The port may be running a different protocol, or the server is broken.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -367: (
+        Meaning(-367, "chromium", "ERR_PAC_SCRIPT_TERMINATED", "ERR_PAC_SCRIPT_TERMINATED", "The PAC script's execution environment crashed or was stopped, so proxy decisions wait until the script is loaded afresh. Retry once it has been reloaded.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    -366: (
+        Meaning(-366, "chromium", "ERR_PROXY_HTTP_1_1_REQUIRED", "ERR_PROXY_HTTP_1_1_REQUIRED", "The proxy told Chromium over HTTP/2 that it must be spoken to with HTTP/1.1. Retry over an HTTP/1.1 connection to the proxy; Chromium does this automatically.", Category.PROXY, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -365: (
+        Meaning(-365, "chromium", "ERR_HTTP_1_1_REQUIRED", "ERR_HTTP_1_1_REQUIRED", "The server told Chromium over HTTP/2 that this request must use HTTP/1.1. Retry on an HTTP/1.1 connection; Chromium does this automatically.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -364: (
+        Meaning(-364, "chromium", "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "A proxy asked for authentication when there was no longer a usable connection to answer it on. It is an internal network stack condition.", Category.PROXY, Retry.NEVER, "current"),
+    ),
+    -363: (
+        Meaning(-363, "chromium", "ERR_HTTP2_COMPRESSION_ERROR", "ERR_HTTP2_COMPRESSION_ERROR", "The HPACK header block on the HTTP/2 connection could not be processed, so the connection's shared header state is broken. The peer's implementation is faulty or the data was damaged.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -362: (
+        Meaning(-362, "chromium", "ERR_HTTP2_FRAME_SIZE_ERROR", "ERR_HTTP2_FRAME_SIZE_ERROR", "An HTTP/2 frame from the other side was too large, or the wrong length for its type. Its HTTP/2 implementation is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -361: (
+        Meaning(-361, "chromium", "ERR_HTTP2_FLOW_CONTROL_ERROR", "ERR_HTTP2_FLOW_CONTROL_ERROR", "The other side sent more HTTP/2 data than its flow-control window allowed, or otherwise mishandled window updates. Its HTTP/2 implementation is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -360: (
+        Meaning(-360, "chromium", "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "The TLS parameters negotiated for this connection, such as its version or cipher suite, are too weak for HTTP/2. The server must use stronger TLS settings.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -358: (
+        Meaning(-358, "chromium", "ERR_QUIC_HANDSHAKE_FAILED", "ERR_QUIC_HANDSHAKE_FAILED", "Setting up encryption for the QUIC connection did not succeed, so nothing sent on it reached the server in readable form. Send the requests again on a new connection, possibly over TCP.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -357: (
+        Meaning(-357, "chromium", "ERR_RESPONSE_HEADERS_TRUNCATED", "ERR_RESPONSE_HEADERS_TRUNCATED", "The connection ended while the response headers were still arriving. Retry if the request is safe to repeat.", Category.HTTP, Retry.IDEMPOTENT, "current"),
+    ),
+    -356: (
+        Meaning(-356, "chromium", "ERR_QUIC_PROTOCOL_ERROR", "ERR_QUIC_PROTOCOL_ERROR", "The QUIC connection failed with a protocol error; a more detailed QUIC error code is usually attached. Retry on a new connection, which may use TCP instead.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -355: (
+        Meaning(-355, "chromium", "ERR_INCOMPLETE_CHUNKED_ENCODING", "ERR_INCOMPLETE_CHUNKED_ENCODING", "A chunked response stopped without its closing empty chunk, so the body is cut short. Repeat the request if it is safe to do so.", Category.HTTP, Retry.IDEMPOTENT, "current"),
+    ),
+    -354: (
+        Meaning(-354, "chromium", "ERR_CONTENT_LENGTH_MISMATCH", "ERR_CONTENT_LENGTH_MISMATCH", "Fewer body bytes arrived than the Content-Length header promised before the connection ended. The download is truncated; repeat it if the request is safe to repeat.", Category.HTTP, Retry.IDEMPOTENT, "current"),
+    ),
+    -352: (
+        Meaning(-352, "chromium", "ERR_HTTP2_PING_FAILED", "ERR_HTTP2_PING_FAILED", "A liveness check (PING) on the HTTP/2 connection went unanswered, so Chromium treats the connection as dead. Retry on a new connection.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -351: (
+        Meaning(-351, "chromium", "ERR_HTTP2_SERVER_REFUSED_STREAM", "ERR_HTTP2_SERVER_REFUSED_STREAM", "The HTTP/2 server refused the stream before processing it, with REFUSED_STREAM or a GOAWAY that excludes it. The request was not handled and can be sent again on a different connection.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -350: (
+        Meaning(-350, "chromium", "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "Two or more Location headers in one response leave the redirect target ambiguous, so it is rejected. The server must send just one.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -349: (
+        Meaning(-349, "chromium", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "Two or more Content-Disposition headers in one response leave the file name ambiguous, so it is rejected. The server must send just one.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -348: (
+        Meaning(-348, "chromium", "ERR_PAC_NOT_IN_DHCP", "ERR_PAC_NOT_IN_DHCP", "Proxy auto-discovery asked DHCP for a PAC address and got nothing back, whether because the query failed or the network does not publish one. Set the PAC URL manually if the network needs a proxy.", Category.PROXY, Retry.NEVER, "current"),
+    ),
+    -347: (
+        Meaning(-347, "chromium", "ERR_INCOMPLETE_HTTP2_HEADERS", "ERR_INCOMPLETE_HTTP2_HEADERS", "HTTP/2 response headers arrived incomplete: required pseudo-headers such as the status are still missing. If it surfaces, the server's HTTP/2 framing is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -346: (
+        Meaning(-346, "chromium", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "Conflicting Content-Length values in one response make its length ambiguous, so Chromium rejects it to prevent response smuggling. The server must send one consistent length.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -345: (
+        Meaning(-345, "chromium", "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "The rest of a response body was too large to read and discard so the connection could be reused. The connection is dropped and a new one is needed.", Category.HTTP, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -344: (
+        Meaning(-344, "chromium", "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a status code that its documentation does not list. Look in system logs and the authentication configuration.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -343: (
+        Meaning(-343, "chromium", "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "Authentication could not start because the Kerberos environment is incomplete, such as an unreachable key distribution center or a server principal the realm does not know. Fix the domain or krb5 configuration.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -342: (
+        Meaning(-342, "chromium", "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a known status code that makes no sense at this step of authentication. Check the machine's Kerberos or NTLM setup.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -341: (
+        Meaning(-341, "chromium", "ERR_MISSING_AUTH_CREDENTIALS", "ERR_MISSING_AUTH_CREDENTIALS", "Negotiate (Kerberos) authentication found no ticket for the user. Sign in to the domain or run kinit to get one, then retry.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -340: (
+        Meaning(-340, "chromium", "ERR_ENCODING_DETECTION_FAILED", "ERR_ENCODING_DETECTION_FAILED", "Chromium could not work out which character set the response text uses. Declaring a charset in the Content-Type header avoids this.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -339: (
+        Meaning(-339, "chromium", "ERR_UNSUPPORTED_AUTH_SCHEME", "ERR_UNSUPPORTED_AUTH_SCHEME", "The only authentication schemes the server offers are ones this machine or build cannot perform. Enable the scheme locally or have the server offer another, such as Basic or Negotiate.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -338: (
+        Meaning(-338, "chromium", "ERR_INVALID_AUTH_CREDENTIALS", "ERR_INVALID_AUTH_CREDENTIALS", "HTTP authentication did not produce usable credentials, for example because the handshake with the server broke down. Check the user's credentials and the server's authentication setup.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -337: (
+        Meaning(-337, "chromium", "ERR_HTTP2_PROTOCOL_ERROR", "ERR_HTTP2_PROTOCOL_ERROR", "The HTTP/2 session hit a protocol error, often caused by the server sending invalid headers or by a middlebox mangling traffic. Check the server and anything inspecting the connection.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -336: (
+        Meaning(-336, "chromium", "ERR_NO_SUPPORTED_PROXIES", "ERR_NO_SUPPORTED_PROXIES", "None of the proxies in the configured list use a proxy type Chromium supports. Change the proxy configuration.", Category.PROXY, Retry.NEVER, "current"),
+    ),
+    -331: (
+        Meaning(-331, "chromium", "ERR_NETWORK_IO_SUSPENDED", "ERR_NETWORK_IO_SUSPENDED", "Networking is paused system-wide, usually because the device is suspending, so the operation could not run. Retry after the system resumes.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
+    ),
+    -330: (
+        Meaning(-330, "chromium", "ERR_CONTENT_DECODING_FAILED", "ERR_CONTENT_DECODING_FAILED", "The response body could not be decompressed, for example because gzip or Brotli data is corrupt or the Content-Encoding header is wrong. The server must send correctly encoded content.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -329: (
+        Meaning(-329, "chromium", "ERR_MALFORMED_IDENTITY", "ERR_MALFORMED_IDENTITY", "The user name or domain given for HTTP authentication is not in a form the authentication scheme accepts. Correct the identity, for example how the domain and user name are written.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -328: (
+        Meaning(-328, "chromium", "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "The server cannot deliver the byte range that was asked for (HTTP 416). Request a range that lies within the resource.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    -327: (
+        Meaning(-327, "chromium", "ERR_PAC_SCRIPT_FAILED", "ERR_PAC_SCRIPT_FAILED", "Running the proxy auto-config (PAC) script failed, for example because of a script error. Fix the PAC script.", Category.PROXY, Retry.NEVER, "current"),
+    ),
+    -325: (
+        Meaning(-325, "chromium", "ERR_RESPONSE_HEADERS_TOO_BIG", "ERR_RESPONSE_HEADERS_TOO_BIG", "The response headers were larger than Chromium accepts. Reduce the size of the headers the server sends, large cookies being a common cause.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -324: (
+        Meaning(-324, "chromium", "ERR_EMPTY_RESPONSE", "ERR_EMPTY_RESPONSE", "The connection ended before a single byte of the response arrived. The server may have crashed, timed out the request or dropped it; repeat it only if that is harmless.", Category.HTTP, Retry.IDEMPOTENT, "current"),
+    ),
+    -323: (
+        Meaning(-323, "chromium", "ERR_UNEXPECTED_PROXY_AUTH", "ERR_UNEXPECTED_PROXY_AUTH", "A server that is not a proxy replied with 407 Proxy Authentication Required. That response makes no sense without a proxy, so the server is misbehaving.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -322: (
+        Meaning(-322, "chromium", "ERR_METHOD_NOT_SUPPORTED", "ERR_METHOD_NOT_SUPPORTED", "The HTTP method of the request cannot be used for this URL or endpoint. Use a method it accepts.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    -321: (
+        Meaning(-321, "chromium", "ERR_INVALID_CHUNKED_ENCODING", "ERR_INVALID_CHUNKED_ENCODING", "The response body uses chunked transfer encoding incorrectly. The server's response framing must be fixed.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -320: (
+        Meaning(-320, "chromium", "ERR_INVALID_RESPONSE", "ERR_INVALID_RESPONSE", "The server's response could not be understood as a valid response. The server or something in between is sending broken data.", Category.HTTP, Retry.NEVER, "current"),
+    ),
+    -312: (
+        Meaning(-312, "chromium", "ERR_UNSAFE_PORT", "ERR_UNSAFE_PORT", "The URL's port is on the browser's restricted list because protocols such as mail or FTP listen there and could be attacked by crafted web requests. Serve the content on a normal web port.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -311: (
+        Meaning(-311, "chromium", "ERR_UNSAFE_REDIRECT", "ERR_UNSAFE_REDIRECT", "A redirect led to a destination that is not allowed from the original request, such as a file:// URL or another scheme a web page may not reach. The redirect target must change.", Category.REDIRECT, Retry.NEVER, "current"),
+    ),
+    -310: (
+        Meaning(-310, "chromium", "ERR_TOO_MANY_REDIRECTS", "ERR_TOO_MANY_REDIRECTS", "The request followed so many redirects that Chromium gave up, usually because of a redirect loop. Clearing cookies for the site sometimes helps; otherwise the server configuration must be fixed.", Category.REDIRECT, Retry.NEVER, "current"),
+    ),
+    -303: (
+        Meaning(-303, "chromium", "ERR_INVALID_REDIRECT", "ERR_INVALID_REDIRECT", "The server redirected to a Location that is not a usable URL. The redirect target on the server must be corrected.", Category.REDIRECT, Retry.NEVER, "current"),
+    ),
+    -302: (
+        Meaning(-302, "chromium", "ERR_UNKNOWN_URL_SCHEME", "ERR_UNKNOWN_URL_SCHEME", "The URL uses a scheme that the network stack does not know how to handle. Check the URL or register a handler for the scheme.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    -301: (
+        Meaning(-301, "chromium", "ERR_DISALLOWED_URL_SCHEME", "ERR_DISALLOWED_URL_SCHEME", "Loading this kind of URL scheme is not permitted here, for example a scheme the embedder or network context does not allow. Switch to an allowed scheme such as https.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -300: (
+        Meaning(-300, "chromium", "ERR_INVALID_URL", "ERR_INVALID_URL", "The URL could not be parsed or is otherwise invalid. Fix the URL.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    -219: (
+        Meaning(-219, "chromium", "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "A site on the local network (a private IP address or a .local name) presented a self-signed certificate, which Chromium rejects there. Give the device a certificate from a CA the client trusts.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -217: (
+        Meaning(-217, "chromium", "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "Chromium recognises this certificate as one used to snoop on connections by a party other than the device's owner, and refuses it. Remove the software or network device doing the interception.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -214: (
+        Meaning(-214, "chromium", "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "This connection needs proof that the certificate was publicly logged (Certificate Transparency), and the proof supplied was missing or did not meet policy. The site needs a certificate logged with valid timestamps.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -213: (
+        Meaning(-213, "chromium", "ERR_CERT_VALIDITY_TOO_LONG", "ERR_CERT_VALIDITY_TOO_LONG", "The time between the certificate's start and expiry dates exceeds what browsers allow for publicly trusted certificates. The site must reissue it with a shorter lifetime.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -212: (
+        Meaning(-212, "chromium", "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "The certificate lists names that the issuing CA's name constraints forbid it to certify. The certificate must be reissued by a CA allowed to cover those names.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -211: (
+        Meaning(-211, "chromium", "ERR_CERT_WEAK_KEY", "ERR_CERT_WEAK_KEY", "The certificate's public key is below the minimum strength, such as an RSA key with too few bits. The site must reissue it with a stronger key.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -210: (
+        Meaning(-210, "chromium", "ERR_CERT_NON_UNIQUE_NAME", "ERR_CERT_NON_UNIQUE_NAME", "The certificate names a host that is not globally unique, such as an internal name or a private IP address, which public CAs should not certify. Use a publicly resolvable name or a private CA trusted on the device.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -208: (
+        Meaning(-208, "chromium", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "The certificate chain relies on a signature algorithm that is no longer trusted, such as SHA-1 or MD5. The site needs a certificate signed with a modern algorithm.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -207: (
+        Meaning(-207, "chromium", "ERR_CERT_INVALID", "ERR_CERT_INVALID", "The server's certificate is invalid for a reason not covered by a more specific code. The certificate must be replaced.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -206: (
+        Meaning(-206, "chromium", "ERR_CERT_REVOKED", "ERR_CERT_REVOKED", "The server's certificate has been revoked by its issuer. Do not bypass it; the site must obtain a new certificate.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -205: (
+        Meaning(-205, "chromium", "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "Chromium could not get revocation information for the certificate, either because the revocation server is unreachable or because it is being blocked. Try another network; the site may need to fix its revocation setup.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -204: (
+        Meaning(-204, "chromium", "ERR_CERT_NO_REVOCATION_MECHANISM", "ERR_CERT_NO_REVOCATION_MECHANISM", "The certificate carries no OCSP or CRL location, so nobody can ever learn whether it was revoked. Whether this blocks the connection depends on policy; the site should use a certificate with revocation information.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -203: (
+        Meaning(-203, "chromium", "ERR_CERT_CONTAINS_ERRORS", "ERR_CERT_CONTAINS_ERRORS", "The server's certificate has errors that make it unusable. Chromium prefers ERR_CERT_INVALID for new cases; the certificate has to be replaced.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -202: (
+        Meaning(-202, "chromium", "ERR_CERT_AUTHORITY_INVALID", "ERR_CERT_AUTHORITY_INVALID", "The server's certificate chain does not lead to a trusted root, as with a self-signed certificate, a private CA, or interception. Install the issuing CA if it is legitimate, or fix the server's chain.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -201: (
+        Meaning(-201, "chromium", "ERR_CERT_DATE_INVALID", "ERR_CERT_DATE_INVALID", "The server's certificate is expired or not yet valid according to this device's clock. Check that the device date and time are correct; otherwise the site must renew its certificate.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -200: (
+        Meaning(-200, "chromium", "ERR_CERT_COMMON_NAME_INVALID", "ERR_CERT_COMMON_NAME_INVALID", "The certificate the server sent does not cover the host name in the URL. Check that the site's proper name is used; a captive portal or interception can also cause it, so do not click through.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -190: (
+        Meaning(-190, "chromium", "ERR_MULTICAST_NOT_ALLOWED", "ERR_MULTICAST_NOT_ALLOWED", "A multicast operation on a UDP socket was refused because multicast is not permitted for that socket or caller. Obtain the required permission or avoid multicast.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -189: (
+        Meaning(-189, "chromium", "ERR_CONTROL_MSG_TOO_BIG", "ERR_CONTROL_MSG_TOO_BIG", "Ancillary control data received with a datagram was larger than the space reserved for it and was cut off. It signals a socket-level limit rather than a network fault.", Category.CONNECTION, Retry.NEVER, "current"),
+    ),
+    -188: (
+        Meaning(-188, "chromium", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel after seeing the proxy's CONNECT response. Check the application's proxy callback logic.", Category.CANCELLED, Retry.NEVER, "current"),
+    ),
+    -187: (
+        Meaning(-187, "chromium", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel before the CONNECT request was sent. Check the application's proxy callback logic.", Category.CANCELLED, Retry.NEVER, "current"),
+    ),
+    -186: (
+        Meaning(-186, "chromium", "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "The proxy was reachable but could not connect to the destination, for example because the destination name did not resolve or its server refused. The problem is with the destination, not the proxy, so check the target host.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    -184: (
+        Meaning(-184, "chromium", "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ECH failed, and the certificate offered for recovery is not valid for the ECH public name, so Chromium cannot trust the server's replacement keys. The site's ECH or certificate setup is broken.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -183: (
+        Meaning(-183, "chromium", "ERR_ECH_NOT_NEGOTIATED", "ERR_ECH_NOT_NEGOTIATED", "The server could not open the encrypted ClientHello, usually because the ECH keys in DNS are out of date. Reconnect with the fresh keys the server supplied; Chromium does this automatically.", Category.TLS, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -182: (
+        Meaning(-182, "chromium", "ERR_INVALID_ECH_CONFIG_LIST", "ERR_INVALID_ECH_CONFIG_LIST", "The ECH keys advertised in the site's DNS HTTPS record are in a broken format. The site's DNS ECH configuration must be corrected.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -181: (
+        Meaning(-181, "chromium", "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "The keyUsage extension in the server's certificate rules out the way the key is used in this handshake, for example for key exchange rather than signing. The site needs a certificate with suitable key usage.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -180: (
+        Meaning(-180, "chromium", "ERR_TLS13_DOWNGRADE_DETECTED", "ERR_TLS13_DOWNGRADE_DETECTED", "The server settled on an older TLS version while its handshake carried the marker a TLS 1.3 server uses when forced down, so Chromium suspects tampering. A badly implemented TLS-intercepting proxy is the common culprit; update or remove it.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -179: (
+        Meaning(-179, "chromium", "ERR_WRONG_VERSION_ON_EARLY_DATA", "ERR_WRONG_VERSION_ON_EARLY_DATA", "The client sent 0-RTT data but the server turned out to speak only TLS 1.2 or older, which has no early data. Chromium repeats the request on the completed handshake without it.", Category.TLS, Retry.SAFE, "current"),
+    ),
+    -178: (
+        Meaning(-178, "chromium", "ERR_EARLY_DATA_REJECTED", "ERR_EARLY_DATA_REJECTED", "The server declined the 0-RTT early data sent with a resumed TLS 1.3 connection, so none of it was acted on. Chromium replays the request after the full handshake without early data.", Category.TLS, Retry.SAFE, "current"),
+    ),
+    -177: (
+        Meaning(-177, "chromium", "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "None of the signature algorithms the server will accept can be made with the client certificate's key. Use a certificate with a different key, or widen the algorithms the server accepts.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -176: (
+        Meaning(-176, "chromium", "ERR_NO_BUFFER_SPACE", "ERR_NO_BUFFER_SPACE", "The operating system temporarily ran out of buffers for socket traffic (ENOBUFS). Retry after a short delay.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    -174: (
+        Meaning(-174, "chromium", "ERR_READ_IF_READY_NOT_IMPLEMENTED", "ERR_READ_IF_READY_NOT_IMPLEMENTED", "An internal signal that a socket type lacks the optional ReadIfReady call, after which the stack falls back to a plain read. Applications should never see it.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -173: (
+        Meaning(-173, "chromium", "ERR_WS_UPGRADE", "ERR_WS_UPGRADE", "Marks the normal end of the HTTP request that carried a WebSocket opening handshake: the upgrade worked and the connection now belongs to the WebSocket. It signals success, not a failure.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    -172: (
+        Meaning(-172, "chromium", "ERR_SSL_OBSOLETE_CIPHER", "ERR_SSL_OBSOLETE_CIPHER", "The server will only talk using a cipher suite Chromium removed recently; this code reports it during the short transition period after a removal. The server must enable modern cipher suites.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -171: (
+        Meaning(-171, "chromium", "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "A proof that a Certificate Transparency log has stayed consistent over time could not be read. This is internal CT bookkeeping.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -170: (
+        Meaning(-170, "chromium", "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "Proxy authentication needed another round trip, but the connection it started on could not carry it. The handshake continues on a newly opened connection; this stays inside the network stack.", Category.PROXY, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -169: (
+        Meaning(-169, "chromium", "ERR_CT_STH_INCOMPLETE", "ERR_CT_STH_INCOMPLETE", "A Certificate Transparency signed tree head was readable JSON but lacked fields it must have. This is internal CT bookkeeping.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -168: (
+        Meaning(-168, "chromium", "ERR_CT_STH_PARSING_FAILED", "ERR_CT_STH_PARSING_FAILED", "Data describing the state of a Certificate Transparency log (a signed tree head) was unreadable. This is internal CT bookkeeping and does not by itself block a site.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -167: (
+        Meaning(-167, "chromium", "ERR_SSL_SERVER_CERT_BAD_FORMAT", "ERR_SSL_SERVER_CERT_BAD_FORMAT", "The bytes the server sent as its certificate are not a decodable certificate, so validation could not even start. The server's certificate file is broken and must be replaced.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -166: (
+        Meaning(-166, "chromium", "ERR_ICANN_NAME_COLLISION", "ERR_ICANN_NAME_COLLISION", "The host name resolved to 127.0.53.53, the special address ICANN uses to flag a name collision with a new top-level domain. Use a fully qualified name that does not clash, or fix the internal DNS.", Category.DNS, Retry.NEVER, "current"),
+    ),
+    -164: (
+        Meaning(-164, "chromium", "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "The client certificate chosen from the system store could not be converted into a form the TLS code can use, for example because of an unsupported encoding. Reinstall or re-export the certificate.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -163: (
+        Meaning(-163, "chromium", "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the send buffer size, but the size did not actually change. The system is probably capping buffer sizes.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -162: (
+        Meaning(-162, "chromium", "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the receive buffer size, but the size did not actually change. The system is probably capping buffer sizes.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -161: (
+        Meaning(-161, "chromium", "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "The operating system rejected the requested send buffer size for a socket. The value may exceed what the system allows.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -160: (
+        Meaning(-160, "chromium", "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "The operating system rejected the requested receive buffer size for a socket. The value may exceed what the system allows.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -159: (
+        Meaning(-159, "chromium", "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "The server answered the TLS handshake with a fatal unrecognized_name alert: it does not recognise the host name sent in SNI. Check the URL's host name and the server's virtual host setup.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -156: (
+        Meaning(-156, "chromium", "ERR_SSL_SERVER_CERT_CHANGED", "ERR_SSL_SERVER_CERT_CHANGED", "The server presented a different certificate when the TLS session was renegotiated, which Chromium treats as a possible attack. The server must keep its certificate stable across renegotiation.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -154: (
+        Meaning(-154, "chromium", "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "The limit on WebSocket connections waiting to open was reached and this one was turned away. Open fewer WebSockets at once and retry later.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "current"),
+    ),
+    -153: (
+        Meaning(-153, "chromium", "ERR_SSL_DECRYPT_ERROR_ALERT", "ERR_SSL_DECRYPT_ERROR_ALERT", "The TLS peer aborted with a decrypt_error alert, meaning a signature or handshake check failed on its side. A faulty server, client certificate key or middlebox is the likely cause.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -151: (
+        Meaning(-151, "chromium", "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "The server asked for a client certificate but only accepts certificate types Chromium cannot provide. The server's client authentication settings need to change.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -150: (
+        Meaning(-150, "chromium", "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "The server's certificate chain does not contain any of the public keys pinned for this host, which can indicate interception or a wrong certificate. Do not bypass it; the site operator must fix the chain or the pins.", Category.CERTIFICATE, Retry.NEVER, "current"),
+    ),
+    -147: (
+        Meaning(-147, "chromium", "ERR_ADDRESS_IN_USE", "ERR_ADDRESS_IN_USE", "The local address and port requested for a socket are already taken by another socket. Pick a different port or release the one in use.", Category.CONNECTION, Retry.NEVER, "current"),
+    ),
+    -145: (
+        Meaning(-145, "chromium", "ERR_WS_PROTOCOL_ERROR", "ERR_WS_PROTOCOL_ERROR", "Chromium shut the WebSocket down after the other side sent data that breaks the WebSocket framing rules. Check the server's WebSocket implementation.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -142: (
+        Meaning(-142, "chromium", "ERR_MSG_TOO_BIG", "ERR_MSG_TOO_BIG", "A datagram or other message exceeded the largest size the socket can send or receive in one piece. Split the data into smaller messages.", Category.CONNECTION, Retry.NEVER, "current"),
+    ),
+    -141: (
+        Meaning(-141, "chromium", "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "The client certificate's private key could not produce the signature the TLS handshake needs. Typical causes are a denied key access prompt, a key not meant for signing, or a smart card that was removed.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -139: (
+        Meaning(-139, "chromium", "ERR_TEMPORARILY_THROTTLED", "ERR_TEMPORARILY_THROTTLED", "Chromium held this request back on purpose to protect a server that was already receiving too many requests from it. Slow down and retry later.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "current"),
+    ),
+    -138: (
+        Meaning(-138, "chromium", "ERR_NETWORK_ACCESS_DENIED", "ERR_NETWORK_ACCESS_DENIED", "The operating system refused network access for this application or destination, typically because a firewall rule blocks it. Allow the application or destination in the firewall.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -137: (
+        Meaning(-137, "chromium", "ERR_NAME_RESOLUTION_FAILED", "ERR_NAME_RESOLUTION_FAILED", "Name resolution failed because of a resolver-level problem rather than a definite answer that the name does not exist. Check DNS settings and connectivity, then retry.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -136: (
+        Meaning(-136, "chromium", "ERR_PROXY_CERTIFICATE_INVALID", "ERR_PROXY_CERTIFICATE_INVALID", "Chromium could not validate the TLS certificate of the HTTPS proxy it is configured to use. Fix the proxy's certificate or the trust settings.", Category.PROXY, Retry.NEVER, "current"),
+    ),
+    -135: (
+        Meaning(-135, "chromium", "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "The selected client certificate has no private key available on this device, so it cannot be used to authenticate. Install the certificate together with its key.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -134: (
+        Meaning(-134, "chromium", "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "The platform key store or the user refused to let Chromium use the private key of the chosen client certificate. Allow access to the key, or pick another certificate.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -133: (
+        Meaning(-133, "chromium", "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "Speculative opening of connections ahead of need was cut short because the connection pool is full. It only affects preconnects; real requests are not failed by it.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -131: (
+        Meaning(-131, "chromium", "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "Policy requires a PAC script for proxy settings and that script was unusable because it failed to download, parse or run. Requests are not sent directly instead; make the PAC URL reachable and the script valid.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    -130: (
+        Meaning(-130, "chromium", "ERR_PROXY_CONNECTION_FAILED", "ERR_PROXY_CONNECTION_FAILED", "The proxy server itself was unreachable: looking up its host name or opening a socket to it failed. Verify the proxy address and port and that the proxy is running.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    -127: (
+        Meaning(-127, "chromium", "ERR_PROXY_AUTH_REQUESTED", "ERR_PROXY_AUTH_REQUESTED", "A proxy answered the tunnel request with 407 and wants credentials first. Supply proxy credentials and try again.", Category.PROXY, Retry.NEVER, "current"),
+    ),
+    -126: (
+        Meaning(-126, "chromium", "ERR_SSL_BAD_RECORD_MAC_ALERT", "ERR_SSL_BAD_RECORD_MAC_ALERT", "The TLS peer aborted with a bad_record_mac alert: a record failed its integrity check on the other side. A buggy server or a device altering traffic is the usual cause.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -125: (
+        Meaning(-125, "chromium", "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "The TLS peer aborted with a decompression_failure alert, a sign of broken TLS compression support on the server. The server must be fixed.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -124: (
+        Meaning(-124, "chromium", "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "On Windows the socket layer claimed to have written more bytes than it was given, a symptom of third-party software hooked into Winsock (a Layered Service Provider). Remove or update such software, often old security or VPN tools.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -123: (
+        Meaning(-123, "chromium", "ERR_SSL_NO_RENEGOTIATION", "ERR_SSL_NO_RENEGOTIATION", "The peer refused a TLS renegotiation by sending a no_renegotiation alert. The server configuration and the client's expectations need to match.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -122: (
+        Meaning(-122, "chromium", "ERR_ALPN_NEGOTIATION_FAILED", "ERR_ALPN_NEGOTIATION_FAILED", "Client and server could not agree on an application protocol (such as HTTP/2 or HTTP/1.1) during the TLS handshake. Check the server's ALPN configuration.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    -121: (
+        Meaning(-121, "chromium", "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "The SOCKS proxy reported that it has no way to reach the requested destination. The destination may be down, or unreachable from the proxy's network.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    -120: (
+        Meaning(-120, "chromium", "ERR_SOCKS_CONNECTION_FAILED", "ERR_SOCKS_CONNECTION_FAILED", "Setting up the route through the SOCKS proxy failed, either while reaching the proxy or during the SOCKS handshake. Check the SOCKS proxy address and that it is running.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    -119: (
+        Meaning(-119, "chromium", "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "The resolver's backlog of outstanding lookups overflowed and this lookup was evicted. Reduce the number of parallel lookups and retry shortly.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -118: (
+        Meaning(-118, "chromium", "ERR_CONNECTION_TIMED_OUT", "ERR_CONNECTION_TIMED_OUT", "Opening the connection took too long and was abandoned. The host may be down or unreachable, or a firewall may be silently dropping packets; retry with back-off.", Category.TIMEOUT, Retry.AFTER_DELAY, "current"),
+    ),
+    -117: (
+        Meaning(-117, "chromium", "ERR_BAD_SSL_CLIENT_AUTH_CERT", "ERR_BAD_SSL_CLIENT_AUTH_CERT", "The TLS handshake broke down over client authentication: the server did not accept the certificate offered, or required one that was not sent. Choose a certificate the server trusts.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -115: (
+        Meaning(-115, "chromium", "ERR_PROXY_AUTH_UNSUPPORTED", "ERR_PROXY_AUTH_UNSUPPORTED", "To open a tunnel the proxy wants credentials in a scheme Chromium cannot speak. Configure the proxy to accept a supported scheme such as Basic, Digest, NTLM or Negotiate.", Category.PROXY, Retry.NEVER, "current"),
+    ),
+    -114: (
+        Meaning(-114, "chromium", "ERR_SSL_RENEGOTIATION_REQUESTED", "ERR_SSL_RENEGOTIATION_REQUESTED", "The server asked to redo the TLS handshake in the middle of a connection, which Chromium does not allow in this situation. Reconfigure the server so it does not request renegotiation.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -113: (
+        Meaning(-113, "chromium", "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "The TLS handshake found nothing both sides can use, most often because the server only offers old protocol versions or weak ciphers that Chromium dropped. The server's TLS configuration needs updating.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -111: (
+        Meaning(-111, "chromium", "ERR_TUNNEL_CONNECTION_FAILED", "ERR_TUNNEL_CONNECTION_FAILED", "A tunnel (HTTP CONNECT) through the proxy could not be set up. The proxy may be down, may refuse the destination, or may need credentials; check the proxy and retry later.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    -110: (
+        Meaning(-110, "chromium", "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "The server wants the client to prove its identity with a certificate during the TLS handshake, and no certificate has been selected. The application must pick one, or let the user pick one, and then continue.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    -109: (
+        Meaning(-109, "chromium", "ERR_ADDRESS_UNREACHABLE", "ERR_ADDRESS_UNREACHABLE", "The operating system knows no way to get packets to the destination address from here. Check routing, VPN and firewall settings, or retry once the network changes.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    -108: (
+        Meaning(-108, "chromium", "ERR_ADDRESS_INVALID", "ERR_ADDRESS_INVALID", "The address to connect to is not a usable destination, for example the all-zero address or port number zero. Fix the URL or the address being connected to.", Category.CONNECTION, Retry.NEVER, "current"),
+    ),
+    -107: (
+        Meaning(-107, "chromium", "ERR_SSL_PROTOCOL_ERROR", "ERR_SSL_PROTOCOL_ERROR", "The TLS handshake or session broke the protocol in a way Chromium cannot accept, often because of a misconfigured server, an intercepting proxy or security software. Check the server's TLS setup and anything inspecting traffic.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -106: (
+        Meaning(-106, "chromium", "ERR_INTERNET_DISCONNECTED", "ERR_INTERNET_DISCONNECTED", "The device has no Internet connection. Wait until connectivity returns, then retry.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
+    ),
+    -105: (
+        Meaning(-105, "chromium", "ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED", "The host name could not be turned into an address: the name may not exist, or the DNS lookup failed. Retry with back-off for temporary DNS trouble, but check the spelling first, because a misspelled name will never resolve.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    -104: (
+        Meaning(-104, "chromium", "ERR_CONNECTION_FAILED", "ERR_CONNECTION_FAILED", "A connection attempt failed for a reason that has no more specific code. Check connectivity to the host and retry later.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    -103: (
+        Meaning(-103, "chromium", "ERR_CONNECTION_ABORTED", "ERR_CONNECTION_ABORTED", "The connection was given up after the peer stopped acknowledging what was sent to it, which usually means the path or the peer disappeared. Retry on a new connection.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -102: (
+        Meaning(-102, "chromium", "ERR_CONNECTION_REFUSED", "ERR_CONNECTION_REFUSED", "The host answered but refused the connection, usually because nothing is listening on that port or a firewall rejects it. Check the host and port; a service that is restarting may accept later.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    -101: (
+        Meaning(-101, "chromium", "ERR_CONNECTION_RESET", "ERR_CONNECTION_RESET", "The connection was torn down abruptly (a TCP RST), by the server, a firewall or a middlebox. Retry on a new connection; repeated resets point to something in the path interfering.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -100: (
+        Meaning(-100, "chromium", "ERR_CONNECTION_CLOSED", "ERR_CONNECTION_CLOSED", "The peer closed the connection in an orderly way (a TCP FIN) when more data was expected. Retry on a new connection, keeping in mind the server may already have processed the request.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -37: (
+        Meaning(-37, "chromium", "ERR_STRICT_ECH_REQUIRED", "ERR_STRICT_ECH_REQUIRED", "A strict Encrypted Client Hello policy is in force and the connection could not use ECH, so Chromium refused to fall back to an unencrypted handshake. The server or its DNS configuration must offer usable ECH, or the strict policy must be relaxed.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    -36: (
+        Meaning(-36, "chromium", "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "Reaching a device on the local network requires a permission that the app or site has not been granted, such as Android's local network permission. Grant the permission and try again.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -35: (
+        Meaning(-35, "chromium", "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "Enterprise policy blocks this URL in Incognito windows only. Open it in a normal window or ask the administrator to change the policy.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -34: (
+        Meaning(-34, "chromium", "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "Fingerprinting protection, a privacy feature, stopped the request, typically to a script or service known for tracking users by their browser's traits. Allow the site or change the protection setting if the block is wrong.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -33: (
+        Meaning(-33, "chromium", "ERR_NETWORK_ACCESS_REVOKED", "ERR_NETWORK_ACCESS_REVOKED", "The frame that issued the request has cut itself off from the network, as a fenced frame may do once it has loaded, so its new requests are refused. Requests from that frame will keep failing.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -32: (
+        Meaning(-32, "chromium", "ERR_BLOCKED_BY_ORB", "ERR_BLOCKED_BY_ORB", "Opaque Response Blocking (formerly CORB) withheld a cross-origin response that a no-cors request is not allowed to read, such as HTML or JSON loaded as an image or script. Serve the right Content-Type or use CORS.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -30: (
+        Meaning(-30, "chromium", "ERR_BLOCKED_BY_CSP", "ERR_BLOCKED_BY_CSP", "A directive in the page's Content Security Policy forbids loading this URL. Update the policy or stop loading the resource.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -29: (
+        Meaning(-29, "chromium", "ERR_CLEARTEXT_NOT_PERMITTED", "ERR_CLEARTEXT_NOT_PERMITTED", "The platform forbids unencrypted HTTP for this host, as Android apps do by default through their network security configuration. Switch to HTTPS or allow cleartext for that host in the app's configuration.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -27: (
+        Meaning(-27, "chromium", "ERR_BLOCKED_BY_RESPONSE", "ERR_BLOCKED_BY_RESPONSE", "The server's own response headers forbid using it the way it was requested, for example framing it on another site or reading it cross-origin. Change the server's headers or how the resource is embedded.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -26: (
+        Meaning(-26, "chromium", "ERR_CONTEXT_SHUT_DOWN", "ERR_CONTEXT_SHUT_DOWN", "The request was dropped because the network context that served it was being torn down, for example when a profile or the whole application closes. Nothing is wrong with the network.", Category.CANCELLED, Retry.NEVER, "current"),
+    ),
+    -25: (
+        Meaning(-25, "chromium", "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "A retry or redirect meant the request body had to be replayed from the start, and the body's source cannot go back to the beginning. Provide a body that can be read more than once, such as bytes in memory or a file.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -23: (
+        Meaning(-23, "chromium", "ERR_SOCKET_IS_CONNECTED", "ERR_SOCKET_IS_CONNECTED", "A connect was attempted on a socket that is already connected. This is a misuse of the socket API by the caller.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -22: (
+        Meaning(-22, "chromium", "ERR_BLOCKED_BY_ADMINISTRATOR", "ERR_BLOCKED_BY_ADMINISTRATOR", "Enterprise policy set by an administrator lists this URL as blocked. Only a change to the managed policy will allow it.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -21: (
+        Meaning(-21, "chromium", "ERR_NETWORK_CHANGED", "ERR_NETWORK_CHANGED", "The device's network configuration changed while the request was in flight, for example a switch between Wi-Fi and mobile data or a new IP address. Wait for the new network to settle and retry.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
+    ),
+    -20: (
+        Meaning(-20, "chromium", "ERR_BLOCKED_BY_CLIENT", "ERR_BLOCKED_BY_CLIENT", "Something on the client, most often a browser extension such as an ad or tracker blocker, or the embedding application, stopped the request. Disable the blocking rule if the request is legitimate.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -19: (
+        Meaning(-19, "chromium", "ERR_FILE_VIRUS_INFECTED", "ERR_FILE_VIRUS_INFECTED", "An antivirus or security scanner flagged the file as infected and the transfer was stopped. Do not work around it; get a clean copy of the file.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    -18: (
+        Meaning(-18, "chromium", "ERR_FILE_NO_SPACE", "ERR_FILE_NO_SPACE", "The disk ran out of free space while writing, for example during a download. Free some space and start again.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -17: (
+        Meaning(-17, "chromium", "ERR_FILE_PATH_TOO_LONG", "ERR_FILE_PATH_TOO_LONG", "A local file path or file name exceeds the length the operating system allows. Use a shorter path.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -16: (
+        Meaning(-16, "chromium", "ERR_FILE_EXISTS", "ERR_FILE_EXISTS", "The operation wanted to create a file that is already there. Choose another name or remove the existing file first.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -15: (
+        Meaning(-15, "chromium", "ERR_SOCKET_NOT_CONNECTED", "ERR_SOCKET_NOT_CONNECTED", "An operation that needs a connected socket was attempted on a socket that is not connected. Open a new connection before sending or reading.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    -14: (
+        Meaning(-14, "chromium", "ERR_UPLOAD_FILE_CHANGED", "ERR_UPLOAD_FILE_CHANGED", "A file chosen for upload changed on disk (its modification time moved) between selection and sending. Select the file again and resend.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -13: (
+        Meaning(-13, "chromium", "ERR_OUT_OF_MEMORY", "ERR_OUT_OF_MEMORY", "The network stack ran out of memory while handling the request. Free memory or reduce the size of the work, then try again.", Category.LOCAL, Retry.AFTER_DELAY, "current"),
+    ),
+    -12: (
+        Meaning(-12, "chromium", "ERR_INSUFFICIENT_RESOURCES", "ERR_INSUFFICIENT_RESOURCES", "The system ran short of a resource such as file handles or sockets needed to finish the operation. Close unused connections or files and try again later.", Category.LOCAL, Retry.AFTER_DELAY, "current"),
+    ),
+    -11: (
+        Meaning(-11, "chromium", "ERR_NOT_IMPLEMENTED", "ERR_NOT_IMPLEMENTED", "The requested operation is not implemented on this platform or for this kind of object. Use a different code path; retrying will not help.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -10: (
+        Meaning(-10, "chromium", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "Access to something on the local machine, such as a file, was refused by the operating system or sandbox; network permissions are reported by other codes. Check file permissions or sandbox rules.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -9: (
+        Meaning(-9, "chromium", "ERR_UNEXPECTED", "ERR_UNEXPECTED", "Something happened that the network code considers impossible, which points to a bug in Chromium or in code built on it. Report it with a NetLog capture if it repeats.", Category.UNKNOWN, Retry.NEVER, "current"),
+    ),
+    -8: (
+        Meaning(-8, "chromium", "ERR_FILE_TOO_BIG", "ERR_FILE_TOO_BIG", "A local file involved in the request is larger than the operation can handle. Use a smaller file or split it.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -7: (
+        Meaning(-7, "chromium", "ERR_TIMED_OUT", "ERR_TIMED_OUT", "An operation took longer than its allowed time and was given up. The cause can be a slow network or an overloaded peer; retry with back-off.", Category.TIMEOUT, Retry.AFTER_DELAY, "current"),
+    ),
+    -6: (
+        Meaning(-6, "chromium", "ERR_FILE_NOT_FOUND", "ERR_FILE_NOT_FOUND", "The local file or directory the request refers to does not exist, for example a file:// URL or a file chosen for upload that has since been deleted. Check the path.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -5: (
+        Meaning(-5, "chromium", "ERR_INVALID_HANDLE", "ERR_INVALID_HANDLE", "The network stack was given a handle or file descriptor that does not refer to anything usable, for example one already closed. This is a programming error in the caller.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -4: (
+        Meaning(-4, "chromium", "ERR_INVALID_ARGUMENT", "ERR_INVALID_ARGUMENT", "A function in the network stack was called with an argument it does not accept. This points to a bug in the calling code; fix the call rather than retrying.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    -3: (
+        Meaning(-3, "chromium", "ERR_ABORTED", "ERR_ABORTED", "The request was stopped on purpose before it finished, typically because the user navigated away, pressed Stop, or code cancelled it. Treat it as a cancellation, not as a network problem.", Category.CANCELLED, Retry.NEVER, "current"),
+    ),
+    -2: (
+        Meaning(-2, "chromium", "ERR_FAILED", "ERR_FAILED", "A catch-all failure with no more specific code. In pages it very often hides a CORS rejection, a blocked service worker response or a cancelled fetch, so look at the console or a NetLog capture for the real cause before retrying.", Category.UNKNOWN, Retry.NEVER, "current"),
+    ),
+    -1: (
+        Meaning(-1, "chromium", "ERR_IO_PENDING", "ERR_IO_PENDING", "The asynchronous operation has been started and its result will be delivered later through the completion callback. This is normal control flow, not a failure: wait for the callback.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
+    ),
+    0: (
+        Meaning(0, "chromium", "OK", "OK", "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
 }
 
 
@@ -319,6 +1109,12 @@ class NetError(enum.IntEnum):
     ERR_IO_PENDING = -1
     OK = 0
 
+    @classmethod
+    def _missing_(cls, value: object) -> NetError | None:
+        # Another library's enum member (PyQt6, PySide6) stands for its number.
+        number = code_number(value) if isinstance(value, enum.Enum) else None
+        return None if number is None else _BY_VALUE.get(number)
+
     @property
     def upstream_name(self) -> str:
         "The name as upstream prints it, e.g. \"ERR_NAME_NOT_RESOLVED\" (\"NAME_NOT_RESOLVED\" in chromium/src net/base/net_error_list.h)."
@@ -368,6 +1164,15 @@ class NetError(enum.IntEnum):
     def is_client_certificate_error(self) -> bool:
         "What Chromium's net::IsClientCertificateError() answers for this code."
         return bool(_ROWS[self._value_][8] & 2)
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this code, and how long to wait at least.
+
+        The decision of its retry class for a request that is or is not
+        ``idempotent`` (safe to repeat), given the response's Retry-After in
+        seconds, if it had one.
+        """
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
 
 
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
@@ -1125,7 +1930,7 @@ _BY_NAME: dict[str, NetError] = {
     "ZSTD_WINDOW_SIZE_TOO_BIG": NetError.ERR_ZSTD_WINDOW_SIZE_TOO_BIG,
 }
 
-# Every name in ASCII lower case.
+# Every name, former ones too, in ASCII lower case.
 _BY_FOLDED_NAME: dict[str, NetError] = {
     "aborted": NetError.ERR_ABORTED,
     "access_denied": NetError.ERR_ACCESS_DENIED,
@@ -1626,800 +2431,58 @@ _BY_FOLDED_NAME: dict[str, NetError] = {
     "zstd_window_size_too_big": NetError.ERR_ZSTD_WINDOW_SIZE_TOO_BIG,
 }
 
+# What people paste before names, in lower case.
+_PREFIXES: tuple[str, ...] = ("net::",)
+
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _RETIRED: frozenset[int] = frozenset({-813, -812, -807, -802, -715, -711, -607, -606, -605, -604, -603, -602, -601, -600, -378, -377, -374, -373, -369, -368, -359, -353, -335, -334, -333, -332, -326, -220, -218, -216, -215, -185, -175, -165, -158, -157, -155, -152, -149, -148, -146, -144, -143, -140, -129, -116, -112, -31, -28, -24})
 
 
-@dataclass(frozen=True)
-class Meaning:
-    """One meaning of a code: upstream's own, or another source's."""
-
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-
-_MEANINGS: dict[int, tuple[Meaning, ...]] = {
-    -906: (
-        Meaning(-906, "chromium", "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -905: (
-        Meaning(-905, "chromium", "ERR_BLOB_REFERENCED_BLOB_BROKEN", "ERR_BLOB_REFERENCED_BLOB_BROKEN", "This blob includes another blob that failed or was never finished, so it cannot be completed. Rebuild the included blob first.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -904: (
-        Meaning(-904, "chromium", "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "ERR_BLOB_DEREFERENCED_WHILE_BUILDING", "Its creator let go of the blob while it was still being assembled, and no reader was waiting for it, so building stopped. Keep a reference until the blob is complete.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -903: (
-        Meaning(-903, "chromium", "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "ERR_BLOB_SOURCE_DIED_IN_TRANSIT", "The process sending the blob's bytes exited or crashed part-way through. Create the blob again.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -902: (
-        Meaning(-902, "chromium", "ERR_BLOB_FILE_WRITE_FAILED", "ERR_BLOB_FILE_WRITE_FAILED", "Spilling the blob's data to disk failed, a full disk being the usual reason. Free disk space or check file permissions.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -901: (
-        Meaning(-901, "chromium", "ERR_BLOB_OUT_OF_MEMORY", "ERR_BLOB_OUT_OF_MEMORY", "The blob's contents did not fit in the memory available for blobs. Free memory or use smaller blobs, then try again.", Category.LOCAL, Retry.AFTER_DELAY, "current"),
-    ),
-    -900: (
-        Meaning(-900, "chromium", "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "ERR_BLOB_INVALID_CONSTRUCTION_ARGUMENTS", "A request to build a blob arrived with parameters that make no sense, so the browser rejected it as a faulty inter-process message. It points to a bug in the code creating the blob.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -821: (
-        Meaning(-821, "chromium", "ERR_DNS_DIRECT_ONLY", "ERR_DNS_DIRECT_ONLY", "The host name was not resolved locally because requests to it go through a proxy, and this lookup was only allowed for direct connections. The proxy resolves the name instead.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -820: (
-        Meaning(-820, "chromium", "ERR_DNS_OTHER_FAILURE", "ERR_DNS_OTHER_FAILURE", "The DNS server answered with a failure response code that has no more specific Chromium code. Check the DNS server and retry later.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -819: (
-        Meaning(-819, "chromium", "ERR_DNS_REFUSED", "ERR_DNS_REFUSED", "The DNS server refused to answer the query (REFUSED), usually because of its policy. Use a DNS server that will serve this client.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -818: (
-        Meaning(-818, "chromium", "ERR_DNS_NOT_IMPLEMENTED", "ERR_DNS_NOT_IMPLEMENTED", "The DNS server replied NOTIMP: it does not implement this kind of query, such as an HTTPS record lookup. Use a DNS server that does.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -817: (
-        Meaning(-817, "chromium", "ERR_DNS_SERVER_FAILURE", "ERR_DNS_SERVER_FAILURE", "The DNS server answered that it failed to process the query (SERVFAIL). It is often temporary or caused by broken DNSSEC; retry later or use another server.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -816: (
-        Meaning(-816, "chromium", "ERR_DNS_FORMAT_ERROR", "ERR_DNS_FORMAT_ERROR", "The DNS server rejected the query as malformed (FORMERR). Either the server or the query is faulty.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -815: (
-        Meaning(-815, "chromium", "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "ERR_DNS_CACHE_INVALIDATION_IN_PROGRESS", "The host cache is in the middle of being cleared, so the lookup could not use it at that moment. Wait a little and look the name up again.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -814: (
-        Meaning(-814, "chromium", "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "ERR_DNS_SECURE_PROBE_RECORD_INVALID", "Chromium's test query to confirm that the secure DNS provider is usable came back empty or unusable. Check the provider; Chromium will probe again later.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -811: (
-        Meaning(-811, "chromium", "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "ERR_DNS_NO_MATCHING_SUPPORTED_ALPN", "The site's DNS HTTPS record was expected to list a supported application protocol (ALPN) but lists none that Chromium can use. The site's HTTPS record needs to be corrected.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -810: (
-        Meaning(-810, "chromium", "ERR_DNS_REQUEST_CANCELLED", "ERR_DNS_REQUEST_CANCELLED", "The host resolution job was called off before it finished, so no answer was produced. It is a cancellation, not a DNS fault.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -809: (
-        Meaning(-809, "chromium", "ERR_DNS_NAME_HTTPS_ONLY", "ERR_DNS_NAME_HTTPS_ONLY", "The site's DNS HTTPS record tells clients to use only secure transports, so this plain http or ws request cannot go ahead. Treat it like a redirect and load the https or wss address.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -808: (
-        Meaning(-808, "chromium", "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "ERR_DNS_SECURE_RESOLVER_HOSTNAME_RESOLUTION_FAILED", "Secure DNS could not start because the DNS-over-HTTPS server's own name would not resolve. Check the secure DNS setting and ordinary DNS connectivity.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -806: (
-        Meaning(-806, "chromium", "ERR_DNS_SORT_ERROR", "ERR_DNS_SORT_ERROR", "Chromium could not put the resolved addresses into its preferred connection order. It is an internal resolver failure.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -805: (
-        Meaning(-805, "chromium", "ERR_DNS_SEARCH_EMPTY", "ERR_DNS_SEARCH_EMPTY", "After applying the configured DNS search suffixes, no candidate name was left to query for this host. Use a fully qualified name or check the suffix settings.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -804: (
-        Meaning(-804, "chromium", "ERR_DNS_CACHE_MISS", "ERR_DNS_CACHE_MISS", "This lookup was restricted to the host cache and local sources such as the hosts file, and none of them knew the name. Allow a network lookup.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -803: (
-        Meaning(-803, "chromium", "ERR_DNS_TIMED_OUT", "ERR_DNS_TIMED_OUT", "The DNS query got no answer in time. The DNS server may be slow or unreachable; retry with back-off.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -801: (
-        Meaning(-801, "chromium", "ERR_DNS_SERVER_REQUIRES_TCP", "ERR_DNS_SERVER_REQUIRES_TCP", "The DNS reply was too large for UDP and the query must be repeated over TCP. Chromium normally does this itself.", Category.DNS, Retry.SAFE, "current"),
-    ),
-    -800: (
-        Meaning(-800, "chromium", "ERR_DNS_MALFORMED_RESPONSE", "ERR_DNS_MALFORMED_RESPONSE", "A DNS answer arrived but was not well-formed DNS. The server or something on the path is sending bad data; retry, or switch DNS servers.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -716: (
-        Meaning(-716, "chromium", "ERR_CERT_VERIFIER_CHANGED", "ERR_CERT_VERIFIER_CHANGED", "The settings that control how certificates are verified were changed while requests were running, so those requests were stopped. Retry on a new connection so the certificate is checked again.", Category.CERTIFICATE, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -714: (
-        Meaning(-714, "chromium", "ERR_CERT_DATABASE_CHANGED", "ERR_CERT_DATABASE_CHANGED", "Certificates or trust settings were added, removed or edited while requests were running, so those requests were stopped. Retry on a new connection so the new trust settings apply.", Category.CERTIFICATE, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -713: (
-        Meaning(-713, "chromium", "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "ERR_SELF_SIGNED_CERT_GENERATION_FAILED", "Chromium could not create the self-signed certificate it was asked for. Check the requested parameters and the key store.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -712: (
-        Meaning(-712, "chromium", "ERR_PRIVATE_KEY_EXPORT_FAILED", "ERR_PRIVATE_KEY_EXPORT_FAILED", "Exporting a private key failed. The key may be marked non-exportable, or the key store refused.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -710: (
-        Meaning(-710, "chromium", "ERR_KEY_GENERATION_FAILED", "ERR_KEY_GENERATION_FAILED", "Creating a new key pair did not succeed. Check the key store or the security device holding the keys.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -709: (
-        Meaning(-709, "chromium", "ERR_PKCS12_IMPORT_UNSUPPORTED", "ERR_PKCS12_IMPORT_UNSUPPORTED", "The PKCS #12 file uses features or algorithms that are not supported. Export it again with more widely supported settings.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -708: (
-        Meaning(-708, "chromium", "ERR_PKCS12_IMPORT_INVALID_FILE", "ERR_PKCS12_IMPORT_INVALID_FILE", "The PKCS #12 file is damaged or is not really a PKCS #12 file. Export it again from the source.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -707: (
-        Meaning(-707, "chromium", "ERR_PKCS12_IMPORT_INVALID_MAC", "ERR_PKCS12_IMPORT_INVALID_MAC", "Importing a PKCS #12 file failed because its integrity check (MAC) is wrong, which usually means a wrong password or a damaged file. Check the password or export the file again.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -706: (
-        Meaning(-706, "chromium", "ERR_IMPORT_SERVER_CERT_FAILED", "ERR_IMPORT_SERVER_CERT_FAILED", "A server certificate could not be added to the certificate database because something went wrong inside the import code. Check the certificate file and try again.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -705: (
-        Meaning(-705, "chromium", "ERR_IMPORT_CA_CERT_FAILED", "ERR_IMPORT_CA_CERT_FAILED", "Importing a CA certificate failed for a reason without a more specific code. Check the certificate file and the database.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -704: (
-        Meaning(-704, "chromium", "ERR_IMPORT_CERT_ALREADY_EXISTS", "ERR_IMPORT_CERT_ALREADY_EXISTS", "The certificate is already in the certificate database, so it was not imported again. Nothing needs to be done.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -703: (
-        Meaning(-703, "chromium", "ERR_IMPORT_CA_CERT_NOT_CA", "ERR_IMPORT_CA_CERT_NOT_CA", "The certificate being imported as a certificate authority is not a CA certificate. Import it as an ordinary certificate, or use the actual CA certificate.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -702: (
-        Meaning(-702, "chromium", "ERR_PKCS12_IMPORT_FAILED", "ERR_PKCS12_IMPORT_FAILED", "Importing a PKCS #12 file failed for a reason without a more specific code. Check the file and try exporting it again.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -701: (
-        Meaning(-701, "chromium", "ERR_PKCS12_IMPORT_BAD_PASSWORD", "ERR_PKCS12_IMPORT_BAD_PASSWORD", "The password given for the PKCS #12 (.p12 or .pfx) file is not correct, so nothing was imported. Enter the right password.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -508: (
-        Meaning(-508, "chromium", "ERR_HTTPENGINE_PROVIDER_IN_USE", "ERR_HTTPENGINE_PROVIDER_IN_USE", "A placeholder returned by Cronet when it is backed by the Android platform HttpEngine, where the detailed Chromium error code is not available. Use the public error code of the exception instead.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "current"),
-    ),
-    -507: (
-        Meaning(-507, "chromium", "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "ERR_TRUST_TOKEN_OPERATION_SUCCESS_WITHOUT_SENDING_REQUEST", "A Private State Token (Trust Token) operation completed locally, for example from cached results, without sending the request to its destination. The operation succeeded even though no request went out.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    -506: (
-        Meaning(-506, "chromium", "ERR_TRUST_TOKEN_OPERATION_FAILED", "ERR_TRUST_TOKEN_OPERATION_FAILED", "A Private State Token (formerly Trust Token) issuance, redemption or signing step did not succeed, for instance because the issuer's answer was unusable. Check the token issuer and the operation's parameters.", Category.UNKNOWN, Retry.NEVER, "current"),
-    ),
-    -505: (
-        Meaning(-505, "chromium", "ERR_INVALID_WEB_BUNDLE", "ERR_INVALID_WEB_BUNDLE", "A Web Bundle could not be used as a source of resources, for example because it is malformed. The bundle must be fixed.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -504: (
-        Meaning(-504, "chromium", "ERR_INVALID_SIGNED_EXCHANGE", "ERR_INVALID_SIGNED_EXCHANGE", "A signed exchange (SXG) could not be used, for example because its signature, validity or format is wrong. The publisher must fix the signed exchange.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -503: (
-        Meaning(-503, "chromium", "ERR_ADD_USER_CERT_FAILED", "ERR_ADD_USER_CERT_FAILED", "The operating system's certificate store would not accept the certificate. Check the certificate file and the permissions on the store.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -502: (
-        Meaning(-502, "chromium", "ERR_NO_PRIVATE_KEY_FOR_CERT", "ERR_NO_PRIVATE_KEY_FOR_CERT", "The certificate being imported belongs to a private key that is not present on this device, so it cannot be used for client authentication. Import it together with its key, for example as a PKCS #12 file.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -501: (
-        Meaning(-501, "chromium", "ERR_INSECURE_RESPONSE", "ERR_INSECURE_RESPONSE", "The response was refused because the connection it came over was not secure enough, most often after a certificate error. Resolve the certificate problem first.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -414: (
-        Meaning(-414, "chromium", "ERR_CACHE_COMPRESSION_FAILURE", "ERR_CACHE_COMPRESSION_FAILURE", "Compressing data for storage in the disk cache failed. The response itself is not affected; it can be fetched again.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -413: (
-        Meaning(-413, "chromium", "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "ERR_CACHE_OPEN_OR_CREATE_FAILURE", "A combined open-or-create of a cache entry failed, so the cache cannot be used for this resource. It can still be fetched from the network.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -412: (
-        Meaning(-412, "chromium", "ERR_CACHE_DOOM_FAILURE", "ERR_CACHE_DOOM_FAILURE", "Marking a cache entry for removal (dooming it) did not succeed. It is internal to the cache and usually harmless.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -411: (
-        Meaning(-411, "chromium", "ERR_CACHE_ENTRY_NOT_SUITABLE", "ERR_CACHE_ENTRY_NOT_SUITABLE", "Chromium's cache already knew the stored entry could not serve this request, given its load flags or mode, so the entry was skipped. The request goes to the network instead.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -410: (
-        Meaning(-410, "chromium", "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "ERR_CACHE_AUTH_FAILURE_AFTER_READ", "The server demanded authentication only after part of the response had been delivered, too late to ask for credentials. Start the request over from the beginning.", Category.CACHE, Retry.IDEMPOTENT, "current"),
-    ),
-    -409: (
-        Meaning(-409, "chromium", "ERR_CACHE_LOCK_TIMEOUT", "ERR_CACHE_LOCK_TIMEOUT", "Waiting for a lock on a cache entry took too long. Chromium then continues without the cache entry.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -408: (
-        Meaning(-408, "chromium", "ERR_CACHE_CHECKSUM_MISMATCH", "ERR_CACHE_CHECKSUM_MISMATCH", "A cache entry failed its checksum and is treated as corrupt. It is internal to the cache; the resource can be fetched again from the network.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -407: (
-        Meaning(-407, "chromium", "ERR_CACHE_CHECKSUM_READ_FAILURE", "ERR_CACHE_CHECKSUM_READ_FAILURE", "The checksum stored alongside a cache entry could not be read, so the entry cannot be verified. The cache handles this internally; the resource can be fetched again from the network.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -406: (
-        Meaning(-406, "chromium", "ERR_CACHE_RACE", "ERR_CACHE_RACE", "Two or more requests competed to create the same cache entry and this one lost, so its cache lookup starts over. This is handled inside Chromium's HTTP cache.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -405: (
-        Meaning(-405, "chromium", "ERR_CACHE_CREATE_FAILURE", "ERR_CACHE_CREATE_FAILURE", "A new cache entry for this resource could not be made. The resource can still be fetched from the network.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -404: (
-        Meaning(-404, "chromium", "ERR_CACHE_OPEN_FAILURE", "ERR_CACHE_OPEN_FAILURE", "An existing cache entry for this resource failed to open. Chromium falls back to the network.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -403: (
-        Meaning(-403, "chromium", "ERR_CACHE_OPERATION_NOT_SUPPORTED", "ERR_CACHE_OPERATION_NOT_SUPPORTED", "The kind of cache entry involved cannot perform the requested action, such as a partial or sparse access. It is an internal condition of the cache.", Category.CACHE, Retry.NEVER, "current"),
-    ),
-    -402: (
-        Meaning(-402, "chromium", "ERR_CACHE_WRITE_FAILURE", "ERR_CACHE_WRITE_FAILURE", "Storing a response in the disk cache did not succeed, often because the disk is full or the cache files are damaged. Retry, or fetch without caching.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -401: (
-        Meaning(-401, "chromium", "ERR_CACHE_READ_FAILURE", "ERR_CACHE_READ_FAILURE", "Chromium could not read data back from its disk cache, for example because of a disk error. Fetch the resource from the network instead.", Category.CACHE, Retry.SAFE, "current"),
-    ),
-    -400: (
-        Meaning(-400, "chromium", "ERR_CACHE_MISS", "ERR_CACHE_MISS", "The requested entry is not in the cache, and the request was not allowed to use the network, for example an offline or cache-only load. Allow a network fetch to get the resource.", Category.CACHE, Retry.NEVER, "current"),
-    ),
-    -388: (
-        Meaning(-388, "chromium", "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER", "A dictionary-compressed response begins with a dictionary identifier that differs from the dictionary Chromium offered. The server's shared dictionary setup is wrong.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -387: (
-        Meaning(-387, "chromium", "ERR_DICTIONARY_LOAD_FAILED", "ERR_DICTIONARY_LOAD_FAILED", "A response encoded against a shared compression dictionary could not be decoded because the dictionary itself failed to load. Fetch the resource again without dictionary compression.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -386: (
-        Meaning(-386, "chromium", "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "ERR_ZSTD_WINDOW_SIZE_TOO_BIG", "The response is zstd-compressed with a window size above the 8 MB limit Chromium accepts. The server must compress with a smaller window.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -385: (
-        Meaning(-385, "chromium", "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS", "Local network access checks blocked the connection, for example a public web page trying to reach a device on the local network without permission. The page needs the appropriate permission or server opt-in.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -384: (
-        Meaning(-384, "chromium", "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", "A cached response came from an address space that local network access checks now block. The cached copy is not used.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -383: (
-        Meaning(-383, "chromium", "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "ERR_INCONSISTENT_IP_ADDRESS_SPACE", "Within a single request the server's address was seen in two different address spaces (public, private or local), which local network access checks treat as suspicious. Chromium discards the cached copy; the request can then be made again.", Category.POLICY, Retry.SAFE, "current"),
-    ),
-    -382: (
-        Meaning(-382, "chromium", "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "ERR_TOO_MANY_ACCEPT_CH_RESTARTS", "Client hint negotiation (the ACCEPT_CH restart) was repeated too many times, so Chromium stopped. The server's Accept-CH behaviour needs fixing.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -381: (
-        Meaning(-381, "chromium", "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "ERR_QUIC_GOAWAY_REQUEST_CAN_BE_RETRIED", "The QUIC server is shutting the connection down and has told Chromium it never handled this request. Resend it on another connection.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -380: (
-        Meaning(-380, "chromium", "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "ERR_QUIC_CERT_ROOT_NOT_KNOWN", "QUIC connections only accept certificates from publicly known roots unless the site is explicitly exempted, and this one chains to a private or unknown root. Use a publicly trusted certificate, or let the connection fall back to TCP.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -379: (
-        Meaning(-379, "chromium", "ERR_HTTP_RESPONSE_CODE_FAILURE", "ERR_HTTP_RESPONSE_CODE_FAILURE", "The server answered with a status code outside 2xx, and the API that made the request treats that as a failure. Look at the HTTP status itself to decide what to do.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -376: (
-        Meaning(-376, "chromium", "ERR_HTTP2_STREAM_CLOSED", "ERR_HTTP2_STREAM_CLOSED", "The other side kept sending HTTP/2 frames on a stream that was already finished. Its HTTP/2 implementation is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -375: (
-        Meaning(-375, "chromium", "ERR_TOO_MANY_RETRIES", "ERR_TOO_MANY_RETRIES", "Chromium gave up after restarting the same transaction many times for authentication or certificate reasons, to avoid an endless loop. A server or proxy that keeps asking for new credentials or keeps presenting bad certificates is the usual cause.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -372: (
-        Meaning(-372, "chromium", "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED", "An HTTP/2 stream was reset by the peer with the NO_ERROR code. The HTTP/2 layer normally absorbs this, so seeing it outside that layer points to a Chromium bug.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -371: (
-        Meaning(-371, "chromium", "ERR_CONTENT_DECODING_INIT_FAILED", "ERR_CONTENT_DECODING_INIT_FAILED", "The decoder for the response's content encoding could not be set up. The Content-Encoding may be unsupported or invalid.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -370: (
-        Meaning(-370, "chromium", "ERR_INVALID_HTTP_RESPONSE", "ERR_INVALID_HTTP_RESPONSE", "The bytes that came back do not start with an HTTP/1.x status line, and Chromium will not interpret them as headerless HTTP/0.9. The port may be running a different protocol, or the server is broken.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -367: (
-        Meaning(-367, "chromium", "ERR_PAC_SCRIPT_TERMINATED", "ERR_PAC_SCRIPT_TERMINATED", "The PAC script's execution environment crashed or was stopped, so proxy decisions wait until the script is loaded afresh. Retry once it has been reloaded.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    -366: (
-        Meaning(-366, "chromium", "ERR_PROXY_HTTP_1_1_REQUIRED", "ERR_PROXY_HTTP_1_1_REQUIRED", "The proxy told Chromium over HTTP/2 that it must be spoken to with HTTP/1.1. Retry over an HTTP/1.1 connection to the proxy; Chromium does this automatically.", Category.PROXY, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -365: (
-        Meaning(-365, "chromium", "ERR_HTTP_1_1_REQUIRED", "ERR_HTTP_1_1_REQUIRED", "The server told Chromium over HTTP/2 that this request must use HTTP/1.1. Retry on an HTTP/1.1 connection; Chromium does this automatically.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -364: (
-        Meaning(-364, "chromium", "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION", "A proxy asked for authentication when there was no longer a usable connection to answer it on. It is an internal network stack condition.", Category.PROXY, Retry.NEVER, "current"),
-    ),
-    -363: (
-        Meaning(-363, "chromium", "ERR_HTTP2_COMPRESSION_ERROR", "ERR_HTTP2_COMPRESSION_ERROR", "The HPACK header block on the HTTP/2 connection could not be processed, so the connection's shared header state is broken. The peer's implementation is faulty or the data was damaged.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -362: (
-        Meaning(-362, "chromium", "ERR_HTTP2_FRAME_SIZE_ERROR", "ERR_HTTP2_FRAME_SIZE_ERROR", "An HTTP/2 frame from the other side was too large, or the wrong length for its type. Its HTTP/2 implementation is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -361: (
-        Meaning(-361, "chromium", "ERR_HTTP2_FLOW_CONTROL_ERROR", "ERR_HTTP2_FLOW_CONTROL_ERROR", "The other side sent more HTTP/2 data than its flow-control window allowed, or otherwise mishandled window updates. Its HTTP/2 implementation is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -360: (
-        Meaning(-360, "chromium", "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "The TLS parameters negotiated for this connection, such as its version or cipher suite, are too weak for HTTP/2. The server must use stronger TLS settings.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -358: (
-        Meaning(-358, "chromium", "ERR_QUIC_HANDSHAKE_FAILED", "ERR_QUIC_HANDSHAKE_FAILED", "Setting up encryption for the QUIC connection did not succeed, so nothing sent on it reached the server in readable form. Send the requests again on a new connection, possibly over TCP.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -357: (
-        Meaning(-357, "chromium", "ERR_RESPONSE_HEADERS_TRUNCATED", "ERR_RESPONSE_HEADERS_TRUNCATED", "The connection ended while the response headers were still arriving. Retry if the request is safe to repeat.", Category.HTTP, Retry.IDEMPOTENT, "current"),
-    ),
-    -356: (
-        Meaning(-356, "chromium", "ERR_QUIC_PROTOCOL_ERROR", "ERR_QUIC_PROTOCOL_ERROR", "The QUIC connection failed with a protocol error; a more detailed QUIC error code is usually attached. Retry on a new connection, which may use TCP instead.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -355: (
-        Meaning(-355, "chromium", "ERR_INCOMPLETE_CHUNKED_ENCODING", "ERR_INCOMPLETE_CHUNKED_ENCODING", "A chunked response stopped without its closing empty chunk, so the body is cut short. Repeat the request if it is safe to do so.", Category.HTTP, Retry.IDEMPOTENT, "current"),
-    ),
-    -354: (
-        Meaning(-354, "chromium", "ERR_CONTENT_LENGTH_MISMATCH", "ERR_CONTENT_LENGTH_MISMATCH", "Fewer body bytes arrived than the Content-Length header promised before the connection ended. The download is truncated; repeat it if the request is safe to repeat.", Category.HTTP, Retry.IDEMPOTENT, "current"),
-    ),
-    -352: (
-        Meaning(-352, "chromium", "ERR_HTTP2_PING_FAILED", "ERR_HTTP2_PING_FAILED", "A liveness check (PING) on the HTTP/2 connection went unanswered, so Chromium treats the connection as dead. Retry on a new connection.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -351: (
-        Meaning(-351, "chromium", "ERR_HTTP2_SERVER_REFUSED_STREAM", "ERR_HTTP2_SERVER_REFUSED_STREAM", "The HTTP/2 server refused the stream before processing it, with REFUSED_STREAM or a GOAWAY that excludes it. The request was not handled and can be sent again on a different connection.", Category.PROTOCOL, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -350: (
-        Meaning(-350, "chromium", "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION", "Two or more Location headers in one response leave the redirect target ambiguous, so it is rejected. The server must send just one.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -349: (
-        Meaning(-349, "chromium", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION", "Two or more Content-Disposition headers in one response leave the file name ambiguous, so it is rejected. The server must send just one.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -348: (
-        Meaning(-348, "chromium", "ERR_PAC_NOT_IN_DHCP", "ERR_PAC_NOT_IN_DHCP", "Proxy auto-discovery asked DHCP for a PAC address and got nothing back, whether because the query failed or the network does not publish one. Set the PAC URL manually if the network needs a proxy.", Category.PROXY, Retry.NEVER, "current"),
-    ),
-    -347: (
-        Meaning(-347, "chromium", "ERR_INCOMPLETE_HTTP2_HEADERS", "ERR_INCOMPLETE_HTTP2_HEADERS", "HTTP/2 response headers arrived incomplete: required pseudo-headers such as the status are still missing. If it surfaces, the server's HTTP/2 framing is faulty.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -346: (
-        Meaning(-346, "chromium", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH", "Conflicting Content-Length values in one response make its length ambiguous, so Chromium rejects it to prevent response smuggling. The server must send one consistent length.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -345: (
-        Meaning(-345, "chromium", "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "ERR_RESPONSE_BODY_TOO_BIG_TO_DRAIN", "The rest of a response body was too large to read and discard so the connection could be reused. The connection is dropped and a new one is needed.", Category.HTTP, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -344: (
-        Meaning(-344, "chromium", "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "ERR_UNDOCUMENTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a status code that its documentation does not list. Look in system logs and the authentication configuration.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -343: (
-        Meaning(-343, "chromium", "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "ERR_MISCONFIGURED_AUTH_ENVIRONMENT", "Authentication could not start because the Kerberos environment is incomplete, such as an unreachable key distribution center or a server principal the realm does not know. Fix the domain or krb5 configuration.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -342: (
-        Meaning(-342, "chromium", "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS", "Windows SSPI or the GSSAPI library answered with a known status code that makes no sense at this step of authentication. Check the machine's Kerberos or NTLM setup.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -341: (
-        Meaning(-341, "chromium", "ERR_MISSING_AUTH_CREDENTIALS", "ERR_MISSING_AUTH_CREDENTIALS", "Negotiate (Kerberos) authentication found no ticket for the user. Sign in to the domain or run kinit to get one, then retry.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -340: (
-        Meaning(-340, "chromium", "ERR_ENCODING_DETECTION_FAILED", "ERR_ENCODING_DETECTION_FAILED", "Chromium could not work out which character set the response text uses. Declaring a charset in the Content-Type header avoids this.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -339: (
-        Meaning(-339, "chromium", "ERR_UNSUPPORTED_AUTH_SCHEME", "ERR_UNSUPPORTED_AUTH_SCHEME", "The only authentication schemes the server offers are ones this machine or build cannot perform. Enable the scheme locally or have the server offer another, such as Basic or Negotiate.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -338: (
-        Meaning(-338, "chromium", "ERR_INVALID_AUTH_CREDENTIALS", "ERR_INVALID_AUTH_CREDENTIALS", "HTTP authentication did not produce usable credentials, for example because the handshake with the server broke down. Check the user's credentials and the server's authentication setup.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -337: (
-        Meaning(-337, "chromium", "ERR_HTTP2_PROTOCOL_ERROR", "ERR_HTTP2_PROTOCOL_ERROR", "The HTTP/2 session hit a protocol error, often caused by the server sending invalid headers or by a middlebox mangling traffic. Check the server and anything inspecting the connection.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -336: (
-        Meaning(-336, "chromium", "ERR_NO_SUPPORTED_PROXIES", "ERR_NO_SUPPORTED_PROXIES", "None of the proxies in the configured list use a proxy type Chromium supports. Change the proxy configuration.", Category.PROXY, Retry.NEVER, "current"),
-    ),
-    -331: (
-        Meaning(-331, "chromium", "ERR_NETWORK_IO_SUSPENDED", "ERR_NETWORK_IO_SUSPENDED", "Networking is paused system-wide, usually because the device is suspending, so the operation could not run. Retry after the system resumes.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
-    ),
-    -330: (
-        Meaning(-330, "chromium", "ERR_CONTENT_DECODING_FAILED", "ERR_CONTENT_DECODING_FAILED", "The response body could not be decompressed, for example because gzip or Brotli data is corrupt or the Content-Encoding header is wrong. The server must send correctly encoded content.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -329: (
-        Meaning(-329, "chromium", "ERR_MALFORMED_IDENTITY", "ERR_MALFORMED_IDENTITY", "The user name or domain given for HTTP authentication is not in a form the authentication scheme accepts. Correct the identity, for example how the domain and user name are written.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -328: (
-        Meaning(-328, "chromium", "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "ERR_REQUEST_RANGE_NOT_SATISFIABLE", "The server cannot deliver the byte range that was asked for (HTTP 416). Request a range that lies within the resource.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    -327: (
-        Meaning(-327, "chromium", "ERR_PAC_SCRIPT_FAILED", "ERR_PAC_SCRIPT_FAILED", "Running the proxy auto-config (PAC) script failed, for example because of a script error. Fix the PAC script.", Category.PROXY, Retry.NEVER, "current"),
-    ),
-    -325: (
-        Meaning(-325, "chromium", "ERR_RESPONSE_HEADERS_TOO_BIG", "ERR_RESPONSE_HEADERS_TOO_BIG", "The response headers were larger than Chromium accepts. Reduce the size of the headers the server sends, large cookies being a common cause.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -324: (
-        Meaning(-324, "chromium", "ERR_EMPTY_RESPONSE", "ERR_EMPTY_RESPONSE", "The connection ended before a single byte of the response arrived. The server may have crashed, timed out the request or dropped it; repeat it only if that is harmless.", Category.HTTP, Retry.IDEMPOTENT, "current"),
-    ),
-    -323: (
-        Meaning(-323, "chromium", "ERR_UNEXPECTED_PROXY_AUTH", "ERR_UNEXPECTED_PROXY_AUTH", "A server that is not a proxy replied with 407 Proxy Authentication Required. That response makes no sense without a proxy, so the server is misbehaving.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -322: (
-        Meaning(-322, "chromium", "ERR_METHOD_NOT_SUPPORTED", "ERR_METHOD_NOT_SUPPORTED", "The HTTP method of the request cannot be used for this URL or endpoint. Use a method it accepts.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    -321: (
-        Meaning(-321, "chromium", "ERR_INVALID_CHUNKED_ENCODING", "ERR_INVALID_CHUNKED_ENCODING", "The response body uses chunked transfer encoding incorrectly. The server's response framing must be fixed.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -320: (
-        Meaning(-320, "chromium", "ERR_INVALID_RESPONSE", "ERR_INVALID_RESPONSE", "The server's response could not be understood as a valid response. The server or something in between is sending broken data.", Category.HTTP, Retry.NEVER, "current"),
-    ),
-    -312: (
-        Meaning(-312, "chromium", "ERR_UNSAFE_PORT", "ERR_UNSAFE_PORT", "The URL's port is on the browser's restricted list because protocols such as mail or FTP listen there and could be attacked by crafted web requests. Serve the content on a normal web port.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -311: (
-        Meaning(-311, "chromium", "ERR_UNSAFE_REDIRECT", "ERR_UNSAFE_REDIRECT", "A redirect led to a destination that is not allowed from the original request, such as a file:// URL or another scheme a web page may not reach. The redirect target must change.", Category.REDIRECT, Retry.NEVER, "current"),
-    ),
-    -310: (
-        Meaning(-310, "chromium", "ERR_TOO_MANY_REDIRECTS", "ERR_TOO_MANY_REDIRECTS", "The request followed so many redirects that Chromium gave up, usually because of a redirect loop. Clearing cookies for the site sometimes helps; otherwise the server configuration must be fixed.", Category.REDIRECT, Retry.NEVER, "current"),
-    ),
-    -303: (
-        Meaning(-303, "chromium", "ERR_INVALID_REDIRECT", "ERR_INVALID_REDIRECT", "The server redirected to a Location that is not a usable URL. The redirect target on the server must be corrected.", Category.REDIRECT, Retry.NEVER, "current"),
-    ),
-    -302: (
-        Meaning(-302, "chromium", "ERR_UNKNOWN_URL_SCHEME", "ERR_UNKNOWN_URL_SCHEME", "The URL uses a scheme that the network stack does not know how to handle. Check the URL or register a handler for the scheme.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    -301: (
-        Meaning(-301, "chromium", "ERR_DISALLOWED_URL_SCHEME", "ERR_DISALLOWED_URL_SCHEME", "Loading this kind of URL scheme is not permitted here, for example a scheme the embedder or network context does not allow. Switch to an allowed scheme such as https.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -300: (
-        Meaning(-300, "chromium", "ERR_INVALID_URL", "ERR_INVALID_URL", "The URL could not be parsed or is otherwise invalid. Fix the URL.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    -219: (
-        Meaning(-219, "chromium", "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "ERR_CERT_SELF_SIGNED_LOCAL_NETWORK", "A site on the local network (a private IP address or a .local name) presented a self-signed certificate, which Chromium rejects there. Give the device a certificate from a CA the client trusts.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -217: (
-        Meaning(-217, "chromium", "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "ERR_CERT_KNOWN_INTERCEPTION_BLOCKED", "Chromium recognises this certificate as one used to snoop on connections by a party other than the device's owner, and refuses it. Remove the software or network device doing the interception.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -214: (
-        Meaning(-214, "chromium", "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "ERR_CERTIFICATE_TRANSPARENCY_REQUIRED", "This connection needs proof that the certificate was publicly logged (Certificate Transparency), and the proof supplied was missing or did not meet policy. The site needs a certificate logged with valid timestamps.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -213: (
-        Meaning(-213, "chromium", "ERR_CERT_VALIDITY_TOO_LONG", "ERR_CERT_VALIDITY_TOO_LONG", "The time between the certificate's start and expiry dates exceeds what browsers allow for publicly trusted certificates. The site must reissue it with a shorter lifetime.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -212: (
-        Meaning(-212, "chromium", "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "ERR_CERT_NAME_CONSTRAINT_VIOLATION", "The certificate lists names that the issuing CA's name constraints forbid it to certify. The certificate must be reissued by a CA allowed to cover those names.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -211: (
-        Meaning(-211, "chromium", "ERR_CERT_WEAK_KEY", "ERR_CERT_WEAK_KEY", "The certificate's public key is below the minimum strength, such as an RSA key with too few bits. The site must reissue it with a stronger key.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -210: (
-        Meaning(-210, "chromium", "ERR_CERT_NON_UNIQUE_NAME", "ERR_CERT_NON_UNIQUE_NAME", "The certificate names a host that is not globally unique, such as an internal name or a private IP address, which public CAs should not certify. Use a publicly resolvable name or a private CA trusted on the device.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -208: (
-        Meaning(-208, "chromium", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM", "The certificate chain relies on a signature algorithm that is no longer trusted, such as SHA-1 or MD5. The site needs a certificate signed with a modern algorithm.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -207: (
-        Meaning(-207, "chromium", "ERR_CERT_INVALID", "ERR_CERT_INVALID", "The server's certificate is invalid for a reason not covered by a more specific code. The certificate must be replaced.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -206: (
-        Meaning(-206, "chromium", "ERR_CERT_REVOKED", "ERR_CERT_REVOKED", "The server's certificate has been revoked by its issuer. Do not bypass it; the site must obtain a new certificate.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -205: (
-        Meaning(-205, "chromium", "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "ERR_CERT_UNABLE_TO_CHECK_REVOCATION", "Chromium could not get revocation information for the certificate, either because the revocation server is unreachable or because it is being blocked. Try another network; the site may need to fix its revocation setup.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -204: (
-        Meaning(-204, "chromium", "ERR_CERT_NO_REVOCATION_MECHANISM", "ERR_CERT_NO_REVOCATION_MECHANISM", "The certificate carries no OCSP or CRL location, so nobody can ever learn whether it was revoked. Whether this blocks the connection depends on policy; the site should use a certificate with revocation information.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -203: (
-        Meaning(-203, "chromium", "ERR_CERT_CONTAINS_ERRORS", "ERR_CERT_CONTAINS_ERRORS", "The server's certificate has errors that make it unusable. Chromium prefers ERR_CERT_INVALID for new cases; the certificate has to be replaced.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -202: (
-        Meaning(-202, "chromium", "ERR_CERT_AUTHORITY_INVALID", "ERR_CERT_AUTHORITY_INVALID", "The server's certificate chain does not lead to a trusted root, as with a self-signed certificate, a private CA, or interception. Install the issuing CA if it is legitimate, or fix the server's chain.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -201: (
-        Meaning(-201, "chromium", "ERR_CERT_DATE_INVALID", "ERR_CERT_DATE_INVALID", "The server's certificate is expired or not yet valid according to this device's clock. Check that the device date and time are correct; otherwise the site must renew its certificate.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -200: (
-        Meaning(-200, "chromium", "ERR_CERT_COMMON_NAME_INVALID", "ERR_CERT_COMMON_NAME_INVALID", "The certificate the server sent does not cover the host name in the URL. Check that the site's proper name is used; a captive portal or interception can also cause it, so do not click through.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -190: (
-        Meaning(-190, "chromium", "ERR_MULTICAST_NOT_ALLOWED", "ERR_MULTICAST_NOT_ALLOWED", "A multicast operation on a UDP socket was refused because multicast is not permitted for that socket or caller. Obtain the required permission or avoid multicast.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -189: (
-        Meaning(-189, "chromium", "ERR_CONTROL_MSG_TOO_BIG", "ERR_CONTROL_MSG_TOO_BIG", "Ancillary control data received with a datagram was larger than the space reserved for it and was cut off. It signals a socket-level limit rather than a network fault.", Category.CONNECTION, Retry.NEVER, "current"),
-    ),
-    -188: (
-        Meaning(-188, "chromium", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_RESPONSE", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel after seeing the proxy's CONNECT response. Check the application's proxy callback logic.", Category.CANCELLED, Retry.NEVER, "current"),
-    ),
-    -187: (
-        Meaning(-187, "chromium", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "ERR_PROXY_DELEGATE_CANCELED_CONNECT_REQUEST", "Code that supervises the proxy (a proxy delegate, such as an application's callback in Cronet) chose to cancel the tunnel before the CONNECT request was sent. Check the application's proxy callback logic.", Category.CANCELLED, Retry.NEVER, "current"),
-    ),
-    -186: (
-        Meaning(-186, "chromium", "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "ERR_PROXY_UNABLE_TO_CONNECT_TO_DESTINATION", "The proxy was reachable but could not connect to the destination, for example because the destination name did not resolve or its server refused. The problem is with the destination, not the proxy, so check the target host.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    -184: (
-        Meaning(-184, "chromium", "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ERR_ECH_FALLBACK_CERTIFICATE_INVALID", "ECH failed, and the certificate offered for recovery is not valid for the ECH public name, so Chromium cannot trust the server's replacement keys. The site's ECH or certificate setup is broken.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -183: (
-        Meaning(-183, "chromium", "ERR_ECH_NOT_NEGOTIATED", "ERR_ECH_NOT_NEGOTIATED", "The server could not open the encrypted ClientHello, usually because the ECH keys in DNS are out of date. Reconnect with the fresh keys the server supplied; Chromium does this automatically.", Category.TLS, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -182: (
-        Meaning(-182, "chromium", "ERR_INVALID_ECH_CONFIG_LIST", "ERR_INVALID_ECH_CONFIG_LIST", "The ECH keys advertised in the site's DNS HTTPS record are in a broken format. The site's DNS ECH configuration must be corrected.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -181: (
-        Meaning(-181, "chromium", "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "ERR_SSL_KEY_USAGE_INCOMPATIBLE", "The keyUsage extension in the server's certificate rules out the way the key is used in this handshake, for example for key exchange rather than signing. The site needs a certificate with suitable key usage.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -180: (
-        Meaning(-180, "chromium", "ERR_TLS13_DOWNGRADE_DETECTED", "ERR_TLS13_DOWNGRADE_DETECTED", "The server settled on an older TLS version while its handshake carried the marker a TLS 1.3 server uses when forced down, so Chromium suspects tampering. A badly implemented TLS-intercepting proxy is the common culprit; update or remove it.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -179: (
-        Meaning(-179, "chromium", "ERR_WRONG_VERSION_ON_EARLY_DATA", "ERR_WRONG_VERSION_ON_EARLY_DATA", "The client sent 0-RTT data but the server turned out to speak only TLS 1.2 or older, which has no early data. Chromium repeats the request on the completed handshake without it.", Category.TLS, Retry.SAFE, "current"),
-    ),
-    -178: (
-        Meaning(-178, "chromium", "ERR_EARLY_DATA_REJECTED", "ERR_EARLY_DATA_REJECTED", "The server declined the 0-RTT early data sent with a resumed TLS 1.3 connection, so none of it was acted on. Chromium replays the request after the full handshake without early data.", Category.TLS, Retry.SAFE, "current"),
-    ),
-    -177: (
-        Meaning(-177, "chromium", "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "ERR_SSL_CLIENT_AUTH_NO_COMMON_ALGORITHMS", "None of the signature algorithms the server will accept can be made with the client certificate's key. Use a certificate with a different key, or widen the algorithms the server accepts.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -176: (
-        Meaning(-176, "chromium", "ERR_NO_BUFFER_SPACE", "ERR_NO_BUFFER_SPACE", "The operating system temporarily ran out of buffers for socket traffic (ENOBUFS). Retry after a short delay.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
-    ),
-    -174: (
-        Meaning(-174, "chromium", "ERR_READ_IF_READY_NOT_IMPLEMENTED", "ERR_READ_IF_READY_NOT_IMPLEMENTED", "An internal signal that a socket type lacks the optional ReadIfReady call, after which the stack falls back to a plain read. Applications should never see it.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -173: (
-        Meaning(-173, "chromium", "ERR_WS_UPGRADE", "ERR_WS_UPGRADE", "Marks the normal end of the HTTP request that carried a WebSocket opening handshake: the upgrade worked and the connection now belongs to the WebSocket. It signals success, not a failure.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    -172: (
-        Meaning(-172, "chromium", "ERR_SSL_OBSOLETE_CIPHER", "ERR_SSL_OBSOLETE_CIPHER", "The server will only talk using a cipher suite Chromium removed recently; this code reports it during the short transition period after a removal. The server must enable modern cipher suites.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -171: (
-        Meaning(-171, "chromium", "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "ERR_CT_CONSISTENCY_PROOF_PARSING_FAILED", "A proof that a Certificate Transparency log has stayed consistent over time could not be read. This is internal CT bookkeeping.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -170: (
-        Meaning(-170, "chromium", "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "ERR_UNABLE_TO_REUSE_CONNECTION_FOR_PROXY_AUTH", "Proxy authentication needed another round trip, but the connection it started on could not carry it. The handshake continues on a newly opened connection; this stays inside the network stack.", Category.PROXY, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -169: (
-        Meaning(-169, "chromium", "ERR_CT_STH_INCOMPLETE", "ERR_CT_STH_INCOMPLETE", "A Certificate Transparency signed tree head was readable JSON but lacked fields it must have. This is internal CT bookkeeping.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -168: (
-        Meaning(-168, "chromium", "ERR_CT_STH_PARSING_FAILED", "ERR_CT_STH_PARSING_FAILED", "Data describing the state of a Certificate Transparency log (a signed tree head) was unreadable. This is internal CT bookkeeping and does not by itself block a site.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -167: (
-        Meaning(-167, "chromium", "ERR_SSL_SERVER_CERT_BAD_FORMAT", "ERR_SSL_SERVER_CERT_BAD_FORMAT", "The bytes the server sent as its certificate are not a decodable certificate, so validation could not even start. The server's certificate file is broken and must be replaced.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -166: (
-        Meaning(-166, "chromium", "ERR_ICANN_NAME_COLLISION", "ERR_ICANN_NAME_COLLISION", "The host name resolved to 127.0.53.53, the special address ICANN uses to flag a name collision with a new top-level domain. Use a fully qualified name that does not clash, or fix the internal DNS.", Category.DNS, Retry.NEVER, "current"),
-    ),
-    -164: (
-        Meaning(-164, "chromium", "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT", "The client certificate chosen from the system store could not be converted into a form the TLS code can use, for example because of an unsupported encoding. Reinstall or re-export the certificate.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -163: (
-        Meaning(-163, "chromium", "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "ERR_SOCKET_SEND_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the send buffer size, but the size did not actually change. The system is probably capping buffer sizes.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -162: (
-        Meaning(-162, "chromium", "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "ERR_SOCKET_RECEIVE_BUFFER_SIZE_UNCHANGEABLE", "The operating system reported success when asked to change the receive buffer size, but the size did not actually change. The system is probably capping buffer sizes.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -161: (
-        Meaning(-161, "chromium", "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "ERR_SOCKET_SET_SEND_BUFFER_SIZE_ERROR", "The operating system rejected the requested send buffer size for a socket. The value may exceed what the system allows.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -160: (
-        Meaning(-160, "chromium", "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "ERR_SOCKET_SET_RECEIVE_BUFFER_SIZE_ERROR", "The operating system rejected the requested receive buffer size for a socket. The value may exceed what the system allows.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -159: (
-        Meaning(-159, "chromium", "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "ERR_SSL_UNRECOGNIZED_NAME_ALERT", "The server answered the TLS handshake with a fatal unrecognized_name alert: it does not recognise the host name sent in SNI. Check the URL's host name and the server's virtual host setup.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -156: (
-        Meaning(-156, "chromium", "ERR_SSL_SERVER_CERT_CHANGED", "ERR_SSL_SERVER_CERT_CHANGED", "The server presented a different certificate when the TLS session was renegotiated, which Chromium treats as a possible attack. The server must keep its certificate stable across renegotiation.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -154: (
-        Meaning(-154, "chromium", "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "ERR_WS_THROTTLE_QUEUE_TOO_LARGE", "The limit on WebSocket connections waiting to open was reached and this one was turned away. Open fewer WebSockets at once and retry later.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "current"),
-    ),
-    -153: (
-        Meaning(-153, "chromium", "ERR_SSL_DECRYPT_ERROR_ALERT", "ERR_SSL_DECRYPT_ERROR_ALERT", "The TLS peer aborted with a decrypt_error alert, meaning a signature or handshake check failed on its side. A faulty server, client certificate key or middlebox is the likely cause.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -151: (
-        Meaning(-151, "chromium", "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "ERR_CLIENT_AUTH_CERT_TYPE_UNSUPPORTED", "The server asked for a client certificate but only accepts certificate types Chromium cannot provide. The server's client authentication settings need to change.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -150: (
-        Meaning(-150, "chromium", "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN", "The server's certificate chain does not contain any of the public keys pinned for this host, which can indicate interception or a wrong certificate. Do not bypass it; the site operator must fix the chain or the pins.", Category.CERTIFICATE, Retry.NEVER, "current"),
-    ),
-    -147: (
-        Meaning(-147, "chromium", "ERR_ADDRESS_IN_USE", "ERR_ADDRESS_IN_USE", "The local address and port requested for a socket are already taken by another socket. Pick a different port or release the one in use.", Category.CONNECTION, Retry.NEVER, "current"),
-    ),
-    -145: (
-        Meaning(-145, "chromium", "ERR_WS_PROTOCOL_ERROR", "ERR_WS_PROTOCOL_ERROR", "Chromium shut the WebSocket down after the other side sent data that breaks the WebSocket framing rules. Check the server's WebSocket implementation.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -142: (
-        Meaning(-142, "chromium", "ERR_MSG_TOO_BIG", "ERR_MSG_TOO_BIG", "A datagram or other message exceeded the largest size the socket can send or receive in one piece. Split the data into smaller messages.", Category.CONNECTION, Retry.NEVER, "current"),
-    ),
-    -141: (
-        Meaning(-141, "chromium", "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "The client certificate's private key could not produce the signature the TLS handshake needs. Typical causes are a denied key access prompt, a key not meant for signing, or a smart card that was removed.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -139: (
-        Meaning(-139, "chromium", "ERR_TEMPORARILY_THROTTLED", "ERR_TEMPORARILY_THROTTLED", "Chromium held this request back on purpose to protect a server that was already receiving too many requests from it. Slow down and retry later.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "current"),
-    ),
-    -138: (
-        Meaning(-138, "chromium", "ERR_NETWORK_ACCESS_DENIED", "ERR_NETWORK_ACCESS_DENIED", "The operating system refused network access for this application or destination, typically because a firewall rule blocks it. Allow the application or destination in the firewall.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -137: (
-        Meaning(-137, "chromium", "ERR_NAME_RESOLUTION_FAILED", "ERR_NAME_RESOLUTION_FAILED", "Name resolution failed because of a resolver-level problem rather than a definite answer that the name does not exist. Check DNS settings and connectivity, then retry.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -136: (
-        Meaning(-136, "chromium", "ERR_PROXY_CERTIFICATE_INVALID", "ERR_PROXY_CERTIFICATE_INVALID", "Chromium could not validate the TLS certificate of the HTTPS proxy it is configured to use. Fix the proxy's certificate or the trust settings.", Category.PROXY, Retry.NEVER, "current"),
-    ),
-    -135: (
-        Meaning(-135, "chromium", "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY", "The selected client certificate has no private key available on this device, so it cannot be used to authenticate. Install the certificate together with its key.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -134: (
-        Meaning(-134, "chromium", "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "ERR_SSL_CLIENT_AUTH_PRIVATE_KEY_ACCESS_DENIED", "The platform key store or the user refused to let Chromium use the private key of the chosen client certificate. Allow access to the key, or pick another certificate.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -133: (
-        Meaning(-133, "chromium", "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "ERR_PRECONNECT_MAX_SOCKET_LIMIT", "Speculative opening of connections ahead of need was cut short because the connection pool is full. It only affects preconnects; real requests are not failed by it.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -131: (
-        Meaning(-131, "chromium", "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "ERR_MANDATORY_PROXY_CONFIGURATION_FAILED", "Policy requires a PAC script for proxy settings and that script was unusable because it failed to download, parse or run. Requests are not sent directly instead; make the PAC URL reachable and the script valid.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    -130: (
-        Meaning(-130, "chromium", "ERR_PROXY_CONNECTION_FAILED", "ERR_PROXY_CONNECTION_FAILED", "The proxy server itself was unreachable: looking up its host name or opening a socket to it failed. Verify the proxy address and port and that the proxy is running.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    -127: (
-        Meaning(-127, "chromium", "ERR_PROXY_AUTH_REQUESTED", "ERR_PROXY_AUTH_REQUESTED", "A proxy answered the tunnel request with 407 and wants credentials first. Supply proxy credentials and try again.", Category.PROXY, Retry.NEVER, "current"),
-    ),
-    -126: (
-        Meaning(-126, "chromium", "ERR_SSL_BAD_RECORD_MAC_ALERT", "ERR_SSL_BAD_RECORD_MAC_ALERT", "The TLS peer aborted with a bad_record_mac alert: a record failed its integrity check on the other side. A buggy server or a device altering traffic is the usual cause.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -125: (
-        Meaning(-125, "chromium", "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "ERR_SSL_DECOMPRESSION_FAILURE_ALERT", "The TLS peer aborted with a decompression_failure alert, a sign of broken TLS compression support on the server. The server must be fixed.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -124: (
-        Meaning(-124, "chromium", "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "ERR_WINSOCK_UNEXPECTED_WRITTEN_BYTES", "On Windows the socket layer claimed to have written more bytes than it was given, a symptom of third-party software hooked into Winsock (a Layered Service Provider). Remove or update such software, often old security or VPN tools.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -123: (
-        Meaning(-123, "chromium", "ERR_SSL_NO_RENEGOTIATION", "ERR_SSL_NO_RENEGOTIATION", "The peer refused a TLS renegotiation by sending a no_renegotiation alert. The server configuration and the client's expectations need to match.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -122: (
-        Meaning(-122, "chromium", "ERR_ALPN_NEGOTIATION_FAILED", "ERR_ALPN_NEGOTIATION_FAILED", "Client and server could not agree on an application protocol (such as HTTP/2 or HTTP/1.1) during the TLS handshake. Check the server's ALPN configuration.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    -121: (
-        Meaning(-121, "chromium", "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "ERR_SOCKS_CONNECTION_HOST_UNREACHABLE", "The SOCKS proxy reported that it has no way to reach the requested destination. The destination may be down, or unreachable from the proxy's network.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    -120: (
-        Meaning(-120, "chromium", "ERR_SOCKS_CONNECTION_FAILED", "ERR_SOCKS_CONNECTION_FAILED", "Setting up the route through the SOCKS proxy failed, either while reaching the proxy or during the SOCKS handshake. Check the SOCKS proxy address and that it is running.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    -119: (
-        Meaning(-119, "chromium", "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "ERR_HOST_RESOLVER_QUEUE_TOO_LARGE", "The resolver's backlog of outstanding lookups overflowed and this lookup was evicted. Reduce the number of parallel lookups and retry shortly.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -118: (
-        Meaning(-118, "chromium", "ERR_CONNECTION_TIMED_OUT", "ERR_CONNECTION_TIMED_OUT", "Opening the connection took too long and was abandoned. The host may be down or unreachable, or a firewall may be silently dropping packets; retry with back-off.", Category.TIMEOUT, Retry.AFTER_DELAY, "current"),
-    ),
-    -117: (
-        Meaning(-117, "chromium", "ERR_BAD_SSL_CLIENT_AUTH_CERT", "ERR_BAD_SSL_CLIENT_AUTH_CERT", "The TLS handshake broke down over client authentication: the server did not accept the certificate offered, or required one that was not sent. Choose a certificate the server trusts.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -115: (
-        Meaning(-115, "chromium", "ERR_PROXY_AUTH_UNSUPPORTED", "ERR_PROXY_AUTH_UNSUPPORTED", "To open a tunnel the proxy wants credentials in a scheme Chromium cannot speak. Configure the proxy to accept a supported scheme such as Basic, Digest, NTLM or Negotiate.", Category.PROXY, Retry.NEVER, "current"),
-    ),
-    -114: (
-        Meaning(-114, "chromium", "ERR_SSL_RENEGOTIATION_REQUESTED", "ERR_SSL_RENEGOTIATION_REQUESTED", "The server asked to redo the TLS handshake in the middle of a connection, which Chromium does not allow in this situation. Reconfigure the server so it does not request renegotiation.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -113: (
-        Meaning(-113, "chromium", "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "The TLS handshake found nothing both sides can use, most often because the server only offers old protocol versions or weak ciphers that Chromium dropped. The server's TLS configuration needs updating.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -111: (
-        Meaning(-111, "chromium", "ERR_TUNNEL_CONNECTION_FAILED", "ERR_TUNNEL_CONNECTION_FAILED", "A tunnel (HTTP CONNECT) through the proxy could not be set up. The proxy may be down, may refuse the destination, or may need credentials; check the proxy and retry later.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    -110: (
-        Meaning(-110, "chromium", "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "ERR_SSL_CLIENT_AUTH_CERT_NEEDED", "The server wants the client to prove its identity with a certificate during the TLS handshake, and no certificate has been selected. The application must pick one, or let the user pick one, and then continue.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    -109: (
-        Meaning(-109, "chromium", "ERR_ADDRESS_UNREACHABLE", "ERR_ADDRESS_UNREACHABLE", "The operating system knows no way to get packets to the destination address from here. Check routing, VPN and firewall settings, or retry once the network changes.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
-    ),
-    -108: (
-        Meaning(-108, "chromium", "ERR_ADDRESS_INVALID", "ERR_ADDRESS_INVALID", "The address to connect to is not a usable destination, for example the all-zero address or port number zero. Fix the URL or the address being connected to.", Category.CONNECTION, Retry.NEVER, "current"),
-    ),
-    -107: (
-        Meaning(-107, "chromium", "ERR_SSL_PROTOCOL_ERROR", "ERR_SSL_PROTOCOL_ERROR", "The TLS handshake or session broke the protocol in a way Chromium cannot accept, often because of a misconfigured server, an intercepting proxy or security software. Check the server's TLS setup and anything inspecting traffic.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -106: (
-        Meaning(-106, "chromium", "ERR_INTERNET_DISCONNECTED", "ERR_INTERNET_DISCONNECTED", "The device has no Internet connection. Wait until connectivity returns, then retry.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
-    ),
-    -105: (
-        Meaning(-105, "chromium", "ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED", "The host name could not be turned into an address: the name may not exist, or the DNS lookup failed. Retry with back-off for temporary DNS trouble, but check the spelling first, because a misspelled name will never resolve.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    -104: (
-        Meaning(-104, "chromium", "ERR_CONNECTION_FAILED", "ERR_CONNECTION_FAILED", "A connection attempt failed for a reason that has no more specific code. Check connectivity to the host and retry later.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
-    ),
-    -103: (
-        Meaning(-103, "chromium", "ERR_CONNECTION_ABORTED", "ERR_CONNECTION_ABORTED", "The connection was given up after the peer stopped acknowledging what was sent to it, which usually means the path or the peer disappeared. Retry on a new connection.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -102: (
-        Meaning(-102, "chromium", "ERR_CONNECTION_REFUSED", "ERR_CONNECTION_REFUSED", "The host answered but refused the connection, usually because nothing is listening on that port or a firewall rejects it. Check the host and port; a service that is restarting may accept later.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
-    ),
-    -101: (
-        Meaning(-101, "chromium", "ERR_CONNECTION_RESET", "ERR_CONNECTION_RESET", "The connection was torn down abruptly (a TCP RST), by the server, a firewall or a middlebox. Retry on a new connection; repeated resets point to something in the path interfering.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -100: (
-        Meaning(-100, "chromium", "ERR_CONNECTION_CLOSED", "ERR_CONNECTION_CLOSED", "The peer closed the connection in an orderly way (a TCP FIN) when more data was expected. Retry on a new connection, keeping in mind the server may already have processed the request.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -37: (
-        Meaning(-37, "chromium", "ERR_STRICT_ECH_REQUIRED", "ERR_STRICT_ECH_REQUIRED", "A strict Encrypted Client Hello policy is in force and the connection could not use ECH, so Chromium refused to fall back to an unencrypted handshake. The server or its DNS configuration must offer usable ECH, or the strict policy must be relaxed.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    -36: (
-        Meaning(-36, "chromium", "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "ERR_LOCAL_NETWORK_PERMISSION_MISSING", "Reaching a device on the local network requires a permission that the app or site has not been granted, such as Android's local network permission. Grant the permission and try again.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -35: (
-        Meaning(-35, "chromium", "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "ERR_BLOCKED_IN_INCOGNITO_BY_ADMINISTRATOR", "Enterprise policy blocks this URL in Incognito windows only. Open it in a normal window or ask the administrator to change the policy.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -34: (
-        Meaning(-34, "chromium", "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "ERR_BLOCKED_BY_FINGERPRINTING_PROTECTION", "Fingerprinting protection, a privacy feature, stopped the request, typically to a script or service known for tracking users by their browser's traits. Allow the site or change the protection setting if the block is wrong.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -33: (
-        Meaning(-33, "chromium", "ERR_NETWORK_ACCESS_REVOKED", "ERR_NETWORK_ACCESS_REVOKED", "The frame that issued the request has cut itself off from the network, as a fenced frame may do once it has loaded, so its new requests are refused. Requests from that frame will keep failing.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -32: (
-        Meaning(-32, "chromium", "ERR_BLOCKED_BY_ORB", "ERR_BLOCKED_BY_ORB", "Opaque Response Blocking (formerly CORB) withheld a cross-origin response that a no-cors request is not allowed to read, such as HTML or JSON loaded as an image or script. Serve the right Content-Type or use CORS.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -30: (
-        Meaning(-30, "chromium", "ERR_BLOCKED_BY_CSP", "ERR_BLOCKED_BY_CSP", "A directive in the page's Content Security Policy forbids loading this URL. Update the policy or stop loading the resource.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -29: (
-        Meaning(-29, "chromium", "ERR_CLEARTEXT_NOT_PERMITTED", "ERR_CLEARTEXT_NOT_PERMITTED", "The platform forbids unencrypted HTTP for this host, as Android apps do by default through their network security configuration. Switch to HTTPS or allow cleartext for that host in the app's configuration.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -27: (
-        Meaning(-27, "chromium", "ERR_BLOCKED_BY_RESPONSE", "ERR_BLOCKED_BY_RESPONSE", "The server's own response headers forbid using it the way it was requested, for example framing it on another site or reading it cross-origin. Change the server's headers or how the resource is embedded.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -26: (
-        Meaning(-26, "chromium", "ERR_CONTEXT_SHUT_DOWN", "ERR_CONTEXT_SHUT_DOWN", "The request was dropped because the network context that served it was being torn down, for example when a profile or the whole application closes. Nothing is wrong with the network.", Category.CANCELLED, Retry.NEVER, "current"),
-    ),
-    -25: (
-        Meaning(-25, "chromium", "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED", "A retry or redirect meant the request body had to be replayed from the start, and the body's source cannot go back to the beginning. Provide a body that can be read more than once, such as bytes in memory or a file.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -23: (
-        Meaning(-23, "chromium", "ERR_SOCKET_IS_CONNECTED", "ERR_SOCKET_IS_CONNECTED", "A connect was attempted on a socket that is already connected. This is a misuse of the socket API by the caller.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -22: (
-        Meaning(-22, "chromium", "ERR_BLOCKED_BY_ADMINISTRATOR", "ERR_BLOCKED_BY_ADMINISTRATOR", "Enterprise policy set by an administrator lists this URL as blocked. Only a change to the managed policy will allow it.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -21: (
-        Meaning(-21, "chromium", "ERR_NETWORK_CHANGED", "ERR_NETWORK_CHANGED", "The device's network configuration changed while the request was in flight, for example a switch between Wi-Fi and mobile data or a new IP address. Wait for the new network to settle and retry.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
-    ),
-    -20: (
-        Meaning(-20, "chromium", "ERR_BLOCKED_BY_CLIENT", "ERR_BLOCKED_BY_CLIENT", "Something on the client, most often a browser extension such as an ad or tracker blocker, or the embedding application, stopped the request. Disable the blocking rule if the request is legitimate.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -19: (
-        Meaning(-19, "chromium", "ERR_FILE_VIRUS_INFECTED", "ERR_FILE_VIRUS_INFECTED", "An antivirus or security scanner flagged the file as infected and the transfer was stopped. Do not work around it; get a clean copy of the file.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    -18: (
-        Meaning(-18, "chromium", "ERR_FILE_NO_SPACE", "ERR_FILE_NO_SPACE", "The disk ran out of free space while writing, for example during a download. Free some space and start again.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -17: (
-        Meaning(-17, "chromium", "ERR_FILE_PATH_TOO_LONG", "ERR_FILE_PATH_TOO_LONG", "A local file path or file name exceeds the length the operating system allows. Use a shorter path.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -16: (
-        Meaning(-16, "chromium", "ERR_FILE_EXISTS", "ERR_FILE_EXISTS", "The operation wanted to create a file that is already there. Choose another name or remove the existing file first.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -15: (
-        Meaning(-15, "chromium", "ERR_SOCKET_NOT_CONNECTED", "ERR_SOCKET_NOT_CONNECTED", "An operation that needs a connected socket was attempted on a socket that is not connected. Open a new connection before sending or reading.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
-    ),
-    -14: (
-        Meaning(-14, "chromium", "ERR_UPLOAD_FILE_CHANGED", "ERR_UPLOAD_FILE_CHANGED", "A file chosen for upload changed on disk (its modification time moved) between selection and sending. Select the file again and resend.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -13: (
-        Meaning(-13, "chromium", "ERR_OUT_OF_MEMORY", "ERR_OUT_OF_MEMORY", "The network stack ran out of memory while handling the request. Free memory or reduce the size of the work, then try again.", Category.LOCAL, Retry.AFTER_DELAY, "current"),
-    ),
-    -12: (
-        Meaning(-12, "chromium", "ERR_INSUFFICIENT_RESOURCES", "ERR_INSUFFICIENT_RESOURCES", "The system ran short of a resource such as file handles or sockets needed to finish the operation. Close unused connections or files and try again later.", Category.LOCAL, Retry.AFTER_DELAY, "current"),
-    ),
-    -11: (
-        Meaning(-11, "chromium", "ERR_NOT_IMPLEMENTED", "ERR_NOT_IMPLEMENTED", "The requested operation is not implemented on this platform or for this kind of object. Use a different code path; retrying will not help.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -10: (
-        Meaning(-10, "chromium", "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED", "Access to something on the local machine, such as a file, was refused by the operating system or sandbox; network permissions are reported by other codes. Check file permissions or sandbox rules.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -9: (
-        Meaning(-9, "chromium", "ERR_UNEXPECTED", "ERR_UNEXPECTED", "Something happened that the network code considers impossible, which points to a bug in Chromium or in code built on it. Report it with a NetLog capture if it repeats.", Category.UNKNOWN, Retry.NEVER, "current"),
-    ),
-    -8: (
-        Meaning(-8, "chromium", "ERR_FILE_TOO_BIG", "ERR_FILE_TOO_BIG", "A local file involved in the request is larger than the operation can handle. Use a smaller file or split it.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -7: (
-        Meaning(-7, "chromium", "ERR_TIMED_OUT", "ERR_TIMED_OUT", "An operation took longer than its allowed time and was given up. The cause can be a slow network or an overloaded peer; retry with back-off.", Category.TIMEOUT, Retry.AFTER_DELAY, "current"),
-    ),
-    -6: (
-        Meaning(-6, "chromium", "ERR_FILE_NOT_FOUND", "ERR_FILE_NOT_FOUND", "The local file or directory the request refers to does not exist, for example a file:// URL or a file chosen for upload that has since been deleted. Check the path.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -5: (
-        Meaning(-5, "chromium", "ERR_INVALID_HANDLE", "ERR_INVALID_HANDLE", "The network stack was given a handle or file descriptor that does not refer to anything usable, for example one already closed. This is a programming error in the caller.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -4: (
-        Meaning(-4, "chromium", "ERR_INVALID_ARGUMENT", "ERR_INVALID_ARGUMENT", "A function in the network stack was called with an argument it does not accept. This points to a bug in the calling code; fix the call rather than retrying.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    -3: (
-        Meaning(-3, "chromium", "ERR_ABORTED", "ERR_ABORTED", "The request was stopped on purpose before it finished, typically because the user navigated away, pressed Stop, or code cancelled it. Treat it as a cancellation, not as a network problem.", Category.CANCELLED, Retry.NEVER, "current"),
-    ),
-    -2: (
-        Meaning(-2, "chromium", "ERR_FAILED", "ERR_FAILED", "A catch-all failure with no more specific code. In pages it very often hides a CORS rejection, a blocked service worker response or a cancelled fetch, so look at the console or a NetLog capture for the real cause before retrying.", Category.UNKNOWN, Retry.NEVER, "current"),
-    ),
-    -1: (
-        Meaning(-1, "chromium", "ERR_IO_PENDING", "ERR_IO_PENDING", "The asynchronous operation has been started and its result will be delivered later through the completion callback. This is normal control flow, not a failure: wait for the callback.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
-    ),
-    0: (
-        Meaning(0, "chromium", "OK", "OK", "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-}
-
-
-def lookup(code: int) -> NetError | None:
+def lookup(code: int | enum.Enum) -> NetError | None:
     """The member for ``code``, or None for a value netcodes does not know.
 
-    Unlike ``NetError(code)``, which raises ``ValueError`` naming the
-    value, this never raises.
+    ``code`` is an int, or an enum member of another library that holds one
+    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
+    ``NetError(code)``, which raises ``ValueError`` naming the value,
+    this never raises.
     """
-    return _BY_VALUE.get(code)
+    number = code_number(code)
+    return None if number is None else _BY_VALUE.get(number)
 
 
 def from_name(name: str) -> NetError | None:
-    """The member for any of a code's names, or None; case matters.
+    """The member a pasted name stands for, or None.
 
-    Upstream's spelling, the member's, and what other ecosystems call the
-    code.
+    ``name`` without the white space around it, exactly as any of a code's
+    names is spelled (upstream's, the member's, another ecosystem's); or else
+    without a prefix people paste before names ("net::") and ignoring
+    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
+    text = name.strip(" \t\r\n")
+    member = _BY_NAME.get(text)
+    if member is not None:
+        return member
+    folded = text.translate(_ASCII_LOWER)
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+            break
+    return _BY_FOLDED_NAME.get(folded)
+
+
+def from_exact_name(name: str) -> NetError | None:
+    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
     return _BY_NAME.get(name)
 
 
-def is_retired(code: int) -> bool:
+def is_retired(code: int | enum.Enum) -> bool:
     """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code in _RETIRED
+    return code_number(code) in _RETIRED
 
 
-def meanings(code: int) -> tuple[Meaning, ...]:
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    return _MEANINGS.get(code, ())
+    number = code_number(code)
+    return () if number is None else _MEANINGS.get(number, ())

@@ -3,12 +3,13 @@
 import enum
 from dataclasses import dataclass
 
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision
 
 __all__ = [
     "Group",
     "Meaning",
     "NetError",
+    "from_exact_name",
     "from_name",
     "is_retired",
     "lookup",
@@ -31,7 +32,23 @@ class Group(enum.Enum):
     @property
     def range(self) -> tuple[int, int]: ...
     @classmethod
-    def of(cls, code: int) -> Group | None: ...
+    def of(cls, code: int | enum.Enum) -> Group | None: ...
+
+@dataclass(frozen=True, eq=False)
+class Meaning:
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
 
 class NetError(enum.IntEnum):
     ERR_BLOB_REFERENCED_FILE_UNAVAILABLE = -906
@@ -303,19 +320,10 @@ class NetError(enum.IntEnum):
     def is_certificate_error(self) -> bool: ...
     @property
     def is_client_certificate_error(self) -> bool: ...
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
 
-@dataclass(frozen=True)
-class Meaning:
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-def lookup(code: int) -> NetError | None: ...
+def lookup(code: int | enum.Enum) -> NetError | None: ...
 def from_name(name: str) -> NetError | None: ...
-def is_retired(code: int) -> bool: ...
-def meanings(code: int) -> tuple[Meaning, ...]: ...
+def from_exact_name(name: str) -> NetError | None: ...
+def is_retired(code: int | enum.Enum) -> bool: ...
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]: ...

@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 
 from netcodes.mapping import MappingKind, Rule
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision, code_number
 
 __all__ = [
     "Group",
@@ -15,6 +15,7 @@ __all__ = [
     "Status",
     "from_chromium",
     "from_chromium_rule",
+    "from_exact_name",
     "from_name",
     "from_qt",
     "from_qt_rule",
@@ -46,10 +47,11 @@ class Group(enum.Enum):
         return _GROUP_INFO[self][1]
 
     @classmethod
-    def of(cls, code: int) -> Group | None:
+    def of(cls, code: int | enum.Enum) -> Group | None:
         """The group whose range holds ``code``, known code or not; None outside every group."""
+        number = code_number(code)
         for group, (_, (low, high)) in _GROUP_INFO.items():
-            if low <= code <= high:
+            if number is not None and low <= number <= high:
                 return group
         return None
 
@@ -64,8 +66,332 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 }
 
 
+@dataclass(frozen=True, eq=False)
+class Meaning:
+    """One meaning of a code: upstream's own, or another source's.
+
+    A meaning stands for its number: it equals the code and the plain int
+    (``== 499``), hashes as they do, and converts with ``int()``, while it
+    answers with the facts of this meaning.
+    """
+
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Meaning):
+            return (self.code, self.identifier) == (other.code, other.identifier)
+        return code_number(other) == self.code
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __int__(self) -> int:
+        return self.code
+
+    def __index__(self) -> int:
+        return self.code
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this meaning, and how long to wait at least."""
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+    100: (
+        Meaning(100, "iana", "CONTINUE", "Continue", "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
+    ),
+    101: (
+        Meaning(101, "iana", "SWITCHING_PROTOCOLS", "Switching Protocols", "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
+    ),
+    102: (
+        Meaning(102, "iana", "PROCESSING", "Processing", "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
+    ),
+    103: (
+        Meaning(103, "iana", "EARLY_HINTS", "Early Hints", "Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
+    ),
+    200: (
+        Meaning(200, "iana", "OK", "OK", "The request worked. The body holds whatever the method calls for: the resource for GET, a report on the action for POST.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    201: (
+        Meaning(201, "iana", "CREATED", "Created", "The request worked and made at least one new resource. Look in the Location header for the address of the new resource.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    202: (
+        Meaning(202, "iana", "ACCEPTED", "Accepted", "The server took the request on but has not finished it, and it may still fail later. Find the real outcome through a status URL, a callback or by polling.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    203: (
+        Meaning(203, "iana", "NON_AUTHORITATIVE_INFORMATION", "Non-Authoritative Information", "The request worked, but a proxy in between changed the origin's response before passing it on. The headers or body may not be exactly what the origin produced.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    204: (
+        Meaning(204, "iana", "NO_CONTENT", "No Content", "The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    205: (
+        Meaning(205, "iana", "RESET_CONTENT", "Reset Content", "The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    206: (
+        Meaning(206, "iana", "PARTIAL_CONTENT", "Partial Content", "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    207: (
+        Meaning(207, "iana", "MULTI_STATUS", "Multi-Status", "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    208: (
+        Meaning(208, "iana", "ALREADY_REPORTED", "Already Reported", "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    226: (
+        Meaning(226, "iana", "IM_USED", "IM Used", "The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    300: (
+        Meaning(300, "iana", "MULTIPLE_CHOICES", "Multiple Choices", "Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
+    ),
+    301: (
+        Meaning(301, "iana", "MOVED_PERMANENTLY", "Moved Permanently", "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
+    ),
+    302: (
+        Meaning(302, "iana", "FOUND", "Found", "The resource is for now at the URL in the Location header, but the original URL stays the one to use later. Clients often switch a POST to GET when following it; 307 keeps the method.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
+    ),
+    303: (
+        Meaning(303, "iana", "SEE_OTHER", "See Other", "The outcome of the request can be fetched with a GET from the URL in the Location header. The classic reply after a form POST, so that reloading the page does not send the form twice.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
+    ),
+    304: (
+        Meaning(304, "iana", "NOT_MODIFIED", "Not Modified", "The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
+    ),
+    305: (
+        Meaning(305, "iana", "USE_PROXY", "Use Proxy", "Once asked the client to repeat the request through the proxy named in Location. It is deprecated because it let a server steer traffic through a proxy of its choosing, and clients ignore it.", Category.REDIRECT, Retry.NOT_APPLICABLE, "deprecated"),
+    ),
+    306: (
+        Meaning(306, "iana", "SWITCH_PROXY", "(Unused)", "Reserved and never to be assigned again. A draft of HTTP/1.1 used the number for a Switch Proxy response that was dropped before publication.", Category.REDIRECT, Retry.NOT_APPLICABLE, "unused"),
+    ),
+    307: (
+        Meaning(307, "iana", "TEMPORARY_REDIRECT", "Temporary Redirect", "The resource is for now at the URL in the Location header. Send the same request there with the same method and body, and keep using the original URL afterwards.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
+    ),
+    308: (
+        Meaning(308, "iana", "PERMANENT_REDIRECT", "Permanent Redirect", "The resource now lives for good at the URL in the Location header. Repeat the request there with the same method and body, and use the new URL from now on.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
+    ),
+    400: (
+        Meaning(400, "iana", "BAD_REQUEST", "Bad Request", "Something about the request itself is wrong, such as garbled syntax, a malformed header or invalid parameters, so the server refuses it. Correct the request before sending it again.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    401: (
+        Meaning(401, "iana", "UNAUTHORIZED", "Unauthorized", "The request carries no valid credentials for this resource. Answer the challenge in the WWW-Authenticate header by sending the request again with proper credentials.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    402: (
+        Meaning(402, "iana", "PAYMENT_REQUIRED", "Payment Required", "HTTP keeps this code for future use. Some APIs send it when the account has to pay, top up or change plan before the request will be served.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    403: (
+        Meaning(403, "iana", "FORBIDDEN", "Forbidden", "The server understood the request and refuses to carry it out for this client. Only a different account or additional permissions will change the answer.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    404: (
+        Meaning(404, "iana", "NOT_FOUND", "Not Found", "The server has nothing to serve at this URL, or chooses to hide that something is there. Check the address for typos or stale links.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    405: (
+        Meaning(405, "iana", "METHOD_NOT_ALLOWED", "Method Not Allowed", "The resource exists but does not accept this request method. The Allow header lists the methods it does accept.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    406: (
+        Meaning(406, "iana", "NOT_ACCEPTABLE", "Not Acceptable", "None of the representations the server can produce matches the Accept, Accept-Language or Accept-Encoding headers. Loosen those headers or ask for a different format.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    407: (
+        Meaning(407, "iana", "PROXY_AUTHENTICATION_REQUIRED", "Proxy Authentication Required", "A proxy on the way to the server wants credentials before it forwards anything. Answer its Proxy-Authenticate challenge with a Proxy-Authorization header.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    408: (
+        Meaning(408, "iana", "REQUEST_TIMEOUT", "Request Timeout", "The server stopped waiting for the client to finish sending its request and normally closes the connection as well. The unchanged request can be sent again on a new connection.", Category.TIMEOUT, Retry.FRESH_CONNECTION, "current"),
+    ),
+    409: (
+        Meaning(409, "iana", "CONFLICT", "Conflict", "The request clashes with how the resource stands right now, for example two edits collided or the item already exists. Fetch the latest version and resolve the clash before trying again.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    410: (
+        Meaning(410, "iana", "GONE", "Gone", "The URL once pointed at something that its owner has taken down on purpose and does not plan to bring back. Remove links and bookmarks that lead here.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    411: (
+        Meaning(411, "iana", "LENGTH_REQUIRED", "Length Required", "The server will not take a request body without a Content-Length header. Send the length explicitly instead of streaming the body in chunks.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    412: (
+        Meaning(412, "iana", "PRECONDITION_FAILED", "Precondition Failed", "A condition the client attached, such as If-Match or If-Unmodified-Since, turned out false, so nothing was done. The resource has probably changed in the meantime; reload it first.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    413: (
+        Meaning(413, "iana", "CONTENT_TOO_LARGE", "Content Too Large", "The request body exceeds the size this server accepts. Send less; only when the server marks the limit as temporary with Retry-After is waiting and resending worthwhile.", Category.CLIENT, Retry.RETRY_AFTER, "current"),
+    ),
+    414: (
+        Meaning(414, "iana", "URI_TOO_LONG", "URI Too Long", "The target URI is longer than the server will process. Move bulky data out of the query string into a request body, or look for a redirect loop that keeps lengthening the URL.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    415: (
+        Meaning(415, "iana", "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", "The server does not take request bodies in this format or encoding. Compare the Content-Type and Content-Encoding you send with what the endpoint expects.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    416: (
+        Meaning(416, "iana", "RANGE_NOT_SATISFIABLE", "Range Not Satisfiable", "None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    417: (
+        Meaning(417, "iana", "EXPECTATION_FAILED", "Expectation Failed", "Some server on the path cannot honour the Expect header of the request. Send the request again without that header.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    418: (
+        Meaning(418, "iana", "IM_A_TEAPOT", "(Unused)", "Reserved because the April Fools' coffee-pot protocol made \"418 I'm a teapot\" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.", Category.CLIENT, Retry.NEVER, "unused"),
+    ),
+    419: (
+        Meaning(419, "laravel", "LARAVEL_PAGE_EXPIRED", "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", Category.AUTH, Retry.NEVER, "unofficial"),
+    ),
+    420: (
+        Meaning(420, "twitter", "TWITTER_ENHANCE_YOUR_CALM", "Enhance Your Calm", "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "unofficial"),
+        Meaning(420, "spring", "SPRING_METHOD_FAILURE", "Method Failure", "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.", Category.SERVER, Retry.NEVER, "unofficial"),
+    ),
+    421: (
+        Meaning(421, "iana", "MISDIRECTED_REQUEST", "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    422: (
+        Meaning(422, "iana", "UNPROCESSABLE_CONTENT", "Unprocessable Content", "The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    423: (
+        Meaning(423, "iana", "LOCKED", "Locked", "The WebDAV resource is locked and the request did not present the matching lock token. Supply the token, or wait until the lock is released or expires.", Category.CONTENT, Retry.AFTER_DELAY, "current"),
+    ),
+    424: (
+        Meaning(424, "iana", "FAILED_DEPENDENCY", "Failed Dependency", "The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    425: (
+        Meaning(425, "iana", "TOO_EARLY", "Too Early", "The server will not act on a request that came in TLS early data, since early data can be replayed. The request had no effect; send it again once the handshake has finished.", Category.PROTOCOL, Retry.SAFE, "current"),
+    ),
+    426: (
+        Meaning(426, "iana", "UPGRADE_REQUIRED", "Upgrade Required", "The server refuses to handle the request over the protocol in use. Switch to one of the protocols listed in the Upgrade header and try again.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    428: (
+        Meaning(428, "iana", "PRECONDITION_REQUIRED", "Precondition Required", "The server demands conditional requests for this resource so that concurrent updates are not lost. Fetch the resource, then send the change with If-Match or a similar condition.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    429: (
+        Meaning(429, "iana", "TOO_MANY_REQUESTS", "Too Many Requests", "The server is rate limiting this client for asking too often. Slow down, and let at least the time named in Retry-After pass before the next attempt.", Category.RATE_LIMIT, Retry.RETRY_AFTER, "current"),
+    ),
+    430: (
+        Meaning(430, "shopify", "SHOPIFY_SECURITY_REJECTION", "Shopify Security Rejection", "Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.", Category.POLICY, Retry.AFTER_DELAY, "unofficial"),
+    ),
+    431: (
+        Meaning(431, "iana", "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large", "The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    440: (
+        Meaning(440, "iis", "IIS_LOGIN_TIME_OUT", "Login Time-out", "Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.", Category.AUTH, Retry.NEVER, "unofficial"),
+    ),
+    444: (
+        Meaning(444, "nginx", "NGINX_NO_RESPONSE", "No Response", "nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", Category.POLICY, Retry.NEVER, "unofficial"),
+    ),
+    449: (
+        Meaning(449, "iis", "IIS_RETRY_WITH", "Retry With", "Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.", Category.CLIENT, Retry.NEVER, "unofficial"),
+    ),
+    450: (
+        Meaning(450, "microsoft", "MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS", "Blocked by Windows Parental Controls", "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.", Category.POLICY, Retry.NEVER, "unofficial"),
+    ),
+    451: (
+        Meaning(451, "iana", "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", Category.POLICY, Retry.NEVER, "current"),
+        Meaning(451, "iis", "IIS_REDIRECT", "Redirect", "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.", Category.REDIRECT, Retry.NEVER, "unofficial"),
+    ),
+    460: (
+        Meaning(460, "aws_elb", "AWS_ELB_CLIENT_CLOSED_CONNECTION", None, "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.", Category.CANCELLED, Retry.NEVER, "unofficial"),
+    ),
+    463: (
+        Meaning(463, "aws_elb", "AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES", None, "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.", Category.CLIENT, Retry.NEVER, "unofficial"),
+    ),
+    464: (
+        Meaning(464, "aws_elb", "AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS", None, "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.", Category.PROTOCOL, Retry.NEVER, "unofficial"),
+    ),
+    494: (
+        Meaning(494, "nginx", "NGINX_REQUEST_HEADER_TOO_LARGE", "Request header too large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", Category.CLIENT, Retry.NEVER, "unofficial"),
+    ),
+    495: (
+        Meaning(495, "nginx", "NGINX_SSL_CERTIFICATE_ERROR", "SSL Certificate Error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", Category.CERTIFICATE, Retry.NEVER, "unofficial"),
+    ),
+    496: (
+        Meaning(496, "nginx", "NGINX_SSL_CERTIFICATE_REQUIRED", "SSL Certificate Required", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", Category.CERTIFICATE, Retry.NEVER, "unofficial"),
+    ),
+    497: (
+        Meaning(497, "nginx", "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT", "HTTP Request Sent to HTTPS Port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", Category.PROTOCOL, Retry.NEVER, "unofficial"),
+    ),
+    498: (
+        Meaning(498, "esri", "ESRI_INVALID_TOKEN", "Invalid Token", "ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.", Category.AUTH, Retry.NEVER, "unofficial"),
+    ),
+    499: (
+        Meaning(499, "nginx", "NGINX_CLIENT_CLOSED_REQUEST", "Client Closed Request", "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.", Category.CANCELLED, Retry.NEVER, "unofficial"),
+        Meaning(499, "esri", "ESRI_TOKEN_REQUIRED", "Token Required", "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.", Category.AUTH, Retry.NEVER, "unofficial"),
+    ),
+    500: (
+        Meaning(500, "iana", "INTERNAL_SERVER_ERROR", "Internal Server Error", "Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.", Category.SERVER, Retry.IDEMPOTENT, "current"),
+    ),
+    501: (
+        Meaning(501, "iana", "NOT_IMPLEMENTED", "Not Implemented", "The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.", Category.SERVER, Retry.NEVER, "current"),
+    ),
+    502: (
+        Meaning(502, "iana", "BAD_GATEWAY", "Bad Gateway", "Something in between, such as a reverse proxy or load balancer, could not get a sensible answer from the server it forwards to. Usually short-lived; after a short wait, repeat requests that are safe to repeat.", Category.PROXY, Retry.IDEMPOTENT, "current"),
+    ),
+    503: (
+        Meaning(503, "iana", "SERVICE_UNAVAILABLE", "Service Unavailable", "The service is temporarily out of action, typically swamped with traffic or taken down for maintenance. Come back after the time given in Retry-After.", Category.SERVER, Retry.RETRY_AFTER, "current"),
+    ),
+    504: (
+        Meaning(504, "iana", "GATEWAY_TIMEOUT", "Gateway Timeout", "A proxy or gateway ran out of patience waiting for the server behind it. That server may still have done the work, so only repeat requests that are safe to repeat.", Category.TIMEOUT, Retry.IDEMPOTENT, "current"),
+    ),
+    505: (
+        Meaning(505, "iana", "HTTP_VERSION_NOT_SUPPORTED", "HTTP Version Not Supported", "The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    506: (
+        Meaning(506, "iana", "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates", "The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.", Category.SERVER, Retry.NEVER, "current"),
+    ),
+    507: (
+        Meaning(507, "iana", "INSUFFICIENT_STORAGE", "Insufficient Storage", "Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.", Category.SERVER, Retry.AFTER_DELAY, "current"),
+    ),
+    508: (
+        Meaning(508, "iana", "LOOP_DETECTED", "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", Category.SERVER, Retry.NEVER, "current"),
+    ),
+    509: (
+        Meaning(509, "apache", "APACHE_BANDWIDTH_LIMIT_EXCEEDED", "Bandwidth Limit Exceeded", "The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "unofficial"),
+    ),
+    510: (
+        Meaning(510, "iana", "NOT_EXTENDED", "Not Extended", "The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.", Category.PROTOCOL, Retry.NEVER, "obsolete"),
+    ),
+    511: (
+        Meaning(511, "iana", "NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required", "The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    520: (
+        Meaning(520, "cloudflare", "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR", "Web Server Returned an Unknown Error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", Category.PROXY, Retry.IDEMPOTENT, "unofficial"),
+    ),
+    521: (
+        Meaning(521, "cloudflare", "CLOUDFLARE_WEB_SERVER_IS_DOWN", "Web Server Is Down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", Category.CONNECTION, Retry.AFTER_DELAY, "unofficial"),
+    ),
+    522: (
+        Meaning(522, "cloudflare", "CLOUDFLARE_CONNECTION_TIMED_OUT", "Connection Timed Out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", Category.TIMEOUT, Retry.AFTER_DELAY, "unofficial"),
+    ),
+    523: (
+        Meaning(523, "cloudflare", "CLOUDFLARE_ORIGIN_IS_UNREACHABLE", "Origin Is Unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", Category.CONNECTION, Retry.AFTER_DELAY, "unofficial"),
+    ),
+    524: (
+        Meaning(524, "cloudflare", "CLOUDFLARE_A_TIMEOUT_OCCURRED", "A Timeout Occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", Category.TIMEOUT, Retry.IDEMPOTENT, "unofficial"),
+    ),
+    525: (
+        Meaning(525, "cloudflare", "CLOUDFLARE_SSL_HANDSHAKE_FAILED", "SSL Handshake Failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", Category.TLS, Retry.NEVER, "unofficial"),
+    ),
+    526: (
+        Meaning(526, "cloudflare", "CLOUDFLARE_INVALID_SSL_CERTIFICATE", "Invalid SSL Certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", Category.CERTIFICATE, Retry.NEVER, "unofficial"),
+    ),
+    527: (
+        Meaning(527, "cloudflare", "CLOUDFLARE_RAILGUN_ERROR", "Railgun Error", "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.", Category.PROXY, Retry.AFTER_DELAY, "unofficial"),
+    ),
+    529: (
+        Meaning(529, "qualys", "QUALYS_SITE_IS_OVERLOADED", "Site is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", Category.SERVER, Retry.AFTER_DELAY, "unofficial"),
+    ),
+    530: (
+        Meaning(530, "cloudflare", "CLOUDFLARE_ERROR_1XXX", None, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", Category.PROXY, Retry.NEVER, "unofficial"),
+        Meaning(530, "pantheon", "PANTHEON_SITE_IS_FROZEN", "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", Category.POLICY, Retry.NEVER, "unofficial"),
+    ),
+    561: (
+        Meaning(561, "aws_elb", "AWS_ELB_UNAUTHORIZED", "Unauthorized", "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.", Category.AUTH, Retry.NEVER, "unofficial"),
+    ),
+    598: (
+        Meaning(598, "proxy", "PROXY_NETWORK_READ_TIMEOUT_ERROR", "Network read timeout error", "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.", Category.TIMEOUT, Retry.IDEMPOTENT, "unofficial"),
+    ),
+    599: (
+        Meaning(599, "proxy", "PROXY_NETWORK_CONNECT_TIMEOUT_ERROR", "Network Connect Timeout Error", "An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.", Category.TIMEOUT, Retry.AFTER_DELAY, "unofficial"),
+    ),
+}
+
+
 class Status(enum.IntEnum):
-    "HTTP status codes, as an IntEnum: members are ints and compare equal to the plain number.\n\nEach member carries upstream_name, description, category, retry and group. Status(value) raises ValueError for a value netcodes does not know, naming the value, as the standard library's enums do; netcodes.http.lookup(value) returns None instead, and netcodes.http.from_name(name) finds a member by any of its names.\n\nA value with several meanings is one member: the names of its other meanings are aliases of it (Status.SPRING_METHOD_FAILURE is Status.TWITTER_ENHANCE_YOUR_CALM, with that meaning's description). netcodes.http.meanings(420) lists every meaning."
+    "HTTP status codes, as an IntEnum: members are ints and compare equal to the plain number.\n\nEach member carries upstream_name, description, category, retry and group. Status(value) raises ValueError for a value netcodes does not know, naming the value, as the standard library's enums do; netcodes.http.lookup(value) returns None instead, and netcodes.http.from_name(name) finds a member by any of its names.\n\nA value with several meanings is one member, which answers with the first meaning; the names of its other meanings are Meaning objects, ints equal to the number that answer with their own facts (Status.SPRING_METHOD_FAILURE == Status.TWITTER_ENHANCE_YOUR_CALM == 420, but its phrase is its own). netcodes.http.meanings(420) lists every meaning."
 
     CONTINUE = 100
     SWITCHING_PROTOCOLS = 101
@@ -111,7 +437,6 @@ class Status(enum.IntEnum):
     IM_A_TEAPOT = 418
     LARAVEL_PAGE_EXPIRED = 419
     TWITTER_ENHANCE_YOUR_CALM = 420
-    SPRING_METHOD_FAILURE = TWITTER_ENHANCE_YOUR_CALM
     MISDIRECTED_REQUEST = 421
     UNPROCESSABLE_CONTENT = 422
     LOCKED = 423
@@ -127,7 +452,6 @@ class Status(enum.IntEnum):
     IIS_RETRY_WITH = 449
     MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS = 450
     UNAVAILABLE_FOR_LEGAL_REASONS = 451
-    IIS_REDIRECT = UNAVAILABLE_FOR_LEGAL_REASONS
     AWS_ELB_CLIENT_CLOSED_CONNECTION = 460
     AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES = 463
     AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS = 464
@@ -137,7 +461,6 @@ class Status(enum.IntEnum):
     NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT = 497
     ESRI_INVALID_TOKEN = 498
     NGINX_CLIENT_CLOSED_REQUEST = 499
-    ESRI_TOKEN_REQUIRED = NGINX_CLIENT_CLOSED_REQUEST
     INTERNAL_SERVER_ERROR = 500
     NOT_IMPLEMENTED = 501
     BAD_GATEWAY = 502
@@ -160,10 +483,19 @@ class Status(enum.IntEnum):
     CLOUDFLARE_RAILGUN_ERROR = 527
     QUALYS_SITE_IS_OVERLOADED = 529
     CLOUDFLARE_ERROR_1XXX = 530
-    PANTHEON_SITE_IS_FROZEN = CLOUDFLARE_ERROR_1XXX
     AWS_ELB_UNAUTHORIZED = 561
     PROXY_NETWORK_READ_TIMEOUT_ERROR = 598
     PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599
+    SPRING_METHOD_FAILURE = enum.nonmember(_MEANINGS[420][1])
+    IIS_REDIRECT = enum.nonmember(_MEANINGS[451][1])
+    ESRI_TOKEN_REQUIRED = enum.nonmember(_MEANINGS[499][1])
+    PANTHEON_SITE_IS_FROZEN = enum.nonmember(_MEANINGS[530][1])
+
+    @classmethod
+    def _missing_(cls, value: object) -> Status | None:
+        # Another library's enum member (PyQt6, PySide6) stands for its number.
+        number = code_number(value) if isinstance(value, enum.Enum) else None
+        return None if number is None else _BY_VALUE.get(number)
 
     @property
     def upstream_name(self) -> str | None:
@@ -214,6 +546,15 @@ class Status(enum.IntEnum):
     def forbids_body(self) -> bool:
         "Whether the specification forbids a response with this status to carry a body (1xx, 204, 205, 304)."
         return bool(_ROWS[self._value_][8] & 1)
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this code, and how long to wait at least.
+
+        The decision of its retry class for a request that is or is not
+        ``idempotent`` (safe to repeat), given the response's Retry-After in
+        seconds, if it had one.
+        """
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
 
 
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
@@ -842,7 +1183,7 @@ _BY_NAME: dict[str, Status] = {
     "Web Server Returned an Unknown Error": Status.CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR,
 }
 
-# Every name in ASCII lower case.
+# Every name, former ones too, in ASCII lower case.
 _BY_FOLDED_NAME: dict[str, Status] = {
     "(unused)": Status.SWITCH_PROXY,
     ":\"(unused)\"": Status.SWITCH_PROXY,
@@ -1368,348 +1709,70 @@ _BY_FOLDED_NAME: dict[str, Status] = {
     "web server returned an unknown error": Status.CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR,
 }
 
+# What people paste before names, in lower case.
+_PREFIXES: tuple[str, ...] = ()
+
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _RETIRED: frozenset[int] = frozenset(())
 
 
-@dataclass(frozen=True)
-class Meaning:
-    """One meaning of a code: upstream's own, or another source's."""
-
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-
-_MEANINGS: dict[int, tuple[Meaning, ...]] = {
-    100: (
-        Meaning(100, "iana", "CONTINUE", "Continue", "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
-    ),
-    101: (
-        Meaning(101, "iana", "SWITCHING_PROTOCOLS", "Switching Protocols", "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
-    ),
-    102: (
-        Meaning(102, "iana", "PROCESSING", "Processing", "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
-    ),
-    103: (
-        Meaning(103, "iana", "EARLY_HINTS", "Early Hints", "Interim answer that carries Link headers ahead of the real response, letting a browser start preloading or preconnecting while the server is still busy. Clients that do not know it just skip it.", Category.INFORMATIONAL, Retry.NOT_APPLICABLE, "current"),
-    ),
-    200: (
-        Meaning(200, "iana", "OK", "OK", "The request worked. The body holds whatever the method calls for: the resource for GET, a report on the action for POST.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    201: (
-        Meaning(201, "iana", "CREATED", "Created", "The request worked and made at least one new resource. Look in the Location header for the address of the new resource.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    202: (
-        Meaning(202, "iana", "ACCEPTED", "Accepted", "The server took the request on but has not finished it, and it may still fail later. Find the real outcome through a status URL, a callback or by polling.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    203: (
-        Meaning(203, "iana", "NON_AUTHORITATIVE_INFORMATION", "Non-Authoritative Information", "The request worked, but a proxy in between changed the origin's response before passing it on. The headers or body may not be exactly what the origin produced.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    204: (
-        Meaning(204, "iana", "NO_CONTENT", "No Content", "The request worked and the server has nothing to put in a body. A typical reply to PUT, DELETE or a save that should leave the current page in place.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    205: (
-        Meaning(205, "iana", "RESET_CONTENT", "Reset Content", "The request worked, and the client should clear the form or view it was sent from, for example to allow another entry. There is no body.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    206: (
-        Meaning(206, "iana", "PARTIAL_CONTENT", "Partial Content", "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    207: (
-        Meaning(207, "iana", "MULTI_STATUS", "Multi-Status", "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    208: (
-        Meaning(208, "iana", "ALREADY_REPORTED", "Already Reported", "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    226: (
-        Meaning(226, "iana", "IM_USED", "IM Used", "The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    300: (
-        Meaning(300, "iana", "MULTIPLE_CHOICES", "Multiple Choices", "Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
-    ),
-    301: (
-        Meaning(301, "iana", "MOVED_PERMANENTLY", "Moved Permanently", "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
-    ),
-    302: (
-        Meaning(302, "iana", "FOUND", "Found", "The resource is for now at the URL in the Location header, but the original URL stays the one to use later. Clients often switch a POST to GET when following it; 307 keeps the method.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
-    ),
-    303: (
-        Meaning(303, "iana", "SEE_OTHER", "See Other", "The outcome of the request can be fetched with a GET from the URL in the Location header. The classic reply after a form POST, so that reloading the page does not send the form twice.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
-    ),
-    304: (
-        Meaning(304, "iana", "NOT_MODIFIED", "Not Modified", "The copy the client holds, checked with If-None-Match or If-Modified-Since, is still current, so no body is sent. Reuse the cached response.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
-    ),
-    305: (
-        Meaning(305, "iana", "USE_PROXY", "Use Proxy", "Once asked the client to repeat the request through the proxy named in Location. It is deprecated because it let a server steer traffic through a proxy of its choosing, and clients ignore it.", Category.REDIRECT, Retry.NOT_APPLICABLE, "deprecated"),
-    ),
-    306: (
-        Meaning(306, "iana", "SWITCH_PROXY", "(Unused)", "Reserved and never to be assigned again. A draft of HTTP/1.1 used the number for a Switch Proxy response that was dropped before publication.", Category.REDIRECT, Retry.NOT_APPLICABLE, "unused"),
-    ),
-    307: (
-        Meaning(307, "iana", "TEMPORARY_REDIRECT", "Temporary Redirect", "The resource is for now at the URL in the Location header. Send the same request there with the same method and body, and keep using the original URL afterwards.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
-    ),
-    308: (
-        Meaning(308, "iana", "PERMANENT_REDIRECT", "Permanent Redirect", "The resource now lives for good at the URL in the Location header. Repeat the request there with the same method and body, and use the new URL from now on.", Category.REDIRECT, Retry.NOT_APPLICABLE, "current"),
-    ),
-    400: (
-        Meaning(400, "iana", "BAD_REQUEST", "Bad Request", "Something about the request itself is wrong, such as garbled syntax, a malformed header or invalid parameters, so the server refuses it. Correct the request before sending it again.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    401: (
-        Meaning(401, "iana", "UNAUTHORIZED", "Unauthorized", "The request carries no valid credentials for this resource. Answer the challenge in the WWW-Authenticate header by sending the request again with proper credentials.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    402: (
-        Meaning(402, "iana", "PAYMENT_REQUIRED", "Payment Required", "HTTP keeps this code for future use. Some APIs send it when the account has to pay, top up or change plan before the request will be served.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    403: (
-        Meaning(403, "iana", "FORBIDDEN", "Forbidden", "The server understood the request and refuses to carry it out for this client. Only a different account or additional permissions will change the answer.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    404: (
-        Meaning(404, "iana", "NOT_FOUND", "Not Found", "The server has nothing to serve at this URL, or chooses to hide that something is there. Check the address for typos or stale links.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    405: (
-        Meaning(405, "iana", "METHOD_NOT_ALLOWED", "Method Not Allowed", "The resource exists but does not accept this request method. The Allow header lists the methods it does accept.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    406: (
-        Meaning(406, "iana", "NOT_ACCEPTABLE", "Not Acceptable", "None of the representations the server can produce matches the Accept, Accept-Language or Accept-Encoding headers. Loosen those headers or ask for a different format.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    407: (
-        Meaning(407, "iana", "PROXY_AUTHENTICATION_REQUIRED", "Proxy Authentication Required", "A proxy on the way to the server wants credentials before it forwards anything. Answer its Proxy-Authenticate challenge with a Proxy-Authorization header.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    408: (
-        Meaning(408, "iana", "REQUEST_TIMEOUT", "Request Timeout", "The server stopped waiting for the client to finish sending its request and normally closes the connection as well. The unchanged request can be sent again on a new connection.", Category.TIMEOUT, Retry.FRESH_CONNECTION, "current"),
-    ),
-    409: (
-        Meaning(409, "iana", "CONFLICT", "Conflict", "The request clashes with how the resource stands right now, for example two edits collided or the item already exists. Fetch the latest version and resolve the clash before trying again.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    410: (
-        Meaning(410, "iana", "GONE", "Gone", "The URL once pointed at something that its owner has taken down on purpose and does not plan to bring back. Remove links and bookmarks that lead here.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    411: (
-        Meaning(411, "iana", "LENGTH_REQUIRED", "Length Required", "The server will not take a request body without a Content-Length header. Send the length explicitly instead of streaming the body in chunks.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    412: (
-        Meaning(412, "iana", "PRECONDITION_FAILED", "Precondition Failed", "A condition the client attached, such as If-Match or If-Unmodified-Since, turned out false, so nothing was done. The resource has probably changed in the meantime; reload it first.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    413: (
-        Meaning(413, "iana", "CONTENT_TOO_LARGE", "Content Too Large", "The request body exceeds the size this server accepts. Send less; only when the server marks the limit as temporary with Retry-After is waiting and resending worthwhile.", Category.CLIENT, Retry.RETRY_AFTER, "current"),
-    ),
-    414: (
-        Meaning(414, "iana", "URI_TOO_LONG", "URI Too Long", "The target URI is longer than the server will process. Move bulky data out of the query string into a request body, or look for a redirect loop that keeps lengthening the URL.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    415: (
-        Meaning(415, "iana", "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", "The server does not take request bodies in this format or encoding. Compare the Content-Type and Content-Encoding you send with what the endpoint expects.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    416: (
-        Meaning(416, "iana", "RANGE_NOT_SATISFIABLE", "Range Not Satisfiable", "None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    417: (
-        Meaning(417, "iana", "EXPECTATION_FAILED", "Expectation Failed", "Some server on the path cannot honour the Expect header of the request. Send the request again without that header.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    418: (
-        Meaning(418, "iana", "IM_A_TEAPOT", "(Unused)", "Reserved because the April Fools' coffee-pot protocol made \"418 I'm a teapot\" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.", Category.CLIENT, Retry.NEVER, "unused"),
-    ),
-    419: (
-        Meaning(419, "laravel", "LARAVEL_PAGE_EXPIRED", "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", Category.AUTH, Retry.NEVER, "unofficial"),
-    ),
-    420: (
-        Meaning(420, "twitter", "TWITTER_ENHANCE_YOUR_CALM", "Enhance Your Calm", "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "unofficial"),
-        Meaning(420, "spring", "SPRING_METHOD_FAILURE", "Method Failure", "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.", Category.SERVER, Retry.NEVER, "unofficial"),
-    ),
-    421: (
-        Meaning(421, "iana", "MISDIRECTED_REQUEST", "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
-    ),
-    422: (
-        Meaning(422, "iana", "UNPROCESSABLE_CONTENT", "Unprocessable Content", "The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    423: (
-        Meaning(423, "iana", "LOCKED", "Locked", "The WebDAV resource is locked and the request did not present the matching lock token. Supply the token, or wait until the lock is released or expires.", Category.CONTENT, Retry.AFTER_DELAY, "current"),
-    ),
-    424: (
-        Meaning(424, "iana", "FAILED_DEPENDENCY", "Failed Dependency", "The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    425: (
-        Meaning(425, "iana", "TOO_EARLY", "Too Early", "The server will not act on a request that came in TLS early data, since early data can be replayed. The request had no effect; send it again once the handshake has finished.", Category.PROTOCOL, Retry.SAFE, "current"),
-    ),
-    426: (
-        Meaning(426, "iana", "UPGRADE_REQUIRED", "Upgrade Required", "The server refuses to handle the request over the protocol in use. Switch to one of the protocols listed in the Upgrade header and try again.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    428: (
-        Meaning(428, "iana", "PRECONDITION_REQUIRED", "Precondition Required", "The server demands conditional requests for this resource so that concurrent updates are not lost. Fetch the resource, then send the change with If-Match or a similar condition.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    429: (
-        Meaning(429, "iana", "TOO_MANY_REQUESTS", "Too Many Requests", "The server is rate limiting this client for asking too often. Slow down, and let at least the time named in Retry-After pass before the next attempt.", Category.RATE_LIMIT, Retry.RETRY_AFTER, "current"),
-    ),
-    430: (
-        Meaning(430, "shopify", "SHOPIFY_SECURITY_REJECTION", "Shopify Security Rejection", "Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.", Category.POLICY, Retry.AFTER_DELAY, "unofficial"),
-    ),
-    431: (
-        Meaning(431, "iana", "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large", "The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    440: (
-        Meaning(440, "iis", "IIS_LOGIN_TIME_OUT", "Login Time-out", "Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.", Category.AUTH, Retry.NEVER, "unofficial"),
-    ),
-    444: (
-        Meaning(444, "nginx", "NGINX_NO_RESPONSE", "No Response", "nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", Category.POLICY, Retry.NEVER, "unofficial"),
-    ),
-    449: (
-        Meaning(449, "iis", "IIS_RETRY_WITH", "Retry With", "Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.", Category.CLIENT, Retry.NEVER, "unofficial"),
-    ),
-    450: (
-        Meaning(450, "microsoft", "MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS", "Blocked by Windows Parental Controls", "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.", Category.POLICY, Retry.NEVER, "unofficial"),
-    ),
-    451: (
-        Meaning(451, "iana", "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", Category.POLICY, Retry.NEVER, "current"),
-        Meaning(451, "iis", "IIS_REDIRECT", "Redirect", "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.", Category.REDIRECT, Retry.NEVER, "unofficial"),
-    ),
-    460: (
-        Meaning(460, "aws_elb", "AWS_ELB_CLIENT_CLOSED_CONNECTION", None, "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.", Category.CANCELLED, Retry.NEVER, "unofficial"),
-    ),
-    463: (
-        Meaning(463, "aws_elb", "AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES", None, "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.", Category.CLIENT, Retry.NEVER, "unofficial"),
-    ),
-    464: (
-        Meaning(464, "aws_elb", "AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS", None, "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.", Category.PROTOCOL, Retry.NEVER, "unofficial"),
-    ),
-    494: (
-        Meaning(494, "nginx", "NGINX_REQUEST_HEADER_TOO_LARGE", "Request header too large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", Category.CLIENT, Retry.NEVER, "unofficial"),
-    ),
-    495: (
-        Meaning(495, "nginx", "NGINX_SSL_CERTIFICATE_ERROR", "SSL Certificate Error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", Category.CERTIFICATE, Retry.NEVER, "unofficial"),
-    ),
-    496: (
-        Meaning(496, "nginx", "NGINX_SSL_CERTIFICATE_REQUIRED", "SSL Certificate Required", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", Category.CERTIFICATE, Retry.NEVER, "unofficial"),
-    ),
-    497: (
-        Meaning(497, "nginx", "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT", "HTTP Request Sent to HTTPS Port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", Category.PROTOCOL, Retry.NEVER, "unofficial"),
-    ),
-    498: (
-        Meaning(498, "esri", "ESRI_INVALID_TOKEN", "Invalid Token", "ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.", Category.AUTH, Retry.NEVER, "unofficial"),
-    ),
-    499: (
-        Meaning(499, "nginx", "NGINX_CLIENT_CLOSED_REQUEST", "Client Closed Request", "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.", Category.CANCELLED, Retry.NEVER, "unofficial"),
-        Meaning(499, "esri", "ESRI_TOKEN_REQUIRED", "Token Required", "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.", Category.AUTH, Retry.NEVER, "unofficial"),
-    ),
-    500: (
-        Meaning(500, "iana", "INTERNAL_SERVER_ERROR", "Internal Server Error", "Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.", Category.SERVER, Retry.IDEMPOTENT, "current"),
-    ),
-    501: (
-        Meaning(501, "iana", "NOT_IMPLEMENTED", "Not Implemented", "The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.", Category.SERVER, Retry.NEVER, "current"),
-    ),
-    502: (
-        Meaning(502, "iana", "BAD_GATEWAY", "Bad Gateway", "Something in between, such as a reverse proxy or load balancer, could not get a sensible answer from the server it forwards to. Usually short-lived; after a short wait, repeat requests that are safe to repeat.", Category.PROXY, Retry.IDEMPOTENT, "current"),
-    ),
-    503: (
-        Meaning(503, "iana", "SERVICE_UNAVAILABLE", "Service Unavailable", "The service is temporarily out of action, typically swamped with traffic or taken down for maintenance. Come back after the time given in Retry-After.", Category.SERVER, Retry.RETRY_AFTER, "current"),
-    ),
-    504: (
-        Meaning(504, "iana", "GATEWAY_TIMEOUT", "Gateway Timeout", "A proxy or gateway ran out of patience waiting for the server behind it. That server may still have done the work, so only repeat requests that are safe to repeat.", Category.TIMEOUT, Retry.IDEMPOTENT, "current"),
-    ),
-    505: (
-        Meaning(505, "iana", "HTTP_VERSION_NOT_SUPPORTED", "HTTP Version Not Supported", "The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    506: (
-        Meaning(506, "iana", "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates", "The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.", Category.SERVER, Retry.NEVER, "current"),
-    ),
-    507: (
-        Meaning(507, "iana", "INSUFFICIENT_STORAGE", "Insufficient Storage", "Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.", Category.SERVER, Retry.AFTER_DELAY, "current"),
-    ),
-    508: (
-        Meaning(508, "iana", "LOOP_DETECTED", "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", Category.SERVER, Retry.NEVER, "current"),
-    ),
-    509: (
-        Meaning(509, "apache", "APACHE_BANDWIDTH_LIMIT_EXCEEDED", "Bandwidth Limit Exceeded", "The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.", Category.RATE_LIMIT, Retry.AFTER_DELAY, "unofficial"),
-    ),
-    510: (
-        Meaning(510, "iana", "NOT_EXTENDED", "Not Extended", "The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.", Category.PROTOCOL, Retry.NEVER, "obsolete"),
-    ),
-    511: (
-        Meaning(511, "iana", "NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required", "The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    520: (
-        Meaning(520, "cloudflare", "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR", "Web Server Returned an Unknown Error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", Category.PROXY, Retry.IDEMPOTENT, "unofficial"),
-    ),
-    521: (
-        Meaning(521, "cloudflare", "CLOUDFLARE_WEB_SERVER_IS_DOWN", "Web Server Is Down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", Category.CONNECTION, Retry.AFTER_DELAY, "unofficial"),
-    ),
-    522: (
-        Meaning(522, "cloudflare", "CLOUDFLARE_CONNECTION_TIMED_OUT", "Connection Timed Out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", Category.TIMEOUT, Retry.AFTER_DELAY, "unofficial"),
-    ),
-    523: (
-        Meaning(523, "cloudflare", "CLOUDFLARE_ORIGIN_IS_UNREACHABLE", "Origin Is Unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", Category.CONNECTION, Retry.AFTER_DELAY, "unofficial"),
-    ),
-    524: (
-        Meaning(524, "cloudflare", "CLOUDFLARE_A_TIMEOUT_OCCURRED", "A Timeout Occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", Category.TIMEOUT, Retry.IDEMPOTENT, "unofficial"),
-    ),
-    525: (
-        Meaning(525, "cloudflare", "CLOUDFLARE_SSL_HANDSHAKE_FAILED", "SSL Handshake Failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", Category.TLS, Retry.NEVER, "unofficial"),
-    ),
-    526: (
-        Meaning(526, "cloudflare", "CLOUDFLARE_INVALID_SSL_CERTIFICATE", "Invalid SSL Certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", Category.CERTIFICATE, Retry.NEVER, "unofficial"),
-    ),
-    527: (
-        Meaning(527, "cloudflare", "CLOUDFLARE_RAILGUN_ERROR", "Railgun Error", "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.", Category.PROXY, Retry.AFTER_DELAY, "unofficial"),
-    ),
-    529: (
-        Meaning(529, "qualys", "QUALYS_SITE_IS_OVERLOADED", "Site is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", Category.SERVER, Retry.AFTER_DELAY, "unofficial"),
-    ),
-    530: (
-        Meaning(530, "cloudflare", "CLOUDFLARE_ERROR_1XXX", None, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", Category.PROXY, Retry.NEVER, "unofficial"),
-        Meaning(530, "pantheon", "PANTHEON_SITE_IS_FROZEN", "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", Category.POLICY, Retry.NEVER, "unofficial"),
-    ),
-    561: (
-        Meaning(561, "aws_elb", "AWS_ELB_UNAUTHORIZED", "Unauthorized", "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.", Category.AUTH, Retry.NEVER, "unofficial"),
-    ),
-    598: (
-        Meaning(598, "proxy", "PROXY_NETWORK_READ_TIMEOUT_ERROR", "Network read timeout error", "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.", Category.TIMEOUT, Retry.IDEMPOTENT, "unofficial"),
-    ),
-    599: (
-        Meaning(599, "proxy", "PROXY_NETWORK_CONNECT_TIMEOUT_ERROR", "Network Connect Timeout Error", "An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.", Category.TIMEOUT, Retry.AFTER_DELAY, "unofficial"),
-    ),
-}
-
-
-def lookup(code: int) -> Status | None:
+def lookup(code: int | enum.Enum) -> Status | None:
     """The member for ``code``, or None for a value netcodes does not know.
 
-    Unlike ``Status(code)``, which raises ``ValueError`` naming the
-    value, this never raises.
+    ``code`` is an int, or an enum member of another library that holds one
+    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
+    ``Status(code)``, which raises ``ValueError`` naming the value,
+    this never raises.
     """
-    return _BY_VALUE.get(code)
+    number = code_number(code)
+    return None if number is None else _BY_VALUE.get(number)
 
 
 def from_name(name: str) -> Status | None:
-    """The member for any of a code's names, or None; case matters.
+    """The member a pasted name stands for, or None.
 
-    Upstream's spelling, the member's, and what other ecosystems call the
-    code.
+    ``name`` without the white space around it, exactly as any of a code's
+    names is spelled (upstream's, the member's, another ecosystem's); or else
+    without a prefix people paste before names and ignoring
+    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
+    text = name.strip(" \t\r\n")
+    member = _BY_NAME.get(text)
+    if member is not None:
+        return member
+    folded = text.translate(_ASCII_LOWER)
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+            break
+    return _BY_FOLDED_NAME.get(folded)
+
+
+def from_exact_name(name: str) -> Status | None:
+    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
     return _BY_NAME.get(name)
 
 
-def is_retired(code: int) -> bool:
+def is_retired(code: int | enum.Enum) -> bool:
     """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code in _RETIRED
+    return code_number(code) in _RETIRED
 
 
-def meanings(code: int) -> tuple[Meaning, ...]:
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    return _MEANINGS.get(code, ())
+    number = code_number(code)
+    return () if number is None else _MEANINGS.get(number, ())
 
 
 def from_reason(text: str) -> Status | None:
-    """The member whose reason is ``text``, ignoring ASCII case, or None.
+    """The member whose reason is ``text`` as people paste it, or None: the same as ``from_name``.
 
     Current names, former ones ("Request Entity Too Large") and other
-    sources' are all found.
+    sources' are all found, ignoring ASCII case.
     """
-    return _BY_FOLDED_NAME.get(text.translate(_ASCII_LOWER))
+    return from_name(text)
 
 
 _FROM_CHROMIUM_CODES: dict[int, Rule[Status]] = {
@@ -1969,18 +2032,21 @@ _FROM_CHROMIUM_RANGES: tuple[tuple[int, int, Rule[Status]], ...] = (
 )
 
 
-def from_chromium_rule(code: int) -> Rule[Status] | None:
+def from_chromium_rule(code: int | enum.Enum) -> Rule[Status] | None:
     "The rule of \"Chromium net error to HTTP status for gateways\" that answers for code: the Status it maps to, the kind of mapping and the table's note; None where no rule covers the code."
-    rule = _FROM_CHROMIUM_CODES.get(code)
+    number = code_number(code)
+    if number is None:
+        return None
+    rule = _FROM_CHROMIUM_CODES.get(number)
     if rule is not None:
         return rule
     for low, high, rule in _FROM_CHROMIUM_RANGES:
-        if low <= code <= high:
+        if low <= number <= high:
             return rule
     return None
 
 
-def from_chromium(code: int) -> Status | None:
+def from_chromium(code: int | enum.Enum) -> Status | None:
     "Chromium net error to HTTP status for gateways.\n\nThe HTTP status a gateway or proxy built on Chromium's network stack (an Electron or CEF service, a Cronet-based backend) should send to its own client when the request it made upstream failed with a given net error. Failures to reach or understand the upstream become 502, upstream timeouts 504, temporary trouble of the gateway itself 503, faults inside the gateway 500, and requests refused by local policy 403. Every target is a registered status code, and every current Chromium code has a row; where the upstream's real status is known, relaying it is better still.\n\nAnswers for any int, usually a netcodes.chromium.NetError member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_chromium_rule() also says how sure the answer is. Every current NetError code has a rule."
     rule = from_chromium_rule(code)
     return None if rule is None else rule.to
@@ -2028,18 +2094,21 @@ _FROM_QT_RANGES: tuple[tuple[int, int, Rule[Status]], ...] = (
 )
 
 
-def from_qt_rule(code: int) -> Rule[Status] | None:
+def from_qt_rule(code: int | enum.Enum) -> Rule[Status] | None:
     "The rule of \"Qt NetworkError to HTTP status for gateways\" that answers for code: the Status it maps to, the kind of mapping and the table's note; None where no rule covers the code."
-    rule = _FROM_QT_CODES.get(code)
+    number = code_number(code)
+    if number is None:
+        return None
+    rule = _FROM_QT_CODES.get(number)
     if rule is not None:
         return rule
     for low, high, rule in _FROM_QT_RANGES:
-        if low <= code <= high:
+        if low <= number <= high:
             return rule
     return None
 
 
-def from_qt(code: int) -> Status | None:
+def from_qt(code: int | enum.Enum) -> Status | None:
     "Qt NetworkError to HTTP status for gateways.\n\nThe HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.\n\nAnswers for any int, usually a netcodes.qt.NetworkError member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_qt_rule() also says how sure the answer is. Every current NetworkError code has a rule."
     rule = from_qt_rule(code)
     return None if rule is None else rule.to

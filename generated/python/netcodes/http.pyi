@@ -4,7 +4,7 @@ import enum
 from dataclasses import dataclass
 
 from netcodes.mapping import Rule
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision
 
 __all__ = [
     "Group",
@@ -12,6 +12,7 @@ __all__ = [
     "Status",
     "from_chromium",
     "from_chromium_rule",
+    "from_exact_name",
     "from_name",
     "from_qt",
     "from_qt_rule",
@@ -33,7 +34,23 @@ class Group(enum.Enum):
     @property
     def range(self) -> tuple[int, int]: ...
     @classmethod
-    def of(cls, code: int) -> Group | None: ...
+    def of(cls, code: int | enum.Enum) -> Group | None: ...
+
+@dataclass(frozen=True, eq=False)
+class Meaning:
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
 
 class Status(enum.IntEnum):
     CONTINUE = 100
@@ -80,7 +97,6 @@ class Status(enum.IntEnum):
     IM_A_TEAPOT = 418
     LARAVEL_PAGE_EXPIRED = 419
     TWITTER_ENHANCE_YOUR_CALM = 420
-    SPRING_METHOD_FAILURE = TWITTER_ENHANCE_YOUR_CALM
     MISDIRECTED_REQUEST = 421
     UNPROCESSABLE_CONTENT = 422
     LOCKED = 423
@@ -96,7 +112,6 @@ class Status(enum.IntEnum):
     IIS_RETRY_WITH = 449
     MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS = 450
     UNAVAILABLE_FOR_LEGAL_REASONS = 451
-    IIS_REDIRECT = UNAVAILABLE_FOR_LEGAL_REASONS
     AWS_ELB_CLIENT_CLOSED_CONNECTION = 460
     AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES = 463
     AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS = 464
@@ -106,7 +121,6 @@ class Status(enum.IntEnum):
     NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT = 497
     ESRI_INVALID_TOKEN = 498
     NGINX_CLIENT_CLOSED_REQUEST = 499
-    ESRI_TOKEN_REQUIRED = NGINX_CLIENT_CLOSED_REQUEST
     INTERNAL_SERVER_ERROR = 500
     NOT_IMPLEMENTED = 501
     BAD_GATEWAY = 502
@@ -129,10 +143,13 @@ class Status(enum.IntEnum):
     CLOUDFLARE_RAILGUN_ERROR = 527
     QUALYS_SITE_IS_OVERLOADED = 529
     CLOUDFLARE_ERROR_1XXX = 530
-    PANTHEON_SITE_IS_FROZEN = CLOUDFLARE_ERROR_1XXX
     AWS_ELB_UNAUTHORIZED = 561
     PROXY_NETWORK_READ_TIMEOUT_ERROR = 598
     PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599
+    SPRING_METHOD_FAILURE: Meaning
+    IIS_REDIRECT: Meaning
+    ESRI_TOKEN_REQUIRED: Meaning
+    PANTHEON_SITE_IS_FROZEN: Meaning
     @property
     def upstream_name(self) -> str | None: ...
     @property
@@ -153,24 +170,15 @@ class Status(enum.IntEnum):
     def reference(self) -> str | None: ...
     @property
     def forbids_body(self) -> bool: ...
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
 
-@dataclass(frozen=True)
-class Meaning:
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-def lookup(code: int) -> Status | None: ...
+def lookup(code: int | enum.Enum) -> Status | None: ...
 def from_name(name: str) -> Status | None: ...
-def is_retired(code: int) -> bool: ...
-def meanings(code: int) -> tuple[Meaning, ...]: ...
+def from_exact_name(name: str) -> Status | None: ...
+def is_retired(code: int | enum.Enum) -> bool: ...
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]: ...
 def from_reason(text: str) -> Status | None: ...
-def from_chromium(code: int) -> Status | None: ...
-def from_chromium_rule(code: int) -> Rule[Status] | None: ...
-def from_qt(code: int) -> Status | None: ...
-def from_qt_rule(code: int) -> Rule[Status] | None: ...
+def from_chromium(code: int | enum.Enum) -> Status | None: ...
+def from_chromium_rule(code: int | enum.Enum) -> Rule[Status] | None: ...
+def from_qt(code: int | enum.Enum) -> Status | None: ...
+def from_qt_rule(code: int | enum.Enum) -> Rule[Status] | None: ...

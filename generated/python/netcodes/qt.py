@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 
 from netcodes.mapping import MappingKind, Rule
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision, code_number
 
 __all__ = [
     "Group",
@@ -15,6 +15,7 @@ __all__ = [
     "NetworkError",
     "from_chromium",
     "from_chromium_rule",
+    "from_exact_name",
     "from_http_status",
     "from_http_status_rule",
     "from_name",
@@ -45,10 +46,11 @@ class Group(enum.Enum):
         return _GROUP_INFO[self][1]
 
     @classmethod
-    def of(cls, code: int) -> Group | None:
+    def of(cls, code: int | enum.Enum) -> Group | None:
         """The group whose range holds ``code``, known code or not; None outside every group."""
+        number = code_number(code)
         for group, (_, (low, high)) in _GROUP_INFO.items():
-            if low <= code <= high:
+            if number is not None and low <= number <= high:
                 return group
         return None
 
@@ -60,6 +62,149 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
     Group.CONTENT: ("Content", (201, 299)),
     Group.PROTOCOL: ("Protocol", (301, 399)),
     Group.SERVER: ("Server", (401, 499)),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Meaning:
+    """One meaning of a code: upstream's own, or another source's.
+
+    A meaning stands for its number: it equals the code and the plain int
+    (``== 499``), hashes as they do, and converts with ``int()``, while it
+    answers with the facts of this meaning.
+    """
+
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Meaning):
+            return (self.code, self.identifier) == (other.code, other.identifier)
+        return code_number(other) == self.code
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __int__(self) -> int:
+        return self.code
+
+    def __index__(self) -> int:
+        return self.code
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this meaning, and how long to wait at least."""
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+    0: (
+        Meaning(0, "qt", "NO_ERROR", "NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
+    ),
+    1: (
+        Meaning(1, "qt", "CONNECTION_REFUSED_ERROR", "ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    2: (
+        Meaning(2, "qt", "REMOTE_HOST_CLOSED_ERROR", "RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
+    ),
+    3: (
+        Meaning(3, "qt", "HOST_NOT_FOUND_ERROR", "HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", Category.DNS, Retry.AFTER_DELAY, "current"),
+    ),
+    4: (
+        Meaning(4, "qt", "TIMEOUT_ERROR", "TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", Category.TIMEOUT, Retry.AFTER_DELAY, "current"),
+    ),
+    5: (
+        Meaning(5, "qt", "OPERATION_CANCELED_ERROR", "OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", Category.CANCELLED, Retry.NEVER, "current"),
+    ),
+    6: (
+        Meaning(6, "qt", "SSL_HANDSHAKE_FAILED_ERROR", "SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", Category.TLS, Retry.NEVER, "current"),
+    ),
+    7: (
+        Meaning(7, "qt", "TEMPORARY_NETWORK_FAILURE_ERROR", "TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
+    ),
+    8: (
+        Meaning(8, "qt", "NETWORK_SESSION_FAILED_ERROR", "NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
+    ),
+    9: (
+        Meaning(9, "qt", "BACKGROUND_REQUEST_NOT_ALLOWED_ERROR", "BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", Category.POLICY, Retry.NEVER, "current"),
+    ),
+    10: (
+        Meaning(10, "qt", "TOO_MANY_REDIRECTS_ERROR", "TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", Category.REDIRECT, Retry.NEVER, "current"),
+    ),
+    11: (
+        Meaning(11, "qt", "INSECURE_REDIRECT_ERROR", "InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", Category.REDIRECT, Retry.NEVER, "current"),
+    ),
+    99: (
+        Meaning(99, "qt", "UNKNOWN_NETWORK_ERROR", "UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
+    ),
+    101: (
+        Meaning(101, "qt", "PROXY_CONNECTION_REFUSED_ERROR", "ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    102: (
+        Meaning(102, "qt", "PROXY_CONNECTION_CLOSED_ERROR", "ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", Category.PROXY, Retry.FRESH_CONNECTION, "current"),
+    ),
+    103: (
+        Meaning(103, "qt", "PROXY_NOT_FOUND_ERROR", "ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    104: (
+        Meaning(104, "qt", "PROXY_TIMEOUT_ERROR", "ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    105: (
+        Meaning(105, "qt", "PROXY_AUTHENTICATION_REQUIRED_ERROR", "ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    199: (
+        Meaning(199, "qt", "UNKNOWN_PROXY_ERROR", "UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", Category.PROXY, Retry.AFTER_DELAY, "current"),
+    ),
+    201: (
+        Meaning(201, "qt", "CONTENT_ACCESS_DENIED", "ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    202: (
+        Meaning(202, "qt", "CONTENT_OPERATION_NOT_PERMITTED_ERROR", "ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    203: (
+        Meaning(203, "qt", "CONTENT_NOT_FOUND_ERROR", "ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    204: (
+        Meaning(204, "qt", "AUTHENTICATION_REQUIRED_ERROR", "AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", Category.AUTH, Retry.NEVER, "current"),
+    ),
+    205: (
+        Meaning(205, "qt", "CONTENT_RE_SEND_ERROR", "ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", Category.LOCAL, Retry.NEVER, "current"),
+    ),
+    206: (
+        Meaning(206, "qt", "CONTENT_CONFLICT_ERROR", "ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    207: (
+        Meaning(207, "qt", "CONTENT_GONE_ERROR", "ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", Category.CONTENT, Retry.NEVER, "current"),
+    ),
+    299: (
+        Meaning(299, "qt", "UNKNOWN_CONTENT_ERROR", "UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", Category.CLIENT, Retry.RETRY_AFTER, "current"),
+    ),
+    301: (
+        Meaning(301, "qt", "PROTOCOL_UNKNOWN_ERROR", "ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", Category.PROTOCOL, Retry.NEVER, "current"),
+    ),
+    302: (
+        Meaning(302, "qt", "PROTOCOL_INVALID_OPERATION_ERROR", "ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", Category.CLIENT, Retry.NEVER, "current"),
+    ),
+    399: (
+        Meaning(399, "qt", "PROTOCOL_FAILURE", "ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", Category.PROTOCOL, Retry.IDEMPOTENT, "current"),
+    ),
+    401: (
+        Meaning(401, "qt", "INTERNAL_SERVER_ERROR", "InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", Category.SERVER, Retry.IDEMPOTENT, "current"),
+    ),
+    402: (
+        Meaning(402, "qt", "OPERATION_NOT_IMPLEMENTED_ERROR", "OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", Category.SERVER, Retry.NEVER, "current"),
+    ),
+    403: (
+        Meaning(403, "qt", "SERVICE_UNAVAILABLE_ERROR", "ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", Category.SERVER, Retry.RETRY_AFTER, "current"),
+    ),
+    499: (
+        Meaning(499, "qt", "UNKNOWN_SERVER_ERROR", "UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", Category.SERVER, Retry.IDEMPOTENT, "current"),
+    ),
 }
 
 
@@ -101,6 +246,12 @@ class NetworkError(enum.IntEnum):
     SERVICE_UNAVAILABLE_ERROR = 403
     UNKNOWN_SERVER_ERROR = 499
 
+    @classmethod
+    def _missing_(cls, value: object) -> NetworkError | None:
+        # Another library's enum member (PyQt6, PySide6) stands for its number.
+        number = code_number(value) if isinstance(value, enum.Enum) else None
+        return None if number is None else _BY_VALUE.get(number)
+
     @property
     def upstream_name(self) -> str:
         "The name exactly as upstream spells it, e.g. \"ContentNotFoundError\"."
@@ -140,6 +291,15 @@ class NetworkError(enum.IntEnum):
     def reference(self) -> str | None:
         """The specification or document that defines the code, where the table names one."""
         return _ROWS[self._value_][7]
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this code, and how long to wait at least.
+
+        The decision of its retry class for a request that is or is not
+        ``idempotent`` (safe to repeat), given the response's Retry-After in
+        seconds, if it had one.
+        """
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
 
 
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
@@ -253,7 +413,7 @@ _BY_NAME: dict[str, NetworkError] = {
     "UnknownServerError": NetworkError.UNKNOWN_SERVER_ERROR,
 }
 
-# Every name in ASCII lower case.
+# Every name, former ones too, in ASCII lower case.
 _BY_FOLDED_NAME: dict[str, NetworkError] = {
     "authentication_required_error": NetworkError.AUTHENTICATION_REQUIRED_ERROR,
     "authenticationrequirederror": NetworkError.AUTHENTICATION_REQUIRED_ERROR,
@@ -325,158 +485,61 @@ _BY_FOLDED_NAME: dict[str, NetworkError] = {
     "unknownservererror": NetworkError.UNKNOWN_SERVER_ERROR,
 }
 
+# What people paste before names, in lower case.
+_PREFIXES: tuple[str, ...] = ()
+
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _RETIRED: frozenset[int] = frozenset(())
 
 
-@dataclass(frozen=True)
-class Meaning:
-    """One meaning of a code: upstream's own, or another source's."""
-
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-
-_MEANINGS: dict[int, tuple[Meaning, ...]] = {
-    0: (
-        Meaning(0, "qt", "NO_ERROR", "NoError", "The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.", Category.SUCCESS, Retry.NOT_APPLICABLE, "current"),
-    ),
-    1: (
-        Meaning(1, "qt", "CONNECTION_REFUSED_ERROR", "ConnectionRefusedError", "The server's machine answered, but no service accepted a connection on that port: it may be down or restarting, or the URL names the wrong port. Check the address; if it is right, try again later with back-off.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
-    ),
-    2: (
-        Meaning(2, "qt", "REMOTE_HOST_CLOSED_ERROR", "RemoteHostClosedError", "The server dropped the connection before the whole reply had arrived, for example because an idle kept-alive connection expired on its side or the server crashed mid-response. Qt may already have re-sent the request once; retry on a new connection, keeping in mind that a request that is not idempotent may already have taken effect.", Category.CONNECTION, Retry.FRESH_CONNECTION, "current"),
-    ),
-    3: (
-        Meaning(3, "qt", "HOST_NOT_FOUND_ERROR", "HostNotFoundError", "Name resolution for the URL's host failed, so there was no address to connect to. Check the host name for typos; when it is correct, the device is usually offline or its DNS server is failing, and a later retry can succeed.", Category.DNS, Retry.AFTER_DELAY, "current"),
-    ),
-    4: (
-        Meaning(4, "qt", "TIMEOUT_ERROR", "TimeoutError", "The server did not respond in time at the socket level, most often while Qt was still opening the connection. Retry with back-off. A transfer timeout configured with setTransferTimeout() is reported as OperationCanceledError instead.", Category.TIMEOUT, Retry.AFTER_DELAY, "current"),
-    ),
-    5: (
-        Meaning(5, "qt", "OPERATION_CANCELED_ERROR", "OperationCanceledError", "The reply was stopped before it finished, either by the application itself calling abort() or close(), or because a transfer timeout set with setTransferTimeout() ran out. A deliberate cancel needs no retry; if the transfer timeout fired, treat it like a timeout and decide whether to try again.", Category.CANCELLED, Retry.NEVER, "current"),
-    ),
-    6: (
-        Meaning(6, "qt", "SSL_HANDSHAKE_FAILED_ERROR", "SslHandshakeFailedError", "No secure TLS session could be set up with the server. Most often a certificate failed verification and the errors were not ignored (the sslErrors() signal lists them); other causes are protocol or cipher mismatches. Repeating the request unchanged will not help.", Category.TLS, Retry.NEVER, "current"),
-    ),
-    7: (
-        Meaning(7, "qt", "TEMPORARY_NETWORK_FAILURE_ERROR", "TemporaryNetworkFailureError", "The device's network connection dropped or switched to a different Wi-Fi or mobile network while the request was under way. Send the request again once connectivity is back. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
-    ),
-    8: (
-        Meaning(8, "qt", "NETWORK_SESSION_FAILED_ERROR", "NetworkSessionFailedError", "The network connection the request depended on was lost or could not be brought up, so the device is effectively offline. Wait until a network is available and try again. Qt 5 raised it from its network-session (bearer) support, which Qt 6 no longer has.", Category.NETWORK, Retry.AFTER_DELAY, "current"),
-    ),
-    9: (
-        Meaning(9, "qt", "BACKGROUND_REQUEST_NOT_ALLOWED_ERROR", "BackgroundRequestNotAllowedError", "The request was marked as background traffic and the platform's usage policy forbids background transfers at the moment. Resend it when the policy allows it (for instance once the app is in the foreground) or without the background flag. It comes from Qt 5's network-session support.", Category.POLICY, Retry.NEVER, "current"),
-    ),
-    10: (
-        Meaning(10, "qt", "TOO_MANY_REDIRECTS_ERROR", "TooManyRedirectsError", "Qt stopped following redirects after reaching the allowed number of hops (QNetworkRequest::setMaxRedirectsAllowed(), 50 unless changed). This nearly always means a redirect loop; fix the loop or raise the limit rather than retrying.", Category.REDIRECT, Retry.NEVER, "current"),
-    ),
-    11: (
-        Meaning(11, "qt", "INSECURE_REDIRECT_ERROR", "InsecureRedirectError", "A redirect would have taken the request from an encrypted https URL to plain http, and Qt's redirect policy refused to downgrade. Fix the server's redirect target; only if the downgrade is truly acceptable, change the redirect policy for that request.", Category.REDIRECT, Retry.NEVER, "current"),
-    ),
-    99: (
-        Meaning(99, "qt", "UNKNOWN_NETWORK_ERROR", "UnknownNetworkError", "A network-level failure that Qt has no more specific code for, such as an unreachable network or a socket problem on the local machine. errorString() usually names the cause; a retry after a delay may succeed if the condition was temporary.", Category.CONNECTION, Retry.AFTER_DELAY, "current"),
-    ),
-    101: (
-        Meaning(101, "qt", "PROXY_CONNECTION_REFUSED_ERROR", "ProxyConnectionRefusedError", "The configured proxy did not accept a connection, so the request never set out for its destination. Check the proxy address and port in the application or system settings, then retry once the proxy is running.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    102: (
-        Meaning(102, "qt", "PROXY_CONNECTION_CLOSED_ERROR", "ProxyConnectionClosedError", "The proxy ended the connection before the reply was complete; Qt may already have re-sent the request once. Try again on a new connection, keeping in mind that a request that is not idempotent may already have reached the server.", Category.PROXY, Retry.FRESH_CONNECTION, "current"),
-    ),
-    103: (
-        Meaning(103, "qt", "PROXY_NOT_FOUND_ERROR", "ProxyNotFoundError", "Looking up the proxy's host name returned no address. Check the proxy settings for a wrong name; if the name is right, the network or DNS may be down, and a later retry can succeed.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    104: (
-        Meaning(104, "qt", "PROXY_TIMEOUT_ERROR", "ProxyTimeoutError", "The proxy took too long, either to accept the connection or to answer the request passed through it. Retry with back-off; if it keeps happening, the proxy is overloaded or unreachable.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    105: (
-        Meaning(105, "qt", "PROXY_AUTHENTICATION_REQUIRED_ERROR", "ProxyAuthenticationRequiredError", "The proxy wants credentials and got none, or rejected the ones offered; Qt also turns an HTTP 407 reply into this code. Supply proxy credentials (QNetworkAccessManager's proxyAuthenticationRequired signal is the place to provide them) before trying again.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    199: (
-        Meaning(199, "qt", "UNKNOWN_PROXY_ERROR", "UnknownProxyError", "A proxy-related failure that fits none of the other proxy codes, for example an answer the proxy protocol did not allow. Check that the proxy type and address are right; if they are, a retry after a delay may succeed.", Category.PROXY, Retry.AFTER_DELAY, "current"),
-    ),
-    201: (
-        Meaning(201, "qt", "CONTENT_ACCESS_DENIED", "ContentAccessDenied", "The server refused access to the resource; Qt turns HTTP 403 into this code, and a local file that exists but cannot be opened gives it too. Retrying will not help: the user needs different permissions or an account that is allowed in.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    202: (
-        Meaning(202, "qt", "CONTENT_OPERATION_NOT_PERMITTED_ERROR", "ContentOperationNotPermittedError", "The target does not accept this kind of operation; Qt turns HTTP 405 (method not allowed) into this code, and trying to read a local directory as a file gives it too. Use a method or target that the resource accepts instead of retrying.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    203: (
-        Meaning(203, "qt", "CONTENT_NOT_FOUND_ERROR", "ContentNotFoundError", "Nothing exists at the requested location: Qt turns HTTP 404 into this code, and a missing local file gives it too. Check the URL or path; repeating the request will not make the resource appear.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    204: (
-        Meaning(204, "qt", "AUTHENTICATION_REQUIRED_ERROR", "AuthenticationRequiredError", "The server requires the user to log in and either received no credentials or rejected the ones sent; Qt turns HTTP 401 into this code. Provide valid credentials (through QNetworkAccessManager's authenticationRequired signal or an Authorization header), then send the request again.", Category.AUTH, Retry.NEVER, "current"),
-    ),
-    205: (
-        Meaning(205, "qt", "CONTENT_RE_SEND_ERROR", "ContentReSendError", "Qt had to transmit the request a second time, for example after an authentication challenge or a dropped connection, but could not replay the upload body because its QIODevice cannot be rewound. Supply the body as a QByteArray or a seekable device so that Qt can send it again.", Category.LOCAL, Retry.NEVER, "current"),
-    ),
-    206: (
-        Meaning(206, "qt", "CONTENT_CONFLICT_ERROR", "ContentConflictError", "The server rejected the request because it contradicts what the resource looks like now, typically an update made from an outdated copy or a competing edit; Qt turns HTTP 409 into this code. Reload the resource, reconcile the changes, then submit again.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    207: (
-        Meaning(207, "qt", "CONTENT_GONE_ERROR", "ContentGoneError", "The resource used to exist at this address but has been removed for good; Qt turns HTTP 410 into this code. Drop stored links to it instead of retrying.", Category.CONTENT, Retry.NEVER, "current"),
-    ),
-    299: (
-        Meaning(299, "qt", "UNKNOWN_CONTENT_ERROR", "UnknownContentError", "The server answered with a 4xx status that Qt has no dedicated code for, such as 402, 406, 413, 415, 422 or 429. Read the HttpStatusCodeAttribute for the exact status: most of these mean the request has to change, but a 429 or 413 that carries Retry-After may be sent again once that time has passed.", Category.CLIENT, Retry.RETRY_AFTER, "current"),
-    ),
-    301: (
-        Meaning(301, "qt", "PROTOCOL_UNKNOWN_ERROR", "ProtocolUnknownError", "Qt has no handler for the URL's scheme, so the request could not even start; a misspelled scheme, or https when Qt cannot load its TLS backend (missing OpenSSL libraries, for instance), are typical causes. Correct the URL or install what the scheme needs.", Category.PROTOCOL, Retry.NEVER, "current"),
-    ),
-    302: (
-        Meaning(302, "qt", "PROTOCOL_INVALID_OPERATION_ERROR", "ProtocolInvalidOperationError", "The server judged the request malformed or unacceptable: Qt turns HTTP 400 and 418 into this code. It also appears when the URL's scheme cannot carry out what was asked, such as a file: URL naming another host. Correct the request before sending it again.", Category.CLIENT, Retry.NEVER, "current"),
-    ),
-    399: (
-        Meaning(399, "qt", "PROTOCOL_FAILURE", "ProtocolFailure", "Qt received something it could not make sense of: a malformed or unexpected response, a protocol violation by the server or a proxy, or a read or write error on a local file during a file: transfer. A request that is safe to repeat may succeed on retry if the fault was transient.", Category.PROTOCOL, Retry.IDEMPOTENT, "current"),
-    ),
-    401: (
-        Meaning(401, "qt", "INTERNAL_SERVER_ERROR", "InternalServerError", "The server hit a failure of its own while handling the request; Qt turns HTTP 500 into this code. Retrying later can help for requests that are safe to repeat; if it persists, report it to whoever runs the service.", Category.SERVER, Retry.IDEMPOTENT, "current"),
-    ),
-    402: (
-        Meaning(402, "qt", "OPERATION_NOT_IMPLEMENTED_ERROR", "OperationNotImplementedError", "The server replied HTTP 501 Not Implemented: it has no handler for the method or feature this request uses. Sending it again will not help; switch to a method or endpoint that the server offers.", Category.SERVER, Retry.NEVER, "current"),
-    ),
-    403: (
-        Meaning(403, "qt", "SERVICE_UNAVAILABLE_ERROR", "ServiceUnavailableError", "The server is temporarily refusing work, for example during maintenance or under heavy load; Qt turns HTTP 503 into this code. Retry only after the delay given in the reply's Retry-After header, if it has one.", Category.SERVER, Retry.RETRY_AFTER, "current"),
-    ),
-    499: (
-        Meaning(499, "qt", "UNKNOWN_SERVER_ERROR", "UnknownServerError", "The server side failed with a status Qt has no dedicated code for: every status above 500 except 501 and 503, such as 502 and 504 from gateways and proxies, or 505. Check the HttpStatusCodeAttribute; requests that are safe to repeat can be retried after a short delay.", Category.SERVER, Retry.IDEMPOTENT, "current"),
-    ),
-}
-
-
-def lookup(code: int) -> NetworkError | None:
+def lookup(code: int | enum.Enum) -> NetworkError | None:
     """The member for ``code``, or None for a value netcodes does not know.
 
-    Unlike ``NetworkError(code)``, which raises ``ValueError`` naming the
-    value, this never raises.
+    ``code`` is an int, or an enum member of another library that holds one
+    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
+    ``NetworkError(code)``, which raises ``ValueError`` naming the value,
+    this never raises.
     """
-    return _BY_VALUE.get(code)
+    number = code_number(code)
+    return None if number is None else _BY_VALUE.get(number)
 
 
 def from_name(name: str) -> NetworkError | None:
-    """The member for any of a code's names, or None; case matters.
+    """The member a pasted name stands for, or None.
 
-    Upstream's spelling, the member's, and what other ecosystems call the
-    code.
+    ``name`` without the white space around it, exactly as any of a code's
+    names is spelled (upstream's, the member's, another ecosystem's); or else
+    without a prefix people paste before names and ignoring
+    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
+    text = name.strip(" \t\r\n")
+    member = _BY_NAME.get(text)
+    if member is not None:
+        return member
+    folded = text.translate(_ASCII_LOWER)
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+            break
+    return _BY_FOLDED_NAME.get(folded)
+
+
+def from_exact_name(name: str) -> NetworkError | None:
+    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
     return _BY_NAME.get(name)
 
 
-def is_retired(code: int) -> bool:
+def is_retired(code: int | enum.Enum) -> bool:
     """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code in _RETIRED
+    return code_number(code) in _RETIRED
 
 
-def meanings(code: int) -> tuple[Meaning, ...]:
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    return _MEANINGS.get(code, ())
+    number = code_number(code)
+    return () if number is None else _MEANINGS.get(number, ())
 
 
 _FROM_CHROMIUM_CODES: dict[int, Rule[NetworkError]] = {
@@ -736,18 +799,21 @@ _FROM_CHROMIUM_RANGES: tuple[tuple[int, int, Rule[NetworkError]], ...] = (
 )
 
 
-def from_chromium_rule(code: int) -> Rule[NetworkError] | None:
+def from_chromium_rule(code: int | enum.Enum) -> Rule[NetworkError] | None:
     "The rule of \"Chromium net error to Qt NetworkError\" that answers for code: the NetworkError it maps to, the kind of mapping and the table's note; None where no rule covers the code."
-    rule = _FROM_CHROMIUM_CODES.get(code)
+    number = code_number(code)
+    if number is None:
+        return None
+    rule = _FROM_CHROMIUM_CODES.get(number)
     if rule is not None:
         return rule
     for low, high, rule in _FROM_CHROMIUM_RANGES:
-        if low <= code <= high:
+        if low <= number <= high:
             return rule
     return None
 
 
-def from_chromium(code: int) -> NetworkError | None:
+def from_chromium(code: int | enum.Enum) -> NetworkError | None:
     "Chromium net error to Qt NetworkError.\n\nThe Qt error that best describes each Chromium net error, for applications that meet both: a Qt program embedding Qt WebEngine or a Chromium-based helper, or one that logs Chromium codes next to QNetworkReply errors. Every current Chromium code has an explicit row, so the fallback is written down rather than implied. Rows marked equivalent name the same failure; approximate rows give the nearest Qt code, usually a broader one, and say why. Qt has far fewer codes than Chromium: all certificate and TLS problems become SslHandshakeFailedError, resolver problems HostNotFoundError, broken responses ProtocolFailure, and requests refused by local policy ContentAccessDenied.\n\nAnswers for any int, usually a netcodes.chromium.NetError member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_chromium_rule() also says how sure the answer is. Every current NetError code has a rule."
     rule = from_chromium_rule(code)
     return None if rule is None else rule.to
@@ -776,18 +842,21 @@ _FROM_HTTP_STATUS_RANGES: tuple[tuple[int, int, Rule[NetworkError]], ...] = (
 )
 
 
-def from_http_status_rule(code: int) -> Rule[NetworkError] | None:
+def from_http_status_rule(code: int | enum.Enum) -> Rule[NetworkError] | None:
     "The rule of \"HTTP status to Qt NetworkError\" that answers for code: the NetworkError it maps to, the kind of mapping and the table's note; None where no rule covers the code."
-    rule = _FROM_HTTP_STATUS_CODES.get(code)
+    number = code_number(code)
+    if number is None:
+        return None
+    rule = _FROM_HTTP_STATUS_CODES.get(number)
     if rule is not None:
         return rule
     for low, high, rule in _FROM_HTTP_STATUS_RANGES:
-        if low <= code <= high:
+        if low <= number <= high:
             return rule
     return None
 
 
-def from_http_status(code: int) -> NetworkError | None:
+def from_http_status(code: int | enum.Enum) -> NetworkError | None:
     "HTTP status to Qt NetworkError.\n\nThe error Qt itself puts on a QNetworkReply for each HTTP status. Qt raises an error only for statuses of 400 and above: twelve of them have a code of their own, any other 4xx becomes UnknownContentError and any status above 500 becomes UnknownServerError, while a reply with a lower status finishes with NoError. Use it to predict what error() will say for a given status, or to log both side by side; the rows reproduce Qt's behaviour, they are not a recommendation.\n\nAnswers for any int, usually a netcodes.http.Status member: a rule for the single code wins, else the narrowest range that holds it; None where no rule covers the code. from_http_status_rule() also says how sure the answer is. Every current Status code has a rule.\n\nReproduces statusCodeFromHttp() in qtbase src/network/access/qhttpthreaddelegate.cpp, called only for statuses >= 400; holds for Qt 5.15.8 and 6.4.2 (identical); Qt 6.11 through PyQt6, tested live."
     rule = from_http_status_rule(code)
     return None if rule is None else rule.to

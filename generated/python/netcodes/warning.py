@@ -6,12 +6,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision, code_number
 
 __all__ = [
     "Group",
     "Meaning",
     "Warning",
+    "from_exact_name",
     "from_name",
     "is_retired",
     "lookup",
@@ -36,10 +37,11 @@ class Group(enum.Enum):
         return _GROUP_INFO[self][1]
 
     @classmethod
-    def of(cls, code: int) -> Group | None:
+    def of(cls, code: int | enum.Enum) -> Group | None:
         """The group whose range holds ``code``, known code or not; None outside every group."""
+        number = code_number(code)
         for group, (_, (low, high)) in _GROUP_INFO.items():
-            if low <= code <= high:
+            if number is not None and low <= number <= high:
                 return group
         return None
 
@@ -47,6 +49,68 @@ class Group(enum.Enum):
 _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
     Group.DISAPPEARING: ("1xx: dropped once the cache revalidates the response", (100, 199)),
     Group.PERSISTENT: ("2xx: kept after revalidation", (200, 299)),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Meaning:
+    """One meaning of a code: upstream's own, or another source's.
+
+    A meaning stands for its number: it equals the code and the plain int
+    (``== 499``), hashes as they do, and converts with ``int()``, while it
+    answers with the facts of this meaning.
+    """
+
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Meaning):
+            return (self.code, self.identifier) == (other.code, other.identifier)
+        return code_number(other) == self.code
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __int__(self) -> int:
+        return self.code
+
+    def __index__(self) -> int:
+        return self.code
+
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this meaning, and how long to wait at least."""
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+
+
+_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+    110: (
+        Meaning(110, "warning", "RESPONSE_IS_STALE", "Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    111: (
+        Meaning(111, "warning", "REVALIDATION_FAILED", "Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    112: (
+        Meaning(112, "warning", "DISCONNECTED_OPERATION", "Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    113: (
+        Meaning(113, "warning", "HEURISTIC_EXPIRATION", "Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    199: (
+        Meaning(199, "warning", "MISCELLANEOUS_WARNING", "Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    214: (
+        Meaning(214, "warning", "TRANSFORMATION_APPLIED", "Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
+    299: (
+        Meaning(299, "warning", "MISCELLANEOUS_PERSISTENT_WARNING", "Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "obsolete"),
+    ),
 }
 
 
@@ -60,6 +124,12 @@ class Warning(enum.IntEnum):
     MISCELLANEOUS_WARNING = 199
     TRANSFORMATION_APPLIED = 214
     MISCELLANEOUS_PERSISTENT_WARNING = 299
+
+    @classmethod
+    def _missing_(cls, value: object) -> Warning | None:
+        # Another library's enum member (PyQt6, PySide6) stands for its number.
+        number = code_number(value) if isinstance(value, enum.Enum) else None
+        return None if number is None else _BY_VALUE.get(number)
 
     @property
     def upstream_name(self) -> str:
@@ -101,6 +171,15 @@ class Warning(enum.IntEnum):
         """The specification or document that defines the code, where the table names one."""
         return _ROWS[self._value_][7]
 
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
+        """Whether to send a failed request again after this code, and how long to wait at least.
+
+        The decision of its retry class for a request that is or is not
+        ``idempotent`` (safe to repeat), given the response's Retry-After in
+        seconds, if it had one.
+        """
+        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+
 
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
 _ROWS: dict[int, tuple[str, str, Category, Retry, Group, str, str | None, str | None, int]] = {
@@ -132,7 +211,7 @@ _BY_NAME: dict[str, Warning] = {
     "Transformation Applied": Warning.TRANSFORMATION_APPLIED,
 }
 
-# Every name in ASCII lower case.
+# Every name, former ones too, in ASCII lower case.
 _BY_FOLDED_NAME: dict[str, Warning] = {
     "disconnected operation": Warning.DISCONNECTED_OPERATION,
     "disconnected_operation": Warning.DISCONNECTED_OPERATION,
@@ -150,74 +229,58 @@ _BY_FOLDED_NAME: dict[str, Warning] = {
     "transformation_applied": Warning.TRANSFORMATION_APPLIED,
 }
 
+# What people paste before names, in lower case.
+_PREFIXES: tuple[str, ...] = ()
+
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _RETIRED: frozenset[int] = frozenset(())
 
 
-@dataclass(frozen=True)
-class Meaning:
-    """One meaning of a code: upstream's own, or another source's."""
-
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-
-_MEANINGS: dict[int, tuple[Meaning, ...]] = {
-    110: (
-        Meaning(110, "warning", "RESPONSE_IS_STALE", "Response is Stale", "A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
-    ),
-    111: (
-        Meaning(111, "warning", "REVALIDATION_FAILED", "Revalidation Failed", "A cache tried to check a stored response with the origin, could not reach it, and served the stale copy instead.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
-    ),
-    112: (
-        Meaning(112, "warning", "DISCONNECTED_OPERATION", "Disconnected Operation", "The cache has been deliberately taken off the network for a while and is answering from what it already holds.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
-    ),
-    113: (
-        Meaning(113, "warning", "HEURISTIC_EXPIRATION", "Heuristic Expiration", "The response is over a day old and is being served as fresh only because the cache guessed, without an explicit expiry from the origin, that it stays fresh for more than 24 hours.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
-    ),
-    199: (
-        Meaning(199, "warning", "MISCELLANEOUS_WARNING", "Miscellaneous Warning", "A catch-all notice whose free-form text is for people or logs only; software receiving it should not change what it does.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "obsolete"),
-    ),
-    214: (
-        Meaning(214, "warning", "TRANSFORMATION_APPLIED", "Transformation Applied", "Something between origin and client, typically a proxy, rewrote the payload, for instance to shrink images or convert its format, so it is not byte-for-byte what the origin sent.", Category.CACHE, Retry.NOT_APPLICABLE, "obsolete"),
-    ),
-    299: (
-        Meaning(299, "warning", "MISCELLANEOUS_PERSISTENT_WARNING", "Miscellaneous Persistent Warning", "The persistent counterpart of 199: free-form text for people or logs that stays attached to the response even after the cache revalidates it.", Category.UNKNOWN, Retry.NOT_APPLICABLE, "obsolete"),
-    ),
-}
-
-
-def lookup(code: int) -> Warning | None:
+def lookup(code: int | enum.Enum) -> Warning | None:
     """The member for ``code``, or None for a value netcodes does not know.
 
-    Unlike ``Warning(code)``, which raises ``ValueError`` naming the
-    value, this never raises.
+    ``code`` is an int, or an enum member of another library that holds one
+    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
+    ``Warning(code)``, which raises ``ValueError`` naming the value,
+    this never raises.
     """
-    return _BY_VALUE.get(code)
+    number = code_number(code)
+    return None if number is None else _BY_VALUE.get(number)
 
 
 def from_name(name: str) -> Warning | None:
-    """The member for any of a code's names, or None; case matters.
+    """The member a pasted name stands for, or None.
 
-    Upstream's spelling, the member's, and what other ecosystems call the
-    code.
+    ``name`` without the white space around it, exactly as any of a code's
+    names is spelled (upstream's, the member's, another ecosystem's); or else
+    without a prefix people paste before names and ignoring
+    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
+    text = name.strip(" \t\r\n")
+    member = _BY_NAME.get(text)
+    if member is not None:
+        return member
+    folded = text.translate(_ASCII_LOWER)
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+            break
+    return _BY_FOLDED_NAME.get(folded)
+
+
+def from_exact_name(name: str) -> Warning | None:
+    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
     return _BY_NAME.get(name)
 
 
-def is_retired(code: int) -> bool:
+def is_retired(code: int | enum.Enum) -> bool:
     """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code in _RETIRED
+    return code_number(code) in _RETIRED
 
 
-def meanings(code: int) -> tuple[Meaning, ...]:
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    return _MEANINGS.get(code, ())
+    number = code_number(code)
+    return () if number is None else _MEANINGS.get(number, ())

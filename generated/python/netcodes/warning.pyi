@@ -3,12 +3,13 @@
 import enum
 from dataclasses import dataclass
 
-from netcodes.vocabulary import Category, Retry
+from netcodes.vocabulary import Category, Retry, RetryDecision
 
 __all__ = [
     "Group",
     "Meaning",
     "Warning",
+    "from_exact_name",
     "from_name",
     "is_retired",
     "lookup",
@@ -23,7 +24,23 @@ class Group(enum.Enum):
     @property
     def range(self) -> tuple[int, int]: ...
     @classmethod
-    def of(cls, code: int) -> Group | None: ...
+    def of(cls, code: int | enum.Enum) -> Group | None: ...
+
+@dataclass(frozen=True, eq=False)
+class Meaning:
+    code: int
+    source: str
+    identifier: str
+    phrase: str | None
+    description: str
+    category: Category
+    retry: Retry
+    status: str
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
 
 class Warning(enum.IntEnum):
     RESPONSE_IS_STALE = 110
@@ -49,19 +66,10 @@ class Warning(enum.IntEnum):
     def since(self) -> str | None: ...
     @property
     def reference(self) -> str | None: ...
+    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
 
-@dataclass(frozen=True)
-class Meaning:
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-def lookup(code: int) -> Warning | None: ...
+def lookup(code: int | enum.Enum) -> Warning | None: ...
 def from_name(name: str) -> Warning | None: ...
-def is_retired(code: int) -> bool: ...
-def meanings(code: int) -> tuple[Meaning, ...]: ...
+def from_exact_name(name: str) -> Warning | None: ...
+def is_retired(code: int | enum.Enum) -> bool: ...
+def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]: ...

@@ -255,6 +255,9 @@ const MIN: i32 = -999;
 
 const MAX: i32 = 0;
 
+/// What people paste before names, in lower case: `from_name` skips it.
+const LOOKUP_PREFIXES: [&str; 1] = ["net::"];
+
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: i32 = -906;
 

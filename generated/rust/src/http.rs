@@ -452,6 +452,9 @@ const MIN: u16 = 100;
 
 const MAX: u16 = 999;
 
+/// What people paste before names, in lower case: `from_name` skips it.
+const LOOKUP_PREFIXES: [&str; 0] = [];
+
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: u16 = 100;
 
@@ -681,7 +684,9 @@ impl Status {
     /// Method Failure (420): A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.
     ///
     /// category `server`, retry `never`, status `unofficial`, see Spring Framework, HttpStatus.METHOD\_FAILURE.
-    pub const SPRING_METHOD_FAILURE: Self = Self(420);
+    ///
+    /// One of the meanings of 420: a [`Meaning`], equal to `Status::from(420)`, which answers with the number's first meaning.
+    pub const SPRING_METHOD_FAILURE: Meaning = Meaning(&ENTRIES[44]);
 
     /// Misdirected Request (421): The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.
     ///
@@ -761,7 +766,9 @@ impl Status {
     /// `Redirect` (451): Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.
     ///
     /// category `redirect`, retry `never`, status `unofficial`, see Microsoft \[MS-ASCMD\], Section 3.1.5.2.2.
-    pub const IIS_REDIRECT: Self = Self(451);
+    ///
+    /// One of the meanings of 451: a [`Meaning`], equal to `Status::from(451)`, which answers with the number's first meaning.
+    pub const IIS_REDIRECT: Meaning = Meaning(&ENTRIES[60]);
 
     /// (460): The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.
     ///
@@ -811,7 +818,9 @@ impl Status {
     /// Token Required (499): The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.
     ///
     /// category `auth`, retry `never`, status `unofficial`, see ArcGIS Server, Using token-based authentication.
-    pub const ESRI_TOKEN_REQUIRED: Self = Self(499);
+    ///
+    /// One of the meanings of 499: a [`Meaning`], equal to `Status::from(499)`, which answers with the number's first meaning.
+    pub const ESRI_TOKEN_REQUIRED: Meaning = Meaning(&ENTRIES[70]);
 
     /// Internal Server Error (500): Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.
     ///
@@ -926,7 +935,9 @@ impl Status {
     /// Site is frozen (530): Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.
     ///
     /// category `policy`, retry `never`, status `unofficial`, see Pantheon docs, Platform Considerations.
-    pub const PANTHEON_SITE_IS_FROZEN: Self = Self(530);
+    ///
+    /// One of the meanings of 530: a [`Meaning`], equal to `Status::from(530)`, which answers with the number's first meaning.
+    pub const PANTHEON_SITE_IS_FROZEN: Meaning = Meaning(&ENTRIES[93]);
 
     /// `Unauthorized` (561): A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.
     ///
@@ -4143,7 +4154,7 @@ static ENTRIES: [Entry; 97] = [
         ],
     },
     Entry {
-        code: Status::SPRING_METHOD_FAILURE,
+        code: Status::TWITTER_ENHANCE_YOUR_CALM,
         name: Some("Method Failure"),
         ident: "SPRING_METHOD_FAILURE",
         description: "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.",
@@ -4891,7 +4902,7 @@ static ENTRIES: [Entry; 97] = [
         ],
     },
     Entry {
-        code: Status::IIS_REDIRECT,
+        code: Status::UNAVAILABLE_FOR_LEGAL_REASONS,
         name: Some("Redirect"),
         ident: "IIS_REDIRECT",
         description: "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.",
@@ -5041,7 +5052,7 @@ static ENTRIES: [Entry; 97] = [
         symbols: &[],
     },
     Entry {
-        code: Status::ESRI_TOKEN_REQUIRED,
+        code: Status::NGINX_CLIENT_CLOSED_REQUEST,
         name: Some("Token Required"),
         ident: "ESRI_TOKEN_REQUIRED",
         description: "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.",
@@ -5974,7 +5985,7 @@ static ENTRIES: [Entry; 97] = [
         symbols: &[],
     },
     Entry {
-        code: Status::PANTHEON_SITE_IS_FROZEN,
+        code: Status::CLOUDFLARE_ERROR_1XXX,
         name: Some("Site is frozen"),
         ident: "PANTHEON_SITE_IS_FROZEN",
         description: "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.",

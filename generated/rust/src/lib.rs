@@ -106,4 +106,4 @@ pub mod warning;
 
 mod vocabulary;
 
-pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry};
+pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};

@@ -184,6 +184,9 @@ const MIN: u16 = 100;
 
 const MAX: u16 = 299;
 
+/// What people paste before names, in lower case: `from_name` skips it.
+const LOOKUP_PREFIXES: [&str; 0] = [];
+
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: u16 = 110;
 

@@ -19,7 +19,8 @@ use crate::render::{GENERATED_NOTICE, GeneratedFile};
 /// mapping of `data/` may shadow.
 pub const METHODS: &[&str] = &[
     "new", "code", "is_known", "is_valid", "name", "description", "category", "retry", "status", "group", "since",
-    "reference", "is_retired", "meanings", "symbols", "symbol", "from_name", "from_folded_name", "flag", "entry", "row",
+    "reference", "is_retired", "meanings", "symbols", "symbol", "from_name", "from_exact_name", "from_exact_name_bytes",
+    "from_folded_name", "retry_decision", "flag", "entry", "row",
     "from", "into", "parse", "fmt", "to_string",
 ];
 
@@ -275,7 +276,7 @@ fn lib_rs(model: &Model, features: &[Feature]) -> String {
         mod macros;
         #(#mods)*
         mod vocabulary;
-        pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry};
+        pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
     };
     print_items(&[], inner, items(tokens))
 }
