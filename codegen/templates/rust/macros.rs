@@ -385,7 +385,7 @@ macro_rules! code_system {
 
         impl core::fmt::Display for ParseError {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(concat!("not a ", $upstream, " name or number"))
+                f.write_str(concat!("neither a name nor a number of ", $upstream))
             }
         }
 
@@ -431,7 +431,7 @@ macro_rules! code_system {
                 impl serde::de::Visitor<'_> for Visitor {
                     type Value = $ty;
                     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        f.write_str(concat!("a ", $upstream, " number or name"))
+                        f.write_str(concat!("a number or name of ", $upstream))
                     }
                     fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<$ty, E> {
                         <$int>::try_from(value)

@@ -193,6 +193,20 @@ const INDEX_MIN: u16 = 110;
 const INDEX_MAX: u16 = 299;
 
 impl Warning {
+    /// Whether the value lies in &#49;xx: dropped once the cache revalidates the response (100..=199), known code or not.
+    #[must_use]
+    pub const fn is_disappearing(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Disappearing))
+    }
+
+    /// Whether the value lies in &#50;xx: kept after revalidation (200..=299), known code or not.
+    #[must_use]
+    pub const fn is_persistent(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Persistent))
+    }
+}
+
+impl Warning {
     /// Response is Stale (110): A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.
     ///
     /// category `cache`, retry `not_applicable`, status `obsolete`, see RFC 7234, Section 5.5.1.
@@ -238,20 +252,6 @@ impl Warning {
         Self::TRANSFORMATION_APPLIED,
         Self::MISCELLANEOUS_PERSISTENT_WARNING,
     ];
-}
-
-impl Warning {
-    /// Whether the value lies in &#49;xx: dropped once the cache revalidates the response (100..=199), known code or not.
-    #[must_use]
-    pub const fn is_disappearing(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Disappearing))
-    }
-
-    /// Whether the value lies in &#50;xx: kept after revalidation (200..=299), known code or not.
-    #[must_use]
-    pub const fn is_persistent(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Persistent))
-    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.

@@ -236,13 +236,26 @@ fn lib_rs(model: &Model, features: &[Feature]) -> String {
             version = escape::markdown(&system.version)
         ));
     }
-    for system in &model.systems {
-        lines.extend([String::new(), format!("## {}", escape::markdown(&system.title)), String::new(), "```".to_owned()]);
-        lines.extend(system_example(model, system).lines().map(str::to_owned));
-        lines.push("```".to_owned());
+    let mut examples: Vec<(String, String)> = Vec::new();
+    if let Some(system) = model.systems.first() {
+        examples.push(("A code by number or name".to_owned(), system_example(model, system)));
+    }
+    if let Some(system) = model.systems.iter().find(|s| !s.lookup_prefixes.is_empty()) {
+        examples.push(("Names as people paste them".to_owned(), pasted_example(system)));
     }
     if let Some(example) = mapping_example(model) {
-        lines.extend([String::new(), "## Across systems".to_owned(), String::new(), "```".to_owned()]);
+        examples.push(("Across systems".to_owned(), example));
+    }
+    if let Some(system) = model.systems.first() {
+        examples.push(("Deciding a retry".to_owned(), retry_example(system)));
+    }
+    for system in &model.systems {
+        for interop in &system.interop {
+            examples.push((format!("With the `{}` crate", interop.krate), interop_example(system, interop)));
+        }
+    }
+    for (title, example) in examples {
+        lines.extend([String::new(), format!("## {title}"), String::new(), "```".to_owned()]);
         lines.extend(example.lines().map(str::to_owned));
         lines.push("```".to_owned());
     }
@@ -302,6 +315,68 @@ fn system_example(_model: &Model, system: &System) -> String {
          assert!(code.description().is_some());\n\
          println!(\"{{code}}: {{:?}}, retry: {{:?}}\", code.category(), code.retry());",
         literal = code.value,
+        ident = code.ident,
+    )
+}
+
+/// Looking a code up as people paste it.
+fn pasted_example(system: &System) -> String {
+    let code = &system.codes[system.example];
+    let prefix = system.lookup_prefixes.first().map_or("", String::as_str);
+    format!(
+        "use netcodes::{id}::{ty};\n\
+         \n\
+         // White space, a prefix, any case: found. The exact lookup stays exact.\n\
+         assert_eq!({ty}::from_name({pasted:?}), Some({ty}::{ident}));\n\
+         assert_eq!({lower:?}.parse::<{ty}>(), Ok({ty}::{ident}));\n\
+         assert_eq!({ty}::from_exact_name({lower:?}), None);",
+        id = system.id,
+        ty = system.type_name,
+        ident = code.ident,
+        pasted = format!(" {prefix}{}\n", code.name),
+        lower = code.name.to_ascii_lowercase(),
+    )
+}
+
+/// The one call that decides a retry.
+fn retry_example(system: &System) -> String {
+    let code = &system.codes[system.example];
+    format!(
+        "use core::time::Duration;\n\
+         use netcodes::{id}::{ty};\n\
+         \n\
+         // Is the request safe to repeat, and did the response say when (Retry-After)?\n\
+         let decision = {ty}::{ident}.retry_decision(true, Some(Duration::from_secs(5)));\n\
+         if decision.retry {{\n    \
+             println!(\"retry in {{:?}}, on a new connection: {{}}\", decision.after, decision.new_connection);\n\
+         }}",
+        id = system.id,
+        ty = system.type_name,
+        ident = code.ident,
+    )
+}
+
+/// Converting with another crate's type (doc-tested with the crate's feature).
+fn interop_example(system: &System, interop: &Interop) -> String {
+    let code = &system.codes[system.example];
+    let module = if system.id == interop.krate { format!("{} as codes", system.id) } else { system.id.clone() };
+    let path = if system.id == interop.krate { "codes".to_owned() } else { system.id.clone() };
+    format!(
+        "# #[cfg(feature = {feature:?})] {{\n\
+         // The system's module and the crate share a name: import the module under another.\n\
+         use netcodes::{module};\n\
+         \n\
+         let theirs = ::{krate}::{foreign}::{make}({value}).unwrap();\n\
+         let ours = {path}::{ty}::from(theirs);\n\
+         assert_eq!(ours, {path}::{ty}::{ident});\n\
+         assert_eq!(::{krate}::{foreign}::try_from(ours).unwrap(), theirs);\n\
+         # }}",
+        feature = interop.feature,
+        krate = interop.krate,
+        foreign = interop.ty,
+        make = interop.make,
+        value = code.value,
+        ty = system.type_name,
         ident = code.ident,
     )
 }

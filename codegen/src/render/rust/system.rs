@@ -19,11 +19,12 @@ pub(super) fn system_rs(model: &Model, system: &System) -> String {
     tokens.extend(ecosystem_enum(system));
     tokens.extend(code_type(system));
     let mut items = items(tokens);
-    // The per-code parts are built as syntax trees (see `ast`).
-    items.push(constants(model, system));
+    // Methods before the constants, so that rustdoc shows them first; the
+    // per-code parts are built as syntax trees (see `ast`).
     let mut methods = data_methods(model, system);
     methods.extend(interop(system));
     items.extend(super::items(methods));
+    items.push(constants(model, system));
     items.extend(tables(model, system));
 
     let mut header = vec![escape::markdown(&system.title), String::new(), escape::markdown(&system.description), String::new()];
