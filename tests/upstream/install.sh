@@ -34,6 +34,15 @@ if ! printf '%s\n' "$freeze" | grep -qx 'PyQt6==6.11.0' \
         PyQt6==6.11.0 PyQt6-Qt6==6.11.2
 fi
 
+# PySide6 on the same Qt release, in a venv of its own (the two bindings ship
+# their own Qt libraries and are not meant to share a process).
+venv="$prefix/pyside6"
+freeze=$("$venv/bin/python" -m pip freeze 2>/dev/null || true)
+if ! printf '%s\n' "$freeze" | grep -qx 'PySide6_Essentials==6.11.2'; then
+    quietly python3 -m venv "$venv"
+    quietly "$venv/bin/python" -m pip install --disable-pip-version-check PySide6-Essentials==6.11.2
+fi
+
 # npm packages, read as plain files under one prefix. Only Angular's .d.ts
 # files are read, so its peers (@angular/core, rxjs) are left out, and its
 # Node engine range (newer than the machine's Node 20) does not matter.

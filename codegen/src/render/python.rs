@@ -8,7 +8,7 @@
 
 use askama::Template;
 
-use crate::escape::{markdown, python_string};
+use crate::escape::{markdown, python_docstring, python_string};
 use crate::model::*;
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
 
@@ -16,7 +16,7 @@ use crate::render::{GENERATED_NOTICE, GeneratedFile};
 /// mapping functions.
 pub const MODULE_NAMES: &[&str] = &[
     "Group", "Meaning", "meanings", "lookup", "from_name", "from_exact_name", "is_retired", "Rule", "MappingKind",
-    "Category", "Retry", "RetryDecision", "code_number", "enum", "dataclass", "annotations",
+    "Category", "Retry", "RetryDecision", "Record", "code_number", "enum", "annotations",
 ];
 
 /// Properties of every code type's members (besides `enum.IntEnum`'s own).
@@ -101,13 +101,18 @@ struct SystemView {
     meaning_constants: Vec<(String, i64, usize)>,
     /// What people paste before names, as Python literals.
     prefixes: Vec<String>,
+    /// The id of the system's own source, a Python literal.
+    own_source: String,
     /// value -> (name, description, category, retry, group, status, since, reference, flags)
     rows: Vec<RowView>,
-    by_name: Vec<(String, String)>,
-    folded: Vec<(String, String)>,
+    /// (name literal, value) of every exact name, and of every folded one.
+    by_name: Vec<(String, i64)>,
+    folded: Vec<(String, i64)>,
     flags: Vec<(String, String, u32)>,
     retired: Vec<i64>,
     meanings: Vec<(i64, Vec<MeaningView>)>,
+    /// (value, source) of the one-meaning numbers that another source defines.
+    other_sources: Vec<(i64, String)>,
     mappings: Vec<MappingView>,
     /// `__all__`, in the order ruff's RUF022 expects.
     all: Vec<String>,
@@ -150,7 +155,9 @@ struct MappingView {
 }
 
 struct RuleView {
-    to: String,
+    /// The target's value.
+    to: i64,
+    /// The kind's id, a Python literal.
     kind: String,
     note: String,
 }
@@ -212,7 +219,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
 fn enum_view(name: &'static str, doc: &str, table: &'static str, terms: &[Term]) -> EnumView {
     EnumView {
         name,
-        doc: python_string(doc),
+        doc: python_docstring(doc, 4),
         table,
         members: terms
             .iter()
@@ -248,7 +255,7 @@ fn package_doc(model: &Model) -> String {
         "- netcodes.mapping: MappingKind and Rule, what the mapping functions answer\n\
          - netcodes.vocabulary: Category and Retry, shared by every system\n",
     );
-    python_string(&doc)
+    python_docstring(&doc, 0)
 }
 
 fn mapping_module_doc(model: &Model) -> String {
@@ -266,23 +273,32 @@ fn mapping_module_doc(model: &Model) -> String {
             to.id, mapping.function, to.type_name, mapping.title, from.id, from.type_name
         ));
     }
-    python_string(&doc)
+    python_docstring(&doc, 0)
 }
 
 fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
     let vocab = &model.vocabulary;
     let optional = |text: Option<&str>| text.filter(|t| !t.is_empty()).map_or_else(|| "None".to_owned(), python_string);
     let mut meanings: Vec<(i64, Vec<MeaningView>)> = Vec::new();
+    let mut other_sources: Vec<(i64, String)> = Vec::new();
     for code in &system.codes {
         let view = MeaningView {
             source: python_string(&system.sources[code.source].id),
             ident: python_string(&code.ident),
             name: optional(Some(&code.name)),
             description: python_string(&code.description),
-            category: vocab.categories[code.category].upper.clone(),
-            retry: vocab.retries[code.retry].upper.clone(),
+            category: python_string(&vocab.categories[code.category].id),
+            retry: python_string(&vocab.retries[code.retry].id),
             status: python_string(&vocab.statuses[code.status].id),
         };
+        // Only numbers with several meanings: the others are in the rows,
+        // with their source here when it is not upstream's own.
+        if code.meaning_count < 2 {
+            if code.source != 0 {
+                other_sources.push((code.value, view.source));
+            }
+            continue;
+        }
         match meanings.last_mut() {
             Some((value, list)) if *value == code.value => list.push(view),
             _ => meanings.push((code.value, vec![view])),
@@ -304,13 +320,13 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
 
     SystemView {
         type_name: system.type_name.clone(),
-        module_doc: python_string(&format!("{}\n\n{}", system.title, system.description)),
-        group_doc: python_string(&format!(
+        module_doc: python_docstring(&format!("{}.\n\n{}", system.title, system.description), 0),
+        group_doc: python_docstring(&format!(
             "The value ranges of {} as upstream documents them, each holding codes of one kind.",
             system.title
-        )),
+        ), 4),
         class_doc: class_doc(system),
-        upstream_name_doc: python_string(&upstream_name_doc(system)),
+        upstream_name_doc: python_docstring(&upstream_name_doc(system), 8),
         name_type: if system.primary_codes().any(|c| c.name.is_empty()) { "str | None" } else { "str" },
         name_property: system.python_name_property.clone(),
         name_alias: system.name_alias.clone(),
@@ -330,26 +346,28 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             })
             .collect(),
         prefixes: system.lookup_prefixes.iter().map(|p| python_string(p)).collect(),
+        own_source: python_string(&system.sources[0].id),
         rows: system
             .primary_codes()
             .map(|c| RowView {
                 value: c.value,
                 name: optional(Some(&c.name)),
                 description: python_string(&c.description),
-                category: vocab.categories[c.category].upper.clone(),
-                retry: vocab.retries[c.retry].upper.clone(),
-                group: system.groups[c.group].upper.clone(),
+                category: python_string(&vocab.categories[c.category].id),
+                retry: python_string(&vocab.retries[c.retry].id),
+                group: python_string(&system.groups[c.group].id),
                 status: python_string(&vocab.statuses[c.status].id),
                 since: optional(c.since.as_deref()),
                 reference: optional(c.reference.as_deref()),
                 flags: c.flag_bits,
             })
             .collect(),
-        by_name: system.names.iter().map(|(name, row)| (python_string(name), system.codes[*row].ident.clone())).collect(),
-        folded: system.folded.iter().map(|(name, row)| (python_string(name), system.codes[*row].ident.clone())).collect(),
-        flags: system.flags.iter().map(|f| (f.method.clone(), python_string(&f.doc.replace('`', "")), f.bit)).collect(),
+        by_name: system.names.iter().map(|(name, row)| (python_string(name), system.codes[*row].value)).collect(),
+        folded: system.folded.iter().map(|(name, row)| (python_string(name), system.codes[*row].value)).collect(),
+        flags: system.flags.iter().map(|f| (f.method.clone(), python_docstring(&f.doc.replace('`', ""), 8), f.bit)).collect(),
         retired: system.retired.iter().map(|c| c.value).collect(),
         meanings,
+        other_sources,
         mappings,
         all,
     }
@@ -382,7 +400,7 @@ fn class_doc(system: &System) -> String {
              from numbers that never existed."
         ));
     }
-    python_string(&doc)
+    python_docstring(&doc, 4)
 }
 
 fn upstream_name_doc(system: &System) -> String {
@@ -406,8 +424,8 @@ fn upstream_name_doc(system: &System) -> String {
 fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
     let rule_view = |rule: &MappingRule| RuleView {
-        to: to.codes[rule.to_row].ident.clone(),
-        kind: model.vocabulary.mapping_kinds[rule.kind].upper.clone(),
+        to: to.codes[rule.to_row].value,
+        kind: python_string(&model.vocabulary.mapping_kinds[rule.kind].id),
         note: if rule.note.is_empty() { "None".to_owned() } else { python_string(&rule.note) },
     };
     let mut exact = Vec::new();
@@ -439,12 +457,12 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     MappingView {
         function: function.clone(),
         table: format!("_{}", function.to_uppercase()),
-        doc: python_string(&doc),
-        rule_doc: python_string(&format!(
+        doc: python_docstring(&doc, 4),
+        rule_doc: python_docstring(&format!(
             "The rule of \"{}\" that answers for code: the {} it maps to, the kind of mapping and the \
              table's note; None where no rule covers the code.",
             mapping.title, to.type_name
-        )),
+        ), 4),
         exact,
         ranges,
     }

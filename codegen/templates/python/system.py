@@ -6,21 +6,59 @@ from __future__ import annotations
 {%- endif %}
 
 import enum
-from dataclasses import dataclass
+{%- if !stub %}
+from typing import TYPE_CHECKING
+{%- endif %}
 
 {% if !s.mappings.is_empty() -%}
 from netcodes.mapping import {% if !stub %}MappingKind, {% endif %}Rule
 {% endif -%}
-from netcodes.vocabulary import Category, Retry, RetryDecision{% if !stub %}, code_number{% endif %}
+from netcodes.vocabulary import Category, Record, Retry, RetryDecision{% if !stub %}, code_number{% endif %}
+{%- if !stub %}
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _C = TypeVar("_C")
+{%- endif %}
 
 __all__ = [
 {%- for name in s.all %}
     "{{ name }}",
 {%- endfor %}
 ]
+{%- if !stub %}
+
+# Big enums are built through the standard library's fast path where it has
+# one (http.HTTPStatus is made the same way): the class body is plain and the
+# decorator makes it the enum, several times faster than a class statement.
+# Type checkers, and Pythons without it, see the plain enum classes.
+if TYPE_CHECKING or not hasattr(enum, "_simple_enum"):
+    _Enum = enum.Enum
+    _IntEnum = enum.IntEnum
+
+    def _enum(cls: _C) -> _C:
+        return cls
+
+    _int_enum = _enum
+else:
+
+    class _Enum:
+        pass
+
+    class _IntEnum:
+        pass
+
+    _enum = enum._simple_enum(enum.Enum)
+    _int_enum = enum._simple_enum(enum.IntEnum)
+{%- endif %}
 {% if !stub %}
-{% endif %}
+
+@_enum
+class Group(_Enum):
+{%- else %}
 class Group(enum.Enum):
+{%- endif %}
 {%- if !stub %}
     {{ s.group_doc }}
 {% endif %}
@@ -64,8 +102,7 @@ _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
 {%- endif %}
 {% if !stub %}
 {% endif %}
-@dataclass(frozen=True, eq=False)
-class Meaning:
+class Meaning(Record):
 {%- if stub %}
     code: int
     source: str
@@ -75,8 +112,17 @@ class Meaning:
     category: Category
     retry: Retry
     status: str
-    def __eq__(self, other: object) -> bool: ...
-    def __hash__(self) -> int: ...
+    def __init__(
+        self,
+        code: int,
+        source: str,
+        identifier: str,
+        phrase: str | None,
+        description: str,
+        category: Category,
+        retry: Retry,
+        status: str,
+    ) -> None: ...
     def __int__(self) -> int: ...
     def __index__(self) -> int: ...
     def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
@@ -85,9 +131,12 @@ class Meaning:
 
     A meaning stands for its number: it equals the code and the plain int
     (``== 499``), hashes as they do, and converts with ``int()``, while it
-    answers with the facts of this meaning.
+    answers with the facts of this meaning (source, identifier, phrase,
+    description, category, retry, status).
     """
 
+    _FIELDS = ("code", "source", "identifier", "phrase", "description", "category", "retry", "status")
+    __slots__ = _FIELDS
     code: int
     source: str
     identifier: str
@@ -96,6 +145,19 @@ class Meaning:
     category: Category
     retry: Retry
     status: str
+
+    def __init__(
+        self,
+        code: int,
+        source: str,
+        identifier: str,
+        phrase: str | None,
+        description: str,
+        category: Category,
+        retry: Retry,
+        status: str,
+    ) -> None:
+        self._set(code, source, identifier, phrase, description, category, retry, status)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Meaning):
@@ -116,19 +178,42 @@ class Meaning:
         return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
 
 
-_MEANINGS: dict[int, tuple[Meaning, ...]] = {
+# Numbers with several meanings -> each meaning's (source, identifier, phrase,
+# description, category, retry, status); a number with one meaning is in _ROWS.
+_MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
 {%- for (value, list) in s.meanings %}
     {{ value }}: (
 {%- for m in list %}
-        Meaning({{ value }}, {{ m.source }}, {{ m.ident }}, {{ m.name }}, {{ m.description }}, Category.{{ m.category }}, Retry.{{ m.retry }}, {{ m.status }}),
+        ({{ m.source }}, {{ m.ident }}, {{ m.name }}, {{ m.description }}, {{ m.category }}, {{ m.retry }}, {{ m.status }}),
 {%- endfor %}
     ),
 {%- endfor %}
 }
+
+# One-meaning numbers that another source than upstream defines -> that source.
+_OTHER_SOURCES: dict[int, str] = {
+{%- for (value, source) in s.other_sources %}
+    {{ value }}: {{ source }},
+{%- endfor %}
+}
+
+
+def _meaning(code: int, index: int) -> Meaning:
+    several = _MEANING_ROWS.get(code)
+    if several is not None:
+        source, identifier, phrase, description, category, retry, status = several[index]
+    else:
+        phrase, description, category, retry, _group, status = _ROWS[code][:6]
+        source, identifier = _OTHER_SOURCES.get(code, {{ s.own_source }}), _BY_VALUE[code].name
+    return Meaning(code, source, identifier, phrase, description, Category(category), Retry(retry), status)
 {%- endif %}
 {% if !stub %}
-{% endif %}
+
+@_int_enum
+class {{ s.type_name }}(_IntEnum):
+{%- else %}
 class {{ s.type_name }}(enum.IntEnum):
+{%- endif %}
 {%- if !stub %}
     {{ s.class_doc }}
 {% endif %}
@@ -136,11 +221,7 @@ class {{ s.type_name }}(enum.IntEnum):
     {{ ident }} = {{ value }}
 {%- endfor %}
 {%- for (ident, value, index) in s.meaning_constants %}
-{%- if stub %}
     {{ ident }}: Meaning
-{%- else %}
-    {{ ident }} = enum.nonmember(_MEANINGS[{{ value }}][{{ index }}])
-{%- endif %}
 {%- endfor %}
 {%- if stub %}
     @property
@@ -196,17 +277,17 @@ class {{ s.type_name }}(enum.IntEnum):
     @property
     def category(self) -> Category:
         """What kind of failure this is."""
-        return _ROWS[self._value_][2]
+        return Category(_ROWS[self._value_][2])
 
     @property
     def retry(self) -> Retry:
         """Whether and how to retry."""
-        return _ROWS[self._value_][3]
+        return Retry(_ROWS[self._value_][3])
 
     @property
     def group(self) -> Group:
         """The documented range the code falls in."""
-        return _ROWS[self._value_][4]
+        return Group(_ROWS[self._value_][4])
 
     @property
     def status(self) -> str:
@@ -240,25 +321,32 @@ class {{ s.type_name }}(enum.IntEnum):
         return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
 
 
+{%- for (ident, value, index) in s.meaning_constants %}
+{{ s.type_name }}.{{ ident }} = _meaning({{ value }}, {{ index }})
+{%- endfor %}
+{%- if !s.meaning_constants.is_empty() %}
+
+{% endif %}
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
-_ROWS: dict[int, tuple[{{ s.name_type }}, str, Category, Retry, Group, str, str | None, str | None, int]] = {
+_ROWS: dict[int, tuple[{{ s.name_type }}, str, str, str, str, str, str | None, str | None, int]] = {
 {%- for r in s.rows %}
-    {{ r.value }}: ({{ r.name }}, {{ r.description }}, Category.{{ r.category }}, Retry.{{ r.retry }}, Group.{{ r.group }}, {{ r.status }}, {{ r.since }}, {{ r.reference }}, {{ r.flags }}),
+    {{ r.value }}: ({{ r.name }}, {{ r.description }}, {{ r.category }}, {{ r.retry }}, {{ r.group }}, {{ r.status }}, {{ r.since }}, {{ r.reference }}, {{ r.flags }}),
 {%- endfor %}
 }
 
 _BY_VALUE: dict[int, {{ s.type_name }}] = {member.value: member for member in {{ s.type_name }}}
 
-_BY_NAME: dict[str, {{ s.type_name }}] = {
-{%- for (name, ident) in s.by_name %}
-    {{ name }}: {{ s.type_name }}.{{ ident }},
+# Every exact name, with its code's number.
+_BY_NAME: dict[str, int] = {
+{%- for (name, value) in s.by_name %}
+    {{ name }}: {{ value }},
 {%- endfor %}
 }
 
-# Every name, former ones too, in ASCII lower case.
-_BY_FOLDED_NAME: dict[str, {{ s.type_name }}] = {
-{%- for (name, ident) in s.folded %}
-    {{ name }}: {{ s.type_name }}.{{ ident }},
+# Every name, former ones too, in ASCII lower case, with its code's number.
+_BY_FOLDED_NAME: dict[str, int] = {
+{%- for (name, value) in s.folded %}
+    {{ name }}: {{ value }},
 {%- endfor %}
 }
 
@@ -308,20 +396,21 @@ def from_name(name: str) -> {{ s.type_name }} | None:
     ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
     text = name.strip(" \t\r\n")
-    member = _BY_NAME.get(text)
-    if member is not None:
-        return member
-    folded = text.translate(_ASCII_LOWER)
-    for prefix in _PREFIXES:
-        if folded.startswith(prefix):
-            folded = folded[len(prefix) :]
-            break
-    return _BY_FOLDED_NAME.get(folded)
+    number = _BY_NAME.get(text)
+    if number is None:
+        folded = text.translate(_ASCII_LOWER)
+        for prefix in _PREFIXES:
+            if folded.startswith(prefix):
+                folded = folded[len(prefix) :]
+                break
+        number = _BY_FOLDED_NAME.get(folded)
+    return None if number is None else _BY_VALUE[number]
 
 
 def from_exact_name(name: str) -> {{ s.type_name }} | None:
     """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
-    return _BY_NAME.get(name)
+    number = _BY_NAME.get(name)
+    return None if number is None else _BY_VALUE[number]
 
 
 def is_retired(code: int | enum.Enum) -> bool:
@@ -332,7 +421,9 @@ def is_retired(code: int | enum.Enum) -> bool:
 def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
     number = code_number(code)
-    return () if number is None else _MEANINGS.get(number, ())
+    if number is None or number not in _ROWS:
+        return ()
+    return tuple(_meaning(number, index) for index in range(len(_MEANING_ROWS.get(number, ((),)))))
 {%- if let Some(alias) = s.name_alias %}
 
 
@@ -347,16 +438,17 @@ def from_{{ alias }}(text: str) -> {{ s.type_name }} | None:
 {%- for m in s.mappings %}
 
 
-{{ m.table }}_CODES: dict[int, Rule[{{ s.type_name }}]] = {
+# code -> (target, kind, note)
+{{ m.table }}_CODES: dict[int, tuple[int, str, str | None]] = {
 {%- for (code, r) in m.exact %}
-    {{ code }}: Rule({{ s.type_name }}.{{ r.to }}, MappingKind.{{ r.kind }}, {{ r.note }}),
+    {{ code }}: ({{ r.to }}, {{ r.kind }}, {{ r.note }}),
 {%- endfor %}
 }
 
-# (low, high, rule), narrowest range first: the most specific rule wins.
-{{ m.table }}_RANGES: tuple[tuple[int, int, Rule[{{ s.type_name }}]], ...] = (
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+{{ m.table }}_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
 {%- for (low, high, r) in m.ranges %}
-    ({{ low }}, {{ high }}, Rule({{ s.type_name }}.{{ r.to }}, MappingKind.{{ r.kind }}, {{ r.note }})),
+    ({{ low }}, {{ high }}, {{ r.to }}, {{ r.kind }}, {{ r.note }}),
 {%- endfor %}
 )
 
@@ -366,13 +458,10 @@ def {{ m.function }}_rule(code: int | enum.Enum) -> Rule[{{ s.type_name }}] | No
     number = code_number(code)
     if number is None:
         return None
-    rule = {{ m.table }}_CODES.get(number)
-    if rule is not None:
-        return rule
-    for low, high, rule in {{ m.table }}_RANGES:
-        if low <= number <= high:
-            return rule
-    return None
+    row = {{ m.table }}_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in {{ m.table }}_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
 
 
 def {{ m.function }}(code: int | enum.Enum) -> {{ s.type_name }} | None:

@@ -8,30 +8,73 @@ from __future__ import annotations
 import enum
 {%- if !stub %}
 import operator
-{%- endif %}
-from dataclasses import dataclass
-{%- if !stub %}
-from typing import SupportsIndex
+from typing import ClassVar, SupportsIndex
 {%- endif %}
 
-__all__ = ["Category", "Retry", "RetryDecision", "code_number"]
+__all__ = ["Category", "Record", "Retry", "RetryDecision", "code_number"]
 {% if !stub %}
 {% endif %}
-@dataclass(frozen=True)
-class RetryDecision:
+class Record:
 {%- if stub %}
-    retry: bool
-    after: float
-    new_connection: bool
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
 {%- else %}
-    """What to do with one failed request: send it again or not, how long to wait at least, and on which connection."""
+    """An immutable record, equal, hashed and shown by its fields.
 
+    The base of RetryDecision, Rule and Meaning: plain classes, cheaper to
+    import than dataclasses. ``_FIELDS`` names the fields in the order of
+    the constructor and of ``repr``; they are also the ``__slots__``.
+    """
+
+    __slots__ = ()
+    _FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def _set(self, *values: object) -> None:
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name}")
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__name__}({fields})"
+{%- endif %}
+{% if !stub %}
+{% endif %}
+class RetryDecision(Record):
+{%- if stub %}
+    __match_args__ = ("retry", "after", "new_connection")
     retry: bool
-    """Send the request again."""
     after: float
-    """Wait at least this many seconds first."""
     new_connection: bool
-    """Send it on a new connection, not on the one that failed."""
+    def __init__(self, retry: bool, after: float, new_connection: bool) -> None: ...
+{%- else %}
+    """What to do with one failed request: send it again or not, how long to wait at least, and on which connection.
+
+    ``retry``: send the request again; ``after``: wait at least this many
+    seconds first; ``new_connection``: send it on a new connection, not on the
+    one that failed.
+    """
+
+    _FIELDS = ("retry", "after", "new_connection")
+    __slots__ = _FIELDS
+    __match_args__ = ("retry", "after", "new_connection")
+    retry: bool
+    after: float
+    new_connection: bool
+
+    def __init__(self, retry: bool, after: float, new_connection: bool) -> None:
+        self._set(retry, after, new_connection)
 {%- endif %}
 {%- for e in enums %}
 {% if !stub %}

@@ -14,3 +14,5 @@ from netcodes.vocabulary import RetryDecision as RetryDecision
 __version__: str
 
 __all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]
+
+def __dir__() -> list[str]: ...

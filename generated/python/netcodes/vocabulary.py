@@ -5,26 +5,64 @@ from __future__ import annotations
 
 import enum
 import operator
-from dataclasses import dataclass
-from typing import SupportsIndex
+from typing import ClassVar, SupportsIndex
 
-__all__ = ["Category", "Retry", "RetryDecision", "code_number"]
+__all__ = ["Category", "Record", "Retry", "RetryDecision", "code_number"]
 
 
-@dataclass(frozen=True)
-class RetryDecision:
-    """What to do with one failed request: send it again or not, how long to wait at least, and on which connection."""
+class Record:
+    """An immutable record, equal, hashed and shown by its fields.
 
+    The base of RetryDecision, Rule and Meaning: plain classes, cheaper to
+    import than dataclasses. ``_FIELDS`` names the fields in the order of
+    the constructor and of ``repr``; they are also the ``__slots__``.
+    """
+
+    __slots__ = ()
+    _FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def _set(self, *values: object) -> None:
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name}")
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__name__}({fields})"
+
+
+class RetryDecision(Record):
+    """What to do with one failed request: send it again or not, how long to wait at least, and on which connection.
+
+    ``retry``: send the request again; ``after``: wait at least this many
+    seconds first; ``new_connection``: send it on a new connection, not on the
+    one that failed.
+    """
+
+    _FIELDS = ("retry", "after", "new_connection")
+    __slots__ = _FIELDS
+    __match_args__ = ("retry", "after", "new_connection")
     retry: bool
-    """Send the request again."""
     after: float
-    """Wait at least this many seconds first."""
     new_connection: bool
-    """Send it on a new connection, not on the one that failed."""
+
+    def __init__(self, retry: bool, after: float, new_connection: bool) -> None:
+        self._set(retry, after, new_connection)
 
 
 class Category(enum.Enum):
-    "What kind of failure a code is. Shared by every code system."
+    """What kind of failure a code is. Shared by every code system."""
 
     SUCCESS = "success"
     INFORMATIONAL = "informational"
@@ -61,7 +99,7 @@ class Category(enum.Enum):
 
 
 class Retry(enum.Enum):
-    "Whether and how to retry after a code. Shared by every code system."
+    """Whether and how to retry after a code. Shared by every code system."""
 
     NOT_APPLICABLE = "not_applicable"
     NEVER = "never"
