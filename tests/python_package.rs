@@ -322,6 +322,22 @@ fn the_sdist_holds_the_package_and_installs() {
     );
 }
 
+/// pip installs the `netcodes` console script, which is `python -m netcodes`
+/// (tests/cli.rs holds that command to the Rust binary's answers).
+#[test]
+fn the_console_script_is_python_dash_m_netcodes() {
+    let venv = venv();
+    let script = venv.python.with_file_name("netcodes");
+    for args in [&["499"][..], &["net::ERR_NAME_NOT_RESOLVED", "--json"], &["no-such-code"]] {
+        let by_script = Command::new(&script).args(args).current_dir(&venv.dir).output().expect("run the console script");
+        let by_module =
+            Command::new(&venv.python).args(["-m", "netcodes"]).args(args).current_dir(&venv.dir).output().expect("run python -m netcodes");
+        assert_eq!(by_script, by_module, "{args:?}");
+    }
+    let answer = stdout(Command::new(&script).arg("499"));
+    assert!(answer.starts_with("http 499 "), "{answer}");
+}
+
 /// The README's example is what PyPI shows first: it must run.
 #[test]
 fn the_readme_example_runs() {
@@ -347,8 +363,8 @@ fn stubtest_finds_the_stubs_exact() {
             .env("PYTHONDONTWRITEBYTECODE", "1")
             .env("MYPY_CACHE_DIR", work.join(".mypy_cache")),
     );
-    // The package, mapping, vocabulary and one module per system.
-    let modules = model.systems.len() + 3;
+    // The package, mapping, vocabulary, cli, __main__ and one module per system.
+    let modules = model.systems.len() + 5;
     assert_eq!(output.trim(), format!("Success: no issues found in {modules} modules"));
     println!("stubtest (mypy {}): {}", pin("mypy"), output.trim());
 }

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "generated" / "python"
 
 
 def modules() -> list[str]:
-    names = sorted(p.stem for p in (PACKAGE / "netcodes").glob("*.py") if p.stem not in ("__init__", "__main__"))
+    names = sorted(p.stem for p in (PACKAGE / "netcodes").glob("*.py") if p.stem not in ("__init__", "__main__", "cli"))
     return ["netcodes"] + [f"netcodes.{name}" for name in names]
 
 

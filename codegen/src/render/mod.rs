@@ -1,6 +1,7 @@
 //! Renderers: pure functions from the model to generated files.
 
 pub mod c;
+pub mod cli;
 pub mod docs;
 pub mod python;
 pub mod rust;

@@ -55,6 +55,17 @@ struct MappingModule<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "python/cli.py")]
+struct Cli {
+    notice: &'static str,
+    stub: bool,
+    help: String,
+    /// (system id, [(target system id, mapping function)]) as literals.
+    systems: Vec<(String, Vec<(String, String)>)>,
+    system_list: String,
+}
+
+#[derive(Template)]
 #[template(path = "python/__init__.py")]
 struct Init<'a> {
     notice: &'static str,
@@ -199,6 +210,10 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         // The repository's license travels with the wheel (PEP 639 license-files).
         GeneratedFile::new(format!("{ROOT}/LICENSE"), crate::render::license_text()),
         GeneratedFile::new(format!("{ROOT}/netcodes/py.typed"), format!("# {GENERATED_NOTICE}\n")),
+        GeneratedFile::new(
+            format!("{ROOT}/netcodes/__main__.py"),
+            format!("# {GENERATED_NOTICE}\n\"\"\"python -m netcodes: the command of netcodes.cli.\"\"\"\n\nimport sys\n\nfrom netcodes.cli import main\n\nif __name__ == \"__main__\":\n    sys.exit(main())\n"),
+        ),
     ];
     for stub in [false, true] {
         let ext = if stub { "pyi" } else { "py" };
@@ -208,6 +223,8 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/vocabulary.{ext}"), vocabulary.render().expect("renders")));
         let mapping = MappingModule { notice: GENERATED_NOTICE, stub, doc: mapping_module_doc(model), kinds: &kinds };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/mapping.{ext}"), mapping.render().expect("renders")));
+        let cli = Cli { notice: GENERATED_NOTICE, stub, help: python_string(&super::cli::help(model)), systems: cli_systems(model), system_list: model.systems.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ") };
+        files.push(GeneratedFile::new(format!("{ROOT}/netcodes/cli.{ext}"), cli.render().expect("renders")));
         for (system, view) in model.systems.iter().zip(&systems) {
             let module = Module { notice: GENERATED_NOTICE, stub, s: view };
             files.push(GeneratedFile::new(format!("{ROOT}/netcodes/{}.{ext}", system.id), module.render().expect("renders")));
@@ -235,6 +252,24 @@ fn sort_all(names: &mut [String]) {
         let camel = |n: &str| !n.starts_with(|c: char| c.is_ascii_uppercase());
         (camel(a), a).cmp(&(camel(b), b))
     });
+}
+
+/// Each system with the mapping functions that take its codes, for the command.
+fn cli_systems(model: &Model) -> Vec<(String, Vec<(String, String)>)> {
+    model
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(index, system)| {
+            let mappings = model
+                .mappings
+                .iter()
+                .filter(|m| m.from == index)
+                .map(|m| (python_string(&model.systems[m.to].id), python_string(&m.function)))
+                .collect();
+            (python_string(&system.id), mappings)
+        })
+        .collect()
 }
 
 /// One line on what the package holds, from the systems it has.

@@ -56,6 +56,58 @@ struct Readme<'a> {
     features: &'a [Feature],
 }
 
+#[derive(Template)]
+#[template(path = "rust/main.rs")]
+struct Main {
+    notice: &'static str,
+    help: String,
+    systems: Vec<MainSystem>,
+    system_list: String,
+}
+
+/// One system in the binary: its finder and the mapping functions that take
+/// its codes, as Rust tokens.
+struct MainSystem {
+    finder: String,
+    id: String,
+    code_type: String,
+    int: &'static str,
+    /// (target system id literal, path of the `_mapping` function)
+    mappings: Vec<(String, String)>,
+}
+
+/// The `netcodes` command (`src/main.rs`), answering as `python -m netcodes`.
+fn main_rs(model: &Model) -> String {
+    let string = |text: &str| proc_macro2::Literal::string(text).to_string();
+    let systems = model
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(index, system)| MainSystem {
+            finder: format!("find_{}", system.id),
+            id: string(&system.id),
+            code_type: format!("netcodes::{}::{}", system.id, system.type_name),
+            int: system.int_type.rust(),
+            mappings: model
+                .mappings
+                .iter()
+                .filter(|m| m.from == index)
+                .map(|m| {
+                    let to = &model.systems[m.to];
+                    (string(&to.id), format!("netcodes::{}::{}::{}_mapping", to.id, to.type_name, m.function))
+                })
+                .collect(),
+        })
+        .collect();
+    let main = Main {
+        notice: GENERATED_NOTICE,
+        help: string(&crate::render::cli::help(model)),
+        systems,
+        system_list: model.systems.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", "),
+    };
+    main.render().expect("renders")
+}
+
 pub fn render(model: &Model) -> Vec<GeneratedFile> {
     let features = features(model);
     let titles: Vec<String> = model.systems.iter().map(|s| escape::markdown(&s.title)).collect();
@@ -88,6 +140,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         // The repository's license travels with the published crate.
         GeneratedFile::new("generated/rust/LICENSE", crate::render::license_text()),
         GeneratedFile::new("generated/rust/src/lib.rs", lib_rs(model, &features)),
+        GeneratedFile::new("generated/rust/src/main.rs", main_rs(model)),
         GeneratedFile::new("generated/rust/src/macros.rs", format!("// {GENERATED_NOTICE}\n{MACROS}")),
         GeneratedFile::new("generated/rust/src/vocabulary.rs", vocabulary::vocabulary_rs(model)),
     ];
