@@ -18,8 +18,9 @@ pub const FIXED_NAMES: &[&str] = &[
 
 /// Functions the header declares for every system, after `netcodes_<id>_`.
 pub const PER_SYSTEM_FUNCTIONS: &[&str] = &[
-    "entry", "is_known", "name", "description", "category", "retry", "upstream_status", "group", "group_of", "group_id",
-    "group_title", "from_name", "from_folded_name", "is_retired", "meaning_count", "meaning",
+    "entry", "is_known", "name", "name_or", "description", "description_or", "category", "retry", "upstream_status",
+    "group", "group_of", "group_id", "group_title", "from_name", "from_folded_name", "is_retired", "meaning_count",
+    "meaning",
 ];
 
 /// System ids whose `netcodes_<id>_` prefix the fixed names already use.
