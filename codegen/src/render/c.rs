@@ -236,7 +236,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 /// A value as a C constant of type `int` (every code fits one, by
 /// validation), in hexadecimal where upstream writes it so; INT_MIN has no
 /// literal of type int.
-fn c_int(system: &System, value: i64) -> String {
+pub(crate) fn c_int(system: &System, value: i64) -> String {
     match system.hex_width {
         _ if value == i64::from(i32::MIN) => "(-2147483647 - 1)".to_owned(),
         Some(width) if value >= 0 => format!("0x{value:0width$x}"),
