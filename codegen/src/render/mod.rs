@@ -1,6 +1,7 @@
 //! Renderers: pure functions from the model to generated files.
 
 pub mod c;
+pub mod cmake;
 pub mod cpp;
 pub mod docs;
 pub mod python;
@@ -34,8 +35,8 @@ pub fn license_text() -> String {
 pub fn generate(model: &Model) -> Vec<GeneratedFile> {
     // The renderers share nothing but the model, so they run side by side;
     // the result is sorted by path below, so it is the same bytes either way.
-    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 5] =
-        [rust::render, c::render, cpp::render, python::render, docs::render];
+    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 6] =
+        [rust::render, c::render, cpp::render, cmake::render, python::render, docs::render];
     let mut files: Vec<GeneratedFile> = std::thread::scope(|scope| {
         let running: Vec<_> = renderers
             .iter()
