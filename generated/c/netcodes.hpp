@@ -46,9 +46,9 @@
 //     netcodes::qt that takes a code also takes Qt's enum, and
 //     netcodes::qt::from_qt_enum() and to_qt_enum() convert.
 //
-// Identifiers follow docs/API.md: enumerators are UPPER_SNAKE
-// (netcodes::http::Status::NOT_FOUND), types UpperCamel, functions
-// lower_snake. Compiles without warnings under -Wall -Wextra -Wpedantic
+// Identifiers follow the API vocabulary every output shares: enumerators
+// are UPPER_SNAKE (netcodes::http::Status::NOT_FOUND), types UpperCamel,
+// functions lower_snake. Compiles without warnings under -Wall -Wextra -Wpedantic
 // -Wconversion -Wsign-conversion -Wshadow -Wold-style-cast
 // -Wzero-as-null-pointer-constant, as C++17 and C++20.
 #ifndef NETCODES_HPP

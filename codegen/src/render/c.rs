@@ -363,7 +363,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
 /// functions return exactly; here anything that could end the comment, form a
 /// trigraph or splice a line is simply left out (a `/` is kept: without `*`
 /// it can neither open nor close a comment).
-fn comment_safe(text: &str) -> String {
+pub(crate) fn comment_safe(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_ascii_alphanumeric() || " .,:;'()-_+=#&%/".contains(c) { c } else { ' ' })
         .collect()

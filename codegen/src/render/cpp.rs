@@ -6,7 +6,7 @@ use askama::Template;
 
 use crate::escape::c_string;
 use crate::model::*;
-use crate::render::c::c_int;
+use crate::render::c::{c_int, comment_safe};
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
 
 /// The functions every system declares for one code, each also declared in
@@ -139,6 +139,7 @@ struct MappingView {
     /// `::netcodes::qt::NetworkError`
     from_ty: String,
     function: String,
+    /// Safe in a comment.
     table_path: String,
     /// Initializers, in specificity order.
     rules: Vec<String>,
@@ -314,7 +315,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
         to_ty: to.type_name.clone(),
         from_ty: format!("::netcodes::{}::{}", from.id, from.type_name),
         function: mapping.function.clone(),
-        table_path: mapping.table_path.clone(),
+        table_path: comment_safe(&mapping.table_path),
         rules: rules
             .iter()
             .map(|r| {
