@@ -157,14 +157,12 @@ fn described(system: &System, value: i64) -> String {
 fn name_queries(system: &System) -> Vec<String> {
     let mut queries = Vec::new();
     for (name, _) in system.names.iter().chain(&system.folded) {
-        queries.extend([
-            name.clone(),
-            name.to_ascii_uppercase(),
-            name.to_ascii_lowercase(),
-            format!(" \t{name}\r\n"),
-        ]);
+        queries.extend([name.clone(), name.to_ascii_uppercase(), name.to_ascii_lowercase(), format!(" \t{name}\r\n")]);
         for prefix in &system.lookup_prefixes {
-            queries.extend([format!("{prefix}{name}"), format!(" {}{} ", prefix.to_ascii_uppercase(), name.to_ascii_lowercase())]);
+            queries.extend([
+                format!("{prefix}{name}"),
+                format!(" {}{} ", prefix.to_ascii_uppercase(), name.to_ascii_lowercase()),
+            ]);
         }
     }
     queries.extend(system.former_names.iter().map(|f| f.name.clone()));
@@ -279,9 +277,15 @@ fn static_asserts(model: &Model, wrong: bool) -> (String, usize) {
             check(&mut out, format!("{ns}::name_or({c}, {}) == {}", lit(FALLBACK), lit(name_or)));
             check(&mut out, format!("{ns}::description({c}) == {}", lit(&code.description)));
             check(&mut out, format!("{ns}::description_or({c}, {}) == {}", lit(FALLBACK), lit(&code.description)));
-            check(&mut out, format!("{ns}::category({c}) == netcodes::Category::{}", vocab.categories[code.category].upper));
+            check(
+                &mut out,
+                format!("{ns}::category({c}) == netcodes::Category::{}", vocab.categories[code.category].upper),
+            );
             check(&mut out, format!("{ns}::retry({c}) == netcodes::Retry::{}", vocab.retries[code.retry].upper));
-            check(&mut out, format!("{ns}::status({c}) == netcodes::CodeStatus::{}", vocab.statuses[code.status].upper));
+            check(
+                &mut out,
+                format!("{ns}::status({c}) == netcodes::CodeStatus::{}", vocab.statuses[code.status].upper),
+            );
             let group = system.group(code);
             check(&mut out, format!("{ns}::group({c}) == {ns}::Group::{}", group.upper));
             check(&mut out, format!("id(*{ns}::group({c})) == {}", lit(&group.id)));
@@ -298,7 +302,9 @@ fn static_asserts(model: &Model, wrong: bool) -> (String, usize) {
                 let arg = retry_after.map_or("std::nullopt".to_owned(), |s| format!("{s}u"));
                 check(
                     &mut out,
-                    format!("{ns}::retry_decision({c}, {idempotent}, {arg}) == netcodes::RetryDecision{{{again}, {after}u, {fresh}}}"),
+                    format!(
+                        "{ns}::retry_decision({c}, {idempotent}, {arg}) == netcodes::RetryDecision{{{again}, {after}u, {fresh}}}"
+                    ),
                 );
             }
             if let Some(alias) = &system.name_alias {
@@ -334,13 +340,16 @@ fn static_asserts(model: &Model, wrong: bool) -> (String, usize) {
                 },
             );
         }
-        for query in name_queries(system) {
-            let q = lit(&query);
+        // Every name of the indexes; the other spellings are read back at run time.
+        let names: std::collections::BTreeSet<&String> =
+            system.names.iter().chain(&system.folded).map(|(n, _)| n).collect();
+        for query in names {
+            let q = lit(query);
             let expect = |hit: Option<i64>| hit.map_or_else(|| "std::nullopt".to_owned(), |v| code_expr(system, v));
-            check(&mut out, format!("{ns}::from_name({q}) == {}", expect(forgiving(system, &query))));
-            check(&mut out, format!("{ns}::from_exact_name({q}) == {}", expect(conformance::by_name(system, &query))));
+            check(&mut out, format!("{ns}::from_name({q}) == {}", expect(forgiving(system, query))));
+            check(&mut out, format!("{ns}::from_exact_name({q}) == {}", expect(conformance::by_name(system, query))));
             if let Some(alias) = &system.name_alias {
-                check(&mut out, format!("{ns}::from_{alias}({q}) == {}", expect(forgiving(system, &query))));
+                check(&mut out, format!("{ns}::from_{alias}({q}) == {}", expect(forgiving(system, query))));
             }
         }
     }
@@ -408,12 +417,17 @@ fn every_value_is_static_asserted_by_gcc_and_clang_in_cxx17_and_cxx20() {
     std::thread::scope(|scope| {
         for &(compiler, std) in MATRIX {
             let (source, dir) = (&source, &dir);
-            scope.spawn(move || must_compile(compiler, std, &["-c"], source, &dir.join(format!("asserts-{compiler}-{std}.o"))));
+            scope.spawn(move || {
+                must_compile(compiler, std, &["-c"], source, &dir.join(format!("asserts-{compiler}-{std}.o")))
+            });
         }
     });
     let codes: usize = model.systems.iter().map(|s| s.codes.len()).sum();
     assert!(count > 10 * codes, "only {count} asserts for {codes} codes");
-    println!("{count} static_asserts ({codes} codes and every name, decision and rule) hold in {} builds: g++ and clang++, C++17 and C++20", MATRIX.len());
+    println!(
+        "{count} static_asserts ({codes} codes and every name, decision and rule) hold in {} builds: g++ and clang++, C++17 and C++20",
+        MATRIX.len()
+    );
 }
 
 /// Below C++17 the header says what it needs rather than failing somewhere inside.
@@ -445,7 +459,14 @@ fn probe_line(model: &Model, system: &System, value: i64) -> String {
     let meanings: Vec<String> = system
         .meanings(value)
         .iter()
-        .map(|m| format!("{}/{}/{}", m.ident, system.sources[m.source].id, if m.name.is_empty() { "-".to_owned() } else { hex(&m.name) }))
+        .map(|m| {
+            format!(
+                "{}/{}/{}",
+                m.ident,
+                system.sources[m.source].id,
+                if m.name.is_empty() { "-".to_owned() } else { hex(&m.name) }
+            )
+        })
         .collect();
     let decide = |idempotent, retry_after| {
         code.map_or_else(
@@ -542,12 +563,42 @@ fn every_code_and_the_values_around_each_system_read_back_as_data_says_under_san
     let mut program = READER_PRELUDE.to_owned();
     let mut main = String::from("int main() {\n");
     let mut expected = Vec::new();
+    let mut queries = 0;
     for system in &model.systems {
         program += &probe_function(system);
         let values = probe_values(system);
         let literals: Vec<String> = values.iter().map(|v| format!("{v}LL")).collect();
-        let _ = writeln!(main, "    for (const long long v : {{{}}}) {{ probe_{}(v); }}", literals.join(", "), system.id);
+        let _ =
+            writeln!(main, "    for (const long long v : {{{}}}) {{ probe_{}(v); }}", literals.join(", "), system.id);
         expected.extend(values.iter().map(|&v| probe_line(&model, system, v)));
+        // The name lookups, for every name in other cases, padded, behind each prefix, and misses.
+        let ns = format!("netcodes::{}", system.id);
+        let lookups = std::iter::once(format!("{ns}::from_exact_name(q)"))
+            .chain(std::iter::once(format!("{ns}::from_name(q)")))
+            .chain(system.name_alias.iter().map(|alias| format!("{ns}::from_{alias}(q)")));
+        let prints: String = lookups.map(|f| format!(" tab(); number({f});")).collect();
+        let list: Vec<String> = name_queries(system).iter().map(|q| c_string(q)).collect();
+        let _ = writeln!(
+            main,
+            "    for (const std::string_view q : {{{}}}) {{ text(\"{id} name \"); hex(q);{prints} std::putchar('\\n'); }}",
+            list.join(", "),
+            id = system.id
+        );
+        for query in name_queries(system) {
+            queries += 1;
+            let found = |hit: Option<i64>| hit.map_or_else(|| "-".to_owned(), |v| v.to_string());
+            let mut line = format!(
+                "{} name {}\t{}\t{}",
+                system.id,
+                if query.is_empty() { "-".to_owned() } else { hex(&query) },
+                found(conformance::by_name(system, &query)),
+                found(forgiving(system, &query))
+            );
+            if system.name_alias.is_some() {
+                line += &format!("\t{}", found(forgiving(system, &query)));
+            }
+            expected.push(line);
+        }
     }
     main += "    return 0;\n}\n";
     program += &main;
@@ -555,17 +606,22 @@ fn every_code_and_the_values_around_each_system_read_back_as_data_says_under_san
     let dir = scratch_dir("cpp_header_readback");
     let source = dir.join("readback.cpp");
     std::fs::write(&source, &program).expect("write the reader");
-    let sanitize = ["-O1", "-g", "-fno-omit-frame-pointer", "-fsanitize=address,undefined", "-fno-sanitize-recover=all"];
+    let sanitize =
+        ["-O1", "-g", "-fno-omit-frame-pointer", "-fsanitize=address,undefined", "-fno-sanitize-recover=all"];
     for (compiler, std) in [("g++", "c++17"), ("clang++", "c++20")] {
         let binary = dir.join(format!("readback-{compiler}"));
         must_compile(compiler, std, &sanitize, &source, &binary);
-        assert_lines(&format!("netcodes.hpp built by {compiler} -std={std} with ASan and UBSan"), &run_quietly(&binary), &expected);
+        assert_lines(
+            &format!("netcodes.hpp built by {compiler} -std={std} with ASan and UBSan"),
+            &run_quietly(&binary),
+            &expected,
+        );
     }
     let header = std::fs::read_to_string(header_dir().join("netcodes.hpp")).expect("read netcodes.hpp");
     assert!(header.contains("Unknown codes print something"), "the header no longer says what unknown codes print");
     println!(
-        "{} values of {} systems read back (22 answers each: names, fallbacks, to_string, describe, classes, groups, flags, meanings, retry decisions, name lookups), twice (g++ C++17, clang++ C++20), sanitizers quiet",
-        expected.len(),
+        "{} values of {} systems read back (22 answers each: names, fallbacks, to_string, describe, classes, groups, flags, meanings, retry decisions, name lookups) and {queries} name queries (every name in other cases, padded, behind each prefix; misses), twice (g++ C++17, clang++ C++20), sanitizers quiet",
+        expected.len() - queries,
         model.systems.len()
     );
 }
@@ -616,7 +672,10 @@ fn qt_flags(libs: bool) -> Vec<String> {
     require_tool("pkg-config", INSTALL);
     let what = if libs { "--libs" } else { "--cflags" };
     let flags = stdout(Command::new("pkg-config").args([what, "Qt6Network"]));
-    flags.split_whitespace().map(|f| f.strip_prefix("-I").map_or_else(|| f.to_owned(), |dir| format!("-isystem{dir}"))).collect()
+    flags
+        .split_whitespace()
+        .map(|f| f.strip_prefix("-I").map_or_else(|| f.to_owned(), |dir| format!("-isystem{dir}")))
+        .collect()
 }
 
 /// A C++ source that includes Qt's headers and netcodes.hpp in `order` and
@@ -625,9 +684,13 @@ fn qt_flags(libs: bool) -> Vec<String> {
 fn qt_overloads(model: &Model, order: &str) -> (String, usize) {
     let includes = match order {
         "qt-first" => "#include <QtCore/QDebug>\n#include <QtNetwork/QNetworkReply>\n#include \"netcodes.hpp\"\n",
-        _ => "#include \"netcodes.hpp\"\n#include <QtCore/QDebug>\n#include <QtNetwork/QNetworkReply>\n#include \"netcodes.hpp\"\n",
+        _ => {
+            "#include \"netcodes.hpp\"\n#include <QtCore/QDebug>\n#include <QtNetwork/QNetworkReply>\n#include \"netcodes.hpp\"\n"
+        }
     };
-    let mut out = format!("// Generated by tests/cpp_header.rs: netcodes.hpp's Qt overloads ({order}).\n{includes}#include \"netcodes.h\"\n\n");
+    let mut out = format!(
+        "// Generated by tests/cpp_header.rs: netcodes.hpp's Qt overloads ({order}).\n{includes}#include \"netcodes.h\"\n\n"
+    );
     let mut count = 0;
     for system in model.systems.iter().filter(|s| s.qt_enum.is_some()) {
         let qt = system.qt_enum.as_ref().expect("filtered");
@@ -657,7 +720,8 @@ fn qt_overloads(model: &Model, order: &str) -> (String, usize) {
             conditions.extend(system.flags.iter().map(|f| format!("{ns}::{m}({q}) == {ns}::{m}({c})", m = f.method)));
             for mapping in model.mappings.iter().filter(|m| std::ptr::eq(&model.systems[m.from], system)) {
                 let f = format!("netcodes::{}::{}", model.systems[mapping.to].id, mapping.function);
-                conditions.push(format!("{f}({q}) == {f}({c}) && {f}_rule({q}).has_value() == {f}_rule({c}).has_value()"));
+                conditions
+                    .push(format!("{f}({q}) == {f}({c}) && {f}_rule({q}).has_value() == {f}_rule({c}).has_value()"));
             }
             for condition in conditions {
                 count += 1;
@@ -742,12 +806,22 @@ fn qt_overloads_take_qnetworkreply_errors_in_either_include_order() {
     let mut extra: Vec<String> = vec!["-fPIC".to_owned()];
     extra.extend(qt_flags(false));
     let mut command = Command::new("g++");
-    command.arg("-std=c++17").args(WARNINGS).args(&extra).arg("-I").arg(header_dir()).arg(&source).arg("-o").arg(&binary);
+    command
+        .arg("-std=c++17")
+        .args(WARNINGS)
+        .args(&extra)
+        .arg("-I")
+        .arg(header_dir())
+        .arg(&source)
+        .arg("-o")
+        .arg(&binary);
     command.args(qt_flags(true));
     run(&mut command);
     let expected = qt_overloads_output(&model);
     assert_lines("the Qt helpers of netcodes.hpp", &run_quietly(&binary), &expected);
-    println!("{asserted} static_asserts on Qt's enumerators and the overloads, {compiled} builds (Qt first, netcodes.hpp first and again; g++ and clang++, C++17 and C++20), the QString/QDebug helpers run");
+    println!(
+        "{asserted} static_asserts on Qt's enumerators and the overloads, {compiled} builds (Qt first, netcodes.hpp first and again; g++ and clang++, C++17 and C++20), the QString/QDebug helpers run"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -809,7 +883,10 @@ fn build_and_run_example(project: &Path, build: &Path, defines: &[String], env: 
         .arg(build)
         .arg("-DCMAKE_BUILD_TYPE=Debug")
         .arg("-DCMAKE_COMPILE_WARNING_AS_ERROR=ON")
-        .arg(format!("-DCMAKE_CXX_FLAGS={}", WARNINGS.iter().filter(|w| **w != "-Werror").copied().collect::<Vec<_>>().join(" ")))
+        .arg(format!(
+            "-DCMAKE_CXX_FLAGS={}",
+            WARNINGS.iter().filter(|w| **w != "-Werror").copied().collect::<Vec<_>>().join(" ")
+        ))
         .args(defines);
     for (key, value) in env {
         configure.env(key, value);
@@ -830,7 +907,13 @@ fn install_into(prefix: &Path, build: &Path) {
     let log = String::from_utf8_lossy(&output.stderr);
     assert!(!log.contains("CMake Warning"), "configuring netcodes warns:\n{log}");
     run(Command::new("cmake").arg("--install").arg(build).arg("--prefix").arg(prefix));
-    for file in ["include/netcodes.h", "include/netcodes.hpp", "share/cmake/netcodes/netcodes-config.cmake", "share/cmake/netcodes/netcodes-config-version.cmake", "share/pkgconfig/netcodes.pc"] {
+    for file in [
+        "include/netcodes.h",
+        "include/netcodes.hpp",
+        "share/cmake/netcodes/netcodes-config.cmake",
+        "share/cmake/netcodes/netcodes-config-version.cmake",
+        "share/pkgconfig/netcodes.pc",
+    ] {
         assert!(prefix.join(file).is_file(), "cmake --install did not install {file}");
     }
 }
@@ -867,15 +950,27 @@ fn cmake_fetchcontent_from_a_path_and_from_a_git_url() {
         std::fs::copy(&path, repo.join("generated/c").join(path.file_name().expect("a file"))).expect("copy");
     }
     let git = |args: &[&str]| {
-        stdout(Command::new("git").arg("-C").arg(&repo).args(["-c", "user.name=netcodes tests", "-c", "user.email=tests@netcodes.invalid"]).args(args))
+        stdout(
+            Command::new("git")
+                .arg("-C")
+                .arg(&repo)
+                .args(["-c", "user.name=netcodes tests", "-c", "user.email=tests@netcodes.invalid"])
+                .args(args),
+        )
     };
     git(&["init", "--quiet"]);
     git(&["add", "."]);
     git(&["commit", "--quiet", "-m", "netcodes for FetchContent"]);
     let commit = git(&["rev-parse", "HEAD"]);
-    let defines = [format!("-DNETCODES_GIT_REPOSITORY=file://{}", repo.display()), format!("-DNETCODES_GIT_TAG={}", commit.trim())];
+    let defines = [
+        format!("-DNETCODES_GIT_REPOSITORY=file://{}", repo.display()),
+        format!("-DNETCODES_GIT_TAG={}", commit.trim()),
+    ];
     let git_lines = build_and_run_example(&route("fetchcontent"), &dir.join("build-git"), &defines, &[]);
-    println!("FetchContent: from a path ({lines} log lines) and from file://{} ({git_lines} log lines), each equal to data/", repo.display());
+    println!(
+        "FetchContent: from a path ({lines} log lines) and from file://{} ({git_lines} log lines), each equal to data/",
+        repo.display()
+    );
 }
 
 #[test]
@@ -884,7 +979,8 @@ fn cmake_find_package_after_install_with_a_version_check() {
     let dir = scratch_dir("cpp_cmake_find_package");
     let prefix = dir.join("prefix");
     install_into(&prefix, &dir.join("netcodes-build"));
-    let defines = [format!("-DCMAKE_PREFIX_PATH={}", prefix.display()), format!("-DNETCODES_VERSION={}", model.version)];
+    let defines =
+        [format!("-DCMAKE_PREFIX_PATH={}", prefix.display()), format!("-DNETCODES_VERSION={}", model.version)];
     let lines = build_and_run_example(&route("find_package"), &dir.join("build"), &defines, &[]);
 
     // The version file: a later incompatible release is refused.
@@ -915,7 +1011,8 @@ fn the_copied_header_alone() {
     std::fs::create_dir_all(project.join("third_party/netcodes")).expect("create the project");
     std::fs::copy(route("copy").join("CMakeLists.txt"), project.join("CMakeLists.txt")).expect("copy CMakeLists.txt");
     std::fs::copy(example_source(), project.join("main.cpp")).expect("copy main.cpp");
-    std::fs::copy(header_dir().join("netcodes.hpp"), project.join("third_party/netcodes/netcodes.hpp")).expect("copy the header");
+    std::fs::copy(header_dir().join("netcodes.hpp"), project.join("third_party/netcodes/netcodes.hpp"))
+        .expect("copy the header");
     let lines = build_and_run_example(&project, &dir.join("build"), &[], &[]);
     println!("the copied netcodes.hpp: built, {lines} log lines equal to data/");
 }
@@ -947,7 +1044,10 @@ fn pkg_config_after_install() {
 
     // And the Qt example through CMake's pkg_check_modules.
     let lines = build_and_run_example(&route("pkg-config"), &dir.join("build"), &[], &[("PKG_CONFIG_PATH", &pc_dir)]);
-    println!("pkg-config: --modversion {}, --cflags -I<prefix>/include, a program and the Qt example ({lines} log lines) built with it", model.version);
+    println!(
+        "pkg-config: --modversion {}, --cflags -I<prefix>/include, a program and the Qt example ({lines} log lines) built with it",
+        model.version
+    );
 }
 
 /// The README's Qt example is the program these tests build.
