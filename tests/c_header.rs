@@ -482,7 +482,11 @@ fn probe_line(model: &Model, system: &System, value: i64) -> String {
     let by_name = name.and_then(|n| conformance::by_name(system, n)).map_or("-".to_owned(), |v| v.to_string());
     let meanings = system.meanings(value).len();
     let by_folded = name.and_then(|n| conformance::by_forgiving_name(system, n)).map_or("-".to_owned(), |v| v.to_string());
-    let http = format!("{meanings}\t{by_folded}");
+    // The `_or` lookups: never NULL, the fallback for a code without a name or description.
+    let fallback = hex(UNKNOWN_FALLBACK);
+    let name_or = name.map_or_else(|| fallback.clone(), hex);
+    let description_or = code.map_or_else(|| fallback.clone(), |c| hex(&c.description));
+    let http = format!("{meanings}\t{by_folded}\t{name_or}\t{description_or}");
     format!(
         "{}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{by_name}\t{http}",
         system.id,
@@ -550,9 +554,16 @@ fn probe_function(system: &System) -> String {
         "    printf(\"%d\\t\", {f}meaning_count(v));\n    \
          if (name != NETCODES_NULL && {f}from_name(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n"
     );
+    body += &format!(
+        "    tab();\n    hex({f}name_or(v, {fallback}));\n    tab();\n    hex({f}description_or(v, {fallback}));\n",
+        fallback = c_string(UNKNOWN_FALLBACK)
+    );
     body += "    putchar('\\n');\n}\n\n";
     body
 }
+
+/// What the probes pass to `_name_or` and `_description_or`.
+const UNKNOWN_FALLBACK: &str = "(unknown)";
 
 /// Names as people paste them, for the lookups by name: every name as it
 /// is, in upper and lower case, with white space around it and behind each

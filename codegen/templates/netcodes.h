@@ -13,7 +13,9 @@
  *   - codes are plain `int`s holding the upstream value; a value netcodes does
  *     not know is never an error to pass in;
  *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
- *     for a code netcodes does not know;
+ *     for a code netcodes does not know; netcodes_<id>_name_or(code, fallback)
+ *     and netcodes_<id>_description_or(code, fallback) return the fallback
+ *     instead, so that log lines never go blank;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
  *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
@@ -295,6 +297,19 @@ static inline const char *{{ s.fns }}name({{ s.param }} code) {
 static inline const char *{{ s.fns }}description({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *{{ s.fns }}name_or({{ s.param }} code, const char *fallback) {
+    const char *text = {{ s.fns }}name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *{{ s.fns }}description_or({{ s.param }} code, const char *fallback) {
+    const char *text = {{ s.fns }}description(code);
+    return text != NETCODES_NULL ? text : fallback;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */

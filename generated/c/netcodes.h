@@ -13,7 +13,9 @@
  *   - codes are plain `int`s holding the upstream value; a value netcodes does
  *     not know is never an error to pass in;
  *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
- *     for a code netcodes does not know;
+ *     for a code netcodes does not know; netcodes_<id>_name_or(code, fallback)
+ *     and netcodes_<id>_description_or(code, fallback) return the fallback
+ *     instead, so that log lines never go blank;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
  *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
@@ -1129,6 +1131,19 @@ static inline const char *netcodes_chromium_name(int code) {
 static inline const char *netcodes_chromium_description(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_chromium_name_or(int code, const char *fallback) {
+    const char *text = netcodes_chromium_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_chromium_description_or(int code, const char *fallback) {
+    const char *text = netcodes_chromium_description(code);
+    return text != NETCODES_NULL ? text : fallback;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
@@ -2729,6 +2744,19 @@ static inline const char *netcodes_http_description(int code) {
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_http_name_or(int code, const char *fallback) {
+    const char *text = netcodes_http_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_http_description_or(int code, const char *fallback) {
+    const char *text = netcodes_http_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_http_category(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
@@ -4145,6 +4173,19 @@ static inline const char *netcodes_qt_description(int code) {
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_qt_name_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_qt_description_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_qt_category(int code) {
     const netcodes_entry *entry = netcodes_qt_entry(code);
@@ -4530,6 +4571,19 @@ static inline const char *netcodes_warning_name(int code) {
 static inline const char *netcodes_warning_description(int code) {
     const netcodes_entry *entry = netcodes_warning_entry(code);
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_warning_name_or(int code, const char *fallback) {
+    const char *text = netcodes_warning_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_warning_description_or(int code, const char *fallback) {
+    const char *text = netcodes_warning_description(code);
+    return text != NETCODES_NULL ? text : fallback;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */

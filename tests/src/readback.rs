@@ -1,5 +1,5 @@
-//! Reading every code back out of each generated output: the C header (a
-//! compiled program), the Python package (an interpreter), the Rust crate (a
+//! Reading every code back out of each generated output: the C and C++
+//! headers (compiled programs), the Python package (an interpreter), the Rust crate (a
 //! built binary) and the Markdown pages (pulldown-cmark). Each returns the
 //! same [`Row`]s, so a test compares them with what `data/` says.
 //!
@@ -185,6 +185,58 @@ pub fn from_c(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
     let binary = work.join("readback-c");
     run(Command::new("gcc")
         .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-O1", "-I"])
+        .arg(root.join("generated/c"))
+        .arg(&source)
+        .arg("-o")
+        .arg(&binary));
+    parse(&stdout(&mut Command::new(&binary)))
+}
+
+/// Compiles a C++17 program over `<root>/generated/c/netcodes.hpp` and asks it about every probe.
+pub fn from_cpp(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
+    let mut program = String::from(
+        "#include <cstdio>\n#include \"netcodes.hpp\"\n\n\
+         static void hex(std::string_view s) {\n    if (s.empty()) { std::fputs(\"-\", stdout); return; }\n    \
+         for (const char c : s) std::printf(\"%02x\", static_cast<unsigned>(static_cast<unsigned char>(c)));\n}\n\n\
+         static void term(std::string_view s) { std::printf(\"\\t%.*s\", static_cast<int>(s.size()), s.data()); }\n\n\
+         int main() {\n",
+    );
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(|v| format!("{v}LL")).collect();
+        let _ = write!(
+            program,
+            "    for (const long long v : {{{values}}}) {{\n        \
+             const auto c = static_cast<netcodes::{id}::{ty}>(v);\n        \
+             std::printf(\"{id}\\t%lld\\t\", v);\n        hex(netcodes::name(c));\n        std::putchar('\\t');\n        \
+             hex(netcodes::description(c));\n        \
+             term(netcodes::category(c) ? netcodes::id(*netcodes::category(c)) : \"-\");\n        \
+             term(netcodes::retry(c) ? netcodes::id(*netcodes::retry(c)) : \"-\");\n        std::putchar('\\n');\n    }}\n",
+            values = values.join(", "),
+            id = system.id,
+            ty = system.type_name,
+        );
+    }
+    for (mapping, value) in mapping_probes(model) {
+        let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+        let _ = write!(
+            program,
+            "    if (const auto rule = netcodes::{to}::{function}_rule(static_cast<netcodes::{from}::{from_ty}>({value}LL))) {{\n        \
+             std::printf(\"map:{id}\\t{value}\\t-\\t\");\n        hex(rule->note);\n        \
+             std::printf(\"\\t%lld\", static_cast<long long>(netcodes::value(rule->to)));\n        term(netcodes::id(rule->kind));\n        std::putchar('\\n');\n    \
+             }} else {{\n        std::puts(\"map:{id}\\t{value}\\t-\\t-\\t-\\t-\");\n    }}\n",
+            to = to.id,
+            function = mapping.function,
+            from = from.id,
+            from_ty = from.type_name,
+            id = mapping.id,
+        );
+    }
+    program.push_str("    return 0;\n}\n");
+    let source = work.join("readback.cpp");
+    std::fs::write(&source, program).expect("write C++ reader");
+    let binary = work.join("readback-cpp");
+    run(Command::new("g++")
+        .args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-O1", "-I"])
         .arg(root.join("generated/c"))
         .arg(&source)
         .arg("-o")

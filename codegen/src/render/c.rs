@@ -19,8 +19,9 @@ pub const FIXED_NAMES: &[&str] = &[
 
 /// Functions the header declares for every system, after `netcodes_<id>_`.
 pub const PER_SYSTEM_FUNCTIONS: &[&str] = &[
-    "entry", "is_known", "name", "description", "category", "retry", "upstream_status", "group", "group_of", "group_id",
-    "group_title", "from_name", "from_exact_name", "find_exact", "is_retired", "meaning_count", "meaning", "retry_decision",
+    "entry", "is_known", "name", "name_or", "description", "description_or", "category", "retry", "upstream_status",
+    "group", "group_of", "group_id", "group_title", "from_name", "from_exact_name", "find_exact", "is_retired",
+    "meaning_count", "meaning", "retry_decision",
 ];
 
 /// System ids whose `netcodes_<id>_` prefix the fixed names already use.
@@ -256,7 +257,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 /// A value as a C constant of type `int` (every code fits one, by
 /// validation), in hexadecimal where upstream writes it so; INT_MIN has no
 /// literal of type int.
-fn c_int(system: &System, value: i64) -> String {
+pub(crate) fn c_int(system: &System, value: i64) -> String {
     match system.hex_width {
         _ if value == i64::from(i32::MIN) => "(-2147483647 - 1)".to_owned(),
         Some(width) if value >= 0 => format!("0x{value:0width$x}"),
@@ -390,7 +391,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
 /// functions return exactly; here anything that could end the comment, form a
 /// trigraph or splice a line is simply left out (a `/` is kept: without `*`
 /// it can neither open nor close a comment).
-fn comment_safe(text: &str) -> String {
+pub(crate) fn comment_safe(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_ascii_alphanumeric() || " .,:;'()-_+=#&%/".contains(c) { c } else { ' ' })
         .collect()
