@@ -266,7 +266,7 @@ fn builds_for_a_no_std_target() {
     let target = "thumbv7em-none-eabihf";
     let installed = String::from_utf8(run(Command::new("rustup").args(["target", "list", "--installed"])).stdout)
         .expect("rustup output");
-    assert!(installed.lines().any(|t| t == target), "{target} is not installed; .ci/run adds it with: rustup target add {target}");
+    assert!(installed.lines().any(|t| t == target), "{target} is not installed; `cargo xtask test` adds it with: rustup target add {target}");
     run(&mut cargo(&["build", "-p", "netcodes", "--target", target, "--quiet"], "no-std"));
     run(&mut cargo(&["build", "-p", "netcodes", "--target", target, "--features", "serde", "--quiet"], "no-std"));
 }
