@@ -15,9 +15,10 @@
 # time compilation alone). The toolchain is rustup's, found on PATH as usual.
 #
 # Columns: wall and CPU (user + sys) seconds of the first `cargo xtask
-# generate` (build and run), the milliseconds that run printed, and the median
-# of the milliseconds printed by 5 more runs of the built binary (real data,
-# nothing to write). With TIMINGS=1 the first run also writes cargo's
+# generate` (build and run), the milliseconds that run printed, and for 5 more
+# runs of the built binary (real data, nothing to write) the median of the
+# milliseconds each printed and of the CPU time each used. On a busy machine
+# compare the CPU columns: wall times there measure the other work too. With TIMINGS=1 the first run also writes cargo's
 # --timings report and the 8 slowest units go to stderr.
 #
 # Needs git, python3 and /usr/bin/time (Debian package `time`). Scratch
@@ -47,9 +48,9 @@ opt-level = 3
 EOF
     ;;
     none) ;;
-    codegen3) cat <<'EOF'
+    codegen1|codegen2|codegen3) cat <<EOF
 [profile.dev.package.codegen]
-opt-level = 3
+opt-level = ${1#codegen}
 EOF
     ;;
     codegen3-nodebug) cat <<'EOF'
@@ -77,7 +78,7 @@ EOF
 }
 # The crates whose code `generate` runs, besides codegen (cargo tree -p xtask -e normal).
 HOT=${HOT:-csv csv-core memchr toml toml_parser winnow serde_core syn prettyplease proc-macro2}
-all_variants="before none codegen3 codegen3-nodebug hot1 hot2 hot3"
+all_variants="before none codegen1 codegen3 codegen3-nodebug hot1 hot3"
 # shellcheck disable=SC2206  # variants are single words
 variants=(${*:-$all_variants})
 
@@ -100,10 +101,8 @@ open(path, "w", encoding="utf-8").write("\n".join(out + comments).rstrip("\n") +
 EOF
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-
-echo "| variant | first \`cargo xtask generate\`: wall | CPU (user + sys) | it printed | warm \`generate\` (median of 5) |"
-echo "|---|---|---|---|---|"
+echo "| variant | first \`cargo xtask generate\`: wall | CPU (user + sys) | it printed | warm \`generate\`: printed | CPU |"
+echo "|---|---|---|---|---|---|"
 for variant in "${variants[@]}"; do
   clone="$WORK/$variant"
   rm -rf "$clone"
@@ -123,9 +122,22 @@ for variant in "${variants[@]}"; do
   )
   read -r wall user sys < "$WORK/$variant.time"
   printed=$(sed -n 's/.*(\([0-9]*\) ms)$/\1/p' "$WORK/$variant.out")
-  warm=$(for _ in 1 2 3 4 5; do "$clone/target/debug/xtask" generate; done | sed -n 's/.*(\([0-9]*\) ms)$/\1/p' | median)
+  # The 5 warm runs: the median of the milliseconds each printed, and of the
+  # CPU time each used (less sensitive to other work on the machine).
+  read -r warm warm_cpu < <(python3 - "$clone/target/debug/xtask" <<'EOF'
+import re, resource, statistics, subprocess, sys
+printed, cpu = [], []
+for _ in range(5):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.argv[1], "generate"], check=True, capture_output=True, text=True).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    printed.append(int(re.search(r"\((\d+) ms\)$", out.strip()).group(1)))
+    cpu.append(1000 * (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
+print(statistics.median(printed), round(statistics.median(cpu)))
+EOF
+)
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
-  echo "| $variant | ${wall} s | ${cpu} s | ${printed} ms | ${warm} ms |"
+  echo "| $variant | ${wall} s | ${cpu} s | ${printed} ms | ${warm} ms | ${warm_cpu} ms |"
   if [ "${TIMINGS:-0}" = 1 ]; then
     python3 - "$clone/target/cargo-timings/cargo-timing.html" "$variant" >&2 <<'EOF'
 import json, re, sys
