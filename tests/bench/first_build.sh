@@ -103,13 +103,13 @@ EOF
 
 echo "| variant | first \`cargo xtask generate\`: wall | CPU (user + sys) | it printed | warm \`generate\`: printed | CPU |"
 echo "|---|---|---|---|---|---|"
-for variant in "${variants[@]}"; do
-  clone="$WORK/$variant"
+# One first build of a variant, from nothing; fails if the build or the run does.
+first_build() {
+  variant=$1 clone=$2 home=$3
   rm -rf "$clone"
   git clone -q "$ROOT" "$clone"
   strip_profiles "$clone/Cargo.toml"
   { echo; profile "$variant"; } >> "$clone/Cargo.toml"
-  home=${FIRST_BUILD_CARGO_HOME:-$WORK/cargo-home-$variant}
   [ -n "${FIRST_BUILD_CARGO_HOME:-}" ] || rm -rf "$home"
   mkdir -p "$home"
   timings=()
@@ -120,6 +120,19 @@ for variant in "${variants[@]}"; do
     /usr/bin/time -f '%e %U %S' -o "$WORK/$variant.time" \
       cargo run --quiet "${timings[@]}" --package xtask -- generate > "$WORK/$variant.out"
   )
+}
+
+for variant in "${variants[@]}"; do
+  clone="$WORK/$variant"
+  home=${FIRST_BUILD_CARGO_HOME:-$WORK/cargo-home-$variant}
+  # A build killed from outside (a shared machine) is started again, once.
+  if ! first_build "$variant" "$clone" "$home"; then
+    echo "first_build.sh: $variant failed; once more from nothing" >&2
+    if ! first_build "$variant" "$clone" "$home"; then
+      echo "| $variant | failed twice | | | | |"
+      continue
+    fi
+  fi
   read -r wall user sys < "$WORK/$variant.time"
   printed=$(sed -n 's/.*(\([0-9]*\) ms)$/\1/p' "$WORK/$variant.out")
   # The 5 warm runs: the median of the milliseconds each printed, and of the
