@@ -73,12 +73,23 @@ $(for crate in $HOT; do
   done)
 EOF
     ;;
+    # The parsers only (csv, toml and what they use, no syn), codegen at N (0: default).
+    codegen[0-3]-parse[1-3]) level=${1#*-parse} cg=${1%%-*}; cat <<EOF
+[profile.dev.package.codegen]
+opt-level = ${cg#codegen}
+
+$(for crate in $PARSERS; do
+    printf '[profile.dev.package.%s]\nopt-level = %s\n\n' "$crate" "$level"
+  done)
+EOF
+    ;;
     *) echo "first_build.sh: unknown variant $1" >&2; return 1 ;;
   esac
 }
 # The crates whose code `generate` runs, besides codegen (cargo tree -p xtask -e normal).
 HOT=${HOT:-csv csv-core memchr toml toml_parser winnow serde_core syn prettyplease proc-macro2}
-all_variants="before none codegen1 codegen3 codegen3-nodebug hot1 hot3"
+PARSERS=${PARSERS:-csv csv-core memchr toml toml_parser winnow serde_core}
+all_variants="before none codegen1 codegen3 codegen3-nodebug hot1 hot3 codegen0-parse3 codegen1-parse3 codegen3-parse3"
 # shellcheck disable=SC2206  # variants are single words
 variants=(${*:-$all_variants})
 
