@@ -194,7 +194,7 @@ pub fn run(root: &Path) -> ExitCode {
 /// Runs a command with its output shown as it comes.
 fn status(command: &mut Command) -> Result<(), String> {
     let status = command.status().map_err(|err| format!("cannot run {command:?}: {err}"))?;
-    if status.success() { Ok(()) } else { Err(format!("exit status {status}")) }
+    if status.success() { Ok(()) } else { Err(status.to_string()) }
 }
 
 #[cfg(test)]
