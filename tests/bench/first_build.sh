@@ -63,7 +63,7 @@ EOF
     ;;
     hot1|hot2|hot3) level=${1#hot}; cat <<EOF
 [profile.dev.package.codegen]
-opt-level = 3
+opt-level = ${CODEGEN_OPT:-3}
 
 [profile.dev.package."*"]
 debug = "line-tables-only"
@@ -86,7 +86,8 @@ EOF
     *) echo "first_build.sh: unknown variant $1" >&2; return 1 ;;
   esac
 }
-# The crates whose code `generate` runs, besides codegen (cargo tree -p xtask -e normal).
+# The crates whose code `generate` runs, besides codegen (cargo tree -p xtask -e normal);
+# hotN sets them to opt-level N and codegen to CODEGEN_OPT (default 3).
 HOT=${HOT:-csv csv-core memchr toml toml_parser winnow serde_core syn prettyplease proc-macro2}
 PARSERS=${PARSERS:-csv csv-core memchr toml toml_parser winnow serde_core}
 all_variants="before none codegen1 codegen3 codegen3-nodebug hot1 hot3 codegen0-parse3 codegen1-parse3 codegen3-parse3"
