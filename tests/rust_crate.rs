@@ -306,7 +306,7 @@ fn builds_for_a_no_std_target() {
     let target = "thumbv7em-none-eabihf";
     let installed = String::from_utf8(run(Command::new("rustup").args(["target", "list", "--installed"])).stdout)
         .expect("rustup output");
-    assert!(installed.lines().any(|t| t == target), "{target} is not installed; .ci/run adds it with: rustup target add {target}");
+    assert!(installed.lines().any(|t| t == target), "{target} is not installed; `cargo xtask test` adds it with: rustup target add {target}");
     // The library, as a dependency builds it; the crate's command needs std.
     run(&mut cargo(&["build", "-p", "netcodes", "--lib", "--target", target, "--quiet"], "no-std"));
     run(&mut cargo(&["build", "-p", "netcodes", "--lib", "--target", target, "--features", "serde", "--quiet"], "no-std"));

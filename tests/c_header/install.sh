@@ -1,7 +1,7 @@
 # Installs what tests/c_header.rs and tests/cpp_header.rs build with, on a fresh Debian bookworm
 # machine, as root: `bash tests/c_header/install.sh` (sourcing works too:
-# everything runs in a subshell). Idempotent; prints nothing unless a step
-# fails, and then that step's whole output.
+# everything runs in a subshell). Idempotent; prints one line naming what it
+# installs (nothing when all is there), and a failing step's whole output.
 #
 # gcc/g++ and clang/clang++ for the compile matrix; libclang-rt-14-dev holds
 # clang's sanitizer runtimes (gcc's come with gcc); cmake, make and
@@ -12,6 +12,12 @@
 set -eu
 . "$(dirname "${BASH_SOURCE[0]}")/../install-common.sh"
 apt_packages="gcc g++ clang libclang-rt-14-dev cmake make qt6-base-dev binutils pkgconf git"
+
 # shellcheck disable=SC2086  # one word per package
-apt_install $apt_packages
+apt_missing=$(apt_missing $apt_packages)
+[ -z "$apt_missing" ] || want "Debian packages $apt_missing"
+
+announce
+# shellcheck disable=SC2086
+apt_install $apt_missing
 )

@@ -36,7 +36,7 @@ pub fn require_tool(tool: &str, install: &str) {
     let found = std::env::var_os("PATH")
         .map(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
         .unwrap_or(false);
-    assert!(found, "`{tool}` is not installed; .ci/run installs it with: {install}");
+    assert!(found, "`{tool}` is not installed; `cargo xtask test` installs it with: {install}");
 }
 
 /// Runs a command and returns its output; fails the test with everything it

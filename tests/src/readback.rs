@@ -319,9 +319,11 @@ pub fn from_rust(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
     }
     main.push_str("}\n");
     std::fs::write(work.join("src/main.rs"), main).expect("write reader");
+    // netcodes by path, no features: nothing comes from a registry, so the
+    // build needs no cache and no lock file of the workspace's.
     parse(&stdout(
         Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--offline", "--manifest-path"])
+            .args(["run", "--quiet", "--manifest-path"])
             .arg(work.join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", repo_root().join("target/readback")),
     ))

@@ -307,7 +307,7 @@ pub enum Ecosystem {
     /// .NET System.Net.HttpStatusCode 8.0
     Dotnet,
 
-    /// Java java.net.HttpURLConnection 17.0.15
+    /// Java java.net.HttpURLConnection 17.0.21.1
     Java,
 
     /// Angular HttpStatusCode (@angular/common/http) 22.2.6
@@ -377,7 +377,7 @@ impl Ecosystem {
             Self::RustHttp => "1.5.0",
             Self::Go => "1.19.8",
             Self::Dotnet => "8.0",
-            Self::Java => "17.0.15",
+            Self::Java => "17.0.21.1",
             Self::Angular => "22.2.6",
             Self::Symfony => "5.4.53",
             Self::Rails => "2.2.22",
