@@ -462,8 +462,9 @@ fn search_ranks_exact_hits_first() {
 }
 
 /// The mdBook the site is built with is the one `cargo xtask docs` pins,
-/// everywhere; the publish workflow builds with the command `.ci/run` runs
-/// and deploys that build to GitHub Pages.
+/// everywhere; the publish workflow builds with `cargo xtask docs`, the
+/// command `.ci/run` runs too (as a step of `cargo xtask test`), and deploys
+/// that build to GitHub Pages.
 #[test]
 fn one_pinned_mdbook_and_one_build_command() {
     let version = xtask::docs::MDBOOK_VERSION;
@@ -483,8 +484,17 @@ fn one_pinned_mdbook_and_one_build_command() {
     ] {
         assert!(workflow.contains(&needle), ".github/workflows/docs.yml has no {needle:?}");
     }
+    // CI runs `cargo xtask test`, whose docs step is `cargo xtask docs`'s own code.
     let ci = read(".ci/run");
-    assert!(ci.lines().any(|l| l == "cargo xtask docs"), ".ci/run does not build the site with `cargo xtask docs`");
+    assert!(ci.lines().any(|l| l == "cargo xtask test"), ".ci/run does not run `cargo xtask test`");
+    let steps = read("xtask/src/test.rs");
+    assert!(
+        steps.contains("pub const DOCS_STEP: &str = \"cargo xtask docs\";")
+            && steps.contains("step(DOCS_STEP.to_owned(), &mut || xtask::docs::run(root)"),
+        "`cargo xtask test` has no step that builds the site as `cargo xtask docs` does"
+    );
+    let main = read("xtask/src/main.rs");
+    assert!(main.contains("[\"docs\"] => docs(&root)") && main.contains("xtask::docs::run(root)"), "`cargo xtask docs` does not run xtask::docs::run");
 }
 
 /// Not a check: one screenshot per system page and per sample code page,

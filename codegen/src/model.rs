@@ -52,6 +52,40 @@ pub struct Term {
     pub retired: bool,
     /// Mapping kinds: a row of this kind must say why in its note.
     pub needs_note: bool,
+    /// Retry classes: what to do with one failed request.
+    pub decision: Option<Decision>,
+}
+
+/// What a retry class decides for one failed request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub rule: DecisionRule,
+    /// The least wait in seconds; with a Retry-After, the longer of the two.
+    pub delay: u32,
+    /// Retry on a new connection, not on the one that failed.
+    pub new_connection: bool,
+}
+
+/// When a retry class retries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionRule {
+    No,
+    Yes,
+    IfIdempotent,
+    IfRetryAfter,
+}
+
+impl DecisionRule {
+    pub const ALL: [(&'static str, DecisionRule); 4] = [
+        ("no", DecisionRule::No),
+        ("yes", DecisionRule::Yes),
+        ("if_idempotent", DecisionRule::IfIdempotent),
+        ("if_retry_after", DecisionRule::IfRetryAfter),
+    ];
+
+    pub fn id(self) -> &'static str {
+        Self::ALL.iter().find(|(_, rule)| *rule == self).map(|(id, _)| *id).expect("every rule has an id")
+    }
 }
 
 /// The integer type that carries a system's codes: any value of it round-trips.
@@ -75,6 +109,17 @@ impl IntType {
             IntType::U16 => "u16",
             IntType::U32 => "u32",
             IntType::U64 => "u64",
+        }
+    }
+
+    /// The C++ type: the underlying type of the system's `enum class`.
+    pub fn cpp(self) -> &'static str {
+        match self {
+            IntType::I32 => "std::int32_t",
+            IntType::U8 => "std::uint8_t",
+            IntType::U16 => "std::uint16_t",
+            IntType::U32 => "std::uint32_t",
+            IntType::U64 => "std::uint64_t",
         }
     }
 
@@ -119,10 +164,6 @@ pub struct System {
     /// What people put before a code when they search for it: `HTTP`,
     /// `QNetworkReply` (empty where the name says it all: `ERR_...`).
     pub label: String,
-    /// The scope people write before a code's name, taken from upstream's
-    /// type: `net::` (`net::Error`), `QNetworkReply::`
-    /// (`QNetworkReply::NetworkError`); empty where upstream has none.
-    pub name_scope: String,
     /// The system's docs page: `chromium.md`.
     pub page: String,
     pub int_type: IntType,
@@ -136,6 +177,9 @@ pub struct System {
     /// What upstream calls a code's name, where the API also offers it under
     /// that word (HTTP: `reason`).
     pub name_alias: Option<String>,
+    /// Prefixes people paste before a name (Chrome's `net::`), which the
+    /// forgiving name lookups strip, ignoring case.
+    pub lookup_prefixes: Vec<String>,
     /// The same name under the word Python's standard library uses for it
     /// (HTTP: `phrase`, as `http.HTTPStatus` has), if it differs.
     pub python_name_property: Option<String>,
@@ -147,6 +191,9 @@ pub struct System {
     pub ecosystems: Vec<Ecosystem>,
     /// Conversions with another crate's type for the same codes (Rust only).
     pub interop: Vec<Interop>,
+    /// Qt's enum for the same codes, which the C++ header's functions also
+    /// take once Qt's header is included (`QNetworkReply::NetworkError`).
+    pub qt_enum: Option<QtEnum>,
     /// Every meaning generated code offers, sorted by value, then source
     /// precedence, then file order; a value's first row is its primary meaning.
     pub codes: Vec<Code>,
@@ -320,6 +367,15 @@ pub struct Interop {
     pub make: String,
 }
 
+/// A Qt enum whose values are a system's codes.
+#[derive(Debug, Clone)]
+pub struct QtEnum {
+    /// Its qualified C++ name: `QNetworkReply::NetworkError`.
+    pub ty: String,
+    /// The include guard of the Qt header that declares it: `QNETWORKREPLY_H`.
+    pub guard: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Symbol {
     pub value: i64,
@@ -449,6 +505,9 @@ pub struct MappingRule {
     pub note: String,
     /// Docs anchor of the row on its mapping page: `from-404`, `from-400-to-499`.
     pub anchor: String,
+    /// The failure-lab cases in which real clients were seen to report the
+    /// two codes for the same event (`tests/failure-lab/`).
+    pub observed: Vec<String>,
     pub line: usize,
 }
 

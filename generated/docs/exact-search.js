@@ -10,18 +10,18 @@
 // search runs on), so it holds for every index, whenever it is loaded. The
 // query is compared in ASCII lower case with runs of spaces made one; a
 // system's label in front ("HTTP 499", "QNetworkReply ContentNotFoundError")
-// or the scope upstream writes before a name ("net::ERR_NAME_NOT_RESOLVED",
-// "QNetworkReply::ContentNotFoundError") limits the match to that system.
+// or a prefix people paste before its names, which its lookups strip too
+// ("net::ERR_NAME_NOT_RESOLVED"), limits the match to that system.
 (function () {
     'use strict';
 
     const EXACT = {
-        // [label, name scope] of each system.
+        // [label, [prefixes]] of each system.
         systems: [
-["", "net::"],
-["http", ""],
-["qnetworkreply", "qnetworkreply::"],
-["http warning", ""],
+["", ["net::"]],
+["http", []],
+["qnetworkreply", []],
+["http warning", []],
         ],
         // [page, index of its system] of each code page.
         pages: [
@@ -2079,12 +2079,14 @@
     function exactPages(query) {
         const folded = fold(query);
         const tries = [[folded, -1]];
-        EXACT.systems.forEach(([label, scope], system) => {
+        EXACT.systems.forEach(([label, prefixes], system) => {
             if (label !== '' && folded.startsWith(label + ' ')) {
-                tries.push([folded.slice(label.length + 1), system]);
+                tries.push([folded.slice(label.length + 1).trim(), system]);
             }
-            if (scope !== '' && folded.startsWith(scope)) {
-                tries.push([folded.slice(scope.length), system]);
+            for (const prefix of prefixes) {
+                if (prefix !== '' && folded.startsWith(prefix)) {
+                    tries.push([folded.slice(prefix.length).trim(), system]);
+                }
             }
         });
         const found = [];

@@ -36,7 +36,7 @@ pub fn require_tool(tool: &str, install: &str) {
     let found = std::env::var_os("PATH")
         .map(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
         .unwrap_or(false);
-    assert!(found, "`{tool}` is not installed; .ci/run installs it with: {install}");
+    assert!(found, "`{tool}` is not installed; `cargo xtask test` installs it with: {install}");
 }
 
 /// Runs a command and returns its output; fails the test with everything it
@@ -79,4 +79,17 @@ pub fn by_folded_name(system: &System, text: &str) -> Option<i64> {
     let folded = text.to_ascii_lowercase();
     let at = system.folded.binary_search_by(|(n, _)| n.as_str().cmp(&folded)).ok()?;
     Some(system.codes[system.folded[at].1].value)
+}
+
+/// What the forgiving lookup (`from_name` in every output) answers, as
+/// the docs state it: trimmed, exact; else without one of
+/// the system's prefixes and ignoring ASCII case.
+pub fn by_forgiving_name(system: &System, text: &str) -> Option<i64> {
+    let trimmed = text.trim_matches([' ', '\t', '\r', '\n']);
+    if let Some(value) = by_name(system, trimmed) {
+        return Some(value);
+    }
+    let folded = trimmed.to_ascii_lowercase();
+    let rest = system.lookup_prefixes.iter().find_map(|p| folded.strip_prefix(p.as_str())).unwrap_or(&folded);
+    by_folded_name(system, rest)
 }

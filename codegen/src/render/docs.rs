@@ -322,7 +322,8 @@ struct Css {
 #[template(path = "docs/exact-search.js")]
 struct ExactSearch {
     notice: &'static str,
-    /// (label, name scope) of each system, in ASCII lower case, JSON strings.
+    /// (label, prefixes people paste before a name) of each system, in ASCII
+    /// lower case: a JSON string and JSON strings separated by commas.
     systems: Vec<(String, String)>,
     /// (html page, index of its system), the page a JSON string.
     pages: Vec<(String, usize)>,
@@ -499,7 +500,10 @@ fn exact_search(model: &Model) -> ExactSearch {
         systems: model
             .systems
             .iter()
-            .map(|s| (json_string(&s.label.to_ascii_lowercase()), json_string(&s.name_scope.to_ascii_lowercase())))
+            .map(|s| {
+                let prefixes: Vec<String> = s.lookup_prefixes.iter().map(|p| json_string(&p.to_ascii_lowercase())).collect();
+                (json_string(&s.label.to_ascii_lowercase()), prefixes.join(", "))
+            })
             .collect(),
         pages: pages.into_iter().map(|(page, system)| (json_string(&page), system)).collect(),
         keys,

@@ -1,6 +1,9 @@
 //! Renderers: pure functions from the model to generated files.
 
 pub mod c;
+pub mod cli;
+pub mod cmake;
+pub mod cpp;
 pub mod docs;
 pub mod python;
 pub mod rust;
@@ -33,7 +36,8 @@ pub fn license_text() -> String {
 pub fn generate(model: &Model) -> Vec<GeneratedFile> {
     // The renderers share nothing but the model, so they run side by side;
     // the result is sorted by path below, so it is the same bytes either way.
-    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 4] = [rust::render, c::render, python::render, docs::render];
+    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 6] =
+        [rust::render, c::render, cpp::render, cmake::render, python::render, docs::render];
     let mut files: Vec<GeneratedFile> = std::thread::scope(|scope| {
         let running: Vec<_> = renderers
             .iter()
@@ -75,6 +79,7 @@ fn normalize(text: &str) -> String {
 pub fn reserved_name(name: &str) -> bool {
     rust::METHODS.contains(&name) || python::MODULE_NAMES.contains(&name) || python::MEMBER_NAMES.contains(&name)
         || c::PER_SYSTEM_FUNCTIONS.contains(&name)
+        || cpp::PER_SYSTEM_FUNCTIONS.contains(&name)
 }
 
 /// Constant names every code type has besides its codes.

@@ -44,7 +44,7 @@ pub fn load_mappings(
         let toml_rel = format!("map/{stem}.toml");
         let toml_path = display_path(&toml_rel);
         let meta = read_toml::<MappingToml>(root, &toml_rel, diags);
-        let table = read_csv(root, &format!("map/{stem}.csv"), &["from", "to", "kind", "note"], &[], diags);
+        let table = read_csv(root, &format!("map/{stem}.csv"), &["from", "to", "kind", "note"], &["observed"], diags);
         let Some((meta, text)) = meta else { continue };
         let mut system_of = |key: &toml::Spanned<String>| {
             let found = systems.iter().position(|s| &s.id == key.get_ref());
@@ -204,8 +204,13 @@ fn rule(
     {
         return Err(cells.err(format!("a mapping of kind {} needs a note saying why (\"\")", vocabulary.mapping_kinds[kind].id)));
     }
+    let observed: Vec<String> = cells.optional_raw("observed").split_whitespace().map(str::to_owned).collect();
+    if let Some(case) = observed.iter().find(|case| !crate::spell::is_lower_snake(case)) {
+        let case = case.clone();
+        return Err(cells.err(format!("observed names failure-lab cases, lower_snake and separated by spaces ({case:?})")));
+    }
     let ((lo, hi), (to_value, to_row), kind) = (range?, target?, kind?);
-    Ok(MappingRule { lo, hi, to: to_value, to_row, kind, note, anchor: String::new(), line: cells.row.line })
+    Ok(MappingRule { lo, hi, to: to_value, to_row, kind, note, anchor: String::new(), observed, line: cells.row.line })
 }
 
 /// The anchor of a rule's row on its mapping page. It names what the rule

@@ -34,6 +34,13 @@ pub struct TermToml {
     /// Mapping kinds only.
     #[serde(default)]
     pub needs_note: Option<bool>,
+    /// Retry classes only: `no`, `yes`, `if_idempotent`, `if_retry_after`.
+    #[serde(default)]
+    pub decision: Option<String>,
+    #[serde(default)]
+    pub delay: Option<u32>,
+    #[serde(default)]
+    pub new_connection: Option<bool>,
 }
 
 /// `data/<system>/system.toml`
@@ -80,6 +87,9 @@ pub struct SystemToml {
     pub name_prefix: Option<String>,
     #[serde(default)]
     pub unprefixed: Vec<String>,
+    /// Prefixes people paste before a name (`net::`), stripped by the forgiving lookups.
+    #[serde(default)]
+    pub lookup_prefixes: Vec<String>,
     #[serde(default)]
     pub group: Vec<GroupToml>,
     #[serde(default)]
@@ -93,6 +103,12 @@ pub struct SystemToml {
     /// Conversions with another Rust crate's type.
     #[serde(default)]
     pub interop: Vec<InteropToml>,
+    /// C++: Qt's enum for the same codes (`QNetworkReply::NetworkError`), and
+    /// the include guard of the Qt header that declares it (`QNETWORKREPLY_H`).
+    #[serde(default)]
+    pub cpp_qt_enum: Option<Spanned<String>>,
+    #[serde(default)]
+    pub cpp_qt_guard: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -84,6 +84,8 @@ pub fn load_meta(
     }
     if render::c::RESERVED_SYSTEM_IDS.contains(&id.as_str()) {
         diags.at(&path, id_line, format!("system id is taken by the fixed names of netcodes.h ({id:?})"));
+    } else if render::cpp::FIXED_NAMES.contains(&id.as_str()) {
+        diags.at(&path, id_line, format!("system id is taken by the fixed names of netcodes.hpp ({id:?})"));
     }
     let type_line = line(meta.type_name.span());
     let type_name = meta.type_name.into_inner();
@@ -316,6 +318,7 @@ pub fn load_meta(
         }
         interop.push(Interop { feature, krate: entry.krate, version: entry.version, ty: entry.ty, get: entry.get, make: entry.make });
     }
+    let qt_enum = qt_enum(meta.cpp_qt_enum, meta.cpp_qt_guard, &path, &line, diags);
     let c_type = format!("{c_fn_prefix}{}", spell::upper_snake(&type_name).to_ascii_lowercase());
     names.claim_c(c_type.clone(), &path, type_line, diags);
     let system = System {
@@ -324,7 +327,6 @@ pub fn load_meta(
         c_fn_prefix,
         table_path: display_path(&format!("{folder}/codes.csv")),
         label: meta.label.unwrap_or_default(),
-        name_scope: name_scope(&meta.upstream),
         page: format!("{id}.md"),
         id,
         title: meta.title,
@@ -340,12 +342,14 @@ pub fn load_meta(
         hex_width,
         number_first,
         name_alias,
+        lookup_prefixes: meta.lookup_prefixes.iter().map(|p| p.to_ascii_lowercase()).collect(),
         python_name_property,
         groups,
         flags,
         sources,
         ecosystems,
         interop,
+        qt_enum,
         codes: Vec::new(),
         retired: Vec::new(),
         symbols: Vec::new(),
@@ -371,14 +375,38 @@ pub fn load_meta(
     Some((system, spec))
 }
 
-/// `net::` for `net::Error`: the path before upstream's type name, where
-/// upstream names a type by a path of identifiers; else empty.
-fn name_scope(upstream: &str) -> String {
-    match upstream.rsplit_once("::") {
-        Some((scope, _)) if scope.split("::").all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) => {
-            format!("{scope}::")
+/// `cpp_qt_enum` and `cpp_qt_guard`: both or neither, a qualified C++ name
+/// and a macro name.
+fn qt_enum(
+    ty: Option<toml::Spanned<String>>,
+    guard: Option<toml::Spanned<String>>,
+    path: &str,
+    line: &dyn Fn(std::ops::Range<usize>) -> usize,
+    diags: &mut Diagnostics,
+) -> Option<QtEnum> {
+    let identifier = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    match (ty, guard) {
+        (None, None) => None,
+        (Some(ty), Some(guard)) => {
+            let (ty_line, guard_line) = (line(ty.span()), line(guard.span()));
+            let (ty, guard) = (ty.into_inner(), guard.into_inner());
+            let mut ok = true;
+            if !ty.split("::").all(|part| identifier(part) && spell::keyword_language(part).is_none()) {
+                diags.at(path, ty_line, format!("cpp_qt_enum is not a qualified C++ name such as QNetworkReply::NetworkError ({ty:?})"));
+                ok = false;
+            }
+            if !identifier(&guard) {
+                diags.at(path, guard_line, format!("cpp_qt_guard is not a macro name such as QNETWORKREPLY_H ({guard:?})"));
+                ok = false;
+            }
+            ok.then_some(QtEnum { ty, guard })
         }
-        _ => String::new(),
+        (Some(one), None) | (None, Some(one)) => {
+            diags.at(path, line(one.span()), "cpp_qt_enum and cpp_qt_guard go together: give both or neither");
+            None
+        }
     }
 }
 

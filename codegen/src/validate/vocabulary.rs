@@ -7,7 +7,7 @@ use super::names::{Names, check_lower_id, check_text};
 use super::schema::{ProjectToml, TermToml, VocabularyToml};
 use crate::diag::Diagnostics;
 use crate::load::{display_path, line_of, read_toml};
-use crate::model::{Term, Vocabulary};
+use crate::model::{Decision, DecisionRule, Term, Vocabulary};
 use crate::spell;
 
 /// The project's version (`MAJOR.MINOR.PATCH`) and the docs site's address.
@@ -51,13 +51,33 @@ pub fn load_vocabulary(root: &Path, names: &mut Names, diags: &mut Diagnostics) 
             check_text(&entry.title, "title", &path, line, diags);
             check_text(&entry.description, "description", &path, line, diags);
             // Each attribute belongs to one kind of term.
-            for (key, value, owner) in
-                [("retired", entry.retired, "status"), ("needs_note", entry.needs_note, "mapping_kind")]
-            {
-                if value.is_some() && what != owner {
+            for (key, present, owner) in [
+                ("retired", entry.retired.is_some(), "status"),
+                ("needs_note", entry.needs_note.is_some(), "mapping_kind"),
+                ("decision", entry.decision.is_some(), "retry"),
+                ("delay", entry.delay.is_some(), "retry"),
+                ("new_connection", entry.new_connection.is_some(), "retry"),
+            ] {
+                if present && what != owner {
                     diags.at(&path, line, format!("{key} is only meaningful for a [[{owner}]] ({id:?})"));
                 }
             }
+            let decision = (what == "retry").then(|| {
+                let rule = entry.decision.as_deref().and_then(|d| DecisionRule::ALL.iter().find(|(w, _)| *w == d)).map(|(_, r)| *r);
+                if rule.is_none() {
+                    let words: Vec<&str> = DecisionRule::ALL.iter().map(|(w, _)| *w).collect();
+                    diags.at(
+                        &path,
+                        line,
+                        format!("a retry class needs a decision, one of {} ({:?})", words.join(", "), entry.decision.as_deref().unwrap_or("")),
+                    );
+                }
+                Decision {
+                    rule: rule.unwrap_or(DecisionRule::No),
+                    delay: entry.delay.unwrap_or(0),
+                    new_connection: entry.new_connection.unwrap_or(false),
+                }
+            });
             let upper = id.to_ascii_uppercase();
             let c_name = format!("NETCODES_{c_word}_{upper}");
             names.claim_c(c_name.clone(), &path, line, diags);
@@ -70,6 +90,7 @@ pub fn load_vocabulary(root: &Path, names: &mut Names, diags: &mut Diagnostics) 
                 description: entry.description,
                 retired: entry.retired.unwrap_or(false),
                 needs_note: entry.needs_note.unwrap_or(false),
+                decision,
             });
         }
         if out.is_empty() {
