@@ -178,8 +178,11 @@ pub struct System {
     /// that word (HTTP: `reason`).
     pub name_alias: Option<String>,
     /// Prefixes people paste before a name (Chrome's `net::`), which the
-    /// forgiving name lookups strip, ignoring case.
+    /// forgiving name lookups strip, ignoring case: in ASCII lower case.
     pub lookup_prefixes: Vec<String>,
+    /// The same prefixes as `system.toml` spells them
+    /// (`QNetworkReply::`), for examples and prose.
+    pub pasted_prefixes: Vec<String>,
     /// The same name under the word Python's standard library uses for it
     /// (HTTP: `phrase`, as `http.HTTPStatus` has), if it differs.
     pub python_name_property: Option<String>,

@@ -4392,7 +4392,8 @@ static inline int netcodes_qt_from_exact_name(const char *name, int *code) {
 }
 
 /* Finds the code a pasted name stands for: without the white space around
- * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * it, exactly as any of its names is spelled, or else without a prefix people
+ * paste before names (QNetworkReply::) and ignoring ASCII case, which also finds
  * former names. Returns 1 and stores the code, or returns 0. */
 static inline int netcodes_qt_from_name(const char *name, int *code) {
     static const netcodes_name netcodes_folded[68] = {
@@ -4465,6 +4466,10 @@ static inline int netcodes_qt_from_name(const char *name, int *code) {
         {"unknownproxyerror", 17u, 199},
         {"unknownservererror", 18u, 499},
     };
+    static const netcodes_name netcodes_prefixes[1] = {
+        {"qnetworkreply::", 15u, 0},
+    };
+    size_t i;
     const char *start = name;
     size_t length;
     const netcodes_name *found;
@@ -4473,6 +4478,14 @@ static inline int netcodes_qt_from_name(const char *name, int *code) {
     }
     length = netcodes_trim(&start);
     found = netcodes_qt_find_exact(start, length);
+    for (i = 0; found == NETCODES_NULL && i < 1u; ++i) {
+        size_t n = netcodes_prefixes[i].length;
+        if (length >= n && netcodes_compare(netcodes_prefixes[i].name, start, n, 1) == 0) {
+            start += n;
+            length -= n;
+            break;
+        }
+    }
     if (found == NETCODES_NULL) {
         found = netcodes_find_name(netcodes_folded, 68u, start, length, 1);
     }

@@ -4292,7 +4292,9 @@ inline constexpr std::array<::netcodes::detail::Name<NetworkError>, 68> folded{{
 }};
 
 // What people paste before a name, which from_name() strips.
-inline constexpr std::array<std::string_view, 0> prefixes{};
+inline constexpr std::array<std::string_view, 1> prefixes{{
+    "qnetworkreply::",
+}};
 
 } // namespace tables
 

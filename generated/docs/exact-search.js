@@ -20,7 +20,7 @@
         systems: [
 ["", ["net::"]],
 ["http", []],
-["qnetworkreply", []],
+["qnetworkreply", ["qnetworkreply::"]],
 ["http warning", []],
         ],
         // [page, index of its system] of each code page.

@@ -383,7 +383,12 @@ fn system_view(model: &Model, system: &System) -> SystemView {
         retired: system.retired.iter().map(|c| int(c.value)).collect(),
         unmapped: system.unmapped.as_ref().map(|(name, value)| (name.clone(), format!("({})", int(*value)))),
         name_alias: system.name_alias.clone(),
-        prefixes: system.lookup_prefixes.iter().map(|p| (c_string(p), comment_safe(p), p.len())).collect(),
+        prefixes: system
+            .lookup_prefixes
+            .iter()
+            .zip(&system.pasted_prefixes)
+            .map(|(folded, pasted)| (c_string(folded), comment_safe(pasted), folded.len()))
+            .collect(),
     }
 }
 

@@ -14,7 +14,7 @@ pub fn help(model: &Model) -> String {
     let names: Vec<String> = examples
         .map(|(s, c)| {
             let name = if c.name.is_empty() || c.name.contains(' ') { &c.ident } else { &c.name };
-            format!("{}{name}", s.lookup_prefixes.first().map_or("", String::as_str))
+            format!("{}{name}", s.pasted_prefixes.first().map_or("", String::as_str))
         })
         .collect();
     let paragraphs = [

@@ -110,8 +110,10 @@ struct SystemView {
     members: Vec<(String, i64)>,
     /// (identifier, value, index among the value's meanings) of the others.
     meaning_constants: Vec<(String, i64, usize)>,
-    /// What people paste before names, as Python literals.
+    /// What people paste before names, as Python literals: folded, and as
+    /// spelled (for the docstrings).
     prefixes: Vec<String>,
+    pasted_prefixes: Vec<String>,
     /// The id of the system's own source, a Python literal.
     own_source: String,
     /// value -> (name, description, category, retry, group, status, since, reference, flags)
@@ -381,6 +383,7 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             })
             .collect(),
         prefixes: system.lookup_prefixes.iter().map(|p| python_string(p)).collect(),
+        pasted_prefixes: system.pasted_prefixes.iter().map(|p| python_string(p)).collect(),
         own_source: python_string(&system.sources[0].id),
         rows: system
             .primary_codes()

@@ -343,6 +343,7 @@ pub fn load_meta(
         number_first,
         name_alias,
         lookup_prefixes: meta.lookup_prefixes.iter().map(|p| p.to_ascii_lowercase()).collect(),
+        pasted_prefixes: meta.lookup_prefixes,
         python_name_property,
         groups,
         flags,

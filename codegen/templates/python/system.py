@@ -392,7 +392,7 @@ def from_name(name: str) -> {{ s.type_name }} | None:
 
     ``name`` without the white space around it, exactly as any of a code's
     names is spelled (upstream's, the member's, another ecosystem's); or else
-    without a prefix people paste before names{% if !s.prefixes.is_empty() %} ({% for p in s.prefixes %}{{ p }}{% if !loop.last %}, {% endif %}{% endfor %}){% endif %} and ignoring
+    without a prefix people paste before names{% if !s.pasted_prefixes.is_empty() %} ({% for p in s.pasted_prefixes %}{{ p }}{% if !loop.last %}, {% endif %}{% endfor %}){% endif %} and ignoring
     ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
     text = name.strip(" \t\r\n")

@@ -22,7 +22,7 @@ from netcodes.vocabulary import Category, Retry
 
 __all__ = ["main"]
 
-_HELP = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, http, qt, warning) answers with\neach meaning's description, category and retry advice, and the codes it maps\nto in other systems.\n\nCODE is a number (-105, 404, 203) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, NOT_FOUND, ContentNotFoundError), in any letter\ncase. A name stands for its number: every meaning of the number is shown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n"
+_HELP = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, http, qt, warning) answers with\neach meaning's description, category and retry advice, and the codes it maps\nto in other systems.\n\nCODE is a number (-105, 404, 203) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, NOT_FOUND, QNetworkReply::ContentNotFoundError),\nin any letter case. A name stands for its number: every meaning of the number\nis shown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n"
 
 # Each system, in the order of data/, with the functions that map its codes:
 # (module of the target system, function).

@@ -458,7 +458,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
 }
 
 # What people paste before names, in lower case.
-_PREFIXES: tuple[str, ...] = ()
+_PREFIXES: tuple[str, ...] = ("qnetworkreply::",)
 
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -483,7 +483,7 @@ def from_name(name: str) -> NetworkError | None:
 
     ``name`` without the white space around it, exactly as any of a code's
     names is spelled (upstream's, the member's, another ecosystem's); or else
-    without a prefix people paste before names and ignoring
+    without a prefix people paste before names ("QNetworkReply::") and ignoring
     ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
     """
     text = name.strip(" \t\r\n")

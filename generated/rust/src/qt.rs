@@ -220,7 +220,7 @@ const MIN: i32 = 0;
 const MAX: i32 = 499;
 
 /// What people paste before names, in lower case: `from_name` skips it.
-const LOOKUP_PREFIXES: [&str; 0] = [];
+const LOOKUP_PREFIXES: [&str; 1] = ["qnetworkreply::"];
 
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: i32 = 0;

@@ -375,7 +375,7 @@ fn system_example(_model: &Model, system: &System) -> String {
 /// Looking a code up as people paste it.
 fn pasted_example(system: &System) -> String {
     let code = &system.codes[system.example];
-    let prefix = system.lookup_prefixes.first().map_or("", String::as_str);
+    let prefix = system.pasted_prefixes.first().map_or("", String::as_str);
     format!(
         "use netcodes::{id}::{ty};\n\
          \n\
