@@ -44,7 +44,7 @@
 #define NETCODES_VERSION_MINOR 1
 #define NETCODES_VERSION_PATCH 0
 #define NETCODES_VERSION_STRING "0.1.0"
-#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
+#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
 
 #ifdef __cplusplus
 extern "C" {
@@ -2423,6 +2423,861 @@ static inline int netcodes_chromium_from_name(const char *name, int *code) {
  * an unknown code is never retried. */
 static inline netcodes_retry_decision netcodes_chromium_retry_decision(int code, int idempotent, long retry_after_seconds) {
     return netcodes_retry_decide(netcodes_chromium_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
+ * libcurl CURLcode (CURLcode)
+ */
+
+typedef enum netcodes_curl_curl_code {
+    NETCODES_CURL_CURLE_OK = 0, /* CURLE_OK */
+    NETCODES_CURL_CURLE_UNSUPPORTED_PROTOCOL = 1, /* CURLE_UNSUPPORTED_PROTOCOL */
+    NETCODES_CURL_CURLE_FAILED_INIT = 2, /* CURLE_FAILED_INIT */
+    NETCODES_CURL_CURLE_URL_MALFORMAT = 3, /* CURLE_URL_MALFORMAT */
+    NETCODES_CURL_CURLE_NOT_BUILT_IN = 4, /* CURLE_NOT_BUILT_IN */
+    NETCODES_CURL_CURLE_COULDNT_RESOLVE_PROXY = 5, /* CURLE_COULDNT_RESOLVE_PROXY */
+    NETCODES_CURL_CURLE_COULDNT_RESOLVE_HOST = 6, /* CURLE_COULDNT_RESOLVE_HOST */
+    NETCODES_CURL_CURLE_COULDNT_CONNECT = 7, /* CURLE_COULDNT_CONNECT */
+    NETCODES_CURL_CURLE_WEIRD_SERVER_REPLY = 8, /* CURLE_WEIRD_SERVER_REPLY */
+    NETCODES_CURL_CURLE_REMOTE_ACCESS_DENIED = 9, /* CURLE_REMOTE_ACCESS_DENIED */
+    NETCODES_CURL_CURLE_FTP_ACCEPT_FAILED = 10, /* CURLE_FTP_ACCEPT_FAILED */
+    NETCODES_CURL_CURLE_FTP_WEIRD_PASS_REPLY = 11, /* CURLE_FTP_WEIRD_PASS_REPLY */
+    NETCODES_CURL_CURLE_FTP_ACCEPT_TIMEOUT = 12, /* CURLE_FTP_ACCEPT_TIMEOUT */
+    NETCODES_CURL_CURLE_FTP_WEIRD_PASV_REPLY = 13, /* CURLE_FTP_WEIRD_PASV_REPLY */
+    NETCODES_CURL_CURLE_FTP_WEIRD_227_FORMAT = 14, /* CURLE_FTP_WEIRD_227_FORMAT */
+    NETCODES_CURL_CURLE_FTP_CANT_GET_HOST = 15, /* CURLE_FTP_CANT_GET_HOST */
+    NETCODES_CURL_CURLE_HTTP2 = 16, /* CURLE_HTTP2 */
+    NETCODES_CURL_CURLE_FTP_COULDNT_SET_TYPE = 17, /* CURLE_FTP_COULDNT_SET_TYPE */
+    NETCODES_CURL_CURLE_PARTIAL_FILE = 18, /* CURLE_PARTIAL_FILE */
+    NETCODES_CURL_CURLE_FTP_COULDNT_RETR_FILE = 19, /* CURLE_FTP_COULDNT_RETR_FILE */
+    NETCODES_CURL_CURLE_OBSOLETE20 = 20, /* CURLE_OBSOLETE20 */
+    NETCODES_CURL_CURLE_QUOTE_ERROR = 21, /* CURLE_QUOTE_ERROR */
+    NETCODES_CURL_CURLE_HTTP_RETURNED_ERROR = 22, /* CURLE_HTTP_RETURNED_ERROR */
+    NETCODES_CURL_CURLE_WRITE_ERROR = 23, /* CURLE_WRITE_ERROR */
+    NETCODES_CURL_CURLE_OBSOLETE24 = 24, /* CURLE_OBSOLETE24 */
+    NETCODES_CURL_CURLE_UPLOAD_FAILED = 25, /* CURLE_UPLOAD_FAILED */
+    NETCODES_CURL_CURLE_READ_ERROR = 26, /* CURLE_READ_ERROR */
+    NETCODES_CURL_CURLE_OUT_OF_MEMORY = 27, /* CURLE_OUT_OF_MEMORY */
+    NETCODES_CURL_CURLE_OPERATION_TIMEDOUT = 28, /* CURLE_OPERATION_TIMEDOUT */
+    NETCODES_CURL_CURLE_OBSOLETE29 = 29, /* CURLE_OBSOLETE29 */
+    NETCODES_CURL_CURLE_FTP_PORT_FAILED = 30, /* CURLE_FTP_PORT_FAILED */
+    NETCODES_CURL_CURLE_FTP_COULDNT_USE_REST = 31, /* CURLE_FTP_COULDNT_USE_REST */
+    NETCODES_CURL_CURLE_OBSOLETE32 = 32, /* CURLE_OBSOLETE32 */
+    NETCODES_CURL_CURLE_RANGE_ERROR = 33, /* CURLE_RANGE_ERROR */
+    NETCODES_CURL_CURLE_OBSOLETE34 = 34, /* CURLE_OBSOLETE34 */
+    NETCODES_CURL_CURLE_SSL_CONNECT_ERROR = 35, /* CURLE_SSL_CONNECT_ERROR */
+    NETCODES_CURL_CURLE_BAD_DOWNLOAD_RESUME = 36, /* CURLE_BAD_DOWNLOAD_RESUME */
+    NETCODES_CURL_CURLE_FILE_COULDNT_READ_FILE = 37, /* CURLE_FILE_COULDNT_READ_FILE */
+    NETCODES_CURL_CURLE_LDAP_CANNOT_BIND = 38, /* CURLE_LDAP_CANNOT_BIND */
+    NETCODES_CURL_CURLE_LDAP_SEARCH_FAILED = 39, /* CURLE_LDAP_SEARCH_FAILED */
+    NETCODES_CURL_CURLE_OBSOLETE40 = 40, /* CURLE_OBSOLETE40 */
+    NETCODES_CURL_CURLE_OBSOLETE41 = 41, /* CURLE_OBSOLETE41 */
+    NETCODES_CURL_CURLE_ABORTED_BY_CALLBACK = 42, /* CURLE_ABORTED_BY_CALLBACK */
+    NETCODES_CURL_CURLE_BAD_FUNCTION_ARGUMENT = 43, /* CURLE_BAD_FUNCTION_ARGUMENT */
+    NETCODES_CURL_CURLE_OBSOLETE44 = 44, /* CURLE_OBSOLETE44 */
+    NETCODES_CURL_CURLE_INTERFACE_FAILED = 45, /* CURLE_INTERFACE_FAILED */
+    NETCODES_CURL_CURLE_OBSOLETE46 = 46, /* CURLE_OBSOLETE46 */
+    NETCODES_CURL_CURLE_TOO_MANY_REDIRECTS = 47, /* CURLE_TOO_MANY_REDIRECTS */
+    NETCODES_CURL_CURLE_UNKNOWN_OPTION = 48, /* CURLE_UNKNOWN_OPTION */
+    NETCODES_CURL_CURLE_SETOPT_OPTION_SYNTAX = 49, /* CURLE_SETOPT_OPTION_SYNTAX */
+    NETCODES_CURL_CURLE_OBSOLETE50 = 50, /* CURLE_OBSOLETE50 */
+    NETCODES_CURL_CURLE_OBSOLETE51 = 51, /* CURLE_OBSOLETE51 */
+    NETCODES_CURL_CURLE_GOT_NOTHING = 52, /* CURLE_GOT_NOTHING */
+    NETCODES_CURL_CURLE_SSL_ENGINE_NOTFOUND = 53, /* CURLE_SSL_ENGINE_NOTFOUND */
+    NETCODES_CURL_CURLE_SSL_ENGINE_SETFAILED = 54, /* CURLE_SSL_ENGINE_SETFAILED */
+    NETCODES_CURL_CURLE_SEND_ERROR = 55, /* CURLE_SEND_ERROR */
+    NETCODES_CURL_CURLE_RECV_ERROR = 56, /* CURLE_RECV_ERROR */
+    NETCODES_CURL_CURLE_OBSOLETE57 = 57, /* CURLE_OBSOLETE57 */
+    NETCODES_CURL_CURLE_SSL_CERTPROBLEM = 58, /* CURLE_SSL_CERTPROBLEM */
+    NETCODES_CURL_CURLE_SSL_CIPHER = 59, /* CURLE_SSL_CIPHER */
+    NETCODES_CURL_CURLE_PEER_FAILED_VERIFICATION = 60, /* CURLE_PEER_FAILED_VERIFICATION */
+    NETCODES_CURL_CURLE_BAD_CONTENT_ENCODING = 61, /* CURLE_BAD_CONTENT_ENCODING */
+    NETCODES_CURL_CURLE_OBSOLETE62 = 62, /* CURLE_OBSOLETE62 */
+    NETCODES_CURL_CURLE_FILESIZE_EXCEEDED = 63, /* CURLE_FILESIZE_EXCEEDED */
+    NETCODES_CURL_CURLE_USE_SSL_FAILED = 64, /* CURLE_USE_SSL_FAILED */
+    NETCODES_CURL_CURLE_SEND_FAIL_REWIND = 65, /* CURLE_SEND_FAIL_REWIND */
+    NETCODES_CURL_CURLE_SSL_ENGINE_INITFAILED = 66, /* CURLE_SSL_ENGINE_INITFAILED */
+    NETCODES_CURL_CURLE_LOGIN_DENIED = 67, /* CURLE_LOGIN_DENIED */
+    NETCODES_CURL_CURLE_TFTP_NOTFOUND = 68, /* CURLE_TFTP_NOTFOUND */
+    NETCODES_CURL_CURLE_TFTP_PERM = 69, /* CURLE_TFTP_PERM */
+    NETCODES_CURL_CURLE_REMOTE_DISK_FULL = 70, /* CURLE_REMOTE_DISK_FULL */
+    NETCODES_CURL_CURLE_TFTP_ILLEGAL = 71, /* CURLE_TFTP_ILLEGAL */
+    NETCODES_CURL_CURLE_TFTP_UNKNOWNID = 72, /* CURLE_TFTP_UNKNOWNID */
+    NETCODES_CURL_CURLE_REMOTE_FILE_EXISTS = 73, /* CURLE_REMOTE_FILE_EXISTS */
+    NETCODES_CURL_CURLE_TFTP_NOSUCHUSER = 74, /* CURLE_TFTP_NOSUCHUSER */
+    NETCODES_CURL_CURLE_OBSOLETE75 = 75, /* CURLE_OBSOLETE75 */
+    NETCODES_CURL_CURLE_OBSOLETE76 = 76, /* CURLE_OBSOLETE76 */
+    NETCODES_CURL_CURLE_SSL_CACERT_BADFILE = 77, /* CURLE_SSL_CACERT_BADFILE */
+    NETCODES_CURL_CURLE_REMOTE_FILE_NOT_FOUND = 78, /* CURLE_REMOTE_FILE_NOT_FOUND */
+    NETCODES_CURL_CURLE_SSH = 79, /* CURLE_SSH */
+    NETCODES_CURL_CURLE_SSL_SHUTDOWN_FAILED = 80, /* CURLE_SSL_SHUTDOWN_FAILED */
+    NETCODES_CURL_CURLE_AGAIN = 81, /* CURLE_AGAIN */
+    NETCODES_CURL_CURLE_SSL_CRL_BADFILE = 82, /* CURLE_SSL_CRL_BADFILE */
+    NETCODES_CURL_CURLE_SSL_ISSUER_ERROR = 83, /* CURLE_SSL_ISSUER_ERROR */
+    NETCODES_CURL_CURLE_FTP_PRET_FAILED = 84, /* CURLE_FTP_PRET_FAILED */
+    NETCODES_CURL_CURLE_RTSP_CSEQ_ERROR = 85, /* CURLE_RTSP_CSEQ_ERROR */
+    NETCODES_CURL_CURLE_RTSP_SESSION_ERROR = 86, /* CURLE_RTSP_SESSION_ERROR */
+    NETCODES_CURL_CURLE_FTP_BAD_FILE_LIST = 87, /* CURLE_FTP_BAD_FILE_LIST */
+    NETCODES_CURL_CURLE_CHUNK_FAILED = 88, /* CURLE_CHUNK_FAILED */
+    NETCODES_CURL_CURLE_NO_CONNECTION_AVAILABLE = 89, /* CURLE_NO_CONNECTION_AVAILABLE */
+    NETCODES_CURL_CURLE_SSL_PINNEDPUBKEYNOTMATCH = 90, /* CURLE_SSL_PINNEDPUBKEYNOTMATCH */
+    NETCODES_CURL_CURLE_SSL_INVALIDCERTSTATUS = 91, /* CURLE_SSL_INVALIDCERTSTATUS */
+    NETCODES_CURL_CURLE_HTTP2_STREAM = 92, /* CURLE_HTTP2_STREAM */
+    NETCODES_CURL_CURLE_RECURSIVE_API_CALL = 93, /* CURLE_RECURSIVE_API_CALL */
+    NETCODES_CURL_CURLE_AUTH_ERROR = 94, /* CURLE_AUTH_ERROR */
+    NETCODES_CURL_CURLE_HTTP3 = 95, /* CURLE_HTTP3 */
+    NETCODES_CURL_CURLE_QUIC_CONNECT_ERROR = 96, /* CURLE_QUIC_CONNECT_ERROR */
+    NETCODES_CURL_CURLE_PROXY = 97, /* CURLE_PROXY */
+    NETCODES_CURL_CURLE_SSL_CLIENTCERT = 98, /* CURLE_SSL_CLIENTCERT */
+    NETCODES_CURL_CURLE_UNRECOVERABLE_POLL = 99, /* CURLE_UNRECOVERABLE_POLL */
+    NETCODES_CURL_CURLE_TOO_LARGE = 100, /* CURLE_TOO_LARGE */
+    NETCODES_CURL_CURLE_ECH_REQUIRED = 101, /* CURLE_ECH_REQUIRED */
+} netcodes_curl_curl_code;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_curl_group {
+    NETCODES_CURL_GROUP_NONE = -1,
+    NETCODES_CURL_GROUP_RESULT = 0, /* CURLcode values (easy interface results and curl tool exit codes): 0 to 101 */
+} netcodes_curl_group;
+
+/* The row of a code netcodes knows (curl), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_curl_meaning() for the others. */
+static inline const netcodes_entry *netcodes_curl_entry(int code) {
+    static const netcodes_entry netcodes_rows[102] = {
+        {0, "CURLE_OK", "Not an error: the call or transfer finished as requested. Note that an HTTP transfer that received a 4xx or 5xx status still ends with this code unless CURLOPT_FAILONERROR is set, so check CURLINFO_RESPONSE_CODE as well.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {1, "CURLE_UNSUPPORTED_PROTOCOL", "The URL's scheme names a protocol this libcurl cannot speak: it may be misspelled, unknown to curl, or left out or disabled when this libcurl was built. Fix the URL or use a libcurl that includes the protocol.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {2, "CURLE_FAILED_INIT", "libcurl's early setup failed before any transfer started, usually because a library it depends on could not initialise or resources ran out. It points at the local installation or environment, not at the server.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {3, "CURLE_URL_MALFORMAT", "The URL handed to libcurl could not be parsed: a bad character, a broken host or port, or a missing part. Correct the URL; retrying the same string fails the same way.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {4, "CURLE_NOT_BUILT_IN", "The feature, protocol or option asked for exists in curl but was not compiled into this libcurl. Only a libcurl built with it enabled can do the job; curl_version_info() shows what this build has.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {5, "CURLE_COULDNT_RESOLVE_PROXY", "The proxy's host name could not be turned into an address, so the transfer never reached the proxy. Check the proxy setting for typos; if it is right, the resolver or network may be having trouble.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {6, "CURLE_COULDNT_RESOLVE_HOST", "Name resolution for the host in the URL failed, so there was no address to connect to. Check the host name; when it is correct, the machine is often offline or its DNS resolver is failing, and a later retry can succeed.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {7, "CURLE_COULDNT_CONNECT", "No connection could be opened to the server or proxy: the port was refused, the host was unreachable, or the connect attempt timed out. Verify host and port, then retry later with back-off.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {8, "CURLE_WEIRD_SERVER_REPLY", "The server sent something libcurl could not make sense of for the protocol in use, such as a garbled status line or reply. The server (or something in between) is not speaking the protocol correctly.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {9, "CURLE_REMOTE_ACCESS_DENIED", "The server refused access to the resource the URL names; with FTP this is typically a failure to change into the requested directory. Check the path and the account's permissions; a failed login has a code of its own (CURLE_LOGIN_DENIED).", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {10, "CURLE_FTP_ACCEPT_FAILED", "In active FTP mode the server was supposed to connect back to the client for the data connection, but it reported an error instead. Firewalls and NAT often block this; passive mode usually avoids the problem.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {11, "CURLE_FTP_WEIRD_PASS_REPLY", "After the FTP password was sent, the server answered with a reply code libcurl did not expect. The login exchange went wrong in a way the server did not explain clearly.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {12, "CURLE_FTP_ACCEPT_TIMEOUT", "In active FTP mode the server did not connect back for the data connection within the accept timeout (CURLOPT_ACCEPTTIMEOUT_MS). A firewall or NAT in between is the usual cause; try passive mode.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {13, "CURLE_FTP_WEIRD_PASV_REPLY", "The FTP server's answer to the PASV or EPSV command made no sense to libcurl, so no data connection could be set up. This points at a broken server or a middlebox rewriting FTP replies.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {14, "CURLE_FTP_WEIRD_227_FORMAT", "The FTP server's 227 reply to PASV could not be parsed into an address and port. The server or a middlebox produced a malformed reply.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {15, "CURLE_FTP_CANT_GET_HOST", "libcurl could not look up the host it was told to use for the FTP data connection. It is an internal lookup failure during the data-connection setup.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {16, "CURLE_HTTP2", "Something went wrong in HTTP/2 at the connection level: a protocol violation, a failed negotiation or a broken frame. The error buffer carries the detail; retrying on a new connection, or with HTTP/1.1, often helps.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {17, "CURLE_FTP_COULDNT_SET_TYPE", "The FTP server rejected the command that switches the transfer between binary and ASCII mode. The server is refusing or does not support the requested type.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {18, "CURLE_PARTIAL_FILE", "The transfer ended with a different amount of data than announced: the server promised one size and delivered fewer (or more) bytes. Usually the connection broke mid-transfer; repeat the download if the request is safe to repeat.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {19, "CURLE_FTP_COULDNT_RETR_FILE", "The FTP server did not hand over the requested file: it answered RETR with an unexpected reply, or finished a transfer of zero bytes. The file may be missing or unreadable for this account.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {20, "CURLE_OBSOLETE20", "Retired slot that used to report an FTP write failure on the server side (formerly CURLE_FTP_WRITE_ERROR). libcurl has not returned it since 7.17.0; seeing it means a very old libcurl or a corrupted value.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {21, "CURLE_QUOTE_ERROR", "One of the custom commands sent with CURLOPT_QUOTE (or its pre- and post-transfer variants) was answered with a failure by the server, for FTP a reply of 400 or above. Check the command and whether the server allows it.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {22, "CURLE_HTTP_RETURNED_ERROR", "CURLOPT_FAILONERROR is set and the server answered with an HTTP status of 400 or higher, so libcurl treated the response as a failure. Read CURLINFO_RESPONSE_CODE to see which status it was and decide from that whether a retry makes sense.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {23, "CURLE_WRITE_ERROR", "Received data could not be stored: writing to the local file failed, or the application's write callback did not accept all the bytes it was given. Check disk space, permissions and the write callback's return value.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {24, "CURLE_OBSOLETE24", "Retired slot of the never-used CURLE_MALFORMAT_USER. It was renamed to this placeholder in 7.17.0 and libcurl never returns it.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {25, "CURLE_UPLOAD_FAILED", "The server would not let the upload start; with FTP it usually answered the STOR command with a refusal. The text libcurl puts in its error buffer normally quotes the server's reason.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {26, "CURLE_READ_ERROR", "Data to be sent could not be read: opening or reading the local file failed, or the application's read callback reported an error. Check the file or the callback.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {27, "CURLE_OUT_OF_MEMORY", "A memory allocation inside libcurl failed. The process is short of memory, or a very large value was requested; freeing memory may let a later attempt succeed.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {28, "CURLE_OPERATION_TIMEDOUT", "A configured time limit ran out: the connect timeout, the overall transfer timeout, or the low-speed limit. The server or network is slow or unresponsive; retry later or raise the limit if it is too tight.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {29, "CURLE_OBSOLETE29", "Retired slot that reported a failed FTP ASCII-mode switch (formerly CURLE_FTP_COULDNT_SET_ASCII). Unused since 7.17.0, when transfer-type failures moved to CURLE_FTP_COULDNT_SET_TYPE.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {30, "CURLE_FTP_PORT_FAILED", "The FTP server rejected the PORT command that sets up an active-mode data connection. The address or port libcurl offered is not usable (check CURLOPT_FTPPORT), or the server does not allow active mode.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {31, "CURLE_FTP_COULDNT_USE_REST", "The FTP server refused the REST command that sets the offset for resuming a transfer. The server does not support resuming, or the offset is not acceptable to it.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {32, "CURLE_OBSOLETE32", "Retired slot that reported a failed FTP SIZE command (formerly CURLE_FTP_COULDNT_GET_SIZE). libcurl stopped returning it in 7.17.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {33, "CURLE_RANGE_ERROR", "The server did not accept or does not support the byte range that was asked for. Request the whole resource, or a range the server can serve.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {34, "CURLE_OBSOLETE34", "Retired slot that reported trouble building an HTTP POST (formerly CURLE_HTTP_POST_ERROR). libcurl has not returned it since 7.56.0; curl 8.11.1 renamed the enumerator to this placeholder and kept the old name as an alias.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {35, "CURLE_SSL_CONNECT_ERROR", "The TLS handshake failed somewhere along the way: protocol versions, ciphers, certificates or key files could all be involved. The error buffer names the precise cause and is worth reading before changing anything.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {36, "CURLE_BAD_DOWNLOAD_RESUME", "A transfer was to resume from an offset the remote file does not have, so libcurl could not continue it. Compare the resume position with the size of the file on the server.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {37, "CURLE_FILE_COULDNT_READ_FILE", "A file:// URL named a file that could not be opened, most often because it does not exist or its permissions forbid reading it. Check the path and the file's permissions.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {38, "CURLE_LDAP_CANNOT_BIND", "The LDAP bind failed: the server did not accept the identity or credentials used to log in. Check the LDAP user and password.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {39, "CURLE_LDAP_SEARCH_FAILED", "The LDAP server reported an error while carrying out the search. Check the search base, filter and scope in the URL, and the account's rights.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {40, "CURLE_OBSOLETE40", "Retired slot that reported a missing dynamic library (formerly CURLE_LIBRARY_NOT_FOUND). Unused since 7.17.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {41, "CURLE_OBSOLETE41", "Retired slot that reported a missing function in a loaded library (formerly CURLE_FUNCTION_NOT_FOUND). Unused since 7.53.0; renamed to this placeholder in curl 8.11.1, with the old name kept as an alias.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {42, "CURLE_ABORTED_BY_CALLBACK", "One of the application's callbacks (progress, transfer-info, write and so on) told libcurl to stop, so the transfer was aborted on purpose. Treat it as a cancellation rather than a network fault.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {43, "CURLE_BAD_FUNCTION_ARGUMENT", "A libcurl function was called with an argument it cannot accept. This is a bug or a wrong assumption in the calling code.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {44, "CURLE_OBSOLETE44", "Retired slot of CURLE_BAD_CALLING_ORDER, a code libcurl never actually returned. It became this placeholder in 7.17.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {45, "CURLE_INTERFACE_FAILED", "The outgoing network interface or source address set with CURLOPT_INTERFACE could not be used. The interface may not exist, be down, or lack the requested address.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {46, "CURLE_OBSOLETE46", "Retired slot of CURLE_BAD_PASSWORD_ENTERED, a code libcurl never actually returned. It became this placeholder in 7.17.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {47, "CURLE_TOO_MANY_REDIRECTS", "Redirects were being followed and the limit was reached (CURLOPT_MAXREDIRS). The server is probably redirecting in a loop; raising the limit rarely helps.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {48, "CURLE_UNKNOWN_OPTION", "An option given to libcurl is not one it recognises. This is almost always a mistake in the calling program; the error buffer may say which option it was.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {49, "CURLE_SETOPT_OPTION_SYNTAX", "An option value passed to libcurl was syntactically wrong for that option. The error buffer says which option; fix its value in the calling program.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {50, "CURLE_OBSOLETE50", "Retired slot. In libcurl 7.7.x it briefly meant that a transfer was already complete; that meaning moved out of the enum (CURLE_ALREADY_COMPLETE is now 99999), and the slot has been a placeholder since 7.17.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {51, "CURLE_OBSOLETE51", "Retired slot. Before 7.62.0 this number meant that the server's certificate or SSH fingerprint failed verification; since 7.62.0 that failure is reported as 60 (CURLE_PEER_FAILED_VERIFICATION). A 51 therefore points to a program built against a libcurl older than 7.62.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {52, "CURLE_GOT_NOTHING", "The server closed the connection without sending anything back, and getting no reply at all counts as an error here. Often an overloaded server or a kept-alive connection that the server had already dropped; retry if the request is safe to repeat.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {53, "CURLE_SSL_ENGINE_NOTFOUND", "The crypto engine named in the TLS options could not be found. Check the engine name and that the engine is installed for the TLS library libcurl uses.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {54, "CURLE_SSL_ENGINE_SETFAILED", "The selected crypto engine was found but could not be made the default engine for TLS operations. The engine or its configuration is not usable.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {55, "CURLE_SEND_ERROR", "Sending data over the network failed, typically because the peer reset or closed the connection while libcurl was writing. Retry on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {56, "CURLE_RECV_ERROR", "Receiving data from the network failed, for example because the connection was reset while reading. The request may already have reached the server, so retry only if it is safe to repeat.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {57, "CURLE_OBSOLETE57", "Retired slot that reported a share object still in use (formerly CURLE_SHARE_IN_USE). Unused since 7.17.0; share errors have their own CURLSHcode type.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {58, "CURLE_SSL_CERTPROBLEM", "The local client certificate could not be used: the file is missing, in the wrong format, or does not match its key or password. Check the certificate and key options.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {59, "CURLE_SSL_CIPHER", "The cipher list given to libcurl could not be applied: none of the named ciphers is usable with this TLS library. Fix the cipher string.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {60, "CURLE_PEER_FAILED_VERIFICATION", "The server's TLS certificate, or the SSH host fingerprint, did not pass verification, for example an unknown issuer, a wrong name or an expired certificate. Since 7.62.0 this single code also covers the former CURLE_SSL_CACERT; fix the server's certificate or the trust settings, never just turn verification off.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {61, "CURLE_BAD_CONTENT_ENCODING", "The response used a content or transfer encoding libcurl does not recognise, or the encoded data was broken and could not be decoded. The server sent bad data or an unsupported encoding.", NETCODES_CATEGORY_HTTP, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {62, "CURLE_OBSOLETE62", "Retired slot that reported a malformed LDAP URL (formerly CURLE_LDAP_INVALID_URL). Since 7.82.0 a bad LDAP URL is reported as CURLE_URL_MALFORMAT instead.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {63, "CURLE_FILESIZE_EXCEEDED", "The file to be transferred is larger than the limit set with CURLOPT_MAXFILESIZE, so libcurl refused it. Raise the limit if the size is expected.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {64, "CURLE_USE_SSL_FAILED", "TLS was required for an FTP, SMTP, IMAP, POP3 or similar connection (CURLOPT_USE_SSL), but it could not be switched on. The server does not offer or refused the upgrade to TLS.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {65, "CURLE_SEND_FAIL_REWIND", "The request body had to be sent a second time (after a redirect or an authentication round), but rewinding the data source failed. Provide a seek callback or a source that can be read again.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {66, "CURLE_SSL_ENGINE_INITFAILED", "Initialising the selected crypto engine for TLS failed. Check the engine's installation and configuration.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {67, "CURLE_LOGIN_DENIED", "The server did not accept the user name, password or similar credentials, so logging in failed. Check the credentials; repeating the same login fails the same way.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {68, "CURLE_TFTP_NOTFOUND", "The TFTP server says the requested file does not exist. Check the file name and path.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {69, "CURLE_TFTP_PERM", "The TFTP server refused the operation because of file permissions on its side. Check the server's access rights for that file.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {70, "CURLE_REMOTE_DISK_FULL", "The server ran out of disk space while receiving the upload. Space has to be freed on the server before the upload can succeed.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {71, "CURLE_TFTP_ILLEGAL", "The TFTP server rejected the request as an illegal operation. The request does not fit what the server supports.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {72, "CURLE_TFTP_UNKNOWNID", "A TFTP packet arrived with a transfer ID that does not belong to this transfer. Another host or a stale session is interfering.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {73, "CURLE_REMOTE_FILE_EXISTS", "The file to be uploaded already exists on the server and will not be overwritten. Pick another name or remove the existing file first.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {74, "CURLE_TFTP_NOSUCHUSER", "The TFTP server answered with a no-such-user error, which a correctly working TFTP server should never send. Treat it as a server fault.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {75, "CURLE_OBSOLETE75", "Retired slot that reported a failed character-set conversion (formerly CURLE_CONV_FAILED). Conversion support was removed in 7.82.0 and the enumerator was renamed to this placeholder in 7.85.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {76, "CURLE_OBSOLETE76", "Retired slot that told applications to register conversion callbacks (formerly CURLE_CONV_REQD). Unused since conversion support was removed in 7.82.0.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "curl"},
+        {77, "CURLE_SSL_CACERT_BADFILE", "The CA certificate bundle or directory used to verify servers could not be loaded: missing, unreadable or in the wrong format. Check CURLOPT_CAINFO or CURLOPT_CAPATH and the file's permissions.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {78, "CURLE_REMOTE_FILE_NOT_FOUND", "The resource the URL points at does not exist on the server, as reported for example by FTP or SFTP. Check the path.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {79, "CURLE_SSH", "Something failed in the SSH layer used by SCP and SFTP. The code is generic, so read the error buffer for the real cause.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {80, "CURLE_SSL_SHUTDOWN_FAILED", "Closing the TLS session cleanly failed. The data has usually been transferred already; the connection should not be reused.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {81, "CURLE_AGAIN", "The socket is not ready to send or receive right now. Only curl_easy_send() and curl_easy_recv() return this; wait for the socket to become ready, then repeat the call.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {82, "CURLE_SSL_CRL_BADFILE", "The certificate revocation list file could not be loaded: missing, unreadable or in the wrong format. Check the CRL file option.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {83, "CURLE_SSL_ISSUER_ERROR", "The server certificate's issuer did not match the issuer certificate libcurl was told to require (CURLOPT_ISSUERCERT). Either the wrong issuer is configured or the server presents a different chain.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {84, "CURLE_FTP_PRET_FAILED", "The FTP server rejected the PRET command, either because it does not know PRET at all or because it does not accept the argument. PRET is only needed for some servers; turn it off for servers that lack it.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {85, "CURLE_RTSP_CSEQ_ERROR", "An RTSP reply carried a CSeq number that does not match the request it should answer. The RTSP exchange is out of step.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {86, "CURLE_RTSP_SESSION_ERROR", "An RTSP reply carried a session identifier that does not match the current session. The RTSP session state is out of step.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {87, "CURLE_FTP_BAD_FILE_LIST", "During an FTP wildcard download the server's directory listing could not be parsed. The listing format is not one libcurl understands.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {88, "CURLE_CHUNK_FAILED", "The application's chunk callback reported an error during a wildcard transfer, which stopped it. Check the callback.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {89, "CURLE_NO_CONNECTION_AVAILABLE", "No connection was available, so the transfer has to wait in a queue. libcurl uses this internally and should never hand it to an application.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {90, "CURLE_SSL_PINNEDPUBKEYNOTMATCH", "The server's public key does not match the pinned key configured with CURLOPT_PINNEDPUBLICKEY. Either the server changed its key or the connection is being intercepted; do not simply disable the pin.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {91, "CURLE_SSL_INVALIDCERTSTATUS", "Certificate status checking was requested (CURLOPT_SSL_VERIFYSTATUS) and the server's OCSP status was missing or bad. The certificate may be revoked, or the server does not staple a valid OCSP response.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {92, "CURLE_HTTP2_STREAM", "A single HTTP/2 stream failed, for example because the server reset it, while the connection itself may still be fine. Retry if the request is safe to repeat.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {93, "CURLE_RECURSIVE_API_CALL", "A libcurl function was called from within one of libcurl's own callbacks, which it does not allow. Restructure the calling code so that the call happens after the callback returns.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {94, "CURLE_AUTH_ERROR", "An authentication step failed inside libcurl or the authentication library it uses (for example Kerberos, NTLM or SSPI). Check the credentials and the local authentication setup.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {95, "CURLE_HTTP3", "Something went wrong in HTTP/3. The code is generic, so the error buffer holds the details; retrying over a new connection or falling back to HTTP/2 or HTTP/1.1 can help.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {96, "CURLE_QUIC_CONNECT_ERROR", "The QUIC connection used for HTTP/3 could not be set up; a TLS problem inside QUIC can also end up here. Retry later, or over TCP.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {97, "CURLE_PROXY", "The handshake with the proxy failed (for instance a SOCKS negotiation or an HTTPS proxy exchange). CURLINFO_PROXY_ERROR gives a more specific reason.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {98, "CURLE_SSL_CLIENTCERT", "The server requires a TLS client certificate and the handshake failed without one. Configure a client certificate and key for this server.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {99, "CURLE_UNRECOVERABLE_POLL", "The internal poll() or select() call failed in a way libcurl cannot recover from. This usually points at a problem in the process or system, such as invalid descriptors or exhausted resources.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {100, "CURLE_TOO_LARGE", "A value or a piece of data grew past the limit libcurl allows for it, for example response headers or another internal buffer. The peer sent more than libcurl accepts, or the application asked for too much.", NETCODES_CATEGORY_LOCAL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+        {101, "CURLE_ECH_REQUIRED", "Encrypted Client Hello was required by the configuration and was tried, but could not be used for this connection. Either the server does not support ECH or its ECH configuration is unusable; relax the ECH setting only if sending the name in clear is acceptable.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "curl"},
+    };
+    /* The row of each value from 0, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[102] = {
+        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7],
+        &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11], &netcodes_rows[12], &netcodes_rows[13], &netcodes_rows[14], &netcodes_rows[15],
+        &netcodes_rows[16], &netcodes_rows[17], &netcodes_rows[18], &netcodes_rows[19], &netcodes_rows[20], &netcodes_rows[21], &netcodes_rows[22], &netcodes_rows[23],
+        &netcodes_rows[24], &netcodes_rows[25], &netcodes_rows[26], &netcodes_rows[27], &netcodes_rows[28], &netcodes_rows[29], &netcodes_rows[30], &netcodes_rows[31],
+        &netcodes_rows[32], &netcodes_rows[33], &netcodes_rows[34], &netcodes_rows[35], &netcodes_rows[36], &netcodes_rows[37], &netcodes_rows[38], &netcodes_rows[39],
+        &netcodes_rows[40], &netcodes_rows[41], &netcodes_rows[42], &netcodes_rows[43], &netcodes_rows[44], &netcodes_rows[45], &netcodes_rows[46], &netcodes_rows[47],
+        &netcodes_rows[48], &netcodes_rows[49], &netcodes_rows[50], &netcodes_rows[51], &netcodes_rows[52], &netcodes_rows[53], &netcodes_rows[54], &netcodes_rows[55],
+        &netcodes_rows[56], &netcodes_rows[57], &netcodes_rows[58], &netcodes_rows[59], &netcodes_rows[60], &netcodes_rows[61], &netcodes_rows[62], &netcodes_rows[63],
+        &netcodes_rows[64], &netcodes_rows[65], &netcodes_rows[66], &netcodes_rows[67], &netcodes_rows[68], &netcodes_rows[69], &netcodes_rows[70], &netcodes_rows[71],
+        &netcodes_rows[72], &netcodes_rows[73], &netcodes_rows[74], &netcodes_rows[75], &netcodes_rows[76], &netcodes_rows[77], &netcodes_rows[78], &netcodes_rows[79],
+        &netcodes_rows[80], &netcodes_rows[81], &netcodes_rows[82], &netcodes_rows[83], &netcodes_rows[84], &netcodes_rows[85], &netcodes_rows[86], &netcodes_rows[87],
+        &netcodes_rows[88], &netcodes_rows[89], &netcodes_rows[90], &netcodes_rows[91], &netcodes_rows[92], &netcodes_rows[93], &netcodes_rows[94], &netcodes_rows[95],
+        &netcodes_rows[96], &netcodes_rows[97], &netcodes_rows[98], &netcodes_rows[99], &netcodes_rows[100], &netcodes_rows[101],
+    };
+    if (code < 0 || code > 101) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_curl_is_known(int code) {
+    return netcodes_curl_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_curl_name(int code) {
+    const netcodes_entry *entry = netcodes_curl_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_curl_description(int code) {
+    const netcodes_entry *entry = netcodes_curl_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_curl_name_or(int code, const char *fallback) {
+    const char *text = netcodes_curl_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_curl_description_or(int code, const char *fallback) {
+    const char *text = netcodes_curl_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_curl_category(int code) {
+    const netcodes_entry *entry = netcodes_curl_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_curl_retry(int code) {
+    const netcodes_entry *entry = netcodes_curl_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_curl_upstream_status(int code) {
+    const netcodes_entry *entry = netcodes_curl_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_curl_group netcodes_curl_group_of(int code) {
+    if (code >= 0 && code <= 101) {
+        return NETCODES_CURL_GROUP_RESULT;
+    }
+    return NETCODES_CURL_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_CURL_GROUP_NONE. */
+static inline const char *netcodes_curl_group_id(netcodes_curl_group group) {
+    switch (group) {
+    case NETCODES_CURL_GROUP_RESULT: return "result";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_CURL_GROUP_NONE. */
+static inline const char *netcodes_curl_group_title(netcodes_curl_group group) {
+    switch (group) {
+    case NETCODES_CURL_GROUP_RESULT: return "CURLcode values (easy interface results and curl tool exit codes)";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the CURLcode values (easy interface results and curl tool exit codes) range (0 to 101), known code or not. */
+static inline int netcodes_curl_is_result(int code) {
+    return code >= 0 && code <= 101;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_curl_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_curl_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_curl_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_curl_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_curl_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_curl_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[212] = {
+        {"E_OK", 4u, 0},
+        {"E_SSH", 5u, 79},
+        {"E_AGAIN", 7u, 81},
+        {"E_HTTP2", 7u, 16},
+        {"CURLE_OK", 8u, 0},
+        {"CURLE_SSH", 9u, 79},
+        {"CURLE_AGAIN", 11u, 81},
+        {"CURLE_HTTP2", 11u, 16},
+        {"CURLE_HTTP3", 11u, 95},
+        {"CURLE_PROXY", 11u, 97},
+        {"E_CONV_REQD", 11u, 76},
+        {"E_TFTP_PERM", 11u, 69},
+        {"E_READ_ERROR", 12u, 26},
+        {"E_RECV_ERROR", 12u, 56},
+        {"E_SEND_ERROR", 12u, 55},
+        {"E_SSL_CACERT", 12u, 60},
+        {"E_SSL_CIPHER", 12u, 59},
+        {"E_CONV_FAILED", 13u, 75},
+        {"E_FAILED_INIT", 13u, 2},
+        {"E_GOT_NOTHING", 13u, 52},
+        {"E_QUOTE_ERROR", 13u, 21},
+        {"E_RANGE_ERROR", 13u, 33},
+        {"E_TFTP_EXISTS", 13u, 73},
+        {"E_WRITE_ERROR", 13u, 23},
+        {"E_CHUNK_FAILED", 14u, 88},
+        {"E_LOGIN_DENIED", 14u, 67},
+        {"E_NOT_BUILT_IN", 14u, 4},
+        {"E_PARTIAL_FILE", 14u, 18},
+        {"E_SHARE_IN_USE", 14u, 57},
+        {"E_TFTP_ILLEGAL", 14u, 71},
+        {"CURLE_TFTP_PERM", 15u, 69},
+        {"CURLE_TOO_LARGE", 15u, 100},
+        {"E_OUT_OF_MEMORY", 15u, 27},
+        {"E_TFTP_DISKFULL", 15u, 70},
+        {"E_TFTP_NOTFOUND", 15u, 68},
+        {"E_UPLOAD_FAILED", 15u, 25},
+        {"E_URL_MALFORMAT", 15u, 3},
+        {"CURLE_AUTH_ERROR", 16u, 94},
+        {"CURLE_OBSOLETE20", 16u, 20},
+        {"CURLE_OBSOLETE24", 16u, 24},
+        {"CURLE_OBSOLETE29", 16u, 29},
+        {"CURLE_OBSOLETE32", 16u, 32},
+        {"CURLE_OBSOLETE34", 16u, 34},
+        {"CURLE_OBSOLETE40", 16u, 40},
+        {"CURLE_OBSOLETE41", 16u, 41},
+        {"CURLE_OBSOLETE44", 16u, 44},
+        {"CURLE_OBSOLETE46", 16u, 46},
+        {"CURLE_OBSOLETE50", 16u, 50},
+        {"CURLE_OBSOLETE51", 16u, 51},
+        {"CURLE_OBSOLETE57", 16u, 57},
+        {"CURLE_OBSOLETE62", 16u, 62},
+        {"CURLE_OBSOLETE75", 16u, 75},
+        {"CURLE_OBSOLETE76", 16u, 76},
+        {"CURLE_READ_ERROR", 16u, 26},
+        {"CURLE_RECV_ERROR", 16u, 56},
+        {"CURLE_SEND_ERROR", 16u, 55},
+        {"CURLE_SSL_CIPHER", 16u, 59},
+        {"E_FTP_SSL_FAILED", 16u, 64},
+        {"E_HTTP_NOT_FOUND", 16u, 22},
+        {"E_MALFORMAT_USER", 16u, 24},
+        {"E_TFTP_UNKNOWNID", 16u, 72},
+        {"E_UNKNOWN_OPTION", 16u, 48},
+        {"E_USE_SSL_FAILED", 16u, 64},
+        {"CURLE_FAILED_INIT", 17u, 2},
+        {"CURLE_GOT_NOTHING", 17u, 52},
+        {"CURLE_QUOTE_ERROR", 17u, 21},
+        {"CURLE_RANGE_ERROR", 17u, 33},
+        {"CURLE_WRITE_ERROR", 17u, 23},
+        {"E_COULDNT_CONNECT", 17u, 7},
+        {"E_FTP_PORT_FAILED", 17u, 30},
+        {"E_FTP_PRET_FAILED", 17u, 84},
+        {"E_FTP_QUOTE_ERROR", 17u, 21},
+        {"E_FTP_WRITE_ERROR", 17u, 20},
+        {"E_HTTP_POST_ERROR", 17u, 34},
+        {"E_RTSP_CSEQ_ERROR", 17u, 85},
+        {"E_SSL_CERTPROBLEM", 17u, 58},
+        {"E_SSL_CRL_BADFILE", 17u, 82},
+        {"E_TFTP_NOSUCHUSER", 17u, 74},
+        {"CURLE_CHUNK_FAILED", 18u, 88},
+        {"CURLE_ECH_REQUIRED", 18u, 101},
+        {"CURLE_HTTP2_STREAM", 18u, 92},
+        {"CURLE_LOGIN_DENIED", 18u, 67},
+        {"CURLE_NOT_BUILT_IN", 18u, 4},
+        {"CURLE_PARTIAL_FILE", 18u, 18},
+        {"CURLE_TFTP_ILLEGAL", 18u, 71},
+        {"E_FTP_PARTIAL_FILE", 18u, 18},
+        {"E_HTTP_PORT_FAILED", 18u, 45},
+        {"E_HTTP_RANGE_ERROR", 18u, 33},
+        {"E_INTERFACE_FAILED", 18u, 45},
+        {"E_LDAP_CANNOT_BIND", 18u, 38},
+        {"E_LDAP_INVALID_URL", 18u, 62},
+        {"E_REMOTE_DISK_FULL", 18u, 70},
+        {"E_SEND_FAIL_REWIND", 18u, 65},
+        {"E_SSL_ISSUER_ERROR", 18u, 83},
+        {"CURLE_OUT_OF_MEMORY", 19u, 27},
+        {"CURLE_TFTP_NOTFOUND", 19u, 68},
+        {"CURLE_UPLOAD_FAILED", 19u, 25},
+        {"CURLE_URL_MALFORMAT", 19u, 3},
+        {"E_BAD_CALLING_ORDER", 19u, 44},
+        {"E_FILESIZE_EXCEEDED", 19u, 63},
+        {"E_FTP_ACCEPT_FAILED", 19u, 10},
+        {"E_FTP_ACCESS_DENIED", 19u, 9},
+        {"E_FTP_BAD_FILE_LIST", 19u, 87},
+        {"E_FTP_CANT_GET_HOST", 19u, 15},
+        {"E_LIBRARY_NOT_FOUND", 19u, 40},
+        {"E_SSL_CONNECT_ERROR", 19u, 35},
+        {"CURLE_SSL_CLIENTCERT", 20u, 98},
+        {"CURLE_TFTP_UNKNOWNID", 20u, 72},
+        {"CURLE_UNKNOWN_OPTION", 20u, 48},
+        {"CURLE_USE_SSL_FAILED", 20u, 64},
+        {"E_FTP_ACCEPT_TIMEOUT", 20u, 12},
+        {"E_FTP_CANT_RECONNECT", 20u, 16},
+        {"E_FUNCTION_NOT_FOUND", 20u, 41},
+        {"E_LDAP_SEARCH_FAILED", 20u, 39},
+        {"E_OPERATION_TIMEDOUT", 20u, 28},
+        {"E_REMOTE_FILE_EXISTS", 20u, 73},
+        {"E_RTSP_SESSION_ERROR", 20u, 86},
+        {"E_SSL_CACERT_BADFILE", 20u, 77},
+        {"E_TOO_MANY_REDIRECTS", 20u, 47},
+        {"E_URL_MALFORMAT_USER", 20u, 4},
+        {"CURLE_COULDNT_CONNECT", 21u, 7},
+        {"CURLE_FTP_PORT_FAILED", 21u, 30},
+        {"CURLE_FTP_PRET_FAILED", 21u, 84},
+        {"CURLE_RTSP_CSEQ_ERROR", 21u, 85},
+        {"CURLE_SSL_CERTPROBLEM", 21u, 58},
+        {"CURLE_SSL_CRL_BADFILE", 21u, 82},
+        {"CURLE_TFTP_NOSUCHUSER", 21u, 74},
+        {"E_ABORTED_BY_CALLBACK", 21u, 42},
+        {"E_BAD_DOWNLOAD_RESUME", 21u, 36},
+        {"E_HTTP_RETURNED_ERROR", 21u, 22},
+        {"E_OPERATION_TIMEOUTED", 21u, 28},
+        {"E_SSL_ENGINE_NOTFOUND", 21u, 53},
+        {"E_SSL_SHUTDOWN_FAILED", 21u, 80},
+        {"CURLE_INTERFACE_FAILED", 22u, 45},
+        {"CURLE_LDAP_CANNOT_BIND", 22u, 38},
+        {"CURLE_REMOTE_DISK_FULL", 22u, 70},
+        {"CURLE_SEND_FAIL_REWIND", 22u, 65},
+        {"CURLE_SSL_ISSUER_ERROR", 22u, 83},
+        {"E_BAD_CONTENT_ENCODING", 22u, 61},
+        {"E_BAD_PASSWORD_ENTERED", 22u, 46},
+        {"E_COULDNT_RESOLVE_HOST", 22u, 6},
+        {"E_FTP_COULDNT_GET_SIZE", 22u, 32},
+        {"E_FTP_COULDNT_SET_TYPE", 22u, 17},
+        {"E_FTP_COULDNT_USE_REST", 22u, 31},
+        {"E_FTP_WEIRD_227_FORMAT", 22u, 14},
+        {"E_FTP_WEIRD_PASS_REPLY", 22u, 11},
+        {"E_FTP_WEIRD_PASV_REPLY", 22u, 13},
+        {"E_FTP_WEIRD_USER_REPLY", 22u, 12},
+        {"E_REMOTE_ACCESS_DENIED", 22u, 9},
+        {"E_SSL_ENGINE_SETFAILED", 22u, 54},
+        {"E_SSL_PEER_CERTIFICATE", 22u, 60},
+        {"E_TELNET_OPTION_SYNTAX", 22u, 49},
+        {"E_UNSUPPORTED_PROTOCOL", 22u, 1},
+        {"CURLE_FILESIZE_EXCEEDED", 23u, 63},
+        {"CURLE_FTP_ACCEPT_FAILED", 23u, 10},
+        {"CURLE_FTP_BAD_FILE_LIST", 23u, 87},
+        {"CURLE_FTP_CANT_GET_HOST", 23u, 15},
+        {"CURLE_SSL_CONNECT_ERROR", 23u, 35},
+        {"E_BAD_FUNCTION_ARGUMENT", 23u, 43},
+        {"E_COULDNT_RESOLVE_PROXY", 23u, 5},
+        {"E_FTP_COULDNT_RETR_FILE", 23u, 19},
+        {"E_FTP_COULDNT_SET_ASCII", 23u, 29},
+        {"E_FTP_COULDNT_STOR_FILE", 23u, 25},
+        {"E_REMOTE_FILE_NOT_FOUND", 23u, 78},
+        {"E_SSL_ENGINE_INITFAILED", 23u, 66},
+        {"E_SSL_INVALIDCERTSTATUS", 23u, 91},
+        {"E_UNKNOWN_TELNET_OPTION", 23u, 48},
+        {"CURLE_FTP_ACCEPT_TIMEOUT", 24u, 12},
+        {"CURLE_LDAP_SEARCH_FAILED", 24u, 39},
+        {"CURLE_OPERATION_TIMEDOUT", 24u, 28},
+        {"CURLE_QUIC_CONNECT_ERROR", 24u, 96},
+        {"CURLE_RECURSIVE_API_CALL", 24u, 93},
+        {"CURLE_REMOTE_FILE_EXISTS", 24u, 73},
+        {"CURLE_RTSP_SESSION_ERROR", 24u, 86},
+        {"CURLE_SSL_CACERT_BADFILE", 24u, 77},
+        {"CURLE_TOO_MANY_REDIRECTS", 24u, 47},
+        {"CURLE_UNRECOVERABLE_POLL", 24u, 99},
+        {"CURLE_WEIRD_SERVER_REPLY", 24u, 8},
+        {"E_FILE_COULDNT_READ_FILE", 24u, 37},
+        {"E_FTP_COULDNT_SET_BINARY", 24u, 17},
+        {"E_FTP_WEIRD_SERVER_REPLY", 24u, 8},
+        {"CURLE_ABORTED_BY_CALLBACK", 25u, 42},
+        {"CURLE_BAD_DOWNLOAD_RESUME", 25u, 36},
+        {"CURLE_HTTP_RETURNED_ERROR", 25u, 22},
+        {"CURLE_SSL_ENGINE_NOTFOUND", 25u, 53},
+        {"CURLE_SSL_SHUTDOWN_FAILED", 25u, 80},
+        {"E_FTP_BAD_DOWNLOAD_RESUME", 25u, 36},
+        {"E_NO_CONNECTION_AVAILABLE", 25u, 89},
+        {"CURLE_BAD_CONTENT_ENCODING", 26u, 61},
+        {"CURLE_COULDNT_RESOLVE_HOST", 26u, 6},
+        {"CURLE_FTP_COULDNT_SET_TYPE", 26u, 17},
+        {"CURLE_FTP_COULDNT_USE_REST", 26u, 31},
+        {"CURLE_FTP_WEIRD_227_FORMAT", 26u, 14},
+        {"CURLE_FTP_WEIRD_PASS_REPLY", 26u, 11},
+        {"CURLE_FTP_WEIRD_PASV_REPLY", 26u, 13},
+        {"CURLE_REMOTE_ACCESS_DENIED", 26u, 9},
+        {"CURLE_SETOPT_OPTION_SYNTAX", 26u, 49},
+        {"CURLE_SSL_ENGINE_SETFAILED", 26u, 54},
+        {"CURLE_UNSUPPORTED_PROTOCOL", 26u, 1},
+        {"E_PEER_FAILED_VERIFICATION", 26u, 60},
+        {"E_SSL_PINNEDPUBKEYNOTMATCH", 26u, 90},
+        {"CURLE_BAD_FUNCTION_ARGUMENT", 27u, 43},
+        {"CURLE_COULDNT_RESOLVE_PROXY", 27u, 5},
+        {"CURLE_FTP_COULDNT_RETR_FILE", 27u, 19},
+        {"CURLE_REMOTE_FILE_NOT_FOUND", 27u, 78},
+        {"CURLE_SSL_ENGINE_INITFAILED", 27u, 66},
+        {"CURLE_SSL_INVALIDCERTSTATUS", 27u, 91},
+        {"CURLE_FILE_COULDNT_READ_FILE", 28u, 37},
+        {"CURLE_NO_CONNECTION_AVAILABLE", 29u, 89},
+        {"E_FTP_USER_PASSWORD_INCORRECT", 29u, 10},
+        {"CURLE_PEER_FAILED_VERIFICATION", 30u, 60},
+        {"CURLE_SSL_PINNEDPUBKEYNOTMATCH", 30u, 90},
+    };
+    return netcodes_find_name(netcodes_names, 212u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_curl_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_curl_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_curl_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[251] = {
+        {"curle_aborted_by_callback", 25u, 42},
+        {"curle_again", 11u, 81},
+        {"curle_auth_error", 16u, 94},
+        {"curle_bad_calling_order", 23u, 44},
+        {"curle_bad_content_encoding", 26u, 61},
+        {"curle_bad_download_resume", 25u, 36},
+        {"curle_bad_function_argument", 27u, 43},
+        {"curle_bad_password_entered", 26u, 46},
+        {"curle_chunk_failed", 18u, 88},
+        {"curle_conv_failed", 17u, 75},
+        {"curle_conv_reqd", 15u, 76},
+        {"curle_couldnt_connect", 21u, 7},
+        {"curle_couldnt_resolve_host", 26u, 6},
+        {"curle_couldnt_resolve_proxy", 27u, 5},
+        {"curle_ech_required", 18u, 101},
+        {"curle_failed_init", 17u, 2},
+        {"curle_file_couldnt_read_file", 28u, 37},
+        {"curle_filesize_exceeded", 23u, 63},
+        {"curle_ftp_accept_failed", 23u, 10},
+        {"curle_ftp_accept_timeout", 24u, 12},
+        {"curle_ftp_access_denied", 23u, 9},
+        {"curle_ftp_bad_download_resume", 29u, 36},
+        {"curle_ftp_bad_file_list", 23u, 87},
+        {"curle_ftp_cant_get_host", 23u, 15},
+        {"curle_ftp_cant_reconnect", 24u, 16},
+        {"curle_ftp_couldnt_get_size", 26u, 32},
+        {"curle_ftp_couldnt_retr_file", 27u, 19},
+        {"curle_ftp_couldnt_set_ascii", 27u, 29},
+        {"curle_ftp_couldnt_set_binary", 28u, 17},
+        {"curle_ftp_couldnt_set_type", 26u, 17},
+        {"curle_ftp_couldnt_stor_file", 27u, 25},
+        {"curle_ftp_couldnt_use_rest", 26u, 31},
+        {"curle_ftp_partial_file", 22u, 18},
+        {"curle_ftp_port_failed", 21u, 30},
+        {"curle_ftp_pret_failed", 21u, 84},
+        {"curle_ftp_quote_error", 21u, 21},
+        {"curle_ftp_ssl_failed", 20u, 64},
+        {"curle_ftp_user_password_incorrect", 33u, 10},
+        {"curle_ftp_weird_227_format", 26u, 14},
+        {"curle_ftp_weird_pass_reply", 26u, 11},
+        {"curle_ftp_weird_pasv_reply", 26u, 13},
+        {"curle_ftp_weird_server_reply", 28u, 8},
+        {"curle_ftp_weird_user_reply", 26u, 12},
+        {"curle_ftp_write_error", 21u, 20},
+        {"curle_function_not_found", 24u, 41},
+        {"curle_got_nothing", 17u, 52},
+        {"curle_http2", 11u, 16},
+        {"curle_http2_stream", 18u, 92},
+        {"curle_http3", 11u, 95},
+        {"curle_http_not_found", 20u, 22},
+        {"curle_http_port_failed", 22u, 45},
+        {"curle_http_post_error", 21u, 34},
+        {"curle_http_range_error", 22u, 33},
+        {"curle_http_returned_error", 25u, 22},
+        {"curle_interface_failed", 22u, 45},
+        {"curle_ldap_cannot_bind", 22u, 38},
+        {"curle_ldap_invalid_url", 22u, 62},
+        {"curle_ldap_search_failed", 24u, 39},
+        {"curle_library_not_found", 23u, 40},
+        {"curle_login_denied", 18u, 67},
+        {"curle_malformat_user", 20u, 24},
+        {"curle_no_connection_available", 29u, 89},
+        {"curle_not_built_in", 18u, 4},
+        {"curle_obsolete", 14u, 50},
+        {"curle_obsolete10", 16u, 10},
+        {"curle_obsolete12", 16u, 12},
+        {"curle_obsolete16", 16u, 16},
+        {"curle_obsolete20", 16u, 20},
+        {"curle_obsolete24", 16u, 24},
+        {"curle_obsolete29", 16u, 29},
+        {"curle_obsolete32", 16u, 32},
+        {"curle_obsolete34", 16u, 34},
+        {"curle_obsolete40", 16u, 40},
+        {"curle_obsolete41", 16u, 41},
+        {"curle_obsolete44", 16u, 44},
+        {"curle_obsolete46", 16u, 46},
+        {"curle_obsolete50", 16u, 50},
+        {"curle_obsolete51", 16u, 51},
+        {"curle_obsolete57", 16u, 57},
+        {"curle_obsolete62", 16u, 62},
+        {"curle_obsolete75", 16u, 75},
+        {"curle_obsolete76", 16u, 76},
+        {"curle_ok", 8u, 0},
+        {"curle_operation_timedout", 24u, 28},
+        {"curle_operation_timeouted", 25u, 28},
+        {"curle_out_of_memory", 19u, 27},
+        {"curle_partial_file", 18u, 18},
+        {"curle_peer_failed_verification", 30u, 60},
+        {"curle_proxy", 11u, 97},
+        {"curle_quic_connect_error", 24u, 96},
+        {"curle_quote_error", 17u, 21},
+        {"curle_range_error", 17u, 33},
+        {"curle_read_error", 16u, 26},
+        {"curle_recursive_api_call", 24u, 93},
+        {"curle_recv_error", 16u, 56},
+        {"curle_remote_access_denied", 26u, 9},
+        {"curle_remote_disk_full", 22u, 70},
+        {"curle_remote_file_exists", 24u, 73},
+        {"curle_remote_file_not_found", 27u, 78},
+        {"curle_rtsp_cseq_error", 21u, 85},
+        {"curle_rtsp_session_error", 24u, 86},
+        {"curle_send_error", 16u, 55},
+        {"curle_send_fail_rewind", 22u, 65},
+        {"curle_setopt_option_syntax", 26u, 49},
+        {"curle_share_in_use", 18u, 57},
+        {"curle_ssh", 9u, 79},
+        {"curle_ssl_cacert", 16u, 60},
+        {"curle_ssl_cacert_badfile", 24u, 77},
+        {"curle_ssl_certproblem", 21u, 58},
+        {"curle_ssl_cipher", 16u, 59},
+        {"curle_ssl_clientcert", 20u, 98},
+        {"curle_ssl_connect_error", 23u, 35},
+        {"curle_ssl_crl_badfile", 21u, 82},
+        {"curle_ssl_engine_initfailed", 27u, 66},
+        {"curle_ssl_engine_notfound", 25u, 53},
+        {"curle_ssl_engine_setfailed", 26u, 54},
+        {"curle_ssl_invalidcertstatus", 27u, 91},
+        {"curle_ssl_issuer_error", 22u, 83},
+        {"curle_ssl_peer_certificate", 26u, 60},
+        {"curle_ssl_pinnedpubkeynotmatch", 30u, 90},
+        {"curle_ssl_shutdown_failed", 25u, 80},
+        {"curle_telnet_option_syntax", 26u, 49},
+        {"curle_tftp_diskfull", 19u, 70},
+        {"curle_tftp_exists", 17u, 73},
+        {"curle_tftp_illegal", 18u, 71},
+        {"curle_tftp_nosuchuser", 21u, 74},
+        {"curle_tftp_notfound", 19u, 68},
+        {"curle_tftp_perm", 15u, 69},
+        {"curle_tftp_unknownid", 20u, 72},
+        {"curle_too_large", 15u, 100},
+        {"curle_too_many_redirects", 24u, 47},
+        {"curle_unknown_option", 20u, 48},
+        {"curle_unknown_telnet_option", 27u, 48},
+        {"curle_unrecoverable_poll", 24u, 99},
+        {"curle_unsupported_protocol", 26u, 1},
+        {"curle_upload_failed", 19u, 25},
+        {"curle_url_malformat", 19u, 3},
+        {"curle_url_malformat_user", 24u, 4},
+        {"curle_use_ssl_failed", 20u, 64},
+        {"curle_weird_server_reply", 24u, 8},
+        {"curle_write_error", 17u, 23},
+        {"e_aborted_by_callback", 21u, 42},
+        {"e_again", 7u, 81},
+        {"e_bad_calling_order", 19u, 44},
+        {"e_bad_content_encoding", 22u, 61},
+        {"e_bad_download_resume", 21u, 36},
+        {"e_bad_function_argument", 23u, 43},
+        {"e_bad_password_entered", 22u, 46},
+        {"e_chunk_failed", 14u, 88},
+        {"e_conv_failed", 13u, 75},
+        {"e_conv_reqd", 11u, 76},
+        {"e_couldnt_connect", 17u, 7},
+        {"e_couldnt_resolve_host", 22u, 6},
+        {"e_couldnt_resolve_proxy", 23u, 5},
+        {"e_failed_init", 13u, 2},
+        {"e_file_couldnt_read_file", 24u, 37},
+        {"e_filesize_exceeded", 19u, 63},
+        {"e_ftp_accept_failed", 19u, 10},
+        {"e_ftp_accept_timeout", 20u, 12},
+        {"e_ftp_access_denied", 19u, 9},
+        {"e_ftp_bad_download_resume", 25u, 36},
+        {"e_ftp_bad_file_list", 19u, 87},
+        {"e_ftp_cant_get_host", 19u, 15},
+        {"e_ftp_cant_reconnect", 20u, 16},
+        {"e_ftp_couldnt_get_size", 22u, 32},
+        {"e_ftp_couldnt_retr_file", 23u, 19},
+        {"e_ftp_couldnt_set_ascii", 23u, 29},
+        {"e_ftp_couldnt_set_binary", 24u, 17},
+        {"e_ftp_couldnt_set_type", 22u, 17},
+        {"e_ftp_couldnt_stor_file", 23u, 25},
+        {"e_ftp_couldnt_use_rest", 22u, 31},
+        {"e_ftp_partial_file", 18u, 18},
+        {"e_ftp_port_failed", 17u, 30},
+        {"e_ftp_pret_failed", 17u, 84},
+        {"e_ftp_quote_error", 17u, 21},
+        {"e_ftp_ssl_failed", 16u, 64},
+        {"e_ftp_user_password_incorrect", 29u, 10},
+        {"e_ftp_weird_227_format", 22u, 14},
+        {"e_ftp_weird_pass_reply", 22u, 11},
+        {"e_ftp_weird_pasv_reply", 22u, 13},
+        {"e_ftp_weird_server_reply", 24u, 8},
+        {"e_ftp_weird_user_reply", 22u, 12},
+        {"e_ftp_write_error", 17u, 20},
+        {"e_function_not_found", 20u, 41},
+        {"e_got_nothing", 13u, 52},
+        {"e_http2", 7u, 16},
+        {"e_http_not_found", 16u, 22},
+        {"e_http_port_failed", 18u, 45},
+        {"e_http_post_error", 17u, 34},
+        {"e_http_range_error", 18u, 33},
+        {"e_http_returned_error", 21u, 22},
+        {"e_interface_failed", 18u, 45},
+        {"e_ldap_cannot_bind", 18u, 38},
+        {"e_ldap_invalid_url", 18u, 62},
+        {"e_ldap_search_failed", 20u, 39},
+        {"e_library_not_found", 19u, 40},
+        {"e_login_denied", 14u, 67},
+        {"e_malformat_user", 16u, 24},
+        {"e_no_connection_available", 25u, 89},
+        {"e_not_built_in", 14u, 4},
+        {"e_ok", 4u, 0},
+        {"e_operation_timedout", 20u, 28},
+        {"e_operation_timeouted", 21u, 28},
+        {"e_out_of_memory", 15u, 27},
+        {"e_partial_file", 14u, 18},
+        {"e_peer_failed_verification", 26u, 60},
+        {"e_quote_error", 13u, 21},
+        {"e_range_error", 13u, 33},
+        {"e_read_error", 12u, 26},
+        {"e_recv_error", 12u, 56},
+        {"e_remote_access_denied", 22u, 9},
+        {"e_remote_disk_full", 18u, 70},
+        {"e_remote_file_exists", 20u, 73},
+        {"e_remote_file_not_found", 23u, 78},
+        {"e_rtsp_cseq_error", 17u, 85},
+        {"e_rtsp_session_error", 20u, 86},
+        {"e_send_error", 12u, 55},
+        {"e_send_fail_rewind", 18u, 65},
+        {"e_share_in_use", 14u, 57},
+        {"e_ssh", 5u, 79},
+        {"e_ssl_cacert", 12u, 60},
+        {"e_ssl_cacert_badfile", 20u, 77},
+        {"e_ssl_certproblem", 17u, 58},
+        {"e_ssl_cipher", 12u, 59},
+        {"e_ssl_connect_error", 19u, 35},
+        {"e_ssl_crl_badfile", 17u, 82},
+        {"e_ssl_engine_initfailed", 23u, 66},
+        {"e_ssl_engine_notfound", 21u, 53},
+        {"e_ssl_engine_setfailed", 22u, 54},
+        {"e_ssl_invalidcertstatus", 23u, 91},
+        {"e_ssl_issuer_error", 18u, 83},
+        {"e_ssl_peer_certificate", 22u, 60},
+        {"e_ssl_pinnedpubkeynotmatch", 26u, 90},
+        {"e_ssl_shutdown_failed", 21u, 80},
+        {"e_telnet_option_syntax", 22u, 49},
+        {"e_tftp_diskfull", 15u, 70},
+        {"e_tftp_exists", 13u, 73},
+        {"e_tftp_illegal", 14u, 71},
+        {"e_tftp_nosuchuser", 17u, 74},
+        {"e_tftp_notfound", 15u, 68},
+        {"e_tftp_perm", 11u, 69},
+        {"e_tftp_unknownid", 16u, 72},
+        {"e_too_many_redirects", 20u, 47},
+        {"e_unknown_option", 16u, 48},
+        {"e_unknown_telnet_option", 23u, 48},
+        {"e_unsupported_protocol", 22u, 1},
+        {"e_upload_failed", 15u, 25},
+        {"e_url_malformat", 15u, 3},
+        {"e_url_malformat_user", 20u, 4},
+        {"e_use_ssl_failed", 16u, 64},
+        {"e_write_error", 13u, 23},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_curl_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 251u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_curl_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_curl_retry(code), idempotent, retry_after_seconds);
 }
 
 /* ---------------------------------------------------------------------------

@@ -72,7 +72,7 @@ inline constexpr int version_major = 0;
 inline constexpr int version_minor = 1;
 inline constexpr int version_patch = 0;
 inline constexpr std::string_view version = "0.1.0";
-inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)";
+inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)";
 
 // What kind of failure a code is; shared by every code system.
 enum class Category : int {
@@ -2443,6 +2443,869 @@ inline std::string describe(NetError code) {
 }
 
 } // namespace chromium
+
+// ---------------------------------------------------------------------------
+// netcodes::curl (data/curl)
+
+namespace curl {
+
+// Every meaning's identifier, with upstream's value.
+enum class CurlCode : std::int32_t {
+    CURLE_OK = 0,
+    CURLE_UNSUPPORTED_PROTOCOL = 1,
+    CURLE_FAILED_INIT = 2,
+    CURLE_URL_MALFORMAT = 3,
+    CURLE_NOT_BUILT_IN = 4,
+    CURLE_COULDNT_RESOLVE_PROXY = 5,
+    CURLE_COULDNT_RESOLVE_HOST = 6,
+    CURLE_COULDNT_CONNECT = 7,
+    CURLE_WEIRD_SERVER_REPLY = 8,
+    CURLE_REMOTE_ACCESS_DENIED = 9,
+    CURLE_FTP_ACCEPT_FAILED = 10,
+    CURLE_FTP_WEIRD_PASS_REPLY = 11,
+    CURLE_FTP_ACCEPT_TIMEOUT = 12,
+    CURLE_FTP_WEIRD_PASV_REPLY = 13,
+    CURLE_FTP_WEIRD_227_FORMAT = 14,
+    CURLE_FTP_CANT_GET_HOST = 15,
+    CURLE_HTTP2 = 16,
+    CURLE_FTP_COULDNT_SET_TYPE = 17,
+    CURLE_PARTIAL_FILE = 18,
+    CURLE_FTP_COULDNT_RETR_FILE = 19,
+    CURLE_OBSOLETE20 = 20,
+    CURLE_QUOTE_ERROR = 21,
+    CURLE_HTTP_RETURNED_ERROR = 22,
+    CURLE_WRITE_ERROR = 23,
+    CURLE_OBSOLETE24 = 24,
+    CURLE_UPLOAD_FAILED = 25,
+    CURLE_READ_ERROR = 26,
+    CURLE_OUT_OF_MEMORY = 27,
+    CURLE_OPERATION_TIMEDOUT = 28,
+    CURLE_OBSOLETE29 = 29,
+    CURLE_FTP_PORT_FAILED = 30,
+    CURLE_FTP_COULDNT_USE_REST = 31,
+    CURLE_OBSOLETE32 = 32,
+    CURLE_RANGE_ERROR = 33,
+    CURLE_OBSOLETE34 = 34,
+    CURLE_SSL_CONNECT_ERROR = 35,
+    CURLE_BAD_DOWNLOAD_RESUME = 36,
+    CURLE_FILE_COULDNT_READ_FILE = 37,
+    CURLE_LDAP_CANNOT_BIND = 38,
+    CURLE_LDAP_SEARCH_FAILED = 39,
+    CURLE_OBSOLETE40 = 40,
+    CURLE_OBSOLETE41 = 41,
+    CURLE_ABORTED_BY_CALLBACK = 42,
+    CURLE_BAD_FUNCTION_ARGUMENT = 43,
+    CURLE_OBSOLETE44 = 44,
+    CURLE_INTERFACE_FAILED = 45,
+    CURLE_OBSOLETE46 = 46,
+    CURLE_TOO_MANY_REDIRECTS = 47,
+    CURLE_UNKNOWN_OPTION = 48,
+    CURLE_SETOPT_OPTION_SYNTAX = 49,
+    CURLE_OBSOLETE50 = 50,
+    CURLE_OBSOLETE51 = 51,
+    CURLE_GOT_NOTHING = 52,
+    CURLE_SSL_ENGINE_NOTFOUND = 53,
+    CURLE_SSL_ENGINE_SETFAILED = 54,
+    CURLE_SEND_ERROR = 55,
+    CURLE_RECV_ERROR = 56,
+    CURLE_OBSOLETE57 = 57,
+    CURLE_SSL_CERTPROBLEM = 58,
+    CURLE_SSL_CIPHER = 59,
+    CURLE_PEER_FAILED_VERIFICATION = 60,
+    CURLE_BAD_CONTENT_ENCODING = 61,
+    CURLE_OBSOLETE62 = 62,
+    CURLE_FILESIZE_EXCEEDED = 63,
+    CURLE_USE_SSL_FAILED = 64,
+    CURLE_SEND_FAIL_REWIND = 65,
+    CURLE_SSL_ENGINE_INITFAILED = 66,
+    CURLE_LOGIN_DENIED = 67,
+    CURLE_TFTP_NOTFOUND = 68,
+    CURLE_TFTP_PERM = 69,
+    CURLE_REMOTE_DISK_FULL = 70,
+    CURLE_TFTP_ILLEGAL = 71,
+    CURLE_TFTP_UNKNOWNID = 72,
+    CURLE_REMOTE_FILE_EXISTS = 73,
+    CURLE_TFTP_NOSUCHUSER = 74,
+    CURLE_OBSOLETE75 = 75,
+    CURLE_OBSOLETE76 = 76,
+    CURLE_SSL_CACERT_BADFILE = 77,
+    CURLE_REMOTE_FILE_NOT_FOUND = 78,
+    CURLE_SSH = 79,
+    CURLE_SSL_SHUTDOWN_FAILED = 80,
+    CURLE_AGAIN = 81,
+    CURLE_SSL_CRL_BADFILE = 82,
+    CURLE_SSL_ISSUER_ERROR = 83,
+    CURLE_FTP_PRET_FAILED = 84,
+    CURLE_RTSP_CSEQ_ERROR = 85,
+    CURLE_RTSP_SESSION_ERROR = 86,
+    CURLE_FTP_BAD_FILE_LIST = 87,
+    CURLE_CHUNK_FAILED = 88,
+    CURLE_NO_CONNECTION_AVAILABLE = 89,
+    CURLE_SSL_PINNEDPUBKEYNOTMATCH = 90,
+    CURLE_SSL_INVALIDCERTSTATUS = 91,
+    CURLE_HTTP2_STREAM = 92,
+    CURLE_RECURSIVE_API_CALL = 93,
+    CURLE_AUTH_ERROR = 94,
+    CURLE_HTTP3 = 95,
+    CURLE_QUIC_CONNECT_ERROR = 96,
+    CURLE_PROXY = 97,
+    CURLE_SSL_CLIENTCERT = 98,
+    CURLE_UNRECOVERABLE_POLL = 99,
+    CURLE_TOO_LARGE = 100,
+    CURLE_ECH_REQUIRED = 101,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    RESULT = 0,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::RESULT: return "result";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::RESULT: return "CURLcode values (easy interface results and curl tool exit codes)";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<CurlCode>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 102> rows{{
+    {CurlCode::CURLE_OK, "CURLE_OK", "CURLE_OK", "Not an error: the call or transfer finished as requested. Note that an HTTP transfer that received a 4xx or 5xx status still ends with this code unless CURLOPT_FAILONERROR is set, so check CURLINFO_RESPONSE_CODE as well.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_UNSUPPORTED_PROTOCOL, "CURLE_UNSUPPORTED_PROTOCOL", "CURLE_UNSUPPORTED_PROTOCOL", "The URL's scheme names a protocol this libcurl cannot speak: it may be misspelled, unknown to curl, or left out or disabled when this libcurl was built. Fix the URL or use a libcurl that includes the protocol.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_FAILED_INIT, "CURLE_FAILED_INIT", "CURLE_FAILED_INIT", "libcurl's early setup failed before any transfer started, usually because a library it depends on could not initialise or resources ran out. It points at the local installation or environment, not at the server.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_URL_MALFORMAT, "CURLE_URL_MALFORMAT", "CURLE_URL_MALFORMAT", "The URL handed to libcurl could not be parsed: a bad character, a broken host or port, or a missing part. Correct the URL; retrying the same string fails the same way.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_NOT_BUILT_IN, "CURLE_NOT_BUILT_IN", "CURLE_NOT_BUILT_IN", "The feature, protocol or option asked for exists in curl but was not compiled into this libcurl. Only a libcurl built with it enabled can do the job; curl_version_info() shows what this build has.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.21.5", "", 0u, 1u},
+    {CurlCode::CURLE_COULDNT_RESOLVE_PROXY, "CURLE_COULDNT_RESOLVE_PROXY", "CURLE_COULDNT_RESOLVE_PROXY", "The proxy's host name could not be turned into an address, so the transfer never reached the proxy. Check the proxy setting for typos; if it is right, the resolver or network may be having trouble.", Category::PROXY, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_COULDNT_RESOLVE_HOST, "CURLE_COULDNT_RESOLVE_HOST", "CURLE_COULDNT_RESOLVE_HOST", "Name resolution for the host in the URL failed, so there was no address to connect to. Check the host name; when it is correct, the machine is often offline or its DNS resolver is failing, and a later retry can succeed.", Category::DNS, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_COULDNT_CONNECT, "CURLE_COULDNT_CONNECT", "CURLE_COULDNT_CONNECT", "No connection could be opened to the server or proxy: the port was refused, the host was unreachable, or the connect attempt timed out. Verify host and port, then retry later with back-off.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_WEIRD_SERVER_REPLY, "CURLE_WEIRD_SERVER_REPLY", "CURLE_WEIRD_SERVER_REPLY", "The server sent something libcurl could not make sense of for the protocol in use, such as a garbled status line or reply. The server (or something in between) is not speaking the protocol correctly.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.51.0", "", 0u, 1u},
+    {CurlCode::CURLE_REMOTE_ACCESS_DENIED, "CURLE_REMOTE_ACCESS_DENIED", "CURLE_REMOTE_ACCESS_DENIED", "The server refused access to the resource the URL names; with FTP this is typically a failure to change into the requested directory. Check the path and the account's permissions; a failed login has a code of its own (CURLE_LOGIN_DENIED).", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_ACCEPT_FAILED, "CURLE_FTP_ACCEPT_FAILED", "CURLE_FTP_ACCEPT_FAILED", "In active FTP mode the server was supposed to connect back to the client for the data connection, but it reported an error instead. Firewalls and NAT often block this; passive mode usually avoids the problem.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.24.0", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_WEIRD_PASS_REPLY, "CURLE_FTP_WEIRD_PASS_REPLY", "CURLE_FTP_WEIRD_PASS_REPLY", "After the FTP password was sent, the server answered with a reply code libcurl did not expect. The login exchange went wrong in a way the server did not explain clearly.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_ACCEPT_TIMEOUT, "CURLE_FTP_ACCEPT_TIMEOUT", "CURLE_FTP_ACCEPT_TIMEOUT", "In active FTP mode the server did not connect back for the data connection within the accept timeout (CURLOPT_ACCEPTTIMEOUT_MS). A firewall or NAT in between is the usual cause; try passive mode.", Category::TIMEOUT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.24.0", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_WEIRD_PASV_REPLY, "CURLE_FTP_WEIRD_PASV_REPLY", "CURLE_FTP_WEIRD_PASV_REPLY", "The FTP server's answer to the PASV or EPSV command made no sense to libcurl, so no data connection could be set up. This points at a broken server or a middlebox rewriting FTP replies.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_WEIRD_227_FORMAT, "CURLE_FTP_WEIRD_227_FORMAT", "CURLE_FTP_WEIRD_227_FORMAT", "The FTP server's 227 reply to PASV could not be parsed into an address and port. The server or a middlebox produced a malformed reply.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_CANT_GET_HOST, "CURLE_FTP_CANT_GET_HOST", "CURLE_FTP_CANT_GET_HOST", "libcurl could not look up the host it was told to use for the FTP data connection. It is an internal lookup failure during the data-connection setup.", Category::DNS, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_HTTP2, "CURLE_HTTP2", "CURLE_HTTP2", "Something went wrong in HTTP/2 at the connection level: a protocol violation, a failed negotiation or a broken frame. The error buffer carries the detail; retrying on a new connection, or with HTTP/1.1, often helps.", Category::PROTOCOL, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "curl", "7.38.0", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_COULDNT_SET_TYPE, "CURLE_FTP_COULDNT_SET_TYPE", "CURLE_FTP_COULDNT_SET_TYPE", "The FTP server rejected the command that switches the transfer between binary and ASCII mode. The server is refusing or does not support the requested type.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_PARTIAL_FILE, "CURLE_PARTIAL_FILE", "CURLE_PARTIAL_FILE", "The transfer ended with a different amount of data than announced: the server promised one size and delivered fewer (or more) bytes. Usually the connection broke mid-transfer; repeat the download if the request is safe to repeat.", Category::CONNECTION, Retry::IDEMPOTENT, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_COULDNT_RETR_FILE, "CURLE_FTP_COULDNT_RETR_FILE", "CURLE_FTP_COULDNT_RETR_FILE", "The FTP server did not hand over the requested file: it answered RETR with an unexpected reply, or finished a transfer of zero bytes. The file may be missing or unreadable for this account.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE20, "CURLE_OBSOLETE20", "CURLE_OBSOLETE20", "Retired slot that used to report an FTP write failure on the server side (formerly CURLE_FTP_WRITE_ERROR). libcurl has not returned it since 7.17.0; seeing it means a very old libcurl or a corrupted value.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_QUOTE_ERROR, "CURLE_QUOTE_ERROR", "CURLE_QUOTE_ERROR", "One of the custom commands sent with CURLOPT_QUOTE (or its pre- and post-transfer variants) was answered with a failure by the server, for FTP a reply of 400 or above. Check the command and whether the server allows it.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_HTTP_RETURNED_ERROR, "CURLE_HTTP_RETURNED_ERROR", "CURLE_HTTP_RETURNED_ERROR", "CURLOPT_FAILONERROR is set and the server answered with an HTTP status of 400 or higher, so libcurl treated the response as a failure. Read CURLINFO_RESPONSE_CODE to see which status it was and decide from that whether a retry makes sense.", Category::HTTP, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.10.3", "", 0u, 1u},
+    {CurlCode::CURLE_WRITE_ERROR, "CURLE_WRITE_ERROR", "CURLE_WRITE_ERROR", "Received data could not be stored: writing to the local file failed, or the application's write callback did not accept all the bytes it was given. Check disk space, permissions and the write callback's return value.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE24, "CURLE_OBSOLETE24", "CURLE_OBSOLETE24", "Retired slot of the never-used CURLE_MALFORMAT_USER. It was renamed to this placeholder in 7.17.0 and libcurl never returns it.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_UPLOAD_FAILED, "CURLE_UPLOAD_FAILED", "CURLE_UPLOAD_FAILED", "The server would not let the upload start; with FTP it usually answered the STOR command with a refusal. The text libcurl puts in its error buffer normally quotes the server's reason.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.16.3", "", 0u, 1u},
+    {CurlCode::CURLE_READ_ERROR, "CURLE_READ_ERROR", "CURLE_READ_ERROR", "Data to be sent could not be read: opening or reading the local file failed, or the application's read callback reported an error. Check the file or the callback.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_OUT_OF_MEMORY, "CURLE_OUT_OF_MEMORY", "CURLE_OUT_OF_MEMORY", "A memory allocation inside libcurl failed. The process is short of memory, or a very large value was requested; freeing memory may let a later attempt succeed.", Category::LOCAL, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_OPERATION_TIMEDOUT, "CURLE_OPERATION_TIMEDOUT", "CURLE_OPERATION_TIMEDOUT", "A configured time limit ran out: the connect timeout, the overall transfer timeout, or the low-speed limit. The server or network is slow or unresponsive; retry later or raise the limit if it is too tight.", Category::TIMEOUT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.10.2", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE29, "CURLE_OBSOLETE29", "CURLE_OBSOLETE29", "Retired slot that reported a failed FTP ASCII-mode switch (formerly CURLE_FTP_COULDNT_SET_ASCII). Unused since 7.17.0, when transfer-type failures moved to CURLE_FTP_COULDNT_SET_TYPE.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_PORT_FAILED, "CURLE_FTP_PORT_FAILED", "CURLE_FTP_PORT_FAILED", "The FTP server rejected the PORT command that sets up an active-mode data connection. The address or port libcurl offered is not usable (check CURLOPT_FTPPORT), or the server does not allow active mode.", Category::CONNECTION, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_COULDNT_USE_REST, "CURLE_FTP_COULDNT_USE_REST", "CURLE_FTP_COULDNT_USE_REST", "The FTP server refused the REST command that sets the offset for resuming a transfer. The server does not support resuming, or the offset is not acceptable to it.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE32, "CURLE_OBSOLETE32", "CURLE_OBSOLETE32", "Retired slot that reported a failed FTP SIZE command (formerly CURLE_FTP_COULDNT_GET_SIZE). libcurl stopped returning it in 7.17.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_RANGE_ERROR, "CURLE_RANGE_ERROR", "CURLE_RANGE_ERROR", "The server did not accept or does not support the byte range that was asked for. Request the whole resource, or a range the server can serve.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE34, "CURLE_OBSOLETE34", "CURLE_OBSOLETE34", "Retired slot that reported trouble building an HTTP POST (formerly CURLE_HTTP_POST_ERROR). libcurl has not returned it since 7.56.0; curl 8.11.1 renamed the enumerator to this placeholder and kept the old name as an alias.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "8.11.1", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_CONNECT_ERROR, "CURLE_SSL_CONNECT_ERROR", "CURLE_SSL_CONNECT_ERROR", "The TLS handshake failed somewhere along the way: protocol versions, ciphers, certificates or key files could all be involved. The error buffer names the precise cause and is worth reading before changing anything.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_BAD_DOWNLOAD_RESUME, "CURLE_BAD_DOWNLOAD_RESUME", "CURLE_BAD_DOWNLOAD_RESUME", "A transfer was to resume from an offset the remote file does not have, so libcurl could not continue it. Compare the resume position with the size of the file on the server.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.10", "", 0u, 1u},
+    {CurlCode::CURLE_FILE_COULDNT_READ_FILE, "CURLE_FILE_COULDNT_READ_FILE", "CURLE_FILE_COULDNT_READ_FILE", "A file:// URL named a file that could not be opened, most often because it does not exist or its permissions forbid reading it. Check the path and the file's permissions.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_LDAP_CANNOT_BIND, "CURLE_LDAP_CANNOT_BIND", "CURLE_LDAP_CANNOT_BIND", "The LDAP bind failed: the server did not accept the identity or credentials used to log in. Check the LDAP user and password.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_LDAP_SEARCH_FAILED, "CURLE_LDAP_SEARCH_FAILED", "CURLE_LDAP_SEARCH_FAILED", "The LDAP server reported an error while carrying out the search. Check the search base, filter and scope in the URL, and the account's rights.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE40, "CURLE_OBSOLETE40", "CURLE_OBSOLETE40", "Retired slot that reported a missing dynamic library (formerly CURLE_LIBRARY_NOT_FOUND). Unused since 7.17.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE41, "CURLE_OBSOLETE41", "CURLE_OBSOLETE41", "Retired slot that reported a missing function in a loaded library (formerly CURLE_FUNCTION_NOT_FOUND). Unused since 7.53.0; renamed to this placeholder in curl 8.11.1, with the old name kept as an alias.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "8.11.1", "", 0u, 1u},
+    {CurlCode::CURLE_ABORTED_BY_CALLBACK, "CURLE_ABORTED_BY_CALLBACK", "CURLE_ABORTED_BY_CALLBACK", "One of the application's callbacks (progress, transfer-info, write and so on) told libcurl to stop, so the transfer was aborted on purpose. Treat it as a cancellation rather than a network fault.", Category::CANCELLED, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_BAD_FUNCTION_ARGUMENT, "CURLE_BAD_FUNCTION_ARGUMENT", "CURLE_BAD_FUNCTION_ARGUMENT", "A libcurl function was called with an argument it cannot accept. This is a bug or a wrong assumption in the calling code.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.1", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE44, "CURLE_OBSOLETE44", "CURLE_OBSOLETE44", "Retired slot of CURLE_BAD_CALLING_ORDER, a code libcurl never actually returned. It became this placeholder in 7.17.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_INTERFACE_FAILED, "CURLE_INTERFACE_FAILED", "CURLE_INTERFACE_FAILED", "The outgoing network interface or source address set with CURLOPT_INTERFACE could not be used. The interface may not exist, be down, or lack the requested address.", Category::NETWORK, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.12.0", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE46, "CURLE_OBSOLETE46", "CURLE_OBSOLETE46", "Retired slot of CURLE_BAD_PASSWORD_ENTERED, a code libcurl never actually returned. It became this placeholder in 7.17.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_TOO_MANY_REDIRECTS, "CURLE_TOO_MANY_REDIRECTS", "CURLE_TOO_MANY_REDIRECTS", "Redirects were being followed and the limit was reached (CURLOPT_MAXREDIRS). The server is probably redirecting in a loop; raising the limit rarely helps.", Category::REDIRECT, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.5", "", 0u, 1u},
+    {CurlCode::CURLE_UNKNOWN_OPTION, "CURLE_UNKNOWN_OPTION", "CURLE_UNKNOWN_OPTION", "An option given to libcurl is not one it recognises. This is almost always a mistake in the calling program; the error buffer may say which option it was.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.21.5", "", 0u, 1u},
+    {CurlCode::CURLE_SETOPT_OPTION_SYNTAX, "CURLE_SETOPT_OPTION_SYNTAX", "CURLE_SETOPT_OPTION_SYNTAX", "An option value passed to libcurl was syntactically wrong for that option. The error buffer says which option; fix its value in the calling program.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.78.0", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE50, "CURLE_OBSOLETE50", "CURLE_OBSOLETE50", "Retired slot. In libcurl 7.7.x it briefly meant that a transfer was already complete; that meaning moved out of the enum (CURLE_ALREADY_COMPLETE is now 99999), and the slot has been a placeholder since 7.17.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE51, "CURLE_OBSOLETE51", "CURLE_OBSOLETE51", "Retired slot. Before 7.62.0 this number meant that the server's certificate or SSH fingerprint failed verification; since 7.62.0 that failure is reported as 60 (CURLE_PEER_FAILED_VERIFICATION). A 51 therefore points to a program built against a libcurl older than 7.62.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.62.0", "", 0u, 1u},
+    {CurlCode::CURLE_GOT_NOTHING, "CURLE_GOT_NOTHING", "CURLE_GOT_NOTHING", "The server closed the connection without sending anything back, and getting no reply at all counts as an error here. Often an overloaded server or a kept-alive connection that the server had already dropped; retry if the request is safe to repeat.", Category::CONNECTION, Retry::IDEMPOTENT, CodeStatus::CURRENT, "curl", "7.9.1", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_ENGINE_NOTFOUND, "CURLE_SSL_ENGINE_NOTFOUND", "CURLE_SSL_ENGINE_NOTFOUND", "The crypto engine named in the TLS options could not be found. Check the engine name and that the engine is installed for the TLS library libcurl uses.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.9.3", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_ENGINE_SETFAILED, "CURLE_SSL_ENGINE_SETFAILED", "CURLE_SSL_ENGINE_SETFAILED", "The selected crypto engine was found but could not be made the default engine for TLS operations. The engine or its configuration is not usable.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.9.3", "", 0u, 1u},
+    {CurlCode::CURLE_SEND_ERROR, "CURLE_SEND_ERROR", "CURLE_SEND_ERROR", "Sending data over the network failed, typically because the peer reset or closed the connection while libcurl was writing. Retry on a new connection.", Category::CONNECTION, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "curl", "7.10", "", 0u, 1u},
+    {CurlCode::CURLE_RECV_ERROR, "CURLE_RECV_ERROR", "CURLE_RECV_ERROR", "Receiving data from the network failed, for example because the connection was reset while reading. The request may already have reached the server, so retry only if it is safe to repeat.", Category::CONNECTION, Retry::IDEMPOTENT, CodeStatus::CURRENT, "curl", "7.10", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE57, "CURLE_OBSOLETE57", "CURLE_OBSOLETE57", "Retired slot that reported a share object still in use (formerly CURLE_SHARE_IN_USE). Unused since 7.17.0; share errors have their own CURLSHcode type.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_CERTPROBLEM, "CURLE_SSL_CERTPROBLEM", "CURLE_SSL_CERTPROBLEM", "The local client certificate could not be used: the file is missing, in the wrong format, or does not match its key or password. Check the certificate and key options.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.10", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_CIPHER, "CURLE_SSL_CIPHER", "CURLE_SSL_CIPHER", "The cipher list given to libcurl could not be applied: none of the named ciphers is usable with this TLS library. Fix the cipher string.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.10", "", 0u, 1u},
+    {CurlCode::CURLE_PEER_FAILED_VERIFICATION, "CURLE_PEER_FAILED_VERIFICATION", "CURLE_PEER_FAILED_VERIFICATION", "The server's TLS certificate, or the SSH host fingerprint, did not pass verification, for example an unknown issuer, a wrong name or an expired certificate. Since 7.62.0 this single code also covers the former CURLE_SSL_CACERT; fix the server's certificate or the trust settings, never just turn verification off.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.17.1", "", 0u, 1u},
+    {CurlCode::CURLE_BAD_CONTENT_ENCODING, "CURLE_BAD_CONTENT_ENCODING", "CURLE_BAD_CONTENT_ENCODING", "The response used a content or transfer encoding libcurl does not recognise, or the encoded data was broken and could not be decoded. The server sent bad data or an unsupported encoding.", Category::HTTP, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.10", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE62, "CURLE_OBSOLETE62", "CURLE_OBSOLETE62", "Retired slot that reported a malformed LDAP URL (formerly CURLE_LDAP_INVALID_URL). Since 7.82.0 a bad LDAP URL is reported as CURLE_URL_MALFORMAT instead.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.82.0", "", 0u, 1u},
+    {CurlCode::CURLE_FILESIZE_EXCEEDED, "CURLE_FILESIZE_EXCEEDED", "CURLE_FILESIZE_EXCEEDED", "The file to be transferred is larger than the limit set with CURLOPT_MAXFILESIZE, so libcurl refused it. Raise the limit if the size is expected.", Category::POLICY, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.10.8", "", 0u, 1u},
+    {CurlCode::CURLE_USE_SSL_FAILED, "CURLE_USE_SSL_FAILED", "CURLE_USE_SSL_FAILED", "TLS was required for an FTP, SMTP, IMAP, POP3 or similar connection (CURLOPT_USE_SSL), but it could not be switched on. The server does not offer or refused the upgrade to TLS.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_SEND_FAIL_REWIND, "CURLE_SEND_FAIL_REWIND", "CURLE_SEND_FAIL_REWIND", "The request body had to be sent a second time (after a redirect or an authentication round), but rewinding the data source failed. Provide a seek callback or a source that can be read again.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.12.3", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_ENGINE_INITFAILED, "CURLE_SSL_ENGINE_INITFAILED", "CURLE_SSL_ENGINE_INITFAILED", "Initialising the selected crypto engine for TLS failed. Check the engine's installation and configuration.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.12.3", "", 0u, 1u},
+    {CurlCode::CURLE_LOGIN_DENIED, "CURLE_LOGIN_DENIED", "CURLE_LOGIN_DENIED", "The server did not accept the user name, password or similar credentials, so logging in failed. Check the credentials; repeating the same login fails the same way.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.13.1", "", 0u, 1u},
+    {CurlCode::CURLE_TFTP_NOTFOUND, "CURLE_TFTP_NOTFOUND", "CURLE_TFTP_NOTFOUND", "The TFTP server says the requested file does not exist. Check the file name and path.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.15.0", "", 0u, 1u},
+    {CurlCode::CURLE_TFTP_PERM, "CURLE_TFTP_PERM", "CURLE_TFTP_PERM", "The TFTP server refused the operation because of file permissions on its side. Check the server's access rights for that file.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.15.0", "", 0u, 1u},
+    {CurlCode::CURLE_REMOTE_DISK_FULL, "CURLE_REMOTE_DISK_FULL", "CURLE_REMOTE_DISK_FULL", "The server ran out of disk space while receiving the upload. Space has to be freed on the server before the upload can succeed.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_TFTP_ILLEGAL, "CURLE_TFTP_ILLEGAL", "CURLE_TFTP_ILLEGAL", "The TFTP server rejected the request as an illegal operation. The request does not fit what the server supports.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.15.0", "", 0u, 1u},
+    {CurlCode::CURLE_TFTP_UNKNOWNID, "CURLE_TFTP_UNKNOWNID", "CURLE_TFTP_UNKNOWNID", "A TFTP packet arrived with a transfer ID that does not belong to this transfer. Another host or a stale session is interfering.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.15.0", "", 0u, 1u},
+    {CurlCode::CURLE_REMOTE_FILE_EXISTS, "CURLE_REMOTE_FILE_EXISTS", "CURLE_REMOTE_FILE_EXISTS", "The file to be uploaded already exists on the server and will not be overwritten. Pick another name or remove the existing file first.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.17.0", "", 0u, 1u},
+    {CurlCode::CURLE_TFTP_NOSUCHUSER, "CURLE_TFTP_NOSUCHUSER", "CURLE_TFTP_NOSUCHUSER", "The TFTP server answered with a no-such-user error, which a correctly working TFTP server should never send. Treat it as a server fault.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.15.0", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE75, "CURLE_OBSOLETE75", "CURLE_OBSOLETE75", "Retired slot that reported a failed character-set conversion (formerly CURLE_CONV_FAILED). Conversion support was removed in 7.82.0 and the enumerator was renamed to this placeholder in 7.85.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.85.0", "", 0u, 1u},
+    {CurlCode::CURLE_OBSOLETE76, "CURLE_OBSOLETE76", "CURLE_OBSOLETE76", "Retired slot that told applications to register conversion callbacks (formerly CURLE_CONV_REQD). Unused since conversion support was removed in 7.82.0.", Category::UNKNOWN, Retry::NEVER, CodeStatus::UNUSED, "curl", "7.82.0", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_CACERT_BADFILE, "CURLE_SSL_CACERT_BADFILE", "CURLE_SSL_CACERT_BADFILE", "The CA certificate bundle or directory used to verify servers could not be loaded: missing, unreadable or in the wrong format. Check CURLOPT_CAINFO or CURLOPT_CAPATH and the file's permissions.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.16.0", "", 0u, 1u},
+    {CurlCode::CURLE_REMOTE_FILE_NOT_FOUND, "CURLE_REMOTE_FILE_NOT_FOUND", "CURLE_REMOTE_FILE_NOT_FOUND", "The resource the URL points at does not exist on the server, as reported for example by FTP or SFTP. Check the path.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.16.1", "", 0u, 1u},
+    {CurlCode::CURLE_SSH, "CURLE_SSH", "CURLE_SSH", "Something failed in the SSH layer used by SCP and SFTP. The code is generic, so read the error buffer for the real cause.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.16.1", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_SHUTDOWN_FAILED, "CURLE_SSL_SHUTDOWN_FAILED", "CURLE_SSL_SHUTDOWN_FAILED", "Closing the TLS session cleanly failed. The data has usually been transferred already; the connection should not be reused.", Category::TLS, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "curl", "7.16.1", "", 0u, 1u},
+    {CurlCode::CURLE_AGAIN, "CURLE_AGAIN", "CURLE_AGAIN", "The socket is not ready to send or receive right now. Only curl_easy_send() and curl_easy_recv() return this; wait for the socket to become ready, then repeat the call.", Category::INFORMATIONAL, Retry::SAFE, CodeStatus::CURRENT, "curl", "7.18.2", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_CRL_BADFILE, "CURLE_SSL_CRL_BADFILE", "CURLE_SSL_CRL_BADFILE", "The certificate revocation list file could not be loaded: missing, unreadable or in the wrong format. Check the CRL file option.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.19.0", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_ISSUER_ERROR, "CURLE_SSL_ISSUER_ERROR", "CURLE_SSL_ISSUER_ERROR", "The server certificate's issuer did not match the issuer certificate libcurl was told to require (CURLOPT_ISSUERCERT). Either the wrong issuer is configured or the server presents a different chain.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.19.0", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_PRET_FAILED, "CURLE_FTP_PRET_FAILED", "CURLE_FTP_PRET_FAILED", "The FTP server rejected the PRET command, either because it does not know PRET at all or because it does not accept the argument. PRET is only needed for some servers; turn it off for servers that lack it.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.20.0", "", 0u, 1u},
+    {CurlCode::CURLE_RTSP_CSEQ_ERROR, "CURLE_RTSP_CSEQ_ERROR", "CURLE_RTSP_CSEQ_ERROR", "An RTSP reply carried a CSeq number that does not match the request it should answer. The RTSP exchange is out of step.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.20.0", "", 0u, 1u},
+    {CurlCode::CURLE_RTSP_SESSION_ERROR, "CURLE_RTSP_SESSION_ERROR", "CURLE_RTSP_SESSION_ERROR", "An RTSP reply carried a session identifier that does not match the current session. The RTSP session state is out of step.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.20.0", "", 0u, 1u},
+    {CurlCode::CURLE_FTP_BAD_FILE_LIST, "CURLE_FTP_BAD_FILE_LIST", "CURLE_FTP_BAD_FILE_LIST", "During an FTP wildcard download the server's directory listing could not be parsed. The listing format is not one libcurl understands.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.21.0", "", 0u, 1u},
+    {CurlCode::CURLE_CHUNK_FAILED, "CURLE_CHUNK_FAILED", "CURLE_CHUNK_FAILED", "The application's chunk callback reported an error during a wildcard transfer, which stopped it. Check the callback.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.21.0", "", 0u, 1u},
+    {CurlCode::CURLE_NO_CONNECTION_AVAILABLE, "CURLE_NO_CONNECTION_AVAILABLE", "CURLE_NO_CONNECTION_AVAILABLE", "No connection was available, so the transfer has to wait in a queue. libcurl uses this internally and should never hand it to an application.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.30.0", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_PINNEDPUBKEYNOTMATCH, "CURLE_SSL_PINNEDPUBKEYNOTMATCH", "CURLE_SSL_PINNEDPUBKEYNOTMATCH", "The server's public key does not match the pinned key configured with CURLOPT_PINNEDPUBLICKEY. Either the server changed its key or the connection is being intercepted; do not simply disable the pin.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.39.0", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_INVALIDCERTSTATUS, "CURLE_SSL_INVALIDCERTSTATUS", "CURLE_SSL_INVALIDCERTSTATUS", "Certificate status checking was requested (CURLOPT_SSL_VERIFYSTATUS) and the server's OCSP status was missing or bad. The certificate may be revoked, or the server does not staple a valid OCSP response.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.41.0", "", 0u, 1u},
+    {CurlCode::CURLE_HTTP2_STREAM, "CURLE_HTTP2_STREAM", "CURLE_HTTP2_STREAM", "A single HTTP/2 stream failed, for example because the server reset it, while the connection itself may still be fine. Retry if the request is safe to repeat.", Category::PROTOCOL, Retry::IDEMPOTENT, CodeStatus::CURRENT, "curl", "7.49.0", "", 0u, 1u},
+    {CurlCode::CURLE_RECURSIVE_API_CALL, "CURLE_RECURSIVE_API_CALL", "CURLE_RECURSIVE_API_CALL", "A libcurl function was called from within one of libcurl's own callbacks, which it does not allow. Restructure the calling code so that the call happens after the callback returns.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.59.0", "", 0u, 1u},
+    {CurlCode::CURLE_AUTH_ERROR, "CURLE_AUTH_ERROR", "CURLE_AUTH_ERROR", "An authentication step failed inside libcurl or the authentication library it uses (for example Kerberos, NTLM or SSPI). Check the credentials and the local authentication setup.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.66.0", "", 0u, 1u},
+    {CurlCode::CURLE_HTTP3, "CURLE_HTTP3", "CURLE_HTTP3", "Something went wrong in HTTP/3. The code is generic, so the error buffer holds the details; retrying over a new connection or falling back to HTTP/2 or HTTP/1.1 can help.", Category::PROTOCOL, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "curl", "7.68.0", "", 0u, 1u},
+    {CurlCode::CURLE_QUIC_CONNECT_ERROR, "CURLE_QUIC_CONNECT_ERROR", "CURLE_QUIC_CONNECT_ERROR", "The QUIC connection used for HTTP/3 could not be set up; a TLS problem inside QUIC can also end up here. Retry later, or over TCP.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.69.0", "", 0u, 1u},
+    {CurlCode::CURLE_PROXY, "CURLE_PROXY", "CURLE_PROXY", "The handshake with the proxy failed (for instance a SOCKS negotiation or an HTTPS proxy exchange). CURLINFO_PROXY_ERROR gives a more specific reason.", Category::PROXY, Retry::AFTER_DELAY, CodeStatus::CURRENT, "curl", "7.73.0", "", 0u, 1u},
+    {CurlCode::CURLE_SSL_CLIENTCERT, "CURLE_SSL_CLIENTCERT", "CURLE_SSL_CLIENTCERT", "The server requires a TLS client certificate and the handshake failed without one. Configure a client certificate and key for this server.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.77.0", "", 0u, 1u},
+    {CurlCode::CURLE_UNRECOVERABLE_POLL, "CURLE_UNRECOVERABLE_POLL", "CURLE_UNRECOVERABLE_POLL", "The internal poll() or select() call failed in a way libcurl cannot recover from. This usually points at a problem in the process or system, such as invalid descriptors or exhausted resources.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "7.84.0", "", 0u, 1u},
+    {CurlCode::CURLE_TOO_LARGE, "CURLE_TOO_LARGE", "CURLE_TOO_LARGE", "A value or a piece of data grew past the limit libcurl allows for it, for example response headers or another internal buffer. The peer sent more than libcurl accepts, or the application asked for too much.", Category::LOCAL, Retry::NEVER, CodeStatus::CURRENT, "curl", "8.6.0", "", 0u, 1u},
+    {CurlCode::CURLE_ECH_REQUIRED, "CURLE_ECH_REQUIRED", "CURLE_ECH_REQUIRED", "Encrypted Client Hello was required by the configuration and was tried, but could not be used for this connection. Either the server does not support ECH or its ECH configuration is unusable; relax the ECH setting only if sending the name in clear is acceptable.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "curl", "8.8.0", "", 0u, 1u},
+}};
+
+// The row of each value from 0 to 101, -1 where no code is.
+inline constexpr std::array<std::int32_t, 102> index{ {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79,
+    80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
+    96, 97, 98, 99, 100, 101,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, 0, 101, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<CurlCode>, 212> names{{
+    {"CURLE_ABORTED_BY_CALLBACK", CurlCode::CURLE_ABORTED_BY_CALLBACK},
+    {"CURLE_AGAIN", CurlCode::CURLE_AGAIN},
+    {"CURLE_AUTH_ERROR", CurlCode::CURLE_AUTH_ERROR},
+    {"CURLE_BAD_CONTENT_ENCODING", CurlCode::CURLE_BAD_CONTENT_ENCODING},
+    {"CURLE_BAD_DOWNLOAD_RESUME", CurlCode::CURLE_BAD_DOWNLOAD_RESUME},
+    {"CURLE_BAD_FUNCTION_ARGUMENT", CurlCode::CURLE_BAD_FUNCTION_ARGUMENT},
+    {"CURLE_CHUNK_FAILED", CurlCode::CURLE_CHUNK_FAILED},
+    {"CURLE_COULDNT_CONNECT", CurlCode::CURLE_COULDNT_CONNECT},
+    {"CURLE_COULDNT_RESOLVE_HOST", CurlCode::CURLE_COULDNT_RESOLVE_HOST},
+    {"CURLE_COULDNT_RESOLVE_PROXY", CurlCode::CURLE_COULDNT_RESOLVE_PROXY},
+    {"CURLE_ECH_REQUIRED", CurlCode::CURLE_ECH_REQUIRED},
+    {"CURLE_FAILED_INIT", CurlCode::CURLE_FAILED_INIT},
+    {"CURLE_FILESIZE_EXCEEDED", CurlCode::CURLE_FILESIZE_EXCEEDED},
+    {"CURLE_FILE_COULDNT_READ_FILE", CurlCode::CURLE_FILE_COULDNT_READ_FILE},
+    {"CURLE_FTP_ACCEPT_FAILED", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"CURLE_FTP_ACCEPT_TIMEOUT", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"CURLE_FTP_BAD_FILE_LIST", CurlCode::CURLE_FTP_BAD_FILE_LIST},
+    {"CURLE_FTP_CANT_GET_HOST", CurlCode::CURLE_FTP_CANT_GET_HOST},
+    {"CURLE_FTP_COULDNT_RETR_FILE", CurlCode::CURLE_FTP_COULDNT_RETR_FILE},
+    {"CURLE_FTP_COULDNT_SET_TYPE", CurlCode::CURLE_FTP_COULDNT_SET_TYPE},
+    {"CURLE_FTP_COULDNT_USE_REST", CurlCode::CURLE_FTP_COULDNT_USE_REST},
+    {"CURLE_FTP_PORT_FAILED", CurlCode::CURLE_FTP_PORT_FAILED},
+    {"CURLE_FTP_PRET_FAILED", CurlCode::CURLE_FTP_PRET_FAILED},
+    {"CURLE_FTP_WEIRD_227_FORMAT", CurlCode::CURLE_FTP_WEIRD_227_FORMAT},
+    {"CURLE_FTP_WEIRD_PASS_REPLY", CurlCode::CURLE_FTP_WEIRD_PASS_REPLY},
+    {"CURLE_FTP_WEIRD_PASV_REPLY", CurlCode::CURLE_FTP_WEIRD_PASV_REPLY},
+    {"CURLE_GOT_NOTHING", CurlCode::CURLE_GOT_NOTHING},
+    {"CURLE_HTTP2", CurlCode::CURLE_HTTP2},
+    {"CURLE_HTTP2_STREAM", CurlCode::CURLE_HTTP2_STREAM},
+    {"CURLE_HTTP3", CurlCode::CURLE_HTTP3},
+    {"CURLE_HTTP_RETURNED_ERROR", CurlCode::CURLE_HTTP_RETURNED_ERROR},
+    {"CURLE_INTERFACE_FAILED", CurlCode::CURLE_INTERFACE_FAILED},
+    {"CURLE_LDAP_CANNOT_BIND", CurlCode::CURLE_LDAP_CANNOT_BIND},
+    {"CURLE_LDAP_SEARCH_FAILED", CurlCode::CURLE_LDAP_SEARCH_FAILED},
+    {"CURLE_LOGIN_DENIED", CurlCode::CURLE_LOGIN_DENIED},
+    {"CURLE_NOT_BUILT_IN", CurlCode::CURLE_NOT_BUILT_IN},
+    {"CURLE_NO_CONNECTION_AVAILABLE", CurlCode::CURLE_NO_CONNECTION_AVAILABLE},
+    {"CURLE_OBSOLETE20", CurlCode::CURLE_OBSOLETE20},
+    {"CURLE_OBSOLETE24", CurlCode::CURLE_OBSOLETE24},
+    {"CURLE_OBSOLETE29", CurlCode::CURLE_OBSOLETE29},
+    {"CURLE_OBSOLETE32", CurlCode::CURLE_OBSOLETE32},
+    {"CURLE_OBSOLETE34", CurlCode::CURLE_OBSOLETE34},
+    {"CURLE_OBSOLETE40", CurlCode::CURLE_OBSOLETE40},
+    {"CURLE_OBSOLETE41", CurlCode::CURLE_OBSOLETE41},
+    {"CURLE_OBSOLETE44", CurlCode::CURLE_OBSOLETE44},
+    {"CURLE_OBSOLETE46", CurlCode::CURLE_OBSOLETE46},
+    {"CURLE_OBSOLETE50", CurlCode::CURLE_OBSOLETE50},
+    {"CURLE_OBSOLETE51", CurlCode::CURLE_OBSOLETE51},
+    {"CURLE_OBSOLETE57", CurlCode::CURLE_OBSOLETE57},
+    {"CURLE_OBSOLETE62", CurlCode::CURLE_OBSOLETE62},
+    {"CURLE_OBSOLETE75", CurlCode::CURLE_OBSOLETE75},
+    {"CURLE_OBSOLETE76", CurlCode::CURLE_OBSOLETE76},
+    {"CURLE_OK", CurlCode::CURLE_OK},
+    {"CURLE_OPERATION_TIMEDOUT", CurlCode::CURLE_OPERATION_TIMEDOUT},
+    {"CURLE_OUT_OF_MEMORY", CurlCode::CURLE_OUT_OF_MEMORY},
+    {"CURLE_PARTIAL_FILE", CurlCode::CURLE_PARTIAL_FILE},
+    {"CURLE_PEER_FAILED_VERIFICATION", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"CURLE_PROXY", CurlCode::CURLE_PROXY},
+    {"CURLE_QUIC_CONNECT_ERROR", CurlCode::CURLE_QUIC_CONNECT_ERROR},
+    {"CURLE_QUOTE_ERROR", CurlCode::CURLE_QUOTE_ERROR},
+    {"CURLE_RANGE_ERROR", CurlCode::CURLE_RANGE_ERROR},
+    {"CURLE_READ_ERROR", CurlCode::CURLE_READ_ERROR},
+    {"CURLE_RECURSIVE_API_CALL", CurlCode::CURLE_RECURSIVE_API_CALL},
+    {"CURLE_RECV_ERROR", CurlCode::CURLE_RECV_ERROR},
+    {"CURLE_REMOTE_ACCESS_DENIED", CurlCode::CURLE_REMOTE_ACCESS_DENIED},
+    {"CURLE_REMOTE_DISK_FULL", CurlCode::CURLE_REMOTE_DISK_FULL},
+    {"CURLE_REMOTE_FILE_EXISTS", CurlCode::CURLE_REMOTE_FILE_EXISTS},
+    {"CURLE_REMOTE_FILE_NOT_FOUND", CurlCode::CURLE_REMOTE_FILE_NOT_FOUND},
+    {"CURLE_RTSP_CSEQ_ERROR", CurlCode::CURLE_RTSP_CSEQ_ERROR},
+    {"CURLE_RTSP_SESSION_ERROR", CurlCode::CURLE_RTSP_SESSION_ERROR},
+    {"CURLE_SEND_ERROR", CurlCode::CURLE_SEND_ERROR},
+    {"CURLE_SEND_FAIL_REWIND", CurlCode::CURLE_SEND_FAIL_REWIND},
+    {"CURLE_SETOPT_OPTION_SYNTAX", CurlCode::CURLE_SETOPT_OPTION_SYNTAX},
+    {"CURLE_SSH", CurlCode::CURLE_SSH},
+    {"CURLE_SSL_CACERT_BADFILE", CurlCode::CURLE_SSL_CACERT_BADFILE},
+    {"CURLE_SSL_CERTPROBLEM", CurlCode::CURLE_SSL_CERTPROBLEM},
+    {"CURLE_SSL_CIPHER", CurlCode::CURLE_SSL_CIPHER},
+    {"CURLE_SSL_CLIENTCERT", CurlCode::CURLE_SSL_CLIENTCERT},
+    {"CURLE_SSL_CONNECT_ERROR", CurlCode::CURLE_SSL_CONNECT_ERROR},
+    {"CURLE_SSL_CRL_BADFILE", CurlCode::CURLE_SSL_CRL_BADFILE},
+    {"CURLE_SSL_ENGINE_INITFAILED", CurlCode::CURLE_SSL_ENGINE_INITFAILED},
+    {"CURLE_SSL_ENGINE_NOTFOUND", CurlCode::CURLE_SSL_ENGINE_NOTFOUND},
+    {"CURLE_SSL_ENGINE_SETFAILED", CurlCode::CURLE_SSL_ENGINE_SETFAILED},
+    {"CURLE_SSL_INVALIDCERTSTATUS", CurlCode::CURLE_SSL_INVALIDCERTSTATUS},
+    {"CURLE_SSL_ISSUER_ERROR", CurlCode::CURLE_SSL_ISSUER_ERROR},
+    {"CURLE_SSL_PINNEDPUBKEYNOTMATCH", CurlCode::CURLE_SSL_PINNEDPUBKEYNOTMATCH},
+    {"CURLE_SSL_SHUTDOWN_FAILED", CurlCode::CURLE_SSL_SHUTDOWN_FAILED},
+    {"CURLE_TFTP_ILLEGAL", CurlCode::CURLE_TFTP_ILLEGAL},
+    {"CURLE_TFTP_NOSUCHUSER", CurlCode::CURLE_TFTP_NOSUCHUSER},
+    {"CURLE_TFTP_NOTFOUND", CurlCode::CURLE_TFTP_NOTFOUND},
+    {"CURLE_TFTP_PERM", CurlCode::CURLE_TFTP_PERM},
+    {"CURLE_TFTP_UNKNOWNID", CurlCode::CURLE_TFTP_UNKNOWNID},
+    {"CURLE_TOO_LARGE", CurlCode::CURLE_TOO_LARGE},
+    {"CURLE_TOO_MANY_REDIRECTS", CurlCode::CURLE_TOO_MANY_REDIRECTS},
+    {"CURLE_UNKNOWN_OPTION", CurlCode::CURLE_UNKNOWN_OPTION},
+    {"CURLE_UNRECOVERABLE_POLL", CurlCode::CURLE_UNRECOVERABLE_POLL},
+    {"CURLE_UNSUPPORTED_PROTOCOL", CurlCode::CURLE_UNSUPPORTED_PROTOCOL},
+    {"CURLE_UPLOAD_FAILED", CurlCode::CURLE_UPLOAD_FAILED},
+    {"CURLE_URL_MALFORMAT", CurlCode::CURLE_URL_MALFORMAT},
+    {"CURLE_USE_SSL_FAILED", CurlCode::CURLE_USE_SSL_FAILED},
+    {"CURLE_WEIRD_SERVER_REPLY", CurlCode::CURLE_WEIRD_SERVER_REPLY},
+    {"CURLE_WRITE_ERROR", CurlCode::CURLE_WRITE_ERROR},
+    {"E_ABORTED_BY_CALLBACK", CurlCode::CURLE_ABORTED_BY_CALLBACK},
+    {"E_AGAIN", CurlCode::CURLE_AGAIN},
+    {"E_BAD_CALLING_ORDER", CurlCode::CURLE_OBSOLETE44},
+    {"E_BAD_CONTENT_ENCODING", CurlCode::CURLE_BAD_CONTENT_ENCODING},
+    {"E_BAD_DOWNLOAD_RESUME", CurlCode::CURLE_BAD_DOWNLOAD_RESUME},
+    {"E_BAD_FUNCTION_ARGUMENT", CurlCode::CURLE_BAD_FUNCTION_ARGUMENT},
+    {"E_BAD_PASSWORD_ENTERED", CurlCode::CURLE_OBSOLETE46},
+    {"E_CHUNK_FAILED", CurlCode::CURLE_CHUNK_FAILED},
+    {"E_CONV_FAILED", CurlCode::CURLE_OBSOLETE75},
+    {"E_CONV_REQD", CurlCode::CURLE_OBSOLETE76},
+    {"E_COULDNT_CONNECT", CurlCode::CURLE_COULDNT_CONNECT},
+    {"E_COULDNT_RESOLVE_HOST", CurlCode::CURLE_COULDNT_RESOLVE_HOST},
+    {"E_COULDNT_RESOLVE_PROXY", CurlCode::CURLE_COULDNT_RESOLVE_PROXY},
+    {"E_FAILED_INIT", CurlCode::CURLE_FAILED_INIT},
+    {"E_FILESIZE_EXCEEDED", CurlCode::CURLE_FILESIZE_EXCEEDED},
+    {"E_FILE_COULDNT_READ_FILE", CurlCode::CURLE_FILE_COULDNT_READ_FILE},
+    {"E_FTP_ACCEPT_FAILED", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"E_FTP_ACCEPT_TIMEOUT", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"E_FTP_ACCESS_DENIED", CurlCode::CURLE_REMOTE_ACCESS_DENIED},
+    {"E_FTP_BAD_DOWNLOAD_RESUME", CurlCode::CURLE_BAD_DOWNLOAD_RESUME},
+    {"E_FTP_BAD_FILE_LIST", CurlCode::CURLE_FTP_BAD_FILE_LIST},
+    {"E_FTP_CANT_GET_HOST", CurlCode::CURLE_FTP_CANT_GET_HOST},
+    {"E_FTP_CANT_RECONNECT", CurlCode::CURLE_HTTP2},
+    {"E_FTP_COULDNT_GET_SIZE", CurlCode::CURLE_OBSOLETE32},
+    {"E_FTP_COULDNT_RETR_FILE", CurlCode::CURLE_FTP_COULDNT_RETR_FILE},
+    {"E_FTP_COULDNT_SET_ASCII", CurlCode::CURLE_OBSOLETE29},
+    {"E_FTP_COULDNT_SET_BINARY", CurlCode::CURLE_FTP_COULDNT_SET_TYPE},
+    {"E_FTP_COULDNT_SET_TYPE", CurlCode::CURLE_FTP_COULDNT_SET_TYPE},
+    {"E_FTP_COULDNT_STOR_FILE", CurlCode::CURLE_UPLOAD_FAILED},
+    {"E_FTP_COULDNT_USE_REST", CurlCode::CURLE_FTP_COULDNT_USE_REST},
+    {"E_FTP_PARTIAL_FILE", CurlCode::CURLE_PARTIAL_FILE},
+    {"E_FTP_PORT_FAILED", CurlCode::CURLE_FTP_PORT_FAILED},
+    {"E_FTP_PRET_FAILED", CurlCode::CURLE_FTP_PRET_FAILED},
+    {"E_FTP_QUOTE_ERROR", CurlCode::CURLE_QUOTE_ERROR},
+    {"E_FTP_SSL_FAILED", CurlCode::CURLE_USE_SSL_FAILED},
+    {"E_FTP_USER_PASSWORD_INCORRECT", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"E_FTP_WEIRD_227_FORMAT", CurlCode::CURLE_FTP_WEIRD_227_FORMAT},
+    {"E_FTP_WEIRD_PASS_REPLY", CurlCode::CURLE_FTP_WEIRD_PASS_REPLY},
+    {"E_FTP_WEIRD_PASV_REPLY", CurlCode::CURLE_FTP_WEIRD_PASV_REPLY},
+    {"E_FTP_WEIRD_SERVER_REPLY", CurlCode::CURLE_WEIRD_SERVER_REPLY},
+    {"E_FTP_WEIRD_USER_REPLY", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"E_FTP_WRITE_ERROR", CurlCode::CURLE_OBSOLETE20},
+    {"E_FUNCTION_NOT_FOUND", CurlCode::CURLE_OBSOLETE41},
+    {"E_GOT_NOTHING", CurlCode::CURLE_GOT_NOTHING},
+    {"E_HTTP2", CurlCode::CURLE_HTTP2},
+    {"E_HTTP_NOT_FOUND", CurlCode::CURLE_HTTP_RETURNED_ERROR},
+    {"E_HTTP_PORT_FAILED", CurlCode::CURLE_INTERFACE_FAILED},
+    {"E_HTTP_POST_ERROR", CurlCode::CURLE_OBSOLETE34},
+    {"E_HTTP_RANGE_ERROR", CurlCode::CURLE_RANGE_ERROR},
+    {"E_HTTP_RETURNED_ERROR", CurlCode::CURLE_HTTP_RETURNED_ERROR},
+    {"E_INTERFACE_FAILED", CurlCode::CURLE_INTERFACE_FAILED},
+    {"E_LDAP_CANNOT_BIND", CurlCode::CURLE_LDAP_CANNOT_BIND},
+    {"E_LDAP_INVALID_URL", CurlCode::CURLE_OBSOLETE62},
+    {"E_LDAP_SEARCH_FAILED", CurlCode::CURLE_LDAP_SEARCH_FAILED},
+    {"E_LIBRARY_NOT_FOUND", CurlCode::CURLE_OBSOLETE40},
+    {"E_LOGIN_DENIED", CurlCode::CURLE_LOGIN_DENIED},
+    {"E_MALFORMAT_USER", CurlCode::CURLE_OBSOLETE24},
+    {"E_NOT_BUILT_IN", CurlCode::CURLE_NOT_BUILT_IN},
+    {"E_NO_CONNECTION_AVAILABLE", CurlCode::CURLE_NO_CONNECTION_AVAILABLE},
+    {"E_OK", CurlCode::CURLE_OK},
+    {"E_OPERATION_TIMEDOUT", CurlCode::CURLE_OPERATION_TIMEDOUT},
+    {"E_OPERATION_TIMEOUTED", CurlCode::CURLE_OPERATION_TIMEDOUT},
+    {"E_OUT_OF_MEMORY", CurlCode::CURLE_OUT_OF_MEMORY},
+    {"E_PARTIAL_FILE", CurlCode::CURLE_PARTIAL_FILE},
+    {"E_PEER_FAILED_VERIFICATION", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"E_QUOTE_ERROR", CurlCode::CURLE_QUOTE_ERROR},
+    {"E_RANGE_ERROR", CurlCode::CURLE_RANGE_ERROR},
+    {"E_READ_ERROR", CurlCode::CURLE_READ_ERROR},
+    {"E_RECV_ERROR", CurlCode::CURLE_RECV_ERROR},
+    {"E_REMOTE_ACCESS_DENIED", CurlCode::CURLE_REMOTE_ACCESS_DENIED},
+    {"E_REMOTE_DISK_FULL", CurlCode::CURLE_REMOTE_DISK_FULL},
+    {"E_REMOTE_FILE_EXISTS", CurlCode::CURLE_REMOTE_FILE_EXISTS},
+    {"E_REMOTE_FILE_NOT_FOUND", CurlCode::CURLE_REMOTE_FILE_NOT_FOUND},
+    {"E_RTSP_CSEQ_ERROR", CurlCode::CURLE_RTSP_CSEQ_ERROR},
+    {"E_RTSP_SESSION_ERROR", CurlCode::CURLE_RTSP_SESSION_ERROR},
+    {"E_SEND_ERROR", CurlCode::CURLE_SEND_ERROR},
+    {"E_SEND_FAIL_REWIND", CurlCode::CURLE_SEND_FAIL_REWIND},
+    {"E_SHARE_IN_USE", CurlCode::CURLE_OBSOLETE57},
+    {"E_SSH", CurlCode::CURLE_SSH},
+    {"E_SSL_CACERT", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"E_SSL_CACERT_BADFILE", CurlCode::CURLE_SSL_CACERT_BADFILE},
+    {"E_SSL_CERTPROBLEM", CurlCode::CURLE_SSL_CERTPROBLEM},
+    {"E_SSL_CIPHER", CurlCode::CURLE_SSL_CIPHER},
+    {"E_SSL_CONNECT_ERROR", CurlCode::CURLE_SSL_CONNECT_ERROR},
+    {"E_SSL_CRL_BADFILE", CurlCode::CURLE_SSL_CRL_BADFILE},
+    {"E_SSL_ENGINE_INITFAILED", CurlCode::CURLE_SSL_ENGINE_INITFAILED},
+    {"E_SSL_ENGINE_NOTFOUND", CurlCode::CURLE_SSL_ENGINE_NOTFOUND},
+    {"E_SSL_ENGINE_SETFAILED", CurlCode::CURLE_SSL_ENGINE_SETFAILED},
+    {"E_SSL_INVALIDCERTSTATUS", CurlCode::CURLE_SSL_INVALIDCERTSTATUS},
+    {"E_SSL_ISSUER_ERROR", CurlCode::CURLE_SSL_ISSUER_ERROR},
+    {"E_SSL_PEER_CERTIFICATE", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"E_SSL_PINNEDPUBKEYNOTMATCH", CurlCode::CURLE_SSL_PINNEDPUBKEYNOTMATCH},
+    {"E_SSL_SHUTDOWN_FAILED", CurlCode::CURLE_SSL_SHUTDOWN_FAILED},
+    {"E_TELNET_OPTION_SYNTAX", CurlCode::CURLE_SETOPT_OPTION_SYNTAX},
+    {"E_TFTP_DISKFULL", CurlCode::CURLE_REMOTE_DISK_FULL},
+    {"E_TFTP_EXISTS", CurlCode::CURLE_REMOTE_FILE_EXISTS},
+    {"E_TFTP_ILLEGAL", CurlCode::CURLE_TFTP_ILLEGAL},
+    {"E_TFTP_NOSUCHUSER", CurlCode::CURLE_TFTP_NOSUCHUSER},
+    {"E_TFTP_NOTFOUND", CurlCode::CURLE_TFTP_NOTFOUND},
+    {"E_TFTP_PERM", CurlCode::CURLE_TFTP_PERM},
+    {"E_TFTP_UNKNOWNID", CurlCode::CURLE_TFTP_UNKNOWNID},
+    {"E_TOO_MANY_REDIRECTS", CurlCode::CURLE_TOO_MANY_REDIRECTS},
+    {"E_UNKNOWN_OPTION", CurlCode::CURLE_UNKNOWN_OPTION},
+    {"E_UNKNOWN_TELNET_OPTION", CurlCode::CURLE_UNKNOWN_OPTION},
+    {"E_UNSUPPORTED_PROTOCOL", CurlCode::CURLE_UNSUPPORTED_PROTOCOL},
+    {"E_UPLOAD_FAILED", CurlCode::CURLE_UPLOAD_FAILED},
+    {"E_URL_MALFORMAT", CurlCode::CURLE_URL_MALFORMAT},
+    {"E_URL_MALFORMAT_USER", CurlCode::CURLE_NOT_BUILT_IN},
+    {"E_USE_SSL_FAILED", CurlCode::CURLE_USE_SSL_FAILED},
+    {"E_WRITE_ERROR", CurlCode::CURLE_WRITE_ERROR},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<CurlCode>, 251> folded{{
+    {"curle_aborted_by_callback", CurlCode::CURLE_ABORTED_BY_CALLBACK},
+    {"curle_again", CurlCode::CURLE_AGAIN},
+    {"curle_auth_error", CurlCode::CURLE_AUTH_ERROR},
+    {"curle_bad_calling_order", CurlCode::CURLE_OBSOLETE44},
+    {"curle_bad_content_encoding", CurlCode::CURLE_BAD_CONTENT_ENCODING},
+    {"curle_bad_download_resume", CurlCode::CURLE_BAD_DOWNLOAD_RESUME},
+    {"curle_bad_function_argument", CurlCode::CURLE_BAD_FUNCTION_ARGUMENT},
+    {"curle_bad_password_entered", CurlCode::CURLE_OBSOLETE46},
+    {"curle_chunk_failed", CurlCode::CURLE_CHUNK_FAILED},
+    {"curle_conv_failed", CurlCode::CURLE_OBSOLETE75},
+    {"curle_conv_reqd", CurlCode::CURLE_OBSOLETE76},
+    {"curle_couldnt_connect", CurlCode::CURLE_COULDNT_CONNECT},
+    {"curle_couldnt_resolve_host", CurlCode::CURLE_COULDNT_RESOLVE_HOST},
+    {"curle_couldnt_resolve_proxy", CurlCode::CURLE_COULDNT_RESOLVE_PROXY},
+    {"curle_ech_required", CurlCode::CURLE_ECH_REQUIRED},
+    {"curle_failed_init", CurlCode::CURLE_FAILED_INIT},
+    {"curle_file_couldnt_read_file", CurlCode::CURLE_FILE_COULDNT_READ_FILE},
+    {"curle_filesize_exceeded", CurlCode::CURLE_FILESIZE_EXCEEDED},
+    {"curle_ftp_accept_failed", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"curle_ftp_accept_timeout", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"curle_ftp_access_denied", CurlCode::CURLE_REMOTE_ACCESS_DENIED},
+    {"curle_ftp_bad_download_resume", CurlCode::CURLE_BAD_DOWNLOAD_RESUME},
+    {"curle_ftp_bad_file_list", CurlCode::CURLE_FTP_BAD_FILE_LIST},
+    {"curle_ftp_cant_get_host", CurlCode::CURLE_FTP_CANT_GET_HOST},
+    {"curle_ftp_cant_reconnect", CurlCode::CURLE_HTTP2},
+    {"curle_ftp_couldnt_get_size", CurlCode::CURLE_OBSOLETE32},
+    {"curle_ftp_couldnt_retr_file", CurlCode::CURLE_FTP_COULDNT_RETR_FILE},
+    {"curle_ftp_couldnt_set_ascii", CurlCode::CURLE_OBSOLETE29},
+    {"curle_ftp_couldnt_set_binary", CurlCode::CURLE_FTP_COULDNT_SET_TYPE},
+    {"curle_ftp_couldnt_set_type", CurlCode::CURLE_FTP_COULDNT_SET_TYPE},
+    {"curle_ftp_couldnt_stor_file", CurlCode::CURLE_UPLOAD_FAILED},
+    {"curle_ftp_couldnt_use_rest", CurlCode::CURLE_FTP_COULDNT_USE_REST},
+    {"curle_ftp_partial_file", CurlCode::CURLE_PARTIAL_FILE},
+    {"curle_ftp_port_failed", CurlCode::CURLE_FTP_PORT_FAILED},
+    {"curle_ftp_pret_failed", CurlCode::CURLE_FTP_PRET_FAILED},
+    {"curle_ftp_quote_error", CurlCode::CURLE_QUOTE_ERROR},
+    {"curle_ftp_ssl_failed", CurlCode::CURLE_USE_SSL_FAILED},
+    {"curle_ftp_user_password_incorrect", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"curle_ftp_weird_227_format", CurlCode::CURLE_FTP_WEIRD_227_FORMAT},
+    {"curle_ftp_weird_pass_reply", CurlCode::CURLE_FTP_WEIRD_PASS_REPLY},
+    {"curle_ftp_weird_pasv_reply", CurlCode::CURLE_FTP_WEIRD_PASV_REPLY},
+    {"curle_ftp_weird_server_reply", CurlCode::CURLE_WEIRD_SERVER_REPLY},
+    {"curle_ftp_weird_user_reply", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"curle_ftp_write_error", CurlCode::CURLE_OBSOLETE20},
+    {"curle_function_not_found", CurlCode::CURLE_OBSOLETE41},
+    {"curle_got_nothing", CurlCode::CURLE_GOT_NOTHING},
+    {"curle_http2", CurlCode::CURLE_HTTP2},
+    {"curle_http2_stream", CurlCode::CURLE_HTTP2_STREAM},
+    {"curle_http3", CurlCode::CURLE_HTTP3},
+    {"curle_http_not_found", CurlCode::CURLE_HTTP_RETURNED_ERROR},
+    {"curle_http_port_failed", CurlCode::CURLE_INTERFACE_FAILED},
+    {"curle_http_post_error", CurlCode::CURLE_OBSOLETE34},
+    {"curle_http_range_error", CurlCode::CURLE_RANGE_ERROR},
+    {"curle_http_returned_error", CurlCode::CURLE_HTTP_RETURNED_ERROR},
+    {"curle_interface_failed", CurlCode::CURLE_INTERFACE_FAILED},
+    {"curle_ldap_cannot_bind", CurlCode::CURLE_LDAP_CANNOT_BIND},
+    {"curle_ldap_invalid_url", CurlCode::CURLE_OBSOLETE62},
+    {"curle_ldap_search_failed", CurlCode::CURLE_LDAP_SEARCH_FAILED},
+    {"curle_library_not_found", CurlCode::CURLE_OBSOLETE40},
+    {"curle_login_denied", CurlCode::CURLE_LOGIN_DENIED},
+    {"curle_malformat_user", CurlCode::CURLE_OBSOLETE24},
+    {"curle_no_connection_available", CurlCode::CURLE_NO_CONNECTION_AVAILABLE},
+    {"curle_not_built_in", CurlCode::CURLE_NOT_BUILT_IN},
+    {"curle_obsolete", CurlCode::CURLE_OBSOLETE50},
+    {"curle_obsolete10", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"curle_obsolete12", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"curle_obsolete16", CurlCode::CURLE_HTTP2},
+    {"curle_obsolete20", CurlCode::CURLE_OBSOLETE20},
+    {"curle_obsolete24", CurlCode::CURLE_OBSOLETE24},
+    {"curle_obsolete29", CurlCode::CURLE_OBSOLETE29},
+    {"curle_obsolete32", CurlCode::CURLE_OBSOLETE32},
+    {"curle_obsolete34", CurlCode::CURLE_OBSOLETE34},
+    {"curle_obsolete40", CurlCode::CURLE_OBSOLETE40},
+    {"curle_obsolete41", CurlCode::CURLE_OBSOLETE41},
+    {"curle_obsolete44", CurlCode::CURLE_OBSOLETE44},
+    {"curle_obsolete46", CurlCode::CURLE_OBSOLETE46},
+    {"curle_obsolete50", CurlCode::CURLE_OBSOLETE50},
+    {"curle_obsolete51", CurlCode::CURLE_OBSOLETE51},
+    {"curle_obsolete57", CurlCode::CURLE_OBSOLETE57},
+    {"curle_obsolete62", CurlCode::CURLE_OBSOLETE62},
+    {"curle_obsolete75", CurlCode::CURLE_OBSOLETE75},
+    {"curle_obsolete76", CurlCode::CURLE_OBSOLETE76},
+    {"curle_ok", CurlCode::CURLE_OK},
+    {"curle_operation_timedout", CurlCode::CURLE_OPERATION_TIMEDOUT},
+    {"curle_operation_timeouted", CurlCode::CURLE_OPERATION_TIMEDOUT},
+    {"curle_out_of_memory", CurlCode::CURLE_OUT_OF_MEMORY},
+    {"curle_partial_file", CurlCode::CURLE_PARTIAL_FILE},
+    {"curle_peer_failed_verification", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"curle_proxy", CurlCode::CURLE_PROXY},
+    {"curle_quic_connect_error", CurlCode::CURLE_QUIC_CONNECT_ERROR},
+    {"curle_quote_error", CurlCode::CURLE_QUOTE_ERROR},
+    {"curle_range_error", CurlCode::CURLE_RANGE_ERROR},
+    {"curle_read_error", CurlCode::CURLE_READ_ERROR},
+    {"curle_recursive_api_call", CurlCode::CURLE_RECURSIVE_API_CALL},
+    {"curle_recv_error", CurlCode::CURLE_RECV_ERROR},
+    {"curle_remote_access_denied", CurlCode::CURLE_REMOTE_ACCESS_DENIED},
+    {"curle_remote_disk_full", CurlCode::CURLE_REMOTE_DISK_FULL},
+    {"curle_remote_file_exists", CurlCode::CURLE_REMOTE_FILE_EXISTS},
+    {"curle_remote_file_not_found", CurlCode::CURLE_REMOTE_FILE_NOT_FOUND},
+    {"curle_rtsp_cseq_error", CurlCode::CURLE_RTSP_CSEQ_ERROR},
+    {"curle_rtsp_session_error", CurlCode::CURLE_RTSP_SESSION_ERROR},
+    {"curle_send_error", CurlCode::CURLE_SEND_ERROR},
+    {"curle_send_fail_rewind", CurlCode::CURLE_SEND_FAIL_REWIND},
+    {"curle_setopt_option_syntax", CurlCode::CURLE_SETOPT_OPTION_SYNTAX},
+    {"curle_share_in_use", CurlCode::CURLE_OBSOLETE57},
+    {"curle_ssh", CurlCode::CURLE_SSH},
+    {"curle_ssl_cacert", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"curle_ssl_cacert_badfile", CurlCode::CURLE_SSL_CACERT_BADFILE},
+    {"curle_ssl_certproblem", CurlCode::CURLE_SSL_CERTPROBLEM},
+    {"curle_ssl_cipher", CurlCode::CURLE_SSL_CIPHER},
+    {"curle_ssl_clientcert", CurlCode::CURLE_SSL_CLIENTCERT},
+    {"curle_ssl_connect_error", CurlCode::CURLE_SSL_CONNECT_ERROR},
+    {"curle_ssl_crl_badfile", CurlCode::CURLE_SSL_CRL_BADFILE},
+    {"curle_ssl_engine_initfailed", CurlCode::CURLE_SSL_ENGINE_INITFAILED},
+    {"curle_ssl_engine_notfound", CurlCode::CURLE_SSL_ENGINE_NOTFOUND},
+    {"curle_ssl_engine_setfailed", CurlCode::CURLE_SSL_ENGINE_SETFAILED},
+    {"curle_ssl_invalidcertstatus", CurlCode::CURLE_SSL_INVALIDCERTSTATUS},
+    {"curle_ssl_issuer_error", CurlCode::CURLE_SSL_ISSUER_ERROR},
+    {"curle_ssl_peer_certificate", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"curle_ssl_pinnedpubkeynotmatch", CurlCode::CURLE_SSL_PINNEDPUBKEYNOTMATCH},
+    {"curle_ssl_shutdown_failed", CurlCode::CURLE_SSL_SHUTDOWN_FAILED},
+    {"curle_telnet_option_syntax", CurlCode::CURLE_SETOPT_OPTION_SYNTAX},
+    {"curle_tftp_diskfull", CurlCode::CURLE_REMOTE_DISK_FULL},
+    {"curle_tftp_exists", CurlCode::CURLE_REMOTE_FILE_EXISTS},
+    {"curle_tftp_illegal", CurlCode::CURLE_TFTP_ILLEGAL},
+    {"curle_tftp_nosuchuser", CurlCode::CURLE_TFTP_NOSUCHUSER},
+    {"curle_tftp_notfound", CurlCode::CURLE_TFTP_NOTFOUND},
+    {"curle_tftp_perm", CurlCode::CURLE_TFTP_PERM},
+    {"curle_tftp_unknownid", CurlCode::CURLE_TFTP_UNKNOWNID},
+    {"curle_too_large", CurlCode::CURLE_TOO_LARGE},
+    {"curle_too_many_redirects", CurlCode::CURLE_TOO_MANY_REDIRECTS},
+    {"curle_unknown_option", CurlCode::CURLE_UNKNOWN_OPTION},
+    {"curle_unknown_telnet_option", CurlCode::CURLE_UNKNOWN_OPTION},
+    {"curle_unrecoverable_poll", CurlCode::CURLE_UNRECOVERABLE_POLL},
+    {"curle_unsupported_protocol", CurlCode::CURLE_UNSUPPORTED_PROTOCOL},
+    {"curle_upload_failed", CurlCode::CURLE_UPLOAD_FAILED},
+    {"curle_url_malformat", CurlCode::CURLE_URL_MALFORMAT},
+    {"curle_url_malformat_user", CurlCode::CURLE_NOT_BUILT_IN},
+    {"curle_use_ssl_failed", CurlCode::CURLE_USE_SSL_FAILED},
+    {"curle_weird_server_reply", CurlCode::CURLE_WEIRD_SERVER_REPLY},
+    {"curle_write_error", CurlCode::CURLE_WRITE_ERROR},
+    {"e_aborted_by_callback", CurlCode::CURLE_ABORTED_BY_CALLBACK},
+    {"e_again", CurlCode::CURLE_AGAIN},
+    {"e_bad_calling_order", CurlCode::CURLE_OBSOLETE44},
+    {"e_bad_content_encoding", CurlCode::CURLE_BAD_CONTENT_ENCODING},
+    {"e_bad_download_resume", CurlCode::CURLE_BAD_DOWNLOAD_RESUME},
+    {"e_bad_function_argument", CurlCode::CURLE_BAD_FUNCTION_ARGUMENT},
+    {"e_bad_password_entered", CurlCode::CURLE_OBSOLETE46},
+    {"e_chunk_failed", CurlCode::CURLE_CHUNK_FAILED},
+    {"e_conv_failed", CurlCode::CURLE_OBSOLETE75},
+    {"e_conv_reqd", CurlCode::CURLE_OBSOLETE76},
+    {"e_couldnt_connect", CurlCode::CURLE_COULDNT_CONNECT},
+    {"e_couldnt_resolve_host", CurlCode::CURLE_COULDNT_RESOLVE_HOST},
+    {"e_couldnt_resolve_proxy", CurlCode::CURLE_COULDNT_RESOLVE_PROXY},
+    {"e_failed_init", CurlCode::CURLE_FAILED_INIT},
+    {"e_file_couldnt_read_file", CurlCode::CURLE_FILE_COULDNT_READ_FILE},
+    {"e_filesize_exceeded", CurlCode::CURLE_FILESIZE_EXCEEDED},
+    {"e_ftp_accept_failed", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"e_ftp_accept_timeout", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"e_ftp_access_denied", CurlCode::CURLE_REMOTE_ACCESS_DENIED},
+    {"e_ftp_bad_download_resume", CurlCode::CURLE_BAD_DOWNLOAD_RESUME},
+    {"e_ftp_bad_file_list", CurlCode::CURLE_FTP_BAD_FILE_LIST},
+    {"e_ftp_cant_get_host", CurlCode::CURLE_FTP_CANT_GET_HOST},
+    {"e_ftp_cant_reconnect", CurlCode::CURLE_HTTP2},
+    {"e_ftp_couldnt_get_size", CurlCode::CURLE_OBSOLETE32},
+    {"e_ftp_couldnt_retr_file", CurlCode::CURLE_FTP_COULDNT_RETR_FILE},
+    {"e_ftp_couldnt_set_ascii", CurlCode::CURLE_OBSOLETE29},
+    {"e_ftp_couldnt_set_binary", CurlCode::CURLE_FTP_COULDNT_SET_TYPE},
+    {"e_ftp_couldnt_set_type", CurlCode::CURLE_FTP_COULDNT_SET_TYPE},
+    {"e_ftp_couldnt_stor_file", CurlCode::CURLE_UPLOAD_FAILED},
+    {"e_ftp_couldnt_use_rest", CurlCode::CURLE_FTP_COULDNT_USE_REST},
+    {"e_ftp_partial_file", CurlCode::CURLE_PARTIAL_FILE},
+    {"e_ftp_port_failed", CurlCode::CURLE_FTP_PORT_FAILED},
+    {"e_ftp_pret_failed", CurlCode::CURLE_FTP_PRET_FAILED},
+    {"e_ftp_quote_error", CurlCode::CURLE_QUOTE_ERROR},
+    {"e_ftp_ssl_failed", CurlCode::CURLE_USE_SSL_FAILED},
+    {"e_ftp_user_password_incorrect", CurlCode::CURLE_FTP_ACCEPT_FAILED},
+    {"e_ftp_weird_227_format", CurlCode::CURLE_FTP_WEIRD_227_FORMAT},
+    {"e_ftp_weird_pass_reply", CurlCode::CURLE_FTP_WEIRD_PASS_REPLY},
+    {"e_ftp_weird_pasv_reply", CurlCode::CURLE_FTP_WEIRD_PASV_REPLY},
+    {"e_ftp_weird_server_reply", CurlCode::CURLE_WEIRD_SERVER_REPLY},
+    {"e_ftp_weird_user_reply", CurlCode::CURLE_FTP_ACCEPT_TIMEOUT},
+    {"e_ftp_write_error", CurlCode::CURLE_OBSOLETE20},
+    {"e_function_not_found", CurlCode::CURLE_OBSOLETE41},
+    {"e_got_nothing", CurlCode::CURLE_GOT_NOTHING},
+    {"e_http2", CurlCode::CURLE_HTTP2},
+    {"e_http_not_found", CurlCode::CURLE_HTTP_RETURNED_ERROR},
+    {"e_http_port_failed", CurlCode::CURLE_INTERFACE_FAILED},
+    {"e_http_post_error", CurlCode::CURLE_OBSOLETE34},
+    {"e_http_range_error", CurlCode::CURLE_RANGE_ERROR},
+    {"e_http_returned_error", CurlCode::CURLE_HTTP_RETURNED_ERROR},
+    {"e_interface_failed", CurlCode::CURLE_INTERFACE_FAILED},
+    {"e_ldap_cannot_bind", CurlCode::CURLE_LDAP_CANNOT_BIND},
+    {"e_ldap_invalid_url", CurlCode::CURLE_OBSOLETE62},
+    {"e_ldap_search_failed", CurlCode::CURLE_LDAP_SEARCH_FAILED},
+    {"e_library_not_found", CurlCode::CURLE_OBSOLETE40},
+    {"e_login_denied", CurlCode::CURLE_LOGIN_DENIED},
+    {"e_malformat_user", CurlCode::CURLE_OBSOLETE24},
+    {"e_no_connection_available", CurlCode::CURLE_NO_CONNECTION_AVAILABLE},
+    {"e_not_built_in", CurlCode::CURLE_NOT_BUILT_IN},
+    {"e_ok", CurlCode::CURLE_OK},
+    {"e_operation_timedout", CurlCode::CURLE_OPERATION_TIMEDOUT},
+    {"e_operation_timeouted", CurlCode::CURLE_OPERATION_TIMEDOUT},
+    {"e_out_of_memory", CurlCode::CURLE_OUT_OF_MEMORY},
+    {"e_partial_file", CurlCode::CURLE_PARTIAL_FILE},
+    {"e_peer_failed_verification", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"e_quote_error", CurlCode::CURLE_QUOTE_ERROR},
+    {"e_range_error", CurlCode::CURLE_RANGE_ERROR},
+    {"e_read_error", CurlCode::CURLE_READ_ERROR},
+    {"e_recv_error", CurlCode::CURLE_RECV_ERROR},
+    {"e_remote_access_denied", CurlCode::CURLE_REMOTE_ACCESS_DENIED},
+    {"e_remote_disk_full", CurlCode::CURLE_REMOTE_DISK_FULL},
+    {"e_remote_file_exists", CurlCode::CURLE_REMOTE_FILE_EXISTS},
+    {"e_remote_file_not_found", CurlCode::CURLE_REMOTE_FILE_NOT_FOUND},
+    {"e_rtsp_cseq_error", CurlCode::CURLE_RTSP_CSEQ_ERROR},
+    {"e_rtsp_session_error", CurlCode::CURLE_RTSP_SESSION_ERROR},
+    {"e_send_error", CurlCode::CURLE_SEND_ERROR},
+    {"e_send_fail_rewind", CurlCode::CURLE_SEND_FAIL_REWIND},
+    {"e_share_in_use", CurlCode::CURLE_OBSOLETE57},
+    {"e_ssh", CurlCode::CURLE_SSH},
+    {"e_ssl_cacert", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"e_ssl_cacert_badfile", CurlCode::CURLE_SSL_CACERT_BADFILE},
+    {"e_ssl_certproblem", CurlCode::CURLE_SSL_CERTPROBLEM},
+    {"e_ssl_cipher", CurlCode::CURLE_SSL_CIPHER},
+    {"e_ssl_connect_error", CurlCode::CURLE_SSL_CONNECT_ERROR},
+    {"e_ssl_crl_badfile", CurlCode::CURLE_SSL_CRL_BADFILE},
+    {"e_ssl_engine_initfailed", CurlCode::CURLE_SSL_ENGINE_INITFAILED},
+    {"e_ssl_engine_notfound", CurlCode::CURLE_SSL_ENGINE_NOTFOUND},
+    {"e_ssl_engine_setfailed", CurlCode::CURLE_SSL_ENGINE_SETFAILED},
+    {"e_ssl_invalidcertstatus", CurlCode::CURLE_SSL_INVALIDCERTSTATUS},
+    {"e_ssl_issuer_error", CurlCode::CURLE_SSL_ISSUER_ERROR},
+    {"e_ssl_peer_certificate", CurlCode::CURLE_PEER_FAILED_VERIFICATION},
+    {"e_ssl_pinnedpubkeynotmatch", CurlCode::CURLE_SSL_PINNEDPUBKEYNOTMATCH},
+    {"e_ssl_shutdown_failed", CurlCode::CURLE_SSL_SHUTDOWN_FAILED},
+    {"e_telnet_option_syntax", CurlCode::CURLE_SETOPT_OPTION_SYNTAX},
+    {"e_tftp_diskfull", CurlCode::CURLE_REMOTE_DISK_FULL},
+    {"e_tftp_exists", CurlCode::CURLE_REMOTE_FILE_EXISTS},
+    {"e_tftp_illegal", CurlCode::CURLE_TFTP_ILLEGAL},
+    {"e_tftp_nosuchuser", CurlCode::CURLE_TFTP_NOSUCHUSER},
+    {"e_tftp_notfound", CurlCode::CURLE_TFTP_NOTFOUND},
+    {"e_tftp_perm", CurlCode::CURLE_TFTP_PERM},
+    {"e_tftp_unknownid", CurlCode::CURLE_TFTP_UNKNOWNID},
+    {"e_too_many_redirects", CurlCode::CURLE_TOO_MANY_REDIRECTS},
+    {"e_unknown_option", CurlCode::CURLE_UNKNOWN_OPTION},
+    {"e_unknown_telnet_option", CurlCode::CURLE_UNKNOWN_OPTION},
+    {"e_unsupported_protocol", CurlCode::CURLE_UNSUPPORTED_PROTOCOL},
+    {"e_upload_failed", CurlCode::CURLE_UPLOAD_FAILED},
+    {"e_url_malformat", CurlCode::CURLE_URL_MALFORMAT},
+    {"e_url_malformat_user", CurlCode::CURLE_NOT_BUILT_IN},
+    {"e_use_ssl_failed", CurlCode::CURLE_USE_SSL_FAILED},
+    {"e_write_error", CurlCode::CURLE_WRITE_ERROR},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::int32_t value(CurlCode code) noexcept {
+    return static_cast<std::int32_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(CurlCode code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<CurlCode> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<CurlCode>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(CurlCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(CurlCode code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(CurlCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(CurlCode code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(CurlCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(CurlCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(CurlCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(CurlCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= 0 && number <= 101) {
+        return Group::RESULT;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group RESULT, known code or not.
+constexpr bool is_result(CurlCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0 && number <= 101;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(CurlCode code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(CurlCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(CurlCode code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<CurlCode> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<CurlCode> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(CurlCode code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown curl code <number>": never empty.
+inline std::string describe(CurlCode code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown curl code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace curl
 
 // ---------------------------------------------------------------------------
 // netcodes::http (data/http)
@@ -5950,6 +6813,7 @@ constexpr std::optional<Status> from_qt(::netcodes::qt::NetworkError code) noexc
 
 // The per-code functions of every system, also as netcodes::name(code).
 using chromium::value, chromium::is_known, chromium::name, chromium::name_or, chromium::description, chromium::description_or, chromium::category, chromium::retry, chromium::status, chromium::group, chromium::is_retired, chromium::meanings, chromium::retry_decision, chromium::to_string, chromium::describe;
+using curl::value, curl::is_known, curl::name, curl::name_or, curl::description, curl::description_or, curl::category, curl::retry, curl::status, curl::group, curl::is_retired, curl::meanings, curl::retry_decision, curl::to_string, curl::describe;
 using http::value, http::is_known, http::name, http::name_or, http::description, http::description_or, http::category, http::retry, http::status, http::group, http::is_retired, http::meanings, http::retry_decision, http::to_string, http::describe;
 using qt::value, qt::is_known, qt::name, qt::name_or, qt::description, qt::description_or, qt::category, qt::retry, qt::status, qt::group, qt::is_retired, qt::meanings, qt::retry_decision, qt::to_string, qt::describe;
 using warning::value, warning::is_known, warning::name, warning::name_or, warning::description, warning::description_or, warning::category, warning::retry, warning::status, warning::group, warning::is_retired, warning::meanings, warning::retry_decision, warning::to_string, warning::describe;
@@ -5989,6 +6853,11 @@ inline QString to_qstring(chromium::NetError code) {
 }
 
 // What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(curl::CurlCode code) {
+    return to_qstring(curl::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
 inline QString to_qstring(http::Status code) {
     return to_qstring(http::to_string(code));
 }
@@ -6020,6 +6889,17 @@ inline QDebug operator<<(QDebug debug, NetError code) {
 }
 
 } // namespace chromium
+
+namespace curl {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, CurlCode code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace curl
 
 namespace http {
 

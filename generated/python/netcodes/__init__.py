@@ -2,6 +2,7 @@
 """Network error and status codes, one module per code system.
 
 - netcodes.chromium: Chromium net errors
+- netcodes.curl: libcurl CURLcode
 - netcodes.http: HTTP status codes
 - netcodes.qt: Qt QNetworkReply::NetworkError
 - netcodes.warning: HTTP Warning codes
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from netcodes import (
         chromium,
+        curl,
         http,
         mapping,
         qt,
@@ -28,11 +30,11 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "http", "mapping", "qt", "vocabulary", "warning"]
 
 # Submodules load when first used: `import netcodes` alone costs next to
 # nothing, and `netcodes.http` loads only the HTTP tables.
-_MODULES = frozenset({"chromium", "http", "mapping", "qt", "vocabulary", "warning"})
+_MODULES = frozenset({"chromium", "curl", "http", "mapping", "qt", "vocabulary", "warning"})
 _NAMES = {"Category": "vocabulary", "Retry": "vocabulary", "RetryDecision": "vocabulary", "MappingKind": "mapping", "Rule": "mapping"}
 
 

@@ -6,6 +6,7 @@
 //! | module | code type | codes |
 //! |---|---|---|
 //! | [`chromium`] | [`chromium::NetError`] | 249 codes, Chromium 153.0.8010.0 |
+//! | [`curl`] | [`curl::CurlCode`] | 102 codes, curl 8.21.0 |
 //! | [`http`] | [`http::Status`] | 97 codes, RFC 9110 (June 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
@@ -93,6 +94,9 @@ mod macros;
 
 /// Chromium net errors
 pub mod chromium;
+
+/// libcurl CURLcode
+pub mod curl;
 
 /// HTTP status codes
 pub mod http;
