@@ -44,7 +44,7 @@
 #define NETCODES_VERSION_MINOR 1
 #define NETCODES_VERSION_PATCH 0
 #define NETCODES_VERSION_STRING "0.1.0"
-#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
+#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
 
 #ifdef __cplusplus
 extern "C" {
@@ -5355,6 +5355,436 @@ static inline int netcodes_qt_from_name(const char *name, int *code) {
  * an unknown code is never retried. */
 static inline netcodes_retry_decision netcodes_qt_retry_decision(int code, int idempotent, long retry_after_seconds) {
     return netcodes_retry_decide(netcodes_qt_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
+ * TLS alert descriptions (IANA TLS Alerts registry)
+ */
+
+typedef enum netcodes_tls_alert_description {
+    NETCODES_TLS_CLOSE_NOTIFY = 0, /* close_notify */
+    NETCODES_TLS_UNEXPECTED_MESSAGE = 10, /* unexpected_message */
+    NETCODES_TLS_BAD_RECORD_MAC = 20, /* bad_record_mac */
+    NETCODES_TLS_DECRYPTION_FAILED_RESERVED = 21, /* decryption_failed_RESERVED */
+    NETCODES_TLS_RECORD_OVERFLOW = 22, /* record_overflow */
+    NETCODES_TLS_DECOMPRESSION_FAILURE_RESERVED = 30, /* decompression_failure_RESERVED */
+    NETCODES_TLS_HANDSHAKE_FAILURE = 40, /* handshake_failure */
+    NETCODES_TLS_NO_CERTIFICATE_RESERVED = 41, /* no_certificate_RESERVED */
+    NETCODES_TLS_BAD_CERTIFICATE = 42, /* bad_certificate */
+    NETCODES_TLS_UNSUPPORTED_CERTIFICATE = 43, /* unsupported_certificate */
+    NETCODES_TLS_CERTIFICATE_REVOKED = 44, /* certificate_revoked */
+    NETCODES_TLS_CERTIFICATE_EXPIRED = 45, /* certificate_expired */
+    NETCODES_TLS_CERTIFICATE_UNKNOWN = 46, /* certificate_unknown */
+    NETCODES_TLS_ILLEGAL_PARAMETER = 47, /* illegal_parameter */
+    NETCODES_TLS_UNKNOWN_CA = 48, /* unknown_ca */
+    NETCODES_TLS_ACCESS_DENIED = 49, /* access_denied */
+    NETCODES_TLS_DECODE_ERROR = 50, /* decode_error */
+    NETCODES_TLS_DECRYPT_ERROR = 51, /* decrypt_error */
+    NETCODES_TLS_TOO_MANY_CIDS_REQUESTED = 52, /* too_many_cids_requested */
+    NETCODES_TLS_EXPORT_RESTRICTION_RESERVED = 60, /* export_restriction_RESERVED */
+    NETCODES_TLS_PROTOCOL_VERSION = 70, /* protocol_version */
+    NETCODES_TLS_INSUFFICIENT_SECURITY = 71, /* insufficient_security */
+    NETCODES_TLS_INTERNAL_ERROR = 80, /* internal_error */
+    NETCODES_TLS_INAPPROPRIATE_FALLBACK = 86, /* inappropriate_fallback */
+    NETCODES_TLS_USER_CANCELED = 90, /* user_canceled */
+    NETCODES_TLS_NO_RENEGOTIATION_RESERVED = 100, /* no_renegotiation_RESERVED */
+    NETCODES_TLS_MISSING_EXTENSION = 109, /* missing_extension */
+    NETCODES_TLS_UNSUPPORTED_EXTENSION = 110, /* unsupported_extension */
+    NETCODES_TLS_CERTIFICATE_UNOBTAINABLE_RESERVED = 111, /* certificate_unobtainable_RESERVED */
+    NETCODES_TLS_UNRECOGNIZED_NAME = 112, /* unrecognized_name */
+    NETCODES_TLS_BAD_CERTIFICATE_STATUS_RESPONSE = 113, /* bad_certificate_status_response */
+    NETCODES_TLS_BAD_CERTIFICATE_HASH_VALUE_RESERVED = 114, /* bad_certificate_hash_value_RESERVED */
+    NETCODES_TLS_UNKNOWN_PSK_IDENTITY = 115, /* unknown_psk_identity */
+    NETCODES_TLS_CERTIFICATE_REQUIRED = 116, /* certificate_required */
+    NETCODES_TLS_GENERAL_ERROR = 117, /* general_error */
+    NETCODES_TLS_NO_APPLICATION_PROTOCOL = 120, /* no_application_protocol */
+    NETCODES_TLS_ECH_REQUIRED = 121, /* ech_required */
+} netcodes_tls_alert_description;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_tls_group {
+    NETCODES_TLS_GROUP_NONE = -1,
+    NETCODES_TLS_GROUP_ALERT = 0, /* Alert descriptions (0-255, assigned by Standards Action): 0 to 255 */
+} netcodes_tls_group;
+
+/* The row of a code netcodes knows (tls), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_tls_meaning() for the others. */
+static inline const netcodes_entry *netcodes_tls_entry(int code) {
+    static const netcodes_entry netcodes_rows[37] = {
+        {0, "close_notify", "The peer is closing its side of the connection in an orderly way and will send nothing more. Not an error: data received before it is complete, and it is the clean counterpart of a dropped TCP connection.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {10, "unexpected_message", "A message arrived that does not belong at this point of the handshake or record stream. One side has a TLS implementation bug or something in the path is tampering with the traffic.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {20, "bad_record_mac", "A received record failed its integrity check and could not be decrypted or authenticated. Causes range from corruption by a middlebox to mismatched keys after a buggy handshake.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {21, "decryption_failed_RESERVED", "Retired alert that once reported a record whose decryption went wrong, for example bad block-cipher padding. Because telling it apart from bad_record_mac helped padding-oracle attacks, it must not be sent any more; a peer that sends it is running very old TLS code.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "tls"},
+        {22, "record_overflow", "A record arrived that is longer than the protocol (or a negotiated record size limit) allows. The sender is broken or the data was altered in transit.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {30, "decompression_failure_RESERVED", "Retired alert for data that TLS-level compression could not decompress. TLS 1.3 has no compression and earlier versions should not use it, so a modern stack never sends this.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "tls"},
+        {40, "handshake_failure", "The peer could not agree on a set of security parameters (protocol version, cipher suite, key exchange group, signature algorithm) from what was offered. Check that both sides share at least one modern option; some servers also send it when a required client certificate is missing.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {41, "no_certificate_RESERVED", "Retired SSL 3.0 alert by which a client said it had no certificate to offer. TLS never used it; a client without a certificate sends an empty certificate message instead.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "tls"},
+        {42, "bad_certificate", "A certificate was rejected because it is corrupt or its signature does not verify. Received from a server, it usually means the client certificate the client sent was refused.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {43, "unsupported_certificate", "The peer cannot use a certificate of this type, for example a key algorithm or certificate format it does not support. Use a certificate the other side accepts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {44, "certificate_revoked", "The peer found that a certificate has been revoked by its issuer. The certificate must be replaced.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {45, "certificate_expired", "The peer judged a certificate to be outside its validity period: expired, or not valid yet by the peer's clock. Renew the certificate, or check the clock of the machine that judged it.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {46, "certificate_unknown", "The peer rejected a certificate for a reason none of the more specific certificate alerts covers. Its logs are the place to find out why.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {47, "illegal_parameter", "A handshake field was well-formed but held a value that is out of range or contradicts other fields. One side's TLS implementation is at fault.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {48, "unknown_ca", "The peer could not build a trusted chain for a certificate because it does not trust (or could not find) the issuing CA. Typical when a server rejects a client certificate from an unconfigured CA, or a chain lacks its intermediate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {49, "access_denied", "The peer accepted the certificate or pre-shared key as genuine but its access policy does not let this identity continue. Some firewalls also send it when they block a connection.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {50, "decode_error", "A message could not be parsed: a length is wrong or a field runs past its end. One side's implementation is broken or the data was damaged.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {51, "decrypt_error", "A cryptographic check in the handshake failed, such as a signature that does not verify or a Finished message that does not match. Mismatched keys, a broken implementation or interference can cause it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {52, "too_many_cids_requested", "DTLS 1.3 only: the peer asked for more new connection IDs than the endpoint is willing to provide. Request fewer connection IDs.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {60, "export_restriction_RESERVED", "Retired TLS 1.0 alert about key sizes forbidden by old export rules. Export cipher suites are gone, so nothing current sends it.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "tls"},
+        {70, "protocol_version", "The peer recognises the protocol version that was offered but does not support it, so no common TLS version exists. Enable a version both sides accept, today TLS 1.2 or 1.3.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {71, "insufficient_security", "The negotiation failed because the peer demands stronger parameters than any that were offered, for example stronger ciphers. Offer more modern cipher suites and groups.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {80, "internal_error", "The peer hit a problem of its own that has nothing to do with the protocol or the other side, such as a failed memory allocation. A later attempt may work.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {86, "inappropriate_fallback", "The client retried with a lower protocol version and signalled the downgrade with the fallback SCSV, and the server, which supports a higher version, refused. The original failure is the real problem; fix it instead of falling back.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {90, "user_canceled", "The peer is cancelling the handshake for a reason unrelated to the protocol, usually because a user or application gave up. It is normally followed by close_notify.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {100, "no_renegotiation_RESERVED", "Retired alert by which a TLS 1.2 or older peer declined a renegotiation request. TLS 1.3 has no renegotiation, so it is kept only for older versions and must not be sent with TLS 1.3.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "tls"},
+        {109, "missing_extension", "A handshake message lacked an extension that TLS 1.3 requires in it. The sender's implementation is incomplete or wrong.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {110, "unsupported_extension", "A handshake message carried an extension that is not allowed there, for example one the client never offered. One side's implementation is at fault.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {111, "certificate_unobtainable_RESERVED", "Retired alert from the client-certificate-URL extension: the server could not fetch a certificate from the URL the client gave. TLS 1.3 dropped it.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "tls"},
+        {112, "unrecognized_name", "The server does not recognise the host name the client sent in the Server Name Indication. Check that the name in the URL is one the server is configured for.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {113, "bad_certificate_status_response", "The certificate status (OCSP) response supplied in the handshake was invalid or unacceptable. The server's stapled response is stale, malformed or for the wrong certificate.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {114, "bad_certificate_hash_value_RESERVED", "Retired alert from the client-certificate-URL extension: a fetched certificate did not match the hash the client announced. TLS 1.3 dropped it.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "tls"},
+        {115, "unknown_psk_identity", "The server does not know the pre-shared-key identity the client offered. Check the PSK identity configured on both sides.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {116, "certificate_required", "The server requires a client certificate and the client did not provide one. Configure a client certificate for this server.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {117, "general_error", "A catch-all alert for failures that no more specific alert describes, or that the sender prefers not to detail. The sender's logs hold the reason.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {120, "no_application_protocol", "The server supports none of the application protocols the client offered through ALPN (for example h2 or http/1.1). Offer a protocol the server speaks.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+        {121, "ech_required", "Sent by a client that wanted Encrypted Client Hello but saw the server reject it. The client should reconnect with the retry configuration the server supplied, if any.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "tls"},
+    };
+    /* The row of each value from 0, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[122] = {
+        &netcodes_rows[0], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, &netcodes_rows[1], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[5], NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        &netcodes_rows[6], &netcodes_rows[7], &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11], &netcodes_rows[12], &netcodes_rows[13],
+        &netcodes_rows[14], &netcodes_rows[15], &netcodes_rows[16], &netcodes_rows[17], &netcodes_rows[18], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[19], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[20], &netcodes_rows[21],
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        &netcodes_rows[22], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[23], NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, &netcodes_rows[24], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[25], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[26], &netcodes_rows[27], &netcodes_rows[28],
+        &netcodes_rows[29], &netcodes_rows[30], &netcodes_rows[31], &netcodes_rows[32], &netcodes_rows[33], &netcodes_rows[34], NETCODES_NULL, NETCODES_NULL,
+        &netcodes_rows[35], &netcodes_rows[36],
+    };
+    if (code < 0 || code > 121) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_tls_is_known(int code) {
+    return netcodes_tls_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_tls_name(int code) {
+    const netcodes_entry *entry = netcodes_tls_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_tls_description(int code) {
+    const netcodes_entry *entry = netcodes_tls_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_tls_name_or(int code, const char *fallback) {
+    const char *text = netcodes_tls_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_tls_description_or(int code, const char *fallback) {
+    const char *text = netcodes_tls_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_tls_category(int code) {
+    const netcodes_entry *entry = netcodes_tls_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_tls_retry(int code) {
+    const netcodes_entry *entry = netcodes_tls_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_tls_upstream_status(int code) {
+    const netcodes_entry *entry = netcodes_tls_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_tls_group netcodes_tls_group_of(int code) {
+    if (code >= 0 && code <= 255) {
+        return NETCODES_TLS_GROUP_ALERT;
+    }
+    return NETCODES_TLS_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_TLS_GROUP_NONE. */
+static inline const char *netcodes_tls_group_id(netcodes_tls_group group) {
+    switch (group) {
+    case NETCODES_TLS_GROUP_ALERT: return "alert";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_TLS_GROUP_NONE. */
+static inline const char *netcodes_tls_group_title(netcodes_tls_group group) {
+    switch (group) {
+    case NETCODES_TLS_GROUP_ALERT: return "Alert descriptions (0-255, assigned by Standards Action)";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the Alert descriptions (0-255, assigned by Standards Action) range (0 to 255), known code or not. */
+static inline int netcodes_tls_is_alert(int code) {
+    return code >= 0 && code <= 255;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_tls_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_tls_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_tls_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_tls_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_tls_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_tls_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[101] = {
+        {"UNKNOWN_CA", 10u, 48},
+        {"unknown_ca", 10u, 48},
+        {"CLOSE_NOTIFY", 12u, 0},
+        {"DECODE_ERROR", 12u, 50},
+        {"ECH_REQUIRED", 12u, 121},
+        {"close_notify", 12u, 0},
+        {"decode_error", 12u, 50},
+        {"ech_required", 12u, 121},
+        {"ACCESS_DENIED", 13u, 49},
+        {"DECRYPT_ERROR", 13u, 51},
+        {"GENERAL_ERROR", 13u, 117},
+        {"USER_CANCELED", 13u, 90},
+        {"access_denied", 13u, 49},
+        {"decrypt_error", 13u, 51},
+        {"general_error", 13u, 117},
+        {"user_canceled", 13u, 90},
+        {"BAD_RECORD_MAC", 14u, 20},
+        {"INTERNAL_ERROR", 14u, 80},
+        {"bad_record_mac", 14u, 20},
+        {"internal_error", 14u, 80},
+        {"BAD_CERTIFICATE", 15u, 42},
+        {"RECORD_OVERFLOW", 15u, 22},
+        {"bad_certificate", 15u, 42},
+        {"record_overflow", 15u, 22},
+        {"PROTOCOL_VERSION", 16u, 70},
+        {"protocol_version", 16u, 70},
+        {"HANDSHAKE_FAILURE", 17u, 40},
+        {"ILLEGAL_PARAMETER", 17u, 47},
+        {"MISSING_EXTENSION", 17u, 109},
+        {"UNRECOGNIZED_NAME", 17u, 112},
+        {"handshake_failure", 17u, 40},
+        {"illegal_parameter", 17u, 47},
+        {"missing_extension", 17u, 109},
+        {"unrecognized_name", 17u, 112},
+        {"UNEXPECTED_MESSAGE", 18u, 10},
+        {"unexpected_message", 18u, 10},
+        {"CERTIFICATE_EXPIRED", 19u, 45},
+        {"CERTIFICATE_REVOKED", 19u, 44},
+        {"CERTIFICATE_UNKNOWN", 19u, 46},
+        {"certificate_expired", 19u, 45},
+        {"certificate_revoked", 19u, 44},
+        {"certificate_unknown", 19u, 46},
+        {"CERTIFICATE_REQUIRED", 20u, 116},
+        {"UNKNOWN_PSK_IDENTITY", 20u, 115},
+        {"certificate_required", 20u, 116},
+        {"unknown_psk_identity", 20u, 115},
+        {"INSUFFICIENT_SECURITY", 21u, 71},
+        {"UNSUPPORTED_EXTENSION", 21u, 110},
+        {"insufficient_security", 21u, 71},
+        {"unsupported_extension", 21u, 110},
+        {"INAPPROPRIATE_FALLBACK", 22u, 86},
+        {"inappropriate_fallback", 22u, 86},
+        {"NO_APPLICATION_PROTOCOL", 23u, 120},
+        {"NO_CERTIFICATE_RESERVED", 23u, 41},
+        {"TOO_MANY_CIDS_REQUESTED", 23u, 52},
+        {"UNSUPPORTED_CERTIFICATE", 23u, 43},
+        {"no_application_protocol", 23u, 120},
+        {"no_certificate_RESERVED", 23u, 41},
+        {"too_many_cids_requested", 23u, 52},
+        {"unsupported_certificate", 23u, 43},
+        {"NO_RENEGOTIATION_RESERVED", 25u, 100},
+        {"no_renegotiation_RESERVED", 25u, 100},
+        {"DECRYPTION_FAILED_RESERVED", 26u, 21},
+        {"decryption_failed_RESERVED", 26u, 21},
+        {"EXPORT_RESTRICTION_RESERVED", 27u, 60},
+        {"export_restriction_RESERVED", 27u, 60},
+        {"ALERT_DESCRIPTION_UNKNOWN_CA", 28u, 48},
+        {"ALERT_DESCRIPTION_CLOSE_NOTIFY", 30u, 0},
+        {"ALERT_DESCRIPTION_DECODE_ERROR", 30u, 50},
+        {"DECOMPRESSION_FAILURE_RESERVED", 30u, 30},
+        {"decompression_failure_RESERVED", 30u, 30},
+        {"ALERT_DESCRIPTION_ACCESS_DENIED", 31u, 49},
+        {"ALERT_DESCRIPTION_DECRYPT_ERROR", 31u, 51},
+        {"BAD_CERTIFICATE_STATUS_RESPONSE", 31u, 113},
+        {"bad_certificate_status_response", 31u, 113},
+        {"ALERT_DESCRIPTION_BAD_RECORD_MAC", 32u, 20},
+        {"ALERT_DESCRIPTION_INTERNAL_ERROR", 32u, 80},
+        {"ALERT_DESCRIPTION_USER_CANCELLED", 32u, 90},
+        {"ALERT_DESCRIPTION_BAD_CERTIFICATE", 33u, 42},
+        {"ALERT_DESCRIPTION_RECORD_OVERFLOW", 33u, 22},
+        {"CERTIFICATE_UNOBTAINABLE_RESERVED", 33u, 111},
+        {"certificate_unobtainable_RESERVED", 33u, 111},
+        {"ALERT_DESCRIPTION_NO_RENEGOTIATION", 34u, 100},
+        {"ALERT_DESCRIPTION_PROTOCOL_VERSION", 34u, 70},
+        {"ALERT_DESCRIPTION_HANDSHAKE_FAILURE", 35u, 40},
+        {"ALERT_DESCRIPTION_ILLEGAL_PARAMETER", 35u, 47},
+        {"ALERT_DESCRIPTION_UNRECOGNIZED_NAME", 35u, 112},
+        {"BAD_CERTIFICATE_HASH_VALUE_RESERVED", 35u, 114},
+        {"bad_certificate_hash_value_RESERVED", 35u, 114},
+        {"ALERT_DESCRIPTION_UNEXPECTED_MESSAGE", 36u, 10},
+        {"ALERT_DESCRIPTION_CERTIFICATE_EXPIRED", 37u, 45},
+        {"ALERT_DESCRIPTION_CERTIFICATE_REVOKED", 37u, 44},
+        {"ALERT_DESCRIPTION_CERTIFICATE_UNKNOWN", 37u, 46},
+        {"ALERT_DESCRIPTION_UNKNOWN_PSK_IDENTITY", 38u, 115},
+        {"ALERT_DESCRIPTION_DECOMPRESSION_FAILURE", 39u, 30},
+        {"ALERT_DESCRIPTION_INSUFFICIENT_SECURITY", 39u, 71},
+        {"ALERT_DESCRIPTION_UNSUPPORTED_EXTENSION", 39u, 110},
+        {"ALERT_DESCRIPTION_UNSUPPORTED_CERTIFICATE", 41u, 43},
+        {"ALERT_DESCRIPTION_CERTIFICATE_UNOBTAINABLE", 42u, 111},
+        {"ALERT_DESCRIPTION_BAD_CERTIFICATE_HASH_VALUE", 44u, 114},
+        {"ALERT_DESCRIPTION_BAD_CERTIFICATE_STATUS_RESPONSE", 49u, 113},
+    };
+    return netcodes_find_name(netcodes_names, 101u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_tls_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_tls_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_tls_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[64] = {
+        {"access_denied", 13u, 49},
+        {"alert_description_access_denied", 31u, 49},
+        {"alert_description_bad_certificate", 33u, 42},
+        {"alert_description_bad_certificate_hash_value", 44u, 114},
+        {"alert_description_bad_certificate_status_response", 49u, 113},
+        {"alert_description_bad_record_mac", 32u, 20},
+        {"alert_description_certificate_expired", 37u, 45},
+        {"alert_description_certificate_revoked", 37u, 44},
+        {"alert_description_certificate_unknown", 37u, 46},
+        {"alert_description_certificate_unobtainable", 42u, 111},
+        {"alert_description_close_notify", 30u, 0},
+        {"alert_description_decode_error", 30u, 50},
+        {"alert_description_decompression_failure", 39u, 30},
+        {"alert_description_decrypt_error", 31u, 51},
+        {"alert_description_handshake_failure", 35u, 40},
+        {"alert_description_illegal_parameter", 35u, 47},
+        {"alert_description_insufficient_security", 39u, 71},
+        {"alert_description_internal_error", 32u, 80},
+        {"alert_description_no_renegotiation", 34u, 100},
+        {"alert_description_protocol_version", 34u, 70},
+        {"alert_description_record_overflow", 33u, 22},
+        {"alert_description_unexpected_message", 36u, 10},
+        {"alert_description_unknown_ca", 28u, 48},
+        {"alert_description_unknown_psk_identity", 38u, 115},
+        {"alert_description_unrecognized_name", 35u, 112},
+        {"alert_description_unsupported_certificate", 41u, 43},
+        {"alert_description_unsupported_extension", 39u, 110},
+        {"alert_description_user_cancelled", 32u, 90},
+        {"bad_certificate", 15u, 42},
+        {"bad_certificate_hash_value_reserved", 35u, 114},
+        {"bad_certificate_status_response", 31u, 113},
+        {"bad_record_mac", 14u, 20},
+        {"certificate_expired", 19u, 45},
+        {"certificate_required", 20u, 116},
+        {"certificate_revoked", 19u, 44},
+        {"certificate_unknown", 19u, 46},
+        {"certificate_unobtainable_reserved", 33u, 111},
+        {"close_notify", 12u, 0},
+        {"decode_error", 12u, 50},
+        {"decompression_failure_reserved", 30u, 30},
+        {"decrypt_error", 13u, 51},
+        {"decryption_failed_reserved", 26u, 21},
+        {"ech_required", 12u, 121},
+        {"export_restriction_reserved", 27u, 60},
+        {"general_error", 13u, 117},
+        {"handshake_failure", 17u, 40},
+        {"illegal_parameter", 17u, 47},
+        {"inappropriate_fallback", 22u, 86},
+        {"insufficient_security", 21u, 71},
+        {"internal_error", 14u, 80},
+        {"missing_extension", 17u, 109},
+        {"no_application_protocol", 23u, 120},
+        {"no_certificate_reserved", 23u, 41},
+        {"no_renegotiation_reserved", 25u, 100},
+        {"protocol_version", 16u, 70},
+        {"record_overflow", 15u, 22},
+        {"too_many_cids_requested", 23u, 52},
+        {"unexpected_message", 18u, 10},
+        {"unknown_ca", 10u, 48},
+        {"unknown_psk_identity", 20u, 115},
+        {"unrecognized_name", 17u, 112},
+        {"unsupported_certificate", 23u, 43},
+        {"unsupported_extension", 21u, 110},
+        {"user_canceled", 13u, 90},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_tls_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 64u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_tls_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_tls_retry(code), idempotent, retry_after_seconds);
 }
 
 /* ---------------------------------------------------------------------------

@@ -72,7 +72,7 @@ inline constexpr int version_major = 0;
 inline constexpr int version_minor = 1;
 inline constexpr int version_patch = 0;
 inline constexpr std::string_view version = "0.1.0";
-inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)";
+inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)";
 
 // What kind of failure a code is; shared by every code system.
 enum class Category : int {
@@ -5337,6 +5337,442 @@ inline std::string describe(NetworkError code) {
 } // namespace qt
 
 // ---------------------------------------------------------------------------
+// netcodes::tls (data/tls)
+
+namespace tls {
+
+// Every meaning's identifier, with upstream's value.
+enum class AlertDescription : std::uint8_t {
+    CLOSE_NOTIFY = 0,
+    UNEXPECTED_MESSAGE = 10,
+    BAD_RECORD_MAC = 20,
+    DECRYPTION_FAILED_RESERVED = 21,
+    RECORD_OVERFLOW = 22,
+    DECOMPRESSION_FAILURE_RESERVED = 30,
+    HANDSHAKE_FAILURE = 40,
+    NO_CERTIFICATE_RESERVED = 41,
+    BAD_CERTIFICATE = 42,
+    UNSUPPORTED_CERTIFICATE = 43,
+    CERTIFICATE_REVOKED = 44,
+    CERTIFICATE_EXPIRED = 45,
+    CERTIFICATE_UNKNOWN = 46,
+    ILLEGAL_PARAMETER = 47,
+    UNKNOWN_CA = 48,
+    ACCESS_DENIED = 49,
+    DECODE_ERROR = 50,
+    DECRYPT_ERROR = 51,
+    TOO_MANY_CIDS_REQUESTED = 52,
+    EXPORT_RESTRICTION_RESERVED = 60,
+    PROTOCOL_VERSION = 70,
+    INSUFFICIENT_SECURITY = 71,
+    INTERNAL_ERROR = 80,
+    INAPPROPRIATE_FALLBACK = 86,
+    USER_CANCELED = 90,
+    NO_RENEGOTIATION_RESERVED = 100,
+    MISSING_EXTENSION = 109,
+    UNSUPPORTED_EXTENSION = 110,
+    CERTIFICATE_UNOBTAINABLE_RESERVED = 111,
+    UNRECOGNIZED_NAME = 112,
+    BAD_CERTIFICATE_STATUS_RESPONSE = 113,
+    BAD_CERTIFICATE_HASH_VALUE_RESERVED = 114,
+    UNKNOWN_PSK_IDENTITY = 115,
+    CERTIFICATE_REQUIRED = 116,
+    GENERAL_ERROR = 117,
+    NO_APPLICATION_PROTOCOL = 120,
+    ECH_REQUIRED = 121,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    ALERT = 0,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::ALERT: return "alert";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::ALERT: return "Alert descriptions (0-255, assigned by Standards Action)";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<AlertDescription>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 37> rows{{
+    {AlertDescription::CLOSE_NOTIFY, "CLOSE_NOTIFY", "close_notify", "The peer is closing its side of the connection in an orderly way and will send nothing more. Not an error: data received before it is complete, and it is the clean counterpart of a dropped TCP connection.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::UNEXPECTED_MESSAGE, "UNEXPECTED_MESSAGE", "unexpected_message", "A message arrived that does not belong at this point of the handshake or record stream. One side has a TLS implementation bug or something in the path is tampering with the traffic.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::BAD_RECORD_MAC, "BAD_RECORD_MAC", "bad_record_mac", "A received record failed its integrity check and could not be decrypted or authenticated. Causes range from corruption by a middlebox to mismatched keys after a buggy handshake.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::DECRYPTION_FAILED_RESERVED, "DECRYPTION_FAILED_RESERVED", "decryption_failed_RESERVED", "Retired alert that once reported a record whose decryption went wrong, for example bad block-cipher padding. Because telling it apart from bad_record_mac helped padding-oracle attacks, it must not be sent any more; a peer that sends it is running very old TLS code.", Category::TLS, Retry::NEVER, CodeStatus::OBSOLETE, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::RECORD_OVERFLOW, "RECORD_OVERFLOW", "record_overflow", "A record arrived that is longer than the protocol (or a negotiated record size limit) allows. The sender is broken or the data was altered in transit.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::DECOMPRESSION_FAILURE_RESERVED, "DECOMPRESSION_FAILURE_RESERVED", "decompression_failure_RESERVED", "Retired alert for data that TLS-level compression could not decompress. TLS 1.3 has no compression and earlier versions should not use it, so a modern stack never sends this.", Category::TLS, Retry::NEVER, CodeStatus::OBSOLETE, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::HANDSHAKE_FAILURE, "HANDSHAKE_FAILURE", "handshake_failure", "The peer could not agree on a set of security parameters (protocol version, cipher suite, key exchange group, signature algorithm) from what was offered. Check that both sides share at least one modern option; some servers also send it when a required client certificate is missing.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::NO_CERTIFICATE_RESERVED, "NO_CERTIFICATE_RESERVED", "no_certificate_RESERVED", "Retired SSL 3.0 alert by which a client said it had no certificate to offer. TLS never used it; a client without a certificate sends an empty certificate message instead.", Category::AUTH, Retry::NEVER, CodeStatus::OBSOLETE, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::BAD_CERTIFICATE, "BAD_CERTIFICATE", "bad_certificate", "A certificate was rejected because it is corrupt or its signature does not verify. Received from a server, it usually means the client certificate the client sent was refused.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::UNSUPPORTED_CERTIFICATE, "UNSUPPORTED_CERTIFICATE", "unsupported_certificate", "The peer cannot use a certificate of this type, for example a key algorithm or certificate format it does not support. Use a certificate the other side accepts.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::CERTIFICATE_REVOKED, "CERTIFICATE_REVOKED", "certificate_revoked", "The peer found that a certificate has been revoked by its issuer. The certificate must be replaced.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::CERTIFICATE_EXPIRED, "CERTIFICATE_EXPIRED", "certificate_expired", "The peer judged a certificate to be outside its validity period: expired, or not valid yet by the peer's clock. Renew the certificate, or check the clock of the machine that judged it.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::CERTIFICATE_UNKNOWN, "CERTIFICATE_UNKNOWN", "certificate_unknown", "The peer rejected a certificate for a reason none of the more specific certificate alerts covers. Its logs are the place to find out why.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::ILLEGAL_PARAMETER, "ILLEGAL_PARAMETER", "illegal_parameter", "A handshake field was well-formed but held a value that is out of range or contradicts other fields. One side's TLS implementation is at fault.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 6101 (SSL 3.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::UNKNOWN_CA, "UNKNOWN_CA", "unknown_ca", "The peer could not build a trusted chain for a certificate because it does not trust (or could not find) the issuing CA. Typical when a server rejects a client certificate from an unconfigured CA, or a chain lacks its intermediate.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::ACCESS_DENIED, "ACCESS_DENIED", "access_denied", "The peer accepted the certificate or pre-shared key as genuine but its access policy does not let this identity continue. Some firewalls also send it when they block a connection.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::DECODE_ERROR, "DECODE_ERROR", "decode_error", "A message could not be parsed: a length is wrong or a field runs past its end. One side's implementation is broken or the data was damaged.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::DECRYPT_ERROR, "DECRYPT_ERROR", "decrypt_error", "A cryptographic check in the handshake failed, such as a signature that does not verify or a Finished message that does not match. Mismatched keys, a broken implementation or interference can cause it.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::TOO_MANY_CIDS_REQUESTED, "TOO_MANY_CIDS_REQUESTED", "too_many_cids_requested", "DTLS 1.3 only: the peer asked for more new connection IDs than the endpoint is willing to provide. Request fewer connection IDs.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 9147 (DTLS 1.3)", "RFC 9147", 0u, 1u},
+    {AlertDescription::EXPORT_RESTRICTION_RESERVED, "EXPORT_RESTRICTION_RESERVED", "export_restriction_RESERVED", "Retired TLS 1.0 alert about key sizes forbidden by old export rules. Export cipher suites are gone, so nothing current sends it.", Category::TLS, Retry::NEVER, CodeStatus::OBSOLETE, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::PROTOCOL_VERSION, "PROTOCOL_VERSION", "protocol_version", "The peer recognises the protocol version that was offered but does not support it, so no common TLS version exists. Enable a version both sides accept, today TLS 1.2 or 1.3.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::INSUFFICIENT_SECURITY, "INSUFFICIENT_SECURITY", "insufficient_security", "The negotiation failed because the peer demands stronger parameters than any that were offered, for example stronger ciphers. Offer more modern cipher suites and groups.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::INTERNAL_ERROR, "INTERNAL_ERROR", "internal_error", "The peer hit a problem of its own that has nothing to do with the protocol or the other side, such as a failed memory allocation. A later attempt may work.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::INAPPROPRIATE_FALLBACK, "INAPPROPRIATE_FALLBACK", "inappropriate_fallback", "The client retried with a lower protocol version and signalled the downgrade with the fallback SCSV, and the server, which supports a higher version, refused. The original failure is the real problem; fix it instead of falling back.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 7507", "RFC 7507", 0u, 1u},
+    {AlertDescription::USER_CANCELED, "USER_CANCELED", "user_canceled", "The peer is cancelling the handshake for a reason unrelated to the protocol, usually because a user or application gave up. It is normally followed by close_notify.", Category::CANCELLED, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::NO_RENEGOTIATION_RESERVED, "NO_RENEGOTIATION_RESERVED", "no_renegotiation_RESERVED", "Retired alert by which a TLS 1.2 or older peer declined a renegotiation request. TLS 1.3 has no renegotiation, so it is kept only for older versions and must not be sent with TLS 1.3.", Category::TLS, Retry::NEVER, CodeStatus::OBSOLETE, "tls", "RFC 2246 (TLS 1.0)", "RFC 9846", 0u, 1u},
+    {AlertDescription::MISSING_EXTENSION, "MISSING_EXTENSION", "missing_extension", "A handshake message lacked an extension that TLS 1.3 requires in it. The sender's implementation is incomplete or wrong.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 8446 (TLS 1.3)", "RFC 9846", 0u, 1u},
+    {AlertDescription::UNSUPPORTED_EXTENSION, "UNSUPPORTED_EXTENSION", "unsupported_extension", "A handshake message carried an extension that is not allowed there, for example one the client never offered. One side's implementation is at fault.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 3546", "RFC 9846", 0u, 1u},
+    {AlertDescription::CERTIFICATE_UNOBTAINABLE_RESERVED, "CERTIFICATE_UNOBTAINABLE_RESERVED", "certificate_unobtainable_RESERVED", "Retired alert from the client-certificate-URL extension: the server could not fetch a certificate from the URL the client gave. TLS 1.3 dropped it.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::OBSOLETE, "tls", "RFC 3546", "RFC 6066, RFC 9846", 0u, 1u},
+    {AlertDescription::UNRECOGNIZED_NAME, "UNRECOGNIZED_NAME", "unrecognized_name", "The server does not recognise the host name the client sent in the Server Name Indication. Check that the name in the URL is one the server is configured for.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 3546", "RFC 6066", 0u, 1u},
+    {AlertDescription::BAD_CERTIFICATE_STATUS_RESPONSE, "BAD_CERTIFICATE_STATUS_RESPONSE", "bad_certificate_status_response", "The certificate status (OCSP) response supplied in the handshake was invalid or unacceptable. The server's stapled response is stale, malformed or for the wrong certificate.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 3546", "RFC 6066", 0u, 1u},
+    {AlertDescription::BAD_CERTIFICATE_HASH_VALUE_RESERVED, "BAD_CERTIFICATE_HASH_VALUE_RESERVED", "bad_certificate_hash_value_RESERVED", "Retired alert from the client-certificate-URL extension: a fetched certificate did not match the hash the client announced. TLS 1.3 dropped it.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::OBSOLETE, "tls", "RFC 3546", "RFC 6066, RFC 9846", 0u, 1u},
+    {AlertDescription::UNKNOWN_PSK_IDENTITY, "UNKNOWN_PSK_IDENTITY", "unknown_psk_identity", "The server does not know the pre-shared-key identity the client offered. Check the PSK identity configured on both sides.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 4279", "RFC 4279", 0u, 1u},
+    {AlertDescription::CERTIFICATE_REQUIRED, "CERTIFICATE_REQUIRED", "certificate_required", "The server requires a client certificate and the client did not provide one. Configure a client certificate for this server.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 8446 (TLS 1.3)", "RFC 9846", 0u, 1u},
+    {AlertDescription::GENERAL_ERROR, "GENERAL_ERROR", "general_error", "A catch-all alert for failures that no more specific alert describes, or that the sender prefers not to detail. The sender's logs hold the reason.", Category::UNKNOWN, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 9846", "RFC 9846", 0u, 1u},
+    {AlertDescription::NO_APPLICATION_PROTOCOL, "NO_APPLICATION_PROTOCOL", "no_application_protocol", "The server supports none of the application protocols the client offered through ALPN (for example h2 or http/1.1). Offer a protocol the server speaks.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "tls", "RFC 7301", "RFC 7301, RFC 8447", 0u, 1u},
+    {AlertDescription::ECH_REQUIRED, "ECH_REQUIRED", "ech_required", "Sent by a client that wanted Encrypted Client Hello but saw the server reject it. The client should reconnect with the retry configuration the server supplied, if any.", Category::TLS, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "tls", "RFC 9849", "RFC 9849", 0u, 1u},
+}};
+
+// The row of each value from 0 to 121, -1 where no code is.
+inline constexpr std::array<std::int32_t, 122> index{ {
+    0, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, 2, 3, 4, -1, -1, -1, -1, -1, -1, -1, 5, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, 6, 7, 8, 9, 10, 11, 12, 13,
+    14, 15, 16, 17, 18, -1, -1, -1, -1, -1, -1, -1, 19, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, 20, 21, -1, -1, -1, -1, -1, -1, -1, -1,
+    22, -1, -1, -1, -1, -1, 23, -1, -1, -1, 24, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, 25, -1, -1, -1, -1, -1, -1, -1, -1, 26, 27, 28,
+    29, 30, 31, 32, 33, 34, -1, -1, 35, 36,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, 0, 121, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<AlertDescription>, 101> names{{
+    {"ACCESS_DENIED", AlertDescription::ACCESS_DENIED},
+    {"ALERT_DESCRIPTION_ACCESS_DENIED", AlertDescription::ACCESS_DENIED},
+    {"ALERT_DESCRIPTION_BAD_CERTIFICATE", AlertDescription::BAD_CERTIFICATE},
+    {"ALERT_DESCRIPTION_BAD_CERTIFICATE_HASH_VALUE", AlertDescription::BAD_CERTIFICATE_HASH_VALUE_RESERVED},
+    {"ALERT_DESCRIPTION_BAD_CERTIFICATE_STATUS_RESPONSE", AlertDescription::BAD_CERTIFICATE_STATUS_RESPONSE},
+    {"ALERT_DESCRIPTION_BAD_RECORD_MAC", AlertDescription::BAD_RECORD_MAC},
+    {"ALERT_DESCRIPTION_CERTIFICATE_EXPIRED", AlertDescription::CERTIFICATE_EXPIRED},
+    {"ALERT_DESCRIPTION_CERTIFICATE_REVOKED", AlertDescription::CERTIFICATE_REVOKED},
+    {"ALERT_DESCRIPTION_CERTIFICATE_UNKNOWN", AlertDescription::CERTIFICATE_UNKNOWN},
+    {"ALERT_DESCRIPTION_CERTIFICATE_UNOBTAINABLE", AlertDescription::CERTIFICATE_UNOBTAINABLE_RESERVED},
+    {"ALERT_DESCRIPTION_CLOSE_NOTIFY", AlertDescription::CLOSE_NOTIFY},
+    {"ALERT_DESCRIPTION_DECODE_ERROR", AlertDescription::DECODE_ERROR},
+    {"ALERT_DESCRIPTION_DECOMPRESSION_FAILURE", AlertDescription::DECOMPRESSION_FAILURE_RESERVED},
+    {"ALERT_DESCRIPTION_DECRYPT_ERROR", AlertDescription::DECRYPT_ERROR},
+    {"ALERT_DESCRIPTION_HANDSHAKE_FAILURE", AlertDescription::HANDSHAKE_FAILURE},
+    {"ALERT_DESCRIPTION_ILLEGAL_PARAMETER", AlertDescription::ILLEGAL_PARAMETER},
+    {"ALERT_DESCRIPTION_INSUFFICIENT_SECURITY", AlertDescription::INSUFFICIENT_SECURITY},
+    {"ALERT_DESCRIPTION_INTERNAL_ERROR", AlertDescription::INTERNAL_ERROR},
+    {"ALERT_DESCRIPTION_NO_RENEGOTIATION", AlertDescription::NO_RENEGOTIATION_RESERVED},
+    {"ALERT_DESCRIPTION_PROTOCOL_VERSION", AlertDescription::PROTOCOL_VERSION},
+    {"ALERT_DESCRIPTION_RECORD_OVERFLOW", AlertDescription::RECORD_OVERFLOW},
+    {"ALERT_DESCRIPTION_UNEXPECTED_MESSAGE", AlertDescription::UNEXPECTED_MESSAGE},
+    {"ALERT_DESCRIPTION_UNKNOWN_CA", AlertDescription::UNKNOWN_CA},
+    {"ALERT_DESCRIPTION_UNKNOWN_PSK_IDENTITY", AlertDescription::UNKNOWN_PSK_IDENTITY},
+    {"ALERT_DESCRIPTION_UNRECOGNIZED_NAME", AlertDescription::UNRECOGNIZED_NAME},
+    {"ALERT_DESCRIPTION_UNSUPPORTED_CERTIFICATE", AlertDescription::UNSUPPORTED_CERTIFICATE},
+    {"ALERT_DESCRIPTION_UNSUPPORTED_EXTENSION", AlertDescription::UNSUPPORTED_EXTENSION},
+    {"ALERT_DESCRIPTION_USER_CANCELLED", AlertDescription::USER_CANCELED},
+    {"BAD_CERTIFICATE", AlertDescription::BAD_CERTIFICATE},
+    {"BAD_CERTIFICATE_HASH_VALUE_RESERVED", AlertDescription::BAD_CERTIFICATE_HASH_VALUE_RESERVED},
+    {"BAD_CERTIFICATE_STATUS_RESPONSE", AlertDescription::BAD_CERTIFICATE_STATUS_RESPONSE},
+    {"BAD_RECORD_MAC", AlertDescription::BAD_RECORD_MAC},
+    {"CERTIFICATE_EXPIRED", AlertDescription::CERTIFICATE_EXPIRED},
+    {"CERTIFICATE_REQUIRED", AlertDescription::CERTIFICATE_REQUIRED},
+    {"CERTIFICATE_REVOKED", AlertDescription::CERTIFICATE_REVOKED},
+    {"CERTIFICATE_UNKNOWN", AlertDescription::CERTIFICATE_UNKNOWN},
+    {"CERTIFICATE_UNOBTAINABLE_RESERVED", AlertDescription::CERTIFICATE_UNOBTAINABLE_RESERVED},
+    {"CLOSE_NOTIFY", AlertDescription::CLOSE_NOTIFY},
+    {"DECODE_ERROR", AlertDescription::DECODE_ERROR},
+    {"DECOMPRESSION_FAILURE_RESERVED", AlertDescription::DECOMPRESSION_FAILURE_RESERVED},
+    {"DECRYPTION_FAILED_RESERVED", AlertDescription::DECRYPTION_FAILED_RESERVED},
+    {"DECRYPT_ERROR", AlertDescription::DECRYPT_ERROR},
+    {"ECH_REQUIRED", AlertDescription::ECH_REQUIRED},
+    {"EXPORT_RESTRICTION_RESERVED", AlertDescription::EXPORT_RESTRICTION_RESERVED},
+    {"GENERAL_ERROR", AlertDescription::GENERAL_ERROR},
+    {"HANDSHAKE_FAILURE", AlertDescription::HANDSHAKE_FAILURE},
+    {"ILLEGAL_PARAMETER", AlertDescription::ILLEGAL_PARAMETER},
+    {"INAPPROPRIATE_FALLBACK", AlertDescription::INAPPROPRIATE_FALLBACK},
+    {"INSUFFICIENT_SECURITY", AlertDescription::INSUFFICIENT_SECURITY},
+    {"INTERNAL_ERROR", AlertDescription::INTERNAL_ERROR},
+    {"MISSING_EXTENSION", AlertDescription::MISSING_EXTENSION},
+    {"NO_APPLICATION_PROTOCOL", AlertDescription::NO_APPLICATION_PROTOCOL},
+    {"NO_CERTIFICATE_RESERVED", AlertDescription::NO_CERTIFICATE_RESERVED},
+    {"NO_RENEGOTIATION_RESERVED", AlertDescription::NO_RENEGOTIATION_RESERVED},
+    {"PROTOCOL_VERSION", AlertDescription::PROTOCOL_VERSION},
+    {"RECORD_OVERFLOW", AlertDescription::RECORD_OVERFLOW},
+    {"TOO_MANY_CIDS_REQUESTED", AlertDescription::TOO_MANY_CIDS_REQUESTED},
+    {"UNEXPECTED_MESSAGE", AlertDescription::UNEXPECTED_MESSAGE},
+    {"UNKNOWN_CA", AlertDescription::UNKNOWN_CA},
+    {"UNKNOWN_PSK_IDENTITY", AlertDescription::UNKNOWN_PSK_IDENTITY},
+    {"UNRECOGNIZED_NAME", AlertDescription::UNRECOGNIZED_NAME},
+    {"UNSUPPORTED_CERTIFICATE", AlertDescription::UNSUPPORTED_CERTIFICATE},
+    {"UNSUPPORTED_EXTENSION", AlertDescription::UNSUPPORTED_EXTENSION},
+    {"USER_CANCELED", AlertDescription::USER_CANCELED},
+    {"access_denied", AlertDescription::ACCESS_DENIED},
+    {"bad_certificate", AlertDescription::BAD_CERTIFICATE},
+    {"bad_certificate_hash_value_RESERVED", AlertDescription::BAD_CERTIFICATE_HASH_VALUE_RESERVED},
+    {"bad_certificate_status_response", AlertDescription::BAD_CERTIFICATE_STATUS_RESPONSE},
+    {"bad_record_mac", AlertDescription::BAD_RECORD_MAC},
+    {"certificate_expired", AlertDescription::CERTIFICATE_EXPIRED},
+    {"certificate_required", AlertDescription::CERTIFICATE_REQUIRED},
+    {"certificate_revoked", AlertDescription::CERTIFICATE_REVOKED},
+    {"certificate_unknown", AlertDescription::CERTIFICATE_UNKNOWN},
+    {"certificate_unobtainable_RESERVED", AlertDescription::CERTIFICATE_UNOBTAINABLE_RESERVED},
+    {"close_notify", AlertDescription::CLOSE_NOTIFY},
+    {"decode_error", AlertDescription::DECODE_ERROR},
+    {"decompression_failure_RESERVED", AlertDescription::DECOMPRESSION_FAILURE_RESERVED},
+    {"decrypt_error", AlertDescription::DECRYPT_ERROR},
+    {"decryption_failed_RESERVED", AlertDescription::DECRYPTION_FAILED_RESERVED},
+    {"ech_required", AlertDescription::ECH_REQUIRED},
+    {"export_restriction_RESERVED", AlertDescription::EXPORT_RESTRICTION_RESERVED},
+    {"general_error", AlertDescription::GENERAL_ERROR},
+    {"handshake_failure", AlertDescription::HANDSHAKE_FAILURE},
+    {"illegal_parameter", AlertDescription::ILLEGAL_PARAMETER},
+    {"inappropriate_fallback", AlertDescription::INAPPROPRIATE_FALLBACK},
+    {"insufficient_security", AlertDescription::INSUFFICIENT_SECURITY},
+    {"internal_error", AlertDescription::INTERNAL_ERROR},
+    {"missing_extension", AlertDescription::MISSING_EXTENSION},
+    {"no_application_protocol", AlertDescription::NO_APPLICATION_PROTOCOL},
+    {"no_certificate_RESERVED", AlertDescription::NO_CERTIFICATE_RESERVED},
+    {"no_renegotiation_RESERVED", AlertDescription::NO_RENEGOTIATION_RESERVED},
+    {"protocol_version", AlertDescription::PROTOCOL_VERSION},
+    {"record_overflow", AlertDescription::RECORD_OVERFLOW},
+    {"too_many_cids_requested", AlertDescription::TOO_MANY_CIDS_REQUESTED},
+    {"unexpected_message", AlertDescription::UNEXPECTED_MESSAGE},
+    {"unknown_ca", AlertDescription::UNKNOWN_CA},
+    {"unknown_psk_identity", AlertDescription::UNKNOWN_PSK_IDENTITY},
+    {"unrecognized_name", AlertDescription::UNRECOGNIZED_NAME},
+    {"unsupported_certificate", AlertDescription::UNSUPPORTED_CERTIFICATE},
+    {"unsupported_extension", AlertDescription::UNSUPPORTED_EXTENSION},
+    {"user_canceled", AlertDescription::USER_CANCELED},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<AlertDescription>, 64> folded{{
+    {"access_denied", AlertDescription::ACCESS_DENIED},
+    {"alert_description_access_denied", AlertDescription::ACCESS_DENIED},
+    {"alert_description_bad_certificate", AlertDescription::BAD_CERTIFICATE},
+    {"alert_description_bad_certificate_hash_value", AlertDescription::BAD_CERTIFICATE_HASH_VALUE_RESERVED},
+    {"alert_description_bad_certificate_status_response", AlertDescription::BAD_CERTIFICATE_STATUS_RESPONSE},
+    {"alert_description_bad_record_mac", AlertDescription::BAD_RECORD_MAC},
+    {"alert_description_certificate_expired", AlertDescription::CERTIFICATE_EXPIRED},
+    {"alert_description_certificate_revoked", AlertDescription::CERTIFICATE_REVOKED},
+    {"alert_description_certificate_unknown", AlertDescription::CERTIFICATE_UNKNOWN},
+    {"alert_description_certificate_unobtainable", AlertDescription::CERTIFICATE_UNOBTAINABLE_RESERVED},
+    {"alert_description_close_notify", AlertDescription::CLOSE_NOTIFY},
+    {"alert_description_decode_error", AlertDescription::DECODE_ERROR},
+    {"alert_description_decompression_failure", AlertDescription::DECOMPRESSION_FAILURE_RESERVED},
+    {"alert_description_decrypt_error", AlertDescription::DECRYPT_ERROR},
+    {"alert_description_handshake_failure", AlertDescription::HANDSHAKE_FAILURE},
+    {"alert_description_illegal_parameter", AlertDescription::ILLEGAL_PARAMETER},
+    {"alert_description_insufficient_security", AlertDescription::INSUFFICIENT_SECURITY},
+    {"alert_description_internal_error", AlertDescription::INTERNAL_ERROR},
+    {"alert_description_no_renegotiation", AlertDescription::NO_RENEGOTIATION_RESERVED},
+    {"alert_description_protocol_version", AlertDescription::PROTOCOL_VERSION},
+    {"alert_description_record_overflow", AlertDescription::RECORD_OVERFLOW},
+    {"alert_description_unexpected_message", AlertDescription::UNEXPECTED_MESSAGE},
+    {"alert_description_unknown_ca", AlertDescription::UNKNOWN_CA},
+    {"alert_description_unknown_psk_identity", AlertDescription::UNKNOWN_PSK_IDENTITY},
+    {"alert_description_unrecognized_name", AlertDescription::UNRECOGNIZED_NAME},
+    {"alert_description_unsupported_certificate", AlertDescription::UNSUPPORTED_CERTIFICATE},
+    {"alert_description_unsupported_extension", AlertDescription::UNSUPPORTED_EXTENSION},
+    {"alert_description_user_cancelled", AlertDescription::USER_CANCELED},
+    {"bad_certificate", AlertDescription::BAD_CERTIFICATE},
+    {"bad_certificate_hash_value_reserved", AlertDescription::BAD_CERTIFICATE_HASH_VALUE_RESERVED},
+    {"bad_certificate_status_response", AlertDescription::BAD_CERTIFICATE_STATUS_RESPONSE},
+    {"bad_record_mac", AlertDescription::BAD_RECORD_MAC},
+    {"certificate_expired", AlertDescription::CERTIFICATE_EXPIRED},
+    {"certificate_required", AlertDescription::CERTIFICATE_REQUIRED},
+    {"certificate_revoked", AlertDescription::CERTIFICATE_REVOKED},
+    {"certificate_unknown", AlertDescription::CERTIFICATE_UNKNOWN},
+    {"certificate_unobtainable_reserved", AlertDescription::CERTIFICATE_UNOBTAINABLE_RESERVED},
+    {"close_notify", AlertDescription::CLOSE_NOTIFY},
+    {"decode_error", AlertDescription::DECODE_ERROR},
+    {"decompression_failure_reserved", AlertDescription::DECOMPRESSION_FAILURE_RESERVED},
+    {"decrypt_error", AlertDescription::DECRYPT_ERROR},
+    {"decryption_failed_reserved", AlertDescription::DECRYPTION_FAILED_RESERVED},
+    {"ech_required", AlertDescription::ECH_REQUIRED},
+    {"export_restriction_reserved", AlertDescription::EXPORT_RESTRICTION_RESERVED},
+    {"general_error", AlertDescription::GENERAL_ERROR},
+    {"handshake_failure", AlertDescription::HANDSHAKE_FAILURE},
+    {"illegal_parameter", AlertDescription::ILLEGAL_PARAMETER},
+    {"inappropriate_fallback", AlertDescription::INAPPROPRIATE_FALLBACK},
+    {"insufficient_security", AlertDescription::INSUFFICIENT_SECURITY},
+    {"internal_error", AlertDescription::INTERNAL_ERROR},
+    {"missing_extension", AlertDescription::MISSING_EXTENSION},
+    {"no_application_protocol", AlertDescription::NO_APPLICATION_PROTOCOL},
+    {"no_certificate_reserved", AlertDescription::NO_CERTIFICATE_RESERVED},
+    {"no_renegotiation_reserved", AlertDescription::NO_RENEGOTIATION_RESERVED},
+    {"protocol_version", AlertDescription::PROTOCOL_VERSION},
+    {"record_overflow", AlertDescription::RECORD_OVERFLOW},
+    {"too_many_cids_requested", AlertDescription::TOO_MANY_CIDS_REQUESTED},
+    {"unexpected_message", AlertDescription::UNEXPECTED_MESSAGE},
+    {"unknown_ca", AlertDescription::UNKNOWN_CA},
+    {"unknown_psk_identity", AlertDescription::UNKNOWN_PSK_IDENTITY},
+    {"unrecognized_name", AlertDescription::UNRECOGNIZED_NAME},
+    {"unsupported_certificate", AlertDescription::UNSUPPORTED_CERTIFICATE},
+    {"unsupported_extension", AlertDescription::UNSUPPORTED_EXTENSION},
+    {"user_canceled", AlertDescription::USER_CANCELED},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::uint8_t value(AlertDescription code) noexcept {
+    return static_cast<std::uint8_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(AlertDescription code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<AlertDescription> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<AlertDescription>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(AlertDescription code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(AlertDescription code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(AlertDescription code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(AlertDescription code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(AlertDescription code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(AlertDescription code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(AlertDescription code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(AlertDescription code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= 0 && number <= 255) {
+        return Group::ALERT;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group ALERT, known code or not.
+constexpr bool is_alert(AlertDescription code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0 && number <= 255;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(AlertDescription code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(AlertDescription code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(AlertDescription code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<AlertDescription> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<AlertDescription> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(AlertDescription code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown tls code <number>": never empty.
+inline std::string describe(AlertDescription code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown tls code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace tls
+
+// ---------------------------------------------------------------------------
 // netcodes::warning (data/warning)
 
 namespace warning {
@@ -6816,6 +7252,7 @@ using chromium::value, chromium::is_known, chromium::name, chromium::name_or, ch
 using curl::value, curl::is_known, curl::name, curl::name_or, curl::description, curl::description_or, curl::category, curl::retry, curl::status, curl::group, curl::is_retired, curl::meanings, curl::retry_decision, curl::to_string, curl::describe;
 using http::value, http::is_known, http::name, http::name_or, http::description, http::description_or, http::category, http::retry, http::status, http::group, http::is_retired, http::meanings, http::retry_decision, http::to_string, http::describe;
 using qt::value, qt::is_known, qt::name, qt::name_or, qt::description, qt::description_or, qt::category, qt::retry, qt::status, qt::group, qt::is_retired, qt::meanings, qt::retry_decision, qt::to_string, qt::describe;
+using tls::value, tls::is_known, tls::name, tls::name_or, tls::description, tls::description_or, tls::category, tls::retry, tls::status, tls::group, tls::is_retired, tls::meanings, tls::retry_decision, tls::to_string, tls::describe;
 using warning::value, warning::is_known, warning::name, warning::name_or, warning::description, warning::description_or, warning::category, warning::retry, warning::status, warning::group, warning::is_retired, warning::meanings, warning::retry_decision, warning::to_string, warning::describe;
 
 } // namespace netcodes
@@ -6865,6 +7302,11 @@ inline QString to_qstring(http::Status code) {
 // What to_string() answers for the code, as a QString: never empty.
 inline QString to_qstring(qt::NetworkError code) {
     return to_qstring(qt::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(tls::AlertDescription code) {
+    return to_qstring(tls::to_string(code));
 }
 
 // What to_string() answers for the code, as a QString: never empty.
@@ -6922,6 +7364,17 @@ inline QDebug operator<<(QDebug debug, NetworkError code) {
 }
 
 } // namespace qt
+
+namespace tls {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, AlertDescription code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace tls
 
 namespace warning {
 

@@ -5,6 +5,7 @@
 - netcodes.curl: libcurl CURLcode
 - netcodes.http: HTTP status codes
 - netcodes.qt: Qt QNetworkReply::NetworkError
+- netcodes.tls: TLS alert descriptions
 - netcodes.warning: HTTP Warning codes
 - netcodes.mapping: MappingKind and Rule, what the mapping functions answer
 - netcodes.vocabulary: Category and Retry, shared by every system
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
         http,
         mapping,
         qt,
+        tls,
         vocabulary,
         warning,
     )
@@ -30,11 +32,11 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "http", "mapping", "qt", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "http", "mapping", "qt", "tls", "vocabulary", "warning"]
 
 # Submodules load when first used: `import netcodes` alone costs next to
 # nothing, and `netcodes.http` loads only the HTTP tables.
-_MODULES = frozenset({"chromium", "curl", "http", "mapping", "qt", "vocabulary", "warning"})
+_MODULES = frozenset({"chromium", "curl", "http", "mapping", "qt", "tls", "vocabulary", "warning"})
 _NAMES = {"Category": "vocabulary", "Retry": "vocabulary", "RetryDecision": "vocabulary", "MappingKind": "mapping", "Rule": "mapping"}
 
 

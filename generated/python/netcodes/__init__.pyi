@@ -4,6 +4,7 @@ from netcodes import curl as curl
 from netcodes import http as http
 from netcodes import mapping as mapping
 from netcodes import qt as qt
+from netcodes import tls as tls
 from netcodes import vocabulary as vocabulary
 from netcodes import warning as warning
 from netcodes.mapping import MappingKind as MappingKind
@@ -14,6 +15,6 @@ from netcodes.vocabulary import RetryDecision as RetryDecision
 
 __version__: str
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "http", "mapping", "qt", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "http", "mapping", "qt", "tls", "vocabulary", "warning"]
 
 def __dir__() -> list[str]: ...

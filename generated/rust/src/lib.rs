@@ -9,6 +9,7 @@
 //! | [`curl`] | [`curl::CurlCode`] | 102 codes, curl 8.21.0 |
 //! | [`http`] | [`http::Status`] | 97 codes, RFC 9110 (June 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
+//! | [`tls`] | [`tls::AlertDescription`] | 37 codes, RFC 9846 (July 2026), RFC 9147, RFC 9849 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
 //!
 //! ## A code by number or name
@@ -103,6 +104,9 @@ pub mod http;
 
 /// Qt QNetworkReply::NetworkError
 pub mod qt;
+
+/// TLS alert descriptions
+pub mod tls;
 
 /// HTTP Warning codes
 pub mod warning;
