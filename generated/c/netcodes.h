@@ -44,7 +44,7 @@
 #define NETCODES_VERSION_MINOR 1
 #define NETCODES_VERSION_PATCH 0
 #define NETCODES_VERSION_STRING "0.1.0"
-#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
+#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; dns: IANA DNS RCODEs registry, codes 0-23; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
 
 #ifdef __cplusplus
 extern "C" {
@@ -3278,6 +3278,322 @@ static inline int netcodes_curl_from_name(const char *name, int *code) {
  * an unknown code is never retried. */
 static inline netcodes_retry_decision netcodes_curl_retry_decision(int code, int idempotent, long retry_after_seconds) {
     return netcodes_retry_decide(netcodes_curl_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
+ * DNS response codes (RCODE) (IANA DNS RCODEs registry)
+ */
+
+typedef enum netcodes_dns_rcode {
+    NETCODES_DNS_NOERROR = 0, /* NoError */
+    NETCODES_DNS_FORMERR = 1, /* FormErr */
+    NETCODES_DNS_SERVFAIL = 2, /* ServFail */
+    NETCODES_DNS_NXDOMAIN = 3, /* NXDomain */
+    NETCODES_DNS_NOTIMP = 4, /* NotImp */
+    NETCODES_DNS_REFUSED = 5, /* Refused */
+    NETCODES_DNS_YXDOMAIN = 6, /* YXDomain */
+    NETCODES_DNS_YXRRSET = 7, /* YXRRSet */
+    NETCODES_DNS_NXRRSET = 8, /* NXRRSet */
+    NETCODES_DNS_NOTAUTH = 9, /* NotAuth */
+    NETCODES_DNS_NOTAUTH_TSIG = 9, /* NotAuth */
+    NETCODES_DNS_NOTZONE = 10, /* NotZone */
+    NETCODES_DNS_DSOTYPENI = 11, /* DSOTYPENI */
+    NETCODES_DNS_BADVERS = 16, /* BADVERS */
+    NETCODES_DNS_BADSIG = 16, /* BADSIG */
+    NETCODES_DNS_BADKEY = 17, /* BADKEY */
+    NETCODES_DNS_BADTIME = 18, /* BADTIME */
+    NETCODES_DNS_BADMODE = 19, /* BADMODE */
+    NETCODES_DNS_BADNAME = 20, /* BADNAME */
+    NETCODES_DNS_BADALG = 21, /* BADALG */
+    NETCODES_DNS_BADTRUNC = 22, /* BADTRUNC */
+    NETCODES_DNS_BADCOOKIE = 23, /* BADCOOKIE */
+} netcodes_dns_rcode;
+
+/* A constant named for a meaning that is not its number's first one is the
+ * number; with its _MEANING index, netcodes_dns_meaning() gives that meaning's
+ * facts: netcodes_dns_meaning(NETCODES_DNS_NOTAUTH_TSIG, NETCODES_DNS_NOTAUTH_TSIG_MEANING). */
+#define NETCODES_DNS_NOTAUTH_TSIG_MEANING 1
+#define NETCODES_DNS_BADSIG_MEANING 1
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_dns_group {
+    NETCODES_DNS_GROUP_NONE = -1,
+    NETCODES_DNS_GROUP_HEADER = 0, /* 0-15: fit the 4-bit RCODE field of the message header: 0 to 15 */
+    NETCODES_DNS_GROUP_EXTENDED = 1, /* 16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field: 16 to 3840 */
+    NETCODES_DNS_GROUP_PRIVATE_USE = 2, /* 3841-4095: reserved for private use: 3841 to 4095 */
+    NETCODES_DNS_GROUP_TSIG_TKEY_ONLY = 3, /* 4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved): 4096 to 65535 */
+} netcodes_dns_group;
+
+/* The row of a code netcodes knows (dns), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_dns_meaning() for the others. */
+static inline const netcodes_entry *netcodes_dns_entry(int code) {
+    static const netcodes_entry netcodes_rows[22] = {
+        {0, "NoError", "The server processed the query without error. It does not promise an answer: a NOERROR reply with an empty answer section (NODATA) means the name exists but has no record of the requested type.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {1, "FormErr", "The server could not make sense of the query because it is malformed or uses something the server does not parse, such as an EDNS option it rejects. Repeating the same query gets the same answer.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {2, "ServFail", "The server could not complete the query because of a problem on its side or further upstream: unreachable authoritative servers, a DNSSEC validation failure, a broken zone. Try another resolver or retry later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {3, "NXDomain", "The queried name does not exist at all (for any record type). Check the name for typos; resolvers cache this negative answer for a while.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {4, "NotImp", "The server does not support this kind of query or opcode. Ask a server that does.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {5, "Refused", "The server declined to answer for policy reasons, for example it does not offer recursion to this client or does not serve the zone. Use a resolver that is meant to serve you.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {6, "YXDomain", "A name exists that should not: a dynamic update's prerequisite that the name be absent failed. Since RFC 6672 it is also returned when substituting a DNAME would produce a name that is too long.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {7, "YXRRSet", "A dynamic update required that a record set be absent, but it exists. The zone is not in the state the update expected.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {8, "NXRRSet", "A dynamic update required that a record set be present, but it does not exist. The zone is not in the state the update expected.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {9, "NotAuth", "The server is not authoritative for the zone named in a dynamic update or zone transfer. Send it to a primary server for that zone. This is the meaning when the reply carries no TSIG error.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 2u, "dns"},
+        {9, "NotAuth", "In a TSIG-signed exchange the request was not authorised, for example the key is not allowed to perform it. This is the meaning when a TSIG record with a non-zero error accompanies the reply.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 2u, "dns"},
+        {10, "NotZone", "A name in a dynamic update's prerequisite or update section lies outside the zone being updated. Fix the update so all names belong to that zone.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {11, "DSOTYPENI", "The server does not implement the DNS Stateful Operations (DSO) type in the request. Use a DSO type the server supports.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {16, "BADVERS", "The server does not support the EDNS version the query asked for. Resend with EDNS version 0 (or no EDNS). Because it does not fit the 4-bit header field, it is only visible with the extended bits of the OPT record.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 2u, "dns"},
+        {16, "BADSIG", "The TSIG signature on the message did not verify. It appears in the TSIG record's error field, not as a header RCODE; check that both sides use the same key and algorithm.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 2u, "dns"},
+        {17, "BADKEY", "The TSIG key named in the message is not known to the receiver. Configure the same key name on both sides.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {18, "BADTIME", "The TSIG signature's time stamp lies outside the allowed window. The two machines' clocks disagree too much; fix time synchronisation.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {19, "BADMODE", "The TKEY mode in the request is not supported by the server. Use a mode it supports.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {20, "BADNAME", "A TKEY request tried to create a key whose name is already in use. Pick another key name.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {21, "BADALG", "The algorithm requested for TKEY is not supported by the server. Choose an algorithm both sides implement.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {22, "BADTRUNC", "A truncated TSIG MAC was shorter than the receiver accepts. Use a longer MAC or no truncation.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+        {23, "BADCOOKIE", "The server cookie in the query was missing or invalid. The reply carries a fresh server cookie; resend the query with it.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "dns"},
+    };
+    /* The row of each value from 0, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[24] = {
+        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7],
+        &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[11], &netcodes_rows[12], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        &netcodes_rows[13], &netcodes_rows[15], &netcodes_rows[16], &netcodes_rows[17], &netcodes_rows[18], &netcodes_rows[19], &netcodes_rows[20], &netcodes_rows[21],
+    };
+    if (code < 0 || code > 23) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_dns_is_known(int code) {
+    return netcodes_dns_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_dns_name(int code) {
+    const netcodes_entry *entry = netcodes_dns_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_dns_description(int code) {
+    const netcodes_entry *entry = netcodes_dns_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_dns_name_or(int code, const char *fallback) {
+    const char *text = netcodes_dns_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_dns_description_or(int code, const char *fallback) {
+    const char *text = netcodes_dns_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_dns_category(int code) {
+    const netcodes_entry *entry = netcodes_dns_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_dns_retry(int code) {
+    const netcodes_entry *entry = netcodes_dns_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_dns_upstream_status(int code) {
+    const netcodes_entry *entry = netcodes_dns_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_dns_group netcodes_dns_group_of(int code) {
+    if (code >= 0 && code <= 15) {
+        return NETCODES_DNS_GROUP_HEADER;
+    }
+    if (code >= 16 && code <= 3840) {
+        return NETCODES_DNS_GROUP_EXTENDED;
+    }
+    if (code >= 3841 && code <= 4095) {
+        return NETCODES_DNS_GROUP_PRIVATE_USE;
+    }
+    if (code >= 4096 && code <= 65535) {
+        return NETCODES_DNS_GROUP_TSIG_TKEY_ONLY;
+    }
+    return NETCODES_DNS_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_DNS_GROUP_NONE. */
+static inline const char *netcodes_dns_group_id(netcodes_dns_group group) {
+    switch (group) {
+    case NETCODES_DNS_GROUP_HEADER: return "header";
+    case NETCODES_DNS_GROUP_EXTENDED: return "extended";
+    case NETCODES_DNS_GROUP_PRIVATE_USE: return "private_use";
+    case NETCODES_DNS_GROUP_TSIG_TKEY_ONLY: return "tsig_tkey_only";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_DNS_GROUP_NONE. */
+static inline const char *netcodes_dns_group_title(netcodes_dns_group group) {
+    switch (group) {
+    case NETCODES_DNS_GROUP_HEADER: return "0-15: fit the 4-bit RCODE field of the message header";
+    case NETCODES_DNS_GROUP_EXTENDED: return "16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field";
+    case NETCODES_DNS_GROUP_PRIVATE_USE: return "3841-4095: reserved for private use";
+    case NETCODES_DNS_GROUP_TSIG_TKEY_ONLY: return "4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved)";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the 0-15: fit the 4-bit RCODE field of the message header range (0 to 15), known code or not. */
+static inline int netcodes_dns_is_header(int code) {
+    return code >= 0 && code <= 15;
+}
+
+/* 1 if the value lies in the 16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field range (16 to 3840), known code or not. */
+static inline int netcodes_dns_is_extended(int code) {
+    return code >= 16 && code <= 3840;
+}
+
+/* 1 if the value lies in the 3841-4095: reserved for private use range (3841 to 4095), known code or not. */
+static inline int netcodes_dns_is_private_use(int code) {
+    return code >= 3841 && code <= 4095;
+}
+
+/* 1 if the value lies in the 4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved) range (4096 to 65535), known code or not. */
+static inline int netcodes_dns_is_tsig_tkey_only(int code) {
+    return code >= 4096 && code <= 65535;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_dns_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_dns_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_dns_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_dns_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_dns_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_dns_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[33] = {
+        {"BADALG", 6u, 21},
+        {"BADKEY", 6u, 17},
+        {"BADSIG", 6u, 16},
+        {"NOTIMP", 6u, 4},
+        {"NotImp", 6u, 4},
+        {"BADMODE", 7u, 19},
+        {"BADNAME", 7u, 20},
+        {"BADTIME", 7u, 18},
+        {"BADVERS", 7u, 16},
+        {"FORMERR", 7u, 1},
+        {"FormErr", 7u, 1},
+        {"NOERROR", 7u, 0},
+        {"NOTAUTH", 7u, 9},
+        {"NOTZONE", 7u, 10},
+        {"NXRRSET", 7u, 8},
+        {"NXRRSet", 7u, 8},
+        {"NoError", 7u, 0},
+        {"NotAuth", 7u, 9},
+        {"NotZone", 7u, 10},
+        {"REFUSED", 7u, 5},
+        {"Refused", 7u, 5},
+        {"YXRRSET", 7u, 7},
+        {"YXRRSet", 7u, 7},
+        {"BADTRUNC", 8u, 22},
+        {"NXDOMAIN", 8u, 3},
+        {"NXDomain", 8u, 3},
+        {"SERVFAIL", 8u, 2},
+        {"ServFail", 8u, 2},
+        {"YXDOMAIN", 8u, 6},
+        {"YXDomain", 8u, 6},
+        {"BADCOOKIE", 9u, 23},
+        {"DSOTYPENI", 9u, 11},
+        {"NOTAUTH_TSIG", 12u, 9},
+    };
+    return netcodes_find_name(netcodes_names, 33u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_dns_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_dns_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_dns_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[22] = {
+        {"badalg", 6u, 21},
+        {"badcookie", 9u, 23},
+        {"badkey", 6u, 17},
+        {"badmode", 7u, 19},
+        {"badname", 7u, 20},
+        {"badsig", 6u, 16},
+        {"badtime", 7u, 18},
+        {"badtrunc", 8u, 22},
+        {"badvers", 7u, 16},
+        {"dsotypeni", 9u, 11},
+        {"formerr", 7u, 1},
+        {"noerror", 7u, 0},
+        {"notauth", 7u, 9},
+        {"notauth_tsig", 12u, 9},
+        {"notimp", 6u, 4},
+        {"notzone", 7u, 10},
+        {"nxdomain", 8u, 3},
+        {"nxrrset", 7u, 8},
+        {"refused", 7u, 5},
+        {"servfail", 8u, 2},
+        {"yxdomain", 8u, 6},
+        {"yxrrset", 7u, 7},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_dns_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 22u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_dns_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_dns_retry(code), idempotent, retry_after_seconds);
 }
 
 /* ---------------------------------------------------------------------------

@@ -72,7 +72,7 @@ inline constexpr int version_major = 0;
 inline constexpr int version_minor = 1;
 inline constexpr int version_patch = 0;
 inline constexpr std::string_view version = "0.1.0";
-inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)";
+inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; dns: IANA DNS RCODEs registry, codes 0-23; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)";
 
 // What kind of failure a code is; shared by every code system.
 enum class Category : int {
@@ -3306,6 +3306,332 @@ inline std::string describe(CurlCode code) {
 }
 
 } // namespace curl
+
+// ---------------------------------------------------------------------------
+// netcodes::dns (data/dns)
+
+namespace dns {
+
+// Every meaning's identifier, with upstream's value.
+enum class Rcode : std::uint16_t {
+    NOERROR = 0,
+    FORMERR = 1,
+    SERVFAIL = 2,
+    NXDOMAIN = 3,
+    NOTIMP = 4,
+    REFUSED = 5,
+    YXDOMAIN = 6,
+    YXRRSET = 7,
+    NXRRSET = 8,
+    NOTAUTH = 9,
+    NOTAUTH_TSIG = 9,
+    NOTZONE = 10,
+    DSOTYPENI = 11,
+    BADVERS = 16,
+    BADSIG = 16,
+    BADKEY = 17,
+    BADTIME = 18,
+    BADMODE = 19,
+    BADNAME = 20,
+    BADALG = 21,
+    BADTRUNC = 22,
+    BADCOOKIE = 23,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    HEADER = 0,
+    EXTENDED = 1,
+    PRIVATE_USE = 2,
+    TSIG_TKEY_ONLY = 3,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::HEADER: return "header";
+    case Group::EXTENDED: return "extended";
+    case Group::PRIVATE_USE: return "private_use";
+    case Group::TSIG_TKEY_ONLY: return "tsig_tkey_only";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::HEADER: return "0-15: fit the 4-bit RCODE field of the message header";
+    case Group::EXTENDED: return "16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field";
+    case Group::PRIVATE_USE: return "3841-4095: reserved for private use";
+    case Group::TSIG_TKEY_ONLY: return "4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved)";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<Rcode>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 22> rows{{
+    {Rcode::NOERROR, "NOERROR", "NoError", "The server processed the query without error. It does not promise an answer: a NOERROR reply with an empty answer section (NODATA) means the name exists but has no record of the requested type.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "dns", "RFC 1035", "RFC 1035", 0u, 1u},
+    {Rcode::FORMERR, "FORMERR", "FormErr", "The server could not make sense of the query because it is malformed or uses something the server does not parse, such as an EDNS option it rejects. Repeating the same query gets the same answer.", Category::DNS, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 1035", "RFC 1035", 0u, 1u},
+    {Rcode::SERVFAIL, "SERVFAIL", "ServFail", "The server could not complete the query because of a problem on its side or further upstream: unreachable authoritative servers, a DNSSEC validation failure, a broken zone. Try another resolver or retry later.", Category::DNS, Retry::AFTER_DELAY, CodeStatus::CURRENT, "dns", "RFC 1035", "RFC 1035", 0u, 1u},
+    {Rcode::NXDOMAIN, "NXDOMAIN", "NXDomain", "The queried name does not exist at all (for any record type). Check the name for typos; resolvers cache this negative answer for a while.", Category::DNS, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 1035", "RFC 1035", 0u, 1u},
+    {Rcode::NOTIMP, "NOTIMP", "NotImp", "The server does not support this kind of query or opcode. Ask a server that does.", Category::DNS, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 1035", "RFC 1035", 0u, 1u},
+    {Rcode::REFUSED, "REFUSED", "Refused", "The server declined to answer for policy reasons, for example it does not offer recursion to this client or does not serve the zone. Use a resolver that is meant to serve you.", Category::DNS, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 1035", "RFC 1035", 0u, 1u},
+    {Rcode::YXDOMAIN, "YXDOMAIN", "YXDomain", "A name exists that should not: a dynamic update's prerequisite that the name be absent failed. Since RFC 6672 it is also returned when substituting a DNAME would produce a name that is too long.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2136", "RFC 2136, RFC 6672", 0u, 1u},
+    {Rcode::YXRRSET, "YXRRSET", "YXRRSet", "A dynamic update required that a record set be absent, but it exists. The zone is not in the state the update expected.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2136", "RFC 2136", 0u, 1u},
+    {Rcode::NXRRSET, "NXRRSET", "NXRRSet", "A dynamic update required that a record set be present, but it does not exist. The zone is not in the state the update expected.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2136", "RFC 2136", 0u, 1u},
+    {Rcode::NOTAUTH, "NOTAUTH", "NotAuth", "The server is not authoritative for the zone named in a dynamic update or zone transfer. Send it to a primary server for that zone. This is the meaning when the reply carries no TSIG error.", Category::DNS, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2136", "RFC 2136", 0u, 2u},
+    {Rcode::NOTAUTH_TSIG, "NOTAUTH_TSIG", "NotAuth", "In a TSIG-signed exchange the request was not authorised, for example the key is not allowed to perform it. This is the meaning when a TSIG record with a non-zero error accompanies the reply.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2845", "RFC 8945", 0u, 2u},
+    {Rcode::NOTZONE, "NOTZONE", "NotZone", "A name in a dynamic update's prerequisite or update section lies outside the zone being updated. Fix the update so all names belong to that zone.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2136", "RFC 2136", 0u, 1u},
+    {Rcode::DSOTYPENI, "DSOTYPENI", "DSOTYPENI", "The server does not implement the DNS Stateful Operations (DSO) type in the request. Use a DSO type the server supports.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 8490", "RFC 8490", 0u, 1u},
+    {Rcode::BADVERS, "BADVERS", "BADVERS", "The server does not support the EDNS version the query asked for. Resend with EDNS version 0 (or no EDNS). Because it does not fit the 4-bit header field, it is only visible with the extended bits of the OPT record.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2671", "RFC 6891", 0u, 2u},
+    {Rcode::BADSIG, "BADSIG", "BADSIG", "The TSIG signature on the message did not verify. It appears in the TSIG record's error field, not as a header RCODE; check that both sides use the same key and algorithm.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2845", "RFC 8945", 0u, 2u},
+    {Rcode::BADKEY, "BADKEY", "BADKEY", "The TSIG key named in the message is not known to the receiver. Configure the same key name on both sides.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2845", "RFC 8945", 0u, 1u},
+    {Rcode::BADTIME, "BADTIME", "BADTIME", "The TSIG signature's time stamp lies outside the allowed window. The two machines' clocks disagree too much; fix time synchronisation.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2845", "RFC 8945", 0u, 1u},
+    {Rcode::BADMODE, "BADMODE", "BADMODE", "The TKEY mode in the request is not supported by the server. Use a mode it supports.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2930", "RFC 2930", 0u, 1u},
+    {Rcode::BADNAME, "BADNAME", "BADNAME", "A TKEY request tried to create a key whose name is already in use. Pick another key name.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2930", "RFC 2930", 0u, 1u},
+    {Rcode::BADALG, "BADALG", "BADALG", "The algorithm requested for TKEY is not supported by the server. Choose an algorithm both sides implement.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 2930", "RFC 2930", 0u, 1u},
+    {Rcode::BADTRUNC, "BADTRUNC", "BADTRUNC", "A truncated TSIG MAC was shorter than the receiver accepts. Use a longer MAC or no truncation.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "dns", "RFC 4635", "RFC 8945", 0u, 1u},
+    {Rcode::BADCOOKIE, "BADCOOKIE", "BADCOOKIE", "The server cookie in the query was missing or invalid. The reply carries a fresh server cookie; resend the query with it.", Category::DNS, Retry::SAFE, CodeStatus::CURRENT, "dns", "RFC 7873", "RFC 7873", 0u, 1u},
+}};
+
+// The row of each value from 0 to 23, -1 where no code is.
+inline constexpr std::array<std::int32_t, 24> index{ {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, -1, -1, -1, -1,
+    13, 15, 16, 17, 18, 19, 20, 21,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, 0, 23, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<Rcode>, 33> names{{
+    {"BADALG", Rcode::BADALG},
+    {"BADCOOKIE", Rcode::BADCOOKIE},
+    {"BADKEY", Rcode::BADKEY},
+    {"BADMODE", Rcode::BADMODE},
+    {"BADNAME", Rcode::BADNAME},
+    {"BADSIG", Rcode::BADVERS},
+    {"BADTIME", Rcode::BADTIME},
+    {"BADTRUNC", Rcode::BADTRUNC},
+    {"BADVERS", Rcode::BADVERS},
+    {"DSOTYPENI", Rcode::DSOTYPENI},
+    {"FORMERR", Rcode::FORMERR},
+    {"FormErr", Rcode::FORMERR},
+    {"NOERROR", Rcode::NOERROR},
+    {"NOTAUTH", Rcode::NOTAUTH},
+    {"NOTAUTH_TSIG", Rcode::NOTAUTH},
+    {"NOTIMP", Rcode::NOTIMP},
+    {"NOTZONE", Rcode::NOTZONE},
+    {"NXDOMAIN", Rcode::NXDOMAIN},
+    {"NXDomain", Rcode::NXDOMAIN},
+    {"NXRRSET", Rcode::NXRRSET},
+    {"NXRRSet", Rcode::NXRRSET},
+    {"NoError", Rcode::NOERROR},
+    {"NotAuth", Rcode::NOTAUTH},
+    {"NotImp", Rcode::NOTIMP},
+    {"NotZone", Rcode::NOTZONE},
+    {"REFUSED", Rcode::REFUSED},
+    {"Refused", Rcode::REFUSED},
+    {"SERVFAIL", Rcode::SERVFAIL},
+    {"ServFail", Rcode::SERVFAIL},
+    {"YXDOMAIN", Rcode::YXDOMAIN},
+    {"YXDomain", Rcode::YXDOMAIN},
+    {"YXRRSET", Rcode::YXRRSET},
+    {"YXRRSet", Rcode::YXRRSET},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<Rcode>, 22> folded{{
+    {"badalg", Rcode::BADALG},
+    {"badcookie", Rcode::BADCOOKIE},
+    {"badkey", Rcode::BADKEY},
+    {"badmode", Rcode::BADMODE},
+    {"badname", Rcode::BADNAME},
+    {"badsig", Rcode::BADVERS},
+    {"badtime", Rcode::BADTIME},
+    {"badtrunc", Rcode::BADTRUNC},
+    {"badvers", Rcode::BADVERS},
+    {"dsotypeni", Rcode::DSOTYPENI},
+    {"formerr", Rcode::FORMERR},
+    {"noerror", Rcode::NOERROR},
+    {"notauth", Rcode::NOTAUTH},
+    {"notauth_tsig", Rcode::NOTAUTH},
+    {"notimp", Rcode::NOTIMP},
+    {"notzone", Rcode::NOTZONE},
+    {"nxdomain", Rcode::NXDOMAIN},
+    {"nxrrset", Rcode::NXRRSET},
+    {"refused", Rcode::REFUSED},
+    {"servfail", Rcode::SERVFAIL},
+    {"yxdomain", Rcode::YXDOMAIN},
+    {"yxrrset", Rcode::YXRRSET},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::uint16_t value(Rcode code) noexcept {
+    return static_cast<std::uint16_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(Rcode code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<Rcode> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<Rcode>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(Rcode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(Rcode code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(Rcode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(Rcode code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(Rcode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(Rcode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(Rcode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(Rcode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= 0 && number <= 15) {
+        return Group::HEADER;
+    }
+    if (number >= 16 && number <= 3840) {
+        return Group::EXTENDED;
+    }
+    if (number >= 3841 && number <= 4095) {
+        return Group::PRIVATE_USE;
+    }
+    if (number >= 4096 && number <= 65535) {
+        return Group::TSIG_TKEY_ONLY;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group HEADER, known code or not.
+constexpr bool is_header(Rcode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0 && number <= 15;
+}
+
+// Whether the value lies in the group EXTENDED, known code or not.
+constexpr bool is_extended(Rcode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 16 && number <= 3840;
+}
+
+// Whether the value lies in the group PRIVATE_USE, known code or not.
+constexpr bool is_private_use(Rcode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 3841 && number <= 4095;
+}
+
+// Whether the value lies in the group TSIG_TKEY_ONLY, known code or not.
+constexpr bool is_tsig_tkey_only(Rcode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 4096 && number <= 65535;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(Rcode code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(Rcode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(Rcode code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<Rcode> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<Rcode> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(Rcode code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown dns code <number>": never empty.
+inline std::string describe(Rcode code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown dns code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace dns
 
 // ---------------------------------------------------------------------------
 // netcodes::http (data/http)
@@ -7250,6 +7576,7 @@ constexpr std::optional<Status> from_qt(::netcodes::qt::NetworkError code) noexc
 // The per-code functions of every system, also as netcodes::name(code).
 using chromium::value, chromium::is_known, chromium::name, chromium::name_or, chromium::description, chromium::description_or, chromium::category, chromium::retry, chromium::status, chromium::group, chromium::is_retired, chromium::meanings, chromium::retry_decision, chromium::to_string, chromium::describe;
 using curl::value, curl::is_known, curl::name, curl::name_or, curl::description, curl::description_or, curl::category, curl::retry, curl::status, curl::group, curl::is_retired, curl::meanings, curl::retry_decision, curl::to_string, curl::describe;
+using dns::value, dns::is_known, dns::name, dns::name_or, dns::description, dns::description_or, dns::category, dns::retry, dns::status, dns::group, dns::is_retired, dns::meanings, dns::retry_decision, dns::to_string, dns::describe;
 using http::value, http::is_known, http::name, http::name_or, http::description, http::description_or, http::category, http::retry, http::status, http::group, http::is_retired, http::meanings, http::retry_decision, http::to_string, http::describe;
 using qt::value, qt::is_known, qt::name, qt::name_or, qt::description, qt::description_or, qt::category, qt::retry, qt::status, qt::group, qt::is_retired, qt::meanings, qt::retry_decision, qt::to_string, qt::describe;
 using tls::value, tls::is_known, tls::name, tls::name_or, tls::description, tls::description_or, tls::category, tls::retry, tls::status, tls::group, tls::is_retired, tls::meanings, tls::retry_decision, tls::to_string, tls::describe;
@@ -7292,6 +7619,11 @@ inline QString to_qstring(chromium::NetError code) {
 // What to_string() answers for the code, as a QString: never empty.
 inline QString to_qstring(curl::CurlCode code) {
     return to_qstring(curl::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(dns::Rcode code) {
+    return to_qstring(dns::to_string(code));
 }
 
 // What to_string() answers for the code, as a QString: never empty.
@@ -7342,6 +7674,17 @@ inline QDebug operator<<(QDebug debug, CurlCode code) {
 }
 
 } // namespace curl
+
+namespace dns {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, Rcode code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace dns
 
 namespace http {
 

@@ -643,6 +643,18 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
     let meanings: &[Code] = if retired { std::slice::from_ref(code) } else { system.meanings(code.value) };
     let several = meanings.len() > 1;
     let source_title = |m: &Code| md(&system.sources[m.source].title);
+    // What tells a number's meanings apart: who gives each one (the registry
+    // or a vendor), or, where one source gives a number several, each
+    // meaning's name and reference (DNS 16: BADVERS, RFC 6891).
+    let meaning_label = |m: &Code| {
+        if system.sources.len() > 1 {
+            return source_title(m);
+        }
+        match &m.reference {
+            Some(reference) => format!("{}, {}", md(&m.name), md(reference)),
+            None => md(&m.name),
+        }
+    };
     let meaning_views: Vec<MeaningView> = meanings
         .iter()
         .map(|m| {
@@ -681,7 +693,13 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
                 facts.push(("Former names".to_owned(), former.join("; ")));
             }
             MeaningView {
-                heading: several.then(|| if m.name.is_empty() { source_title(m) } else { format!("{}: {}", source_title(m), md(&m.name)) }),
+                heading: several.then(|| {
+                    if m.name.is_empty() || system.sources.len() == 1 {
+                        meaning_label(m)
+                    } else {
+                        format!("{}: {}", source_title(m), md(&m.name))
+                    }
+                }),
                 anchor: m.anchor.clone(),
                 description: md(&m.description),
                 facts,
@@ -737,7 +755,7 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
         let each = |spell: &dyn Fn(&Code) -> String| {
             meanings
                 .iter()
-                .map(|m| if several { format!("{} ({})", code_text(&spell(m)), source_title(m)) } else { code_text(&spell(m)) })
+                .map(|m| if several { format!("{} ({})", code_text(&spell(m)), meaning_label(m)) } else { code_text(&spell(m)) })
                 .collect::<Vec<_>>()
                 .join("<br>")
         };

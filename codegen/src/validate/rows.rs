@@ -91,10 +91,15 @@ fn parse_row(cells: &mut Cells<'_>, system: &System, spec: &Spec, vocabulary: &V
                 .replace("{value}", &value.to_string())
                 .replace("{name}", &spell::kebab(&spell::upper_snake(&display)))
                 .replace("{source}", &spell::kebab(&system.sources[source].id))
+                .replace("{ident}", &spell::kebab(&ident))
         }
     };
     let anchor = fill(&spec.anchor);
-    let value_anchor = fill(&spec.anchor.replace("-{source}", "").replace("{source}", ""));
+    // The value's anchor, over all its meanings: the template without the
+    // parts that tell one meaning from another (`{source}`, `{ident}`).
+    let value_anchor = fill(&["{source}", "{ident}"].iter().fold(spec.anchor.clone(), |template, part| {
+        template.replace(&format!("-{part}"), "").replace(part, "")
+    }));
     Ok(Code {
         value,
         c_name: if retired { String::new() } else { format!("{}{ident}", system.c_prefix) },

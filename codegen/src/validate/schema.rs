@@ -74,7 +74,7 @@ pub struct SystemToml {
     /// The same, as the property of Python members (`phrase`).
     #[serde(default)]
     pub python_name_property: Option<Spanned<String>>,
-    /// Docs anchor of a code: `{value}`, `{name}` and `{source}` are filled in.
+    /// Docs anchor of a code: `{value}`, `{name}`, `{source}` and `{ident}` are filled in.
     pub anchor: Spanned<String>,
     pub example: Spanned<i64>,
     /// The statuses rows may take, from the vocabulary.

@@ -3,6 +3,7 @@
 
 - netcodes.chromium: Chromium net errors
 - netcodes.curl: libcurl CURLcode
+- netcodes.dns: DNS response codes (RCODE)
 - netcodes.http: HTTP status codes
 - netcodes.qt: Qt QNetworkReply::NetworkError
 - netcodes.tls: TLS alert descriptions
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from netcodes import (
         chromium,
         curl,
+        dns,
         http,
         mapping,
         qt,
@@ -32,11 +34,11 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "http", "mapping", "qt", "tls", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "http", "mapping", "qt", "tls", "vocabulary", "warning"]
 
 # Submodules load when first used: `import netcodes` alone costs next to
 # nothing, and `netcodes.http` loads only the HTTP tables.
-_MODULES = frozenset({"chromium", "curl", "http", "mapping", "qt", "tls", "vocabulary", "warning"})
+_MODULES = frozenset({"chromium", "curl", "dns", "http", "mapping", "qt", "tls", "vocabulary", "warning"})
 _NAMES = {"Category": "vocabulary", "Retry": "vocabulary", "RetryDecision": "vocabulary", "MappingKind": "mapping", "Rule": "mapping"}
 
 

@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | [`chromium`] | [`chromium::NetError`] | 249 codes, Chromium 153.0.8010.0 |
 //! | [`curl`] | [`curl::CurlCode`] | 102 codes, curl 8.21.0 |
+//! | [`dns`] | [`dns::Rcode`] | 22 codes, IANA DNS RCODEs registry, codes 0-23 |
 //! | [`http`] | [`http::Status`] | 97 codes, RFC 9110 (June 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
 //! | [`tls`] | [`tls::AlertDescription`] | 37 codes, RFC 9846 (July 2026), RFC 9147, RFC 9849 |
@@ -98,6 +99,9 @@ pub mod chromium;
 
 /// libcurl CURLcode
 pub mod curl;
+
+/// DNS response codes (RCODE)
+pub mod dns;
 
 /// HTTP status codes
 pub mod http;

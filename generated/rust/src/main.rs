@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use netcodes::{Category, Retry};
 
-const HELP: &str = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, curl, http, qt, tls, warning)\nanswers with each meaning's description, category and retry advice, and the\ncodes it maps to in other systems.\n\nCODE is a number (-105, 28, 404) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, CURLE_OPERATION_TIMEDOUT, NOT_FOUND), in any\nletter case. A name stands for its number: every meaning of the number is\nshown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n";
+const HELP: &str = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, curl, dns, http, qt, tls, warning)\nanswers with each meaning's description, category and retry advice, and the\ncodes it maps to in other systems.\n\nCODE is a number (-105, 28, 3) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, CURLE_OPERATION_TIMEDOUT, NXDomain), in any\nletter case. A name stands for its number: every meaning of the number is\nshown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n";
 
 /// One meaning of a code, as the command shows it.
 struct Meaning {
@@ -110,6 +110,8 @@ system!(find_chromium, "chromium", netcodes::chromium::NetError, i32, [
 ]);
 system!(find_curl, "curl", netcodes::curl::CurlCode, i32, [
 ]);
+system!(find_dns, "dns", netcodes::dns::Rcode, u16, [
+]);
 system!(find_http, "http", netcodes::http::Status, u16, [
     ("qt", netcodes::qt::NetworkError::from_http_status_mapping),
 ]);
@@ -122,7 +124,7 @@ system!(find_warning, "warning", netcodes::warning::Warning, u16, [
 ]);
 
 /// Every system, in the order of data/.
-const SYSTEMS: [Finder; 6] = [find_chromium, find_curl, find_http, find_qt, find_tls, find_warning];
+const SYSTEMS: [Finder; 7] = [find_chromium, find_curl, find_dns, find_http, find_qt, find_tls, find_warning];
 
 /// The number `text` spells in ASCII digits, an optional sign and white
 /// space around; None for anything else, or beyond `i128`.
@@ -307,7 +309,7 @@ fn main() -> ExitCode {
     for query in &queries {
         let found = find(query);
         if found.is_empty() {
-            eprintln!("netcodes: no system has a code numbered or named \"{query}\" (chromium, curl, http, qt, tls, warning)");
+            eprintln!("netcodes: no system has a code numbered or named \"{query}\" (chromium, curl, dns, http, qt, tls, warning)");
             unknown = true;
         }
         entries.extend(found);

@@ -457,8 +457,9 @@ fn mapping_example(model: &Model) -> Option<String> {
         target = target.ident,
     );
     let _ = from;
-    // A value with several meanings, if any system has one.
-    if let Some((system, code)) = model.systems.iter().find_map(|s| s.codes.iter().find(|c| c.meaning_count > 1).map(|c| (s, c))) {
+    // A value to which different sources give different meanings, if any system has one.
+    let from_sources = |s: &System, c: &Code| c.meaning_count > 1 && s.meanings(c.value).iter().any(|m| m.source != c.source);
+    if let Some((system, code)) = model.systems.iter().find_map(|s| s.codes.iter().find(|c| from_sources(s, c)).map(|c| (s, c))) {
         let sources: Vec<String> = system.meanings(code.value).iter().map(|m| format!("{:?}", system.sources[m.source].id)).collect();
         out.push_str(&format!(
             "\n\n// {value} means different things to different sources.\n\
