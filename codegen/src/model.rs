@@ -52,6 +52,9 @@ pub struct Term {
     pub retired: bool,
     /// Mapping kinds: a row of this kind must say why in its note.
     pub needs_note: bool,
+    /// Mapping kinds: a row of this kind needs its table to name, in `source`,
+    /// the upstream code it reproduces.
+    pub needs_source: bool,
     /// Retry classes: what to do with one failed request.
     pub decision: Option<Decision>,
 }

@@ -738,6 +738,10 @@ typedef enum netcodes_chromium_group {
     NETCODES_CHROMIUM_GROUP_SYSTEM = 9, /* System: -99 to 0 */
 } netcodes_chromium_group;
 
+/* What a mapping into chromium answers for a code no rule covers: no chromium
+ * code has this value. */
+#define NETCODES_CHROMIUM_UNMAPPED (1)
+
 /* The row of a code netcodes knows (chromium), or NULL. A code with several
  * meanings answers with its primary one; see netcodes_chromium_meaning() for the others. */
 static inline const netcodes_entry *netcodes_chromium_entry(int code) {
@@ -7404,6 +7408,500 @@ static inline int netcodes_qt_from_chromium(int code) {
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
+/* curl -> chromium (data/map/curl_to_chromium.csv): the rule that answers for the
+ * given curl code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_chromium_from_curl_rule(int code) {
+    static const netcodes_mapping netcodes_rules[102] = {
+        {NETCODES_CHROMIUM_OK, NETCODES_MAPPING_EQUIVALENT, "Both are the success value of their library."}, /* 0 */
+        {NETCODES_CHROMIUM_ERR_UNKNOWN_URL_SCHEME, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for a scheme it does not handle; curl also uses its code for protocols that were left out of the build."}, /* 1 */
+        {NETCODES_CHROMIUM_ERR_UNEXPECTED, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for an internal failure that should not happen; neither side can blame the network."}, /* 2 */
+        {NETCODES_CHROMIUM_ERR_INVALID_URL, NETCODES_MAPPING_EQUIVALENT, "Both report a URL that cannot be parsed."}, /* 3 */
+        {NETCODES_CHROMIUM_ERR_NOT_IMPLEMENTED, NETCODES_MAPPING_APPROXIMATE, "The feature exists in principle but this build lacks it, which is Chromium's not-implemented case."}, /* 4 */
+        {NETCODES_CHROMIUM_ERR_PROXY_CONNECTION_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium folds a failed proxy name lookup into its code for not reaching the proxy at all."}, /* 5 */
+        {NETCODES_CHROMIUM_ERR_NAME_NOT_RESOLVED, NETCODES_MAPPING_EQUIVALENT, "Both report that the target host name could not be resolved."}, /* 6 */
+        {NETCODES_CHROMIUM_ERR_CONNECTION_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium's generic connect failure; it has finer codes (CONNECTION_REFUSED, ADDRESS_UNREACHABLE, CONNECTION_TIMED_OUT) that curl does not separate."}, /* 7 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for a response it cannot understand."}, /* 8 */
+        {NETCODES_CHROMIUM_ERR_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no code for a server refusing access (HTTP reports that as a status); its access-denied code is meant for local resources and is the nearest name."}, /* 9 */
+        {NETCODES_CHROMIUM_ERR_CONNECTION_FAILED, NETCODES_MAPPING_APPROXIMATE, "The data connection could not be established; Chromium no longer speaks FTP, so its generic connect failure is closest."}, /* 10 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "Chromium has no FTP codes left; an unexpected server reply is an invalid response."}, /* 11 */
+        {NETCODES_CHROMIUM_ERR_CONNECTION_TIMED_OUT, NETCODES_MAPPING_APPROXIMATE, "The data connection was not established in time."}, /* 12 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "Chromium has no FTP codes left; an unusable server reply is an invalid response."}, /* 13 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "Chromium has no FTP codes left; a malformed server reply is an invalid response."}, /* 14 */
+        {NETCODES_CHROMIUM_ERR_NAME_NOT_RESOLVED, NETCODES_MAPPING_APPROXIMATE, "A failed lookup of the host for the data connection."}, /* 15 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for an HTTP/2 protocol violation; curl's code is broader and covers any connection-level HTTP/2 trouble."}, /* 16 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."}, /* 17 */
+        {NETCODES_CHROMIUM_ERR_CONTENT_LENGTH_MISMATCH, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for a body shorter than its announced length; curl also uses its code for a body that is longer."}, /* 18 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "Chromium has no FTP codes left; an unexpected answer to the retrieve command is an invalid response."}, /* 19 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 20 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium cannot send custom protocol commands, so only its catch-all fits."}, /* 21 */
+        {NETCODES_CHROMIUM_ERR_HTTP_RESPONSE_CODE_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Both turn an HTTP error status into a failure when asked to; Chromium's code covers any status outside 2xx, curl's only 400 and above."}, /* 22 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Storing the received data failed locally; Chromium has no specific code for a failing write callback."}, /* 23 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 24 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no code for a server refusing an upload command."}, /* 25 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Reading the upload data failed locally; Chromium's specific upload-file codes (FILE_NOT_FOUND, UPLOAD_FILE_CHANGED) cover only some of the causes."}, /* 26 */
+        {NETCODES_CHROMIUM_ERR_OUT_OF_MEMORY, NETCODES_MAPPING_EQUIVALENT, "Both report a failed memory allocation."}, /* 27 */
+        {NETCODES_CHROMIUM_ERR_TIMED_OUT, NETCODES_MAPPING_EQUIVALENT, "Both report that an operation ran out of time."}, /* 28 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 29 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."}, /* 30 */
+        {NETCODES_CHROMIUM_ERR_REQUEST_RANGE_NOT_SATISFIABLE, NETCODES_MAPPING_APPROXIMATE, "A refused resume offset is the FTP form of a range the server will not serve."}, /* 31 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 32 */
+        {NETCODES_CHROMIUM_ERR_REQUEST_RANGE_NOT_SATISFIABLE, NETCODES_MAPPING_APPROXIMATE, "Both concern a byte range the server will not serve; curl's code also covers servers that ignore ranges."}, /* 33 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 34 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium's generic TLS failure; it has many finer codes that curl's single handshake code does not separate."}, /* 35 */
+        {NETCODES_CHROMIUM_ERR_REQUEST_RANGE_NOT_SATISFIABLE, NETCODES_MAPPING_APPROXIMATE, "The resume offset lies outside the resource, an unsatisfiable range."}, /* 36 */
+        {NETCODES_CHROMIUM_ERR_FILE_NOT_FOUND, NETCODES_MAPPING_APPROXIMATE, "Chromium reports a missing local file this way; a permission problem would be ACCESS_DENIED."}, /* 37 */
+        {NETCODES_CHROMIUM_ERR_INVALID_AUTH_CREDENTIALS, NETCODES_MAPPING_APPROXIMATE, "The directory server rejected the login credentials."}, /* 38 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no LDAP support, so only its catch-all fits."}, /* 39 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 40 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 41 */
+        {NETCODES_CHROMIUM_ERR_ABORTED, NETCODES_MAPPING_EQUIVALENT, "Both mean the operation was cancelled on purpose."}, /* 42 */
+        {NETCODES_CHROMIUM_ERR_INVALID_ARGUMENT, NETCODES_MAPPING_EQUIVALENT, "Both report a bad argument passed by the calling code."}, /* 43 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 44 */
+        {NETCODES_CHROMIUM_ERR_CONNECTION_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no option for choosing the outgoing interface; the attempt simply fails to connect."}, /* 45 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 46 */
+        {NETCODES_CHROMIUM_ERR_TOO_MANY_REDIRECTS, NETCODES_MAPPING_EQUIVALENT, "Both report that the redirect limit was reached."}, /* 47 */
+        {NETCODES_CHROMIUM_ERR_INVALID_ARGUMENT, NETCODES_MAPPING_APPROXIMATE, "An unknown option is a bad argument from the calling code."}, /* 48 */
+        {NETCODES_CHROMIUM_ERR_INVALID_ARGUMENT, NETCODES_MAPPING_APPROXIMATE, "A malformed option value is a bad argument from the calling code."}, /* 49 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 50 */
+        {NETCODES_CHROMIUM_ERR_CERT_AUTHORITY_INVALID, NETCODES_MAPPING_APPROXIMATE, "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); as for 60, the most common cause is an issuer the client does not trust."}, /* 51 */
+        {NETCODES_CHROMIUM_ERR_EMPTY_RESPONSE, NETCODES_MAPPING_EQUIVALENT, "Both report a connection that ended without any reply."}, /* 52 */
+        {NETCODES_CHROMIUM_ERR_NOT_IMPLEMENTED, NETCODES_MAPPING_APPROXIMATE, "The requested crypto engine is not available on this system; Chromium has no crypto engines."}, /* 53 */
+        {NETCODES_CHROMIUM_ERR_UNEXPECTED, NETCODES_MAPPING_APPROXIMATE, "A local TLS library setup failure with no counterpart in Chromium."}, /* 54 */
+        {NETCODES_CHROMIUM_ERR_CONNECTION_RESET, NETCODES_MAPPING_APPROXIMATE, "A failed send usually means the peer reset the connection; Chromium has finer codes that curl does not separate."}, /* 55 */
+        {NETCODES_CHROMIUM_ERR_CONNECTION_RESET, NETCODES_MAPPING_APPROXIMATE, "A failed receive usually means the peer reset the connection."}, /* 56 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 57 */
+        {NETCODES_CHROMIUM_ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT, NETCODES_MAPPING_APPROXIMATE, "Both concern a local client certificate that cannot be used; curl's code also covers a wrong key or password."}, /* 58 */
+        {NETCODES_CHROMIUM_ERR_SSL_VERSION_OR_CIPHER_MISMATCH, NETCODES_MAPPING_APPROXIMATE, "No usable cipher is available for the handshake; in curl the cause is the local cipher list, in Chromium a lack of overlap with the server."}, /* 59 */
+        {NETCODES_CHROMIUM_ERR_CERT_AUTHORITY_INVALID, NETCODES_MAPPING_APPROXIMATE, "An untrusted issuer is the most common reason; Chromium has separate codes for a wrong name (CERT_COMMON_NAME_INVALID) or an expired certificate (CERT_DATE_INVALID) that curl does not split out."}, /* 60 */
+        {NETCODES_CHROMIUM_ERR_CONTENT_DECODING_FAILED, NETCODES_MAPPING_APPROXIMATE, "Both report content that could not be decoded; curl also uses its code for an encoding it does not know."}, /* 61 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 62 */
+        {NETCODES_CHROMIUM_ERR_FILE_TOO_BIG, NETCODES_MAPPING_APPROXIMATE, "A size limit was exceeded; Chromium's code is about local files but carries the same idea."}, /* 63 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_APPROXIMATE, "TLS could not be brought up on a connection that required it."}, /* 64 */
+        {NETCODES_CHROMIUM_ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED, NETCODES_MAPPING_EQUIVALENT, "Both report that the request body had to be replayed but the source could not be rewound."}, /* 65 */
+        {NETCODES_CHROMIUM_ERR_UNEXPECTED, NETCODES_MAPPING_APPROXIMATE, "A local TLS library setup failure with no counterpart in Chromium."}, /* 66 */
+        {NETCODES_CHROMIUM_ERR_INVALID_AUTH_CREDENTIALS, NETCODES_MAPPING_APPROXIMATE, "The server rejected the credentials that were supplied."}, /* 67 */
+        {NETCODES_CHROMIUM_ERR_FILE_NOT_FOUND, NETCODES_MAPPING_APPROXIMATE, "The requested file does not exist; Chromium's code is worded for local files."}, /* 68 */
+        {NETCODES_CHROMIUM_ERR_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "A permission refusal; Chromium's code is worded for local resources."}, /* 69 */
+        {NETCODES_CHROMIUM_ERR_FILE_NO_SPACE, NETCODES_MAPPING_APPROXIMATE, "Out of disk space, though on the server rather than locally as Chromium's code assumes."}, /* 70 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no TFTP support, so only its catch-all fits."}, /* 71 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "A reply that does not belong to this transfer cannot be used."}, /* 72 */
+        {NETCODES_CHROMIUM_ERR_FILE_EXISTS, NETCODES_MAPPING_APPROXIMATE, "The target file already exists; Chromium's code is worded for local files."}, /* 73 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "A reply that should never occur cannot be used."}, /* 74 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 75 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 76 */
+        {NETCODES_CHROMIUM_ERR_CERT_AUTHORITY_INVALID, NETCODES_MAPPING_APPROXIMATE, "Without the CA bundle no issuer can be trusted; the visible result is an untrusted server certificate."}, /* 77 */
+        {NETCODES_CHROMIUM_ERR_FILE_NOT_FOUND, NETCODES_MAPPING_APPROXIMATE, "The resource does not exist; Chromium's code is worded for local files, and HTTP would report 404 as a status instead."}, /* 78 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no SSH support, so only its catch-all fits."}, /* 79 */
+        {NETCODES_CHROMIUM_ERR_CONNECTION_CLOSED, NETCODES_MAPPING_APPROXIMATE, "The TLS session ended without a clean close, which Chromium treats as the connection being closed."}, /* 80 */
+        {NETCODES_CHROMIUM_ERR_IO_PENDING, NETCODES_MAPPING_APPROXIMATE, "Both say the operation cannot complete right now and must be resumed later, not that it failed."}, /* 81 */
+        {NETCODES_CHROMIUM_ERR_CERT_UNABLE_TO_CHECK_REVOCATION, NETCODES_MAPPING_APPROXIMATE, "Revocation could not be checked because the local revocation list is unusable."}, /* 82 */
+        {NETCODES_CHROMIUM_ERR_CERT_AUTHORITY_INVALID, NETCODES_MAPPING_APPROXIMATE, "The certificate was not issued by the issuer that was required."}, /* 83 */
+        {NETCODES_CHROMIUM_ERR_FAILED, NETCODES_MAPPING_APPROXIMATE, "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."}, /* 84 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "A reply that does not match its request cannot be used; Chromium has no RTSP support."}, /* 85 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "A reply for the wrong session cannot be used; Chromium has no RTSP support."}, /* 86 */
+        {NETCODES_CHROMIUM_ERR_INVALID_RESPONSE, NETCODES_MAPPING_APPROXIMATE, "The server's listing cannot be understood."}, /* 87 */
+        {NETCODES_CHROMIUM_ERR_ABORTED, NETCODES_MAPPING_APPROXIMATE, "The application's callback stopped the transfer."}, /* 88 */
+        {NETCODES_CHROMIUM_ERR_IO_PENDING, NETCODES_MAPPING_APPROXIMATE, "The transfer is waiting for a connection, not failing; libcurl never returns this to applications."}, /* 89 */
+        {NETCODES_CHROMIUM_ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN, NETCODES_MAPPING_EQUIVALENT, "Both report that the server's key does not match the pinned key."}, /* 90 */
+        {NETCODES_CHROMIUM_ERR_CERT_UNABLE_TO_CHECK_REVOCATION, NETCODES_MAPPING_APPROXIMATE, "The required revocation status could not be confirmed; if the status actually says revoked, CERT_REVOKED is the better match."}, /* 91 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_APPROXIMATE, "An error on one HTTP/2 stream; Chromium has finer stream codes (for example HTTP2_SERVER_REFUSED_STREAM) that curl does not separate."}, /* 92 */
+        {NETCODES_CHROMIUM_ERR_UNEXPECTED, NETCODES_MAPPING_APPROXIMATE, "A programming mistake in the caller; Chromium has no specific re-entrancy code."}, /* 93 */
+        {NETCODES_CHROMIUM_ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for an authentication library (SSPI or GSSAPI) reporting a failure; curl's code also covers other authentication back ends."}, /* 94 */
+        {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium reports HTTP/3 and QUIC protocol trouble with this code."}, /* 95 */
+        {NETCODES_CHROMIUM_ERR_QUIC_HANDSHAKE_FAILED, NETCODES_MAPPING_APPROXIMATE, "Both concern a QUIC connection that could not be established."}, /* 96 */
+        {NETCODES_CHROMIUM_ERR_TUNNEL_CONNECTION_FAILED, NETCODES_MAPPING_APPROXIMATE, "A failed exchange with the proxy; for SOCKS proxies Chromium would use SOCKS_CONNECTION_FAILED instead."}, /* 97 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_APPROXIMATE, "Chromium reports a server's certificate_required alert with this code; when it notices the request before sending anything it uses SSL_CLIENT_AUTH_CERT_NEEDED instead."}, /* 98 */
+        {NETCODES_CHROMIUM_ERR_UNEXPECTED, NETCODES_MAPPING_APPROXIMATE, "A failure that should not happen inside the networking library."}, /* 99 */
+        {NETCODES_CHROMIUM_ERR_RESPONSE_HEADERS_TOO_BIG, NETCODES_MAPPING_APPROXIMATE, "Oversized response headers are the most common cause; curl uses its code for other internal limits too."}, /* 100 */
+        {NETCODES_CHROMIUM_ERR_STRICT_ECH_REQUIRED, NETCODES_MAPPING_APPROXIMATE, "Both mean ECH was mandatory and could not be used; Chromium's code is tied to a strict ECH policy."}, /* 101 */
+    };
+    switch (code) {
+    case 0: return &netcodes_rules[0];
+    case 1: return &netcodes_rules[1];
+    case 2: return &netcodes_rules[2];
+    case 3: return &netcodes_rules[3];
+    case 4: return &netcodes_rules[4];
+    case 5: return &netcodes_rules[5];
+    case 6: return &netcodes_rules[6];
+    case 7: return &netcodes_rules[7];
+    case 8: return &netcodes_rules[8];
+    case 9: return &netcodes_rules[9];
+    case 10: return &netcodes_rules[10];
+    case 11: return &netcodes_rules[11];
+    case 12: return &netcodes_rules[12];
+    case 13: return &netcodes_rules[13];
+    case 14: return &netcodes_rules[14];
+    case 15: return &netcodes_rules[15];
+    case 16: return &netcodes_rules[16];
+    case 17: return &netcodes_rules[17];
+    case 18: return &netcodes_rules[18];
+    case 19: return &netcodes_rules[19];
+    case 20: return &netcodes_rules[20];
+    case 21: return &netcodes_rules[21];
+    case 22: return &netcodes_rules[22];
+    case 23: return &netcodes_rules[23];
+    case 24: return &netcodes_rules[24];
+    case 25: return &netcodes_rules[25];
+    case 26: return &netcodes_rules[26];
+    case 27: return &netcodes_rules[27];
+    case 28: return &netcodes_rules[28];
+    case 29: return &netcodes_rules[29];
+    case 30: return &netcodes_rules[30];
+    case 31: return &netcodes_rules[31];
+    case 32: return &netcodes_rules[32];
+    case 33: return &netcodes_rules[33];
+    case 34: return &netcodes_rules[34];
+    case 35: return &netcodes_rules[35];
+    case 36: return &netcodes_rules[36];
+    case 37: return &netcodes_rules[37];
+    case 38: return &netcodes_rules[38];
+    case 39: return &netcodes_rules[39];
+    case 40: return &netcodes_rules[40];
+    case 41: return &netcodes_rules[41];
+    case 42: return &netcodes_rules[42];
+    case 43: return &netcodes_rules[43];
+    case 44: return &netcodes_rules[44];
+    case 45: return &netcodes_rules[45];
+    case 46: return &netcodes_rules[46];
+    case 47: return &netcodes_rules[47];
+    case 48: return &netcodes_rules[48];
+    case 49: return &netcodes_rules[49];
+    case 50: return &netcodes_rules[50];
+    case 51: return &netcodes_rules[51];
+    case 52: return &netcodes_rules[52];
+    case 53: return &netcodes_rules[53];
+    case 54: return &netcodes_rules[54];
+    case 55: return &netcodes_rules[55];
+    case 56: return &netcodes_rules[56];
+    case 57: return &netcodes_rules[57];
+    case 58: return &netcodes_rules[58];
+    case 59: return &netcodes_rules[59];
+    case 60: return &netcodes_rules[60];
+    case 61: return &netcodes_rules[61];
+    case 62: return &netcodes_rules[62];
+    case 63: return &netcodes_rules[63];
+    case 64: return &netcodes_rules[64];
+    case 65: return &netcodes_rules[65];
+    case 66: return &netcodes_rules[66];
+    case 67: return &netcodes_rules[67];
+    case 68: return &netcodes_rules[68];
+    case 69: return &netcodes_rules[69];
+    case 70: return &netcodes_rules[70];
+    case 71: return &netcodes_rules[71];
+    case 72: return &netcodes_rules[72];
+    case 73: return &netcodes_rules[73];
+    case 74: return &netcodes_rules[74];
+    case 75: return &netcodes_rules[75];
+    case 76: return &netcodes_rules[76];
+    case 77: return &netcodes_rules[77];
+    case 78: return &netcodes_rules[78];
+    case 79: return &netcodes_rules[79];
+    case 80: return &netcodes_rules[80];
+    case 81: return &netcodes_rules[81];
+    case 82: return &netcodes_rules[82];
+    case 83: return &netcodes_rules[83];
+    case 84: return &netcodes_rules[84];
+    case 85: return &netcodes_rules[85];
+    case 86: return &netcodes_rules[86];
+    case 87: return &netcodes_rules[87];
+    case 88: return &netcodes_rules[88];
+    case 89: return &netcodes_rules[89];
+    case 90: return &netcodes_rules[90];
+    case 91: return &netcodes_rules[91];
+    case 92: return &netcodes_rules[92];
+    case 93: return &netcodes_rules[93];
+    case 94: return &netcodes_rules[94];
+    case 95: return &netcodes_rules[95];
+    case 96: return &netcodes_rules[96];
+    case 97: return &netcodes_rules[97];
+    case 98: return &netcodes_rules[98];
+    case 99: return &netcodes_rules[99];
+    case 100: return &netcodes_rules[100];
+    case 101: return &netcodes_rules[101];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* curl -> chromium (data/map/curl_to_chromium.csv): the chromium code for the given
+ * curl code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
+static inline int netcodes_chromium_from_curl(int code) {
+    const netcodes_mapping *rule = netcodes_chromium_from_curl_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
+}
+
+/* curl -> qt (data/map/curl_to_qt.csv): the rule that answers for the
+ * given curl code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_qt_from_curl_rule(int code) {
+    static const netcodes_mapping netcodes_rules[102] = {
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both mean the operation finished without a failure; an HTTP error status can still hide behind success on both sides."}, /* 0 */
+        {NETCODES_QT_PROTOCOL_UNKNOWN_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the URL's scheme is one the library cannot handle."}, /* 1 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local start-up failure with no specific counterpart in Qt, which would surface as its generic network error."}, /* 2 */
+        {NETCODES_QT_PROTOCOL_UNKNOWN_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt rejects a request whose URL it cannot use before sending anything, typically with this code; it has no separate code for a malformed URL."}, /* 3 */
+        {NETCODES_QT_PROTOCOL_UNKNOWN_ERROR, NETCODES_MAPPING_APPROXIMATE, "A protocol or feature missing from the build looks to Qt like an unsupported protocol."}, /* 4 */
+        {NETCODES_QT_PROXY_NOT_FOUND_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the proxy's host name could not be resolved."}, /* 5 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the target host name could not be resolved."}, /* 6 */
+        {NETCODES_QT_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "curl uses one code for refused, unreachable and timed-out connects; a refused port is the most common case and matches Qt's code, while a connect timeout would appear in Qt as TimeoutError."}, /* 7 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An unparseable server reply is what Qt reports as a protocol breakdown."}, /* 8 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_EQUIVALENT, "Both report that the server refused access to the requested resource."}, /* 9 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no active-mode FTP data connections; a failed call-back connection is a generic network failure."}, /* 10 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An unexpected reply in the login exchange is a protocol breakdown in Qt's terms."}, /* 11 */
+        {NETCODES_QT_TIMEOUT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server failed to connect back in time, which Qt would see as a timeout."}, /* 12 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A passive-mode reply that cannot be used is a protocol breakdown."}, /* 13 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A malformed passive-mode reply is a protocol breakdown."}, /* 14 */
+        {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "A failed lookup for the data-connection host is still a failed lookup."}, /* 15 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports HTTP/2 framing problems as a protocol failure."}, /* 16 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A refused transfer-type command is a protocol-level failure; Qt has no FTP type codes."}, /* 17 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A short transfer usually means the server closed the connection early, which is how Qt reports it."}, /* 18 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The file could not be fetched, most often because it is missing or unreadable for the account."}, /* 19 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 20 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "A custom command the server rejected is an operation the server considers invalid."}, /* 21 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt gives many HTTP error statuses a code of its own (404 becomes ContentNotFoundError, 503 ServiceUnavailableError); read the real status and map it, this is only the generic fallback."}, /* 22 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports local read and write failures during a transfer with its protocol-failure code; received data that cannot be stored is such a case."}, /* 23 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 24 */
+        {NETCODES_QT_CONTENT_OPERATION_NOT_PERMITTED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server refused to accept the upload, which Qt reports as an operation not permitted on the content."}, /* 25 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports local read failures of upload data with its protocol-failure code."}, /* 26 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no out-of-memory code; the transfer would fail with its generic network error."}, /* 27 */
+        {NETCODES_QT_TIMEOUT_ERROR, NETCODES_MAPPING_APPROXIMATE, "curl's code covers connect, total-time and low-speed limits; Qt uses TimeoutError for a connect timeout and OperationCanceledError when its transfer timeout fires."}, /* 28 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 29 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "The server refused the active-mode setup command; Qt has no FTP active-mode codes."}, /* 30 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "The server refused the resume offset command; Qt has no FTP resume codes."}, /* 31 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 32 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Over HTTP this is a 416 status, which Qt folds into its generic content error."}, /* 33 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 34 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the TLS handshake failed."}, /* 35 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "An impossible resume offset behaves like an unsatisfiable range, which Qt reports generically."}, /* 36 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a missing local file this way; an unreadable file would be ContentAccessDenied."}, /* 37 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server did not accept the credentials, which Qt reports as authentication required."}, /* 38 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt has no LDAP support; a failed search is a protocol-level failure."}, /* 39 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 40 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 41 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both mean the application stopped the operation on purpose."}, /* 42 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "A misuse of the API by the calling code; Qt's code for an operation that cannot be carried out as asked is the closest."}, /* 43 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 44 */
+        {NETCODES_QT_NETWORK_SESSION_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The chosen local interface is unusable, which Qt would see as the network not being available."}, /* 45 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 46 */
+        {NETCODES_QT_TOO_MANY_REDIRECTS_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the redirect limit was reached."}, /* 47 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "An unknown option is a programming error in the caller, closest to Qt's invalid-operation code."}, /* 48 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "A malformed option value is a programming error in the caller, closest to Qt's invalid-operation code."}, /* 49 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 50 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); Qt reports every certificate problem as a failed handshake."}, /* 51 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A server that closes without replying is exactly what Qt reports as the remote host closing the connection."}, /* 52 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Without its crypto engine the TLS setup cannot proceed; Qt reports any such failure as a failed handshake."}, /* 53 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A crypto engine that cannot be activated stops the TLS setup; Qt reports it as a failed handshake."}, /* 54 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A failed send almost always means the peer reset or closed the connection."}, /* 55 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A failed receive usually means the connection was reset or closed by the peer."}, /* 56 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 57 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A broken client certificate makes the TLS setup fail; Qt has no client-certificate code."}, /* 58 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "An unusable cipher configuration makes TLS fail before or during the handshake."}, /* 59 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate through sslErrors() and then fails the handshake with this code."}, /* 60 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports undecodable compressed content as a protocol failure."}, /* 61 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 62 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no size limit of its own; an application enforcing one aborts the reply, which then reports a cancellation."}, /* 63 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The required switch to TLS did not happen; Qt reports TLS failures with its handshake code."}, /* 64 */
+        {NETCODES_QT_CONTENT_RE_SEND_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the request body had to be sent again but could not be replayed."}, /* 65 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A crypto engine that fails to start stops the TLS setup; Qt reports it as a failed handshake."}, /* 66 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Rejected credentials are what Qt reports as authentication being required."}, /* 67 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The TFTP server says the file does not exist; Qt has no TFTP but reports a missing resource this way."}, /* 68 */
+        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The TFTP server refused access because of file permissions."}, /* 69 */
+        {NETCODES_QT_UNKNOWN_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server cannot store the upload, a server-side failure; over HTTP this would be status 507, which Qt reports generically."}, /* 70 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server rejected the request as an operation it does not allow."}, /* 71 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A packet from the wrong transfer is a protocol breakdown."}, /* 72 */
+        {NETCODES_QT_CONTENT_CONFLICT_ERROR, NETCODES_MAPPING_APPROXIMATE, "An upload that would overwrite an existing file conflicts with the resource's current state."}, /* 73 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A reply a correct TFTP server never sends is a protocol breakdown."}, /* 74 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 75 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."}, /* 76 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Without a usable CA bundle the server cannot be verified, so the handshake fails."}, /* 77 */
+        {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the remote resource does not exist."}, /* 78 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt has no SSH support; a generic SSH-layer failure is a protocol breakdown."}, /* 79 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not report TLS shutdown problems separately; at most a generic network error would surface."}, /* 80 */
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_APPROXIMATE, "Not a failure: the socket is not ready yet, so there is nothing to report as an error."}, /* 81 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "An unusable revocation list stops certificate checking, so the handshake fails."}, /* 82 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A failed issuer check means the server certificate is rejected and the handshake fails."}, /* 83 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A refused FTP command is a protocol-level failure; Qt has no FTP codes."}, /* 84 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A reply out of sequence is a protocol breakdown; Qt has no RTSP support."}, /* 85 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A reply for the wrong session is a protocol breakdown; Qt has no RTSP support."}, /* 86 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An unparseable directory listing is a protocol breakdown."}, /* 87 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The application's callback stopped the transfer, a cancellation in Qt's terms."}, /* 88 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal queuing state of libcurl with no Qt counterpart; applications should never see it."}, /* 89 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A pin mismatch rejects the server, and Qt reports that as a failed handshake."}, /* 90 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "A missing or bad certificate status rejects the server during the handshake."}, /* 91 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A failed HTTP/2 stream is reported by Qt as a protocol failure."}, /* 92 */
+        {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "Calling the API from inside a callback is an invalid operation by the calling code."}, /* 93 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Authentication could not be completed, which Qt reports as authentication required."}, /* 94 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "A generic HTTP/3 failure is a protocol breakdown in Qt's terms."}, /* 95 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt's HTTP/3 support is limited; a failed QUIC connection would be a generic network error."}, /* 96 */
+        {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "A failed proxy handshake is a proxy failure without a more specific Qt code."}, /* 97 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; the handshake simply fails."}, /* 98 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A broken poll() is an internal failure that Qt would only report as a generic network error."}, /* 99 */
+        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Oversized data from the peer, such as huge headers, is treated by Qt as a protocol failure."}, /* 100 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no Encrypted Client Hello code; the TLS setup fails."}, /* 101 */
+    };
+    switch (code) {
+    case 0: return &netcodes_rules[0];
+    case 1: return &netcodes_rules[1];
+    case 2: return &netcodes_rules[2];
+    case 3: return &netcodes_rules[3];
+    case 4: return &netcodes_rules[4];
+    case 5: return &netcodes_rules[5];
+    case 6: return &netcodes_rules[6];
+    case 7: return &netcodes_rules[7];
+    case 8: return &netcodes_rules[8];
+    case 9: return &netcodes_rules[9];
+    case 10: return &netcodes_rules[10];
+    case 11: return &netcodes_rules[11];
+    case 12: return &netcodes_rules[12];
+    case 13: return &netcodes_rules[13];
+    case 14: return &netcodes_rules[14];
+    case 15: return &netcodes_rules[15];
+    case 16: return &netcodes_rules[16];
+    case 17: return &netcodes_rules[17];
+    case 18: return &netcodes_rules[18];
+    case 19: return &netcodes_rules[19];
+    case 20: return &netcodes_rules[20];
+    case 21: return &netcodes_rules[21];
+    case 22: return &netcodes_rules[22];
+    case 23: return &netcodes_rules[23];
+    case 24: return &netcodes_rules[24];
+    case 25: return &netcodes_rules[25];
+    case 26: return &netcodes_rules[26];
+    case 27: return &netcodes_rules[27];
+    case 28: return &netcodes_rules[28];
+    case 29: return &netcodes_rules[29];
+    case 30: return &netcodes_rules[30];
+    case 31: return &netcodes_rules[31];
+    case 32: return &netcodes_rules[32];
+    case 33: return &netcodes_rules[33];
+    case 34: return &netcodes_rules[34];
+    case 35: return &netcodes_rules[35];
+    case 36: return &netcodes_rules[36];
+    case 37: return &netcodes_rules[37];
+    case 38: return &netcodes_rules[38];
+    case 39: return &netcodes_rules[39];
+    case 40: return &netcodes_rules[40];
+    case 41: return &netcodes_rules[41];
+    case 42: return &netcodes_rules[42];
+    case 43: return &netcodes_rules[43];
+    case 44: return &netcodes_rules[44];
+    case 45: return &netcodes_rules[45];
+    case 46: return &netcodes_rules[46];
+    case 47: return &netcodes_rules[47];
+    case 48: return &netcodes_rules[48];
+    case 49: return &netcodes_rules[49];
+    case 50: return &netcodes_rules[50];
+    case 51: return &netcodes_rules[51];
+    case 52: return &netcodes_rules[52];
+    case 53: return &netcodes_rules[53];
+    case 54: return &netcodes_rules[54];
+    case 55: return &netcodes_rules[55];
+    case 56: return &netcodes_rules[56];
+    case 57: return &netcodes_rules[57];
+    case 58: return &netcodes_rules[58];
+    case 59: return &netcodes_rules[59];
+    case 60: return &netcodes_rules[60];
+    case 61: return &netcodes_rules[61];
+    case 62: return &netcodes_rules[62];
+    case 63: return &netcodes_rules[63];
+    case 64: return &netcodes_rules[64];
+    case 65: return &netcodes_rules[65];
+    case 66: return &netcodes_rules[66];
+    case 67: return &netcodes_rules[67];
+    case 68: return &netcodes_rules[68];
+    case 69: return &netcodes_rules[69];
+    case 70: return &netcodes_rules[70];
+    case 71: return &netcodes_rules[71];
+    case 72: return &netcodes_rules[72];
+    case 73: return &netcodes_rules[73];
+    case 74: return &netcodes_rules[74];
+    case 75: return &netcodes_rules[75];
+    case 76: return &netcodes_rules[76];
+    case 77: return &netcodes_rules[77];
+    case 78: return &netcodes_rules[78];
+    case 79: return &netcodes_rules[79];
+    case 80: return &netcodes_rules[80];
+    case 81: return &netcodes_rules[81];
+    case 82: return &netcodes_rules[82];
+    case 83: return &netcodes_rules[83];
+    case 84: return &netcodes_rules[84];
+    case 85: return &netcodes_rules[85];
+    case 86: return &netcodes_rules[86];
+    case 87: return &netcodes_rules[87];
+    case 88: return &netcodes_rules[88];
+    case 89: return &netcodes_rules[89];
+    case 90: return &netcodes_rules[90];
+    case 91: return &netcodes_rules[91];
+    case 92: return &netcodes_rules[92];
+    case 93: return &netcodes_rules[93];
+    case 94: return &netcodes_rules[94];
+    case 95: return &netcodes_rules[95];
+    case 96: return &netcodes_rules[96];
+    case 97: return &netcodes_rules[97];
+    case 98: return &netcodes_rules[98];
+    case 99: return &netcodes_rules[99];
+    case 100: return &netcodes_rules[100];
+    case 101: return &netcodes_rules[101];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* curl -> qt (data/map/curl_to_qt.csv): the qt code for the given
+ * curl code, or NETCODES_QT_UNMAPPED when no rule covers it. */
+static inline int netcodes_qt_from_curl(int code) {
+    const netcodes_mapping *rule = netcodes_qt_from_curl_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
+}
+
+/* dns -> chromium (data/map/dns_to_chromium.csv): the rule that answers for the
+ * given dns code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_chromium_from_dns_rcode_rule(int code) {
+    static const netcodes_mapping netcodes_rules[14] = {
+        {NETCODES_CHROMIUM_OK, NETCODES_MAPPING_UPSTREAM, "The attempt succeeds. A NOERROR reply without records of the asked type (NODATA) is then turned into a NAME_NOT_RESOLVED result when the records are extracted (ExtractResponseRecords in net/dns/dns_response_result_extractor.cc)."}, /* 0 */
+        {NETCODES_CHROMIUM_ERR_DNS_FORMAT_ERROR, NETCODES_MAPPING_UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."}, /* 1 */
+        {NETCODES_CHROMIUM_ERR_DNS_SERVER_FAILURE, NETCODES_MAPPING_UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."}, /* 2 */
+        {NETCODES_CHROMIUM_ERR_NAME_NOT_RESOLVED, NETCODES_MAPPING_UPSTREAM, "The name does not exist. DnsTransaction goes on with the next search-list suffix, if any, and otherwise reports this, which is also the code the user finally sees."}, /* 3 */
+        {NETCODES_CHROMIUM_ERR_DNS_NOT_IMPLEMENTED, NETCODES_MAPPING_UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."}, /* 4 */
+        {NETCODES_CHROMIUM_ERR_DNS_REFUSED, NETCODES_MAPPING_UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."}, /* 5 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."}, /* 6 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."}, /* 7 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."}, /* 8 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server. Both registered meanings of 9 end here."}, /* 9 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."}, /* 10 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."}, /* 11 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_UPSTREAM, "Any header RCODE without a more specific rule below, registered or not, falls to the default branch."}, /* 0 to 15 */
+        {NETCODES_CHROMIUM_ERR_DNS_OTHER_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Chromium never sees these numbers as such: it reads only the 4-bit RCODE of the message header (DnsResponse::rcode() masks the flags with kRcodeMask), ignores the extra bits in the EDNS OPT record, and never uses TSIG or TKEY. A server sending one would be judged by its low four bits. Its catch-all DNS failure is the closest meaning."}, /* 16 to 65535 */
+    };
+    switch (code) {
+    case 0: return &netcodes_rules[0];
+    case 1: return &netcodes_rules[1];
+    case 2: return &netcodes_rules[2];
+    case 3: return &netcodes_rules[3];
+    case 4: return &netcodes_rules[4];
+    case 5: return &netcodes_rules[5];
+    case 6: return &netcodes_rules[6];
+    case 7: return &netcodes_rules[7];
+    case 8: return &netcodes_rules[8];
+    case 9: return &netcodes_rules[9];
+    case 10: return &netcodes_rules[10];
+    case 11: return &netcodes_rules[11];
+    default: break;
+    }
+    if (code >= 0 && code <= 15) {
+        return &netcodes_rules[12];
+    }
+    if (code >= 16 && code <= 65535) {
+        return &netcodes_rules[13];
+    }
+    return NETCODES_NULL;
+}
+
+/* dns -> chromium (data/map/dns_to_chromium.csv): the chromium code for the given
+ * dns code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
+static inline int netcodes_chromium_from_dns_rcode(int code) {
+    const netcodes_mapping *rule = netcodes_chromium_from_dns_rcode_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
+}
+
 /* http -> qt (data/map/http_status_to_qt.csv): the rule that answers for the
  * given http code, or NULL when no rule covers it. */
 static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code) {
@@ -7542,6 +8040,102 @@ static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
 static inline int netcodes_http_from_qt(int code) {
     const netcodes_mapping *rule = netcodes_http_from_qt_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
+}
+
+/* tls -> chromium (data/map/tls_to_chromium.csv): the rule that answers for the
+ * given tls code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_chromium_from_tls_alert_rule(int code) {
+    static const netcodes_mapping netcodes_rules[38] = {
+        {NETCODES_CHROMIUM_OK, NETCODES_MAPPING_UPSTREAM, "Sent as a warning, as it should be, it ends the stream cleanly: a read returns 0 (end of data). During the handshake the same event ends with SSL_PROTOCOL_ERROR, and a close_notify sent as a fatal alert also becomes SSL_PROTOCOL_ERROR."}, /* 0 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 10 */
+        {NETCODES_CHROMIUM_ERR_SSL_BAD_RECORD_MAC_ALERT, NETCODES_MAPPING_UPSTREAM, "Chromium has a dedicated code for this alert."}, /* 20 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 21 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 22 */
+        {NETCODES_CHROMIUM_ERR_SSL_DECOMPRESSION_FAILURE_ALERT, NETCODES_MAPPING_UPSTREAM, "Chromium keeps a dedicated code for this retired alert."}, /* 30 */
+        {NETCODES_CHROMIUM_ERR_SSL_VERSION_OR_CIPHER_MISMATCH, NETCODES_MAPPING_UPSTREAM, "This is the result when the alert answers the ClientHello, the common case of no shared version or cipher. Later in the handshake Chromium reports SSL_PROTOCOL_ERROR, or BAD_SSL_CLIENT_AUTH_CERT when the server had asked for a client certificate and none was sent."}, /* 40 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 41 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "Chromium is the client, so a certificate complaint from the server is read as a rejected client certificate."}, /* 42 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "Read as the server rejecting the client certificate."}, /* 43 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "Read as the server rejecting the client certificate."}, /* 44 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "Read as the server rejecting the client certificate."}, /* 45 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "Read as the server rejecting the client certificate."}, /* 46 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 47 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "Read as the server not trusting the issuer of the client certificate."}, /* 48 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "Only when the server had sent a CertificateRequest; otherwise Chromium reports SSL_PROTOCOL_ERROR, because some firewalls send this alert when they block a site."}, /* 49 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 50 */
+        {NETCODES_CHROMIUM_ERR_SSL_DECRYPT_ERROR_ALERT, NETCODES_MAPPING_UPSTREAM, "Chromium has a dedicated code for this alert."}, /* 51 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "A DTLS-only alert that Chromium's TLS client should never receive; if it did, the default branch would apply."}, /* 52 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 60 */
+        {NETCODES_CHROMIUM_ERR_SSL_VERSION_OR_CIPHER_MISMATCH, NETCODES_MAPPING_UPSTREAM, "No TLS version both sides accept."}, /* 70 */
+        {NETCODES_CHROMIUM_ERR_SSL_VERSION_OR_CIPHER_MISMATCH, NETCODES_MAPPING_UPSTREAM, "The server wanted stronger parameters than Chromium offered."}, /* 71 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 80 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Chromium no longer retries with lower versions, so it should not provoke this alert; if received, the default branch applies."}, /* 86 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "As a fatal alert it takes the default branch; sent as a warning (its usual form), BoringSSL skips it and the connection goes on."}, /* 90 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "As a fatal alert it takes the default branch; as a TLS 1.2 warning it is ignored."}, /* 100 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 109 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 110 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 111 */
+        {NETCODES_CHROMIUM_ERR_SSL_UNRECOGNIZED_NAME_ALERT, NETCODES_MAPPING_UPSTREAM, "Chromium has a dedicated code for a server that does not know the requested host name."}, /* 112 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 113 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 114 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 115 */
+        {NETCODES_CHROMIUM_ERR_BAD_SSL_CLIENT_AUTH_CERT, NETCODES_MAPPING_UPSTREAM, "The server insisted on a client certificate that was not supplied or not accepted."}, /* 116 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 117 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 120 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Only clients send this alert, so Chromium should not receive it; if it did, the default branch would apply. A rejected ECH attempt on Chromium's own side is reported as ECH_NOT_NEGOTIATED instead."}, /* 121 */
+        {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Any fatal alert without a more specific rule below, registered or not, falls to the default branch of Chromium's mapping."}, /* 0 to 255 */
+    };
+    switch (code) {
+    case 0: return &netcodes_rules[0];
+    case 10: return &netcodes_rules[1];
+    case 20: return &netcodes_rules[2];
+    case 21: return &netcodes_rules[3];
+    case 22: return &netcodes_rules[4];
+    case 30: return &netcodes_rules[5];
+    case 40: return &netcodes_rules[6];
+    case 41: return &netcodes_rules[7];
+    case 42: return &netcodes_rules[8];
+    case 43: return &netcodes_rules[9];
+    case 44: return &netcodes_rules[10];
+    case 45: return &netcodes_rules[11];
+    case 46: return &netcodes_rules[12];
+    case 47: return &netcodes_rules[13];
+    case 48: return &netcodes_rules[14];
+    case 49: return &netcodes_rules[15];
+    case 50: return &netcodes_rules[16];
+    case 51: return &netcodes_rules[17];
+    case 52: return &netcodes_rules[18];
+    case 60: return &netcodes_rules[19];
+    case 70: return &netcodes_rules[20];
+    case 71: return &netcodes_rules[21];
+    case 80: return &netcodes_rules[22];
+    case 86: return &netcodes_rules[23];
+    case 90: return &netcodes_rules[24];
+    case 100: return &netcodes_rules[25];
+    case 109: return &netcodes_rules[26];
+    case 110: return &netcodes_rules[27];
+    case 111: return &netcodes_rules[28];
+    case 112: return &netcodes_rules[29];
+    case 113: return &netcodes_rules[30];
+    case 114: return &netcodes_rules[31];
+    case 115: return &netcodes_rules[32];
+    case 116: return &netcodes_rules[33];
+    case 117: return &netcodes_rules[34];
+    case 120: return &netcodes_rules[35];
+    case 121: return &netcodes_rules[36];
+    default: break;
+    }
+    if (code >= 0 && code <= 255) {
+        return &netcodes_rules[37];
+    }
+    return NETCODES_NULL;
+}
+
+/* tls -> chromium (data/map/tls_to_chromium.csv): the chromium code for the given
+ * tls code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
+static inline int netcodes_chromium_from_tls_alert(int code) {
+    const netcodes_mapping *rule = netcodes_chromium_from_tls_alert_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
 }
 
 #ifdef __cplusplus

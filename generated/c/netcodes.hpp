@@ -7413,6 +7413,530 @@ constexpr std::optional<NetworkError> from_chromium(::netcodes::chromium::NetErr
 
 } // namespace qt
 
+namespace chromium {
+
+namespace tables {
+
+// data/map/curl_to_chromium.csv, in the order rules are tried.
+inline constexpr std::array<Rule<NetError>, 102> from_curl_rules{{
+    {NetError::OK, MappingKind::EQUIVALENT, "Both are the success value of their library."},
+    {NetError::ERR_UNKNOWN_URL_SCHEME, MappingKind::APPROXIMATE, "Chromium's code for a scheme it does not handle; curl also uses its code for protocols that were left out of the build."},
+    {NetError::ERR_UNEXPECTED, MappingKind::APPROXIMATE, "Chromium's code for an internal failure that should not happen; neither side can blame the network."},
+    {NetError::ERR_INVALID_URL, MappingKind::EQUIVALENT, "Both report a URL that cannot be parsed."},
+    {NetError::ERR_NOT_IMPLEMENTED, MappingKind::APPROXIMATE, "The feature exists in principle but this build lacks it, which is Chromium's not-implemented case."},
+    {NetError::ERR_PROXY_CONNECTION_FAILED, MappingKind::APPROXIMATE, "Chromium folds a failed proxy name lookup into its code for not reaching the proxy at all."},
+    {NetError::ERR_NAME_NOT_RESOLVED, MappingKind::EQUIVALENT, "Both report that the target host name could not be resolved."},
+    {NetError::ERR_CONNECTION_FAILED, MappingKind::APPROXIMATE, "Chromium's generic connect failure; it has finer codes (CONNECTION_REFUSED, ADDRESS_UNREACHABLE, CONNECTION_TIMED_OUT) that curl does not separate."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "Chromium's code for a response it cannot understand."},
+    {NetError::ERR_ACCESS_DENIED, MappingKind::APPROXIMATE, "Chromium has no code for a server refusing access (HTTP reports that as a status); its access-denied code is meant for local resources and is the nearest name."},
+    {NetError::ERR_CONNECTION_FAILED, MappingKind::APPROXIMATE, "The data connection could not be established; Chromium no longer speaks FTP, so its generic connect failure is closest."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "Chromium has no FTP codes left; an unexpected server reply is an invalid response."},
+    {NetError::ERR_CONNECTION_TIMED_OUT, MappingKind::APPROXIMATE, "The data connection was not established in time."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "Chromium has no FTP codes left; an unusable server reply is an invalid response."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "Chromium has no FTP codes left; a malformed server reply is an invalid response."},
+    {NetError::ERR_NAME_NOT_RESOLVED, MappingKind::APPROXIMATE, "A failed lookup of the host for the data connection."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::APPROXIMATE, "Chromium's code for an HTTP/2 protocol violation; curl's code is broader and covers any connection-level HTTP/2 trouble."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."},
+    {NetError::ERR_CONTENT_LENGTH_MISMATCH, MappingKind::APPROXIMATE, "Chromium's code for a body shorter than its announced length; curl also uses its code for a body that is longer."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "Chromium has no FTP codes left; an unexpected answer to the retrieve command is an invalid response."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium cannot send custom protocol commands, so only its catch-all fits."},
+    {NetError::ERR_HTTP_RESPONSE_CODE_FAILURE, MappingKind::APPROXIMATE, "Both turn an HTTP error status into a failure when asked to; Chromium's code covers any status outside 2xx, curl's only 400 and above."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Storing the received data failed locally; Chromium has no specific code for a failing write callback."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium has no code for a server refusing an upload command."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Reading the upload data failed locally; Chromium's specific upload-file codes (FILE_NOT_FOUND, UPLOAD_FILE_CHANGED) cover only some of the causes."},
+    {NetError::ERR_OUT_OF_MEMORY, MappingKind::EQUIVALENT, "Both report a failed memory allocation."},
+    {NetError::ERR_TIMED_OUT, MappingKind::EQUIVALENT, "Both report that an operation ran out of time."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."},
+    {NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE, MappingKind::APPROXIMATE, "A refused resume offset is the FTP form of a range the server will not serve."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE, MappingKind::APPROXIMATE, "Both concern a byte range the server will not serve; curl's code also covers servers that ignore ranges."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::APPROXIMATE, "Chromium's generic TLS failure; it has many finer codes that curl's single handshake code does not separate."},
+    {NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE, MappingKind::APPROXIMATE, "The resume offset lies outside the resource, an unsatisfiable range."},
+    {NetError::ERR_FILE_NOT_FOUND, MappingKind::APPROXIMATE, "Chromium reports a missing local file this way; a permission problem would be ACCESS_DENIED."},
+    {NetError::ERR_INVALID_AUTH_CREDENTIALS, MappingKind::APPROXIMATE, "The directory server rejected the login credentials."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium has no LDAP support, so only its catch-all fits."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_ABORTED, MappingKind::EQUIVALENT, "Both mean the operation was cancelled on purpose."},
+    {NetError::ERR_INVALID_ARGUMENT, MappingKind::EQUIVALENT, "Both report a bad argument passed by the calling code."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_CONNECTION_FAILED, MappingKind::APPROXIMATE, "Chromium has no option for choosing the outgoing interface; the attempt simply fails to connect."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_TOO_MANY_REDIRECTS, MappingKind::EQUIVALENT, "Both report that the redirect limit was reached."},
+    {NetError::ERR_INVALID_ARGUMENT, MappingKind::APPROXIMATE, "An unknown option is a bad argument from the calling code."},
+    {NetError::ERR_INVALID_ARGUMENT, MappingKind::APPROXIMATE, "A malformed option value is a bad argument from the calling code."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_CERT_AUTHORITY_INVALID, MappingKind::APPROXIMATE, "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); as for 60, the most common cause is an issuer the client does not trust."},
+    {NetError::ERR_EMPTY_RESPONSE, MappingKind::EQUIVALENT, "Both report a connection that ended without any reply."},
+    {NetError::ERR_NOT_IMPLEMENTED, MappingKind::APPROXIMATE, "The requested crypto engine is not available on this system; Chromium has no crypto engines."},
+    {NetError::ERR_UNEXPECTED, MappingKind::APPROXIMATE, "A local TLS library setup failure with no counterpart in Chromium."},
+    {NetError::ERR_CONNECTION_RESET, MappingKind::APPROXIMATE, "A failed send usually means the peer reset the connection; Chromium has finer codes that curl does not separate."},
+    {NetError::ERR_CONNECTION_RESET, MappingKind::APPROXIMATE, "A failed receive usually means the peer reset the connection."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT, MappingKind::APPROXIMATE, "Both concern a local client certificate that cannot be used; curl's code also covers a wrong key or password."},
+    {NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH, MappingKind::APPROXIMATE, "No usable cipher is available for the handshake; in curl the cause is the local cipher list, in Chromium a lack of overlap with the server."},
+    {NetError::ERR_CERT_AUTHORITY_INVALID, MappingKind::APPROXIMATE, "An untrusted issuer is the most common reason; Chromium has separate codes for a wrong name (CERT_COMMON_NAME_INVALID) or an expired certificate (CERT_DATE_INVALID) that curl does not split out."},
+    {NetError::ERR_CONTENT_DECODING_FAILED, MappingKind::APPROXIMATE, "Both report content that could not be decoded; curl also uses its code for an encoding it does not know."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_FILE_TOO_BIG, MappingKind::APPROXIMATE, "A size limit was exceeded; Chromium's code is about local files but carries the same idea."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::APPROXIMATE, "TLS could not be brought up on a connection that required it."},
+    {NetError::ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED, MappingKind::EQUIVALENT, "Both report that the request body had to be replayed but the source could not be rewound."},
+    {NetError::ERR_UNEXPECTED, MappingKind::APPROXIMATE, "A local TLS library setup failure with no counterpart in Chromium."},
+    {NetError::ERR_INVALID_AUTH_CREDENTIALS, MappingKind::APPROXIMATE, "The server rejected the credentials that were supplied."},
+    {NetError::ERR_FILE_NOT_FOUND, MappingKind::APPROXIMATE, "The requested file does not exist; Chromium's code is worded for local files."},
+    {NetError::ERR_ACCESS_DENIED, MappingKind::APPROXIMATE, "A permission refusal; Chromium's code is worded for local resources."},
+    {NetError::ERR_FILE_NO_SPACE, MappingKind::APPROXIMATE, "Out of disk space, though on the server rather than locally as Chromium's code assumes."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium has no TFTP support, so only its catch-all fits."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "A reply that does not belong to this transfer cannot be used."},
+    {NetError::ERR_FILE_EXISTS, MappingKind::APPROXIMATE, "The target file already exists; Chromium's code is worded for local files."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "A reply that should never occur cannot be used."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetError::ERR_CERT_AUTHORITY_INVALID, MappingKind::APPROXIMATE, "Without the CA bundle no issuer can be trusted; the visible result is an untrusted server certificate."},
+    {NetError::ERR_FILE_NOT_FOUND, MappingKind::APPROXIMATE, "The resource does not exist; Chromium's code is worded for local files, and HTTP would report 404 as a status instead."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium has no SSH support, so only its catch-all fits."},
+    {NetError::ERR_CONNECTION_CLOSED, MappingKind::APPROXIMATE, "The TLS session ended without a clean close, which Chromium treats as the connection being closed."},
+    {NetError::ERR_IO_PENDING, MappingKind::APPROXIMATE, "Both say the operation cannot complete right now and must be resumed later, not that it failed."},
+    {NetError::ERR_CERT_UNABLE_TO_CHECK_REVOCATION, MappingKind::APPROXIMATE, "Revocation could not be checked because the local revocation list is unusable."},
+    {NetError::ERR_CERT_AUTHORITY_INVALID, MappingKind::APPROXIMATE, "The certificate was not issued by the issuer that was required."},
+    {NetError::ERR_FAILED, MappingKind::APPROXIMATE, "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "A reply that does not match its request cannot be used; Chromium has no RTSP support."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "A reply for the wrong session cannot be used; Chromium has no RTSP support."},
+    {NetError::ERR_INVALID_RESPONSE, MappingKind::APPROXIMATE, "The server's listing cannot be understood."},
+    {NetError::ERR_ABORTED, MappingKind::APPROXIMATE, "The application's callback stopped the transfer."},
+    {NetError::ERR_IO_PENDING, MappingKind::APPROXIMATE, "The transfer is waiting for a connection, not failing; libcurl never returns this to applications."},
+    {NetError::ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN, MappingKind::EQUIVALENT, "Both report that the server's key does not match the pinned key."},
+    {NetError::ERR_CERT_UNABLE_TO_CHECK_REVOCATION, MappingKind::APPROXIMATE, "The required revocation status could not be confirmed; if the status actually says revoked, CERT_REVOKED is the better match."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::APPROXIMATE, "An error on one HTTP/2 stream; Chromium has finer stream codes (for example HTTP2_SERVER_REFUSED_STREAM) that curl does not separate."},
+    {NetError::ERR_UNEXPECTED, MappingKind::APPROXIMATE, "A programming mistake in the caller; Chromium has no specific re-entrancy code."},
+    {NetError::ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS, MappingKind::APPROXIMATE, "Chromium's code for an authentication library (SSPI or GSSAPI) reporting a failure; curl's code also covers other authentication back ends."},
+    {NetError::ERR_QUIC_PROTOCOL_ERROR, MappingKind::APPROXIMATE, "Chromium reports HTTP/3 and QUIC protocol trouble with this code."},
+    {NetError::ERR_QUIC_HANDSHAKE_FAILED, MappingKind::APPROXIMATE, "Both concern a QUIC connection that could not be established."},
+    {NetError::ERR_TUNNEL_CONNECTION_FAILED, MappingKind::APPROXIMATE, "A failed exchange with the proxy; for SOCKS proxies Chromium would use SOCKS_CONNECTION_FAILED instead."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::APPROXIMATE, "Chromium reports a server's certificate_required alert with this code; when it notices the request before sending anything it uses SSL_CLIENT_AUTH_CERT_NEEDED instead."},
+    {NetError::ERR_UNEXPECTED, MappingKind::APPROXIMATE, "A failure that should not happen inside the networking library."},
+    {NetError::ERR_RESPONSE_HEADERS_TOO_BIG, MappingKind::APPROXIMATE, "Oversized response headers are the most common cause; curl uses its code for other internal limits too."},
+    {NetError::ERR_STRICT_ECH_REQUIRED, MappingKind::APPROXIMATE, "Both mean ECH was mandatory and could not be used; Chromium's code is tied to a strict ECH policy."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/curl_to_chromium.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<NetError>> from_curl_rule(::netcodes::curl::CurlCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0: return tables::from_curl_rules[0];
+    case 1: return tables::from_curl_rules[1];
+    case 2: return tables::from_curl_rules[2];
+    case 3: return tables::from_curl_rules[3];
+    case 4: return tables::from_curl_rules[4];
+    case 5: return tables::from_curl_rules[5];
+    case 6: return tables::from_curl_rules[6];
+    case 7: return tables::from_curl_rules[7];
+    case 8: return tables::from_curl_rules[8];
+    case 9: return tables::from_curl_rules[9];
+    case 10: return tables::from_curl_rules[10];
+    case 11: return tables::from_curl_rules[11];
+    case 12: return tables::from_curl_rules[12];
+    case 13: return tables::from_curl_rules[13];
+    case 14: return tables::from_curl_rules[14];
+    case 15: return tables::from_curl_rules[15];
+    case 16: return tables::from_curl_rules[16];
+    case 17: return tables::from_curl_rules[17];
+    case 18: return tables::from_curl_rules[18];
+    case 19: return tables::from_curl_rules[19];
+    case 20: return tables::from_curl_rules[20];
+    case 21: return tables::from_curl_rules[21];
+    case 22: return tables::from_curl_rules[22];
+    case 23: return tables::from_curl_rules[23];
+    case 24: return tables::from_curl_rules[24];
+    case 25: return tables::from_curl_rules[25];
+    case 26: return tables::from_curl_rules[26];
+    case 27: return tables::from_curl_rules[27];
+    case 28: return tables::from_curl_rules[28];
+    case 29: return tables::from_curl_rules[29];
+    case 30: return tables::from_curl_rules[30];
+    case 31: return tables::from_curl_rules[31];
+    case 32: return tables::from_curl_rules[32];
+    case 33: return tables::from_curl_rules[33];
+    case 34: return tables::from_curl_rules[34];
+    case 35: return tables::from_curl_rules[35];
+    case 36: return tables::from_curl_rules[36];
+    case 37: return tables::from_curl_rules[37];
+    case 38: return tables::from_curl_rules[38];
+    case 39: return tables::from_curl_rules[39];
+    case 40: return tables::from_curl_rules[40];
+    case 41: return tables::from_curl_rules[41];
+    case 42: return tables::from_curl_rules[42];
+    case 43: return tables::from_curl_rules[43];
+    case 44: return tables::from_curl_rules[44];
+    case 45: return tables::from_curl_rules[45];
+    case 46: return tables::from_curl_rules[46];
+    case 47: return tables::from_curl_rules[47];
+    case 48: return tables::from_curl_rules[48];
+    case 49: return tables::from_curl_rules[49];
+    case 50: return tables::from_curl_rules[50];
+    case 51: return tables::from_curl_rules[51];
+    case 52: return tables::from_curl_rules[52];
+    case 53: return tables::from_curl_rules[53];
+    case 54: return tables::from_curl_rules[54];
+    case 55: return tables::from_curl_rules[55];
+    case 56: return tables::from_curl_rules[56];
+    case 57: return tables::from_curl_rules[57];
+    case 58: return tables::from_curl_rules[58];
+    case 59: return tables::from_curl_rules[59];
+    case 60: return tables::from_curl_rules[60];
+    case 61: return tables::from_curl_rules[61];
+    case 62: return tables::from_curl_rules[62];
+    case 63: return tables::from_curl_rules[63];
+    case 64: return tables::from_curl_rules[64];
+    case 65: return tables::from_curl_rules[65];
+    case 66: return tables::from_curl_rules[66];
+    case 67: return tables::from_curl_rules[67];
+    case 68: return tables::from_curl_rules[68];
+    case 69: return tables::from_curl_rules[69];
+    case 70: return tables::from_curl_rules[70];
+    case 71: return tables::from_curl_rules[71];
+    case 72: return tables::from_curl_rules[72];
+    case 73: return tables::from_curl_rules[73];
+    case 74: return tables::from_curl_rules[74];
+    case 75: return tables::from_curl_rules[75];
+    case 76: return tables::from_curl_rules[76];
+    case 77: return tables::from_curl_rules[77];
+    case 78: return tables::from_curl_rules[78];
+    case 79: return tables::from_curl_rules[79];
+    case 80: return tables::from_curl_rules[80];
+    case 81: return tables::from_curl_rules[81];
+    case 82: return tables::from_curl_rules[82];
+    case 83: return tables::from_curl_rules[83];
+    case 84: return tables::from_curl_rules[84];
+    case 85: return tables::from_curl_rules[85];
+    case 86: return tables::from_curl_rules[86];
+    case 87: return tables::from_curl_rules[87];
+    case 88: return tables::from_curl_rules[88];
+    case 89: return tables::from_curl_rules[89];
+    case 90: return tables::from_curl_rules[90];
+    case 91: return tables::from_curl_rules[91];
+    case 92: return tables::from_curl_rules[92];
+    case 93: return tables::from_curl_rules[93];
+    case 94: return tables::from_curl_rules[94];
+    case 95: return tables::from_curl_rules[95];
+    case 96: return tables::from_curl_rules[96];
+    case 97: return tables::from_curl_rules[97];
+    case 98: return tables::from_curl_rules[98];
+    case 99: return tables::from_curl_rules[99];
+    case 100: return tables::from_curl_rules[100];
+    case 101: return tables::from_curl_rules[101];
+    default: break;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/curl_to_chromium.csv maps the code to, if any rule covers it.
+constexpr std::optional<NetError> from_curl(::netcodes::curl::CurlCode code) noexcept {
+    const std::optional<Rule<NetError>> rule = from_curl_rule(code);
+    return rule ? std::optional<NetError>(rule->to) : std::nullopt;
+}
+
+} // namespace chromium
+
+namespace qt {
+
+namespace tables {
+
+// data/map/curl_to_qt.csv, in the order rules are tried.
+inline constexpr std::array<Rule<NetworkError>, 102> from_curl_rules{{
+    {NetworkError::NO_ERROR, MappingKind::EQUIVALENT, "Both mean the operation finished without a failure; an HTTP error status can still hide behind success on both sides."},
+    {NetworkError::PROTOCOL_UNKNOWN_ERROR, MappingKind::EQUIVALENT, "Both report that the URL's scheme is one the library cannot handle."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A local start-up failure with no specific counterpart in Qt, which would surface as its generic network error."},
+    {NetworkError::PROTOCOL_UNKNOWN_ERROR, MappingKind::APPROXIMATE, "Qt rejects a request whose URL it cannot use before sending anything, typically with this code; it has no separate code for a malformed URL."},
+    {NetworkError::PROTOCOL_UNKNOWN_ERROR, MappingKind::APPROXIMATE, "A protocol or feature missing from the build looks to Qt like an unsupported protocol."},
+    {NetworkError::PROXY_NOT_FOUND_ERROR, MappingKind::EQUIVALENT, "Both report that the proxy's host name could not be resolved."},
+    {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::EQUIVALENT, "Both report that the target host name could not be resolved."},
+    {NetworkError::CONNECTION_REFUSED_ERROR, MappingKind::APPROXIMATE, "curl uses one code for refused, unreachable and timed-out connects; a refused port is the most common case and matches Qt's code, while a connect timeout would appear in Qt as TimeoutError."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "An unparseable server reply is what Qt reports as a protocol breakdown."},
+    {NetworkError::CONTENT_ACCESS_DENIED, MappingKind::EQUIVALENT, "Both report that the server refused access to the requested resource."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "Qt has no active-mode FTP data connections; a failed call-back connection is a generic network failure."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "An unexpected reply in the login exchange is a protocol breakdown in Qt's terms."},
+    {NetworkError::TIMEOUT_ERROR, MappingKind::APPROXIMATE, "The server failed to connect back in time, which Qt would see as a timeout."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A passive-mode reply that cannot be used is a protocol breakdown."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A malformed passive-mode reply is a protocol breakdown."},
+    {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "A failed lookup for the data-connection host is still a failed lookup."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt reports HTTP/2 framing problems as a protocol failure."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A refused transfer-type command is a protocol-level failure; Qt has no FTP type codes."},
+    {NetworkError::REMOTE_HOST_CLOSED_ERROR, MappingKind::APPROXIMATE, "A short transfer usually means the server closed the connection early, which is how Qt reports it."},
+    {NetworkError::CONTENT_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "The file could not be fetched, most often because it is missing or unreadable for the account."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::PROTOCOL_INVALID_OPERATION_ERROR, MappingKind::APPROXIMATE, "A custom command the server rejected is an operation the server considers invalid."},
+    {NetworkError::UNKNOWN_CONTENT_ERROR, MappingKind::APPROXIMATE, "Qt gives many HTTP error statuses a code of its own (404 becomes ContentNotFoundError, 503 ServiceUnavailableError); read the real status and map it, this is only the generic fallback."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt reports local read and write failures during a transfer with its protocol-failure code; received data that cannot be stored is such a case."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR, MappingKind::APPROXIMATE, "The server refused to accept the upload, which Qt reports as an operation not permitted on the content."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt reports local read failures of upload data with its protocol-failure code."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "Qt has no out-of-memory code; the transfer would fail with its generic network error."},
+    {NetworkError::TIMEOUT_ERROR, MappingKind::APPROXIMATE, "curl's code covers connect, total-time and low-speed limits; Qt uses TimeoutError for a connect timeout and OperationCanceledError when its transfer timeout fires."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "The server refused the active-mode setup command; Qt has no FTP active-mode codes."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "The server refused the resume offset command; Qt has no FTP resume codes."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::UNKNOWN_CONTENT_ERROR, MappingKind::APPROXIMATE, "Over HTTP this is a 416 status, which Qt folds into its generic content error."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::EQUIVALENT, "Both report that the TLS handshake failed."},
+    {NetworkError::UNKNOWN_CONTENT_ERROR, MappingKind::APPROXIMATE, "An impossible resume offset behaves like an unsatisfiable range, which Qt reports generically."},
+    {NetworkError::CONTENT_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "Qt reports a missing local file this way; an unreadable file would be ContentAccessDenied."},
+    {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "The server did not accept the credentials, which Qt reports as authentication required."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt has no LDAP support; a failed search is a protocol-level failure."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::OPERATION_CANCELED_ERROR, MappingKind::EQUIVALENT, "Both mean the application stopped the operation on purpose."},
+    {NetworkError::PROTOCOL_INVALID_OPERATION_ERROR, MappingKind::APPROXIMATE, "A misuse of the API by the calling code; Qt's code for an operation that cannot be carried out as asked is the closest."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::NETWORK_SESSION_FAILED_ERROR, MappingKind::APPROXIMATE, "The chosen local interface is unusable, which Qt would see as the network not being available."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::TOO_MANY_REDIRECTS_ERROR, MappingKind::EQUIVALENT, "Both report that the redirect limit was reached."},
+    {NetworkError::PROTOCOL_INVALID_OPERATION_ERROR, MappingKind::APPROXIMATE, "An unknown option is a programming error in the caller, closest to Qt's invalid-operation code."},
+    {NetworkError::PROTOCOL_INVALID_OPERATION_ERROR, MappingKind::APPROXIMATE, "A malformed option value is a programming error in the caller, closest to Qt's invalid-operation code."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); Qt reports every certificate problem as a failed handshake."},
+    {NetworkError::REMOTE_HOST_CLOSED_ERROR, MappingKind::APPROXIMATE, "A server that closes without replying is exactly what Qt reports as the remote host closing the connection."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Without its crypto engine the TLS setup cannot proceed; Qt reports any such failure as a failed handshake."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "A crypto engine that cannot be activated stops the TLS setup; Qt reports it as a failed handshake."},
+    {NetworkError::REMOTE_HOST_CLOSED_ERROR, MappingKind::APPROXIMATE, "A failed send almost always means the peer reset or closed the connection."},
+    {NetworkError::REMOTE_HOST_CLOSED_ERROR, MappingKind::APPROXIMATE, "A failed receive usually means the connection was reset or closed by the peer."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "A broken client certificate makes the TLS setup fail; Qt has no client-certificate code."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "An unusable cipher configuration makes TLS fail before or during the handshake."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt reports a rejected server certificate through sslErrors() and then fails the handshake with this code."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt reports undecodable compressed content as a protocol failure."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::OPERATION_CANCELED_ERROR, MappingKind::APPROXIMATE, "Qt has no size limit of its own; an application enforcing one aborts the reply, which then reports a cancellation."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "The required switch to TLS did not happen; Qt reports TLS failures with its handshake code."},
+    {NetworkError::CONTENT_RE_SEND_ERROR, MappingKind::EQUIVALENT, "Both report that the request body had to be sent again but could not be replayed."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "A crypto engine that fails to start stops the TLS setup; Qt reports it as a failed handshake."},
+    {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "Rejected credentials are what Qt reports as authentication being required."},
+    {NetworkError::CONTENT_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "The TFTP server says the file does not exist; Qt has no TFTP but reports a missing resource this way."},
+    {NetworkError::CONTENT_ACCESS_DENIED, MappingKind::APPROXIMATE, "The TFTP server refused access because of file permissions."},
+    {NetworkError::UNKNOWN_SERVER_ERROR, MappingKind::APPROXIMATE, "The server cannot store the upload, a server-side failure; over HTTP this would be status 507, which Qt reports generically."},
+    {NetworkError::PROTOCOL_INVALID_OPERATION_ERROR, MappingKind::APPROXIMATE, "The server rejected the request as an operation it does not allow."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A packet from the wrong transfer is a protocol breakdown."},
+    {NetworkError::CONTENT_CONFLICT_ERROR, MappingKind::APPROXIMATE, "An upload that would overwrite an existing file conflicts with the resource's current state."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A reply a correct TFTP server never sends is a protocol breakdown."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Without a usable CA bundle the server cannot be verified, so the handshake fails."},
+    {NetworkError::CONTENT_NOT_FOUND_ERROR, MappingKind::EQUIVALENT, "Both report that the remote resource does not exist."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt has no SSH support; a generic SSH-layer failure is a protocol breakdown."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "Qt does not report TLS shutdown problems separately; at most a generic network error would surface."},
+    {NetworkError::NO_ERROR, MappingKind::APPROXIMATE, "Not a failure: the socket is not ready yet, so there is nothing to report as an error."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "An unusable revocation list stops certificate checking, so the handshake fails."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "A failed issuer check means the server certificate is rejected and the handshake fails."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A refused FTP command is a protocol-level failure; Qt has no FTP codes."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A reply out of sequence is a protocol breakdown; Qt has no RTSP support."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A reply for the wrong session is a protocol breakdown; Qt has no RTSP support."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "An unparseable directory listing is a protocol breakdown."},
+    {NetworkError::OPERATION_CANCELED_ERROR, MappingKind::APPROXIMATE, "The application's callback stopped the transfer, a cancellation in Qt's terms."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "An internal queuing state of libcurl with no Qt counterpart; applications should never see it."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "A pin mismatch rejects the server, and Qt reports that as a failed handshake."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "A missing or bad certificate status rejects the server during the handshake."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A failed HTTP/2 stream is reported by Qt as a protocol failure."},
+    {NetworkError::PROTOCOL_INVALID_OPERATION_ERROR, MappingKind::APPROXIMATE, "Calling the API from inside a callback is an invalid operation by the calling code."},
+    {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "Authentication could not be completed, which Qt reports as authentication required."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "A generic HTTP/3 failure is a protocol breakdown in Qt's terms."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "Qt's HTTP/3 support is limited; a failed QUIC connection would be a generic network error."},
+    {NetworkError::UNKNOWN_PROXY_ERROR, MappingKind::APPROXIMATE, "A failed proxy handshake is a proxy failure without a more specific Qt code."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has no client-certificate code; the handshake simply fails."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A broken poll() is an internal failure that Qt would only report as a generic network error."},
+    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Oversized data from the peer, such as huge headers, is treated by Qt as a protocol failure."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has no Encrypted Client Hello code; the TLS setup fails."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/curl_to_qt.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<NetworkError>> from_curl_rule(::netcodes::curl::CurlCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0: return tables::from_curl_rules[0];
+    case 1: return tables::from_curl_rules[1];
+    case 2: return tables::from_curl_rules[2];
+    case 3: return tables::from_curl_rules[3];
+    case 4: return tables::from_curl_rules[4];
+    case 5: return tables::from_curl_rules[5];
+    case 6: return tables::from_curl_rules[6];
+    case 7: return tables::from_curl_rules[7];
+    case 8: return tables::from_curl_rules[8];
+    case 9: return tables::from_curl_rules[9];
+    case 10: return tables::from_curl_rules[10];
+    case 11: return tables::from_curl_rules[11];
+    case 12: return tables::from_curl_rules[12];
+    case 13: return tables::from_curl_rules[13];
+    case 14: return tables::from_curl_rules[14];
+    case 15: return tables::from_curl_rules[15];
+    case 16: return tables::from_curl_rules[16];
+    case 17: return tables::from_curl_rules[17];
+    case 18: return tables::from_curl_rules[18];
+    case 19: return tables::from_curl_rules[19];
+    case 20: return tables::from_curl_rules[20];
+    case 21: return tables::from_curl_rules[21];
+    case 22: return tables::from_curl_rules[22];
+    case 23: return tables::from_curl_rules[23];
+    case 24: return tables::from_curl_rules[24];
+    case 25: return tables::from_curl_rules[25];
+    case 26: return tables::from_curl_rules[26];
+    case 27: return tables::from_curl_rules[27];
+    case 28: return tables::from_curl_rules[28];
+    case 29: return tables::from_curl_rules[29];
+    case 30: return tables::from_curl_rules[30];
+    case 31: return tables::from_curl_rules[31];
+    case 32: return tables::from_curl_rules[32];
+    case 33: return tables::from_curl_rules[33];
+    case 34: return tables::from_curl_rules[34];
+    case 35: return tables::from_curl_rules[35];
+    case 36: return tables::from_curl_rules[36];
+    case 37: return tables::from_curl_rules[37];
+    case 38: return tables::from_curl_rules[38];
+    case 39: return tables::from_curl_rules[39];
+    case 40: return tables::from_curl_rules[40];
+    case 41: return tables::from_curl_rules[41];
+    case 42: return tables::from_curl_rules[42];
+    case 43: return tables::from_curl_rules[43];
+    case 44: return tables::from_curl_rules[44];
+    case 45: return tables::from_curl_rules[45];
+    case 46: return tables::from_curl_rules[46];
+    case 47: return tables::from_curl_rules[47];
+    case 48: return tables::from_curl_rules[48];
+    case 49: return tables::from_curl_rules[49];
+    case 50: return tables::from_curl_rules[50];
+    case 51: return tables::from_curl_rules[51];
+    case 52: return tables::from_curl_rules[52];
+    case 53: return tables::from_curl_rules[53];
+    case 54: return tables::from_curl_rules[54];
+    case 55: return tables::from_curl_rules[55];
+    case 56: return tables::from_curl_rules[56];
+    case 57: return tables::from_curl_rules[57];
+    case 58: return tables::from_curl_rules[58];
+    case 59: return tables::from_curl_rules[59];
+    case 60: return tables::from_curl_rules[60];
+    case 61: return tables::from_curl_rules[61];
+    case 62: return tables::from_curl_rules[62];
+    case 63: return tables::from_curl_rules[63];
+    case 64: return tables::from_curl_rules[64];
+    case 65: return tables::from_curl_rules[65];
+    case 66: return tables::from_curl_rules[66];
+    case 67: return tables::from_curl_rules[67];
+    case 68: return tables::from_curl_rules[68];
+    case 69: return tables::from_curl_rules[69];
+    case 70: return tables::from_curl_rules[70];
+    case 71: return tables::from_curl_rules[71];
+    case 72: return tables::from_curl_rules[72];
+    case 73: return tables::from_curl_rules[73];
+    case 74: return tables::from_curl_rules[74];
+    case 75: return tables::from_curl_rules[75];
+    case 76: return tables::from_curl_rules[76];
+    case 77: return tables::from_curl_rules[77];
+    case 78: return tables::from_curl_rules[78];
+    case 79: return tables::from_curl_rules[79];
+    case 80: return tables::from_curl_rules[80];
+    case 81: return tables::from_curl_rules[81];
+    case 82: return tables::from_curl_rules[82];
+    case 83: return tables::from_curl_rules[83];
+    case 84: return tables::from_curl_rules[84];
+    case 85: return tables::from_curl_rules[85];
+    case 86: return tables::from_curl_rules[86];
+    case 87: return tables::from_curl_rules[87];
+    case 88: return tables::from_curl_rules[88];
+    case 89: return tables::from_curl_rules[89];
+    case 90: return tables::from_curl_rules[90];
+    case 91: return tables::from_curl_rules[91];
+    case 92: return tables::from_curl_rules[92];
+    case 93: return tables::from_curl_rules[93];
+    case 94: return tables::from_curl_rules[94];
+    case 95: return tables::from_curl_rules[95];
+    case 96: return tables::from_curl_rules[96];
+    case 97: return tables::from_curl_rules[97];
+    case 98: return tables::from_curl_rules[98];
+    case 99: return tables::from_curl_rules[99];
+    case 100: return tables::from_curl_rules[100];
+    case 101: return tables::from_curl_rules[101];
+    default: break;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/curl_to_qt.csv maps the code to, if any rule covers it.
+constexpr std::optional<NetworkError> from_curl(::netcodes::curl::CurlCode code) noexcept {
+    const std::optional<Rule<NetworkError>> rule = from_curl_rule(code);
+    return rule ? std::optional<NetworkError>(rule->to) : std::nullopt;
+}
+
+} // namespace qt
+
+namespace chromium {
+
+namespace tables {
+
+// data/map/dns_to_chromium.csv, in the order rules are tried.
+inline constexpr std::array<Rule<NetError>, 14> from_dns_rcode_rules{{
+    {NetError::OK, MappingKind::UPSTREAM, "The attempt succeeds. A NOERROR reply without records of the asked type (NODATA) is then turned into a NAME_NOT_RESOLVED result when the records are extracted (ExtractResponseRecords in net/dns/dns_response_result_extractor.cc)."},
+    {NetError::ERR_DNS_FORMAT_ERROR, MappingKind::UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."},
+    {NetError::ERR_DNS_SERVER_FAILURE, MappingKind::UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."},
+    {NetError::ERR_NAME_NOT_RESOLVED, MappingKind::UPSTREAM, "The name does not exist. DnsTransaction goes on with the next search-list suffix, if any, and otherwise reports this, which is also the code the user finally sees."},
+    {NetError::ERR_DNS_NOT_IMPLEMENTED, MappingKind::UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."},
+    {NetError::ERR_DNS_REFUSED, MappingKind::UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server. Both registered meanings of 9 end here."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::UPSTREAM, "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::UPSTREAM, "Any header RCODE without a more specific rule below, registered or not, falls to the default branch."},
+    {NetError::ERR_DNS_OTHER_FAILURE, MappingKind::APPROXIMATE, "Chromium never sees these numbers as such: it reads only the 4-bit RCODE of the message header (DnsResponse::rcode() masks the flags with kRcodeMask), ignores the extra bits in the EDNS OPT record, and never uses TSIG or TKEY. A server sending one would be judged by its low four bits. Its catch-all DNS failure is the closest meaning."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/dns_to_chromium.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<NetError>> from_dns_rcode_rule(::netcodes::dns::Rcode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0: return tables::from_dns_rcode_rules[0];
+    case 1: return tables::from_dns_rcode_rules[1];
+    case 2: return tables::from_dns_rcode_rules[2];
+    case 3: return tables::from_dns_rcode_rules[3];
+    case 4: return tables::from_dns_rcode_rules[4];
+    case 5: return tables::from_dns_rcode_rules[5];
+    case 6: return tables::from_dns_rcode_rules[6];
+    case 7: return tables::from_dns_rcode_rules[7];
+    case 8: return tables::from_dns_rcode_rules[8];
+    case 9: return tables::from_dns_rcode_rules[9];
+    case 10: return tables::from_dns_rcode_rules[10];
+    case 11: return tables::from_dns_rcode_rules[11];
+    default: break;
+    }
+    if (number >= 0 && number <= 15) {
+        return tables::from_dns_rcode_rules[12];
+    }
+    if (number >= 16 && number <= 65535) {
+        return tables::from_dns_rcode_rules[13];
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/dns_to_chromium.csv maps the code to, if any rule covers it.
+constexpr std::optional<NetError> from_dns_rcode(::netcodes::dns::Rcode code) noexcept {
+    const std::optional<Rule<NetError>> rule = from_dns_rcode_rule(code);
+    return rule ? std::optional<NetError>(rule->to) : std::nullopt;
+}
+
+} // namespace chromium
+
 namespace qt {
 
 namespace tables {
@@ -7572,6 +8096,112 @@ constexpr std::optional<Status> from_qt(::netcodes::qt::NetworkError code) noexc
 }
 
 } // namespace http
+
+namespace chromium {
+
+namespace tables {
+
+// data/map/tls_to_chromium.csv, in the order rules are tried.
+inline constexpr std::array<Rule<NetError>, 38> from_tls_alert_rules{{
+    {NetError::OK, MappingKind::UPSTREAM, "Sent as a warning, as it should be, it ends the stream cleanly: a read returns 0 (end of data). During the handshake the same event ends with SSL_PROTOCOL_ERROR, and a close_notify sent as a fatal alert also becomes SSL_PROTOCOL_ERROR."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_BAD_RECORD_MAC_ALERT, MappingKind::UPSTREAM, "Chromium has a dedicated code for this alert."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_DECOMPRESSION_FAILURE_ALERT, MappingKind::UPSTREAM, "Chromium keeps a dedicated code for this retired alert."},
+    {NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH, MappingKind::UPSTREAM, "This is the result when the alert answers the ClientHello, the common case of no shared version or cipher. Later in the handshake Chromium reports SSL_PROTOCOL_ERROR, or BAD_SSL_CLIENT_AUTH_CERT when the server had asked for a client certificate and none was sent."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "Chromium is the client, so a certificate complaint from the server is read as a rejected client certificate."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "Read as the server rejecting the client certificate."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "Read as the server rejecting the client certificate."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "Read as the server rejecting the client certificate."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "Read as the server rejecting the client certificate."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "Read as the server not trusting the issuer of the client certificate."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "Only when the server had sent a CertificateRequest; otherwise Chromium reports SSL_PROTOCOL_ERROR, because some firewalls send this alert when they block a site."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_DECRYPT_ERROR_ALERT, MappingKind::UPSTREAM, "Chromium has a dedicated code for this alert."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "A DTLS-only alert that Chromium's TLS client should never receive; if it did, the default branch would apply."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH, MappingKind::UPSTREAM, "No TLS version both sides accept."},
+    {NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH, MappingKind::UPSTREAM, "The server wanted stronger parameters than Chromium offered."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Chromium no longer retries with lower versions, so it should not provoke this alert; if received, the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "As a fatal alert it takes the default branch; sent as a warning (its usual form), BoringSSL skips it and the connection goes on."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "As a fatal alert it takes the default branch; as a TLS 1.2 warning it is ignored."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_UNRECOGNIZED_NAME_ALERT, MappingKind::UPSTREAM, "Chromium has a dedicated code for a server that does not know the requested host name."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT, MappingKind::UPSTREAM, "The server insisted on a client certificate that was not supplied or not accepted."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Only clients send this alert, so Chromium should not receive it; if it did, the default branch would apply. A rejected ECH attempt on Chromium's own side is reported as ECH_NOT_NEGOTIATED instead."},
+    {NetError::ERR_SSL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Any fatal alert without a more specific rule below, registered or not, falls to the default branch of Chromium's mapping."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/tls_to_chromium.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<NetError>> from_tls_alert_rule(::netcodes::tls::AlertDescription code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0: return tables::from_tls_alert_rules[0];
+    case 10: return tables::from_tls_alert_rules[1];
+    case 20: return tables::from_tls_alert_rules[2];
+    case 21: return tables::from_tls_alert_rules[3];
+    case 22: return tables::from_tls_alert_rules[4];
+    case 30: return tables::from_tls_alert_rules[5];
+    case 40: return tables::from_tls_alert_rules[6];
+    case 41: return tables::from_tls_alert_rules[7];
+    case 42: return tables::from_tls_alert_rules[8];
+    case 43: return tables::from_tls_alert_rules[9];
+    case 44: return tables::from_tls_alert_rules[10];
+    case 45: return tables::from_tls_alert_rules[11];
+    case 46: return tables::from_tls_alert_rules[12];
+    case 47: return tables::from_tls_alert_rules[13];
+    case 48: return tables::from_tls_alert_rules[14];
+    case 49: return tables::from_tls_alert_rules[15];
+    case 50: return tables::from_tls_alert_rules[16];
+    case 51: return tables::from_tls_alert_rules[17];
+    case 52: return tables::from_tls_alert_rules[18];
+    case 60: return tables::from_tls_alert_rules[19];
+    case 70: return tables::from_tls_alert_rules[20];
+    case 71: return tables::from_tls_alert_rules[21];
+    case 80: return tables::from_tls_alert_rules[22];
+    case 86: return tables::from_tls_alert_rules[23];
+    case 90: return tables::from_tls_alert_rules[24];
+    case 100: return tables::from_tls_alert_rules[25];
+    case 109: return tables::from_tls_alert_rules[26];
+    case 110: return tables::from_tls_alert_rules[27];
+    case 111: return tables::from_tls_alert_rules[28];
+    case 112: return tables::from_tls_alert_rules[29];
+    case 113: return tables::from_tls_alert_rules[30];
+    case 114: return tables::from_tls_alert_rules[31];
+    case 115: return tables::from_tls_alert_rules[32];
+    case 116: return tables::from_tls_alert_rules[33];
+    case 117: return tables::from_tls_alert_rules[34];
+    case 120: return tables::from_tls_alert_rules[35];
+    case 121: return tables::from_tls_alert_rules[36];
+    default: break;
+    }
+    if (number >= 0 && number <= 255) {
+        return tables::from_tls_alert_rules[37];
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/tls_to_chromium.csv maps the code to, if any rule covers it.
+constexpr std::optional<NetError> from_tls_alert(::netcodes::tls::AlertDescription code) noexcept {
+    const std::optional<Rule<NetError>> rule = from_tls_alert_rule(code);
+    return rule ? std::optional<NetError>(rule->to) : std::nullopt;
+}
+
+} // namespace chromium
 
 // The per-code functions of every system, also as netcodes::name(code).
 using chromium::value, chromium::is_known, chromium::name, chromium::name_or, chromium::description, chromium::description_or, chromium::category, chromium::retry, chromium::status, chromium::group, chromium::is_retired, chromium::meanings, chromium::retry_decision, chromium::to_string, chromium::describe;

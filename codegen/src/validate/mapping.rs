@@ -98,7 +98,8 @@ pub fn load_mappings(
             continue;
         }
         let before = diags.len();
-        let rules = rules(&table, (&systems[from], &indexes[from]), (&systems[to], &indexes[to]), vocabulary, diags);
+        let sourced = meta.source.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let rules = rules(&table, (&systems[from], &indexes[from]), (&systems[to], &indexes[to]), vocabulary, (sourced, &toml_path), diags);
         // A row reported above may be the one that covers a code.
         let rows_clean = diags.len() == before;
         let mut by_specificity: Vec<usize> = (0..rules.len()).collect();
@@ -143,6 +144,7 @@ fn rules(
     (from, from_index): (&System, &CodeIndex<'_>),
     (to, to_index): (&System, &CodeIndex<'_>),
     vocabulary: &Vocabulary,
+    sourced: (bool, &str),
     diags: &mut Diagnostics,
 ) -> Vec<MappingRule> {
     let mut rules: Vec<MappingRule> = Vec::new();
@@ -150,7 +152,7 @@ fn rules(
     let mut spans: Vec<usize> = Vec::new();
     for row in &table.rows {
         let mut cells = Cells { table, row, diags };
-        let Ok(mut rule) = rule(&mut cells, (from, from_index), (to, to_index), vocabulary) else { continue };
+        let Ok(mut rule) = rule(&mut cells, (from, from_index), (to, to_index), vocabulary, sourced) else { continue };
         let (lo, hi) = (rule.lo, rule.hi);
         // Same specificity: the same span twice, or spans that overlap with
         // neither inside the other. Nesting is how a narrower row wins. A
@@ -188,6 +190,7 @@ fn rule(
     (from, from_index): (&System, &CodeIndex<'_>),
     (to, to_index): (&System, &CodeIndex<'_>),
     vocabulary: &Vocabulary,
+    (sourced, toml_path): (bool, &str),
 ) -> Result<MappingRule, Reported> {
     let range = resolve_from(cells, from, from_index);
     let target = resolve_to(cells, to, to_index);
@@ -203,6 +206,16 @@ fn rule(
         && note.trim().is_empty()
     {
         return Err(cells.err(format!("a mapping of kind {} needs a note saying why (\"\")", vocabulary.mapping_kinds[kind].id)));
+    }
+    // A row that says what upstream does is only as good as its source.
+    if let Ok(kind) = kind
+        && vocabulary.mapping_kinds[kind].needs_source
+        && !sourced
+    {
+        let id = &vocabulary.mapping_kinds[kind].id;
+        return Err(cells.err(format!(
+            "a mapping of kind {id} needs `source` in {toml_path}, naming the upstream code it reproduces ({id:?})"
+        )));
     }
     let observed: Vec<String> = cells.optional_raw("observed").split_whitespace().map(str::to_owned).collect();
     if let Some(case) = observed.iter().find(|case| !crate::spell::is_lower_snake(case)) {

@@ -34,6 +34,9 @@ pub struct TermToml {
     /// Mapping kinds only.
     #[serde(default)]
     pub needs_note: Option<bool>,
+    /// Mapping kinds only.
+    #[serde(default)]
+    pub needs_source: Option<bool>,
     /// Retry classes only: `no`, `yes`, `if_idempotent`, `if_retry_after`.
     #[serde(default)]
     pub decision: Option<String>,

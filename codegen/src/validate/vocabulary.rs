@@ -54,6 +54,7 @@ pub fn load_vocabulary(root: &Path, names: &mut Names, diags: &mut Diagnostics) 
             for (key, present, owner) in [
                 ("retired", entry.retired.is_some(), "status"),
                 ("needs_note", entry.needs_note.is_some(), "mapping_kind"),
+                ("needs_source", entry.needs_source.is_some(), "mapping_kind"),
                 ("decision", entry.decision.is_some(), "retry"),
                 ("delay", entry.delay.is_some(), "retry"),
                 ("new_connection", entry.new_connection.is_some(), "retry"),
@@ -90,6 +91,7 @@ pub fn load_vocabulary(root: &Path, names: &mut Names, diags: &mut Diagnostics) 
                 description: entry.description,
                 retired: entry.retired.unwrap_or(false),
                 needs_note: entry.needs_note.unwrap_or(false),
+                needs_source: entry.needs_source.unwrap_or(false),
                 decision,
             });
         }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
+from netcodes.mapping import MappingKind, Rule
 from netcodes.vocabulary import Category, Record, Retry, RetryDecision, code_number
 
 if TYPE_CHECKING:
@@ -23,8 +24,14 @@ __all__ = [
     "Group",
     "Meaning",
     "NetError",
+    "from_curl",
+    "from_curl_rule",
+    "from_dns_rcode",
+    "from_dns_rcode_rule",
     "from_exact_name",
     "from_name",
+    "from_tls_alert",
+    "from_tls_alert_rule",
     "is_retired",
     "lookup",
     "meanings",
@@ -1823,3 +1830,313 @@ def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     if number is None or number not in _ROWS:
         return ()
     return tuple(_meaning(number, index) for index in range(len(_MEANING_ROWS.get(number, ((),)))))
+
+
+# code -> (target, kind, note)
+_FROM_CURL_CODES: dict[int, tuple[int, str, str | None]] = {
+    0: (0, "equivalent", "Both are the success value of their library."),
+    1: (-302, "approximate", "Chromium's code for a scheme it does not handle; curl also uses its code for protocols that were left out of the build."),
+    2: (-9, "approximate", "Chromium's code for an internal failure that should not happen; neither side can blame the network."),
+    3: (-300, "equivalent", "Both report a URL that cannot be parsed."),
+    4: (-11, "approximate", "The feature exists in principle but this build lacks it, which is Chromium's not-implemented case."),
+    5: (-130, "approximate", "Chromium folds a failed proxy name lookup into its code for not reaching the proxy at all."),
+    6: (-105, "equivalent", "Both report that the target host name could not be resolved."),
+    7: (-104, "approximate", "Chromium's generic connect failure; it has finer codes (CONNECTION_REFUSED, ADDRESS_UNREACHABLE, CONNECTION_TIMED_OUT) that curl does not separate."),
+    8: (-320, "approximate", "Chromium's code for a response it cannot understand."),
+    9: (-10, "approximate", "Chromium has no code for a server refusing access (HTTP reports that as a status); its access-denied code is meant for local resources and is the nearest name."),
+    10: (-104, "approximate", "The data connection could not be established; Chromium no longer speaks FTP, so its generic connect failure is closest."),
+    11: (-320, "approximate", "Chromium has no FTP codes left; an unexpected server reply is an invalid response."),
+    12: (-118, "approximate", "The data connection was not established in time."),
+    13: (-320, "approximate", "Chromium has no FTP codes left; an unusable server reply is an invalid response."),
+    14: (-320, "approximate", "Chromium has no FTP codes left; a malformed server reply is an invalid response."),
+    15: (-105, "approximate", "A failed lookup of the host for the data connection."),
+    16: (-337, "approximate", "Chromium's code for an HTTP/2 protocol violation; curl's code is broader and covers any connection-level HTTP/2 trouble."),
+    17: (-2, "approximate", "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."),
+    18: (-354, "approximate", "Chromium's code for a body shorter than its announced length; curl also uses its code for a body that is longer."),
+    19: (-320, "approximate", "Chromium has no FTP codes left; an unexpected answer to the retrieve command is an invalid response."),
+    20: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    21: (-2, "approximate", "Chromium cannot send custom protocol commands, so only its catch-all fits."),
+    22: (-379, "approximate", "Both turn an HTTP error status into a failure when asked to; Chromium's code covers any status outside 2xx, curl's only 400 and above."),
+    23: (-2, "approximate", "Storing the received data failed locally; Chromium has no specific code for a failing write callback."),
+    24: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    25: (-2, "approximate", "Chromium has no code for a server refusing an upload command."),
+    26: (-2, "approximate", "Reading the upload data failed locally; Chromium's specific upload-file codes (FILE_NOT_FOUND, UPLOAD_FILE_CHANGED) cover only some of the causes."),
+    27: (-13, "equivalent", "Both report a failed memory allocation."),
+    28: (-7, "equivalent", "Both report that an operation ran out of time."),
+    29: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    30: (-2, "approximate", "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."),
+    31: (-328, "approximate", "A refused resume offset is the FTP form of a range the server will not serve."),
+    32: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    33: (-328, "approximate", "Both concern a byte range the server will not serve; curl's code also covers servers that ignore ranges."),
+    34: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    35: (-107, "approximate", "Chromium's generic TLS failure; it has many finer codes that curl's single handshake code does not separate."),
+    36: (-328, "approximate", "The resume offset lies outside the resource, an unsatisfiable range."),
+    37: (-6, "approximate", "Chromium reports a missing local file this way; a permission problem would be ACCESS_DENIED."),
+    38: (-338, "approximate", "The directory server rejected the login credentials."),
+    39: (-2, "approximate", "Chromium has no LDAP support, so only its catch-all fits."),
+    40: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    41: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    42: (-3, "equivalent", "Both mean the operation was cancelled on purpose."),
+    43: (-4, "equivalent", "Both report a bad argument passed by the calling code."),
+    44: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    45: (-104, "approximate", "Chromium has no option for choosing the outgoing interface; the attempt simply fails to connect."),
+    46: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    47: (-310, "equivalent", "Both report that the redirect limit was reached."),
+    48: (-4, "approximate", "An unknown option is a bad argument from the calling code."),
+    49: (-4, "approximate", "A malformed option value is a bad argument from the calling code."),
+    50: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    51: (-202, "approximate", "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); as for 60, the most common cause is an issuer the client does not trust."),
+    52: (-324, "equivalent", "Both report a connection that ended without any reply."),
+    53: (-11, "approximate", "The requested crypto engine is not available on this system; Chromium has no crypto engines."),
+    54: (-9, "approximate", "A local TLS library setup failure with no counterpart in Chromium."),
+    55: (-101, "approximate", "A failed send usually means the peer reset the connection; Chromium has finer codes that curl does not separate."),
+    56: (-101, "approximate", "A failed receive usually means the peer reset the connection."),
+    57: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    58: (-164, "approximate", "Both concern a local client certificate that cannot be used; curl's code also covers a wrong key or password."),
+    59: (-113, "approximate", "No usable cipher is available for the handshake; in curl the cause is the local cipher list, in Chromium a lack of overlap with the server."),
+    60: (-202, "approximate", "An untrusted issuer is the most common reason; Chromium has separate codes for a wrong name (CERT_COMMON_NAME_INVALID) or an expired certificate (CERT_DATE_INVALID) that curl does not split out."),
+    61: (-330, "approximate", "Both report content that could not be decoded; curl also uses its code for an encoding it does not know."),
+    62: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    63: (-8, "approximate", "A size limit was exceeded; Chromium's code is about local files but carries the same idea."),
+    64: (-107, "approximate", "TLS could not be brought up on a connection that required it."),
+    65: (-25, "equivalent", "Both report that the request body had to be replayed but the source could not be rewound."),
+    66: (-9, "approximate", "A local TLS library setup failure with no counterpart in Chromium."),
+    67: (-338, "approximate", "The server rejected the credentials that were supplied."),
+    68: (-6, "approximate", "The requested file does not exist; Chromium's code is worded for local files."),
+    69: (-10, "approximate", "A permission refusal; Chromium's code is worded for local resources."),
+    70: (-18, "approximate", "Out of disk space, though on the server rather than locally as Chromium's code assumes."),
+    71: (-2, "approximate", "Chromium has no TFTP support, so only its catch-all fits."),
+    72: (-320, "approximate", "A reply that does not belong to this transfer cannot be used."),
+    73: (-16, "approximate", "The target file already exists; Chromium's code is worded for local files."),
+    74: (-320, "approximate", "A reply that should never occur cannot be used."),
+    75: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    76: (-2, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    77: (-202, "approximate", "Without the CA bundle no issuer can be trusted; the visible result is an untrusted server certificate."),
+    78: (-6, "approximate", "The resource does not exist; Chromium's code is worded for local files, and HTTP would report 404 as a status instead."),
+    79: (-2, "approximate", "Chromium has no SSH support, so only its catch-all fits."),
+    80: (-100, "approximate", "The TLS session ended without a clean close, which Chromium treats as the connection being closed."),
+    81: (-1, "approximate", "Both say the operation cannot complete right now and must be resumed later, not that it failed."),
+    82: (-205, "approximate", "Revocation could not be checked because the local revocation list is unusable."),
+    83: (-202, "approximate", "The certificate was not issued by the issuer that was required."),
+    84: (-2, "approximate", "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all."),
+    85: (-320, "approximate", "A reply that does not match its request cannot be used; Chromium has no RTSP support."),
+    86: (-320, "approximate", "A reply for the wrong session cannot be used; Chromium has no RTSP support."),
+    87: (-320, "approximate", "The server's listing cannot be understood."),
+    88: (-3, "approximate", "The application's callback stopped the transfer."),
+    89: (-1, "approximate", "The transfer is waiting for a connection, not failing; libcurl never returns this to applications."),
+    90: (-150, "equivalent", "Both report that the server's key does not match the pinned key."),
+    91: (-205, "approximate", "The required revocation status could not be confirmed; if the status actually says revoked, CERT_REVOKED is the better match."),
+    92: (-337, "approximate", "An error on one HTTP/2 stream; Chromium has finer stream codes (for example HTTP2_SERVER_REFUSED_STREAM) that curl does not separate."),
+    93: (-9, "approximate", "A programming mistake in the caller; Chromium has no specific re-entrancy code."),
+    94: (-342, "approximate", "Chromium's code for an authentication library (SSPI or GSSAPI) reporting a failure; curl's code also covers other authentication back ends."),
+    95: (-356, "approximate", "Chromium reports HTTP/3 and QUIC protocol trouble with this code."),
+    96: (-358, "approximate", "Both concern a QUIC connection that could not be established."),
+    97: (-111, "approximate", "A failed exchange with the proxy; for SOCKS proxies Chromium would use SOCKS_CONNECTION_FAILED instead."),
+    98: (-117, "approximate", "Chromium reports a server's certificate_required alert with this code; when it notices the request before sending anything it uses SSL_CLIENT_AUTH_CERT_NEEDED instead."),
+    99: (-9, "approximate", "A failure that should not happen inside the networking library."),
+    100: (-325, "approximate", "Oversized response headers are the most common cause; curl uses its code for other internal limits too."),
+    101: (-37, "approximate", "Both mean ECH was mandatory and could not be used; Chromium's code is tied to a strict ECH policy."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_CURL_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+)
+
+
+def from_curl_rule(code: int | enum.Enum) -> Rule[NetError] | None:
+    """The rule of "libcurl CURLcode to Chromium net error" that answers for code: the
+    NetError it maps to, the kind of mapping and the table's note; None where no rule
+    covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_CURL_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_CURL_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_curl(code: int | enum.Enum) -> NetError | None:
+    """libcurl CURLcode to Chromium net error.
+
+    The Chromium net error that best describes each libcurl result, for comparing
+    failures between a curl-based tool and Chrome, Electron or Cronet. Every CURLcode
+    has a row, the retired CURLE_OBSOLETEnn placeholders too (most to the generic
+    failure; 51, an old libcurl's certificate failure, as 60). Rows marked equivalent
+    name the same failure; approximate rows give the nearest Chromium code and say why.
+    Chromium's codes are much finer for connections, TLS and certificates (curl's single
+    CURLE_COULDNT_CONNECT or CURLE_PEER_FAILED_VERIFICATION each correspond to several
+    Chromium codes, and the row names the most common one), while Chromium has no FTP,
+    TFTP, LDAP, SSH or RTSP support left, so those curl codes fall to INVALID_RESPONSE
+    for unusable replies and to FAILED for refusals.
+
+    Answers for any int, usually a netcodes.curl.CurlCode member: a rule for the single
+    code wins, else the narrowest range that holds it; None where no rule covers the
+    code. from_curl_rule() also says how sure the answer is. Every current CurlCode code
+    has a rule.
+    """
+    rule = from_curl_rule(code)
+    return None if rule is None else rule.to
+
+
+# code -> (target, kind, note)
+_FROM_DNS_RCODE_CODES: dict[int, tuple[int, str, str | None]] = {
+    0: (0, "upstream", "The attempt succeeds. A NOERROR reply without records of the asked type (NODATA) is then turned into a NAME_NOT_RESOLVED result when the records are extracted (ExtractResponseRecords in net/dns/dns_response_result_extractor.cc)."),
+    1: (-816, "upstream", "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."),
+    2: (-817, "upstream", "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."),
+    3: (-105, "upstream", "The name does not exist. DnsTransaction goes on with the next search-list suffix, if any, and otherwise reports this, which is also the code the user finally sees."),
+    4: (-818, "upstream", "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."),
+    5: (-819, "upstream", "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."),
+    6: (-820, "upstream", "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."),
+    7: (-820, "upstream", "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."),
+    8: (-820, "upstream", "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."),
+    9: (-820, "upstream", "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server. Both registered meanings of 9 end here."),
+    10: (-820, "upstream", "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."),
+    11: (-820, "upstream", "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_DNS_RCODE_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+    (0, 15, -820, "upstream", "Any header RCODE without a more specific rule below, registered or not, falls to the default branch."),
+    (16, 65535, -820, "approximate", "Chromium never sees these numbers as such: it reads only the 4-bit RCODE of the message header (DnsResponse::rcode() masks the flags with kRcodeMask), ignores the extra bits in the EDNS OPT record, and never uses TSIG or TKEY. A server sending one would be judged by its low four bits. Its catch-all DNS failure is the closest meaning."),
+)
+
+
+def from_dns_rcode_rule(code: int | enum.Enum) -> Rule[NetError] | None:
+    """The rule of "DNS RCODE to Chromium net error" that answers for code: the NetError
+    it maps to, the kind of mapping and the table's note; None where no rule covers the
+    code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_DNS_RCODE_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_DNS_RCODE_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_dns_rcode(code: int | enum.Enum) -> NetError | None:
+    """DNS RCODE to Chromium net error.
+
+    The net error Chromium's built-in DNS client gives a reply with a given RCODE, over
+    UDP, TCP or DNS-over-HTTPS alike. NOERROR succeeds; NXDOMAIN becomes
+    NAME_NOT_RESOLVED; FORMERR, SERVFAIL, NOTIMP and REFUSED have codes of their own;
+    every other header value becomes DNS_OTHER_FAILURE. Chromium reads only the four
+    RCODE bits of the message header, so the extended codes from 16 up (EDNS, TSIG,
+    TKEY, cookies) never reach it as such; those rows are marked approximate. These are
+    the detailed codes a HostResolver request reports through its ResolveErrorInfo; the
+    request itself, and so a page load, usually fails with NAME_NOT_RESOLVED, because
+    HostResolver::SquashErrorCode() folds every other resolver error into it. The system
+    resolver (getaddrinfo) path does not see RCODEs at all.
+
+    Answers for any int, usually a netcodes.dns.Rcode member: a rule for the single code
+    wins, else the narrowest range that holds it; None where no rule covers the code.
+    from_dns_rcode_rule() also says how sure the answer is. Every current Rcode code has
+    a rule.
+
+    Reproduces chromium/chromium net/dns/dns_attempt.cc
+    DnsAttempt::FailureRcodeToNetError(), called from net/dns/dns_udp_attempt.cc,
+    dns_tcp_attempt.cc and dns_http_attempt.cc; net/dns/dns_transaction.cc
+    DnsTransactionImpl::ProcessAttemptResult(); net/dns/dns_response.cc
+    DnsResponse::rcode(); net/dns/host_resolver.cc HostResolver::SquashErrorCode();
+    holds for Chromium main, 2026 revisions (dns_attempt.cc, dns_udp_attempt.cc and
+    dns_tcp_attempt.cc at 6355e3976954, dns_http_attempt.cc at 1d9dae8b6af5,
+    dns_transaction.cc at 02bbbec8c1df), whose DNS codes (-816 to -820) are those of
+    Chromium 153.0.8010.0.
+    """
+    rule = from_dns_rcode_rule(code)
+    return None if rule is None else rule.to
+
+
+# code -> (target, kind, note)
+_FROM_TLS_ALERT_CODES: dict[int, tuple[int, str, str | None]] = {
+    0: (0, "upstream", "Sent as a warning, as it should be, it ends the stream cleanly: a read returns 0 (end of data). During the handshake the same event ends with SSL_PROTOCOL_ERROR, and a close_notify sent as a fatal alert also becomes SSL_PROTOCOL_ERROR."),
+    10: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    20: (-126, "upstream", "Chromium has a dedicated code for this alert."),
+    21: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    22: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    30: (-125, "upstream", "Chromium keeps a dedicated code for this retired alert."),
+    40: (-113, "upstream", "This is the result when the alert answers the ClientHello, the common case of no shared version or cipher. Later in the handshake Chromium reports SSL_PROTOCOL_ERROR, or BAD_SSL_CLIENT_AUTH_CERT when the server had asked for a client certificate and none was sent."),
+    41: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    42: (-117, "upstream", "Chromium is the client, so a certificate complaint from the server is read as a rejected client certificate."),
+    43: (-117, "upstream", "Read as the server rejecting the client certificate."),
+    44: (-117, "upstream", "Read as the server rejecting the client certificate."),
+    45: (-117, "upstream", "Read as the server rejecting the client certificate."),
+    46: (-117, "upstream", "Read as the server rejecting the client certificate."),
+    47: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    48: (-117, "upstream", "Read as the server not trusting the issuer of the client certificate."),
+    49: (-117, "upstream", "Only when the server had sent a CertificateRequest; otherwise Chromium reports SSL_PROTOCOL_ERROR, because some firewalls send this alert when they block a site."),
+    50: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    51: (-153, "upstream", "Chromium has a dedicated code for this alert."),
+    52: (-107, "upstream", "A DTLS-only alert that Chromium's TLS client should never receive; if it did, the default branch would apply."),
+    60: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    70: (-113, "upstream", "No TLS version both sides accept."),
+    71: (-113, "upstream", "The server wanted stronger parameters than Chromium offered."),
+    80: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    86: (-107, "upstream", "Chromium no longer retries with lower versions, so it should not provoke this alert; if received, the default branch applies."),
+    90: (-107, "upstream", "As a fatal alert it takes the default branch; sent as a warning (its usual form), BoringSSL skips it and the connection goes on."),
+    100: (-107, "upstream", "As a fatal alert it takes the default branch; as a TLS 1.2 warning it is ignored."),
+    109: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    110: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    111: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    112: (-159, "upstream", "Chromium has a dedicated code for a server that does not know the requested host name."),
+    113: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    114: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    115: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    116: (-117, "upstream", "The server insisted on a client certificate that was not supplied or not accepted."),
+    117: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    120: (-107, "upstream", "No case of its own in Chromium's mapping, so the default branch applies."),
+    121: (-107, "upstream", "Only clients send this alert, so Chromium should not receive it; if it did, the default branch would apply. A rejected ECH attempt on Chromium's own side is reported as ECH_NOT_NEGOTIATED instead."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_TLS_ALERT_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+    (0, 255, -107, "upstream", "Any fatal alert without a more specific rule below, registered or not, falls to the default branch of Chromium's mapping."),
+)
+
+
+def from_tls_alert_rule(code: int | enum.Enum) -> Rule[NetError] | None:
+    """The rule of "Received TLS alert to Chromium net error" that answers for code: the
+    NetError it maps to, the kind of mapping and the table's note; None where no rule
+    covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_TLS_ALERT_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_TLS_ALERT_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_tls_alert(code: int | enum.Enum) -> NetError | None:
+    """Received TLS alert to Chromium net error.
+
+    The net error Chromium reports when its TLS client (BoringSSL underneath) receives a
+    fatal alert from the server. BoringSSL turns a fatal alert into an error reason of
+    1000 plus the alert number, and Chromium maps a handful of those to codes of their
+    own (bad_record_mac, decrypt_error, unrecognized_name, the client-certificate
+    alerts, the version and cipher alerts); every other alert, registered or not,
+    becomes SSL_PROTOCOL_ERROR. Two rows depend on the moment the alert arrives:
+    handshake_failure in answer to the ClientHello gives SSL_VERSION_OR_CIPHER_MISMATCH
+    (later in the handshake SSL_PROTOCOL_ERROR or BAD_SSL_CLIENT_AUTH_CERT), and
+    access_denied counts as a client-certificate failure only when the server asked for
+    one. Alerts sent as warnings are mostly skipped; close_notify ends the data stream
+    cleanly. The rows reproduce Chromium's behaviour; they are not a recommendation.
+
+    Answers for any int, usually a netcodes.tls.AlertDescription member: a rule for the
+    single code wins, else the narrowest range that holds it; None where no rule covers
+    the code. from_tls_alert_rule() also says how sure the answer is. Every current
+    AlertDescription code has a rule.
+
+    Reproduces chromium/chromium net/ssl/openssl_ssl_util.cc MapOpenSSLErrorSSL();
+    net/socket/ssl_client_socket_impl.cc SSLClientSocketImpl::MapLastOpenSSLError() and
+    DoPayloadRead(); google/boringssl ssl/tls_record.cc ssl_process_alert() and
+    ssl/handshake.cc ssl_run_handshake(); holds for Chromium main, 2025-2026 revisions
+    (openssl_ssl_util.cc at 0a02b73e8c31 and later, with the same alert cases;
+    ssl_client_socket_impl.cc at 007273bac8ab); BoringSSL a0689af29e8e (2026-08-21).
+    """
+    rule = from_tls_alert_rule(code)
+    return None if rule is None else rule.to

@@ -28,11 +28,11 @@ _HELP = "usage: netcodes [--json] CODE...\n\nExplains network error and status c
 # (module of the target system, function).
 _SYSTEMS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("chromium", (("http", "from_chromium"), ("qt", "from_chromium"), )),
-    ("curl", ()),
-    ("dns", ()),
+    ("curl", (("chromium", "from_curl"), ("qt", "from_curl"), )),
+    ("dns", (("chromium", "from_dns_rcode"), )),
     ("http", (("qt", "from_http_status"), )),
     ("qt", (("http", "from_qt"), )),
-    ("tls", ()),
+    ("tls", (("chromium", "from_tls_alert"), )),
     ("warning", ()),
 )
 

@@ -10,10 +10,18 @@ rule for the single code wins over a range, and a narrower range over a wider on
   status for gateways (from netcodes.chromium.NetError)
 - netcodes.qt.from_chromium(code: int) -> NetworkError | None: Chromium net error to Qt
   NetworkError (from netcodes.chromium.NetError)
+- netcodes.chromium.from_curl(code: int) -> NetError | None: libcurl CURLcode to
+  Chromium net error (from netcodes.curl.CurlCode)
+- netcodes.qt.from_curl(code: int) -> NetworkError | None: libcurl CURLcode to Qt
+  NetworkError (from netcodes.curl.CurlCode)
+- netcodes.chromium.from_dns_rcode(code: int) -> NetError | None: DNS RCODE to Chromium
+  net error (from netcodes.dns.Rcode)
 - netcodes.qt.from_http_status(code: int) -> NetworkError | None: HTTP status to Qt
   NetworkError (from netcodes.http.Status)
 - netcodes.http.from_qt(code: int) -> Status | None: Qt NetworkError to HTTP status for
   gateways (from netcodes.qt.NetworkError)
+- netcodes.chromium.from_tls_alert(code: int) -> NetError | None: Received TLS alert to
+  Chromium net error (from netcodes.tls.AlertDescription)
 """
 
 from __future__ import annotations

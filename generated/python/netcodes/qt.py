@@ -25,6 +25,8 @@ __all__ = [
     "NetworkError",
     "from_chromium",
     "from_chromium_rule",
+    "from_curl",
+    "from_curl_rule",
     "from_exact_name",
     "from_http_status",
     "from_http_status_rule",
@@ -808,6 +810,154 @@ def from_chromium(code: int | enum.Enum) -> NetworkError | None:
     NetError code has a rule.
     """
     rule = from_chromium_rule(code)
+    return None if rule is None else rule.to
+
+
+# code -> (target, kind, note)
+_FROM_CURL_CODES: dict[int, tuple[int, str, str | None]] = {
+    0: (0, "equivalent", "Both mean the operation finished without a failure; an HTTP error status can still hide behind success on both sides."),
+    1: (301, "equivalent", "Both report that the URL's scheme is one the library cannot handle."),
+    2: (99, "approximate", "A local start-up failure with no specific counterpart in Qt, which would surface as its generic network error."),
+    3: (301, "approximate", "Qt rejects a request whose URL it cannot use before sending anything, typically with this code; it has no separate code for a malformed URL."),
+    4: (301, "approximate", "A protocol or feature missing from the build looks to Qt like an unsupported protocol."),
+    5: (103, "equivalent", "Both report that the proxy's host name could not be resolved."),
+    6: (3, "equivalent", "Both report that the target host name could not be resolved."),
+    7: (1, "approximate", "curl uses one code for refused, unreachable and timed-out connects; a refused port is the most common case and matches Qt's code, while a connect timeout would appear in Qt as TimeoutError."),
+    8: (399, "approximate", "An unparseable server reply is what Qt reports as a protocol breakdown."),
+    9: (201, "equivalent", "Both report that the server refused access to the requested resource."),
+    10: (99, "approximate", "Qt has no active-mode FTP data connections; a failed call-back connection is a generic network failure."),
+    11: (399, "approximate", "An unexpected reply in the login exchange is a protocol breakdown in Qt's terms."),
+    12: (4, "approximate", "The server failed to connect back in time, which Qt would see as a timeout."),
+    13: (399, "approximate", "A passive-mode reply that cannot be used is a protocol breakdown."),
+    14: (399, "approximate", "A malformed passive-mode reply is a protocol breakdown."),
+    15: (3, "approximate", "A failed lookup for the data-connection host is still a failed lookup."),
+    16: (399, "approximate", "Qt reports HTTP/2 framing problems as a protocol failure."),
+    17: (399, "approximate", "A refused transfer-type command is a protocol-level failure; Qt has no FTP type codes."),
+    18: (2, "approximate", "A short transfer usually means the server closed the connection early, which is how Qt reports it."),
+    19: (203, "approximate", "The file could not be fetched, most often because it is missing or unreadable for the account."),
+    20: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    21: (302, "approximate", "A custom command the server rejected is an operation the server considers invalid."),
+    22: (299, "approximate", "Qt gives many HTTP error statuses a code of its own (404 becomes ContentNotFoundError, 503 ServiceUnavailableError); read the real status and map it, this is only the generic fallback."),
+    23: (399, "approximate", "Qt reports local read and write failures during a transfer with its protocol-failure code; received data that cannot be stored is such a case."),
+    24: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    25: (202, "approximate", "The server refused to accept the upload, which Qt reports as an operation not permitted on the content."),
+    26: (399, "approximate", "Qt reports local read failures of upload data with its protocol-failure code."),
+    27: (99, "approximate", "Qt has no out-of-memory code; the transfer would fail with its generic network error."),
+    28: (4, "approximate", "curl's code covers connect, total-time and low-speed limits; Qt uses TimeoutError for a connect timeout and OperationCanceledError when its transfer timeout fires."),
+    29: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    30: (399, "approximate", "The server refused the active-mode setup command; Qt has no FTP active-mode codes."),
+    31: (399, "approximate", "The server refused the resume offset command; Qt has no FTP resume codes."),
+    32: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    33: (299, "approximate", "Over HTTP this is a 416 status, which Qt folds into its generic content error."),
+    34: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    35: (6, "equivalent", "Both report that the TLS handshake failed."),
+    36: (299, "approximate", "An impossible resume offset behaves like an unsatisfiable range, which Qt reports generically."),
+    37: (203, "approximate", "Qt reports a missing local file this way; an unreadable file would be ContentAccessDenied."),
+    38: (204, "approximate", "The server did not accept the credentials, which Qt reports as authentication required."),
+    39: (399, "approximate", "Qt has no LDAP support; a failed search is a protocol-level failure."),
+    40: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    41: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    42: (5, "equivalent", "Both mean the application stopped the operation on purpose."),
+    43: (302, "approximate", "A misuse of the API by the calling code; Qt's code for an operation that cannot be carried out as asked is the closest."),
+    44: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    45: (8, "approximate", "The chosen local interface is unusable, which Qt would see as the network not being available."),
+    46: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    47: (10, "equivalent", "Both report that the redirect limit was reached."),
+    48: (302, "approximate", "An unknown option is a programming error in the caller, closest to Qt's invalid-operation code."),
+    49: (302, "approximate", "A malformed option value is a programming error in the caller, closest to Qt's invalid-operation code."),
+    50: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    51: (6, "approximate", "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); Qt reports every certificate problem as a failed handshake."),
+    52: (2, "approximate", "A server that closes without replying is exactly what Qt reports as the remote host closing the connection."),
+    53: (6, "approximate", "Without its crypto engine the TLS setup cannot proceed; Qt reports any such failure as a failed handshake."),
+    54: (6, "approximate", "A crypto engine that cannot be activated stops the TLS setup; Qt reports it as a failed handshake."),
+    55: (2, "approximate", "A failed send almost always means the peer reset or closed the connection."),
+    56: (2, "approximate", "A failed receive usually means the connection was reset or closed by the peer."),
+    57: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    58: (6, "approximate", "A broken client certificate makes the TLS setup fail; Qt has no client-certificate code."),
+    59: (6, "approximate", "An unusable cipher configuration makes TLS fail before or during the handshake."),
+    60: (6, "approximate", "Qt reports a rejected server certificate through sslErrors() and then fails the handshake with this code."),
+    61: (399, "approximate", "Qt reports undecodable compressed content as a protocol failure."),
+    62: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    63: (5, "approximate", "Qt has no size limit of its own; an application enforcing one aborts the reply, which then reports a cancellation."),
+    64: (6, "approximate", "The required switch to TLS did not happen; Qt reports TLS failures with its handshake code."),
+    65: (205, "equivalent", "Both report that the request body had to be sent again but could not be replayed."),
+    66: (6, "approximate", "A crypto engine that fails to start stops the TLS setup; Qt reports it as a failed handshake."),
+    67: (204, "approximate", "Rejected credentials are what Qt reports as authentication being required."),
+    68: (203, "approximate", "The TFTP server says the file does not exist; Qt has no TFTP but reports a missing resource this way."),
+    69: (201, "approximate", "The TFTP server refused access because of file permissions."),
+    70: (499, "approximate", "The server cannot store the upload, a server-side failure; over HTTP this would be status 507, which Qt reports generically."),
+    71: (302, "approximate", "The server rejected the request as an operation it does not allow."),
+    72: (399, "approximate", "A packet from the wrong transfer is a protocol breakdown."),
+    73: (206, "approximate", "An upload that would overwrite an existing file conflicts with the resource's current state."),
+    74: (399, "approximate", "A reply a correct TFTP server never sends is a protocol breakdown."),
+    75: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    76: (99, "approximate", "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer."),
+    77: (6, "approximate", "Without a usable CA bundle the server cannot be verified, so the handshake fails."),
+    78: (203, "equivalent", "Both report that the remote resource does not exist."),
+    79: (399, "approximate", "Qt has no SSH support; a generic SSH-layer failure is a protocol breakdown."),
+    80: (99, "approximate", "Qt does not report TLS shutdown problems separately; at most a generic network error would surface."),
+    81: (0, "approximate", "Not a failure: the socket is not ready yet, so there is nothing to report as an error."),
+    82: (6, "approximate", "An unusable revocation list stops certificate checking, so the handshake fails."),
+    83: (6, "approximate", "A failed issuer check means the server certificate is rejected and the handshake fails."),
+    84: (399, "approximate", "A refused FTP command is a protocol-level failure; Qt has no FTP codes."),
+    85: (399, "approximate", "A reply out of sequence is a protocol breakdown; Qt has no RTSP support."),
+    86: (399, "approximate", "A reply for the wrong session is a protocol breakdown; Qt has no RTSP support."),
+    87: (399, "approximate", "An unparseable directory listing is a protocol breakdown."),
+    88: (5, "approximate", "The application's callback stopped the transfer, a cancellation in Qt's terms."),
+    89: (99, "approximate", "An internal queuing state of libcurl with no Qt counterpart; applications should never see it."),
+    90: (6, "approximate", "A pin mismatch rejects the server, and Qt reports that as a failed handshake."),
+    91: (6, "approximate", "A missing or bad certificate status rejects the server during the handshake."),
+    92: (399, "approximate", "A failed HTTP/2 stream is reported by Qt as a protocol failure."),
+    93: (302, "approximate", "Calling the API from inside a callback is an invalid operation by the calling code."),
+    94: (204, "approximate", "Authentication could not be completed, which Qt reports as authentication required."),
+    95: (399, "approximate", "A generic HTTP/3 failure is a protocol breakdown in Qt's terms."),
+    96: (99, "approximate", "Qt's HTTP/3 support is limited; a failed QUIC connection would be a generic network error."),
+    97: (199, "approximate", "A failed proxy handshake is a proxy failure without a more specific Qt code."),
+    98: (6, "approximate", "Qt has no client-certificate code; the handshake simply fails."),
+    99: (99, "approximate", "A broken poll() is an internal failure that Qt would only report as a generic network error."),
+    100: (399, "approximate", "Oversized data from the peer, such as huge headers, is treated by Qt as a protocol failure."),
+    101: (6, "approximate", "Qt has no Encrypted Client Hello code; the TLS setup fails."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_CURL_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+)
+
+
+def from_curl_rule(code: int | enum.Enum) -> Rule[NetworkError] | None:
+    """The rule of "libcurl CURLcode to Qt NetworkError" that answers for code: the
+    NetworkError it maps to, the kind of mapping and the table's note; None where no
+    rule covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_CURL_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_CURL_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_curl(code: int | enum.Enum) -> NetworkError | None:
+    """libcurl CURLcode to Qt NetworkError.
+
+    The Qt error that best describes each libcurl result, for programs that use both (a
+    Qt application with a libcurl-based component, or logs that mix curl exit codes and
+    QNetworkReply errors). Every CURLcode has a row, the retired CURLE_OBSOLETEnn
+    placeholders too (most to the generic failure; 51, an old libcurl's certificate
+    failure, as 60). Rows marked equivalent name the same failure; approximate rows give
+    the nearest Qt code and say why. Qt has far fewer codes than curl and no FTP, TFTP,
+    LDAP, SSH or RTSP support: every TLS and certificate problem becomes
+    SslHandshakeFailedError, broken replies of any protocol ProtocolFailure, and
+    failures inside the library UnknownNetworkError. For CURLE_HTTP_RETURNED_ERROR, map
+    the HTTP status itself (data/map/http_status_to_qt.csv) rather than the curl code.
+
+    Answers for any int, usually a netcodes.curl.CurlCode member: a rule for the single
+    code wins, else the narrowest range that holds it; None where no rule covers the
+    code. from_curl_rule() also says how sure the answer is. Every current CurlCode code
+    has a rule.
+    """
+    rule = from_curl_rule(code)
     return None if rule is None else rule.to
 
 

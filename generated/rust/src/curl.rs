@@ -206,6 +206,38 @@ impl CurlCode {
     pub const fn is_result(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Result))
     }
+
+    /// The Chromium net errors code for this one: [`NetError::from_curl`](crate::chromium::NetError::from_curl).
+    #[must_use]
+    pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
+        match self.to_chromium_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_chromium_mapping(
+        self,
+    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_curl_mapping(self.0)
+    }
+
+    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_curl`](crate::qt::NetworkError::from_curl).
+    #[must_use]
+    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
+        match self.to_qt_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_curl_mapping(self.0)
+    }
 }
 
 impl CurlCode {

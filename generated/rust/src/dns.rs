@@ -256,6 +256,23 @@ impl Rcode {
     pub const fn is_tsig_tkey_only(self) -> bool {
         matches!(Group::of(self.0), Some(Group::TsigTkeyOnly))
     }
+
+    /// The Chromium net errors code for this one: [`NetError::from_dns_rcode`](crate::chromium::NetError::from_dns_rcode).
+    #[must_use]
+    pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
+        match self.to_chromium_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_chromium_mapping(
+        self,
+    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_dns_rcode_mapping(self.0)
+    }
 }
 
 impl Rcode {

@@ -40,12 +40,12 @@
 //! ## Across systems
 //!
 //! ```
-//! use netcodes::qt::NetworkError;
+//! use netcodes::chromium::NetError;
 //!
-//! // HTTP status to Qt NetworkError: the answer, and how sure it is.
-//! let mapping = NetworkError::from_http_status_mapping(400).unwrap();
-//! assert_eq!(mapping.to, NetworkError::PROTOCOL_INVALID_OPERATION_ERROR);
-//! assert_eq!(NetworkError::from_http_status(400), Some(NetworkError::PROTOCOL_INVALID_OPERATION_ERROR));
+//! // DNS RCODE to Chromium net error: the answer, and how sure it is.
+//! let mapping = NetError::from_dns_rcode_mapping(0).unwrap();
+//! assert_eq!(mapping.to, NetError::OK);
+//! assert_eq!(NetError::from_dns_rcode(0), Some(NetError::OK));
 //! println!("{:?}: {:?}", mapping.kind, mapping.note);
 //!
 //! // 420 means different things to different sources.

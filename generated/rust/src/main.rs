@@ -109,8 +109,11 @@ system!(find_chromium, "chromium", netcodes::chromium::NetError, i32, [
     ("qt", netcodes::qt::NetworkError::from_chromium_mapping),
 ]);
 system!(find_curl, "curl", netcodes::curl::CurlCode, i32, [
+    ("chromium", netcodes::chromium::NetError::from_curl_mapping),
+    ("qt", netcodes::qt::NetworkError::from_curl_mapping),
 ]);
 system!(find_dns, "dns", netcodes::dns::Rcode, u16, [
+    ("chromium", netcodes::chromium::NetError::from_dns_rcode_mapping),
 ]);
 system!(find_http, "http", netcodes::http::Status, u16, [
     ("qt", netcodes::qt::NetworkError::from_http_status_mapping),
@@ -119,6 +122,7 @@ system!(find_qt, "qt", netcodes::qt::NetworkError, i32, [
     ("http", netcodes::http::Status::from_qt_mapping),
 ]);
 system!(find_tls, "tls", netcodes::tls::AlertDescription, u8, [
+    ("chromium", netcodes::chromium::NetError::from_tls_alert_mapping),
 ]);
 system!(find_warning, "warning", netcodes::warning::Warning, u16, [
 ]);

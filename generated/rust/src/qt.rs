@@ -302,6 +302,44 @@ impl NetworkError {
         None
     }
 
+    /// libcurl CURLcode to Qt NetworkError
+    ///
+    /// The Qt error that best describes each libcurl result, for programs that use both (a Qt application with a libcurl-based component, or logs that mix curl exit codes and QNetworkReply errors). Every CURLcode has a row, the retired CURLE\_OBSOLETEnn placeholders too (most to the generic failure; 51, an old libcurl's certificate failure, as 60). Rows marked equivalent name the same failure; approximate rows give the nearest Qt code and say why. Qt has far fewer codes than curl and no FTP, TFTP, LDAP, SSH or RTSP support: every TLS and certificate problem becomes SslHandshakeFailedError, broken replies of any protocol ProtocolFailure, and failures inside the library UnknownNetworkError. For CURLE\_HTTP\_RETURNED\_ERROR, map the HTTP status itself (data/map/http\_status\_to\_qt.csv) rather than the curl code.
+    ///
+    /// Takes any `i32` value of `curl::CurlCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_curl(code: i32) -> Option<Self> {
+        match Self::from_curl_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_curl`](Self::from_curl), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_curl_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_CURL_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_CURL_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_CURL_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_CURL_RULES[FROM_CURL_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_CURL_RANGES.len() {
+            let (low, high, rule) = FROM_CURL_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_CURL_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// HTTP status to Qt NetworkError
     ///
     /// The error Qt itself puts on a QNetworkReply for each HTTP status. Qt raises an error only for statuses of 400 and above: twelve of them have a code of their own, any other 4xx becomes UnknownContentError and any status above 500 becomes UnknownServerError, while a reply with a lower status finishes with NoError. Use it to predict what error() will say for a given status, or to log both side by side; the rows reproduce Qt's behaviour, they are not a recommendation.
@@ -3689,6 +3727,793 @@ static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [];
+
+/// The rows of data/map/curl_to_qt.csv, in value order.
+static FROM_CURL_RULES: [crate::Mapping<NetworkError>; 102] = [
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Both mean the operation finished without a failure; an HTTP error status can still hide behind success on both sides.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Both report that the URL's scheme is one the library cannot handle."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A local start-up failure with no specific counterpart in Qt, which would surface as its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt rejects a request whose URL it cannot use before sending anything, typically with this code; it has no separate code for a malformed URL.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A protocol or feature missing from the build looks to Qt like an unsupported protocol.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROXY_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Both report that the proxy's host name could not be resolved."),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Both report that the target host name could not be resolved."),
+    },
+    crate::Mapping {
+        to: NetworkError::CONNECTION_REFUSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "curl uses one code for refused, unreachable and timed-out connects; a refused port is the most common case and matches Qt's code, while a connect timeout would appear in Qt as TimeoutError.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unparseable server reply is what Qt reports as a protocol breakdown.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Both report that the server refused access to the requested resource.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no active-mode FTP data connections; a failed call-back connection is a generic network failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unexpected reply in the login exchange is a protocol breakdown in Qt's terms.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TIMEOUT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server failed to connect back in time, which Qt would see as a timeout.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A passive-mode reply that cannot be used is a protocol breakdown."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A malformed passive-mode reply is a protocol breakdown."),
+    },
+    crate::Mapping {
+        to: NetworkError::HOST_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failed lookup for the data-connection host is still a failed lookup.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Qt reports HTTP/2 framing problems as a protocol failure."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A refused transfer-type command is a protocol-level failure; Qt has no FTP type codes.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A short transfer usually means the server closed the connection early, which is how Qt reports it.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The file could not be fetched, most often because it is missing or unreadable for the account.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A custom command the server rejected is an operation the server considers invalid.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt gives many HTTP error statuses a code of its own (404 becomes ContentNotFoundError, 503 ServiceUnavailableError); read the real status and map it, this is only the generic fallback.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports local read and write failures during a transfer with its protocol-failure code; received data that cannot be stored is such a case.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server refused to accept the upload, which Qt reports as an operation not permitted on the content.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports local read failures of upload data with its protocol-failure code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no out-of-memory code; the transfer would fail with its generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TIMEOUT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "curl's code covers connect, total-time and low-speed limits; Qt uses TimeoutError for a connect timeout and OperationCanceledError when its transfer timeout fires.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server refused the active-mode setup command; Qt has no FTP active-mode codes.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server refused the resume offset command; Qt has no FTP resume codes.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Over HTTP this is a 416 status, which Qt folds into its generic content error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Both report that the TLS handshake failed."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An impossible resume offset behaves like an unsatisfiable range, which Qt reports generically.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a missing local file this way; an unreadable file would be ContentAccessDenied.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server did not accept the credentials, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no LDAP support; a failed search is a protocol-level failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Both mean the application stopped the operation on purpose."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A misuse of the API by the calling code; Qt's code for an operation that cannot be carried out as asked is the closest.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The chosen local interface is unusable, which Qt would see as the network not being available.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::TOO_MANY_REDIRECTS_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Both report that the redirect limit was reached."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unknown option is a programming error in the caller, closest to Qt's invalid-operation code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A malformed option value is a programming error in the caller, closest to Qt's invalid-operation code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); Qt reports every certificate problem as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A server that closes without replying is exactly what Qt reports as the remote host closing the connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Without its crypto engine the TLS setup cannot proceed; Qt reports any such failure as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A crypto engine that cannot be activated stops the TLS setup; Qt reports it as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failed send almost always means the peer reset or closed the connection.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failed receive usually means the connection was reset or closed by the peer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A broken client certificate makes the TLS setup fail; Qt has no client-certificate code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unusable cipher configuration makes TLS fail before or during the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt reports a rejected server certificate through sslErrors() and then fails the handshake with this code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Qt reports undecodable compressed content as a protocol failure."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no size limit of its own; an application enforcing one aborts the reply, which then reports a cancellation.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The required switch to TLS did not happen; Qt reports TLS failures with its handshake code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_RE_SEND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some(
+            "Both report that the request body had to be sent again but could not be replayed.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A crypto engine that fails to start stops the TLS setup; Qt reports it as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Rejected credentials are what Qt reports as authentication being required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The TFTP server says the file does not exist; Qt has no TFTP but reports a missing resource this way.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_ACCESS_DENIED,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The TFTP server refused access because of file permissions."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_SERVER_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The server cannot store the upload, a server-side failure; over HTTP this would be status 507, which Qt reports generically.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("The server rejected the request as an operation it does not allow."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A packet from the wrong transfer is a protocol breakdown."),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_CONFLICT_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An upload that would overwrite an existing file conflicts with the resource's current state.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A reply a correct TFTP server never sends is a protocol breakdown."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Without a usable CA bundle the server cannot be verified, so the handshake fails.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::CONTENT_NOT_FOUND_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("Both report that the remote resource does not exist."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt has no SSH support; a generic SSH-layer failure is a protocol breakdown.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt does not report TLS shutdown problems separately; at most a generic network error would surface.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::NO_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Not a failure: the socket is not ready yet, so there is nothing to report as an error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An unusable revocation list stops certificate checking, so the handshake fails.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failed issuer check means the server certificate is rejected and the handshake fails.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A refused FTP command is a protocol-level failure; Qt has no FTP codes.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A reply out of sequence is a protocol breakdown; Qt has no RTSP support.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A reply for the wrong session is a protocol breakdown; Qt has no RTSP support.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("An unparseable directory listing is a protocol breakdown."),
+    },
+    crate::Mapping {
+        to: NetworkError::OPERATION_CANCELED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The application's callback stopped the transfer, a cancellation in Qt's terms.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An internal queuing state of libcurl with no Qt counterpart; applications should never see it.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A pin mismatch rejects the server, and Qt reports that as a failed handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A missing or bad certificate status rejects the server during the handshake.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A failed HTTP/2 stream is reported by Qt as a protocol failure."),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Calling the API from inside a callback is an invalid operation by the calling code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Authentication could not be completed, which Qt reports as authentication required.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some("A generic HTTP/3 failure is a protocol breakdown in Qt's terms."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Qt's HTTP/3 support is limited; a failed QUIC connection would be a generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_PROXY_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A failed proxy handshake is a proxy failure without a more specific Qt code.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Qt has no client-certificate code; the handshake simply fails."),
+    },
+    crate::Mapping {
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A broken poll() is an internal failure that Qt would only report as a generic network error.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::PROTOCOL_FAILURE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Oversized data from the peer, such as huge headers, is treated by Qt as a protocol failure.",
+        ),
+    },
+    crate::Mapping {
+        to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
+        kind: crate::MappingKind::Approximate,
+        note: Some("Qt has no Encrypted Client Hello code; the TLS setup fails."),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_CURL_EXACT: [(i32, u32); 102] = [
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (3, 3),
+    (4, 4),
+    (5, 5),
+    (6, 6),
+    (7, 7),
+    (8, 8),
+    (9, 9),
+    (10, 10),
+    (11, 11),
+    (12, 12),
+    (13, 13),
+    (14, 14),
+    (15, 15),
+    (16, 16),
+    (17, 17),
+    (18, 18),
+    (19, 19),
+    (20, 20),
+    (21, 21),
+    (22, 22),
+    (23, 23),
+    (24, 24),
+    (25, 25),
+    (26, 26),
+    (27, 27),
+    (28, 28),
+    (29, 29),
+    (30, 30),
+    (31, 31),
+    (32, 32),
+    (33, 33),
+    (34, 34),
+    (35, 35),
+    (36, 36),
+    (37, 37),
+    (38, 38),
+    (39, 39),
+    (40, 40),
+    (41, 41),
+    (42, 42),
+    (43, 43),
+    (44, 44),
+    (45, 45),
+    (46, 46),
+    (47, 47),
+    (48, 48),
+    (49, 49),
+    (50, 50),
+    (51, 51),
+    (52, 52),
+    (53, 53),
+    (54, 54),
+    (55, 55),
+    (56, 56),
+    (57, 57),
+    (58, 58),
+    (59, 59),
+    (60, 60),
+    (61, 61),
+    (62, 62),
+    (63, 63),
+    (64, 64),
+    (65, 65),
+    (66, 66),
+    (67, 67),
+    (68, 68),
+    (69, 69),
+    (70, 70),
+    (71, 71),
+    (72, 72),
+    (73, 73),
+    (74, 74),
+    (75, 75),
+    (76, 76),
+    (77, 77),
+    (78, 78),
+    (79, 79),
+    (80, 80),
+    (81, 81),
+    (82, 82),
+    (83, 83),
+    (84, 84),
+    (85, 85),
+    (86, 86),
+    (87, 87),
+    (88, 88),
+    (89, 89),
+    (90, 90),
+    (91, 91),
+    (92, 92),
+    (93, 93),
+    (94, 94),
+    (95, 95),
+    (96, 96),
+    (97, 97),
+    (98, 98),
+    (99, 99),
+    (100, 100),
+    (101, 101),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_CURL_RANGES: [(i32, i32, u32); 0] = [];
 
 /// The rows of data/map/http_status_to_qt.csv, in value order.
 static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [

@@ -208,6 +208,23 @@ impl AlertDescription {
     pub const fn is_alert(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Alert))
     }
+
+    /// The Chromium net errors code for this one: [`NetError::from_tls_alert`](crate::chromium::NetError::from_tls_alert).
+    #[must_use]
+    pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
+        match self.to_chromium_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_chromium_mapping(
+        self,
+    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_tls_alert_mapping(self.0)
+    }
 }
 
 impl AlertDescription {
