@@ -5,10 +5,10 @@
  * Types: chromium.d.ts.
  * @module
  */
-import { NONE, build, byIdent, byName, byValue, forgiving, primaries } from "./_core.js";
+import { NONE, build, byIdent, byName, byIndex, forgiving, primaries } from "./_core.js";
 
 /** What the codes are, and the upstream release they follow. */
-export const system = Object.freeze({
+export const system = /* @__PURE__ */ Object.freeze({
   id: "chromium",
   title: "Chromium net errors",
   upstream: "net::Error",
@@ -17,17 +17,17 @@ export const system = Object.freeze({
 });
 
 /** The value ranges upstream documents, each holding codes of one kind. */
-export const groups = Object.freeze([
-  Object.freeze({ id: "blob", title: "Blob", min: -999, max: -900 }),
-  Object.freeze({ id: "dns", title: "DNS resolver", min: -899, max: -800 }),
-  Object.freeze({ id: "certificate_manager", title: "Certificate manager", min: -799, max: -700 }),
-  Object.freeze({ id: "ftp", title: "FTP (obsolete)", min: -699, max: -600 }),
-  Object.freeze({ id: "misc", title: "Miscellaneous (no name upstream)", min: -599, max: -500 }),
-  Object.freeze({ id: "cache", title: "Cache", min: -499, max: -400 }),
-  Object.freeze({ id: "http", title: "HTTP", min: -399, max: -300 }),
-  Object.freeze({ id: "certificate", title: "Certificate", min: -299, max: -200 }),
-  Object.freeze({ id: "connection", title: "Connection", min: -199, max: -100 }),
-  Object.freeze({ id: "system", title: "System", min: -99, max: 0 }),
+export const groups = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "blob", title: "Blob", min: -999, max: -900 }),
+  /* @__PURE__ */ Object.freeze({ id: "dns", title: "DNS resolver", min: -899, max: -800 }),
+  /* @__PURE__ */ Object.freeze({ id: "certificate_manager", title: "Certificate manager", min: -799, max: -700 }),
+  /* @__PURE__ */ Object.freeze({ id: "ftp", title: "FTP (obsolete)", min: -699, max: -600 }),
+  /* @__PURE__ */ Object.freeze({ id: "misc", title: "Miscellaneous (no name upstream)", min: -599, max: -500 }),
+  /* @__PURE__ */ Object.freeze({ id: "cache", title: "Cache", min: -499, max: -400 }),
+  /* @__PURE__ */ Object.freeze({ id: "http", title: "HTTP", min: -399, max: -300 }),
+  /* @__PURE__ */ Object.freeze({ id: "certificate", title: "Certificate", min: -299, max: -200 }),
+  /* @__PURE__ */ Object.freeze({ id: "connection", title: "Connection", min: -199, max: -100 }),
+  /* @__PURE__ */ Object.freeze({ id: "system", title: "System", min: -99, max: 0 }),
 ]);
 
 const SOURCES = ["chromium"];
@@ -286,7 +286,8 @@ const ROWS = [
 ];
 
 const ALL = /* @__PURE__ */ build(ROWS, groups, SOURCES, [["isCertificateError", 1], ["isClientCertificateError", 2]], undefined);
-const BY_VALUE = /* @__PURE__ */ byValue(ALL);
+// Each value's primary meaning at [value - -906].
+const BY_VALUE = /* @__PURE__ */ byIndex(ALL, -906, 0);
 
 // Every exact name, then every name and former name in ASCII lower case: [name, row].
 const BY_NAME = /* @__PURE__ */ byName([
@@ -1298,12 +1299,13 @@ export const codes = /* @__PURE__ */ primaries(ALL);
 
 /** The code with this number (its primary meaning), or undefined. Never throws. */
 export function lookup(code) {
-  return BY_VALUE.get(code);
+  if (typeof code !== "number" || code < -906 || code > 0) return undefined;
+  return BY_VALUE[code - -906];
 }
 
 /** Every meaning of the number, the primary one first; empty for an unknown number. */
 export function meanings(code) {
-  return BY_VALUE.get(code)?.meanings ?? NONE;
+  return lookup(code)?.meanings ?? NONE;
 }
 
 /** The code with exactly this name (upstream's, the identifier, another ecosystem's), or undefined. */

@@ -5,10 +5,10 @@
  * Types: http.d.ts.
  * @module
  */
-import { NONE, build, byIdent, byName, byValue, forgiving, primaries, rules } from "./_core.js";
+import { NONE, build, byIdent, byName, byIndex, forgiving, primaries, rules } from "./_core.js";
 
 /** What the codes are, and the upstream release they follow. */
-export const system = Object.freeze({
+export const system = /* @__PURE__ */ Object.freeze({
   id: "http",
   title: "HTTP status codes",
   upstream: "IANA HTTP Status Code Registry",
@@ -17,13 +17,13 @@ export const system = Object.freeze({
 });
 
 /** The value ranges upstream documents, each holding codes of one kind. */
-export const groups = Object.freeze([
-  Object.freeze({ id: "informational", title: "1xx Informational", min: 100, max: 199 }),
-  Object.freeze({ id: "success", title: "2xx Success", min: 200, max: 299 }),
-  Object.freeze({ id: "redirection", title: "3xx Redirection", min: 300, max: 399 }),
-  Object.freeze({ id: "client_error", title: "4xx Client error", min: 400, max: 499 }),
-  Object.freeze({ id: "server_error", title: "5xx Server error", min: 500, max: 599 }),
-  Object.freeze({ id: "unclassified", title: "6xx to 9xx: outside the classes of RFC 9110", min: 600, max: 999 }),
+export const groups = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "informational", title: "1xx Informational", min: 100, max: 199 }),
+  /* @__PURE__ */ Object.freeze({ id: "success", title: "2xx Success", min: 200, max: 299 }),
+  /* @__PURE__ */ Object.freeze({ id: "redirection", title: "3xx Redirection", min: 300, max: 399 }),
+  /* @__PURE__ */ Object.freeze({ id: "client_error", title: "4xx Client error", min: 400, max: 499 }),
+  /* @__PURE__ */ Object.freeze({ id: "server_error", title: "5xx Server error", min: 500, max: 599 }),
+  /* @__PURE__ */ Object.freeze({ id: "unclassified", title: "6xx to 9xx: outside the classes of RFC 9110", min: 600, max: 999 }),
 ]);
 
 const SOURCES = ["iana", "nginx", "cloudflare", "aws_elb", "iis", "microsoft", "twitter", "spring", "laravel", "shopify", "esri", "apache", "qualys", "pantheon", "proxy"];
@@ -126,7 +126,8 @@ const ROWS = [
 ];
 
 const ALL = /* @__PURE__ */ build(ROWS, groups, SOURCES, [["forbidsBody", 1]], "reason");
-const BY_VALUE = /* @__PURE__ */ byValue(ALL);
+// Each value's primary meaning at [value - 100].
+const BY_VALUE = /* @__PURE__ */ byIndex(ALL, 100, 599);
 
 // Every exact name, then every name and former name in ASCII lower case: [name, row].
 const BY_NAME = /* @__PURE__ */ byName([
@@ -1190,12 +1191,13 @@ export const codes = /* @__PURE__ */ primaries(ALL);
 
 /** The code with this number (its primary meaning), or undefined. Never throws. */
 export function lookup(code) {
-  return BY_VALUE.get(code);
+  if (typeof code !== "number" || code < 100 || code > 599) return undefined;
+  return BY_VALUE[code - 100];
 }
 
 /** Every meaning of the number, the primary one first; empty for an unknown number. */
 export function meanings(code) {
-  return BY_VALUE.get(code)?.meanings ?? NONE;
+  return lookup(code)?.meanings ?? NONE;
 }
 
 /** The code with exactly this name (upstream's, the identifier, another ecosystem's), or undefined. */

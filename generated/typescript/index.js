@@ -11,59 +11,59 @@
 export const version = "0.1.0";
 
 /** What kind of failure a code is. */
-export const categories = Object.freeze([
-  Object.freeze({ id: "success", title: "Success", description: "Not a failure: the operation completed." }),
-  Object.freeze({ id: "informational", title: "Informational", description: "An interim message; the final outcome comes later." }),
-  Object.freeze({ id: "redirect", title: "Redirect", description: "The resource lives elsewhere or a redirect chain went wrong." }),
-  Object.freeze({ id: "dns", title: "DNS", description: "Turning a host name into an address failed." }),
-  Object.freeze({ id: "connection", title: "Connection", description: "Opening, keeping or using a transport connection failed." }),
-  Object.freeze({ id: "timeout", title: "Timeout", description: "Something took longer than the caller or a peer was willing to wait." }),
-  Object.freeze({ id: "network", title: "Network", description: "The local network itself is missing, changing or unusable." }),
-  Object.freeze({ id: "tls", title: "TLS", description: "The TLS handshake or an encrypted session failed, not because of a certificate." }),
-  Object.freeze({ id: "certificate", title: "Certificate", description: "A certificate was rejected, missing or could not be managed." }),
-  Object.freeze({ id: "proxy", title: "Proxy", description: "A proxy, tunnel or gateway in the path failed or refused." }),
-  Object.freeze({ id: "auth", title: "Authentication", description: "Credentials are missing, wrong or not accepted." }),
-  Object.freeze({ id: "client", title: "Client request", description: "The request itself is malformed, too large or not acceptable." }),
-  Object.freeze({ id: "content", title: "Content", description: "The requested resource is missing, gone, locked or in conflict." }),
-  Object.freeze({ id: "rate_limit", title: "Rate limit", description: "The peer is refusing work because too much was asked of it." }),
-  Object.freeze({ id: "server", title: "Server", description: "The server failed or is unavailable." }),
-  Object.freeze({ id: "protocol", title: "Protocol", description: "A peer broke the rules of the protocol, or the protocol is not supported." }),
-  Object.freeze({ id: "http", title: "HTTP", description: "An HTTP-level failure detected by the client: a bad response, header or stream." }),
-  Object.freeze({ id: "cache", title: "Cache", description: "A local or intermediary cache failed or served something stale." }),
-  Object.freeze({ id: "policy", title: "Policy", description: "Blocked on purpose by a setting, an administrator, a security rule or the law." }),
-  Object.freeze({ id: "cancelled", title: "Cancelled", description: "The operation was stopped on purpose before it finished." }),
-  Object.freeze({ id: "local", title: "Local", description: "A failure inside the local program or machine: files, memory, arguments." }),
-  Object.freeze({ id: "unknown", title: "Unknown", description: "A catch-all for failures the upstream does not classify further." }),
+export const categories = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "success", title: "Success", description: "Not a failure: the operation completed." }),
+  /* @__PURE__ */ Object.freeze({ id: "informational", title: "Informational", description: "An interim message; the final outcome comes later." }),
+  /* @__PURE__ */ Object.freeze({ id: "redirect", title: "Redirect", description: "The resource lives elsewhere or a redirect chain went wrong." }),
+  /* @__PURE__ */ Object.freeze({ id: "dns", title: "DNS", description: "Turning a host name into an address failed." }),
+  /* @__PURE__ */ Object.freeze({ id: "connection", title: "Connection", description: "Opening, keeping or using a transport connection failed." }),
+  /* @__PURE__ */ Object.freeze({ id: "timeout", title: "Timeout", description: "Something took longer than the caller or a peer was willing to wait." }),
+  /* @__PURE__ */ Object.freeze({ id: "network", title: "Network", description: "The local network itself is missing, changing or unusable." }),
+  /* @__PURE__ */ Object.freeze({ id: "tls", title: "TLS", description: "The TLS handshake or an encrypted session failed, not because of a certificate." }),
+  /* @__PURE__ */ Object.freeze({ id: "certificate", title: "Certificate", description: "A certificate was rejected, missing or could not be managed." }),
+  /* @__PURE__ */ Object.freeze({ id: "proxy", title: "Proxy", description: "A proxy, tunnel or gateway in the path failed or refused." }),
+  /* @__PURE__ */ Object.freeze({ id: "auth", title: "Authentication", description: "Credentials are missing, wrong or not accepted." }),
+  /* @__PURE__ */ Object.freeze({ id: "client", title: "Client request", description: "The request itself is malformed, too large or not acceptable." }),
+  /* @__PURE__ */ Object.freeze({ id: "content", title: "Content", description: "The requested resource is missing, gone, locked or in conflict." }),
+  /* @__PURE__ */ Object.freeze({ id: "rate_limit", title: "Rate limit", description: "The peer is refusing work because too much was asked of it." }),
+  /* @__PURE__ */ Object.freeze({ id: "server", title: "Server", description: "The server failed or is unavailable." }),
+  /* @__PURE__ */ Object.freeze({ id: "protocol", title: "Protocol", description: "A peer broke the rules of the protocol, or the protocol is not supported." }),
+  /* @__PURE__ */ Object.freeze({ id: "http", title: "HTTP", description: "An HTTP-level failure detected by the client: a bad response, header or stream." }),
+  /* @__PURE__ */ Object.freeze({ id: "cache", title: "Cache", description: "A local or intermediary cache failed or served something stale." }),
+  /* @__PURE__ */ Object.freeze({ id: "policy", title: "Policy", description: "Blocked on purpose by a setting, an administrator, a security rule or the law." }),
+  /* @__PURE__ */ Object.freeze({ id: "cancelled", title: "Cancelled", description: "The operation was stopped on purpose before it finished." }),
+  /* @__PURE__ */ Object.freeze({ id: "local", title: "Local", description: "A failure inside the local program or machine: files, memory, arguments." }),
+  /* @__PURE__ */ Object.freeze({ id: "unknown", title: "Unknown", description: "A catch-all for failures the upstream does not classify further." }),
 ]);
 
 /** Whether and how to retry after a code, and what each class decides. */
-export const retries = Object.freeze([
-  Object.freeze({ id: "not_applicable", title: "Not applicable", description: "Not a failure, so there is nothing to retry.", decision: "no", delay: 0, newConnection: false }),
-  Object.freeze({ id: "never", title: "Never", description: "The same request will fail the same way; change something before trying again.", decision: "no", delay: 0, newConnection: false }),
-  Object.freeze({ id: "safe", title: "Safe", description: "The request can be sent again at once.", decision: "yes", delay: 0, newConnection: false }),
-  Object.freeze({ id: "after_delay", title: "After a delay", description: "The condition is usually temporary; retry with a growing back-off.", decision: "yes", delay: 1, newConnection: false }),
-  Object.freeze({ id: "fresh_connection", title: "On a fresh connection", description: "Retry on a newly opened connection, not on the one that failed.", decision: "yes", delay: 0, newConnection: true }),
-  Object.freeze({ id: "retry_after", title: "Only with Retry-After", description: "Retry only when the response says when (a Retry-After header), and not before that time.", decision: "if_retry_after", delay: 0, newConnection: false }),
-  Object.freeze({ id: "idempotent", title: "Only if idempotent", description: "Retry only requests that are safe to repeat (GET, HEAD, PUT, DELETE, ...); the first attempt may have taken effect.", decision: "if_idempotent", delay: 1, newConnection: false }),
+export const retries = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "not_applicable", title: "Not applicable", description: "Not a failure, so there is nothing to retry.", decision: "no", delay: 0, newConnection: false }),
+  /* @__PURE__ */ Object.freeze({ id: "never", title: "Never", description: "The same request will fail the same way; change something before trying again.", decision: "no", delay: 0, newConnection: false }),
+  /* @__PURE__ */ Object.freeze({ id: "safe", title: "Safe", description: "The request can be sent again at once.", decision: "yes", delay: 0, newConnection: false }),
+  /* @__PURE__ */ Object.freeze({ id: "after_delay", title: "After a delay", description: "The condition is usually temporary; retry with a growing back-off.", decision: "yes", delay: 1, newConnection: false }),
+  /* @__PURE__ */ Object.freeze({ id: "fresh_connection", title: "On a fresh connection", description: "Retry on a newly opened connection, not on the one that failed.", decision: "yes", delay: 0, newConnection: true }),
+  /* @__PURE__ */ Object.freeze({ id: "retry_after", title: "Only with Retry-After", description: "Retry only when the response says when (a Retry-After header), and not before that time.", decision: "if_retry_after", delay: 0, newConnection: false }),
+  /* @__PURE__ */ Object.freeze({ id: "idempotent", title: "Only if idempotent", description: "Retry only requests that are safe to repeat (GET, HEAD, PUT, DELETE, ...); the first attempt may have taken effect.", decision: "if_idempotent", delay: 1, newConnection: false }),
 ]);
 
 /** Where a code stands upstream. */
-export const statuses = Object.freeze([
-  Object.freeze({ id: "current", title: "Current", description: "In use upstream today." }),
-  Object.freeze({ id: "unused", title: "Unused", description: "Registered as a placeholder that upstream says is no longer used." }),
-  Object.freeze({ id: "deprecated", title: "Deprecated", description: "Still defined upstream, but upstream advises against using it." }),
-  Object.freeze({ id: "obsolete", title: "Obsolete", description: "Defined by a specification that has since been replaced; still met in old software and logs." }),
-  Object.freeze({ id: "unofficial", title: "Unofficial", description: "Not in the registry: a vendor or a convention gives the number this meaning." }),
-  Object.freeze({ id: "reserved", title: "Reserved", description: "Set aside by the registry: a value software reports locally or must never send, rather than one seen on the wire." }),
-  Object.freeze({ id: "removed", title: "Removed", description: "Retired upstream: kept so that the number is never reused, not offered as a current code." }),
-  Object.freeze({ id: "sentinel", title: "Sentinel", description: "A marker in upstream's list (such as the end of a range), not a code." }),
+export const statuses = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "current", title: "Current", description: "In use upstream today." }),
+  /* @__PURE__ */ Object.freeze({ id: "unused", title: "Unused", description: "Registered as a placeholder that upstream says is no longer used." }),
+  /* @__PURE__ */ Object.freeze({ id: "deprecated", title: "Deprecated", description: "Still defined upstream, but upstream advises against using it." }),
+  /* @__PURE__ */ Object.freeze({ id: "obsolete", title: "Obsolete", description: "Defined by a specification that has since been replaced; still met in old software and logs." }),
+  /* @__PURE__ */ Object.freeze({ id: "unofficial", title: "Unofficial", description: "Not in the registry: a vendor or a convention gives the number this meaning." }),
+  /* @__PURE__ */ Object.freeze({ id: "reserved", title: "Reserved", description: "Set aside by the registry: a value software reports locally or must never send, rather than one seen on the wire." }),
+  /* @__PURE__ */ Object.freeze({ id: "removed", title: "Removed", description: "Retired upstream: kept so that the number is never reused, not offered as a current code." }),
+  /* @__PURE__ */ Object.freeze({ id: "sentinel", title: "Sentinel", description: "A marker in upstream's list (such as the end of a range), not a code." }),
 ]);
 
 /** How sure a mapping rule is. */
-export const mappingKinds = Object.freeze([
-  Object.freeze({ id: "upstream", title: "Upstream", description: "What the upstream software itself does." }),
-  Object.freeze({ id: "equivalent", title: "Equivalent", description: "The same failure." }),
-  Object.freeze({ id: "approximate", title: "Approximate", description: "The closest match; the note says why." }),
+export const mappingKinds = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "upstream", title: "Upstream", description: "What the upstream software itself does." }),
+  /* @__PURE__ */ Object.freeze({ id: "equivalent", title: "Equivalent", description: "The same failure." }),
+  /* @__PURE__ */ Object.freeze({ id: "approximate", title: "Approximate", description: "The closest match; the note says why." }),
 ]);
 
 const BY_RETRY = /* @__PURE__ */ new Map(retries.map((term) => [term.id, term]));

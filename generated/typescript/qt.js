@@ -5,10 +5,10 @@
  * Types: qt.d.ts.
  * @module
  */
-import { NONE, build, byIdent, byName, byValue, forgiving, primaries, rules } from "./_core.js";
+import { NONE, build, byIdent, byName, byIndex, forgiving, primaries, rules } from "./_core.js";
 
 /** What the codes are, and the upstream release they follow. */
-export const system = Object.freeze({
+export const system = /* @__PURE__ */ Object.freeze({
   id: "qt",
   title: "Qt QNetworkReply::NetworkError",
   upstream: "QNetworkReply::NetworkError",
@@ -17,13 +17,13 @@ export const system = Object.freeze({
 });
 
 /** The value ranges upstream documents, each holding codes of one kind. */
-export const groups = Object.freeze([
-  Object.freeze({ id: "success", title: "No error", min: 0, max: 0 }),
-  Object.freeze({ id: "network", title: "Network layer", min: 1, max: 99 }),
-  Object.freeze({ id: "proxy", title: "Proxy", min: 101, max: 199 }),
-  Object.freeze({ id: "content", title: "Content", min: 201, max: 299 }),
-  Object.freeze({ id: "protocol", title: "Protocol", min: 301, max: 399 }),
-  Object.freeze({ id: "server", title: "Server", min: 401, max: 499 }),
+export const groups = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "success", title: "No error", min: 0, max: 0 }),
+  /* @__PURE__ */ Object.freeze({ id: "network", title: "Network layer", min: 1, max: 99 }),
+  /* @__PURE__ */ Object.freeze({ id: "proxy", title: "Proxy", min: 101, max: 199 }),
+  /* @__PURE__ */ Object.freeze({ id: "content", title: "Content", min: 201, max: 299 }),
+  /* @__PURE__ */ Object.freeze({ id: "protocol", title: "Protocol", min: 301, max: 399 }),
+  /* @__PURE__ */ Object.freeze({ id: "server", title: "Server", min: 401, max: 499 }),
 ]);
 
 const SOURCES = ["qt"];
@@ -67,7 +67,8 @@ const ROWS = [
 ];
 
 const ALL = /* @__PURE__ */ build(ROWS, groups, SOURCES, [], undefined);
-const BY_VALUE = /* @__PURE__ */ byValue(ALL);
+// Each value's primary meaning at [value - 0].
+const BY_VALUE = /* @__PURE__ */ byIndex(ALL, 0, 499);
 
 // Every exact name, then every name and former name in ASCII lower case: [name, row].
 const BY_NAME = /* @__PURE__ */ byName([
@@ -221,12 +222,13 @@ export const codes = /* @__PURE__ */ primaries(ALL);
 
 /** The code with this number (its primary meaning), or undefined. Never throws. */
 export function lookup(code) {
-  return BY_VALUE.get(code);
+  if (typeof code !== "number" || code < 0 || code > 499) return undefined;
+  return BY_VALUE[code - 0];
 }
 
 /** Every meaning of the number, the primary one first; empty for an unknown number. */
 export function meanings(code) {
-  return BY_VALUE.get(code)?.meanings ?? NONE;
+  return lookup(code)?.meanings ?? NONE;
 }
 
 /** The code with exactly this name (upstream's, the identifier, another ecosystem's), or undefined. */

@@ -5,10 +5,10 @@
  * Types: warning.d.ts.
  * @module
  */
-import { NONE, build, byIdent, byName, byValue, forgiving, primaries } from "./_core.js";
+import { NONE, build, byIdent, byName, byIndex, forgiving, primaries } from "./_core.js";
 
 /** What the codes are, and the upstream release they follow. */
-export const system = Object.freeze({
+export const system = /* @__PURE__ */ Object.freeze({
   id: "warning",
   title: "HTTP Warning codes",
   upstream: "IANA HTTP Warn Codes registry",
@@ -17,9 +17,9 @@ export const system = Object.freeze({
 });
 
 /** The value ranges upstream documents, each holding codes of one kind. */
-export const groups = Object.freeze([
-  Object.freeze({ id: "disappearing", title: "1xx: dropped once the cache revalidates the response", min: 100, max: 199 }),
-  Object.freeze({ id: "persistent", title: "2xx: kept after revalidation", min: 200, max: 299 }),
+export const groups = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ id: "disappearing", title: "1xx: dropped once the cache revalidates the response", min: 100, max: 199 }),
+  /* @__PURE__ */ Object.freeze({ id: "persistent", title: "2xx: kept after revalidation", min: 200, max: 299 }),
 ]);
 
 const SOURCES = ["warning"];
@@ -36,7 +36,8 @@ const ROWS = [
 ];
 
 const ALL = /* @__PURE__ */ build(ROWS, groups, SOURCES, [], undefined);
-const BY_VALUE = /* @__PURE__ */ byValue(ALL);
+// Each value's primary meaning at [value - 110].
+const BY_VALUE = /* @__PURE__ */ byIndex(ALL, 110, 299);
 
 // Every exact name, then every name and former name in ASCII lower case: [name, row].
 const BY_NAME = /* @__PURE__ */ byName([
@@ -82,12 +83,13 @@ export const codes = /* @__PURE__ */ primaries(ALL);
 
 /** The code with this number (its primary meaning), or undefined. Never throws. */
 export function lookup(code) {
-  return BY_VALUE.get(code);
+  if (typeof code !== "number" || code < 110 || code > 299) return undefined;
+  return BY_VALUE[code - 110];
 }
 
 /** Every meaning of the number, the primary one first; empty for an unknown number. */
 export function meanings(code) {
-  return BY_VALUE.get(code)?.meanings ?? NONE;
+  return lookup(code)?.meanings ?? NONE;
 }
 
 /** The code with exactly this name (upstream's, the identifier, another ecosystem's), or undefined. */

@@ -128,6 +128,8 @@ struct SystemView {
     folded: Vec<(String, usize)>,
     prefixes: Vec<String>,
     retired: Vec<i64>,
+    /// (min, max) of the model's dense index: lookups index an array.
+    dense: Option<(i64, i64)>,
     mappings: Vec<MappingView>,
 }
 
@@ -290,6 +292,7 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         folded: system.folded.iter().map(|(name, row)| (js_string(name), *row)).collect(),
         prefixes: system.lookup_prefixes.iter().map(|p| js_string(p)).collect(),
         retired: system.retired.iter().map(|c| c.value).collect(),
+        dense: system.dense.as_ref().map(|d| (d.min, d.max)),
         mappings: model.mappings.iter().filter(|m| m.to == index).map(|m| mapping_view(model, m)).collect(),
     }
 }

@@ -51,6 +51,16 @@ export function byValue(all) {
   return new Map(all.filter((code) => code.primary).map((code) => [code.value, code]));
 }
 
+/**
+ * Each value's primary meaning at `value - min`, for values close together:
+ * an array of max - min + 1 entries, undefined where no code has the value.
+ */
+export function byIndex(all, min, max) {
+  const table = Array.from({ length: max - min + 1 });
+  for (const code of all) if (code.primary) table[code.value - min] = code;
+  return table;
+}
+
 /** Every meaning by its identifier, as a frozen object. */
 export function byIdent(all) {
   const table = {};
@@ -72,10 +82,17 @@ function isSpace(unit) {
   return unit === 32 || unit === 9 || unit === 10 || unit === 13;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_UPPER = /[A-Z]+/g;
+
+function lower(run) {
+  return run.toLowerCase();
+}
+
 /** ASCII lower case; every other character stays as it is. */
 function foldAscii(text) {
   // toLowerCase() is ASCII lower case on ASCII text, and much faster.
-  return /[^\x00-\x7f]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text.toLowerCase();
+  return NON_ASCII.test(text) ? text.replace(ASCII_UPPER, lower) : text.toLowerCase();
 }
 
 /**
@@ -89,7 +106,8 @@ export function forgiving(text, names, folded, prefixes) {
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  const trimmed = text.slice(start, end);
+  // The text itself where nothing is trimmed: a string Map.get has hashed before.
+  const trimmed = start === 0 && end === text.length ? text : text.slice(start, end);
   const exact = names.get(trimmed);
   if (exact !== undefined) return exact;
   let rest = foldAscii(trimmed);

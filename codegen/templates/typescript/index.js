@@ -11,30 +11,30 @@
 export const version = {{ version }};
 
 /** What kind of failure a code is. */
-export const categories = Object.freeze([
+export const categories = /* @__PURE__ */ Object.freeze([
 {%- for t in v.categories %}
-  Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
+  /* @__PURE__ */ Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
 {%- endfor %}
 ]);
 
 /** Whether and how to retry after a code, and what each class decides. */
-export const retries = Object.freeze([
+export const retries = /* @__PURE__ */ Object.freeze([
 {%- for r in v.retries %}
-  Object.freeze({ id: {{ r.term.id }}, title: {{ r.term.title }}, description: {{ r.term.description }}, decision: "{{ r.rule }}", delay: {{ r.delay }}, newConnection: {{ r.new_connection }} }),
+  /* @__PURE__ */ Object.freeze({ id: {{ r.term.id }}, title: {{ r.term.title }}, description: {{ r.term.description }}, decision: "{{ r.rule }}", delay: {{ r.delay }}, newConnection: {{ r.new_connection }} }),
 {%- endfor %}
 ]);
 
 /** Where a code stands upstream. */
-export const statuses = Object.freeze([
+export const statuses = /* @__PURE__ */ Object.freeze([
 {%- for t in v.statuses %}
-  Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
+  /* @__PURE__ */ Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
 {%- endfor %}
 ]);
 
 /** How sure a mapping rule is. */
-export const mappingKinds = Object.freeze([
+export const mappingKinds = /* @__PURE__ */ Object.freeze([
 {%- for t in v.kinds %}
-  Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
+  /* @__PURE__ */ Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
 {%- endfor %}
 ]);
 

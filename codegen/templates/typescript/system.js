@@ -5,10 +5,10 @@
  * Types: {{ s.id }}.d.ts.
  * @module
  */
-import { NONE, build, byIdent, byName, byValue, forgiving, primaries{% if !s.mappings.is_empty() %}, rules{% endif %} } from "./_core.js";
+import { NONE, build, byIdent, byName, {% if s.dense.is_some() %}byIndex{% else %}byValue{% endif %}, forgiving, primaries{% if !s.mappings.is_empty() %}, rules{% endif %} } from "./_core.js";
 
 /** What the codes are, and the upstream release they follow. */
-export const system = Object.freeze({
+export const system = /* @__PURE__ */ Object.freeze({
   id: "{{ s.id }}",
   title: {{ s.title }},
   upstream: {{ s.upstream }},
@@ -17,9 +17,9 @@ export const system = Object.freeze({
 });
 
 /** The value ranges upstream documents, each holding codes of one kind. */
-export const groups = Object.freeze([
+export const groups = /* @__PURE__ */ Object.freeze([
 {%- for (id, title, min, max) in s.groups %}
-  Object.freeze({ id: {{ id }}, title: {{ title }}, min: {{ min }}, max: {{ max }} }),
+  /* @__PURE__ */ Object.freeze({ id: {{ id }}, title: {{ title }}, min: {{ min }}, max: {{ max }} }),
 {%- endfor %}
 ]);
 
@@ -35,7 +35,12 @@ const ROWS = [
 ];
 
 const ALL = /* @__PURE__ */ build(ROWS, groups, SOURCES, [{% for (property, bit, _) in s.flags %}["{{ property }}", {{ bit }}]{% if !loop.last %}, {% endif %}{% endfor %}], {% if let Some(alias) = s.alias %}"{{ alias }}"{% else %}undefined{% endif %});
+{%- if let Some((min, max)) = s.dense %}
+// Each value's primary meaning at [value - {{ min }}].
+const BY_VALUE = /* @__PURE__ */ byIndex(ALL, {{ min }}, {{ max }});
+{%- else %}
 const BY_VALUE = /* @__PURE__ */ byValue(ALL);
+{%- endif %}
 
 // Every exact name, then every name and former name in ASCII lower case: [name, row].
 const BY_NAME = /* @__PURE__ */ byName([
@@ -59,12 +64,17 @@ export const codes = /* @__PURE__ */ primaries(ALL);
 
 /** The code with this number (its primary meaning), or undefined. Never throws. */
 export function lookup(code) {
+{%- if let Some((min, max)) = s.dense %}
+  if (typeof code !== "number" || code < {{ min }} || code > {{ max }}) return undefined;
+  return BY_VALUE[code - {{ min }}];
+{%- else %}
   return BY_VALUE.get(code);
+{%- endif %}
 }
 
 /** Every meaning of the number, the primary one first; empty for an unknown number. */
 export function meanings(code) {
-  return BY_VALUE.get(code)?.meanings ?? NONE;
+  return lookup(code)?.meanings ?? NONE;
 }
 
 /** The code with exactly this name (upstream's, the identifier, another ecosystem's), or undefined. */
