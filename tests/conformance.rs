@@ -1,6 +1,7 @@
 //! Every output agrees with data/ on every code: the C header through a
 //! compiled program, the Python package through the interpreter, the Rust
-//! crate through a built binary, and the docs pages through pulldown-cmark.
+//! crate through a built binary, the npm package through Node, and the docs
+//! pages through pulldown-cmark.
 
 use conformance::readback::{self, Row};
 use conformance::{model, repo_root, require_tool, scratch_dir};
@@ -27,6 +28,14 @@ fn python_package_agrees_with_data() {
     let model = model();
     let rows = readback::from_python(&repo_root(), &model, &scratch_dir("conformance-python"));
     assert_rows("Python package", &rows, &readback::expected(&model));
+}
+
+#[test]
+fn typescript_package_agrees_with_data() {
+    require_tool("node", "apt-get install nodejs");
+    let model = model();
+    let rows = readback::from_typescript(&repo_root(), &model, &scratch_dir("conformance-typescript"));
+    assert_rows("npm package", &rows, &readback::expected(&model));
 }
 
 #[test]
@@ -70,6 +79,8 @@ fn a_copied_system_folder_is_a_new_system_in_every_output() {
         "generated/rust/src/demo.rs",
         "generated/python/netcodes/demo.py",
         "generated/python/netcodes/demo.pyi",
+        "generated/typescript/demo.js",
+        "generated/typescript/demo.d.ts",
         "generated/docs/src/demo.md",
         "generated/docs/src/demo/content-not-found-error.md",
     ] {
@@ -82,6 +93,13 @@ fn a_copied_system_folder_is_a_new_system_in_every_output() {
     assert!(expected.iter().any(|row| row.system == "demo"));
     assert_rows("C header with demo", &readback::from_c(&root, &model, &scratch_dir("conformance-demo-c")), &expected);
     assert_rows("Python package with demo", &readback::from_python(&root, &model, &scratch_dir("conformance-demo-python")), &expected);
+    let typescript = readback::from_typescript(&root, &model, &scratch_dir("conformance-demo-typescript"));
+    assert_rows("npm package with demo", &typescript, &expected);
+    let package: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("generated/typescript/package.json")).expect("read package.json"),
+    )
+    .expect("package.json is JSON");
+    assert!(package["exports"]["./demo"].is_object(), "package.json exports no ./demo entry point");
     assert_rows("Rust crate with demo", &readback::from_rust(&root, &model, &scratch_dir("conformance-demo-rust")), &expected);
 }
 
