@@ -59,6 +59,7 @@ fn docs_pages_agree_with_data() {
 #[test]
 fn a_copied_system_folder_is_a_new_system_in_every_output() {
     require_tool("gcc", "apt-get install gcc");
+    require_tool("node", "apt-get install nodejs");
     let root = scratch_dir("conformance-demo");
     copy_dir(&repo_root().join("data"), &root.join("data"));
     std::fs::copy(repo_root().join("LICENSE"), root.join("LICENSE")).expect("copy LICENSE");

@@ -120,8 +120,9 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 // ---------------------------------------------------------------------------
 // What the model says: the expectations package.test.mjs checks.
 
-/// What the forgiving name lookup answers, by the steps of /work/drafts/API.md,
-/// over the model's own indexes.
+/// What the forgiving name lookup answers, by the steps of the API vocabulary
+/// (trim ASCII whitespace; the exact index; strip one lookup prefix, ignoring
+/// ASCII case; the ASCII-folded index), over the model's own indexes.
 fn forgiving(system: &System, text: &str) -> Option<i64> {
     let trimmed = text.trim_matches([' ', '\t', '\r', '\n']);
     if let Some(value) = by_name(system, trimmed) {
@@ -179,7 +180,9 @@ fn pasted_names(system: &System) -> Vec<String> {
     texts.into_iter().collect()
 }
 
-/// What `retryDecision(retry, options)` answers, by the formula of /work/drafts/API.md.
+/// What `retryDecision(retry, options)` answers, by the API vocabulary's formula:
+/// retry per the class's rule, after = max(delay, Retry-After) when retrying,
+/// a new connection when retrying and the class says so.
 fn decision(model: &Model, retry: &str, idempotent: Option<bool>, retry_after: Option<f64>) -> Value {
     let term = model.vocabulary.retries.iter().find(|t| t.id == retry).expect("a retry class");
     let decision = term.decision.expect("every retry class decides");
@@ -933,7 +936,7 @@ fn the_readme_express_example_runs_on_express() {
     }
     std::fs::write(project.dir.join("express-server.mjs"), &example).expect("write the example");
     std::fs::copy(fixtures().join("express-harness.mjs"), project.dir.join("express-harness.mjs")).expect("copy harness");
-    let output = stdout(Command::new("node").arg("express-harness.mjs").current_dir(&project.dir).env("NODE_PATH", node_modules()));
+    let output = stdout(Command::new("node").arg("express-harness.mjs").current_dir(&project.dir));
     let http = system(&model, "http");
     let mut checked = 0;
     for line in output.lines() {
