@@ -329,7 +329,8 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 struct Readme {
     notice: &'static str,
     titles: String,
-    version: String,
+    /// (module, prefix) of every prefix `fromName()` strips.
+    prefixes: Vec<(String, String)>,
     /// (module, type, ident, value) of each system's example code.
     examples: Vec<(String, String, String, i64)>,
     /// (module, a value no code has).
@@ -353,7 +354,11 @@ fn readme(model: &Model) -> String {
     Readme {
         notice: GENERATED_NOTICE,
         titles: model.systems.iter().map(|s| markdown(&s.title)).collect::<Vec<_>>().join(", "),
-        version: markdown(&model.version),
+        prefixes: model
+            .systems
+            .iter()
+            .flat_map(|s| s.lookup_prefixes.iter().map(|p| (s.id.clone(), markdown(p))))
+            .collect(),
         examples: model
             .systems
             .iter()

@@ -97,7 +97,7 @@ function foldAscii(text) {
 
 /**
  * The forgiving lookup by name: trim ASCII whitespace (space, tab, CR, LF);
- * an exact name; else without one of the system's prefixes (`net::`) and
+ * an exact name; else without one of the system's lookup prefixes and
  * ignoring ASCII case. Anything but a string finds nothing.
  */
 export function forgiving(text, names, folded, prefixes) {
