@@ -159,10 +159,13 @@ fn argument(function: &str, param: &str) -> String {
         "int code" => "v".to_owned(),
         "int i" => "v % 2".to_owned(),
         "int *code" => "&found".to_owned(),
-        // The shared name search, on an empty table.
+        // The shared name search, on an empty table, and its helpers.
         "const netcodes_name *table" => "NETCODES_NULL".to_owned(),
         "size_t count" => "0u".to_owned(),
-        "int folded" => "v & 1".to_owned(),
+        "size_t length" => "NETCODES_CAST(size_t, v & 1)".to_owned(),
+        "int folded" | "int idempotent" => "v & 1".to_owned(),
+        "long retry_after_seconds" => "NETCODES_CAST(long, v % 7) - 1".to_owned(),
+        "const char **start" => "&cursor".to_owned(),
         p if p.starts_with("const char *") => "names[NETCODES_CAST(size_t, v) % 3u]".to_owned(),
         _ if ty.starts_with("netcodes_") => format!("NETCODES_CAST({ty}, v & 1)"),
         _ => panic!("{function}: teach tests/c_header.rs an argument for `{param}`"),
@@ -180,6 +183,10 @@ fn every_function_program(header: &str) -> (String, usize) {
         let call = format!("{}({})", f.name, args.join(", "));
         let fold = match f.returns.as_str() {
             "const char *" => format!("fold_text(&sum, {call});"),
+            "netcodes_retry_decision" => format!(
+                "{{\n            netcodes_retry_decision d = {call};\n            \
+                 fold(&sum, d.retry + 2 * d.after_seconds + 7 * d.new_connection);\n        }}"
+            ),
             r if r.ends_with('*') => format!("fold(&sum, {call} != NETCODES_NULL);"),
             _ => format!("fold(&sum, NETCODES_CAST(long, {call}));"),
         };
@@ -197,7 +204,8 @@ fn every_function_program(header: &str) -> (String, usize) {
          static const char *const names[] = {{\"NoError\", \"ERR_NAME_NOT_RESOLVED\", \"not found\"}};\n    \
          unsigned long sum = 0;\n    size_t k;\n    (void)argv;\n    \
          for (k = 0; k < sizeof codes / sizeof codes[0]; ++k) {{\n        \
-         int found = 0;\n        /* Not a constant: the calls stay calls. */\n        int v = codes[k] + (argc - 1);\n\
+         int found = 0;\n        /* Not a constant: the calls stay calls. */\n        int v = codes[k] + (argc - 1);\n        \
+         const char *cursor = names[NETCODES_CAST(size_t, v) % 3u];\n\
          {calls}        fold(&sum, found);\n    }}\n    printf(\"%lu\\n\", sum);\n    return 0;\n}}\n"
     );
     (program, functions.len())
@@ -473,8 +481,12 @@ fn probe_line(model: &Model, system: &System, value: i64) -> String {
     let name = code.map(|c| c.name.as_str()).filter(|n| !n.is_empty());
     let by_name = name.and_then(|n| conformance::by_name(system, n)).map_or("-".to_owned(), |v| v.to_string());
     let meanings = system.meanings(value).len();
-    let by_folded = name.and_then(|n| conformance::by_folded_name(system, n)).map_or("-".to_owned(), |v| v.to_string());
-    let http = format!("{meanings}\t{by_folded}");
+    let by_folded = name.and_then(|n| conformance::by_forgiving_name(system, n)).map_or("-".to_owned(), |v| v.to_string());
+    // The `_or` lookups: never NULL, the fallback for a code without a name or description.
+    let fallback = hex(UNKNOWN_FALLBACK);
+    let name_or = name.map_or_else(|| fallback.clone(), hex);
+    let description_or = code.map_or_else(|| fallback.clone(), |c| hex(&c.description));
+    let http = format!("{meanings}\t{by_folded}\t{name_or}\t{description_or}");
     format!(
         "{}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{by_name}\t{http}",
         system.id,
@@ -540,21 +552,34 @@ fn probe_function(system: &System) -> String {
     );
     body += &format!(
         "    printf(\"%d\\t\", {f}meaning_count(v));\n    \
-         if (name != NETCODES_NULL && {f}from_folded_name(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n"
+         if (name != NETCODES_NULL && {f}from_name(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n"
+    );
+    body += &format!(
+        "    tab();\n    hex({f}name_or(v, {fallback}));\n    tab();\n    hex({f}description_or(v, {fallback}));\n",
+        fallback = c_string(UNKNOWN_FALLBACK)
     );
     body += "    putchar('\\n');\n}\n\n";
     body
 }
 
-/// Names in other spellings, for the lookups that ignore case: upper and
-/// lower case of every name, every former name, and names nobody uses.
-fn folded_queries(system: &System) -> Vec<String> {
+/// What the probes pass to `_name_or` and `_description_or`.
+const UNKNOWN_FALLBACK: &str = "(unknown)";
+
+/// Names as people paste them, for the lookups by name: every name as it
+/// is, in upper and lower case, with white space around it and behind each
+/// of the system's prefixes, every former name, and names nobody uses.
+fn name_queries(system: &System) -> Vec<String> {
     let mut queries: Vec<String> = system
         .codes
         .iter()
         .filter(|c| !c.name.is_empty())
-        .flat_map(|c| [c.name.to_ascii_uppercase(), c.name.to_ascii_lowercase()])
+        .flat_map(|c| {
+            let mut spellings = vec![c.name.clone(), c.name.to_ascii_uppercase(), c.name.to_ascii_lowercase(), format!(" {}\n", c.name)];
+            spellings.extend(system.lookup_prefixes.iter().map(|p| format!("{}{}", p.to_ascii_uppercase(), c.name)));
+            spellings
+        })
         .chain(system.former_names.iter().map(|f| f.name.clone()))
+        .chain(["", "noerror", "NETCODES_QT_NO_ERROR", "ERR_", "\u{e9}", "net::", " \t "].map(str::to_owned))
         .chain(["", "Not Found ", "Not", "not found\u{e9}", "\u{ff}"].map(str::to_owned))
         .collect();
     queries.sort();
@@ -619,23 +644,6 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
             id = system.id
         );
         expected.extend(values.iter().map(|&v| probe_line(&model, system, v)));
-        // Lookups by name that must find nothing, and NULL arguments.
-        for query in ["", "noerror", "NETCODES_QT_NO_ERROR", "ERR_", "\u{e9}"] {
-            let _ = writeln!(
-                main,
-                "    found = 12345;\n    hit = {f}from_name({literal}, &found);\n    printf(\"{id} by name %s %d %d\\n\", {literal}, hit, found);",
-                id = system.id,
-                f = system.c_fn_prefix,
-                literal = c_string(query),
-            );
-            let hit = conformance::by_name(system, query);
-            expected.push(format!(
-                "{} by name {query} {} {}",
-                system.id,
-                u8::from(hit.is_some()),
-                hit.unwrap_or(12345)
-            ));
-        }
         let _ = writeln!(
             main,
             "    printf(\"{id} null %d %d\\n\", {f}from_name(NETCODES_NULL, &found), {f}from_name({name}, NETCODES_NULL));",
@@ -644,21 +652,24 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
             name = c_string(&system.codes[0].ident),
         );
         expected.push(format!("{} null 0 1", system.id));
-        // The case-blind lookup, and the name's alias where the system has
-        // one (HTTP's from_reason) answering the same.
-        let finders: Vec<String> = ["from_folded_name".to_owned()]
+        // Every lookup by name, with names in every spelling people paste,
+        // and the name's alias where the system has one (HTTP's from_reason)
+        // answering as from_name does.
+        let forgiving: fn(&System, &str) -> Option<i64> = conformance::by_forgiving_name;
+        let exact: fn(&System, &str) -> Option<i64> = conformance::by_name;
+        let finders: Vec<(String, fn(&System, &str) -> Option<i64>)> = [("from_exact_name".to_owned(), exact), ("from_name".to_owned(), forgiving)]
             .into_iter()
-            .chain(system.name_alias.iter().map(|alias| format!("from_{alias}")))
+            .chain(system.name_alias.iter().map(|alias| (format!("from_{alias}"), forgiving)))
             .collect();
-        for finder in finders {
-            for query in folded_queries(system) {
+        for (finder, answer) in finders {
+            for query in name_queries(system) {
                 let _ = writeln!(
                     main,
                     "    found = 12345;\n    hit = {f}{finder}({literal}, &found);\n    printf(\"{finder} %d %d\\n\", hit, found);",
                     f = system.c_fn_prefix,
                     literal = c_string(&query),
                 );
-                let hit = conformance::by_folded_name(system, &query);
+                let hit = answer(system, &query);
                 expected.push(format!("{finder} {} {}", u8::from(hit.is_some()), hit.unwrap_or(12345)));
             }
         }
@@ -1023,4 +1034,37 @@ fn qt_example_builds_against_qt6_with_every_value_asserted_and_prints_what_data_
         "Qt example: {asserted} static_asserts against QNetworkReply (a wrong one fails the build), {} lines printed, each equal to data/",
         printed.lines().count()
     );
+}
+
+/// A constant named for a meaning after its number's first is the number,
+/// and with its `_MEANING` index leads to that meaning's facts.
+#[test]
+fn meaning_constants_lead_to_their_meaning() {
+    let model = model();
+    let mut program = String::from("#include <stdio.h>\n#include \"netcodes.h\"\n\nint main(void) {\n    const netcodes_entry *m;\n");
+    let mut expected = Vec::new();
+    for system in &model.systems {
+        for code in system.codes.iter().filter(|c| !c.primary) {
+            let _ = writeln!(
+                program,
+                "    m = {f}meaning({c}, {c}_MEANING);\n    printf(\"%d %s\\n\", {c}, m != NETCODES_NULL && m->name != NETCODES_NULL ? m->name : \"-\");",
+                f = system.c_fn_prefix,
+                c = code.c_name
+            );
+            expected.push(format!("{} {}", code.value, if code.name.is_empty() { "-" } else { &code.name }));
+        }
+    }
+    program.push_str("    return 0;\n}\n");
+    assert!(!expected.is_empty(), "no number with several meanings in data/");
+    let dir = scratch_dir("c_header_meanings");
+    std::fs::write(dir.join("meanings.c"), program).expect("write the program");
+    run(Command::new("gcc")
+        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-I"])
+        .arg(repo_root().join("generated/c"))
+        .arg(dir.join("meanings.c"))
+        .arg("-o")
+        .arg(dir.join("meanings")));
+    let output = stdout(&mut Command::new(dir.join("meanings")));
+    assert_eq!(output.lines().collect::<Vec<_>>(), expected);
+    println!("{} meaning constants lead to their own meaning", expected.len());
 }

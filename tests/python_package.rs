@@ -322,6 +322,22 @@ fn the_sdist_holds_the_package_and_installs() {
     );
 }
 
+/// pip installs the `netcodes` console script, which is `python -m netcodes`
+/// (tests/cli.rs holds that command to the Rust binary's answers).
+#[test]
+fn the_console_script_is_python_dash_m_netcodes() {
+    let venv = venv();
+    let script = venv.python.with_file_name("netcodes");
+    for args in [&["499"][..], &["net::ERR_NAME_NOT_RESOLVED", "--json"], &["no-such-code"]] {
+        let by_script = Command::new(&script).args(args).current_dir(&venv.dir).output().expect("run the console script");
+        let by_module =
+            Command::new(&venv.python).args(["-m", "netcodes"]).args(args).current_dir(&venv.dir).output().expect("run python -m netcodes");
+        assert_eq!(by_script, by_module, "{args:?}");
+    }
+    let answer = stdout(Command::new(&script).arg("499"));
+    assert!(answer.starts_with("http 499 "), "{answer}");
+}
+
 /// The README's example is what PyPI shows first: it must run.
 #[test]
 fn the_readme_example_runs() {
@@ -347,8 +363,8 @@ fn stubtest_finds_the_stubs_exact() {
             .env("PYTHONDONTWRITEBYTECODE", "1")
             .env("MYPY_CACHE_DIR", work.join(".mypy_cache")),
     );
-    // The package, mapping, vocabulary and one module per system.
-    let modules = model.systems.len() + 3;
+    // The package, mapping, vocabulary, cli, __main__ and one module per system.
+    let modules = model.systems.len() + 5;
     assert_eq!(output.trim(), format!("Success: no issues found in {modules} modules"));
     println!("stubtest (mypy {}): {}", pin("mypy"), output.trim());
 }
@@ -540,60 +556,61 @@ fn ruff_accepts_the_generated_code() {
     println!("ruff {} check generated/python tests/python: {}", pin("ruff"), output.trim());
 }
 
-/// Every name of every code (the member's, upstream's, the one outputs
-/// print) and the value `from_name` must answer: primary meanings claim
-/// their names first, so a vendor's phrase never hides a registered one.
-fn expected_names(system: &System) -> Vec<(String, Option<i64>)> {
-    let mut names: Vec<(String, Option<i64>)> = Vec::new();
-    for primary_pass in [true, false] {
-        for code in system.codes.iter().filter(|c| c.primary == primary_pass) {
-            for name in [&code.ident, &code.upstream_name, &code.name] {
-                if !name.is_empty() && !names.iter().any(|(n, _)| n == name) {
-                    names.push((name.clone(), Some(code.value)));
-                }
-            }
+/// Every name of every code, as written and as people paste it (other
+/// case, white space around it, behind the system's prefixes), and names
+/// that are none.
+fn name_queries(system: &System) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for code in &system.codes {
+        for name in [&code.ident, &code.upstream_name, &code.name].into_iter().filter(|n| !n.is_empty()) {
+            names.extend([name.clone(), name.to_ascii_lowercase(), format!("  {name}\n")]);
+            names.extend(system.lookup_prefixes.iter().map(|p| format!("{}{name}", p.to_ascii_uppercase())));
         }
     }
-    // Names are exact: no other case, nothing that is not a name.
-    let unknown = [system.codes[0].ident.to_lowercase(), String::new(), "NO SUCH CODE".to_owned()];
-    for name in unknown {
-        if !names.iter().any(|(n, _)| *n == name) {
-            names.push((name, None));
-        }
-    }
+    names.extend(system.former_names.iter().map(|f| f.name.clone()));
+    names.extend([String::new(), "NO SUCH CODE".to_owned()]);
+    names.sort();
+    names.dedup();
     names
 }
 
+/// `from_name` forgives what people paste and `from_exact_name` does not;
+/// both answer what the model's indexes say.
 #[test]
-fn from_name_finds_every_name_of_every_code() {
+fn name_lookups_find_every_name_of_every_code() {
     let model = model();
     let mut script = format!("import importlib\n\n\n{HEX}");
     script.push_str(
         "def check(system, type_name, names):\n    \
              module = importlib.import_module('netcodes.' + system)\n    \
              enum = getattr(module, type_name)\n    \
-             for name in names:\n        \
-                 member = module.from_name(bytes.fromhex(name).decode())\n        \
-                 if member is None:\n            \
-                     print(system, name, '-', sep='\\t')\n        \
-                 else:\n            \
-                     print(system, name, int(member), type(member) is enum and module.lookup(int(member)) is member, sep='\\t')\n\n\n",
+             for function in ('from_name', 'from_exact_name'):\n        \
+                 for name in names:\n            \
+                     member = getattr(module, function)(bytes.fromhex(name).decode())\n            \
+                     if member is None:\n                \
+                         print(system, function, name, '-', sep='\\t')\n            \
+                     else:\n                \
+                         print(system, function, name, int(member), type(member) is enum and module.lookup(int(member)) is member, sep='\\t')\n\n\n",
     );
     let mut expected = Vec::new();
     for system in &model.systems {
-        let names = expected_names(system);
-        let list: Vec<String> = names.iter().map(|(n, _)| format!("'{}'", hex(n))).collect();
+        let names = name_queries(system);
+        let list: Vec<String> = names.iter().map(|n| format!("'{}'", hex(n))).collect();
         let _ = writeln!(script, "check('{}', '{}', [{}])", system.id, system.type_name, list.join(", "));
-        for (name, value) in names {
-            expected.push(match value {
-                Some(value) => format!("{}\t{}\t{value}\tTrue", system.id, hex(&name)),
-                None => format!("{}\t{}\t-", system.id, hex(&name)),
-            });
+        let forgiving: fn(&System, &str) -> Option<i64> = conformance::by_forgiving_name;
+        let exact: fn(&System, &str) -> Option<i64> = conformance::by_name;
+        for (function, answer) in [("from_name", forgiving), ("from_exact_name", exact)] {
+            for name in &names {
+                expected.push(match answer(system, name) {
+                    Some(value) => format!("{}\t{function}\t{}\t{value}\tTrue", system.id, hex(name)),
+                    None => format!("{}\t{function}\t{}\t-", system.id, hex(name)),
+                });
+            }
         }
     }
     let output = run_in_venv("from_name", &script);
-    assert_lines("from_name (system, name hex, value, is that member)", &output, &expected);
-    println!("from_name: {} names across {} systems", expected.len(), model.systems.len());
+    assert_lines("from_name and from_exact_name (system, function, name hex, value, is that member)", &output, &expected);
+    println!("name lookups: {} answers across {} systems", expected.len(), model.systems.len());
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn pairs(text: &str) -> Vec<(u16, i64)> {
 
 #[test]
 fn every_output_converts_http_statuses_as_qt_does() {
-    assert!(Path::new(PYQT6).is_file(), "PyQt6 is not installed at {PYQT6}; .ci/run installs it with: {INSTALL}");
+    assert!(Path::new(PYQT6).is_file(), "PyQt6 is not installed at {PYQT6}; `cargo xtask test` installs it with: {INSTALL}");
     require_tool("gcc", "apt-get install gcc");
     let statuses: Vec<String> = STATUSES.map(|s| s.to_string()).collect();
     let qt = pairs(&stdout(

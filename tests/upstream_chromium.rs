@@ -23,7 +23,7 @@ fn package_errors() -> Vec<(i64, String)> {
     require_tool("node", "apt-get install nodejs npm");
     assert!(
         Path::new(PACKAGE_DIR).join("package.json").is_file(),
-        "chromium-net-errors is not installed in {PACKAGE_DIR}; .ci/run installs it with: {INSTALL}"
+        "chromium-net-errors is not installed in {PACKAGE_DIR}; `cargo xtask test` installs it with: {INSTALL}"
     );
     let script = repo_root().join("tests/upstream/chromium_net_errors.js");
     let output = stdout(Command::new("node").arg(&script).arg(PACKAGE_DIR));

@@ -208,13 +208,13 @@ fn python_http_status_members_equal_symbols() {
 // ---------------------------------------------------------------------------
 // Rust: the `http` crate
 
-/// The crate's source directory, as cargo resolved the dev-dependency.
-fn http_crate_dir(version: &str) -> PathBuf {
+/// The crate's source directory, as cargo resolved it for the probe crate
+/// at `manifest`, which has been built (so its lock file is complete and its
+/// few packages are downloaded: `--locked` changes nothing and fetches no more).
+fn http_crate_dir(manifest: &Path, version: &str) -> PathBuf {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let metadata = stdout(
-        Command::new(cargo)
-            .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
-            .arg(repo_root().join("Cargo.toml")),
+        Command::new(cargo).args(["metadata", "--format-version", "1", "--locked", "--manifest-path"]).arg(manifest),
     );
     // Reading one field does not need a JSON parser: each package has a
     // "manifest_path", and registry sources live in directories named
@@ -226,7 +226,7 @@ fn http_crate_dir(version: &str) -> PathBuf {
         .filter_map(|rest| rest.split('"').next())
         .find(|path| path.ends_with(&suffix))
         .map(|manifest| Path::new(manifest).parent().expect("crate directory").to_path_buf())
-        .unwrap_or_else(|| panic!("cargo metadata lists no http {version}; tests/Cargo.toml must depend on it"))
+        .unwrap_or_else(|| panic!("cargo metadata of {} lists no http {version}", manifest.display()))
 }
 
 /// `(code, NAME, "Reason");` rows of the crate's status_codes! table.
@@ -263,7 +263,9 @@ fn http_crate_status_code_consts_equal_symbols() {
         ),
     )
     .expect("write probe Cargo.toml");
-    // The workspace's lock file: the probe builds offline from the same crates.
+    // The workspace's lock file, so that the probe builds with the same
+    // versions of http and its dependencies as the workspace (cargo only adds
+    // the probe itself and drops what the probe does not use).
     std::fs::copy(repo_root().join("Cargo.lock"), probe.join("Cargo.lock")).expect("copy Cargo.lock");
     let lines: String = rows
         .iter()
@@ -278,7 +280,7 @@ fn http_crate_status_code_consts_equal_symbols() {
     // still hold its lock. Kept between runs so that reruns are incremental.
     let output = stdout(
         Command::new(cargo)
-            .args(["run", "--quiet", "--offline", "--manifest-path"])
+            .args(["run", "--quiet", "--manifest-path"])
             .arg(probe.join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", repo_root().join("target/upstream-probe/cargo")),
     );
@@ -293,7 +295,7 @@ fn http_crate_status_code_consts_equal_symbols() {
     assert_eq!(ours, printed, "symbols.csv (left) and http::StatusCode consts of http {version} (right) differ");
 
     // The other direction: every const the crate defines.
-    let status_rs = http_crate_dir(&version).join("src/status.rs");
+    let status_rs = http_crate_dir(&probe.join("Cargo.toml"), &version).join("src/status.rs");
     let consts = parse_status_rs(&std::fs::read_to_string(&status_rs).expect("read the http crate's status.rs"));
     compare_names("rust_http", &format!("http {version} ({})", status_rs.display()), &version, &consts, 60);
     println!("compiled {} http::StatusCode consts named by symbols.csv", printed.len());
@@ -364,7 +366,7 @@ fn httpcomponents_http_status_constants_equal_symbols() {
     let version = debian_upstream_version("libhttpcore5-java");
     assert_installed_version("httpcomponents", &version);
     let jar = "/usr/share/java/httpcore5.jar";
-    assert!(Path::new(jar).is_file(), "{jar} is missing; .ci/run installs it with: {INSTALL}");
+    assert!(Path::new(jar).is_file(), "{jar} is missing; `cargo xtask test` installs it with: {INSTALL}");
     let constants = javap_int_constants(Some(jar), "org.apache.hc.core5.http.HttpStatus");
 
     // The first code of each class, as class markers rather than statuses.
@@ -467,7 +469,7 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 fn angular_http_status_code_equals_symbols() {
     let package = Path::new(NPM_PREFIX).join("@angular/common");
     let manifest = std::fs::read_to_string(package.join("package.json")).unwrap_or_else(|_| {
-        panic!("@angular/common is not installed in {NPM_PREFIX}; .ci/run installs it with: {INSTALL}")
+        panic!("@angular/common is not installed in {NPM_PREFIX}; `cargo xtask test` installs it with: {INSTALL}")
     });
     let version = manifest
         .lines()

@@ -129,7 +129,7 @@ fn the_qt6_header_has_exactly_the_enumerators_of_data() {
 #[test]
 fn pyqt6_network_error_equals_data() {
     let python = Path::new("/opt/netcodes-upstream/pyqt6/bin/python");
-    assert!(python.is_file(), "PyQt6 is not installed in {}; .ci/run installs it with: {INSTALL}", python.display());
+    assert!(python.is_file(), "PyQt6 is not installed in {}; `cargo xtask test` installs it with: {INSTALL}", python.display());
     let script = repo_root().join("tests/upstream/pyqt6_network_error.py");
     // Importing QtCore must not look for a display.
     let output = stdout(Command::new(python).arg(&script).env("QT_QPA_PLATFORM", "offscreen"));

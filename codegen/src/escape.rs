@@ -59,6 +59,74 @@ pub fn python_string(text: &str) -> String {
     })
 }
 
+/// A Python docstring, triple quotes included, wrapped to 88 columns for a
+/// body indented by `indent` spaces: paragraphs stay apart, lines starting
+/// with "- " are list items. Pure ASCII like `python_string`; a `"` is
+/// escaped only where it could close the docstring.
+pub fn python_docstring(text: &str, indent: usize) -> String {
+    const WIDTH: usize = 88;
+    let pad = " ".repeat(indent);
+    let escaped = |word: &str, last_of_text: bool| {
+        let mut out = String::new();
+        let mut chars = word.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' if chars.peek() == Some(&'"') || (chars.peek().is_none() && last_of_text) => out.push_str("\\\""),
+                ' '..='~' => out.push(c),
+                _ => out.push_str(&python_string(&c.to_string()).trim_matches('"').to_owned()),
+            }
+        }
+        out
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let paragraphs: Vec<&str> = text.trim().split("\n\n").collect();
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        if p > 0 {
+            lines.push(String::new());
+        }
+        let source_lines: Vec<&str> = paragraph.lines().collect();
+        for (l, line) in source_lines.iter().enumerate() {
+            let hanging = if line.starts_with("- ") { "  " } else { "" };
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let mut current = String::new();
+            for (w, word) in words.iter().enumerate() {
+                let last = p + 1 == paragraphs.len() && l + 1 == source_lines.len() && w + 1 == words.len();
+                let word = escaped(word, last);
+                // The first line also holds the opening quotes.
+                let room = WIDTH - indent - if lines.is_empty() { 3 } else { 0 };
+                if !current.is_empty() && current.len() + 1 + word.len() > room {
+                    lines.push(std::mem::take(&mut current));
+                    current.push_str(hanging);
+                } else if !current.is_empty() && current != hanging {
+                    current.push(' ');
+                }
+                current.push_str(&word);
+            }
+            lines.push(current);
+        }
+    }
+    if let [only] = lines.as_slice() {
+        if indent + 6 + only.len() <= WIDTH {
+            return format!("\"\"\"{only}\"\"\"");
+        }
+    }
+    let mut out = String::from("\"\"\"");
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(&pad);
+            }
+        }
+        out.push_str(line);
+    }
+    out.push('\n');
+    out.push_str(&pad);
+    out.push_str("\"\"\"");
+    out
+}
+
 /// A TOML basic string, quotes included: quotes, backslashes and control
 /// characters escaped.
 pub fn toml_string(text: &str) -> String {
@@ -169,6 +237,27 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// HTML (or XML) text or attribute value, in double quotes or none: `&`,
+/// `<`, `>`, `"` and `'` become character references, and so does a carriage
+/// return (a parser would turn a raw one into a line feed). Everything else
+/// stays as it is: a reference to a C1 control would read as a Windows-1252
+/// character.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// U+202A..U+202E and U+2066..U+2069: embeddings, overrides and isolates.
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -220,6 +309,31 @@ mod tests {
         assert_eq!(js_comment("**/"), "**\\/");
         assert_eq!(js_comment("line\nnext\r\u{2028}\u{2029}\t"), "line next    ");
         assert_eq!(js_comment("@deprecated, mail a@b"), "\\@deprecated, mail a@b");
+    }
+
+    #[test]
+    fn python_docstrings() {
+        assert_eq!(python_docstring("Short.", 4), r#""""Short.""""#);
+        // A quote that would touch the closing quotes, and a run of three, are escaped.
+        assert_eq!(python_docstring(r#"Say "hi""#, 0), r#""""Say "hi\"""""#);
+        assert_eq!(python_docstring("a \"\"\" b \\ \u{e9}", 0), r#""""a \"\"" b \\ \xe9""""#);
+        let long = "word ".repeat(40);
+        let doc = python_docstring(&format!("Title.\n\n{long}\n- item {long}"), 4);
+        let lines: Vec<&str> = doc.lines().collect();
+        assert_eq!(lines[0], r#""""Title."#);
+        assert_eq!(lines[1], "");
+        assert!(lines.iter().all(|l| l.len() <= 88), "{doc}");
+        assert!(lines.iter().any(|l| l.starts_with("    - item ")), "{doc}");
+        assert!(lines.iter().any(|l| l.starts_with("      word")), "a list item's hanging indent: {doc}");
+        assert_eq!(*lines.last().unwrap(), r#"    """"#);
+    }
+
+    #[test]
+    fn html_text() {
+        assert_eq!(html("plain text"), "plain text");
+        assert_eq!(html(r#"<a href="x">&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(html("a\r\nb\u{85}"), "a&#13;\nb\u{85}");
+        assert_eq!(html("https://example.com/a?b=1&c=2"), "https://example.com/a?b=1&amp;c=2");
     }
 
     #[test]

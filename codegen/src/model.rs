@@ -112,6 +112,17 @@ impl IntType {
         }
     }
 
+    /// The C++ type: the underlying type of the system's `enum class`.
+    pub fn cpp(self) -> &'static str {
+        match self {
+            IntType::I32 => "std::int32_t",
+            IntType::U8 => "std::uint8_t",
+            IntType::U16 => "std::uint16_t",
+            IntType::U32 => "std::uint32_t",
+            IntType::U64 => "std::uint64_t",
+        }
+    }
+
     /// The C parameter type: `int` wherever it holds every value.
     pub fn c(self) -> &'static str {
         match self {
@@ -169,8 +180,11 @@ pub struct System {
     /// The same in JavaScript case: `reason`, `statusText`.
     pub js_name_alias: Option<String>,
     /// Prefixes people paste before a name (Chrome's `net::`), which the
-    /// forgiving name lookups strip, ignoring case.
+    /// forgiving name lookups strip, ignoring case: in ASCII lower case.
     pub lookup_prefixes: Vec<String>,
+    /// The same prefixes as `system.toml` spells them
+    /// (`QNetworkReply::`), for examples and prose.
+    pub pasted_prefixes: Vec<String>,
     /// The same name under the word Python's standard library uses for it
     /// (HTTP: `phrase`, as `http.HTTPStatus` has), if it differs.
     pub python_name_property: Option<String>,
@@ -182,6 +196,9 @@ pub struct System {
     pub ecosystems: Vec<Ecosystem>,
     /// Conversions with another crate's type for the same codes (Rust only).
     pub interop: Vec<Interop>,
+    /// Qt's enum for the same codes, which the C++ header's functions also
+    /// take once Qt's header is included (`QNetworkReply::NetworkError`).
+    pub qt_enum: Option<QtEnum>,
     /// Every meaning generated code offers, sorted by value, then source
     /// precedence, then file order; a value's first row is its primary meaning.
     pub codes: Vec<Code>,
@@ -355,6 +372,15 @@ pub struct Interop {
     pub get: String,
     /// The fallible constructor from a number: `from_u16`.
     pub make: String,
+}
+
+/// A Qt enum whose values are a system's codes.
+#[derive(Debug, Clone)]
+pub struct QtEnum {
+    /// Its qualified C++ name: `QNetworkReply::NetworkError`.
+    pub ty: String,
+    /// The include guard of the Qt header that declares it: `QNETWORKREPLY_H`.
+    pub guard: String,
 }
 
 #[derive(Debug, Clone)]

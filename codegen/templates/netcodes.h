@@ -13,7 +13,9 @@
  *   - codes are plain `int`s holding the upstream value; a value netcodes does
  *     not know is never an error to pass in;
  *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
- *     for a code netcodes does not know;
+ *     for a code netcodes does not know; netcodes_<id>_name_or(code, fallback)
+ *     and netcodes_<id>_description_or(code, fallback) return the fallback
+ *     instead, so that log lines never go blank;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
  *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
@@ -106,15 +108,6 @@ static inline int netcodes_byte(const char *p) {
     return NETCODES_CAST(int, NETCODES_CAST(unsigned char, *p));
 }
 
-/* Byte-wise string comparison, so the header needs no <string.h>. */
-static inline int netcodes_compare_names(const char *a, const char *b) {
-    while (*a != '\0' && *a == *b) {
-        ++a;
-        ++b;
-    }
-    return netcodes_byte(a) - netcodes_byte(b);
-}
-
 /* Length in bytes of a NUL-terminated string, so the header needs no <string.h>. */
 static inline size_t netcodes_length(const char *s) {
     size_t n = 0;
@@ -124,18 +117,21 @@ static inline size_t netcodes_length(const char *s) {
     return n;
 }
 
-/* The same, with the ASCII letters of `query` folded to lower case; `folded`
- * is already lower case. */
-static inline int netcodes_compare_folded(const char *folded, const char *query) {
-    for (;; ++folded, ++query) {
-        int q = netcodes_byte(query);
-        if (q >= 'A' && q <= 'Z') {
+/* Compares the NUL-terminated `name` with the `length` bytes at `query`,
+ * folding the query's ASCII letters to lower case when `folded` (`name` is
+ * then already lower case). Negative, zero or positive, as strcmp. */
+static inline int netcodes_compare(const char *name, const char *query, size_t length, int folded) {
+    size_t i;
+    for (i = 0; i < length; ++i) {
+        int q = netcodes_byte(query + i);
+        if (folded && q >= 'A' && q <= 'Z') {
             q += 'a' - 'A';
         }
-        if (*folded == '\0' || netcodes_byte(folded) != q) {
-            return netcodes_byte(folded) - q;
+        if (netcodes_byte(name + i) != q) {
+            return netcodes_byte(name + i) - q;
         }
     }
+    return netcodes_byte(name + length);
 }
 
 /* A name and the code it leads to: the tables behind every from_name(). */
@@ -145,23 +141,17 @@ typedef struct netcodes_name {
     int code;
 } netcodes_name;
 
-/* Binary search of a name table. `folded`: the table is in ASCII lower case,
- * sorted by bytes, and the query is folded as it is compared; otherwise it is
- * sorted by length, then bytes, so that most probes are settled by comparing
- * two lengths. Returns the entry, or NULL. */
-static inline const netcodes_name *netcodes_find_name(const netcodes_name *table, size_t count, const char *query, int folded) {
+/* Binary search of a name table for the `length` bytes at `query`. `folded`:
+ * the table is in ASCII lower case, sorted by bytes, and the query is folded
+ * as it is compared; otherwise it is sorted by length, then bytes, so that
+ * most probes are settled by comparing two lengths. Returns the entry, or NULL. */
+static inline const netcodes_name *netcodes_find_name(const netcodes_name *table, size_t count, const char *query, size_t length, int folded) {
     size_t lo = 0;
     size_t hi = count;
-    size_t length;
-    if (query == NETCODES_NULL) {
-        return NETCODES_NULL;
-    }
-    length = netcodes_length(query);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int order = folded ? netcodes_compare_folded(table[mid].name, query)
-                    : table[mid].length != length ? (table[mid].length < length ? -1 : 1)
-                                                  : netcodes_compare_names(table[mid].name, query);
+        int order = !folded && table[mid].length != length ? (table[mid].length < length ? -1 : 1)
+                                                           : netcodes_compare(table[mid].name, query, length, folded);
         if (order == 0) {
             return &table[mid];
         }
@@ -172,6 +162,54 @@ static inline const netcodes_name *netcodes_find_name(const netcodes_name *table
         }
     }
     return NETCODES_NULL;
+}
+
+/* `query` without the ASCII white space around it: moves `*start` past the
+ * leading spaces and returns the length up to the last non-space byte. */
+static inline size_t netcodes_trim(const char **start) {
+    size_t length;
+    while (**start == ' ' || **start == '\t' || **start == '\r' || **start == '\n') {
+        ++*start;
+    }
+    length = netcodes_length(*start);
+    while (length > 0 && ((*start)[length - 1] == ' ' || (*start)[length - 1] == '\t' || (*start)[length - 1] == '\r' || (*start)[length - 1] == '\n')) {
+        --length;
+    }
+    return length;
+}
+
+/* What to do with one failed request: send it again or not, after how many
+ * seconds at least, and on a new connection or not. */
+typedef struct netcodes_retry_decision {
+    int retry;
+    long after_seconds;
+    int new_connection;
+} netcodes_retry_decision;
+
+/* The decision of a retry class for a request that is or is not `idempotent`
+ * (safe to repeat), given the response's Retry-After in seconds
+ * (`retry_after_seconds` < 0: the response had none). The rules are on the
+ * docs' vocabulary page; NETCODES_RETRY_NONE (an unknown code) never retries. */
+static inline netcodes_retry_decision netcodes_retry_decide(netcodes_retry retry, int idempotent, long retry_after_seconds) {
+    netcodes_retry_decision decision = {0, 0L, 0};
+    long delay = 0L;
+    switch (retry) {
+{%- for (case, condition, delay, new_connection) in retry_rules %}
+    case {{ case }}:
+        decision.retry = {{ condition }};
+        delay = {{ delay }}L;
+        decision.new_connection = {{ new_connection }};
+        break;
+{%- endfor %}
+    default:
+        break;
+    }
+    if (!decision.retry) {
+        decision.new_connection = 0;
+        return decision;
+    }
+    decision.after_seconds = retry_after_seconds > delay ? retry_after_seconds : delay;
+    return decision;
 }
 {%- for s in systems %}
 
@@ -184,6 +222,15 @@ typedef enum {{ s.c_type }} {
     {{ c_name }} = {{ value }}, /* {{ name }} */
 {%- endfor %}
 } {{ s.c_type }};
+{%- if !s.meaning_indexes.is_empty() %}
+
+/* A constant named for a meaning that is not its number's first one is the
+ * number; with its _MEANING index, {{ s.fns }}meaning() gives that meaning's
+ * facts: {{ s.fns }}meaning({{ s.meaning_indexes[0].0 }}, {{ s.meaning_indexes[0].0 }}_MEANING). */
+{%- for (c_name, index) in s.meaning_indexes %}
+#define {{ c_name }}_MEANING {{ index }}
+{%- endfor %}
+{%- endif %}
 
 /* The value ranges upstream documents. */
 typedef enum {{ s.fns }}group {
@@ -250,6 +297,19 @@ static inline const char *{{ s.fns }}name({{ s.param }} code) {
 static inline const char *{{ s.fns }}description({{ s.param }} code) {
     const netcodes_entry *entry = {{ s.fns }}entry(code);
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *{{ s.fns }}name_or({{ s.param }} code, const char *fallback) {
+    const char *text = {{ s.fns }}name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *{{ s.fns }}description_or({{ s.param }} code, const char *fallback) {
+    const char *text = {{ s.fns }}description(code);
+    return text != NETCODES_NULL ? text : fallback;
 }
 
 /* The code's category, or NETCODES_CATEGORY_NONE. */
@@ -347,16 +407,67 @@ static inline const netcodes_entry *{{ s.fns }}meaning({{ s.param }} code, int i
     return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
-/* Finds a code by any of its names ignoring ASCII case: upstream's, the
- * constant's, a former one or another ecosystem's. Returns 1 and stores the
- * code, or returns 0. */
-static inline int {{ s.fns }}from_folded_name(const char *name, {{ s.param }} *code) {
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *{{ s.fns }}find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[{{ s.by_name.len() }}] = {
+{%- for (name, length, value) in s.by_name %}
+        {{ "{" }}{{ name }}, {{ length }}u, {{ value }}{{ "}" }},
+{%- endfor %}
+    };
+    return netcodes_find_name(netcodes_names, {{ s.by_name.len() }}u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int {{ s.fns }}from_exact_name(const char *name, {{ s.param }} *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? {{ s.fns }}find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST({{ s.param }}, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else{% if !s.prefixes.is_empty() %} without a prefix people
+ * paste before names ({% for p in s.prefixes %}{{ p.1 }}{% if !loop.last %}, {% endif %}{% endfor %}) and{% endif %} ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int {{ s.fns }}from_name(const char *name, {{ s.param }} *code) {
     static const netcodes_name netcodes_folded[{{ s.folded.len() }}] = {
 {%- for (name, length, value) in s.folded %}
         {{ "{" }}{{ name }}, {{ length }}u, {{ value }}{{ "}" }},
 {%- endfor %}
     };
-    const netcodes_name *found = netcodes_find_name(netcodes_folded, {{ s.folded.len() }}u, name, 1);
+{%- if !s.prefixes.is_empty() %}
+    static const netcodes_name netcodes_prefixes[{{ s.prefixes.len() }}] = {
+{%- for (prefix, _, length) in s.prefixes %}
+        {{ "{" }}{{ prefix }}, {{ length }}u, 0{{ "}" }},
+{%- endfor %}
+    };
+    size_t i;
+{%- endif %}
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = {{ s.fns }}find_exact(start, length);
+{%- if !s.prefixes.is_empty() %}
+    for (i = 0; found == NETCODES_NULL && i < {{ s.prefixes.len() }}u; ++i) {
+        size_t n = netcodes_prefixes[i].length;
+        if (length >= n && netcodes_compare(netcodes_prefixes[i].name, start, n, 1) == 0) {
+            start += n;
+            length -= n;
+            break;
+        }
+    }
+{%- endif %}
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, {{ s.folded.len() }}u, start, length, 1);
+    }
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST({{ s.param }}, found->code);
     }
@@ -370,28 +481,18 @@ static inline const char *{{ s.fns }}{{ alias }}({{ s.param }} code) {
     return {{ s.fns }}name(code);
 }
 
-/* Finds a code by its {{ alias }}, ignoring ASCII case: the current one, a
- * former one ("Request Entity Too Large" finds 413) or a vendor's; the same
- * as {{ s.fns }}from_folded_name(). Returns 1 and stores the code, or returns 0. */
+/* Finds a code by its {{ alias }} as people paste it ("request entity too
+ * large" finds 413): the same as {{ s.fns }}from_name(). */
 static inline int {{ s.fns }}from_{{ alias }}(const char *text, {{ s.param }} *code) {
-    return {{ s.fns }}from_folded_name(text, code);
+    return {{ s.fns }}from_name(text, code);
 }
 {%- endif %}
 
-/* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and what other ecosystems call it. Case matters. Returns 1 and
- * stores the code, or returns 0. */
-static inline int {{ s.fns }}from_name(const char *name, {{ s.param }} *code) {
-    static const netcodes_name netcodes_names[{{ s.by_name.len() }}] = {
-{%- for (name, length, value) in s.by_name %}
-        {{ "{" }}{{ name }}, {{ length }}u, {{ value }}{{ "}" }},
-{%- endfor %}
-    };
-    const netcodes_name *found = netcodes_find_name(netcodes_names, {{ s.by_name.len() }}u, name, 0);
-    if (found != NETCODES_NULL && code != NETCODES_NULL) {
-        *code = NETCODES_CAST({{ s.param }}, found->code);
-    }
-    return found != NETCODES_NULL;
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision {{ s.fns }}retry_decision({{ s.param }} code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide({{ s.fns }}retry(code), idempotent, retry_after_seconds);
 }
 {%- endfor %}
 

@@ -2,7 +2,7 @@
 //! input ends in a model or in diagnostics, and a model still renders. This
 //! is the quick, deterministic-length half of the fuzzing that runs with every
 //! `cargo test`; the coverage-guided half is the cargo-fuzz target in
-//! codegen/fuzz, which .ci/run runs for a minute. `NETCODES_FUZZ_CASES`
+//! codegen/fuzz, which `cargo xtask test` runs for a minute. `NETCODES_FUZZ_CASES`
 //! raises the count here for a longer session.
 
 mod common;

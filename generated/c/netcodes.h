@@ -13,7 +13,9 @@
  *   - codes are plain `int`s holding the upstream value; a value netcodes does
  *     not know is never an error to pass in;
  *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
- *     for a code netcodes does not know;
+ *     for a code netcodes does not know; netcodes_<id>_name_or(code, fallback)
+ *     and netcodes_<id>_description_or(code, fallback) return the fallback
+ *     instead, so that log lines never go blank;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
  *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
@@ -333,15 +335,6 @@ static inline int netcodes_byte(const char *p) {
     return NETCODES_CAST(int, NETCODES_CAST(unsigned char, *p));
 }
 
-/* Byte-wise string comparison, so the header needs no <string.h>. */
-static inline int netcodes_compare_names(const char *a, const char *b) {
-    while (*a != '\0' && *a == *b) {
-        ++a;
-        ++b;
-    }
-    return netcodes_byte(a) - netcodes_byte(b);
-}
-
 /* Length in bytes of a NUL-terminated string, so the header needs no <string.h>. */
 static inline size_t netcodes_length(const char *s) {
     size_t n = 0;
@@ -351,18 +344,21 @@ static inline size_t netcodes_length(const char *s) {
     return n;
 }
 
-/* The same, with the ASCII letters of `query` folded to lower case; `folded`
- * is already lower case. */
-static inline int netcodes_compare_folded(const char *folded, const char *query) {
-    for (;; ++folded, ++query) {
-        int q = netcodes_byte(query);
-        if (q >= 'A' && q <= 'Z') {
+/* Compares the NUL-terminated `name` with the `length` bytes at `query`,
+ * folding the query's ASCII letters to lower case when `folded` (`name` is
+ * then already lower case). Negative, zero or positive, as strcmp. */
+static inline int netcodes_compare(const char *name, const char *query, size_t length, int folded) {
+    size_t i;
+    for (i = 0; i < length; ++i) {
+        int q = netcodes_byte(query + i);
+        if (folded && q >= 'A' && q <= 'Z') {
             q += 'a' - 'A';
         }
-        if (*folded == '\0' || netcodes_byte(folded) != q) {
-            return netcodes_byte(folded) - q;
+        if (netcodes_byte(name + i) != q) {
+            return netcodes_byte(name + i) - q;
         }
     }
+    return netcodes_byte(name + length);
 }
 
 /* A name and the code it leads to: the tables behind every from_name(). */
@@ -372,23 +368,17 @@ typedef struct netcodes_name {
     int code;
 } netcodes_name;
 
-/* Binary search of a name table. `folded`: the table is in ASCII lower case,
- * sorted by bytes, and the query is folded as it is compared; otherwise it is
- * sorted by length, then bytes, so that most probes are settled by comparing
- * two lengths. Returns the entry, or NULL. */
-static inline const netcodes_name *netcodes_find_name(const netcodes_name *table, size_t count, const char *query, int folded) {
+/* Binary search of a name table for the `length` bytes at `query`. `folded`:
+ * the table is in ASCII lower case, sorted by bytes, and the query is folded
+ * as it is compared; otherwise it is sorted by length, then bytes, so that
+ * most probes are settled by comparing two lengths. Returns the entry, or NULL. */
+static inline const netcodes_name *netcodes_find_name(const netcodes_name *table, size_t count, const char *query, size_t length, int folded) {
     size_t lo = 0;
     size_t hi = count;
-    size_t length;
-    if (query == NETCODES_NULL) {
-        return NETCODES_NULL;
-    }
-    length = netcodes_length(query);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int order = folded ? netcodes_compare_folded(table[mid].name, query)
-                    : table[mid].length != length ? (table[mid].length < length ? -1 : 1)
-                                                  : netcodes_compare_names(table[mid].name, query);
+        int order = !folded && table[mid].length != length ? (table[mid].length < length ? -1 : 1)
+                                                           : netcodes_compare(table[mid].name, query, length, folded);
         if (order == 0) {
             return &table[mid];
         }
@@ -399,6 +389,82 @@ static inline const netcodes_name *netcodes_find_name(const netcodes_name *table
         }
     }
     return NETCODES_NULL;
+}
+
+/* `query` without the ASCII white space around it: moves `*start` past the
+ * leading spaces and returns the length up to the last non-space byte. */
+static inline size_t netcodes_trim(const char **start) {
+    size_t length;
+    while (**start == ' ' || **start == '\t' || **start == '\r' || **start == '\n') {
+        ++*start;
+    }
+    length = netcodes_length(*start);
+    while (length > 0 && ((*start)[length - 1] == ' ' || (*start)[length - 1] == '\t' || (*start)[length - 1] == '\r' || (*start)[length - 1] == '\n')) {
+        --length;
+    }
+    return length;
+}
+
+/* What to do with one failed request: send it again or not, after how many
+ * seconds at least, and on a new connection or not. */
+typedef struct netcodes_retry_decision {
+    int retry;
+    long after_seconds;
+    int new_connection;
+} netcodes_retry_decision;
+
+/* The decision of a retry class for a request that is or is not `idempotent`
+ * (safe to repeat), given the response's Retry-After in seconds
+ * (`retry_after_seconds` < 0: the response had none). The rules are on the
+ * docs' vocabulary page; NETCODES_RETRY_NONE (an unknown code) never retries. */
+static inline netcodes_retry_decision netcodes_retry_decide(netcodes_retry retry, int idempotent, long retry_after_seconds) {
+    netcodes_retry_decision decision = {0, 0L, 0};
+    long delay = 0L;
+    switch (retry) {
+    case NETCODES_RETRY_NOT_APPLICABLE:
+        decision.retry = 0;
+        delay = 0L;
+        decision.new_connection = 0;
+        break;
+    case NETCODES_RETRY_NEVER:
+        decision.retry = 0;
+        delay = 0L;
+        decision.new_connection = 0;
+        break;
+    case NETCODES_RETRY_SAFE:
+        decision.retry = 1;
+        delay = 0L;
+        decision.new_connection = 0;
+        break;
+    case NETCODES_RETRY_AFTER_DELAY:
+        decision.retry = 1;
+        delay = 1L;
+        decision.new_connection = 0;
+        break;
+    case NETCODES_RETRY_FRESH_CONNECTION:
+        decision.retry = 1;
+        delay = 0L;
+        decision.new_connection = 1;
+        break;
+    case NETCODES_RETRY_RETRY_AFTER:
+        decision.retry = retry_after_seconds >= 0;
+        delay = 0L;
+        decision.new_connection = 0;
+        break;
+    case NETCODES_RETRY_IDEMPOTENT:
+        decision.retry = idempotent != 0;
+        delay = 1L;
+        decision.new_connection = 0;
+        break;
+    default:
+        break;
+    }
+    if (!decision.retry) {
+        decision.new_connection = 0;
+        return decision;
+    }
+    decision.after_seconds = retry_after_seconds > delay ? retry_after_seconds : delay;
+    return decision;
 }
 
 /* ---------------------------------------------------------------------------
@@ -1067,6 +1133,19 @@ static inline const char *netcodes_chromium_description(int code) {
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_chromium_name_or(int code, const char *fallback) {
+    const char *text = netcodes_chromium_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_chromium_description_or(int code, const char *fallback) {
+    const char *text = netcodes_chromium_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_chromium_category(int code) {
     const netcodes_entry *entry = netcodes_chromium_entry(code);
@@ -1290,520 +1369,9 @@ static inline const netcodes_entry *netcodes_chromium_meaning(int code, int i) {
     return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
-/* Finds a code by any of its names ignoring ASCII case: upstream's, the
- * constant's, a former one or another ecosystem's. Returns 1 and stores the
- * code, or returns 0. */
-static inline int netcodes_chromium_from_folded_name(const char *name, int *code) {
-    static const netcodes_name netcodes_folded[497] = {
-        {"aborted", 7u, -3},
-        {"access_denied", 13u, -10},
-        {"add_user_cert_failed", 20u, -503},
-        {"address_in_use", 14u, -147},
-        {"address_invalid", 15u, -108},
-        {"address_unreachable", 19u, -109},
-        {"alpn_negotiation_failed", 23u, -122},
-        {"bad_ssl_client_auth_cert", 24u, -117},
-        {"blob_dereferenced_while_building", 32u, -904},
-        {"blob_file_write_failed", 22u, -902},
-        {"blob_invalid_construction_arguments", 35u, -900},
-        {"blob_out_of_memory", 18u, -901},
-        {"blob_referenced_blob_broken", 27u, -905},
-        {"blob_referenced_file_unavailable", 32u, -906},
-        {"blob_source_died_in_transit", 27u, -903},
-        {"blocked_by_administrator", 24u, -22},
-        {"blocked_by_client", 17u, -20},
-        {"blocked_by_csp", 14u, -30},
-        {"blocked_by_fingerprinting_protection", 36u, -34},
-        {"blocked_by_local_network_access_checks", 38u, -385},
-        {"blocked_by_orb", 14u, -32},
-        {"blocked_by_response", 19u, -27},
-        {"blocked_in_incognito_by_administrator", 37u, -35},
-        {"cache_auth_failure_after_read", 29u, -410},
-        {"cache_checksum_mismatch", 23u, -408},
-        {"cache_checksum_read_failure", 27u, -407},
-        {"cache_compression_failure", 25u, -414},
-        {"cache_create_failure", 20u, -405},
-        {"cache_doom_failure", 18u, -412},
-        {"cache_entry_not_suitable", 24u, -411},
-        {"cache_lock_timeout", 18u, -409},
-        {"cache_miss", 10u, -400},
-        {"cache_open_failure", 18u, -404},
-        {"cache_open_or_create_failure", 28u, -413},
-        {"cache_operation_not_supported", 29u, -403},
-        {"cache_race", 10u, -406},
-        {"cache_read_failure", 18u, -401},
-        {"cache_write_failure", 19u, -402},
-        {"cached_ip_address_space_blocked_by_local_network_access_policy", 62u, -384},
-        {"cert_authority_invalid", 22u, -202},
-        {"cert_common_name_invalid", 24u, -200},
-        {"cert_contains_errors", 20u, -203},
-        {"cert_database_changed", 21u, -714},
-        {"cert_date_invalid", 17u, -201},
-        {"cert_invalid", 12u, -207},
-        {"cert_known_interception_blocked", 31u, -217},
-        {"cert_name_constraint_violation", 30u, -212},
-        {"cert_no_revocation_mechanism", 28u, -204},
-        {"cert_non_unique_name", 20u, -210},
-        {"cert_revoked", 12u, -206},
-        {"cert_self_signed_local_network", 30u, -219},
-        {"cert_unable_to_check_revocation", 31u, -205},
-        {"cert_validity_too_long", 22u, -213},
-        {"cert_verifier_changed", 21u, -716},
-        {"cert_weak_key", 13u, -211},
-        {"cert_weak_signature_algorithm", 29u, -208},
-        {"certificate_transparency_required", 33u, -214},
-        {"cleartext_not_permitted", 23u, -29},
-        {"client_auth_cert_type_unsupported", 33u, -151},
-        {"connection_aborted", 18u, -103},
-        {"connection_closed", 17u, -100},
-        {"connection_failed", 17u, -104},
-        {"connection_refused", 18u, -102},
-        {"connection_reset", 16u, -101},
-        {"connection_timed_out", 20u, -118},
-        {"content_decoding_failed", 23u, -330},
-        {"content_decoding_init_failed", 28u, -371},
-        {"content_length_mismatch", 23u, -354},
-        {"context_shut_down", 17u, -26},
-        {"control_msg_too_big", 19u, -189},
-        {"ct_consistency_proof_parsing_failed", 35u, -171},
-        {"ct_sth_incomplete", 17u, -169},
-        {"ct_sth_parsing_failed", 21u, -168},
-        {"dictionary_load_failed", 22u, -387},
-        {"disallowed_url_scheme", 21u, -301},
-        {"dns_cache_invalidation_in_progress", 34u, -815},
-        {"dns_cache_miss", 14u, -804},
-        {"dns_direct_only", 15u, -821},
-        {"dns_format_error", 16u, -816},
-        {"dns_malformed_response", 22u, -800},
-        {"dns_name_https_only", 19u, -809},
-        {"dns_no_matching_supported_alpn", 30u, -811},
-        {"dns_not_implemented", 19u, -818},
-        {"dns_other_failure", 17u, -820},
-        {"dns_refused", 11u, -819},
-        {"dns_request_cancelled", 21u, -810},
-        {"dns_search_empty", 16u, -805},
-        {"dns_secure_probe_record_invalid", 31u, -814},
-        {"dns_secure_resolver_hostname_resolution_failed", 46u, -808},
-        {"dns_server_failure", 18u, -817},
-        {"dns_server_requires_tcp", 23u, -801},
-        {"dns_sort_error", 14u, -806},
-        {"dns_timed_out", 13u, -803},
-        {"early_data_rejected", 19u, -178},
-        {"ech_fallback_certificate_invalid", 32u, -184},
-        {"ech_not_negotiated", 18u, -183},
-        {"empty_response", 14u, -324},
-        {"encoding_detection_failed", 25u, -340},
-        {"err_aborted", 11u, -3},
-        {"err_access_denied", 17u, -10},
-        {"err_add_user_cert_failed", 24u, -503},
-        {"err_address_in_use", 18u, -147},
-        {"err_address_invalid", 19u, -108},
-        {"err_address_unreachable", 23u, -109},
-        {"err_alpn_negotiation_failed", 27u, -122},
-        {"err_bad_ssl_client_auth_cert", 28u, -117},
-        {"err_blob_dereferenced_while_building", 36u, -904},
-        {"err_blob_file_write_failed", 26u, -902},
-        {"err_blob_invalid_construction_arguments", 39u, -900},
-        {"err_blob_out_of_memory", 22u, -901},
-        {"err_blob_referenced_blob_broken", 31u, -905},
-        {"err_blob_referenced_file_unavailable", 36u, -906},
-        {"err_blob_source_died_in_transit", 31u, -903},
-        {"err_blocked_by_administrator", 28u, -22},
-        {"err_blocked_by_client", 21u, -20},
-        {"err_blocked_by_csp", 18u, -30},
-        {"err_blocked_by_fingerprinting_protection", 40u, -34},
-        {"err_blocked_by_local_network_access_checks", 42u, -385},
-        {"err_blocked_by_orb", 18u, -32},
-        {"err_blocked_by_response", 23u, -27},
-        {"err_blocked_in_incognito_by_administrator", 41u, -35},
-        {"err_cache_auth_failure_after_read", 33u, -410},
-        {"err_cache_checksum_mismatch", 27u, -408},
-        {"err_cache_checksum_read_failure", 31u, -407},
-        {"err_cache_compression_failure", 29u, -414},
-        {"err_cache_create_failure", 24u, -405},
-        {"err_cache_doom_failure", 22u, -412},
-        {"err_cache_entry_not_suitable", 28u, -411},
-        {"err_cache_lock_timeout", 22u, -409},
-        {"err_cache_miss", 14u, -400},
-        {"err_cache_open_failure", 22u, -404},
-        {"err_cache_open_or_create_failure", 32u, -413},
-        {"err_cache_operation_not_supported", 33u, -403},
-        {"err_cache_race", 14u, -406},
-        {"err_cache_read_failure", 22u, -401},
-        {"err_cache_write_failure", 23u, -402},
-        {"err_cached_ip_address_space_blocked_by_local_network_access_policy", 66u, -384},
-        {"err_cert_authority_invalid", 26u, -202},
-        {"err_cert_common_name_invalid", 28u, -200},
-        {"err_cert_contains_errors", 24u, -203},
-        {"err_cert_database_changed", 25u, -714},
-        {"err_cert_date_invalid", 21u, -201},
-        {"err_cert_invalid", 16u, -207},
-        {"err_cert_known_interception_blocked", 35u, -217},
-        {"err_cert_name_constraint_violation", 34u, -212},
-        {"err_cert_no_revocation_mechanism", 32u, -204},
-        {"err_cert_non_unique_name", 24u, -210},
-        {"err_cert_revoked", 16u, -206},
-        {"err_cert_self_signed_local_network", 34u, -219},
-        {"err_cert_unable_to_check_revocation", 35u, -205},
-        {"err_cert_validity_too_long", 26u, -213},
-        {"err_cert_verifier_changed", 25u, -716},
-        {"err_cert_weak_key", 17u, -211},
-        {"err_cert_weak_signature_algorithm", 33u, -208},
-        {"err_certificate_transparency_required", 37u, -214},
-        {"err_cleartext_not_permitted", 27u, -29},
-        {"err_client_auth_cert_type_unsupported", 37u, -151},
-        {"err_connection_aborted", 22u, -103},
-        {"err_connection_closed", 21u, -100},
-        {"err_connection_failed", 21u, -104},
-        {"err_connection_refused", 22u, -102},
-        {"err_connection_reset", 20u, -101},
-        {"err_connection_timed_out", 24u, -118},
-        {"err_content_decoding_failed", 27u, -330},
-        {"err_content_decoding_init_failed", 32u, -371},
-        {"err_content_length_mismatch", 27u, -354},
-        {"err_context_shut_down", 21u, -26},
-        {"err_control_msg_too_big", 23u, -189},
-        {"err_ct_consistency_proof_parsing_failed", 39u, -171},
-        {"err_ct_sth_incomplete", 21u, -169},
-        {"err_ct_sth_parsing_failed", 25u, -168},
-        {"err_dictionary_load_failed", 26u, -387},
-        {"err_disallowed_url_scheme", 25u, -301},
-        {"err_dns_cache_invalidation_in_progress", 38u, -815},
-        {"err_dns_cache_miss", 18u, -804},
-        {"err_dns_direct_only", 19u, -821},
-        {"err_dns_format_error", 20u, -816},
-        {"err_dns_malformed_response", 26u, -800},
-        {"err_dns_name_https_only", 23u, -809},
-        {"err_dns_no_matching_supported_alpn", 34u, -811},
-        {"err_dns_not_implemented", 23u, -818},
-        {"err_dns_other_failure", 21u, -820},
-        {"err_dns_refused", 15u, -819},
-        {"err_dns_request_cancelled", 25u, -810},
-        {"err_dns_search_empty", 20u, -805},
-        {"err_dns_secure_probe_record_invalid", 35u, -814},
-        {"err_dns_secure_resolver_hostname_resolution_failed", 50u, -808},
-        {"err_dns_server_failure", 22u, -817},
-        {"err_dns_server_requires_tcp", 27u, -801},
-        {"err_dns_sort_error", 18u, -806},
-        {"err_dns_timed_out", 17u, -803},
-        {"err_early_data_rejected", 23u, -178},
-        {"err_ech_fallback_certificate_invalid", 36u, -184},
-        {"err_ech_not_negotiated", 22u, -183},
-        {"err_empty_response", 18u, -324},
-        {"err_encoding_detection_failed", 29u, -340},
-        {"err_failed", 10u, -2},
-        {"err_file_exists", 15u, -16},
-        {"err_file_no_space", 17u, -18},
-        {"err_file_not_found", 18u, -6},
-        {"err_file_path_too_long", 22u, -17},
-        {"err_file_too_big", 16u, -8},
-        {"err_file_virus_infected", 23u, -19},
-        {"err_host_resolver_queue_too_large", 33u, -119},
-        {"err_http2_compression_error", 27u, -363},
-        {"err_http2_flow_control_error", 28u, -361},
-        {"err_http2_frame_size_error", 26u, -362},
-        {"err_http2_inadequate_transport_security", 39u, -360},
-        {"err_http2_ping_failed", 21u, -352},
-        {"err_http2_protocol_error", 24u, -337},
-        {"err_http2_rst_stream_no_error_received", 38u, -372},
-        {"err_http2_server_refused_stream", 31u, -351},
-        {"err_http2_stream_closed", 23u, -376},
-        {"err_http_1_1_required", 21u, -365},
-        {"err_http_response_code_failure", 30u, -379},
-        {"err_httpengine_provider_in_use", 30u, -508},
-        {"err_icann_name_collision", 24u, -166},
-        {"err_import_ca_cert_failed", 25u, -705},
-        {"err_import_ca_cert_not_ca", 25u, -703},
-        {"err_import_cert_already_exists", 30u, -704},
-        {"err_import_server_cert_failed", 29u, -706},
-        {"err_incomplete_chunked_encoding", 31u, -355},
-        {"err_incomplete_http2_headers", 28u, -347},
-        {"err_inconsistent_ip_address_space", 33u, -383},
-        {"err_insecure_response", 21u, -501},
-        {"err_insufficient_resources", 26u, -12},
-        {"err_internet_disconnected", 25u, -106},
-        {"err_invalid_argument", 20u, -4},
-        {"err_invalid_auth_credentials", 28u, -338},
-        {"err_invalid_chunked_encoding", 28u, -321},
-        {"err_invalid_ech_config_list", 27u, -182},
-        {"err_invalid_handle", 18u, -5},
-        {"err_invalid_http_response", 25u, -370},
-        {"err_invalid_redirect", 20u, -303},
-        {"err_invalid_response", 20u, -320},
-        {"err_invalid_signed_exchange", 27u, -504},
-        {"err_invalid_url", 15u, -300},
-        {"err_invalid_web_bundle", 22u, -505},
-        {"err_io_pending", 14u, -1},
-        {"err_key_generation_failed", 25u, -710},
-        {"err_local_network_permission_missing", 36u, -36},
-        {"err_malformed_identity", 22u, -329},
-        {"err_mandatory_proxy_configuration_failed", 40u, -131},
-        {"err_method_not_supported", 24u, -322},
-        {"err_misconfigured_auth_environment", 34u, -343},
-        {"err_missing_auth_credentials", 28u, -341},
-        {"err_msg_too_big", 15u, -142},
-        {"err_multicast_not_allowed", 25u, -190},
-        {"err_name_not_resolved", 21u, -105},
-        {"err_name_resolution_failed", 26u, -137},
-        {"err_network_access_denied", 25u, -138},
-        {"err_network_access_revoked", 26u, -33},
-        {"err_network_changed", 19u, -21},
-        {"err_network_io_suspended", 24u, -331},
-        {"err_no_buffer_space", 19u, -176},
-        {"err_no_private_key_for_cert", 27u, -502},
-        {"err_no_supported_proxies", 24u, -336},
-        {"err_not_implemented", 19u, -11},
-        {"err_out_of_memory", 17u, -13},
-        {"err_pac_not_in_dhcp", 19u, -348},
-        {"err_pac_script_failed", 21u, -327},
-        {"err_pac_script_terminated", 25u, -367},
-        {"err_pkcs12_import_bad_password", 30u, -701},
-        {"err_pkcs12_import_failed", 24u, -702},
-        {"err_pkcs12_import_invalid_file", 30u, -708},
-        {"err_pkcs12_import_invalid_mac", 29u, -707},
-        {"err_pkcs12_import_unsupported", 29u, -709},
-        {"err_preconnect_max_socket_limit", 31u, -133},
-        {"err_private_key_export_failed", 29u, -712},
-        {"err_proxy_auth_requested", 24u, -127},
-        {"err_proxy_auth_requested_with_no_connection", 43u, -364},
-        {"err_proxy_auth_unsupported", 26u, -115},
-        {"err_proxy_certificate_invalid", 29u, -136},
-        {"err_proxy_connection_failed", 27u, -130},
-        {"err_proxy_delegate_canceled_connect_request", 43u, -187},
-        {"err_proxy_delegate_canceled_connect_response", 44u, -188},
-        {"err_proxy_http_1_1_required", 27u, -366},
-        {"err_proxy_unable_to_connect_to_destination", 42u, -186},
-        {"err_quic_cert_root_not_known", 28u, -380},
-        {"err_quic_goaway_request_can_be_retried", 38u, -381},
-        {"err_quic_handshake_failed", 25u, -358},
-        {"err_quic_protocol_error", 23u, -356},
-        {"err_read_if_ready_not_implemented", 33u, -174},
-        {"err_request_range_not_satisfiable", 33u, -328},
-        {"err_response_body_too_big_to_drain", 34u, -345},
-        {"err_response_headers_multiple_content_disposition", 49u, -349},
-        {"err_response_headers_multiple_content_length", 44u, -346},
-        {"err_response_headers_multiple_location", 38u, -350},
-        {"err_response_headers_too_big", 28u, -325},
-        {"err_response_headers_truncated", 30u, -357},
-        {"err_self_signed_cert_generation_failed", 38u, -713},
-        {"err_socket_is_connected", 23u, -23},
-        {"err_socket_not_connected", 24u, -15},
-        {"err_socket_receive_buffer_size_unchangeable", 43u, -162},
-        {"err_socket_send_buffer_size_unchangeable", 40u, -163},
-        {"err_socket_set_receive_buffer_size_error", 40u, -160},
-        {"err_socket_set_send_buffer_size_error", 37u, -161},
-        {"err_socks_connection_failed", 27u, -120},
-        {"err_socks_connection_host_unreachable", 37u, -121},
-        {"err_ssl_bad_record_mac_alert", 28u, -126},
-        {"err_ssl_client_auth_cert_bad_format", 35u, -164},
-        {"err_ssl_client_auth_cert_needed", 31u, -110},
-        {"err_ssl_client_auth_cert_no_private_key", 39u, -135},
-        {"err_ssl_client_auth_no_common_algorithms", 40u, -177},
-        {"err_ssl_client_auth_private_key_access_denied", 45u, -134},
-        {"err_ssl_client_auth_signature_failed", 36u, -141},
-        {"err_ssl_decompression_failure_alert", 35u, -125},
-        {"err_ssl_decrypt_error_alert", 27u, -153},
-        {"err_ssl_key_usage_incompatible", 30u, -181},
-        {"err_ssl_no_renegotiation", 24u, -123},
-        {"err_ssl_obsolete_cipher", 23u, -172},
-        {"err_ssl_pinned_key_not_in_cert_chain", 36u, -150},
-        {"err_ssl_protocol_error", 22u, -107},
-        {"err_ssl_renegotiation_requested", 31u, -114},
-        {"err_ssl_server_cert_bad_format", 30u, -167},
-        {"err_ssl_server_cert_changed", 27u, -156},
-        {"err_ssl_unrecognized_name_alert", 31u, -159},
-        {"err_ssl_version_or_cipher_mismatch", 34u, -113},
-        {"err_strict_ech_required", 23u, -37},
-        {"err_temporarily_throttled", 25u, -139},
-        {"err_timed_out", 13u, -7},
-        {"err_tls13_downgrade_detected", 28u, -180},
-        {"err_too_many_accept_ch_restarts", 31u, -382},
-        {"err_too_many_redirects", 22u, -310},
-        {"err_too_many_retries", 20u, -375},
-        {"err_trust_token_operation_failed", 32u, -506},
-        {"err_trust_token_operation_success_without_sending_request", 57u, -507},
-        {"err_tunnel_connection_failed", 28u, -111},
-        {"err_unable_to_reuse_connection_for_proxy_auth", 45u, -170},
-        {"err_undocumented_security_library_status", 40u, -344},
-        {"err_unexpected", 14u, -9},
-        {"err_unexpected_content_dictionary_header", 40u, -388},
-        {"err_unexpected_proxy_auth", 25u, -323},
-        {"err_unexpected_security_library_status", 38u, -342},
-        {"err_unknown_url_scheme", 22u, -302},
-        {"err_unsafe_port", 15u, -312},
-        {"err_unsafe_redirect", 19u, -311},
-        {"err_unsupported_auth_scheme", 27u, -339},
-        {"err_upload_file_changed", 23u, -14},
-        {"err_upload_stream_rewind_not_supported", 38u, -25},
-        {"err_winsock_unexpected_written_bytes", 36u, -124},
-        {"err_wrong_version_on_early_data", 31u, -179},
-        {"err_ws_protocol_error", 21u, -145},
-        {"err_ws_throttle_queue_too_large", 31u, -154},
-        {"err_ws_upgrade", 14u, -173},
-        {"err_zstd_window_size_too_big", 28u, -386},
-        {"failed", 6u, -2},
-        {"file_exists", 11u, -16},
-        {"file_no_space", 13u, -18},
-        {"file_not_found", 14u, -6},
-        {"file_path_too_long", 18u, -17},
-        {"file_too_big", 12u, -8},
-        {"file_virus_infected", 19u, -19},
-        {"host_resolver_queue_too_large", 29u, -119},
-        {"http2_compression_error", 23u, -363},
-        {"http2_flow_control_error", 24u, -361},
-        {"http2_frame_size_error", 22u, -362},
-        {"http2_inadequate_transport_security", 35u, -360},
-        {"http2_ping_failed", 17u, -352},
-        {"http2_protocol_error", 20u, -337},
-        {"http2_rst_stream_no_error_received", 34u, -372},
-        {"http2_server_refused_stream", 27u, -351},
-        {"http2_stream_closed", 19u, -376},
-        {"http_1_1_required", 17u, -365},
-        {"http_response_code_failure", 26u, -379},
-        {"httpengine_provider_in_use", 26u, -508},
-        {"icann_name_collision", 20u, -166},
-        {"import_ca_cert_failed", 21u, -705},
-        {"import_ca_cert_not_ca", 21u, -703},
-        {"import_cert_already_exists", 26u, -704},
-        {"import_server_cert_failed", 25u, -706},
-        {"incomplete_chunked_encoding", 27u, -355},
-        {"incomplete_http2_headers", 24u, -347},
-        {"inconsistent_ip_address_space", 29u, -383},
-        {"insecure_response", 17u, -501},
-        {"insufficient_resources", 22u, -12},
-        {"internet_disconnected", 21u, -106},
-        {"invalid_argument", 16u, -4},
-        {"invalid_auth_credentials", 24u, -338},
-        {"invalid_chunked_encoding", 24u, -321},
-        {"invalid_ech_config_list", 23u, -182},
-        {"invalid_handle", 14u, -5},
-        {"invalid_http_response", 21u, -370},
-        {"invalid_redirect", 16u, -303},
-        {"invalid_response", 16u, -320},
-        {"invalid_signed_exchange", 23u, -504},
-        {"invalid_url", 11u, -300},
-        {"invalid_web_bundle", 18u, -505},
-        {"io_pending", 10u, -1},
-        {"key_generation_failed", 21u, -710},
-        {"local_network_permission_missing", 32u, -36},
-        {"malformed_identity", 18u, -329},
-        {"mandatory_proxy_configuration_failed", 36u, -131},
-        {"method_not_supported", 20u, -322},
-        {"misconfigured_auth_environment", 30u, -343},
-        {"missing_auth_credentials", 24u, -341},
-        {"msg_too_big", 11u, -142},
-        {"multicast_not_allowed", 21u, -190},
-        {"name_not_resolved", 17u, -105},
-        {"name_resolution_failed", 22u, -137},
-        {"network_access_denied", 21u, -138},
-        {"network_access_revoked", 22u, -33},
-        {"network_changed", 15u, -21},
-        {"network_io_suspended", 20u, -331},
-        {"no_buffer_space", 15u, -176},
-        {"no_private_key_for_cert", 23u, -502},
-        {"no_supported_proxies", 20u, -336},
-        {"not_implemented", 15u, -11},
-        {"ok", 2u, 0},
-        {"out_of_memory", 13u, -13},
-        {"pac_not_in_dhcp", 15u, -348},
-        {"pac_script_failed", 17u, -327},
-        {"pac_script_terminated", 21u, -367},
-        {"pkcs12_import_bad_password", 26u, -701},
-        {"pkcs12_import_failed", 20u, -702},
-        {"pkcs12_import_invalid_file", 26u, -708},
-        {"pkcs12_import_invalid_mac", 25u, -707},
-        {"pkcs12_import_unsupported", 25u, -709},
-        {"preconnect_max_socket_limit", 27u, -133},
-        {"private_key_export_failed", 25u, -712},
-        {"proxy_auth_requested", 20u, -127},
-        {"proxy_auth_requested_with_no_connection", 39u, -364},
-        {"proxy_auth_unsupported", 22u, -115},
-        {"proxy_certificate_invalid", 25u, -136},
-        {"proxy_connection_failed", 23u, -130},
-        {"proxy_delegate_canceled_connect_request", 39u, -187},
-        {"proxy_delegate_canceled_connect_response", 40u, -188},
-        {"proxy_http_1_1_required", 23u, -366},
-        {"proxy_unable_to_connect_to_destination", 38u, -186},
-        {"quic_cert_root_not_known", 24u, -380},
-        {"quic_goaway_request_can_be_retried", 34u, -381},
-        {"quic_handshake_failed", 21u, -358},
-        {"quic_protocol_error", 19u, -356},
-        {"read_if_ready_not_implemented", 29u, -174},
-        {"request_range_not_satisfiable", 29u, -328},
-        {"response_body_too_big_to_drain", 30u, -345},
-        {"response_headers_multiple_content_disposition", 45u, -349},
-        {"response_headers_multiple_content_length", 40u, -346},
-        {"response_headers_multiple_location", 34u, -350},
-        {"response_headers_too_big", 24u, -325},
-        {"response_headers_truncated", 26u, -357},
-        {"self_signed_cert_generation_failed", 34u, -713},
-        {"socket_is_connected", 19u, -23},
-        {"socket_not_connected", 20u, -15},
-        {"socket_receive_buffer_size_unchangeable", 39u, -162},
-        {"socket_send_buffer_size_unchangeable", 36u, -163},
-        {"socket_set_receive_buffer_size_error", 36u, -160},
-        {"socket_set_send_buffer_size_error", 33u, -161},
-        {"socks_connection_failed", 23u, -120},
-        {"socks_connection_host_unreachable", 33u, -121},
-        {"ssl_bad_record_mac_alert", 24u, -126},
-        {"ssl_client_auth_cert_bad_format", 31u, -164},
-        {"ssl_client_auth_cert_needed", 27u, -110},
-        {"ssl_client_auth_cert_no_private_key", 35u, -135},
-        {"ssl_client_auth_no_common_algorithms", 36u, -177},
-        {"ssl_client_auth_private_key_access_denied", 41u, -134},
-        {"ssl_client_auth_signature_failed", 32u, -141},
-        {"ssl_decompression_failure_alert", 31u, -125},
-        {"ssl_decrypt_error_alert", 23u, -153},
-        {"ssl_key_usage_incompatible", 26u, -181},
-        {"ssl_no_renegotiation", 20u, -123},
-        {"ssl_obsolete_cipher", 19u, -172},
-        {"ssl_pinned_key_not_in_cert_chain", 32u, -150},
-        {"ssl_protocol_error", 18u, -107},
-        {"ssl_renegotiation_requested", 27u, -114},
-        {"ssl_server_cert_bad_format", 26u, -167},
-        {"ssl_server_cert_changed", 23u, -156},
-        {"ssl_unrecognized_name_alert", 27u, -159},
-        {"ssl_version_or_cipher_mismatch", 30u, -113},
-        {"strict_ech_required", 19u, -37},
-        {"temporarily_throttled", 21u, -139},
-        {"timed_out", 9u, -7},
-        {"tls13_downgrade_detected", 24u, -180},
-        {"too_many_accept_ch_restarts", 27u, -382},
-        {"too_many_redirects", 18u, -310},
-        {"too_many_retries", 16u, -375},
-        {"trust_token_operation_failed", 28u, -506},
-        {"trust_token_operation_success_without_sending_request", 53u, -507},
-        {"tunnel_connection_failed", 24u, -111},
-        {"unable_to_reuse_connection_for_proxy_auth", 41u, -170},
-        {"undocumented_security_library_status", 36u, -344},
-        {"unexpected", 10u, -9},
-        {"unexpected_content_dictionary_header", 36u, -388},
-        {"unexpected_proxy_auth", 21u, -323},
-        {"unexpected_security_library_status", 34u, -342},
-        {"unknown_url_scheme", 18u, -302},
-        {"unsafe_port", 11u, -312},
-        {"unsafe_redirect", 15u, -311},
-        {"unsupported_auth_scheme", 23u, -339},
-        {"upload_file_changed", 19u, -14},
-        {"upload_stream_rewind_not_supported", 34u, -25},
-        {"winsock_unexpected_written_bytes", 32u, -124},
-        {"wrong_version_on_early_data", 27u, -179},
-        {"ws_protocol_error", 17u, -145},
-        {"ws_throttle_queue_too_large", 27u, -154},
-        {"ws_upgrade", 10u, -173},
-        {"zstd_window_size_too_big", 24u, -386},
-    };
-    const netcodes_name *found = netcodes_find_name(netcodes_folded, 497u, name, 1);
-    if (found != NETCODES_NULL && code != NETCODES_NULL) {
-        *code = NETCODES_CAST(int, found->code);
-    }
-    return found != NETCODES_NULL;
-}
-
-/* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and what other ecosystems call it. Case matters. Returns 1 and
- * stores the code, or returns 0. */
-static inline int netcodes_chromium_from_name(const char *name, int *code) {
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_chromium_find_exact(const char *name, size_t length) {
     static const netcodes_name netcodes_names[497] = {
         {"OK", 2u, 0},
         {"FAILED", 6u, -2},
@@ -2303,11 +1871,558 @@ static inline int netcodes_chromium_from_name(const char *name, int *code) {
         {"CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", 62u, -384},
         {"ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", 66u, -384},
     };
-    const netcodes_name *found = netcodes_find_name(netcodes_names, 497u, name, 0);
+    return netcodes_find_name(netcodes_names, 497u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_chromium_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_chromium_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST(int, found->code);
     }
     return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else without a prefix people
+ * paste before names (net::) and ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_chromium_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[497] = {
+        {"aborted", 7u, -3},
+        {"access_denied", 13u, -10},
+        {"add_user_cert_failed", 20u, -503},
+        {"address_in_use", 14u, -147},
+        {"address_invalid", 15u, -108},
+        {"address_unreachable", 19u, -109},
+        {"alpn_negotiation_failed", 23u, -122},
+        {"bad_ssl_client_auth_cert", 24u, -117},
+        {"blob_dereferenced_while_building", 32u, -904},
+        {"blob_file_write_failed", 22u, -902},
+        {"blob_invalid_construction_arguments", 35u, -900},
+        {"blob_out_of_memory", 18u, -901},
+        {"blob_referenced_blob_broken", 27u, -905},
+        {"blob_referenced_file_unavailable", 32u, -906},
+        {"blob_source_died_in_transit", 27u, -903},
+        {"blocked_by_administrator", 24u, -22},
+        {"blocked_by_client", 17u, -20},
+        {"blocked_by_csp", 14u, -30},
+        {"blocked_by_fingerprinting_protection", 36u, -34},
+        {"blocked_by_local_network_access_checks", 38u, -385},
+        {"blocked_by_orb", 14u, -32},
+        {"blocked_by_response", 19u, -27},
+        {"blocked_in_incognito_by_administrator", 37u, -35},
+        {"cache_auth_failure_after_read", 29u, -410},
+        {"cache_checksum_mismatch", 23u, -408},
+        {"cache_checksum_read_failure", 27u, -407},
+        {"cache_compression_failure", 25u, -414},
+        {"cache_create_failure", 20u, -405},
+        {"cache_doom_failure", 18u, -412},
+        {"cache_entry_not_suitable", 24u, -411},
+        {"cache_lock_timeout", 18u, -409},
+        {"cache_miss", 10u, -400},
+        {"cache_open_failure", 18u, -404},
+        {"cache_open_or_create_failure", 28u, -413},
+        {"cache_operation_not_supported", 29u, -403},
+        {"cache_race", 10u, -406},
+        {"cache_read_failure", 18u, -401},
+        {"cache_write_failure", 19u, -402},
+        {"cached_ip_address_space_blocked_by_local_network_access_policy", 62u, -384},
+        {"cert_authority_invalid", 22u, -202},
+        {"cert_common_name_invalid", 24u, -200},
+        {"cert_contains_errors", 20u, -203},
+        {"cert_database_changed", 21u, -714},
+        {"cert_date_invalid", 17u, -201},
+        {"cert_invalid", 12u, -207},
+        {"cert_known_interception_blocked", 31u, -217},
+        {"cert_name_constraint_violation", 30u, -212},
+        {"cert_no_revocation_mechanism", 28u, -204},
+        {"cert_non_unique_name", 20u, -210},
+        {"cert_revoked", 12u, -206},
+        {"cert_self_signed_local_network", 30u, -219},
+        {"cert_unable_to_check_revocation", 31u, -205},
+        {"cert_validity_too_long", 22u, -213},
+        {"cert_verifier_changed", 21u, -716},
+        {"cert_weak_key", 13u, -211},
+        {"cert_weak_signature_algorithm", 29u, -208},
+        {"certificate_transparency_required", 33u, -214},
+        {"cleartext_not_permitted", 23u, -29},
+        {"client_auth_cert_type_unsupported", 33u, -151},
+        {"connection_aborted", 18u, -103},
+        {"connection_closed", 17u, -100},
+        {"connection_failed", 17u, -104},
+        {"connection_refused", 18u, -102},
+        {"connection_reset", 16u, -101},
+        {"connection_timed_out", 20u, -118},
+        {"content_decoding_failed", 23u, -330},
+        {"content_decoding_init_failed", 28u, -371},
+        {"content_length_mismatch", 23u, -354},
+        {"context_shut_down", 17u, -26},
+        {"control_msg_too_big", 19u, -189},
+        {"ct_consistency_proof_parsing_failed", 35u, -171},
+        {"ct_sth_incomplete", 17u, -169},
+        {"ct_sth_parsing_failed", 21u, -168},
+        {"dictionary_load_failed", 22u, -387},
+        {"disallowed_url_scheme", 21u, -301},
+        {"dns_cache_invalidation_in_progress", 34u, -815},
+        {"dns_cache_miss", 14u, -804},
+        {"dns_direct_only", 15u, -821},
+        {"dns_format_error", 16u, -816},
+        {"dns_malformed_response", 22u, -800},
+        {"dns_name_https_only", 19u, -809},
+        {"dns_no_matching_supported_alpn", 30u, -811},
+        {"dns_not_implemented", 19u, -818},
+        {"dns_other_failure", 17u, -820},
+        {"dns_refused", 11u, -819},
+        {"dns_request_cancelled", 21u, -810},
+        {"dns_search_empty", 16u, -805},
+        {"dns_secure_probe_record_invalid", 31u, -814},
+        {"dns_secure_resolver_hostname_resolution_failed", 46u, -808},
+        {"dns_server_failure", 18u, -817},
+        {"dns_server_requires_tcp", 23u, -801},
+        {"dns_sort_error", 14u, -806},
+        {"dns_timed_out", 13u, -803},
+        {"early_data_rejected", 19u, -178},
+        {"ech_fallback_certificate_invalid", 32u, -184},
+        {"ech_not_negotiated", 18u, -183},
+        {"empty_response", 14u, -324},
+        {"encoding_detection_failed", 25u, -340},
+        {"err_aborted", 11u, -3},
+        {"err_access_denied", 17u, -10},
+        {"err_add_user_cert_failed", 24u, -503},
+        {"err_address_in_use", 18u, -147},
+        {"err_address_invalid", 19u, -108},
+        {"err_address_unreachable", 23u, -109},
+        {"err_alpn_negotiation_failed", 27u, -122},
+        {"err_bad_ssl_client_auth_cert", 28u, -117},
+        {"err_blob_dereferenced_while_building", 36u, -904},
+        {"err_blob_file_write_failed", 26u, -902},
+        {"err_blob_invalid_construction_arguments", 39u, -900},
+        {"err_blob_out_of_memory", 22u, -901},
+        {"err_blob_referenced_blob_broken", 31u, -905},
+        {"err_blob_referenced_file_unavailable", 36u, -906},
+        {"err_blob_source_died_in_transit", 31u, -903},
+        {"err_blocked_by_administrator", 28u, -22},
+        {"err_blocked_by_client", 21u, -20},
+        {"err_blocked_by_csp", 18u, -30},
+        {"err_blocked_by_fingerprinting_protection", 40u, -34},
+        {"err_blocked_by_local_network_access_checks", 42u, -385},
+        {"err_blocked_by_orb", 18u, -32},
+        {"err_blocked_by_response", 23u, -27},
+        {"err_blocked_in_incognito_by_administrator", 41u, -35},
+        {"err_cache_auth_failure_after_read", 33u, -410},
+        {"err_cache_checksum_mismatch", 27u, -408},
+        {"err_cache_checksum_read_failure", 31u, -407},
+        {"err_cache_compression_failure", 29u, -414},
+        {"err_cache_create_failure", 24u, -405},
+        {"err_cache_doom_failure", 22u, -412},
+        {"err_cache_entry_not_suitable", 28u, -411},
+        {"err_cache_lock_timeout", 22u, -409},
+        {"err_cache_miss", 14u, -400},
+        {"err_cache_open_failure", 22u, -404},
+        {"err_cache_open_or_create_failure", 32u, -413},
+        {"err_cache_operation_not_supported", 33u, -403},
+        {"err_cache_race", 14u, -406},
+        {"err_cache_read_failure", 22u, -401},
+        {"err_cache_write_failure", 23u, -402},
+        {"err_cached_ip_address_space_blocked_by_local_network_access_policy", 66u, -384},
+        {"err_cert_authority_invalid", 26u, -202},
+        {"err_cert_common_name_invalid", 28u, -200},
+        {"err_cert_contains_errors", 24u, -203},
+        {"err_cert_database_changed", 25u, -714},
+        {"err_cert_date_invalid", 21u, -201},
+        {"err_cert_invalid", 16u, -207},
+        {"err_cert_known_interception_blocked", 35u, -217},
+        {"err_cert_name_constraint_violation", 34u, -212},
+        {"err_cert_no_revocation_mechanism", 32u, -204},
+        {"err_cert_non_unique_name", 24u, -210},
+        {"err_cert_revoked", 16u, -206},
+        {"err_cert_self_signed_local_network", 34u, -219},
+        {"err_cert_unable_to_check_revocation", 35u, -205},
+        {"err_cert_validity_too_long", 26u, -213},
+        {"err_cert_verifier_changed", 25u, -716},
+        {"err_cert_weak_key", 17u, -211},
+        {"err_cert_weak_signature_algorithm", 33u, -208},
+        {"err_certificate_transparency_required", 37u, -214},
+        {"err_cleartext_not_permitted", 27u, -29},
+        {"err_client_auth_cert_type_unsupported", 37u, -151},
+        {"err_connection_aborted", 22u, -103},
+        {"err_connection_closed", 21u, -100},
+        {"err_connection_failed", 21u, -104},
+        {"err_connection_refused", 22u, -102},
+        {"err_connection_reset", 20u, -101},
+        {"err_connection_timed_out", 24u, -118},
+        {"err_content_decoding_failed", 27u, -330},
+        {"err_content_decoding_init_failed", 32u, -371},
+        {"err_content_length_mismatch", 27u, -354},
+        {"err_context_shut_down", 21u, -26},
+        {"err_control_msg_too_big", 23u, -189},
+        {"err_ct_consistency_proof_parsing_failed", 39u, -171},
+        {"err_ct_sth_incomplete", 21u, -169},
+        {"err_ct_sth_parsing_failed", 25u, -168},
+        {"err_dictionary_load_failed", 26u, -387},
+        {"err_disallowed_url_scheme", 25u, -301},
+        {"err_dns_cache_invalidation_in_progress", 38u, -815},
+        {"err_dns_cache_miss", 18u, -804},
+        {"err_dns_direct_only", 19u, -821},
+        {"err_dns_format_error", 20u, -816},
+        {"err_dns_malformed_response", 26u, -800},
+        {"err_dns_name_https_only", 23u, -809},
+        {"err_dns_no_matching_supported_alpn", 34u, -811},
+        {"err_dns_not_implemented", 23u, -818},
+        {"err_dns_other_failure", 21u, -820},
+        {"err_dns_refused", 15u, -819},
+        {"err_dns_request_cancelled", 25u, -810},
+        {"err_dns_search_empty", 20u, -805},
+        {"err_dns_secure_probe_record_invalid", 35u, -814},
+        {"err_dns_secure_resolver_hostname_resolution_failed", 50u, -808},
+        {"err_dns_server_failure", 22u, -817},
+        {"err_dns_server_requires_tcp", 27u, -801},
+        {"err_dns_sort_error", 18u, -806},
+        {"err_dns_timed_out", 17u, -803},
+        {"err_early_data_rejected", 23u, -178},
+        {"err_ech_fallback_certificate_invalid", 36u, -184},
+        {"err_ech_not_negotiated", 22u, -183},
+        {"err_empty_response", 18u, -324},
+        {"err_encoding_detection_failed", 29u, -340},
+        {"err_failed", 10u, -2},
+        {"err_file_exists", 15u, -16},
+        {"err_file_no_space", 17u, -18},
+        {"err_file_not_found", 18u, -6},
+        {"err_file_path_too_long", 22u, -17},
+        {"err_file_too_big", 16u, -8},
+        {"err_file_virus_infected", 23u, -19},
+        {"err_host_resolver_queue_too_large", 33u, -119},
+        {"err_http2_compression_error", 27u, -363},
+        {"err_http2_flow_control_error", 28u, -361},
+        {"err_http2_frame_size_error", 26u, -362},
+        {"err_http2_inadequate_transport_security", 39u, -360},
+        {"err_http2_ping_failed", 21u, -352},
+        {"err_http2_protocol_error", 24u, -337},
+        {"err_http2_rst_stream_no_error_received", 38u, -372},
+        {"err_http2_server_refused_stream", 31u, -351},
+        {"err_http2_stream_closed", 23u, -376},
+        {"err_http_1_1_required", 21u, -365},
+        {"err_http_response_code_failure", 30u, -379},
+        {"err_httpengine_provider_in_use", 30u, -508},
+        {"err_icann_name_collision", 24u, -166},
+        {"err_import_ca_cert_failed", 25u, -705},
+        {"err_import_ca_cert_not_ca", 25u, -703},
+        {"err_import_cert_already_exists", 30u, -704},
+        {"err_import_server_cert_failed", 29u, -706},
+        {"err_incomplete_chunked_encoding", 31u, -355},
+        {"err_incomplete_http2_headers", 28u, -347},
+        {"err_inconsistent_ip_address_space", 33u, -383},
+        {"err_insecure_response", 21u, -501},
+        {"err_insufficient_resources", 26u, -12},
+        {"err_internet_disconnected", 25u, -106},
+        {"err_invalid_argument", 20u, -4},
+        {"err_invalid_auth_credentials", 28u, -338},
+        {"err_invalid_chunked_encoding", 28u, -321},
+        {"err_invalid_ech_config_list", 27u, -182},
+        {"err_invalid_handle", 18u, -5},
+        {"err_invalid_http_response", 25u, -370},
+        {"err_invalid_redirect", 20u, -303},
+        {"err_invalid_response", 20u, -320},
+        {"err_invalid_signed_exchange", 27u, -504},
+        {"err_invalid_url", 15u, -300},
+        {"err_invalid_web_bundle", 22u, -505},
+        {"err_io_pending", 14u, -1},
+        {"err_key_generation_failed", 25u, -710},
+        {"err_local_network_permission_missing", 36u, -36},
+        {"err_malformed_identity", 22u, -329},
+        {"err_mandatory_proxy_configuration_failed", 40u, -131},
+        {"err_method_not_supported", 24u, -322},
+        {"err_misconfigured_auth_environment", 34u, -343},
+        {"err_missing_auth_credentials", 28u, -341},
+        {"err_msg_too_big", 15u, -142},
+        {"err_multicast_not_allowed", 25u, -190},
+        {"err_name_not_resolved", 21u, -105},
+        {"err_name_resolution_failed", 26u, -137},
+        {"err_network_access_denied", 25u, -138},
+        {"err_network_access_revoked", 26u, -33},
+        {"err_network_changed", 19u, -21},
+        {"err_network_io_suspended", 24u, -331},
+        {"err_no_buffer_space", 19u, -176},
+        {"err_no_private_key_for_cert", 27u, -502},
+        {"err_no_supported_proxies", 24u, -336},
+        {"err_not_implemented", 19u, -11},
+        {"err_out_of_memory", 17u, -13},
+        {"err_pac_not_in_dhcp", 19u, -348},
+        {"err_pac_script_failed", 21u, -327},
+        {"err_pac_script_terminated", 25u, -367},
+        {"err_pkcs12_import_bad_password", 30u, -701},
+        {"err_pkcs12_import_failed", 24u, -702},
+        {"err_pkcs12_import_invalid_file", 30u, -708},
+        {"err_pkcs12_import_invalid_mac", 29u, -707},
+        {"err_pkcs12_import_unsupported", 29u, -709},
+        {"err_preconnect_max_socket_limit", 31u, -133},
+        {"err_private_key_export_failed", 29u, -712},
+        {"err_proxy_auth_requested", 24u, -127},
+        {"err_proxy_auth_requested_with_no_connection", 43u, -364},
+        {"err_proxy_auth_unsupported", 26u, -115},
+        {"err_proxy_certificate_invalid", 29u, -136},
+        {"err_proxy_connection_failed", 27u, -130},
+        {"err_proxy_delegate_canceled_connect_request", 43u, -187},
+        {"err_proxy_delegate_canceled_connect_response", 44u, -188},
+        {"err_proxy_http_1_1_required", 27u, -366},
+        {"err_proxy_unable_to_connect_to_destination", 42u, -186},
+        {"err_quic_cert_root_not_known", 28u, -380},
+        {"err_quic_goaway_request_can_be_retried", 38u, -381},
+        {"err_quic_handshake_failed", 25u, -358},
+        {"err_quic_protocol_error", 23u, -356},
+        {"err_read_if_ready_not_implemented", 33u, -174},
+        {"err_request_range_not_satisfiable", 33u, -328},
+        {"err_response_body_too_big_to_drain", 34u, -345},
+        {"err_response_headers_multiple_content_disposition", 49u, -349},
+        {"err_response_headers_multiple_content_length", 44u, -346},
+        {"err_response_headers_multiple_location", 38u, -350},
+        {"err_response_headers_too_big", 28u, -325},
+        {"err_response_headers_truncated", 30u, -357},
+        {"err_self_signed_cert_generation_failed", 38u, -713},
+        {"err_socket_is_connected", 23u, -23},
+        {"err_socket_not_connected", 24u, -15},
+        {"err_socket_receive_buffer_size_unchangeable", 43u, -162},
+        {"err_socket_send_buffer_size_unchangeable", 40u, -163},
+        {"err_socket_set_receive_buffer_size_error", 40u, -160},
+        {"err_socket_set_send_buffer_size_error", 37u, -161},
+        {"err_socks_connection_failed", 27u, -120},
+        {"err_socks_connection_host_unreachable", 37u, -121},
+        {"err_ssl_bad_record_mac_alert", 28u, -126},
+        {"err_ssl_client_auth_cert_bad_format", 35u, -164},
+        {"err_ssl_client_auth_cert_needed", 31u, -110},
+        {"err_ssl_client_auth_cert_no_private_key", 39u, -135},
+        {"err_ssl_client_auth_no_common_algorithms", 40u, -177},
+        {"err_ssl_client_auth_private_key_access_denied", 45u, -134},
+        {"err_ssl_client_auth_signature_failed", 36u, -141},
+        {"err_ssl_decompression_failure_alert", 35u, -125},
+        {"err_ssl_decrypt_error_alert", 27u, -153},
+        {"err_ssl_key_usage_incompatible", 30u, -181},
+        {"err_ssl_no_renegotiation", 24u, -123},
+        {"err_ssl_obsolete_cipher", 23u, -172},
+        {"err_ssl_pinned_key_not_in_cert_chain", 36u, -150},
+        {"err_ssl_protocol_error", 22u, -107},
+        {"err_ssl_renegotiation_requested", 31u, -114},
+        {"err_ssl_server_cert_bad_format", 30u, -167},
+        {"err_ssl_server_cert_changed", 27u, -156},
+        {"err_ssl_unrecognized_name_alert", 31u, -159},
+        {"err_ssl_version_or_cipher_mismatch", 34u, -113},
+        {"err_strict_ech_required", 23u, -37},
+        {"err_temporarily_throttled", 25u, -139},
+        {"err_timed_out", 13u, -7},
+        {"err_tls13_downgrade_detected", 28u, -180},
+        {"err_too_many_accept_ch_restarts", 31u, -382},
+        {"err_too_many_redirects", 22u, -310},
+        {"err_too_many_retries", 20u, -375},
+        {"err_trust_token_operation_failed", 32u, -506},
+        {"err_trust_token_operation_success_without_sending_request", 57u, -507},
+        {"err_tunnel_connection_failed", 28u, -111},
+        {"err_unable_to_reuse_connection_for_proxy_auth", 45u, -170},
+        {"err_undocumented_security_library_status", 40u, -344},
+        {"err_unexpected", 14u, -9},
+        {"err_unexpected_content_dictionary_header", 40u, -388},
+        {"err_unexpected_proxy_auth", 25u, -323},
+        {"err_unexpected_security_library_status", 38u, -342},
+        {"err_unknown_url_scheme", 22u, -302},
+        {"err_unsafe_port", 15u, -312},
+        {"err_unsafe_redirect", 19u, -311},
+        {"err_unsupported_auth_scheme", 27u, -339},
+        {"err_upload_file_changed", 23u, -14},
+        {"err_upload_stream_rewind_not_supported", 38u, -25},
+        {"err_winsock_unexpected_written_bytes", 36u, -124},
+        {"err_wrong_version_on_early_data", 31u, -179},
+        {"err_ws_protocol_error", 21u, -145},
+        {"err_ws_throttle_queue_too_large", 31u, -154},
+        {"err_ws_upgrade", 14u, -173},
+        {"err_zstd_window_size_too_big", 28u, -386},
+        {"failed", 6u, -2},
+        {"file_exists", 11u, -16},
+        {"file_no_space", 13u, -18},
+        {"file_not_found", 14u, -6},
+        {"file_path_too_long", 18u, -17},
+        {"file_too_big", 12u, -8},
+        {"file_virus_infected", 19u, -19},
+        {"host_resolver_queue_too_large", 29u, -119},
+        {"http2_compression_error", 23u, -363},
+        {"http2_flow_control_error", 24u, -361},
+        {"http2_frame_size_error", 22u, -362},
+        {"http2_inadequate_transport_security", 35u, -360},
+        {"http2_ping_failed", 17u, -352},
+        {"http2_protocol_error", 20u, -337},
+        {"http2_rst_stream_no_error_received", 34u, -372},
+        {"http2_server_refused_stream", 27u, -351},
+        {"http2_stream_closed", 19u, -376},
+        {"http_1_1_required", 17u, -365},
+        {"http_response_code_failure", 26u, -379},
+        {"httpengine_provider_in_use", 26u, -508},
+        {"icann_name_collision", 20u, -166},
+        {"import_ca_cert_failed", 21u, -705},
+        {"import_ca_cert_not_ca", 21u, -703},
+        {"import_cert_already_exists", 26u, -704},
+        {"import_server_cert_failed", 25u, -706},
+        {"incomplete_chunked_encoding", 27u, -355},
+        {"incomplete_http2_headers", 24u, -347},
+        {"inconsistent_ip_address_space", 29u, -383},
+        {"insecure_response", 17u, -501},
+        {"insufficient_resources", 22u, -12},
+        {"internet_disconnected", 21u, -106},
+        {"invalid_argument", 16u, -4},
+        {"invalid_auth_credentials", 24u, -338},
+        {"invalid_chunked_encoding", 24u, -321},
+        {"invalid_ech_config_list", 23u, -182},
+        {"invalid_handle", 14u, -5},
+        {"invalid_http_response", 21u, -370},
+        {"invalid_redirect", 16u, -303},
+        {"invalid_response", 16u, -320},
+        {"invalid_signed_exchange", 23u, -504},
+        {"invalid_url", 11u, -300},
+        {"invalid_web_bundle", 18u, -505},
+        {"io_pending", 10u, -1},
+        {"key_generation_failed", 21u, -710},
+        {"local_network_permission_missing", 32u, -36},
+        {"malformed_identity", 18u, -329},
+        {"mandatory_proxy_configuration_failed", 36u, -131},
+        {"method_not_supported", 20u, -322},
+        {"misconfigured_auth_environment", 30u, -343},
+        {"missing_auth_credentials", 24u, -341},
+        {"msg_too_big", 11u, -142},
+        {"multicast_not_allowed", 21u, -190},
+        {"name_not_resolved", 17u, -105},
+        {"name_resolution_failed", 22u, -137},
+        {"network_access_denied", 21u, -138},
+        {"network_access_revoked", 22u, -33},
+        {"network_changed", 15u, -21},
+        {"network_io_suspended", 20u, -331},
+        {"no_buffer_space", 15u, -176},
+        {"no_private_key_for_cert", 23u, -502},
+        {"no_supported_proxies", 20u, -336},
+        {"not_implemented", 15u, -11},
+        {"ok", 2u, 0},
+        {"out_of_memory", 13u, -13},
+        {"pac_not_in_dhcp", 15u, -348},
+        {"pac_script_failed", 17u, -327},
+        {"pac_script_terminated", 21u, -367},
+        {"pkcs12_import_bad_password", 26u, -701},
+        {"pkcs12_import_failed", 20u, -702},
+        {"pkcs12_import_invalid_file", 26u, -708},
+        {"pkcs12_import_invalid_mac", 25u, -707},
+        {"pkcs12_import_unsupported", 25u, -709},
+        {"preconnect_max_socket_limit", 27u, -133},
+        {"private_key_export_failed", 25u, -712},
+        {"proxy_auth_requested", 20u, -127},
+        {"proxy_auth_requested_with_no_connection", 39u, -364},
+        {"proxy_auth_unsupported", 22u, -115},
+        {"proxy_certificate_invalid", 25u, -136},
+        {"proxy_connection_failed", 23u, -130},
+        {"proxy_delegate_canceled_connect_request", 39u, -187},
+        {"proxy_delegate_canceled_connect_response", 40u, -188},
+        {"proxy_http_1_1_required", 23u, -366},
+        {"proxy_unable_to_connect_to_destination", 38u, -186},
+        {"quic_cert_root_not_known", 24u, -380},
+        {"quic_goaway_request_can_be_retried", 34u, -381},
+        {"quic_handshake_failed", 21u, -358},
+        {"quic_protocol_error", 19u, -356},
+        {"read_if_ready_not_implemented", 29u, -174},
+        {"request_range_not_satisfiable", 29u, -328},
+        {"response_body_too_big_to_drain", 30u, -345},
+        {"response_headers_multiple_content_disposition", 45u, -349},
+        {"response_headers_multiple_content_length", 40u, -346},
+        {"response_headers_multiple_location", 34u, -350},
+        {"response_headers_too_big", 24u, -325},
+        {"response_headers_truncated", 26u, -357},
+        {"self_signed_cert_generation_failed", 34u, -713},
+        {"socket_is_connected", 19u, -23},
+        {"socket_not_connected", 20u, -15},
+        {"socket_receive_buffer_size_unchangeable", 39u, -162},
+        {"socket_send_buffer_size_unchangeable", 36u, -163},
+        {"socket_set_receive_buffer_size_error", 36u, -160},
+        {"socket_set_send_buffer_size_error", 33u, -161},
+        {"socks_connection_failed", 23u, -120},
+        {"socks_connection_host_unreachable", 33u, -121},
+        {"ssl_bad_record_mac_alert", 24u, -126},
+        {"ssl_client_auth_cert_bad_format", 31u, -164},
+        {"ssl_client_auth_cert_needed", 27u, -110},
+        {"ssl_client_auth_cert_no_private_key", 35u, -135},
+        {"ssl_client_auth_no_common_algorithms", 36u, -177},
+        {"ssl_client_auth_private_key_access_denied", 41u, -134},
+        {"ssl_client_auth_signature_failed", 32u, -141},
+        {"ssl_decompression_failure_alert", 31u, -125},
+        {"ssl_decrypt_error_alert", 23u, -153},
+        {"ssl_key_usage_incompatible", 26u, -181},
+        {"ssl_no_renegotiation", 20u, -123},
+        {"ssl_obsolete_cipher", 19u, -172},
+        {"ssl_pinned_key_not_in_cert_chain", 32u, -150},
+        {"ssl_protocol_error", 18u, -107},
+        {"ssl_renegotiation_requested", 27u, -114},
+        {"ssl_server_cert_bad_format", 26u, -167},
+        {"ssl_server_cert_changed", 23u, -156},
+        {"ssl_unrecognized_name_alert", 27u, -159},
+        {"ssl_version_or_cipher_mismatch", 30u, -113},
+        {"strict_ech_required", 19u, -37},
+        {"temporarily_throttled", 21u, -139},
+        {"timed_out", 9u, -7},
+        {"tls13_downgrade_detected", 24u, -180},
+        {"too_many_accept_ch_restarts", 27u, -382},
+        {"too_many_redirects", 18u, -310},
+        {"too_many_retries", 16u, -375},
+        {"trust_token_operation_failed", 28u, -506},
+        {"trust_token_operation_success_without_sending_request", 53u, -507},
+        {"tunnel_connection_failed", 24u, -111},
+        {"unable_to_reuse_connection_for_proxy_auth", 41u, -170},
+        {"undocumented_security_library_status", 36u, -344},
+        {"unexpected", 10u, -9},
+        {"unexpected_content_dictionary_header", 36u, -388},
+        {"unexpected_proxy_auth", 21u, -323},
+        {"unexpected_security_library_status", 34u, -342},
+        {"unknown_url_scheme", 18u, -302},
+        {"unsafe_port", 11u, -312},
+        {"unsafe_redirect", 15u, -311},
+        {"unsupported_auth_scheme", 23u, -339},
+        {"upload_file_changed", 19u, -14},
+        {"upload_stream_rewind_not_supported", 34u, -25},
+        {"winsock_unexpected_written_bytes", 32u, -124},
+        {"wrong_version_on_early_data", 27u, -179},
+        {"ws_protocol_error", 17u, -145},
+        {"ws_throttle_queue_too_large", 27u, -154},
+        {"ws_upgrade", 10u, -173},
+        {"zstd_window_size_too_big", 24u, -386},
+    };
+    static const netcodes_name netcodes_prefixes[1] = {
+        {"net::", 5u, 0},
+    };
+    size_t i;
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_chromium_find_exact(start, length);
+    for (i = 0; found == NETCODES_NULL && i < 1u; ++i) {
+        size_t n = netcodes_prefixes[i].length;
+        if (length >= n && netcodes_compare(netcodes_prefixes[i].name, start, n, 1) == 0) {
+            start += n;
+            length -= n;
+            break;
+        }
+    }
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 497u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_chromium_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_chromium_retry(code), idempotent, retry_after_seconds);
 }
 
 /* ---------------------------------------------------------------------------
@@ -2413,6 +2528,14 @@ typedef enum netcodes_http_status {
     NETCODES_HTTP_PROXY_NETWORK_READ_TIMEOUT_ERROR = 598, /* Network read timeout error */
     NETCODES_HTTP_PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599, /* Network Connect Timeout Error */
 } netcodes_http_status;
+
+/* A constant named for a meaning that is not its number's first one is the
+ * number; with its _MEANING index, netcodes_http_meaning() gives that meaning's
+ * facts: netcodes_http_meaning(NETCODES_HTTP_SPRING_METHOD_FAILURE, NETCODES_HTTP_SPRING_METHOD_FAILURE_MEANING). */
+#define NETCODES_HTTP_SPRING_METHOD_FAILURE_MEANING 1
+#define NETCODES_HTTP_IIS_REDIRECT_MEANING 1
+#define NETCODES_HTTP_ESRI_TOKEN_REQUIRED_MEANING 1
+#define NETCODES_HTTP_PANTHEON_SITE_IS_FROZEN_MEANING 1
 
 /* The value ranges upstream documents. */
 typedef enum netcodes_http_group {
@@ -2621,6 +2744,19 @@ static inline const char *netcodes_http_description(int code) {
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_http_name_or(int code, const char *fallback) {
+    const char *text = netcodes_http_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_http_description_or(int code, const char *fallback) {
+    const char *text = netcodes_http_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_http_category(int code) {
     const netcodes_entry *entry = netcodes_http_entry(code);
@@ -2745,558 +2881,9 @@ static inline const netcodes_entry *netcodes_http_meaning(int code, int i) {
     return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
-/* Finds a code by any of its names ignoring ASCII case: upstream's, the
- * constant's, a former one or another ecosystem's. Returns 1 and stores the
- * code, or returns 0. */
-static inline int netcodes_http_from_folded_name(const char *name, int *code) {
-    static const netcodes_name netcodes_folded[522] = {
-        {"(unused)", 8u, 306},
-        {":\"(unused)\"", 11u, 306},
-        {":accepted", 9u, 202},
-        {":already_reported", 17u, 208},
-        {":bad_gateway", 12u, 502},
-        {":bad_request", 12u, 400},
-        {":bandwidth_limit_exceeded", 25u, 509},
-        {":conflict", 9u, 409},
-        {":content_too_large", 18u, 413},
-        {":continue", 9u, 100},
-        {":created", 8u, 201},
-        {":early_hints", 12u, 103},
-        {":expectation_failed", 19u, 417},
-        {":failed_dependency", 18u, 424},
-        {":forbidden", 10u, 403},
-        {":found", 6u, 302},
-        {":gateway_timeout", 16u, 504},
-        {":gone", 5u, 410},
-        {":http_version_not_supported", 27u, 505},
-        {":im_used", 8u, 226},
-        {":insufficient_storage", 21u, 507},
-        {":internal_server_error", 22u, 500},
-        {":length_required", 16u, 411},
-        {":locked", 7u, 423},
-        {":loop_detected", 14u, 508},
-        {":method_not_allowed", 19u, 405},
-        {":misdirected_request", 20u, 421},
-        {":moved_permanently", 18u, 301},
-        {":multi_status", 13u, 207},
-        {":multiple_choices", 17u, 300},
-        {":network_authentication_required", 32u, 511},
-        {":no_content", 11u, 204},
-        {":non_authoritative_information", 30u, 203},
-        {":not_acceptable", 15u, 406},
-        {":not_extended", 13u, 510},
-        {":not_found", 10u, 404},
-        {":not_implemented", 16u, 501},
-        {":not_modified", 13u, 304},
-        {":ok", 3u, 200},
-        {":partial_content", 16u, 206},
-        {":payload_too_large", 18u, 413},
-        {":payment_required", 17u, 402},
-        {":permanent_redirect", 19u, 308},
-        {":precondition_failed", 20u, 412},
-        {":precondition_required", 22u, 428},
-        {":processing", 11u, 102},
-        {":proxy_authentication_required", 30u, 407},
-        {":range_not_satisfiable", 22u, 416},
-        {":request_header_fields_too_large", 32u, 431},
-        {":request_timeout", 16u, 408},
-        {":reset_content", 14u, 205},
-        {":see_other", 10u, 303},
-        {":service_unavailable", 20u, 503},
-        {":switching_protocols", 20u, 101},
-        {":temporary_redirect", 19u, 307},
-        {":too_early", 10u, 425},
-        {":too_many_requests", 18u, 429},
-        {":unauthorized", 13u, 401},
-        {":unavailable_for_legal_reasons", 30u, 451},
-        {":unprocessable_content", 22u, 422},
-        {":unprocessable_entity", 21u, 422},
-        {":unsupported_media_type", 23u, 415},
-        {":upgrade_required", 17u, 426},
-        {":uri_too_long", 13u, 414},
-        {":use_proxy", 10u, 305},
-        {":variant_also_negotiates", 24u, 506},
-        {"a timeout occurred", 18u, 524},
-        {"accepted", 8u, 202},
-        {"already reported", 16u, 208},
-        {"already_reported", 16u, 208},
-        {"alreadyreported", 15u, 208},
-        {"ambiguous", 9u, 300},
-        {"apache_bandwidth_limit_exceeded", 31u, 509},
-        {"aws_elb_client_closed_connection", 32u, 460},
-        {"aws_elb_incompatible_protocol_versions", 38u, 464},
-        {"aws_elb_too_many_forwarded_for_addresses", 40u, 463},
-        {"aws_elb_unauthorized", 20u, 561},
-        {"bad gateway", 11u, 502},
-        {"bad request", 11u, 400},
-        {"bad_gateway", 11u, 502},
-        {"bad_request", 11u, 400},
-        {"badgateway", 10u, 502},
-        {"badrequest", 10u, 400},
-        {"bandwidth limit exceeded", 24u, 509},
-        {"blocked by windows parental controls", 36u, 450},
-        {"client closed request", 21u, 499},
-        {"cloudflare_a_timeout_occurred", 29u, 524},
-        {"cloudflare_connection_timed_out", 31u, 522},
-        {"cloudflare_error_1xxx", 21u, 530},
-        {"cloudflare_invalid_ssl_certificate", 34u, 526},
-        {"cloudflare_origin_is_unreachable", 32u, 523},
-        {"cloudflare_railgun_error", 24u, 527},
-        {"cloudflare_ssl_handshake_failed", 31u, 525},
-        {"cloudflare_web_server_is_down", 29u, 521},
-        {"cloudflare_web_server_returned_an_unknown_error", 47u, 520},
-        {"conflict", 8u, 409},
-        {"connection timed out", 20u, 522},
-        {"content too large", 17u, 413},
-        {"content_too_large", 17u, 413},
-        {"continue", 8u, 100},
-        {"created", 7u, 201},
-        {"early hints", 11u, 103},
-        {"early_hints", 11u, 103},
-        {"earlyhints", 10u, 103},
-        {"enhance your calm", 17u, 420},
-        {"esri_invalid_token", 18u, 498},
-        {"esri_token_required", 19u, 499},
-        {"expectation failed", 18u, 417},
-        {"expectation_failed", 18u, 417},
-        {"expectationfailed", 17u, 417},
-        {"failed dependency", 17u, 424},
-        {"failed_dependency", 17u, 424},
-        {"faileddependency", 16u, 424},
-        {"forbidden", 9u, 403},
-        {"found", 5u, 302},
-        {"gateway time-out", 16u, 504},
-        {"gateway timeout", 15u, 504},
-        {"gateway_timeout", 15u, 504},
-        {"gatewaytimeout", 14u, 504},
-        {"gone", 4u, 410},
-        {"http request sent to https port", 31u, 497},
-        {"http version not supported", 26u, 505},
-        {"http_accepted", 13u, 202},
-        {"http_already_reported", 21u, 208},
-        {"http_bad_gateway", 16u, 502},
-        {"http_bad_method", 15u, 405},
-        {"http_bad_request", 16u, 400},
-        {"http_client_timeout", 19u, 408},
-        {"http_conflict", 13u, 409},
-        {"http_continue", 13u, 100},
-        {"http_created", 12u, 201},
-        {"http_early_hints", 16u, 103},
-        {"http_entity_too_large", 21u, 413},
-        {"http_expectation_failed", 23u, 417},
-        {"http_failed_dependency", 22u, 424},
-        {"http_forbidden", 14u, 403},
-        {"http_found", 10u, 302},
-        {"http_gateway_timeout", 20u, 504},
-        {"http_gone", 9u, 410},
-        {"http_i_am_a_teapot", 18u, 418},
-        {"http_im_used", 12u, 226},
-        {"http_insufficient_storage", 25u, 507},
-        {"http_internal_error", 19u, 500},
-        {"http_internal_server_error", 26u, 500},
-        {"http_length_required", 20u, 411},
-        {"http_locked", 11u, 423},
-        {"http_loop_detected", 18u, 508},
-        {"http_method_not_allowed", 23u, 405},
-        {"http_misdirected_request", 24u, 421},
-        {"http_moved_perm", 15u, 301},
-        {"http_moved_permanently", 22u, 301},
-        {"http_moved_temp", 15u, 302},
-        {"http_mult_choice", 16u, 300},
-        {"http_multi_status", 17u, 207},
-        {"http_multiple_choices", 21u, 300},
-        {"http_network_authentication_required", 36u, 511},
-        {"http_no_content", 15u, 204},
-        {"http_non_authoritative_information", 34u, 203},
-        {"http_not_acceptable", 19u, 406},
-        {"http_not_authoritative", 22u, 203},
-        {"http_not_extended", 17u, 510},
-        {"http_not_found", 14u, 404},
-        {"http_not_implemented", 20u, 501},
-        {"http_not_modified", 17u, 304},
-        {"http_ok", 7u, 200},
-        {"http_partial", 12u, 206},
-        {"http_partial_content", 20u, 206},
-        {"http_payment_required", 21u, 402},
-        {"http_permanently_redirect", 25u, 308},
-        {"http_precon_failed", 18u, 412},
-        {"http_precondition_failed", 24u, 412},
-        {"http_precondition_required", 26u, 428},
-        {"http_processing", 15u, 102},
-        {"http_proxy_auth", 15u, 407},
-        {"http_proxy_authentication_required", 34u, 407},
-        {"http_req_too_long", 17u, 414},
-        {"http_request_entity_too_large", 29u, 413},
-        {"http_request_header_fields_too_large", 36u, 431},
-        {"http_request_timeout", 20u, 408},
-        {"http_request_uri_too_long", 25u, 414},
-        {"http_requested_range_not_satisfiable", 36u, 416},
-        {"http_reserved", 13u, 306},
-        {"http_reset", 10u, 205},
-        {"http_reset_content", 18u, 205},
-        {"http_see_other", 14u, 303},
-        {"http_server_error", 17u, 500},
-        {"http_service_unavailable", 24u, 503},
-        {"http_switching_protocols", 24u, 101},
-        {"http_temporary_redirect", 23u, 307},
-        {"http_too_early", 14u, 425},
-        {"http_too_many_requests", 22u, 429},
-        {"http_unauthorized", 17u, 401},
-        {"http_unavailable", 16u, 503},
-        {"http_unavailable_for_legal_reasons", 34u, 451},
-        {"http_unprocessable_entity", 25u, 422},
-        {"http_unsupported_media_type", 27u, 415},
-        {"http_unsupported_type", 21u, 415},
-        {"http_upgrade_required", 21u, 426},
-        {"http_use_proxy", 14u, 305},
-        {"http_variant_also_negotiates_experimental", 41u, 506},
-        {"http_version", 12u, 505},
-        {"http_version_not_supported", 26u, 505},
-        {"httpversionnotsupported", 23u, 505},
-        {"i'm a teapot", 12u, 418},
-        {"iis_login_time_out", 18u, 440},
-        {"iis_redirect", 12u, 451},
-        {"iis_retry_with", 14u, 449},
-        {"im used", 7u, 226},
-        {"im_a_teapot", 11u, 418},
-        {"im_used", 7u, 226},
-        {"imateapot", 9u, 418},
-        {"imused", 6u, 226},
-        {"insufficient storage", 20u, 507},
-        {"insufficient_storage", 20u, 507},
-        {"insufficientstorage", 19u, 507},
-        {"internal server error", 21u, 500},
-        {"internal_server_error", 21u, 500},
-        {"internalservererror", 19u, 500},
-        {"invalid ssl certificate", 23u, 526},
-        {"invalid token", 13u, 498},
-        {"laravel_page_expired", 20u, 419},
-        {"length required", 15u, 411},
-        {"length_required", 15u, 411},
-        {"lengthrequired", 14u, 411},
-        {"locked", 6u, 423},
-        {"login time-out", 14u, 440},
-        {"loop detected", 13u, 508},
-        {"loop_detected", 13u, 508},
-        {"loopdetected", 12u, 508},
-        {"method failure", 14u, 420},
-        {"method not allowed", 18u, 405},
-        {"method_not_allowed", 18u, 405},
-        {"methodnotallowed", 16u, 405},
-        {"microsoft_blocked_by_windows_parental_controls", 46u, 450},
-        {"misdirected request", 19u, 421},
-        {"misdirected_request", 19u, 421},
-        {"misdirectedrequest", 18u, 421},
-        {"moved", 5u, 301},
-        {"moved permanently", 17u, 301},
-        {"moved temporarily", 17u, 302},
-        {"moved_permanently", 17u, 301},
-        {"movedpermanently", 16u, 301},
-        {"multi-status", 12u, 207},
-        {"multi_status", 12u, 207},
-        {"multiple choices", 16u, 300},
-        {"multiple_choices", 16u, 300},
-        {"multiplechoices", 15u, 300},
-        {"multistatus", 11u, 207},
-        {"network authentication required", 31u, 511},
-        {"network connect timeout error", 29u, 599},
-        {"network read timeout error", 26u, 598},
-        {"network_authentication_required", 31u, 511},
-        {"networkauthenticationrequired", 29u, 511},
-        {"nginx_client_closed_request", 27u, 499},
-        {"nginx_http_request_sent_to_https_port", 37u, 497},
-        {"nginx_no_response", 17u, 444},
-        {"nginx_request_header_too_large", 30u, 494},
-        {"nginx_ssl_certificate_error", 27u, 495},
-        {"nginx_ssl_certificate_required", 30u, 496},
-        {"no content", 10u, 204},
-        {"no response", 11u, 444},
-        {"no_content", 10u, 204},
-        {"nocontent", 9u, 204},
-        {"non-authoritative information", 29u, 203},
-        {"non_authoritative_information", 29u, 203},
-        {"nonauthoritativeinformation", 27u, 203},
-        {"not acceptable", 14u, 406},
-        {"not extended", 12u, 510},
-        {"not found", 9u, 404},
-        {"not implemented", 15u, 501},
-        {"not modified", 12u, 304},
-        {"not_acceptable", 14u, 406},
-        {"not_extended", 12u, 510},
-        {"not_found", 9u, 404},
-        {"not_implemented", 15u, 501},
-        {"not_modified", 12u, 304},
-        {"notacceptable", 13u, 406},
-        {"notextended", 11u, 510},
-        {"notfound", 8u, 404},
-        {"notimplemented", 14u, 501},
-        {"notmodified", 11u, 304},
-        {"ok", 2u, 200},
-        {"origin is unreachable", 21u, 523},
-        {"page expired", 12u, 419},
-        {"pantheon_site_is_frozen", 23u, 530},
-        {"partial content", 15u, 206},
-        {"partial_content", 15u, 206},
-        {"partialcontent", 14u, 206},
-        {"payload too large", 17u, 413},
-        {"payload_too_large", 17u, 413},
-        {"payloadtoolarge", 15u, 413},
-        {"payment required", 16u, 402},
-        {"payment_required", 16u, 402},
-        {"paymentrequired", 15u, 402},
-        {"permanent redirect", 18u, 308},
-        {"permanent_redirect", 18u, 308},
-        {"permanentredirect", 17u, 308},
-        {"precondition failed", 19u, 412},
-        {"precondition required", 21u, 428},
-        {"precondition_failed", 19u, 412},
-        {"precondition_required", 21u, 428},
-        {"preconditionfailed", 18u, 412},
-        {"preconditionrequired", 20u, 428},
-        {"processing", 10u, 102},
-        {"proxy authentication required", 29u, 407},
-        {"proxy_authentication_required", 29u, 407},
-        {"proxy_network_connect_timeout_error", 35u, 599},
-        {"proxy_network_read_timeout_error", 32u, 598},
-        {"proxyauthenticationrequired", 27u, 407},
-        {"qualys_site_is_overloaded", 25u, 529},
-        {"railgun error", 13u, 527},
-        {"range not satisfiable", 21u, 416},
-        {"range_not_satisfiable", 21u, 416},
-        {"rangenotsatisfiable", 19u, 416},
-        {"redirect", 8u, 451},
-        {"redirectkeepverb", 16u, 307},
-        {"redirectmethod", 14u, 303},
-        {"request entity too large", 24u, 413},
-        {"request header fields too large", 31u, 431},
-        {"request header too large", 24u, 494},
-        {"request time-out", 16u, 408},
-        {"request timeout", 15u, 408},
-        {"request-uri too large", 21u, 414},
-        {"request-uri too long", 20u, 414},
-        {"request_entity_too_large", 24u, 413},
-        {"request_header_fields_too_large", 31u, 431},
-        {"request_timeout", 15u, 408},
-        {"request_uri_too_long", 20u, 414},
-        {"requested range not satisfiable", 31u, 416},
-        {"requested_range_not_satisfiable", 31u, 416},
-        {"requestedrangenotsatisfiable", 28u, 416},
-        {"requestentitytoolarge", 21u, 413},
-        {"requestheaderfieldstoolarge", 27u, 431},
-        {"requesttimeout", 14u, 408},
-        {"requesturitoolong", 17u, 414},
-        {"reset content", 13u, 205},
-        {"reset_content", 13u, 205},
-        {"resetcontent", 12u, 205},
-        {"retry with", 10u, 449},
-        {"sc_accepted", 11u, 202},
-        {"sc_already_reported", 19u, 208},
-        {"sc_bad_gateway", 14u, 502},
-        {"sc_bad_request", 14u, 400},
-        {"sc_conflict", 11u, 409},
-        {"sc_continue", 11u, 100},
-        {"sc_created", 10u, 201},
-        {"sc_early_hints", 14u, 103},
-        {"sc_expectation_failed", 21u, 417},
-        {"sc_failed_dependency", 20u, 424},
-        {"sc_forbidden", 12u, 403},
-        {"sc_gateway_timeout", 18u, 504},
-        {"sc_gone", 7u, 410},
-        {"sc_http_version_not_supported", 29u, 505},
-        {"sc_im_used", 10u, 226},
-        {"sc_insufficient_space_on_resource", 33u, 419},
-        {"sc_insufficient_storage", 23u, 507},
-        {"sc_internal_server_error", 24u, 500},
-        {"sc_length_required", 18u, 411},
-        {"sc_locked", 9u, 423},
-        {"sc_loop_detected", 16u, 508},
-        {"sc_method_failure", 17u, 420},
-        {"sc_method_not_allowed", 21u, 405},
-        {"sc_misdirected_request", 22u, 421},
-        {"sc_moved_permanently", 20u, 301},
-        {"sc_moved_temporarily", 20u, 302},
-        {"sc_multi_status", 15u, 207},
-        {"sc_multiple_choices", 19u, 300},
-        {"sc_network_authentication_required", 34u, 511},
-        {"sc_no_content", 13u, 204},
-        {"sc_non_authoritative_information", 32u, 203},
-        {"sc_not_acceptable", 17u, 406},
-        {"sc_not_extended", 15u, 510},
-        {"sc_not_found", 12u, 404},
-        {"sc_not_implemented", 18u, 501},
-        {"sc_not_modified", 15u, 304},
-        {"sc_ok", 5u, 200},
-        {"sc_partial_content", 18u, 206},
-        {"sc_payment_required", 19u, 402},
-        {"sc_permanent_redirect", 21u, 308},
-        {"sc_precondition_failed", 22u, 412},
-        {"sc_precondition_required", 24u, 428},
-        {"sc_processing", 13u, 102},
-        {"sc_proxy_authentication_required", 32u, 407},
-        {"sc_request_header_fields_too_large", 34u, 431},
-        {"sc_request_timeout", 18u, 408},
-        {"sc_request_too_long", 19u, 413},
-        {"sc_request_uri_too_long", 23u, 414},
-        {"sc_requested_range_not_satisfiable", 34u, 416},
-        {"sc_reset_content", 16u, 205},
-        {"sc_see_other", 12u, 303},
-        {"sc_service_unavailable", 22u, 503},
-        {"sc_switching_protocols", 22u, 101},
-        {"sc_temporary_redirect", 21u, 307},
-        {"sc_too_early", 12u, 425},
-        {"sc_too_many_requests", 20u, 429},
-        {"sc_unauthorized", 15u, 401},
-        {"sc_unavailable_for_legal_reasons", 32u, 451},
-        {"sc_unprocessable_content", 24u, 422},
-        {"sc_unprocessable_entity", 23u, 422},
-        {"sc_unsupported_media_type", 25u, 415},
-        {"sc_upgrade_required", 19u, 426},
-        {"sc_use_proxy", 12u, 305},
-        {"sc_variant_also_negotiates", 26u, 506},
-        {"see other", 9u, 303},
-        {"see_other", 9u, 303},
-        {"seeother", 8u, 303},
-        {"service unavailable", 19u, 503},
-        {"service_unavailable", 19u, 503},
-        {"serviceunavailable", 18u, 503},
-        {"shopify security rejection", 26u, 430},
-        {"shopify_security_rejection", 26u, 430},
-        {"site is frozen", 14u, 530},
-        {"site is overloaded", 18u, 529},
-        {"spring_method_failure", 21u, 420},
-        {"ssl certificate error", 21u, 495},
-        {"ssl certificate required", 24u, 496},
-        {"ssl handshake failed", 20u, 525},
-        {"statusaccepted", 14u, 202},
-        {"statusalreadyreported", 21u, 208},
-        {"statusbadgateway", 16u, 502},
-        {"statusbadrequest", 16u, 400},
-        {"statusconflict", 14u, 409},
-        {"statuscontinue", 14u, 100},
-        {"statuscreated", 13u, 201},
-        {"statusearlyhints", 16u, 103},
-        {"statusexpectationfailed", 23u, 417},
-        {"statusfaileddependency", 22u, 424},
-        {"statusforbidden", 15u, 403},
-        {"statusfound", 11u, 302},
-        {"statusgatewaytimeout", 20u, 504},
-        {"statusgone", 10u, 410},
-        {"statushttpversionnotsupported", 29u, 505},
-        {"statusimused", 12u, 226},
-        {"statusinsufficientstorage", 25u, 507},
-        {"statusinternalservererror", 25u, 500},
-        {"statuslengthrequired", 20u, 411},
-        {"statuslocked", 12u, 423},
-        {"statusloopdetected", 18u, 508},
-        {"statusmethodnotallowed", 22u, 405},
-        {"statusmisdirectedrequest", 24u, 421},
-        {"statusmovedpermanently", 22u, 301},
-        {"statusmultiplechoices", 21u, 300},
-        {"statusmultistatus", 17u, 207},
-        {"statusnetworkauthenticationrequired", 35u, 511},
-        {"statusnocontent", 15u, 204},
-        {"statusnonauthoritativeinfo", 26u, 203},
-        {"statusnotacceptable", 19u, 406},
-        {"statusnotextended", 17u, 510},
-        {"statusnotfound", 14u, 404},
-        {"statusnotimplemented", 20u, 501},
-        {"statusnotmodified", 17u, 304},
-        {"statusok", 8u, 200},
-        {"statuspartialcontent", 20u, 206},
-        {"statuspaymentrequired", 21u, 402},
-        {"statuspermanentredirect", 23u, 308},
-        {"statuspreconditionfailed", 24u, 412},
-        {"statuspreconditionrequired", 26u, 428},
-        {"statusprocessing", 16u, 102},
-        {"statusproxyauthrequired", 23u, 407},
-        {"statusrequestedrangenotsatisfiable", 34u, 416},
-        {"statusrequestentitytoolarge", 27u, 413},
-        {"statusrequestheaderfieldstoolarge", 33u, 431},
-        {"statusrequesttimeout", 20u, 408},
-        {"statusrequesturitoolong", 23u, 414},
-        {"statusresetcontent", 18u, 205},
-        {"statusseeother", 14u, 303},
-        {"statusserviceunavailable", 24u, 503},
-        {"statusswitchingprotocols", 24u, 101},
-        {"statusteapot", 12u, 418},
-        {"statustemporaryredirect", 23u, 307},
-        {"statustooearly", 14u, 425},
-        {"statustoomanyrequests", 21u, 429},
-        {"statusunauthorized", 18u, 401},
-        {"statusunavailableforlegalreasons", 32u, 451},
-        {"statusunprocessableentity", 25u, 422},
-        {"statusunsupportedmediatype", 26u, 415},
-        {"statusupgraderequired", 21u, 426},
-        {"statususeproxy", 14u, 305},
-        {"statusvariantalsonegotiates", 27u, 506},
-        {"switch_proxy", 12u, 306},
-        {"switching protocols", 19u, 101},
-        {"switching_protocols", 19u, 101},
-        {"switchingprotocols", 18u, 101},
-        {"temporary redirect", 18u, 307},
-        {"temporary_redirect", 18u, 307},
-        {"temporaryredirect", 17u, 307},
-        {"token required", 14u, 499},
-        {"too early", 9u, 425},
-        {"too many requests", 17u, 429},
-        {"too_early", 9u, 425},
-        {"too_many_requests", 17u, 429},
-        {"tooearly", 8u, 425},
-        {"toomanyrequests", 15u, 429},
-        {"twitter_enhance_your_calm", 25u, 420},
-        {"unauthorized", 12u, 401},
-        {"unavailable for legal reasons", 29u, 451},
-        {"unavailable_for_legal_reasons", 29u, 451},
-        {"unavailableforlegalreasons", 26u, 451},
-        {"unprocessable content", 21u, 422},
-        {"unprocessable entity", 20u, 422},
-        {"unprocessable_content", 21u, 422},
-        {"unprocessable_entity", 20u, 422},
-        {"unprocessablecontent", 20u, 422},
-        {"unprocessableentity", 19u, 422},
-        {"unsupported media type", 22u, 415},
-        {"unsupported_media_type", 22u, 415},
-        {"unsupportedmediatype", 20u, 415},
-        {"unused", 6u, 306},
-        {"upgrade required", 16u, 426},
-        {"upgrade_required", 16u, 426},
-        {"upgraderequired", 15u, 426},
-        {"uri too long", 12u, 414},
-        {"uri_too_long", 12u, 414},
-        {"uritoolong", 10u, 414},
-        {"use proxy", 9u, 305},
-        {"use_proxy", 9u, 305},
-        {"useproxy", 8u, 305},
-        {"variant also negotiates", 23u, 506},
-        {"variant_also_negotiates", 23u, 506},
-        {"variantalsonegotiates", 21u, 506},
-        {"web server is down", 18u, 521},
-        {"web server returned an unknown error", 36u, 520},
-    };
-    const netcodes_name *found = netcodes_find_name(netcodes_folded, 522u, name, 1);
-    if (found != NETCODES_NULL && code != NETCODES_NULL) {
-        *code = NETCODES_CAST(int, found->code);
-    }
-    return found != NETCODES_NULL;
-}
-
-/* The reason of the code's primary meaning, or NULL; the same as
- * netcodes_http_name(). */
-static inline const char *netcodes_http_reason(int code) {
-    return netcodes_http_name(code);
-}
-
-/* Finds a code by its reason, ignoring ASCII case: the current one, a
- * former one ("Request Entity Too Large" finds 413) or a vendor's; the same
- * as netcodes_http_from_folded_name(). Returns 1 and stores the code, or returns 0. */
-static inline int netcodes_http_from_reason(const char *text, int *code) {
-    return netcodes_http_from_folded_name(text, code);
-}
-
-/* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and what other ecosystems call it. Case matters. Returns 1 and
- * stores the code, or returns 0. */
-static inline int netcodes_http_from_name(const char *name, int *code) {
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_http_find_exact(const char *name, size_t length) {
     static const netcodes_name netcodes_names[524] = {
         {"OK", 2u, 200},
         {"Ok", 2u, 200},
@@ -3823,11 +3410,582 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS", 46u, 450},
         {"CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR", 47u, 520},
     };
-    const netcodes_name *found = netcodes_find_name(netcodes_names, 524u, name, 0);
+    return netcodes_find_name(netcodes_names, 524u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_http_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_http_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST(int, found->code);
     }
     return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_http_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[522] = {
+        {"(unused)", 8u, 306},
+        {":\"(unused)\"", 11u, 306},
+        {":accepted", 9u, 202},
+        {":already_reported", 17u, 208},
+        {":bad_gateway", 12u, 502},
+        {":bad_request", 12u, 400},
+        {":bandwidth_limit_exceeded", 25u, 509},
+        {":conflict", 9u, 409},
+        {":content_too_large", 18u, 413},
+        {":continue", 9u, 100},
+        {":created", 8u, 201},
+        {":early_hints", 12u, 103},
+        {":expectation_failed", 19u, 417},
+        {":failed_dependency", 18u, 424},
+        {":forbidden", 10u, 403},
+        {":found", 6u, 302},
+        {":gateway_timeout", 16u, 504},
+        {":gone", 5u, 410},
+        {":http_version_not_supported", 27u, 505},
+        {":im_used", 8u, 226},
+        {":insufficient_storage", 21u, 507},
+        {":internal_server_error", 22u, 500},
+        {":length_required", 16u, 411},
+        {":locked", 7u, 423},
+        {":loop_detected", 14u, 508},
+        {":method_not_allowed", 19u, 405},
+        {":misdirected_request", 20u, 421},
+        {":moved_permanently", 18u, 301},
+        {":multi_status", 13u, 207},
+        {":multiple_choices", 17u, 300},
+        {":network_authentication_required", 32u, 511},
+        {":no_content", 11u, 204},
+        {":non_authoritative_information", 30u, 203},
+        {":not_acceptable", 15u, 406},
+        {":not_extended", 13u, 510},
+        {":not_found", 10u, 404},
+        {":not_implemented", 16u, 501},
+        {":not_modified", 13u, 304},
+        {":ok", 3u, 200},
+        {":partial_content", 16u, 206},
+        {":payload_too_large", 18u, 413},
+        {":payment_required", 17u, 402},
+        {":permanent_redirect", 19u, 308},
+        {":precondition_failed", 20u, 412},
+        {":precondition_required", 22u, 428},
+        {":processing", 11u, 102},
+        {":proxy_authentication_required", 30u, 407},
+        {":range_not_satisfiable", 22u, 416},
+        {":request_header_fields_too_large", 32u, 431},
+        {":request_timeout", 16u, 408},
+        {":reset_content", 14u, 205},
+        {":see_other", 10u, 303},
+        {":service_unavailable", 20u, 503},
+        {":switching_protocols", 20u, 101},
+        {":temporary_redirect", 19u, 307},
+        {":too_early", 10u, 425},
+        {":too_many_requests", 18u, 429},
+        {":unauthorized", 13u, 401},
+        {":unavailable_for_legal_reasons", 30u, 451},
+        {":unprocessable_content", 22u, 422},
+        {":unprocessable_entity", 21u, 422},
+        {":unsupported_media_type", 23u, 415},
+        {":upgrade_required", 17u, 426},
+        {":uri_too_long", 13u, 414},
+        {":use_proxy", 10u, 305},
+        {":variant_also_negotiates", 24u, 506},
+        {"a timeout occurred", 18u, 524},
+        {"accepted", 8u, 202},
+        {"already reported", 16u, 208},
+        {"already_reported", 16u, 208},
+        {"alreadyreported", 15u, 208},
+        {"ambiguous", 9u, 300},
+        {"apache_bandwidth_limit_exceeded", 31u, 509},
+        {"aws_elb_client_closed_connection", 32u, 460},
+        {"aws_elb_incompatible_protocol_versions", 38u, 464},
+        {"aws_elb_too_many_forwarded_for_addresses", 40u, 463},
+        {"aws_elb_unauthorized", 20u, 561},
+        {"bad gateway", 11u, 502},
+        {"bad request", 11u, 400},
+        {"bad_gateway", 11u, 502},
+        {"bad_request", 11u, 400},
+        {"badgateway", 10u, 502},
+        {"badrequest", 10u, 400},
+        {"bandwidth limit exceeded", 24u, 509},
+        {"blocked by windows parental controls", 36u, 450},
+        {"client closed request", 21u, 499},
+        {"cloudflare_a_timeout_occurred", 29u, 524},
+        {"cloudflare_connection_timed_out", 31u, 522},
+        {"cloudflare_error_1xxx", 21u, 530},
+        {"cloudflare_invalid_ssl_certificate", 34u, 526},
+        {"cloudflare_origin_is_unreachable", 32u, 523},
+        {"cloudflare_railgun_error", 24u, 527},
+        {"cloudflare_ssl_handshake_failed", 31u, 525},
+        {"cloudflare_web_server_is_down", 29u, 521},
+        {"cloudflare_web_server_returned_an_unknown_error", 47u, 520},
+        {"conflict", 8u, 409},
+        {"connection timed out", 20u, 522},
+        {"content too large", 17u, 413},
+        {"content_too_large", 17u, 413},
+        {"continue", 8u, 100},
+        {"created", 7u, 201},
+        {"early hints", 11u, 103},
+        {"early_hints", 11u, 103},
+        {"earlyhints", 10u, 103},
+        {"enhance your calm", 17u, 420},
+        {"esri_invalid_token", 18u, 498},
+        {"esri_token_required", 19u, 499},
+        {"expectation failed", 18u, 417},
+        {"expectation_failed", 18u, 417},
+        {"expectationfailed", 17u, 417},
+        {"failed dependency", 17u, 424},
+        {"failed_dependency", 17u, 424},
+        {"faileddependency", 16u, 424},
+        {"forbidden", 9u, 403},
+        {"found", 5u, 302},
+        {"gateway time-out", 16u, 504},
+        {"gateway timeout", 15u, 504},
+        {"gateway_timeout", 15u, 504},
+        {"gatewaytimeout", 14u, 504},
+        {"gone", 4u, 410},
+        {"http request sent to https port", 31u, 497},
+        {"http version not supported", 26u, 505},
+        {"http_accepted", 13u, 202},
+        {"http_already_reported", 21u, 208},
+        {"http_bad_gateway", 16u, 502},
+        {"http_bad_method", 15u, 405},
+        {"http_bad_request", 16u, 400},
+        {"http_client_timeout", 19u, 408},
+        {"http_conflict", 13u, 409},
+        {"http_continue", 13u, 100},
+        {"http_created", 12u, 201},
+        {"http_early_hints", 16u, 103},
+        {"http_entity_too_large", 21u, 413},
+        {"http_expectation_failed", 23u, 417},
+        {"http_failed_dependency", 22u, 424},
+        {"http_forbidden", 14u, 403},
+        {"http_found", 10u, 302},
+        {"http_gateway_timeout", 20u, 504},
+        {"http_gone", 9u, 410},
+        {"http_i_am_a_teapot", 18u, 418},
+        {"http_im_used", 12u, 226},
+        {"http_insufficient_storage", 25u, 507},
+        {"http_internal_error", 19u, 500},
+        {"http_internal_server_error", 26u, 500},
+        {"http_length_required", 20u, 411},
+        {"http_locked", 11u, 423},
+        {"http_loop_detected", 18u, 508},
+        {"http_method_not_allowed", 23u, 405},
+        {"http_misdirected_request", 24u, 421},
+        {"http_moved_perm", 15u, 301},
+        {"http_moved_permanently", 22u, 301},
+        {"http_moved_temp", 15u, 302},
+        {"http_mult_choice", 16u, 300},
+        {"http_multi_status", 17u, 207},
+        {"http_multiple_choices", 21u, 300},
+        {"http_network_authentication_required", 36u, 511},
+        {"http_no_content", 15u, 204},
+        {"http_non_authoritative_information", 34u, 203},
+        {"http_not_acceptable", 19u, 406},
+        {"http_not_authoritative", 22u, 203},
+        {"http_not_extended", 17u, 510},
+        {"http_not_found", 14u, 404},
+        {"http_not_implemented", 20u, 501},
+        {"http_not_modified", 17u, 304},
+        {"http_ok", 7u, 200},
+        {"http_partial", 12u, 206},
+        {"http_partial_content", 20u, 206},
+        {"http_payment_required", 21u, 402},
+        {"http_permanently_redirect", 25u, 308},
+        {"http_precon_failed", 18u, 412},
+        {"http_precondition_failed", 24u, 412},
+        {"http_precondition_required", 26u, 428},
+        {"http_processing", 15u, 102},
+        {"http_proxy_auth", 15u, 407},
+        {"http_proxy_authentication_required", 34u, 407},
+        {"http_req_too_long", 17u, 414},
+        {"http_request_entity_too_large", 29u, 413},
+        {"http_request_header_fields_too_large", 36u, 431},
+        {"http_request_timeout", 20u, 408},
+        {"http_request_uri_too_long", 25u, 414},
+        {"http_requested_range_not_satisfiable", 36u, 416},
+        {"http_reserved", 13u, 306},
+        {"http_reset", 10u, 205},
+        {"http_reset_content", 18u, 205},
+        {"http_see_other", 14u, 303},
+        {"http_server_error", 17u, 500},
+        {"http_service_unavailable", 24u, 503},
+        {"http_switching_protocols", 24u, 101},
+        {"http_temporary_redirect", 23u, 307},
+        {"http_too_early", 14u, 425},
+        {"http_too_many_requests", 22u, 429},
+        {"http_unauthorized", 17u, 401},
+        {"http_unavailable", 16u, 503},
+        {"http_unavailable_for_legal_reasons", 34u, 451},
+        {"http_unprocessable_entity", 25u, 422},
+        {"http_unsupported_media_type", 27u, 415},
+        {"http_unsupported_type", 21u, 415},
+        {"http_upgrade_required", 21u, 426},
+        {"http_use_proxy", 14u, 305},
+        {"http_variant_also_negotiates_experimental", 41u, 506},
+        {"http_version", 12u, 505},
+        {"http_version_not_supported", 26u, 505},
+        {"httpversionnotsupported", 23u, 505},
+        {"i'm a teapot", 12u, 418},
+        {"iis_login_time_out", 18u, 440},
+        {"iis_redirect", 12u, 451},
+        {"iis_retry_with", 14u, 449},
+        {"im used", 7u, 226},
+        {"im_a_teapot", 11u, 418},
+        {"im_used", 7u, 226},
+        {"imateapot", 9u, 418},
+        {"imused", 6u, 226},
+        {"insufficient storage", 20u, 507},
+        {"insufficient_storage", 20u, 507},
+        {"insufficientstorage", 19u, 507},
+        {"internal server error", 21u, 500},
+        {"internal_server_error", 21u, 500},
+        {"internalservererror", 19u, 500},
+        {"invalid ssl certificate", 23u, 526},
+        {"invalid token", 13u, 498},
+        {"laravel_page_expired", 20u, 419},
+        {"length required", 15u, 411},
+        {"length_required", 15u, 411},
+        {"lengthrequired", 14u, 411},
+        {"locked", 6u, 423},
+        {"login time-out", 14u, 440},
+        {"loop detected", 13u, 508},
+        {"loop_detected", 13u, 508},
+        {"loopdetected", 12u, 508},
+        {"method failure", 14u, 420},
+        {"method not allowed", 18u, 405},
+        {"method_not_allowed", 18u, 405},
+        {"methodnotallowed", 16u, 405},
+        {"microsoft_blocked_by_windows_parental_controls", 46u, 450},
+        {"misdirected request", 19u, 421},
+        {"misdirected_request", 19u, 421},
+        {"misdirectedrequest", 18u, 421},
+        {"moved", 5u, 301},
+        {"moved permanently", 17u, 301},
+        {"moved temporarily", 17u, 302},
+        {"moved_permanently", 17u, 301},
+        {"movedpermanently", 16u, 301},
+        {"multi-status", 12u, 207},
+        {"multi_status", 12u, 207},
+        {"multiple choices", 16u, 300},
+        {"multiple_choices", 16u, 300},
+        {"multiplechoices", 15u, 300},
+        {"multistatus", 11u, 207},
+        {"network authentication required", 31u, 511},
+        {"network connect timeout error", 29u, 599},
+        {"network read timeout error", 26u, 598},
+        {"network_authentication_required", 31u, 511},
+        {"networkauthenticationrequired", 29u, 511},
+        {"nginx_client_closed_request", 27u, 499},
+        {"nginx_http_request_sent_to_https_port", 37u, 497},
+        {"nginx_no_response", 17u, 444},
+        {"nginx_request_header_too_large", 30u, 494},
+        {"nginx_ssl_certificate_error", 27u, 495},
+        {"nginx_ssl_certificate_required", 30u, 496},
+        {"no content", 10u, 204},
+        {"no response", 11u, 444},
+        {"no_content", 10u, 204},
+        {"nocontent", 9u, 204},
+        {"non-authoritative information", 29u, 203},
+        {"non_authoritative_information", 29u, 203},
+        {"nonauthoritativeinformation", 27u, 203},
+        {"not acceptable", 14u, 406},
+        {"not extended", 12u, 510},
+        {"not found", 9u, 404},
+        {"not implemented", 15u, 501},
+        {"not modified", 12u, 304},
+        {"not_acceptable", 14u, 406},
+        {"not_extended", 12u, 510},
+        {"not_found", 9u, 404},
+        {"not_implemented", 15u, 501},
+        {"not_modified", 12u, 304},
+        {"notacceptable", 13u, 406},
+        {"notextended", 11u, 510},
+        {"notfound", 8u, 404},
+        {"notimplemented", 14u, 501},
+        {"notmodified", 11u, 304},
+        {"ok", 2u, 200},
+        {"origin is unreachable", 21u, 523},
+        {"page expired", 12u, 419},
+        {"pantheon_site_is_frozen", 23u, 530},
+        {"partial content", 15u, 206},
+        {"partial_content", 15u, 206},
+        {"partialcontent", 14u, 206},
+        {"payload too large", 17u, 413},
+        {"payload_too_large", 17u, 413},
+        {"payloadtoolarge", 15u, 413},
+        {"payment required", 16u, 402},
+        {"payment_required", 16u, 402},
+        {"paymentrequired", 15u, 402},
+        {"permanent redirect", 18u, 308},
+        {"permanent_redirect", 18u, 308},
+        {"permanentredirect", 17u, 308},
+        {"precondition failed", 19u, 412},
+        {"precondition required", 21u, 428},
+        {"precondition_failed", 19u, 412},
+        {"precondition_required", 21u, 428},
+        {"preconditionfailed", 18u, 412},
+        {"preconditionrequired", 20u, 428},
+        {"processing", 10u, 102},
+        {"proxy authentication required", 29u, 407},
+        {"proxy_authentication_required", 29u, 407},
+        {"proxy_network_connect_timeout_error", 35u, 599},
+        {"proxy_network_read_timeout_error", 32u, 598},
+        {"proxyauthenticationrequired", 27u, 407},
+        {"qualys_site_is_overloaded", 25u, 529},
+        {"railgun error", 13u, 527},
+        {"range not satisfiable", 21u, 416},
+        {"range_not_satisfiable", 21u, 416},
+        {"rangenotsatisfiable", 19u, 416},
+        {"redirect", 8u, 451},
+        {"redirectkeepverb", 16u, 307},
+        {"redirectmethod", 14u, 303},
+        {"request entity too large", 24u, 413},
+        {"request header fields too large", 31u, 431},
+        {"request header too large", 24u, 494},
+        {"request time-out", 16u, 408},
+        {"request timeout", 15u, 408},
+        {"request-uri too large", 21u, 414},
+        {"request-uri too long", 20u, 414},
+        {"request_entity_too_large", 24u, 413},
+        {"request_header_fields_too_large", 31u, 431},
+        {"request_timeout", 15u, 408},
+        {"request_uri_too_long", 20u, 414},
+        {"requested range not satisfiable", 31u, 416},
+        {"requested_range_not_satisfiable", 31u, 416},
+        {"requestedrangenotsatisfiable", 28u, 416},
+        {"requestentitytoolarge", 21u, 413},
+        {"requestheaderfieldstoolarge", 27u, 431},
+        {"requesttimeout", 14u, 408},
+        {"requesturitoolong", 17u, 414},
+        {"reset content", 13u, 205},
+        {"reset_content", 13u, 205},
+        {"resetcontent", 12u, 205},
+        {"retry with", 10u, 449},
+        {"sc_accepted", 11u, 202},
+        {"sc_already_reported", 19u, 208},
+        {"sc_bad_gateway", 14u, 502},
+        {"sc_bad_request", 14u, 400},
+        {"sc_conflict", 11u, 409},
+        {"sc_continue", 11u, 100},
+        {"sc_created", 10u, 201},
+        {"sc_early_hints", 14u, 103},
+        {"sc_expectation_failed", 21u, 417},
+        {"sc_failed_dependency", 20u, 424},
+        {"sc_forbidden", 12u, 403},
+        {"sc_gateway_timeout", 18u, 504},
+        {"sc_gone", 7u, 410},
+        {"sc_http_version_not_supported", 29u, 505},
+        {"sc_im_used", 10u, 226},
+        {"sc_insufficient_space_on_resource", 33u, 419},
+        {"sc_insufficient_storage", 23u, 507},
+        {"sc_internal_server_error", 24u, 500},
+        {"sc_length_required", 18u, 411},
+        {"sc_locked", 9u, 423},
+        {"sc_loop_detected", 16u, 508},
+        {"sc_method_failure", 17u, 420},
+        {"sc_method_not_allowed", 21u, 405},
+        {"sc_misdirected_request", 22u, 421},
+        {"sc_moved_permanently", 20u, 301},
+        {"sc_moved_temporarily", 20u, 302},
+        {"sc_multi_status", 15u, 207},
+        {"sc_multiple_choices", 19u, 300},
+        {"sc_network_authentication_required", 34u, 511},
+        {"sc_no_content", 13u, 204},
+        {"sc_non_authoritative_information", 32u, 203},
+        {"sc_not_acceptable", 17u, 406},
+        {"sc_not_extended", 15u, 510},
+        {"sc_not_found", 12u, 404},
+        {"sc_not_implemented", 18u, 501},
+        {"sc_not_modified", 15u, 304},
+        {"sc_ok", 5u, 200},
+        {"sc_partial_content", 18u, 206},
+        {"sc_payment_required", 19u, 402},
+        {"sc_permanent_redirect", 21u, 308},
+        {"sc_precondition_failed", 22u, 412},
+        {"sc_precondition_required", 24u, 428},
+        {"sc_processing", 13u, 102},
+        {"sc_proxy_authentication_required", 32u, 407},
+        {"sc_request_header_fields_too_large", 34u, 431},
+        {"sc_request_timeout", 18u, 408},
+        {"sc_request_too_long", 19u, 413},
+        {"sc_request_uri_too_long", 23u, 414},
+        {"sc_requested_range_not_satisfiable", 34u, 416},
+        {"sc_reset_content", 16u, 205},
+        {"sc_see_other", 12u, 303},
+        {"sc_service_unavailable", 22u, 503},
+        {"sc_switching_protocols", 22u, 101},
+        {"sc_temporary_redirect", 21u, 307},
+        {"sc_too_early", 12u, 425},
+        {"sc_too_many_requests", 20u, 429},
+        {"sc_unauthorized", 15u, 401},
+        {"sc_unavailable_for_legal_reasons", 32u, 451},
+        {"sc_unprocessable_content", 24u, 422},
+        {"sc_unprocessable_entity", 23u, 422},
+        {"sc_unsupported_media_type", 25u, 415},
+        {"sc_upgrade_required", 19u, 426},
+        {"sc_use_proxy", 12u, 305},
+        {"sc_variant_also_negotiates", 26u, 506},
+        {"see other", 9u, 303},
+        {"see_other", 9u, 303},
+        {"seeother", 8u, 303},
+        {"service unavailable", 19u, 503},
+        {"service_unavailable", 19u, 503},
+        {"serviceunavailable", 18u, 503},
+        {"shopify security rejection", 26u, 430},
+        {"shopify_security_rejection", 26u, 430},
+        {"site is frozen", 14u, 530},
+        {"site is overloaded", 18u, 529},
+        {"spring_method_failure", 21u, 420},
+        {"ssl certificate error", 21u, 495},
+        {"ssl certificate required", 24u, 496},
+        {"ssl handshake failed", 20u, 525},
+        {"statusaccepted", 14u, 202},
+        {"statusalreadyreported", 21u, 208},
+        {"statusbadgateway", 16u, 502},
+        {"statusbadrequest", 16u, 400},
+        {"statusconflict", 14u, 409},
+        {"statuscontinue", 14u, 100},
+        {"statuscreated", 13u, 201},
+        {"statusearlyhints", 16u, 103},
+        {"statusexpectationfailed", 23u, 417},
+        {"statusfaileddependency", 22u, 424},
+        {"statusforbidden", 15u, 403},
+        {"statusfound", 11u, 302},
+        {"statusgatewaytimeout", 20u, 504},
+        {"statusgone", 10u, 410},
+        {"statushttpversionnotsupported", 29u, 505},
+        {"statusimused", 12u, 226},
+        {"statusinsufficientstorage", 25u, 507},
+        {"statusinternalservererror", 25u, 500},
+        {"statuslengthrequired", 20u, 411},
+        {"statuslocked", 12u, 423},
+        {"statusloopdetected", 18u, 508},
+        {"statusmethodnotallowed", 22u, 405},
+        {"statusmisdirectedrequest", 24u, 421},
+        {"statusmovedpermanently", 22u, 301},
+        {"statusmultiplechoices", 21u, 300},
+        {"statusmultistatus", 17u, 207},
+        {"statusnetworkauthenticationrequired", 35u, 511},
+        {"statusnocontent", 15u, 204},
+        {"statusnonauthoritativeinfo", 26u, 203},
+        {"statusnotacceptable", 19u, 406},
+        {"statusnotextended", 17u, 510},
+        {"statusnotfound", 14u, 404},
+        {"statusnotimplemented", 20u, 501},
+        {"statusnotmodified", 17u, 304},
+        {"statusok", 8u, 200},
+        {"statuspartialcontent", 20u, 206},
+        {"statuspaymentrequired", 21u, 402},
+        {"statuspermanentredirect", 23u, 308},
+        {"statuspreconditionfailed", 24u, 412},
+        {"statuspreconditionrequired", 26u, 428},
+        {"statusprocessing", 16u, 102},
+        {"statusproxyauthrequired", 23u, 407},
+        {"statusrequestedrangenotsatisfiable", 34u, 416},
+        {"statusrequestentitytoolarge", 27u, 413},
+        {"statusrequestheaderfieldstoolarge", 33u, 431},
+        {"statusrequesttimeout", 20u, 408},
+        {"statusrequesturitoolong", 23u, 414},
+        {"statusresetcontent", 18u, 205},
+        {"statusseeother", 14u, 303},
+        {"statusserviceunavailable", 24u, 503},
+        {"statusswitchingprotocols", 24u, 101},
+        {"statusteapot", 12u, 418},
+        {"statustemporaryredirect", 23u, 307},
+        {"statustooearly", 14u, 425},
+        {"statustoomanyrequests", 21u, 429},
+        {"statusunauthorized", 18u, 401},
+        {"statusunavailableforlegalreasons", 32u, 451},
+        {"statusunprocessableentity", 25u, 422},
+        {"statusunsupportedmediatype", 26u, 415},
+        {"statusupgraderequired", 21u, 426},
+        {"statususeproxy", 14u, 305},
+        {"statusvariantalsonegotiates", 27u, 506},
+        {"switch_proxy", 12u, 306},
+        {"switching protocols", 19u, 101},
+        {"switching_protocols", 19u, 101},
+        {"switchingprotocols", 18u, 101},
+        {"temporary redirect", 18u, 307},
+        {"temporary_redirect", 18u, 307},
+        {"temporaryredirect", 17u, 307},
+        {"token required", 14u, 499},
+        {"too early", 9u, 425},
+        {"too many requests", 17u, 429},
+        {"too_early", 9u, 425},
+        {"too_many_requests", 17u, 429},
+        {"tooearly", 8u, 425},
+        {"toomanyrequests", 15u, 429},
+        {"twitter_enhance_your_calm", 25u, 420},
+        {"unauthorized", 12u, 401},
+        {"unavailable for legal reasons", 29u, 451},
+        {"unavailable_for_legal_reasons", 29u, 451},
+        {"unavailableforlegalreasons", 26u, 451},
+        {"unprocessable content", 21u, 422},
+        {"unprocessable entity", 20u, 422},
+        {"unprocessable_content", 21u, 422},
+        {"unprocessable_entity", 20u, 422},
+        {"unprocessablecontent", 20u, 422},
+        {"unprocessableentity", 19u, 422},
+        {"unsupported media type", 22u, 415},
+        {"unsupported_media_type", 22u, 415},
+        {"unsupportedmediatype", 20u, 415},
+        {"unused", 6u, 306},
+        {"upgrade required", 16u, 426},
+        {"upgrade_required", 16u, 426},
+        {"upgraderequired", 15u, 426},
+        {"uri too long", 12u, 414},
+        {"uri_too_long", 12u, 414},
+        {"uritoolong", 10u, 414},
+        {"use proxy", 9u, 305},
+        {"use_proxy", 9u, 305},
+        {"useproxy", 8u, 305},
+        {"variant also negotiates", 23u, 506},
+        {"variant_also_negotiates", 23u, 506},
+        {"variantalsonegotiates", 21u, 506},
+        {"web server is down", 18u, 521},
+        {"web server returned an unknown error", 36u, 520},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_http_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 522u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* The reason of the code's primary meaning, or NULL; the same as
+ * netcodes_http_name(). */
+static inline const char *netcodes_http_reason(int code) {
+    return netcodes_http_name(code);
+}
+
+/* Finds a code by its reason as people paste it ("request entity too
+ * large" finds 413): the same as netcodes_http_from_name(). */
+static inline int netcodes_http_from_reason(const char *text, int *code) {
+    return netcodes_http_from_name(text, code);
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_http_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_http_retry(code), idempotent, retry_after_seconds);
 }
 
 /* ---------------------------------------------------------------------------
@@ -4015,6 +4173,19 @@ static inline const char *netcodes_qt_description(int code) {
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_qt_name_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_qt_description_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_qt_category(int code) {
     const netcodes_entry *entry = netcodes_qt_entry(code);
@@ -4133,91 +4304,9 @@ static inline const netcodes_entry *netcodes_qt_meaning(int code, int i) {
     return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
-/* Finds a code by any of its names ignoring ASCII case: upstream's, the
- * constant's, a former one or another ecosystem's. Returns 1 and stores the
- * code, or returns 0. */
-static inline int netcodes_qt_from_folded_name(const char *name, int *code) {
-    static const netcodes_name netcodes_folded[68] = {
-        {"authentication_required_error", 29u, 204},
-        {"authenticationrequirederror", 27u, 204},
-        {"background_request_not_allowed_error", 36u, 9},
-        {"backgroundrequestnotallowederror", 32u, 9},
-        {"connection_refused_error", 24u, 1},
-        {"connectionrefusederror", 22u, 1},
-        {"content_access_denied", 21u, 201},
-        {"content_conflict_error", 22u, 206},
-        {"content_gone_error", 18u, 207},
-        {"content_not_found_error", 23u, 203},
-        {"content_operation_not_permitted_error", 37u, 202},
-        {"content_re_send_error", 21u, 205},
-        {"contentaccessdenied", 19u, 201},
-        {"contentconflicterror", 20u, 206},
-        {"contentgoneerror", 16u, 207},
-        {"contentnotfounderror", 20u, 203},
-        {"contentoperationnotpermittederror", 33u, 202},
-        {"contentresenderror", 18u, 205},
-        {"host_not_found_error", 20u, 3},
-        {"hostnotfounderror", 17u, 3},
-        {"insecure_redirect_error", 23u, 11},
-        {"insecureredirecterror", 21u, 11},
-        {"internal_server_error", 21u, 401},
-        {"internalservererror", 19u, 401},
-        {"network_session_failed_error", 28u, 8},
-        {"networksessionfailederror", 25u, 8},
-        {"no_error", 8u, 0},
-        {"noerror", 7u, 0},
-        {"operation_canceled_error", 24u, 5},
-        {"operation_not_implemented_error", 31u, 402},
-        {"operationcancelederror", 22u, 5},
-        {"operationnotimplementederror", 28u, 402},
-        {"protocol_failure", 16u, 399},
-        {"protocol_invalid_operation_error", 32u, 302},
-        {"protocol_unknown_error", 22u, 301},
-        {"protocolfailure", 15u, 399},
-        {"protocolinvalidoperationerror", 29u, 302},
-        {"protocolunknownerror", 20u, 301},
-        {"proxy_authentication_required_error", 35u, 105},
-        {"proxy_connection_closed_error", 29u, 102},
-        {"proxy_connection_refused_error", 30u, 101},
-        {"proxy_not_found_error", 21u, 103},
-        {"proxy_timeout_error", 19u, 104},
-        {"proxyauthenticationrequirederror", 32u, 105},
-        {"proxyconnectionclosederror", 26u, 102},
-        {"proxyconnectionrefusederror", 27u, 101},
-        {"proxynotfounderror", 18u, 103},
-        {"proxytimeouterror", 17u, 104},
-        {"remote_host_closed_error", 24u, 2},
-        {"remotehostclosederror", 21u, 2},
-        {"service_unavailable_error", 25u, 403},
-        {"serviceunavailableerror", 23u, 403},
-        {"ssl_handshake_failed_error", 26u, 6},
-        {"sslhandshakefailederror", 23u, 6},
-        {"temporary_network_failure_error", 31u, 7},
-        {"temporarynetworkfailureerror", 28u, 7},
-        {"timeout_error", 13u, 4},
-        {"timeouterror", 12u, 4},
-        {"too_many_redirects_error", 24u, 10},
-        {"toomanyredirectserror", 21u, 10},
-        {"unknown_content_error", 21u, 299},
-        {"unknown_network_error", 21u, 99},
-        {"unknown_proxy_error", 19u, 199},
-        {"unknown_server_error", 20u, 499},
-        {"unknowncontenterror", 19u, 299},
-        {"unknownnetworkerror", 19u, 99},
-        {"unknownproxyerror", 17u, 199},
-        {"unknownservererror", 18u, 499},
-    };
-    const netcodes_name *found = netcodes_find_name(netcodes_folded, 68u, name, 1);
-    if (found != NETCODES_NULL && code != NETCODES_NULL) {
-        *code = NETCODES_CAST(int, found->code);
-    }
-    return found != NETCODES_NULL;
-}
-
-/* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and what other ecosystems call it. Case matters. Returns 1 and
- * stores the code, or returns 0. */
-static inline int netcodes_qt_from_name(const char *name, int *code) {
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_qt_find_exact(const char *name, size_t length) {
     static const netcodes_name netcodes_names[68] = {
         {"NoError", 7u, 0},
         {"NO_ERROR", 8u, 0},
@@ -4288,11 +4377,129 @@ static inline int netcodes_qt_from_name(const char *name, int *code) {
         {"BACKGROUND_REQUEST_NOT_ALLOWED_ERROR", 36u, 9},
         {"CONTENT_OPERATION_NOT_PERMITTED_ERROR", 37u, 202},
     };
-    const netcodes_name *found = netcodes_find_name(netcodes_names, 68u, name, 0);
+    return netcodes_find_name(netcodes_names, 68u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_qt_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_qt_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST(int, found->code);
     }
     return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else without a prefix people
+ * paste before names (QNetworkReply::) and ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_qt_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[68] = {
+        {"authentication_required_error", 29u, 204},
+        {"authenticationrequirederror", 27u, 204},
+        {"background_request_not_allowed_error", 36u, 9},
+        {"backgroundrequestnotallowederror", 32u, 9},
+        {"connection_refused_error", 24u, 1},
+        {"connectionrefusederror", 22u, 1},
+        {"content_access_denied", 21u, 201},
+        {"content_conflict_error", 22u, 206},
+        {"content_gone_error", 18u, 207},
+        {"content_not_found_error", 23u, 203},
+        {"content_operation_not_permitted_error", 37u, 202},
+        {"content_re_send_error", 21u, 205},
+        {"contentaccessdenied", 19u, 201},
+        {"contentconflicterror", 20u, 206},
+        {"contentgoneerror", 16u, 207},
+        {"contentnotfounderror", 20u, 203},
+        {"contentoperationnotpermittederror", 33u, 202},
+        {"contentresenderror", 18u, 205},
+        {"host_not_found_error", 20u, 3},
+        {"hostnotfounderror", 17u, 3},
+        {"insecure_redirect_error", 23u, 11},
+        {"insecureredirecterror", 21u, 11},
+        {"internal_server_error", 21u, 401},
+        {"internalservererror", 19u, 401},
+        {"network_session_failed_error", 28u, 8},
+        {"networksessionfailederror", 25u, 8},
+        {"no_error", 8u, 0},
+        {"noerror", 7u, 0},
+        {"operation_canceled_error", 24u, 5},
+        {"operation_not_implemented_error", 31u, 402},
+        {"operationcancelederror", 22u, 5},
+        {"operationnotimplementederror", 28u, 402},
+        {"protocol_failure", 16u, 399},
+        {"protocol_invalid_operation_error", 32u, 302},
+        {"protocol_unknown_error", 22u, 301},
+        {"protocolfailure", 15u, 399},
+        {"protocolinvalidoperationerror", 29u, 302},
+        {"protocolunknownerror", 20u, 301},
+        {"proxy_authentication_required_error", 35u, 105},
+        {"proxy_connection_closed_error", 29u, 102},
+        {"proxy_connection_refused_error", 30u, 101},
+        {"proxy_not_found_error", 21u, 103},
+        {"proxy_timeout_error", 19u, 104},
+        {"proxyauthenticationrequirederror", 32u, 105},
+        {"proxyconnectionclosederror", 26u, 102},
+        {"proxyconnectionrefusederror", 27u, 101},
+        {"proxynotfounderror", 18u, 103},
+        {"proxytimeouterror", 17u, 104},
+        {"remote_host_closed_error", 24u, 2},
+        {"remotehostclosederror", 21u, 2},
+        {"service_unavailable_error", 25u, 403},
+        {"serviceunavailableerror", 23u, 403},
+        {"ssl_handshake_failed_error", 26u, 6},
+        {"sslhandshakefailederror", 23u, 6},
+        {"temporary_network_failure_error", 31u, 7},
+        {"temporarynetworkfailureerror", 28u, 7},
+        {"timeout_error", 13u, 4},
+        {"timeouterror", 12u, 4},
+        {"too_many_redirects_error", 24u, 10},
+        {"toomanyredirectserror", 21u, 10},
+        {"unknown_content_error", 21u, 299},
+        {"unknown_network_error", 21u, 99},
+        {"unknown_proxy_error", 19u, 199},
+        {"unknown_server_error", 20u, 499},
+        {"unknowncontenterror", 19u, 299},
+        {"unknownnetworkerror", 19u, 99},
+        {"unknownproxyerror", 17u, 199},
+        {"unknownservererror", 18u, 499},
+    };
+    static const netcodes_name netcodes_prefixes[1] = {
+        {"qnetworkreply::", 15u, 0},
+    };
+    size_t i;
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_qt_find_exact(start, length);
+    for (i = 0; found == NETCODES_NULL && i < 1u; ++i) {
+        size_t n = netcodes_prefixes[i].length;
+        if (length >= n && netcodes_compare(netcodes_prefixes[i].name, start, n, 1) == 0) {
+            start += n;
+            length -= n;
+            break;
+        }
+    }
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 68u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_qt_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_qt_retry(code), idempotent, retry_after_seconds);
 }
 
 /* ---------------------------------------------------------------------------
@@ -4379,6 +4586,19 @@ static inline const char *netcodes_warning_description(int code) {
     return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
 }
 
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_warning_name_or(int code, const char *fallback) {
+    const char *text = netcodes_warning_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_warning_description_or(int code, const char *fallback) {
+    const char *text = netcodes_warning_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
 /* The code's category, or NETCODES_CATEGORY_NONE. */
 static inline netcodes_category netcodes_warning_category(int code) {
     const netcodes_entry *entry = netcodes_warning_entry(code);
@@ -4457,37 +4677,9 @@ static inline const netcodes_entry *netcodes_warning_meaning(int code, int i) {
     return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
 }
 
-/* Finds a code by any of its names ignoring ASCII case: upstream's, the
- * constant's, a former one or another ecosystem's. Returns 1 and stores the
- * code, or returns 0. */
-static inline int netcodes_warning_from_folded_name(const char *name, int *code) {
-    static const netcodes_name netcodes_folded[14] = {
-        {"disconnected operation", 22u, 112},
-        {"disconnected_operation", 22u, 112},
-        {"heuristic expiration", 20u, 113},
-        {"heuristic_expiration", 20u, 113},
-        {"miscellaneous persistent warning", 32u, 299},
-        {"miscellaneous warning", 21u, 199},
-        {"miscellaneous_persistent_warning", 32u, 299},
-        {"miscellaneous_warning", 21u, 199},
-        {"response is stale", 17u, 110},
-        {"response_is_stale", 17u, 110},
-        {"revalidation failed", 19u, 111},
-        {"revalidation_failed", 19u, 111},
-        {"transformation applied", 22u, 214},
-        {"transformation_applied", 22u, 214},
-    };
-    const netcodes_name *found = netcodes_find_name(netcodes_folded, 14u, name, 1);
-    if (found != NETCODES_NULL && code != NETCODES_NULL) {
-        *code = NETCODES_CAST(int, found->code);
-    }
-    return found != NETCODES_NULL;
-}
-
-/* Finds a code by any of its names: upstream's, the constant's without its
- * prefix, and what other ecosystems call it. Case matters. Returns 1 and
- * stores the code, or returns 0. */
-static inline int netcodes_warning_from_name(const char *name, int *code) {
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_warning_find_exact(const char *name, size_t length) {
     static const netcodes_name netcodes_names[14] = {
         {"RESPONSE_IS_STALE", 17u, 110},
         {"Response is Stale", 17u, 110},
@@ -4504,11 +4696,62 @@ static inline int netcodes_warning_from_name(const char *name, int *code) {
         {"MISCELLANEOUS_PERSISTENT_WARNING", 32u, 299},
         {"Miscellaneous Persistent Warning", 32u, 299},
     };
-    const netcodes_name *found = netcodes_find_name(netcodes_names, 14u, name, 0);
+    return netcodes_find_name(netcodes_names, 14u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_warning_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_warning_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST(int, found->code);
     }
     return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_warning_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[14] = {
+        {"disconnected operation", 22u, 112},
+        {"disconnected_operation", 22u, 112},
+        {"heuristic expiration", 20u, 113},
+        {"heuristic_expiration", 20u, 113},
+        {"miscellaneous persistent warning", 32u, 299},
+        {"miscellaneous warning", 21u, 199},
+        {"miscellaneous_persistent_warning", 32u, 299},
+        {"miscellaneous_warning", 21u, 199},
+        {"response is stale", 17u, 110},
+        {"response_is_stale", 17u, 110},
+        {"revalidation failed", 19u, 111},
+        {"revalidation_failed", 19u, 111},
+        {"transformation applied", 22u, 214},
+        {"transformation_applied", 22u, 214},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_warning_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 14u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_warning_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_warning_retry(code), idempotent, retry_after_seconds);
 }
 
 /* ---------------------------------------------------------------------------

@@ -211,7 +211,7 @@ const BY_FOLDED_NAME = /* @__PURE__ */ byName([
   ["unknownproxyerror", 18],
   ["unknownservererror", 33],
 ], ALL);
-const PREFIXES = [];
+const PREFIXES = ["qnetworkreply::"];
 const RETIRED = /* @__PURE__ */ new Set([]);
 
 /** Every meaning of every code by identifier: `NetworkError.CONTENT_NOT_FOUND_ERROR`. */

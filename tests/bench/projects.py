@@ -6,7 +6,8 @@
 - build-netcodes/: a binary depending on the generated crate (generated/rust),
   no features: what `cargo build` of a user of netcodes compiles.
 - build-http/: the same binary depending on the `http` crate (the version in
-  the workspace's Cargo.lock), for the clean-build comparison.
+  the workspace's Cargo.lock, whose copy also pins http's dependencies), for
+  the clean-build comparison.
 - size-rust/: a release binary that calls every lookup of the crate (code ->
   name/description for every system, name -> code, every mapping) on values
   read from the command line, so nothing is constant-folded away; its
@@ -114,6 +115,9 @@ def main() -> None:
     write(out / "build-netcodes/src/main.rs",
           "const DEP: &str = \"netcodes\";\n" + tiny.replace('"{}", DEP', '"{} {:?}", DEP, netcodes::http::Status::new(404).name()'))
     write(out / "build-http/Cargo.toml", cargo_toml("build-http", f'http = "={http_version()}"'))
+    # The workspace's lock file: http's own dependencies at the workspace's
+    # versions too (cargo drops the packages this project does not use).
+    write(out / "build-http/Cargo.lock", (REPO / "Cargo.lock").read_text(encoding="utf-8"))
     write(out / "build-http/src/main.rs",
           "const DEP: &str = \"http\";\n" + tiny.replace('"{}", DEP', '"{} {:?}", DEP, http::StatusCode::NOT_FOUND.canonical_reason()'))
     write(out / "size-rust/Cargo.toml", cargo_toml("size-rust", f'netcodes = {{ path = "{crate}" }}'))

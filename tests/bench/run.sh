@@ -57,13 +57,13 @@ hyperfine -N --runs "$RUNS" --export-json "$OUT/generate-synth-0.json" --prepare
 
 echo "== 1. clean build: the generated crate against the http crate" >&2
 python3 tests/bench/projects.py "$OUT/projects" >/dev/null
-for dep in netcodes http; do  # resolve and fetch once, outside the timing
+for dep in netcodes http; do  # resolve and fetch once, outside the timing; the lock files are then complete
   cargo build -q --manifest-path "$OUT/projects/build-$dep/Cargo.toml" --target-dir "$OUT/build-target-$dep"
 done
 hyperfine --runs "$RUNS" --export-json "$OUT/build.json" \
   --prepare "rm -rf $OUT/build-target-netcodes $OUT/build-target-http" \
-  -n netcodes "cargo build -q --offline --manifest-path $OUT/projects/build-netcodes/Cargo.toml --target-dir $OUT/build-target-netcodes" \
-  -n http "cargo build -q --offline --manifest-path $OUT/projects/build-http/Cargo.toml --target-dir $OUT/build-target-http" >&2
+  -n netcodes "cargo build -q --locked --manifest-path $OUT/projects/build-netcodes/Cargo.toml --target-dir $OUT/build-target-netcodes" \
+  -n http "cargo build -q --locked --manifest-path $OUT/projects/build-http/Cargo.toml --target-dir $OUT/build-target-http" >&2
 
 echo "== 2. Rust lookups (criterion)" >&2
 rm -rf target/criterion

@@ -1,107 +1,71 @@
-//! Opening deep links of the built site in headless Chromium.
+//! The built site in headless Chromium, served over HTTP under the site's
+//! path: code pages and mapping pages as a reader's browser renders them,
+//! the not-found page at any depth, and mdBook's search with the exact-match
+//! script.
 
 use std::path::Path;
 
-use codegen::model::{Code, Mapping, MappingRule, Model, System, SystemKind};
-use codegen::render::docs::{mapping_file, page_file, rule_anchor};
-
 use super::html::Document;
+use super::site::resolve;
 
-/// A page, an anchor on it, and what the rendered DOM must show there.
-pub struct DeepLink {
-    page: String,
-    anchor: String,
-    /// The text of the element with the anchor (a heading), or of the
-    /// table row that holds it.
-    heading: Option<String>,
-    row_contains: Option<String>,
-    /// The text of the first paragraph after it.
-    description: Option<String>,
+/// `chromium --dump-dom` with a fresh profile, killed after a minute: the
+/// DOM after the page's scripts ran.
+pub fn dump_dom(url: &str, profile: &Path) -> Result<Document, String> {
+    conformance::dump_dom(url, profile).map(|html| Document::parse(&html))
 }
 
-fn html_page(markdown_file: &str) -> String {
-    format!("{}.html", markdown_file.strip_suffix(".md").expect("a Markdown page"))
+/// `chromium --screenshot` of `url` into `file`.
+pub fn screenshot(url: &str, profile: &Path, file: &Path, size: (u32, u32)) -> Result<(), String> {
+    conformance::headless_chromium(
+        &[
+            format!("--user-data-dir={}", profile.display()),
+            format!("--screenshot={}", file.display()),
+            format!("--window-size={},{}", size.0, size.1),
+            "--hide-scrollbars".to_owned(),
+            url.to_owned(),
+        ],
+        url,
+    )?;
+    if file.is_file() { Ok(()) } else { Err(format!("{url}: no screenshot written")) }
 }
 
-impl DeepLink {
-    /// A code's heading and description.
-    pub fn code(system: &System, code: &Code, anchor: &str) -> DeepLink {
-        let heading = match system.kind {
-            SystemKind::Http if anchor == code.anchor => None,
-            SystemKind::Http if code.name.is_empty() => Some(code.value.to_string()),
-            SystemKind::Http => Some(format!("{} {}", code.value, code.name)),
-            _ => Some(format!("{} ({})", code.name, code.value)),
-        };
-        DeepLink {
-            page: html_page(&page_file(system)),
-            anchor: anchor.to_owned(),
-            heading,
-            row_contains: None,
-            description: Some(code.description.clone()),
-        }
-    }
-
-    /// A mapping rule's row, which names its target.
-    pub fn rule(model: &Model, mapping: &Mapping, rule: &MappingRule) -> DeepLink {
-        let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
-        let target = to.codes.iter().find(|c| c.value == rule.to).expect("a mapping target is a code");
-        DeepLink {
-            page: html_page(&mapping_file(mapping)),
-            anchor: rule_anchor(from, rule),
-            heading: None,
-            row_contains: Some(if target.name.is_empty() { target.value.to_string() } else { target.name.clone() }),
-            description: None,
-        }
-    }
-
-    /// Loads the link in Chromium and checks the dumped DOM; on success, says
-    /// what it saw.
-    pub fn check(&self, site: &Path, profile: &Path) -> Result<String, String> {
-        let url = format!("file://{}#{}", site.join(&self.page).display(), self.anchor);
-        let dom = dump_dom(&url, profile)?;
-        let doc = Document::parse(&dom);
-        let at =
-            doc.by_id(&self.anchor).ok_or_else(|| format!("{url}: no element with id {:?} in the DOM", self.anchor))?;
-        if let Some(heading) = &self.heading {
-            let element = &doc.elements[at];
-            if !element.is_heading() || &element.text != heading {
-                return Err(format!(
-                    "{url}: #{} is <{}> {:?}, expected a heading {heading:?}",
-                    self.anchor, element.name, element.text
-                ));
-            }
-        }
-        if let Some(description) = &self.description {
-            let paragraph = doc.next_named(at, "p").map(|i| doc.elements[i].text.as_str());
-            if paragraph != Some(description.as_str()) {
-                return Err(format!(
-                    "{url}: the paragraph after #{} is {paragraph:?}, expected {description:?}",
-                    self.anchor
-                ));
-            }
-        }
-        if let Some(needle) = &self.row_contains {
-            let row = doc.ancestor(at, "tr").map(|i| doc.elements[i].text.as_str()).unwrap_or_default();
-            if !row.contains(needle.as_str()) {
-                return Err(format!("{url}: the row of #{} is {row:?}, expected it to name {needle:?}", self.anchor));
-            }
-        }
-        // mdBook's scripts fill the sidebar and mark the current page.
-        let active = doc
-            .elements
-            .iter()
-            .any(|e| e.name == "a" && e.attr("class") == Some("active") && e.attr("href") == Some(&self.page));
-        if !active {
-            return Err(format!(
-                "{url}: the sidebar does not mark {} as current; did mdBook's scripts run?",
-                self.page
-            ));
-        }
-        Ok(format!("{}#{} rendered ({} DOM elements)", self.page, self.anchor, doc.elements.len()))
-    }
+/// mdBook's scripts ran: the sidebar they build marks `page` as the current one.
+pub fn sidebar_marks(doc: &Document, page: &str) -> bool {
+    doc.elements.iter().any(|e| {
+        e.name == "a"
+            && e.attr("class").is_some_and(|c| c.split(' ').any(|c| c == "active"))
+            && e.attr("href").and_then(|href| resolve(page, href)).is_some_and(|(path, _)| path == page)
+    })
 }
 
-/// `chromium --headless --dump-dom` (shared with tests/typescript.rs).
-fn dump_dom(url: &str, profile: &Path) -> Result<String, String> {
-    conformance::dump_dom(url, profile)
+/// What the search on `page` listed: each result's page and anchor, and
+/// every teaser's text.
+pub struct SearchResults {
+    pub hits: Vec<String>,
+    pub teasers: Vec<String>,
+}
+
+pub fn search_results(doc: &Document, page: &str) -> SearchResults {
+    let Some(list) = doc.by_id("mdbook-searchresults") else { return SearchResults { hits: Vec::new(), teasers: Vec::new() } };
+    let hits = doc
+        .descendants(list, "li")
+        .into_iter()
+        .filter_map(|li| doc.descendants(li, "a").first().and_then(|&a| doc.elements[a].attr("href")))
+        .filter_map(|href| resolve(page, href))
+        .map(|(path, fragment)| if fragment.is_empty() { path } else { format!("{path}#{fragment}") })
+        .collect();
+    let teasers = doc
+        .descendants(list, "span")
+        .into_iter()
+        .filter(|&s| doc.elements[s].attr("class") == Some("teaser"))
+        .map(|s| doc.elements[s].text.clone())
+        .collect();
+    SearchResults { hits, teasers }
+}
+
+/// A query as it goes in a URL: everything but unreserved characters percent-encoded.
+pub fn url_query(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }

@@ -33,9 +33,9 @@ pub fn fenced_blocks(markdown: &str) -> Vec<(String, String)> {
     blocks
 }
 
-/// A binary crate depending on `generated/rust` by path, built offline into
-/// the workspace's target directory. Statements are wrapped in `main`, as
-/// rustdoc does.
+/// A binary crate depending on `generated/rust` by path (no features, so
+/// nothing comes from a registry), built into a directory of the workspace's
+/// target directory. Statements are wrapped in `main`, as rustdoc does.
 pub fn run_rust(dir: &Path, code: &str) {
     let crate_dir = repo_root().join("generated/rust");
     std::fs::write(
@@ -52,7 +52,7 @@ pub fn run_rust(dir: &Path, code: &str) {
     std::fs::write(dir.join("src/main.rs"), main).expect("write main.rs");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     run(Command::new(cargo)
-        .args(["run", "--quiet", "--offline", "--manifest-path"])
+        .args(["run", "--quiet", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", repo_root().join("target/docs-examples"))
         .env("RUSTFLAGS", "-D warnings"));

@@ -1,19 +1,19 @@
 //! A copy of data/ whose every text field the docs print holds Markdown,
-//! HTML and mdBook syntax: descriptions, notes, references, symbols, titles,
-//! upstream names of tables, sources and versions.
+//! HTML and mdBook syntax: descriptions, notes, references, versions a code
+//! appeared in, symbols, former names, free-text names (HTTP reason
+//! phrases), titles, labels, upstream names of tables, sources and versions.
 
 use std::path::Path;
 
-use codegen::Project;
 use codegen::model::Model;
 use conformance::repo_root;
 
 use super::escaping::NASTY;
 
 /// CSV columns rewritten, in every table that has them.
-const CSV_COLUMNS: [&str; 4] = ["description", "note", "reference", "symbol"];
+const CSV_COLUMNS: [&str; 4] = ["description", "note", "reference", "since"];
 /// TOML keys rewritten wherever they hold text.
-const TOML_KEYS: [&str; 6] = ["title", "upstream", "source", "version", "versions", "description"];
+const TOML_KEYS: [&str; 7] = ["title", "upstream", "source", "version", "versions", "description", "label"];
 
 /// The strings data/ accepts where text is required: not blank, and in CSV
 /// no control character but tab and line feed (TOML may hold any but NUL).
@@ -27,7 +27,7 @@ fn pool(csv: bool) -> Vec<&'static str> {
 }
 
 /// Copies data/ into `repo`/data, rewrites it, and loads it.
-pub fn load(repo: &Path) -> (Project, Model) {
+pub fn load(repo: &Path) -> Model {
     let data = repo.join("data");
     copy_dir(&repo_root().join("data"), &data);
     let (csv_pool, toml_pool) = (pool(true), pool(false));
@@ -38,7 +38,15 @@ pub fn load(repo: &Path) -> (Project, Model) {
             continue; // the project's own version number, not text
         }
         match path.extension().and_then(|e| e.to_str()) {
-            Some("csv") => rewrite_csv(&path, &csv_pool, &mut next),
+            Some("csv") => {
+                // A name is free text in the names of other ecosystems, former
+                // names, and a system whose names are text (HTTP reason phrases);
+                // elsewhere names are identifiers that mappings refer to.
+                let text_names = name == "symbols.csv"
+                    || name == "former_names.csv"
+                    || (name == "codes.csv" && text_name_style(&path.with_file_name("system.toml")));
+                rewrite_csv(&path, &csv_pool, text_names, &mut next)
+            }
             Some("toml") => rewrite_toml(&path, &toml_pool, &mut next),
             _ => {}
         }
@@ -52,11 +60,19 @@ pub fn load(repo: &Path) -> (Project, Model) {
     }
 }
 
-fn rewrite_csv(path: &Path, pool: &[&str], next: &mut usize) {
+fn text_name_style(system_toml: &Path) -> bool {
+    std::fs::read_to_string(system_toml).expect("read system.toml").lines().any(|l| l.trim() == "name_style = \"text\"")
+}
+
+fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, next: &mut usize) {
     let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
     let header = reader.headers().expect("header").clone();
-    let columns: Vec<usize> =
-        header.iter().enumerate().filter(|(_, h)| CSV_COLUMNS.contains(h)).map(|(i, _)| i).collect();
+    let columns: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| CSV_COLUMNS.contains(h) || (text_names && *h == "name"))
+        .map(|(i, _)| i)
+        .collect();
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     writer.write_record(&header).expect("write header");
     for record in reader.records() {
@@ -69,8 +85,8 @@ fn rewrite_csv(path: &Path, pool: &[&str], next: &mut usize) {
                 if columns.contains(&i) && !field.is_empty() {
                     *next += 1;
                     let text = pool[*next % pool.len()];
-                    // Symbols are unique per code and ecosystem.
-                    if header.get(i) == Some("symbol") { format!("{text} {next}") } else { text.to_owned() }
+                    // Names stay unique, so each still names its own code.
+                    if header.get(i) == Some("name") { format!("{text} {next}") } else { text.to_owned() }
                 } else {
                     field.to_owned()
                 }

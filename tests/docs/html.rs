@@ -136,6 +136,75 @@ impl Document {
             .map(|e| e.text.as_str())
             .collect()
     }
+
+    /// The first element named `name` after `index` and before the next heading.
+    pub fn next_before_heading(&self, index: usize, name: &str) -> Option<usize> {
+        (index + 1..self.elements.len())
+            .take_while(|&i| !self.elements[i].is_heading())
+            .find(|&i| self.elements[i].name == name)
+    }
+
+    /// The page's own `<h1>`, inside `<main>` (not the menu bar's title).
+    pub fn content_h1(&self) -> Option<usize> {
+        let main = self.elements.iter().position(|e| e.name == "main")?;
+        self.next_named(main, "h1")
+    }
+
+    /// The heading inside `<main>` named `level` whose text is `text`.
+    pub fn heading(&self, level: &str, text: &str) -> Option<usize> {
+        let main = self.elements.iter().position(|e| e.name == "main")?;
+        (main..self.elements.len()).find(|&i| self.elements[i].name == level && self.elements[i].text == text)
+    }
+
+    /// The body rows of a table: each row's cells.
+    pub fn rows(&self, table: usize) -> Vec<Vec<Cell>> {
+        self.descendants(table, "tr")
+            .into_iter()
+            .map(|tr| self.descendants(tr, "td").into_iter().map(|td| self.cell(td)).collect::<Vec<_>>())
+            .filter(|cells| !cells.is_empty())
+            .collect()
+    }
+
+    /// What a reader gets from a table cell: its text, its links and its code spans.
+    pub fn cell(&self, index: usize) -> Cell {
+        let attrs = |name: &str, attr: &str| -> Vec<String> {
+            self.descendants(index, name).iter().filter_map(|&a| self.elements[a].attr(attr)).map(str::to_owned).collect()
+        };
+        Cell {
+            text: self.elements[index].text.clone(),
+            links: attrs("a", "href"),
+            code: self.descendants(index, "code").iter().map(|&c| self.elements[c].text.clone()).collect(),
+        }
+    }
+
+    /// `<title>`'s text.
+    pub fn title(&self) -> Option<&str> {
+        self.elements.iter().find(|e| e.name == "title").map(|e| e.text.as_str())
+    }
+
+    /// The `content` of `<meta name="description">`.
+    pub fn description(&self) -> Option<&str> {
+        self.elements.iter().find(|e| e.name == "meta" && e.attr("name") == Some("description")).and_then(|e| e.attr("content"))
+    }
+
+    /// Every `<link rel="canonical">`'s `href`.
+    pub fn canonicals(&self) -> Vec<&str> {
+        self.elements
+            .iter()
+            .filter(|e| e.name == "link" && e.attr("rel") == Some("canonical"))
+            .filter_map(|e| e.attr("href"))
+            .collect()
+    }
+}
+
+/// A table cell as a reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    /// Every `href` in it, as written.
+    pub links: Vec<String>,
+    /// The text of every `<code>` in it.
+    pub code: Vec<String>,
 }
 
 /// `name attr="value" ...>`: the tag name, its attributes, whether it ends

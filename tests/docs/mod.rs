@@ -4,6 +4,8 @@ pub mod browser;
 pub mod content;
 pub mod escaping;
 pub mod examples;
+pub mod head;
 pub mod hostile;
 pub mod html;
+pub mod server;
 pub mod site;

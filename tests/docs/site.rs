@@ -1,25 +1,20 @@
-//! Building a book with the installed mdBook, and checking every link of the
+//! Building a book as `cargo xtask docs` does, and checking every link of the
 //! built site.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
-use std::process::Command;
 
-use conformance::{require_tool, run};
+use conformance::require_tool;
 
 use super::html::Document;
 
-pub const MDBOOK_INSTALL: &str = "bash tests/docs/install.sh (it runs: cargo install mdbook --version 0.5.4 --locked)";
-
-/// Builds the book at `book` into `dest`. mdBook runs with `MDBOOK_LOG=warn`,
-/// so anything it prints is a warning or an error, and fails the test.
-pub fn build_book(book: &Path, dest: &Path) {
-    require_tool("mdbook", MDBOOK_INSTALL);
+/// Builds the book at `book` into `dest` with `xtask::docs::build`, the
+/// code `cargo xtask docs` runs: the pinned mdBook, where any warning is a
+/// failure, then each page's head from the book's `meta.json`.
+pub fn build_book(book: &Path, dest: &Path) -> xtask::docs::Built {
+    require_tool("mdbook", &format!("bash tests/docs/install.sh (it runs: {})", xtask::docs::mdbook_install()));
     let _ = std::fs::remove_dir_all(dest);
-    let output =
-        run(Command::new("mdbook").arg("build").arg(book).arg("--dest-dir").arg(dest).env("MDBOOK_LOG", "warn"));
-    let printed = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    assert!(printed.trim().is_empty(), "mdbook build {} printed warnings:\n{printed}", book.display());
+    xtask::docs::build(book, dest).unwrap_or_else(|err| panic!("building {} failed: {err}", book.display()))
 }
 
 /// A built site: every HTML page, parsed, by its path relative to the root.
@@ -74,10 +69,11 @@ impl Site {
                     report.duplicate_ids.push(format!("{name}: #{id}"));
                 }
             }
-            // 404.html sets <base href="/">: its links are relative to the site root.
+            // 404.html sets <base href> to the site's path (mdBook's
+            // site-url, `/netcodes/`): its links are relative to the site root.
             let base = doc.elements.iter().find(|e| e.name == "base").and_then(|e| e.attr("href"));
             let dir = match base {
-                Some(base) => base.trim_start_matches('/').to_owned(),
+                Some(_) => String::new(),
                 None => name.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/")),
             };
             for element in doc.elements.iter().filter(|e| e.name != "base") {
@@ -120,6 +116,19 @@ impl Site {
         }
         report
     }
+}
+
+/// Where a link on `page` leads: a page path under the site root and a
+/// fragment (empty if none), or `None` for a link out of the site.
+pub fn resolve(page: &str, href: &str) -> Option<(String, String)> {
+    if is_external(href) {
+        return None;
+    }
+    let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let path = path.split('?').next().unwrap_or_default();
+    let dir = page.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/"));
+    let target = if path.is_empty() { page.to_owned() } else { normalize(&format!("{dir}{}", percent_decode(path)))? };
+    Some((target, percent_decode(fragment)))
 }
 
 /// A URL with a scheme (`https:`, `data:`, `javascript:`) or a network path.
@@ -195,7 +204,7 @@ fn link_check_finds_broken_links() {
     );
     page("b.html", r#"<h2 id="here">Here</h2>"#);
     page("sub/c.html", r#"<a href="../a.html#top">ok</a>"#);
-    page("404.html", r#"<base href="/"><a href="b.html#here">ok</a>"#);
+    page("404.html", r#"<base href="/site/"><a href="b.html#here">ok</a>"#);
     let report = Site::load(&root).check_links();
     assert_eq!((report.links, report.anchors), (8, 5), "{report:?}");
     assert_eq!(

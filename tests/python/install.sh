@@ -1,6 +1,7 @@
 # Installs what tests/python_package.rs runs the generated Python package
-# through, as root: `bash tests/python/install.sh`. Idempotent; prints nothing
-# unless a step fails, and then that step's whole output.
+# through, as root: `bash tests/python/install.sh`. Idempotent; prints one line
+# naming what it installs (nothing when all is there), and a failing step's
+# whole output.
 #
 #   /opt/netcodes-python/tools/bin/{mypy,ruff,python}   mypy (stubtest) and ruff, pinned
 #   /opt/netcodes-python/node_modules/.bin/pyright      pyright from npm, pinned
@@ -22,26 +23,46 @@ flit_core_version=4.2.0
 
 # Debian's python3 needs python3-venv for `python -m venv`; other Pythons
 # (pyenv, the official images) bring it along.
+apt_missing=""
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
-    apt_install python3-venv
+    apt_missing=$(apt_missing python3-venv)
+    [ -z "$apt_missing" ] || want "Debian packages $apt_missing"
 fi
 
 tools="$prefix/tools"
 freeze=$("$tools/bin/python" -m pip freeze 2>/dev/null || true)
+tools_missing=""
 if ! printf '%s\n' "$freeze" | grep -qx "mypy==$mypy_version" \
     || ! printf '%s\n' "$freeze" | grep -qx "ruff==$ruff_version"; then
+    tools_missing=yes
+    want "mypy $mypy_version and ruff $ruff_version (pip, $tools)"
+fi
+
+pyright_missing=""
+if ! grep -qs "\"version\": \"$pyright_version\"" "$prefix/node_modules/pyright/package.json"; then
+    pyright_missing=yes
+    want "pyright $pyright_version (npm, $prefix)"
+fi
+
+wheelhouse="$prefix/wheelhouse"
+wheel_missing=""
+if ! ls "$wheelhouse"/flit_core-"$flit_core_version"-*.whl >/dev/null 2>&1; then
+    wheel_missing=yes
+    want "the flit_core $flit_core_version wheel ($wheelhouse)"
+fi
+
+announce
+apt_install $apt_missing
+if [ -n "$tools_missing" ]; then
     quietly "$python" -m venv --clear "$tools"
     quietly "$tools/bin/python" -m pip install --disable-pip-version-check \
         "mypy==$mypy_version" "ruff==$ruff_version"
 fi
-
-if ! grep -qs "\"version\": \"$pyright_version\"" "$prefix/node_modules/pyright/package.json"; then
+if [ -n "$pyright_missing" ]; then
     mkdir -p "$prefix"
     quietly npm install --prefix "$prefix" --no-save --no-audit --no-fund "pyright@$pyright_version"
 fi
-
-wheelhouse="$prefix/wheelhouse"
-if ! ls "$wheelhouse"/flit_core-"$flit_core_version"-*.whl >/dev/null 2>&1; then
+if [ -n "$wheel_missing" ]; then
     mkdir -p "$wheelhouse"
     quietly "$python" -m pip download --disable-pip-version-check --no-deps --only-binary :all: \
         -d "$wheelhouse" "flit_core==$flit_core_version"

@@ -13,7 +13,16 @@ import http
 from typing import assert_type
 
 import netcodes
-from netcodes import Category, MappingKind, Retry, Rule, chromium, qt, warning
+from netcodes import (
+    Category,
+    MappingKind,
+    Retry,
+    RetryDecision,
+    Rule,
+    chromium,
+    qt,
+    warning,
+)
 from netcodes import http as nhttp
 
 assert_type(netcodes.__version__, str)
@@ -67,7 +76,8 @@ assert qt.Group.of(100) is None
 assert_type(qt.from_name("ContentNotFoundError"), qt.NetworkError | None)
 assert qt.from_name("ContentNotFoundError") is error
 assert qt.from_name("CONTENT_NOT_FOUND_ERROR") is error
-assert qt.from_name("contentnotfounderror") is None
+assert qt.from_name("contentnotfounderror") is error  # forgiving: case is ignored
+assert qt.from_exact_name("contentnotfounderror") is None
 net_error = chromium.from_name("ERR_NAME_NOT_RESOLVED")
 assert_type(net_error, chromium.NetError | None)
 assert net_error is chromium.NetError.ERR_NAME_NOT_RESOLVED
@@ -118,11 +128,27 @@ assert_type(first.description, str)
 assert_type(first.category, Category)
 assert_type(first.retry, Retry)
 assert_type(first.status, str)
-# (mypy takes the alias for a member of its own, so the identity is checked through lookup.)
-assert nhttp.lookup(499) is nhttp.Status.ESRI_TOKEN_REQUIRED
-assert nhttp.Status.ESRI_TOKEN_REQUIRED.description == meanings[0].description
+# A constant named for another meaning answers with that meaning, and is its number.
+esri = nhttp.Status.ESRI_TOKEN_REQUIRED
+assert_type(esri, nhttp.Meaning)
+assert esri == 499 and esri == nhttp.Status(499) and int(esri) == 499
+assert nhttp.Status(int(esri)) is nhttp.lookup(499)
+assert esri.phrase == "Token Required" and nhttp.Status(499).phrase == "Client Closed Request"
+assert esri.description == meanings[1].description != meanings[0].description
 assert [m.identifier for m in meanings][:2] == ["NGINX_CLIENT_CLOSED_REQUEST", "ESRI_TOKEN_REQUIRED"]
 assert nhttp.meanings(1000) == ()
+
+# Names as people paste them; the exact lookup stays exact.
+assert chromium.from_name("net::ERR_CERT_AUTHORITY_INVALID") is chromium.NetError.ERR_CERT_AUTHORITY_INVALID
+assert chromium.from_name("  err_cert_authority_invalid\n") is chromium.NetError.ERR_CERT_AUTHORITY_INVALID
+assert chromium.from_exact_name("err_cert_authority_invalid") is None
+
+# One call decides a retry.
+decision = nhttp.Status.SERVICE_UNAVAILABLE.retry_decision(idempotent=True, retry_after=30)
+assert_type(decision, RetryDecision)
+assert decision.retry and decision.after == 30.0
+assert not nhttp.Status.SERVICE_UNAVAILABLE.retry_decision(idempotent=True).retry
+assert not nhttp.Status.BAD_GATEWAY.retry_decision(idempotent=False).retry
 
 # Warning codes are their own system: Warning 214 is not a status.
 transformed = warning.Warning(214)

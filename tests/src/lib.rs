@@ -38,7 +38,7 @@ pub fn require_tool(tool: &str, install: &str) {
     let found = std::env::var_os("PATH")
         .map(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
         .unwrap_or(false);
-    assert!(found, "`{tool}` is not installed; .ci/run installs it with: {install}");
+    assert!(found, "`{tool}` is not installed; `cargo xtask test` installs it with: {install}");
 }
 
 /// Runs a command and returns its output; fails the test with everything it
@@ -83,23 +83,35 @@ pub fn by_folded_name(system: &System, text: &str) -> Option<i64> {
     Some(system.codes[system.folded[at].1].value)
 }
 
-/// `chromium --headless --dump-dom`, with a fresh profile and nothing that
-/// reaches the network, killed if it takes longer than a minute.
+/// The flags every headless Chromium run uses: no sandbox (tests run as
+/// root), no GPU, and nothing that reaches the network.
+const CHROMIUM_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// `chromium --dump-dom` with a fresh profile: the DOM after the page's
+/// scripts ran, killed if it takes longer than a minute.
 pub fn dump_dom(url: &str, profile: &Path) -> Result<String, String> {
+    let html = headless_chromium(&[format!("--user-data-dir={}", profile.display()), "--dump-dom".to_owned(), url.to_owned()], url)?;
+    if html.trim().is_empty() {
+        return Err(format!("{url}: chromium printed no DOM"));
+    }
+    Ok(html)
+}
+
+/// Headless Chromium with `args` (which name `url`), killed if it takes
+/// longer than a minute: what it printed.
+pub fn headless_chromium(args: &[String], url: &str) -> Result<String, String> {
     let mut child = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(url)
+        .args(CHROMIUM_FLAGS)
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -130,8 +142,21 @@ pub fn dump_dom(url: &str, profile: &Path) -> Result<String, String> {
     };
     let stdout = out.join().expect("reader").map_err(|e| format!("{url}: chromium output: {e}"))?;
     let stderr = err.join().expect("reader");
-    if !status.success() || stdout.trim().is_empty() {
+    if !status.success() {
         return Err(format!("{url}: chromium failed ({status}), printed:\n{stderr}"));
     }
     Ok(stdout)
+}
+
+/// What the forgiving lookup (`from_name` in every output) answers, as
+/// the docs state it: trimmed, exact; else without one of
+/// the system's prefixes and ignoring ASCII case.
+pub fn by_forgiving_name(system: &System, text: &str) -> Option<i64> {
+    let trimmed = text.trim_matches([' ', '\t', '\r', '\n']);
+    if let Some(value) = by_name(system, trimmed) {
+        return Some(value);
+    }
+    let folded = trimmed.to_ascii_lowercase();
+    let rest = system.lookup_prefixes.iter().find_map(|p| folded.strip_prefix(p.as_str())).unwrap_or(&folded);
+    by_folded_name(system, rest)
 }

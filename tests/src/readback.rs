@@ -1,7 +1,7 @@
-//! Reading every code back out of each generated output: the C header (a
-//! compiled program), the Python package (an interpreter), the Rust crate (a
-//! built binary), the npm package (Node, or a browser) and the Markdown
-//! pages (pulldown-cmark). Each returns the
+//! Reading every code back out of each generated output: the C and C++
+//! headers (compiled programs), the Python package (an interpreter), the Rust
+//! crate (a built binary), the npm package (Node, or a browser) and the
+//! Markdown pages (pulldown-cmark). Each returns the
 //! same [`Row`]s, so a test compares them with what `data/` says.
 //!
 //! Text crosses process boundaries hex-encoded, so every byte is compared.
@@ -193,6 +193,58 @@ pub fn from_c(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
     parse(&stdout(&mut Command::new(&binary)))
 }
 
+/// Compiles a C++17 program over `<root>/generated/c/netcodes.hpp` and asks it about every probe.
+pub fn from_cpp(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
+    let mut program = String::from(
+        "#include <cstdio>\n#include \"netcodes.hpp\"\n\n\
+         static void hex(std::string_view s) {\n    if (s.empty()) { std::fputs(\"-\", stdout); return; }\n    \
+         for (const char c : s) std::printf(\"%02x\", static_cast<unsigned>(static_cast<unsigned char>(c)));\n}\n\n\
+         static void term(std::string_view s) { std::printf(\"\\t%.*s\", static_cast<int>(s.size()), s.data()); }\n\n\
+         int main() {\n",
+    );
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(|v| format!("{v}LL")).collect();
+        let _ = write!(
+            program,
+            "    for (const long long v : {{{values}}}) {{\n        \
+             const auto c = static_cast<netcodes::{id}::{ty}>(v);\n        \
+             std::printf(\"{id}\\t%lld\\t\", v);\n        hex(netcodes::name(c));\n        std::putchar('\\t');\n        \
+             hex(netcodes::description(c));\n        \
+             term(netcodes::category(c) ? netcodes::id(*netcodes::category(c)) : \"-\");\n        \
+             term(netcodes::retry(c) ? netcodes::id(*netcodes::retry(c)) : \"-\");\n        std::putchar('\\n');\n    }}\n",
+            values = values.join(", "),
+            id = system.id,
+            ty = system.type_name,
+        );
+    }
+    for (mapping, value) in mapping_probes(model) {
+        let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
+        let _ = write!(
+            program,
+            "    if (const auto rule = netcodes::{to}::{function}_rule(static_cast<netcodes::{from}::{from_ty}>({value}LL))) {{\n        \
+             std::printf(\"map:{id}\\t{value}\\t-\\t\");\n        hex(rule->note);\n        \
+             std::printf(\"\\t%lld\", static_cast<long long>(netcodes::value(rule->to)));\n        term(netcodes::id(rule->kind));\n        std::putchar('\\n');\n    \
+             }} else {{\n        std::puts(\"map:{id}\\t{value}\\t-\\t-\\t-\\t-\");\n    }}\n",
+            to = to.id,
+            function = mapping.function,
+            from = from.id,
+            from_ty = from.type_name,
+            id = mapping.id,
+        );
+    }
+    program.push_str("    return 0;\n}\n");
+    let source = work.join("readback.cpp");
+    std::fs::write(&source, program).expect("write C++ reader");
+    let binary = work.join("readback-cpp");
+    run(Command::new("g++")
+        .args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-O1", "-I"])
+        .arg(root.join("generated/c"))
+        .arg(&source)
+        .arg("-o")
+        .arg(&binary));
+    parse(&stdout(&mut Command::new(&binary)))
+}
+
 /// Imports `<root>/generated/python` and asks it about every probe.
 pub fn from_python(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
     let mut script = String::from(
@@ -330,9 +382,11 @@ pub fn from_rust(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
     }
     main.push_str("}\n");
     std::fs::write(work.join("src/main.rs"), main).expect("write reader");
+    // netcodes by path, no features: nothing comes from a registry, so the
+    // build needs no cache and no lock file of the workspace's.
     parse(&stdout(
         Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--offline", "--manifest-path"])
+            .args(["run", "--quiet", "--manifest-path"])
             .arg(work.join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", repo_root().join("target/readback")),
     ))
@@ -434,4 +488,146 @@ pub fn markdown_table_column(page: &str, column: usize) -> Vec<String> {
         }
     }
     out
+}
+
+/// The retry decision every output must give for each code, request kind
+/// and Retry-After, as data/vocabulary.toml decides it:
+/// `system\tvalue\tidempotent\tretry_after\tretry\tafter\tnew_connection`
+/// (`-` for no Retry-After; after in whole seconds).
+pub fn expected_decisions(model: &Model) -> Vec<String> {
+    use codegen::model::DecisionRule;
+    let mut lines = Vec::new();
+    for system in &model.systems {
+        for value in probes(system) {
+            for idempotent in [false, true] {
+                for retry_after in RETRY_AFTERS {
+                    let class = system.primary(value).and_then(|c| model.vocabulary.retries[c.retry].decision);
+                    let (retry, after, new_connection) = match class {
+                        None => (false, 0, false),
+                        Some(d) => {
+                            let retry = match d.rule {
+                                DecisionRule::No => false,
+                                DecisionRule::Yes => true,
+                                DecisionRule::IfIdempotent => idempotent,
+                                DecisionRule::IfRetryAfter => retry_after.is_some(),
+                            };
+                            if retry {
+                                (true, u64::from(d.delay).max(retry_after.unwrap_or(0)), d.new_connection)
+                            } else {
+                                (false, 0, false)
+                            }
+                        }
+                    };
+                    lines.push(decision_line(&system.id, value, idempotent, retry_after, retry, after, new_connection));
+                }
+            }
+        }
+    }
+    lines.sort();
+    lines
+}
+
+/// Retry-After values asked about: none, shorter and longer than any class's delay.
+pub const RETRY_AFTERS: [Option<u64>; 3] = [None, Some(0), Some(30)];
+
+pub fn decision_line(system: &str, value: i64, idempotent: bool, retry_after: Option<u64>, retry: bool, after: u64, new_connection: bool) -> String {
+    let retry_after = retry_after.map_or("-".to_owned(), |s| s.to_string());
+    format!("{system}\t{value}\t{}\t{retry_after}\t{}\t{after}\t{}", u8::from(idempotent), u8::from(retry), u8::from(new_connection))
+}
+
+/// Asks a C program, the Python package and a Rust program for every retry
+/// decision `expected_decisions` lists; returns each output's sorted lines.
+pub fn decisions(root: &Path, model: &Model, work: &Path) -> [(&'static str, Vec<String>); 3] {
+    let afters: Vec<String> = RETRY_AFTERS.iter().map(|a| a.map_or("-1".to_owned(), |s| s.to_string())).collect();
+    // C
+    let mut c = String::from("#include <stdio.h>\n#include \"netcodes.h\"\n\nint main(void) {\n");
+    let _ = writeln!(c, "    static const long afters[] = {{{}}};\n    size_t i, a;\n    int idempotent;", afters.join(", "));
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(i64::to_string).collect();
+        let _ = write!(
+            c,
+            "    {{\n        static const int values[] = {{{values}}};\n        \
+             for (i = 0; i < sizeof values / sizeof values[0]; ++i)\n        \
+             for (idempotent = 0; idempotent < 2; ++idempotent)\n        \
+             for (a = 0; a < sizeof afters / sizeof afters[0]; ++a) {{\n            \
+             netcodes_retry_decision d = {f}retry_decision(values[i], idempotent, afters[a]);\n            \
+             if (afters[a] < 0) printf(\"{id}\\t%d\\t%d\\t-\\t%d\\t%ld\\t%d\\n\", values[i], idempotent, d.retry, d.after_seconds, d.new_connection);\n            \
+             else printf(\"{id}\\t%d\\t%d\\t%ld\\t%d\\t%ld\\t%d\\n\", values[i], idempotent, afters[a], d.retry, d.after_seconds, d.new_connection);\n        }}\n    }}\n",
+            values = values.join(", "),
+            f = system.c_fn_prefix,
+            id = system.id,
+        );
+    }
+    c.push_str("    return 0;\n}\n");
+    std::fs::write(work.join("decisions.c"), c).expect("write C program");
+    run(Command::new("gcc")
+        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-I"])
+        .arg(root.join("generated/c"))
+        .arg(work.join("decisions.c"))
+        .arg("-o")
+        .arg(work.join("decisions-c")));
+    let from_c = stdout(&mut Command::new(work.join("decisions-c")));
+    // Python
+    let mut py = String::from("import netcodes\n\n");
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(i64::to_string).collect();
+        let _ = write!(
+            py,
+            "for v in [{values}]:\n    m = netcodes.{id}.lookup(v)\n    \
+             for idempotent in (False, True):\n        for after in (None, 0, 30):\n            \
+             d = m.retry_decision(idempotent=idempotent, retry_after=after) if m is not None else None\n            \
+             retry, seconds, new = (d.retry, int(d.after), d.new_connection) if d is not None else (False, 0, False)\n            \
+             print('{id}', v, int(idempotent), '-' if after is None else after, int(retry), seconds, int(new), sep='\\t')\n",
+            values = values.join(", "),
+            id = system.id,
+        );
+    }
+    std::fs::write(work.join("decisions.py"), py).expect("write Python program");
+    let from_python = stdout(
+        Command::new("python3")
+            .arg(work.join("decisions.py"))
+            .env("PYTHONPATH", root.join("generated/python"))
+            .env("PYTHONDONTWRITEBYTECODE", "1"),
+    );
+    // Rust
+    let crate_dir = root.join("generated/rust");
+    std::fs::create_dir_all(work.join("rust/src")).expect("create reader crate");
+    std::fs::write(
+        work.join("rust/Cargo.toml"),
+        format!(
+            "[package]\nname = \"decisions\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nnetcodes = {{ path = {:?} }}\n\n[workspace]\n",
+            crate_dir.display().to_string()
+        ),
+    )
+    .expect("write manifest");
+    let mut rs = String::from("use core::time::Duration;\n\nfn main() {\n");
+    for system in &model.systems {
+        let values: Vec<String> = probes(system).iter().map(i64::to_string).collect();
+        let _ = write!(
+            rs,
+            "    for v in [{values}] {{\n        for idempotent in [false, true] {{\n            \
+             for after in [None, Some(0u64), Some(30)] {{\n                \
+             let d = netcodes::{id}::{ty}::from(v).retry_decision(idempotent, after.map(Duration::from_secs));\n                \
+             println!(\"{id}\\t{{}}\\t{{}}\\t{{}}\\t{{}}\\t{{}}\\t{{}}\", v, u8::from(idempotent), after.map_or(\"-\".to_owned(), |s| s.to_string()), u8::from(d.retry), d.after.as_secs(), u8::from(d.new_connection));\n            \
+             }}\n        }}\n    }}\n",
+            values = values.join(", "),
+            id = system.id,
+            ty = system.type_name,
+        );
+    }
+    rs.push_str("}\n");
+    std::fs::write(work.join("rust/src/main.rs"), rs).expect("write Rust program");
+    let from_rust = stdout(
+        Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--manifest-path"])
+            .arg(work.join("rust/Cargo.toml"))
+            .env("CARGO_TARGET_DIR", repo_root().join("target/readback")),
+    );
+    let sorted = |text: String| {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    [("C header", sorted(from_c)), ("Python package", sorted(from_python)), ("Rust crate", sorted(from_rust))]
 }

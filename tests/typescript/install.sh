@@ -1,7 +1,7 @@
 # Installs what tests/typescript.rs runs the generated npm package through, as
 # root: `bash tests/typescript/install.sh` (sourcing works too: everything
-# runs in a subshell). Idempotent; prints nothing unless a step fails, and
-# then that step's whole output.
+# runs in a subshell). Idempotent; prints one line naming what it installs
+# (nothing when all is there), and a failing step's whole output.
 #
 #   /opt/netcodes-typescript/node_modules/.bin/tsc       TypeScript, pinned
 #   /opt/netcodes-typescript/node_modules/.bin/esbuild   the bundler whose output size BENCHMARKS.md reports
@@ -29,23 +29,31 @@ express_version=5.3.0
 apt_packages="chromium"
 command -v npm >/dev/null || apt_packages="$apt_packages nodejs npm"
 # shellcheck disable=SC2086  # one word per package
-apt_install $apt_packages
+apt_missing=$(apt_missing $apt_packages)
+[ -z "$apt_missing" ] || want "Debian packages $apt_missing"
 
 specs="typescript@$typescript_version esbuild@$esbuild_version statuses@$statuses_version
   http-status-codes@$http_status_codes_version http-status@$http_status_version
   chromium-net-errors@$chromium_net_errors_version express@$express_version"
+npm_missing=""
 for spec in $specs; do
     name="${spec%@*}"
     version="${spec##*@}"
-    if ! grep -qs "\"version\": \"$version\"" "$prefix/node_modules/$name/package.json"; then
-        mkdir -p "$prefix"
-        # A package.json of the prefix's own keeps the set together: npm
-        # installs every pin at once and removes what none of them needs.
-        printf '{"private": true, "description": "tools for tests/typescript.rs; see tests/typescript/install.sh"}\n' \
-            >"$prefix/package.json"
-        # shellcheck disable=SC2086  # one word per package
-        quietly npm install --prefix "$prefix" --save-exact --no-audit --no-fund --no-update-notifier $specs
-        break
-    fi
+    grep -qs "\"version\": \"$version\"" "$prefix/node_modules/$name/package.json" \
+        || npm_missing="${npm_missing:+$npm_missing }$spec"
 done
+[ -z "$npm_missing" ] || want "npm packages $npm_missing (into $prefix)"
+
+announce
+# shellcheck disable=SC2086  # one word per package
+apt_install $apt_missing
+if [ -n "$npm_missing" ]; then
+    mkdir -p "$prefix"
+    # A package.json of the prefix's own keeps the set together: npm
+    # installs every pin at once and removes what none of them needs.
+    printf '{"private": true, "description": "tools for tests/typescript.rs; see tests/typescript/install.sh"}\n' \
+        >"$prefix/package.json"
+    # shellcheck disable=SC2086  # one word per package
+    quietly npm install --prefix "$prefix" --save-exact --no-audit --no-fund --no-update-notifier $specs
+fi
 )

@@ -1,5 +1,7 @@
 //! `cargo xtask`: the maintainer's commands. Thin: the work is in `codegen`.
 
+mod test;
+
 use xtask::{upstream, write};
 
 use std::path::{Path, PathBuf};
@@ -9,7 +11,10 @@ use std::time::Instant;
 const USAGE: &str = "\
 usage:
   cargo xtask generate [--check]   write generated/ from data/ (--check: write nothing, fail if stale)
-  cargo xtask docs                 build the docs site with mdBook into target/book
+  cargo xtask test                 install what the tests need and is missing, then generate --check,
+                                   cargo xtask docs, every test, and a bounded fuzz run of the loader
+                                   (what CI runs)
+  cargo xtask docs                 build the docs site with the pinned mdBook into target/book
   cargo xtask upstream diff [--chromium FILE] [--qt FILE] [--iana FILE] [--apply]
                                    compare data/ with upstream files (exit 1: they differ);
                                    --apply adds new codes and marks removed ones";
@@ -19,8 +24,9 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let root = workspace_root();
     match args.as_slice() {
-        ["generate"] => generate(&root, false),
-        ["generate", "--check"] => generate(&root, true),
+        ["generate"] => exit(generate(&root, false)),
+        ["generate", "--check"] => exit(generate(&root, true)),
+        ["test"] => test::run(&root),
         ["docs"] => docs(&root),
         ["upstream", rest @ ..] => upstream::run(&root, rest),
         _ => {
@@ -39,7 +45,13 @@ fn workspace_root() -> PathBuf {
     }
 }
 
-fn generate(root: &Path, check: bool) -> ExitCode {
+fn exit(success: bool) -> ExitCode {
+    if success { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// Writes (or with `check`, compares) generated/; false after reporting
+/// what is wrong.
+fn generate(root: &Path, check: bool) -> bool {
     let started = Instant::now();
     let model = match codegen::load(&root.join("data")) {
         Ok(loaded) => loaded,
@@ -48,7 +60,7 @@ fn generate(root: &Path, check: bool) -> ExitCode {
                 eprintln!("{problem}");
             }
             eprintln!("error: {} problem(s) in data/; nothing was written", problems.len());
-            return ExitCode::FAILURE;
+            return false;
         }
     };
     let files = codegen::generate(&model);
@@ -56,19 +68,19 @@ fn generate(root: &Path, check: bool) -> ExitCode {
         Ok(plan) => plan,
         Err(err) => {
             eprintln!("error: cannot read generated/: {err}");
-            return ExitCode::FAILURE;
+            return false;
         }
     };
     if check {
         if plan.is_clean() {
             println!("generate --check: {} files checked, all fresh ({} ms)", files.len(), started.elapsed().as_millis());
-            return ExitCode::SUCCESS;
+            return true;
         }
         for line in plan.report() {
             eprintln!("{line}");
         }
         eprintln!("error: generated/ is stale; run `cargo xtask generate` and commit the result");
-        return ExitCode::FAILURE;
+        return false;
     }
     match write::apply(root, &plan) {
         Ok(()) => {
@@ -79,39 +91,24 @@ fn generate(root: &Path, check: bool) -> ExitCode {
                 plan.orphans.len(),
                 started.elapsed().as_millis()
             );
-            ExitCode::SUCCESS
+            true
         }
         Err(err) => {
             eprintln!("error: {err}");
-            ExitCode::FAILURE
+            false
         }
     }
 }
 
-/// Builds `generated/docs` with mdBook; `generate` keeps the source fresh.
+/// Builds the docs site into target/book (see `xtask::docs`).
 fn docs(root: &Path) -> ExitCode {
-    let book = root.join("generated/docs");
-    let dest = root.join("target/book");
-    let status = std::process::Command::new("mdbook").arg("build").arg(&book).arg("--dest-dir").arg(&dest).status();
-    match status {
-        Ok(status) if status.success() => {
-            println!("docs: built {} -> {}", book.display(), dest.join("index.html").display());
+    match xtask::docs::run(root) {
+        Ok(built) => {
+            println!("docs: {} pages built with their own title, description and canonical link -> {}", built.pages, built.dest.join("index.html").display());
             ExitCode::SUCCESS
         }
-        Ok(status) => {
-            eprintln!("error: mdbook build failed ({status}); run `cargo xtask generate` first if generated/docs is stale");
-            ExitCode::FAILURE
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            // The version the docs tests run with (tests/docs/install.sh).
-            eprintln!(
-                "error: mdbook is not installed; install it with `cargo install mdbook --version 0.5.4 --locked` \
-                 (or `bash tests/docs/install.sh`, which also installs Chromium for the docs tests)"
-            );
-            ExitCode::FAILURE
-        }
         Err(err) => {
-            eprintln!("error: cannot run mdbook: {err}");
+            eprintln!("error: {err}");
             ExitCode::FAILURE
         }
     }

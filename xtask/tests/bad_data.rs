@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
-use support::{repo_root, scratch_repo, snapshot, text, xtask};
+use support::{scratch_repo, snapshot, text, xtask};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

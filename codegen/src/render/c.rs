@@ -11,15 +11,17 @@ use crate::render::{GENERATED_NOTICE, GeneratedFile};
 pub const FIXED_NAMES: &[&str] = &[
     "NETCODES_H", "NETCODES_NULL", "NETCODES_CAST", "NETCODES_VERSION_MAJOR", "NETCODES_VERSION_MINOR",
     "NETCODES_VERSION_PATCH", "NETCODES_VERSION_STRING", "NETCODES_DATA_VERSION", "NETCODES_CATEGORY_NONE",
-    "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "netcodes_entry", "netcodes_byte", "netcodes_compare_names",
-    "netcodes_compare_folded", "netcodes_length", "netcodes_name", "netcodes_find_name", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_category",
+    "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "netcodes_entry", "netcodes_byte",
+    "netcodes_compare", "netcodes_length", "netcodes_name", "netcodes_find_name", "netcodes_trim",
+    "netcodes_retry_decision", "netcodes_retry_decide", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_category",
     "netcodes_retry", "netcodes_status",
 ];
 
 /// Functions the header declares for every system, after `netcodes_<id>_`.
 pub const PER_SYSTEM_FUNCTIONS: &[&str] = &[
-    "entry", "is_known", "name", "description", "category", "retry", "upstream_status", "group", "group_of", "group_id",
-    "group_title", "from_name", "from_folded_name", "is_retired", "meaning_count", "meaning",
+    "entry", "is_known", "name", "name_or", "description", "description_or", "category", "retry", "upstream_status",
+    "group", "group_of", "group_id", "group_title", "from_name", "from_exact_name", "find_exact", "is_retired",
+    "meaning_count", "meaning", "retry_decision",
 ];
 
 /// System ids whose `netcodes_<id>_` prefix the fixed names already use.
@@ -38,6 +40,8 @@ struct Header {
     long_strings: bool,
     /// `netcodes_category` and the other vocabulary enums, each with its lookups.
     vocabularies: Vec<VocabularyView>,
+    /// (case, retry condition, least delay, new connection) per retry class.
+    retry_rules: Vec<(String, &'static str, u32, u8)>,
     systems: Vec<SystemView>,
     mappings: Vec<MappingView>,
 }
@@ -100,6 +104,8 @@ struct SystemView {
     groups: Vec<GroupView>,
     /// (enumerator, value literal, name safe in a comment).
     codes: Vec<(String, String, String)>,
+    /// (enumerator, index among its number's meanings) of meanings after the first.
+    meaning_indexes: Vec<(String, usize)>,
     rows: Vec<RowView>,
     dense: Option<DenseView>,
     /// (C literal, length in bytes, value), sorted by length, then bytes.
@@ -111,6 +117,8 @@ struct SystemView {
     unmapped: Option<(String, String)>,
     /// `reason`: the name's alias, with `from_reason`.
     name_alias: Option<String>,
+    /// (C literal, text safe in a comment, length) of each prefix people paste before names.
+    prefixes: Vec<(String, String, usize)>,
 }
 
 struct GroupView {
@@ -170,6 +178,20 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
             vocabulary_view("netcodes_status", "A code's status in its upstream.", Some("NETCODES_STATUS_NONE"), "status", &vocab.statuses),
             vocabulary_view("netcodes_mapping_kind", "How sure a mapping rule is.", None, "mapping kind", &vocab.mapping_kinds),
         ],
+        retry_rules: vocab
+            .retries
+            .iter()
+            .map(|t| {
+                let decision = t.decision.expect("every retry class decides");
+                let condition = match decision.rule {
+                    DecisionRule::No => "0",
+                    DecisionRule::Yes => "1",
+                    DecisionRule::IfIdempotent => "idempotent != 0",
+                    DecisionRule::IfRetryAfter => "retry_after_seconds >= 0",
+                };
+                (t.c_name.clone(), condition, decision.delay, u8::from(decision.new_connection))
+            })
+            .collect(),
         systems: model.systems.iter().map(|s| system_view(model, s)).collect(),
         mappings: model.mappings.iter().map(|m| mapping_view(model, m)).collect(),
     };
@@ -235,7 +257,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 /// A value as a C constant of type `int` (every code fits one, by
 /// validation), in hexadecimal where upstream writes it so; INT_MIN has no
 /// literal of type int.
-fn c_int(system: &System, value: i64) -> String {
+pub(crate) fn c_int(system: &System, value: i64) -> String {
     match system.hex_width {
         _ if value == i64::from(i32::MIN) => "(-2147483647 - 1)".to_owned(),
         Some(width) if value >= 0 => format!("0x{value:0width$x}"),
@@ -310,6 +332,12 @@ fn system_view(model: &Model, system: &System) -> SystemView {
             })
             .collect(),
         codes: system.codes.iter().map(|c| (c.c_name.clone(), int(c.value), comment_safe(&c.name))).collect(),
+        meaning_indexes: system
+            .codes
+            .iter()
+            .filter(|c| !c.primary)
+            .map(|c| (c.c_name.clone(), system.meanings(c.value).iter().position(|m| m.ident == c.ident).unwrap_or(0)))
+            .collect(),
         rows: system
             .codes
             .iter()
@@ -355,6 +383,12 @@ fn system_view(model: &Model, system: &System) -> SystemView {
         retired: system.retired.iter().map(|c| int(c.value)).collect(),
         unmapped: system.unmapped.as_ref().map(|(name, value)| (name.clone(), format!("({})", int(*value)))),
         name_alias: system.name_alias.clone(),
+        prefixes: system
+            .lookup_prefixes
+            .iter()
+            .zip(&system.pasted_prefixes)
+            .map(|(folded, pasted)| (c_string(folded), comment_safe(pasted), folded.len()))
+            .collect(),
     }
 }
 
@@ -362,7 +396,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
 /// functions return exactly; here anything that could end the comment, form a
 /// trigraph or splice a line is simply left out (a `/` is kept: without `*`
 /// it can neither open nor close a comment).
-fn comment_safe(text: &str) -> String {
+pub(crate) fn comment_safe(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_ascii_alphanumeric() || " .,:;'()-_+=#&%/".contains(c) { c } else { ' ' })
         .collect()

@@ -3,17 +3,44 @@
 //! shared vocabulary and an introduction with tested examples. Each page is a
 //! view and a template.
 //!
-//! Every piece of text from `data/` passes through `escape::markdown`, here
-//! wrapped as [`code`] and [`external_link`] for the places it lands; links
-//! and anchors come from the model.
+//! Beside the Markdown: `meta.json`, every built page's `<title>`, meta
+//! description and canonical address (`cargo xtask docs` writes them into the
+//! HTML mdBook builds); `src/sitemap.xml` and `src/robots.txt`, which mdBook
+//! copies as they are; and `exact-search.js`, which puts the page of a code
+//! whose number or name is typed exactly at the top of mdBook's search.
+//!
+//! Every piece of text from `data/` passes through `crate::escape`:
+//! `markdown` (wrapped here as [`code`] and [`external_link`] for the places
+//! it lands), `json_string`, `html` or `toml_string`; links and anchors come
+//! from the model.
+
+use std::collections::BTreeMap;
 
 use askama::Template;
 
-use crate::escape::{json_string, markdown as md};
+use crate::escape::{html as html_text, json_string, markdown as md, toml_string};
 use crate::model::*;
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
 
 const ROOT: &str = "generated/docs";
+
+/// What every page's `<title>` ends with: `cargo xtask docs` appends it to
+/// the titles in `meta.json`.
+pub const TITLE_SUFFIX: &str = " · netcodes";
+
+/// The most characters a meta description has: about what search engines show.
+pub const DESCRIPTION_MAX: usize = 160;
+
+/// The site's description (book.toml's) and the front page's.
+const BOOK_DESCRIPTION: &str = "Network error and status codes: what each one means, what to do about it, and what it is called in every other system and language.";
+const FRONT_TITLE: &str = "Network error and status codes explained";
+const VOCABULARY_TITLE: &str = "Categories and retry advice";
+const VOCABULARY_INTRO: &str = "Every code of every system names one category and one retry class from this shared vocabulary, so the same kind of failure is classified the same way whichever system reported it.";
+const MAPPINGS_TITLE: &str = "Mappings";
+const MAPPINGS_INTRO: &str = "What a code of one system is called in another. Each mapping is a table of rows, each from one \
+                code or a range of numbers to one code of the other system. The most specific row wins: a single \
+                code beats a range, and a range beats any range that holds it. A range also answers for numbers \
+                its system does not define. Every row says how sure it is.";
 
 /// Text in code type. An HTML `<code>` element rather than backticks: a code
 /// span would show `md`'s backslashes, and no backtick fence holds every string.
@@ -39,15 +66,42 @@ pub fn code_label(system: &System, code: &Code) -> String {
 }
 
 /// The heading of a code's page, with what people search for in front:
-/// `HTTP 499 Client Closed Request`, `QNetworkReply ContentNotFoundError (203)`.
+/// `HTTP 499 Client Closed Request`, `QNetworkReply ContentNotFoundError (203)`;
+/// a bare number from a system without a label gets the system's title
+/// (`Chromium net errors -813`).
 pub fn page_heading(system: &System, code: &Code) -> String {
-    if system.label.is_empty() { code_label(system, code) } else { format!("{} {}", system.label, code_label(system, code)) }
+    match (system.label.is_empty(), code.name.is_empty()) {
+        (false, _) => format!("{} {}", system.label, code_label(system, code)),
+        (true, true) => format!("{} {}", system.title, code_label(system, code)),
+        (true, false) => code_label(system, code),
+    }
 }
 
-/// The `<title>` of a code's page: its heading and the gist of its
-/// description, unique across the site.
+/// The `<title>` of a code's page (before [`TITLE_SUFFIX`]): its heading and
+/// the gist of its description, on one line.
 pub fn page_title(system: &System, code: &Code) -> String {
-    format!("{}: {}", page_heading(system, code), gist(&code.description))
+    one_line(&format!("{}: {}", page_heading(system, code), gist(&code.description)))
+}
+
+/// Text on one line: each run of white space one space, none at either end.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A meta description: the text on one line, and if it is longer than
+/// [`DESCRIPTION_MAX`] characters, cut after a whole word and ended with `…`.
+pub fn summary(text: &str) -> String {
+    let text = one_line(text);
+    if text.chars().count() <= DESCRIPTION_MAX {
+        return text;
+    }
+    // One character of look-ahead: a space there means the last word is whole.
+    let window: String = text.chars().take(DESCRIPTION_MAX).collect();
+    let cut = match window.rsplit_once(' ') {
+        Some((head, _)) if !head.is_empty() => head.to_owned(),
+        _ => window.chars().take(DESCRIPTION_MAX - 1).collect(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 /// The first sentence of a text, cut at a word near 90 characters.
@@ -76,11 +130,22 @@ fn code_link(from_page: &str, system: &System, value: i64) -> String {
     }
 }
 
+/// The anchor of a group's section on its system's page.
+fn group_anchor(system: &System, group: &Group) -> String {
+    format!("{}-group-{}", system.id, group.id.replace('_', "-"))
+}
+
+/// The page of a system's names in other ecosystems.
+fn symbols_page_file(system: &System) -> String {
+    format!("{}-symbols.md", system.id)
+}
+
 #[derive(Template)]
 #[template(path = "docs/book.toml")]
-struct BookToml<'a> {
+struct BookToml {
     notice: &'static str,
-    site_url: &'a str,
+    description: String,
+    site_path: String,
 }
 
 #[derive(Template)]
@@ -116,9 +181,14 @@ struct Introduction {
 #[template(path = "docs/vocabulary.md")]
 struct VocabularyPage {
     notice: &'static str,
-    /// (heading, anchor prefix, rows of (id, title, description))
-    tables: Vec<(&'static str, &'static str, Vec<(String, String, String, String)>)>,
+    title: &'static str,
+    intro: &'static str,
+    /// (heading, anchor prefix, rows)
+    tables: Vec<(&'static str, &'static str, Vec<TermRow>)>,
 }
+
+/// (anchor, id, title, description) of a vocabulary term.
+type TermRow = (String, String, String, String);
 
 #[derive(Template)]
 #[template(path = "docs/system.md")]
@@ -127,6 +197,8 @@ struct SystemPage {
     title: String,
     intro: String,
     facts: Vec<String>,
+    /// Several sources give numbers meanings: the index names each row's.
+    sources: bool,
     /// (heading, anchor, rows)
     groups: Vec<(String, String, Vec<IndexRow>)>,
     retired: Vec<IndexRow>,
@@ -149,10 +221,14 @@ struct CodePage {
     notice: &'static str,
     heading: String,
     system: String,
-    /// (anchor, heading) per meaning when the value has several.
+    /// Every meaning, each under its own heading when the value has several.
     meanings: Vec<MeaningView>,
+    /// The meanings' headings, `; `-separated, where there are several.
+    meaning_list: String,
+    /// Where this code leads: `system: code (kind): note`, per mapping from its system.
     mappings_out: Vec<String>,
-    mappings_in: Vec<String>,
+    /// What leads here, one table per mapping into its system.
+    mappings_in: Vec<Incoming>,
     names: Vec<(String, String)>,
     neighbours: (Option<String>, Option<String>),
 }
@@ -162,6 +238,13 @@ struct MeaningView {
     anchor: String,
     description: String,
     facts: Vec<(String, String)>,
+}
+
+/// The rows of one mapping that lead to a code: (code or range, kind, note).
+struct Incoming {
+    heading: String,
+    mapping: String,
+    rows: Vec<[String; 3]>,
 }
 
 #[derive(Template)]
@@ -181,67 +264,260 @@ struct Table {
     rows: Vec<Vec<String>>,
 }
 
+/// A built page's head, as `cargo xtask docs` writes it and the sitemap
+/// lists it. Text here is plain; the templates escape it.
+struct PageHead {
+    /// The HTML file mdBook writes: `http/404.html`.
+    html: String,
+    /// Before [`TITLE_SUFFIX`].
+    title: String,
+    /// What the page is about in a few words: its heading (`-813`,
+    /// `HTTP 404 Not Found`), put before a description two pages would share.
+    subject: String,
+    /// The text the meta description summarises.
+    about: String,
+    /// The page's address under the site URL; empty for the front page
+    /// (`index.html`, and `introduction.html`, which mdBook copies there).
+    canonical: String,
+}
+
+impl PageHead {
+    fn new(markdown: &str, title: &str, about: &str) -> PageHead {
+        let html = html_file(markdown);
+        PageHead { canonical: html.clone(), html, title: one_line(title), subject: one_line(title), about: about.to_owned() }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "docs/meta.json")]
 struct Meta {
     notice: String,
-    /// (html page, title, description)
-    pages: Vec<(String, String, String)>,
+    site_url: String,
+    title_suffix: String,
+    /// (html page, title, description, canonical path), JSON strings.
+    pages: Vec<(String, String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "docs/sitemap.xml")]
+struct Sitemap {
+    notice: &'static str,
+    /// Every page's address, HTML-escaped.
+    urls: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "docs/robots.txt")]
+struct Robots {
+    notice: &'static str,
+    sitemap: String,
+}
+
+#[derive(Template)]
+#[template(path = "docs/netcodes.css")]
+struct Css {
+    notice: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "docs/exact-search.js")]
+struct ExactSearch {
+    notice: &'static str,
+    /// (label, prefixes people paste before a name) of each system, in ASCII
+    /// lower case: a JSON string and JSON strings separated by commas.
+    systems: Vec<(String, String)>,
+    /// (html page, index of its system), the page a JSON string.
+    pages: Vec<(String, usize)>,
+    /// (key, pages best first): every number and name a code's page is
+    /// found by, in ASCII lower case, sorted by bytes; the key a JSON string.
+    keys: Vec<(String, String)>,
 }
 
 pub fn render(model: &Model) -> Vec<GeneratedFile> {
     let mut files = vec![
         GeneratedFile::new(
             format!("{ROOT}/book.toml"),
-            BookToml { notice: GENERATED_NOTICE, site_url: &model.site_path() }.render().expect("renders"),
+            BookToml {
+                notice: GENERATED_NOTICE,
+                description: toml_string(BOOK_DESCRIPTION),
+                site_path: toml_string(&model.site_path()),
+            }
+            .render()
+            .expect("renders"),
         ),
         page("introduction.md", introduction(model).render().expect("renders")),
         page("vocabulary.md", vocabulary_page(model).render().expect("renders")),
     ];
+    let front = |markdown: &str| PageHead { canonical: String::new(), ..PageHead::new(markdown, FRONT_TITLE, BOOK_DESCRIPTION) };
+    let mut heads = vec![front("index.md"), front("introduction.md"), PageHead::new("vocabulary.md", VOCABULARY_TITLE, VOCABULARY_INTRO)];
     let mut summary = Vec::new();
-    let mut meta = Vec::new();
     for (index, system) in model.systems.iter().enumerate() {
         files.push(page(&system.page, system_page(model, system).render().expect("renders")));
+        heads.push(PageHead {
+            subject: one_line(&system.title),
+            ..PageHead::new(&system.page, &format!("{}: every code", system.title), &system.description)
+        });
         let mut pages = Vec::new();
-        let mut values: Vec<&Code> = system.primary_codes().chain(&system.retired).collect();
-        values.sort_by_key(|c| c.value);
+        let values = pages_of(system);
         for (at, code) in values.iter().enumerate() {
             let neighbours = (at.checked_sub(1).map(|i| values[i]), values.get(at + 1).copied());
             let view = code_page(model, index, code, neighbours);
             files.push(page(&code.page, view.render().expect("renders")));
             pages.push((md(&code_label(system, code)), code.page.clone()));
-            meta.push((html(&code.page), page_title(system, code), code.description.clone()));
+            heads.push(PageHead {
+                subject: one_line(&page_heading(system, code)),
+                ..PageHead::new(&code.page, &page_title(system, code), &code.description)
+            });
         }
         if !system.ecosystems.is_empty() {
-            let names_page = format!("{}-symbols.md", system.id);
-            files.push(page(&names_page, symbols_page(system).render().expect("renders")));
-            pages.push((md(&format!("{} in every language", system.title)), names_page));
+            let names_page = symbols_page_file(system);
+            let view = symbols_page(system);
+            files.push(page(&names_page, view.render().expect("renders")));
+            let title = format!("{} in every language", system.title);
+            let ecosystems: Vec<&str> = system.ecosystems.iter().map(|e| e.title.as_str()).collect();
+            heads.push(PageHead::new(&names_page, &title, &format!("What each of {} is called in {}.", system.title, ecosystems.join(", "))));
+            pages.push((md(&title), names_page));
         }
         summary.push(SummarySystem { title: md(&system.title), page: system.page.clone(), pages });
     }
     let mut mappings = Vec::new();
     if !model.mappings.is_empty() {
         files.push(page("mappings.md", mappings_page(model).render().expect("renders")));
+        heads.push(PageHead::new("mappings.md", MAPPINGS_TITLE, MAPPINGS_INTRO));
         for mapping in &model.mappings {
             files.push(page(&mapping.page, mapping_page(model, mapping).render().expect("renders")));
+            heads.push(PageHead::new(&mapping.page, &mapping.title, &mapping.description));
             mappings.push((md(&mapping.title), mapping.page.clone()));
         }
     }
     files.push(page("SUMMARY.md", Summary { notice: GENERATED_NOTICE, systems: summary, mappings }.render().expect("renders")));
+    files.extend(heads_files(model, &heads));
+    files.push(GeneratedFile::new(format!("{ROOT}/exact-search.js"), exact_search(model).render().expect("renders")));
+    files.push(GeneratedFile::new(format!("{ROOT}/netcodes.css"), Css { notice: GENERATED_NOTICE }.render().expect("renders")));
+    files
+}
+
+/// The pages of a system's codes: one per value, current or retired, in value order.
+fn pages_of(system: &System) -> Vec<&Code> {
+    let mut values: Vec<&Code> = system.primary_codes().chain(&system.retired).collect();
+    values.sort_by_key(|c| c.value);
+    values
+}
+
+/// `meta.json`, `sitemap.xml` and `robots.txt`. A description two pages
+/// would share gets the page's title in front, so every page has its own.
+fn heads_files(model: &Model, heads: &[PageHead]) -> Vec<GeneratedFile> {
+    let mut uses: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for head in heads {
+        let pages = uses.entry(summary(&head.about)).or_default();
+        if !pages.contains(&head.canonical.as_str()) {
+            pages.push(&head.canonical);
+        }
+    }
+    let description = |head: &PageHead| {
+        let plain = summary(&head.about);
+        if uses[&plain].len() > 1 { summary(&format!("{}: {}", head.subject, head.about)) } else { plain }
+    };
     let meta = Meta {
         notice: json_string(GENERATED_NOTICE),
-        pages: meta.into_iter().map(|(page, title, description)| (json_string(&page), json_string(&title), json_string(&description))).collect(),
+        site_url: json_string(&model.site_url),
+        title_suffix: json_string(TITLE_SUFFIX),
+        pages: heads
+            .iter()
+            .map(|h| (json_string(&h.html), json_string(&h.title), json_string(&description(h)), json_string(&h.canonical)))
+            .collect(),
     };
-    files.push(GeneratedFile::new(format!("{ROOT}/meta.json"), meta.render().expect("renders")));
-    files
+    let mut urls: Vec<String> = Vec::new();
+    for head in heads {
+        let url = html_text(&format!("{}{}", model.site_url, head.canonical));
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    vec![
+        GeneratedFile::new(format!("{ROOT}/meta.json"), meta.render().expect("renders")),
+        page("sitemap.xml", Sitemap { notice: GENERATED_NOTICE, urls }.render().expect("renders")),
+        page(
+            "robots.txt",
+            Robots { notice: GENERATED_NOTICE, sitemap: one_line(&format!("{}sitemap.xml", model.site_url)) }
+                .render()
+                .expect("renders"),
+        ),
+    ]
+}
+
+/// The exact-match index: every code page by its number (`499`, `-105`)
+/// and by every name the model's case-blind lookup knows (names, upstream
+/// names, identifiers, former names, other ecosystems' symbols), plus retired
+/// codes' names. Where several pages share a key, a system that names its
+/// codes by number comes first for a number (HTTP 499 before Qt's
+/// `UnknownServerError (499)`), then systems in model order.
+fn exact_search(model: &Model) -> ExactSearch {
+    let mut pages: Vec<(String, usize)> = Vec::new();
+    let mut page_index: BTreeMap<&str, usize> = BTreeMap::new();
+    // key -> ((rank, system), page): a number of a system known by names ranks last.
+    type Hit = ((bool, usize), usize);
+    let mut keys: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
+    for (system_index, system) in model.systems.iter().enumerate() {
+        for code in pages_of(system) {
+            page_index.insert(&code.page, pages.len());
+            pages.push((html_file(&code.page), system_index));
+        }
+        let rank = |by_number: bool| (by_number && !system.number_first, system_index);
+        // Keys as the script folds a query: ASCII lower case, spaces made one.
+        let mut add = |key: String, page: &str, by_number: bool| {
+            let key = one_line(&key);
+            if !key.is_empty() {
+                keys.entry(key).or_default().push((rank(by_number), page_index[page]));
+            }
+        };
+        for code in pages_of(system) {
+            add(system.value_text(code.value).to_ascii_lowercase(), &code.page, true);
+        }
+        for (name, row) in &system.folded {
+            add(name.clone(), &system.codes[*row].page, false);
+        }
+        for code in &system.retired {
+            for name in [&code.name, &code.upstream_name, &code.ident] {
+                add(name.to_ascii_lowercase(), &code.page, false);
+            }
+        }
+    }
+    let keys = keys
+        .into_iter()
+        .map(|(key, mut hits)| {
+            hits.sort();
+            let mut seen = Vec::new();
+            for (_, page) in hits {
+                if !seen.contains(&page) {
+                    seen.push(page);
+                }
+            }
+            (json_string(&key), seen.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+        })
+        .collect();
+    ExactSearch {
+        notice: GENERATED_NOTICE,
+        systems: model
+            .systems
+            .iter()
+            .map(|s| {
+                let prefixes: Vec<String> = s.lookup_prefixes.iter().map(|p| json_string(&p.to_ascii_lowercase())).collect();
+                (json_string(&s.label.to_ascii_lowercase()), prefixes.join(", "))
+            })
+            .collect(),
+        pages: pages.into_iter().map(|(page, system)| (json_string(&page), system)).collect(),
+        keys,
+    }
 }
 
 fn page(file: &str, contents: String) -> GeneratedFile {
     GeneratedFile::new(format!("{ROOT}/src/{file}"), contents)
 }
 
-fn html(file: &str) -> String {
-    format!("{}.html", file.strip_suffix(".md").expect("a Markdown page"))
+/// The HTML file mdBook writes for a Markdown page.
+pub fn html_file(markdown: &str) -> String {
+    format!("{}.html", markdown.strip_suffix(".md").expect("a Markdown page"))
 }
 
 fn term_link(from_page: &str, prefix: &str, term: &Term) -> String {
@@ -274,6 +550,8 @@ fn vocabulary_page(model: &Model) -> VocabularyPage {
     let vocab = &model.vocabulary;
     VocabularyPage {
         notice: GENERATED_NOTICE,
+        title: VOCABULARY_TITLE,
+        intro: VOCABULARY_INTRO,
         tables: vec![
             ("Categories", "category", rows("category", &vocab.categories)),
             ("Retry classes", "retry", rows("retry", &vocab.retries)),
@@ -305,8 +583,15 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
             link("", &md(&mapping.title), &mapping.page, None)
         ));
     }
+    for mapping in model.mappings.iter().filter(|m| m.to == index) {
+        facts.push(format!(
+            "Mapped from {} by {}",
+            md(&model.systems[mapping.from].title),
+            link("", &md(&mapping.title), &mapping.page, None)
+        ));
+    }
     if !system.ecosystems.is_empty() {
-        facts.push(link("", &md(&format!("What every ecosystem calls these codes")), &format!("{}-symbols.md", system.id), None));
+        facts.push(link("", "What every ecosystem calls these codes", &symbols_page_file(system), None));
     }
     let row = |code: &Code, first: bool| IndexRow {
         anchors: if first && code.value_anchor != code.anchor {
@@ -315,7 +600,7 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
             vec![code.anchor.clone()]
         },
         link: link("", &md(&code_label(system, code)), &code.page, None),
-        source: if system.sources.len() > 1 { md(&system.sources[code.source].title) } else { String::new() },
+        source: md(&system.sources[code.source].title),
         gist: md(&gist(&code.description)),
         category: term_link("", "category", &model.vocabulary.categories[code.category]),
         retry: term_link("", "retry", &model.vocabulary.retries[code.retry]),
@@ -327,10 +612,13 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
         .filter_map(|(group_index, group)| {
             let rows: Vec<IndexRow> =
                 system.codes.iter().filter(|c| c.group == group_index).map(|c| row(c, c.primary)).collect();
-            (!rows.is_empty()).then(|| {
+            // A group whose numbers are all retired keeps its section: its
+            // codes' pages link to it.
+            let any = !rows.is_empty() || system.retired.iter().any(|c| c.group == group_index);
+            any.then(|| {
                 (
                     format!("{} ({} to {})", md(&group.title), system.value_text(group.min), system.value_text(group.max)),
-                    format!("{}-group-{}", system.id, group.id.replace('_', "-")),
+                    group_anchor(system, group),
                     rows,
                 )
             })
@@ -341,6 +629,7 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
         title: md(&system.title),
         intro: md(&system.description),
         facts,
+        sources: system.sources.len() > 1,
         groups,
         retired: system.retired.iter().map(|c| row(c, true)).collect(),
     }
@@ -355,7 +644,8 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
     let retired = vocab.statuses[code.status].retired;
     let meanings: &[Code] = if retired { std::slice::from_ref(code) } else { system.meanings(code.value) };
     let several = meanings.len() > 1;
-    let meaning_views = meanings
+    let source_title = |m: &Code| md(&system.sources[m.source].title);
+    let meaning_views: Vec<MeaningView> = meanings
         .iter()
         .map(|m| {
             let mut facts = vec![("Value".to_owned(), system.value_text(m.value))];
@@ -368,7 +658,8 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
                 let text = if source.url.is_empty() { md(&source.title) } else { external_link(&source.title, &source.url) };
                 facts.push(("Source".to_owned(), text));
             }
-            facts.push(("Group".to_owned(), link(here, &md(&system.groups[m.group].title), &system.page, Some(&format!("{}-group-{}", system.id, system.groups[m.group].id.replace('_', "-"))))));
+            let group = &system.groups[m.group];
+            facts.push(("Group".to_owned(), link(here, &md(&group.title), &system.page, Some(&group_anchor(system, group)))));
             facts.push(("Category".to_owned(), term_link(here, "category", &vocab.categories[m.category])));
             let retry = &vocab.retries[m.retry];
             facts.push(("Retry".to_owned(), format!("{}: {}", term_link(here, "retry", retry), md(&retry.description))));
@@ -382,76 +673,106 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
             for flag in &system.flags {
                 facts.push((code_text(&format!("{}()", flag.method)), if m.flag_bits & flag.bit != 0 { "yes" } else { "no" }.to_owned()));
             }
-            let former: Vec<String> =
-                system.former_names_of(m.value).iter().filter(|_| m.primary).map(|f| format!("{} ({})", md(&f.name), md(&f.reference))).collect();
+            let former: Vec<String> = system
+                .former_names_of(m.value)
+                .iter()
+                .filter(|_| m.primary)
+                .map(|f| format!("{} ({})", md(&f.name), md(&f.reference)))
+                .collect();
             if !former.is_empty() {
                 facts.push(("Former names".to_owned(), former.join("; ")));
             }
             MeaningView {
-                heading: several.then(|| {
-                    let source = md(&system.sources[m.source].title);
-                    if m.name.is_empty() { source } else { format!("{source}: {}", md(&m.name)) }
-                }),
+                heading: several.then(|| if m.name.is_empty() { source_title(m) } else { format!("{}: {}", source_title(m), md(&m.name)) }),
                 anchor: m.anchor.clone(),
                 description: md(&m.description),
                 facts,
             }
         })
         .collect();
+    let kind_link = |kind: usize| {
+        let kind = &vocab.mapping_kinds[kind];
+        link(here, &md(&kind.id), "mappings.md", Some(&format!("kind-{}", kind.id)))
+    };
     let mut mappings_out = Vec::new();
     let mut mappings_in = Vec::new();
     if !retired {
         for mapping in model.mappings.iter().filter(|m| m.from == index) {
             let to = &model.systems[mapping.to];
             if let Some(rule) = mapping.rule_for(code.value) {
+                let note = if rule.note.is_empty() { String::new() } else { format!(": {}", md(&rule.note)) };
                 mappings_out.push(format!(
-                    "{}: {} ({}){}",
+                    "{}: {} ({}){note}",
                     link(here, &md(&to.title), &mapping.page, Some(&rule.anchor)),
                     code_link(here, to, rule.to),
-                    md(&vocab.mapping_kinds[rule.kind].id),
-                    if rule.note.is_empty() { String::new() } else { format!(": {}", md(&rule.note)) }
+                    kind_link(rule.kind),
                 ));
             }
         }
         for mapping in model.mappings.iter().filter(|m| m.to == index) {
             let from = &model.systems[mapping.from];
-            let sources: Vec<String> = mapping
+            let rows: Vec<[String; 3]> = mapping
                 .rules
                 .iter()
                 .filter(|r| r.to == code.value)
                 .map(|r| {
-                    if r.is_single() {
+                    let covers = if r.is_single() {
                         code_link(here, from, r.lo)
                     } else {
-                        link(here, &format!("{} to {}", from.value_text(r.lo), from.value_text(r.hi)), &mapping.page, Some(&r.anchor))
-                    }
+                        let range = format!("{} to {}", from.value_text(r.lo), from.value_text(r.hi));
+                        link(here, &md(&range), &mapping.page, Some(&r.anchor))
+                    };
+                    [covers, kind_link(r.kind), md(&r.note)]
                 })
                 .collect();
-            if !sources.is_empty() {
-                mappings_in.push(format!("{}: {}", link(here, &md(&from.title), &mapping.page, None), sources.join(", ")));
+            if !rows.is_empty() {
+                mappings_in.push(Incoming {
+                    heading: format!("From {}", md(&from.title)),
+                    mapping: link(here, &md(&mapping.title), &mapping.page, None),
+                    rows,
+                });
             }
         }
     }
     let mut names = Vec::new();
     if !retired {
-        names.push(("Rust".to_owned(), code_text(&format!("netcodes::{}::{}::{}", system.id, system.type_name, code.ident))));
-        names.push(("C".to_owned(), code_text(&code.c_name)));
-        names.push(("Python".to_owned(), code_text(&format!("netcodes.{}.{}.{}", system.id, system.type_name, code.ident))));
-        for ecosystem_index in 0..system.ecosystems.len() {
+        let each = |spell: &dyn Fn(&Code) -> String| {
+            meanings
+                .iter()
+                .map(|m| if several { format!("{} ({})", code_text(&spell(m)), source_title(m)) } else { code_text(&spell(m)) })
+                .collect::<Vec<_>>()
+                .join("<br>")
+        };
+        names.push(("Rust".to_owned(), each(&|m| format!("netcodes::{}::{}::{}", system.id, system.type_name, m.ident))));
+        names.push(("C".to_owned(), each(&|m| m.c_name.clone())));
+        names.push(("Python".to_owned(), each(&|m| format!("netcodes.{}.{}.{}", system.id, system.type_name, m.ident))));
+        for (ecosystem_index, ecosystem) in system.ecosystems.iter().enumerate() {
             let symbols: Vec<String> = system
                 .symbols_of(code)
                 .iter()
                 .filter(|s| s.ecosystem == ecosystem_index)
-                .map(|s| if s.primary { code_text(&s.name) } else { format!("{} (alias)", code_text(&s.name)) })
+                .map(|s| {
+                    let mut text = code_text(&s.name);
+                    if !s.primary {
+                        text.push_str(" (alias");
+                        if let Some(since) = &s.since {
+                            text.push_str(&format!(", since {}", md(since)));
+                        }
+                        text.push(')');
+                    }
+                    text
+                })
                 .collect();
             if !symbols.is_empty() {
-                names.push((md(&system.ecosystems[ecosystem_index].title), symbols.join(", ")));
+                names.push((md(&ecosystem.title), symbols.join(", ")));
             }
         }
     }
     let neighbour = |c: Option<&Code>| c.map(|c| link(here, &md(&code_label(system, c)), &c.page, None));
+    let meaning_list = meaning_views.iter().filter_map(|m| m.heading.clone()).collect::<Vec<_>>().join("; ");
     CodePage {
         notice: GENERATED_NOTICE,
+        meaning_list,
         heading: md(&page_heading(system, code)),
         system: link(here, &md(&system.title), &system.page, Some(&code.value_anchor)),
         meanings: meaning_views,
@@ -463,7 +784,7 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
 }
 
 fn symbols_page(system: &System) -> TablePage {
-    let page = format!("{}-symbols.md", system.id);
+    let page = symbols_page_file(system);
     let mut header = vec!["Code".to_owned(), "Name".to_owned()];
     header.extend(system.ecosystems.iter().map(|e| md(&e.title)));
     let rows = system
@@ -530,12 +851,8 @@ fn mappings_page(model: &Model) -> TablePage {
         .collect();
     TablePage {
         notice: GENERATED_NOTICE,
-        title: "Mappings".to_owned(),
-        intro: "What a code of one system is called in another. Each mapping is a table of rows, each from one \
-                code or a range of numbers to one code of the other system. The most specific row wins: a single \
-                code beats a range, and a range beats any range that holds it. A range also answers for numbers \
-                its system does not define. Every row says how sure it is."
-            .to_owned(),
+        title: MAPPINGS_TITLE.to_owned(),
+        intro: MAPPINGS_INTRO.to_owned(),
         facts: Vec::new(),
         tables: vec![
             Table { heading: Some("Kinds of rows".to_owned()), text: None, header: vec!["Kind".into(), "Meaning".into()], rows: kinds },

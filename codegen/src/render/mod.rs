@@ -1,6 +1,9 @@
 //! Renderers: pure functions from the model to generated files.
 
 pub mod c;
+pub mod cli;
+pub mod cmake;
+pub mod cpp;
 pub mod docs;
 pub mod python;
 pub mod rust;
@@ -34,8 +37,8 @@ pub fn license_text() -> String {
 pub fn generate(model: &Model) -> Vec<GeneratedFile> {
     // The renderers share nothing but the model, so they run side by side;
     // the result is sorted by path below, so it is the same bytes either way.
-    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 5] =
-        [rust::render, c::render, python::render, typescript::render, docs::render];
+    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 7] =
+        [rust::render, c::render, cpp::render, cmake::render, python::render, typescript::render, docs::render];
     let mut files: Vec<GeneratedFile> = std::thread::scope(|scope| {
         let running: Vec<_> = renderers
             .iter()
@@ -80,6 +83,7 @@ pub fn reserved_name(name: &str) -> bool {
         || c::PER_SYSTEM_FUNCTIONS.contains(&name)
         || typescript::MODULE_NAMES.contains(&js.as_str())
         || typescript::MEMBER_NAMES.contains(&js.as_str())
+        || cpp::PER_SYSTEM_FUNCTIONS.contains(&name)
 }
 
 /// Constant names every code type has besides its codes.

@@ -8,20 +8,21 @@
 
 use askama::Template;
 
-use crate::escape::{markdown, python_string};
+use crate::escape::{markdown, python_docstring, python_string};
 use crate::model::*;
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
 
 /// Names a system module defines or imports besides its code type and
 /// mapping functions.
 pub const MODULE_NAMES: &[&str] = &[
-    "Group", "Meaning", "meanings", "lookup", "from_name", "is_retired", "Rule", "MappingKind", "Category", "Retry",
-    "enum", "dataclass", "annotations",
+    "Group", "Meaning", "meanings", "lookup", "from_name", "from_exact_name", "is_retired", "Rule", "MappingKind",
+    "Category", "Retry", "RetryDecision", "Record", "code_number", "enum", "annotations",
 ];
 
 /// Properties of every code type's members (besides `enum.IntEnum`'s own).
 pub const MEMBER_NAMES: &[&str] = &[
     "name", "value", "upstream_name", "description", "category", "retry", "group", "status", "since", "reference",
+    "retry_decision",
 ];
 
 const ROOT: &str = "generated/python";
@@ -40,6 +41,8 @@ struct VocabularyModule<'a> {
     notice: &'static str,
     stub: bool,
     enums: &'a [EnumView],
+    /// (retry member, rule literal, least delay, new connection) per retry class.
+    decisions: &'a [(String, String, u32, &'static str)],
 }
 
 #[derive(Template)]
@@ -49,6 +52,17 @@ struct MappingModule<'a> {
     stub: bool,
     doc: String,
     kinds: &'a EnumView,
+}
+
+#[derive(Template)]
+#[template(path = "python/cli.py")]
+struct Cli {
+    notice: &'static str,
+    stub: bool,
+    help: String,
+    /// (system id, [(target system id, mapping function)]) as literals.
+    systems: Vec<(String, Vec<(String, String)>)>,
+    system_list: String,
 }
 
 #[derive(Template)]
@@ -92,14 +106,26 @@ struct SystemView {
     /// HTTP: `reason`, with `from_reason()`.
     name_alias: Option<String>,
     groups: Vec<(String, String, String, i64, i64)>,
-    members: Vec<(String, String)>,
+    /// (identifier, value) of each value's first meaning: the enum's members.
+    members: Vec<(String, i64)>,
+    /// (identifier, value, index among the value's meanings) of the others.
+    meaning_constants: Vec<(String, i64, usize)>,
+    /// What people paste before names, as Python literals: folded, and as
+    /// spelled (for the docstrings).
+    prefixes: Vec<String>,
+    pasted_prefixes: Vec<String>,
+    /// The id of the system's own source, a Python literal.
+    own_source: String,
     /// value -> (name, description, category, retry, group, status, since, reference, flags)
     rows: Vec<RowView>,
-    by_name: Vec<(String, String)>,
-    folded: Vec<(String, String)>,
+    /// (name literal, value) of every exact name, and of every folded one.
+    by_name: Vec<(String, i64)>,
+    folded: Vec<(String, i64)>,
     flags: Vec<(String, String, u32)>,
     retired: Vec<i64>,
     meanings: Vec<(i64, Vec<MeaningView>)>,
+    /// (value, source) of the one-meaning numbers that another source defines.
+    other_sources: Vec<(i64, String)>,
     mappings: Vec<MappingView>,
     /// `__all__`, in the order ruff's RUF022 expects.
     all: Vec<String>,
@@ -142,7 +168,9 @@ struct MappingView {
 }
 
 struct RuleView {
-    to: String,
+    /// The target's value.
+    to: i64,
+    /// The kind's id, a Python literal.
     kind: String,
     note: String,
 }
@@ -154,12 +182,21 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         enum_view("Retry", "Whether and how to retry after a code. Shared by every code system.", "_RETRY_TEXT", &vocab.retries),
     ];
     let kinds = enum_view("MappingKind", "How sure a mapping rule is.", "_KIND_TEXT", &vocab.mapping_kinds);
+    let decisions: Vec<(String, String, u32, &'static str)> = vocab
+        .retries
+        .iter()
+        .map(|t| {
+            let decision = t.decision.expect("every retry class decides");
+            (t.upper.clone(), python_string(decision.rule.id()), decision.delay, if decision.new_connection { "True" } else { "False" })
+        })
+        .collect();
     let systems: Vec<SystemView> = model.systems.iter().enumerate().map(|(i, s)| system_view(model, i, s)).collect();
 
     let mut modules: Vec<String> = model.systems.iter().map(|s| s.id.clone()).collect();
     modules.extend(["mapping".to_owned(), "vocabulary".to_owned()]);
     modules.sort();
-    let mut all: Vec<String> = ["Category", "MappingKind", "Retry", "Rule", "__version__"].map(str::to_owned).to_vec();
+    let mut all: Vec<String> =
+        ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__"].map(str::to_owned).to_vec();
     all.extend(modules.iter().cloned());
     sort_all(&mut all);
     let version = python_string(&model.version);
@@ -175,15 +212,21 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         // The repository's license travels with the wheel (PEP 639 license-files).
         GeneratedFile::new(format!("{ROOT}/LICENSE"), crate::render::license_text()),
         GeneratedFile::new(format!("{ROOT}/netcodes/py.typed"), format!("# {GENERATED_NOTICE}\n")),
+        GeneratedFile::new(
+            format!("{ROOT}/netcodes/__main__.py"),
+            format!("# {GENERATED_NOTICE}\n\"\"\"python -m netcodes: the command of netcodes.cli.\"\"\"\n\nimport sys\n\nfrom netcodes.cli import main\n\nif __name__ == \"__main__\":\n    sys.exit(main())\n"),
+        ),
     ];
     for stub in [false, true] {
         let ext = if stub { "pyi" } else { "py" };
         let init = Init { notice: GENERATED_NOTICE, stub, doc: package_doc(model), version: version.clone(), modules: &modules, all: &all };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/__init__.{ext}"), init.render().expect("renders")));
-        let vocabulary = VocabularyModule { notice: GENERATED_NOTICE, stub, enums: &enums };
+        let vocabulary = VocabularyModule { notice: GENERATED_NOTICE, stub, enums: &enums, decisions: &decisions };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/vocabulary.{ext}"), vocabulary.render().expect("renders")));
         let mapping = MappingModule { notice: GENERATED_NOTICE, stub, doc: mapping_module_doc(model), kinds: &kinds };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/mapping.{ext}"), mapping.render().expect("renders")));
+        let cli = Cli { notice: GENERATED_NOTICE, stub, help: python_string(&super::cli::help(model)), systems: cli_systems(model), system_list: model.systems.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ") };
+        files.push(GeneratedFile::new(format!("{ROOT}/netcodes/cli.{ext}"), cli.render().expect("renders")));
         for (system, view) in model.systems.iter().zip(&systems) {
             let module = Module { notice: GENERATED_NOTICE, stub, s: view };
             files.push(GeneratedFile::new(format!("{ROOT}/netcodes/{}.{ext}", system.id), module.render().expect("renders")));
@@ -195,7 +238,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
 fn enum_view(name: &'static str, doc: &str, table: &'static str, terms: &[Term]) -> EnumView {
     EnumView {
         name,
-        doc: python_string(doc),
+        doc: python_docstring(doc, 4),
         table,
         members: terms
             .iter()
@@ -211,6 +254,24 @@ fn sort_all(names: &mut [String]) {
         let camel = |n: &str| !n.starts_with(|c: char| c.is_ascii_uppercase());
         (camel(a), a).cmp(&(camel(b), b))
     });
+}
+
+/// Each system with the mapping functions that take its codes, for the command.
+fn cli_systems(model: &Model) -> Vec<(String, Vec<(String, String)>)> {
+    model
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(index, system)| {
+            let mappings = model
+                .mappings
+                .iter()
+                .filter(|m| m.from == index)
+                .map(|m| (python_string(&model.systems[m.to].id), python_string(&m.function)))
+                .collect();
+            (python_string(&system.id), mappings)
+        })
+        .collect()
 }
 
 /// One line on what the package holds, from the systems it has.
@@ -231,7 +292,7 @@ fn package_doc(model: &Model) -> String {
         "- netcodes.mapping: MappingKind and Rule, what the mapping functions answer\n\
          - netcodes.vocabulary: Category and Retry, shared by every system\n",
     );
-    python_string(&doc)
+    python_docstring(&doc, 0)
 }
 
 fn mapping_module_doc(model: &Model) -> String {
@@ -249,30 +310,40 @@ fn mapping_module_doc(model: &Model) -> String {
             to.id, mapping.function, to.type_name, mapping.title, from.id, from.type_name
         ));
     }
-    python_string(&doc)
+    python_docstring(&doc, 0)
 }
 
 fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
     let vocab = &model.vocabulary;
     let optional = |text: Option<&str>| text.filter(|t| !t.is_empty()).map_or_else(|| "None".to_owned(), python_string);
     let mut meanings: Vec<(i64, Vec<MeaningView>)> = Vec::new();
+    let mut other_sources: Vec<(i64, String)> = Vec::new();
     for code in &system.codes {
         let view = MeaningView {
             source: python_string(&system.sources[code.source].id),
             ident: python_string(&code.ident),
             name: optional(Some(&code.name)),
             description: python_string(&code.description),
-            category: vocab.categories[code.category].upper.clone(),
-            retry: vocab.retries[code.retry].upper.clone(),
+            category: python_string(&vocab.categories[code.category].id),
+            retry: python_string(&vocab.retries[code.retry].id),
             status: python_string(&vocab.statuses[code.status].id),
         };
+        // Only numbers with several meanings: the others are in the rows,
+        // with their source here when it is not upstream's own.
+        if code.meaning_count < 2 {
+            if code.source != 0 {
+                other_sources.push((code.value, view.source));
+            }
+            continue;
+        }
         match meanings.last_mut() {
             Some((value, list)) if *value == code.value => list.push(view),
             _ => meanings.push((code.value, vec![view])),
         }
     }
     let mappings: Vec<MappingView> = model.mappings.iter().filter(|m| m.to == index).map(|m| mapping_view(model, m)).collect();
-    let mut all: Vec<String> = [&system.type_name, "Group", "Meaning", "lookup", "from_name", "meanings", "is_retired"]
+    let mut all: Vec<String> =
+        [&system.type_name, "Group", "Meaning", "lookup", "from_name", "from_exact_name", "meanings", "is_retired"]
         .map(str::to_owned)
         .to_vec();
     if let Some(alias) = &system.name_alias {
@@ -283,17 +354,16 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         all.push(format!("{}_rule", m.function));
     }
     sort_all(&mut all);
-    let member = |value: i64| system.primary(value).map(|c| c.ident.clone()).unwrap_or_default();
 
     SystemView {
         type_name: system.type_name.clone(),
-        module_doc: python_string(&format!("{}\n\n{}", system.title, system.description)),
-        group_doc: python_string(&format!(
+        module_doc: python_docstring(&format!("{}.\n\n{}", system.title, system.description), 0),
+        group_doc: python_docstring(&format!(
             "The value ranges of {} as upstream documents them, each holding codes of one kind.",
             system.title
-        )),
+        ), 4),
         class_doc: class_doc(system),
-        upstream_name_doc: python_string(&upstream_name_doc(system)),
+        upstream_name_doc: python_docstring(&upstream_name_doc(system), 8),
         name_type: if system.primary_codes().any(|c| c.name.is_empty()) { "str | None" } else { "str" },
         name_property: system.python_name_property.clone(),
         name_alias: system.name_alias.clone(),
@@ -302,31 +372,40 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             .iter()
             .map(|g| (g.upper.clone(), python_string(&g.id), python_string(&g.title), g.min, g.max))
             .collect(),
-        members: system
+        members: system.primary_codes().map(|c| (c.ident.clone(), c.value)).collect(),
+        meaning_constants: system
             .codes
             .iter()
-            .map(|c| (c.ident.clone(), if c.primary { c.value.to_string() } else { member(c.value) }))
+            .filter(|c| !c.primary)
+            .map(|c| {
+                let index = system.meanings(c.value).iter().position(|m| m.ident == c.ident).expect("a meaning of its value");
+                (c.ident.clone(), c.value, index)
+            })
             .collect(),
+        prefixes: system.lookup_prefixes.iter().map(|p| python_string(p)).collect(),
+        pasted_prefixes: system.pasted_prefixes.iter().map(|p| python_string(p)).collect(),
+        own_source: python_string(&system.sources[0].id),
         rows: system
             .primary_codes()
             .map(|c| RowView {
                 value: c.value,
                 name: optional(Some(&c.name)),
                 description: python_string(&c.description),
-                category: vocab.categories[c.category].upper.clone(),
-                retry: vocab.retries[c.retry].upper.clone(),
-                group: system.groups[c.group].upper.clone(),
+                category: python_string(&vocab.categories[c.category].id),
+                retry: python_string(&vocab.retries[c.retry].id),
+                group: python_string(&system.groups[c.group].id),
                 status: python_string(&vocab.statuses[c.status].id),
                 since: optional(c.since.as_deref()),
                 reference: optional(c.reference.as_deref()),
                 flags: c.flag_bits,
             })
             .collect(),
-        by_name: system.names.iter().map(|(name, row)| (python_string(name), system.codes[*row].ident.clone())).collect(),
-        folded: system.folded.iter().map(|(name, row)| (python_string(name), system.codes[*row].ident.clone())).collect(),
-        flags: system.flags.iter().map(|f| (f.method.clone(), python_string(&f.doc.replace('`', "")), f.bit)).collect(),
+        by_name: system.names.iter().map(|(name, row)| (python_string(name), system.codes[*row].value)).collect(),
+        folded: system.folded.iter().map(|(name, row)| (python_string(name), system.codes[*row].value)).collect(),
+        flags: system.flags.iter().map(|f| (f.method.clone(), python_docstring(&f.doc.replace('`', ""), 8), f.bit)).collect(),
         retired: system.retired.iter().map(|c| c.value).collect(),
         meanings,
+        other_sources,
         mappings,
         all,
     }
@@ -343,13 +422,14 @@ fn class_doc(system: &System) -> String {
          netcodes.{id}.from_name(name) finds a member by any of its names.",
         system.title,
     );
-    // IntEnum keeps one member per value: name the other meanings' aliases.
+    // IntEnum keeps one member per value: the other meanings are Meanings.
     if let Some([first, other]) = system.codes.windows(2).find(|pair| pair[0].value == pair[1].value) {
         doc.push_str(&format!(
-            "\n\nA value with several meanings is one member: the names of its other meanings are \
-             aliases of it ({ty}.{} is {ty}.{}, with that meaning's description). \
+            "\n\nA value with several meanings is one member, which answers with the first meaning; \
+             the names of its other meanings are Meaning objects, ints equal to the number that answer \
+             with their own facts ({ty}.{} == {ty}.{} == {}, but its phrase is its own). \
              netcodes.{id}.meanings({}) lists every meaning.",
-            other.ident, first.ident, first.value
+            other.ident, first.ident, first.value, first.value
         ));
     }
     if !system.retired.is_empty() {
@@ -358,7 +438,7 @@ fn class_doc(system: &System) -> String {
              from numbers that never existed."
         ));
     }
-    python_string(&doc)
+    python_docstring(&doc, 4)
 }
 
 fn upstream_name_doc(system: &System) -> String {
@@ -382,8 +462,8 @@ fn upstream_name_doc(system: &System) -> String {
 fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
     let rule_view = |rule: &MappingRule| RuleView {
-        to: to.codes[rule.to_row].ident.clone(),
-        kind: model.vocabulary.mapping_kinds[rule.kind].upper.clone(),
+        to: to.codes[rule.to_row].value,
+        kind: python_string(&model.vocabulary.mapping_kinds[rule.kind].id),
         note: if rule.note.is_empty() { "None".to_owned() } else { python_string(&rule.note) },
     };
     let mut exact = Vec::new();
@@ -415,12 +495,12 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     MappingView {
         function: function.clone(),
         table: format!("_{}", function.to_uppercase()),
-        doc: python_string(&doc),
-        rule_doc: python_string(&format!(
+        doc: python_docstring(&doc, 4),
+        rule_doc: python_docstring(&format!(
             "The rule of \"{}\" that answers for code: the {} it maps to, the kind of mapping and the \
              table's note; None where no rule covers the code.",
             mapping.title, to.type_name
-        )),
+        ), 4),
         exact,
         ranges,
     }

@@ -357,7 +357,7 @@ fn readme(model: &Model) -> String {
         prefixes: model
             .systems
             .iter()
-            .flat_map(|s| s.lookup_prefixes.iter().map(|p| (s.id.clone(), markdown(p))))
+            .flat_map(|s| s.pasted_prefixes.iter().map(|p| (s.id.clone(), markdown(p))))
             .collect(),
         examples: model
             .systems

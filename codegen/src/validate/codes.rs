@@ -101,6 +101,10 @@ pub fn check_codes(
     for (code, dup) in rows.iter().zip(&duplicate) {
         if !dup && !code.c_name.is_empty() {
             names.claim_c(code.c_name.clone(), &path, code.line, diags);
+            if spec.several_meanings {
+                // A meaning after its number's first gets `<constant>_MEANING`.
+                names.claim_c(format!("{}_MEANING", code.c_name), &path, code.line, diags);
+            }
         }
     }
 

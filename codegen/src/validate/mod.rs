@@ -53,6 +53,17 @@ pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
             None => all_loaded = false,
         }
     }
+    // A Qt enum is one system's: the C++ overloads that take it would clash.
+    for (index, system) in systems.iter().enumerate() {
+        let Some(qt) = &system.qt_enum else { continue };
+        if let Some(first) = systems[..index].iter().find(|s| s.qt_enum.as_ref().is_some_and(|q| q.ty == qt.ty)) {
+            diags.push(
+                &format!("data/{}/system.toml", system.id),
+                None,
+                format!("cpp_qt_enum is already the Qt enum of system {} ({:?})", first.id, qt.ty),
+            );
+        }
+    }
     let mappings = mapping::load_mappings(root, &systems, &clean, all_loaded, &vocabulary, &mut names, &mut diags);
     for (index, system) in systems.iter_mut().enumerate() {
         if !mappings.iter().any(|m| m.to == index) {

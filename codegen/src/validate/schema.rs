@@ -103,6 +103,12 @@ pub struct SystemToml {
     /// Conversions with another Rust crate's type.
     #[serde(default)]
     pub interop: Vec<InteropToml>,
+    /// C++: Qt's enum for the same codes (`QNetworkReply::NetworkError`), and
+    /// the include guard of the Qt header that declares it (`QNETWORKREPLY_H`).
+    #[serde(default)]
+    pub cpp_qt_enum: Option<Spanned<String>>,
+    #[serde(default)]
+    pub cpp_qt_guard: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

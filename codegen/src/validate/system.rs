@@ -84,6 +84,8 @@ pub fn load_meta(
     }
     if render::c::RESERVED_SYSTEM_IDS.contains(&id.as_str()) {
         diags.at(&path, id_line, format!("system id is taken by the fixed names of netcodes.h ({id:?})"));
+    } else if render::cpp::FIXED_NAMES.contains(&id.as_str()) {
+        diags.at(&path, id_line, format!("system id is taken by the fixed names of netcodes.hpp ({id:?})"));
     }
     if render::typescript::RESERVED_SYSTEM_IDS.contains(&id.as_str()) {
         diags.at(&path, id_line, format!("system id is taken by a file of the npm package ({id:?})"));
@@ -324,6 +326,7 @@ pub fn load_meta(
         }
         interop.push(Interop { feature, krate: entry.krate, version: entry.version, ty: entry.ty, get: entry.get, make: entry.make });
     }
+    let qt_enum = qt_enum(meta.cpp_qt_enum, meta.cpp_qt_guard, &path, &line, diags);
     let c_type = format!("{c_fn_prefix}{}", spell::upper_snake(&type_name).to_ascii_lowercase());
     names.claim_c(c_type.clone(), &path, type_line, diags);
     let system = System {
@@ -348,13 +351,15 @@ pub fn load_meta(
         number_first,
         js_name_alias: name_alias.as_deref().map(spell::lower_camel),
         name_alias,
-        lookup_prefixes: meta.lookup_prefixes,
+        lookup_prefixes: meta.lookup_prefixes.iter().map(|p| p.to_ascii_lowercase()).collect(),
+        pasted_prefixes: meta.lookup_prefixes,
         python_name_property,
         groups,
         flags,
         sources,
         ecosystems,
         interop,
+        qt_enum,
         codes: Vec::new(),
         retired: Vec::new(),
         symbols: Vec::new(),
@@ -378,6 +383,41 @@ pub fn load_meta(
         toml_path: path,
     };
     Some((system, spec))
+}
+
+/// `cpp_qt_enum` and `cpp_qt_guard`: both or neither, a qualified C++ name
+/// and a macro name.
+fn qt_enum(
+    ty: Option<toml::Spanned<String>>,
+    guard: Option<toml::Spanned<String>>,
+    path: &str,
+    line: &dyn Fn(std::ops::Range<usize>) -> usize,
+    diags: &mut Diagnostics,
+) -> Option<QtEnum> {
+    let identifier = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    match (ty, guard) {
+        (None, None) => None,
+        (Some(ty), Some(guard)) => {
+            let (ty_line, guard_line) = (line(ty.span()), line(guard.span()));
+            let (ty, guard) = (ty.into_inner(), guard.into_inner());
+            let mut ok = true;
+            if !ty.split("::").all(|part| identifier(part) && spell::keyword_language(part).is_none()) {
+                diags.at(path, ty_line, format!("cpp_qt_enum is not a qualified C++ name such as QNetworkReply::NetworkError ({ty:?})"));
+                ok = false;
+            }
+            if !identifier(&guard) {
+                diags.at(path, guard_line, format!("cpp_qt_guard is not a macro name such as QNETWORKREPLY_H ({guard:?})"));
+                ok = false;
+            }
+            ok.then_some(QtEnum { ty, guard })
+        }
+        (Some(one), None) | (None, Some(one)) => {
+            diags.at(path, line(one.span()), "cpp_qt_enum and cpp_qt_guard go together: give both or neither");
+            None
+        }
+    }
 }
 
 /// Columns of `codes.csv` with a fixed meaning; flags add their own.

@@ -6,8 +6,9 @@ from __future__ import annotations
 {%- endif %}
 
 import enum
-from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from netcodes.vocabulary import Record
 
 __all__ = ["MappingKind", "Rule"]
 
@@ -26,19 +27,25 @@ class MappingKind(enum.Enum):
 {%- endfor %}
 {% if !stub %}
 {% endif %}
-@dataclass(frozen=True)
-class Rule(Generic[_T]):
+class Rule(Record, Generic[_T]):
 {%- if stub %}
+    __match_args__ = ("to", "kind", "note")
     to: _T
     kind: MappingKind
     note: str | None
+    def __init__(self, to: _T, kind: MappingKind, note: str | None) -> None: ...
 {%- else %}
-    """One row of a mapping table: the code it maps to, its kind and its note."""
+    """One row of a mapping table: the code it maps to (``to``), how sure the
+    mapping is (``kind``) and why (``note``, in the table's words; always there
+    where the kind needs a note)."""
 
+    _FIELDS = ("to", "kind", "note")
+    __slots__ = _FIELDS
+    __match_args__ = ("to", "kind", "note")
     to: _T
-    """The code in the target system."""
     kind: MappingKind
-    """How sure the mapping is."""
     note: str | None
-    """Why, in the table's words; always there where the kind needs a note."""
+
+    def __init__(self, to: _T, kind: MappingKind, note: str | None) -> None:
+        self._set(to, kind, note)
 {%- endif %}

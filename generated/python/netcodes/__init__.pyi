@@ -9,7 +9,10 @@ from netcodes.mapping import MappingKind as MappingKind
 from netcodes.mapping import Rule as Rule
 from netcodes.vocabulary import Category as Category
 from netcodes.vocabulary import Retry as Retry
+from netcodes.vocabulary import RetryDecision as RetryDecision
 
 __version__: str
 
-__all__ = ["Category", "MappingKind", "Retry", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]
+
+def __dir__() -> list[str]: ...

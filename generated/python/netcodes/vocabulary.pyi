@@ -2,7 +2,18 @@
 
 import enum
 
-__all__ = ["Category", "Retry"]
+__all__ = ["Category", "Record", "Retry", "RetryDecision", "code_number"]
+
+class Record:
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class RetryDecision(Record):
+    __match_args__ = ("retry", "after", "new_connection")
+    retry: bool
+    after: float
+    new_connection: bool
+    def __init__(self, retry: bool, after: float, new_connection: bool) -> None: ...
 
 class Category(enum.Enum):
     SUCCESS = "success"
@@ -44,3 +55,6 @@ class Retry(enum.Enum):
     def title(self) -> str: ...
     @property
     def description(self) -> str: ...
+    def decide(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision: ...
+
+def code_number(code: object) -> int | None: ...

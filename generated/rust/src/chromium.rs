@@ -255,10 +255,121 @@ const MIN: i32 = -999;
 
 const MAX: i32 = 0;
 
+/// What people paste before names, in lower case: `from_name` skips it.
+const LOOKUP_PREFIXES: [&str; 1] = ["net::"];
+
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: i32 = -906;
 
 const INDEX_MAX: i32 = 0;
+
+impl NetError {
+    /// Whether the value lies in Blob (-999..=-900), known code or not.
+    #[must_use]
+    pub const fn is_blob(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Blob))
+    }
+
+    /// Whether the value lies in DNS resolver (-899..=-800), known code or not.
+    #[must_use]
+    pub const fn is_dns(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Dns))
+    }
+
+    /// Whether the value lies in Certificate manager (-799..=-700), known code or not.
+    #[must_use]
+    pub const fn is_certificate_manager(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::CertificateManager))
+    }
+
+    /// Whether the value lies in FTP (obsolete) (-699..=-600), known code or not.
+    #[must_use]
+    pub const fn is_ftp(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Ftp))
+    }
+
+    /// Whether the value lies in Miscellaneous (no name upstream) (-599..=-500), known code or not.
+    #[must_use]
+    pub const fn is_misc(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Misc))
+    }
+
+    /// Whether the value lies in Cache (-499..=-400), known code or not.
+    #[must_use]
+    pub const fn is_cache(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Cache))
+    }
+
+    /// Whether the value lies in HTTP (-399..=-300), known code or not.
+    #[must_use]
+    pub const fn is_http(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Http))
+    }
+
+    /// Whether the value lies in Certificate (-299..=-200), known code or not.
+    #[must_use]
+    pub const fn is_certificate(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Certificate))
+    }
+
+    /// Whether the value lies in Connection (-199..=-100), known code or not.
+    #[must_use]
+    pub const fn is_connection(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Connection))
+    }
+
+    /// Whether the value lies in System (-99..=0), known code or not.
+    #[must_use]
+    pub const fn is_system(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::System))
+    }
+
+    /// What Chromium's `net::IsCertificateError()` answers for this code.
+    ///
+    /// `false` for a code this crate does not know.
+    #[must_use]
+    pub const fn is_certificate_error(self) -> bool {
+        self.flag(1)
+    }
+
+    /// What Chromium's `net::IsClientCertificateError()` answers for this code.
+    ///
+    /// `false` for a code this crate does not know.
+    #[must_use]
+    pub const fn is_client_certificate_error(self) -> bool {
+        self.flag(2)
+    }
+
+    /// The HTTP status codes code for this one: [`Status::from_chromium`](crate::http::Status::from_chromium).
+    #[must_use]
+    pub const fn to_http(self) -> Option<crate::http::Status> {
+        match self.to_http_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
+        crate::http::Status::from_chromium_mapping(self.0)
+    }
+
+    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_chromium`](crate::qt::NetworkError::from_chromium).
+    #[must_use]
+    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
+        match self.to_qt_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_chromium_mapping(self.0)
+    }
+}
 
 impl NetError {
     /// `ERR_BLOB_REFERENCED_FILE_UNAVAILABLE` (-906): The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.
@@ -1762,114 +1873,6 @@ impl NetError {
         Self::ERR_IO_PENDING,
         Self::OK,
     ];
-}
-
-impl NetError {
-    /// Whether the value lies in Blob (-999..=-900), known code or not.
-    #[must_use]
-    pub const fn is_blob(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Blob))
-    }
-
-    /// Whether the value lies in DNS resolver (-899..=-800), known code or not.
-    #[must_use]
-    pub const fn is_dns(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Dns))
-    }
-
-    /// Whether the value lies in Certificate manager (-799..=-700), known code or not.
-    #[must_use]
-    pub const fn is_certificate_manager(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::CertificateManager))
-    }
-
-    /// Whether the value lies in FTP (obsolete) (-699..=-600), known code or not.
-    #[must_use]
-    pub const fn is_ftp(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Ftp))
-    }
-
-    /// Whether the value lies in Miscellaneous (no name upstream) (-599..=-500), known code or not.
-    #[must_use]
-    pub const fn is_misc(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Misc))
-    }
-
-    /// Whether the value lies in Cache (-499..=-400), known code or not.
-    #[must_use]
-    pub const fn is_cache(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Cache))
-    }
-
-    /// Whether the value lies in HTTP (-399..=-300), known code or not.
-    #[must_use]
-    pub const fn is_http(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Http))
-    }
-
-    /// Whether the value lies in Certificate (-299..=-200), known code or not.
-    #[must_use]
-    pub const fn is_certificate(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Certificate))
-    }
-
-    /// Whether the value lies in Connection (-199..=-100), known code or not.
-    #[must_use]
-    pub const fn is_connection(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Connection))
-    }
-
-    /// Whether the value lies in System (-99..=0), known code or not.
-    #[must_use]
-    pub const fn is_system(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::System))
-    }
-
-    /// What Chromium's `net::IsCertificateError()` answers for this code.
-    ///
-    /// `false` for a code this crate does not know.
-    #[must_use]
-    pub const fn is_certificate_error(self) -> bool {
-        self.flag(1)
-    }
-
-    /// What Chromium's `net::IsClientCertificateError()` answers for this code.
-    ///
-    /// `false` for a code this crate does not know.
-    #[must_use]
-    pub const fn is_client_certificate_error(self) -> bool {
-        self.flag(2)
-    }
-
-    /// The HTTP status codes code for this one: [`Status::from_chromium`](crate::http::Status::from_chromium).
-    #[must_use]
-    pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_chromium_mapping(self.0)
-    }
-
-    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_chromium`](crate::qt::NetworkError::from_chromium).
-    #[must_use]
-    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_chromium_mapping(self.0)
-    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.

@@ -307,7 +307,7 @@ pub enum Ecosystem {
     /// .NET System.Net.HttpStatusCode 8.0
     Dotnet,
 
-    /// Java java.net.HttpURLConnection 17.0.15
+    /// Java java.net.HttpURLConnection 17.0.21.1
     Java,
 
     /// Angular HttpStatusCode (@angular/common/http) 22.2.6
@@ -377,7 +377,7 @@ impl Ecosystem {
             Self::RustHttp => "1.5.0",
             Self::Go => "1.19.8",
             Self::Dotnet => "8.0",
-            Self::Java => "17.0.15",
+            Self::Java => "17.0.21.1",
             Self::Angular => "22.2.6",
             Self::Symfony => "5.4.53",
             Self::Rails => "2.2.22",
@@ -452,10 +452,194 @@ const MIN: u16 = 100;
 
 const MAX: u16 = 999;
 
+/// What people paste before names, in lower case: `from_name` skips it.
+const LOOKUP_PREFIXES: [&str; 0] = [];
+
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: u16 = 100;
 
 const INDEX_MAX: u16 = 599;
+
+impl Status {
+    /// Whether the value lies in &#49;xx Informational (100..=199), known code or not.
+    #[must_use]
+    pub const fn is_informational(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Informational))
+    }
+
+    /// Whether the value lies in &#50;xx Success (200..=299), known code or not.
+    #[must_use]
+    pub const fn is_success(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Success))
+    }
+
+    /// Whether the value lies in &#51;xx Redirection (300..=399), known code or not.
+    #[must_use]
+    pub const fn is_redirection(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Redirection))
+    }
+
+    /// Whether the value lies in &#52;xx Client error (400..=499), known code or not.
+    #[must_use]
+    pub const fn is_client_error(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::ClientError))
+    }
+
+    /// Whether the value lies in &#53;xx Server error (500..=599), known code or not.
+    #[must_use]
+    pub const fn is_server_error(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::ServerError))
+    }
+
+    /// Whether the value lies in &#54;xx to 9xx: outside the classes of RFC 9110 (600..=999), known code or not.
+    #[must_use]
+    pub const fn is_unclassified(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Unclassified))
+    }
+
+    /// Whether the specification forbids a response with this status to carry a body (1xx, 204, 205, 304).
+    ///
+    /// `false` for a code this crate does not know.
+    #[must_use]
+    pub const fn forbids_body(self) -> bool {
+        self.flag(1)
+    }
+
+    /// The reason of the code's primary meaning: the same as [`name`](Self::name).
+    #[must_use]
+    pub const fn reason(self) -> Option<&'static str> {
+        self.name()
+    }
+
+    /// The code whose reason is `text`, ignoring ASCII case: the current one, a former one or another source's.
+    #[must_use]
+    pub const fn from_reason(text: &str) -> Option<Self> {
+        Self::from_folded_name(text.as_bytes())
+    }
+
+    /// Chromium net error to HTTP status for gateways
+    ///
+    /// The HTTP status a gateway or proxy built on Chromium's network stack (an Electron or CEF service, a Cronet-based backend) should send to its own client when the request it made upstream failed with a given net error. Failures to reach or understand the upstream become 502, upstream timeouts 504, temporary trouble of the gateway itself 503, faults inside the gateway 500, and requests refused by local policy 403. Every target is a registered status code, and every current Chromium code has a row; where the upstream's real status is known, relaying it is better still.
+    ///
+    /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_chromium(code: i32) -> Option<Self> {
+        match Self::from_chromium_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_CHROMIUM_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_CHROMIUM_RANGES.len() {
+            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_CHROMIUM_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Qt NetworkError to HTTP status for gateways
+    ///
+    /// The HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.
+    ///
+    /// Takes any `i32` value of `qt::NetworkError`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_qt(code: i32) -> Option<Self> {
+        match Self::from_qt_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_qt`](Self::from_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_qt_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_QT_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_QT_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_QT_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_QT_RULES[FROM_QT_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_QT_RANGES.len() {
+            let (low, high, rule) = FROM_QT_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_QT_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
+    #[must_use]
+    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
+        match self.to_qt_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_http_status_mapping(self.0)
+    }
+}
+
+/// The error of converting a [`Status`] that `http::StatusCode` cannot hold (100..=999 is what it can).
+#[cfg(feature = "http")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidStatusCode(pub u16);
+
+#[cfg(feature = "http")]
+impl core::fmt::Display for InvalidStatusCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{} is not a valid `http::StatusCode`", self.0)
+    }
+}
+
+#[cfg(feature = "http")]
+impl core::error::Error for InvalidStatusCode {}
+
+/// Every `http::StatusCode` is a `Status` with the same number.
+#[cfg(feature = "http")]
+impl From<::http::StatusCode> for Status {
+    fn from(code: ::http::StatusCode) -> Self {
+        Self(code.as_u16())
+    }
+}
+
+/// A `Status` is a `http::StatusCode` where that type can hold its number.
+#[cfg(feature = "http")]
+impl TryFrom<Status> for ::http::StatusCode {
+    type Error = InvalidStatusCode;
+    fn try_from(code: Status) -> Result<Self, InvalidStatusCode> {
+        ::http::StatusCode::from_u16(code.0).map_err(|_| InvalidStatusCode(code.0))
+    }
+}
 
 impl Status {
     /// `Continue` (100): Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.
@@ -681,7 +865,9 @@ impl Status {
     /// Method Failure (420): A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.
     ///
     /// category `server`, retry `never`, status `unofficial`, see Spring Framework, HttpStatus.METHOD\_FAILURE.
-    pub const SPRING_METHOD_FAILURE: Self = Self(420);
+    ///
+    /// One of the meanings of 420: a [`Meaning`], equal to `Status::from(420)`, which answers with the number's first meaning.
+    pub const SPRING_METHOD_FAILURE: Meaning = Meaning(&ENTRIES[44]);
 
     /// Misdirected Request (421): The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.
     ///
@@ -761,7 +947,9 @@ impl Status {
     /// `Redirect` (451): Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.
     ///
     /// category `redirect`, retry `never`, status `unofficial`, see Microsoft \[MS-ASCMD\], Section 3.1.5.2.2.
-    pub const IIS_REDIRECT: Self = Self(451);
+    ///
+    /// One of the meanings of 451: a [`Meaning`], equal to `Status::from(451)`, which answers with the number's first meaning.
+    pub const IIS_REDIRECT: Meaning = Meaning(&ENTRIES[60]);
 
     /// (460): The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.
     ///
@@ -811,7 +999,9 @@ impl Status {
     /// Token Required (499): The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.
     ///
     /// category `auth`, retry `never`, status `unofficial`, see ArcGIS Server, Using token-based authentication.
-    pub const ESRI_TOKEN_REQUIRED: Self = Self(499);
+    ///
+    /// One of the meanings of 499: a [`Meaning`], equal to `Status::from(499)`, which answers with the number's first meaning.
+    pub const ESRI_TOKEN_REQUIRED: Meaning = Meaning(&ENTRIES[70]);
 
     /// Internal Server Error (500): Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.
     ///
@@ -926,7 +1116,9 @@ impl Status {
     /// Site is frozen (530): Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.
     ///
     /// category `policy`, retry `never`, status `unofficial`, see Pantheon docs, Platform Considerations.
-    pub const PANTHEON_SITE_IS_FROZEN: Self = Self(530);
+    ///
+    /// One of the meanings of 530: a [`Meaning`], equal to `Status::from(530)`, which answers with the number's first meaning.
+    pub const PANTHEON_SITE_IS_FROZEN: Meaning = Meaning(&ENTRIES[93]);
 
     /// `Unauthorized` (561): A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.
     ///
@@ -1039,187 +1231,6 @@ impl Status {
         Self::PROXY_NETWORK_READ_TIMEOUT_ERROR,
         Self::PROXY_NETWORK_CONNECT_TIMEOUT_ERROR,
     ];
-}
-
-impl Status {
-    /// Whether the value lies in &#49;xx Informational (100..=199), known code or not.
-    #[must_use]
-    pub const fn is_informational(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Informational))
-    }
-
-    /// Whether the value lies in &#50;xx Success (200..=299), known code or not.
-    #[must_use]
-    pub const fn is_success(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Success))
-    }
-
-    /// Whether the value lies in &#51;xx Redirection (300..=399), known code or not.
-    #[must_use]
-    pub const fn is_redirection(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Redirection))
-    }
-
-    /// Whether the value lies in &#52;xx Client error (400..=499), known code or not.
-    #[must_use]
-    pub const fn is_client_error(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::ClientError))
-    }
-
-    /// Whether the value lies in &#53;xx Server error (500..=599), known code or not.
-    #[must_use]
-    pub const fn is_server_error(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::ServerError))
-    }
-
-    /// Whether the value lies in &#54;xx to 9xx: outside the classes of RFC 9110 (600..=999), known code or not.
-    #[must_use]
-    pub const fn is_unclassified(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Unclassified))
-    }
-
-    /// Whether the specification forbids a response with this status to carry a body (1xx, 204, 205, 304).
-    ///
-    /// `false` for a code this crate does not know.
-    #[must_use]
-    pub const fn forbids_body(self) -> bool {
-        self.flag(1)
-    }
-
-    /// The reason of the code's primary meaning: the same as [`name`](Self::name).
-    #[must_use]
-    pub const fn reason(self) -> Option<&'static str> {
-        self.name()
-    }
-
-    /// The code whose reason is `text`, ignoring ASCII case: the current one, a former one or another source's.
-    #[must_use]
-    pub const fn from_reason(text: &str) -> Option<Self> {
-        Self::from_folded_name(text.as_bytes())
-    }
-
-    /// Chromium net error to HTTP status for gateways
-    ///
-    /// The HTTP status a gateway or proxy built on Chromium's network stack (an Electron or CEF service, a Cronet-based backend) should send to its own client when the request it made upstream failed with a given net error. Failures to reach or understand the upstream become 502, upstream timeouts 504, temporary trouble of the gateway itself 503, faults inside the gateway 500, and requests refused by local policy 403. Every target is a registered status code, and every current Chromium code has a row; where the upstream's real status is known, relaying it is better still.
-    ///
-    /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
-    #[must_use]
-    pub const fn from_chromium(code: i32) -> Option<Self> {
-        match Self::from_chromium_mapping(code) {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
-        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_CHROMIUM_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_CHROMIUM_RANGES.len() {
-            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_CHROMIUM_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
-    }
-
-    /// Qt NetworkError to HTTP status for gateways
-    ///
-    /// The HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.
-    ///
-    /// Takes any `i32` value of `qt::NetworkError`; `None` where no row of the table covers it.
-    #[must_use]
-    pub const fn from_qt(code: i32) -> Option<Self> {
-        match Self::from_qt_mapping(code) {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`from_qt`](Self::from_qt), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn from_qt_mapping(code: i32) -> Option<crate::Mapping<Self>> {
-        let (mut lo, mut hi) = (0, FROM_QT_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_QT_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_QT_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_QT_RULES[FROM_QT_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_QT_RANGES.len() {
-            let (low, high, rule) = FROM_QT_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_QT_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
-    }
-
-    /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
-    #[must_use]
-    pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_http_status_mapping(self.0)
-    }
-}
-
-/// The error of converting a [`Status`] that `http::StatusCode` cannot hold (100..=999 is what it can).
-#[cfg(feature = "http")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct InvalidStatusCode(pub u16);
-
-#[cfg(feature = "http")]
-impl core::fmt::Display for InvalidStatusCode {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{} is not a valid `http::StatusCode`", self.0)
-    }
-}
-
-#[cfg(feature = "http")]
-impl core::error::Error for InvalidStatusCode {}
-
-/// Every `http::StatusCode` is a `Status` with the same number.
-#[cfg(feature = "http")]
-impl From<::http::StatusCode> for Status {
-    fn from(code: ::http::StatusCode) -> Self {
-        Self(code.as_u16())
-    }
-}
-
-/// A `Status` is a `http::StatusCode` where that type can hold its number.
-#[cfg(feature = "http")]
-impl TryFrom<Status> for ::http::StatusCode {
-    type Error = InvalidStatusCode;
-    fn try_from(code: Status) -> Result<Self, InvalidStatusCode> {
-        ::http::StatusCode::from_u16(code.0).map_err(|_| InvalidStatusCode(code.0))
-    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.
@@ -4143,7 +4154,7 @@ static ENTRIES: [Entry; 97] = [
         ],
     },
     Entry {
-        code: Status::SPRING_METHOD_FAILURE,
+        code: Status::TWITTER_ENHANCE_YOUR_CALM,
         name: Some("Method Failure"),
         ident: "SPRING_METHOD_FAILURE",
         description: "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.",
@@ -4891,7 +4902,7 @@ static ENTRIES: [Entry; 97] = [
         ],
     },
     Entry {
-        code: Status::IIS_REDIRECT,
+        code: Status::UNAVAILABLE_FOR_LEGAL_REASONS,
         name: Some("Redirect"),
         ident: "IIS_REDIRECT",
         description: "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.",
@@ -5041,7 +5052,7 @@ static ENTRIES: [Entry; 97] = [
         symbols: &[],
     },
     Entry {
-        code: Status::ESRI_TOKEN_REQUIRED,
+        code: Status::NGINX_CLIENT_CLOSED_REQUEST,
         name: Some("Token Required"),
         ident: "ESRI_TOKEN_REQUIRED",
         description: "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.",
@@ -5974,7 +5985,7 @@ static ENTRIES: [Entry; 97] = [
         symbols: &[],
     },
     Entry {
-        code: Status::PANTHEON_SITE_IS_FROZEN,
+        code: Status::CLOUDFLARE_ERROR_1XXX,
         name: Some("Site is frozen"),
         ident: "PANTHEON_SITE_IS_FROZEN",
         description: "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.",

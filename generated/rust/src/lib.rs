@@ -10,7 +10,7 @@
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
 //!
-//! ## Chromium net errors
+//! ## A code by number or name
 //!
 //! ```
 //! use netcodes::chromium::NetError;
@@ -23,43 +23,15 @@
 //! println!("{code}: {:?}, retry: {:?}", code.category(), code.retry());
 //! ```
 //!
-//! ## HTTP status codes
+//! ## Names as people paste them
 //!
 //! ```
-//! use netcodes::http::Status;
+//! use netcodes::chromium::NetError;
 //!
-//! let code = Status::from(404);
-//! assert_eq!(code, Status::NOT_FOUND);
-//! assert_eq!(code.name(), Some("Not Found"));
-//! assert_eq!("Not Found".parse::<Status>(), Ok(code));
-//! assert!(code.description().is_some());
-//! println!("{code}: {:?}, retry: {:?}", code.category(), code.retry());
-//! ```
-//!
-//! ## Qt QNetworkReply::NetworkError
-//!
-//! ```
-//! use netcodes::qt::NetworkError;
-//!
-//! let code = NetworkError::from(203);
-//! assert_eq!(code, NetworkError::CONTENT_NOT_FOUND_ERROR);
-//! assert_eq!(code.name(), Some("ContentNotFoundError"));
-//! assert_eq!("ContentNotFoundError".parse::<NetworkError>(), Ok(code));
-//! assert!(code.description().is_some());
-//! println!("{code}: {:?}, retry: {:?}", code.category(), code.retry());
-//! ```
-//!
-//! ## HTTP Warning codes
-//!
-//! ```
-//! use netcodes::warning::Warning;
-//!
-//! let code = Warning::from(214);
-//! assert_eq!(code, Warning::TRANSFORMATION_APPLIED);
-//! assert_eq!(code.name(), Some("Transformation Applied"));
-//! assert_eq!("Transformation Applied".parse::<Warning>(), Ok(code));
-//! assert!(code.description().is_some());
-//! println!("{code}: {:?}, retry: {:?}", code.category(), code.retry());
+//! // White space, a prefix, any case: found. The exact lookup stays exact.
+//! assert_eq!(NetError::from_name(" net::ERR_NAME_NOT_RESOLVED\n"), Some(NetError::ERR_NAME_NOT_RESOLVED));
+//! assert_eq!("err_name_not_resolved".parse::<NetError>(), Ok(NetError::ERR_NAME_NOT_RESOLVED));
+//! assert_eq!(NetError::from_exact_name("err_name_not_resolved"), None);
 //! ```
 //!
 //! ## Across systems
@@ -76,6 +48,33 @@
 //! // 420 means different things to different sources.
 //! let sources: Vec<&str> = netcodes::http::Status::from(420).meanings().map(|m| m.source().id()).collect();
 //! assert_eq!(sources, ["twitter", "spring"]);
+//! ```
+//!
+//! ## Deciding a retry
+//!
+//! ```
+//! use core::time::Duration;
+//! use netcodes::chromium::NetError;
+//!
+//! // Is the request safe to repeat, and did the response say when (Retry-After)?
+//! let decision = NetError::ERR_NAME_NOT_RESOLVED.retry_decision(true, Some(Duration::from_secs(5)));
+//! if decision.retry {
+//!     println!("retry in {:?}, on a new connection: {}", decision.after, decision.new_connection);
+//! }
+//! ```
+//!
+//! ## With the `http` crate
+//!
+//! ```
+//! # #[cfg(feature = "http")] {
+//! // The system's module and the crate share a name: import the module under another.
+//! use netcodes::http as codes;
+//!
+//! let theirs = ::http::StatusCode::from_u16(404).unwrap();
+//! let ours = codes::Status::from(theirs);
+//! assert_eq!(ours, codes::Status::NOT_FOUND);
+//! assert_eq!(::http::StatusCode::try_from(ours).unwrap(), theirs);
+//! # }
 //! ```
 //!
 //! ## Features
@@ -106,4 +105,4 @@ pub mod warning;
 
 mod vocabulary;
 
-pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry};
+pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};

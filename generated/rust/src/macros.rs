@@ -11,6 +11,7 @@
 //! - `BY_NAME`: every exact name, sorted by bytes, with its row;
 //! - `FOLDED`: every name in ASCII lower case, sorted by bytes, with its row;
 //! - `RETIRED`: the numbers upstream retired, sorted;
+//! - `LOOKUP_PREFIXES`: what people paste before names (`net::`), lower case;
 //! - `MIN` and `MAX`: the range upstream defines values in.
 
 /// Expands a code system's API: `code_system!(Type, int, name | number, dense | sparse, "upstream")`.
@@ -176,12 +177,30 @@ macro_rules! code_system {
                 self.symbols().iter().find(|s| s.ecosystem == ecosystem && !s.alias).map(|s| s.name)
             }
 
-            /// The code whose name is `name` exactly: upstream's spelling, the
-            /// constant's, a former one, or another ecosystem's. Case matters;
-            /// `parse` is the forgiving lookup. Binary search; no allocation.
+            /// The code a pasted name stands for: `name` without the white
+            /// space around it, exactly as any of the code's names is spelled
+            /// (upstream's, the constant's, another ecosystem's), or else
+            /// without a prefix people paste before names (Chrome's `net::`)
+            /// and ignoring ASCII case, which also finds former names. So
+            /// `"net::ERR_NAME_NOT_RESOLVED"`, `"err_name_not_resolved"` and
+            /// `" Not Found\n"` are all found. Binary search; no allocation.
             #[must_use]
             pub const fn from_name(name: &str) -> Option<Self> {
-                let name = name.as_bytes();
+                let name = name.trim_ascii();
+                if let Some(code) = Self::from_exact_name_bytes(name.as_bytes()) {
+                    return Some(code);
+                }
+                Self::from_folded_name(strip_prefix(name.as_bytes()))
+            }
+
+            /// The code whose name is `name` exactly, as any of its names is
+            /// spelled; case and white space matter ([`from_name`](Self::from_name) forgives them).
+            #[must_use]
+            pub const fn from_exact_name(name: &str) -> Option<Self> {
+                Self::from_exact_name_bytes(name.as_bytes())
+            }
+
+            const fn from_exact_name_bytes(name: &[u8]) -> Option<Self> {
                 let (mut lo, mut hi) = (0, BY_NAME.len());
                 while lo < hi {
                     let mid = lo + (hi - lo) / 2;
@@ -192,6 +211,19 @@ macro_rules! code_system {
                     }
                 }
                 None
+            }
+
+            /// Whether to send a failed request again, and how long to wait
+            /// at least, after this code: the decision of its [`retry`](Self::retry)
+            /// class for a request that is or is not `idempotent` (safe to
+            /// repeat), and the response's `Retry-After`, if it had one. An
+            /// unknown code is never retried.
+            #[must_use]
+            pub const fn retry_decision(self, idempotent: bool, retry_after: Option<core::time::Duration>) -> crate::RetryDecision {
+                match self.retry() {
+                    Some(retry) => retry.decide(idempotent, retry_after),
+                    None => crate::RetryDecision::NO,
+                }
             }
 
             /// The code with any of its names, ignoring ASCII case.
@@ -225,9 +257,15 @@ macro_rules! code_system {
         pub struct Meaning(&'static Entry);
 
         impl Meaning {
-            /// The code.
+            /// The numeric value, as upstream defines it (the same as the code's).
             #[must_use]
-            pub const fn code(self) -> $ty {
+            pub const fn code(self) -> $int {
+                self.0.code.0
+            }
+
+            /// The code whose meaning this is; it answers with the number's first meaning.
+            #[must_use]
+            pub const fn to_code(self) -> $ty {
                 self.0.code
             }
 
@@ -274,6 +312,42 @@ macro_rules! code_system {
             }
         }
 
+        impl Meaning {
+            /// Whether to send a failed request again after this meaning of
+            /// the code, and how long to wait at least (see
+            /// [`retry_decision`]($ty::retry_decision)).
+            #[must_use]
+            pub const fn retry_decision(self, idempotent: bool, retry_after: Option<core::time::Duration>) -> crate::RetryDecision {
+                self.0.retry.decide(idempotent, retry_after)
+            }
+        }
+
+        /// A meaning is its number: it equals any code with that number.
+        impl PartialEq<$ty> for Meaning {
+            fn eq(&self, other: &$ty) -> bool {
+                self.0.code == *other
+            }
+        }
+
+        /// A code equals every meaning of its number.
+        impl PartialEq<Meaning> for $ty {
+            fn eq(&self, other: &Meaning) -> bool {
+                *self == other.0.code
+            }
+        }
+
+        impl From<Meaning> for $ty {
+            fn from(meaning: Meaning) -> Self {
+                meaning.0.code
+            }
+        }
+
+        impl From<Meaning> for $int {
+            fn from(meaning: Meaning) -> Self {
+                meaning.0.code.0
+            }
+        }
+
         impl core::fmt::Debug for Meaning {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.debug_struct("Meaning")
@@ -312,7 +386,7 @@ macro_rules! code_system {
 
         impl core::fmt::Display for ParseError {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(concat!("not a ", $upstream, " name or number"))
+                f.write_str(concat!("neither a name nor a number of ", $upstream))
             }
         }
 
@@ -358,7 +432,7 @@ macro_rules! code_system {
                 impl serde::de::Visitor<'_> for Visitor {
                     type Value = $ty;
                     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        f.write_str(concat!("a ", $upstream, " number or name"))
+                        f.write_str(concat!("a number or name of ", $upstream))
                     }
                     fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<$ty, E> {
                         <$int>::try_from(value)
@@ -395,6 +469,30 @@ macro_rules! code_system {
                 core::cmp::Ordering::Greater
             } else {
                 core::cmp::Ordering::Equal
+            }
+        }
+
+        /// `name` without the first of `LOOKUP_PREFIXES` it starts with, compared ignoring ASCII case.
+        const fn strip_prefix(name: &[u8]) -> &[u8] {
+            let mut i = 0;
+            while i < LOOKUP_PREFIXES.len() {
+                let prefix = LOOKUP_PREFIXES[i].as_bytes();
+                if name.len() >= prefix.len() {
+                    let (head, rest) = name.split_at(prefix.len());
+                    if compare_folded(prefix, head).is_eq() {
+                        return rest;
+                    }
+                }
+                i += 1;
+            }
+            name
+        }
+
+        /// A number as people write it: decimal, or hexadecimal after `0x`.
+        fn parse_number(text: &str) -> Option<$int> {
+            match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+                Some(hex) => <$int>::from_str_radix(hex, 16).ok(),
+                None => text.parse::<$int>().ok(),
             }
         }
 
@@ -464,17 +562,12 @@ macro_rules! code_system {
 
     // Known by name first: `ERR_NAME_NOT_RESOLVED`.
     (@display name, $ty:ident, $int:ty) => {
-        /// Parses a name (any [`from_name`]($ty::from_name) accepts, or one
-        /// differing only in ASCII case) or a decimal number.
+        /// Parses a name (anything [`from_name`]($ty::from_name) finds) or a
+        /// number, decimal or with `0x`.
         impl core::str::FromStr for $ty {
             type Err = ParseError;
             fn from_str(text: &str) -> Result<Self, ParseError> {
-                if let Some(code) = Self::from_name(text) {
-                    return Ok(code);
-                }
-                Self::from_folded_name(text.as_bytes())
-                    .or_else(|| text.parse::<$int>().ok().map(Self))
-                    .ok_or(ParseError)
+                Self::from_name(text).or_else(|| parse_number(text.trim_ascii()).map(Self)).ok_or(ParseError)
             }
         }
 
@@ -491,17 +584,18 @@ macro_rules! code_system {
 
     // Known by number first: `404 Not Found`.
     (@display number, $ty:ident, $int:ty) => {
-        /// Parses a name (any [`from_name`]($ty::from_name) accepts, or one
-        /// differing only in ASCII case), a number, or a number followed by
-        /// its name as `Display` writes it (`"404 Not Found"`).
+        /// Parses a name (anything [`from_name`]($ty::from_name) finds), a
+        /// number (decimal or with `0x`), or a number followed by its name as
+        /// `Display` writes it (`"404 Not Found"`).
         impl core::str::FromStr for $ty {
             type Err = ParseError;
             fn from_str(text: &str) -> Result<Self, ParseError> {
-                if let Some(code) = Self::from_name(text).or_else(|| Self::from_folded_name(text.as_bytes())) {
+                if let Some(code) = Self::from_name(text) {
                     return Ok(code);
                 }
+                let text = text.trim_ascii();
                 let (number, rest) = text.split_once(' ').unwrap_or((text, ""));
-                let code = number.parse::<$int>().map(Self).map_err(|_| ParseError)?;
+                let code = parse_number(number).map(Self).ok_or(ParseError)?;
                 if rest.is_empty() || code.name() == Some(rest) { Ok(code) } else { Err(ParseError) }
             }
         }

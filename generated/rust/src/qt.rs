@@ -219,10 +219,144 @@ const MIN: i32 = 0;
 
 const MAX: i32 = 499;
 
+/// What people paste before names, in lower case: `from_name` skips it.
+const LOOKUP_PREFIXES: [&str; 1] = ["qnetworkreply::"];
+
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: i32 = 0;
 
 const INDEX_MAX: i32 = 499;
+
+impl NetworkError {
+    /// Whether the value lies in No error (0..=0), known code or not.
+    #[must_use]
+    pub const fn is_success(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Success))
+    }
+
+    /// Whether the value lies in Network layer (1..=99), known code or not.
+    #[must_use]
+    pub const fn is_network(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Network))
+    }
+
+    /// Whether the value lies in Proxy (101..=199), known code or not.
+    #[must_use]
+    pub const fn is_proxy(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Proxy))
+    }
+
+    /// Whether the value lies in Content (201..=299), known code or not.
+    #[must_use]
+    pub const fn is_content(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Content))
+    }
+
+    /// Whether the value lies in Protocol (301..=399), known code or not.
+    #[must_use]
+    pub const fn is_protocol(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Protocol))
+    }
+
+    /// Whether the value lies in Server (401..=499), known code or not.
+    #[must_use]
+    pub const fn is_server(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Server))
+    }
+
+    /// Chromium net error to Qt NetworkError
+    ///
+    /// The Qt error that best describes each Chromium net error, for applications that meet both: a Qt program embedding Qt WebEngine or a Chromium-based helper, or one that logs Chromium codes next to QNetworkReply errors. Every current Chromium code has an explicit row, so the fallback is written down rather than implied. Rows marked equivalent name the same failure; approximate rows give the nearest Qt code, usually a broader one, and say why. Qt has far fewer codes than Chromium: all certificate and TLS problems become SslHandshakeFailedError, resolver problems HostNotFoundError, broken responses ProtocolFailure, and requests refused by local policy ContentAccessDenied.
+    ///
+    /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_chromium(code: i32) -> Option<Self> {
+        match Self::from_chromium_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_CHROMIUM_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_CHROMIUM_RANGES.len() {
+            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_CHROMIUM_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// HTTP status to Qt NetworkError
+    ///
+    /// The error Qt itself puts on a QNetworkReply for each HTTP status. Qt raises an error only for statuses of 400 and above: twelve of them have a code of their own, any other 4xx becomes UnknownContentError and any status above 500 becomes UnknownServerError, while a reply with a lower status finishes with NoError. Use it to predict what error() will say for a given status, or to log both side by side; the rows reproduce Qt's behaviour, they are not a recommendation.
+    ///
+    /// Takes any `u16` value of `http::Status`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_http_status(code: u16) -> Option<Self> {
+        match Self::from_http_status_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_http_status`](Self::from_http_status), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_http_status_mapping(code: u16) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_HTTP_STATUS_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_HTTP_STATUS_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_HTTP_STATUS_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(
+                    FROM_HTTP_STATUS_RULES[FROM_HTTP_STATUS_EXACT[mid].1 as usize],
+                );
+            }
+        }
+        let mut i = 0;
+        while i < FROM_HTTP_STATUS_RANGES.len() {
+            let (low, high, rule) = FROM_HTTP_STATUS_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_HTTP_STATUS_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The HTTP status codes code for this one: [`Status::from_qt`](crate::http::Status::from_qt).
+    #[must_use]
+    pub const fn to_http(self) -> Option<crate::http::Status> {
+        match self.to_http_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
+        crate::http::Status::from_qt_mapping(self.0)
+    }
+}
 
 impl NetworkError {
     /// `NoError` (0): The request completed without a failure. HTTP responses below 400 also arrive with this code, including a redirect Qt did not follow, so read the HttpStatusCodeAttribute when the exact status matters.
@@ -432,137 +566,6 @@ impl NetworkError {
         Self::SERVICE_UNAVAILABLE_ERROR,
         Self::UNKNOWN_SERVER_ERROR,
     ];
-}
-
-impl NetworkError {
-    /// Whether the value lies in No error (0..=0), known code or not.
-    #[must_use]
-    pub const fn is_success(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Success))
-    }
-
-    /// Whether the value lies in Network layer (1..=99), known code or not.
-    #[must_use]
-    pub const fn is_network(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Network))
-    }
-
-    /// Whether the value lies in Proxy (101..=199), known code or not.
-    #[must_use]
-    pub const fn is_proxy(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Proxy))
-    }
-
-    /// Whether the value lies in Content (201..=299), known code or not.
-    #[must_use]
-    pub const fn is_content(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Content))
-    }
-
-    /// Whether the value lies in Protocol (301..=399), known code or not.
-    #[must_use]
-    pub const fn is_protocol(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Protocol))
-    }
-
-    /// Whether the value lies in Server (401..=499), known code or not.
-    #[must_use]
-    pub const fn is_server(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Server))
-    }
-
-    /// Chromium net error to Qt NetworkError
-    ///
-    /// The Qt error that best describes each Chromium net error, for applications that meet both: a Qt program embedding Qt WebEngine or a Chromium-based helper, or one that logs Chromium codes next to QNetworkReply errors. Every current Chromium code has an explicit row, so the fallback is written down rather than implied. Rows marked equivalent name the same failure; approximate rows give the nearest Qt code, usually a broader one, and say why. Qt has far fewer codes than Chromium: all certificate and TLS problems become SslHandshakeFailedError, resolver problems HostNotFoundError, broken responses ProtocolFailure, and requests refused by local policy ContentAccessDenied.
-    ///
-    /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
-    #[must_use]
-    pub const fn from_chromium(code: i32) -> Option<Self> {
-        match Self::from_chromium_mapping(code) {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
-        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_CHROMIUM_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_CHROMIUM_RANGES.len() {
-            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_CHROMIUM_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
-    }
-
-    /// HTTP status to Qt NetworkError
-    ///
-    /// The error Qt itself puts on a QNetworkReply for each HTTP status. Qt raises an error only for statuses of 400 and above: twelve of them have a code of their own, any other 4xx becomes UnknownContentError and any status above 500 becomes UnknownServerError, while a reply with a lower status finishes with NoError. Use it to predict what error() will say for a given status, or to log both side by side; the rows reproduce Qt's behaviour, they are not a recommendation.
-    ///
-    /// Takes any `u16` value of `http::Status`; `None` where no row of the table covers it.
-    #[must_use]
-    pub const fn from_http_status(code: u16) -> Option<Self> {
-        match Self::from_http_status_mapping(code) {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`from_http_status`](Self::from_http_status), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn from_http_status_mapping(code: u16) -> Option<crate::Mapping<Self>> {
-        let (mut lo, mut hi) = (0, FROM_HTTP_STATUS_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_HTTP_STATUS_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_HTTP_STATUS_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(
-                    FROM_HTTP_STATUS_RULES[FROM_HTTP_STATUS_EXACT[mid].1 as usize],
-                );
-            }
-        }
-        let mut i = 0;
-        while i < FROM_HTTP_STATUS_RANGES.len() {
-            let (low, high, rule) = FROM_HTTP_STATUS_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_HTTP_STATUS_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
-    }
-
-    /// The HTTP status codes code for this one: [`Status::from_qt`](crate::http::Status::from_qt).
-    #[must_use]
-    pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
-            Some(mapping) => Some(mapping.to),
-            None => None,
-        }
-    }
-
-    /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
-    #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_qt_mapping(self.0)
-    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.

@@ -184,10 +184,27 @@ const MIN: u16 = 100;
 
 const MAX: u16 = 299;
 
+/// What people paste before names, in lower case: `from_name` skips it.
+const LOOKUP_PREFIXES: [&str; 0] = [];
+
 /// The smallest and largest value `INDEX` covers.
 const INDEX_MIN: u16 = 110;
 
 const INDEX_MAX: u16 = 299;
+
+impl Warning {
+    /// Whether the value lies in &#49;xx: dropped once the cache revalidates the response (100..=199), known code or not.
+    #[must_use]
+    pub const fn is_disappearing(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Disappearing))
+    }
+
+    /// Whether the value lies in &#50;xx: kept after revalidation (200..=299), known code or not.
+    #[must_use]
+    pub const fn is_persistent(self) -> bool {
+        matches!(Group::of(self.0), Some(Group::Persistent))
+    }
+}
 
 impl Warning {
     /// Response is Stale (110): A cache handed out a response whose freshness lifetime had already run out, so the content may be outdated.
@@ -235,20 +252,6 @@ impl Warning {
         Self::TRANSFORMATION_APPLIED,
         Self::MISCELLANEOUS_PERSISTENT_WARNING,
     ];
-}
-
-impl Warning {
-    /// Whether the value lies in &#49;xx: dropped once the cache revalidates the response (100..=199), known code or not.
-    #[must_use]
-    pub const fn is_disappearing(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Disappearing))
-    }
-
-    /// Whether the value lies in &#50;xx: kept after revalidation (200..=299), known code or not.
-    #[must_use]
-    pub const fn is_persistent(self) -> bool {
-        matches!(Group::of(self.0), Some(Group::Persistent))
-    }
 }
 
 /// Every meaning in value order; the first row of a value is its primary meaning.

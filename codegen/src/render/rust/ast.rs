@@ -145,19 +145,34 @@ pub fn static_array(doc: &str, name: &str, element: TokenStream, elems: Vec<Expr
 /// `pub const NAME: Self = Self(value);` inside an `impl`, with docs: the
 /// shape is parsed once, each constant is a copy with its own parts.
 pub struct Constants {
-    shape: syn::ImplItemConst,
+    code: syn::ImplItemConst,
+    meaning: syn::ImplItemConst,
 }
 
 impl Constants {
     pub fn new() -> Self {
-        Constants { shape: syn::parse_quote!(pub const X: Self = Self(0);) }
+        Constants {
+            code: syn::parse_quote!(pub const X: Self = Self(0);),
+            meaning: syn::parse_quote!(pub const X: Meaning = Meaning(&ENTRIES[0]);),
+        }
     }
 
+    /// A code: `pub const NOT_FOUND: Self = Self(404);`.
     pub fn constant(&self, doc: &[String], name: &str, value: Expr) -> syn::ImplItem {
-        let mut item = self.shape.clone();
+        let mut item = self.code.clone();
         item.attrs = docs(doc);
         item.ident = ident(name);
         item.expr = call("Self", vec![value]);
+        syn::ImplItem::Const(item)
+    }
+
+    /// One meaning of a code with several, by its row:
+    /// `pub const ESRI_TOKEN_REQUIRED: Meaning = Meaning(&ENTRIES[71]);`.
+    pub fn meaning(&self, doc: &[String], name: &str, row: usize) -> syn::ImplItem {
+        let mut item = self.meaning.clone();
+        item.attrs = docs(doc);
+        item.ident = ident(name);
+        item.expr = call("Meaning", vec![element("ENTRIES", row)]);
         syn::ImplItem::Const(item)
     }
 }

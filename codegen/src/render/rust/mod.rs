@@ -19,7 +19,8 @@ use crate::render::{GENERATED_NOTICE, GeneratedFile};
 /// mapping of `data/` may shadow.
 pub const METHODS: &[&str] = &[
     "new", "code", "is_known", "is_valid", "name", "description", "category", "retry", "status", "group", "since",
-    "reference", "is_retired", "meanings", "symbols", "symbol", "from_name", "from_folded_name", "flag", "entry", "row",
+    "reference", "is_retired", "meanings", "symbols", "symbol", "from_name", "from_exact_name", "from_exact_name_bytes",
+    "from_folded_name", "retry_decision", "flag", "entry", "row",
     "from", "into", "parse", "fmt", "to_string",
 ];
 
@@ -55,6 +56,58 @@ struct Readme<'a> {
     features: &'a [Feature],
 }
 
+#[derive(Template)]
+#[template(path = "rust/main.rs")]
+struct Main {
+    notice: &'static str,
+    help: String,
+    systems: Vec<MainSystem>,
+    system_list: String,
+}
+
+/// One system in the binary: its finder and the mapping functions that take
+/// its codes, as Rust tokens.
+struct MainSystem {
+    finder: String,
+    id: String,
+    code_type: String,
+    int: &'static str,
+    /// (target system id literal, path of the `_mapping` function)
+    mappings: Vec<(String, String)>,
+}
+
+/// The `netcodes` command (`src/main.rs`), answering as `python -m netcodes`.
+fn main_rs(model: &Model) -> String {
+    let string = |text: &str| proc_macro2::Literal::string(text).to_string();
+    let systems = model
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(index, system)| MainSystem {
+            finder: format!("find_{}", system.id),
+            id: string(&system.id),
+            code_type: format!("netcodes::{}::{}", system.id, system.type_name),
+            int: system.int_type.rust(),
+            mappings: model
+                .mappings
+                .iter()
+                .filter(|m| m.from == index)
+                .map(|m| {
+                    let to = &model.systems[m.to];
+                    (string(&to.id), format!("netcodes::{}::{}::{}_mapping", to.id, to.type_name, m.function))
+                })
+                .collect(),
+        })
+        .collect();
+    let main = Main {
+        notice: GENERATED_NOTICE,
+        help: string(&crate::render::cli::help(model)),
+        systems,
+        system_list: model.systems.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", "),
+    };
+    main.render().expect("renders")
+}
+
 pub fn render(model: &Model) -> Vec<GeneratedFile> {
     let features = features(model);
     let titles: Vec<String> = model.systems.iter().map(|s| escape::markdown(&s.title)).collect();
@@ -87,6 +140,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         // The repository's license travels with the published crate.
         GeneratedFile::new("generated/rust/LICENSE", crate::render::license_text()),
         GeneratedFile::new("generated/rust/src/lib.rs", lib_rs(model, &features)),
+        GeneratedFile::new("generated/rust/src/main.rs", main_rs(model)),
         GeneratedFile::new("generated/rust/src/macros.rs", format!("// {GENERATED_NOTICE}\n{MACROS}")),
         GeneratedFile::new("generated/rust/src/vocabulary.rs", vocabulary::vocabulary_rs(model)),
     ];
@@ -235,13 +289,26 @@ fn lib_rs(model: &Model, features: &[Feature]) -> String {
             version = escape::markdown(&system.version)
         ));
     }
-    for system in &model.systems {
-        lines.extend([String::new(), format!("## {}", escape::markdown(&system.title)), String::new(), "```".to_owned()]);
-        lines.extend(system_example(model, system).lines().map(str::to_owned));
-        lines.push("```".to_owned());
+    let mut examples: Vec<(String, String)> = Vec::new();
+    if let Some(system) = model.systems.first() {
+        examples.push(("A code by number or name".to_owned(), system_example(model, system)));
+    }
+    if let Some(system) = model.systems.iter().find(|s| !s.lookup_prefixes.is_empty()) {
+        examples.push(("Names as people paste them".to_owned(), pasted_example(system)));
     }
     if let Some(example) = mapping_example(model) {
-        lines.extend([String::new(), "## Across systems".to_owned(), String::new(), "```".to_owned()]);
+        examples.push(("Across systems".to_owned(), example));
+    }
+    if let Some(system) = model.systems.first() {
+        examples.push(("Deciding a retry".to_owned(), retry_example(system)));
+    }
+    for system in &model.systems {
+        for interop in &system.interop {
+            examples.push((format!("With the `{}` crate", interop.krate), interop_example(system, interop)));
+        }
+    }
+    for (title, example) in examples {
+        lines.extend([String::new(), format!("## {title}"), String::new(), "```".to_owned()]);
         lines.extend(example.lines().map(str::to_owned));
         lines.push("```".to_owned());
     }
@@ -275,7 +342,7 @@ fn lib_rs(model: &Model, features: &[Feature]) -> String {
         mod macros;
         #(#mods)*
         mod vocabulary;
-        pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry};
+        pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
     };
     print_items(&[], inner, items(tokens))
 }
@@ -301,6 +368,68 @@ fn system_example(_model: &Model, system: &System) -> String {
          assert!(code.description().is_some());\n\
          println!(\"{{code}}: {{:?}}, retry: {{:?}}\", code.category(), code.retry());",
         literal = code.value,
+        ident = code.ident,
+    )
+}
+
+/// Looking a code up as people paste it.
+fn pasted_example(system: &System) -> String {
+    let code = &system.codes[system.example];
+    let prefix = system.pasted_prefixes.first().map_or("", String::as_str);
+    format!(
+        "use netcodes::{id}::{ty};\n\
+         \n\
+         // White space, a prefix, any case: found. The exact lookup stays exact.\n\
+         assert_eq!({ty}::from_name({pasted:?}), Some({ty}::{ident}));\n\
+         assert_eq!({lower:?}.parse::<{ty}>(), Ok({ty}::{ident}));\n\
+         assert_eq!({ty}::from_exact_name({lower:?}), None);",
+        id = system.id,
+        ty = system.type_name,
+        ident = code.ident,
+        pasted = format!(" {prefix}{}\n", code.name),
+        lower = code.name.to_ascii_lowercase(),
+    )
+}
+
+/// The one call that decides a retry.
+fn retry_example(system: &System) -> String {
+    let code = &system.codes[system.example];
+    format!(
+        "use core::time::Duration;\n\
+         use netcodes::{id}::{ty};\n\
+         \n\
+         // Is the request safe to repeat, and did the response say when (Retry-After)?\n\
+         let decision = {ty}::{ident}.retry_decision(true, Some(Duration::from_secs(5)));\n\
+         if decision.retry {{\n    \
+             println!(\"retry in {{:?}}, on a new connection: {{}}\", decision.after, decision.new_connection);\n\
+         }}",
+        id = system.id,
+        ty = system.type_name,
+        ident = code.ident,
+    )
+}
+
+/// Converting with another crate's type (doc-tested with the crate's feature).
+fn interop_example(system: &System, interop: &Interop) -> String {
+    let code = &system.codes[system.example];
+    let module = if system.id == interop.krate { format!("{} as codes", system.id) } else { system.id.clone() };
+    let path = if system.id == interop.krate { "codes".to_owned() } else { system.id.clone() };
+    format!(
+        "# #[cfg(feature = {feature:?})] {{\n\
+         // The system's module and the crate share a name: import the module under another.\n\
+         use netcodes::{module};\n\
+         \n\
+         let theirs = ::{krate}::{foreign}::{make}({value}).unwrap();\n\
+         let ours = {path}::{ty}::from(theirs);\n\
+         assert_eq!(ours, {path}::{ty}::{ident});\n\
+         assert_eq!(::{krate}::{foreign}::try_from(ours).unwrap(), theirs);\n\
+         # }}",
+        feature = interop.feature,
+        krate = interop.krate,
+        foreign = interop.ty,
+        make = interop.make,
+        value = code.value,
+        ty = system.type_name,
         ident = code.ident,
     )
 }

@@ -19,11 +19,12 @@ pub(super) fn system_rs(model: &Model, system: &System) -> String {
     tokens.extend(ecosystem_enum(system));
     tokens.extend(code_type(system));
     let mut items = items(tokens);
-    // The per-code parts are built as syntax trees (see `ast`).
-    items.push(constants(model, system));
+    // Methods before the constants, so that rustdoc shows them first; the
+    // per-code parts are built as syntax trees (see `ast`).
     let mut methods = data_methods(model, system);
     methods.extend(interop(system));
     items.extend(super::items(methods));
+    items.push(constants(model, system));
     items.extend(tables(model, system));
 
     let mut header = vec![escape::markdown(&system.title), String::new(), escape::markdown(&system.description), String::new()];
@@ -159,6 +160,8 @@ fn code_type(system: &System) -> TokenStream {
     let index = format_ident!("{}", if system.dense.is_some() { "dense" } else { "sparse" });
     let upstream = &system.upstream;
     let (min, max) = (lit_int(system, system.min), lit_int(system, system.max));
+    let prefixes = &system.lookup_prefixes;
+    let prefix_count = proc_macro2::Literal::usize_unsuffixed(prefixes.len());
     let dense_bounds = system.dense.as_ref().map(|dense| {
         let (lo, hi) = (lit_int(system, dense.min), lit_int(system, dense.max));
         quote! {
@@ -178,6 +181,9 @@ fn code_type(system: &System) -> TokenStream {
         const MIN: #int = #min;
         const MAX: #int = #max;
 
+        /// What people paste before names, in lower case: `from_name` skips it.
+        const LOOKUP_PREFIXES: [&str; #prefix_count] = [#(#prefixes),*];
+
         #dense_bounds
     }
 }
@@ -187,7 +193,7 @@ fn constants(model: &Model, system: &System) -> syn::Item {
     let vocab = &model.vocabulary;
     let mut item: syn::ItemImpl = syn::parse_str(&format!("impl {} {{}}", system.type_name)).expect("an impl parses");
     let constants = ast::Constants::new();
-    for code in &system.codes {
+    for (row, code) in system.codes.iter().enumerate() {
         let mut facts = vec![
             format!("category `{}`", vocab.categories[code.category].id),
             format!("retry `{}`", vocab.retries[code.retry].id),
@@ -201,12 +207,27 @@ fn constants(model: &Model, system: &System) -> syn::Item {
         if let Some(reference) = &code.reference {
             facts.push(format!("see {}", escape::markdown(reference)));
         }
-        let doc = [
+        let mut doc = vec![
             format!("{} ({}): {}", doc_name(&code.name), system.value_text(code.value), escape::markdown(&code.description)),
             String::new(),
             format!("{}.", facts.join(", ")),
         ];
-        item.items.push(constants.constant(&doc, &code.ident, ast::int_as(code.value, system.hex_width)));
+        if code.primary {
+            item.items.push(constants.constant(&doc, &code.ident, ast::int_as(code.value, system.hex_width)));
+        } else {
+            // Another meaning of a number: a `Meaning`, so that it answers
+            // with its own facts while it equals every code of its number.
+            doc.extend([
+                String::new(),
+                format!(
+                    "One of the meanings of {}: a [`Meaning`], equal to `{}::from({})`, which answers with the number's first meaning.",
+                    system.value_text(code.value),
+                    system.type_name,
+                    code.value
+                ),
+            ]);
+            item.items.push(constants.meaning(&doc, &code.ident, row));
+        }
     }
     let all: Vec<syn::Expr> = system.primary_codes().map(|c| ast::path(&format!("Self::{}", c.ident))).collect();
     let count = all.len();
@@ -215,6 +236,11 @@ fn constants(model: &Model, system: &System) -> syn::Item {
     all_item.expr = ast::reference(ast::array(all));
     item.items.push(syn::ImplItem::Const(all_item));
     syn::Item::Impl(item)
+}
+
+/// The constant of a code's number: its own, or its value's first meaning's.
+fn primary_ident<'a>(system: &'a System, code: &'a Code) -> &'a str {
+    if code.primary { &code.ident } else { system.primary(code.value).map_or(&code.ident, |p| &p.ident) }
 }
 
 /// A name in a doc comment: as code when it is an identifier, as escaped text
@@ -462,7 +488,7 @@ fn tables(model: &Model, system: &System) -> Vec<syn::Item> {
             ast::structure(
                 "Entry",
                 vec![
-                    ("code", ast::path(&format!("{ty}::{}", code.ident))),
+                    ("code", ast::path(&format!("{ty}::{}", primary_ident(system, code)))),
                     ("name", optional(Some(&code.name))),
                     ("ident", ast::string(&code.ident)),
                     ("description", ast::string(&code.description)),

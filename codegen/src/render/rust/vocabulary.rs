@@ -103,10 +103,12 @@ pub(super) fn vocabulary_rs(model: &Model) -> String {
     }
     // Retired statuses belong to numbers no code type offers.
     let offered: Vec<&Term> = vocab.statuses.iter().filter(|s| !s.retired).collect();
-    let mut tokens = TokenStream::new();
+    let mut retry = term_enum("Retry", "Whether and how to retry after a code. Shared by every code system.", &all(&vocab.retries));
+    retry.extra = retry_decide(&vocab.retries);
+    let mut tokens = retry_decision_type();
     for labelled in [
         term_enum("Category", "What kind of failure a code is. Shared by every code system.", &all(&vocab.categories)),
-        term_enum("Retry", "Whether and how to retry after a code. Shared by every code system.", &all(&vocab.retries)),
+        retry,
         term_enum("CodeStatus", "Where a code stands in its upstream.", &offered),
         term_enum("MappingKind", "How sure a mapping between two systems is.", &all(&vocab.mapping_kinds)),
     ] {
@@ -125,6 +127,76 @@ pub(super) fn vocabulary_rs(model: &Model) -> String {
             pub note: Option<&'static str>,
         }
     });
-    let doc = ["The vocabulary every code system shares: categories, retry classes, statuses and mappings.".to_owned()];
+    let doc = [
+        "The vocabulary every code system shares: categories, retry classes and their decisions, statuses and mappings."
+            .to_owned(),
+    ];
     print_items(&doc, quote!(), items(tokens))
+}
+
+/// The answer of a retry decision.
+fn retry_decision_type() -> TokenStream {
+    quote! {
+        /// What to do with one failed request: send it again or not, how
+        /// long to wait at least, and on which connection.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub struct RetryDecision {
+            /// Send the request again.
+            pub retry: bool,
+            /// Wait at least this long first.
+            pub after: core::time::Duration,
+            /// Send it on a new connection, not on the one that failed.
+            pub new_connection: bool,
+        }
+
+        impl RetryDecision {
+            /// Do not send the request again.
+            pub const NO: Self = Self { retry: false, after: core::time::Duration::ZERO, new_connection: false };
+        }
+    }
+}
+
+/// `Retry::decide`: each class's rule, least delay and connection, from data/vocabulary.toml.
+fn retry_decide(retries: &[Term]) -> TokenStream {
+    // Classes that decide alike share an arm.
+    let mut alike: Vec<(Decision, Vec<proc_macro2::Ident>)> = Vec::new();
+    for term in retries {
+        let decision = term.decision.expect("every retry class decides");
+        let variant = format_ident!("{}", term.rust);
+        match alike.iter_mut().find(|(d, _)| *d == decision) {
+            Some((_, variants)) => variants.push(variant),
+            None => alike.push((decision, vec![variant])),
+        }
+    }
+    let arms = alike.iter().map(|(decision, variants)| {
+        let retry = match decision.rule {
+            DecisionRule::No => quote!(false),
+            DecisionRule::Yes => quote!(true),
+            DecisionRule::IfIdempotent => quote!(idempotent),
+            DecisionRule::IfRetryAfter => quote!(retry_after.is_some()),
+        };
+        let delay = proc_macro2::Literal::u64_unsuffixed(u64::from(decision.delay));
+        let new_connection = decision.new_connection;
+        quote!(#(Self::#variants)|* => (#retry, #delay, #new_connection),)
+    });
+    quote! {
+        /// What this class decides for one failed request that is or is not
+        /// `idempotent` (safe to repeat), given the response's `Retry-After`,
+        /// if it had one: retry or not, after the class's least delay or the
+        /// `Retry-After`, whichever is longer. The rules are on the docs'
+        /// vocabulary page.
+        #[must_use]
+        pub const fn decide(self, idempotent: bool, retry_after: Option<core::time::Duration>) -> RetryDecision {
+            let (retry, delay, new_connection) = match self { #(#arms)* };
+            if !retry {
+                return RetryDecision::NO;
+            }
+            let delay = core::time::Duration::from_secs(delay);
+            let after = match retry_after {
+                Some(after) if after.as_nanos() > delay.as_nanos() => after,
+                _ => delay,
+            };
+            RetryDecision { retry, after, new_connection }
+        }
+    }
 }
