@@ -4,8 +4,11 @@
  * classes, upstream statuses, mapping kinds) and the retry decision. The
  * codes themselves are in one module per system:
  * "netcodes/chromium",
+ * "netcodes/curl",
+ * "netcodes/dns",
  * "netcodes/http",
  * "netcodes/qt",
+ * "netcodes/tls",
  * "netcodes/warning".
  * @module
  */

@@ -157,6 +157,18 @@ export declare function fromChromiumRule(code: number): netcodes.Rule<NetworkErr
 export declare function fromChromium(code: number): NetworkError | undefined;
 
 /**
+ * The rule that answers for a curl code: the NetworkError it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export declare function fromCurlRule(code: number): netcodes.Rule<NetworkError> | undefined;
+
+/**
+ * The NetworkError for a curl code (CurlCode), or undefined (every
+ * current CurlCode has a rule). fromCurlRule() also says how sure that is.
+ */
+export declare function fromCurl(code: number): NetworkError | undefined;
+
+/**
  * The rule that answers for a http code: the NetworkError it maps to, the kind of
  * mapping and the table's note; undefined where no rule covers the code.
  */
