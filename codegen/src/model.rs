@@ -439,6 +439,9 @@ pub struct Code {
     pub reference: Option<String>,
     /// Index into `System::sources`.
     pub source: usize,
+    /// Where one source gives a number several meanings, their order (1
+    /// first): the `precedence` column. Sorting never depends on file order.
+    pub precedence: Option<u32>,
     /// The first meaning of its value.
     pub primary: bool,
     /// How many meanings the value has.

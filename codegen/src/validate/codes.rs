@@ -29,11 +29,15 @@ pub fn check_codes(
         let first = &rows[indexes[0]];
         for &other in &indexes[1..] {
             let code = &rows[other];
-            let same_source = if system.sources.len() > 1 {
-                indexes.iter().map(|&i| &rows[i]).find(|c| c.line < code.line && c.source == code.source)
-            } else {
-                None
-            };
+            // Meanings from one source are told apart by distinct precedences.
+            let same_source = indexes
+                .iter()
+                .map(|&i| &rows[i])
+                .find(|c| {
+                    c.line < code.line
+                        && c.source == code.source
+                        && (c.precedence.is_none() || code.precedence.is_none() || c.precedence == code.precedence)
+                });
             if retired(first) || retired(code) {
                 duplicate[other] = true;
                 diags.at(
@@ -52,7 +56,12 @@ pub fn check_codes(
                 diags.at(
                     &path,
                     code.line,
-                    format!("duplicate meaning for code {} from the same source (first on line {})", code.value, twin.line),
+                    format!(
+                        "duplicate meaning for code {} from the same source (first on line {}); give each meaning its own precedence, 1 for the one a lookup by number answers ({:?})",
+                        code.value,
+                        twin.line,
+                        code.precedence.map_or_else(String::new, |p| p.to_string())
+                    ),
                 );
             }
         }
@@ -108,8 +117,9 @@ pub fn check_codes(
         }
     }
 
-    // Value order; a value's meanings in source precedence, then file order.
-    rows.sort_by_key(|code| (code.value, code.source, code.line));
+    // Value order; a value's meanings in source precedence, then their own
+    // (unique by now, so file order never decides; retired rows have one value each).
+    rows.sort_by_key(|code| (code.value, code.source, code.precedence, code.line));
     let (mut retired_rows, mut codes): (Vec<Code>, Vec<Code>) = rows.into_iter().partition(|code| retired(code));
     let mut start = 0;
     while start < codes.len() {

@@ -19,6 +19,9 @@ pub fn columns(system: &System, spec: &Spec) -> (Vec<String>, Vec<String>) {
     }
     required.extend(system.flags.iter().map(|f| f.column.clone()));
     let mut optional: Vec<String> = ["group", "since", "reference"].map(str::to_owned).to_vec();
+    if spec.several_meanings {
+        optional.push("precedence".into());
+    }
     if spec.name_style != NameStyle::Text {
         optional.push("ident".into());
     }
@@ -59,6 +62,7 @@ fn parse_row(cells: &mut Cells<'_>, system: &System, spec: &Spec, vocabulary: &V
     let flags: Vec<Result<bool, Reported>> = system.flags.iter().map(|f| cells.bool(&f.column)).collect();
     let since = cells.optional("since");
     let reference = cells.optional("reference");
+    let precedence = precedence(cells);
     let unofficial = status.is_ok_and(|s| vocabulary.statuses[s].id == "unofficial");
     if let (Ok(source), Ok(status)) = (source, status)
         && system.sources.len() > 1
@@ -71,7 +75,7 @@ fn parse_row(cells: &mut Cells<'_>, system: &System, spec: &Spec, vocabulary: &V
     }
 
     let (value, status, source, name, ident, group) = (value?, status?, source?, name?, ident?, group?);
-    let (category, retry, description) = (category?, retry?, description?);
+    let (category, retry, description, precedence) = (category?, retry?, description?, precedence?);
     let flags = flags.into_iter().collect::<Result<Vec<bool>, Reported>>()?;
     let upstream_name = name;
     let display = if upstream_name.is_empty() || spec.unprefixed.contains(&upstream_name) {
@@ -117,6 +121,7 @@ fn parse_row(cells: &mut Cells<'_>, system: &System, spec: &Spec, vocabulary: &V
         description,
         reference,
         source,
+        precedence,
         primary: true,
         meaning_count: 1,
         flag_bits: flags.iter().zip(&system.flags).filter(|(on, _)| **on).fold(0, |bits, (_, f)| bits | f.bit),
@@ -134,6 +139,18 @@ fn in_range(cells: &mut Cells<'_>, system: &System, value: i64) -> Result<i64, R
         Err(cells.err(format!("value does not fit in 32 bits, as every code must for C ({value})")))
     } else {
         Ok(value)
+    }
+}
+
+/// The optional `precedence` column: a positive integer, or empty.
+fn precedence(cells: &mut Cells<'_>) -> Result<Option<u32>, Reported> {
+    let value = cells.optional_raw("precedence").to_owned();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<u32>() {
+        Ok(n) if n > 0 && !value.starts_with('0') => Ok(Some(n)),
+        _ => Err(cells.err(format!("precedence is not a positive integer ({value:?})"))),
     }
 }
 
