@@ -3322,10 +3322,10 @@ typedef enum netcodes_dns_rcode {
 /* The value ranges upstream documents. */
 typedef enum netcodes_dns_group {
     NETCODES_DNS_GROUP_NONE = -1,
-    NETCODES_DNS_GROUP_HEADER = 0, /* 0-15: fit the 4-bit RCODE field of the message header: 0 to 15 */
-    NETCODES_DNS_GROUP_EXTENDED = 1, /* 16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field: 16 to 3840 */
-    NETCODES_DNS_GROUP_PRIVATE_USE = 2, /* 3841-4095: reserved for private use: 3841 to 4095 */
-    NETCODES_DNS_GROUP_TSIG_TKEY_ONLY = 3, /* 4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved): 4096 to 65535 */
+    NETCODES_DNS_GROUP_HEADER = 0, /* Fit the 4-bit RCODE field of the message header: 0 to 15 */
+    NETCODES_DNS_GROUP_EXTENDED = 1, /* Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field: 16 to 3840 */
+    NETCODES_DNS_GROUP_PRIVATE_USE = 2, /* Reserved for private use: 3841 to 4095 */
+    NETCODES_DNS_GROUP_TSIG_TKEY_ONLY = 3, /* Only a TSIG or TKEY error field can carry them (65535 is reserved): 4096 to 65535 */
 } netcodes_dns_group;
 
 /* The row of a code netcodes knows (dns), or NULL. A code with several
@@ -3447,30 +3447,30 @@ static inline const char *netcodes_dns_group_id(netcodes_dns_group group) {
 /* A short human title of a group; NULL for NETCODES_DNS_GROUP_NONE. */
 static inline const char *netcodes_dns_group_title(netcodes_dns_group group) {
     switch (group) {
-    case NETCODES_DNS_GROUP_HEADER: return "0-15: fit the 4-bit RCODE field of the message header";
-    case NETCODES_DNS_GROUP_EXTENDED: return "16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field";
-    case NETCODES_DNS_GROUP_PRIVATE_USE: return "3841-4095: reserved for private use";
-    case NETCODES_DNS_GROUP_TSIG_TKEY_ONLY: return "4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved)";
+    case NETCODES_DNS_GROUP_HEADER: return "Fit the 4-bit RCODE field of the message header";
+    case NETCODES_DNS_GROUP_EXTENDED: return "Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field";
+    case NETCODES_DNS_GROUP_PRIVATE_USE: return "Reserved for private use";
+    case NETCODES_DNS_GROUP_TSIG_TKEY_ONLY: return "Only a TSIG or TKEY error field can carry them (65535 is reserved)";
     default: return NETCODES_NULL;
     }
 }
 
-/* 1 if the value lies in the 0-15: fit the 4-bit RCODE field of the message header range (0 to 15), known code or not. */
+/* 1 if the value lies in the Fit the 4-bit RCODE field of the message header range (0 to 15), known code or not. */
 static inline int netcodes_dns_is_header(int code) {
     return code >= 0 && code <= 15;
 }
 
-/* 1 if the value lies in the 16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field range (16 to 3840), known code or not. */
+/* 1 if the value lies in the Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field range (16 to 3840), known code or not. */
 static inline int netcodes_dns_is_extended(int code) {
     return code >= 16 && code <= 3840;
 }
 
-/* 1 if the value lies in the 3841-4095: reserved for private use range (3841 to 4095), known code or not. */
+/* 1 if the value lies in the Reserved for private use range (3841 to 4095), known code or not. */
 static inline int netcodes_dns_is_private_use(int code) {
     return code >= 3841 && code <= 4095;
 }
 
-/* 1 if the value lies in the 4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved) range (4096 to 65535), known code or not. */
+/* 1 if the value lies in the Only a TSIG or TKEY error field can carry them (65535 is reserved) range (4096 to 65535), known code or not. */
 static inline int netcodes_dns_is_tsig_tkey_only(int code) {
     return code >= 4096 && code <= 65535;
 }
@@ -5724,7 +5724,7 @@ typedef enum netcodes_tls_alert_description {
 /* The value ranges upstream documents. */
 typedef enum netcodes_tls_group {
     NETCODES_TLS_GROUP_NONE = -1,
-    NETCODES_TLS_GROUP_ALERT = 0, /* Alert descriptions (0-255, assigned by Standards Action): 0 to 255 */
+    NETCODES_TLS_GROUP_ALERT = 0, /* Alert descriptions, assigned by Standards Action: 0 to 255 */
 } netcodes_tls_group;
 
 /* The row of a code netcodes knows (tls), or NULL. A code with several
@@ -5862,12 +5862,12 @@ static inline const char *netcodes_tls_group_id(netcodes_tls_group group) {
 /* A short human title of a group; NULL for NETCODES_TLS_GROUP_NONE. */
 static inline const char *netcodes_tls_group_title(netcodes_tls_group group) {
     switch (group) {
-    case NETCODES_TLS_GROUP_ALERT: return "Alert descriptions (0-255, assigned by Standards Action)";
+    case NETCODES_TLS_GROUP_ALERT: return "Alert descriptions, assigned by Standards Action";
     default: return NETCODES_NULL;
     }
 }
 
-/* 1 if the value lies in the Alert descriptions (0-255, assigned by Standards Action) range (0 to 255), known code or not. */
+/* 1 if the value lies in the Alert descriptions, assigned by Standards Action range (0 to 255), known code or not. */
 static inline int netcodes_tls_is_alert(int code) {
     return code >= 0 && code <= 255;
 }

@@ -3360,10 +3360,10 @@ constexpr std::string_view id(Group group) noexcept {
 // A short human title of a group.
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
-    case Group::HEADER: return "0-15: fit the 4-bit RCODE field of the message header";
-    case Group::EXTENDED: return "16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field";
-    case Group::PRIVATE_USE: return "3841-4095: reserved for private use";
-    case Group::TSIG_TKEY_ONLY: return "4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved)";
+    case Group::HEADER: return "Fit the 4-bit RCODE field of the message header";
+    case Group::EXTENDED: return "Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field";
+    case Group::PRIVATE_USE: return "Reserved for private use";
+    case Group::TSIG_TKEY_ONLY: return "Only a TSIG or TKEY error field can carry them (65535 is reserved)";
     }
     return {};
 }
@@ -5724,7 +5724,7 @@ constexpr std::string_view id(Group group) noexcept {
 // A short human title of a group.
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
-    case Group::ALERT: return "Alert descriptions (0-255, assigned by Standards Action)";
+    case Group::ALERT: return "Alert descriptions, assigned by Standards Action";
     }
     return {};
 }

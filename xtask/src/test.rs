@@ -39,6 +39,8 @@ pub const INSTALLS: &[Install] = &[
     Install::Script("tests/python/install.sh"),
     // mdBook, headless Chromium.
     Install::Script("tests/docs/install.sh"),
+    // Debian's curl.h and libcurl, pycurl and dnspython (curl, TLS and DNS upstream tests).
+    Install::Script("tests/upstream-net/install.sh"),
     // tsc, esbuild, Express, the npm packages compared, headless Chromium.
     Install::Script("tests/typescript/install.sh"),
     // Fuzzes the loader (on this stable toolchain with RUSTC_BOOTSTRAP=1).

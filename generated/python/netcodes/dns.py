@@ -89,10 +89,10 @@ class Group(_Enum):
 
 
 _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.HEADER: ("0-15: fit the 4-bit RCODE field of the message header", (0, 15)),
-    Group.EXTENDED: ("16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field", (16, 3840)),
-    Group.PRIVATE_USE: ("3841-4095: reserved for private use", (3841, 4095)),
-    Group.TSIG_TKEY_ONLY: ("4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved)", (4096, 65535)),
+    Group.HEADER: ("Fit the 4-bit RCODE field of the message header", (0, 15)),
+    Group.EXTENDED: ("Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field", (16, 3840)),
+    Group.PRIVATE_USE: ("Reserved for private use", (3841, 4095)),
+    Group.TSIG_TKEY_ONLY: ("Only a TSIG or TKEY error field can carry them (65535 is reserved)", (4096, 65535)),
 }
 
 

@@ -86,7 +86,7 @@ class Group(_Enum):
 
 
 _GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.ALERT: ("Alert descriptions (0-255, assigned by Standards Action)", (0, 255)),
+    Group.ALERT: ("Alert descriptions, assigned by Standards Action", (0, 255)),
 }
 
 

@@ -11,16 +11,16 @@ use crate::{Category, CodeStatus, Retry};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Group {
-    /// &#48;-15: fit the 4-bit RCODE field of the message header (0..=15).
+    /// Fit the 4-bit RCODE field of the message header (0..=15).
     Header,
 
-    /// &#49;6-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field (16..=3840).
+    /// Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field (16..=3840).
     Extended,
 
-    /// &#51;841-4095: reserved for private use (3841..=4095).
+    /// Reserved for private use (3841..=4095).
     PrivateUse,
 
-    /// &#52;096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved) (4096..=65535).
+    /// Only a TSIG or TKEY error field can carry them (65535 is reserved) (4096..=65535).
     TsigTkeyOnly,
 }
 
@@ -48,13 +48,13 @@ impl Group {
     #[must_use]
     pub const fn title(self) -> &'static str {
         match self {
-            Self::Header => "0-15: fit the 4-bit RCODE field of the message header",
+            Self::Header => "Fit the 4-bit RCODE field of the message header",
             Self::Extended => {
-                "16-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field"
+                "Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field"
             }
-            Self::PrivateUse => "3841-4095: reserved for private use",
+            Self::PrivateUse => "Reserved for private use",
             Self::TsigTkeyOnly => {
-                "4096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved)"
+                "Only a TSIG or TKEY error field can carry them (65535 is reserved)"
             }
         }
     }
@@ -233,25 +233,25 @@ const INDEX_MIN: u16 = 0;
 const INDEX_MAX: u16 = 23;
 
 impl Rcode {
-    /// Whether the value lies in &#48;-15: fit the 4-bit RCODE field of the message header (0..=15), known code or not.
+    /// Whether the value lies in Fit the 4-bit RCODE field of the message header (0..=15), known code or not.
     #[must_use]
     pub const fn is_header(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Header))
     }
 
-    /// Whether the value lies in &#49;6-3840: need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field (16..=3840), known code or not.
+    /// Whether the value lies in Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field (16..=3840), known code or not.
     #[must_use]
     pub const fn is_extended(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Extended))
     }
 
-    /// Whether the value lies in &#51;841-4095: reserved for private use (3841..=4095), known code or not.
+    /// Whether the value lies in Reserved for private use (3841..=4095), known code or not.
     #[must_use]
     pub const fn is_private_use(self) -> bool {
         matches!(Group::of(self.0), Some(Group::PrivateUse))
     }
 
-    /// Whether the value lies in &#52;096-65535: only a TSIG or TKEY error field can carry them (65535 is reserved) (4096..=65535), known code or not.
+    /// Whether the value lies in Only a TSIG or TKEY error field can carry them (65535 is reserved) (4096..=65535), known code or not.
     #[must_use]
     pub const fn is_tsig_tkey_only(self) -> bool {
         matches!(Group::of(self.0), Some(Group::TsigTkeyOnly))

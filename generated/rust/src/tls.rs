@@ -11,7 +11,7 @@ use crate::{Category, CodeStatus, Retry};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Group {
-    /// Alert descriptions (0-255, assigned by Standards Action) (0..=255).
+    /// Alert descriptions, assigned by Standards Action (0..=255).
     Alert,
 }
 
@@ -31,7 +31,7 @@ impl Group {
     #[must_use]
     pub const fn title(self) -> &'static str {
         match self {
-            Self::Alert => "Alert descriptions (0-255, assigned by Standards Action)",
+            Self::Alert => "Alert descriptions, assigned by Standards Action",
         }
     }
 
@@ -203,7 +203,7 @@ const INDEX_MIN: u8 = 0;
 const INDEX_MAX: u8 = 121;
 
 impl AlertDescription {
-    /// Whether the value lies in Alert descriptions (0-255, assigned by Standards Action) (0..=255), known code or not.
+    /// Whether the value lies in Alert descriptions, assigned by Standards Action (0..=255), known code or not.
     #[must_use]
     pub const fn is_alert(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Alert))
