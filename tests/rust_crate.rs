@@ -7,6 +7,9 @@ use std::process::Command;
 use codegen::model::Model;
 use conformance::{model, repo_root, run, system};
 use netcodes::chromium::NetError;
+use netcodes::curl::CurlCode;
+use netcodes::dns::Rcode;
+use netcodes::tls::AlertDescription;
 use netcodes::http::{Ecosystem, Status};
 use netcodes::qt::NetworkError;
 use netcodes::warning::Warning;
@@ -236,7 +239,7 @@ fn mappings_agree_with_data() {
             checked += 1;
         }
     }
-    assert_eq!(function_names.len(), 4, "a new mapping needs a line in rust_mapping(): {function_names:?}");
+    assert_eq!(function_names.len(), 8, "a new mapping needs a line in rust_mapping(): {function_names:?}");
     println!("{checked} values checked through the Rust mapping functions");
 }
 
@@ -264,6 +267,23 @@ fn rust_mapping(_model: &Model, from: &str, to: &str, value: i64) -> Answer<'sta
         }
         ("chromium", "http") => {
             answer(i32_value.and_then(|v| NetError::from(v).to_http_mapping()), |c| i64::from(c.code()))
+        }
+        ("curl", "qt") => answer(i32_value.and_then(|v| CurlCode::from(v).to_qt_mapping()), |c| i64::from(c.code())),
+        ("curl", "chromium") => {
+            answer(i32_value.and_then(|v| CurlCode::from(v).to_chromium_mapping()), |c| i64::from(c.code()))
+        }
+        ("tls", "chromium") => {
+            let u8_value = u8::try_from(value).ok();
+            let via_target = u8_value.and_then(NetError::from_tls_alert_mapping);
+            let via_source = u8_value.and_then(|v| AlertDescription::from(v).to_chromium_mapping());
+            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
+            answer(via_target, |c| i64::from(c.code()))
+        }
+        ("dns", "chromium") => {
+            let via_target = u16_value.and_then(NetError::from_dns_rcode_mapping);
+            let via_source = u16_value.and_then(|v| Rcode::from(v).to_chromium_mapping());
+            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
+            answer(via_target, |c| i64::from(c.code()))
         }
         other => panic!("no Rust mapping from {other:?}"),
     }

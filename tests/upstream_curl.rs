@@ -78,7 +78,7 @@ fn header_enum() -> Vec<(String, i64)> {
 
 /// The rows a curl.h of `header` has as enumerators: those whose name is not
 /// newer than it.
-fn rows_in(curl: &System, header: &[u32]) -> Vec<&Code> {
+fn rows_in<'a>(curl: &'a System, header: &[u32]) -> Vec<&'a Code> {
     curl.codes.iter().filter(|code| since(code).as_slice() <= header).collect()
 }
 

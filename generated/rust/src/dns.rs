@@ -82,7 +82,6 @@ impl Group {
             16..=3840 => Some(Self::Extended),
             3841..=4095 => Some(Self::PrivateUse),
             4096..=65535 => Some(Self::TsigTkeyOnly),
-            _ => None,
         }
     }
 }

@@ -52,7 +52,6 @@ impl Group {
         )]
         match code {
             0..=255 => Some(Self::Alert),
-            _ => None,
         }
     }
 }

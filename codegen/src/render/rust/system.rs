@@ -62,6 +62,11 @@ fn group_enum(system: &System) -> TokenStream {
         let (lo, hi) = (lit_int(system, g.min), lit_int(system, g.max));
         if g.min == g.max { quote!(#lo => Some(Self::#v),) } else { quote!(#lo..=#hi => Some(Self::#v),) }
     });
+    // Groups that cover every value of the type (TLS's 0..=255 in a u8) leave
+    // no value for a fallback arm, which would be unreachable.
+    let (type_min, type_max) = system.int_type.range();
+    let covered: i128 = system.groups.iter().map(|g| i128::from(g.max) - i128::from(g.min) + 1).sum();
+    let fallback = if covered == i128::from(type_max) - i128::from(type_min) + 1 { quote!() } else { quote!(_ => None) };
     LabelledEnum {
         name: "Group",
         doc: format!("The value ranges {} documents for its codes.", system.upstream),
@@ -88,7 +93,7 @@ fn group_enum(system: &System) -> TokenStream {
             #[must_use]
             pub const fn of(code: #int) -> Option<Self> {
                 #[allow(clippy::match_overlapping_arm, reason = "ranges are disjoint by validation")]
-                match code { #(#of_arms)* _ => None }
+                match code { #(#of_arms)* #fallback }
             }
         },
     }
