@@ -244,7 +244,13 @@ impl Checker {
         for meaning in meanings {
             self.counts.meanings += 1;
             let at = if meanings.len() > 1 {
+                // Who gives each meaning; or, where one source gives several,
+                // each one's name and reference.
                 let expected = match (system.sources[meaning.source].title.as_str(), meaning.name.as_str()) {
+                    (_, name) if system.sources.len() == 1 => match &meaning.reference {
+                        Some(reference) => format!("{name}, {reference}"),
+                        None => name.to_owned(),
+                    },
                     (source, "") => source.to_owned(),
                     (source, name) => format!("{source}: {name}"),
                 };

@@ -3,6 +3,7 @@
 //! appeared in, symbols, former names, free-text names (HTTP reason
 //! phrases), titles, labels, upstream names of tables, sources and versions.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use codegen::model::Model;
@@ -32,6 +33,9 @@ pub fn load(repo: &Path) -> Model {
     copy_dir(&repo_root().join("data"), &data);
     let (csv_pool, toml_pool) = (pool(true), pool(false));
     let mut next = 0;
+    // System id -> each rewritten name -> its new text, for the mappings
+    // that refer to codes by name (TLS's handshake_failure, DNS's NXDomain).
+    let mut renamed: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for path in files(&data) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         if name == "netcodes.toml" {
@@ -45,11 +49,18 @@ pub fn load(repo: &Path) -> Model {
                 let text_names = name == "symbols.csv"
                     || name == "former_names.csv"
                     || (name == "codes.csv" && text_name_style(&path.with_file_name("system.toml")));
-                rewrite_csv(&path, &csv_pool, text_names, &mut next)
+                let names = rewrite_csv(&path, &csv_pool, text_names, &mut next);
+                if name == "codes.csv" {
+                    let system = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
+                    renamed.entry(system.to_owned()).or_default().extend(names);
+                }
             }
             Some("toml") => rewrite_toml(&path, &toml_pool, &mut next),
             _ => {}
         }
+    }
+    for path in files(&data.join("map")).into_iter().filter(|p| p.extension().is_some_and(|e| e == "csv")) {
+        rename_mapped_codes(&path, &renamed);
     }
     match codegen::load(&data) {
         Ok(loaded) => loaded,
@@ -64,7 +75,40 @@ fn text_name_style(system_toml: &Path) -> bool {
     std::fs::read_to_string(system_toml).expect("read system.toml").lines().any(|l| l.trim() == "name_style = \"text\"")
 }
 
-fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, next: &mut usize) {
+/// A mapping table's `from` and `to` codes, named as the rewritten tables
+/// now name them (numbers and identifiers stay as they are).
+fn rename_mapped_codes(path: &Path, renamed: &BTreeMap<String, BTreeMap<String, String>>) {
+    let meta = std::fs::read_to_string(path.with_extension("toml")).expect("read the mapping's TOML");
+    let system = |key: &str| {
+        let line = meta.lines().find(|l| l.starts_with(&format!("{key} = "))).expect("from and to");
+        line.split('"').nth(1).expect("a quoted system id").to_owned()
+    };
+    let empty = BTreeMap::new();
+    let (from, to) = (renamed.get(&system("from")).unwrap_or(&empty), renamed.get(&system("to")).unwrap_or(&empty));
+    let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
+    let header = reader.headers().expect("header").clone();
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    writer.write_record(&header).expect("write header");
+    for record in reader.records() {
+        let record = record.expect("record");
+        let row: Vec<&str> = record
+            .iter()
+            .zip(header.iter())
+            .map(|(field, column)| match column {
+                "from" => from.get(field).map_or(field, String::as_str),
+                "to" => to.get(field).map_or(field, String::as_str),
+                _ => field,
+            })
+            .collect();
+        writer.write_record(&row).expect("write record");
+    }
+    std::fs::write(path, writer.into_inner().expect("flush")).expect("write CSV");
+}
+
+/// Rewrites the text columns; returns each name rewritten, old and new (the
+/// first row with a name keeps it: the one a mapping by name means).
+fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, next: &mut usize) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
     let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
     let header = reader.headers().expect("header").clone();
     let columns: Vec<usize> = header
@@ -86,7 +130,13 @@ fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, next: &mut usize) {
                     *next += 1;
                     let text = pool[*next % pool.len()];
                     // Names stay unique, so each still names its own code.
-                    if header.get(i) == Some("name") { format!("{text} {next}") } else { text.to_owned() }
+                    if header.get(i) == Some("name") {
+                        let new = format!("{text} {next}");
+                        names.entry(field.to_owned()).or_insert_with(|| new.clone());
+                        new
+                    } else {
+                        text.to_owned()
+                    }
                 } else {
                     field.to_owned()
                 }
@@ -95,6 +145,7 @@ fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, next: &mut usize) {
         writer.write_record(&row).expect("write record");
     }
     std::fs::write(path, writer.into_inner().expect("flush")).expect("write CSV");
+    names
 }
 
 /// Replaces `key = "..."` and `key = """..."""` values, line by line.
