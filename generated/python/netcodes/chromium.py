@@ -2025,7 +2025,7 @@ def from_dns_rcode(code: int | enum.Enum) -> NetError | None:
     NAME_NOT_RESOLVED; FORMERR, SERVFAIL, NOTIMP and REFUSED have codes of their own;
     every other header value becomes DNS_OTHER_FAILURE. Chromium reads only the four
     RCODE bits of the message header, so the extended codes from 16 up (EDNS, TSIG,
-    TKEY, cookies) never reach it as such; those rows are marked approximate. These are
+    TKEY, cookies) never reach it as such; their row is marked approximate. These are
     the detailed codes a HostResolver request reports through its ResolveErrorInfo; the
     request itself, and so a page load, usually fails with NAME_NOT_RESOLVED, because
     HostResolver::SquashErrorCode() folds every other resolver error into it. The system
