@@ -105,4 +105,4 @@ pub mod warning;
 
 mod vocabulary;
 
-pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
+pub use vocabulary::{Category, CodeStatus, MappingKind, Retry, RetryDecision, Rule};

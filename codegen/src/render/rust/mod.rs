@@ -342,7 +342,7 @@ fn lib_rs(model: &Model, features: &[Feature]) -> String {
         mod macros;
         #(#mods)*
         mod vocabulary;
-        pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
+        pub use vocabulary::{Category, CodeStatus, MappingKind, Retry, RetryDecision, Rule};
     };
     print_items(&[], inner, items(tokens))
 }
