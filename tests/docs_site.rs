@@ -509,7 +509,8 @@ fn one_pinned_mdbook_and_one_build_command() {
 
 /// Not a check: one screenshot per system page and per sample code page,
 /// for a person to look at (`cargo test -p conformance --test docs_site --
-/// --ignored screenshots`), written to target/docs-screenshots.
+/// --ignored screenshots`), written to target/docs-screenshots; what they
+/// showed last is in tests/docs/SCREENSHOTS.md.
 #[test]
 #[ignore = "writes screenshots for a person to look at"]
 fn screenshots() {
