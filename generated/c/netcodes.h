@@ -6368,18 +6368,18 @@ static inline netcodes_retry_decision netcodes_warning_retry_decision(int code, 
  */
 
 /* One rule of a mapping table. */
-typedef struct netcodes_mapping {
+typedef struct netcodes_rule {
     /* The code of the target system. */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
     const char *note;
-} netcodes_mapping;
+} netcodes_rule;
 
 /* chromium -> http (data/map/chromium_to_http.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_http_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -906 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -905 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -904 */
@@ -6888,14 +6888,14 @@ static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code)
 /* chromium -> http (data/map/chromium_to_http.csv): the http code for the given
  * chromium code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 /* chromium -> qt (data/map/chromium_to_qt.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."}, /* -906 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -905 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -904 */
@@ -7404,14 +7404,14 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
 /* chromium -> qt (data/map/chromium_to_qt.csv): the qt code for the given
  * chromium code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* curl -> chromium (data/map/curl_to_chromium.csv): the rule that answers for the
  * given curl code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_chromium_from_curl_rule(int code) {
-    static const netcodes_mapping netcodes_rules[102] = {
+static inline const netcodes_rule *netcodes_chromium_from_curl_rule(int code) {
+    static const netcodes_rule netcodes_rules[102] = {
         {NETCODES_CHROMIUM_OK, NETCODES_MAPPING_EQUIVALENT, "Both are the success value of their library."}, /* 0 */
         {NETCODES_CHROMIUM_ERR_UNKNOWN_URL_SCHEME, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for a scheme it does not handle; curl also uses its code for protocols that were left out of the build."}, /* 1 */
         {NETCODES_CHROMIUM_ERR_UNEXPECTED, NETCODES_MAPPING_APPROXIMATE, "Chromium's code for an internal failure that should not happen; neither side can blame the network."}, /* 2 */
@@ -7626,14 +7626,14 @@ static inline const netcodes_mapping *netcodes_chromium_from_curl_rule(int code)
 /* curl -> chromium (data/map/curl_to_chromium.csv): the chromium code for the given
  * curl code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
 static inline int netcodes_chromium_from_curl(int code) {
-    const netcodes_mapping *rule = netcodes_chromium_from_curl_rule(code);
+    const netcodes_rule *rule = netcodes_chromium_from_curl_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
 }
 
 /* curl -> qt (data/map/curl_to_qt.csv): the rule that answers for the
  * given curl code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_curl_rule(int code) {
-    static const netcodes_mapping netcodes_rules[102] = {
+static inline const netcodes_rule *netcodes_qt_from_curl_rule(int code) {
+    static const netcodes_rule netcodes_rules[102] = {
         {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both mean the operation finished without a failure; an HTTP error status can still hide behind success on both sides."}, /* 0 */
         {NETCODES_QT_PROTOCOL_UNKNOWN_ERROR, NETCODES_MAPPING_EQUIVALENT, "Both report that the URL's scheme is one the library cannot handle."}, /* 1 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local start-up failure with no specific counterpart in Qt, which would surface as its generic network error."}, /* 2 */
@@ -7848,14 +7848,14 @@ static inline const netcodes_mapping *netcodes_qt_from_curl_rule(int code) {
 /* curl -> qt (data/map/curl_to_qt.csv): the qt code for the given
  * curl code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_curl(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_curl_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_curl_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* dns -> chromium (data/map/dns_to_chromium.csv): the rule that answers for the
  * given dns code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_chromium_from_dns_rcode_rule(int code) {
-    static const netcodes_mapping netcodes_rules[14] = {
+static inline const netcodes_rule *netcodes_chromium_from_dns_rcode_rule(int code) {
+    static const netcodes_rule netcodes_rules[14] = {
         {NETCODES_CHROMIUM_OK, NETCODES_MAPPING_UPSTREAM, "The attempt succeeds. A NOERROR reply without records of the asked type (NODATA) is then turned into a NAME_NOT_RESOLVED result when the records are extracted (ExtractResponseRecords in net/dns/dns_response_result_extractor.cc)."}, /* 0 */
         {NETCODES_CHROMIUM_ERR_DNS_FORMAT_ERROR, NETCODES_MAPPING_UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."}, /* 1 */
         {NETCODES_CHROMIUM_ERR_DNS_SERVER_FAILURE, NETCODES_MAPPING_UPSTREAM, "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc)."}, /* 2 */
@@ -7898,14 +7898,14 @@ static inline const netcodes_mapping *netcodes_chromium_from_dns_rcode_rule(int 
 /* dns -> chromium (data/map/dns_to_chromium.csv): the chromium code for the given
  * dns code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
 static inline int netcodes_chromium_from_dns_rcode(int code) {
-    const netcodes_mapping *rule = netcodes_chromium_from_dns_rcode_rule(code);
+    const netcodes_rule *rule = netcodes_chromium_from_dns_rcode_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
 }
 
 /* http -> qt (data/map/http_status_to_qt.csv): the rule that answers for the
  * given http code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code) {
-    static const netcodes_mapping netcodes_rules[15] = {
+static inline const netcodes_rule *netcodes_qt_from_http_status_rule(int code) {
+    static const netcodes_rule netcodes_rules[15] = {
         {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 400 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 401 */
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_UPSTREAM, "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."}, /* 403 */
@@ -7952,14 +7952,14 @@ static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code
 /* http -> qt (data/map/http_status_to_qt.csv): the qt code for the given
  * http code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_http_status(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_http_status_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_http_status_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* qt -> http (data/map/qt_to_http.csv): the rule that answers for the
  * given qt code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
-    static const netcodes_mapping netcodes_rules[34] = {
+static inline const netcodes_rule *netcodes_http_from_qt_rule(int code) {
+    static const netcodes_rule netcodes_rules[34] = {
         {NETCODES_HTTP_OK, NETCODES_MAPPING_APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."}, /* 0 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* 1 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* 2 */
@@ -8038,14 +8038,14 @@ static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
 /* qt -> http (data/map/qt_to_http.csv): the http code for the given
  * qt code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_qt(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_qt_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_qt_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 /* tls -> chromium (data/map/tls_to_chromium.csv): the rule that answers for the
  * given tls code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_chromium_from_tls_alert_rule(int code) {
-    static const netcodes_mapping netcodes_rules[38] = {
+static inline const netcodes_rule *netcodes_chromium_from_tls_alert_rule(int code) {
+    static const netcodes_rule netcodes_rules[38] = {
         {NETCODES_CHROMIUM_OK, NETCODES_MAPPING_UPSTREAM, "Sent as a warning, as it should be, it ends the stream cleanly: a read returns 0 (end of data). During the handshake the same event ends with SSL_PROTOCOL_ERROR, and a close_notify sent as a fatal alert also becomes SSL_PROTOCOL_ERROR."}, /* 0 */
         {NETCODES_CHROMIUM_ERR_SSL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "No case of its own in Chromium's mapping, so the default branch applies."}, /* 10 */
         {NETCODES_CHROMIUM_ERR_SSL_BAD_RECORD_MAC_ALERT, NETCODES_MAPPING_UPSTREAM, "Chromium has a dedicated code for this alert."}, /* 20 */
@@ -8134,7 +8134,7 @@ static inline const netcodes_mapping *netcodes_chromium_from_tls_alert_rule(int 
 /* tls -> chromium (data/map/tls_to_chromium.csv): the chromium code for the given
  * tls code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
 static inline int netcodes_chromium_from_tls_alert(int code) {
-    const netcodes_mapping *rule = netcodes_chromium_from_tls_alert_rule(code);
+    const netcodes_rule *rule = netcodes_chromium_from_tls_alert_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
 }
 

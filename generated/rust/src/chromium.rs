@@ -347,7 +347,7 @@ impl NetError {
     /// Takes any `i32` value of `curl::CurlCode`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_curl(code: i32) -> Option<Self> {
-        match Self::from_curl_mapping(code) {
+        match Self::from_curl_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -355,7 +355,7 @@ impl NetError {
 
     /// Like [`from_curl`](Self::from_curl), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_curl_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+    pub const fn from_curl_rule(code: i32) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_CURL_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -385,7 +385,7 @@ impl NetError {
     /// Takes any `u16` value of `dns::Rcode`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_dns_rcode(code: u16) -> Option<Self> {
-        match Self::from_dns_rcode_mapping(code) {
+        match Self::from_dns_rcode_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -393,7 +393,7 @@ impl NetError {
 
     /// Like [`from_dns_rcode`](Self::from_dns_rcode), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_dns_rcode_mapping(code: u16) -> Option<crate::Mapping<Self>> {
+    pub const fn from_dns_rcode_rule(code: u16) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_DNS_RCODE_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -423,7 +423,7 @@ impl NetError {
     /// Takes any `u8` value of `tls::AlertDescription`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_tls_alert(code: u8) -> Option<Self> {
-        match Self::from_tls_alert_mapping(code) {
+        match Self::from_tls_alert_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -431,7 +431,7 @@ impl NetError {
 
     /// Like [`from_tls_alert`](Self::from_tls_alert), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_tls_alert_mapping(code: u8) -> Option<crate::Mapping<Self>> {
+    pub const fn from_tls_alert_rule(code: u8) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_TLS_ALERT_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -457,7 +457,7 @@ impl NetError {
     /// The HTTP status codes code for this one: [`Status::from_chromium`](crate::http::Status::from_chromium).
     #[must_use]
     pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
+        match self.to_http_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -465,14 +465,14 @@ impl NetError {
 
     /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_chromium_mapping(self.0)
+    pub const fn to_http_rule(self) -> Option<crate::Rule<crate::http::Status>> {
+        crate::http::Status::from_chromium_rule(self.0)
     }
 
     /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_chromium`](crate::qt::NetworkError::from_chromium).
     #[must_use]
     pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
+        match self.to_qt_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -480,8 +480,8 @@ impl NetError {
 
     /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_chromium_mapping(self.0)
+    pub const fn to_qt_rule(self) -> Option<crate::Rule<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_chromium_rule(self.0)
     }
 }
 
@@ -7696,649 +7696,649 @@ static INDEX: [Option<&Entry>; 907] = [
 ];
 
 /// The rows of data/map/curl_to_chromium.csv, in value order.
-static FROM_CURL_RULES: [crate::Mapping<NetError>; 102] = [
-    crate::Mapping {
+static FROM_CURL_RULES: [crate::Rule<NetError>; 102] = [
+    crate::Rule {
         to: NetError::OK,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both are the success value of their library."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UNKNOWN_URL_SCHEME,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's code for a scheme it does not handle; curl also uses its code for protocols that were left out of the build.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UNEXPECTED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's code for an internal failure that should not happen; neither side can blame the network.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_URL,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report a URL that cannot be parsed."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_NOT_IMPLEMENTED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The feature exists in principle but this build lacks it, which is Chromium's not-implemented case.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_PROXY_CONNECTION_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium folds a failed proxy name lookup into its code for not reaching the proxy at all.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_NAME_NOT_RESOLVED,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report that the target host name could not be resolved."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONNECTION_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's generic connect failure; it has finer codes (CONNECTION_REFUSED, ADDRESS_UNREACHABLE, CONNECTION_TIMED_OUT) that curl does not separate.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some("Chromium's code for a response it cannot understand."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no code for a server refusing access (HTTP reports that as a status); its access-denied code is meant for local resources and is the nearest name.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONNECTION_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The data connection could not be established; Chromium no longer speaks FTP, so its generic connect failure is closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no FTP codes left; an unexpected server reply is an invalid response.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONNECTION_TIMED_OUT,
         kind: crate::MappingKind::Approximate,
         note: Some("The data connection was not established in time."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no FTP codes left; an unusable server reply is an invalid response.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no FTP codes left; a malformed server reply is an invalid response.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_NAME_NOT_RESOLVED,
         kind: crate::MappingKind::Approximate,
         note: Some("A failed lookup of the host for the data connection."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's code for an HTTP/2 protocol violation; curl's code is broader and covers any connection-level HTTP/2 trouble.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONTENT_LENGTH_MISMATCH,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's code for a body shorter than its announced length; curl also uses its code for a body that is longer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no FTP codes left; an unexpected answer to the retrieve command is an invalid response.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported an FTP upload the server could not write. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium cannot send custom protocol commands, so only its catch-all fits.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP_RESPONSE_CODE_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Both turn an HTTP error status into a failure when asked to; Chromium's code covers any status outside 2xx, curl's only 400 and above.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Storing the received data failed locally; Chromium has no specific code for a failing write callback.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a malformed user name (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some("Chromium has no code for a server refusing an upload command."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Reading the upload data failed locally; Chromium's specific upload-file codes (FILE_NOT_FOUND, UPLOAD_FILE_CHANGED) cover only some of the causes.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_OUT_OF_MEMORY,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report a failed memory allocation."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_TIMED_OUT,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report that an operation ran out of time."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a failed switch to FTP ASCII mode. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A refused resume offset is the FTP form of a range the server will not serve.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a failed FTP SIZE command. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Both concern a byte range the server will not serve; curl's code also covers servers that ignore ranges.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a failure to build an HTTP POST. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's generic TLS failure; it has many finer codes that curl's single handshake code does not separate.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_REQUEST_RANGE_NOT_SATISFIABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The resume offset lies outside the resource, an unsatisfiable range.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FILE_NOT_FOUND,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium reports a missing local file this way; a permission problem would be ACCESS_DENIED.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_AUTH_CREDENTIALS,
         kind: crate::MappingKind::Approximate,
         note: Some("The directory server rejected the login credentials."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some("Chromium has no LDAP support, so only its catch-all fits."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a library that could not be loaded. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a function missing from a loaded library. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_ABORTED,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both mean the operation was cancelled on purpose."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_ARGUMENT,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report a bad argument passed by the calling code."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a call in the wrong order (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONNECTION_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no option for choosing the outgoing interface; the attempt simply fails to connect.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a bad password entered (a code libcurl never returned). Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_TOO_MANY_REDIRECTS,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report that the redirect limit was reached."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_ARGUMENT,
         kind: crate::MappingKind::Approximate,
         note: Some("An unknown option is a bad argument from the calling code."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_ARGUMENT,
         kind: crate::MappingKind::Approximate,
         note: Some("A malformed option value is a bad argument from the calling code."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a transfer that was already complete. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CERT_AUTHORITY_INVALID,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A libcurl older than 7.62.0 reported a server certificate that failed verification with 51 (since then 60, CURLE_PEER_FAILED_VERIFICATION); as for 60, the most common cause is an issuer the client does not trust.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_EMPTY_RESPONSE,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report a connection that ended without any reply."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_NOT_IMPLEMENTED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The requested crypto engine is not available on this system; Chromium has no crypto engines.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UNEXPECTED,
         kind: crate::MappingKind::Approximate,
         note: Some("A local TLS library setup failure with no counterpart in Chromium."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONNECTION_RESET,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failed send usually means the peer reset the connection; Chromium has finer codes that curl does not separate.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONNECTION_RESET,
         kind: crate::MappingKind::Approximate,
         note: Some("A failed receive usually means the peer reset the connection."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a share object still in use. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_CLIENT_AUTH_CERT_BAD_FORMAT,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Both concern a local client certificate that cannot be used; curl's code also covers a wrong key or password.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "No usable cipher is available for the handshake; in curl the cause is the local cipher list, in Chromium a lack of overlap with the server.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CERT_AUTHORITY_INVALID,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An untrusted issuer is the most common reason; Chromium has separate codes for a wrong name (CERT_COMMON_NAME_INVALID) or an expired certificate (CERT_DATE_INVALID) that curl does not split out.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONTENT_DECODING_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Both report content that could not be decoded; curl also uses its code for an encoding it does not know.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a malformed LDAP URL. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FILE_TOO_BIG,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A size limit was exceeded; Chromium's code is about local files but carries the same idea.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("TLS could not be brought up on a connection that required it."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UPLOAD_STREAM_REWIND_NOT_SUPPORTED,
         kind: crate::MappingKind::Equivalent,
         note: Some(
             "Both report that the request body had to be replayed but the source could not be rewound.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UNEXPECTED,
         kind: crate::MappingKind::Approximate,
         note: Some("A local TLS library setup failure with no counterpart in Chromium."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_AUTH_CREDENTIALS,
         kind: crate::MappingKind::Approximate,
         note: Some("The server rejected the credentials that were supplied."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FILE_NOT_FOUND,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The requested file does not exist; Chromium's code is worded for local files.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A permission refusal; Chromium's code is worded for local resources.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FILE_NO_SPACE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Out of disk space, though on the server rather than locally as Chromium's code assumes.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some("Chromium has no TFTP support, so only its catch-all fits."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some("A reply that does not belong to this transfer cannot be used."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FILE_EXISTS,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The target file already exists; Chromium's code is worded for local files.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some("A reply that should never occur cannot be used."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a failed character set conversion. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A retired placeholder that libcurl no longer returns; it once reported a missing character set conversion callback. Only a very old libcurl, or a corrupted value, produces it, so the generic failure is the closest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CERT_AUTHORITY_INVALID,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Without the CA bundle no issuer can be trusted; the visible result is an untrusted server certificate.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FILE_NOT_FOUND,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The resource does not exist; Chromium's code is worded for local files, and HTTP would report 404 as a status instead.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some("Chromium has no SSH support, so only its catch-all fits."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CONNECTION_CLOSED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS session ended without a clean close, which Chromium treats as the connection being closed.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_IO_PENDING,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Both say the operation cannot complete right now and must be resumed later, not that it failed.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CERT_UNABLE_TO_CHECK_REVOCATION,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Revocation could not be checked because the local revocation list is unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CERT_AUTHORITY_INVALID,
         kind: crate::MappingKind::Approximate,
         note: Some("The certificate was not issued by the issuer that was required."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium has no FTP codes left, so a refused FTP command falls to its catch-all.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A reply that does not match its request cannot be used; Chromium has no RTSP support.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A reply for the wrong session cannot be used; Chromium has no RTSP support.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_INVALID_RESPONSE,
         kind: crate::MappingKind::Approximate,
         note: Some("The server's listing cannot be understood."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_ABORTED,
         kind: crate::MappingKind::Approximate,
         note: Some("The application's callback stopped the transfer."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_IO_PENDING,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The transfer is waiting for a connection, not failing; libcurl never returns this to applications.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN,
         kind: crate::MappingKind::Equivalent,
         note: Some("Both report that the server's key does not match the pinned key."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_CERT_UNABLE_TO_CHECK_REVOCATION,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The required revocation status could not be confirmed; if the status actually says revoked, CERT_REVOKED is the better match.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An error on one HTTP/2 stream; Chromium has finer stream codes (for example HTTP2_SERVER_REFUSED_STREAM) that curl does not separate.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UNEXPECTED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A programming mistake in the caller; Chromium has no specific re-entrancy code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UNEXPECTED_SECURITY_LIBRARY_STATUS,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's code for an authentication library (SSPI or GSSAPI) reporting a failure; curl's code also covers other authentication back ends.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_QUIC_PROTOCOL_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("Chromium reports HTTP/3 and QUIC protocol trouble with this code."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_QUIC_HANDSHAKE_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some("Both concern a QUIC connection that could not be established."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_TUNNEL_CONNECTION_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failed exchange with the proxy; for SOCKS proxies Chromium would use SOCKS_CONNECTION_FAILED instead.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium reports a server's certificate_required alert with this code; when it notices the request before sending anything it uses SSL_CLIENT_AUTH_CERT_NEEDED instead.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_UNEXPECTED,
         kind: crate::MappingKind::Approximate,
         note: Some("A failure that should not happen inside the networking library."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_RESPONSE_HEADERS_TOO_BIG,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Oversized response headers are the most common cause; curl uses its code for other internal limits too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_STRICT_ECH_REQUIRED,
         kind: crate::MappingKind::Approximate,
         note: Some(
@@ -8457,99 +8457,99 @@ static FROM_CURL_EXACT: [(i32, u32); 102] = [
 static FROM_CURL_RANGES: [(i32, i32, u32); 0] = [];
 
 /// The rows of data/map/dns_to_chromium.csv, in value order.
-static FROM_DNS_RCODE_RULES: [crate::Mapping<NetError>; 14] = [
-    crate::Mapping {
+static FROM_DNS_RCODE_RULES: [crate::Rule<NetError>; 14] = [
+    crate::Rule {
         to: NetError::OK,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The attempt succeeds. A NOERROR reply without records of the asked type (NODATA) is then turned into a NAME_NOT_RESOLVED result when the records are extracted (ExtractResponseRecords in net/dns/dns_response_result_extractor.cc).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Any header RCODE without a more specific rule below, registered or not, falls to the default branch.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_FORMAT_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_SERVER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_NAME_NOT_RESOLVED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The name does not exist. DnsTransaction goes on with the next search-list suffix, if any, and otherwise reports this, which is also the code the user finally sees.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_NOT_IMPLEMENTED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_REFUSED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Dedicated code. DnsTransaction treats it as a server failure and moves on to the next configured server while attempts remain (DnsTransactionImpl::ProcessAttemptResult in net/dns/dns_transaction.cc).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server. Both registered meanings of 9 end here.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own, so the default branch applies (and DnsTransaction tries the next server). Chromium only sends standard queries, so this code would come from a misbehaving server.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_DNS_OTHER_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
@@ -8578,249 +8578,249 @@ static FROM_DNS_RCODE_EXACT: [(u16, u32); 12] = [
 static FROM_DNS_RCODE_RANGES: [(u16, u16, u32); 2] = [(0, 15, 1), (16, 65535, 13)];
 
 /// The rows of data/map/tls_to_chromium.csv, in value order.
-static FROM_TLS_ALERT_RULES: [crate::Mapping<NetError>; 38] = [
-    crate::Mapping {
+static FROM_TLS_ALERT_RULES: [crate::Rule<NetError>; 38] = [
+    crate::Rule {
         to: NetError::OK,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Sent as a warning, as it should be, it ends the stream cleanly: a read returns 0 (end of data). During the handshake the same event ends with SSL_PROTOCOL_ERROR, and a close_notify sent as a fatal alert also becomes SSL_PROTOCOL_ERROR.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Any fatal alert without a more specific rule below, registered or not, falls to the default branch of Chromium's mapping.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_BAD_RECORD_MAC_ALERT,
         kind: crate::MappingKind::Upstream,
         note: Some("Chromium has a dedicated code for this alert."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_DECOMPRESSION_FAILURE_ALERT,
         kind: crate::MappingKind::Upstream,
         note: Some("Chromium keeps a dedicated code for this retired alert."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "This is the result when the alert answers the ClientHello, the common case of no shared version or cipher. Later in the handshake Chromium reports SSL_PROTOCOL_ERROR, or BAD_SSL_CLIENT_AUTH_CERT when the server had asked for a client certificate and none was sent.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Chromium is the client, so a certificate complaint from the server is read as a rejected client certificate.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some("Read as the server rejecting the client certificate."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some("Read as the server rejecting the client certificate."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some("Read as the server rejecting the client certificate."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some("Read as the server rejecting the client certificate."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Read as the server not trusting the issuer of the client certificate.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Only when the server had sent a CertificateRequest; otherwise Chromium reports SSL_PROTOCOL_ERROR, because some firewalls send this alert when they block a site.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_DECRYPT_ERROR_ALERT,
         kind: crate::MappingKind::Upstream,
         note: Some("Chromium has a dedicated code for this alert."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "A DTLS-only alert that Chromium's TLS client should never receive; if it did, the default branch would apply.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
         kind: crate::MappingKind::Upstream,
         note: Some("No TLS version both sides accept."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
         kind: crate::MappingKind::Upstream,
         note: Some("The server wanted stronger parameters than Chromium offered."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Chromium no longer retries with lower versions, so it should not provoke this alert; if received, the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "As a fatal alert it takes the default branch; sent as a warning (its usual form), BoringSSL skips it and the connection goes on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "As a fatal alert it takes the default branch; as a TLS 1.2 warning it is ignored.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_UNRECOGNIZED_NAME_ALERT,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Chromium has a dedicated code for a server that does not know the requested host name.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_BAD_SSL_CLIENT_AUTH_CERT,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The server insisted on a client certificate that was not supplied or not accepted.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "No case of its own in Chromium's mapping, so the default branch applies.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(

@@ -210,7 +210,7 @@ impl CurlCode {
     /// The Chromium net errors code for this one: [`NetError::from_curl`](crate::chromium::NetError::from_curl).
     #[must_use]
     pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
-        match self.to_chromium_mapping() {
+        match self.to_chromium_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -218,16 +218,16 @@ impl CurlCode {
 
     /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_chromium_mapping(
+    pub const fn to_chromium_rule(
         self,
-    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
-        crate::chromium::NetError::from_curl_mapping(self.0)
+    ) -> Option<crate::Rule<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_curl_rule(self.0)
     }
 
     /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_curl`](crate::qt::NetworkError::from_curl).
     #[must_use]
     pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
+        match self.to_qt_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -235,8 +235,8 @@ impl CurlCode {
 
     /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_curl_mapping(self.0)
+    pub const fn to_qt_rule(self) -> Option<crate::Rule<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_curl_rule(self.0)
     }
 }
 

@@ -259,7 +259,7 @@ impl Rcode {
     /// The Chromium net errors code for this one: [`NetError::from_dns_rcode`](crate::chromium::NetError::from_dns_rcode).
     #[must_use]
     pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
-        match self.to_chromium_mapping() {
+        match self.to_chromium_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -267,10 +267,10 @@ impl Rcode {
 
     /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_chromium_mapping(
+    pub const fn to_chromium_rule(
         self,
-    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
-        crate::chromium::NetError::from_dns_rcode_mapping(self.0)
+    ) -> Option<crate::Rule<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_dns_rcode_rule(self.0)
     }
 }
 

@@ -43,7 +43,7 @@
 //! use netcodes::chromium::NetError;
 //!
 //! // DNS RCODE to Chromium net error: the answer, and how sure it is.
-//! let mapping = NetError::from_dns_rcode_mapping(0).unwrap();
+//! let mapping = NetError::from_dns_rcode_rule(0).unwrap();
 //! assert_eq!(mapping.to, NetError::OK);
 //! assert_eq!(NetError::from_dns_rcode(0), Some(NetError::OK));
 //! println!("{:?}: {:?}", mapping.kind, mapping.note);
@@ -117,4 +117,4 @@ pub mod warning;
 
 mod vocabulary;
 
-pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
+pub use vocabulary::{Category, CodeStatus, MappingKind, Retry, RetryDecision, Rule};

@@ -211,7 +211,7 @@ impl AlertDescription {
     /// The Chromium net errors code for this one: [`NetError::from_tls_alert`](crate::chromium::NetError::from_tls_alert).
     #[must_use]
     pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
-        match self.to_chromium_mapping() {
+        match self.to_chromium_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -219,10 +219,10 @@ impl AlertDescription {
 
     /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_chromium_mapping(
+    pub const fn to_chromium_rule(
         self,
-    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
-        crate::chromium::NetError::from_tls_alert_mapping(self.0)
+    ) -> Option<crate::Rule<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_tls_alert_rule(self.0)
     }
 }
 
