@@ -555,6 +555,44 @@ impl Status {
         None
     }
 
+    /// gRPC status to HTTP status, as google.rpc.Code pairs them
+    ///
+    /// The HTTP status that Google's API definitions pair with each gRPC status, written next to every value of google.rpc.Code. HTTP/JSON gateways in front of gRPC services (Google Cloud APIs, grpc-gateway, Envoy's JSON transcoder) use the pairing to choose a response status. It is a convention for gateways, not something gRPC itself sends: a gRPC server always answers HTTP 200 and puts the real outcome in grpc-status. CANCELLED pairs with 499, nginx's unofficial Client Closed Request.
+    ///
+    /// Takes any `i32` value of `grpc::StatusCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_grpc(code: i32) -> Option<Self> {
+        match Self::from_grpc_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_grpc`](Self::from_grpc), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_grpc_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_GRPC_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_GRPC_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_GRPC_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_GRPC_RULES[FROM_GRPC_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_GRPC_RANGES.len() {
+            let (low, high, rule) = FROM_GRPC_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_GRPC_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// Qt NetworkError to HTTP status for gateways
     ///
     /// The HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.
@@ -591,6 +629,23 @@ impl Status {
             i += 1;
         }
         None
+    }
+
+    /// The gRPC status codes code for this one: [`StatusCode::from_http_status`](crate::grpc::StatusCode::from_http_status).
+    #[must_use]
+    pub const fn to_grpc(self) -> Option<crate::grpc::StatusCode> {
+        match self.to_grpc_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_grpc`](Self::to_grpc), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_grpc_mapping(
+        self,
+    ) -> Option<crate::Mapping<crate::grpc::StatusCode>> {
+        crate::grpc::StatusCode::from_http_status_mapping(self.0)
     }
 
     /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
@@ -9489,6 +9544,127 @@ static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [];
+
+/// The rows of data/map/grpc_to_http.csv, in value order.
+static FROM_GRPC_RULES: [crate::Mapping<Status>; 17] = [
+    crate::Mapping {
+        to: Status::OK,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::NGINX_CLIENT_CLOSED_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Nothing more specific is known, so the generic server error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::TOO_MANY_REQUESTS,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Upstream,
+        note: Some("A concurrency conflict, shown as Conflict like ALREADY_EXISTS."),
+    },
+    crate::Mapping {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::NOT_IMPLEMENTED,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "HTTP has no status for lost or corrupted data, so the generic server error stands in.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_GRPC_EXACT: [(i32, u32); 17] = [
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (3, 3),
+    (4, 4),
+    (5, 5),
+    (6, 6),
+    (7, 7),
+    (8, 8),
+    (9, 9),
+    (10, 10),
+    (11, 11),
+    (12, 12),
+    (13, 13),
+    (14, 14),
+    (15, 15),
+    (16, 16),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_GRPC_RANGES: [(i32, i32, u32); 0] = [];
 
 /// The rows of data/map/qt_to_http.csv, in value order.
 static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
