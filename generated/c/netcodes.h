@@ -5733,17 +5733,20 @@ static inline const char *netcodes_websocket_group_title(netcodes_websocket_grou
     }
 }
 
-/* 1 if the value lies in the Protocol and extensions range (1000 to 2999), known code or not. */
+/* 1 if the value lies in the Protocol and extensions range (1000 to 2999), known code or not.
+ * Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned. */
 static inline int netcodes_websocket_is_standard(int code) {
     return code >= 1000 && code <= 2999;
 }
 
-/* 1 if the value lies in the Registered by applications range (3000 to 3999), known code or not. */
+/* 1 if the value lies in the Registered by applications range (3000 to 3999), known code or not.
+ * Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned. */
 static inline int netcodes_websocket_is_registered(int code) {
     return code >= 3000 && code <= 3999;
 }
 
-/* 1 if the value lies in the Private use range (4000 to 4999), known code or not. */
+/* 1 if the value lies in the Private use range (4000 to 4999), known code or not.
+ * Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation. */
 static inline int netcodes_websocket_is_private_use(int code) {
     return code >= 4000 && code <= 4999;
 }

@@ -21,6 +21,9 @@ for spec in $pip_packages; do
     printf '%s\n' "$freeze" | grep -qix "$spec" || pip_missing=yes
 done
 [ -z "$pip_missing" ] || want "$pip_packages (pip, $prefix/venv)"
+# Debian's python3 makes virtual environments only with python3-venv.
+venv_missing=""
+python3 -c 'import ensurepip' 2>/dev/null || venv_missing=python3-venv
 
 # @grpc/grpc-js: its `status` enum, read with the machine's Node.js.
 npm_packages="@grpc/grpc-js@1.14.7"
@@ -30,11 +33,15 @@ for spec in $npm_packages; do
     version="${spec##*@}"
     grep -qs "\"version\": \"$version\"" "$prefix/node_modules/$name/package.json" || npm_missing=yes
 done
-command -v npm >/dev/null || want "Debian packages nodejs npm"
+apt_wanted="$venv_missing"
+command -v npm >/dev/null || apt_wanted="$apt_wanted nodejs npm"
+# shellcheck disable=SC2086  # one word per package
+[ -z "${apt_wanted# }" ] || want "Debian packages ${apt_wanted# }"
 [ -z "$npm_missing" ] || want "npm $npm_packages ($prefix)"
 
 announce
-command -v npm >/dev/null || apt_install nodejs npm
+# shellcheck disable=SC2086
+apt_install $apt_wanted
 if [ -n "$pip_missing" ]; then
     [ -x "$prefix/venv/bin/python" ] || quietly python3 -m venv "$prefix/venv"
     # shellcheck disable=SC2086  # one word per package

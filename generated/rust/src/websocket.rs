@@ -11,13 +11,13 @@ use crate::{Category, CodeStatus, Retry};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Group {
-    /// Protocol and extensions (1000..=2999).
+    /// Protocol and extensions (1000..=2999). Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.
     Standard,
 
-    /// Registered by applications (3000..=3999).
+    /// Registered by applications (3000..=3999). Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.
     Registered,
 
-    /// Private use (4000..=4999).
+    /// Private use (4000..=4999). Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.
     PrivateUse,
 }
 
@@ -203,19 +203,19 @@ const MAX: u16 = 4999;
 const LOOKUP_PREFIXES: [&str; 0] = [];
 
 impl CloseCode {
-    /// Whether the value lies in Protocol and extensions (1000..=2999), known code or not.
+    /// Whether the value lies in Protocol and extensions (1000..=2999), known code or not. Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.
     #[must_use]
     pub const fn is_standard(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Standard))
     }
 
-    /// Whether the value lies in Registered by applications (3000..=3999), known code or not.
+    /// Whether the value lies in Registered by applications (3000..=3999), known code or not. Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.
     #[must_use]
     pub const fn is_registered(self) -> bool {
         matches!(Group::of(self.0), Some(Group::Registered))
     }
 
-    /// Whether the value lies in Private use (4000..=4999), known code or not.
+    /// Whether the value lies in Private use (4000..=4999), known code or not. Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.
     #[must_use]
     pub const fn is_private_use(self) -> bool {
         matches!(Group::of(self.0), Some(Group::PrivateUse))
