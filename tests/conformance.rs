@@ -1,6 +1,7 @@
 //! Every output agrees with data/ on every code: the C and C++ headers
-//! through compiled programs, the Python package through the interpreter, the Rust
-//! crate through a built binary, and the docs pages through pulldown-cmark.
+//! through compiled programs, the Python package through the interpreter, the
+//! Rust crate through a built binary, the npm package through Node, and the
+//! docs pages through pulldown-cmark.
 
 use conformance::readback::{self, Row};
 use conformance::{model, repo_root, require_tool, scratch_dir};
@@ -38,6 +39,14 @@ fn python_package_agrees_with_data() {
 }
 
 #[test]
+fn typescript_package_agrees_with_data() {
+    require_tool("node", "apt-get install nodejs");
+    let model = model();
+    let rows = readback::from_typescript(&repo_root(), &model, &scratch_dir("conformance-typescript"));
+    assert_rows("npm package", &rows, &readback::expected(&model));
+}
+
+#[test]
 fn rust_crate_agrees_with_data() {
     let model = model();
     let rows = readback::from_rust(&repo_root(), &model, &scratch_dir("conformance-rust"));
@@ -58,6 +67,7 @@ fn docs_pages_agree_with_data() {
 #[test]
 fn a_copied_system_folder_is_a_new_system_in_every_output() {
     require_tool("gcc", "apt-get install gcc");
+    require_tool("node", "apt-get install nodejs");
     let root = scratch_dir("conformance-demo");
     copy_dir(&repo_root().join("data"), &root.join("data"));
     std::fs::copy(repo_root().join("LICENSE"), root.join("LICENSE")).expect("copy LICENSE");
@@ -85,6 +95,8 @@ fn a_copied_system_folder_is_a_new_system_in_every_output() {
         "generated/rust/src/demo.rs",
         "generated/python/netcodes/demo.py",
         "generated/python/netcodes/demo.pyi",
+        "generated/typescript/demo.js",
+        "generated/typescript/demo.d.ts",
         "generated/docs/src/demo.md",
         "generated/docs/src/demo/content-not-found-error.md",
     ] {
@@ -100,6 +112,13 @@ fn a_copied_system_folder_is_a_new_system_in_every_output() {
     assert_rows("C header with demo", &readback::from_c(&root, &model, &scratch_dir("conformance-demo-c")), &expected);
     assert_rows("C++ header with demo", &readback::from_cpp(&root, &model, &scratch_dir("conformance-demo-cpp")), &expected);
     assert_rows("Python package with demo", &readback::from_python(&root, &model, &scratch_dir("conformance-demo-python")), &expected);
+    let typescript = readback::from_typescript(&root, &model, &scratch_dir("conformance-demo-typescript"));
+    assert_rows("npm package with demo", &typescript, &expected);
+    let package: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("generated/typescript/package.json")).expect("read package.json"),
+    )
+    .expect("package.json is JSON");
+    assert!(package["exports"]["./demo"].is_object(), "package.json exports no ./demo entry point");
     assert_rows("Rust crate with demo", &readback::from_rust(&root, &model, &scratch_dir("conformance-demo-rust")), &expected);
 }
 

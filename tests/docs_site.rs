@@ -246,7 +246,8 @@ fn exact_search_finds_every_name(model: &Model, script: &std::path::Path, scratc
 }
 
 /// Every fenced example in the introduction runs: Rust against the crate,
-/// C (as C99 and as C++11) against the header, Python against the package.
+/// C (as C99 and as C++11) against the header, Python and JavaScript against
+/// the packages.
 #[test]
 fn introduction_examples_run() {
     let intro = std::fs::read_to_string(repo_root().join("generated/docs/src/introduction.md")).expect("introduction");
@@ -260,11 +261,12 @@ fn introduction_examples_run() {
             "rust" => docs::examples::run_rust(&dir, code),
             "c" => docs::examples::run_c(&dir, code),
             "python" => docs::examples::run_python(&dir, code),
+            "js" => docs::examples::run_javascript(&dir, code),
             other => panic!("introduction.md has a ```{other} block that no test runs; add a runner or drop it"),
         }
         *ran.entry(language.clone()).or_default() += 1;
     }
-    for language in ["rust", "c", "python"] {
+    for language in ["rust", "c", "python", "js"] {
         assert!(ran.contains_key(language), "introduction.md has no {language} example");
     }
     // mdBook wraps a playground block in hidden lines that search would show.

@@ -2,8 +2,9 @@
 //! backslashes, comment and template delimiters, trigraphs, control
 //! characters, bidirectional overrides, emoji, 10 kB runs) is written into
 //! every description and every mapping note of a scratch copy of data/,
-//! generated, and read back from compiled C and C++ programs, the imported Python
-//! package, a built Rust program and the Markdown pages. Every byte must
+//! generated, and read back from compiled C and C++ programs, the imported
+//! Python package, a built Rust program, the npm package in Node and the
+//! Markdown pages. Every byte must
 //! come back unchanged.
 //!
 //! Each batch rewrites all texts at once, so one generation checks hundreds
@@ -116,6 +117,7 @@ fn random_text_survives_every_output() {
     require_tool("gcc", "apt-get install gcc");
     require_tool("g++", "apt-get install g++");
     require_tool("python3", "apt-get install python3");
+    require_tool("node", "apt-get install nodejs");
     let seed: u64 = std::env::var("NETCODES_PROPTEST_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs()
     });
@@ -127,7 +129,7 @@ fn random_text_survives_every_output() {
     let strategy = text();
 
     let root = scratch_dir("escaping-roundtrip");
-    let mut totals = [0usize; 5];
+    let mut totals = [0usize; 6];
     let mut longest = 0;
     for batch in 0..BATCHES {
         let _ = fs::remove_dir_all(root.join("data"));
@@ -167,15 +169,16 @@ fn random_text_survives_every_output() {
         compare("C++ header", &readback::from_cpp(&root, &model, &work), &expected, seed);
         compare("Python package", &readback::from_python(&root, &model, &work), &expected, seed);
         compare("Rust crate", &readback::from_rust(&root, &model, &work.join("rust")), &expected, seed);
+        compare("npm package", &readback::from_typescript(&root, &model, &work), &expected, seed);
         let markdown = check_markdown(&root, &model, seed);
         assert!(strings >= compared, "every compared text was written");
-        for (total, checked) in totals.iter_mut().zip([compared, compared, compared, compared, markdown]) {
+        for (total, checked) in totals.iter_mut().zip([compared, compared, compared, compared, compared, markdown]) {
             *total += checked;
         }
     }
     println!(
-        "checked {} random strings through C, {} through C++, {} through Python, {} through Rust, {} through Markdown (longest {longest} bytes)",
-        totals[0], totals[1], totals[2], totals[3], totals[4]
+        "checked {} random strings through C, {} through C++, {} through Python, {} through Rust, {} through JavaScript, {} through Markdown (longest {longest} bytes)",
+        totals[0], totals[1], totals[2], totals[3], totals[4], totals[5]
     );
     assert!(totals.iter().all(|&t| t >= 2000), "fewer than 2,000 strings per output: {totals:?}");
     assert!(longest >= 10_000, "no 10 kB string was generated (longest {longest} bytes)");

@@ -1,6 +1,6 @@
 //! Escaping, one small function per target language. Every piece of text from
 //! `data/` reaches an output through exactly one of these; templates never
-//! print raw text. The outputs keep C and Python sources pure ASCII.
+//! print raw text. The outputs keep C, Python and JavaScript sources pure ASCII.
 
 use std::fmt::Write;
 
@@ -153,6 +153,46 @@ pub fn json_string(text: &str) -> String {
     })
 }
 
+/// A JavaScript (and TypeScript) string literal, quotes included, in pure
+/// ASCII: `\n`, `\r` and `\t`, and `\u` escapes (surrogate pairs beyond the
+/// BMP) for every other control or non-ASCII character, so U+2028 and U+2029
+/// cannot end a line inside it. `<` becomes `\x3c`, so the text cannot close
+/// a `<script>` element or open an HTML comment when a bundle is inlined into
+/// a page. Valid as a value in `.js` and as a literal type in `.d.ts`.
+pub fn js_string(text: &str) -> String {
+    quoted(text, |c, out| match c {
+        '?' => out.push('?'),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        _ => {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write_into(out, format_args!("\\u{unit:04x}"));
+            }
+        }
+    })
+    .replace('<', "\\x3c")
+}
+
+/// Text for one line of a JavaScript or TypeScript doc comment (`/** ... */`):
+/// nothing in it can end the comment or the line. `*/` becomes `*\/`, line
+/// terminators and other control characters become spaces, and an `@` that
+/// would start a JSDoc tag becomes `\@`.
+pub fn js_comment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
+    for c in text.chars() {
+        match c {
+            '/' if previous == '*' => out.push_str("\\/"),
+            '@' if previous.is_whitespace() => out.push_str("\\@"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push(' '),
+            c => out.push(c),
+        }
+        previous = c;
+    }
+    out
+}
+
 /// Inline Markdown (CommonMark with GitHub tables, as mdBook and rustdoc read
 /// it) that renders as exactly `text`: punctuation that could start markup is
 /// backslash-escaped, line breaks, tabs and other control characters become
@@ -246,6 +286,29 @@ mod tests {
         assert_eq!(python_string("a\nb\r\t\u{1}"), r#""a\nb\r\t\x01""#);
         assert_eq!(python_string("\u{e9}\u{202e}\u{1f600}"), r#""\xe9\u202e\U0001f600""#);
         assert_eq!(python_string("{x}"), r#""{x}""#);
+    }
+
+    #[test]
+    fn js_strings() {
+        assert_eq!(js_string("plain"), r#""plain""#);
+        assert_eq!(js_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(js_string("'`${x}`'"), r#""'`${x}`'""#);
+        assert_eq!(js_string("a\nb\r\t\u{1}\u{7f}"), r#""a\nb\r\t\u0001\u007f""#);
+        assert_eq!(js_string("\u{e9}\u{2028}\u{2029}\u{202e}"), r#""\u00e9\u2028\u2029\u202e""#);
+        // Beyond the BMP: a surrogate pair, as JavaScript strings hold it.
+        assert_eq!(js_string("\u{1f600}"), r#""\ud83d\ude00""#);
+        assert_eq!(js_string("</script><!-- -->"), r#""\x3c/script>\x3c!-- -->""#);
+        assert_eq!(js_string("??/ */ //"), r#""??/ */ //""#);
+        assert_eq!(js_string(r"\x3c"), r#""\\x3c""#);
+    }
+
+    #[test]
+    fn js_comments() {
+        assert_eq!(js_comment("What `net::IsCertificateError()` answers."), "What `net::IsCertificateError()` answers.");
+        assert_eq!(js_comment("a */ b /* c"), "a *\\/ b /* c");
+        assert_eq!(js_comment("**/"), "**\\/");
+        assert_eq!(js_comment("line\nnext\r\u{2028}\u{2029}\t"), "line next    ");
+        assert_eq!(js_comment("@deprecated, mail a@b"), "\\@deprecated, mail a@b");
     }
 
     #[test]

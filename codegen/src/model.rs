@@ -177,6 +177,8 @@ pub struct System {
     /// What upstream calls a code's name, where the API also offers it under
     /// that word (HTTP: `reason`).
     pub name_alias: Option<String>,
+    /// The same in JavaScript case: `reason`, `statusText`.
+    pub js_name_alias: Option<String>,
     /// Prefixes people paste before a name (Chrome's `net::`), which the
     /// forgiving name lookups strip, ignoring case: in ASCII lower case.
     pub lookup_prefixes: Vec<String>,
@@ -328,6 +330,8 @@ pub struct Flag {
     pub method: String,
     /// `netcodes_chromium_is_certificate_error`
     pub c_function: String,
+    /// The property of JavaScript code objects: `isCertificateError`.
+    pub js_property: String,
     /// What the flag means, for doc comments.
     pub doc: String,
     /// The flag's bit in a row's `flag_bits`.
@@ -468,6 +472,9 @@ pub struct Mapping {
     pub function: String,
     /// `netcodes_qt_from_http_status`
     pub c_function: String,
+    /// `fromHttpStatus`: the function in the target's JavaScript module
+    /// (`fromHttpStatusRule` answers the rule).
+    pub js_function: String,
     /// `to_qt`: the method on the source system's type.
     pub to_method: String,
     /// The table's rows, in value order (by range start, then end).

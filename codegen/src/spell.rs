@@ -28,6 +28,13 @@ pub fn upper_camel(snake: &str) -> String {
         .collect()
 }
 
+/// `from_http_status` -> `fromHttpStatus`: JavaScript's functions and properties.
+pub fn lower_camel(snake: &str) -> String {
+    let upper = upper_camel(snake);
+    let mut chars = upper.chars();
+    chars.next().map(|c| c.to_ascii_lowercase()).into_iter().chain(chars).collect()
+}
+
 /// `ERR_NAME_NOT_RESOLVED` -> `err-name-not-resolved` (docs anchors).
 pub fn kebab(snake: &str) -> String {
     snake.to_ascii_lowercase().replace('_', "-")
@@ -84,6 +91,16 @@ const PYTHON_KEYWORDS: &[&str] = &[
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
+/// JavaScript's reserved words (ES2024, strict mode and modules), and the
+/// names a strict-mode declaration cannot take.
+const JS_KEYWORDS: &[&str] = &[
+    "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
+    "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements",
+    "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
+    "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void",
+    "while", "with", "yield",
+];
+
 /// The language whose keyword `ident` is, if any.
 pub fn keyword_language(ident: &str) -> Option<&'static str> {
     if RUST_KEYWORDS.contains(&ident) {
@@ -92,6 +109,8 @@ pub fn keyword_language(ident: &str) -> Option<&'static str> {
         Some("C/C++")
     } else if PYTHON_KEYWORDS.contains(&ident) {
         Some("Python")
+    } else if JS_KEYWORDS.contains(&ident) {
+        Some("JavaScript")
     } else {
         None
     }
@@ -115,6 +134,9 @@ mod tests {
     fn other_cases() {
         assert_eq!(upper_camel("rate_limit"), "RateLimit");
         assert_eq!(upper_camel("dns"), "Dns");
+        assert_eq!(lower_camel("from_http_status"), "fromHttpStatus");
+        assert_eq!(lower_camel("is_certificate_error"), "isCertificateError");
+        assert_eq!(lower_camel("reason"), "reason");
         assert_eq!(kebab("ERR_NAME_NOT_RESOLVED"), "err-name-not-resolved");
         assert!(is_upper_camel("ContentAccessDenied"));
         assert!(!is_upper_camel("content"));
@@ -132,5 +154,7 @@ mod tests {
         assert_eq!(keyword_language("class"), Some("C/C++"));
         assert_eq!(keyword_language("None"), Some("Python"));
         assert_eq!(keyword_language("NONE"), None);
+        assert_eq!(keyword_language("instanceof"), Some("JavaScript"));
+        assert_eq!(keyword_language("undefined"), Some("JavaScript"));
     }
 }

@@ -41,6 +41,37 @@ def read_csv(name: str) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(line for line in f if not line.startswith("#"))]
 
 
+def js_tables(results: dict[str, object]) -> str:
+    """The JavaScript lookups and bundle sizes, side by side with the npm packages."""
+    lines: list[str] = []
+    say = lines.append
+    rows = read_csv("js_lookups.csv")
+    results["js_lookups"] = rows
+    packages: list[str] = []
+    for r in rows:
+        if r["package"] not in packages:
+            packages.append(r["package"])
+    # netcodes' own two columns first, then the packages in the order they came.
+    order = list(packages)
+    packages.sort(key=lambda p: (not p.startswith("netcodes"), order.index(p)))
+    say("\n### JavaScript lookups (Node, ns of CPU time per call, best of the rounds)\n")
+    say("| operation | inputs | " + " | ".join(packages) + " |")
+    say("|---|---|" + "---|" * len(packages))
+    table: dict[tuple[str, str], dict[str, str]] = {}
+    for r in rows:
+        table.setdefault((r["operation"], f"{r['inputs']} ({r['calls']})"), {})[r["package"]] = r["ns"]
+    for (operation, inputs), cells in table.items():
+        shown = [cells.get(p, "") for p in packages]
+        say(f"| {operation} | {inputs} | " + " | ".join(c if c else " " for c in shown) + " |")
+    sizes = read_csv("js_sizes.csv")
+    results["js_sizes"] = sizes
+    say("\n### What esbuild keeps (`--bundle --minify`, bytes)\n")
+    say("| case | package | program | minified | gzip -9 |\n|---|---|---|---|---|")
+    for r in sizes:
+        say(f"| {r['case']} | {r['package']} | `{r['program']}` | {int(r['bytes']):,} | {int(r['gzip']):,} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     results: dict[str, object] = {}
     lines: list[str] = []
@@ -142,6 +173,10 @@ def main() -> None:
     for kind in ("rust", "c"):
         s = results[f"size_{kind}"]
         say(f"\n{kind} tables (`nm -S --size-sort`): " + ", ".join(f"`{t['symbol']}` {t['bytes']:,} B" for t in s["tables"]))
+
+    # 6. JavaScript
+    if (OUT / "js_lookups.csv").exists():
+        say(js_tables(results))
     (OUT / "results.json").write_text(json.dumps(results, indent=1))
     print("\n".join(lines))
 

@@ -2,8 +2,9 @@
 # Reproduces every number in BENCHMARKS.md, on a clean checkout whose
 # generated/ is fresh (`cargo xtask generate --check` passes):
 #
-#     bash tests/bench/install.sh   # hyperfine, a C compiler, binutils (once)
-#     bash tests/bench/run.sh       # about 15 minutes on 2 cores
+#     bash tests/bench/install.sh        # hyperfine, a C compiler, binutils (once)
+#     bash tests/typescript/install.sh   # esbuild and the npm packages compared (once)
+#     bash tests/bench/run.sh            # about 15 minutes on 2 cores
 #
 # Results go to target/bench/ (JSON and CSV from each tool); report.py then
 # prints the tables of BENCHMARKS.md and chart.py redraws tests/bench/*.svg.
@@ -18,7 +19,7 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then RUNS=3; CRIT="--warm-up-time 1 --measurement-time 2"; ROUNDS=3; else RUNS=10; CRIT="--warm-up-time 2 --measurement-time 5"; ROUNDS=7; fi
 
 echo "== machine" >&2
-{ nproc; grep -m1 "model name" /proc/cpuinfo | cut -d: -f2; rustc --version; cc --version | head -1; python3 --version; hyperfine --version; } > "$OUT/machine.txt"
+{ nproc; grep -m1 "model name" /proc/cpuinfo | cut -d: -f2; rustc --version; cc --version | head -1; python3 --version; hyperfine --version; echo "node $(node --version)"; } > "$OUT/machine.txt"
 
 echo "== 1. generator on the real data" >&2
 cargo build -q -p xtask
@@ -81,6 +82,12 @@ cargo build -q --release --manifest-path "$OUT/projects/size-rust/Cargo.toml" --
 python3 tests/bench/sizes.py rust "$OUT/size-target/release/size-rust" > "$OUT/size-rust.json"
 cc -O2 -std=c99 -I generated/c "$OUT/projects/size-c/main.c" -o "$OUT/size-c"
 python3 tests/bench/sizes.py c "$OUT/size-c" > "$OUT/size-c.json"
+
+echo "== 6. JavaScript: lookups and bundle sizes against the npm packages" >&2
+JS_MODULES=/opt/netcodes-typescript/node_modules
+if [ ! -d "$JS_MODULES/esbuild" ]; then echo "no $JS_MODULES/esbuild: run bash tests/typescript/install.sh" >&2; exit 1; fi
+node tests/bench/js_lookups.mjs "$JS_MODULES" "$ROUNDS" > "$OUT/js_lookups.csv"
+node tests/bench/js_sizes.mjs "$JS_MODULES" > "$OUT/js_sizes.csv"
 
 echo "== report" >&2
 python3 tests/bench/report.py > "$OUT/report.md"

@@ -3,40 +3,20 @@
 //! the not-found page at any depth, and mdBook's search with the exact-match
 //! script.
 
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use super::html::Document;
 use super::site::resolve;
 
-/// The flags every run uses: no sandbox (tests run as root), no GPU, and
-/// nothing that reaches the network.
-pub const FLAGS: [&str; 8] = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-];
-
 /// `chromium --dump-dom` with a fresh profile, killed after a minute: the
 /// DOM after the page's scripts ran.
 pub fn dump_dom(url: &str, profile: &Path) -> Result<Document, String> {
-    let html = chromium(&[format!("--user-data-dir={}", profile.display()), "--dump-dom".to_owned(), url.to_owned()], url)?;
-    if html.trim().is_empty() {
-        return Err(format!("{url}: chromium printed no DOM"));
-    }
-    Ok(Document::parse(&html))
+    conformance::dump_dom(url, profile).map(|html| Document::parse(&html))
 }
 
 /// `chromium --screenshot` of `url` into `file`.
 pub fn screenshot(url: &str, profile: &Path, file: &Path, size: (u32, u32)) -> Result<(), String> {
-    chromium(
+    conformance::headless_chromium(
         &[
             format!("--user-data-dir={}", profile.display()),
             format!("--screenshot={}", file.display()),
@@ -47,46 +27,6 @@ pub fn screenshot(url: &str, profile: &Path, file: &Path, size: (u32, u32)) -> R
         url,
     )?;
     if file.is_file() { Ok(()) } else { Err(format!("{url}: no screenshot written")) }
-}
-
-fn chromium(args: &[String], url: &str) -> Result<String, String> {
-    let mut child = Command::new("chromium")
-        .args(FLAGS)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|err| format!("cannot start chromium: {err}"))?;
-    let mut stdout = child.stdout.take().expect("piped");
-    let mut stderr = child.stderr.take().expect("piped");
-    let out = std::thread::spawn(move || {
-        let mut text = String::new();
-        stdout.read_to_string(&mut text).map(|_| text)
-    });
-    let err = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stderr.read_to_string(&mut text);
-        text
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("{url}: chromium did not finish within 60 s"));
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let stdout = out.join().expect("reader").map_err(|e| format!("{url}: chromium output: {e}"))?;
-    let stderr = err.join().expect("reader");
-    if !status.success() {
-        return Err(format!("{url}: chromium failed ({status}), printed:\n{stderr}"));
-    }
-    Ok(stdout)
 }
 
 /// mdBook's scripts ran: the sidebar they build marks `page` as the current one.

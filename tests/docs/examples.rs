@@ -91,3 +91,20 @@ pub fn run_python(dir: &Path, code: &str) {
         .arg(&script)
         .env("PYTHONPATH", repo_root().join("generated/python")));
 }
+
+/// Run by Node as an ES module, with `netcodes` resolving to
+/// generated/typescript; a failed `console.assert` fails it.
+pub fn run_javascript(dir: &Path, code: &str) {
+    require_tool("node", "apt-get install nodejs");
+    let modules = dir.join("node_modules");
+    std::fs::create_dir_all(&modules).expect("node_modules");
+    let link = modules.join("netcodes");
+    if !link.exists() {
+        std::os::unix::fs::symlink(repo_root().join("generated/typescript"), &link).expect("link netcodes");
+    }
+    let script = dir.join("example.mjs");
+    std::fs::write(&script, code).expect("write example.mjs");
+    let output = run(Command::new("node").arg(&script).current_dir(dir));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("Assertion failed"), "the JavaScript example asserts something false:\n{stderr}");
+}

@@ -5,8 +5,10 @@
 
 pub mod readback;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use codegen::model::{Model, System};
 
@@ -79,6 +81,71 @@ pub fn by_folded_name(system: &System, text: &str) -> Option<i64> {
     let folded = text.to_ascii_lowercase();
     let at = system.folded.binary_search_by(|(n, _)| n.as_str().cmp(&folded)).ok()?;
     Some(system.codes[system.folded[at].1].value)
+}
+
+/// The flags every headless Chromium run uses: no sandbox (tests run as
+/// root), no GPU, and nothing that reaches the network.
+const CHROMIUM_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// `chromium --dump-dom` with a fresh profile: the DOM after the page's
+/// scripts ran, killed if it takes longer than a minute.
+pub fn dump_dom(url: &str, profile: &Path) -> Result<String, String> {
+    let html = headless_chromium(&[format!("--user-data-dir={}", profile.display()), "--dump-dom".to_owned(), url.to_owned()], url)?;
+    if html.trim().is_empty() {
+        return Err(format!("{url}: chromium printed no DOM"));
+    }
+    Ok(html)
+}
+
+/// Headless Chromium with `args` (which name `url`), killed if it takes
+/// longer than a minute: what it printed.
+pub fn headless_chromium(args: &[String], url: &str) -> Result<String, String> {
+    let mut child = Command::new("chromium")
+        .args(CHROMIUM_FLAGS)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|err| format!("cannot start chromium: {err}"))?;
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut text = String::new();
+        stdout.read_to_string(&mut text).map(|_| text)
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("{url}: chromium did not finish within 60 s"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let stdout = out.join().expect("reader").map_err(|e| format!("{url}: chromium output: {e}"))?;
+    let stderr = err.join().expect("reader");
+    if !status.success() {
+        return Err(format!("{url}: chromium failed ({status}), printed:\n{stderr}"));
+    }
+    Ok(stdout)
 }
 
 /// What the forgiving lookup (`from_name` in every output) answers, as

@@ -1,6 +1,7 @@
 //! Reading every code back out of each generated output: the C and C++
-//! headers (compiled programs), the Python package (an interpreter), the Rust crate (a
-//! built binary) and the Markdown pages (pulldown-cmark). Each returns the
+//! headers (compiled programs), the Python package (an interpreter), the Rust
+//! crate (a built binary), the npm package (Node, or a browser) and the
+//! Markdown pages (pulldown-cmark). Each returns the
 //! same [`Row`]s, so a test compares them with what `data/` says.
 //!
 //! Text crosses process boundaries hex-encoded, so every byte is compared.
@@ -276,6 +277,68 @@ pub fn from_python(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
     parse(&stdout(
         Command::new("python3").arg(&path).env("PYTHONPATH", root.join("generated/python")).env("PYTHONDONTWRITEBYTECODE", "1"),
     ))
+}
+
+/// An ES module that imports every system module of the npm package from
+/// `base` (a URL ending in `/`), asks it about every probe and every mapping
+/// rule, and hands the reader lines, joined, to `emit` (a JavaScript
+/// function expression): the same program runs in Node and in a browser.
+pub fn typescript_reader(model: &Model, base: &str, emit: &str) -> String {
+    let mut script = String::new();
+    for (i, system) in model.systems.iter().enumerate() {
+        let _ = writeln!(script, "import * as s{i} from \"{base}{}.js\";", system.id);
+    }
+    script.push_str(
+        "\nconst bytes = new TextEncoder();\n\
+         const hex = (s) => s === undefined ? \"-\" : Array.from(bytes.encode(s), (b) => b.toString(16).padStart(2, \"0\")).join(\"\");\n\
+         const out = [];\n",
+    );
+    for (i, system) in model.systems.iter().enumerate() {
+        let values: Vec<String> = probes(system).iter().map(i64::to_string).collect();
+        let _ = write!(
+            script,
+            "for (const v of [{values}]) {{\n  const c = s{i}.lookup(v);\n  \
+             out.push(c === undefined ? `{id}\\t${{v}}\\t-\\t-\\t-\\t-` : `{id}\\t${{v}}\\t${{hex(c.name)}}\\t${{hex(c.description)}}\\t${{c.category}}\\t${{c.retry}}`);\n}}\n",
+            values = values.join(", "),
+            id = system.id,
+        );
+    }
+    for (mapping, value) in mapping_probes(model) {
+        let _ = writeln!(
+            script,
+            "{{\n  const r = s{to}.{function}Rule({value});\n  \
+             out.push(`map:{id}\\t{value}\\t-\\t${{hex(r?.note)}}\\t${{r ? r.to.value : \"-\"}}\\t${{r ? r.kind : \"-\"}}`);\n}}",
+            to = mapping.to,
+            function = mapping.js_function,
+            id = mapping.id,
+        );
+    }
+    let _ = writeln!(script, "({emit})(out.join(\"\\n\"));");
+    script
+}
+
+/// Imports `<root>/generated/typescript` in Node and asks it about every probe.
+pub fn from_typescript(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
+    let package = root.join("generated/typescript");
+    let base = format!("{}/", file_url(&package));
+    let path = work.join("readback.mjs");
+    std::fs::write(&path, typescript_reader(model, &base, "(text) => process.stdout.write(text + \"\\n\")"))
+        .expect("write JavaScript reader");
+    parse(&stdout(Command::new("node").arg(&path)))
+}
+
+/// A `file://` URL of an absolute path, its bytes percent-encoded where a URL needs it.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for byte in path.to_str().expect("a UTF-8 path").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => url.push(char::from(byte)),
+            _ => {
+                let _ = write!(url, "%{byte:02X}");
+            }
+        }
+    }
+    url
 }
 
 /// Builds a program against `<root>/generated/rust` and asks it about every probe.

@@ -41,6 +41,8 @@ pub const INSTALLS: &[Install] = &[
     Install::Script("tests/python/install.sh"),
     // mdBook, headless Chromium.
     Install::Script("tests/docs/install.sh"),
+    // tsc, esbuild, Express, the npm packages compared, headless Chromium.
+    Install::Script("tests/typescript/install.sh"),
     // Fuzzes the loader (on this stable toolchain with RUSTC_BOOTSTRAP=1).
     Install::Cargo { package: "cargo-fuzz", version: "0.13.2", check: &["fuzz", "--version"] },
     // A bare-metal target, to prove the Rust crate builds without std.

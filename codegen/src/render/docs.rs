@@ -174,6 +174,7 @@ struct Introduction {
     rust: String,
     c: String,
     python: String,
+    javascript: String,
 }
 
 #[derive(Template)]
@@ -545,6 +546,7 @@ fn introduction(model: &Model) -> Introduction {
         rust: examples::rust(model),
         c: examples::c(model),
         python: examples::python(model),
+        javascript: examples::javascript(model),
     }
 }
 
@@ -1039,6 +1041,43 @@ mod examples {
                 function = mapping.function,
                 value = rule.lo,
                 target = to.codes[rule.to_row].ident
+            ));
+        }
+        out
+    }
+
+    pub fn javascript(model: &Model) -> String {
+        let mut out = String::from("import { retryDecision } from \"netcodes\";\n");
+        for system in &model.systems {
+            out.push_str(&format!("import * as {id} from \"netcodes/{id}\";\n", id = system.id));
+        }
+        out.push('\n');
+        for system in &model.systems {
+            let code = &system.codes[system.example];
+            out.push_str(&format!(
+                "console.assert({id}.lookup({value}) === {id}.{ty}.{ident});\nconsole.log({id}.lookup({value}).category, {id}.lookup({value}).retry);\n",
+                id = system.id,
+                ty = system.type_name,
+                value = code.value,
+                ident = code.ident
+            ));
+        }
+        if let Some((mapping, rule)) = first_mapping(model) {
+            let to = &model.systems[mapping.to];
+            out.push_str(&format!(
+                "console.assert({id}.{function}({value}) === {id}.{ty}.{target});\nconsole.log({id}.{function}Rule({value}).kind);\n",
+                id = to.id,
+                ty = to.type_name,
+                function = mapping.js_function,
+                value = rule.lo,
+                target = to.codes[rule.to_row].ident
+            ));
+        }
+        if let Some(system) = model.systems.first() {
+            out.push_str(&format!(
+                "console.log(retryDecision({id}.lookup({value}), {{ idempotent: true }}));\n",
+                id = system.id,
+                value = system.codes[system.example].value
             ));
         }
         out

@@ -7,6 +7,7 @@ pub mod cpp;
 pub mod docs;
 pub mod python;
 pub mod rust;
+pub mod typescript;
 
 use crate::model::Model;
 
@@ -36,8 +37,8 @@ pub fn license_text() -> String {
 pub fn generate(model: &Model) -> Vec<GeneratedFile> {
     // The renderers share nothing but the model, so they run side by side;
     // the result is sorted by path below, so it is the same bytes either way.
-    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 6] =
-        [rust::render, c::render, cpp::render, cmake::render, python::render, docs::render];
+    let renderers: [fn(&Model) -> Vec<GeneratedFile>; 7] =
+        [rust::render, c::render, cpp::render, cmake::render, python::render, typescript::render, docs::render];
     let mut files: Vec<GeneratedFile> = std::thread::scope(|scope| {
         let running: Vec<_> = renderers
             .iter()
@@ -77,8 +78,11 @@ fn normalize(text: &str) -> String {
 /// for every system, in any language: a group, flag or mapping must not
 /// take it.
 pub fn reserved_name(name: &str) -> bool {
+    let js = crate::spell::lower_camel(name);
     rust::METHODS.contains(&name) || python::MODULE_NAMES.contains(&name) || python::MEMBER_NAMES.contains(&name)
         || c::PER_SYSTEM_FUNCTIONS.contains(&name)
+        || typescript::MODULE_NAMES.contains(&js.as_str())
+        || typescript::MEMBER_NAMES.contains(&js.as_str())
         || cpp::PER_SYSTEM_FUNCTIONS.contains(&name)
 }
 

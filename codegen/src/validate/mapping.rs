@@ -10,6 +10,7 @@ use crate::diag::{Diagnostics, Reported};
 use crate::load::{CsvTable, display_path, line_of, read_csv, read_toml};
 use crate::model::*;
 use crate::render;
+use crate::spell;
 
 /// `clean[i]`: system i's own files had no problem. Mappings are only checked
 /// against clean systems, so that one mistake is not reported again by every
@@ -114,6 +115,7 @@ pub fn load_mappings(
             versions: meta.versions,
             c_function,
             to_method: format!("to_{}", systems[to].id),
+            js_function: spell::lower_camel(&function),
             function,
             rules,
             page: format!("map-{}.md", stem.replace('_', "-")),

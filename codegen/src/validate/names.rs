@@ -64,7 +64,7 @@ pub fn check_lower_id(id: &str, what: &str, path: &str, line: usize, diags: &mut
     if !spell::is_lower_snake(id) {
         diags.at(path, line, format!("{what} is not a lower_snake identifier ({id:?})"));
         false
-    } else if let Some(language) = [id.to_owned(), spell::upper_camel(id)].iter().find_map(|s| spell::keyword_language(s)) {
+    } else if let Some(language) = [id.to_owned(), spell::upper_camel(id), spell::lower_camel(id)].iter().find_map(|s| spell::keyword_language(s)) {
         diags.at(path, line, format!("{what} is, or becomes, a keyword in {language} ({id:?})"));
         false
     } else {

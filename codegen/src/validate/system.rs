@@ -87,12 +87,17 @@ pub fn load_meta(
     } else if render::cpp::FIXED_NAMES.contains(&id.as_str()) {
         diags.at(&path, id_line, format!("system id is taken by the fixed names of netcodes.hpp ({id:?})"));
     }
+    if render::typescript::RESERVED_SYSTEM_IDS.contains(&id.as_str()) {
+        diags.at(&path, id_line, format!("system id is taken by a file of the npm package ({id:?})"));
+    }
     let type_line = line(meta.type_name.span());
     let type_name = meta.type_name.into_inner();
     if !spell::is_upper_camel(&type_name) {
         diags.at(&path, type_line, format!("type_name is not an UpperCamel identifier ({type_name:?})"));
     } else if let Some(language) = spell::keyword_language(&type_name) {
         diags.at(&path, type_line, format!("type_name is a keyword in {language} ({type_name:?})"));
+    } else if render::typescript::TYPE_NAMES.contains(&type_name.as_str()) {
+        diags.at(&path, type_line, format!("type_name is a type every TypeScript module already declares ({type_name:?})"));
     }
     for (key, value) in [
         ("title", &meta.title),
@@ -158,7 +163,9 @@ pub fn load_meta(
     let name_alias = meta.name_alias.map(|alias| {
         let alias_line = line(alias.span());
         let alias = alias.into_inner();
-        check_lower_id(&alias, "name_alias", &path, alias_line, diags);
+        if check_lower_id(&alias, "name_alias", &path, alias_line, diags) && render::reserved_name(&alias) {
+            diags.at(&path, alias_line, format!("name_alias is a name code objects already have ({alias:?})"));
+        }
         alias
     });
     let python_name_property = meta.python_name_property.map(|property| {
@@ -213,7 +220,8 @@ pub fn load_meta(
         let c_function = format!("{c_fn_prefix}{}", flag.method);
         names.claim_c(c_function.clone(), &path, flag_line, diags);
         let bit = 1u32 << flags.len().min(31);
-        flags.push(Flag { column, method: flag.method, c_function, doc: flag.doc, bit });
+        let js_property = spell::lower_camel(&flag.method);
+        flags.push(Flag { column, method: flag.method, c_function, js_property, doc: flag.doc, bit });
     }
     if flags.len() > 32 {
         diags.at(&path, 1, "more than 32 flags");
@@ -345,6 +353,7 @@ pub fn load_meta(
         max,
         hex_width,
         number_first,
+        js_name_alias: name_alias.as_deref().map(spell::lower_camel),
         name_alias,
         lookup_prefixes: meta.lookup_prefixes.iter().map(|p| p.to_ascii_lowercase()).collect(),
         pasted_prefixes: meta.lookup_prefixes,
