@@ -44,7 +44,7 @@
 #define NETCODES_VERSION_MINOR 1
 #define NETCODES_VERSION_PATCH 0
 #define NETCODES_VERSION_STRING "0.1.0"
-#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry as updated 2025-07-30 (1012 to 1014)"
+#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30"
 
 #ifdef __cplusplus
 extern "C" {
@@ -7271,6 +7271,40 @@ static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
  * qt code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_qt(int code) {
     const netcodes_mapping *rule = netcodes_http_from_qt_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
+}
+
+/* websocket -> http (data/map/websocket_to_http.csv): the rule that answers for the
+ * given websocket code, or NULL when no rule covers it. */
+static inline const netcodes_mapping *netcodes_http_from_websocket_rule(int code) {
+    static const netcodes_mapping netcodes_rules[8] = {
+        {NETCODES_HTTP_CONTENT_TOO_LARGE, NETCODES_MAPPING_APPROXIMATE, "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body."}, /* 1009 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 1011 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart."}, /* 1012 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 1013 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_EQUIVALENT, "The registry itself likens 1014 to 502."}, /* 1014 */
+        {NETCODES_HTTP_UNAUTHORIZED, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 3000 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 3003 */
+        {NETCODES_HTTP_REQUEST_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status."}, /* 3008 */
+    };
+    switch (code) {
+    case 1009: return &netcodes_rules[0];
+    case 1011: return &netcodes_rules[1];
+    case 1012: return &netcodes_rules[2];
+    case 1013: return &netcodes_rules[3];
+    case 1014: return &netcodes_rules[4];
+    case 3000: return &netcodes_rules[5];
+    case 3003: return &netcodes_rules[6];
+    case 3008: return &netcodes_rules[7];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* websocket -> http (data/map/websocket_to_http.csv): the http code for the given
+ * websocket code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
+static inline int netcodes_http_from_websocket(int code) {
+    const netcodes_mapping *rule = netcodes_http_from_websocket_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 

@@ -72,7 +72,7 @@ inline constexpr int version_major = 0;
 inline constexpr int version_minor = 1;
 inline constexpr int version_patch = 0;
 inline constexpr std::string_view version = "0.1.0";
-inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry as updated 2025-07-30 (1012 to 1014)";
+inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30";
 
 // What kind of failure a code is; shared by every code system.
 enum class Category : int {
@@ -7340,6 +7340,50 @@ constexpr std::optional<Rule<Status>> from_qt_rule(::netcodes::qt::NetworkError 
 // The code data/map/qt_to_http.csv maps the code to, if any rule covers it.
 constexpr std::optional<Status> from_qt(::netcodes::qt::NetworkError code) noexcept {
     const std::optional<Rule<Status>> rule = from_qt_rule(code);
+    return rule ? std::optional<Status>(rule->to) : std::nullopt;
+}
+
+} // namespace http
+
+namespace http {
+
+namespace tables {
+
+// data/map/websocket_to_http.csv, in the order rules are tried.
+inline constexpr std::array<Rule<Status>, 8> from_websocket_rules{{
+    {Status::CONTENT_TOO_LARGE, MappingKind::APPROXIMATE, "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body."},
+    {Status::INTERNAL_SERVER_ERROR, MappingKind::EQUIVALENT, ""},
+    {Status::SERVICE_UNAVAILABLE, MappingKind::APPROXIMATE, "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart."},
+    {Status::SERVICE_UNAVAILABLE, MappingKind::EQUIVALENT, ""},
+    {Status::BAD_GATEWAY, MappingKind::EQUIVALENT, "The registry itself likens 1014 to 502."},
+    {Status::UNAUTHORIZED, MappingKind::EQUIVALENT, ""},
+    {Status::FORBIDDEN, MappingKind::EQUIVALENT, ""},
+    {Status::REQUEST_TIMEOUT, MappingKind::APPROXIMATE, "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/websocket_to_http.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<Status>> from_websocket_rule(::netcodes::websocket::CloseCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 1009: return tables::from_websocket_rules[0];
+    case 1011: return tables::from_websocket_rules[1];
+    case 1012: return tables::from_websocket_rules[2];
+    case 1013: return tables::from_websocket_rules[3];
+    case 1014: return tables::from_websocket_rules[4];
+    case 3000: return tables::from_websocket_rules[5];
+    case 3003: return tables::from_websocket_rules[6];
+    case 3008: return tables::from_websocket_rules[7];
+    default: break;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/websocket_to_http.csv maps the code to, if any rule covers it.
+constexpr std::optional<Status> from_websocket(::netcodes::websocket::CloseCode code) noexcept {
+    const std::optional<Rule<Status>> rule = from_websocket_rule(code);
     return rule ? std::optional<Status>(rule->to) : std::nullopt;
 }
 

@@ -1715,3 +1715,36 @@ export function fromQtRule(code) {
 export function fromQt(code) {
   return RULES_FROM_QT(code)?.to;
 }
+
+// From websocket: [lo, hi, target row, kind, note], single codes first, then
+// ranges from the narrowest; then each note once.
+const RULES_FROM_WEBSOCKET = /* @__PURE__ */ rules([
+  [1009, 1009, 36, 2, 0],
+  [1011, 1011, 71, 1, -1],
+  [1012, 1012, 74, 2, 1],
+  [1013, 1013, 74, 1, -1],
+  [1014, 1014, 73, 1, 2],
+  [3000, 3000, 24, 1, -1],
+  [3003, 3003, 26, 1, -1],
+  [3008, 3008, 31, 2, 3],
+], ALL, [
+  "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body.",
+  "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart.",
+  "The registry itself likens 1014 to 502.",
+  "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status.",
+]);
+
+/**
+ * The rule that answers for a websocket code: the Status it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export function fromWebsocketRule(code) {
+  return RULES_FROM_WEBSOCKET(code);
+}
+
+/**
+ * The Status for a websocket code (CloseCode), or undefined. fromWebsocketRule() also says how sure that is.
+ */
+export function fromWebsocket(code) {
+  return RULES_FROM_WEBSOCKET(code)?.to;
+}

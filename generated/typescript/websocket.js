@@ -12,7 +12,7 @@ export const system = /* @__PURE__ */ Object.freeze({
   id: "websocket",
   title: "WebSocket close codes",
   upstream: "IANA WebSocket Close Code Number Registry",
-  version: "IANA registry as updated 2025-07-30 (1012 to 1014)",
+  version: "IANA registry, last changed 2025-07-30",
   url: "https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number",
 });
 

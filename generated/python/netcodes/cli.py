@@ -34,7 +34,7 @@ _SYSTEMS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("http3", (("chromium", "from_http3"), )),
     ("qt", (("http", "from_qt"), )),
     ("warning", ()),
-    ("websocket", ()),
+    ("websocket", (("http", "from_websocket"), )),
 )
 
 

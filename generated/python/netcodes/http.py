@@ -35,6 +35,8 @@ __all__ = [
     "from_qt",
     "from_qt_rule",
     "from_reason",
+    "from_websocket",
+    "from_websocket_rule",
     "is_retired",
     "lookup",
     "meanings",
@@ -2064,4 +2066,51 @@ def from_qt(code: int | enum.Enum) -> Status | None:
     NetworkError code has a rule.
     """
     rule = from_qt_rule(code)
+    return None if rule is None else rule.to
+
+
+# code -> (target, kind, note)
+_FROM_WEBSOCKET_CODES: dict[int, tuple[int, str, str | None]] = {
+    1009: (413, "approximate", "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body."),
+    1011: (500, "equivalent", None),
+    1012: (503, "approximate", "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart."),
+    1013: (503, "equivalent", None),
+    1014: (502, "equivalent", "The registry itself likens 1014 to 502."),
+    3000: (401, "equivalent", None),
+    3003: (403, "equivalent", None),
+    3008: (408, "approximate", "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_WEBSOCKET_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+)
+
+
+def from_websocket_rule(code: int | enum.Enum) -> Rule[Status] | None:
+    """The rule of "WebSocket close code to the HTTP status of the same failure" that
+    answers for code: the Status it maps to, the kind of mapping and the table's note;
+    None where no rule covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_WEBSOCKET_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_WEBSOCKET_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_websocket(code: int | enum.Enum) -> Status | None:
+    """WebSocket close code to the HTTP status of the same failure.
+
+    The HTTP status that stands for the same failure as a WebSocket close code, for the
+    codes that have one: a gateway that turns a closed WebSocket into an HTTP answer, or
+    a log that puts both side by side, can use it. Most close codes describe the
+    WebSocket framing itself and have no HTTP counterpart, so they have no row.
+
+    Answers for any int, usually a netcodes.websocket.CloseCode member: a rule for the
+    single code wins, else the narrowest range that holds it; None where no rule covers
+    the code. from_websocket_rule() also says how sure the answer is.
+    """
+    rule = from_websocket_rule(code)
     return None if rule is None else rule.to

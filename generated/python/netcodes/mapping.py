@@ -24,6 +24,8 @@ rule for the single code wins over a range, and a narrower range over a wider on
   NetworkError (from netcodes.http.Status)
 - netcodes.http.from_qt(code: int) -> Status | None: Qt NetworkError to HTTP status for
   gateways (from netcodes.qt.NetworkError)
+- netcodes.http.from_websocket(code: int) -> Status | None: WebSocket close code to the
+  HTTP status of the same failure (from netcodes.websocket.CloseCode)
 """
 
 from __future__ import annotations

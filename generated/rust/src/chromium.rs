@@ -7737,7 +7737,7 @@ static FROM_HTTP2_EXACT: [(u32, u32); 8] = [
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_HTTP2_RANGES: [(u32, u32, u32); 1] = [(0x00, 0xffffffff, 1)];
+static FROM_HTTP2_RANGES: [(u32, u32, u32); 1] = [(0x00, 0xffff_ffff, 1)];
 
 /// The rows of data/map/http3_to_chromium.csv, in value order.
 static FROM_HTTP3_RULES: [crate::Mapping<NetError>; 4] = [
@@ -7775,4 +7775,4 @@ static FROM_HTTP3_RULES: [crate::Mapping<NetError>; 4] = [
 static FROM_HTTP3_EXACT: [(u64, u32); 3] = [(0x0100, 1), (0x010b, 2), (0x0110, 3)];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_HTTP3_RANGES: [(u64, u64, u32); 1] = [(0x0000, 0x3fffffffffffffff, 0)];
+static FROM_HTTP3_RANGES: [(u64, u64, u32); 1] = [(0x0000, 0x3fff_ffff_ffff_ffff, 0)];

@@ -773,7 +773,7 @@ static FROM_HTTP2_EXACT: [(u32, u32); 5] = [
 ];
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
-static FROM_HTTP2_RANGES: [(u32, u32, u32); 1] = [(0x00, 0xffffffff, 1)];
+static FROM_HTTP2_RANGES: [(u32, u32, u32); 1] = [(0x00, 0xffff_ffff, 1)];
 
 /// The rows of data/map/http_status_to_grpc.csv, in value order.
 static FROM_HTTP_STATUS_RULES: [crate::Mapping<StatusCode>; 11] = [

@@ -631,6 +631,44 @@ impl Status {
         None
     }
 
+    /// WebSocket close code to the HTTP status of the same failure
+    ///
+    /// The HTTP status that stands for the same failure as a WebSocket close code, for the codes that have one: a gateway that turns a closed WebSocket into an HTTP answer, or a log that puts both side by side, can use it. Most close codes describe the WebSocket framing itself and have no HTTP counterpart, so they have no row.
+    ///
+    /// Takes any `u16` value of `websocket::CloseCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_websocket(code: u16) -> Option<Self> {
+        match Self::from_websocket_mapping(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_websocket`](Self::from_websocket), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_websocket_mapping(code: u16) -> Option<crate::Mapping<Self>> {
+        let (mut lo, mut hi) = (0, FROM_WEBSOCKET_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_WEBSOCKET_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_WEBSOCKET_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_WEBSOCKET_RULES[FROM_WEBSOCKET_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_WEBSOCKET_RANGES.len() {
+            let (low, high, rule) = FROM_WEBSOCKET_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_WEBSOCKET_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The gRPC status codes code for this one: [`StatusCode::from_http_status`](crate::grpc::StatusCode::from_http_status).
     #[must_use]
     pub const fn to_grpc(self) -> Option<crate::grpc::StatusCode> {
@@ -9924,3 +9962,68 @@ static FROM_QT_EXACT: [(i32, u32); 34] = [
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_QT_RANGES: [(i32, i32, u32); 0] = [];
+
+/// The rows of data/map/websocket_to_http.csv, in value order.
+static FROM_WEBSOCKET_RULES: [crate::Mapping<Status>; 8] = [
+    crate::Mapping {
+        to: Status::CONTENT_TOO_LARGE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart.",
+        ),
+    },
+    crate::Mapping {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("The registry itself likens 1014 to 502."),
+    },
+    crate::Mapping {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Mapping {
+        to: Status::REQUEST_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_WEBSOCKET_EXACT: [(u16, u32); 8] = [
+    (1009, 0),
+    (1011, 1),
+    (1012, 2),
+    (1013, 3),
+    (1014, 4),
+    (3000, 5),
+    (3003, 6),
+    (3008, 7),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_WEBSOCKET_RANGES: [(u16, u16, u32); 0] = [];

@@ -177,7 +177,7 @@ code_system!(ErrorCode, u32, name, dense, "IANA HTTP/2 Error Code registry");
 /// The range upstream defines values in.
 const MIN: u32 = 0x00;
 
-const MAX: u32 = 0xffffffff;
+const MAX: u32 = 0xffff_ffff;
 
 /// What people paste before names, in lower case: `from_name` skips it.
 const LOOKUP_PREFIXES: [&str; 0] = [];

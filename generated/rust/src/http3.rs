@@ -191,7 +191,7 @@ code_system!(ErrorCode, u64, name, dense, "IANA HTTP/3 Error Codes registry");
 /// The range upstream defines values in.
 const MIN: u64 = 0x0000;
 
-const MAX: u64 = 0x3fffffffffffffff;
+const MAX: u64 = 0x3fff_ffff_ffff_ffff;
 
 /// What people paste before names, in lower case: `from_name` skips it.
 const LOOKUP_PREFIXES: [&str; 0] = [];

@@ -12,7 +12,7 @@
 //! | [`http3`] | [`http3::ErrorCode`] | 21 codes, RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
-//! | [`websocket`] | [`websocket::CloseCode`] | 19 codes, IANA registry as updated 2025-07-30 (1012 to 1014) |
+//! | [`websocket`] | [`websocket::CloseCode`] | 19 codes, IANA registry, last changed 2025-07-30 |
 //!
 //! ## A code by number or name
 //!

@@ -128,6 +128,7 @@ system!(find_qt, "qt", netcodes::qt::NetworkError, i32, [
 system!(find_warning, "warning", netcodes::warning::Warning, u16, [
 ]);
 system!(find_websocket, "websocket", netcodes::websocket::CloseCode, u16, [
+    ("http", netcodes::http::Status::from_websocket_mapping),
 ]);
 
 /// Every system, in the order of data/.

@@ -3,7 +3,7 @@
 //!
 //! The two-byte status code at the start of a WebSocket Close frame, and the code that browser and library APIs hand to close handlers (the JavaScript CloseEvent.code, Python websockets' ConnectionClosed, and so on). Codes from 1000 to 2999 belong to the protocol and its extensions; 3000 to 3999 can be claimed at IANA, first come first served, by any project that wants a publicly known meaning; 4000 to 4999 are private and mean whatever the two applications agreed on. A few numbers (1005, 1006 and 1015) never travel in a frame: libraries invent them locally to report a close with no status, a dropped connection or a failed TLS handshake. Numbers below 1000 and above 4999 are not valid close codes.
 //!
-//! Upstream: `IANA WebSocket Close Code Number Registry`, as of IANA registry as updated 2025-07-30 (1012 to 1014); read from IANA WebSocket Protocol Registries (registry id close-code-number) and RFC 6455 Section 7.4.
+//! Upstream: `IANA WebSocket Close Code Number Registry`, as of IANA registry, last changed 2025-07-30; read from IANA WebSocket Protocol Registries (registry id close-code-number) and RFC 6455 Section 7.4.
 
 use crate::{Category, CodeStatus, Retry};
 
@@ -219,6 +219,21 @@ impl CloseCode {
     #[must_use]
     pub const fn is_private_use(self) -> bool {
         matches!(Group::of(self.0), Some(Group::PrivateUse))
+    }
+
+    /// The HTTP status codes code for this one: [`Status::from_websocket`](crate::http::Status::from_websocket).
+    #[must_use]
+    pub const fn to_http(self) -> Option<crate::http::Status> {
+        match self.to_http_mapping() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
+        crate::http::Status::from_websocket_mapping(self.0)
     }
 }
 
