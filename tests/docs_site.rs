@@ -103,6 +103,14 @@ fn built_pages_say_what_data_says() {
     println!("docs content: {counts}");
 }
 
+/// The API page names, in each language's column, only what that output
+/// defines.
+#[test]
+fn api_page_names_what_each_output_defines() {
+    let names = docs::api::check(site(), &repo_root());
+    println!("API page: {names} names, each defined by the output it is listed for");
+}
+
 /// Each page's `<title>`, meta description and canonical link say what
 /// data/ says about it, and no two pages share a title or a description.
 #[test]

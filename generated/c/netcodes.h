@@ -5902,18 +5902,18 @@ static inline netcodes_retry_decision netcodes_websocket_retry_decision(int code
  */
 
 /* One rule of a mapping table. */
-typedef struct netcodes_mapping {
+typedef struct netcodes_rule {
     /* The code of the target system. */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
     const char *note;
-} netcodes_mapping;
+} netcodes_rule;
 
 /* chromium -> http (data/map/chromium_to_http.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_http_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -906 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -905 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -904 */
@@ -6422,14 +6422,14 @@ static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code)
 /* chromium -> http (data/map/chromium_to_http.csv): the http code for the given
  * chromium code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 /* chromium -> qt (data/map/chromium_to_qt.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."}, /* -906 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -905 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -904 */
@@ -6938,14 +6938,14 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
 /* chromium -> qt (data/map/chromium_to_qt.csv): the qt code for the given
  * chromium code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* grpc -> http (data/map/grpc_to_http.csv): the rule that answers for the
  * given grpc code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_grpc_rule(int code) {
-    static const netcodes_mapping netcodes_rules[17] = {
+static inline const netcodes_rule *netcodes_http_from_grpc_rule(int code) {
+    static const netcodes_rule netcodes_rules[17] = {
         {NETCODES_HTTP_OK, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0 */
         {NETCODES_HTTP_NGINX_CLIENT_CLOSED_REQUEST, NETCODES_MAPPING_UPSTREAM, "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up."}, /* 1 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_UPSTREAM, "Nothing more specific is known, so the generic server error stands in."}, /* 2 */
@@ -6990,14 +6990,14 @@ static inline const netcodes_mapping *netcodes_http_from_grpc_rule(int code) {
 /* grpc -> http (data/map/grpc_to_http.csv): the http code for the given
  * grpc code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_grpc(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_grpc_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_grpc_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 /* http2 -> chromium (data/map/http2_to_chromium.csv): the rule that answers for the
  * given http2 code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_chromium_from_http2_rule(unsigned long code) {
-    static const netcodes_mapping netcodes_rules[9] = {
+static inline const netcodes_rule *netcodes_chromium_from_http2_rule(unsigned long code) {
+    static const netcodes_rule netcodes_rules[9] = {
         {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "The session first marks the stream with ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED; the stream then turns that into the generic protocol error when no response headers had arrived, and into success (the response simply ends) when they had."}, /* 0x00 */
         {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "ERR_HTTP2_FLOW_CONTROL_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."}, /* 0x03 */
         {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "ERR_HTTP2_STREAM_CLOSED is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."}, /* 0x05 */
@@ -7028,14 +7028,14 @@ static inline const netcodes_mapping *netcodes_chromium_from_http2_rule(unsigned
 /* http2 -> chromium (data/map/http2_to_chromium.csv): the chromium code for the given
  * http2 code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
 static inline int netcodes_chromium_from_http2(unsigned long code) {
-    const netcodes_mapping *rule = netcodes_chromium_from_http2_rule(code);
+    const netcodes_rule *rule = netcodes_chromium_from_http2_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
 }
 
 /* http2 -> grpc (data/map/http2_to_grpc.csv): the rule that answers for the
  * given http2 code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_grpc_from_http2_rule(unsigned long code) {
-    static const netcodes_mapping netcodes_rules[6] = {
+static inline const netcodes_rule *netcodes_grpc_from_http2_rule(unsigned long code) {
+    static const netcodes_rule netcodes_rules[6] = {
         {NETCODES_GRPC_INTERNAL, NETCODES_MAPPING_UPSTREAM, "A reset that claims no error before the call has its status is not supposed to happen, so gRPC reports an internal error."}, /* 0x00 */
         {NETCODES_GRPC_UNAVAILABLE, NETCODES_MAPPING_UPSTREAM, "The server never started on the stream, so the call can safely be tried again, which UNAVAILABLE invites."}, /* 0x07 */
         {NETCODES_GRPC_CANCELLED, NETCODES_MAPPING_UPSTREAM, "CANCELLED while the call's deadline has not passed; once it has, the same reset is reported as DEADLINE_EXCEEDED."}, /* 0x08 */
@@ -7060,14 +7060,14 @@ static inline const netcodes_mapping *netcodes_grpc_from_http2_rule(unsigned lon
 /* http2 -> grpc (data/map/http2_to_grpc.csv): the grpc code for the given
  * http2 code, or NETCODES_GRPC_UNMAPPED when no rule covers it. */
 static inline int netcodes_grpc_from_http2(unsigned long code) {
-    const netcodes_mapping *rule = netcodes_grpc_from_http2_rule(code);
+    const netcodes_rule *rule = netcodes_grpc_from_http2_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_GRPC_UNMAPPED;
 }
 
 /* http3 -> chromium (data/map/http3_to_chromium.csv): the rule that answers for the
  * given http3 code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_chromium_from_http3_rule(unsigned long long code) {
-    static const netcodes_mapping netcodes_rules[4] = {
+static inline const netcodes_rule *netcodes_chromium_from_http3_rule(unsigned long long code) {
+    static const netcodes_rule netcodes_rules[4] = {
         {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Not an error in itself: a response that completed is not affected. A stream reset with it before the response fully arrived leaves Chromium without a complete answer, and the request fails with the generic QUIC protocol error."}, /* 0x0100 */
         {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Unlike HTTP/2's REFUSED_STREAM, a rejected HTTP/3 request gets no net error of its own in Chromium; it fails with the generic QUIC protocol error like the other codes."}, /* 0x010b */
         {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Chromium has no HTTP/3 counterpart of its handling of HTTP/2's HTTP_1_1_REQUIRED; this code fails the request with the generic QUIC protocol error like the others."}, /* 0x0110 */
@@ -7088,14 +7088,14 @@ static inline const netcodes_mapping *netcodes_chromium_from_http3_rule(unsigned
 /* http3 -> chromium (data/map/http3_to_chromium.csv): the chromium code for the given
  * http3 code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
 static inline int netcodes_chromium_from_http3(unsigned long long code) {
-    const netcodes_mapping *rule = netcodes_chromium_from_http3_rule(code);
+    const netcodes_rule *rule = netcodes_chromium_from_http3_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
 }
 
 /* http -> grpc (data/map/http_status_to_grpc.csv): the rule that answers for the
  * given http code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_grpc_from_http_status_rule(int code) {
-    static const netcodes_mapping netcodes_rules[11] = {
+static inline const netcodes_rule *netcodes_grpc_from_http_status_rule(int code) {
+    static const netcodes_rule netcodes_rules[11] = {
         {NETCODES_GRPC_OK, NETCODES_MAPPING_UPSTREAM, "What the conversion says for 200, but a client never asks it: a 200 is a normal gRPC response, and the real outcome must follow in the grpc-status trailer. A 200 that ends without one is a broken response rather than a mapping, and grpcio reports it as UNKNOWN with the message \"No status received\" (tests/grpc_live.rs)."}, /* 200 */
         {NETCODES_GRPC_INTERNAL, NETCODES_MAPPING_UPSTREAM, "A plain Bad Request from something in the path suggests that the gRPC request itself was mangled, which gRPC treats as an internal error."}, /* 400 */
         {NETCODES_GRPC_UNAUTHENTICATED, NETCODES_MAPPING_UPSTREAM, "Missing or rejected credentials, seen by a proxy or gateway before gRPC could answer."}, /* 401 */
@@ -7130,14 +7130,14 @@ static inline const netcodes_mapping *netcodes_grpc_from_http_status_rule(int co
 /* http -> grpc (data/map/http_status_to_grpc.csv): the grpc code for the given
  * http code, or NETCODES_GRPC_UNMAPPED when no rule covers it. */
 static inline int netcodes_grpc_from_http_status(int code) {
-    const netcodes_mapping *rule = netcodes_grpc_from_http_status_rule(code);
+    const netcodes_rule *rule = netcodes_grpc_from_http_status_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_GRPC_UNMAPPED;
 }
 
 /* http -> qt (data/map/http_status_to_qt.csv): the rule that answers for the
  * given http code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code) {
-    static const netcodes_mapping netcodes_rules[15] = {
+static inline const netcodes_rule *netcodes_qt_from_http_status_rule(int code) {
+    static const netcodes_rule netcodes_rules[15] = {
         {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 400 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 401 */
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_UPSTREAM, "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."}, /* 403 */
@@ -7184,14 +7184,14 @@ static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code
 /* http -> qt (data/map/http_status_to_qt.csv): the qt code for the given
  * http code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_http_status(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_http_status_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_http_status_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* qt -> http (data/map/qt_to_http.csv): the rule that answers for the
  * given qt code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
-    static const netcodes_mapping netcodes_rules[34] = {
+static inline const netcodes_rule *netcodes_http_from_qt_rule(int code) {
+    static const netcodes_rule netcodes_rules[34] = {
         {NETCODES_HTTP_OK, NETCODES_MAPPING_APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."}, /* 0 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* 1 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* 2 */
@@ -7270,14 +7270,14 @@ static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
 /* qt -> http (data/map/qt_to_http.csv): the http code for the given
  * qt code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_qt(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_qt_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_qt_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 /* websocket -> http (data/map/websocket_to_http.csv): the rule that answers for the
  * given websocket code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_websocket_rule(int code) {
-    static const netcodes_mapping netcodes_rules[8] = {
+static inline const netcodes_rule *netcodes_http_from_websocket_rule(int code) {
+    static const netcodes_rule netcodes_rules[8] = {
         {NETCODES_HTTP_CONTENT_TOO_LARGE, NETCODES_MAPPING_APPROXIMATE, "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body."}, /* 1009 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 1011 */
         {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart."}, /* 1012 */
@@ -7304,7 +7304,7 @@ static inline const netcodes_mapping *netcodes_http_from_websocket_rule(int code
 /* websocket -> http (data/map/websocket_to_http.csv): the http code for the given
  * websocket code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_websocket(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_websocket_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_websocket_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 

@@ -347,7 +347,7 @@ impl NetError {
     /// Takes any `u32` value of `http2::ErrorCode`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_http2(code: u32) -> Option<Self> {
-        match Self::from_http2_mapping(code) {
+        match Self::from_http2_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -355,7 +355,7 @@ impl NetError {
 
     /// Like [`from_http2`](Self::from_http2), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_http2_mapping(code: u32) -> Option<crate::Mapping<Self>> {
+    pub const fn from_http2_rule(code: u32) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_HTTP2_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -385,7 +385,7 @@ impl NetError {
     /// Takes any `u64` value of `http3::ErrorCode`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_http3(code: u64) -> Option<Self> {
-        match Self::from_http3_mapping(code) {
+        match Self::from_http3_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -393,7 +393,7 @@ impl NetError {
 
     /// Like [`from_http3`](Self::from_http3), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_http3_mapping(code: u64) -> Option<crate::Mapping<Self>> {
+    pub const fn from_http3_rule(code: u64) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_HTTP3_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -419,7 +419,7 @@ impl NetError {
     /// The HTTP status codes code for this one: [`Status::from_chromium`](crate::http::Status::from_chromium).
     #[must_use]
     pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
+        match self.to_http_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -427,14 +427,14 @@ impl NetError {
 
     /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_chromium_mapping(self.0)
+    pub const fn to_http_rule(self) -> Option<crate::Rule<crate::http::Status>> {
+        crate::http::Status::from_chromium_rule(self.0)
     }
 
     /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_chromium`](crate::qt::NetworkError::from_chromium).
     #[must_use]
     pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
+        match self.to_qt_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -442,8 +442,8 @@ impl NetError {
 
     /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_chromium_mapping(self.0)
+    pub const fn to_qt_rule(self) -> Option<crate::Rule<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_chromium_rule(self.0)
     }
 }
 
@@ -7658,64 +7658,64 @@ static INDEX: [Option<&Entry>; 907] = [
 ];
 
 /// The rows of data/map/http2_to_chromium.csv, in value order.
-static FROM_HTTP2_RULES: [crate::Mapping<NetError>; 9] = [
-    crate::Mapping {
+static FROM_HTTP2_RULES: [crate::Rule<NetError>; 9] = [
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The session first marks the stream with ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED; the stream then turns that into the generic protocol error when no response headers had arrived, and into success (the response simply ends) when they had.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Chromium does not look further at a code without a branch of its own: the stream ends with the generic HTTP/2 protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "ERR_HTTP2_FLOW_CONTROL_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "ERR_HTTP2_STREAM_CLOSED is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "ERR_HTTP2_FRAME_SIZE_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_SERVER_REFUSED_STREAM,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The server declined the stream before working on it, which Chromium reports with an error of its own and may retry.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "ERR_HTTP2_COMPRESSION_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY is only for what Chromium checks itself; a reset with this code from the peer becomes the generic protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_HTTP_1_1_REQUIRED,
         kind: crate::MappingKind::Upstream,
         note: Some(
@@ -7740,29 +7740,29 @@ static FROM_HTTP2_EXACT: [(u32, u32); 8] = [
 static FROM_HTTP2_RANGES: [(u32, u32, u32); 1] = [(0x00, 0xffff_ffff, 1)];
 
 /// The rows of data/map/http3_to_chromium.csv, in value order.
-static FROM_HTTP3_RULES: [crate::Mapping<NetError>; 4] = [
-    crate::Mapping {
+static FROM_HTTP3_RULES: [crate::Rule<NetError>; 4] = [
+    crate::Rule {
         to: NetError::ERR_QUIC_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Chromium's QUIC layer does not branch on the HTTP/3 code: once a request is under way, a stream or connection that ends with any error code fails it with the generic QUIC protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_QUIC_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Not an error in itself: a response that completed is not affected. A stream reset with it before the response fully arrived leaves Chromium without a complete answer, and the request fails with the generic QUIC protocol error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_QUIC_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Unlike HTTP/2's REFUSED_STREAM, a rejected HTTP/3 request gets no net error of its own in Chromium; it fails with the generic QUIC protocol error like the other codes.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetError::ERR_QUIC_PROTOCOL_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(

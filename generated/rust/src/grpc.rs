@@ -199,7 +199,7 @@ impl StatusCode {
     /// Takes any `u32` value of `http2::ErrorCode`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_http2(code: u32) -> Option<Self> {
-        match Self::from_http2_mapping(code) {
+        match Self::from_http2_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -207,7 +207,7 @@ impl StatusCode {
 
     /// Like [`from_http2`](Self::from_http2), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_http2_mapping(code: u32) -> Option<crate::Mapping<Self>> {
+    pub const fn from_http2_rule(code: u32) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_HTTP2_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -237,7 +237,7 @@ impl StatusCode {
     /// Takes any `u16` value of `http::Status`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_http_status(code: u16) -> Option<Self> {
-        match Self::from_http_status_mapping(code) {
+        match Self::from_http_status_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -245,7 +245,7 @@ impl StatusCode {
 
     /// Like [`from_http_status`](Self::from_http_status), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_http_status_mapping(code: u16) -> Option<crate::Mapping<Self>> {
+    pub const fn from_http_status_rule(code: u16) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_HTTP_STATUS_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -273,7 +273,7 @@ impl StatusCode {
     /// The HTTP status codes code for this one: [`Status::from_grpc`](crate::http::Status::from_grpc).
     #[must_use]
     pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
+        match self.to_http_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -281,8 +281,8 @@ impl StatusCode {
 
     /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_grpc_mapping(self.0)
+    pub const fn to_http_rule(self) -> Option<crate::Rule<crate::http::Status>> {
+        crate::http::Status::from_grpc_rule(self.0)
     }
 }
 
@@ -720,43 +720,43 @@ static INDEX: [Option<&Entry>; 17] = [
 ];
 
 /// The rows of data/map/http2_to_grpc.csv, in value order.
-static FROM_HTTP2_RULES: [crate::Mapping<StatusCode>; 6] = [
-    crate::Mapping {
+static FROM_HTTP2_RULES: [crate::Rule<StatusCode>; 6] = [
+    crate::Rule {
         to: StatusCode::INTERNAL,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "A reset that claims no error before the call has its status is not supposed to happen, so gRPC reports an internal error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::INTERNAL,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Every code without a rule of its own, including codes HTTP/2 does not define, becomes INTERNAL.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNAVAILABLE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The server never started on the stream, so the call can safely be tried again, which UNAVAILABLE invites.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::CANCELLED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "CANCELLED while the call's deadline has not passed; once it has, the same reset is reported as DEADLINE_EXCEEDED.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::RESOURCE_EXHAUSTED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The peer is pushing back on load, which gRPC expresses as an exhausted resource.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::PERMISSION_DENIED,
         kind: crate::MappingKind::Upstream,
         note: Some("The transport security was judged too weak, so the call is refused."),
@@ -776,76 +776,76 @@ static FROM_HTTP2_EXACT: [(u32, u32); 5] = [
 static FROM_HTTP2_RANGES: [(u32, u32, u32); 1] = [(0x00, 0xffff_ffff, 1)];
 
 /// The rows of data/map/http_status_to_grpc.csv, in value order.
-static FROM_HTTP_STATUS_RULES: [crate::Mapping<StatusCode>; 11] = [
-    crate::Mapping {
+static FROM_HTTP_STATUS_RULES: [crate::Rule<StatusCode>; 11] = [
+    crate::Rule {
         to: StatusCode::UNKNOWN,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Any status without a rule of its own ends the call as UNKNOWN: 1xx, other 2xx, redirects, the other 4xx and 5xx, and codes above 599. The message names the HTTP status that came back.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::OK,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "What the conversion says for 200, but a client never asks it: a 200 is a normal gRPC response, and the real outcome must follow in the grpc-status trailer. A 200 that ends without one is a broken response rather than a mapping, and grpcio reports it as UNKNOWN with the message \"No status received\" (tests/grpc_live.rs).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::INTERNAL,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "A plain Bad Request from something in the path suggests that the gRPC request itself was mangled, which gRPC treats as an internal error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNAUTHENTICATED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Missing or rejected credentials, seen by a proxy or gateway before gRPC could answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::PERMISSION_DENIED,
         kind: crate::MappingKind::Upstream,
         note: Some("The caller is known but refused: the same idea in both systems."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNIMPLEMENTED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Nothing answers at this path, which for gRPC means that the service or method does not exist there.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNAVAILABLE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Rate limiting in front of the service is reported as a temporary outage, so that retry policies back off and try again.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNKNOWN,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "gRPC core has no rule for 431 and falls through to UNKNOWN (tested live), although gRPC's own mapping document lists INTERNAL for it.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNAVAILABLE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "A gateway could not reach a working backend; treated as a temporary outage.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNAVAILABLE,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "The service, or a proxy in front of it, is temporarily out of action.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: StatusCode::UNAVAILABLE,
         kind: crate::MappingKind::Upstream,
         note: Some(

@@ -197,7 +197,7 @@ impl ErrorCode {
     /// The Chromium net errors code for this one: [`NetError::from_http2`](crate::chromium::NetError::from_http2).
     #[must_use]
     pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
-        match self.to_chromium_mapping() {
+        match self.to_chromium_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -205,16 +205,16 @@ impl ErrorCode {
 
     /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_chromium_mapping(
+    pub const fn to_chromium_rule(
         self,
-    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
-        crate::chromium::NetError::from_http2_mapping(self.0)
+    ) -> Option<crate::Rule<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_http2_rule(self.0)
     }
 
     /// The gRPC status codes code for this one: [`StatusCode::from_http2`](crate::grpc::StatusCode::from_http2).
     #[must_use]
     pub const fn to_grpc(self) -> Option<crate::grpc::StatusCode> {
-        match self.to_grpc_mapping() {
+        match self.to_grpc_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -222,10 +222,8 @@ impl ErrorCode {
 
     /// Like [`to_grpc`](Self::to_grpc), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_grpc_mapping(
-        self,
-    ) -> Option<crate::Mapping<crate::grpc::StatusCode>> {
-        crate::grpc::StatusCode::from_http2_mapping(self.0)
+    pub const fn to_grpc_rule(self) -> Option<crate::Rule<crate::grpc::StatusCode>> {
+        crate::grpc::StatusCode::from_http2_rule(self.0)
     }
 }
 

@@ -223,7 +223,7 @@ impl ErrorCode {
     /// The Chromium net errors code for this one: [`NetError::from_http3`](crate::chromium::NetError::from_http3).
     #[must_use]
     pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
-        match self.to_chromium_mapping() {
+        match self.to_chromium_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -231,10 +231,10 @@ impl ErrorCode {
 
     /// Like [`to_chromium`](Self::to_chromium), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_chromium_mapping(
+    pub const fn to_chromium_rule(
         self,
-    ) -> Option<crate::Mapping<crate::chromium::NetError>> {
-        crate::chromium::NetError::from_http3_mapping(self.0)
+    ) -> Option<crate::Rule<crate::chromium::NetError>> {
+        crate::chromium::NetError::from_http3_rule(self.0)
     }
 }
 

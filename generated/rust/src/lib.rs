@@ -44,7 +44,7 @@
 //! use netcodes::http::Status;
 //!
 //! // gRPC status to HTTP status, as google.rpc.Code pairs them: the answer, and how sure it is.
-//! let mapping = Status::from_grpc_mapping(0).unwrap();
+//! let mapping = Status::from_grpc_rule(0).unwrap();
 //! assert_eq!(mapping.to, Status::OK);
 //! assert_eq!(Status::from_grpc(0), Some(Status::OK));
 //! println!("{:?}: {:?}", mapping.kind, mapping.note);
@@ -121,4 +121,4 @@ pub mod websocket;
 
 mod vocabulary;
 
-pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
+pub use vocabulary::{Category, CodeStatus, MappingKind, Retry, RetryDecision, Rule};

@@ -105,30 +105,30 @@ macro_rules! system {
 }
 
 system!(find_chromium, "chromium", netcodes::chromium::NetError, i32, [
-    ("http", netcodes::http::Status::from_chromium_mapping),
-    ("qt", netcodes::qt::NetworkError::from_chromium_mapping),
+    ("http", netcodes::http::Status::from_chromium_rule),
+    ("qt", netcodes::qt::NetworkError::from_chromium_rule),
 ]);
 system!(find_grpc, "grpc", netcodes::grpc::StatusCode, i32, [
-    ("http", netcodes::http::Status::from_grpc_mapping),
+    ("http", netcodes::http::Status::from_grpc_rule),
 ]);
 system!(find_http, "http", netcodes::http::Status, u16, [
-    ("grpc", netcodes::grpc::StatusCode::from_http_status_mapping),
-    ("qt", netcodes::qt::NetworkError::from_http_status_mapping),
+    ("grpc", netcodes::grpc::StatusCode::from_http_status_rule),
+    ("qt", netcodes::qt::NetworkError::from_http_status_rule),
 ]);
 system!(find_http2, "http2", netcodes::http2::ErrorCode, u32, [
-    ("chromium", netcodes::chromium::NetError::from_http2_mapping),
-    ("grpc", netcodes::grpc::StatusCode::from_http2_mapping),
+    ("chromium", netcodes::chromium::NetError::from_http2_rule),
+    ("grpc", netcodes::grpc::StatusCode::from_http2_rule),
 ]);
 system!(find_http3, "http3", netcodes::http3::ErrorCode, u64, [
-    ("chromium", netcodes::chromium::NetError::from_http3_mapping),
+    ("chromium", netcodes::chromium::NetError::from_http3_rule),
 ]);
 system!(find_qt, "qt", netcodes::qt::NetworkError, i32, [
-    ("http", netcodes::http::Status::from_qt_mapping),
+    ("http", netcodes::http::Status::from_qt_rule),
 ]);
 system!(find_warning, "warning", netcodes::warning::Warning, u16, [
 ]);
 system!(find_websocket, "websocket", netcodes::websocket::CloseCode, u16, [
-    ("http", netcodes::http::Status::from_websocket_mapping),
+    ("http", netcodes::http::Status::from_websocket_rule),
 ]);
 
 /// Every system, in the order of data/.

@@ -224,7 +224,7 @@ impl CloseCode {
     /// The HTTP status codes code for this one: [`Status::from_websocket`](crate::http::Status::from_websocket).
     #[must_use]
     pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
+        match self.to_http_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -232,8 +232,8 @@ impl CloseCode {
 
     /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_websocket_mapping(self.0)
+    pub const fn to_http_rule(self) -> Option<crate::Rule<crate::http::Status>> {
+        crate::http::Status::from_websocket_rule(self.0)
     }
 }
 
