@@ -122,7 +122,7 @@ fn concepts(model: &Model, system: &System, mapping: Option<&Mapping>) -> Vec<Co
                 &v(&["code.code()"]),
                 &v(&["code"]),
                 &v(&["netcodes::value(code)"]),
-                &v(&["int(code)", "code.value"]),
+                &v(&["int(code)"]),
                 &v(&["code.value"]),
             ],
         ),
