@@ -388,6 +388,30 @@ export declare function fromDnsRcodeRule(code: number): netcodes.Rule<NetError> 
 export declare function fromDnsRcode(code: number): NetError | undefined;
 
 /**
+ * The rule that answers for a http2 code: the NetError it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export declare function fromHttp2Rule(code: number): netcodes.Rule<NetError> | undefined;
+
+/**
+ * The NetError for a http2 code (ErrorCode), or undefined (every
+ * current ErrorCode has a rule). fromHttp2Rule() also says how sure that is.
+ */
+export declare function fromHttp2(code: number): NetError | undefined;
+
+/**
+ * The rule that answers for a http3 code: the NetError it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export declare function fromHttp3Rule(code: number): netcodes.Rule<NetError> | undefined;
+
+/**
+ * The NetError for a http3 code (ErrorCode), or undefined (every
+ * current ErrorCode has a rule). fromHttp3Rule() also says how sure that is.
+ */
+export declare function fromHttp3(code: number): NetError | undefined;
+
+/**
  * The rule that answers for a tls code: the NetError it maps to, the kind of
  * mapping and the table's note; undefined where no rule covers the code.
  */

@@ -1594,6 +1594,76 @@ export function fromDnsRcode(code) {
   return RULES_FROM_DNS_RCODE(code)?.to;
 }
 
+// From http2: [lo, hi, target row, kind, note], single codes first, then
+// ranges from the narrowest; then each note once.
+const RULES_FROM_HTTP2 = /* @__PURE__ */ rules([
+  [0, 0, 105, 0, 0],
+  [3, 3, 105, 0, 1],
+  [5, 5, 105, 0, 2],
+  [6, 6, 105, 0, 3],
+  [7, 7, 91, 0, 4],
+  [9, 9, 105, 0, 5],
+  [12, 12, 105, 0, 6],
+  [13, 13, 79, 0, 7],
+  [0, 4294967295, 105, 0, 8],
+], ALL, [
+  "The session first marks the stream with ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED; the stream then turns that into the generic protocol error when no response headers had arrived, and into success (the response simply ends) when they had.",
+  "ERR_HTTP2_FLOW_CONTROL_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+  "ERR_HTTP2_STREAM_CLOSED is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+  "ERR_HTTP2_FRAME_SIZE_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+  "The server declined the stream before working on it, which Chromium reports with an error of its own and may retry.",
+  "ERR_HTTP2_COMPRESSION_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+  "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY is only for what Chromium checks itself; a reset with this code from the peer becomes the generic protocol error.",
+  "Chromium drains the whole session with this error and sends the request again over HTTP/1.1.",
+  "Chromium does not look further at a code without a branch of its own: the stream ends with the generic HTTP/2 protocol error.",
+]);
+
+/**
+ * The rule that answers for a http2 code: the NetError it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export function fromHttp2Rule(code) {
+  return RULES_FROM_HTTP2(code);
+}
+
+/**
+ * The NetError for a http2 code (ErrorCode), or undefined (every
+ * current ErrorCode has a rule). fromHttp2Rule() also says how sure that is.
+ */
+export function fromHttp2(code) {
+  return RULES_FROM_HTTP2(code)?.to;
+}
+
+// From http3: [lo, hi, target row, kind, note], single codes first, then
+// ranges from the narrowest; then each note once.
+const RULES_FROM_HTTP3 = /* @__PURE__ */ rules([
+  [256, 256, 87, 0, 0],
+  [267, 267, 87, 0, 1],
+  [272, 272, 87, 0, 2],
+  [0, 4611686018427387903, 87, 0, 3],
+], ALL, [
+  "Not an error in itself: a response that completed is not affected. A stream reset with it before the response fully arrived leaves Chromium without a complete answer, and the request fails with the generic QUIC protocol error.",
+  "Unlike HTTP/2's REFUSED_STREAM, a rejected HTTP/3 request gets no net error of its own in Chromium; it fails with the generic QUIC protocol error like the other codes.",
+  "Chromium has no HTTP/3 counterpart of its handling of HTTP/2's HTTP_1_1_REQUIRED; this code fails the request with the generic QUIC protocol error like the others.",
+  "Chromium's QUIC layer does not branch on the HTTP/3 code: once a request is under way, a stream or connection that ends with any error code fails it with the generic QUIC protocol error.",
+]);
+
+/**
+ * The rule that answers for a http3 code: the NetError it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export function fromHttp3Rule(code) {
+  return RULES_FROM_HTTP3(code);
+}
+
+/**
+ * The NetError for a http3 code (ErrorCode), or undefined (every
+ * current ErrorCode has a rule). fromHttp3Rule() also says how sure that is.
+ */
+export function fromHttp3(code) {
+  return RULES_FROM_HTTP3(code)?.to;
+}
+
 // From tls: [lo, hi, target row, kind, note], single codes first, then
 // ranges from the narrowest; then each note once.
 const RULES_FROM_TLS_ALERT = /* @__PURE__ */ rules([

@@ -6,10 +6,14 @@
  * "netcodes/chromium",
  * "netcodes/curl",
  * "netcodes/dns",
+ * "netcodes/grpc",
  * "netcodes/http",
+ * "netcodes/http2",
+ * "netcodes/http3",
  * "netcodes/qt",
  * "netcodes/tls",
- * "netcodes/warning".
+ * "netcodes/warning",
+ * "netcodes/websocket".
  * @module
  */
 

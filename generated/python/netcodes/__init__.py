@@ -4,10 +4,14 @@
 - netcodes.chromium: Chromium net errors
 - netcodes.curl: libcurl CURLcode
 - netcodes.dns: DNS response codes (RCODE)
+- netcodes.grpc: gRPC status codes
 - netcodes.http: HTTP status codes
+- netcodes.http2: HTTP/2 error codes
+- netcodes.http3: HTTP/3 and QPACK error codes
 - netcodes.qt: Qt QNetworkReply::NetworkError
 - netcodes.tls: TLS alert descriptions
 - netcodes.warning: HTTP Warning codes
+- netcodes.websocket: WebSocket close codes
 - netcodes.mapping: MappingKind and Rule, what the mapping functions answer
 - netcodes.vocabulary: Category and Retry, shared by every system
 """
@@ -22,23 +26,27 @@ if TYPE_CHECKING:
         chromium,
         curl,
         dns,
+        grpc,
         http,
+        http2,
+        http3,
         mapping,
         qt,
         tls,
         vocabulary,
         warning,
+        websocket,
     )
     from netcodes.mapping import MappingKind, Rule
     from netcodes.vocabulary import Category, Retry, RetryDecision
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "http", "mapping", "qt", "tls", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "tls", "vocabulary", "warning", "websocket"]
 
 # Submodules load when first used: `import netcodes` alone costs next to
 # nothing, and `netcodes.http` loads only the HTTP tables.
-_MODULES = frozenset({"chromium", "curl", "dns", "http", "mapping", "qt", "tls", "vocabulary", "warning"})
+_MODULES = frozenset({"chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "tls", "vocabulary", "warning", "websocket"})
 _NAMES = {"Category": "vocabulary", "Retry": "vocabulary", "RetryDecision": "vocabulary", "MappingKind": "mapping", "Rule": "mapping"}
 
 

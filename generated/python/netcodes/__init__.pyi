@@ -2,12 +2,16 @@
 from netcodes import chromium as chromium
 from netcodes import curl as curl
 from netcodes import dns as dns
+from netcodes import grpc as grpc
 from netcodes import http as http
+from netcodes import http2 as http2
+from netcodes import http3 as http3
 from netcodes import mapping as mapping
 from netcodes import qt as qt
 from netcodes import tls as tls
 from netcodes import vocabulary as vocabulary
 from netcodes import warning as warning
+from netcodes import websocket as websocket
 from netcodes.mapping import MappingKind as MappingKind
 from netcodes.mapping import Rule as Rule
 from netcodes.vocabulary import Category as Category
@@ -16,6 +20,6 @@ from netcodes.vocabulary import RetryDecision as RetryDecision
 
 __version__: str
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "http", "mapping", "qt", "tls", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "tls", "vocabulary", "warning", "websocket"]
 
 def __dir__() -> list[str]: ...

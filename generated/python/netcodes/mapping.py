@@ -16,12 +16,24 @@ rule for the single code wins over a range, and a narrower range over a wider on
   NetworkError (from netcodes.curl.CurlCode)
 - netcodes.chromium.from_dns_rcode(code: int) -> NetError | None: DNS RCODE to Chromium
   net error (from netcodes.dns.Rcode)
+- netcodes.http.from_grpc(code: int) -> Status | None: gRPC status to HTTP status, as
+  google.rpc.Code pairs them (from netcodes.grpc.StatusCode)
+- netcodes.chromium.from_http2(code: int) -> NetError | None: HTTP/2 RST_STREAM error
+  code to Chromium net error (from netcodes.http2.ErrorCode)
+- netcodes.grpc.from_http2(code: int) -> StatusCode | None: HTTP/2 RST_STREAM error code
+  to gRPC status (from netcodes.http2.ErrorCode)
+- netcodes.chromium.from_http3(code: int) -> NetError | None: HTTP/3 error code to
+  Chromium net error (from netcodes.http3.ErrorCode)
+- netcodes.grpc.from_http_status(code: int) -> StatusCode | None: HTTP status to gRPC
+  status, for a response without grpc-status (from netcodes.http.Status)
 - netcodes.qt.from_http_status(code: int) -> NetworkError | None: HTTP status to Qt
   NetworkError (from netcodes.http.Status)
 - netcodes.http.from_qt(code: int) -> Status | None: Qt NetworkError to HTTP status for
   gateways (from netcodes.qt.NetworkError)
 - netcodes.chromium.from_tls_alert(code: int) -> NetError | None: Received TLS alert to
   Chromium net error (from netcodes.tls.AlertDescription)
+- netcodes.http.from_websocket(code: int) -> Status | None: WebSocket close code to the
+  HTTP status of the same failure (from netcodes.websocket.CloseCode)
 """
 
 from __future__ import annotations

@@ -8,10 +8,14 @@
 //! | [`chromium`] | [`chromium::NetError`] | 249 codes, Chromium 153.0.8010.0 |
 //! | [`curl`] | [`curl::CurlCode`] | 102 codes, curl 8.21.0 |
 //! | [`dns`] | [`dns::Rcode`] | 22 codes, IANA DNS RCODEs registry, codes 0-23 |
+//! | [`grpc`] | [`grpc::StatusCode`] | 17 codes, gRPC 1.85.3 |
 //! | [`http`] | [`http::Status`] | 97 codes, RFC 9110 (June 2022) and the IANA registry |
+//! | [`http2`] | [`http2::ErrorCode`] | 14 codes, RFC 9113 (June 2022) and the IANA registry |
+//! | [`http3`] | [`http3::ErrorCode`] | 21 codes, RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
 //! | [`tls`] | [`tls::AlertDescription`] | 37 codes, RFC 9846 (July 2026), RFC 9147, RFC 9849 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
+//! | [`websocket`] | [`websocket::CloseCode`] | 19 codes, IANA registry, last changed 2025-07-30 |
 //!
 //! ## A code by number or name
 //!
@@ -103,8 +107,17 @@ pub mod curl;
 /// DNS response codes (RCODE)
 pub mod dns;
 
+/// gRPC status codes
+pub mod grpc;
+
 /// HTTP status codes
 pub mod http;
+
+/// HTTP/2 error codes
+pub mod http2;
+
+/// HTTP/3 and QPACK error codes
+pub mod http3;
 
 /// Qt QNetworkReply::NetworkError
 pub mod qt;
@@ -114,6 +127,9 @@ pub mod tls;
 
 /// HTTP Warning codes
 pub mod warning;
+
+/// WebSocket close codes
+pub mod websocket;
 
 mod vocabulary;
 
