@@ -408,6 +408,10 @@ fn unknown_values(system: &System, seed: u64, count: usize) -> Vec<i64> {
         .chain(&system.retired)
         .map(|c| c.value)
         .collect();
+    // A narrow type (TLS alerts are a u8) has fewer unknown values than asked for.
+    let (type_lo, type_hi) = system.int_type.range();
+    let room = type_hi.min(int_max) - type_lo.max(int_min) + 1 - i64::try_from(used.len()).expect("few codes");
+    let count = count.min(usize::try_from(room).unwrap_or(usize::MAX));
     let mut values = BTreeSet::new();
     let fixed = [
         int_min,
