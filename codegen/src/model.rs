@@ -17,6 +17,9 @@ pub struct Model {
     pub systems: Vec<System>,
     /// Sorted by id.
     pub mappings: Vec<Mapping>,
+    /// The failure lab's cases and what each client reported, where `data/`
+    /// has them (`data/failure_lab/`).
+    pub lab: Option<Lab>,
 }
 
 impl Model {
@@ -518,6 +521,10 @@ pub struct MappingRule {
     /// The failure-lab cases in which real clients were seen to report the
     /// two codes for the same event (`tests/failure-lab/`).
     pub observed: Vec<String>,
+    /// The failure-lab cases in which the clients reported the row's `from`
+    /// code and another code than its `to` for the same event (the row is
+    /// then approximate, and its note says why).
+    pub differs: Vec<String>,
     pub line: usize,
 }
 
@@ -525,4 +532,104 @@ impl MappingRule {
     pub fn is_single(&self) -> bool {
         self.lo == self.hi
     }
+}
+
+/// The failure lab (`data/failure_lab/`, run by `tests/failure_lab.rs`):
+/// real failures staged on 127.0.0.1, the code each client reported for
+/// each, and what the mappings make of those codes.
+#[derive(Debug, Clone)]
+pub struct Lab {
+    pub title: String,
+    pub description: String,
+    /// Index into `Model::systems`: the system of the statuses clients
+    /// report beside their codes (HTTP).
+    pub status_system: usize,
+    pub clients: Vec<LabClient>,
+    /// Which clients' codes are compared through the mappings, in file order.
+    pub checks: Vec<LabCheck>,
+    /// In file order.
+    pub cases: Vec<LabCase>,
+    /// The docs page: `failure-lab.md`.
+    pub page: String,
+    /// Repository-relative paths of the tables, for the docs.
+    pub cases_path: String,
+    pub reports_path: String,
+}
+
+impl Lab {
+    /// The case with this id.
+    pub fn case(&self, id: &str) -> Option<&LabCase> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+}
+
+/// A client the lab runs every case through (Qt, Chromium, curl).
+#[derive(Debug, Clone)]
+pub struct LabClient {
+    pub id: String,
+    pub title: String,
+    /// Index into `Model::systems`: the system its codes belong to; without
+    /// one, its codes are kept as text.
+    pub system: Option<usize>,
+    /// The version the reports were observed with.
+    pub version: String,
+    /// How the lab drives it and reads its code.
+    pub reads: String,
+}
+
+/// Two clients whose codes for the same case are compared through the
+/// mapping between their systems.
+#[derive(Debug, Clone, Copy)]
+pub struct LabCheck {
+    /// Indexes into `Lab::clients`.
+    pub from: usize,
+    pub to: usize,
+}
+
+/// One staged failure.
+#[derive(Debug, Clone)]
+pub struct LabCase {
+    /// `lower_snake`: what mapping rows cite in `observed` and `differs`.
+    pub id: String,
+    pub title: String,
+    /// What the lab's servers do, in our words.
+    pub staging: String,
+    /// What the reports show; empty where the table gives none.
+    pub note: String,
+    /// Docs anchor on the lab's page: `case-connection-refused`.
+    pub anchor: String,
+    /// What each client reported, in `Lab::clients` order.
+    pub reports: Vec<LabReport>,
+    /// What the mappings make of the reports, in `Lab::checks` order.
+    pub comparisons: Vec<LabComparison>,
+    pub line: usize,
+}
+
+/// What one client reported for one case.
+#[derive(Debug, Clone)]
+pub struct LabReport {
+    /// `None`: the client reported nothing before the case's time ran out.
+    pub code: Option<LabCode>,
+    /// The status it received with the code, a value of the lab's status system.
+    pub status: Option<i64>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabCode {
+    /// A code of the client's system.
+    Value(i64),
+    /// The code as the client printed it, for a client without a system.
+    Text(String),
+}
+
+/// What a mapping makes of two clients' reports of one case.
+#[derive(Debug, Clone)]
+pub enum LabComparison {
+    /// `rule` (an index into the rules of `Model::mappings[mapping]`) covers
+    /// what the `from` client reported; `agrees`: it gives what the `to`
+    /// client reported.
+    Compared { mapping: usize, rule: usize, agrees: bool },
+    /// Why no mapping compares the two reports.
+    NotComparable(String),
 }

@@ -5362,12 +5362,12 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "The server's client-hint negotiation looped, a broken protocol exchange."}, /* -382 */
         {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server closed the connection without handling the request, so it can be resent on a new one."}, /* -381 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -380 */
-        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer."}, /* -379 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer. Chromium reports this code for an error status without a body (failure lab: http_404_empty_body, where Qt said ContentNotFoundError): when the status is known, map it instead."}, /* -379 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -376 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required."}, /* -375 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures."}, /* -372 */
         {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."}, /* -371 */
-        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."}, /* -370 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not parse a reply without a valid status line or headers as a response at all: it gives up on the connection and reports it as closed by the remote host, even while the server keeps it open (failure lab: http09_garbage, http09_garbage_keep_open). ProtocolFailure, this row's answer before the lab, is what Qt reports for a chunked body it cannot read."}, /* -370 */
         {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -367 */
         {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest."}, /* -366 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -365 */
@@ -5395,7 +5395,7 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."}, /* -341 */
         {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The response text could not be interpreted, a content problem Qt has no specific code for."}, /* -340 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server's authentication demand cannot be met with the schemes available, so it stays unmet."}, /* -339 */
-        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."}, /* -338 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Authentication could not be completed, which Qt reports as authentication required. Chromium also ends a navigation with this code when a proxy asks for credentials (407) and none are given, where Qt says ProxyAuthenticationRequiredError (failure lab: proxy_auth_407, proxy_auth_407_connect); when the status is known, map it instead."}, /* -338 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -337 */
         {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -336 */
         {NETCODES_QT_TEMPORARY_NETWORK_FAILURE_ERROR, NETCODES_MAPPING_APPROXIMATE, "Networking was paused for a system suspend, a temporary loss of the network."}, /* -331 */
@@ -5489,7 +5489,7 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection."}, /* -120 */
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The lookup was dropped before it ran, which Qt could only report as a failed lookup."}, /* -119 */
         {NETCODES_QT_TIMEOUT_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -118 */
-        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -117 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code. Under TLS 1.2 the server's refusal ends the handshake, and Qt reports a failed handshake; under TLS 1.3 it arrives after the client has finished the handshake, and Qt reports a failed read, UnknownNetworkError (failure lab: tls_client_cert_required)."}, /* -117 */
         {NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet."}, /* -115 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -114 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -113 */
@@ -5536,7 +5536,7 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished."}, /* -6 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -5 */
         {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."}, /* -4 */
-        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -3 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The same when a request is cancelled. A browser navigation to a URL whose scheme Chromium hands to another program also ends with this code, where Qt refuses the scheme with ProtocolUnknownError (failure lab: unsupported_scheme)."}, /* -3 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium's catch-all failure; Qt's generic network error is its counterpart."}, /* -2 */
         {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_APPROXIMATE, "Not a failure: the result is still on its way, so there is no error to report yet."}, /* -1 */
         {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 0 */

@@ -45,7 +45,7 @@ pub fn load_mappings(
         let toml_rel = format!("map/{stem}.toml");
         let toml_path = display_path(&toml_rel);
         let meta = read_toml::<MappingToml>(root, &toml_rel, diags);
-        let table = read_csv(root, &format!("map/{stem}.csv"), &["from", "to", "kind", "note"], &["observed"], diags);
+        let table = read_csv(root, &format!("map/{stem}.csv"), &["from", "to", "kind", "note"], &["observed", "differs"], diags);
         let Some((meta, text)) = meta else { continue };
         let mut system_of = |key: &toml::Spanned<String>| {
             let found = systems.iter().position(|s| &s.id == key.get_ref());
@@ -206,13 +206,29 @@ fn rule(
     {
         return Err(cells.err(format!("a mapping of kind {} needs a note saying why (\"\")", vocabulary.mapping_kinds[kind].id)));
     }
-    let observed: Vec<String> = cells.optional_raw("observed").split_whitespace().map(str::to_owned).collect();
-    if let Some(case) = observed.iter().find(|case| !crate::spell::is_lower_snake(case)) {
-        let case = case.clone();
-        return Err(cells.err(format!("observed names failure-lab cases, lower_snake and separated by spaces ({case:?})")));
-    }
+    let observed = lab_cases(cells, "observed");
+    let differs = lab_cases(cells, "differs");
     let ((lo, hi), (to_value, to_row), kind) = (range?, target?, kind?);
-    Ok(MappingRule { lo, hi, to: to_value, to_row, kind, note, anchor: String::new(), observed, line: cells.row.line })
+    let (observed, differs) = (observed?, differs?);
+    if let Some(case) = observed.iter().find(|case| differs.contains(case)) {
+        let case = case.clone();
+        return Err(cells.err(format!("a failure-lab case cannot both confirm and contradict a row ({case:?})")));
+    }
+    Ok(MappingRule { lo, hi, to: to_value, to_row, kind, note, anchor: String::new(), observed, differs, line: cells.row.line })
+}
+
+/// `observed` or `differs`: failure-lab case ids, separated by spaces, each
+/// once. Whether the lab has them is checked with the lab (`super::lab`).
+fn lab_cases(cells: &mut Cells<'_>, column: &str) -> Result<Vec<String>, Reported> {
+    let mut cases: Vec<String> = Vec::new();
+    for case in cells.optional_raw(column).split_whitespace() {
+        if !spell::is_lower_snake(case) || cases.iter().any(|c| c == case) {
+            let case = case.to_owned();
+            return Err(cells.err(format!("{column} lists failure-lab case ids, each once, lower_snake and separated by spaces ({case:?})")));
+        }
+        cases.push(case.to_owned());
+    }
+    Ok(cases)
 }
 
 /// The anchor of a rule's row on its mapping page. It names what the rule

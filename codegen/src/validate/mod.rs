@@ -7,6 +7,7 @@ mod cells;
 mod codes;
 mod extras;
 mod index;
+mod lab;
 mod mapping;
 mod names;
 mod rows;
@@ -20,9 +21,11 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{read_csv, report_unread};
 use crate::model::*;
 
+pub use lab::{LAB_FOLDER, report_text};
 pub use system::CODE_COLUMNS;
 
-/// The folder of `data/` that holds mappings rather than a code system.
+/// The folder of `data/` that holds mappings rather than a code system (the
+/// failure lab has one too, [`LAB_FOLDER`]).
 pub const MAPPINGS_FOLDER: &str = "map";
 
 /// The tables a system's folder may hold besides `system.toml`.
@@ -78,10 +81,16 @@ pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
             ),
         }
     }
+    let lab = lab::load_lab(root, &systems, &clean, &mappings, &mut diags);
+    // Only once everything else holds: a row or report with a problem of its
+    // own would otherwise be reported again as a row the lab does not confirm.
+    if diags.is_empty() {
+        lab::check_rows(lab.as_ref(), &systems, &mappings, &vocabulary, &mut diags);
+    }
     report_unread(root, &mut diags);
 
     match project {
-        Some((version, site_url)) if diags.is_empty() => Ok(Model { version, site_url, vocabulary, systems, mappings }),
+        Some((version, site_url)) if diags.is_empty() => Ok(Model { version, site_url, vocabulary, systems, mappings, lab }),
         _ => Err(diags.into_sorted()),
     }
 }
@@ -93,7 +102,7 @@ fn system_folders(root: &Path) -> Vec<String> {
         .filter_map(Result::ok)
         .filter(|e| e.path().is_dir())
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .filter(|name| name != MAPPINGS_FOLDER)
+        .filter(|name| name != MAPPINGS_FOLDER && name != LAB_FOLDER)
         .collect();
     folders.sort();
     folders

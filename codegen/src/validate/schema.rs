@@ -173,3 +173,37 @@ pub struct MappingToml {
     #[serde(default)]
     pub versions: Option<String>,
 }
+
+/// `data/failure_lab/lab.toml`: the clients the failure lab runs, and which
+/// of their reports are compared through the mappings.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabToml {
+    pub title: String,
+    pub description: String,
+    /// The system of the statuses clients report beside their codes (`http`).
+    pub status_system: Spanned<String>,
+    pub client: Vec<LabClientToml>,
+    #[serde(default)]
+    pub check: Vec<LabCheckToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabClientToml {
+    pub id: Spanned<String>,
+    pub title: String,
+    /// The system its codes belong to; without one, codes are text.
+    #[serde(default)]
+    pub system: Option<Spanned<String>>,
+    pub version: String,
+    /// How the lab drives the client and reads its code, in our words.
+    pub reads: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabCheckToml {
+    pub from: Spanned<String>,
+    pub to: Spanned<String>,
+}

@@ -2228,7 +2228,7 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
+            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer. Chromium reports this code for an error status without a body (failure lab: http_404_empty_body, where Qt said ContentNotFoundError): when the status is known, map it instead.",
         ),
     },
     crate::Mapping {
@@ -2260,10 +2260,10 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         ),
     },
     crate::Mapping {
-        to: NetworkError::PROTOCOL_FAILURE,
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+            "Qt does not parse a reply without a valid status line or headers as a response at all: it gives up on the connection and reports it as closed by the remote host, even while the server keeps it open (failure lab: http09_garbage, http09_garbage_keep_open). ProtocolFailure, this row's answer before the lab, is what Qt reports for a chunked body it cannot read.",
         ),
     },
     crate::Mapping {
@@ -2453,7 +2453,7 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
+            "Authentication could not be completed, which Qt reports as authentication required. Chromium also ends a navigation with this code when a proxy asks for credentials (407) and none are given, where Qt says ProxyAuthenticationRequiredError (failure lab: proxy_auth_407, proxy_auth_407_connect); when the status is known, map it instead.",
         ),
     },
     crate::Mapping {
@@ -3097,7 +3097,7 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+            "Qt has no client-certificate code. Under TLS 1.2 the server's refusal ends the handshake, and Qt reports a failed handshake; under TLS 1.3 it arrives after the client has finished the handshake, and Qt reports a failed read, UnknownNetworkError (failure lab: tls_client_cert_required).",
         ),
     },
     crate::Mapping {
@@ -3410,8 +3410,10 @@ static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
     },
     crate::Mapping {
         to: NetworkError::OPERATION_CANCELED_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The same when a request is cancelled. A browser navigation to a URL whose scheme Chromium hands to another program also ends with this code, where Qt refuses the scheme with ProtocolUnknownError (failure lab: unsupported_scheme).",
+        ),
     },
     crate::Mapping {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
