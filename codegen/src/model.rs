@@ -561,6 +561,27 @@ impl Lab {
     pub fn case(&self, id: &str) -> Option<&LabCase> {
         self.cases.iter().find(|c| c.id == id)
     }
+
+    /// A report of `client` (an index into `clients`) as plain text:
+    /// `ERR_ABORTED`, `ContentNotFoundError with HTTP 404`, `HTTP 404`, `nothing`.
+    pub fn report_text(&self, systems: &[System], client: usize, report: &LabReport) -> String {
+        let status_system = &systems[self.status_system];
+        let label = if status_system.label.is_empty() { &status_system.title } else { &status_system.label };
+        let status = report.status.map(|s| format!("{label} {s}"));
+        let code = match (&report.code, self.clients[client].system) {
+            (Some(LabCode::Value(value)), Some(system)) => {
+                Some(systems[system].primary(*value).map_or_else(|| value.to_string(), |c| c.name.clone()))
+            }
+            (Some(LabCode::Text(text)), _) => Some(text.clone()),
+            _ => None,
+        };
+        match (code, status) {
+            (Some(code), Some(status)) => format!("{code} with {status}"),
+            (Some(code), None) => code,
+            (None, Some(status)) => status,
+            (None, None) => "nothing".to_owned(),
+        }
+    }
 }
 
 /// A client the lab runs every case through (Qt, Chromium, curl).
@@ -612,6 +633,9 @@ pub struct LabReport {
     pub code: Option<LabCode>,
     /// The status it received with the code, a value of the lab's status system.
     pub status: Option<i64>,
+    /// Other codes it reported for the same failure in some repetitions
+    /// (its answer depends on timing); `code` is the one it gave most often.
+    pub also: Vec<LabCode>,
     pub line: usize,
 }
 

@@ -902,10 +902,13 @@ def isolate_and_rerun() -> int:
                'ip link set lo up && mount --bind "$0" /etc/resolv.conf && exec "$@"', str(rc),
                sys.executable, str(Path(__file__).resolve()), *sys.argv[1:]]
         try:
-            return subprocess.run(cmd, env=dict(os.environ, LAB_ISOLATED="1")).returncode
+            proc = subprocess.Popen(cmd, env=dict(os.environ, LAB_ISOLATED="1"))
         except OSError as e:
             log(f"cannot isolate the lab (unshare --net --mount needs root and util-linux): {e}")
             return 2
+        # Asked to stop: the lab inside stops in turn, closing Chromium and its servers.
+        signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
+        return proc.wait()
     finally:
         shutil.rmtree(d, ignore_errors=True)
 
@@ -918,6 +921,8 @@ def main() -> int:
     args = ap.parse_args()
     if os.environ.get("LAB_ISOLATED") != "1":
         return isolate_and_rerun()
+    # SIGTERM ends the run through the `finally` clauses, which close Chromium and the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(3))
     if sorted(n for _, n in socket.if_nameindex()) != ["lo"]:
         log("refusing to run: the namespace has other interfaces than lo")
         return 2
@@ -966,21 +971,25 @@ def main() -> int:
         results = {c.id: {"qt": qt_res.get(c.id, {}), "chromium": ch_res.get(c.id, {}), "curl": curl_res.get(c.id, {})}
                    for c in cases}
         complete = all(r[k] and not r[k].get("harness_error") for r in results.values() for k in r)
+        # Every outcome of every client and case, the most frequent first: (code, status, runs).
+        outcomes = {c.id: {k: [[*report_row(k, o, curl_numbers), o.get("count", o.get("runs", 1))]
+                               for o in results[c.id][k].get("outcomes", [results[c.id][k]])]
+                           for k in ("qt", "chromium", "curl")} for c in cases}
         with open(out / "reports.csv", "w", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
-            w.writerow(["case", "client", "code", "status"])
+            w.writerow(["case", "client", "code", "status", "also"])
             for c in cases:
                 for client in ("qt", "chromium", "curl"):
-                    w.writerow([c.id, client, *report_row(client, results[c.id][client], curl_numbers)])
-        # Outcomes that varied between repetitions, for the test to show.
-        varied = {f"{cid}/{k}": [[*report_row(k, o, curl_numbers), o["count"]] for o in r[k]["outcomes"]]
-                  for cid, r in results.items() for k in ("qt", "curl") if r[k].get("outcomes")}
+                    (code, status, _), *others = outcomes[c.id][client]
+                    # Other codes the client gave in some repetitions, most frequent first.
+                    also = dict.fromkeys(o[0] for o in others if o[0] and o[0] != code)
+                    w.writerow([c.id, client, code, status, "; ".join(also)])
         run = {
             "versions": versions,
             "seconds": {"total": round(time.monotonic() - T0, 2), "qt": round(qt_s, 2), "curl": round(curl_s, 2),
                         "chromium": round(ch_s, 2)},
             "repeats": {"qt": QT_REPEATS, "curl": CURL_REPEATS, "chromium": 1},
-            "varied": varied,
+            "outcomes": outcomes,
             "dns_queries_answered": dns.queries,
             "chromium_xdg_open_calls": ch_info["xdg_open_calls"],
             "complete": complete,

@@ -28,7 +28,7 @@ pub fn load_lab(root: &Path, systems: &[System], clean: &[bool], mappings: &[Map
     let toml_path = display_path(&toml_rel);
     let meta = read_toml::<LabToml>(root, &toml_rel, diags);
     let cases_table = read_csv(root, &format!("{LAB_FOLDER}/cases.csv"), &["case", "title", "staging"], &["note"], diags);
-    let reports_table = read_csv(root, &format!("{LAB_FOLDER}/reports.csv"), &["case", "client", "code", "status"], &[], diags);
+    let reports_table = read_csv(root, &format!("{LAB_FOLDER}/reports.csv"), &["case", "client", "code", "status"], &["also"], diags);
     let (meta, text) = meta?;
     check_text(&meta.title, "title", &toml_path, 1, diags);
     check_text(&meta.description, "description", &toml_path, 1, diags);
@@ -147,7 +147,7 @@ fn read_cases(table: &CsvTable, clients: usize, checks: usize, diags: &mut Diagn
                 return Err(cells.err(format!("case listed twice (first on line {}) ({id:?})", first.line)));
             }
             let anchor = format!("case-{}", spell::kebab(&id));
-            let empty = LabReport { code: None, status: None, line: 0 };
+            let empty = LabReport { code: None, status: None, also: Vec::new(), line: 0 };
             Ok(LabCase { id, title, staging, note, anchor, reports: vec![empty; clients], comparisons: Vec::with_capacity(checks), line: row.line })
         })();
         if let Ok(case) = parsed {
@@ -182,24 +182,16 @@ fn read_reports(
                 return Err(cells.err(format!("a second report of {client_id} for this case (first on line {first}) ({case_id:?})")));
             }
             let text = cells.raw("code").to_owned();
-            let code = match clients[client].system {
-                _ if text.is_empty() => None,
-                // A system with problems of its own: those are reported instead.
-                Some(system) if !clean[system] => None,
-                Some(system) => {
-                    let system = &systems[system];
-                    match system.codes.iter().find(|c| !c.upstream_name.is_empty() && (c.name == text || c.upstream_name == text)) {
-                        Some(code) => Some(LabCode::Value(code.value)),
-                        None => return Err(cells.err(format!("code is not the name of a code of {} ({text:?})", system.id))),
-                    }
+            let code = lab_code(&mut cells, "code", text, &clients[client], (systems, clean))?;
+            let others: Vec<String> = cells.optional_raw("also").split(';').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+            let mut also = Vec::new();
+            for text in others {
+                let Some(other) = lab_code(&mut cells, "also", text.clone(), &clients[client], (systems, clean))? else { continue };
+                if code.as_ref() == Some(&other) || also.contains(&other) {
+                    return Err(cells.err(format!("also lists the report's own code, or a code twice ({text:?})")));
                 }
-                None => {
-                    if text.trim().is_empty() || text.contains(['\0', '\n']) {
-                        return Err(cells.err(format!("code is not one line of text ({text:?})")));
-                    }
-                    Some(LabCode::Text(text))
-                }
-            };
+                also.push(other);
+            }
             let status = match cells.raw("status") {
                 "" => None,
                 _ => {
@@ -211,11 +203,39 @@ fn read_reports(
                     Some(value)
                 }
             };
-            Ok((case, client, LabReport { code, status, line: row.line }))
+            Ok((case, client, LabReport { code, status, also, line: row.line }))
         })();
         if let Ok((case, client, report)) = parsed {
             cases[case].reports[client] = report;
         }
+    }
+}
+
+/// A code a client reported, as written in `column`: the name of a code of
+/// the client's system, or for a client without one, the code as text (one
+/// line, no `;`, which separates the codes of `also`). `None` for an empty
+/// field, and for a system whose own files have problems (reported instead).
+fn lab_code(
+    cells: &mut Cells<'_>,
+    column: &str,
+    text: String,
+    client: &LabClient,
+    (systems, clean): (&[System], &[bool]),
+) -> Result<Option<LabCode>, Reported> {
+    match client.system {
+        _ if text.is_empty() => Ok(None),
+        Some(system) if !clean[system] => Ok(None),
+        Some(system) => {
+            let system = &systems[system];
+            match system.codes.iter().find(|c| !c.upstream_name.is_empty() && (c.name == text || c.upstream_name == text)) {
+                Some(code) => Ok(Some(LabCode::Value(code.value))),
+                None => Err(cells.err(format!("{column} is not the name of a code of {} ({text:?})", system.id))),
+            }
+        }
+        None if text.trim().is_empty() || text.contains(['\0', '\n', ';']) => {
+            Err(cells.err(format!("{column} is not one line of text without `;` ({text:?})")))
+        }
+        None => Ok(Some(LabCode::Text(text))),
     }
 }
 
@@ -327,27 +347,7 @@ pub fn check_rows(lab: Option<&Lab>, systems: &[System], mappings: &[Mapping], v
 fn describe(lab: &Lab, systems: &[System], case: &LabCase, check: &LabCheck) -> String {
     [check.from, check.to]
         .iter()
-        .map(|&client| format!("{} {}", lab.clients[client].title, report_text(lab, systems, &lab.clients[client], &case.reports[client])))
+        .map(|&client| format!("{} {}", lab.clients[client].title, lab.report_text(systems, client, &case.reports[client])))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A report as plain text: `ERR_ABORTED`, `ContentNotFoundError with HTTP 404`,
-/// `HTTP 404`, `nothing`.
-pub fn report_text(lab: &Lab, systems: &[System], client: &LabClient, report: &LabReport) -> String {
-    let status_system = &systems[lab.status_system];
-    let status = report.status.map(|s| format!("{} {s}", if status_system.label.is_empty() { &status_system.title } else { &status_system.label }));
-    let code = match (&report.code, client.system) {
-        (Some(LabCode::Value(value)), Some(system)) => {
-            Some(systems[system].primary(*value).map_or_else(|| value.to_string(), |c| c.name.clone()))
-        }
-        (Some(LabCode::Text(text)), _) => Some(text.clone()),
-        _ => None,
-    };
-    match (code, status) {
-        (Some(code), Some(status)) => format!("{code} with {status}"),
-        (Some(code), None) => code,
-        (None, Some(status)) => status,
-        (None, None) => "nothing".to_owned(),
-    }
 }

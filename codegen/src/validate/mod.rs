@@ -21,7 +21,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{read_csv, report_unread};
 use crate::model::*;
 
-pub use lab::{LAB_FOLDER, report_text};
+pub use lab::LAB_FOLDER;
 pub use system::CODE_COLUMNS;
 
 /// The folder of `data/` that holds mappings rather than a code system (the
