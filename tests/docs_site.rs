@@ -321,7 +321,7 @@ where
 }
 
 /// A code page per system (and a page with several meanings, and a retired
-/// number) and every mapping page, served under the site's path and
+/// number), every mapping page and the failure lab's page, served under the site's path and
 /// rendered by headless Chromium: the title, description and canonical
 /// link, the heading, every meaning's description and facts, the mappings
 /// both ways and the names in every language are in the DOM, and mdBook's
@@ -365,6 +365,19 @@ fn pages_open_in_chromium() {
                 checker.mapping_page(model, mapping, &page, doc);
                 check_common(doc, &page, &mut checker);
                 result(&checker, format!("{page}: {} ({} rows)", doc.title().unwrap_or_default(), checker.counts.mapping_rows))
+            }),
+        ));
+    }
+    if let Some(lab) = &model.lab {
+        let page = html_page(&lab.page);
+        let (model, check_common) = (&model, &check_common);
+        jobs.push((
+            format!("{}{page}", server.base),
+            Box::new(move |doc: &Document| {
+                let mut checker = Checker::default();
+                checker.lab_page(model, lab, &page, doc);
+                check_common(doc, &page, &mut checker);
+                result(&checker, format!("{page}: {} ({} texts)", doc.title().unwrap_or_default(), checker.counts.texts))
             }),
         ));
     }

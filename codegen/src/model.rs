@@ -547,7 +547,7 @@ pub struct Lab {
     pub clients: Vec<LabClient>,
     /// Which clients' codes are compared through the mappings, in file order.
     pub checks: Vec<LabCheck>,
-    /// In file order.
+    /// Sorted by id.
     pub cases: Vec<LabCase>,
     /// The docs page: `failure-lab.md`.
     pub page: String,

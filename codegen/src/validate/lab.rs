@@ -18,17 +18,35 @@ use crate::spell;
 /// The folder of `data/` that holds the failure lab rather than a code system.
 pub const LAB_FOLDER: &str = "failure_lab";
 
+/// The lab's files, under [`LAB_FOLDER`].
+const LAB_FILES: [&str; 3] = ["lab.toml", "cases.csv", "reports.csv"];
+
 /// Loads the lab, if `data/` has one. `clean[i]`: system i's own files had no
-/// problem; reports are only checked against clean systems.
-pub fn load_lab(root: &Path, systems: &[System], clean: &[bool], mappings: &[Mapping], diags: &mut Diagnostics) -> Option<Lab> {
+/// problem; `all_loaded`: every system's metadata loaded. The lab is checked
+/// only against systems that are all in order: while one is not, its own
+/// problems are reported instead of every client and report that names it.
+pub fn load_lab(
+    root: &Path,
+    systems: &[System],
+    (clean, all_loaded): (&[bool], bool),
+    mappings: &[Mapping],
+    diags: &mut Diagnostics,
+) -> Option<Lab> {
     if !root.join(LAB_FOLDER).exists() {
         return None;
     }
-    let toml_rel = format!("{LAB_FOLDER}/lab.toml");
+    if !all_loaded || clean.contains(&false) {
+        for file in LAB_FILES {
+            diags.note_read(&format!("{LAB_FOLDER}/{file}"));
+        }
+        return None;
+    }
+    let [toml_file, cases_file, reports_file] = LAB_FILES;
+    let toml_rel = format!("{LAB_FOLDER}/{toml_file}");
     let toml_path = display_path(&toml_rel);
     let meta = read_toml::<LabToml>(root, &toml_rel, diags);
-    let cases_table = read_csv(root, &format!("{LAB_FOLDER}/cases.csv"), &["case", "title", "staging"], &["note"], diags);
-    let reports_table = read_csv(root, &format!("{LAB_FOLDER}/reports.csv"), &["case", "client", "code", "status"], &["also"], diags);
+    let cases_table = read_csv(root, &format!("{LAB_FOLDER}/{cases_file}"), &["case", "title", "staging"], &["note"], diags);
+    let reports_table = read_csv(root, &format!("{LAB_FOLDER}/{reports_file}"), &["case", "client", "code", "status"], &["also"], diags);
     let (meta, text) = meta?;
     check_text(&meta.title, "title", &toml_path, 1, diags);
     check_text(&meta.description, "description", &toml_path, 1, diags);
@@ -101,10 +119,10 @@ pub fn load_lab(root: &Path, systems: &[System], clean: &[bool], mappings: &[Map
         return None;
     };
     let mut cases = read_cases(&cases_table, clients.len(), checks.len(), diags);
-    read_reports(&reports_table, &mut cases, &clients, (systems, clean), status_system, diags);
-    for case in &cases {
+    let present = read_reports(&reports_table, &mut cases, &clients, systems, status_system, diags);
+    for (index, case) in cases.iter().enumerate() {
         let missing: Vec<&str> =
-            clients.iter().zip(&case.reports).filter(|(_, r)| r.line == 0).map(|(c, _)| c.id.as_str()).collect();
+            clients.iter().enumerate().filter(|(c, _)| !present.contains_key(&(index, *c))).map(|(_, c)| c.id.as_str()).collect();
         if !missing.is_empty() {
             diags.at(&cases_table.path, case.line, format!("no report in {} from {} ({})", reports_table.path, missing.join(", "), case.id));
         }
@@ -154,6 +172,9 @@ fn read_cases(table: &CsvTable, clients: usize, checks: usize, diags: &mut Diagn
             cases.push(case);
         }
     }
+    // By id, whatever order the file lists them in: output never depends on
+    // where a row happens to sit.
+    cases.sort_by(|a, b| a.id.cmp(&b.id));
     cases
 }
 
@@ -161,10 +182,11 @@ fn read_reports(
     table: &CsvTable,
     cases: &mut [LabCase],
     clients: &[LabClient],
-    (systems, clean): (&[System], &[bool]),
+    systems: &[System],
     status_system: usize,
     diags: &mut Diagnostics,
-) {
+) -> BTreeMap<(usize, usize), usize> {
+    // (case, client) -> line of every report row, valid or not.
     let mut seen: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for row in &table.rows {
         let mut cells = Cells { table, row, diags };
@@ -182,11 +204,11 @@ fn read_reports(
                 return Err(cells.err(format!("a second report of {client_id} for this case (first on line {first}) ({case_id:?})")));
             }
             let text = cells.raw("code").to_owned();
-            let code = lab_code(&mut cells, "code", text, &clients[client], (systems, clean))?;
+            let code = lab_code(&mut cells, "code", text, &clients[client], systems)?;
             let others: Vec<String> = cells.optional_raw("also").split(';').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
             let mut also = Vec::new();
             for text in others {
-                let Some(other) = lab_code(&mut cells, "also", text.clone(), &clients[client], (systems, clean))? else { continue };
+                let Some(other) = lab_code(&mut cells, "also", text.clone(), &clients[client], systems)? else { continue };
                 if code.as_ref() == Some(&other) || also.contains(&other) {
                     return Err(cells.err(format!("also lists the report's own code, or a code twice ({text:?})")));
                 }
@@ -197,7 +219,7 @@ fn read_reports(
                 _ => {
                     let value = cells.int("status")?;
                     let system = &systems[status_system];
-                    if clean[status_system] && system.primary(value).is_none() {
+                    if system.primary(value).is_none() {
                         return Err(cells.err(format!("status is not a code of {} ({value})", system.id)));
                     }
                     Some(value)
@@ -209,22 +231,22 @@ fn read_reports(
             cases[case].reports[client] = report;
         }
     }
+    seen
 }
 
 /// A code a client reported, as written in `column`: the name of a code of
 /// the client's system, or for a client without one, the code as text (one
 /// line, no `;`, which separates the codes of `also`). `None` for an empty
-/// field, and for a system whose own files have problems (reported instead).
+/// field.
 fn lab_code(
     cells: &mut Cells<'_>,
     column: &str,
     text: String,
     client: &LabClient,
-    (systems, clean): (&[System], &[bool]),
+    systems: &[System],
 ) -> Result<Option<LabCode>, Reported> {
     match client.system {
         _ if text.is_empty() => Ok(None),
-        Some(system) if !clean[system] => Ok(None),
         Some(system) => {
             let system = &systems[system];
             match system.codes.iter().find(|c| !c.upstream_name.is_empty() && (c.name == text || c.upstream_name == text)) {

@@ -81,7 +81,7 @@ pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
             ),
         }
     }
-    let lab = lab::load_lab(root, &systems, &clean, &mappings, &mut diags);
+    let lab = lab::load_lab(root, &systems, (&clean, all_loaded), &mappings, &mut diags);
     // Only once everything else holds: a row or report with a problem of its
     // own would otherwise be reported again as a row the lab does not confirm.
     if diags.is_empty() {
