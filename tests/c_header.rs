@@ -747,7 +747,7 @@ fn mapping_functions_agree_with_the_rules_of_data_map() {
     let model = model();
     assert!(!model.mappings.is_empty(), "data/map/ holds no mapping");
     let mut program = PROBE_PRELUDE.to_owned();
-    program += "int main(void) {\n    size_t i;\n    const netcodes_mapping *rule;\n";
+    program += "int main(void) {\n    size_t i;\n    const netcodes_rule *rule;\n";
     let mut expected = Vec::new();
     let mut probes = 0;
     let targets: BTreeSet<usize> = model.mappings.iter().map(|m| m.to).collect();

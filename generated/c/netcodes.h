@@ -4763,18 +4763,18 @@ static inline netcodes_retry_decision netcodes_warning_retry_decision(int code, 
  */
 
 /* One rule of a mapping table. */
-typedef struct netcodes_mapping {
+typedef struct netcodes_rule {
     /* The code of the target system. */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
     const char *note;
-} netcodes_mapping;
+} netcodes_rule;
 
 /* chromium -> http (data/map/chromium_to_http.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_http_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -906 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -905 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -904 */
@@ -5283,14 +5283,14 @@ static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code)
 /* chromium -> http (data/map/chromium_to_http.csv): the http code for the given
  * chromium code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 /* chromium -> qt (data/map/chromium_to_qt.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."}, /* -906 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -905 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -904 */
@@ -5799,14 +5799,14 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
 /* chromium -> qt (data/map/chromium_to_qt.csv): the qt code for the given
  * chromium code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* http -> qt (data/map/http_status_to_qt.csv): the rule that answers for the
  * given http code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code) {
-    static const netcodes_mapping netcodes_rules[15] = {
+static inline const netcodes_rule *netcodes_qt_from_http_status_rule(int code) {
+    static const netcodes_rule netcodes_rules[15] = {
         {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 400 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 401 */
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_UPSTREAM, "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."}, /* 403 */
@@ -5853,14 +5853,14 @@ static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code
 /* http -> qt (data/map/http_status_to_qt.csv): the qt code for the given
  * http code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_http_status(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_http_status_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_http_status_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* qt -> http (data/map/qt_to_http.csv): the rule that answers for the
  * given qt code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
-    static const netcodes_mapping netcodes_rules[34] = {
+static inline const netcodes_rule *netcodes_http_from_qt_rule(int code) {
+    static const netcodes_rule netcodes_rules[34] = {
         {NETCODES_HTTP_OK, NETCODES_MAPPING_APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."}, /* 0 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* 1 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* 2 */
@@ -5939,7 +5939,7 @@ static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
 /* qt -> http (data/map/qt_to_http.csv): the http code for the given
  * qt code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_qt(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_qt_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_qt_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 

@@ -13,7 +13,7 @@ pub const FIXED_NAMES: &[&str] = &[
     "NETCODES_VERSION_PATCH", "NETCODES_VERSION_STRING", "NETCODES_DATA_VERSION", "NETCODES_CATEGORY_NONE",
     "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "netcodes_entry", "netcodes_byte",
     "netcodes_compare", "netcodes_length", "netcodes_name", "netcodes_find_name", "netcodes_trim",
-    "netcodes_retry_decision", "netcodes_retry_decide", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_category",
+    "netcodes_retry_decision", "netcodes_retry_decide", "netcodes_rule", "netcodes_mapping_kind", "netcodes_category",
     "netcodes_retry", "netcodes_status",
 ];
 

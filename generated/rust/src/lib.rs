@@ -40,7 +40,7 @@
 //! use netcodes::qt::NetworkError;
 //!
 //! // HTTP status to Qt NetworkError: the answer, and how sure it is.
-//! let mapping = NetworkError::from_http_status_mapping(400).unwrap();
+//! let mapping = NetworkError::from_http_status_rule(400).unwrap();
 //! assert_eq!(mapping.to, NetworkError::PROTOCOL_INVALID_OPERATION_ERROR);
 //! assert_eq!(NetworkError::from_http_status(400), Some(NetworkError::PROTOCOL_INVALID_OPERATION_ERROR));
 //! println!("{:?}: {:?}", mapping.kind, mapping.note);
@@ -105,4 +105,4 @@ pub mod warning;
 
 mod vocabulary;
 
-pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
+pub use vocabulary::{Category, CodeStatus, MappingKind, Retry, RetryDecision, Rule};

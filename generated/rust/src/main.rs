@@ -105,14 +105,14 @@ macro_rules! system {
 }
 
 system!(find_chromium, "chromium", netcodes::chromium::NetError, i32, [
-    ("http", netcodes::http::Status::from_chromium_mapping),
-    ("qt", netcodes::qt::NetworkError::from_chromium_mapping),
+    ("http", netcodes::http::Status::from_chromium_rule),
+    ("qt", netcodes::qt::NetworkError::from_chromium_rule),
 ]);
 system!(find_http, "http", netcodes::http::Status, u16, [
-    ("qt", netcodes::qt::NetworkError::from_http_status_mapping),
+    ("qt", netcodes::qt::NetworkError::from_http_status_rule),
 ]);
 system!(find_qt, "qt", netcodes::qt::NetworkError, i32, [
-    ("http", netcodes::http::Status::from_qt_mapping),
+    ("http", netcodes::http::Status::from_qt_rule),
 ]);
 system!(find_warning, "warning", netcodes::warning::Warning, u16, [
 ]);
