@@ -264,7 +264,7 @@ def tls_handshake_with_rtt(conn: socket.socket, ctx: ssl.SSLContext, rtt: float)
                     time.sleep(rtt)
             data = conn.recv(65536)
             if not data:
-                raise ConnectionError("client went away during the handshake")
+                raise ConnectionError("client went away during the handshake") from None
             inb.write(data)
         except ssl.SSLError:
             out = outb.read()
@@ -625,9 +625,12 @@ def run_curl_one(case, certs, names):
 def run_curl(cases, certs, repeats):
     names = curle_names()
     t = time.monotonic()
-    with cf.ThreadPoolExecutor(CURL_PARALLEL) as ex:
+    ex = cf.ThreadPoolExecutor(CURL_PARALLEL)
+    try:
         futs = {c.id: [ex.submit(run_curl_one, c, certs, names) for _ in range(repeats)] for c in cases}
         res = {cid: aggregate([f.result() for f in fs], curl_key) for cid, fs in futs.items()}
+    finally:
+        ex.shutdown(cancel_futures=True)
     return res, time.monotonic() - t
 
 
@@ -808,7 +811,8 @@ def run_chromium(cases, certs, tmp, logs):
     # roots from $HOME/.pki/nssdb.
     nssdb = home / ".pki" / "nssdb"
     nssdb.mkdir(parents=True)
-    for args in (["-N", "--empty-password"], ["-A", "-t", "C,,", "-n", "netcodes failure-lab test CA", "-i", certs.ca_file]):
+    for args in (["-N", "--empty-password"],
+                 ["-A", "-t", "C,,", "-n", "netcodes failure-lab test CA", "-i", certs.ca_file]):
         subprocess.run(["certutil", "-d", f"sql:{nssdb}", *args], check=True, capture_output=True, timeout=20)
     argv = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
@@ -834,7 +838,8 @@ def run_chromium(cases, certs, tmp, logs):
     try:
         version = cdp.call("Browser.getVersion", timeout=20)
         log(f"chromium up after {time.monotonic() - t:.2f}s: {version.get('product')}")
-        with cf.ThreadPoolExecutor(CHROMIUM_PARALLEL) as ex:
+        ex = cf.ThreadPoolExecutor(CHROMIUM_PARALLEL)
+        try:
             # The case that runs into the time limit starts first, beside the others.
             slow_first = sorted(cases, key=lambda c: c.id != "read_timeout")
             futs = {c.id: ex.submit(chromium_case, cdp, c) for c in slow_first}
@@ -843,6 +848,9 @@ def run_chromium(cases, certs, tmp, logs):
                     results[cid] = f.result()
                 except Exception as e:  # noqa: BLE001 - recorded, and the run counts as incomplete
                     results[cid] = {"error": None, "http_status": None, "harness_error": repr(e)}
+        finally:
+            # Stopped early (SIGTERM): the cases not started yet are dropped.
+            ex.shutdown(cancel_futures=True)
     finally:
         cdp.close()
         shutil.rmtree(home, ignore_errors=True)
@@ -951,7 +959,6 @@ def main() -> int:
             ids = [i for i in ids if i in args.only.split(",")]
         cases = [staged[i] for i in ids]
         log(f"{len(cases)} cases, {len(servers)} servers")
-        names = curle_names()
         with cf.ThreadPoolExecutor(2) as ex:
             # Qt and curl together, then Chromium alone: a browser with several
             # renderers keeps both cores busy, and beside it TLS handshakes

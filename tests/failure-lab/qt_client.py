@@ -17,7 +17,6 @@ from PyQt6.QtCore import PYQT_VERSION_STR, QCoreApplication, QTimer, QUrl, qVers
 from PyQt6.QtNetwork import (
     QNetworkAccessManager,
     QNetworkProxy,
-    QNetworkReply,
     QNetworkRequest,
     QSslCertificate,
     QSslConfiguration,
