@@ -69,7 +69,7 @@ CURL_MAX_TIME_S = 5  # a cap on the whole transfer only; the 50-hop redirect cas
 CASE_TIMEOUT_S = 6.0
 # Repetitions: Qt and curl are cheap, and repeating shows an outcome that
 # depends on timing; the report is the most frequent outcome.
-QT_REPEATS = 5
+QT_REPEATS = 7
 CURL_REPEATS = 3
 CHROMIUM_PARALLEL = 4
 CURL_PARALLEL = 8
