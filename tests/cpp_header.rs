@@ -183,7 +183,16 @@ fn probe_values(system: &System) -> Vec<i64> {
     let (lo, hi) = system.int_type.range();
     let (lo, hi) = (lo.max(i64::from(i32::MIN)), hi.min(i64::from(i32::MAX)));
     let mut values: Vec<i64> = system.codes.iter().chain(&system.retired).map(|c| c.value).collect();
-    values.extend((system.min - 3)..=(system.max + 3));
+    // Every value of a small range; around the ends and each code of a wide
+    // one (HTTP/2's and HTTP/3's reach 2^32 and 2^62).
+    if system.max - system.min <= 4_000 {
+        values.extend((system.min - 3)..=(system.max + 3));
+    } else {
+        let around: Vec<i64> = values.clone();
+        for v in around.into_iter().chain([system.min, system.max]) {
+            values.extend(v.saturating_sub(3)..=v.saturating_add(3));
+        }
+    }
     values.extend([lo, lo + 1, hi, hi - 1, 0, -1, 1, 65_535, 65_536]);
     values.retain(|v| (lo..=hi).contains(v));
     values.sort_unstable();

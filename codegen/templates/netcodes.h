@@ -361,7 +361,10 @@ static inline const char *{{ s.fns }}group_title({{ s.fns }}group group) {
 }
 {%- for g in s.groups %}
 
-/* 1 if the value lies in the {{ g.title_comment }} range ({{ g.min }} to {{ g.max }}), known code or not. */
+/* 1 if the value lies in the {{ g.title_comment }} range ({{ g.min }} to {{ g.max }}), known code or not.
+{%- if !g.description_comment.is_empty() %}
+ * {{ g.description_comment }}
+{%- endif %} */
 static inline int {{ g.predicate }}({{ s.param }} code) {
     return {{ g.condition }};
 }

@@ -1584,6 +1584,50 @@ export function fromChromium(code) {
   return RULES_FROM_CHROMIUM(code)?.to;
 }
 
+// From grpc: [lo, hi, target row, kind, note], single codes first, then
+// ranges from the narrowest; then each note once.
+const RULES_FROM_GRPC = /* @__PURE__ */ rules([
+  [0, 0, 4, 0, -1],
+  [1, 1, 69, 0, 0],
+  [2, 2, 71, 0, 1],
+  [3, 3, 23, 0, -1],
+  [4, 4, 75, 0, -1],
+  [5, 5, 27, 0, -1],
+  [6, 6, 32, 0, -1],
+  [7, 7, 26, 0, -1],
+  [8, 8, 52, 0, -1],
+  [9, 9, 23, 0, 2],
+  [10, 10, 32, 0, 3],
+  [11, 11, 23, 0, -1],
+  [12, 12, 72, 0, -1],
+  [13, 13, 71, 0, -1],
+  [14, 14, 74, 0, -1],
+  [15, 15, 71, 0, 4],
+  [16, 16, 24, 0, -1],
+], ALL, [
+  "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up.",
+  "Nothing more specific is known, so the generic server error stands in.",
+  "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers.",
+  "A concurrency conflict, shown as Conflict like ALREADY_EXISTS.",
+  "HTTP has no status for lost or corrupted data, so the generic server error stands in.",
+]);
+
+/**
+ * The rule that answers for a grpc code: the Status it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export function fromGrpcRule(code) {
+  return RULES_FROM_GRPC(code);
+}
+
+/**
+ * The Status for a grpc code (StatusCode), or undefined (every
+ * current StatusCode has a rule). fromGrpcRule() also says how sure that is.
+ */
+export function fromGrpc(code) {
+  return RULES_FROM_GRPC(code)?.to;
+}
+
 // From qt: [lo, hi, target row, kind, note], single codes first, then
 // ranges from the narrowest; then each note once.
 const RULES_FROM_QT = /* @__PURE__ */ rules([
@@ -1670,4 +1714,37 @@ export function fromQtRule(code) {
  */
 export function fromQt(code) {
   return RULES_FROM_QT(code)?.to;
+}
+
+// From websocket: [lo, hi, target row, kind, note], single codes first, then
+// ranges from the narrowest; then each note once.
+const RULES_FROM_WEBSOCKET = /* @__PURE__ */ rules([
+  [1009, 1009, 36, 2, 0],
+  [1011, 1011, 71, 1, -1],
+  [1012, 1012, 74, 2, 1],
+  [1013, 1013, 74, 1, -1],
+  [1014, 1014, 73, 1, 2],
+  [3000, 3000, 24, 1, -1],
+  [3003, 3003, 26, 1, -1],
+  [3008, 3008, 31, 2, 3],
+], ALL, [
+  "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body.",
+  "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart.",
+  "The registry itself likens 1014 to 502.",
+  "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status.",
+]);
+
+/**
+ * The rule that answers for a websocket code: the Status it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export function fromWebsocketRule(code) {
+  return RULES_FROM_WEBSOCKET(code);
+}
+
+/**
+ * The Status for a websocket code (CloseCode), or undefined. fromWebsocketRule() also says how sure that is.
+ */
+export function fromWebsocket(code) {
+  return RULES_FROM_WEBSOCKET(code)?.to;
 }

@@ -128,6 +128,8 @@ struct GroupView {
     id: String,
     title: String,
     title_comment: String,
+    /// The group's description, for the predicate's comment (may be empty).
+    description_comment: String,
     condition: String,
     min: String,
     max: String,
@@ -326,6 +328,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
                 id: c_string(&g.id),
                 title: c_string(&g.title),
                 title_comment: comment_safe(&g.title),
+                description_comment: comment_safe(&g.description),
                 condition: range_condition(system, g.min, g.max),
                 min: int(g.min),
                 max: int(g.max),

@@ -555,6 +555,44 @@ impl Status {
         None
     }
 
+    /// gRPC status to HTTP status, as google.rpc.Code pairs them
+    ///
+    /// The HTTP status that Google's API definitions pair with each gRPC status, written next to every value of google.rpc.Code. HTTP/JSON gateways in front of gRPC services (Google Cloud APIs, grpc-gateway, Envoy's JSON transcoder) use the pairing to choose a response status. It is a convention for gateways, not something gRPC itself sends: a gRPC server always answers HTTP 200 and puts the real outcome in grpc-status. CANCELLED pairs with 499, nginx's unofficial Client Closed Request.
+    ///
+    /// Takes any `i32` value of `grpc::StatusCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_grpc(code: i32) -> Option<Self> {
+        match Self::from_grpc_rule(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_grpc`](Self::from_grpc), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_grpc_rule(code: i32) -> Option<crate::Rule<Self>> {
+        let (mut lo, mut hi) = (0, FROM_GRPC_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_GRPC_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_GRPC_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_GRPC_RULES[FROM_GRPC_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_GRPC_RANGES.len() {
+            let (low, high, rule) = FROM_GRPC_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_GRPC_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// Qt NetworkError to HTTP status for gateways
     ///
     /// The HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.
@@ -591,6 +629,59 @@ impl Status {
             i += 1;
         }
         None
+    }
+
+    /// WebSocket close code to the HTTP status of the same failure
+    ///
+    /// The HTTP status that stands for the same failure as a WebSocket close code, for the codes that have one: a gateway that turns a closed WebSocket into an HTTP answer, or a log that puts both side by side, can use it. Most close codes describe the WebSocket framing itself and have no HTTP counterpart, so they have no row.
+    ///
+    /// Takes any `u16` value of `websocket::CloseCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_websocket(code: u16) -> Option<Self> {
+        match Self::from_websocket_rule(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_websocket`](Self::from_websocket), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_websocket_rule(code: u16) -> Option<crate::Rule<Self>> {
+        let (mut lo, mut hi) = (0, FROM_WEBSOCKET_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_WEBSOCKET_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_WEBSOCKET_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_WEBSOCKET_RULES[FROM_WEBSOCKET_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_WEBSOCKET_RANGES.len() {
+            let (low, high, rule) = FROM_WEBSOCKET_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_WEBSOCKET_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The gRPC status codes code for this one: [`StatusCode::from_http_status`](crate::grpc::StatusCode::from_http_status).
+    #[must_use]
+    pub const fn to_grpc(self) -> Option<crate::grpc::StatusCode> {
+        match self.to_grpc_rule() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_grpc`](Self::to_grpc), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_grpc_rule(self) -> Option<crate::Rule<crate::grpc::StatusCode>> {
+        crate::grpc::StatusCode::from_http_status_rule(self.0)
     }
 
     /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
@@ -9490,6 +9581,127 @@ static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [];
 
+/// The rows of data/map/grpc_to_http.csv, in value order.
+static FROM_GRPC_RULES: [crate::Rule<Status>; 17] = [
+    crate::Rule {
+        to: Status::OK,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::NGINX_CLIENT_CLOSED_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up.",
+        ),
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Nothing more specific is known, so the generic server error stands in.",
+        ),
+    },
+    crate::Rule {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::TOO_MANY_REQUESTS,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers.",
+        ),
+    },
+    crate::Rule {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Upstream,
+        note: Some("A concurrency conflict, shown as Conflict like ALREADY_EXISTS."),
+    },
+    crate::Rule {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::NOT_IMPLEMENTED,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "HTTP has no status for lost or corrupted data, so the generic server error stands in.",
+        ),
+    },
+    crate::Rule {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_GRPC_EXACT: [(i32, u32); 17] = [
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (3, 3),
+    (4, 4),
+    (5, 5),
+    (6, 6),
+    (7, 7),
+    (8, 8),
+    (9, 9),
+    (10, 10),
+    (11, 11),
+    (12, 12),
+    (13, 13),
+    (14, 14),
+    (15, 15),
+    (16, 16),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_GRPC_RANGES: [(i32, i32, u32); 0] = [];
+
 /// The rows of data/map/qt_to_http.csv, in value order.
 static FROM_QT_RULES: [crate::Rule<Status>; 34] = [
     crate::Rule {
@@ -9748,3 +9960,68 @@ static FROM_QT_EXACT: [(i32, u32); 34] = [
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_QT_RANGES: [(i32, i32, u32); 0] = [];
+
+/// The rows of data/map/websocket_to_http.csv, in value order.
+static FROM_WEBSOCKET_RULES: [crate::Rule<Status>; 8] = [
+    crate::Rule {
+        to: Status::CONTENT_TOO_LARGE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body.",
+        ),
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart.",
+        ),
+    },
+    crate::Rule {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("The registry itself likens 1014 to 502."),
+    },
+    crate::Rule {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::REQUEST_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_WEBSOCKET_EXACT: [(u16, u32); 8] = [
+    (1009, 0),
+    (1011, 1),
+    (1012, 2),
+    (1013, 3),
+    (1014, 4),
+    (3000, 5),
+    (3003, 6),
+    (3008, 7),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_WEBSOCKET_RANGES: [(u16, u16, u32); 0] = [];

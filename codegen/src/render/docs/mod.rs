@@ -208,9 +208,19 @@ struct SystemPage {
     facts: Vec<String>,
     /// Several sources give numbers meanings: the index names each row's.
     sources: bool,
-    /// (heading, anchor, rows)
-    groups: Vec<(String, String, Vec<IndexRow>)>,
+    groups: Vec<GroupSection>,
     retired: Vec<IndexRow>,
+}
+
+/// A group's section on its system's page.
+struct GroupSection {
+    heading: String,
+    anchor: String,
+    /// The group's description, if it has one.
+    intro: String,
+    rows: Vec<IndexRow>,
+    /// Its numbers are all retired (the rows are under Retired numbers).
+    all_retired: bool,
 }
 
 /// One meaning's row in a system's index.
@@ -671,14 +681,15 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
             let rows: Vec<IndexRow> =
                 system.codes.iter().filter(|c| c.group == group_index).map(|c| row(c, c.primary)).collect();
             // A group whose numbers are all retired keeps its section: its
-            // codes' pages link to it.
-            let any = !rows.is_empty() || system.retired.iter().any(|c| c.group == group_index);
-            any.then(|| {
-                (
-                    format!("{} ({} to {})", md(&group.title), system.value_text(group.min), system.value_text(group.max)),
-                    group_anchor(system, group),
-                    rows,
-                )
+            // codes' pages link to it. So does a described range without
+            // codes (private use): the description is what there is to say.
+            let all_retired = rows.is_empty() && system.retired.iter().any(|c| c.group == group_index);
+            (!rows.is_empty() || all_retired || !group.description.is_empty()).then(|| GroupSection {
+                heading: format!("{} ({} to {})", md(&group.title), system.value_text(group.min), system.value_text(group.max)),
+                anchor: group_anchor(system, group),
+                intro: md(&group.description),
+                rows,
+                all_retired,
             })
         })
         .collect();

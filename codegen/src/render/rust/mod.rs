@@ -261,7 +261,7 @@ pub(super) fn doc_lines(lines: &[String]) -> TokenStream {
 /// An integer literal of the system's type (`-105`, `404`, `0x0d` where upstream writes hex).
 pub(super) fn lit_int(system: &System, value: i64) -> TokenStream {
     let literal = match system.hex_width {
-        Some(width) if value >= 0 => format!("0x{value:0width$x}").parse::<proc_macro2::Literal>().expect("a hex literal"),
+        Some(width) if value >= 0 => ast::hex_literal(value, width).parse::<proc_macro2::Literal>().expect("a hex literal"),
         _ => proc_macro2::Literal::i64_unsuffixed(value.abs()),
     };
     if value < 0 { quote!(-#literal) } else { quote!(#literal) }

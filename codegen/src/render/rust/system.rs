@@ -68,7 +68,10 @@ fn group_enum(system: &System) -> TokenStream {
         variants: system
             .groups
             .iter()
-            .map(|g| (g.rust.clone(), format!("{} ({}..={}).", g.title, system.value_text(g.min), system.value_text(g.max))))
+            .map(|g| {
+                let range = format!("{} ({}..={}).", g.title, system.value_text(g.min), system.value_text(g.max));
+                (g.rust.clone(), if g.description.is_empty() { range } else { format!("{range} {}", g.description) })
+            })
             .collect(),
         texts: vec![
             (" The identifier used in the data tables.", system.groups.iter().map(|g| g.id.clone()).collect()),
@@ -260,12 +263,15 @@ fn data_methods(model: &Model, system: &System) -> TokenStream {
     let groups = system.groups.iter().map(|g| {
         let method = format_ident!("{}", g.method);
         let variant = format_ident!("{}", g.rust);
-        let doc = format!(
+        let mut doc = format!(
             " Whether the value lies in {} ({}..={}), known code or not.",
             escape::markdown(&g.title),
             system.value_text(g.min),
             system.value_text(g.max)
         );
+        if !g.description.is_empty() {
+            doc = format!("{doc} {}", escape::markdown(&g.description));
+        }
         quote! {
             #[doc = #doc]
             #[must_use]
