@@ -6,6 +6,8 @@
  * "netcodes/chromium",
  * "netcodes/http",
  * "netcodes/qt",
+ * "netcodes/qt_network_accessibility",
+ * "netcodes/qt_operation",
  * "netcodes/warning".
  * @module
  */
@@ -14,7 +16,7 @@
 export declare const version: string;
 
 /** What kind of failure a code is. */
-export type Category = "success" | "informational" | "redirect" | "dns" | "connection" | "timeout" | "network" | "tls" | "certificate" | "proxy" | "auth" | "client" | "content" | "rate_limit" | "server" | "protocol" | "http" | "cache" | "policy" | "cancelled" | "local" | "unknown";
+export type Category = "success" | "informational" | "redirect" | "dns" | "connection" | "timeout" | "network" | "tls" | "certificate" | "proxy" | "auth" | "client" | "content" | "rate_limit" | "server" | "protocol" | "http" | "cache" | "policy" | "cancelled" | "local" | "unknown" | "request";
 
 /** Whether and how to retry after a code. */
 export type Retry = "not_applicable" | "never" | "safe" | "after_delay" | "fresh_connection" | "retry_after" | "idempotent";

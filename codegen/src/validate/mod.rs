@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{read_csv, report_unread};
 use crate::model::*;
 
+pub use extras::release_key;
 pub use system::CODE_COLUMNS;
 
 /// The folder of `data/` that holds mappings rather than a code system.

@@ -53,6 +53,9 @@ pub struct SystemToml {
     pub source: String,
     pub url: String,
     pub version: String,
+    /// The upstream release that dropped the whole type (`Qt 6.0`).
+    #[serde(default)]
+    pub removed_in: Option<String>,
     pub description: String,
     pub type_name: Spanned<String>,
     /// What people put before a code when they search for it (`HTTP`).
@@ -155,6 +158,9 @@ pub struct EcosystemToml {
     pub id: Spanned<String>,
     pub title: String,
     pub version: String,
+    /// Every release the names were checked against, oldest first, ending with `version`.
+    #[serde(default)]
+    pub versions: Vec<String>,
     pub url: String,
 }
 

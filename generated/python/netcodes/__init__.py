@@ -4,6 +4,8 @@
 - netcodes.chromium: Chromium net errors
 - netcodes.http: HTTP status codes
 - netcodes.qt: Qt QNetworkReply::NetworkError
+- netcodes.qt_network_accessibility: Qt 5 QNetworkAccessManager::NetworkAccessibility
+- netcodes.qt_operation: Qt QNetworkAccessManager::Operation
 - netcodes.warning: HTTP Warning codes
 - netcodes.mapping: MappingKind and Rule, what the mapping functions answer
 - netcodes.vocabulary: Category and Retry, shared by every system
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
         http,
         mapping,
         qt,
+        qt_network_accessibility,
+        qt_operation,
         vocabulary,
         warning,
     )
@@ -28,11 +32,11 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "qt_network_accessibility", "qt_operation", "vocabulary", "warning"]
 
 # Submodules load when first used: `import netcodes` alone costs next to
 # nothing, and `netcodes.http` loads only the HTTP tables.
-_MODULES = frozenset({"chromium", "http", "mapping", "qt", "vocabulary", "warning"})
+_MODULES = frozenset({"chromium", "http", "mapping", "qt", "qt_network_accessibility", "qt_operation", "vocabulary", "warning"})
 _NAMES = {"Category": "vocabulary", "Retry": "vocabulary", "RetryDecision": "vocabulary", "MappingKind": "mapping", "Rule": "mapping"}
 
 

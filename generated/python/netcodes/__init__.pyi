@@ -3,6 +3,8 @@ from netcodes import chromium as chromium
 from netcodes import http as http
 from netcodes import mapping as mapping
 from netcodes import qt as qt
+from netcodes import qt_network_accessibility as qt_network_accessibility
+from netcodes import qt_operation as qt_operation
 from netcodes import vocabulary as vocabulary
 from netcodes import warning as warning
 from netcodes.mapping import MappingKind as MappingKind
@@ -13,6 +15,6 @@ from netcodes.vocabulary import RetryDecision as RetryDecision
 
 __version__: str
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "qt_network_accessibility", "qt_operation", "vocabulary", "warning"]
 
 def __dir__() -> list[str]: ...

@@ -5,7 +5,7 @@
 //!
 //! Upstream: `net::Error`, as of Chromium 153.0.8010.0; read from chromium/src net/base/net\_error\_list.h.
 //!
-//! 50 retired numbers (removed upstream, or sentinels) are not offered as codes; [`NetError::is_retired`](crate::chromium::NetError::is_retired) tells them apart from numbers upstream never used.
+//! 51 retired numbers (removed upstream, or sentinels) are not offered as codes; [`NetError::is_retired`](crate::chromium::NetError::is_retired) tells them apart from numbers upstream never used.
 
 use crate::{Category, CodeStatus, Retry};
 
@@ -6617,7 +6617,7 @@ static FOLDED: [(&str, u32); 497] = [
 ];
 
 /// The numbers upstream retired, sorted.
-static RETIRED: [i32; 50] = [
+static RETIRED: [i32; 51] = [
     -813,
     -812,
     -807,
@@ -6662,6 +6662,7 @@ static RETIRED: [i32; 50] = [
     -144,
     -143,
     -140,
+    -132,
     -129,
     -116,
     -112,

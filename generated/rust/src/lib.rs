@@ -6,8 +6,10 @@
 //! | module | code type | codes |
 //! |---|---|---|
 //! | [`chromium`] | [`chromium::NetError`] | 249 codes, Chromium 153.0.8010.0 |
-//! | [`http`] | [`http::Status`] | 97 codes, RFC 9110 (June 2022) and the IANA registry |
+//! | [`http`] | [`http::Status`] | 105 codes, RFC 9110 (June 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
+//! | [`qt_network_accessibility`] | [`qt_network_accessibility::NetworkAccessibility`] | 3 codes, Qt 5.15 |
+//! | [`qt_operation`] | [`qt_operation::Operation`] | 7 codes, Qt 6.11 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
 //!
 //! ## A code by number or name
@@ -45,9 +47,9 @@
 //! assert_eq!(NetworkError::from_http_status(400), Some(NetworkError::PROTOCOL_INVALID_OPERATION_ERROR));
 //! println!("{:?}: {:?}", mapping.kind, mapping.note);
 //!
-//! // 420 means different things to different sources.
-//! let sources: Vec<&str> = netcodes::http::Status::from(420).meanings().map(|m| m.source().id()).collect();
-//! assert_eq!(sources, ["twitter", "spring"]);
+//! // 419 means different things to different sources.
+//! let sources: Vec<&str> = netcodes::http::Status::from(419).meanings().map(|m| m.source().id()).collect();
+//! assert_eq!(sources, ["laravel", "spring"]);
 //! ```
 //!
 //! ## Deciding a retry
@@ -99,6 +101,12 @@ pub mod http;
 
 /// Qt QNetworkReply::NetworkError
 pub mod qt;
+
+/// Qt 5 QNetworkAccessManager::NetworkAccessibility
+pub mod qt_network_accessibility;
+
+/// Qt QNetworkAccessManager::Operation
+pub mod qt_operation;
 
 /// HTTP Warning codes
 pub mod warning;

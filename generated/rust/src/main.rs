@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use netcodes::{Category, Retry};
 
-const HELP: &str = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, http, qt, warning) answers with\neach meaning's description, category and retry advice, and the codes it maps\nto in other systems.\n\nCODE is a number (-105, 404, 203) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, NOT_FOUND, QNetworkReply::ContentNotFoundError),\nin any letter case. A name stands for its number: every meaning of the number\nis shown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n";
+const HELP: &str = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, http, qt, qt_network_accessibility,\nqt_operation, warning) answers with each meaning's description, category and\nretry advice, and the codes it maps to in other systems.\n\nCODE is a number (-105, 404, 203) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, NOT_FOUND, QNetworkReply::ContentNotFoundError),\nin any letter case. A name stands for its number: every meaning of the number\nis shown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n";
 
 /// One meaning of a code, as the command shows it.
 struct Meaning {
@@ -114,11 +114,15 @@ system!(find_http, "http", netcodes::http::Status, u16, [
 system!(find_qt, "qt", netcodes::qt::NetworkError, i32, [
     ("http", netcodes::http::Status::from_qt_mapping),
 ]);
+system!(find_qt_network_accessibility, "qt_network_accessibility", netcodes::qt_network_accessibility::NetworkAccessibility, i32, [
+]);
+system!(find_qt_operation, "qt_operation", netcodes::qt_operation::Operation, i32, [
+]);
 system!(find_warning, "warning", netcodes::warning::Warning, u16, [
 ]);
 
 /// Every system, in the order of data/.
-const SYSTEMS: [Finder; 4] = [find_chromium, find_http, find_qt, find_warning];
+const SYSTEMS: [Finder; 6] = [find_chromium, find_http, find_qt, find_qt_network_accessibility, find_qt_operation, find_warning];
 
 /// The number `text` spells in ASCII digits, an optional sign and white
 /// space around; None for anything else, or beyond `i128`.
@@ -303,7 +307,7 @@ fn main() -> ExitCode {
     for query in &queries {
         let found = find(query);
         if found.is_empty() {
-            eprintln!("netcodes: no system has a code numbered or named \"{query}\" (chromium, http, qt, warning)");
+            eprintln!("netcodes: no system has a code numbered or named \"{query}\" (chromium, http, qt, qt_network_accessibility, qt_operation, warning)");
             unknown = true;
         }
         entries.extend(found);
