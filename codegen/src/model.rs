@@ -207,6 +207,11 @@ pub struct System {
     pub codes: Vec<Code>,
     /// Removed numbers and sentinels: documented, never offered, never reused.
     pub retired: Vec<Code>,
+    /// Rows of the table left out for a problem of their own, as far as they
+    /// could be read: mappings that name one are left out with it instead of
+    /// being reported again, and a total mapping must still cover a new code
+    /// whose other fields are not filled in yet. Empty in a valid model.
+    pub pending: Vec<PendingRow>,
     /// What other ecosystems call each code, sorted by value, meaning, ecosystem, primary first.
     pub symbols: Vec<Symbol>,
     /// Names upstream used before, sorted by value then name.
@@ -375,6 +380,10 @@ pub struct Ecosystem {
     pub version: String,
     /// Every release checked, oldest first, ending with `version`.
     pub versions: Vec<String>,
+    /// Where `symbols.csv` has no row for a code, the ecosystem calls it by
+    /// the system's own name (CEF's `ERR_NAME_NOT_RESOLVED`); rows list the
+    /// names that differ (CEF's `ERR_NONE` for 0).
+    pub same_names: bool,
     pub url: String,
     /// `RustHttp`
     pub rust: String,
@@ -441,6 +450,18 @@ impl Symbol {
         let primary = exists && (self.primary || before(&self.alias_since));
         Some((exists, primary))
     }
+}
+
+/// A row of a code table that has a problem of its own (see `System::pending`).
+#[derive(Debug, Clone)]
+pub struct PendingRow {
+    pub value: Option<i64>,
+    pub name: String,
+    /// Its status is a retired one (`removed`, `sentinel`).
+    pub retired: bool,
+    pub line: usize,
+    /// The proof that the row's problem was reported.
+    pub reported: crate::diag::Reported,
 }
 
 /// A name upstream gave a code before (413 `Request Entity Too Large`).

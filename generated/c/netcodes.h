@@ -1377,10 +1377,11 @@ static inline const netcodes_entry *netcodes_chromium_meaning(int code, int i) {
 /* The entry of the `length` bytes at `name` in the table of exact names
  * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
 static inline const netcodes_name *netcodes_chromium_find_exact(const char *name, size_t length) {
-    static const netcodes_name netcodes_names[497] = {
+    static const netcodes_name netcodes_names[498] = {
         {"OK", 2u, 0},
         {"FAILED", 6u, -2},
         {"ABORTED", 7u, -3},
+        {"ERR_NONE", 8u, 0},
         {"TIMED_OUT", 9u, -7},
         {"CACHE_MISS", 10u, -400},
         {"CACHE_RACE", 10u, -406},
@@ -1876,7 +1877,7 @@ static inline const netcodes_name *netcodes_chromium_find_exact(const char *name
         {"CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", 62u, -384},
         {"ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", 66u, -384},
     };
-    return netcodes_find_name(netcodes_names, 497u, name, length, 0);
+    return netcodes_find_name(netcodes_names, 498u, name, length, 0);
 }
 
 /* Finds the code whose name is `name` exactly, as any of its names is
@@ -1895,7 +1896,7 @@ static inline int netcodes_chromium_from_exact_name(const char *name, int *code)
  * paste before names (net::) and ignoring ASCII case, which also finds
  * former names. Returns 1 and stores the code, or returns 0. */
 static inline int netcodes_chromium_from_name(const char *name, int *code) {
-    static const netcodes_name netcodes_folded[497] = {
+    static const netcodes_name netcodes_folded[498] = {
         {"aborted", 7u, -3},
         {"access_denied", 13u, -10},
         {"add_user_cert_failed", 20u, -503},
@@ -2153,6 +2154,7 @@ static inline int netcodes_chromium_from_name(const char *name, int *code) {
         {"err_no_buffer_space", 19u, -176},
         {"err_no_private_key_for_cert", 27u, -502},
         {"err_no_supported_proxies", 24u, -336},
+        {"err_none", 8u, 0},
         {"err_not_implemented", 19u, -11},
         {"err_out_of_memory", 17u, -13},
         {"err_pac_not_in_dhcp", 19u, -348},
@@ -2415,7 +2417,7 @@ static inline int netcodes_chromium_from_name(const char *name, int *code) {
         }
     }
     if (found == NETCODES_NULL) {
-        found = netcodes_find_name(netcodes_folded, 497u, start, length, 1);
+        found = netcodes_find_name(netcodes_folded, 498u, start, length, 1);
     }
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST(int, found->code);

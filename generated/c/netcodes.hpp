@@ -1167,7 +1167,7 @@ constexpr const Meaning *row(long long number) noexcept {
 }
 
 // Every exact name, sorted by bytes.
-inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> names{{
+inline constexpr std::array<::netcodes::detail::Name<NetError>, 498> names{{
     {"ABORTED", NetError::ERR_ABORTED},
     {"ACCESS_DENIED", NetError::ERR_ACCESS_DENIED},
     {"ADDRESS_INVALID", NetError::ERR_ADDRESS_INVALID},
@@ -1422,6 +1422,7 @@ inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> names{{
     {"ERR_NETWORK_ACCESS_REVOKED", NetError::ERR_NETWORK_ACCESS_REVOKED},
     {"ERR_NETWORK_CHANGED", NetError::ERR_NETWORK_CHANGED},
     {"ERR_NETWORK_IO_SUSPENDED", NetError::ERR_NETWORK_IO_SUSPENDED},
+    {"ERR_NONE", NetError::OK},
     {"ERR_NOT_IMPLEMENTED", NetError::ERR_NOT_IMPLEMENTED},
     {"ERR_NO_BUFFER_SPACE", NetError::ERR_NO_BUFFER_SPACE},
     {"ERR_NO_PRIVATE_KEY_FOR_CERT", NetError::ERR_NO_PRIVATE_KEY_FOR_CERT},
@@ -1668,7 +1669,7 @@ inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> names{{
 }};
 
 // Every name and former name in ASCII lower case, sorted by bytes.
-inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> folded{{
+inline constexpr std::array<::netcodes::detail::Name<NetError>, 498> folded{{
     {"aborted", NetError::ERR_ABORTED},
     {"access_denied", NetError::ERR_ACCESS_DENIED},
     {"add_user_cert_failed", NetError::ERR_ADD_USER_CERT_FAILED},
@@ -1926,6 +1927,7 @@ inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> folded{{
     {"err_no_buffer_space", NetError::ERR_NO_BUFFER_SPACE},
     {"err_no_private_key_for_cert", NetError::ERR_NO_PRIVATE_KEY_FOR_CERT},
     {"err_no_supported_proxies", NetError::ERR_NO_SUPPORTED_PROXIES},
+    {"err_none", NetError::OK},
     {"err_not_implemented", NetError::ERR_NOT_IMPLEMENTED},
     {"err_out_of_memory", NetError::ERR_OUT_OF_MEMORY},
     {"err_pac_not_in_dhcp", NetError::ERR_PAC_NOT_IN_DHCP},

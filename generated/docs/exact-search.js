@@ -1323,6 +1323,7 @@
 ["err_no_private_key_for_cert", [59]],
 ["err_no_ssl_versions_enabled", [249]],
 ["err_no_supported_proxies", [128]],
+["err_none", [299]],
 ["err_not_implemented", [288]],
 ["err_origin_bound_cert_generation_failed", [34]],
 ["err_origin_bound_cert_generation_type_mismatch", [210]],

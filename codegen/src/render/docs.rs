@@ -750,12 +750,15 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
         names.push(("C".to_owned(), each(&|m| m.c_name.clone())));
         names.push(("Python".to_owned(), each(&|m| format!("netcodes.{}.{}.{}", system.id, system.type_name, m.ident))));
         for (ecosystem_index, ecosystem) in system.ecosystems.iter().enumerate() {
-            let symbols: Vec<String> = system
+            let mut symbols: Vec<String> = system
                 .value_symbols(code.value)
                 .iter()
                 .filter(|s| s.ecosystem == ecosystem_index)
                 .map(|s| symbol_text(system, s, several))
                 .collect();
+            if symbols.is_empty() && ecosystem.same_names && !code.name.is_empty() {
+                symbols.push(code_text(&code.name));
+            }
             if !symbols.is_empty() {
                 names.push((md(&ecosystem.title), symbols.join(", ")));
             }
@@ -816,12 +819,15 @@ fn symbols_page(system: &System) -> TablePage {
         .map(|entry| {
             let mut row = vec![link(&page, &system.value_text(entry.value), &entry.page, None), md(&entry.name)];
             for index in 0..system.ecosystems.len() {
-                let names: Vec<String> = system
+                let mut names: Vec<String> = system
                     .value_symbols(entry.value)
                     .iter()
                     .filter(|s| s.ecosystem == index)
                     .map(|s| symbol_text(system, s, entry.meaning_count > 1))
                     .collect();
+                if names.is_empty() && system.ecosystems[index].same_names && !entry.name.is_empty() {
+                    names.push(code(&entry.name));
+                }
                 row.push(names.join("<br>"));
             }
             row

@@ -12,9 +12,10 @@ use crate::model::*;
 use crate::render;
 use crate::spell;
 
-/// `clean[i]`: system i's own files had no problem. Mappings are only checked
-/// against clean systems, so that one mistake is not reported again by every
-/// mapping that refers to it.
+/// `clean[i]`: system i's own files had no problem. Mappings are checked
+/// against every system that loaded, so that one run reports everything; a
+/// mapping row that names a row with a problem of its own is left out with
+/// it (`System::pending`) instead of being reported again.
 pub fn load_mappings(
     root: &Path,
     systems: &[System],
@@ -95,9 +96,6 @@ pub fn load_mappings(
         if unmapped_claimed.insert(to) {
             names.claim_c(format!("{}UNMAPPED", systems[to].c_prefix), &toml_path, function_line, diags);
         }
-        if !clean[from] || !clean[to] {
-            continue;
-        }
         let before = diags.len();
         let rules = rules(&table, (&systems[from], &indexes[from]), (&systems[to], &indexes[to]), vocabulary, diags);
         // A row reported above may be the one that covers a code.
@@ -124,13 +122,17 @@ pub fn load_mappings(
         };
         if mapping.total && rows_clean {
             let line = line_of(&text, meta.total.span().start);
-            for code in systems[from].primary_codes() {
-                if mapping.rule_for(code.value).is_none() {
-                    diags.at(
-                        &toml_path,
-                        line,
-                        format!("total = true, but no row of {} covers {} ({})", table.path, code.name, code.value),
-                    );
+            let current = systems[from].primary_codes().map(|code| (code.value, code.name.clone()));
+            // A new row whose other fields are still empty is a code to cover too.
+            let pending = systems[from].pending.iter().filter(|row| !row.retired).filter_map(|row| {
+                let value = row.value?;
+                let name = if row.name.is_empty() { value.to_string() } else { row.name.clone() };
+                Some((value, name))
+            });
+            let mut reported = BTreeSet::new();
+            for (value, name) in current.chain(pending) {
+                if mapping.rule_for(value).is_none() && reported.insert(value) {
+                    diags.at(&toml_path, line, format!("total = true, but no row of {} covers {name} ({value})", table.path));
                 }
             }
         }
@@ -297,7 +299,14 @@ fn find_code(
         Some(n) => c.value == n,
         None => !text.is_empty() && (c.upstream_name == text || c.name == text),
     };
-    if system.retired.iter().any(|c| matches(&c)) {
+    let pending = system.pending.iter().find(|row| match by_number {
+        Some(n) => row.value == Some(n),
+        None => !text.is_empty() && row.name == text,
+    });
+    if let Some(row) = pending {
+        // The row's own problem is reported; the mapping row goes with it.
+        Err(row.reported)
+    } else if system.retired.iter().any(|c| matches(&c)) {
         Err(cells.err(format!("`{column}` is a retired code of {}; retired codes take no part in mappings ({text:?})", system.id)))
     } else {
         Err(cells.err(format!("`{column}` is not a code of {} ({text:?})", system.id)))

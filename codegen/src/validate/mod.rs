@@ -123,8 +123,9 @@ fn load_system(
     if let Some(table) = read_csv(root, &format!("{folder}/codes.csv"), &required, &optional, diags) {
         system.has_since = table.index("since").is_some();
         system.has_reference = table.index("reference").is_some();
-        let rows = rows::parse_rows(&table, &system, &spec, vocabulary, diags);
+        let (rows, pending) = rows::parse_rows(&table, &system, &spec, vocabulary, diags);
         codes::check_codes(&mut system, &spec, rows, vocabulary, names, diags);
+        system.pending = pending;
     }
     extras::load_symbols(root, &mut system, diags);
     extras::load_former_names(root, &mut system, diags);

@@ -161,6 +161,9 @@ pub struct EcosystemToml {
     /// Every release the names were checked against, oldest first, ending with `version`.
     #[serde(default)]
     pub versions: Vec<String>,
+    /// Where symbols.csv has no row, the ecosystem uses the system's own name.
+    #[serde(default)]
+    pub same_names: bool,
     pub url: String,
 }
 

@@ -329,6 +329,7 @@ pub fn load_meta(
             title: eco.title,
             version: eco.version,
             versions,
+            same_names: eco.same_names,
             url: eco.url,
         });
     }
@@ -386,6 +387,7 @@ pub fn load_meta(
         qt_enum,
         codes: Vec::new(),
         retired: Vec::new(),
+        pending: Vec::new(),
         symbols: Vec::new(),
         former_names: Vec::new(),
         names: Vec::new(),

@@ -8,6 +8,7 @@
 //! 510,Not Extended (OBSOLETED),[RFC2774][Status change of HTTP experiments to Historic]
 //! ```
 //!
+//! The header row may be missing (a first row of codes is read as data).
 //! A description ending in `(OBSOLETED)` is an obsolete registration; a
 //! trailing `(TEMPORARY - registered ..., expires ...)` is dropped from the
 //! reason phrase.
@@ -73,13 +74,22 @@ pub fn parse(source: &Source) -> Result<Vec<Entry>, String> {
         })?;
         let line = line_at(record.position());
         let fields: Vec<&str> = record.iter().collect();
+        // The registry's CSV opens with a header row; a copy without one (a
+        // first row that is already a code) is read the same way.
         if index == 0 {
-            if fields != HEADER {
-                return Err(
-                    source.at(line, format!("expected the header {} (found {})", HEADER.join(","), fields.join(",")))
-                );
+            let is_code = fields.first().is_some_and(|value| parse_value(value).is_some());
+            if fields == HEADER {
+                continue;
+            } else if !is_code {
+                return Err(source.at(
+                    line,
+                    format!(
+                        "expected the header {} or a first row of codes such as 100,Continue,[RFC9110] (found {})",
+                        HEADER.join(","),
+                        fields.join(",")
+                    ),
+                ));
             }
-            continue;
         }
         let [value, description, reference] = fields.as_slice() else {
             return Err(source.at(line, format!("record has {} fields, the header has 3", fields.len())));
