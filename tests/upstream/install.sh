@@ -77,12 +77,8 @@ apt_install $apt_missing
 if [ -n "$deb_missing" ]; then
     apt_dir="$prefix/apt"
     mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
-    {
-        echo "deb http://deb.debian.org/debian bookworm main"
-        echo "deb http://deb.debian.org/debian-security bookworm-security main"
-        echo "deb http://deb.debian.org/debian trixie main"
-        echo "deb http://deb.debian.org/debian sid main"
-    } >"$apt_dir/sources.list"
+    printf 'deb http://deb.debian.org/debian %s main\n' bookworm trixie sid >"$apt_dir/sources.list"
+    printf 'deb http://deb.debian.org/debian-security bookworm-security main\n' >>"$apt_dir/sources.list"
     apt_options="-o Dir::Etc::SourceList=$apt_dir/sources.list -o Dir::Etc::SourceParts=/dev/null \
         -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache::Archives=$apt_dir/archives \
         -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
@@ -92,11 +88,12 @@ if [ -n "$deb_missing" ]; then
         suite=${spec%%:*}
         package=${spec#*:}
         target="$prefix/deb/$suite/$package"
+        [ ! -e "$target/DEBIAN/control" ] || continue
         work=$(mktemp -d)
         # The suite's version of the package; bookworm's from bookworm-security where newer.
         version=$(apt-cache $apt_options madison "$package" \
             | awk -F'|' -v suite="$suite" '$3 ~ "debian(-security)? "suite"[-/]" {gsub(/ /, "", $2); print $2; exit}')
-        [ -n "$version" ] || { echo "$script: no $package in Debian $suite" >&2; exit 1; }
+        [ -n "$version" ] || { printf '%s: no %s in Debian %s\n' "$script" "$package" "$suite" >&2; exit 1; }
         # shellcheck disable=SC2086
         (cd "$work" && quietly apt-get $apt_options download "$package=$version")
         rm -rf "$target"

@@ -223,8 +223,12 @@ mod tests {
         let error = |text: &str| parse_text(text).unwrap_err();
         assert_eq!(
             error("Code,Phrase\n"),
-            "http-status-codes.csv:1: expected the header Value,Description,Reference (found Code,Phrase)"
+            "http-status-codes.csv:1: expected the header Value,Description,Reference or a first row of codes \
+             such as 100,Continue,[RFC9110] (found Code,Phrase)"
         );
+        // Without its header the registry reads the same.
+        let headerless = parse_text("100,Continue,[RFC9110]\n101,Switching Protocols,[RFC9110]\n").unwrap();
+        assert_eq!(headerless.iter().map(|e| (e.lo, e.line)).collect::<Vec<_>>(), [(100, 1), (101, 2)]);
         assert_eq!(
             error("Value,Description,Reference\n4xx,Client,\n"),
             "http-status-codes.csv:2: value is not a status code or a range lo-hi of them (found `4xx`)"
