@@ -159,6 +159,11 @@ fn argument(function: &str, param: &str) -> String {
         "int code" => "v".to_owned(),
         "int i" => "v % 2".to_owned(),
         "int *code" => "&found".to_owned(),
+        // Systems whose codes are 32- or 64-bit unsigned (HTTP/2, HTTP/3).
+        "unsigned long code" => "NETCODES_CAST(unsigned long, v)".to_owned(),
+        "unsigned long long code" => "NETCODES_CAST(unsigned long long, v)".to_owned(),
+        "unsigned long *code" => "&found_ul".to_owned(),
+        "unsigned long long *code" => "&found_ull".to_owned(),
         // The shared name search, on an empty table, and its helpers.
         "const netcodes_name *table" => "NETCODES_NULL".to_owned(),
         "size_t count" => "0u".to_owned(),
@@ -204,9 +209,9 @@ fn every_function_program(header: &str) -> (String, usize) {
          static const char *const names[] = {{\"NoError\", \"ERR_NAME_NOT_RESOLVED\", \"not found\"}};\n    \
          unsigned long sum = 0;\n    size_t k;\n    (void)argv;\n    \
          for (k = 0; k < sizeof codes / sizeof codes[0]; ++k) {{\n        \
-         int found = 0;\n        /* Not a constant: the calls stay calls. */\n        int v = codes[k] + (argc - 1);\n        \
+         int found = 0;\n        unsigned long found_ul = 0;\n        unsigned long long found_ull = 0;\n        /* Not a constant: the calls stay calls. */\n        int v = codes[k] + (argc - 1);\n        \
          const char *cursor = names[NETCODES_CAST(size_t, v) % 3u];\n\
-         {calls}        fold(&sum, found);\n    }}\n    printf(\"%lu\\n\", sum);\n    return 0;\n}}\n"
+         {calls}        fold(&sum, found);\n        fold(&sum, NETCODES_CAST(long, found_ul));\n        fold(&sum, NETCODES_CAST(long, found_ull));\n    }}\n    printf(\"%lu\\n\", sum);\n    return 0;\n}}\n"
     );
     (program, functions.len())
 }
@@ -436,7 +441,7 @@ fn unknown_values(system: &System, seed: u64, count: usize) -> Vec<i64> {
     }));
     while values.len() < count {
         let value = candidates.next().expect("endless");
-        if (int_min..=int_max).contains(&value) && !used.contains(&value) {
+        if (int_min..=int_max).contains(&value) && carried(system, value) && !used.contains(&value) {
             values.insert(value);
         }
     }
@@ -506,13 +511,30 @@ fn probe_line(model: &Model, system: &System, value: i64) -> String {
     )
 }
 
+/// The C type of a system's codes in netcodes.h, and its printf conversion.
+fn c_type(system: &System) -> (&'static str, &'static str) {
+    match system.int_type.c() {
+        "int" => ("int", "%d"),
+        "unsigned long" => ("unsigned long", "%lu"),
+        _ => ("unsigned long long", "%llu"),
+    }
+}
+
+/// Values a probe can pass as the system's C type and print as C's `int`
+/// prints it: within the system's integer type and within `int`.
+fn carried(system: &System, value: i64) -> bool {
+    let (lo, hi) = system.int_type.range();
+    (lo.max(i64::from(i32::MIN))..=hi.min(i64::from(i32::MAX))).contains(&value)
+}
+
 /// The C statements that print `probe_line` for `v`.
 fn probe_function(system: &System) -> String {
     let f = &system.c_fn_prefix;
+    let (ty, format) = c_type(system);
     let mut body = format!(
-        "static void probe_{id}(int v) {{\n    \
-         const char *name = {f}name(v);\n    int found = 0;\n    \
-         printf(\"{id}\\t%d\\t%d\\t\", v, {f}is_known(v));\n    \
+        "static void probe_{id}({ty} v) {{\n    \
+         const char *name = {f}name(v);\n    {ty} found = 0;\n    \
+         printf(\"{id}\\t{format}\\t%d\\t\", v, {f}is_known(v));\n    \
          hex(name);\n    tab();\n    hex({f}description(v));\n    tab();\n    \
          text(netcodes_category_id({f}category(v)));\n    tab();\n    \
          text(netcodes_retry_id({f}retry(v)));\n    tab();\n    \
@@ -548,11 +570,11 @@ fn probe_function(system: &System) -> String {
     body += &format!("    printf(\"%d\", {f}is_retired(v));\n");
     body += &format!(
         "    tab();\n    \
-         if (name != NETCODES_NULL && {f}from_name(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n    tab();\n"
+         if (name != NETCODES_NULL && {f}from_name(name, &found)) {{\n        printf(\"{format}\", found);\n    }} else {{\n        text(\"-\");\n    }}\n    tab();\n"
     );
     body += &format!(
         "    printf(\"%d\\t\", {f}meaning_count(v));\n    \
-         if (name != NETCODES_NULL && {f}from_name(name, &found)) {{\n        printf(\"%d\", found);\n    }} else {{\n        text(\"-\");\n    }}\n"
+         if (name != NETCODES_NULL && {f}from_name(name, &found)) {{\n        printf(\"{format}\", found);\n    }} else {{\n        text(\"-\");\n    }}\n"
     );
     body += &format!(
         "    tab();\n    hex({f}name_or(v, {fallback}));\n    tab();\n    hex({f}description_or(v, {fallback}));\n",
@@ -594,6 +616,10 @@ const PROBE_PRELUDE: &str = "#include <stdio.h>\n#include \"netcodes.h\"\n\n\
     for (; *s != '\\0'; ++s) printf(\"%02x\", NETCODES_CAST(unsigned, NETCODES_CAST(unsigned char, *s)));\n}\n\n";
 
 fn int_array(name: &str, values: &[i64]) -> String {
+    typed_array("int", name, values)
+}
+
+fn typed_array(ty: &str, name: &str, values: &[i64]) -> String {
     let values: Vec<String> = values
         .iter()
         .map(|&v| {
@@ -605,7 +631,7 @@ fn int_array(name: &str, values: &[i64]) -> String {
         })
         .collect();
     format!(
-        "static const int {name}[{}] = {{{}}};\n",
+        "static const {ty} {name}[{}] = {{{}}};\n",
         values.len().max(1),
         if values.is_empty() {
             "0".to_owned()
@@ -619,7 +645,7 @@ fn int_array(name: &str, values: &[i64]) -> String {
 fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
     let model = model();
     let mut program = PROBE_PRELUDE.to_owned();
-    let mut main = String::from("int main(void) {\n    size_t i;\n    int found;\n    int hit;\n");
+    let mut main = String::from("int main(void) {\n    size_t i;\n    int hit;\n");
     let mut expected = Vec::new();
     let mut known = 0;
     for (index, system) in model.systems.iter().enumerate() {
@@ -637,7 +663,7 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
             UNKNOWN_VALUES,
         ));
         program += &probe_function(system);
-        program += &int_array(&format!("{}_values", system.id), &values);
+        program += &typed_array(c_type(system).0, &format!("{}_values", system.id), &values);
         let _ = write!(
             main,
             "    for (i = 0; i < sizeof {id}_values / sizeof {id}_values[0]; ++i) {{\n        probe_{id}({id}_values[i]);\n    }}\n",
@@ -646,7 +672,8 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
         expected.extend(values.iter().map(|&v| probe_line(&model, system, v)));
         let _ = writeln!(
             main,
-            "    printf(\"{id} null %d %d\\n\", {f}from_name(NETCODES_NULL, &found), {f}from_name({name}, NETCODES_NULL));",
+            "    {{\n    {ty} found = 0;\n    printf(\"{id} null %d %d\\n\", {f}from_name(NETCODES_NULL, &found), {f}from_name({name}, NETCODES_NULL));",
+            ty = c_type(system).0,
             id = system.id,
             f = system.c_fn_prefix,
             name = c_string(&system.codes[0].ident),
@@ -665,7 +692,8 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
             for query in name_queries(system) {
                 let _ = writeln!(
                     main,
-                    "    found = 12345;\n    hit = {f}{finder}({literal}, &found);\n    printf(\"{finder} %d %d\\n\", hit, found);",
+                    "    found = 12345;\n    hit = {f}{finder}({literal}, &found);\n    printf(\"{finder} %d {format}\\n\", hit, found);",
+                    format = c_type(system).1,
                     f = system.c_fn_prefix,
                     literal = c_string(&query),
                 );
@@ -673,6 +701,7 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
                 expected.push(format!("{finder} {} {}", u8::from(hit.is_some()), hit.unwrap_or(12345)));
             }
         }
+        main += "    }\n";
     }
     main += "    return 0;\n}\n";
     program += &main;
@@ -736,7 +765,7 @@ fn mapping_probes(model: &Model, mapping: &codegen::model::Mapping) -> Vec<i64> 
         0,
         -1,
     ]);
-    values.retain(|v| i32::try_from(*v).is_ok());
+    values.retain(|v| carried(from, *v));
     values.sort_unstable();
     values.dedup();
     values
@@ -747,7 +776,7 @@ fn mapping_functions_agree_with_the_rules_of_data_map() {
     let model = model();
     assert!(!model.mappings.is_empty(), "data/map/ holds no mapping");
     let mut program = PROBE_PRELUDE.to_owned();
-    program += "int main(void) {\n    size_t i;\n    const netcodes_mapping *rule;\n";
+    program += "int main(void) {\n    size_t i;\n    const netcodes_rule *rule;\n";
     let mut expected = Vec::new();
     let mut probes = 0;
     let targets: BTreeSet<usize> = model.mappings.iter().map(|m| m.to).collect();
@@ -766,13 +795,14 @@ fn mapping_functions_agree_with_the_rules_of_data_map() {
         );
         let values = mapping_probes(&model, mapping);
         probes += values.len();
-        program += &int_array(&format!("{}_values", mapping.id), &values)
+        let (ty, format) = c_type(&model.systems[mapping.from]);
+        program += &typed_array(ty, &format!("{}_values", mapping.id), &values)
             .replace("static const", "    static const");
         let _ = write!(
             program,
             "    for (i = 0; i < sizeof {id}_values / sizeof {id}_values[0]; ++i) {{\n        \
-             int v = {id}_values[i];\n        rule = {function}_rule(v);\n        \
-             printf(\"{id}\\t%d\\t\", v);\n        \
+             {ty} v = {id}_values[i];\n        rule = {function}_rule(v);\n        \
+             printf(\"{id}\\t{format}\\t\", v);\n        \
              if (rule == NETCODES_NULL) {{\n            text(\"-\\t-\\t-\");\n        }} else {{\n            \
              printf(\"%d\\t%s\\t\", rule->to, netcodes_mapping_kind_id(rule->kind));\n            hex(rule->note);\n        }}\n        \
              tab();\n        printf(\"%d\\n\", {function}(v));\n    }}\n",

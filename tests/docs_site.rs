@@ -43,7 +43,7 @@ fn site_builds_without_warnings() {
     let site = site();
     let model = model();
     // Every page someone expects, and nothing else: the front page, the
-    // vocabulary, a page per system, per code, per ecosystem table, the
+    // vocabulary, the API page, a page per system, per code, per ecosystem table, the
     // mappings' overview and a page per mapping, and mdBook's own two.
     let mut expected: BTreeSet<String> = docs::head::expected(&model).into_keys().collect();
     expected.extend(xtask::docs::PAGES_WITHOUT_HEAD.map(str::to_owned));
@@ -101,6 +101,14 @@ fn every_internal_link_and_anchor_resolves() {
 fn built_pages_say_what_data_says() {
     let counts = docs::content::check(&model(), site());
     println!("docs content: {counts}");
+}
+
+/// The API page names, in each language's column, only what that output
+/// defines.
+#[test]
+fn api_page_names_what_each_output_defines() {
+    let names = docs::api::check(site(), &repo_root());
+    println!("API page: {names} names, each defined by the output it is listed for");
 }
 
 /// Each page's `<title>`, meta description and canonical link say what
@@ -501,7 +509,8 @@ fn one_pinned_mdbook_and_one_build_command() {
 
 /// Not a check: one screenshot per system page and per sample code page,
 /// for a person to look at (`cargo test -p conformance --test docs_site --
-/// --ignored screenshots`), written to target/docs-screenshots.
+/// --ignored screenshots`), written to target/docs-screenshots; what they
+/// showed last is in tests/docs/SCREENSHOTS.md.
 #[test]
 #[ignore = "writes screenshots for a person to look at"]
 fn screenshots() {

@@ -237,13 +237,13 @@ fn mappings_agree_with_data() {
             checked += 1;
         }
     }
-    assert_eq!(function_names.len(), 4, "a new mapping needs a line in rust_mapping(): {function_names:?}");
+    assert_eq!(function_names.len(), 10, "a new mapping needs a line in rust_mapping(): {function_names:?}");
     println!("{checked} values checked through the Rust mapping functions");
 }
 
 type Answer<'a> = Option<(i64, &'a str, Option<String>)>;
 
-fn answer<T: Copy>(mapping: Option<netcodes::Mapping<T>>, value: impl Fn(T) -> i64) -> Answer<'static> {
+fn answer<T: Copy>(mapping: Option<netcodes::Rule<T>>, value: impl Fn(T) -> i64) -> Answer<'static> {
     mapping.map(|m| (value(m.to), m.kind.id(), m.note.map(str::to_owned)))
 }
 
@@ -252,20 +252,42 @@ fn rust_mapping(_model: &Model, from: &str, to: &str, value: i64) -> Answer<'sta
     let u16_value = u16::try_from(value).ok();
     match (from, to) {
         ("http", "qt") => {
-            let via_target = u16_value.and_then(NetworkError::from_http_status_mapping);
-            let via_source = u16_value.and_then(|v| Status::from(v).to_qt_mapping());
+            let via_target = u16_value.and_then(NetworkError::from_http_status_rule);
+            let via_source = u16_value.and_then(|v| Status::from(v).to_qt_rule());
             assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
             answer(via_target, |c| i64::from(c.code()))
         }
         ("chromium", "qt") => {
-            answer(i32_value.and_then(|v| NetError::from(v).to_qt_mapping()), |c| i64::from(c.code()))
+            answer(i32_value.and_then(|v| NetError::from(v).to_qt_rule()), |c| i64::from(c.code()))
         }
         ("qt", "http") => {
-            answer(i32_value.and_then(|v| NetworkError::from(v).to_http_mapping()), |c| i64::from(c.code()))
+            answer(i32_value.and_then(|v| NetworkError::from(v).to_http_rule()), |c| i64::from(c.code()))
         }
         ("chromium", "http") => {
-            answer(i32_value.and_then(|v| NetError::from(v).to_http_mapping()), |c| i64::from(c.code()))
+            answer(i32_value.and_then(|v| NetError::from(v).to_http_rule()), |c| i64::from(c.code()))
         }
+        ("http", "grpc") => {
+            let via_target = u16_value.and_then(netcodes::grpc::StatusCode::from_http_status_rule);
+            let via_source = u16_value.and_then(|v| Status::from(v).to_grpc_rule());
+            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
+            answer(via_target, |c| i64::from(c.code()))
+        }
+        ("grpc", "http") => answer(i32_value.and_then(|v| netcodes::grpc::StatusCode::from(v).to_http_rule()), |c| i64::from(c.code())),
+        ("websocket", "http") => {
+            answer(u16_value.and_then(|v| netcodes::websocket::CloseCode::from(v).to_http_rule()), |c| i64::from(c.code()))
+        }
+        ("http2", "grpc") => answer(
+            u32::try_from(value).ok().and_then(|v| netcodes::http2::ErrorCode::from(v).to_grpc_rule()),
+            |c| i64::from(c.code()),
+        ),
+        ("http2", "chromium") => answer(
+            u32::try_from(value).ok().and_then(|v| netcodes::http2::ErrorCode::from(v).to_chromium_rule()),
+            |c| i64::from(c.code()),
+        ),
+        ("http3", "chromium") => answer(
+            u64::try_from(value).ok().and_then(|v| netcodes::http3::ErrorCode::from(v).to_chromium_rule()),
+            |c| i64::from(c.code()),
+        ),
         other => panic!("no Rust mapping from {other:?}"),
     }
 }

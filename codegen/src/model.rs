@@ -328,6 +328,9 @@ pub struct DenseIndex {
 pub struct Group {
     pub id: String,
     pub title: String,
+    /// What the range is for, in our words (empty where the title says it
+    /// all): a range upstream leaves to private use has no rows, only this.
+    pub description: String,
     pub min: i64,
     pub max: i64,
     /// `Proxy`

@@ -361,7 +361,10 @@ static inline const char *{{ s.fns }}group_title({{ s.fns }}group group) {
 }
 {%- for g in s.groups %}
 
-/* 1 if the value lies in the {{ g.title_comment }} range ({{ g.min }} to {{ g.max }}), known code or not. */
+/* 1 if the value lies in the {{ g.title_comment }} range ({{ g.min }} to {{ g.max }}), known code or not.
+{%- if !g.description_comment.is_empty() %}
+ * {{ g.description_comment }}
+{%- endif %} */
 static inline int {{ g.predicate }}({{ s.param }} code) {
     return {{ g.condition }};
 }
@@ -505,24 +508,24 @@ static inline netcodes_retry_decision {{ s.fns }}retry_decision({{ s.param }} co
  */
 
 /* One rule of a mapping table. */
-typedef struct netcodes_mapping {
+typedef struct netcodes_rule {
     /* The code of the target system. */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
     const char *note;
-} netcodes_mapping;
+} netcodes_rule;
 
 {%- for m in mappings %}
 
 /* {{ m.from }} -> {{ m.to }} ({{ m.table_path }}): the rule that answers for the
  * given {{ m.from }} code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *{{ m.function }}_rule({{ m.param }} code) {
+static inline const netcodes_rule *{{ m.function }}_rule({{ m.param }} code) {
 {%- if m.rules.is_empty() %}
     (void)code;
     return NETCODES_NULL;
 {%- else %}
-    static const netcodes_mapping netcodes_rules[{{ m.rules.len() }}] = {
+    static const netcodes_rule netcodes_rules[{{ m.rules.len() }}] = {
 {%- for r in m.rules %}
         {{ "{" }}{{ r.to }}, {{ r.kind }}, {{ r.note }}{{ "}" }}, /* {{ r.from }} */
 {%- endfor %}
@@ -547,7 +550,7 @@ static inline const netcodes_mapping *{{ m.function }}_rule({{ m.param }} code) 
 /* {{ m.from }} -> {{ m.to }} ({{ m.table_path }}): the {{ m.to }} code for the given
  * {{ m.from }} code, or {{ m.unmapped }} when no rule covers it. */
 static inline int {{ m.function }}({{ m.param }} code) {
-    const netcodes_mapping *rule = {{ m.function }}_rule(code);
+    const netcodes_rule *rule = {{ m.function }}_rule(code);
     return rule != NETCODES_NULL ? rule->to : {{ m.unmapped }};
 }
 {%- endfor %}

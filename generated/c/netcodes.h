@@ -44,7 +44,7 @@
 #define NETCODES_VERSION_MINOR 1
 #define NETCODES_VERSION_PATCH 0
 #define NETCODES_VERSION_STRING "0.1.0"
-#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; qt_network_accessibility: Qt 5.15 (removed in Qt 6.0); qt_operation: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)"
+#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; qt_network_accessibility: Qt 5.15 (removed in Qt 6.0); qt_operation: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30"
 
 #ifdef __cplusplus
 extern "C" {
@@ -741,6 +741,10 @@ typedef enum netcodes_chromium_group {
     NETCODES_CHROMIUM_GROUP_CONNECTION = 8, /* Connection: -199 to -100 */
     NETCODES_CHROMIUM_GROUP_SYSTEM = 9, /* System: -99 to 0 */
 } netcodes_chromium_group;
+
+/* What a mapping into chromium answers for a code no rule covers: no chromium
+ * code has this value. */
+#define NETCODES_CHROMIUM_UNMAPPED (1)
 
 /* The row of a code netcodes knows (chromium), or NULL. A code with several
  * meanings answers with its primary one; see netcodes_chromium_meaning() for the others. */
@@ -2433,6 +2437,256 @@ static inline netcodes_retry_decision netcodes_chromium_retry_decision(int code,
 }
 
 /* ---------------------------------------------------------------------------
+ * gRPC status codes (grpc_status_code)
+ */
+
+typedef enum netcodes_grpc_status_code {
+    NETCODES_GRPC_OK = 0, /* OK */
+    NETCODES_GRPC_CANCELLED = 1, /* CANCELLED */
+    NETCODES_GRPC_UNKNOWN = 2, /* UNKNOWN */
+    NETCODES_GRPC_INVALID_ARGUMENT = 3, /* INVALID_ARGUMENT */
+    NETCODES_GRPC_DEADLINE_EXCEEDED = 4, /* DEADLINE_EXCEEDED */
+    NETCODES_GRPC_NOT_FOUND = 5, /* NOT_FOUND */
+    NETCODES_GRPC_ALREADY_EXISTS = 6, /* ALREADY_EXISTS */
+    NETCODES_GRPC_PERMISSION_DENIED = 7, /* PERMISSION_DENIED */
+    NETCODES_GRPC_RESOURCE_EXHAUSTED = 8, /* RESOURCE_EXHAUSTED */
+    NETCODES_GRPC_FAILED_PRECONDITION = 9, /* FAILED_PRECONDITION */
+    NETCODES_GRPC_ABORTED = 10, /* ABORTED */
+    NETCODES_GRPC_OUT_OF_RANGE = 11, /* OUT_OF_RANGE */
+    NETCODES_GRPC_UNIMPLEMENTED = 12, /* UNIMPLEMENTED */
+    NETCODES_GRPC_INTERNAL = 13, /* INTERNAL */
+    NETCODES_GRPC_UNAVAILABLE = 14, /* UNAVAILABLE */
+    NETCODES_GRPC_DATA_LOSS = 15, /* DATA_LOSS */
+    NETCODES_GRPC_UNAUTHENTICATED = 16, /* UNAUTHENTICATED */
+} netcodes_grpc_status_code;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_grpc_group {
+    NETCODES_GRPC_GROUP_NONE = -1,
+    NETCODES_GRPC_GROUP_STATUS = 0, /* Status codes: 0 to 16 */
+} netcodes_grpc_group;
+
+/* What a mapping into grpc answers for a code no rule covers: no grpc
+ * code has this value. */
+#define NETCODES_GRPC_UNMAPPED (-1)
+
+/* The row of a code netcodes knows (grpc), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_grpc_meaning() for the others. */
+static inline const netcodes_entry *netcodes_grpc_entry(int code) {
+    static const netcodes_entry netcodes_rows[17] = {
+        {0, "OK", "The call completed and the server sent a reply. Nothing went wrong, so there is nothing to handle.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {1, "CANCELLED", "The call was stopped before it finished, almost always by the caller itself (a cancelled context, a closed stream, a client that went away). Treat it as a deliberate stop rather than a failure of the server.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {2, "UNKNOWN", "A catch-all: the server's handler raised an error that carried no gRPC status, the status could not be parsed, or the response came from something that does not speak gRPC (for example an HTTP proxy answering with an unusual status). Look at the message and the server logs to find the real cause.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {3, "INVALID_ARGUMENT", "The server rejected the request because a field is malformed or out of bounds, whatever state the system is in. Fix the request before sending it again.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {4, "DEADLINE_EXCEEDED", "The deadline set for the call ran out before a final status arrived. The server may still have carried out the work, so repeat only calls that are safe to run twice, possibly with a longer deadline.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {5, "NOT_FOUND", "The thing the request refers to (a record, a file or another resource) does not exist. Check the identifier or create the resource first.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {6, "ALREADY_EXISTS", "The request tried to create something that is already there. Use the existing resource or pick a different name or key.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {7, "PERMISSION_DENIED", "The caller was identified but is not allowed to do this. Retrying will not help; it needs other rights, a different account or a policy change.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {8, "RESOURCE_EXHAUSTED", "A limit was hit: a per-user quota, a rate limit, a message larger than the configured maximum, or a server out of memory or capacity. Back off before trying again, or send smaller messages if a size limit is the cause.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {9, "FAILED_PRECONDITION", "The request is well-formed, but the target is not in a state that allows the operation, for example removing a bucket that still holds objects. Change that state first; repeating the same call will keep failing.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {10, "ABORTED", "The operation collided with another one, typically a transaction conflict or a failed sequencer check. Retry the whole read-modify-write sequence after a short pause, not just this single call.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {11, "OUT_OF_RANGE", "The request asked for a position or range past the valid end, such as reading beyond the end of a file or page. Unlike INVALID_ARGUMENT it can become valid later, and callers iterating over data often use it to detect the end.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {12, "UNIMPLEMENTED", "The server does not offer this method or this feature, or has it switched off; gRPC also reports it when the method name is unknown to the server or a compression scheme is unsupported. Check that client and server use the same service definition and version.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {13, "INTERNAL", "Something the system relies on internally broke, such as a message that cannot be parsed or a violation of the HTTP/2 rules. It points to a bug or a damaged stream; investigate before retrying.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {14, "UNAVAILABLE", "The service cannot be reached right now: the connection failed or broke, the server is shutting down or overloaded, or a proxy answered 502/503/504. This is usually temporary; retry with back-off, but only if repeating the call is harmless, because the server may already have seen it.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {15, "DATA_LOSS", "Data was lost for good or is corrupted beyond repair. Alert an operator; retrying cannot bring it back.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+        {16, "UNAUTHENTICATED", "The request carried no valid credentials, for example a missing, expired or malformed token. Obtain fresh credentials and send the call again with them.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "grpc"},
+    };
+    /* The row of each value from 0, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[17] = {
+        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7],
+        &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11], &netcodes_rows[12], &netcodes_rows[13], &netcodes_rows[14], &netcodes_rows[15],
+        &netcodes_rows[16],
+    };
+    if (code < 0 || code > 16) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_grpc_is_known(int code) {
+    return netcodes_grpc_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_grpc_name(int code) {
+    const netcodes_entry *entry = netcodes_grpc_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_grpc_description(int code) {
+    const netcodes_entry *entry = netcodes_grpc_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_grpc_name_or(int code, const char *fallback) {
+    const char *text = netcodes_grpc_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_grpc_description_or(int code, const char *fallback) {
+    const char *text = netcodes_grpc_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_grpc_category(int code) {
+    const netcodes_entry *entry = netcodes_grpc_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_grpc_retry(int code) {
+    const netcodes_entry *entry = netcodes_grpc_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_grpc_upstream_status(int code) {
+    const netcodes_entry *entry = netcodes_grpc_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_grpc_group netcodes_grpc_group_of(int code) {
+    if (code >= 0 && code <= 16) {
+        return NETCODES_GRPC_GROUP_STATUS;
+    }
+    return NETCODES_GRPC_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_GRPC_GROUP_NONE. */
+static inline const char *netcodes_grpc_group_id(netcodes_grpc_group group) {
+    switch (group) {
+    case NETCODES_GRPC_GROUP_STATUS: return "status";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_GRPC_GROUP_NONE. */
+static inline const char *netcodes_grpc_group_title(netcodes_grpc_group group) {
+    switch (group) {
+    case NETCODES_GRPC_GROUP_STATUS: return "Status codes";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the Status codes range (0 to 16), known code or not. */
+static inline int netcodes_grpc_is_status(int code) {
+    return code >= 0 && code <= 16;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_grpc_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_grpc_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_grpc_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_grpc_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_grpc_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_grpc_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[17] = {
+        {"OK", 2u, 0},
+        {"ABORTED", 7u, 10},
+        {"UNKNOWN", 7u, 2},
+        {"INTERNAL", 8u, 13},
+        {"CANCELLED", 9u, 1},
+        {"DATA_LOSS", 9u, 15},
+        {"NOT_FOUND", 9u, 5},
+        {"UNAVAILABLE", 11u, 14},
+        {"OUT_OF_RANGE", 12u, 11},
+        {"UNIMPLEMENTED", 13u, 12},
+        {"ALREADY_EXISTS", 14u, 6},
+        {"UNAUTHENTICATED", 15u, 16},
+        {"INVALID_ARGUMENT", 16u, 3},
+        {"DEADLINE_EXCEEDED", 17u, 4},
+        {"PERMISSION_DENIED", 17u, 7},
+        {"RESOURCE_EXHAUSTED", 18u, 8},
+        {"FAILED_PRECONDITION", 19u, 9},
+    };
+    return netcodes_find_name(netcodes_names, 17u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_grpc_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_grpc_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_grpc_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[17] = {
+        {"aborted", 7u, 10},
+        {"already_exists", 14u, 6},
+        {"cancelled", 9u, 1},
+        {"data_loss", 9u, 15},
+        {"deadline_exceeded", 17u, 4},
+        {"failed_precondition", 19u, 9},
+        {"internal", 8u, 13},
+        {"invalid_argument", 16u, 3},
+        {"not_found", 9u, 5},
+        {"ok", 2u, 0},
+        {"out_of_range", 12u, 11},
+        {"permission_denied", 17u, 7},
+        {"resource_exhausted", 18u, 8},
+        {"unauthenticated", 15u, 16},
+        {"unavailable", 11u, 14},
+        {"unimplemented", 13u, 12},
+        {"unknown", 7u, 2},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_grpc_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 17u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_grpc_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_grpc_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
  * HTTP status codes (IANA HTTP Status Code Registry)
  */
 
@@ -4094,6 +4348,578 @@ static inline netcodes_retry_decision netcodes_http_retry_decision(int code, int
 }
 
 /* ---------------------------------------------------------------------------
+ * HTTP/2 error codes (IANA HTTP/2 Error Code registry)
+ */
+
+typedef enum netcodes_http2_error_code {
+    NETCODES_HTTP2_NO_ERROR = 0x00, /* NO_ERROR */
+    NETCODES_HTTP2_PROTOCOL_ERROR = 0x01, /* PROTOCOL_ERROR */
+    NETCODES_HTTP2_INTERNAL_ERROR = 0x02, /* INTERNAL_ERROR */
+    NETCODES_HTTP2_FLOW_CONTROL_ERROR = 0x03, /* FLOW_CONTROL_ERROR */
+    NETCODES_HTTP2_SETTINGS_TIMEOUT = 0x04, /* SETTINGS_TIMEOUT */
+    NETCODES_HTTP2_STREAM_CLOSED = 0x05, /* STREAM_CLOSED */
+    NETCODES_HTTP2_FRAME_SIZE_ERROR = 0x06, /* FRAME_SIZE_ERROR */
+    NETCODES_HTTP2_REFUSED_STREAM = 0x07, /* REFUSED_STREAM */
+    NETCODES_HTTP2_CANCEL = 0x08, /* CANCEL */
+    NETCODES_HTTP2_COMPRESSION_ERROR = 0x09, /* COMPRESSION_ERROR */
+    NETCODES_HTTP2_CONNECT_ERROR = 0x0a, /* CONNECT_ERROR */
+    NETCODES_HTTP2_ENHANCE_YOUR_CALM = 0x0b, /* ENHANCE_YOUR_CALM */
+    NETCODES_HTTP2_INADEQUATE_SECURITY = 0x0c, /* INADEQUATE_SECURITY */
+    NETCODES_HTTP2_HTTP_1_1_REQUIRED = 0x0d, /* HTTP_1_1_REQUIRED */
+} netcodes_http2_error_code;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_http2_group {
+    NETCODES_HTTP2_GROUP_NONE = -1,
+    NETCODES_HTTP2_GROUP_ERROR_CODE = 0, /* Error codes of RFC 9113, Section 7: 0x00 to 0x0d */
+} netcodes_http2_group;
+
+/* The row of a code netcodes knows (http2), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_http2_meaning() for the others. */
+static inline const netcodes_entry *netcodes_http2_entry(unsigned long code) {
+    static const netcodes_entry netcodes_rows[14] = {
+        {0x00, "NO_ERROR", "Not a failure. A GOAWAY with this code is a graceful shutdown: streams above the announced last stream ID were never processed and can be resent on a new connection. In RST_STREAM it usually means the server has answered and needs no more of the request body.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x01, "PROTOCOL_ERROR", "The peer found a violation of the HTTP/2 rules that no more specific code describes, such as a malformed frame or a forbidden header. One implementation, or a proxy rewriting the traffic, is broken; check both ends rather than retrying.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x02, "INTERNAL_ERROR", "The peer ran into a fault of its own, the HTTP/2 counterpart of an internal server error. Unknown error codes may also be reported this way. Resend only requests that are safe to repeat.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x03, "FLOW_CONTROL_ERROR", "Flow control was broken: one side sent more data than the window allowed or grew a window past its maximum. This is an implementation bug in whichever side overran the window.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x04, "SETTINGS_TIMEOUT", "A SETTINGS frame went unacknowledged for too long, so the sender gave up on the connection. Open a new connection; if it keeps happening, the peer or the path is stalling.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x05, "STREAM_CLOSED", "Frames kept arriving on a stream that was already half-closed or finished. The sender is out of step with the stream state machine and needs fixing.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x06, "FRAME_SIZE_ERROR", "A frame was longer than the receiver allows, or its length does not fit its type. Compare the peer's frame sizes with the maximum it was told in SETTINGS_MAX_FRAME_SIZE.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x07, "REFUSED_STREAM", "The server turned the stream away before doing any work on it, often because too many streams were open at once. The request can be sent again, on this or another connection.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x08, "CANCEL", "Someone called the stream off: a client that lost interest, or a server that stopped sending a response. Nothing is broken; it is a deliberate stop.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x09, "COMPRESSION_ERROR", "The HPACK header compression state can no longer be kept in sync, so the whole connection has to go. A new connection starts with fresh state, but a repeat points to a buggy encoder or decoder.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x0a, "CONNECT_ERROR", "A proxy lost its TCP link to the target of a CONNECT tunnel, through a reset or an abrupt close. The tunnel is gone; set up a new one, after a delay if the target keeps failing.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x0b, "ENHANCE_YOUR_CALM", "The peer thinks this side is producing too much load (too many resets, pings, settings changes or streams) and is pushing back. Slow down before trying again.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x0c, "INADEQUATE_SECURITY", "The TLS version or cipher suite in use is below what HTTP/2 requires. Fix the TLS configuration; retrying with the same settings fails again.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+        {0x0d, "HTTP_1_1_REQUIRED", "The server will only handle this request over HTTP/1.1, for example because it needs TLS renegotiation or connection-based authentication. Repeat it on a new HTTP/1.1 connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "http2"},
+    };
+    /* The row of each value from 0x00, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[14] = {
+        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7],
+        &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11], &netcodes_rows[12], &netcodes_rows[13],
+    };
+    if (code > 0x0d) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0x00)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_http2_is_known(unsigned long code) {
+    return netcodes_http2_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_http2_name(unsigned long code) {
+    const netcodes_entry *entry = netcodes_http2_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_http2_description(unsigned long code) {
+    const netcodes_entry *entry = netcodes_http2_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_http2_name_or(unsigned long code, const char *fallback) {
+    const char *text = netcodes_http2_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_http2_description_or(unsigned long code, const char *fallback) {
+    const char *text = netcodes_http2_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_http2_category(unsigned long code) {
+    const netcodes_entry *entry = netcodes_http2_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_http2_retry(unsigned long code) {
+    const netcodes_entry *entry = netcodes_http2_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_http2_upstream_status(unsigned long code) {
+    const netcodes_entry *entry = netcodes_http2_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_http2_group netcodes_http2_group_of(unsigned long code) {
+    if (code <= 0x0d) {
+        return NETCODES_HTTP2_GROUP_ERROR_CODE;
+    }
+    return NETCODES_HTTP2_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_HTTP2_GROUP_NONE. */
+static inline const char *netcodes_http2_group_id(netcodes_http2_group group) {
+    switch (group) {
+    case NETCODES_HTTP2_GROUP_ERROR_CODE: return "error_code";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_HTTP2_GROUP_NONE. */
+static inline const char *netcodes_http2_group_title(netcodes_http2_group group) {
+    switch (group) {
+    case NETCODES_HTTP2_GROUP_ERROR_CODE: return "Error codes of RFC 9113, Section 7";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the Error codes of RFC 9113, Section 7 range (0x00 to 0x0d), known code or not. */
+static inline int netcodes_http2_is_error_code(unsigned long code) {
+    return code <= 0x0d;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_http2_is_retired(unsigned long code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_http2_meaning_count(unsigned long code) {
+    const netcodes_entry *entry = netcodes_http2_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_http2_meaning(unsigned long code, int i) {
+    const netcodes_entry *entry = netcodes_http2_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_http2_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[14] = {
+        {"CANCEL", 6u, 0x08},
+        {"NO_ERROR", 8u, 0x00},
+        {"CONNECT_ERROR", 13u, 0x0a},
+        {"STREAM_CLOSED", 13u, 0x05},
+        {"INTERNAL_ERROR", 14u, 0x02},
+        {"PROTOCOL_ERROR", 14u, 0x01},
+        {"REFUSED_STREAM", 14u, 0x07},
+        {"FRAME_SIZE_ERROR", 16u, 0x06},
+        {"SETTINGS_TIMEOUT", 16u, 0x04},
+        {"COMPRESSION_ERROR", 17u, 0x09},
+        {"ENHANCE_YOUR_CALM", 17u, 0x0b},
+        {"HTTP_1_1_REQUIRED", 17u, 0x0d},
+        {"FLOW_CONTROL_ERROR", 18u, 0x03},
+        {"INADEQUATE_SECURITY", 19u, 0x0c},
+    };
+    return netcodes_find_name(netcodes_names, 14u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_http2_from_exact_name(const char *name, unsigned long *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_http2_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(unsigned long, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_http2_from_name(const char *name, unsigned long *code) {
+    static const netcodes_name netcodes_folded[14] = {
+        {"cancel", 6u, 0x08},
+        {"compression_error", 17u, 0x09},
+        {"connect_error", 13u, 0x0a},
+        {"enhance_your_calm", 17u, 0x0b},
+        {"flow_control_error", 18u, 0x03},
+        {"frame_size_error", 16u, 0x06},
+        {"http_1_1_required", 17u, 0x0d},
+        {"inadequate_security", 19u, 0x0c},
+        {"internal_error", 14u, 0x02},
+        {"no_error", 8u, 0x00},
+        {"protocol_error", 14u, 0x01},
+        {"refused_stream", 14u, 0x07},
+        {"settings_timeout", 16u, 0x04},
+        {"stream_closed", 13u, 0x05},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_http2_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 14u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(unsigned long, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_http2_retry_decision(unsigned long code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_http2_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
+ * HTTP/3 and QPACK error codes (IANA HTTP/3 Error Codes registry)
+ */
+
+typedef enum netcodes_http3_error_code {
+    NETCODES_HTTP3_H3_DATAGRAM_ERROR = 0x0033, /* H3_DATAGRAM_ERROR */
+    NETCODES_HTTP3_H3_NO_ERROR = 0x0100, /* H3_NO_ERROR */
+    NETCODES_HTTP3_H3_GENERAL_PROTOCOL_ERROR = 0x0101, /* H3_GENERAL_PROTOCOL_ERROR */
+    NETCODES_HTTP3_H3_INTERNAL_ERROR = 0x0102, /* H3_INTERNAL_ERROR */
+    NETCODES_HTTP3_H3_STREAM_CREATION_ERROR = 0x0103, /* H3_STREAM_CREATION_ERROR */
+    NETCODES_HTTP3_H3_CLOSED_CRITICAL_STREAM = 0x0104, /* H3_CLOSED_CRITICAL_STREAM */
+    NETCODES_HTTP3_H3_FRAME_UNEXPECTED = 0x0105, /* H3_FRAME_UNEXPECTED */
+    NETCODES_HTTP3_H3_FRAME_ERROR = 0x0106, /* H3_FRAME_ERROR */
+    NETCODES_HTTP3_H3_EXCESSIVE_LOAD = 0x0107, /* H3_EXCESSIVE_LOAD */
+    NETCODES_HTTP3_H3_ID_ERROR = 0x0108, /* H3_ID_ERROR */
+    NETCODES_HTTP3_H3_SETTINGS_ERROR = 0x0109, /* H3_SETTINGS_ERROR */
+    NETCODES_HTTP3_H3_MISSING_SETTINGS = 0x010a, /* H3_MISSING_SETTINGS */
+    NETCODES_HTTP3_H3_REQUEST_REJECTED = 0x010b, /* H3_REQUEST_REJECTED */
+    NETCODES_HTTP3_H3_REQUEST_CANCELLED = 0x010c, /* H3_REQUEST_CANCELLED */
+    NETCODES_HTTP3_H3_REQUEST_INCOMPLETE = 0x010d, /* H3_REQUEST_INCOMPLETE */
+    NETCODES_HTTP3_H3_MESSAGE_ERROR = 0x010e, /* H3_MESSAGE_ERROR */
+    NETCODES_HTTP3_H3_CONNECT_ERROR = 0x010f, /* H3_CONNECT_ERROR */
+    NETCODES_HTTP3_H3_VERSION_FALLBACK = 0x0110, /* H3_VERSION_FALLBACK */
+    NETCODES_HTTP3_QPACK_DECOMPRESSION_FAILED = 0x0200, /* QPACK_DECOMPRESSION_FAILED */
+    NETCODES_HTTP3_QPACK_ENCODER_STREAM_ERROR = 0x0201, /* QPACK_ENCODER_STREAM_ERROR */
+    NETCODES_HTTP3_QPACK_DECODER_STREAM_ERROR = 0x0202, /* QPACK_DECODER_STREAM_ERROR */
+} netcodes_http3_error_code;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_http3_group {
+    NETCODES_HTTP3_GROUP_NONE = -1,
+    NETCODES_HTTP3_GROUP_DATAGRAM = 0, /* HTTP Datagrams (RFC 9297): 0x0033 to 0x0033 */
+    NETCODES_HTTP3_GROUP_HTTP3 = 1, /* HTTP/3 (RFC 9114, Section 8.1): 0x0100 to 0x0110 */
+    NETCODES_HTTP3_GROUP_QPACK = 2, /* QPACK field compression (RFC 9204, Section 6): 0x0200 to 0x0202 */
+} netcodes_http3_group;
+
+/* The row of a code netcodes knows (http3), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_http3_meaning() for the others. */
+static inline const netcodes_entry *netcodes_http3_entry(unsigned long long code) {
+    static const netcodes_entry netcodes_rows[21] = {
+        {0x0033, "H3_DATAGRAM_ERROR", "An HTTP Datagram, or a message of the Capsule Protocol that carries them, could not be parsed. The datagram extension on one side is broken; the stream or connection that carried it is closed, and repeating the same exchange fails the same way.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0100, "H3_NO_ERROR", "Not a failure: the connection or stream is being closed with nothing wrong, or the server is telling the client that the rest of a request body is not needed. A stream reset with it before the response is complete still leaves that response unfinished.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0101, "H3_GENERAL_PROTOCOL_ERROR", "The peer broke the HTTP/3 rules in a way that no more specific code covers, or chose not to say which one. One of the two implementations is faulty; compare both against RFC 9114.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0102, "H3_INTERNAL_ERROR", "The HTTP stack on the other side failed internally, the HTTP/3 counterpart of an internal server error. Repeat only requests that are safe to run twice.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0103, "H3_STREAM_CREATION_ERROR", "The peer opened a stream of a kind it was not allowed to create here, such as a push stream sent by a client. This is a bug in the peer.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0104, "H3_CLOSED_CRITICAL_STREAM", "A stream the connection cannot live without (the control stream or a QPACK stream) was closed or reset, so the whole connection fails. The side that closed it is buggy.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0105, "H3_FRAME_UNEXPECTED", "A frame arrived where it is not allowed, for example DATA before HEADERS or a second SETTINGS frame. The sender does not follow the HTTP/3 frame order.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0106, "H3_FRAME_ERROR", "A frame was malformed: its length or layout does not fit its type, or it was cut short. The sender is producing broken frames.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0107, "H3_EXCESSIVE_LOAD", "The peer thinks this side is generating an unreasonable amount of work and is shutting it down. Reduce the request rate or the number of resets and try again later.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0108, "H3_ID_ERROR", "The peer misused an identifier, such as a push ID above the announced maximum or one ID put to two different uses. This is a bug in the peer.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0109, "H3_SETTINGS_ERROR", "The SETTINGS frame held a value that is invalid or not permitted, such as a duplicated setting or an HTTP/2-only identifier. Fix the sender's settings.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x010a, "H3_MISSING_SETTINGS", "The control stream did not begin with a SETTINGS frame as required. The peer's HTTP/3 implementation is faulty.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x010b, "H3_REQUEST_REJECTED", "The server refused the request without doing anything with it, so the client may treat it as never sent. Send it again, on this connection or another one.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_SAFE, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x010c, "H3_REQUEST_CANCELLED", "One side called the exchange off because it no longer needs it. When the server is the one cancelling, part of the work may already be done, so resend only requests that are safe to repeat.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x010d, "H3_REQUEST_INCOMPLETE", "The client's stream ended before a complete request had arrived. The client has to send the full request again.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x010e, "H3_MESSAGE_ERROR", "A request or response broke HTTP's message rules, for example a required pseudo-header was absent or bad, or the body length did not match Content-Length. The sender must fix what it generates.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x010f, "H3_CONNECT_ERROR", "The proxy lost its TCP link to the target of a CONNECT tunnel, through a reset or another failure. The tunnel is gone; open a new one later.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0110, "H3_VERSION_FALLBACK", "The server cannot handle this request over HTTP/3 and asks for it to be repeated over HTTP/1.1. Retry on a new HTTP/1.1 connection.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0200, "QPACK_DECOMPRESSION_FAILED", "The QPACK decoder could not make sense of a compressed field section, so the connection is closed. The encoder on the other side is faulty or the data was damaged.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0201, "QPACK_ENCODER_STREAM_ERROR", "An instruction on the QPACK encoder stream could not be understood, which breaks the shared dynamic table for the whole connection. The peer's QPACK encoder is at fault.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+        {0x0202, "QPACK_DECODER_STREAM_ERROR", "An instruction on the QPACK decoder stream could not be understood, so the encoder can no longer track what the decoder has seen. The peer's QPACK decoder is at fault.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "http3"},
+    };
+    /* The row of each value from 0x0033, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[464] = {
+        &netcodes_rows[0], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3],
+        &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7], &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11],
+        &netcodes_rows[12], &netcodes_rows[13], &netcodes_rows[14], &netcodes_rows[15], &netcodes_rows[16], &netcodes_rows[17], NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[18], &netcodes_rows[19], &netcodes_rows[20],
+    };
+    if (code < 0x0033 || code > 0x0202) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0x0033)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_http3_is_known(unsigned long long code) {
+    return netcodes_http3_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_http3_name(unsigned long long code) {
+    const netcodes_entry *entry = netcodes_http3_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_http3_description(unsigned long long code) {
+    const netcodes_entry *entry = netcodes_http3_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_http3_name_or(unsigned long long code, const char *fallback) {
+    const char *text = netcodes_http3_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_http3_description_or(unsigned long long code, const char *fallback) {
+    const char *text = netcodes_http3_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_http3_category(unsigned long long code) {
+    const netcodes_entry *entry = netcodes_http3_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_http3_retry(unsigned long long code) {
+    const netcodes_entry *entry = netcodes_http3_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_http3_upstream_status(unsigned long long code) {
+    const netcodes_entry *entry = netcodes_http3_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_http3_group netcodes_http3_group_of(unsigned long long code) {
+    if (code == 0x0033) {
+        return NETCODES_HTTP3_GROUP_DATAGRAM;
+    }
+    if (code >= 0x0100 && code <= 0x0110) {
+        return NETCODES_HTTP3_GROUP_HTTP3;
+    }
+    if (code >= 0x0200 && code <= 0x0202) {
+        return NETCODES_HTTP3_GROUP_QPACK;
+    }
+    return NETCODES_HTTP3_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_HTTP3_GROUP_NONE. */
+static inline const char *netcodes_http3_group_id(netcodes_http3_group group) {
+    switch (group) {
+    case NETCODES_HTTP3_GROUP_DATAGRAM: return "datagram";
+    case NETCODES_HTTP3_GROUP_HTTP3: return "http3";
+    case NETCODES_HTTP3_GROUP_QPACK: return "qpack";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_HTTP3_GROUP_NONE. */
+static inline const char *netcodes_http3_group_title(netcodes_http3_group group) {
+    switch (group) {
+    case NETCODES_HTTP3_GROUP_DATAGRAM: return "HTTP Datagrams (RFC 9297)";
+    case NETCODES_HTTP3_GROUP_HTTP3: return "HTTP/3 (RFC 9114, Section 8.1)";
+    case NETCODES_HTTP3_GROUP_QPACK: return "QPACK field compression (RFC 9204, Section 6)";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the HTTP Datagrams (RFC 9297) range (0x0033 to 0x0033), known code or not. */
+static inline int netcodes_http3_is_datagram(unsigned long long code) {
+    return code == 0x0033;
+}
+
+/* 1 if the value lies in the HTTP/3 (RFC 9114, Section 8.1) range (0x0100 to 0x0110), known code or not. */
+static inline int netcodes_http3_is_http3(unsigned long long code) {
+    return code >= 0x0100 && code <= 0x0110;
+}
+
+/* 1 if the value lies in the QPACK field compression (RFC 9204, Section 6) range (0x0200 to 0x0202), known code or not. */
+static inline int netcodes_http3_is_qpack(unsigned long long code) {
+    return code >= 0x0200 && code <= 0x0202;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_http3_is_retired(unsigned long long code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_http3_meaning_count(unsigned long long code) {
+    const netcodes_entry *entry = netcodes_http3_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_http3_meaning(unsigned long long code, int i) {
+    const netcodes_entry *entry = netcodes_http3_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_http3_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[21] = {
+        {"H3_ID_ERROR", 11u, 0x0108},
+        {"H3_NO_ERROR", 11u, 0x0100},
+        {"H3_FRAME_ERROR", 14u, 0x0106},
+        {"H3_CONNECT_ERROR", 16u, 0x010f},
+        {"H3_MESSAGE_ERROR", 16u, 0x010e},
+        {"H3_DATAGRAM_ERROR", 17u, 0x0033},
+        {"H3_EXCESSIVE_LOAD", 17u, 0x0107},
+        {"H3_INTERNAL_ERROR", 17u, 0x0102},
+        {"H3_SETTINGS_ERROR", 17u, 0x0109},
+        {"H3_FRAME_UNEXPECTED", 19u, 0x0105},
+        {"H3_MISSING_SETTINGS", 19u, 0x010a},
+        {"H3_REQUEST_REJECTED", 19u, 0x010b},
+        {"H3_VERSION_FALLBACK", 19u, 0x0110},
+        {"H3_REQUEST_CANCELLED", 20u, 0x010c},
+        {"H3_REQUEST_INCOMPLETE", 21u, 0x010d},
+        {"H3_STREAM_CREATION_ERROR", 24u, 0x0103},
+        {"H3_CLOSED_CRITICAL_STREAM", 25u, 0x0104},
+        {"H3_GENERAL_PROTOCOL_ERROR", 25u, 0x0101},
+        {"QPACK_DECODER_STREAM_ERROR", 26u, 0x0202},
+        {"QPACK_DECOMPRESSION_FAILED", 26u, 0x0200},
+        {"QPACK_ENCODER_STREAM_ERROR", 26u, 0x0201},
+    };
+    return netcodes_find_name(netcodes_names, 21u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_http3_from_exact_name(const char *name, unsigned long long *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_http3_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(unsigned long long, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_http3_from_name(const char *name, unsigned long long *code) {
+    static const netcodes_name netcodes_folded[21] = {
+        {"h3_closed_critical_stream", 25u, 0x0104},
+        {"h3_connect_error", 16u, 0x010f},
+        {"h3_datagram_error", 17u, 0x0033},
+        {"h3_excessive_load", 17u, 0x0107},
+        {"h3_frame_error", 14u, 0x0106},
+        {"h3_frame_unexpected", 19u, 0x0105},
+        {"h3_general_protocol_error", 25u, 0x0101},
+        {"h3_id_error", 11u, 0x0108},
+        {"h3_internal_error", 17u, 0x0102},
+        {"h3_message_error", 16u, 0x010e},
+        {"h3_missing_settings", 19u, 0x010a},
+        {"h3_no_error", 11u, 0x0100},
+        {"h3_request_cancelled", 20u, 0x010c},
+        {"h3_request_incomplete", 21u, 0x010d},
+        {"h3_request_rejected", 19u, 0x010b},
+        {"h3_settings_error", 17u, 0x0109},
+        {"h3_stream_creation_error", 24u, 0x0103},
+        {"h3_version_fallback", 19u, 0x0110},
+        {"qpack_decoder_stream_error", 26u, 0x0202},
+        {"qpack_decompression_failed", 26u, 0x0200},
+        {"qpack_encoder_stream_error", 26u, 0x0201},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_http3_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 21u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(unsigned long long, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_http3_retry_decision(unsigned long long code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_http3_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
  * Qt QNetworkReply::NetworkError (QNetworkReply::NetworkError)
  */
 
@@ -5284,6 +6110,319 @@ static inline netcodes_retry_decision netcodes_warning_retry_decision(int code, 
 }
 
 /* ---------------------------------------------------------------------------
+ * WebSocket close codes (IANA WebSocket Close Code Number Registry)
+ */
+
+typedef enum netcodes_websocket_close_code {
+    NETCODES_WEBSOCKET_NORMAL_CLOSURE = 1000, /* Normal Closure */
+    NETCODES_WEBSOCKET_GOING_AWAY = 1001, /* Going Away */
+    NETCODES_WEBSOCKET_PROTOCOL_ERROR = 1002, /* Protocol error */
+    NETCODES_WEBSOCKET_UNSUPPORTED_DATA = 1003, /* Unsupported Data */
+    NETCODES_WEBSOCKET_RESERVED = 1004, /* Reserved */
+    NETCODES_WEBSOCKET_NO_STATUS_RCVD = 1005, /* No Status Rcvd */
+    NETCODES_WEBSOCKET_ABNORMAL_CLOSURE = 1006, /* Abnormal Closure */
+    NETCODES_WEBSOCKET_INVALID_DATA = 1007, /* Invalid frame payload data */
+    NETCODES_WEBSOCKET_POLICY_VIOLATION = 1008, /* Policy Violation */
+    NETCODES_WEBSOCKET_MESSAGE_TOO_BIG = 1009, /* Message Too Big */
+    NETCODES_WEBSOCKET_MANDATORY_EXTENSION = 1010, /* Mandatory Ext. */
+    NETCODES_WEBSOCKET_INTERNAL_ERROR = 1011, /* Internal Error */
+    NETCODES_WEBSOCKET_SERVICE_RESTART = 1012, /* Service Restart */
+    NETCODES_WEBSOCKET_TRY_AGAIN_LATER = 1013, /* Try Again Later */
+    NETCODES_WEBSOCKET_BAD_GATEWAY = 1014, /* The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code. */
+    NETCODES_WEBSOCKET_TLS_HANDSHAKE = 1015, /* TLS handshake */
+    NETCODES_WEBSOCKET_UNAUTHORIZED = 3000, /* Unauthorized */
+    NETCODES_WEBSOCKET_FORBIDDEN = 3003, /* Forbidden */
+    NETCODES_WEBSOCKET_TIMEOUT = 3008, /* Timeout */
+} netcodes_websocket_close_code;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_websocket_group {
+    NETCODES_WEBSOCKET_GROUP_NONE = -1,
+    NETCODES_WEBSOCKET_GROUP_STANDARD = 0, /* Protocol and extensions: 1000 to 2999 */
+    NETCODES_WEBSOCKET_GROUP_REGISTERED = 1, /* Registered by applications: 3000 to 3999 */
+    NETCODES_WEBSOCKET_GROUP_PRIVATE_USE = 2, /* Private use: 4000 to 4999 */
+} netcodes_websocket_group;
+
+/* The row of a code netcodes knows (websocket), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_websocket_meaning() for the others. */
+static inline const netcodes_entry *netcodes_websocket_entry(int code) {
+    static const netcodes_entry netcodes_rows[19] = {
+        {1000, "Normal Closure", "The connection did what it was opened for and one side closed it on purpose. Nothing failed; open a new connection if more work comes along.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1001, "Going Away", "The other end is leaving: a server shutting down or restarting, or a browser tab that navigated away or closed. Reconnect, preferably with a short, jittered delay so that many clients do not return at once.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1002, "Protocol error", "The peer broke the WebSocket framing rules, for example with a bad opcode, an unmasked client frame or a fragmented control frame. One of the two implementations (or a proxy in between) is at fault; fix it rather than retrying.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1003, "Unsupported Data", "The endpoint got a kind of message it cannot handle, such as binary data on a text-only endpoint. Send the message type the other side expects.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1004, "Reserved", "Held back by RFC 6455 without any meaning yet, so no endpoint may send it; libraries that validate close frames reject it. Receiving it means the peer is misbehaving.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_RESERVED, 0u, 1u, "websocket"},
+        {1005, "No Status Rcvd", "Never sent on the wire: a library reports it locally when the close frame from the peer carried no status code at all. Most stacks treat it like a normal closure; reconnect if you still need the connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_RESERVED, 0u, 1u, "websocket"},
+        {1006, "Abnormal Closure", "Never sent on the wire: a library reports it locally when the connection dropped without any close handshake, for example after a network failure, a TCP reset, a crash or a failed opening handshake. Reconnect with back-off and check proxies and idle timeouts if it keeps happening.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_RESERVED, 0u, 1u, "websocket"},
+        {1007, "Invalid frame payload data", "A message did not match its declared type, most often a text message that is not valid UTF-8. Fix the sender so that text frames carry well-formed UTF-8.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1008, "Policy Violation", "The endpoint closed the connection because a message broke one of its rules; this is the generic code for rejections that fit no more specific code. Find out which rule applies before trying again.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1009, "Message Too Big", "A message was larger than the receiving endpoint is willing to process. Split the data into smaller messages or raise the receiver's size limit.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1010, "Mandatory Ext.", "The client is closing because the server did not agree to an extension the client cannot work without; the close reason usually names it. Enable that extension on the server or drop the requirement in the client.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1011, "Internal Error", "An endpoint hit an unexpected condition while handling the connection, typically an unhandled error in server code. Reconnect after a delay, and check the logs of the side that closed.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1012, "Service Restart", "The service is restarting and dropped its connections on purpose. Reconnect after a short, randomized wait.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1013, "Try Again Later", "The service is temporarily unable to keep the connection, usually because it is overloaded. Reconnect later with back-off.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1014, "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.", "A gateway or proxy in front of the WebSocket service could not get a usable answer from the server behind it, the WebSocket counterpart of HTTP 502. Retry after a delay and look at the upstream service.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {1015, "TLS handshake", "Never sent on the wire: a library reports it locally when the TLS handshake for a wss:// connection failed, for example because the server's certificate failed validation. Fix the certificate or the TLS settings before reconnecting.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_RESERVED, 0u, 1u, "websocket"},
+        {3000, "Unauthorized", "An application-level close: the endpoint needs credentials that were missing or not valid, in the spirit of HTTP 401. Log in or refresh the token, then reconnect.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {3003, "Forbidden", "An application-level close: the client is known but may not do what it asked, in the spirit of HTTP 403. Reconnecting with the same identity will not help.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+        {3008, "Timeout", "An application-level close: something took too long, such as a missing reply or an idle session that was ended, in the spirit of HTTP 408. Reconnect after a pause and keep the session active if idleness was the cause.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "websocket"},
+    };
+    size_t lo = 0;
+    size_t hi = 19;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (netcodes_rows[mid].code < code) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return (lo < 19 && netcodes_rows[lo].code == code) ? &netcodes_rows[lo] : NETCODES_NULL;
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_websocket_is_known(int code) {
+    return netcodes_websocket_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_websocket_name(int code) {
+    const netcodes_entry *entry = netcodes_websocket_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_websocket_description(int code) {
+    const netcodes_entry *entry = netcodes_websocket_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_websocket_name_or(int code, const char *fallback) {
+    const char *text = netcodes_websocket_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_websocket_description_or(int code, const char *fallback) {
+    const char *text = netcodes_websocket_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_websocket_category(int code) {
+    const netcodes_entry *entry = netcodes_websocket_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_websocket_retry(int code) {
+    const netcodes_entry *entry = netcodes_websocket_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_websocket_upstream_status(int code) {
+    const netcodes_entry *entry = netcodes_websocket_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_websocket_group netcodes_websocket_group_of(int code) {
+    if (code >= 1000 && code <= 2999) {
+        return NETCODES_WEBSOCKET_GROUP_STANDARD;
+    }
+    if (code >= 3000 && code <= 3999) {
+        return NETCODES_WEBSOCKET_GROUP_REGISTERED;
+    }
+    if (code >= 4000 && code <= 4999) {
+        return NETCODES_WEBSOCKET_GROUP_PRIVATE_USE;
+    }
+    return NETCODES_WEBSOCKET_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_WEBSOCKET_GROUP_NONE. */
+static inline const char *netcodes_websocket_group_id(netcodes_websocket_group group) {
+    switch (group) {
+    case NETCODES_WEBSOCKET_GROUP_STANDARD: return "standard";
+    case NETCODES_WEBSOCKET_GROUP_REGISTERED: return "registered";
+    case NETCODES_WEBSOCKET_GROUP_PRIVATE_USE: return "private_use";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_WEBSOCKET_GROUP_NONE. */
+static inline const char *netcodes_websocket_group_title(netcodes_websocket_group group) {
+    switch (group) {
+    case NETCODES_WEBSOCKET_GROUP_STANDARD: return "Protocol and extensions";
+    case NETCODES_WEBSOCKET_GROUP_REGISTERED: return "Registered by applications";
+    case NETCODES_WEBSOCKET_GROUP_PRIVATE_USE: return "Private use";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the Protocol and extensions range (1000 to 2999), known code or not.
+ * Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned. */
+static inline int netcodes_websocket_is_standard(int code) {
+    return code >= 1000 && code <= 2999;
+}
+
+/* 1 if the value lies in the Registered by applications range (3000 to 3999), known code or not.
+ * Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned. */
+static inline int netcodes_websocket_is_registered(int code) {
+    return code >= 3000 && code <= 3999;
+}
+
+/* 1 if the value lies in the Private use range (4000 to 4999), known code or not.
+ * Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation. */
+static inline int netcodes_websocket_is_private_use(int code) {
+    return code >= 4000 && code <= 4999;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_websocket_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_websocket_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_websocket_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_websocket_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_websocket_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_websocket_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[38] = {
+        {"TIMEOUT", 7u, 3008},
+        {"Timeout", 7u, 3008},
+        {"RESERVED", 8u, 1004},
+        {"Reserved", 8u, 1004},
+        {"FORBIDDEN", 9u, 3003},
+        {"Forbidden", 9u, 3003},
+        {"GOING_AWAY", 10u, 1001},
+        {"Going Away", 10u, 1001},
+        {"BAD_GATEWAY", 11u, 1014},
+        {"INVALID_DATA", 12u, 1007},
+        {"UNAUTHORIZED", 12u, 3000},
+        {"Unauthorized", 12u, 3000},
+        {"TLS handshake", 13u, 1015},
+        {"TLS_HANDSHAKE", 13u, 1015},
+        {"INTERNAL_ERROR", 14u, 1011},
+        {"Internal Error", 14u, 1011},
+        {"Mandatory Ext.", 14u, 1010},
+        {"NORMAL_CLOSURE", 14u, 1000},
+        {"NO_STATUS_RCVD", 14u, 1005},
+        {"No Status Rcvd", 14u, 1005},
+        {"Normal Closure", 14u, 1000},
+        {"PROTOCOL_ERROR", 14u, 1002},
+        {"Protocol error", 14u, 1002},
+        {"MESSAGE_TOO_BIG", 15u, 1009},
+        {"Message Too Big", 15u, 1009},
+        {"SERVICE_RESTART", 15u, 1012},
+        {"Service Restart", 15u, 1012},
+        {"TRY_AGAIN_LATER", 15u, 1013},
+        {"Try Again Later", 15u, 1013},
+        {"ABNORMAL_CLOSURE", 16u, 1006},
+        {"Abnormal Closure", 16u, 1006},
+        {"POLICY_VIOLATION", 16u, 1008},
+        {"Policy Violation", 16u, 1008},
+        {"UNSUPPORTED_DATA", 16u, 1003},
+        {"Unsupported Data", 16u, 1003},
+        {"MANDATORY_EXTENSION", 19u, 1010},
+        {"Invalid frame payload data", 26u, 1007},
+        {"The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.", 143u, 1014},
+    };
+    return netcodes_find_name(netcodes_names, 38u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_websocket_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_websocket_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_websocket_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[34] = {
+        {"abnormal closure", 16u, 1006},
+        {"abnormal_closure", 16u, 1006},
+        {"bad_gateway", 11u, 1014},
+        {"forbidden", 9u, 3003},
+        {"going away", 10u, 1001},
+        {"going_away", 10u, 1001},
+        {"internal error", 14u, 1011},
+        {"internal_error", 14u, 1011},
+        {"invalid frame payload data", 26u, 1007},
+        {"invalid_data", 12u, 1007},
+        {"mandatory ext.", 14u, 1010},
+        {"mandatory_extension", 19u, 1010},
+        {"message too big", 15u, 1009},
+        {"message_too_big", 15u, 1009},
+        {"no status rcvd", 14u, 1005},
+        {"no_status_rcvd", 14u, 1005},
+        {"normal closure", 14u, 1000},
+        {"normal_closure", 14u, 1000},
+        {"policy violation", 16u, 1008},
+        {"policy_violation", 16u, 1008},
+        {"protocol error", 14u, 1002},
+        {"protocol_error", 14u, 1002},
+        {"reserved", 8u, 1004},
+        {"service restart", 15u, 1012},
+        {"service_restart", 15u, 1012},
+        {"the server was acting as a gateway or proxy and received an invalid response from the upstream server. this is similar to 502 http status code.", 143u, 1014},
+        {"timeout", 7u, 3008},
+        {"tls handshake", 13u, 1015},
+        {"tls_handshake", 13u, 1015},
+        {"try again later", 15u, 1013},
+        {"try_again_later", 15u, 1013},
+        {"unauthorized", 12u, 3000},
+        {"unsupported data", 16u, 1003},
+        {"unsupported_data", 16u, 1003},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_websocket_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 34u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_websocket_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_websocket_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
  * Cross-mappings between the code systems (data/map/). Each mapping is a pair
  * of functions named after its target: netcodes_<to>_<function>_rule(code)
  * gives the rule that answers (the most specific one: a single code beats a
@@ -5292,18 +6431,18 @@ static inline netcodes_retry_decision netcodes_warning_retry_decision(int code, 
  */
 
 /* One rule of a mapping table. */
-typedef struct netcodes_mapping {
+typedef struct netcodes_rule {
     /* The code of the target system. */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
     const char *note;
-} netcodes_mapping;
+} netcodes_rule;
 
 /* chromium -> http (data/map/chromium_to_http.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_http_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -906 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -905 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_APPROXIMATE, "A fault inside the gateway itself, not something the upstream or the client caused."}, /* -904 */
@@ -5812,14 +6951,14 @@ static inline const netcodes_mapping *netcodes_http_from_chromium_rule(int code)
 /* chromium -> http (data/map/chromium_to_http.csv): the http code for the given
  * chromium code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 
 /* chromium -> qt (data/map/chromium_to_qt.csv): the rule that answers for the
  * given chromium code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
-    static const netcodes_mapping netcodes_rules[249] = {
+static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
+    static const netcodes_rule netcodes_rules[249] = {
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open."}, /* -906 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -905 */
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found."}, /* -904 */
@@ -6328,14 +7467,206 @@ static inline const netcodes_mapping *netcodes_qt_from_chromium_rule(int code) {
 /* chromium -> qt (data/map/chromium_to_qt.csv): the qt code for the given
  * chromium code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_chromium(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_chromium_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_chromium_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
+}
+
+/* grpc -> http (data/map/grpc_to_http.csv): the rule that answers for the
+ * given grpc code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_http_from_grpc_rule(int code) {
+    static const netcodes_rule netcodes_rules[17] = {
+        {NETCODES_HTTP_OK, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0 */
+        {NETCODES_HTTP_NGINX_CLIENT_CLOSED_REQUEST, NETCODES_MAPPING_UPSTREAM, "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up."}, /* 1 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_UPSTREAM, "Nothing more specific is known, so the generic server error stands in."}, /* 2 */
+        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 3 */
+        {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 4 */
+        {NETCODES_HTTP_NOT_FOUND, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 5 */
+        {NETCODES_HTTP_CONFLICT, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 6 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 7 */
+        {NETCODES_HTTP_TOO_MANY_REQUESTS, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 8 */
+        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_UPSTREAM, "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers."}, /* 9 */
+        {NETCODES_HTTP_CONFLICT, NETCODES_MAPPING_UPSTREAM, "A concurrency conflict, shown as Conflict like ALREADY_EXISTS."}, /* 10 */
+        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 11 */
+        {NETCODES_HTTP_NOT_IMPLEMENTED, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 12 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 13 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 14 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_UPSTREAM, "HTTP has no status for lost or corrupted data, so the generic server error stands in."}, /* 15 */
+        {NETCODES_HTTP_UNAUTHORIZED, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 16 */
+    };
+    switch (code) {
+    case 0: return &netcodes_rules[0];
+    case 1: return &netcodes_rules[1];
+    case 2: return &netcodes_rules[2];
+    case 3: return &netcodes_rules[3];
+    case 4: return &netcodes_rules[4];
+    case 5: return &netcodes_rules[5];
+    case 6: return &netcodes_rules[6];
+    case 7: return &netcodes_rules[7];
+    case 8: return &netcodes_rules[8];
+    case 9: return &netcodes_rules[9];
+    case 10: return &netcodes_rules[10];
+    case 11: return &netcodes_rules[11];
+    case 12: return &netcodes_rules[12];
+    case 13: return &netcodes_rules[13];
+    case 14: return &netcodes_rules[14];
+    case 15: return &netcodes_rules[15];
+    case 16: return &netcodes_rules[16];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* grpc -> http (data/map/grpc_to_http.csv): the http code for the given
+ * grpc code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
+static inline int netcodes_http_from_grpc(int code) {
+    const netcodes_rule *rule = netcodes_http_from_grpc_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
+}
+
+/* http2 -> chromium (data/map/http2_to_chromium.csv): the rule that answers for the
+ * given http2 code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_chromium_from_http2_rule(unsigned long code) {
+    static const netcodes_rule netcodes_rules[9] = {
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "The session first marks the stream with ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED; the stream then turns that into the generic protocol error when no response headers had arrived, and into success (the response simply ends) when they had."}, /* 0x00 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "ERR_HTTP2_FLOW_CONTROL_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."}, /* 0x03 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "ERR_HTTP2_STREAM_CLOSED is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."}, /* 0x05 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "ERR_HTTP2_FRAME_SIZE_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."}, /* 0x06 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_SERVER_REFUSED_STREAM, NETCODES_MAPPING_UPSTREAM, "The server declined the stream before working on it, which Chromium reports with an error of its own and may retry."}, /* 0x07 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "ERR_HTTP2_COMPRESSION_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."}, /* 0x09 */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY is only for what Chromium checks itself; a reset with this code from the peer becomes the generic protocol error."}, /* 0x0c */
+        {NETCODES_CHROMIUM_ERR_HTTP_1_1_REQUIRED, NETCODES_MAPPING_UPSTREAM, "Chromium drains the whole session with this error and sends the request again over HTTP/1.1."}, /* 0x0d */
+        {NETCODES_CHROMIUM_ERR_HTTP2_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Chromium does not look further at a code without a branch of its own: the stream ends with the generic HTTP/2 protocol error."}, /* 0x00 to 0xffffffff */
+    };
+    switch (code) {
+    case 0x00: return &netcodes_rules[0];
+    case 0x03: return &netcodes_rules[1];
+    case 0x05: return &netcodes_rules[2];
+    case 0x06: return &netcodes_rules[3];
+    case 0x07: return &netcodes_rules[4];
+    case 0x09: return &netcodes_rules[5];
+    case 0x0c: return &netcodes_rules[6];
+    case 0x0d: return &netcodes_rules[7];
+    default: break;
+    }
+    if (1) {
+        return &netcodes_rules[8];
+    }
+    return NETCODES_NULL;
+}
+
+/* http2 -> chromium (data/map/http2_to_chromium.csv): the chromium code for the given
+ * http2 code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
+static inline int netcodes_chromium_from_http2(unsigned long code) {
+    const netcodes_rule *rule = netcodes_chromium_from_http2_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
+}
+
+/* http2 -> grpc (data/map/http2_to_grpc.csv): the rule that answers for the
+ * given http2 code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_grpc_from_http2_rule(unsigned long code) {
+    static const netcodes_rule netcodes_rules[6] = {
+        {NETCODES_GRPC_INTERNAL, NETCODES_MAPPING_UPSTREAM, "A reset that claims no error before the call has its status is not supposed to happen, so gRPC reports an internal error."}, /* 0x00 */
+        {NETCODES_GRPC_UNAVAILABLE, NETCODES_MAPPING_UPSTREAM, "The server never started on the stream, so the call can safely be tried again, which UNAVAILABLE invites."}, /* 0x07 */
+        {NETCODES_GRPC_CANCELLED, NETCODES_MAPPING_UPSTREAM, "CANCELLED while the call's deadline has not passed; once it has, the same reset is reported as DEADLINE_EXCEEDED."}, /* 0x08 */
+        {NETCODES_GRPC_RESOURCE_EXHAUSTED, NETCODES_MAPPING_UPSTREAM, "The peer is pushing back on load, which gRPC expresses as an exhausted resource."}, /* 0x0b */
+        {NETCODES_GRPC_PERMISSION_DENIED, NETCODES_MAPPING_UPSTREAM, "The transport security was judged too weak, so the call is refused."}, /* 0x0c */
+        {NETCODES_GRPC_INTERNAL, NETCODES_MAPPING_UPSTREAM, "Every code without a rule of its own, including codes HTTP/2 does not define, becomes INTERNAL."}, /* 0x00 to 0xffffffff */
+    };
+    switch (code) {
+    case 0x00: return &netcodes_rules[0];
+    case 0x07: return &netcodes_rules[1];
+    case 0x08: return &netcodes_rules[2];
+    case 0x0b: return &netcodes_rules[3];
+    case 0x0c: return &netcodes_rules[4];
+    default: break;
+    }
+    if (1) {
+        return &netcodes_rules[5];
+    }
+    return NETCODES_NULL;
+}
+
+/* http2 -> grpc (data/map/http2_to_grpc.csv): the grpc code for the given
+ * http2 code, or NETCODES_GRPC_UNMAPPED when no rule covers it. */
+static inline int netcodes_grpc_from_http2(unsigned long code) {
+    const netcodes_rule *rule = netcodes_grpc_from_http2_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_GRPC_UNMAPPED;
+}
+
+/* http3 -> chromium (data/map/http3_to_chromium.csv): the rule that answers for the
+ * given http3 code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_chromium_from_http3_rule(unsigned long long code) {
+    static const netcodes_rule netcodes_rules[4] = {
+        {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Not an error in itself: a response that completed is not affected. A stream reset with it before the response fully arrived leaves Chromium without a complete answer, and the request fails with the generic QUIC protocol error."}, /* 0x0100 */
+        {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Unlike HTTP/2's REFUSED_STREAM, a rejected HTTP/3 request gets no net error of its own in Chromium; it fails with the generic QUIC protocol error like the other codes."}, /* 0x010b */
+        {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Chromium has no HTTP/3 counterpart of its handling of HTTP/2's HTTP_1_1_REQUIRED; this code fails the request with the generic QUIC protocol error like the others."}, /* 0x0110 */
+        {NETCODES_CHROMIUM_ERR_QUIC_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "Chromium's QUIC layer does not branch on the HTTP/3 code: once a request is under way, a stream or connection that ends with any error code fails it with the generic QUIC protocol error."}, /* 0x0000 to 0x3fffffffffffffff */
+    };
+    switch (code) {
+    case 0x0100: return &netcodes_rules[0];
+    case 0x010b: return &netcodes_rules[1];
+    case 0x0110: return &netcodes_rules[2];
+    default: break;
+    }
+    if (code <= 0x3fffffffffffffff) {
+        return &netcodes_rules[3];
+    }
+    return NETCODES_NULL;
+}
+
+/* http3 -> chromium (data/map/http3_to_chromium.csv): the chromium code for the given
+ * http3 code, or NETCODES_CHROMIUM_UNMAPPED when no rule covers it. */
+static inline int netcodes_chromium_from_http3(unsigned long long code) {
+    const netcodes_rule *rule = netcodes_chromium_from_http3_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_CHROMIUM_UNMAPPED;
+}
+
+/* http -> grpc (data/map/http_status_to_grpc.csv): the rule that answers for the
+ * given http code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_grpc_from_http_status_rule(int code) {
+    static const netcodes_rule netcodes_rules[11] = {
+        {NETCODES_GRPC_OK, NETCODES_MAPPING_UPSTREAM, "What the conversion says for 200, but a client never asks it: a 200 is a normal gRPC response, and the real outcome must follow in the grpc-status trailer. A 200 that ends without one is a broken response rather than a mapping, and grpcio reports it as UNKNOWN with the message \"No status received\" (tests/grpc_live.rs)."}, /* 200 */
+        {NETCODES_GRPC_INTERNAL, NETCODES_MAPPING_UPSTREAM, "A plain Bad Request from something in the path suggests that the gRPC request itself was mangled, which gRPC treats as an internal error."}, /* 400 */
+        {NETCODES_GRPC_UNAUTHENTICATED, NETCODES_MAPPING_UPSTREAM, "Missing or rejected credentials, seen by a proxy or gateway before gRPC could answer."}, /* 401 */
+        {NETCODES_GRPC_PERMISSION_DENIED, NETCODES_MAPPING_UPSTREAM, "The caller is known but refused: the same idea in both systems."}, /* 403 */
+        {NETCODES_GRPC_UNIMPLEMENTED, NETCODES_MAPPING_UPSTREAM, "Nothing answers at this path, which for gRPC means that the service or method does not exist there."}, /* 404 */
+        {NETCODES_GRPC_UNAVAILABLE, NETCODES_MAPPING_UPSTREAM, "Rate limiting in front of the service is reported as a temporary outage, so that retry policies back off and try again."}, /* 429 */
+        {NETCODES_GRPC_UNKNOWN, NETCODES_MAPPING_UPSTREAM, "gRPC core has no rule for 431 and falls through to UNKNOWN (tested live), although gRPC's own mapping document lists INTERNAL for it."}, /* 431 */
+        {NETCODES_GRPC_UNAVAILABLE, NETCODES_MAPPING_UPSTREAM, "A gateway could not reach a working backend; treated as a temporary outage."}, /* 502 */
+        {NETCODES_GRPC_UNAVAILABLE, NETCODES_MAPPING_UPSTREAM, "The service, or a proxy in front of it, is temporarily out of action."}, /* 503 */
+        {NETCODES_GRPC_UNAVAILABLE, NETCODES_MAPPING_UPSTREAM, "A gateway timed out waiting for the backend; gRPC reports it as unavailable rather than as its own deadline."}, /* 504 */
+        {NETCODES_GRPC_UNKNOWN, NETCODES_MAPPING_UPSTREAM, "Any status without a rule of its own ends the call as UNKNOWN: 1xx, other 2xx, redirects, the other 4xx and 5xx, and codes above 599. The message names the HTTP status that came back."}, /* 100 to 999 */
+    };
+    switch (code) {
+    case 200: return &netcodes_rules[0];
+    case 400: return &netcodes_rules[1];
+    case 401: return &netcodes_rules[2];
+    case 403: return &netcodes_rules[3];
+    case 404: return &netcodes_rules[4];
+    case 429: return &netcodes_rules[5];
+    case 431: return &netcodes_rules[6];
+    case 502: return &netcodes_rules[7];
+    case 503: return &netcodes_rules[8];
+    case 504: return &netcodes_rules[9];
+    default: break;
+    }
+    if (code >= 100 && code <= 999) {
+        return &netcodes_rules[10];
+    }
+    return NETCODES_NULL;
+}
+
+/* http -> grpc (data/map/http_status_to_grpc.csv): the grpc code for the given
+ * http code, or NETCODES_GRPC_UNMAPPED when no rule covers it. */
+static inline int netcodes_grpc_from_http_status(int code) {
+    const netcodes_rule *rule = netcodes_grpc_from_http_status_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_GRPC_UNMAPPED;
 }
 
 /* http -> qt (data/map/http_status_to_qt.csv): the rule that answers for the
  * given http code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code) {
-    static const netcodes_mapping netcodes_rules[15] = {
+static inline const netcodes_rule *netcodes_qt_from_http_status_rule(int code) {
+    static const netcodes_rule netcodes_rules[15] = {
         {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 400 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 401 */
         {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_UPSTREAM, "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead."}, /* 403 */
@@ -6382,14 +7713,14 @@ static inline const netcodes_mapping *netcodes_qt_from_http_status_rule(int code
 /* http -> qt (data/map/http_status_to_qt.csv): the qt code for the given
  * http code, or NETCODES_QT_UNMAPPED when no rule covers it. */
 static inline int netcodes_qt_from_http_status(int code) {
-    const netcodes_mapping *rule = netcodes_qt_from_http_status_rule(code);
+    const netcodes_rule *rule = netcodes_qt_from_http_status_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_QT_UNMAPPED;
 }
 
 /* qt -> http (data/map/qt_to_http.csv): the rule that answers for the
  * given qt code, or NULL when no rule covers it. */
-static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
-    static const netcodes_mapping netcodes_rules[34] = {
+static inline const netcodes_rule *netcodes_http_from_qt_rule(int code) {
+    static const netcodes_rule netcodes_rules[34] = {
         {NETCODES_HTTP_OK, NETCODES_MAPPING_APPROXIMATE, "Success; relay the upstream's own status when there is one, 200 otherwise."}, /* 0 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The gateway could not reach the upstream at all."}, /* 1 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on."}, /* 2 */
@@ -6468,7 +7799,41 @@ static inline const netcodes_mapping *netcodes_http_from_qt_rule(int code) {
 /* qt -> http (data/map/qt_to_http.csv): the http code for the given
  * qt code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
 static inline int netcodes_http_from_qt(int code) {
-    const netcodes_mapping *rule = netcodes_http_from_qt_rule(code);
+    const netcodes_rule *rule = netcodes_http_from_qt_rule(code);
+    return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
+}
+
+/* websocket -> http (data/map/websocket_to_http.csv): the rule that answers for the
+ * given websocket code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_http_from_websocket_rule(int code) {
+    static const netcodes_rule netcodes_rules[8] = {
+        {NETCODES_HTTP_CONTENT_TOO_LARGE, NETCODES_MAPPING_APPROXIMATE, "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body."}, /* 1009 */
+        {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 1011 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_APPROXIMATE, "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart."}, /* 1012 */
+        {NETCODES_HTTP_SERVICE_UNAVAILABLE, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 1013 */
+        {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_EQUIVALENT, "The registry itself likens 1014 to 502."}, /* 1014 */
+        {NETCODES_HTTP_UNAUTHORIZED, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 3000 */
+        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 3003 */
+        {NETCODES_HTTP_REQUEST_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status."}, /* 3008 */
+    };
+    switch (code) {
+    case 1009: return &netcodes_rules[0];
+    case 1011: return &netcodes_rules[1];
+    case 1012: return &netcodes_rules[2];
+    case 1013: return &netcodes_rules[3];
+    case 1014: return &netcodes_rules[4];
+    case 3000: return &netcodes_rules[5];
+    case 3003: return &netcodes_rules[6];
+    case 3008: return &netcodes_rules[7];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* websocket -> http (data/map/websocket_to_http.csv): the http code for the given
+ * websocket code, or NETCODES_HTTP_UNMAPPED when no rule covers it. */
+static inline int netcodes_http_from_websocket(int code) {
+    const netcodes_rule *rule = netcodes_http_from_websocket_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_HTTP_UNMAPPED;
 }
 

@@ -75,7 +75,7 @@ inline constexpr int version_major = 0;
 inline constexpr int version_minor = 1;
 inline constexpr int version_patch = 0;
 inline constexpr std::string_view version = "0.1.0";
-inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; http: RFC 9110 (June 2022) and the IANA registry; qt: Qt 6.11; qt_network_accessibility: Qt 5.15 (removed in Qt 6.0); qt_operation: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022)";
+inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; qt_network_accessibility: Qt 5.15 (removed in Qt 6.0); qt_operation: Qt 6.11; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30";
 
 // What kind of failure a code is; shared by every code system.
 enum class Category : int {
@@ -2455,6 +2455,265 @@ inline std::string describe(NetError code) {
 } // namespace chromium
 
 // ---------------------------------------------------------------------------
+// netcodes::grpc (data/grpc)
+
+namespace grpc {
+
+// Every meaning's identifier, with upstream's value.
+enum class StatusCode : std::int32_t {
+    OK = 0,
+    CANCELLED = 1,
+    UNKNOWN = 2,
+    INVALID_ARGUMENT = 3,
+    DEADLINE_EXCEEDED = 4,
+    NOT_FOUND = 5,
+    ALREADY_EXISTS = 6,
+    PERMISSION_DENIED = 7,
+    RESOURCE_EXHAUSTED = 8,
+    FAILED_PRECONDITION = 9,
+    ABORTED = 10,
+    OUT_OF_RANGE = 11,
+    UNIMPLEMENTED = 12,
+    INTERNAL = 13,
+    UNAVAILABLE = 14,
+    DATA_LOSS = 15,
+    UNAUTHENTICATED = 16,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    STATUS = 0,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::STATUS: return "status";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::STATUS: return "Status codes";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<StatusCode>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 17> rows{{
+    {StatusCode::OK, "OK", "OK", "The call completed and the server sent a reply. Nothing went wrong, so there is nothing to handle.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::CANCELLED, "CANCELLED", "CANCELLED", "The call was stopped before it finished, almost always by the caller itself (a cancelled context, a closed stream, a client that went away). Treat it as a deliberate stop rather than a failure of the server.", Category::CANCELLED, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::UNKNOWN, "UNKNOWN", "UNKNOWN", "A catch-all: the server's handler raised an error that carried no gRPC status, the status could not be parsed, or the response came from something that does not speak gRPC (for example an HTTP proxy answering with an unusual status). Look at the message and the server logs to find the real cause.", Category::UNKNOWN, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::INVALID_ARGUMENT, "INVALID_ARGUMENT", "INVALID_ARGUMENT", "The server rejected the request because a field is malformed or out of bounds, whatever state the system is in. Fix the request before sending it again.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED", "DEADLINE_EXCEEDED", "The deadline set for the call ran out before a final status arrived. The server may still have carried out the work, so repeat only calls that are safe to run twice, possibly with a longer deadline.", Category::TIMEOUT, Retry::IDEMPOTENT, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::NOT_FOUND, "NOT_FOUND", "NOT_FOUND", "The thing the request refers to (a record, a file or another resource) does not exist. Check the identifier or create the resource first.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::ALREADY_EXISTS, "ALREADY_EXISTS", "ALREADY_EXISTS", "The request tried to create something that is already there. Use the existing resource or pick a different name or key.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::PERMISSION_DENIED, "PERMISSION_DENIED", "PERMISSION_DENIED", "The caller was identified but is not allowed to do this. Retrying will not help; it needs other rights, a different account or a policy change.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::RESOURCE_EXHAUSTED, "RESOURCE_EXHAUSTED", "RESOURCE_EXHAUSTED", "A limit was hit: a per-user quota, a rate limit, a message larger than the configured maximum, or a server out of memory or capacity. Back off before trying again, or send smaller messages if a size limit is the cause.", Category::RATE_LIMIT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::FAILED_PRECONDITION, "FAILED_PRECONDITION", "FAILED_PRECONDITION", "The request is well-formed, but the target is not in a state that allows the operation, for example removing a bucket that still holds objects. Change that state first; repeating the same call will keep failing.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::ABORTED, "ABORTED", "ABORTED", "The operation collided with another one, typically a transaction conflict or a failed sequencer check. Retry the whole read-modify-write sequence after a short pause, not just this single call.", Category::CONTENT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::OUT_OF_RANGE, "OUT_OF_RANGE", "OUT_OF_RANGE", "The request asked for a position or range past the valid end, such as reading beyond the end of a file or page. Unlike INVALID_ARGUMENT it can become valid later, and callers iterating over data often use it to detect the end.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::UNIMPLEMENTED, "UNIMPLEMENTED", "UNIMPLEMENTED", "The server does not offer this method or this feature, or has it switched off; gRPC also reports it when the method name is unknown to the server or a compression scheme is unsupported. Check that client and server use the same service definition and version.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::INTERNAL, "INTERNAL", "INTERNAL", "Something the system relies on internally broke, such as a message that cannot be parsed or a violation of the HTTP/2 rules. It points to a bug or a damaged stream; investigate before retrying.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::UNAVAILABLE, "UNAVAILABLE", "UNAVAILABLE", "The service cannot be reached right now: the connection failed or broke, the server is shutting down or overloaded, or a proxy answered 502/503/504. This is usually temporary; retry with back-off, but only if repeating the call is harmless, because the server may already have seen it.", Category::CONNECTION, Retry::IDEMPOTENT, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::DATA_LOSS, "DATA_LOSS", "DATA_LOSS", "Data was lost for good or is corrupted beyond repair. Alert an operator; retrying cannot bring it back.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+    {StatusCode::UNAUTHENTICATED, "UNAUTHENTICATED", "UNAUTHENTICATED", "The request carried no valid credentials, for example a missing, expired or malformed token. Obtain fresh credentials and send the call again with them.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "grpc", "", "gRPC doc/statuscodes.md", 0u, 1u},
+}};
+
+// The row of each value from 0 to 16, -1 where no code is.
+inline constexpr std::array<std::int32_t, 17> index{ {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    16,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, 0, 16, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<StatusCode>, 17> names{{
+    {"ABORTED", StatusCode::ABORTED},
+    {"ALREADY_EXISTS", StatusCode::ALREADY_EXISTS},
+    {"CANCELLED", StatusCode::CANCELLED},
+    {"DATA_LOSS", StatusCode::DATA_LOSS},
+    {"DEADLINE_EXCEEDED", StatusCode::DEADLINE_EXCEEDED},
+    {"FAILED_PRECONDITION", StatusCode::FAILED_PRECONDITION},
+    {"INTERNAL", StatusCode::INTERNAL},
+    {"INVALID_ARGUMENT", StatusCode::INVALID_ARGUMENT},
+    {"NOT_FOUND", StatusCode::NOT_FOUND},
+    {"OK", StatusCode::OK},
+    {"OUT_OF_RANGE", StatusCode::OUT_OF_RANGE},
+    {"PERMISSION_DENIED", StatusCode::PERMISSION_DENIED},
+    {"RESOURCE_EXHAUSTED", StatusCode::RESOURCE_EXHAUSTED},
+    {"UNAUTHENTICATED", StatusCode::UNAUTHENTICATED},
+    {"UNAVAILABLE", StatusCode::UNAVAILABLE},
+    {"UNIMPLEMENTED", StatusCode::UNIMPLEMENTED},
+    {"UNKNOWN", StatusCode::UNKNOWN},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<StatusCode>, 17> folded{{
+    {"aborted", StatusCode::ABORTED},
+    {"already_exists", StatusCode::ALREADY_EXISTS},
+    {"cancelled", StatusCode::CANCELLED},
+    {"data_loss", StatusCode::DATA_LOSS},
+    {"deadline_exceeded", StatusCode::DEADLINE_EXCEEDED},
+    {"failed_precondition", StatusCode::FAILED_PRECONDITION},
+    {"internal", StatusCode::INTERNAL},
+    {"invalid_argument", StatusCode::INVALID_ARGUMENT},
+    {"not_found", StatusCode::NOT_FOUND},
+    {"ok", StatusCode::OK},
+    {"out_of_range", StatusCode::OUT_OF_RANGE},
+    {"permission_denied", StatusCode::PERMISSION_DENIED},
+    {"resource_exhausted", StatusCode::RESOURCE_EXHAUSTED},
+    {"unauthenticated", StatusCode::UNAUTHENTICATED},
+    {"unavailable", StatusCode::UNAVAILABLE},
+    {"unimplemented", StatusCode::UNIMPLEMENTED},
+    {"unknown", StatusCode::UNKNOWN},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::int32_t value(StatusCode code) noexcept {
+    return static_cast<std::int32_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(StatusCode code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<StatusCode> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<StatusCode>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(StatusCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(StatusCode code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(StatusCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(StatusCode code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(StatusCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(StatusCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(StatusCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(StatusCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= 0 && number <= 16) {
+        return Group::STATUS;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group STATUS, known code or not.
+constexpr bool is_status(StatusCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0 && number <= 16;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(StatusCode code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(StatusCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(StatusCode code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<StatusCode> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<StatusCode> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(StatusCode code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown grpc code <number>": never empty.
+inline std::string describe(StatusCode code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown grpc code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace grpc
+
+// ---------------------------------------------------------------------------
 // netcodes::http (data/http)
 
 namespace http {
@@ -4066,6 +4325,578 @@ inline std::string describe(Status code) {
 } // namespace http
 
 // ---------------------------------------------------------------------------
+// netcodes::http2 (data/http2)
+
+namespace http2 {
+
+// Every meaning's identifier, with upstream's value.
+enum class ErrorCode : std::uint32_t {
+    NO_ERROR = 0x00,
+    PROTOCOL_ERROR = 0x01,
+    INTERNAL_ERROR = 0x02,
+    FLOW_CONTROL_ERROR = 0x03,
+    SETTINGS_TIMEOUT = 0x04,
+    STREAM_CLOSED = 0x05,
+    FRAME_SIZE_ERROR = 0x06,
+    REFUSED_STREAM = 0x07,
+    CANCEL = 0x08,
+    COMPRESSION_ERROR = 0x09,
+    CONNECT_ERROR = 0x0a,
+    ENHANCE_YOUR_CALM = 0x0b,
+    INADEQUATE_SECURITY = 0x0c,
+    HTTP_1_1_REQUIRED = 0x0d,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    ERROR_CODE = 0,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::ERROR_CODE: return "error_code";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::ERROR_CODE: return "Error codes of RFC 9113, Section 7";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<ErrorCode>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 14> rows{{
+    {ErrorCode::NO_ERROR, "NO_ERROR", "NO_ERROR", "Not a failure. A GOAWAY with this code is a graceful shutdown: streams above the announced last stream ID were never processed and can be resent on a new connection. In RST_STREAM it usually means the server has answered and needs no more of the request body.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::PROTOCOL_ERROR, "PROTOCOL_ERROR", "PROTOCOL_ERROR", "The peer found a violation of the HTTP/2 rules that no more specific code describes, such as a malformed frame or a forbidden header. One implementation, or a proxy rewriting the traffic, is broken; check both ends rather than retrying.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::INTERNAL_ERROR, "INTERNAL_ERROR", "INTERNAL_ERROR", "The peer ran into a fault of its own, the HTTP/2 counterpart of an internal server error. Unknown error codes may also be reported this way. Resend only requests that are safe to repeat.", Category::SERVER, Retry::IDEMPOTENT, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::FLOW_CONTROL_ERROR, "FLOW_CONTROL_ERROR", "FLOW_CONTROL_ERROR", "Flow control was broken: one side sent more data than the window allowed or grew a window past its maximum. This is an implementation bug in whichever side overran the window.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::SETTINGS_TIMEOUT, "SETTINGS_TIMEOUT", "SETTINGS_TIMEOUT", "A SETTINGS frame went unacknowledged for too long, so the sender gave up on the connection. Open a new connection; if it keeps happening, the peer or the path is stalling.", Category::TIMEOUT, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::STREAM_CLOSED, "STREAM_CLOSED", "STREAM_CLOSED", "Frames kept arriving on a stream that was already half-closed or finished. The sender is out of step with the stream state machine and needs fixing.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::FRAME_SIZE_ERROR, "FRAME_SIZE_ERROR", "FRAME_SIZE_ERROR", "A frame was longer than the receiver allows, or its length does not fit its type. Compare the peer's frame sizes with the maximum it was told in SETTINGS_MAX_FRAME_SIZE.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::REFUSED_STREAM, "REFUSED_STREAM", "REFUSED_STREAM", "The server turned the stream away before doing any work on it, often because too many streams were open at once. The request can be sent again, on this or another connection.", Category::SERVER, Retry::SAFE, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::CANCEL, "CANCEL", "CANCEL", "Someone called the stream off: a client that lost interest, or a server that stopped sending a response. Nothing is broken; it is a deliberate stop.", Category::CANCELLED, Retry::NEVER, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::COMPRESSION_ERROR, "COMPRESSION_ERROR", "COMPRESSION_ERROR", "The HPACK header compression state can no longer be kept in sync, so the whole connection has to go. A new connection starts with fresh state, but a repeat points to a buggy encoder or decoder.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::CONNECT_ERROR, "CONNECT_ERROR", "CONNECT_ERROR", "A proxy lost its TCP link to the target of a CONNECT tunnel, through a reset or an abrupt close. The tunnel is gone; set up a new one, after a delay if the target keeps failing.", Category::PROXY, Retry::AFTER_DELAY, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::ENHANCE_YOUR_CALM, "ENHANCE_YOUR_CALM", "ENHANCE_YOUR_CALM", "The peer thinks this side is producing too much load (too many resets, pings, settings changes or streams) and is pushing back. Slow down before trying again.", Category::RATE_LIMIT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::INADEQUATE_SECURITY, "INADEQUATE_SECURITY", "INADEQUATE_SECURITY", "The TLS version or cipher suite in use is below what HTTP/2 requires. Fix the TLS configuration; retrying with the same settings fails again.", Category::TLS, Retry::NEVER, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+    {ErrorCode::HTTP_1_1_REQUIRED, "HTTP_1_1_REQUIRED", "HTTP_1_1_REQUIRED", "The server will only handle this request over HTTP/1.1, for example because it needs TLS renegotiation or connection-based authentication. Repeat it on a new HTTP/1.1 connection.", Category::PROTOCOL, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "http2", "RFC 7540", "RFC 9113, Section 7", 0u, 1u},
+}};
+
+// The row of each value from 0x00 to 0x0d, -1 where no code is.
+inline constexpr std::array<std::int32_t, 14> index{ {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, 0x00, 0x0d, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<ErrorCode>, 14> names{{
+    {"CANCEL", ErrorCode::CANCEL},
+    {"COMPRESSION_ERROR", ErrorCode::COMPRESSION_ERROR},
+    {"CONNECT_ERROR", ErrorCode::CONNECT_ERROR},
+    {"ENHANCE_YOUR_CALM", ErrorCode::ENHANCE_YOUR_CALM},
+    {"FLOW_CONTROL_ERROR", ErrorCode::FLOW_CONTROL_ERROR},
+    {"FRAME_SIZE_ERROR", ErrorCode::FRAME_SIZE_ERROR},
+    {"HTTP_1_1_REQUIRED", ErrorCode::HTTP_1_1_REQUIRED},
+    {"INADEQUATE_SECURITY", ErrorCode::INADEQUATE_SECURITY},
+    {"INTERNAL_ERROR", ErrorCode::INTERNAL_ERROR},
+    {"NO_ERROR", ErrorCode::NO_ERROR},
+    {"PROTOCOL_ERROR", ErrorCode::PROTOCOL_ERROR},
+    {"REFUSED_STREAM", ErrorCode::REFUSED_STREAM},
+    {"SETTINGS_TIMEOUT", ErrorCode::SETTINGS_TIMEOUT},
+    {"STREAM_CLOSED", ErrorCode::STREAM_CLOSED},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<ErrorCode>, 14> folded{{
+    {"cancel", ErrorCode::CANCEL},
+    {"compression_error", ErrorCode::COMPRESSION_ERROR},
+    {"connect_error", ErrorCode::CONNECT_ERROR},
+    {"enhance_your_calm", ErrorCode::ENHANCE_YOUR_CALM},
+    {"flow_control_error", ErrorCode::FLOW_CONTROL_ERROR},
+    {"frame_size_error", ErrorCode::FRAME_SIZE_ERROR},
+    {"http_1_1_required", ErrorCode::HTTP_1_1_REQUIRED},
+    {"inadequate_security", ErrorCode::INADEQUATE_SECURITY},
+    {"internal_error", ErrorCode::INTERNAL_ERROR},
+    {"no_error", ErrorCode::NO_ERROR},
+    {"protocol_error", ErrorCode::PROTOCOL_ERROR},
+    {"refused_stream", ErrorCode::REFUSED_STREAM},
+    {"settings_timeout", ErrorCode::SETTINGS_TIMEOUT},
+    {"stream_closed", ErrorCode::STREAM_CLOSED},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::uint32_t value(ErrorCode code) noexcept {
+    return static_cast<std::uint32_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(ErrorCode code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<ErrorCode> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<ErrorCode>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(ErrorCode code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(ErrorCode code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= 0x00 && number <= 0x0d) {
+        return Group::ERROR_CODE;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group ERROR_CODE, known code or not.
+constexpr bool is_error_code(ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0x00 && number <= 0x0d;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(ErrorCode code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(ErrorCode code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<ErrorCode> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<ErrorCode> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(ErrorCode code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown http2 code <number>": never empty.
+inline std::string describe(ErrorCode code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown http2 code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace http2
+
+// ---------------------------------------------------------------------------
+// netcodes::http3 (data/http3)
+
+namespace http3 {
+
+// Every meaning's identifier, with upstream's value.
+enum class ErrorCode : std::uint64_t {
+    H3_DATAGRAM_ERROR = 0x0033,
+    H3_NO_ERROR = 0x0100,
+    H3_GENERAL_PROTOCOL_ERROR = 0x0101,
+    H3_INTERNAL_ERROR = 0x0102,
+    H3_STREAM_CREATION_ERROR = 0x0103,
+    H3_CLOSED_CRITICAL_STREAM = 0x0104,
+    H3_FRAME_UNEXPECTED = 0x0105,
+    H3_FRAME_ERROR = 0x0106,
+    H3_EXCESSIVE_LOAD = 0x0107,
+    H3_ID_ERROR = 0x0108,
+    H3_SETTINGS_ERROR = 0x0109,
+    H3_MISSING_SETTINGS = 0x010a,
+    H3_REQUEST_REJECTED = 0x010b,
+    H3_REQUEST_CANCELLED = 0x010c,
+    H3_REQUEST_INCOMPLETE = 0x010d,
+    H3_MESSAGE_ERROR = 0x010e,
+    H3_CONNECT_ERROR = 0x010f,
+    H3_VERSION_FALLBACK = 0x0110,
+    QPACK_DECOMPRESSION_FAILED = 0x0200,
+    QPACK_ENCODER_STREAM_ERROR = 0x0201,
+    QPACK_DECODER_STREAM_ERROR = 0x0202,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    DATAGRAM = 0,
+    HTTP3 = 1,
+    QPACK = 2,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::DATAGRAM: return "datagram";
+    case Group::HTTP3: return "http3";
+    case Group::QPACK: return "qpack";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::DATAGRAM: return "HTTP Datagrams (RFC 9297)";
+    case Group::HTTP3: return "HTTP/3 (RFC 9114, Section 8.1)";
+    case Group::QPACK: return "QPACK field compression (RFC 9204, Section 6)";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<ErrorCode>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 21> rows{{
+    {ErrorCode::H3_DATAGRAM_ERROR, "H3_DATAGRAM_ERROR", "H3_DATAGRAM_ERROR", "An HTTP Datagram, or a message of the Capsule Protocol that carries them, could not be parsed. The datagram extension on one side is broken; the stream or connection that carried it is closed, and repeating the same exchange fails the same way.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9297", "RFC 9297", 0u, 1u},
+    {ErrorCode::H3_NO_ERROR, "H3_NO_ERROR", "H3_NO_ERROR", "Not a failure: the connection or stream is being closed with nothing wrong, or the server is telling the client that the rest of a request body is not needed. A stream reset with it before the response is complete still leaves that response unfinished.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_GENERAL_PROTOCOL_ERROR, "H3_GENERAL_PROTOCOL_ERROR", "H3_GENERAL_PROTOCOL_ERROR", "The peer broke the HTTP/3 rules in a way that no more specific code covers, or chose not to say which one. One of the two implementations is faulty; compare both against RFC 9114.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_INTERNAL_ERROR, "H3_INTERNAL_ERROR", "H3_INTERNAL_ERROR", "The HTTP stack on the other side failed internally, the HTTP/3 counterpart of an internal server error. Repeat only requests that are safe to run twice.", Category::SERVER, Retry::IDEMPOTENT, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_STREAM_CREATION_ERROR, "H3_STREAM_CREATION_ERROR", "H3_STREAM_CREATION_ERROR", "The peer opened a stream of a kind it was not allowed to create here, such as a push stream sent by a client. This is a bug in the peer.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_CLOSED_CRITICAL_STREAM, "H3_CLOSED_CRITICAL_STREAM", "H3_CLOSED_CRITICAL_STREAM", "A stream the connection cannot live without (the control stream or a QPACK stream) was closed or reset, so the whole connection fails. The side that closed it is buggy.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_FRAME_UNEXPECTED, "H3_FRAME_UNEXPECTED", "H3_FRAME_UNEXPECTED", "A frame arrived where it is not allowed, for example DATA before HEADERS or a second SETTINGS frame. The sender does not follow the HTTP/3 frame order.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_FRAME_ERROR, "H3_FRAME_ERROR", "H3_FRAME_ERROR", "A frame was malformed: its length or layout does not fit its type, or it was cut short. The sender is producing broken frames.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_EXCESSIVE_LOAD, "H3_EXCESSIVE_LOAD", "H3_EXCESSIVE_LOAD", "The peer thinks this side is generating an unreasonable amount of work and is shutting it down. Reduce the request rate or the number of resets and try again later.", Category::RATE_LIMIT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_ID_ERROR, "H3_ID_ERROR", "H3_ID_ERROR", "The peer misused an identifier, such as a push ID above the announced maximum or one ID put to two different uses. This is a bug in the peer.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_SETTINGS_ERROR, "H3_SETTINGS_ERROR", "H3_SETTINGS_ERROR", "The SETTINGS frame held a value that is invalid or not permitted, such as a duplicated setting or an HTTP/2-only identifier. Fix the sender's settings.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_MISSING_SETTINGS, "H3_MISSING_SETTINGS", "H3_MISSING_SETTINGS", "The control stream did not begin with a SETTINGS frame as required. The peer's HTTP/3 implementation is faulty.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_REQUEST_REJECTED, "H3_REQUEST_REJECTED", "H3_REQUEST_REJECTED", "The server refused the request without doing anything with it, so the client may treat it as never sent. Send it again, on this connection or another one.", Category::SERVER, Retry::SAFE, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_REQUEST_CANCELLED, "H3_REQUEST_CANCELLED", "H3_REQUEST_CANCELLED", "One side called the exchange off because it no longer needs it. When the server is the one cancelling, part of the work may already be done, so resend only requests that are safe to repeat.", Category::CANCELLED, Retry::IDEMPOTENT, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_REQUEST_INCOMPLETE, "H3_REQUEST_INCOMPLETE", "H3_REQUEST_INCOMPLETE", "The client's stream ended before a complete request had arrived. The client has to send the full request again.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_MESSAGE_ERROR, "H3_MESSAGE_ERROR", "H3_MESSAGE_ERROR", "A request or response broke HTTP's message rules, for example a required pseudo-header was absent or bad, or the body length did not match Content-Length. The sender must fix what it generates.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_CONNECT_ERROR, "H3_CONNECT_ERROR", "H3_CONNECT_ERROR", "The proxy lost its TCP link to the target of a CONNECT tunnel, through a reset or another failure. The tunnel is gone; open a new one later.", Category::PROXY, Retry::AFTER_DELAY, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::H3_VERSION_FALLBACK, "H3_VERSION_FALLBACK", "H3_VERSION_FALLBACK", "The server cannot handle this request over HTTP/3 and asks for it to be repeated over HTTP/1.1. Retry on a new HTTP/1.1 connection.", Category::PROTOCOL, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "http3", "RFC 9114", "RFC 9114, Section 8.1", 0u, 1u},
+    {ErrorCode::QPACK_DECOMPRESSION_FAILED, "QPACK_DECOMPRESSION_FAILED", "QPACK_DECOMPRESSION_FAILED", "The QPACK decoder could not make sense of a compressed field section, so the connection is closed. The encoder on the other side is faulty or the data was damaged.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9204", "RFC 9204, Section 6", 0u, 1u},
+    {ErrorCode::QPACK_ENCODER_STREAM_ERROR, "QPACK_ENCODER_STREAM_ERROR", "QPACK_ENCODER_STREAM_ERROR", "An instruction on the QPACK encoder stream could not be understood, which breaks the shared dynamic table for the whole connection. The peer's QPACK encoder is at fault.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9204", "RFC 9204, Section 6", 0u, 1u},
+    {ErrorCode::QPACK_DECODER_STREAM_ERROR, "QPACK_DECODER_STREAM_ERROR", "QPACK_DECODER_STREAM_ERROR", "An instruction on the QPACK decoder stream could not be understood, so the encoder can no longer track what the decoder has seen. The peer's QPACK decoder is at fault.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "http3", "RFC 9204", "RFC 9204, Section 6", 0u, 1u},
+}};
+
+// The row of each value from 0x0033 to 0x0202, -1 where no code is.
+inline constexpr std::array<std::int32_t, 464> index{ {
+    0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, 2, 3,
+    4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 18, 19, 20,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, 0x0033, 0x0202, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<ErrorCode>, 21> names{{
+    {"H3_CLOSED_CRITICAL_STREAM", ErrorCode::H3_CLOSED_CRITICAL_STREAM},
+    {"H3_CONNECT_ERROR", ErrorCode::H3_CONNECT_ERROR},
+    {"H3_DATAGRAM_ERROR", ErrorCode::H3_DATAGRAM_ERROR},
+    {"H3_EXCESSIVE_LOAD", ErrorCode::H3_EXCESSIVE_LOAD},
+    {"H3_FRAME_ERROR", ErrorCode::H3_FRAME_ERROR},
+    {"H3_FRAME_UNEXPECTED", ErrorCode::H3_FRAME_UNEXPECTED},
+    {"H3_GENERAL_PROTOCOL_ERROR", ErrorCode::H3_GENERAL_PROTOCOL_ERROR},
+    {"H3_ID_ERROR", ErrorCode::H3_ID_ERROR},
+    {"H3_INTERNAL_ERROR", ErrorCode::H3_INTERNAL_ERROR},
+    {"H3_MESSAGE_ERROR", ErrorCode::H3_MESSAGE_ERROR},
+    {"H3_MISSING_SETTINGS", ErrorCode::H3_MISSING_SETTINGS},
+    {"H3_NO_ERROR", ErrorCode::H3_NO_ERROR},
+    {"H3_REQUEST_CANCELLED", ErrorCode::H3_REQUEST_CANCELLED},
+    {"H3_REQUEST_INCOMPLETE", ErrorCode::H3_REQUEST_INCOMPLETE},
+    {"H3_REQUEST_REJECTED", ErrorCode::H3_REQUEST_REJECTED},
+    {"H3_SETTINGS_ERROR", ErrorCode::H3_SETTINGS_ERROR},
+    {"H3_STREAM_CREATION_ERROR", ErrorCode::H3_STREAM_CREATION_ERROR},
+    {"H3_VERSION_FALLBACK", ErrorCode::H3_VERSION_FALLBACK},
+    {"QPACK_DECODER_STREAM_ERROR", ErrorCode::QPACK_DECODER_STREAM_ERROR},
+    {"QPACK_DECOMPRESSION_FAILED", ErrorCode::QPACK_DECOMPRESSION_FAILED},
+    {"QPACK_ENCODER_STREAM_ERROR", ErrorCode::QPACK_ENCODER_STREAM_ERROR},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<ErrorCode>, 21> folded{{
+    {"h3_closed_critical_stream", ErrorCode::H3_CLOSED_CRITICAL_STREAM},
+    {"h3_connect_error", ErrorCode::H3_CONNECT_ERROR},
+    {"h3_datagram_error", ErrorCode::H3_DATAGRAM_ERROR},
+    {"h3_excessive_load", ErrorCode::H3_EXCESSIVE_LOAD},
+    {"h3_frame_error", ErrorCode::H3_FRAME_ERROR},
+    {"h3_frame_unexpected", ErrorCode::H3_FRAME_UNEXPECTED},
+    {"h3_general_protocol_error", ErrorCode::H3_GENERAL_PROTOCOL_ERROR},
+    {"h3_id_error", ErrorCode::H3_ID_ERROR},
+    {"h3_internal_error", ErrorCode::H3_INTERNAL_ERROR},
+    {"h3_message_error", ErrorCode::H3_MESSAGE_ERROR},
+    {"h3_missing_settings", ErrorCode::H3_MISSING_SETTINGS},
+    {"h3_no_error", ErrorCode::H3_NO_ERROR},
+    {"h3_request_cancelled", ErrorCode::H3_REQUEST_CANCELLED},
+    {"h3_request_incomplete", ErrorCode::H3_REQUEST_INCOMPLETE},
+    {"h3_request_rejected", ErrorCode::H3_REQUEST_REJECTED},
+    {"h3_settings_error", ErrorCode::H3_SETTINGS_ERROR},
+    {"h3_stream_creation_error", ErrorCode::H3_STREAM_CREATION_ERROR},
+    {"h3_version_fallback", ErrorCode::H3_VERSION_FALLBACK},
+    {"qpack_decoder_stream_error", ErrorCode::QPACK_DECODER_STREAM_ERROR},
+    {"qpack_decompression_failed", ErrorCode::QPACK_DECOMPRESSION_FAILED},
+    {"qpack_encoder_stream_error", ErrorCode::QPACK_ENCODER_STREAM_ERROR},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::uint64_t value(ErrorCode code) noexcept {
+    return static_cast<std::uint64_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(ErrorCode code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<ErrorCode> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<ErrorCode>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(ErrorCode code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(ErrorCode code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number == 0x0033) {
+        return Group::DATAGRAM;
+    }
+    if (number >= 0x0100 && number <= 0x0110) {
+        return Group::HTTP3;
+    }
+    if (number >= 0x0200 && number <= 0x0202) {
+        return Group::QPACK;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group DATAGRAM, known code or not.
+constexpr bool is_datagram(ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number == 0x0033;
+}
+
+// Whether the value lies in the group HTTP3, known code or not.
+constexpr bool is_http3(ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0x0100 && number <= 0x0110;
+}
+
+// Whether the value lies in the group QPACK, known code or not.
+constexpr bool is_qpack(ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0x0200 && number <= 0x0202;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(ErrorCode code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(ErrorCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(ErrorCode code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<ErrorCode> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<ErrorCode> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(ErrorCode code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown http3 code <number>": never empty.
+inline std::string describe(ErrorCode code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown http3 code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace http3
+
+// ---------------------------------------------------------------------------
 // netcodes::qt (data/qt)
 
 namespace qt {
@@ -5254,6 +6085,330 @@ inline std::string describe(Warning code) {
 } // namespace warning
 
 // ---------------------------------------------------------------------------
+// netcodes::websocket (data/websocket)
+
+namespace websocket {
+
+// Every meaning's identifier, with upstream's value.
+enum class CloseCode : std::uint16_t {
+    NORMAL_CLOSURE = 1000,
+    GOING_AWAY = 1001,
+    PROTOCOL_ERROR = 1002,
+    UNSUPPORTED_DATA = 1003,
+    RESERVED = 1004,
+    NO_STATUS_RCVD = 1005,
+    ABNORMAL_CLOSURE = 1006,
+    INVALID_DATA = 1007,
+    POLICY_VIOLATION = 1008,
+    MESSAGE_TOO_BIG = 1009,
+    MANDATORY_EXTENSION = 1010,
+    INTERNAL_ERROR = 1011,
+    SERVICE_RESTART = 1012,
+    TRY_AGAIN_LATER = 1013,
+    BAD_GATEWAY = 1014,
+    TLS_HANDSHAKE = 1015,
+    UNAUTHORIZED = 3000,
+    FORBIDDEN = 3003,
+    TIMEOUT = 3008,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    STANDARD = 0,
+    REGISTERED = 1,
+    PRIVATE_USE = 2,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::STANDARD: return "standard";
+    case Group::REGISTERED: return "registered";
+    case Group::PRIVATE_USE: return "private_use";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::STANDARD: return "Protocol and extensions";
+    case Group::REGISTERED: return "Registered by applications";
+    case Group::PRIVATE_USE: return "Private use";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<CloseCode>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 19> rows{{
+    {CloseCode::NORMAL_CLOSURE, "NORMAL_CLOSURE", "Normal Closure", "The connection did what it was opened for and one side closed it on purpose. Nothing failed; open a new connection if more work comes along.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::GOING_AWAY, "GOING_AWAY", "Going Away", "The other end is leaving: a server shutting down or restarting, or a browser tab that navigated away or closed. Reconnect, preferably with a short, jittered delay so that many clients do not return at once.", Category::CONNECTION, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::PROTOCOL_ERROR, "PROTOCOL_ERROR", "Protocol error", "The peer broke the WebSocket framing rules, for example with a bad opcode, an unmasked client frame or a fragmented control frame. One of the two implementations (or a proxy in between) is at fault; fix it rather than retrying.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::UNSUPPORTED_DATA, "UNSUPPORTED_DATA", "Unsupported Data", "The endpoint got a kind of message it cannot handle, such as binary data on a text-only endpoint. Send the message type the other side expects.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::RESERVED, "RESERVED", "Reserved", "Held back by RFC 6455 without any meaning yet, so no endpoint may send it; libraries that validate close frames reject it. Receiving it means the peer is misbehaving.", Category::PROTOCOL, Retry::NEVER, CodeStatus::RESERVED, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::NO_STATUS_RCVD, "NO_STATUS_RCVD", "No Status Rcvd", "Never sent on the wire: a library reports it locally when the close frame from the peer carried no status code at all. Most stacks treat it like a normal closure; reconnect if you still need the connection.", Category::CONNECTION, Retry::FRESH_CONNECTION, CodeStatus::RESERVED, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::ABNORMAL_CLOSURE, "ABNORMAL_CLOSURE", "Abnormal Closure", "Never sent on the wire: a library reports it locally when the connection dropped without any close handshake, for example after a network failure, a TCP reset, a crash or a failed opening handshake. Reconnect with back-off and check proxies and idle timeouts if it keeps happening.", Category::CONNECTION, Retry::FRESH_CONNECTION, CodeStatus::RESERVED, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::INVALID_DATA, "INVALID_DATA", "Invalid frame payload data", "A message did not match its declared type, most often a text message that is not valid UTF-8. Fix the sender so that text frames carry well-formed UTF-8.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::POLICY_VIOLATION, "POLICY_VIOLATION", "Policy Violation", "The endpoint closed the connection because a message broke one of its rules; this is the generic code for rejections that fit no more specific code. Find out which rule applies before trying again.", Category::POLICY, Retry::NEVER, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::MESSAGE_TOO_BIG, "MESSAGE_TOO_BIG", "Message Too Big", "A message was larger than the receiving endpoint is willing to process. Split the data into smaller messages or raise the receiver's size limit.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::MANDATORY_EXTENSION, "MANDATORY_EXTENSION", "Mandatory Ext.", "The client is closing because the server did not agree to an extension the client cannot work without; the close reason usually names it. Enable that extension on the server or drop the requirement in the client.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::INTERNAL_ERROR, "INTERNAL_ERROR", "Internal Error", "An endpoint hit an unexpected condition while handling the connection, typically an unhandled error in server code. Reconnect after a delay, and check the logs of the side that closed.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::CURRENT, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1; Erratum 3227", 0u, 1u},
+    {CloseCode::SERVICE_RESTART, "SERVICE_RESTART", "Service Restart", "The service is restarting and dropped its connections on purpose. Reconnect after a short, randomized wait.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::CURRENT, "websocket", "", "IANA WebSocket Close Code Number Registry", 0u, 1u},
+    {CloseCode::TRY_AGAIN_LATER, "TRY_AGAIN_LATER", "Try Again Later", "The service is temporarily unable to keep the connection, usually because it is overloaded. Reconnect later with back-off.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::CURRENT, "websocket", "", "IANA WebSocket Close Code Number Registry", 0u, 1u},
+    {CloseCode::BAD_GATEWAY, "BAD_GATEWAY", "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.", "A gateway or proxy in front of the WebSocket service could not get a usable answer from the server behind it, the WebSocket counterpart of HTTP 502. Retry after a delay and look at the upstream service.", Category::PROXY, Retry::AFTER_DELAY, CodeStatus::CURRENT, "websocket", "IANA 2016-10-10", "IANA WebSocket Close Code Number Registry", 0u, 1u},
+    {CloseCode::TLS_HANDSHAKE, "TLS_HANDSHAKE", "TLS handshake", "Never sent on the wire: a library reports it locally when the TLS handshake for a wss:// connection failed, for example because the server's certificate failed validation. Fix the certificate or the TLS settings before reconnecting.", Category::TLS, Retry::NEVER, CodeStatus::RESERVED, "websocket", "RFC 6455", "RFC 6455, Section 7.4.1", 0u, 1u},
+    {CloseCode::UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", "An application-level close: the endpoint needs credentials that were missing or not valid, in the spirit of HTTP 401. Log in or refresh the token, then reconnect.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "websocket", "IANA 2021-09-06", "IANA WebSocket Close Code Number Registry", 0u, 1u},
+    {CloseCode::FORBIDDEN, "FORBIDDEN", "Forbidden", "An application-level close: the client is known but may not do what it asked, in the spirit of HTTP 403. Reconnecting with the same identity will not help.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "websocket", "IANA 2023-02-22", "IANA WebSocket Close Code Number Registry", 0u, 1u},
+    {CloseCode::TIMEOUT, "TIMEOUT", "Timeout", "An application-level close: something took too long, such as a missing reply or an idle session that was ended, in the spirit of HTTP 408. Reconnect after a pause and keep the session active if idleness was the cause.", Category::TIMEOUT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "websocket", "IANA 2024-02-01", "IANA WebSocket Close Code Number Registry", 0u, 1u},
+}};
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_sorted(rows, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<CloseCode>, 38> names{{
+    {"ABNORMAL_CLOSURE", CloseCode::ABNORMAL_CLOSURE},
+    {"Abnormal Closure", CloseCode::ABNORMAL_CLOSURE},
+    {"BAD_GATEWAY", CloseCode::BAD_GATEWAY},
+    {"FORBIDDEN", CloseCode::FORBIDDEN},
+    {"Forbidden", CloseCode::FORBIDDEN},
+    {"GOING_AWAY", CloseCode::GOING_AWAY},
+    {"Going Away", CloseCode::GOING_AWAY},
+    {"INTERNAL_ERROR", CloseCode::INTERNAL_ERROR},
+    {"INVALID_DATA", CloseCode::INVALID_DATA},
+    {"Internal Error", CloseCode::INTERNAL_ERROR},
+    {"Invalid frame payload data", CloseCode::INVALID_DATA},
+    {"MANDATORY_EXTENSION", CloseCode::MANDATORY_EXTENSION},
+    {"MESSAGE_TOO_BIG", CloseCode::MESSAGE_TOO_BIG},
+    {"Mandatory Ext.", CloseCode::MANDATORY_EXTENSION},
+    {"Message Too Big", CloseCode::MESSAGE_TOO_BIG},
+    {"NORMAL_CLOSURE", CloseCode::NORMAL_CLOSURE},
+    {"NO_STATUS_RCVD", CloseCode::NO_STATUS_RCVD},
+    {"No Status Rcvd", CloseCode::NO_STATUS_RCVD},
+    {"Normal Closure", CloseCode::NORMAL_CLOSURE},
+    {"POLICY_VIOLATION", CloseCode::POLICY_VIOLATION},
+    {"PROTOCOL_ERROR", CloseCode::PROTOCOL_ERROR},
+    {"Policy Violation", CloseCode::POLICY_VIOLATION},
+    {"Protocol error", CloseCode::PROTOCOL_ERROR},
+    {"RESERVED", CloseCode::RESERVED},
+    {"Reserved", CloseCode::RESERVED},
+    {"SERVICE_RESTART", CloseCode::SERVICE_RESTART},
+    {"Service Restart", CloseCode::SERVICE_RESTART},
+    {"TIMEOUT", CloseCode::TIMEOUT},
+    {"TLS handshake", CloseCode::TLS_HANDSHAKE},
+    {"TLS_HANDSHAKE", CloseCode::TLS_HANDSHAKE},
+    {"TRY_AGAIN_LATER", CloseCode::TRY_AGAIN_LATER},
+    {"The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.", CloseCode::BAD_GATEWAY},
+    {"Timeout", CloseCode::TIMEOUT},
+    {"Try Again Later", CloseCode::TRY_AGAIN_LATER},
+    {"UNAUTHORIZED", CloseCode::UNAUTHORIZED},
+    {"UNSUPPORTED_DATA", CloseCode::UNSUPPORTED_DATA},
+    {"Unauthorized", CloseCode::UNAUTHORIZED},
+    {"Unsupported Data", CloseCode::UNSUPPORTED_DATA},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<CloseCode>, 34> folded{{
+    {"abnormal closure", CloseCode::ABNORMAL_CLOSURE},
+    {"abnormal_closure", CloseCode::ABNORMAL_CLOSURE},
+    {"bad_gateway", CloseCode::BAD_GATEWAY},
+    {"forbidden", CloseCode::FORBIDDEN},
+    {"going away", CloseCode::GOING_AWAY},
+    {"going_away", CloseCode::GOING_AWAY},
+    {"internal error", CloseCode::INTERNAL_ERROR},
+    {"internal_error", CloseCode::INTERNAL_ERROR},
+    {"invalid frame payload data", CloseCode::INVALID_DATA},
+    {"invalid_data", CloseCode::INVALID_DATA},
+    {"mandatory ext.", CloseCode::MANDATORY_EXTENSION},
+    {"mandatory_extension", CloseCode::MANDATORY_EXTENSION},
+    {"message too big", CloseCode::MESSAGE_TOO_BIG},
+    {"message_too_big", CloseCode::MESSAGE_TOO_BIG},
+    {"no status rcvd", CloseCode::NO_STATUS_RCVD},
+    {"no_status_rcvd", CloseCode::NO_STATUS_RCVD},
+    {"normal closure", CloseCode::NORMAL_CLOSURE},
+    {"normal_closure", CloseCode::NORMAL_CLOSURE},
+    {"policy violation", CloseCode::POLICY_VIOLATION},
+    {"policy_violation", CloseCode::POLICY_VIOLATION},
+    {"protocol error", CloseCode::PROTOCOL_ERROR},
+    {"protocol_error", CloseCode::PROTOCOL_ERROR},
+    {"reserved", CloseCode::RESERVED},
+    {"service restart", CloseCode::SERVICE_RESTART},
+    {"service_restart", CloseCode::SERVICE_RESTART},
+    {"the server was acting as a gateway or proxy and received an invalid response from the upstream server. this is similar to 502 http status code.", CloseCode::BAD_GATEWAY},
+    {"timeout", CloseCode::TIMEOUT},
+    {"tls handshake", CloseCode::TLS_HANDSHAKE},
+    {"tls_handshake", CloseCode::TLS_HANDSHAKE},
+    {"try again later", CloseCode::TRY_AGAIN_LATER},
+    {"try_again_later", CloseCode::TRY_AGAIN_LATER},
+    {"unauthorized", CloseCode::UNAUTHORIZED},
+    {"unsupported data", CloseCode::UNSUPPORTED_DATA},
+    {"unsupported_data", CloseCode::UNSUPPORTED_DATA},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::uint16_t value(CloseCode code) noexcept {
+    return static_cast<std::uint16_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(CloseCode code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<CloseCode> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<CloseCode>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(CloseCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(CloseCode code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(CloseCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(CloseCode code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(CloseCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(CloseCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(CloseCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(CloseCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= 1000 && number <= 2999) {
+        return Group::STANDARD;
+    }
+    if (number >= 3000 && number <= 3999) {
+        return Group::REGISTERED;
+    }
+    if (number >= 4000 && number <= 4999) {
+        return Group::PRIVATE_USE;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group STANDARD, known code or not.
+constexpr bool is_standard(CloseCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 1000 && number <= 2999;
+}
+
+// Whether the value lies in the group REGISTERED, known code or not.
+constexpr bool is_registered(CloseCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 3000 && number <= 3999;
+}
+
+// Whether the value lies in the group PRIVATE_USE, known code or not.
+constexpr bool is_private_use(CloseCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 4000 && number <= 4999;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(CloseCode code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(CloseCode code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(CloseCode code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<CloseCode> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<CloseCode> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its number and name: "404 Not Found"), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(CloseCode code) {
+    const std::string_view known = name(code);
+    std::string text = std::to_string(value(code));
+    if (!known.empty()) {
+        text += ' ';
+        text.append(known.data(), known.size());
+    }
+    return text;
+}
+
+// The description, or "unknown websocket code <number>": never empty.
+inline std::string describe(CloseCode code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown websocket code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace websocket
+
+// ---------------------------------------------------------------------------
 // Mappings (data/map/): each in the namespace of the system it answers in.
 
 namespace http {
@@ -6308,6 +7463,248 @@ constexpr std::optional<NetworkError> from_chromium(::netcodes::chromium::NetErr
 
 } // namespace qt
 
+namespace http {
+
+namespace tables {
+
+// data/map/grpc_to_http.csv, in the order rules are tried.
+inline constexpr std::array<Rule<Status>, 17> from_grpc_rules{{
+    {Status::OK, MappingKind::UPSTREAM, ""},
+    {Status::NGINX_CLIENT_CLOSED_REQUEST, MappingKind::UPSTREAM, "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up."},
+    {Status::INTERNAL_SERVER_ERROR, MappingKind::UPSTREAM, "Nothing more specific is known, so the generic server error stands in."},
+    {Status::BAD_REQUEST, MappingKind::UPSTREAM, ""},
+    {Status::GATEWAY_TIMEOUT, MappingKind::UPSTREAM, ""},
+    {Status::NOT_FOUND, MappingKind::UPSTREAM, ""},
+    {Status::CONFLICT, MappingKind::UPSTREAM, ""},
+    {Status::FORBIDDEN, MappingKind::UPSTREAM, ""},
+    {Status::TOO_MANY_REQUESTS, MappingKind::UPSTREAM, ""},
+    {Status::BAD_REQUEST, MappingKind::UPSTREAM, "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers."},
+    {Status::CONFLICT, MappingKind::UPSTREAM, "A concurrency conflict, shown as Conflict like ALREADY_EXISTS."},
+    {Status::BAD_REQUEST, MappingKind::UPSTREAM, ""},
+    {Status::NOT_IMPLEMENTED, MappingKind::UPSTREAM, ""},
+    {Status::INTERNAL_SERVER_ERROR, MappingKind::UPSTREAM, ""},
+    {Status::SERVICE_UNAVAILABLE, MappingKind::UPSTREAM, ""},
+    {Status::INTERNAL_SERVER_ERROR, MappingKind::UPSTREAM, "HTTP has no status for lost or corrupted data, so the generic server error stands in."},
+    {Status::UNAUTHORIZED, MappingKind::UPSTREAM, ""},
+}};
+
+} // namespace tables
+
+// The rule of data/map/grpc_to_http.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<Status>> from_grpc_rule(::netcodes::grpc::StatusCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0: return tables::from_grpc_rules[0];
+    case 1: return tables::from_grpc_rules[1];
+    case 2: return tables::from_grpc_rules[2];
+    case 3: return tables::from_grpc_rules[3];
+    case 4: return tables::from_grpc_rules[4];
+    case 5: return tables::from_grpc_rules[5];
+    case 6: return tables::from_grpc_rules[6];
+    case 7: return tables::from_grpc_rules[7];
+    case 8: return tables::from_grpc_rules[8];
+    case 9: return tables::from_grpc_rules[9];
+    case 10: return tables::from_grpc_rules[10];
+    case 11: return tables::from_grpc_rules[11];
+    case 12: return tables::from_grpc_rules[12];
+    case 13: return tables::from_grpc_rules[13];
+    case 14: return tables::from_grpc_rules[14];
+    case 15: return tables::from_grpc_rules[15];
+    case 16: return tables::from_grpc_rules[16];
+    default: break;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/grpc_to_http.csv maps the code to, if any rule covers it.
+constexpr std::optional<Status> from_grpc(::netcodes::grpc::StatusCode code) noexcept {
+    const std::optional<Rule<Status>> rule = from_grpc_rule(code);
+    return rule ? std::optional<Status>(rule->to) : std::nullopt;
+}
+
+} // namespace http
+
+namespace chromium {
+
+namespace tables {
+
+// data/map/http2_to_chromium.csv, in the order rules are tried.
+inline constexpr std::array<Rule<NetError>, 9> from_http2_rules{{
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::UPSTREAM, "The session first marks the stream with ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED; the stream then turns that into the generic protocol error when no response headers had arrived, and into success (the response simply ends) when they had."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::UPSTREAM, "ERR_HTTP2_FLOW_CONTROL_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::UPSTREAM, "ERR_HTTP2_STREAM_CLOSED is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::UPSTREAM, "ERR_HTTP2_FRAME_SIZE_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."},
+    {NetError::ERR_HTTP2_SERVER_REFUSED_STREAM, MappingKind::UPSTREAM, "The server declined the stream before working on it, which Chromium reports with an error of its own and may retry."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::UPSTREAM, "ERR_HTTP2_COMPRESSION_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::UPSTREAM, "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY is only for what Chromium checks itself; a reset with this code from the peer becomes the generic protocol error."},
+    {NetError::ERR_HTTP_1_1_REQUIRED, MappingKind::UPSTREAM, "Chromium drains the whole session with this error and sends the request again over HTTP/1.1."},
+    {NetError::ERR_HTTP2_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Chromium does not look further at a code without a branch of its own: the stream ends with the generic HTTP/2 protocol error."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/http2_to_chromium.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<NetError>> from_http2_rule(::netcodes::http2::ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0x00: return tables::from_http2_rules[0];
+    case 0x03: return tables::from_http2_rules[1];
+    case 0x05: return tables::from_http2_rules[2];
+    case 0x06: return tables::from_http2_rules[3];
+    case 0x07: return tables::from_http2_rules[4];
+    case 0x09: return tables::from_http2_rules[5];
+    case 0x0c: return tables::from_http2_rules[6];
+    case 0x0d: return tables::from_http2_rules[7];
+    default: break;
+    }
+    if (number >= 0x00 && number <= 0xffffffff) {
+        return tables::from_http2_rules[8];
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/http2_to_chromium.csv maps the code to, if any rule covers it.
+constexpr std::optional<NetError> from_http2(::netcodes::http2::ErrorCode code) noexcept {
+    const std::optional<Rule<NetError>> rule = from_http2_rule(code);
+    return rule ? std::optional<NetError>(rule->to) : std::nullopt;
+}
+
+} // namespace chromium
+
+namespace grpc {
+
+namespace tables {
+
+// data/map/http2_to_grpc.csv, in the order rules are tried.
+inline constexpr std::array<Rule<StatusCode>, 6> from_http2_rules{{
+    {StatusCode::INTERNAL, MappingKind::UPSTREAM, "A reset that claims no error before the call has its status is not supposed to happen, so gRPC reports an internal error."},
+    {StatusCode::UNAVAILABLE, MappingKind::UPSTREAM, "The server never started on the stream, so the call can safely be tried again, which UNAVAILABLE invites."},
+    {StatusCode::CANCELLED, MappingKind::UPSTREAM, "CANCELLED while the call's deadline has not passed; once it has, the same reset is reported as DEADLINE_EXCEEDED."},
+    {StatusCode::RESOURCE_EXHAUSTED, MappingKind::UPSTREAM, "The peer is pushing back on load, which gRPC expresses as an exhausted resource."},
+    {StatusCode::PERMISSION_DENIED, MappingKind::UPSTREAM, "The transport security was judged too weak, so the call is refused."},
+    {StatusCode::INTERNAL, MappingKind::UPSTREAM, "Every code without a rule of its own, including codes HTTP/2 does not define, becomes INTERNAL."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/http2_to_grpc.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<StatusCode>> from_http2_rule(::netcodes::http2::ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0x00: return tables::from_http2_rules[0];
+    case 0x07: return tables::from_http2_rules[1];
+    case 0x08: return tables::from_http2_rules[2];
+    case 0x0b: return tables::from_http2_rules[3];
+    case 0x0c: return tables::from_http2_rules[4];
+    default: break;
+    }
+    if (number >= 0x00 && number <= 0xffffffff) {
+        return tables::from_http2_rules[5];
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/http2_to_grpc.csv maps the code to, if any rule covers it.
+constexpr std::optional<StatusCode> from_http2(::netcodes::http2::ErrorCode code) noexcept {
+    const std::optional<Rule<StatusCode>> rule = from_http2_rule(code);
+    return rule ? std::optional<StatusCode>(rule->to) : std::nullopt;
+}
+
+} // namespace grpc
+
+namespace chromium {
+
+namespace tables {
+
+// data/map/http3_to_chromium.csv, in the order rules are tried.
+inline constexpr std::array<Rule<NetError>, 4> from_http3_rules{{
+    {NetError::ERR_QUIC_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Not an error in itself: a response that completed is not affected. A stream reset with it before the response fully arrived leaves Chromium without a complete answer, and the request fails with the generic QUIC protocol error."},
+    {NetError::ERR_QUIC_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Unlike HTTP/2's REFUSED_STREAM, a rejected HTTP/3 request gets no net error of its own in Chromium; it fails with the generic QUIC protocol error like the other codes."},
+    {NetError::ERR_QUIC_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Chromium has no HTTP/3 counterpart of its handling of HTTP/2's HTTP_1_1_REQUIRED; this code fails the request with the generic QUIC protocol error like the others."},
+    {NetError::ERR_QUIC_PROTOCOL_ERROR, MappingKind::UPSTREAM, "Chromium's QUIC layer does not branch on the HTTP/3 code: once a request is under way, a stream or connection that ends with any error code fails it with the generic QUIC protocol error."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/http3_to_chromium.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<NetError>> from_http3_rule(::netcodes::http3::ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0x0100: return tables::from_http3_rules[0];
+    case 0x010b: return tables::from_http3_rules[1];
+    case 0x0110: return tables::from_http3_rules[2];
+    default: break;
+    }
+    if (number >= 0x0000 && number <= 0x3fffffffffffffff) {
+        return tables::from_http3_rules[3];
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/http3_to_chromium.csv maps the code to, if any rule covers it.
+constexpr std::optional<NetError> from_http3(::netcodes::http3::ErrorCode code) noexcept {
+    const std::optional<Rule<NetError>> rule = from_http3_rule(code);
+    return rule ? std::optional<NetError>(rule->to) : std::nullopt;
+}
+
+} // namespace chromium
+
+namespace grpc {
+
+namespace tables {
+
+// data/map/http_status_to_grpc.csv, in the order rules are tried.
+inline constexpr std::array<Rule<StatusCode>, 11> from_http_status_rules{{
+    {StatusCode::OK, MappingKind::UPSTREAM, "What the conversion says for 200, but a client never asks it: a 200 is a normal gRPC response, and the real outcome must follow in the grpc-status trailer. A 200 that ends without one is a broken response rather than a mapping, and grpcio reports it as UNKNOWN with the message \"No status received\" (tests/grpc_live.rs)."},
+    {StatusCode::INTERNAL, MappingKind::UPSTREAM, "A plain Bad Request from something in the path suggests that the gRPC request itself was mangled, which gRPC treats as an internal error."},
+    {StatusCode::UNAUTHENTICATED, MappingKind::UPSTREAM, "Missing or rejected credentials, seen by a proxy or gateway before gRPC could answer."},
+    {StatusCode::PERMISSION_DENIED, MappingKind::UPSTREAM, "The caller is known but refused: the same idea in both systems."},
+    {StatusCode::UNIMPLEMENTED, MappingKind::UPSTREAM, "Nothing answers at this path, which for gRPC means that the service or method does not exist there."},
+    {StatusCode::UNAVAILABLE, MappingKind::UPSTREAM, "Rate limiting in front of the service is reported as a temporary outage, so that retry policies back off and try again."},
+    {StatusCode::UNKNOWN, MappingKind::UPSTREAM, "gRPC core has no rule for 431 and falls through to UNKNOWN (tested live), although gRPC's own mapping document lists INTERNAL for it."},
+    {StatusCode::UNAVAILABLE, MappingKind::UPSTREAM, "A gateway could not reach a working backend; treated as a temporary outage."},
+    {StatusCode::UNAVAILABLE, MappingKind::UPSTREAM, "The service, or a proxy in front of it, is temporarily out of action."},
+    {StatusCode::UNAVAILABLE, MappingKind::UPSTREAM, "A gateway timed out waiting for the backend; gRPC reports it as unavailable rather than as its own deadline."},
+    {StatusCode::UNKNOWN, MappingKind::UPSTREAM, "Any status without a rule of its own ends the call as UNKNOWN: 1xx, other 2xx, redirects, the other 4xx and 5xx, and codes above 599. The message names the HTTP status that came back."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/http_status_to_grpc.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<StatusCode>> from_http_status_rule(::netcodes::http::Status code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 200: return tables::from_http_status_rules[0];
+    case 400: return tables::from_http_status_rules[1];
+    case 401: return tables::from_http_status_rules[2];
+    case 403: return tables::from_http_status_rules[3];
+    case 404: return tables::from_http_status_rules[4];
+    case 429: return tables::from_http_status_rules[5];
+    case 431: return tables::from_http_status_rules[6];
+    case 502: return tables::from_http_status_rules[7];
+    case 503: return tables::from_http_status_rules[8];
+    case 504: return tables::from_http_status_rules[9];
+    default: break;
+    }
+    if (number >= 100 && number <= 999) {
+        return tables::from_http_status_rules[10];
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/http_status_to_grpc.csv maps the code to, if any rule covers it.
+constexpr std::optional<StatusCode> from_http_status(::netcodes::http::Status code) noexcept {
+    const std::optional<Rule<StatusCode>> rule = from_http_status_rule(code);
+    return rule ? std::optional<StatusCode>(rule->to) : std::nullopt;
+}
+
+} // namespace grpc
+
 namespace qt {
 
 namespace tables {
@@ -6468,13 +7865,61 @@ constexpr std::optional<Status> from_qt(::netcodes::qt::NetworkError code) noexc
 
 } // namespace http
 
+namespace http {
+
+namespace tables {
+
+// data/map/websocket_to_http.csv, in the order rules are tried.
+inline constexpr std::array<Rule<Status>, 8> from_websocket_rules{{
+    {Status::CONTENT_TOO_LARGE, MappingKind::APPROXIMATE, "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body."},
+    {Status::INTERNAL_SERVER_ERROR, MappingKind::EQUIVALENT, ""},
+    {Status::SERVICE_UNAVAILABLE, MappingKind::APPROXIMATE, "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart."},
+    {Status::SERVICE_UNAVAILABLE, MappingKind::EQUIVALENT, ""},
+    {Status::BAD_GATEWAY, MappingKind::EQUIVALENT, "The registry itself likens 1014 to 502."},
+    {Status::UNAUTHORIZED, MappingKind::EQUIVALENT, ""},
+    {Status::FORBIDDEN, MappingKind::EQUIVALENT, ""},
+    {Status::REQUEST_TIMEOUT, MappingKind::APPROXIMATE, "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/websocket_to_http.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<Status>> from_websocket_rule(::netcodes::websocket::CloseCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 1009: return tables::from_websocket_rules[0];
+    case 1011: return tables::from_websocket_rules[1];
+    case 1012: return tables::from_websocket_rules[2];
+    case 1013: return tables::from_websocket_rules[3];
+    case 1014: return tables::from_websocket_rules[4];
+    case 3000: return tables::from_websocket_rules[5];
+    case 3003: return tables::from_websocket_rules[6];
+    case 3008: return tables::from_websocket_rules[7];
+    default: break;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/websocket_to_http.csv maps the code to, if any rule covers it.
+constexpr std::optional<Status> from_websocket(::netcodes::websocket::CloseCode code) noexcept {
+    const std::optional<Rule<Status>> rule = from_websocket_rule(code);
+    return rule ? std::optional<Status>(rule->to) : std::nullopt;
+}
+
+} // namespace http
+
 // The per-code functions of every system, also as netcodes::name(code).
 using chromium::value, chromium::is_known, chromium::name, chromium::name_or, chromium::description, chromium::description_or, chromium::category, chromium::retry, chromium::status, chromium::group, chromium::is_retired, chromium::meanings, chromium::retry_decision, chromium::to_string, chromium::describe;
+using grpc::value, grpc::is_known, grpc::name, grpc::name_or, grpc::description, grpc::description_or, grpc::category, grpc::retry, grpc::status, grpc::group, grpc::is_retired, grpc::meanings, grpc::retry_decision, grpc::to_string, grpc::describe;
 using http::value, http::is_known, http::name, http::name_or, http::description, http::description_or, http::category, http::retry, http::status, http::group, http::is_retired, http::meanings, http::retry_decision, http::to_string, http::describe;
+using http2::value, http2::is_known, http2::name, http2::name_or, http2::description, http2::description_or, http2::category, http2::retry, http2::status, http2::group, http2::is_retired, http2::meanings, http2::retry_decision, http2::to_string, http2::describe;
+using http3::value, http3::is_known, http3::name, http3::name_or, http3::description, http3::description_or, http3::category, http3::retry, http3::status, http3::group, http3::is_retired, http3::meanings, http3::retry_decision, http3::to_string, http3::describe;
 using qt::value, qt::is_known, qt::name, qt::name_or, qt::description, qt::description_or, qt::category, qt::retry, qt::status, qt::group, qt::is_retired, qt::meanings, qt::retry_decision, qt::to_string, qt::describe;
 using qt_network_accessibility::value, qt_network_accessibility::is_known, qt_network_accessibility::name, qt_network_accessibility::name_or, qt_network_accessibility::description, qt_network_accessibility::description_or, qt_network_accessibility::category, qt_network_accessibility::retry, qt_network_accessibility::status, qt_network_accessibility::group, qt_network_accessibility::is_retired, qt_network_accessibility::meanings, qt_network_accessibility::retry_decision, qt_network_accessibility::to_string, qt_network_accessibility::describe;
 using qt_operation::value, qt_operation::is_known, qt_operation::name, qt_operation::name_or, qt_operation::description, qt_operation::description_or, qt_operation::category, qt_operation::retry, qt_operation::status, qt_operation::group, qt_operation::is_retired, qt_operation::meanings, qt_operation::retry_decision, qt_operation::to_string, qt_operation::describe;
 using warning::value, warning::is_known, warning::name, warning::name_or, warning::description, warning::description_or, warning::category, warning::retry, warning::status, warning::group, warning::is_retired, warning::meanings, warning::retry_decision, warning::to_string, warning::describe;
+using websocket::value, websocket::is_known, websocket::name, websocket::name_or, websocket::description, websocket::description_or, websocket::category, websocket::retry, websocket::status, websocket::group, websocket::is_retired, websocket::meanings, websocket::retry_decision, websocket::to_string, websocket::describe;
 
 } // namespace netcodes
 
@@ -6511,8 +7956,23 @@ inline QString to_qstring(chromium::NetError code) {
 }
 
 // What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(grpc::StatusCode code) {
+    return to_qstring(grpc::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
 inline QString to_qstring(http::Status code) {
     return to_qstring(http::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(http2::ErrorCode code) {
+    return to_qstring(http2::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(http3::ErrorCode code) {
+    return to_qstring(http3::to_string(code));
 }
 
 // What to_string() answers for the code, as a QString: never empty.
@@ -6535,6 +7995,11 @@ inline QString to_qstring(warning::Warning code) {
     return to_qstring(warning::to_string(code));
 }
 
+// What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(websocket::CloseCode code) {
+    return to_qstring(websocket::to_string(code));
+}
+
 } // namespace netcodes
 #endif // QSTRING_H
 
@@ -6553,6 +8018,17 @@ inline QDebug operator<<(QDebug debug, NetError code) {
 
 } // namespace chromium
 
+namespace grpc {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, StatusCode code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace grpc
+
 namespace http {
 
 // qDebug() << code: what to_string() answers, unquoted.
@@ -6563,6 +8039,28 @@ inline QDebug operator<<(QDebug debug, Status code) {
 }
 
 } // namespace http
+
+namespace http2 {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, ErrorCode code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace http2
+
+namespace http3 {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, ErrorCode code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace http3
 
 namespace qt {
 
@@ -6607,6 +8105,17 @@ inline QDebug operator<<(QDebug debug, Warning code) {
 }
 
 } // namespace warning
+
+namespace websocket {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, CloseCode code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace websocket
 
 } // namespace netcodes
 #endif // QDEBUG_H

@@ -232,6 +232,18 @@ export declare function fromChromiumRule(code: number): netcodes.Rule<Status> | 
 export declare function fromChromium(code: number): Status | undefined;
 
 /**
+ * The rule that answers for a grpc code: the Status it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export declare function fromGrpcRule(code: number): netcodes.Rule<Status> | undefined;
+
+/**
+ * The Status for a grpc code (StatusCode), or undefined (every
+ * current StatusCode has a rule). fromGrpcRule() also says how sure that is.
+ */
+export declare function fromGrpc(code: number): Status | undefined;
+
+/**
  * The rule that answers for a qt code: the Status it maps to, the kind of
  * mapping and the table's note; undefined where no rule covers the code.
  */
@@ -242,3 +254,14 @@ export declare function fromQtRule(code: number): netcodes.Rule<Status> | undefi
  * current NetworkError has a rule). fromQtRule() also says how sure that is.
  */
 export declare function fromQt(code: number): Status | undefined;
+
+/**
+ * The rule that answers for a websocket code: the Status it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export declare function fromWebsocketRule(code: number): netcodes.Rule<Status> | undefined;
+
+/**
+ * The Status for a websocket code (CloseCode), or undefined. fromWebsocketRule() also says how sure that is.
+ */
+export declare function fromWebsocket(code: number): Status | undefined;

@@ -1616,6 +1616,50 @@ export function fromChromium(code) {
   return RULES_FROM_CHROMIUM(code)?.to;
 }
 
+// From grpc: [lo, hi, target row, kind, note], single codes first, then
+// ranges from the narrowest; then each note once.
+const RULES_FROM_GRPC = /* @__PURE__ */ rules([
+  [0, 0, 4, 0, -1],
+  [1, 1, 72, 0, 0],
+  [2, 2, 74, 0, 1],
+  [3, 3, 24, 0, -1],
+  [4, 4, 78, 0, -1],
+  [5, 5, 28, 0, -1],
+  [6, 6, 33, 0, -1],
+  [7, 7, 27, 0, -1],
+  [8, 8, 55, 0, -1],
+  [9, 9, 24, 0, 2],
+  [10, 10, 33, 0, 3],
+  [11, 11, 24, 0, -1],
+  [12, 12, 75, 0, -1],
+  [13, 13, 74, 0, -1],
+  [14, 14, 77, 0, -1],
+  [15, 15, 74, 0, 4],
+  [16, 16, 25, 0, -1],
+], ALL, [
+  "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up.",
+  "Nothing more specific is known, so the generic server error stands in.",
+  "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers.",
+  "A concurrency conflict, shown as Conflict like ALREADY_EXISTS.",
+  "HTTP has no status for lost or corrupted data, so the generic server error stands in.",
+]);
+
+/**
+ * The rule that answers for a grpc code: the Status it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export function fromGrpcRule(code) {
+  return RULES_FROM_GRPC(code);
+}
+
+/**
+ * The Status for a grpc code (StatusCode), or undefined (every
+ * current StatusCode has a rule). fromGrpcRule() also says how sure that is.
+ */
+export function fromGrpc(code) {
+  return RULES_FROM_GRPC(code)?.to;
+}
+
 // From qt: [lo, hi, target row, kind, note], single codes first, then
 // ranges from the narrowest; then each note once.
 const RULES_FROM_QT = /* @__PURE__ */ rules([
@@ -1702,4 +1746,37 @@ export function fromQtRule(code) {
  */
 export function fromQt(code) {
   return RULES_FROM_QT(code)?.to;
+}
+
+// From websocket: [lo, hi, target row, kind, note], single codes first, then
+// ranges from the narrowest; then each note once.
+const RULES_FROM_WEBSOCKET = /* @__PURE__ */ rules([
+  [1009, 1009, 37, 2, 0],
+  [1011, 1011, 74, 1, -1],
+  [1012, 1012, 77, 2, 1],
+  [1013, 1013, 77, 1, -1],
+  [1014, 1014, 76, 1, 2],
+  [3000, 3000, 25, 1, -1],
+  [3003, 3003, 27, 1, -1],
+  [3008, 3008, 32, 2, 3],
+], ALL, [
+  "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body.",
+  "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart.",
+  "The registry itself likens 1014 to 502.",
+  "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status.",
+]);
+
+/**
+ * The rule that answers for a websocket code: the Status it maps to, the kind of
+ * mapping and the table's note; undefined where no rule covers the code.
+ */
+export function fromWebsocketRule(code) {
+  return RULES_FROM_WEBSOCKET(code);
+}
+
+/**
+ * The Status for a websocket code (CloseCode), or undefined. fromWebsocketRule() also says how sure that is.
+ */
+export function fromWebsocket(code) {
+  return RULES_FROM_WEBSOCKET(code)?.to;
 }

@@ -4,11 +4,15 @@
  * classes, upstream statuses, mapping kinds) and the retry decision. The
  * codes themselves are in one module per system:
  * "netcodes/chromium",
+ * "netcodes/grpc",
  * "netcodes/http",
+ * "netcodes/http2",
+ * "netcodes/http3",
  * "netcodes/qt",
  * "netcodes/qt_network_accessibility",
  * "netcodes/qt_operation",
- * "netcodes/warning".
+ * "netcodes/warning",
+ * "netcodes/websocket".
  * @module
  */
 

@@ -61,8 +61,8 @@ fn main() {
         println!("{:?} {:?} {:?} {:?}", c.name(), c.description(), c.category(), c.retry());
         println!("{:?} {:?} {:?} {:?}", h.name(), h.description(), h.category(), h.retry());
         println!("{:?} {:?} {:?} {:?}", w.name(), w.description(), w.category(), w.retry());
-        println!("{:?} {:?}", c.to_http_mapping().map(|m| (m.to.code(), m.note)), c.to_qt_mapping().map(|m| (m.to.code(), m.note)));
-        println!("{:?} {:?}", h.to_qt_mapping().map(|m| (m.to.code(), m.note)), q.to_http_mapping().map(|m| (m.to.code(), m.note)));
+        println!("{:?} {:?}", c.to_http_rule().map(|m| (m.to.code(), m.note)), c.to_qt_rule().map(|m| (m.to.code(), m.note)));
+        println!("{:?} {:?}", h.to_qt_rule().map(|m| (m.to.code(), m.note)), q.to_http_rule().map(|m| (m.to.code(), m.note)));
         println!(
             "{:?} {:?} {:?} {:?} {:?}",
             NetworkError::from_name(&arg),
@@ -91,7 +91,7 @@ int main(int argc, char **argv) {
         printf("%s %s %d %d\\n", s(netcodes_chromium_name(n)), s(netcodes_chromium_description(n)), netcodes_chromium_category(n), netcodes_chromium_retry(n));
         printf("%s %s %d %d\\n", s(netcodes_http_name(n)), s(netcodes_http_description(n)), netcodes_http_category(n), netcodes_http_retry(n));
         printf("%s %s %d %d\\n", s(netcodes_warning_name(n)), s(netcodes_warning_description(n)), netcodes_warning_category(n), netcodes_warning_retry(n));
-        const netcodes_mapping *rules[4] = {netcodes_http_from_chromium_rule(n), netcodes_qt_from_chromium_rule(n),
+        const netcodes_rule *rules[4] = {netcodes_http_from_chromium_rule(n), netcodes_qt_from_chromium_rule(n),
                                             netcodes_qt_from_http_status_rule(n), netcodes_http_from_qt_rule(n)};
         for (int k = 0; k < 4; k++) {
             if (rules[k] != NULL) {

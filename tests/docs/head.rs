@@ -42,6 +42,9 @@ pub fn expected(model: &Model) -> BTreeMap<String, Expected> {
     pages.insert("index.html".to_owned(), plain("", ""));
     pages.insert("introduction.html".to_owned(), plain("", ""));
     pages.insert("vocabulary.html".to_owned(), plain("", "vocabulary.html"));
+    if !model.systems.is_empty() {
+        pages.insert("api.html".to_owned(), plain("", "api.html"));
+    }
     for system in &model.systems {
         let page = html_page(&system.page);
         pages.insert(

@@ -119,7 +119,11 @@ fn rewrite_toml(path: &Path, pool: &[&str], next: &mut usize) {
             }
             Some(key) if value.starts_with('"') => {
                 *next += 1;
-                out.push_str(&format!("{key} = {}\n", toml_string(pool[*next % pool.len()])));
+                let text = pool[*next % pool.len()];
+                // Titles stay unique, as headings name their section (two
+                // mappings into one system are told apart by title).
+                let text = if key == "title" { format!("{text} {next}") } else { text.to_owned() };
+                out.push_str(&format!("{key} = {}\n", toml_string(&text)));
             }
             _ => {
                 out.push_str(line);

@@ -1,5 +1,6 @@
 //! Helpers of `tests/docs_site.rs`, one module per concern.
 
+pub mod api;
 pub mod browser;
 pub mod content;
 pub mod escaping;

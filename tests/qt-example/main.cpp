@@ -33,7 +33,7 @@ static void describe(QTextStream &out, QNetworkReply::NetworkError error)
     const int code = error;
     out << "Qt " << code << ' ' << text(netcodes_qt_name(code)) << ": "
         << text(netcodes_qt_description(code)) << '\n';
-    if (const netcodes_mapping *rule = netcodes_http_from_qt_rule(code)) {
+    if (const netcodes_rule *rule = netcodes_http_from_qt_rule(code)) {
         out << "  answer HTTP " << rule->to << ' ' << text(netcodes_http_reason(rule->to)) << " ("
             << netcodes_mapping_kind_id(rule->kind) << ")\n";
     }

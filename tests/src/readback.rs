@@ -174,7 +174,7 @@ pub fn from_c(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
         let function = format!("{}_rule", mapping.c_function);
         let _ = write!(
             program,
-            "    {{\n        const netcodes_mapping *rule = {function}({value});\n        \
+            "    {{\n        const netcodes_rule *rule = {function}({value});\n        \
              printf(\"map:{id}\\t{value}\\t-\\t\");\n        hex(rule == NULL ? NULL : rule->note);\n        \
              if (rule == NULL) {{ fputs(\"\\t-\\t-\\n\", stdout); }} else {{ printf(\"\\t%d\\t%s\\n\", rule->to, netcodes_mapping_kind_id(rule->kind)); }}\n    }}\n",
             id = mapping.id,
@@ -371,7 +371,7 @@ pub fn from_rust(root: &Path, model: &Model, work: &Path) -> Vec<Row> {
         let from = &model.systems[mapping.from];
         let _ = write!(
             main,
-            "    match netcodes::{from_id}::{from_ty}::from({value}).{to}_mapping() {{\n        \
+            "    match netcodes::{from_id}::{from_ty}::from({value}).{to}_rule() {{\n        \
              Some(m) => println!(\"map:{id}\\t{value}\\t-\\t{{}}\\t{{}}\\t{{}}\", hex(m.note), m.to.code(), m.kind.id()),\n        \
              None => println!(\"map:{id}\\t{value}\\t-\\t-\\t-\\t-\"),\n    }}\n",
             from_id = from.id,

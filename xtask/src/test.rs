@@ -33,6 +33,8 @@ pub enum Install {
 pub const INSTALLS: &[Install] = &[
     // Qt headers, PyQt6, PySide6, Go, Java, PHP, Ruby, npm packages.
     Install::Script("tests/upstream/install.sh"),
+    // grpcio, websockets, h2, aioquic, googleapis-common-protos, @grpc/grpc-js.
+    Install::Script("tests/protocols/install.sh"),
     // gcc, clang and sanitizer runtimes, cmake, pkg-config, git, Qt for the examples.
     Install::Script("tests/c_header/install.sh"),
     // mypy, ruff, pyright, the flit_core wheelhouse.

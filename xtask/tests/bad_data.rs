@@ -20,6 +20,7 @@ struct Case {
     /// placeholders, so that a real row added to data/ breaks no case:
     /// `{edit2}` is the line the second edit wrote, and `{qt/codes.csv|HostNotFoundError,}`
     /// the first line of that file (after the edits) holding that text.
+    /// `{systems}` is the ids of data/'s systems, as messages list them.
     expect: Vec<String>,
 }
 
@@ -118,6 +119,12 @@ fn resolve_lines(expected: &str, edited: &[Option<usize>], data: &Path) -> Strin
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
         let inner = &rest[open + 1..close];
+        if inner == "systems" {
+            out.push_str(&rest[..open]);
+            out.push_str(&system_ids(data).join(", "));
+            rest = &rest[close + 1..];
+            continue;
+        }
         let line = if let Some(index) = inner.strip_prefix("edit").and_then(|n| n.parse::<usize>().ok()) {
             edited.get(index - 1).copied().flatten()
         } else if let Some((file, needle)) = inner.split_once('|') {
@@ -135,6 +142,20 @@ fn resolve_lines(expected: &str, edited: &[Option<usize>], data: &Path) -> Strin
     }
     out.push_str(rest);
     out
+}
+
+/// The folders of data/ that are systems (all but map/), sorted: adding a
+/// system to data/ changes no case.
+fn system_ids(data: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = fs::read_dir(data)
+        .expect("data/")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| name != "map")
+        .collect();
+    ids.sort();
+    ids
 }
 
 /// Applies one edit; returns the line it wrote, where it wrote one.

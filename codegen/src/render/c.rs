@@ -13,7 +13,7 @@ pub const FIXED_NAMES: &[&str] = &[
     "NETCODES_VERSION_PATCH", "NETCODES_VERSION_STRING", "NETCODES_DATA_VERSION", "NETCODES_CATEGORY_NONE",
     "NETCODES_RETRY_NONE", "NETCODES_STATUS_NONE", "netcodes_entry", "netcodes_byte",
     "netcodes_compare", "netcodes_length", "netcodes_name", "netcodes_find_name", "netcodes_trim",
-    "netcodes_retry_decision", "netcodes_retry_decide", "netcodes_mapping", "netcodes_mapping_kind", "netcodes_category",
+    "netcodes_retry_decision", "netcodes_retry_decide", "netcodes_rule", "netcodes_mapping_kind", "netcodes_category",
     "netcodes_retry", "netcodes_status",
 ];
 
@@ -128,6 +128,8 @@ struct GroupView {
     id: String,
     title: String,
     title_comment: String,
+    /// The group's description, for the predicate's comment (may be empty).
+    description_comment: String,
     condition: String,
     min: String,
     max: String,
@@ -326,6 +328,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
                 id: c_string(&g.id),
                 title: c_string(&g.title),
                 title_comment: comment_safe(&g.title),
+                description_comment: comment_safe(&g.description),
                 condition: range_condition(system, g.min, g.max),
                 min: int(g.min),
                 max: int(g.max),

@@ -275,18 +275,26 @@ fn resolve_from(cells: &mut Cells<'_>, system: &System, index: &CodeIndex<'_>) -
     Ok((code, code))
 }
 
-/// `to`: a current code of the target system's own upstream, by name or number.
+/// `to`: a current code of the target system's own upstream, by name or
+/// number. A number only other sources give a meaning (HTTP 499) can be a
+/// target too, named by the identifier of its first meaning, the one lookups
+/// answer (`NGINX_CLIENT_CLOSED_REQUEST`), so that the table says whose
+/// meaning it means.
 fn resolve_to(cells: &mut Cells<'_>, system: &System, index: &CodeIndex<'_>) -> Result<(i64, usize), Reported> {
     let text = cells.raw("to").to_owned();
     let (value, row) = find_code(cells, system, index, &text, "to")?;
-    if !system.meanings(value).iter().any(|c| c.source == 0) {
-        return Err(cells.err(format!("target is not a code of {} itself, only another source's meaning ({text:?})", system.sources[0].id)));
+    if !system.meanings(value).iter().any(|c| c.source == 0) && text != system.codes[row].ident {
+        return Err(cells.err(format!(
+            "target is not a code of {} itself; another source's meaning is a target only as the first meaning of its number, by its identifier ({}) ({text:?})",
+            system.sources[0].id, system.codes[row].ident
+        )));
     }
     Ok((value, row))
 }
 
-/// A system's offered codes by number and by name (upstream's or ours; the
-/// first row that has the name wins), each with its primary row.
+/// A system's offered codes by number and by name (upstream's, as printed,
+/// then identifiers; the first row that has the name wins), each with its
+/// primary row.
 struct CodeIndex<'a> {
     values: HashMap<i64, usize>,
     names: HashMap<&'a str, i64>,
@@ -303,6 +311,9 @@ impl<'a> CodeIndex<'a> {
                     names.entry(name).or_insert(code.value);
                 }
             }
+        }
+        for code in &system.codes {
+            names.entry(code.ident.as_str()).or_insert(code.value);
         }
         CodeIndex { values, names }
     }

@@ -132,6 +132,10 @@ pub struct InteropToml {
 pub struct GroupToml {
     pub id: Spanned<String>,
     pub title: String,
+    /// What the range is for, where a title is not enough (a private-use
+    /// range without rows).
+    #[serde(default)]
+    pub description: Option<String>,
     pub min: i64,
     pub max: i64,
 }

@@ -236,6 +236,9 @@ pub fn load_meta(
         let group_line = line(group.id.span());
         let gid = group.id.into_inner();
         check_lower_id(&gid, "group id", &path, group_line, diags);
+        if let Some(description) = &group.description {
+            check_text(description, "group description", &path, group_line, diags);
+        }
         if group.min > group.max || group.min < min || group.max > max {
             diags.at(
                 &path,
@@ -263,6 +266,7 @@ pub fn load_meta(
             c_predicate,
             id: gid,
             title: group.title,
+            description: group.description.unwrap_or_default(),
             min: group.min,
             max: group.max,
         });

@@ -2,11 +2,15 @@
 """Network error and status codes, one module per code system.
 
 - netcodes.chromium: Chromium net errors
+- netcodes.grpc: gRPC status codes
 - netcodes.http: HTTP status codes
+- netcodes.http2: HTTP/2 error codes
+- netcodes.http3: HTTP/3 and QPACK error codes
 - netcodes.qt: Qt QNetworkReply::NetworkError
 - netcodes.qt_network_accessibility: Qt 5 QNetworkAccessManager::NetworkAccessibility
 - netcodes.qt_operation: Qt QNetworkAccessManager::Operation
 - netcodes.warning: HTTP Warning codes
+- netcodes.websocket: WebSocket close codes
 - netcodes.mapping: MappingKind and Rule, what the mapping functions answer
 - netcodes.vocabulary: Category and Retry, shared by every system
 """
@@ -19,24 +23,28 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from netcodes import (
         chromium,
+        grpc,
         http,
+        http2,
+        http3,
         mapping,
         qt,
         qt_network_accessibility,
         qt_operation,
         vocabulary,
         warning,
+        websocket,
     )
     from netcodes.mapping import MappingKind, Rule
     from netcodes.vocabulary import Category, Retry, RetryDecision
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "http", "mapping", "qt", "qt_network_accessibility", "qt_operation", "vocabulary", "warning"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "grpc", "http", "http2", "http3", "mapping", "qt", "qt_network_accessibility", "qt_operation", "vocabulary", "warning", "websocket"]
 
 # Submodules load when first used: `import netcodes` alone costs next to
 # nothing, and `netcodes.http` loads only the HTTP tables.
-_MODULES = frozenset({"chromium", "http", "mapping", "qt", "qt_network_accessibility", "qt_operation", "vocabulary", "warning"})
+_MODULES = frozenset({"chromium", "grpc", "http", "http2", "http3", "mapping", "qt", "qt_network_accessibility", "qt_operation", "vocabulary", "warning", "websocket"})
 _NAMES = {"Category": "vocabulary", "Retry": "vocabulary", "RetryDecision": "vocabulary", "MappingKind": "mapping", "Rule": "mapping"}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
+from netcodes.mapping import MappingKind, Rule
 from netcodes.vocabulary import Category, Record, Retry, RetryDecision, code_number
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ __all__ = [
     "Meaning",
     "NetError",
     "from_exact_name",
+    "from_http2",
+    "from_http2_rule",
+    "from_http3",
+    "from_http3_rule",
     "from_name",
     "is_retired",
     "lookup",
@@ -1825,3 +1830,111 @@ def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
     if number is None or number not in _ROWS:
         return ()
     return tuple(_meaning(number, index) for index in range(len(_MEANING_ROWS.get(number, ((),)))))
+
+
+# code -> (target, kind, note)
+_FROM_HTTP2_CODES: dict[int, tuple[int, str, str | None]] = {
+    0: (-337, "upstream", "The session first marks the stream with ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED; the stream then turns that into the generic protocol error when no response headers had arrived, and into success (the response simply ends) when they had."),
+    3: (-337, "upstream", "ERR_HTTP2_FLOW_CONTROL_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."),
+    5: (-337, "upstream", "ERR_HTTP2_STREAM_CLOSED is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."),
+    6: (-337, "upstream", "ERR_HTTP2_FRAME_SIZE_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."),
+    7: (-351, "upstream", "The server declined the stream before working on it, which Chromium reports with an error of its own and may retry."),
+    9: (-337, "upstream", "ERR_HTTP2_COMPRESSION_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error."),
+    12: (-337, "upstream", "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY is only for what Chromium checks itself; a reset with this code from the peer becomes the generic protocol error."),
+    13: (-365, "upstream", "Chromium drains the whole session with this error and sends the request again over HTTP/1.1."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_HTTP2_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+    (0, 4294967295, -337, "upstream", "Chromium does not look further at a code without a branch of its own: the stream ends with the generic HTTP/2 protocol error."),
+)
+
+
+def from_http2_rule(code: int | enum.Enum) -> Rule[NetError] | None:
+    """The rule of "HTTP/2 RST_STREAM error code to Chromium net error" that answers for
+    code: the NetError it maps to, the kind of mapping and the table's note; None where
+    no rule covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_HTTP2_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_HTTP2_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_http2(code: int | enum.Enum) -> NetError | None:
+    """HTTP/2 RST_STREAM error code to Chromium net error.
+
+    The net error a Chromium-based client (Chrome, Edge, Electron, Cronet) ends a
+    request with when the server resets the request's HTTP/2 stream with a given code.
+    Only NO_ERROR, REFUSED_STREAM and HTTP_1_1_REQUIRED are told apart; every other code
+    surfaces as ERR_HTTP2_PROTOCOL_ERROR, even where Chromium has a more specific error
+    that it uses for problems it detects itself. A GOAWAY frame is handled apart:
+    HTTP_1_1_REQUIRED there too drains the session with ERR_HTTP_1_1_REQUIRED, NO_ERROR
+    fails the streams the server did not accept with ERR_HTTP2_SERVER_REFUSED_STREAM,
+    and any other code with ERR_HTTP2_PROTOCOL_ERROR.
+
+    Answers for any int, usually a netcodes.http2.ErrorCode member: a rule for the
+    single code wins, else the narrowest range that holds it; None where no rule covers
+    the code. from_http2_rule() also says how sure the answer is. Every current
+    ErrorCode code has a rule.
+
+    Reproduces SpdySession::OnRstStream() in chromium/src net/spdy/spdy_session.cc, and
+    SpdyStream::OnClose() in net/spdy/spdy_stream.cc for NO_ERROR; holds for Chromium
+    main (2025); the same branches since ERR_SPDY_* became ERR_HTTP2_*.
+    """
+    rule = from_http2_rule(code)
+    return None if rule is None else rule.to
+
+
+# code -> (target, kind, note)
+_FROM_HTTP3_CODES: dict[int, tuple[int, str, str | None]] = {
+    256: (-356, "upstream", "Not an error in itself: a response that completed is not affected. A stream reset with it before the response fully arrived leaves Chromium without a complete answer, and the request fails with the generic QUIC protocol error."),
+    267: (-356, "upstream", "Unlike HTTP/2's REFUSED_STREAM, a rejected HTTP/3 request gets no net error of its own in Chromium; it fails with the generic QUIC protocol error like the other codes."),
+    272: (-356, "upstream", "Chromium has no HTTP/3 counterpart of its handling of HTTP/2's HTTP_1_1_REQUIRED; this code fails the request with the generic QUIC protocol error like the others."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_HTTP3_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+    (0, 4611686018427387903, -356, "upstream", "Chromium's QUIC layer does not branch on the HTTP/3 code: once a request is under way, a stream or connection that ends with any error code fails it with the generic QUIC protocol error."),
+)
+
+
+def from_http3_rule(code: int | enum.Enum) -> Rule[NetError] | None:
+    """The rule of "HTTP/3 error code to Chromium net error" that answers for code: the
+    NetError it maps to, the kind of mapping and the table's note; None where no rule
+    covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_HTTP3_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_HTTP3_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_http3(code: int | enum.Enum) -> NetError | None:
+    """HTTP/3 error code to Chromium net error.
+
+    The net error a Chromium-based client ends a request with when its HTTP/3 stream is
+    reset, or its QUIC connection closed, with a given HTTP/3 or QPACK error code.
+    Chromium's QUIC code does not tell the codes apart: once the request was sent, any
+    of them becomes ERR_QUIC_PROTOCOL_ERROR, and the code itself only shows in
+    net-internals logs and histograms. Before the handshake was confirmed the error is
+    ERR_QUIC_HANDSHAKE_FAILED instead, and before the request was sent
+    ERR_CONNECTION_CLOSED, whatever the code.
+
+    Answers for any int, usually a netcodes.http3.ErrorCode member: a rule for the
+    single code wins, else the narrowest range that holds it; None where no rule covers
+    the code. from_http3_rule() also says how sure the answer is. Every current
+    ErrorCode code has a rule.
+
+    Reproduces QuicChromiumClientStream::Handle::OnClose() in chromium/src
+    net/quic/quic_chromium_client_stream.cc and QuicHttpStream::ComputeResponseStatus()
+    in net/quic/quic_http_stream.cc; holds for Chromium main (2025).
+    """
+    rule = from_http3_rule(code)
+    return None if rule is None else rule.to

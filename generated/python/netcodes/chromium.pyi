@@ -2,6 +2,7 @@
 
 import enum
 
+from netcodes.mapping import Rule
 from netcodes.vocabulary import Category, Record, Retry, RetryDecision
 
 __all__ = [
@@ -9,6 +10,10 @@ __all__ = [
     "Meaning",
     "NetError",
     "from_exact_name",
+    "from_http2",
+    "from_http2_rule",
+    "from_http3",
+    "from_http3_rule",
     "from_name",
     "is_retired",
     "lookup",
@@ -334,3 +339,7 @@ def from_name(name: str) -> NetError | None: ...
 def from_exact_name(name: str) -> NetError | None: ...
 def is_retired(code: int | enum.Enum) -> bool: ...
 def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]: ...
+def from_http2(code: int | enum.Enum) -> NetError | None: ...
+def from_http2_rule(code: int | enum.Enum) -> Rule[NetError] | None: ...
+def from_http3(code: int | enum.Enum) -> NetError | None: ...
+def from_http3_rule(code: int | enum.Enum) -> Rule[NetError] | None: ...

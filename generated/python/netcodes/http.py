@@ -29,10 +29,14 @@ __all__ = [
     "from_chromium",
     "from_chromium_rule",
     "from_exact_name",
+    "from_grpc",
+    "from_grpc_rule",
     "from_name",
     "from_qt",
     "from_qt_rule",
     "from_reason",
+    "from_websocket",
+    "from_websocket_rule",
     "is_retired",
     "lookup",
     "meanings",
@@ -1984,6 +1988,69 @@ def from_chromium(code: int | enum.Enum) -> Status | None:
 
 
 # code -> (target, kind, note)
+_FROM_GRPC_CODES: dict[int, tuple[int, str, str | None]] = {
+    0: (200, "upstream", None),
+    1: (499, "upstream", "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up."),
+    2: (500, "upstream", "Nothing more specific is known, so the generic server error stands in."),
+    3: (400, "upstream", None),
+    4: (504, "upstream", None),
+    5: (404, "upstream", None),
+    6: (409, "upstream", None),
+    7: (403, "upstream", None),
+    8: (429, "upstream", None),
+    9: (400, "upstream", "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers."),
+    10: (409, "upstream", "A concurrency conflict, shown as Conflict like ALREADY_EXISTS."),
+    11: (400, "upstream", None),
+    12: (501, "upstream", None),
+    13: (500, "upstream", None),
+    14: (503, "upstream", None),
+    15: (500, "upstream", "HTTP has no status for lost or corrupted data, so the generic server error stands in."),
+    16: (401, "upstream", None),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_GRPC_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+)
+
+
+def from_grpc_rule(code: int | enum.Enum) -> Rule[Status] | None:
+    """The rule of "gRPC status to HTTP status, as google.rpc.Code pairs them" that
+    answers for code: the Status it maps to, the kind of mapping and the table's note;
+    None where no rule covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_GRPC_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_GRPC_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_grpc(code: int | enum.Enum) -> Status | None:
+    """gRPC status to HTTP status, as google.rpc.Code pairs them.
+
+    The HTTP status that Google's API definitions pair with each gRPC status, written
+    next to every value of google.rpc.Code. HTTP/JSON gateways in front of gRPC services
+    (Google Cloud APIs, grpc-gateway, Envoy's JSON transcoder) use the pairing to choose
+    a response status. It is a convention for gateways, not something gRPC itself sends:
+    a gRPC server always answers HTTP 200 and puts the real outcome in grpc-status.
+    CANCELLED pairs with 499, nginx's unofficial Client Closed Request.
+
+    Answers for any int, usually a netcodes.grpc.StatusCode member: a rule for the
+    single code wins, else the narrowest range that holds it; None where no rule covers
+    the code. from_grpc_rule() also says how sure the answer is. Every current
+    StatusCode code has a rule.
+
+    Reproduces the "HTTP Mapping" comment of each value of google.rpc.Code in googleapis
+    google/rpc/code.proto; holds for code.proto as googleapis-common-protos 1.76.0 ships
+    it.
+    """
+    rule = from_grpc_rule(code)
+    return None if rule is None else rule.to
+
+
+# code -> (target, kind, note)
 _FROM_QT_CODES: dict[int, tuple[int, str, str | None]] = {
     0: (200, "approximate", "Success; relay the upstream's own status when there is one, 200 otherwise."),
     1: (502, "approximate", "The gateway could not reach the upstream at all."),
@@ -2059,4 +2126,51 @@ def from_qt(code: int | enum.Enum) -> Status | None:
     NetworkError code has a rule.
     """
     rule = from_qt_rule(code)
+    return None if rule is None else rule.to
+
+
+# code -> (target, kind, note)
+_FROM_WEBSOCKET_CODES: dict[int, tuple[int, str, str | None]] = {
+    1009: (413, "approximate", "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body."),
+    1011: (500, "equivalent", None),
+    1012: (503, "approximate", "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart."),
+    1013: (503, "equivalent", None),
+    1014: (502, "equivalent", "The registry itself likens 1014 to 502."),
+    3000: (401, "equivalent", None),
+    3003: (403, "equivalent", None),
+    3008: (408, "approximate", "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_WEBSOCKET_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+)
+
+
+def from_websocket_rule(code: int | enum.Enum) -> Rule[Status] | None:
+    """The rule of "WebSocket close code to the HTTP status of the same failure" that
+    answers for code: the Status it maps to, the kind of mapping and the table's note;
+    None where no rule covers the code.
+    """
+    number = code_number(code)
+    if number is None:
+        return None
+    row = _FROM_WEBSOCKET_CODES.get(number)
+    if row is None:
+        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_WEBSOCKET_RANGES if low <= number <= high), None)
+    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+
+
+def from_websocket(code: int | enum.Enum) -> Status | None:
+    """WebSocket close code to the HTTP status of the same failure.
+
+    The HTTP status that stands for the same failure as a WebSocket close code, for the
+    codes that have one: a gateway that turns a closed WebSocket into an HTTP answer, or
+    a log that puts both side by side, can use it. Most close codes describe the
+    WebSocket framing itself and have no HTTP counterpart, so they have no row.
+
+    Answers for any int, usually a netcodes.websocket.CloseCode member: a rule for the
+    single code wins, else the narrowest range that holds it; None where no rule covers
+    the code. from_websocket_rule() also says how sure the answer is.
+    """
+    rule = from_websocket_rule(code)
     return None if rule is None else rule.to

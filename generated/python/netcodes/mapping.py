@@ -10,10 +10,22 @@ rule for the single code wins over a range, and a narrower range over a wider on
   status for gateways (from netcodes.chromium.NetError)
 - netcodes.qt.from_chromium(code: int) -> NetworkError | None: Chromium net error to Qt
   NetworkError (from netcodes.chromium.NetError)
+- netcodes.http.from_grpc(code: int) -> Status | None: gRPC status to HTTP status, as
+  google.rpc.Code pairs them (from netcodes.grpc.StatusCode)
+- netcodes.chromium.from_http2(code: int) -> NetError | None: HTTP/2 RST_STREAM error
+  code to Chromium net error (from netcodes.http2.ErrorCode)
+- netcodes.grpc.from_http2(code: int) -> StatusCode | None: HTTP/2 RST_STREAM error code
+  to gRPC status (from netcodes.http2.ErrorCode)
+- netcodes.chromium.from_http3(code: int) -> NetError | None: HTTP/3 error code to
+  Chromium net error (from netcodes.http3.ErrorCode)
+- netcodes.grpc.from_http_status(code: int) -> StatusCode | None: HTTP status to gRPC
+  status, for a response without grpc-status (from netcodes.http.Status)
 - netcodes.qt.from_http_status(code: int) -> NetworkError | None: HTTP status to Qt
   NetworkError (from netcodes.http.Status)
 - netcodes.http.from_qt(code: int) -> Status | None: Qt NetworkError to HTTP status for
   gateways (from netcodes.qt.NetworkError)
+- netcodes.http.from_websocket(code: int) -> Status | None: WebSocket close code to the
+  HTTP status of the same failure (from netcodes.websocket.CloseCode)
 """
 
 from __future__ import annotations

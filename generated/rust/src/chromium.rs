@@ -355,10 +355,86 @@ impl NetError {
         self.flag(2)
     }
 
+    /// HTTP/2 RST\_STREAM error code to Chromium net error
+    ///
+    /// The net error a Chromium-based client (Chrome, Edge, Electron, Cronet) ends a request with when the server resets the request's HTTP/2 stream with a given code. Only NO\_ERROR, REFUSED\_STREAM and HTTP\_1\_1\_REQUIRED are told apart; every other code surfaces as ERR\_HTTP2\_PROTOCOL\_ERROR, even where Chromium has a more specific error that it uses for problems it detects itself. A GOAWAY frame is handled apart: HTTP\_1\_1\_REQUIRED there too drains the session with ERR\_HTTP\_1\_1\_REQUIRED, NO\_ERROR fails the streams the server did not accept with ERR\_HTTP2\_SERVER\_REFUSED\_STREAM, and any other code with ERR\_HTTP2\_PROTOCOL\_ERROR.
+    ///
+    /// Takes any `u32` value of `http2::ErrorCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_http2(code: u32) -> Option<Self> {
+        match Self::from_http2_rule(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_http2`](Self::from_http2), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_http2_rule(code: u32) -> Option<crate::Rule<Self>> {
+        let (mut lo, mut hi) = (0, FROM_HTTP2_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_HTTP2_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_HTTP2_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_HTTP2_RULES[FROM_HTTP2_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_HTTP2_RANGES.len() {
+            let (low, high, rule) = FROM_HTTP2_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_HTTP2_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// HTTP/3 error code to Chromium net error
+    ///
+    /// The net error a Chromium-based client ends a request with when its HTTP/3 stream is reset, or its QUIC connection closed, with a given HTTP/3 or QPACK error code. Chromium's QUIC code does not tell the codes apart: once the request was sent, any of them becomes ERR\_QUIC\_PROTOCOL\_ERROR, and the code itself only shows in net-internals logs and histograms. Before the handshake was confirmed the error is ERR\_QUIC\_HANDSHAKE\_FAILED instead, and before the request was sent ERR\_CONNECTION\_CLOSED, whatever the code.
+    ///
+    /// Takes any `u64` value of `http3::ErrorCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_http3(code: u64) -> Option<Self> {
+        match Self::from_http3_rule(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_http3`](Self::from_http3), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_http3_rule(code: u64) -> Option<crate::Rule<Self>> {
+        let (mut lo, mut hi) = (0, FROM_HTTP3_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_HTTP3_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_HTTP3_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_HTTP3_RULES[FROM_HTTP3_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_HTTP3_RANGES.len() {
+            let (low, high, rule) = FROM_HTTP3_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_HTTP3_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The HTTP status codes code for this one: [`Status::from_chromium`](crate::http::Status::from_chromium).
     #[must_use]
     pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
+        match self.to_http_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -366,14 +442,14 @@ impl NetError {
 
     /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_chromium_mapping(self.0)
+    pub const fn to_http_rule(self) -> Option<crate::Rule<crate::http::Status>> {
+        crate::http::Status::from_chromium_rule(self.0)
     }
 
     /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_chromium`](crate::qt::NetworkError::from_chromium).
     #[must_use]
     pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
+        match self.to_qt_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -381,8 +457,8 @@ impl NetError {
 
     /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_chromium_mapping(self.0)
+    pub const fn to_qt_rule(self) -> Option<crate::Rule<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_chromium_rule(self.0)
     }
 }
 
@@ -7608,3 +7684,123 @@ static INDEX: [Option<&Entry>; 907] = [
     Some(&ENTRIES[247]),
     Some(&ENTRIES[248]),
 ];
+
+/// The rows of data/map/http2_to_chromium.csv, in value order.
+static FROM_HTTP2_RULES: [crate::Rule<NetError>; 9] = [
+    crate::Rule {
+        to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "The session first marks the stream with ERR_HTTP2_RST_STREAM_NO_ERROR_RECEIVED; the stream then turns that into the generic protocol error when no response headers had arrived, and into success (the response simply ends) when they had.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Chromium does not look further at a code without a branch of its own: the stream ends with the generic HTTP/2 protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "ERR_HTTP2_FLOW_CONTROL_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "ERR_HTTP2_STREAM_CLOSED is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "ERR_HTTP2_FRAME_SIZE_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP2_SERVER_REFUSED_STREAM,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "The server declined the stream before working on it, which Chromium reports with an error of its own and may retry.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "ERR_HTTP2_COMPRESSION_ERROR is only for violations Chromium detects itself; a reset with this code from the peer becomes the generic protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP2_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY is only for what Chromium checks itself; a reset with this code from the peer becomes the generic protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_HTTP_1_1_REQUIRED,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Chromium drains the whole session with this error and sends the request again over HTTP/1.1.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_HTTP2_EXACT: [(u32, u32); 8] = [
+    (0x00, 0),
+    (0x03, 2),
+    (0x05, 3),
+    (0x06, 4),
+    (0x07, 5),
+    (0x09, 6),
+    (0x0c, 7),
+    (0x0d, 8),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_HTTP2_RANGES: [(u32, u32, u32); 1] = [(0x00, 0xffff_ffff, 1)];
+
+/// The rows of data/map/http3_to_chromium.csv, in value order.
+static FROM_HTTP3_RULES: [crate::Rule<NetError>; 4] = [
+    crate::Rule {
+        to: NetError::ERR_QUIC_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Chromium's QUIC layer does not branch on the HTTP/3 code: once a request is under way, a stream or connection that ends with any error code fails it with the generic QUIC protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_QUIC_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Not an error in itself: a response that completed is not affected. A stream reset with it before the response fully arrived leaves Chromium without a complete answer, and the request fails with the generic QUIC protocol error.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_QUIC_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Unlike HTTP/2's REFUSED_STREAM, a rejected HTTP/3 request gets no net error of its own in Chromium; it fails with the generic QUIC protocol error like the other codes.",
+        ),
+    },
+    crate::Rule {
+        to: NetError::ERR_QUIC_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Chromium has no HTTP/3 counterpart of its handling of HTTP/2's HTTP_1_1_REQUIRED; this code fails the request with the generic QUIC protocol error like the others.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_HTTP3_EXACT: [(u64, u32); 3] = [(0x0100, 1), (0x010b, 2), (0x0110, 3)];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_HTTP3_RANGES: [(u64, u64, u32); 1] = [(0x0000, 0x3fff_ffff_ffff_ffff, 0)];

@@ -550,7 +550,7 @@ impl Status {
     /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_chromium(code: i32) -> Option<Self> {
-        match Self::from_chromium_mapping(code) {
+        match Self::from_chromium_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -558,7 +558,7 @@ impl Status {
 
     /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+    pub const fn from_chromium_rule(code: i32) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -581,6 +581,44 @@ impl Status {
         None
     }
 
+    /// gRPC status to HTTP status, as google.rpc.Code pairs them
+    ///
+    /// The HTTP status that Google's API definitions pair with each gRPC status, written next to every value of google.rpc.Code. HTTP/JSON gateways in front of gRPC services (Google Cloud APIs, grpc-gateway, Envoy's JSON transcoder) use the pairing to choose a response status. It is a convention for gateways, not something gRPC itself sends: a gRPC server always answers HTTP 200 and puts the real outcome in grpc-status. CANCELLED pairs with 499, nginx's unofficial Client Closed Request.
+    ///
+    /// Takes any `i32` value of `grpc::StatusCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_grpc(code: i32) -> Option<Self> {
+        match Self::from_grpc_rule(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_grpc`](Self::from_grpc), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_grpc_rule(code: i32) -> Option<crate::Rule<Self>> {
+        let (mut lo, mut hi) = (0, FROM_GRPC_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_GRPC_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_GRPC_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_GRPC_RULES[FROM_GRPC_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_GRPC_RANGES.len() {
+            let (low, high, rule) = FROM_GRPC_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_GRPC_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// Qt NetworkError to HTTP status for gateways
     ///
     /// The HTTP status a gateway, reverse proxy or backend-for-frontend built on QNetworkAccessManager should send to its own client when the request it made upstream finished with a given Qt error. Where Qt derived the error from one particular upstream status (ContentNotFoundError from 404, ServiceUnavailableError from 503, ...) the row relays that status and is marked equivalent. Everything else is approximate: failures to reach or understand the upstream become 502, upstream timeouts 504, and temporary trouble of the gateway itself 503. Every target is a registered status code; when the reply carries the upstream's real status (HttpStatusCodeAttribute), relaying that is better still.
@@ -588,7 +626,7 @@ impl Status {
     /// Takes any `i32` value of `qt::NetworkError`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_qt(code: i32) -> Option<Self> {
-        match Self::from_qt_mapping(code) {
+        match Self::from_qt_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -596,7 +634,7 @@ impl Status {
 
     /// Like [`from_qt`](Self::from_qt), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_qt_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+    pub const fn from_qt_rule(code: i32) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_QT_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -619,10 +657,63 @@ impl Status {
         None
     }
 
+    /// WebSocket close code to the HTTP status of the same failure
+    ///
+    /// The HTTP status that stands for the same failure as a WebSocket close code, for the codes that have one: a gateway that turns a closed WebSocket into an HTTP answer, or a log that puts both side by side, can use it. Most close codes describe the WebSocket framing itself and have no HTTP counterpart, so they have no row.
+    ///
+    /// Takes any `u16` value of `websocket::CloseCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_websocket(code: u16) -> Option<Self> {
+        match Self::from_websocket_rule(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_websocket`](Self::from_websocket), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_websocket_rule(code: u16) -> Option<crate::Rule<Self>> {
+        let (mut lo, mut hi) = (0, FROM_WEBSOCKET_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_WEBSOCKET_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_WEBSOCKET_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_WEBSOCKET_RULES[FROM_WEBSOCKET_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_WEBSOCKET_RANGES.len() {
+            let (low, high, rule) = FROM_WEBSOCKET_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_WEBSOCKET_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The gRPC status codes code for this one: [`StatusCode::from_http_status`](crate::grpc::StatusCode::from_http_status).
+    #[must_use]
+    pub const fn to_grpc(self) -> Option<crate::grpc::StatusCode> {
+        match self.to_grpc_rule() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_grpc`](Self::to_grpc), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_grpc_rule(self) -> Option<crate::Rule<crate::grpc::StatusCode>> {
+        crate::grpc::StatusCode::from_http_status_rule(self.0)
+    }
+
     /// The Qt QNetworkReply::NetworkError code for this one: [`NetworkError::from_http_status`](crate::qt::NetworkError::from_http_status).
     #[must_use]
     pub const fn to_qt(self) -> Option<crate::qt::NetworkError> {
-        match self.to_qt_mapping() {
+        match self.to_qt_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -630,8 +721,8 @@ impl Status {
 
     /// Like [`to_qt`](Self::to_qt), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_qt_mapping(self) -> Option<crate::Mapping<crate::qt::NetworkError>> {
-        crate::qt::NetworkError::from_http_status_mapping(self.0)
+    pub const fn to_qt_rule(self) -> Option<crate::Rule<crate::qt::NetworkError>> {
+        crate::qt::NetworkError::from_http_status_rule(self.0)
     }
 }
 
@@ -9920,1624 +10011,1624 @@ static INDEX: [Option<&Entry>; 900] = [
 ];
 
 /// The rows of data/map/chromium_to_http.csv, in value order.
-static FROM_CHROMIUM_RULES: [crate::Mapping<Status>; 249] = [
-    crate::Mapping {
+static FROM_CHROMIUM_RULES: [crate::Rule<Status>; 249] = [
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INSUFFICIENT_STORAGE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Writing the data to the gateway's disk failed, usually for lack of space.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own name cache is being cleared, a short temporary condition.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream's DNS data offers no protocol the gateway can use."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::TEMPORARY_REDIRECT,
         kind: crate::MappingKind::Equivalent,
         note: Some(
             "Not a refusal: Chromium handles this code itself by synthesizing an internal 307 redirect to the https or wss form of the URL, so a gateway should redirect the same way.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some("The name lookup for the upstream did not finish in time."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Requests were stopped while the gateway's trust settings changed; a retry will be checked afresh.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The real failure is hidden behind a placeholder, so all that is known is that the fetch failed.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::OK,
         kind: crate::MappingKind::Approximate,
         note: Some("The operation succeeded without an upstream round trip."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("A token step that depended on the issuer's answer failed."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management inside the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream demanded credentials after it had started answering, too late to be handled.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("An internal failure of the gateway's own HTTP cache."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some("HTTP caching answers a cache-only request that misses with 504."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's body could not be decoded, so it cannot be passed on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's body could not be decoded, so it cannot be passed on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's body could not be decoded, so it cannot be passed on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("A local-network security check refused the request."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream's client-hint negotiation looped without end."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream closed the connection without handling the request."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Relay the upstream's status when it is known; otherwise its answer was unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream kept demanding new credentials or kept failing certificate checks, so no usable answer came.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's body could not be decoded, so it cannot be passed on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream refused HTTP/2 for this request; the gateway should retry over HTTP/1.1 before giving up.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::PROXY_AUTHENTICATION_REQUIRED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The QUIC connection to the upstream could not be set up."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer arrived incomplete, so it cannot be passed on as it is.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream turned the request away without handling it."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The exchange with the upstream could not be completed on its connection.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own Kerberos or NTLM setup failed, not the client's credentials.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::UNAUTHORIZED,
         kind: crate::MappingKind::Approximate,
         note: Some("No credentials were available, so the client has to supply them."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's text could not be interpreted, so it cannot be passed on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::UNAUTHORIZED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The credentials did not work, so the client has to supply valid ones.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's body could not be decoded, so it cannot be passed on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::UNAUTHORIZED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The credentials given cannot be used, so the client has to supply valid ones.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::RANGE_NOT_SATISFIABLE,
         kind: crate::MappingKind::Equivalent,
         note: Some("Chromium raises it for an HTTP 416 answer."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream's response headers were too large to accept."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream closed the connection without sending anything."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream sent a proxy authentication demand it has no business sending.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::METHOD_NOT_ALLOWED,
         kind: crate::MappingKind::Approximate,
         note: Some("The method cannot be used on that target."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Local policy forbids requests to that port, so the client is refused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream redirected to a target the gateway refuses to follow."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream redirected to an address that is not a usable URL."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::NOT_IMPLEMENTED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Local policy forbids fetching that kind of URL, so the client is refused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_REQUEST,
         kind: crate::MappingKind::Approximate,
         note: Some("The URL the client asked for cannot be parsed."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own proxy logic called the tunnel off, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy could not reach the upstream, so there is no upstream answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SWITCHING_PROTOCOLS,
         kind: crate::MappingKind::Equivalent,
         note: Some(
             "Chromium ends the request this way exactly when the upstream switched protocols.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Internal Certificate Transparency bookkeeping of the gateway, not an upstream failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::TOO_MANY_REQUESTS,
         kind: crate::MappingKind::Approximate,
         note: Some("The client is opening more WebSockets at once than allowed."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's certificate was rejected, so the gateway has no trustworthy answer to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway could not get the local address it wanted for a socket."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream broke the WebSocket framing rules."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Requests to this upstream are held back for a while to spare it, so it is unavailable for now.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A firewall rule on the gateway's machine forbids the request, so the client is refused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's connection pool is full, a temporary overload of the gateway.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The required proxy script was unusable, so the gateway had no route to the upstream.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::PROXY_AUTHENTICATION_REQUIRED,
         kind: crate::MappingKind::Equivalent,
         note: Some(
             "Relaying 407 lets a client that sent the proxy credentials try again; if the gateway itself lacks them, 502 is the more honest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("Software hooked into the gateway machine's socket layer broke it."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy could not reach the upstream, so there is no upstream answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own resolver is overloaded, a temporary condition of the gateway.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream did not accept the connection in time."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's proxy demands an authentication scheme the gateway cannot speak, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway could not authenticate itself to the upstream with a client certificate, which its client cannot fix.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway could not reach the upstream at all."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream's address is unusable, so it could not be reached."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway could not reach the upstream at all."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway could not reach the upstream at all."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("A missing permission blocks the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The response was withheld by a cross-origin protection, so the client is refused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Local policy forbids unencrypted requests to this host, so the client is refused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream's own headers forbid this use of its response."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway is shutting down and cannot serve the request."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some("Local policy forbids the request, so the client is refused."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The content was refused on purpose by a scanner, so the client is refused too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INSUFFICIENT_STORAGE,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway ran out of disk space, which is what 507 reports."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::NOT_FOUND,
         kind: crate::MappingKind::Approximate,
         note: Some("A path the system cannot open is answered like a missing file."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::CONFLICT,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Creating something that already exists conflicts with the current state of the target.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The file the gateway was uploading changed under it, a local problem.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway is temporarily short of a local resource, so it is unavailable rather than broken.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway's network stack lacks the operation it tried to use."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A file the gateway may not read is answered the way a file server answers a permission error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("A should-not-happen condition is a bug in the gateway's own stack."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("A local file limit inside the gateway, not an upstream failure."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream did not answer in time."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::NOT_FOUND,
         kind: crate::MappingKind::Approximate,
         note: Some("A missing file is answered the way a file server answers it."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A fault inside the gateway itself, not something the upstream or the client caused.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("A bad call inside the gateway is the gateway's own bug."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An unspecified failure of the upstream fetch, so no usable upstream answer exists.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A result that is still pending must never become a response, so a gateway that sends one has a bug.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::OK,
         kind: crate::MappingKind::Approximate,
         note: Some(
@@ -11802,218 +11893,339 @@ static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [];
 
+/// The rows of data/map/grpc_to_http.csv, in value order.
+static FROM_GRPC_RULES: [crate::Rule<Status>; 17] = [
+    crate::Rule {
+        to: Status::OK,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::NGINX_CLIENT_CLOSED_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "499 is not a registered status: it is nginx's Client Closed Request, chosen because the caller gave up.",
+        ),
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "Nothing more specific is known, so the generic server error stands in.",
+        ),
+    },
+    crate::Rule {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::GATEWAY_TIMEOUT,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::NOT_FOUND,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::TOO_MANY_REQUESTS,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "400 rather than 412: the request is well-formed, but the state it needs is missing. code.proto allows 412 where the request carried conditional (ETag) headers.",
+        ),
+    },
+    crate::Rule {
+        to: Status::CONFLICT,
+        kind: crate::MappingKind::Upstream,
+        note: Some("A concurrency conflict, shown as Conflict like ALREADY_EXISTS."),
+    },
+    crate::Rule {
+        to: Status::BAD_REQUEST,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::NOT_IMPLEMENTED,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "HTTP has no status for lost or corrupted data, so the generic server error stands in.",
+        ),
+    },
+    crate::Rule {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_GRPC_EXACT: [(i32, u32); 17] = [
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (3, 3),
+    (4, 4),
+    (5, 5),
+    (6, 6),
+    (7, 7),
+    (8, 8),
+    (9, 9),
+    (10, 10),
+    (11, 11),
+    (12, 12),
+    (13, 13),
+    (14, 14),
+    (15, 15),
+    (16, 16),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_GRPC_RANGES: [(i32, i32, u32); 0] = [];
+
 /// The rows of data/map/qt_to_http.csv, in value order.
-static FROM_QT_RULES: [crate::Mapping<Status>; 34] = [
-    crate::Mapping {
+static FROM_QT_RULES: [crate::Rule<Status>; 34] = [
+    crate::Rule {
         to: Status::OK,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Success; relay the upstream's own status when there is one, 200 otherwise.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The gateway could not reach the upstream at all."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream connection broke before a complete answer arrived, so there is no valid upstream response to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream did not answer in time."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports its transfer timeout this way, and a gateway mostly cancels an upstream call when its own deadline passes; if its client has gone, nothing is sent at all.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The TLS connection to the upstream failed; the registry has no TLS-specific code, so the upstream counts as unusable.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway's own network was down or changing, a temporary condition of the gateway rather than a fault of the upstream.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The platform does not let the gateway make background transfers for now.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An upstream that redirects in a loop never produced a usable answer; 508 is meant for WebDAV loops, not redirects.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some("The upstream redirected to a target the gateway refuses to follow."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An unspecified network failure on the way to the upstream, so no usable upstream answer exists.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through dropped the connection, so no complete upstream answer arrived.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through could not be found, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GATEWAY_TIMEOUT,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through did not answer in time, which is a gateway timeout too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::PROXY_AUTHENTICATION_REQUIRED,
         kind: crate::MappingKind::Equivalent,
         note: Some(
             "Qt derives this code from a 407; relaying it lets a client that sent the proxy credentials try again, but if the gateway itself lacks them, 502 is the more honest answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy the gateway routes through failed, so the upstream was never reached.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::FORBIDDEN,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 403."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::METHOD_NOT_ALLOWED,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 405."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::NOT_FOUND,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 404."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::UNAUTHORIZED,
         kind: crate::MappingKind::Equivalent,
         note: Some(
             "Qt derives this code from a 401; relaying it lets the client supply credentials.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream exchange needed the body sent again and the gateway could not replay it, so no upstream answer was obtained.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::CONFLICT,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 409."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::GONE,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 410."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_REQUEST,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::NOT_IMPLEMENTED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The gateway cannot fetch that kind of URL at all, a capability it lacks.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_REQUEST,
         kind: crate::MappingKind::Equivalent,
         note: Some(
             "Qt derives this code from a 400, and also from 418, which the registry keeps as (Unused).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The upstream's answer was not valid HTTP, so there is nothing sound to pass on.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 500."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::NOT_IMPLEMENTED,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 501."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::SERVICE_UNAVAILABLE,
         kind: crate::MappingKind::Equivalent,
         note: Some("Qt derives this code from a 503; pass its Retry-After on as well."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: Status::BAD_GATEWAY,
         kind: crate::MappingKind::Approximate,
         note: Some(
@@ -12062,3 +12274,68 @@ static FROM_QT_EXACT: [(i32, u32); 34] = [
 
 /// Rows for ranges: (lowest, highest, row), narrowest first.
 static FROM_QT_RANGES: [(i32, i32, u32); 0] = [];
+
+/// The rows of data/map/websocket_to_http.csv, in value order.
+static FROM_WEBSOCKET_RULES: [crate::Rule<Status>; 8] = [
+    crate::Rule {
+        to: Status::CONTENT_TOO_LARGE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both say that what was sent is larger than the receiver accepts; the close code is about one message, the status about a request body.",
+        ),
+    },
+    crate::Rule {
+        to: Status::INTERNAL_SERVER_ERROR,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "A restarting service is unavailable for a while, which 503 expresses; HTTP has no code that says the outage is a restart.",
+        ),
+    },
+    crate::Rule {
+        to: Status::SERVICE_UNAVAILABLE,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::BAD_GATEWAY,
+        kind: crate::MappingKind::Equivalent,
+        note: Some("The registry itself likens 1014 to 502."),
+    },
+    crate::Rule {
+        to: Status::UNAUTHORIZED,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::FORBIDDEN,
+        kind: crate::MappingKind::Equivalent,
+        note: None,
+    },
+    crate::Rule {
+        to: Status::REQUEST_TIMEOUT,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "An application timeout on an open connection; 408 is the server giving up on a request that took too long to arrive, the nearest HTTP status.",
+        ),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_WEBSOCKET_EXACT: [(u16, u32); 8] = [
+    (1009, 0),
+    (1011, 1),
+    (1012, 2),
+    (1013, 3),
+    (1014, 4),
+    (3000, 5),
+    (3003, 6),
+    (3008, 7),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_WEBSOCKET_RANGES: [(u16, u16, u32); 0] = [];

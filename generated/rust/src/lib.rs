@@ -6,11 +6,15 @@
 //! | module | code type | codes |
 //! |---|---|---|
 //! | [`chromium`] | [`chromium::NetError`] | 249 codes, Chromium 153.0.8010.0 |
+//! | [`grpc`] | [`grpc::StatusCode`] | 17 codes, gRPC 1.85.3 |
 //! | [`http`] | [`http::Status`] | 105 codes, RFC 9110 (June 2022) and the IANA registry |
+//! | [`http2`] | [`http2::ErrorCode`] | 14 codes, RFC 9113 (June 2022) and the IANA registry |
+//! | [`http3`] | [`http3::ErrorCode`] | 21 codes, RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
 //! | [`qt_network_accessibility`] | [`qt_network_accessibility::NetworkAccessibility`] | 3 codes, Qt 5.15 |
 //! | [`qt_operation`] | [`qt_operation::Operation`] | 7 codes, Qt 6.11 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
+//! | [`websocket`] | [`websocket::CloseCode`] | 19 codes, IANA registry, last changed 2025-07-30 |
 //!
 //! ## A code by number or name
 //!
@@ -39,12 +43,12 @@
 //! ## Across systems
 //!
 //! ```
-//! use netcodes::qt::NetworkError;
+//! use netcodes::http::Status;
 //!
-//! // HTTP status to Qt NetworkError: the answer, and how sure it is.
-//! let mapping = NetworkError::from_http_status_mapping(400).unwrap();
-//! assert_eq!(mapping.to, NetworkError::PROTOCOL_INVALID_OPERATION_ERROR);
-//! assert_eq!(NetworkError::from_http_status(400), Some(NetworkError::PROTOCOL_INVALID_OPERATION_ERROR));
+//! // gRPC status to HTTP status, as google.rpc.Code pairs them: the answer, and how sure it is.
+//! let mapping = Status::from_grpc_rule(0).unwrap();
+//! assert_eq!(mapping.to, Status::OK);
+//! assert_eq!(Status::from_grpc(0), Some(Status::OK));
 //! println!("{:?}: {:?}", mapping.kind, mapping.note);
 //!
 //! // 419 means different things to different sources.
@@ -96,8 +100,17 @@ mod macros;
 /// Chromium net errors
 pub mod chromium;
 
+/// gRPC status codes
+pub mod grpc;
+
 /// HTTP status codes
 pub mod http;
+
+/// HTTP/2 error codes
+pub mod http2;
+
+/// HTTP/3 and QPACK error codes
+pub mod http3;
 
 /// Qt QNetworkReply::NetworkError
 pub mod qt;
@@ -111,6 +124,9 @@ pub mod qt_operation;
 /// HTTP Warning codes
 pub mod warning;
 
+/// WebSocket close codes
+pub mod websocket;
+
 mod vocabulary;
 
-pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
+pub use vocabulary::{Category, CodeStatus, MappingKind, Retry, RetryDecision, Rule};

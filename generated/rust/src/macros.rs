@@ -527,6 +527,8 @@ macro_rules! code_system {
     // so a lookup is a range check and one load.
     (@index dense, $ty:ident) => {
         /// The row of a known code: one range check and one table load.
+        // The offset is below the index's length, which a usize holds.
+        #[allow(clippy::cast_possible_truncation)]
         const fn entry(self) -> Option<&'static Entry> {
             if self.0 < INDEX_MIN || self.0 > INDEX_MAX {
                 return None;

@@ -271,7 +271,7 @@ impl NetworkError {
     /// Takes any `i32` value of `chromium::NetError`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_chromium(code: i32) -> Option<Self> {
-        match Self::from_chromium_mapping(code) {
+        match Self::from_chromium_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -279,7 +279,7 @@ impl NetworkError {
 
     /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_chromium_mapping(code: i32) -> Option<crate::Mapping<Self>> {
+    pub const fn from_chromium_rule(code: i32) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -309,7 +309,7 @@ impl NetworkError {
     /// Takes any `u16` value of `http::Status`; `None` where no row of the table covers it.
     #[must_use]
     pub const fn from_http_status(code: u16) -> Option<Self> {
-        match Self::from_http_status_mapping(code) {
+        match Self::from_http_status_rule(code) {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -317,7 +317,7 @@ impl NetworkError {
 
     /// Like [`from_http_status`](Self::from_http_status), with how sure the mapping is and why.
     #[must_use]
-    pub const fn from_http_status_mapping(code: u16) -> Option<crate::Mapping<Self>> {
+    pub const fn from_http_status_rule(code: u16) -> Option<crate::Rule<Self>> {
         let (mut lo, mut hi) = (0, FROM_HTTP_STATUS_EXACT.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -345,7 +345,7 @@ impl NetworkError {
     /// The HTTP status codes code for this one: [`Status::from_qt`](crate::http::Status::from_qt).
     #[must_use]
     pub const fn to_http(self) -> Option<crate::http::Status> {
-        match self.to_http_mapping() {
+        match self.to_http_rule() {
             Some(mapping) => Some(mapping.to),
             None => None,
         }
@@ -353,8 +353,8 @@ impl NetworkError {
 
     /// Like [`to_http`](Self::to_http), with how sure the mapping is and why.
     #[must_use]
-    pub const fn to_http_mapping(self) -> Option<crate::Mapping<crate::http::Status>> {
-        crate::http::Status::from_qt_mapping(self.0)
+    pub const fn to_http_rule(self) -> Option<crate::Rule<crate::http::Status>> {
+        crate::http::Status::from_qt_rule(self.0)
     }
 }
 
@@ -1734,1700 +1734,1700 @@ static INDEX: [Option<&Entry>; 500] = [
 ];
 
 /// The rows of data/map/chromium_to_qt.csv, in value order.
-static FROM_CHROMIUM_RULES: [crate::Mapping<NetworkError>; 249] = [
-    crate::Mapping {
+static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The blob needs a file its creator may not read, as Qt reports for a local file it cannot open.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The blob's content was never completed, so there is nothing to read, which Qt reports as content not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a local read or write failure during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("The lookup was called off, a cancellation rather than a DNS fault."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Not a failure of the site: Chromium turns it into an internal redirect to https or wss. Qt reports a redirect with NoError, following it itself under its default policy, which is the nearest behaviour.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a lookup that got no answer as host not found, not as a timeout.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal resolver condition that ends without an address, which Qt can only report as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Running requests were stopped because trust settings changed; a retry on a new connection checks again, which Qt's generic network error leaves open.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A placeholder hiding the real failure; Qt's generic network error is the only fit.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Not a failure: the token operation finished locally without sending anything.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A private state token step failed; Qt has no counterpart, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some("A packaged response that cannot be used is a malformed response."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some("A packaged response that cannot be used is a malformed response."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Certificate store management, not a network request; Qt has no code for it, so its generic network error stands in.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The response was refused because of a certificate problem on its connection, which Qt reports as a failed handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("The server demanded authentication, only too late to answer it."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal state of the local HTTP cache with no Qt counterpart; Qt's code for local transfer failures is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A failure inside the local HTTP cache; Qt reports local read and write failures during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a cache-only load of a URL that is not cached with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local-network security check refused the request; a fresh attempt may pass once the cached address is gone.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The server's client-hint negotiation looped, a broken protocol exchange.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The server closed the connection without handling the request, so it can be resent on a new one.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy asked for credentials at a moment when they could not be sent; the demand itself is the same.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The negotiated TLS is too weak for HTTP/2; Qt's TLS failure code fits better than the access denied code Qt gives the matching HTTP/2 reset.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no QUIC; a failed QUIC session is a transport protocol failure that a retry over TCP may avoid.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The response was cut off before it was complete; Qt reports a connection that ends too early as closed by the remote host.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An unanswered HTTP/2 ping means the connection is dead; as with a dropped connection, resend on a new one.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The server turned the stream away unprocessed, so like a dropped connection it can be resent on a new one (Qt's own HTTP/2 code says ProtocolFailure).",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some("Contradictory headers make the response unusable."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some("Contradictory headers make the response unusable."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some("Contradictory headers make the response unusable."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The connection had to be dropped and the request needs a new one, the same remedy as for a closed connection.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The local Kerberos or NTLM machinery failed, so server authentication could not be completed, which Qt reports as authentication required.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Server authentication could not be completed, which Qt reports as authentication required.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The response text could not be interpreted, a content problem Qt has no specific code for.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The server's authentication demand cannot be met with the schemes available, so it stays unmet.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Server authentication could not be completed, which Qt reports as authentication required.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Networking was paused for a system suspend, a temporary loss of the network.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt itself uses this code when it cannot decode a compressed response body.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Server authentication could not be completed, which Qt reports as authentication required.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium derives this from HTTP 416, which Qt reports with its catch-all for client-error statuses.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some("Oversized response headers are rejected as an unusable response."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The connection ended before any response; Qt reports that as a connection closed by the remote host.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A 407 from a server that is not a proxy is a server fault, not a request for proxy credentials, although Qt itself would pass it on as one.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a method the target does not accept, HTTP 405 included, with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The port is on a blocklist; Qt has no port restrictions, and access denied is the closest final answer.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::INSECURE_REDIRECT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Both refuse a redirect to a target the original request may not reach; Qt's case is the downgrade from https to http.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::TOO_MANY_REDIRECTS_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some("A redirect to an unusable address is a malformed response."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The scheme is not allowed here, which to Qt is the same as a scheme it has no handler for.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a URL it cannot parse the same way as one with an unknown scheme.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Application code supervising the proxy called the tunnel off on purpose.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Application code supervising the proxy called the tunnel off on purpose.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A TLS 1.3 early-data step Chromium normally repeats by itself; if it surfaces, it is a TLS setup failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "An internal socket signal that applications never see; Qt would only have a generic socket failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Not a failure: the request ended because it became a WebSocket connection.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROXY_CONNECTION_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy connection could not carry the next authentication step, so a new one is needed, as after a proxy closed it.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Internal Certificate Transparency bookkeeping that never fails a request by itself; Qt has no counterpart.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("The name resolved only to a collision marker, not to a real host."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Too many WebSockets are waiting to open, the client-side twin of HTTP 429, which Qt reports with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors().",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The WebSocket peer broke the framing rules, which Qt would report as a protocol failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Requests are held back to spare a struggling server; Qt's code for a server that cannot take work now is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The operating system's firewall blocked the request; Qt's access denied code is the closest and is just as final until a rule changes.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt does not tell resolver failures apart and reports every failed lookup as host not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The HTTPS proxy's own certificate failed; Qt has no code for it, and a proxy code points to the right place better than a TLS code about the destination.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A full local connection pool; Qt has no code for it and would only see a socket failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy configuration could not be used; Qt's catch-all proxy code is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium uses this one code for every failure to reach the proxy: a name that does not resolve, a refused or timed-out connection. Qt tells these apart as ProxyNotFoundError, ProxyConnectionRefusedError and ProxyTimeoutError; a refused connection is the commonest case.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Third-party software corrupted the local socket layer; Qt would only see a generic socket failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The protocol negotiation is part of the TLS handshake, and Qt has one code for every handshake failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy works but cannot reach the destination; Qt has no code for that, and its generic network error fits an unreachable host.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The lookup was dropped before it ran, which Qt could only report as a failed lookup.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::TIMEOUT_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_PROXY_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The proxy was reached but would not open the tunnel; Qt reports an unexpected answer to its CONNECT as an unknown proxy error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports an unreachable host or network as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The address cannot be connected to at all; Qt reports such socket failures as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt 6 has no code for a lost network connection: NetworkSessionFailedError came from Qt 5's bearer management and is never raised by Qt 6. An offline Qt 6 reports the step that fails instead, HostNotFoundError for the name lookup or, for an address that cannot be routed, UnknownNetworkError, the nearer of the two to this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::HOST_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some("Qt reports an abrupt reset with the same code as an orderly close."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Encrypted Client Hello is part of the TLS handshake, and Qt has one code for every handshake failure.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A missing permission blocks the request; Qt's access denied code is the closest and is just as final until the permission is granted.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The response was withheld by a cross-origin protection, which amounts to access being denied.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The server's own headers forbid this use of the response, which amounts to access being denied.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The request was dropped because its owner was shutting down, much as Qt aborts the replies of a manager that is destroyed.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_RE_SEND_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for a request blocked by local policy; access denied is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A scanner refused the file; Qt's access denied code is the closest and is just as final.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a local read or write failure during a transfer with this code.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt cannot open such a path and, since no file by that name exists, reports it as not found.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_CONFLICT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Creating something that already exists conflicts with the current state, as HTTP 409 does.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The connection is no longer there; as with a connection the server closed, the fix is a new one.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_RE_SEND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Both mean the upload body could no longer be sent as it was when the request started.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt has no code for local resource exhaustion; its generic network error covers such socket failures and keeps a later retry open.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "The operation is not available for this kind of object, which Qt reports as an operation the scheme cannot carry out.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt uses this code for a local file it is not allowed to open; Chromium also covers other local refusals.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A should-not-happen condition in the network code; Qt's generic network error is the only fit.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local file could not be processed during the transfer, which Qt reports with its code for local read and write failures.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::TIMEOUT_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A local socket-level problem, which Qt would only report as its generic network error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::OPERATION_CANCELED_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Chromium's catch-all failure; Qt's generic network error is its counterpart.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
             "Not a failure: the result is still on its way, so there is no error to report yet.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Equivalent,
         note: None,
@@ -3691,86 +3691,86 @@ static FROM_CHROMIUM_EXACT: [(i32, u32); 249] = [
 static FROM_CHROMIUM_RANGES: [(i32, i32, u32); 0] = [];
 
 /// The rows of data/map/http_status_to_qt.csv, in value order.
-static FROM_HTTP_STATUS_RULES: [crate::Mapping<NetworkError>; 15] = [
-    crate::Mapping {
+static FROM_HTTP_STATUS_RULES: [crate::Rule<NetworkError>; 15] = [
+    crate::Rule {
         to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Qt only converts statuses of 400 and above into an error, so a reply with a lower status, an unfollowed redirect included, carries no error.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Qt's fallback for a client-error status that has no code of its own.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_ACCESS_DENIED,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Older Qt 5 releases reported 403 as ContentOperationNotPermittedError instead.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_NOT_FOUND_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_OPERATION_NOT_PERMITTED_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_CONFLICT_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::CONTENT_GONE_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::PROTOCOL_INVALID_OPERATION_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some("Qt handles 418 exactly like 400."),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::INTERNAL_SERVER_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::OPERATION_NOT_IMPLEMENTED_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::UNKNOWN_SERVER_ERROR,
         kind: crate::MappingKind::Upstream,
         note: Some(
             "Qt's fallback for every status above 500 without a code of its own, 502 and 504 from gateways included, and for anything from 600 up.",
         ),
     },
-    crate::Mapping {
+    crate::Rule {
         to: NetworkError::SERVICE_UNAVAILABLE_ERROR,
         kind: crate::MappingKind::Upstream,
         note: None,

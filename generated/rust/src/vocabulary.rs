@@ -607,7 +607,7 @@ impl core::fmt::Display for MappingKind {
 /// The answer of a mapping: the code in the other system, how sure it
 /// is, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Mapping<T> {
+pub struct Rule<T> {
     /// The code in the target system.
     pub to: T,
 

@@ -180,9 +180,22 @@ impl Constants {
 /// An integer written as upstream writes it: `0x0d` where `hex_width` says so.
 pub fn int_as(value: i64, hex_width: Option<usize>) -> Expr {
     match hex_width {
-        Some(width) if value >= 0 => lit(Lit::Int(LitInt::new(&format!("0x{value:0width$x}"), span()))),
+        Some(width) if value >= 0 => lit(Lit::Int(LitInt::new(&hex_literal(value, width), span()))),
         _ => int(value),
     }
+}
+
+/// `0x0d`, `0x0100`; digits in groups of four once there are more than four
+/// (`0xffff_ffff`), as clippy's `unreadable_literal` asks.
+pub fn hex_literal(value: i64, width: usize) -> String {
+    let digits = format!("{value:0width$x}");
+    if digits.len() <= 4 {
+        return format!("0x{digits}");
+    }
+    let head = digits.len() % 4;
+    let mut groups: Vec<&str> = if head > 0 { vec![&digits[..head]] } else { Vec::new() };
+    groups.extend((head..digits.len()).step_by(4).map(|at| &digits[at..at + 4]));
+    format!("0x{}", groups.join("_"))
 }
 
 /// `&ARRAY[index]`

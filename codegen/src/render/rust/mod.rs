@@ -72,7 +72,7 @@ struct MainSystem {
     id: String,
     code_type: String,
     int: &'static str,
-    /// (target system id literal, path of the `_mapping` function)
+    /// (target system id literal, path of the `_rule` function)
     mappings: Vec<(String, String)>,
 }
 
@@ -94,7 +94,7 @@ fn main_rs(model: &Model) -> String {
                 .filter(|m| m.from == index)
                 .map(|m| {
                     let to = &model.systems[m.to];
-                    (string(&to.id), format!("netcodes::{}::{}::{}_mapping", to.id, to.type_name, m.function))
+                    (string(&to.id), format!("netcodes::{}::{}::{}_rule", to.id, to.type_name, m.function))
                 })
                 .collect(),
         })
@@ -261,7 +261,7 @@ pub(super) fn doc_lines(lines: &[String]) -> TokenStream {
 /// An integer literal of the system's type (`-105`, `404`, `0x0d` where upstream writes hex).
 pub(super) fn lit_int(system: &System, value: i64) -> TokenStream {
     let literal = match system.hex_width {
-        Some(width) if value >= 0 => format!("0x{value:0width$x}").parse::<proc_macro2::Literal>().expect("a hex literal"),
+        Some(width) if value >= 0 => ast::hex_literal(value, width).parse::<proc_macro2::Literal>().expect("a hex literal"),
         _ => proc_macro2::Literal::i64_unsuffixed(value.abs()),
     };
     if value < 0 { quote!(-#literal) } else { quote!(#literal) }
@@ -342,7 +342,7 @@ fn lib_rs(model: &Model, features: &[Feature]) -> String {
         mod macros;
         #(#mods)*
         mod vocabulary;
-        pub use vocabulary::{Category, CodeStatus, Mapping, MappingKind, Retry, RetryDecision};
+        pub use vocabulary::{Category, CodeStatus, MappingKind, Retry, RetryDecision, Rule};
     };
     print_items(&[], inner, items(tokens))
 }
@@ -445,7 +445,7 @@ fn mapping_example(model: &Model) -> Option<String> {
         "use netcodes::{to_id}::{to_ty};\n\
          \n\
          // {title}: the answer, and how sure it is.\n\
-         let mapping = {to_ty}::{function}_mapping({value}).unwrap();\n\
+         let mapping = {to_ty}::{function}_rule({value}).unwrap();\n\
          assert_eq!(mapping.to, {to_ty}::{target});\n\
          assert_eq!({to_ty}::{function}({value}), Some({to_ty}::{target}));\n\
          println!(\"{{:?}}: {{:?}}\", mapping.kind, mapping.note);",

@@ -68,7 +68,10 @@ fn group_enum(system: &System) -> TokenStream {
         variants: system
             .groups
             .iter()
-            .map(|g| (g.rust.clone(), format!("{} ({}..={}).", g.title, system.value_text(g.min), system.value_text(g.max))))
+            .map(|g| {
+                let range = format!("{} ({}..={}).", g.title, system.value_text(g.min), system.value_text(g.max));
+                (g.rust.clone(), if g.description.is_empty() { range } else { format!("{range} {}", g.description) })
+            })
             .collect(),
         texts: vec![
             (" The identifier used in the data tables.", system.groups.iter().map(|g| g.id.clone()).collect()),
@@ -260,12 +263,15 @@ fn data_methods(model: &Model, system: &System) -> TokenStream {
     let groups = system.groups.iter().map(|g| {
         let method = format_ident!("{}", g.method);
         let variant = format_ident!("{}", g.rust);
-        let doc = format!(
+        let mut doc = format!(
             " Whether the value lies in {} ({}..={}), known code or not.",
             escape::markdown(&g.title),
             system.value_text(g.min),
             system.value_text(g.max)
         );
+        if !g.description.is_empty() {
+            doc = format!("{doc} {}", escape::markdown(&g.description));
+        }
         quote! {
             #[doc = #doc]
             #[must_use]
@@ -322,7 +328,7 @@ fn mapping_into(model: &Model, mapping: &Mapping) -> TokenStream {
     let from = &model.systems[mapping.from];
     let from_int = int_type(from);
     let function = format_ident!("{}", mapping.function);
-    let with_kind = format_ident!("{}_mapping", mapping.function);
+    let with_kind = format_ident!("{}_rule", mapping.function);
     let [rules, exact, ranges] = ["RULES", "EXACT", "RANGES"].map(|part| format_ident!("{}", table_name(mapping, part)));
     let doc = doc_lines(&[
         escape::markdown(&mapping.title),
@@ -346,7 +352,7 @@ fn mapping_into(model: &Model, mapping: &Mapping) -> TokenStream {
 
         #[doc = #doc_with_kind]
         #[must_use]
-        pub const fn #with_kind(code: #from_int) -> Option<crate::Mapping<Self>> {
+        pub const fn #with_kind(code: #from_int) -> Option<crate::Rule<Self>> {
             // Single codes first (binary search), then ranges from the narrowest.
             let (mut lo, mut hi) = (0, #exact.len());
             while lo < hi {
@@ -376,10 +382,10 @@ fn mapping_into(model: &Model, mapping: &Mapping) -> TokenStream {
 fn mapping_out_of(model: &Model, mapping: &Mapping) -> TokenStream {
     let to = &model.systems[mapping.to];
     let method = format_ident!("{}", mapping.to_method);
-    let with_kind = format_ident!("{}_mapping", mapping.to_method);
+    let with_kind = format_ident!("{}_rule", mapping.to_method);
     let target_ty = format_ident!("{}", to.type_name);
     let target_mod = format_ident!("{}", to.id);
-    let function = format_ident!("{}_mapping", mapping.function);
+    let function = format_ident!("{}_rule", mapping.function);
     let doc = format!(
         " The {} code for this one: [`{ty}::{f}`](crate::{m}::{ty}::{f}).",
         escape::markdown(&to.title),
@@ -397,7 +403,7 @@ fn mapping_out_of(model: &Model, mapping: &Mapping) -> TokenStream {
 
         #[doc = #doc_with_kind]
         #[must_use]
-        pub const fn #with_kind(self) -> Option<crate::Mapping<crate::#target_mod::#target_ty>> {
+        pub const fn #with_kind(self) -> Option<crate::Rule<crate::#target_mod::#target_ty>> {
             crate::#target_mod::#target_ty::#function(self.0)
         }
     }
@@ -553,7 +559,7 @@ fn tables(model: &Model, system: &System) -> Vec<syn::Item> {
             .iter()
             .map(|rule| {
                 ast::structure(
-                    "crate::Mapping",
+                    "crate::Rule",
                     vec![
                         ("to", ast::path(&format!("{ty}::{}", system.codes[rule.to_row].ident))),
                         ("kind", ast::path(&format!("crate::MappingKind::{}", vocab.mapping_kinds[rule.kind].rust))),
@@ -565,7 +571,7 @@ fn tables(model: &Model, system: &System) -> Vec<syn::Item> {
         out.push(ast::static_array(
             &format!("The rows of {}, in value order.", mapping.table_path),
             &table_name(mapping, "RULES"),
-            quote!(crate::Mapping<#target_ty>),
+            quote!(crate::Rule<#target_ty>),
             rules,
         ));
         let mut singles: Vec<(i64, usize)> =

@@ -118,7 +118,7 @@ pub(super) fn vocabulary_rs(model: &Model) -> String {
         /// The answer of a mapping: the code in the other system, how sure it
         /// is, and why.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct Mapping<T> {
+        pub struct Rule<T> {
             /// The code in the target system.
             pub to: T,
             /// How sure the mapping is.

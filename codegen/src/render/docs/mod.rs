@@ -22,6 +22,8 @@ use crate::escape::{html as html_text, json_string, markdown as md, toml_string}
 use crate::model::*;
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
 
+mod api;
+
 const ROOT: &str = "generated/docs";
 
 /// What every page's `<title>` ends with: `cargo xtask docs` appends it to
@@ -152,6 +154,8 @@ struct BookToml {
 #[template(path = "docs/SUMMARY.md")]
 struct Summary {
     notice: &'static str,
+    /// (title, page) of the API page.
+    api: Option<(&'static str, &'static str)>,
     systems: Vec<SummarySystem>,
     mappings: Vec<(String, String)>,
 }
@@ -185,6 +189,9 @@ struct VocabularyPage {
     intro: &'static str,
     /// (heading, anchor prefix, rows)
     tables: Vec<(&'static str, &'static str, Vec<TermRow>)>,
+    /// (retry class link, retries when, least wait, connection) of each class.
+    decisions: Vec<[String; 4]>,
+    api_link: String,
 }
 
 /// (anchor, id, title, description) of a vocabulary term.
@@ -199,9 +206,19 @@ struct SystemPage {
     facts: Vec<String>,
     /// Several sources give numbers meanings: the index names each row's.
     sources: bool,
-    /// (heading, anchor, rows)
-    groups: Vec<(String, String, Vec<IndexRow>)>,
+    groups: Vec<GroupSection>,
     retired: Vec<IndexRow>,
+}
+
+/// A group's section on its system's page.
+struct GroupSection {
+    heading: String,
+    anchor: String,
+    /// The group's description, if it has one.
+    intro: String,
+    rows: Vec<IndexRow>,
+    /// Its numbers are all retired (the rows are under Retired numbers).
+    all_retired: bool,
 }
 
 /// One meaning's row in a system's index.
@@ -348,8 +365,18 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         page("introduction.md", introduction(model).render().expect("renders")),
         page("vocabulary.md", vocabulary_page(model).render().expect("renders")),
     ];
+
     let front = |markdown: &str| PageHead { canonical: String::new(), ..PageHead::new(markdown, FRONT_TITLE, BOOK_DESCRIPTION) };
-    let mut heads = vec![front("index.md"), front("introduction.md"), PageHead::new("vocabulary.md", VOCABULARY_TITLE, VOCABULARY_INTRO)];
+    let mut heads = vec![
+        front("index.md"),
+        front("introduction.md"),
+        PageHead::new("vocabulary.md", VOCABULARY_TITLE, VOCABULARY_INTRO),
+    ];
+    let api_page = api::page(model);
+    if let Some(view) = &api_page {
+        files.push(page(api::FILE, view.render().expect("renders")));
+        heads.push(PageHead::new(api::FILE, api::TITLE, api::INTRO));
+    }
     let mut summary = Vec::new();
     for (index, system) in model.systems.iter().enumerate() {
         files.push(page(&system.page, system_page(model, system).render().expect("renders")));
@@ -390,7 +417,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
             mappings.push((md(&mapping.title), mapping.page.clone()));
         }
     }
-    files.push(page("SUMMARY.md", Summary { notice: GENERATED_NOTICE, systems: summary, mappings }.render().expect("renders")));
+    files.push(page("SUMMARY.md", Summary { notice: GENERATED_NOTICE, api: api_page.map(|_| (api::TITLE, api::FILE)), systems: summary, mappings }.render().expect("renders")));
     files.extend(heads_files(model, &heads));
     files.push(GeneratedFile::new(format!("{ROOT}/exact-search.js"), exact_search(model).render().expect("renders")));
     files.push(GeneratedFile::new(format!("{ROOT}/netcodes.css"), Css { notice: GENERATED_NOTICE }.render().expect("renders")));
@@ -548,10 +575,36 @@ fn vocabulary_page(model: &Model) -> VocabularyPage {
             .collect()
     };
     let vocab = &model.vocabulary;
+    let decisions = vocab
+        .retries
+        .iter()
+        .filter_map(|term| {
+            let decision = term.decision?;
+            let when = match decision.rule {
+                DecisionRule::No => "no",
+                DecisionRule::Yes => "yes",
+                DecisionRule::IfIdempotent => "only if the request is safe to repeat",
+                DecisionRule::IfRetryAfter => "only if the response carried Retry-After",
+            };
+            let wait = match (decision.rule, decision.delay) {
+                (DecisionRule::No, _) => "-".to_owned(),
+                (_, 0) => "Retry-After, if any".to_owned(),
+                (_, delay) => format!("{delay} s, or Retry-After if longer"),
+            };
+            let connection = match (decision.rule, decision.new_connection) {
+                (DecisionRule::No, _) => "-",
+                (_, true) => "a new one",
+                (_, false) => "any",
+            };
+            Some([term_link("vocabulary.md", "retry", term), when.to_owned(), wait, connection.to_owned()])
+        })
+        .collect();
     VocabularyPage {
         notice: GENERATED_NOTICE,
         title: VOCABULARY_TITLE,
         intro: VOCABULARY_INTRO,
+        decisions,
+        api_link: link("vocabulary.md", api::TITLE, api::FILE, None),
         tables: vec![
             ("Categories", "category", rows("category", &vocab.categories)),
             ("Retry classes", "retry", rows("retry", &vocab.retries)),
@@ -568,12 +621,17 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
         format!("Source: {}", md(&system.source)),
         format!("Reference: {}", external_link(&system.url, &system.url)),
         format!(
-            "In code: Rust {}, C {} and {} in {}, Python {}",
+            "In code: Rust {}, C {} and {} in {}, C++ {} in {}, Python {}, JavaScript {} from {} ({})",
             code(&format!("netcodes::{}::{}", system.id, system.type_name)),
             code(&system.c_type),
             code(&format!("{}*()", system.c_fn_prefix)),
             code("netcodes.h"),
+            code(&format!("netcodes::{}::{}", system.id, system.type_name)),
+            code("netcodes.hpp"),
             code(&format!("netcodes.{}.{}", system.id, system.type_name)),
+            code(&system.type_name),
+            code(&format!("netcodes/{}", system.id)),
+            link(&system.page, api::TITLE, api::FILE, None),
         ),
     ];
     for mapping in model.mappings.iter().filter(|m| m.from == index) {
@@ -613,14 +671,15 @@ fn system_page(model: &Model, system: &System) -> SystemPage {
             let rows: Vec<IndexRow> =
                 system.codes.iter().filter(|c| c.group == group_index).map(|c| row(c, c.primary)).collect();
             // A group whose numbers are all retired keeps its section: its
-            // codes' pages link to it.
-            let any = !rows.is_empty() || system.retired.iter().any(|c| c.group == group_index);
-            any.then(|| {
-                (
-                    format!("{} ({} to {})", md(&group.title), system.value_text(group.min), system.value_text(group.max)),
-                    group_anchor(system, group),
-                    rows,
-                )
+            // codes' pages link to it. So does a described range without
+            // codes (private use): the description is what there is to say.
+            let all_retired = rows.is_empty() && system.retired.iter().any(|c| c.group == group_index);
+            (!rows.is_empty() || all_retired || !group.description.is_empty()).then(|| GroupSection {
+                heading: format!("{} ({} to {})", md(&group.title), system.value_text(group.min), system.value_text(group.max)),
+                anchor: group_anchor(system, group),
+                intro: md(&group.description),
+                rows,
+                all_retired,
             })
         })
         .collect();
