@@ -374,8 +374,13 @@ impl Checker {
             ("Python".to_owned(), meanings.iter().map(|m| format!("netcodes.{}.{}.{}", system.id, system.type_name, m.ident)).collect()),
         ];
         for (index, ecosystem) in system.ecosystems.iter().enumerate() {
-            let symbols: Vec<String> =
-                system.symbols_of(code).iter().filter(|s| s.ecosystem == index).map(|s| s.name.clone()).collect();
+            // Every meaning's names; an ecosystem with the system's own names
+            // (CEF's) shows the code's name where it lists none.
+            let mut symbols: Vec<String> =
+                system.value_symbols(code.value).iter().filter(|s| s.ecosystem == index).map(|s| s.name.clone()).collect();
+            if symbols.is_empty() && ecosystem.same_names && !code.name.is_empty() {
+                symbols.push(code.name.clone());
+            }
             if !symbols.is_empty() {
                 expected.push((ecosystem.title.clone(), symbols));
             }

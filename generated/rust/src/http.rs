@@ -275,12 +275,10 @@ impl Source {
                 "https://github.com/ssllabs/ssllabs-scan/blob/master/ssllabs-api-docs-v3.md"
             }
             Self::Pantheon => "https://pantheon.io/docs/platform-considerations",
-            Self::Linkedin => "",
+            Self::Linkedin | Self::Proxy | Self::Unattributed => "",
             Self::Spring => {
                 "https://github.com/spring-projects/spring-framework/blob/v6.2.19/spring-web/src/main/java/org/springframework/http/HttpStatus.java"
             }
-            Self::Proxy => "",
-            Self::Unattributed => "",
         }
     }
 
