@@ -379,9 +379,9 @@ pub struct Source {
 pub struct Ecosystem {
     pub id: String,
     pub title: String,
-    /// The newest release the names were checked against: what `Symbol::primary` describes.
+    /// The release the names were read from, as the docs show it.
     pub version: String,
-    /// Every release checked, oldest first, ending with `version`.
+    /// Every release checked, oldest first; the last is what `Symbol::primary` describes.
     pub versions: Vec<String>,
     /// Where `symbols.csv` has no row for a code, the ecosystem calls it by
     /// the system's own name (CEF's `ERR_NAME_NOT_RESOLVED`); rows list the

@@ -162,7 +162,8 @@ pub struct EcosystemToml {
     pub id: Spanned<String>,
     pub title: String,
     pub version: String,
-    /// Every release the names were checked against, oldest first, ending with `version`.
+    /// Every release the names were checked against, oldest first; the last is
+    /// the one `symbols.csv`'s `kind` describes.
     #[serde(default)]
     pub versions: Vec<String>,
     /// Where symbols.csv has no row, the ecosystem uses the system's own name.

@@ -316,16 +316,8 @@ pub fn load_meta(
         }
         let versions = if eco.versions.is_empty() { vec![eco.version.clone()] } else { eco.versions };
         let keys: Vec<Option<Vec<u64>>> = versions.iter().map(|v| super::release_key(v)).collect();
-        if versions.len() > 1
-            && (versions.last() != Some(&eco.version)
-                || keys.iter().any(Option::is_none)
-                || keys.windows(2).any(|pair| pair[0] >= pair[1]))
-        {
-            diags.at(
-                &path,
-                eco_line,
-                format!("versions must be release numbers, oldest first, ending with version {:?} ({versions:?})", eco.version),
-            );
+        if versions.len() > 1 && (keys.iter().any(Option::is_none) || keys.windows(2).any(|pair| pair[0] >= pair[1])) {
+            diags.at(&path, eco_line, format!("versions must be release numbers, oldest first ({versions:?})"));
         }
         ecosystems.push(Ecosystem {
             rust: spell::upper_camel(&eid),
