@@ -52,26 +52,25 @@ fn symbols() -> Vec<Symbol> {
         .collect()
 }
 
-/// `versions` of the ecosystem in data/http/system.toml: every release checked.
-fn data_versions(ecosystem: &str) -> Vec<String> {
+/// The ecosystem's table in data/http/system.toml.
+fn ecosystem(id: &str) -> codegen::model::Ecosystem {
     let model = model();
     let http = system(&model, "http");
     http.ecosystems
         .iter()
-        .find(|e| e.id == ecosystem)
-        .map(|e| e.versions.clone())
-        .unwrap_or_else(|| panic!("data/http/system.toml has no [[ecosystem]] {ecosystem}"))
+        .find(|e| e.id == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("data/http/system.toml has no [[ecosystem]] {id}"))
 }
 
-/// `version` of the ecosystem in data/http/system.toml.
-fn data_version(ecosystem: &str) -> String {
-    let model = model();
-    let http = system(&model, "http");
-    http.ecosystems
-        .iter()
-        .find(|e| e.id == ecosystem)
-        .map(|e| e.version.clone())
-        .unwrap_or_else(|| panic!("data/http/system.toml has no [[ecosystem]] {ecosystem}"))
+/// `versions` of the ecosystem: every release checked.
+fn data_versions(id: &str) -> Vec<String> {
+    ecosystem(id).versions
+}
+
+/// `version` of the ecosystem.
+fn data_version(id: &str) -> String {
+    ecosystem(id).version
 }
 
 /// Earlier reason phrases, by code.
