@@ -77,8 +77,14 @@ apt_install $apt_missing
 if [ -n "$deb_missing" ]; then
     apt_dir="$prefix/apt"
     mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
-    printf 'deb http://deb.debian.org/debian %s main\n' bookworm trixie sid >"$apt_dir/sources.list"
-    printf 'deb http://deb.debian.org/debian-security bookworm-security main\n' >>"$apt_dir/sources.list"
+    # The machine's own Debian mirrors, as apt is set up to use them.
+    archive=$(apt-cache policy | awk '$3 == "bookworm/main" {print $2; exit}')
+    security=$(apt-cache policy | awk '$3 == "bookworm-security/main" {print $2; exit}')
+    [ -n "$archive" ] || { printf '%s: apt has no bookworm/main source\n' "$script" >&2; exit 1; }
+    for suite in bookworm trixie sid; do
+        printf 'deb %s %s main\n' "$archive" "$suite"
+    done >"$apt_dir/sources.list"
+    [ -z "$security" ] || printf 'deb %s bookworm-security main\n' "$security" >>"$apt_dir/sources.list"
     apt_options="-o Dir::Etc::SourceList=$apt_dir/sources.list -o Dir::Etc::SourceParts=/dev/null \
         -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache::Archives=$apt_dir/archives \
         -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
