@@ -444,7 +444,7 @@ fn search_ranks_exact_hits_first() {
         ("ERR_NAME_NOT_RESOLVED", by_name("chromium", "ERR_NAME_NOT_RESOLVED")),
         ("net::ERR_NAME_NOT_RESOLVED", by_name("chromium", "ERR_NAME_NOT_RESOLVED")),
         ("ContentNotFoundError", by_name("qt", "ContentNotFoundError")),
-        ("Client Closed Request", by_name("http", "Client Closed Request")),
+        ("Token Required", by_name("http", "Token Required")),
         // More of what people paste.
         ("HTTP 499", page_of("http", 499)),
         ("203", page_of("http", 203)),

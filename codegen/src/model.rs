@@ -161,6 +161,9 @@ pub struct System {
     pub source: String,
     pub url: String,
     pub version: String,
+    /// The upstream release that dropped the whole type (`Qt 6.0`); its codes
+    /// stay offered for software built against earlier releases.
+    pub removed_in: Option<String>,
     pub description: String,
     /// Rust and Python type: `NetworkError`.
     pub type_name: String,
@@ -207,7 +210,12 @@ pub struct System {
     pub codes: Vec<Code>,
     /// Removed numbers and sentinels: documented, never offered, never reused.
     pub retired: Vec<Code>,
-    /// What other ecosystems call each code, sorted by value, ecosystem, primary first.
+    /// Rows of the table left out for a problem of their own, as far as they
+    /// could be read: mappings that name one are left out with it instead of
+    /// being reported again, and a total mapping must still cover a new code
+    /// whose other fields are not filled in yet. Empty in a valid model.
+    pub pending: Vec<PendingRow>,
+    /// What other ecosystems call each code, sorted by value, meaning, ecosystem, primary first.
     pub symbols: Vec<Symbol>,
     /// Names upstream used before, sorted by value then name.
     pub former_names: Vec<FormerName>,
@@ -268,9 +276,16 @@ impl System {
         &self.groups[code.group]
     }
 
-    /// The symbols of a code's value (empty unless it is a primary row).
+    /// The symbols of one meaning.
     pub fn symbols_of(&self, code: &Code) -> &[Symbol] {
         &self.symbols[code.symbols.clone()]
+    }
+
+    /// The symbols of every meaning of `value`.
+    pub fn value_symbols(&self, value: i64) -> &[Symbol] {
+        let start = self.symbols.partition_point(|s| s.value < value);
+        let end = self.symbols.partition_point(|s| s.value <= value);
+        &self.symbols[start..end]
     }
 
     pub fn former_names_of(&self, value: i64) -> &[FormerName] {
@@ -284,6 +299,15 @@ impl System {
         match self.hex_width {
             Some(width) => format!("0x{value:0width$x}"),
             None => value.to_string(),
+        }
+    }
+
+    /// The upstream version the table follows, and the release that dropped
+    /// the type where one did: `Qt 5.15 (removed in Qt 6.0)`.
+    pub fn version_text(&self) -> String {
+        match &self.removed_in {
+            Some(removed) => format!("{} (removed in {removed})", self.version),
+            None => self.version.clone(),
         }
     }
 
@@ -358,7 +382,14 @@ pub struct Source {
 pub struct Ecosystem {
     pub id: String,
     pub title: String,
+    /// The release the names were read from, as the docs show it.
     pub version: String,
+    /// Every release checked, oldest first; the last is what `Symbol::primary` describes.
+    pub versions: Vec<String>,
+    /// Where `symbols.csv` has no row for a code, the ecosystem calls it by
+    /// the system's own name (CEF's `ERR_NAME_NOT_RESOLVED`); rows list the
+    /// names that differ (CEF's `ERR_NONE` for 0).
+    pub same_names: bool,
     pub url: String,
     /// `RustHttp`
     pub rust: String,
@@ -389,20 +420,62 @@ pub struct QtEnum {
     pub guard: String,
 }
 
+/// What another ecosystem calls one meaning of a code, with the name's history.
 #[derive(Debug, Clone)]
 pub struct Symbol {
     pub value: i64,
+    /// The meaning it names: index into `System::sources` (the value's first
+    /// meaning unless `symbols.csv` says otherwise).
+    pub source: usize,
     /// Index into `System::ecosystems`.
     pub ecosystem: usize,
     pub name: String,
+    /// The ecosystem's own name for the code in its newest checked release
+    /// (for a removed name: in the last release that had it).
     pub primary: bool,
+    /// The release that added the name, where later than the first checked one.
     pub since: Option<String>,
+    /// The release from which the name is no longer the primary one.
+    pub alias_since: Option<String>,
+    /// The release that deprecated the name (a warning, an annotation).
+    pub deprecated_since: Option<String>,
+    /// The release that dropped the name.
+    pub removed_since: Option<String>,
+}
+
+impl Symbol {
+    /// Whether the name exists in `release`, and is the primary one there.
+    /// `None` for a release number that is not one (`8.0-preview`).
+    pub fn in_release(&self, release: &str) -> Option<(bool, bool)> {
+        let at = crate::validate::release_key(release)?;
+        let before = |bound: &Option<String>| {
+            bound.as_deref().and_then(crate::validate::release_key).is_some_and(|bound| at < bound)
+        };
+        let after = |bound: &Option<String>| !before(bound) && bound.is_some();
+        let exists = !before(&self.since) && !after(&self.removed_since);
+        let primary = exists && (self.primary || before(&self.alias_since));
+        Some((exists, primary))
+    }
+}
+
+/// A row of a code table that has a problem of its own (see `System::pending`).
+#[derive(Debug, Clone)]
+pub struct PendingRow {
+    pub value: Option<i64>,
+    pub name: String,
+    /// Its status is a retired one (`removed`, `sentinel`).
+    pub retired: bool,
+    pub line: usize,
+    /// The proof that the row's problem was reported.
+    pub reported: crate::diag::Reported,
 }
 
 /// A name upstream gave a code before (413 `Request Entity Too Large`).
 #[derive(Debug, Clone)]
 pub struct FormerName {
     pub value: i64,
+    /// Whose name it was: index into `System::sources` (0, the system's own upstream).
+    pub source: usize,
     pub name: String,
     pub reference: String,
 }
@@ -450,7 +523,7 @@ pub struct Code {
     pub flags: Vec<bool>,
     /// The same as bits (`Flag::bit`).
     pub flag_bits: u32,
-    /// This code's run of `System::symbols` (empty unless primary).
+    /// This meaning's run of `System::symbols`.
     pub symbols: std::ops::Range<usize>,
     /// Where the row is, for diagnostics.
     pub line: usize,

@@ -233,7 +233,7 @@ impl Checker {
         let Some(doc) = page(site, self, &name) else { return };
         if let Some(h1) = self.title_and_intro(&name, doc, &system.title, &system.description) {
             let facts = [
-                format!("Upstream: {} ({})", system.upstream, system.version),
+                format!("Upstream: {} ({})", system.upstream, system.version_text()),
                 format!("Source: {}", system.source),
                 format!("Reference: {}", system.url),
             ];
@@ -415,8 +415,13 @@ impl Checker {
             ("Python".to_owned(), meanings.iter().map(|m| format!("netcodes.{}.{}.{}", system.id, system.type_name, m.ident)).collect()),
         ];
         for (index, ecosystem) in system.ecosystems.iter().enumerate() {
-            let symbols: Vec<String> =
-                system.symbols_of(code).iter().filter(|s| s.ecosystem == index).map(|s| s.name.clone()).collect();
+            // Every meaning's names; an ecosystem with the system's own names
+            // (CEF's) shows the code's name where it lists none.
+            let mut symbols: Vec<String> =
+                system.value_symbols(code.value).iter().filter(|s| s.ecosystem == index).map(|s| s.name.clone()).collect();
+            if symbols.is_empty() && ecosystem.same_names && !code.name.is_empty() {
+                symbols.push(code.name.clone());
+            }
             if !symbols.is_empty() {
                 expected.push((ecosystem.title.clone(), symbols));
             }
@@ -659,14 +664,18 @@ fn facts(model: &Model, system: &System, m: &Code) -> Vec<(String, String)> {
     if let Some(since) = &m.since {
         facts.push(("Since".to_owned(), since.clone()));
     }
+    if let Some(removed) = &system.removed_in {
+        facts.push(("Removed upstream in".to_owned(), removed.clone()));
+    }
     if let Some(reference) = &m.reference {
         facts.push(("Reference".to_owned(), reference.clone()));
     }
     for (flag, value) in system.flags.iter().zip(&m.flags) {
         facts.push((format!("{}()", flag.method), if *value { "yes" } else { "no" }.to_owned()));
     }
-    let former = system.former_names_of(m.value);
-    if m.primary && !former.is_empty() {
+    // Former names of this meaning's own source (a vendor's former phrase sits on its meaning).
+    let former: Vec<_> = system.former_names_of(m.value).iter().filter(|f| f.source == m.source).collect();
+    if !former.is_empty() {
         let names: Vec<String> = former.iter().map(|f| format!("{} ({})", f.name, f.reference)).collect();
         facts.push(("Former names".to_owned(), names.join("; ")));
     }

@@ -45,7 +45,9 @@ pub fn load(repo: &Path) -> Model {
                 let text_names = name == "symbols.csv"
                     || name == "former_names.csv"
                     || (name == "codes.csv" && text_name_style(&path.with_file_name("system.toml")));
-                rewrite_csv(&path, &csv_pool, text_names, &mut next)
+                // symbols.csv's `since` is a release number, not free text.
+                let releases = name == "symbols.csv";
+                rewrite_csv(&path, &csv_pool, text_names, releases, &mut next)
             }
             Some("toml") => rewrite_toml(&path, &toml_pool, &mut next),
             _ => {}
@@ -64,13 +66,13 @@ fn text_name_style(system_toml: &Path) -> bool {
     std::fs::read_to_string(system_toml).expect("read system.toml").lines().any(|l| l.trim() == "name_style = \"text\"")
 }
 
-fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, next: &mut usize) {
+fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, releases: bool, next: &mut usize) {
     let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
     let header = reader.headers().expect("header").clone();
     let columns: Vec<usize> = header
         .iter()
         .enumerate()
-        .filter(|(_, h)| CSV_COLUMNS.contains(h) || (text_names && *h == "name"))
+        .filter(|(_, h)| (CSV_COLUMNS.contains(h) && !(releases && *h == "since")) || (text_names && *h == "name"))
         .map(|(i, _)| i)
         .collect();
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());

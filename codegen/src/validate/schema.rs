@@ -53,6 +53,9 @@ pub struct SystemToml {
     pub source: String,
     pub url: String,
     pub version: String,
+    /// The upstream release that dropped the whole type (`Qt 6.0`).
+    #[serde(default)]
+    pub removed_in: Option<String>,
     pub description: String,
     pub type_name: Spanned<String>,
     /// What people put before a code when they search for it (`HTTP`).
@@ -159,6 +162,13 @@ pub struct EcosystemToml {
     pub id: Spanned<String>,
     pub title: String,
     pub version: String,
+    /// Every release the names were checked against, oldest first; the last is
+    /// the one `symbols.csv`'s `kind` describes.
+    #[serde(default)]
+    pub versions: Vec<String>,
+    /// Where symbols.csv has no row, the ecosystem uses the system's own name.
+    #[serde(default)]
+    pub same_names: bool,
     pub url: String,
 }
 

@@ -1853,10 +1853,10 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         note: Some("The lookup was called off, a cancellation rather than a DNS fault."),
     },
     crate::Rule {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
+        to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The site only allows secure transports, so the cleartext request is refused, much like a local policy block.",
+            "Not a failure of the site: Chromium turns it into an internal redirect to https or wss. Qt reports a redirect with NoError, following it itself under its default policy, which is the nearest behaviour.",
         ),
     },
     crate::Rule {
@@ -3022,9 +3022,9 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
     },
     crate::Rule {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
-        kind: crate::MappingKind::Equivalent,
+        kind: crate::MappingKind::Approximate,
         note: Some(
-            "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError.",
+            "Chromium uses this one code for every failure to reach the proxy: a name that does not resolve, a refused or timed-out connection. Qt tells these apart as ProxyNotFoundError, ProxyConnectionRefusedError and ProxyTimeoutError; a refused connection is the commonest case.",
         ),
     },
     crate::Rule {
@@ -3157,10 +3157,10 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         ),
     },
     crate::Rule {
-        to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Both say the device has no usable network; Qt 6 no longer raises its code.",
+            "Qt 6 has no code for a lost network connection: NetworkSessionFailedError came from Qt 5's bearer management and is never raised by Qt 6. An offline Qt 6 reports the step that fails instead, HostNotFoundError for the name lookup or, for an address that cannot be routed, UnknownNetworkError, the nearer of the two to this code.",
         ),
     },
     crate::Rule {

@@ -627,7 +627,7 @@ fn vocabulary_page(model: &Model) -> VocabularyPage {
 fn system_page(model: &Model, system: &System) -> SystemPage {
     let index = model.systems.iter().position(|s| s.id == system.id).expect("in the model");
     let mut facts = vec![
-        format!("Upstream: {} ({})", md(&system.upstream), md(&system.version)),
+        format!("Upstream: {} ({})", md(&system.upstream), md(&system.version_text())),
         format!("Source: {}", md(&system.source)),
         format!("Reference: {}", external_link(&system.url, &system.url)),
         format!(
@@ -733,6 +733,9 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
             let retry = &vocab.retries[m.retry];
             facts.push(("Retry".to_owned(), format!("{}: {}", term_link(here, "retry", retry), md(&retry.description))));
             facts.push(("Status".to_owned(), term_link(here, "status", &vocab.statuses[m.status])));
+            if let Some(removed) = &system.removed_in {
+                facts.push(("Removed upstream in".to_owned(), md(removed)));
+            }
             if let Some(since) = &m.since {
                 facts.push(("Since".to_owned(), md(since)));
             }
@@ -745,7 +748,7 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
             let former: Vec<String> = system
                 .former_names_of(m.value)
                 .iter()
-                .filter(|_| m.primary)
+                .filter(|f| f.source == m.source)
                 .map(|f| format!("{} ({})", md(&f.name), md(&f.reference)))
                 .collect();
             if !former.is_empty() {
@@ -817,22 +820,15 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
         names.push(("C".to_owned(), each(&|m| m.c_name.clone())));
         names.push(("Python".to_owned(), each(&|m| format!("netcodes.{}.{}.{}", system.id, system.type_name, m.ident))));
         for (ecosystem_index, ecosystem) in system.ecosystems.iter().enumerate() {
-            let symbols: Vec<String> = system
-                .symbols_of(code)
+            let mut symbols: Vec<String> = system
+                .value_symbols(code.value)
                 .iter()
                 .filter(|s| s.ecosystem == ecosystem_index)
-                .map(|s| {
-                    let mut text = code_text(&s.name);
-                    if !s.primary {
-                        text.push_str(" (alias");
-                        if let Some(since) = &s.since {
-                            text.push_str(&format!(", since {}", md(since)));
-                        }
-                        text.push(')');
-                    }
-                    text
-                })
+                .map(|s| symbol_text(system, s, several))
                 .collect();
+            if symbols.is_empty() && ecosystem.same_names && !code.name.is_empty() {
+                symbols.push(code_text(&code.name));
+            }
             if !symbols.is_empty() {
                 names.push((md(&ecosystem.title), symbols.join(", ")));
             }
@@ -853,6 +849,37 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
     }
 }
 
+/// An ecosystem's name with its history: `CONTENT_TOO_LARGE (since 3.13)`,
+/// `:payload_too_large (alias since 3.1.0, deprecated since 3.1.0)`, and the
+/// meaning it names where the value has several.
+fn symbol_text(system: &System, symbol: &Symbol, several: bool) -> String {
+    let mut notes = Vec::new();
+    if several {
+        notes.push(md(&system.sources[symbol.source].title));
+    }
+    let alias = !symbol.primary && symbol.alias_since.is_none();
+    match (&symbol.since, alias) {
+        (Some(since), true) => notes.push(format!("alias since {}", md(since))),
+        (Some(since), false) => notes.push(format!("since {}", md(since))),
+        (None, true) => notes.push("alias".to_owned()),
+        (None, false) => {}
+    }
+    for (word, release) in [
+        ("alias since", &symbol.alias_since),
+        ("deprecated since", &symbol.deprecated_since),
+        ("removed in", &symbol.removed_since),
+    ] {
+        if let Some(release) = release {
+            notes.push(format!("{word} {}", md(release)));
+        }
+    }
+    let mut text = code(&symbol.name);
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    text
+}
+
 fn symbols_page(system: &System) -> TablePage {
     let page = symbols_page_file(system);
     let mut header = vec!["Code".to_owned(), "Name".to_owned()];
@@ -862,22 +889,15 @@ fn symbols_page(system: &System) -> TablePage {
         .map(|entry| {
             let mut row = vec![link(&page, &system.value_text(entry.value), &entry.page, None), md(&entry.name)];
             for index in 0..system.ecosystems.len() {
-                let names: Vec<String> = system
-                    .symbols_of(entry)
+                let mut names: Vec<String> = system
+                    .value_symbols(entry.value)
                     .iter()
                     .filter(|s| s.ecosystem == index)
-                    .map(|s| {
-                        let mut text = code(&s.name);
-                        if !s.primary {
-                            text.push_str(" (alias");
-                            if let Some(since) = &s.since {
-                                text.push_str(&format!(", since {}", md(since)));
-                            }
-                            text.push(')');
-                        }
-                        text
-                    })
+                    .map(|s| symbol_text(system, s, entry.meaning_count > 1))
                     .collect();
+                if names.is_empty() && system.ecosystems[index].same_names && !entry.name.is_empty() {
+                    names.push(code(&entry.name));
+                }
                 row.push(names.join("<br>"));
             }
             row
