@@ -251,7 +251,11 @@ fn lab_code(
             let system = &systems[system];
             match system.codes.iter().find(|c| !c.upstream_name.is_empty() && (c.name == text || c.upstream_name == text)) {
                 Some(code) => Ok(Some(LabCode::Value(code.value))),
-                None => Err(cells.err(format!("{column} is not the name of a code of {} ({text:?})", system.id))),
+                // A row with a problem of its own: that problem is reported, and the report goes with it.
+                None => match system.pending.iter().find(|row| row.name == text) {
+                    Some(row) => Err(row.reported),
+                    None => Err(cells.err(format!("{column} is not the name of a code of {} ({text:?})", system.id))),
+                },
             }
         }
         None if text.trim().is_empty() || text.contains(['\0', '\n', ';']) => {
