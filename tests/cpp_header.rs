@@ -773,11 +773,13 @@ fn qt_overloads(model: &Model, order: &str) -> (String, usize) {
     (out, count)
 }
 
-/// The first value of the system's range that is no code.
+/// The first value of the system's range that is no code; for a range that
+/// every code fills (Qt's Operation, 0 to 6), the value just past it.
 fn unknown_value(system: &System) -> i64 {
     (system.min..=system.max)
         .find(|&v| system.primary(v).is_none() && system.retired_code(v).is_none())
-        .expect("a system's range has room for a code netcodes does not know")
+        .or_else(|| Some(system.max + 1).filter(|&v| v <= system.int_type.range().1))
+        .expect("a system's range, or the value after it, has room for a code netcodes does not know")
 }
 
 /// What the run-time part of `qt_overloads` prints.

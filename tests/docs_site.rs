@@ -329,7 +329,7 @@ where
 }
 
 /// A code page per system (and a page with several meanings, and a retired
-/// number) and every mapping page, served under the site's path and
+/// number), every mapping page and the failure lab's page, served under the site's path and
 /// rendered by headless Chromium: the title, description and canonical
 /// link, the heading, every meaning's description and facts, the mappings
 /// both ways and the names in every language are in the DOM, and mdBook's
@@ -373,6 +373,19 @@ fn pages_open_in_chromium() {
                 checker.mapping_page(model, mapping, &page, doc);
                 check_common(doc, &page, &mut checker);
                 result(&checker, format!("{page}: {} ({} rows)", doc.title().unwrap_or_default(), checker.counts.mapping_rows))
+            }),
+        ));
+    }
+    if let Some(lab) = &model.lab {
+        let page = html_page(&lab.page);
+        let (model, check_common) = (&model, &check_common);
+        jobs.push((
+            format!("{}{page}", server.base),
+            Box::new(move |doc: &Document| {
+                let mut checker = Checker::default();
+                checker.lab_page(model, lab, &page, doc);
+                check_common(doc, &page, &mut checker);
+                result(&checker, format!("{page}: {} ({} texts)", doc.title().unwrap_or_default(), checker.counts.texts))
             }),
         ));
     }
@@ -431,7 +444,7 @@ fn search_ranks_exact_hits_first() {
         ("ERR_NAME_NOT_RESOLVED", by_name("chromium", "ERR_NAME_NOT_RESOLVED")),
         ("net::ERR_NAME_NOT_RESOLVED", by_name("chromium", "ERR_NAME_NOT_RESOLVED")),
         ("ContentNotFoundError", by_name("qt", "ContentNotFoundError")),
-        ("Client Closed Request", by_name("http", "Client Closed Request")),
+        ("Token Required", by_name("http", "Token Required")),
         // More of what people paste.
         ("HTTP 499", page_of("http", 499)),
         ("203", page_of("http", 203)),

@@ -93,7 +93,7 @@ fn unknown_values_keep_their_number() {
         assert_eq!(code.to_string().parse::<NetError>(), Ok(code));
         assert_eq!(format!("{code:?}"), format!("NetError({value})"));
     }
-    for value in [0u16, 99, 600, 999, 1000, u16::MAX] {
+    for value in [0u16, 99, 600, 998, 1000, u16::MAX] {
         let status = Status::from(value);
         assert_eq!(u16::from(status), value);
         assert!(!status.is_known());
@@ -120,8 +120,9 @@ fn constants_work_in_match_patterns() {
 #[test]
 fn http_status_has_every_meaning_and_every_phrase() {
     let nginx_and_esri: Vec<_> = Status::from(499).meanings().map(|m| (m.source().id(), m.name())).collect();
-    assert_eq!(nginx_and_esri, [("nginx", Some("Client Closed Request")), ("esri", Some("Token Required"))]);
-    assert_eq!(Status::from(499).reason(), Some("Client Closed Request"));
+    // nginx gives 499 no reason phrase, only a macro name.
+    assert_eq!(nginx_and_esri, [("nginx", None), ("esri", Some("Token Required"))]);
+    assert_eq!(Status::from(499).reason(), None);
     assert_eq!(Status::ESRI_TOKEN_REQUIRED.code(), 499);
     for phrase in ["Request Entity Too Large", "Payload Too Large", "Content Too Large", "content too large"] {
         assert_eq!(Status::from_reason(phrase), Some(Status::CONTENT_TOO_LARGE), "{phrase}");
@@ -151,7 +152,7 @@ fn meaning_constants_answer_with_their_meaning() {
     assert_eq!(Status::from(499), esri);
     assert_eq!(Status::from(esri), Status::NGINX_CLIENT_CLOSED_REQUEST);
     assert_eq!(esri.name(), Some("Token Required"));
-    assert_eq!(Status::from(499).reason(), Some("Client Closed Request"));
+    assert_eq!(Status::from(499).reason(), None);
     assert_eq!(esri.source(), netcodes::http::Source::Esri);
     assert_ne!(esri.category(), Status::from(499).category().unwrap());
     assert_eq!(Status::from(499).meanings().nth(1), Some(esri));

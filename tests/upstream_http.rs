@@ -3,10 +3,11 @@
 //! the ecosystem has is a row (both directions). system.toml's `version` is
 //! the release the names were read from; the installed release must be that
 //! one, so that an upgrade shows up here rather than as silently stale data.
-//! Registry reason phrases are held against Python's and the `http` crate's.
-//!
-//! symbols.csv, system.toml and reason_history.csv are read directly: the
-//! model does not load them yet.
+//! Where an ecosystem lists several `versions` (Python, Rack, HttpComponents),
+//! each is installed and checked as a release of its own: which names exist
+//! there, which is primary, which are deprecated (symbols.csv's history).
+//! Registry reason phrases are held against Python's and the `http` crate's,
+//! nginx's own phrases against the nginx binary.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -25,7 +26,15 @@ struct Symbol {
     ecosystem: String,
     symbol: String,
     alias: bool,
-    since: Option<String>,
+    row: codegen::model::Symbol,
+}
+
+impl Symbol {
+    /// Whether the name exists in `release`, and whether it is the primary
+    /// one there; a release that is no number (`8.0-preview`) has every name.
+    fn in_release(&self, release: &str) -> (bool, bool) {
+        self.row.in_release(release).unwrap_or((true, self.row.primary))
+    }
 }
 
 fn symbols() -> Vec<Symbol> {
@@ -38,20 +47,30 @@ fn symbols() -> Vec<Symbol> {
             ecosystem: http.ecosystems[s.ecosystem].id.clone(),
             symbol: s.name.clone(),
             alias: !s.primary,
-            since: s.since.clone(),
+            row: s.clone(),
         })
         .collect()
 }
 
-/// `version` of the ecosystem in data/http/system.toml.
-fn data_version(ecosystem: &str) -> String {
+/// The ecosystem's table in data/http/system.toml.
+fn ecosystem(id: &str) -> codegen::model::Ecosystem {
     let model = model();
     let http = system(&model, "http");
     http.ecosystems
         .iter()
-        .find(|e| e.id == ecosystem)
-        .map(|e| e.version.clone())
-        .unwrap_or_else(|| panic!("data/http/system.toml has no [[ecosystem]] {ecosystem}"))
+        .find(|e| e.id == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("data/http/system.toml has no [[ecosystem]] {id}"))
+}
+
+/// `versions` of the ecosystem: every release checked.
+fn data_versions(id: &str) -> Vec<String> {
+    ecosystem(id).versions
+}
+
+/// `version` of the ecosystem.
+fn data_version(id: &str) -> String {
+    ecosystem(id).version
 }
 
 /// Earlier reason phrases, by code.
@@ -98,10 +117,7 @@ fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTre
     let mut ours = BTreeMap::new();
     let mut later = BTreeMap::new();
     for row in &rows {
-        let target = match &row.since {
-            Some(since) if !is_at_least(installed, since) => &mut later,
-            _ => &mut ours,
-        };
+        let target = if row.in_release(installed).0 { &mut ours } else { &mut later };
         assert!(
             target.insert(row.symbol.clone(), row.code).is_none(),
             "{ecosystem} {} twice in symbols.csv",
@@ -119,7 +135,9 @@ fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTre
     }
     for (name, value) in theirs {
         if let Some(code) = later.get(name) {
-            problems.push(format!("{name} ({code}): symbols.csv says it came later, but {upstream} has it = {value}"));
+            problems.push(format!(
+                "{name} ({code}): symbols.csv says {installed} has no such name (since or removed_since), but {upstream} has it = {value}"
+            ));
         } else if !ours.contains_key(name) {
             problems.push(format!("{name} = {value}: in {upstream}, missing from symbols.csv"));
         }
@@ -127,10 +145,40 @@ fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTre
     assert!(problems.is_empty(), "{ecosystem}: symbols.csv disagrees with {upstream}:\n{}", problems.join("\n"));
     assert!(theirs.len() >= min, "{ecosystem}: read only {} names from {upstream}", theirs.len());
     println!(
-        "compared {} {ecosystem} names with {upstream}, both directions ({} later names absent as expected)",
+        "compared {} {ecosystem} names with {upstream}, both directions ({} names of other releases absent as expected)",
         theirs.len(),
         later.len()
     );
+}
+
+/// The names symbols.csv says are the ecosystem's primary ones in `release`
+/// against the ecosystem's own (Python's canonical member names, Rack's
+/// SYMBOL_TO_STATUS_CODE, HttpComponents' constants that are not deprecated).
+fn compare_primary(ecosystem: &str, upstream: &str, release: &str, theirs: &BTreeSet<String>) {
+    let ours: BTreeSet<String> = symbols()
+        .into_iter()
+        .filter(|row| row.ecosystem == ecosystem && row.in_release(release).1)
+        .map(|row| row.symbol)
+        .collect();
+    let missing: Vec<&String> = ours.difference(theirs).collect();
+    let extra: Vec<&String> = theirs.difference(&ours).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{ecosystem} {release}: primary names of symbols.csv disagree with {upstream}: \
+         primary in symbols.csv only {missing:?}, primary in {upstream} only {extra:?}"
+    );
+    println!("{ecosystem} {release}: {} primary names agree with {upstream}", ours.len());
+}
+
+/// The names symbols.csv says `release` deprecates.
+fn deprecated_in(ecosystem: &str, release: &str) -> BTreeSet<String> {
+    let at = version_key(release);
+    symbols()
+        .into_iter()
+        .filter(|row| row.ecosystem == ecosystem && row.in_release(release).0)
+        .filter(|row| row.row.deprecated_since.as_deref().is_some_and(|since| version_key(since) <= at))
+        .map(|row| row.symbol)
+        .collect()
 }
 
 /// Names of symbols.csv that are aliases, for one ecosystem.
@@ -172,37 +220,47 @@ fn debian_upstream_version(package: &str) -> String {
 struct Python {
     version: String,
     members: BTreeMap<String, i64>,
+    /// The name `HTTPStatus(value).name` gives, one per value.
+    canonical: BTreeSet<String>,
     phrases: BTreeMap<i64, String>,
 }
 
-fn python_http_status() -> Python {
-    require_tool("python3", "apt-get install python3");
+fn python_http_status(interpreter: &Path) -> Python {
     let script = repo_root().join("tests/upstream/python_http_status.py");
-    let tagged = tagged_lines(&stdout(Command::new("python3").arg(script)));
+    let tagged = tagged_lines(&stdout(Command::new(interpreter).arg(script)));
     let phrases =
         tagged["phrase"].iter().map(|row| (row[0].parse().expect("numeric status"), row[1].clone())).collect();
-    Python { version: tagged["version"][0][0].clone(), members: name_values(&tagged["member"]), phrases }
+    let canonical = tagged["canonical"].iter().map(|row| row[0].clone()).collect();
+    Python { version: tagged["version"][0][0].clone(), members: name_values(&tagged["member"]), canonical, phrases }
 }
 
-#[test]
-fn python_http_status_members_equal_symbols() {
-    let python = python_http_status();
-    // system.toml's release is a floor, not a pin: the names of a newer
-    // Python are the `since` rows. An older minor release may lack names.
-    let floor = data_version("python");
-    let floor_minor: Vec<u64> = version_key(&floor).into_iter().take(2).collect();
+/// The machine's pyenv interpreter of one Python release.
+fn pyenv_python(version: &str) -> PathBuf {
+    let root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| "/root".into())).join(".pyenv"));
+    let python = root.join("versions").join(version).join("bin/python3");
     assert!(
-        version_key(&python.version) >= floor_minor,
-        "python3 is {}, older than the {floor} system.toml was read from",
-        python.version
+        python.is_file(),
+        "{} is missing: data/http/system.toml checks Python {version}, which this machine's pyenv provides",
+        python.display()
     );
-    compare_names(
-        "python",
-        &format!("http.HTTPStatus of Python {}", python.version),
-        &python.version,
-        &python.members,
-        60,
-    );
+    python
+}
+
+/// Every Python release system.toml lists, through pyenv: each one's names,
+/// its canonical names (what `HTTPStatus(413).name` says) and its aliases.
+#[test]
+fn python_http_status_members_equal_symbols_in_every_release() {
+    let versions = data_versions("python");
+    assert!(versions.len() >= 4, "python versions in system.toml: {versions:?}");
+    for version in &versions {
+        let python = python_http_status(&pyenv_python(version));
+        assert_eq!(&python.version, version, "pyenv's {version} runs as Python {}", python.version);
+        let label = format!("http.HTTPStatus of Python {version}");
+        compare_names("python", &label, version, &python.members, 60);
+        compare_primary("python", &label, version, &python.canonical);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -360,14 +418,56 @@ fn java_http_url_connection_constants_equal_symbols() {
     assert_eq!(aliases("java"), deprecated, "java aliases in symbols.csv (left) vs @Deprecated constants (right)");
 }
 
-#[test]
-fn httpcomponents_http_status_constants_equal_symbols() {
+/// The Debian packages tests/upstream/install.sh unpacks under
+/// /opt/netcodes-upstream/deb/<suite>/<package>: the root of each, by the
+/// upstream version it holds.
+fn unpacked_debs(package: &str) -> BTreeMap<String, PathBuf> {
+    let mut found = BTreeMap::new();
+    for suite in ["bookworm", "trixie", "sid"] {
+        let root = Path::new("/opt/netcodes-upstream/deb").join(suite).join(package);
+        let Ok(control) = std::fs::read_to_string(root.join("DEBIAN/control")) else { continue };
+        let version = control.lines().find_map(|l| l.strip_prefix("Version: ")).expect("Version in DEBIAN/control");
+        let version = version.split_once(':').map_or(version, |(_, rest)| rest);
+        found.insert(version.split(['+', '-', '~']).next().unwrap_or_default().to_owned(), root);
+    }
+    found
+}
+
+/// Where each release system.toml lists for an ecosystem is installed: the
+/// machine's own Debian package, or one unpacked by the install script.
+fn release_roots(ecosystem: &str, package: &str) -> Vec<(String, PathBuf)> {
     require_tool("dpkg-query", "Debian's dpkg");
-    let version = debian_upstream_version("libhttpcore5-java");
-    assert_installed_version("httpcomponents", &version);
-    let jar = "/usr/share/java/httpcore5.jar";
-    assert!(Path::new(jar).is_file(), "{jar} is missing; `cargo xtask test` installs it with: {INSTALL}");
-    let constants = javap_int_constants(Some(jar), "org.apache.hc.core5.http.HttpStatus");
+    let mut available = unpacked_debs(package);
+    available.insert(debian_upstream_version(package), PathBuf::from("/"));
+    data_versions(ecosystem)
+        .into_iter()
+        .map(|version| {
+            let root = available.get(&version).cloned().unwrap_or_else(|| {
+                panic!(
+                    "{ecosystem} {version} (data/http/system.toml) is not installed; Debian has {:?} ({INSTALL}): \
+                     check the names of the release Debian has now and update system.toml's versions",
+                    available.keys().collect::<Vec<_>>()
+                )
+            });
+            (version, root)
+        })
+        .collect()
+}
+
+/// Every HttpComponents release system.toml lists: its constants, and which
+/// are @Deprecated (symbols.csv's deprecated_since), the others being primary.
+#[test]
+fn httpcomponents_http_status_constants_equal_symbols_in_every_release() {
+    let releases = release_roots("httpcomponents", "libhttpcore5-java");
+    assert!(releases.len() >= 2, "httpcomponents releases checked: {releases:?}");
+    for (version, root) in releases {
+        check_httpcomponents(&version, &root.join("usr/share/java/httpcore5.jar"));
+    }
+}
+
+fn check_httpcomponents(version: &str, jar: &Path) {
+    assert!(jar.is_file(), "{} is missing; `cargo xtask test` installs it with: {INSTALL}", jar.display());
+    let constants = javap_int_constants(Some(&jar.to_string_lossy()), "org.apache.hc.core5.http.HttpStatus");
 
     // The first code of each class, as class markers rather than statuses.
     const CLASS_MARKERS: [&str; 5] =
@@ -379,15 +479,17 @@ fn httpcomponents_http_status_constants_equal_symbols() {
         .into_iter()
         .filter(|(name, _)| name.starts_with("SC_") && !CLASS_MARKERS.contains(&name.as_str()))
         .collect();
-    compare_names("httpcomponents", &format!("HttpComponents Core {version} HttpStatus"), &version, &theirs, 60);
-
-    let aliases = aliases("httpcomponents");
-    for (name, constant) in &constants {
-        assert!(
-            !constant.deprecated || aliases.contains(name),
-            "HttpStatus.{name} is @Deprecated: an alias in symbols.csv"
-        );
-    }
+    let label = format!("HttpComponents Core {version} HttpStatus");
+    compare_names("httpcomponents", &label, version, &theirs, 60);
+    let deprecated: BTreeSet<String> =
+        constants.iter().filter(|(_, c)| c.deprecated).map(|(name, _)| name.clone()).collect();
+    assert_eq!(
+        deprecated_in("httpcomponents", version),
+        deprecated,
+        "{label}: names symbols.csv deprecates by {version} (left) vs @Deprecated constants (right)"
+    );
+    let primary: BTreeSet<String> = theirs.keys().filter(|name| !deprecated.contains(*name)).cloned().collect();
+    compare_primary("httpcomponents", &label, version, &primary);
 }
 
 // ---------------------------------------------------------------------------
@@ -519,20 +621,47 @@ fn symfony_response_constants_equal_symbols() {
     compare_names("symfony", &format!("Symfony HttpFoundation {version} Response"), &version, &name_values(&rows), 60);
 }
 
+/// Every Rack release system.toml lists: SYMBOL_TO_STATUS_CODE holds the
+/// primary names; `status_code` accepts every name the release has (older
+/// ones through its fallback), and warns only for names symbols.csv says it
+/// deprecates.
 #[test]
-fn rack_status_symbols_equal_symbols() {
+fn rack_status_symbols_equal_symbols_in_every_release() {
     require_tool("ruby", &format!("{INSTALL} (apt-get install ruby ruby-rack)"));
-    let script = repo_root().join("tests/upstream/rack_status.rb");
-    let tagged = tagged_lines(&stdout(Command::new("ruby").arg(script)));
-    let version = tagged["version"][0][0].clone();
-    assert_installed_version("rails", &version);
-    compare_names(
-        "rails",
-        &format!("Rack {version} SYMBOL_TO_STATUS_CODE"),
-        &version,
-        &name_values(&tagged["symbol"]),
-        60,
-    );
+    let releases = release_roots("rails", "ruby-rack");
+    assert!(releases.len() >= 3, "Rack releases checked: {releases:?}");
+    let names: Vec<String> =
+        symbols().into_iter().filter(|row| row.ecosystem == "rails").map(|row| row.symbol).collect();
+    for (version, root) in releases {
+        let lib = root.join(format!("usr/share/rubygems-integration/all/gems/rack-{version}/lib"));
+        assert!(lib.is_dir(), "{} is missing; {INSTALL}", lib.display());
+        let script = repo_root().join("tests/upstream/rack_status.rb");
+        let tagged =
+            tagged_lines(&stdout(Command::new("ruby").arg("-I").arg(&lib).arg(script).args(names.iter().map(|n| ruby_symbol_text(n)))));
+        assert_eq!(tagged["version"][0][0], version, "{} is not Rack {version}", lib.display());
+        let label = format!("Rack {version}");
+        let table = name_values(&tagged["symbol"]);
+        compare_primary("rails", &format!("{label} SYMBOL_TO_STATUS_CODE"), &version, &table.keys().cloned().collect());
+        // What status_code() accepts: every name of the release.
+        let accepted: BTreeMap<String, i64> = tagged["accepts"]
+            .iter()
+            .map(|row| (row[0].clone(), row[1].parse().expect("numeric status")))
+            .chain(table.clone())
+            .collect();
+        compare_names("rails", &format!("{label} status_code()"), &version, &accepted, 60);
+        let warned: BTreeSet<String> =
+            tagged["accepts"].iter().filter(|row| row[2] == "warns").map(|row| row[0].clone()).collect();
+        let deprecated = deprecated_in("rails", &version);
+        let undeclared: Vec<&String> = warned.difference(&deprecated).collect();
+        assert!(undeclared.is_empty(), "{label} warns about {undeclared:?}, which symbols.csv does not deprecate by then");
+        println!("{label}: warns about {warned:?}; symbols.csv deprecates {deprecated:?}");
+    }
+}
+
+/// `:"(unused)"` as the text of the symbol (`(unused)`), for the probe's arguments.
+fn ruby_symbol_text(name: &str) -> String {
+    let bare = name.strip_prefix(':').unwrap_or(name);
+    bare.strip_prefix('"').and_then(|b| b.strip_suffix('"')).unwrap_or(bare).to_owned()
 }
 
 // ---------------------------------------------------------------------------
@@ -598,7 +727,8 @@ fn check_phrases(library: &str, theirs: &BTreeMap<i64, String>, own_spellings: &
 
 #[test]
 fn registry_reason_phrases_agree_with_python() {
-    let python = python_http_status();
+    require_tool("python3", "apt-get install python3");
+    let python = python_http_status(Path::new("python3"));
     let compared = check_phrases(&format!("http.HTTPStatus of Python {}", python.version), &python.phrases, &[]);
     assert!(compared >= 60, "only {compared} phrases compared");
 }
@@ -616,4 +746,38 @@ fn registry_reason_phrases_agree_with_the_http_crate() {
     let library = format!("http {} canonical_reason()", data_version("rust_http"));
     let compared = check_phrases(&library, &phrases, &own_spellings);
     assert!(compared >= 60, "only {compared} phrases compared");
+}
+
+// ---------------------------------------------------------------------------
+// Vendors' own phrases
+
+/// nginx's phrases for its own codes are the pages it sends with them
+/// (`<center>Request Header Or Cookie Too Large</center>` under a 400), read
+/// here from the nginx binary Debian ships. nginx has no page, and so no
+/// phrase, for 444 and 499: those rows have none.
+#[test]
+fn nginx_phrases_are_the_pages_nginx_sends() {
+    let binary = Path::new("/opt/netcodes-upstream/deb/bookworm/nginx/usr/sbin/nginx");
+    let bytes = std::fs::read(binary).unwrap_or_else(|err| panic!("{}: {err}; {INSTALL}", binary.display()));
+    let contains = |needle: &str| bytes.windows(needle.len()).any(|window| window == needle.as_bytes());
+    let model = model();
+    let http = system(&model, "http");
+    let nginx = http.sources.iter().position(|s| s.id == "nginx").expect("the nginx source");
+    let rows: Vec<_> = http.codes.iter().filter(|code| code.source == nginx).collect();
+    assert!(rows.len() >= 6, "only {} nginx rows", rows.len());
+    for row in rows {
+        if row.upstream_name.is_empty() {
+            assert!(
+                !contains(&format!("<title>{} ", row.value)),
+                "nginx has a page for {}: give the row its phrase",
+                row.value
+            );
+        } else {
+            // The four codes nginx logs but answers as 400 Bad Request.
+            let page = format!("<title>400 {}</title>", row.upstream_name);
+            let body = format!("<center>{}</center>", row.upstream_name);
+            assert!(contains(&page) && contains(&body), "{} {:?} is not a page of {}", row.value, row.upstream_name, binary.display());
+        }
+        println!("nginx {}: {:?}", row.value, row.upstream_name);
+    }
 }

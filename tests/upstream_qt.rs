@@ -164,3 +164,133 @@ fn pyqt6_network_error_equals_data() {
     assert!(differences.is_empty(), "data/qt disagrees with PyQt6:\n{}", differences.join("\n"));
     println!("compared {} Qt enumerators with PyQt6 {pyqt_version} (Qt {qt_version})", theirs.len());
 }
+
+// ---------------------------------------------------------------------------
+// QNetworkAccessManager's enums: data/qt_operation and data/qt_network_accessibility
+
+/// Rows of a system, name to value (every row offered; neither has retired ones).
+fn rows_of(id: &str) -> BTreeMap<String, i64> {
+    let model = model();
+    let system = system(&model, id);
+    assert!(system.retired.is_empty(), "data/{id} has retired rows; teach tests/upstream_qt.rs about them");
+    system.codes.iter().map(|code| (code.upstream_name.clone(), code.value)).collect()
+}
+
+fn enum_asserts(include: &str, ty: &str, rows: &BTreeMap<String, i64>) -> String {
+    let asserts: Vec<String> = rows
+        .iter()
+        .map(|(name, value)| format!("static_assert({ty}::{name} == {value}, \"{ty}::{name} is {value} in data/\");"))
+        .collect();
+    format!("#include <{include}>\n{}\nint main() {{ return 0; }}\n", asserts.join("\n"))
+}
+
+/// Compiles `source` with extra flags; the compiler's output on failure.
+fn compile_with(name: &str, source: &str, flags: &[String]) -> Result<(), String> {
+    require_tool("g++", INSTALL);
+    let file = scratch_dir(name).join("asserts.cpp");
+    std::fs::write(&file, source).expect("write the C++ file");
+    let output = Command::new("g++").args(["-std=c++17", "-fPIC", "-fsyntax-only"]).args(flags).arg(&file).output().expect("g++");
+    if output.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&output.stderr).into_owned()) }
+}
+
+/// Debian's Qt 5 headers, unpacked by the install script (never installed).
+fn qt5_flags() -> (Vec<String>, String) {
+    let root = Path::new("/opt/netcodes-upstream/deb/bookworm/qtbase5-dev");
+    let include = root.join("usr/include/x86_64-linux-gnu/qt5");
+    assert!(include.join("QtNetwork/qnetworkaccessmanager.h").is_file(), "Qt 5 headers missing under {}; {INSTALL}", root.display());
+    let control = std::fs::read_to_string(root.join("DEBIAN/control")).expect("DEBIAN/control");
+    let version = control.lines().find_map(|l| l.strip_prefix("Version: ")).expect("Version").to_owned();
+    let flags = ["", "QtCore", "QtNetwork"].iter().map(|sub| format!("-I{}", include.join(sub).display())).collect();
+    (flags, version)
+}
+
+#[test]
+fn operation_equals_the_qt6_and_qt5_headers() {
+    let rows = rows_of("qt_operation");
+    assert_eq!(rows.len(), 7, "QNetworkAccessManager::Operation has 7 enumerators");
+    let include = "QtNetwork/qnetworkaccessmanager.h";
+    let mut wrong = rows.clone();
+    *wrong.values_mut().next().expect("a row") += 100;
+    let error = compile_with("upstream_qt_operation_wrong", &enum_asserts(include, "QNetworkAccessManager", &wrong), &qt6_network_cflags())
+        .expect_err("a wrong Operation value compiled: the static_asserts check nothing");
+    assert!(error.contains("static assert"), "failed for another reason:\n{error}");
+    compile_with("upstream_qt_operation", &enum_asserts(include, "QNetworkAccessManager", &rows), &qt6_network_cflags())
+        .unwrap_or_else(|error| panic!("data/qt_operation disagrees with Qt {}'s header:\n{error}", qt6_version()));
+    let (qt5, qt5_version) = qt5_flags();
+    compile_with("upstream_qt5_operation", &enum_asserts(include, "QNetworkAccessManager", &rows), &qt5)
+        .unwrap_or_else(|error| panic!("data/qt_operation disagrees with Qt {qt5_version}'s header:\n{error}"));
+    println!("compared {} Operation enumerators with Qt {} and Qt {qt5_version}", rows.len(), qt6_version());
+}
+
+#[test]
+fn network_accessibility_is_qt5s_and_gone_from_qt6() {
+    let model = model();
+    let accessibility = system(&model, "qt_network_accessibility");
+    assert_eq!(accessibility.removed_in.as_deref(), Some("Qt 6.0"), "data/qt_network_accessibility names the release that dropped it");
+    let deprecated = model.vocabulary.statuses.iter().position(|s| s.id == "deprecated").expect("a deprecated status");
+    assert!(accessibility.codes.iter().all(|c| c.status == deprecated), "Qt 5.15 deprecates every NetworkAccessibility value");
+    let rows = rows_of("qt_network_accessibility");
+    assert_eq!(rows.len(), 3);
+    let include = "QtNetwork/qnetworkaccessmanager.h";
+    let (qt5, qt5_version) = qt5_flags();
+    assert!(qt5_version.starts_with("5.15."), "Qt 5 headers are {qt5_version}; data/ follows Qt 5.15");
+    compile_with("upstream_qt5_accessibility", &enum_asserts(include, "QNetworkAccessManager", &rows), &qt5)
+        .unwrap_or_else(|error| panic!("data/qt_network_accessibility disagrees with Qt {qt5_version}:\n{error}"));
+    // Qt 5.15 marks the enum deprecated, which is what the rows' status says.
+    let header = std::fs::read_to_string(
+        Path::new("/opt/netcodes-upstream/deb/bookworm/qtbase5-dev/usr/include/x86_64-linux-gnu/qt5/QtNetwork/qnetworkaccessmanager.h"),
+    )
+    .expect("Qt 5 header");
+    assert!(header.contains("enum QT_DEPRECATED_NETWORK_API_5_15 NetworkAccessibility"), "Qt {qt5_version} no longer deprecates it");
+    // Qt 6 has no such enum: naming one of its values does not compile.
+    let error = compile_with("upstream_qt6_accessibility", &enum_asserts(include, "QNetworkAccessManager", &rows), &qt6_network_cflags())
+        .expect_err("QNetworkAccessManager::NetworkAccessibility compiled against Qt 6");
+    assert!(error.contains("is not a member of"), "failed for another reason:\n{error}");
+    println!("NetworkAccessibility: {} values in Qt {qt5_version}, none in Qt {}", rows.len(), qt6_version());
+}
+
+/// PyQt6 (Qt 6.11): Operation's named values, no NetworkAccessibility, and
+/// the HTTP method each operation sends to a local server, which each row's
+/// description names.
+#[test]
+fn pyqt6_operations_and_the_methods_they_send() {
+    let python = Path::new("/opt/netcodes-upstream/pyqt6/bin/python");
+    assert!(python.is_file(), "PyQt6 is not installed in {}; {INSTALL}", python.display());
+    let script = repo_root().join("tests/upstream/pyqt6_access_manager.py");
+    let output = stdout(Command::new(python).arg(&script).env("QT_QPA_PLATFORM", "offscreen"));
+    let (mut operations, mut accessibility, mut sent) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+    for line in output.lines() {
+        match line.split('\t').collect::<Vec<_>>().as_slice() {
+            ["qt", version] => println!("PyQt6 on Qt {version}"),
+            ["operation", name, value] => drop(operations.insert((*name).to_owned(), value.parse::<i64>().expect("value"))),
+            ["accessibility", name, value] => drop(accessibility.insert((*name).to_owned(), (*value).to_owned())),
+            ["sent", name, method] => drop(sent.insert((*name).to_owned(), (*method).to_owned())),
+            _ => panic!("unexpected line from {}: `{line}`", script.display()),
+        }
+    }
+    assert!(accessibility.is_empty(), "PyQt6 has NetworkAccessibility {accessibility:?}, which Qt 6 dropped");
+    // PyQt leaves out UnknownOperation, as Qt's documentation does.
+    let mut ours = rows_of("qt_operation");
+    assert_eq!(ours.remove("UnknownOperation"), Some(0));
+    let differences = differences(&ours, &operations, "PyQt6's QNetworkAccessManager.Operation");
+    assert!(differences.is_empty(), "data/qt_operation disagrees with PyQt6:\n{}", differences.join("\n"));
+
+    let model = model();
+    let system = system(&model, "qt_operation");
+    let expected = [
+        ("HeadOperation", "HEAD"),
+        ("GetOperation", "GET"),
+        ("PutOperation", "PUT"),
+        ("PostOperation", "POST"),
+        ("DeleteOperation", "DELETE"),
+        ("CustomOperation", "PATCH"),
+    ];
+    for (name, method) in expected {
+        assert_eq!(sent.get(name).map(String::as_str), Some(method), "Qt sent {:?} for {name}", sent.get(name));
+        let row = system.codes.iter().find(|c| c.upstream_name == name).expect("a row");
+        // The custom operation sends the method the application names (here PATCH).
+        let named = if name == "CustomOperation" { "whatever method the application named".to_owned() } else { format!("sent over HTTP as {method}") };
+        assert!(row.description.contains(&named), "data/qt_operation {name}: the description should say {named:?}");
+    }
+    println!("PyQt6: {} operations, each sending the method its row names", sent.len());
+}

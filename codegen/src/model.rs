@@ -17,6 +17,9 @@ pub struct Model {
     pub systems: Vec<System>,
     /// Sorted by id.
     pub mappings: Vec<Mapping>,
+    /// The failure lab's cases and what each client reported, where `data/`
+    /// has them (`data/failure_lab/`).
+    pub lab: Option<Lab>,
 }
 
 impl Model {
@@ -161,6 +164,9 @@ pub struct System {
     pub source: String,
     pub url: String,
     pub version: String,
+    /// The upstream release that dropped the whole type (`Qt 6.0`); its codes
+    /// stay offered for software built against earlier releases.
+    pub removed_in: Option<String>,
     pub description: String,
     /// Rust and Python type: `NetworkError`.
     pub type_name: String,
@@ -207,7 +213,12 @@ pub struct System {
     pub codes: Vec<Code>,
     /// Removed numbers and sentinels: documented, never offered, never reused.
     pub retired: Vec<Code>,
-    /// What other ecosystems call each code, sorted by value, ecosystem, primary first.
+    /// Rows of the table left out for a problem of their own, as far as they
+    /// could be read: mappings that name one are left out with it instead of
+    /// being reported again, and a total mapping must still cover a new code
+    /// whose other fields are not filled in yet. Empty in a valid model.
+    pub pending: Vec<PendingRow>,
+    /// What other ecosystems call each code, sorted by value, meaning, ecosystem, primary first.
     pub symbols: Vec<Symbol>,
     /// Names upstream used before, sorted by value then name.
     pub former_names: Vec<FormerName>,
@@ -268,9 +279,16 @@ impl System {
         &self.groups[code.group]
     }
 
-    /// The symbols of a code's value (empty unless it is a primary row).
+    /// The symbols of one meaning.
     pub fn symbols_of(&self, code: &Code) -> &[Symbol] {
         &self.symbols[code.symbols.clone()]
+    }
+
+    /// The symbols of every meaning of `value`.
+    pub fn value_symbols(&self, value: i64) -> &[Symbol] {
+        let start = self.symbols.partition_point(|s| s.value < value);
+        let end = self.symbols.partition_point(|s| s.value <= value);
+        &self.symbols[start..end]
     }
 
     pub fn former_names_of(&self, value: i64) -> &[FormerName] {
@@ -284,6 +302,15 @@ impl System {
         match self.hex_width {
             Some(width) => format!("0x{value:0width$x}"),
             None => value.to_string(),
+        }
+    }
+
+    /// The upstream version the table follows, and the release that dropped
+    /// the type where one did: `Qt 5.15 (removed in Qt 6.0)`.
+    pub fn version_text(&self) -> String {
+        match &self.removed_in {
+            Some(removed) => format!("{} (removed in {removed})", self.version),
+            None => self.version.clone(),
         }
     }
 
@@ -358,7 +385,14 @@ pub struct Source {
 pub struct Ecosystem {
     pub id: String,
     pub title: String,
+    /// The release the names were read from, as the docs show it.
     pub version: String,
+    /// Every release checked, oldest first; the last is what `Symbol::primary` describes.
+    pub versions: Vec<String>,
+    /// Where `symbols.csv` has no row for a code, the ecosystem calls it by
+    /// the system's own name (CEF's `ERR_NAME_NOT_RESOLVED`); rows list the
+    /// names that differ (CEF's `ERR_NONE` for 0).
+    pub same_names: bool,
     pub url: String,
     /// `RustHttp`
     pub rust: String,
@@ -389,20 +423,62 @@ pub struct QtEnum {
     pub guard: String,
 }
 
+/// What another ecosystem calls one meaning of a code, with the name's history.
 #[derive(Debug, Clone)]
 pub struct Symbol {
     pub value: i64,
+    /// The meaning it names: index into `System::sources` (the value's first
+    /// meaning unless `symbols.csv` says otherwise).
+    pub source: usize,
     /// Index into `System::ecosystems`.
     pub ecosystem: usize,
     pub name: String,
+    /// The ecosystem's own name for the code in its newest checked release
+    /// (for a removed name: in the last release that had it).
     pub primary: bool,
+    /// The release that added the name, where later than the first checked one.
     pub since: Option<String>,
+    /// The release from which the name is no longer the primary one.
+    pub alias_since: Option<String>,
+    /// The release that deprecated the name (a warning, an annotation).
+    pub deprecated_since: Option<String>,
+    /// The release that dropped the name.
+    pub removed_since: Option<String>,
+}
+
+impl Symbol {
+    /// Whether the name exists in `release`, and is the primary one there.
+    /// `None` for a release number that is not one (`8.0-preview`).
+    pub fn in_release(&self, release: &str) -> Option<(bool, bool)> {
+        let at = crate::validate::release_key(release)?;
+        let before = |bound: &Option<String>| {
+            bound.as_deref().and_then(crate::validate::release_key).is_some_and(|bound| at < bound)
+        };
+        let after = |bound: &Option<String>| !before(bound) && bound.is_some();
+        let exists = !before(&self.since) && !after(&self.removed_since);
+        let primary = exists && (self.primary || before(&self.alias_since));
+        Some((exists, primary))
+    }
+}
+
+/// A row of a code table that has a problem of its own (see `System::pending`).
+#[derive(Debug, Clone)]
+pub struct PendingRow {
+    pub value: Option<i64>,
+    pub name: String,
+    /// Its status is a retired one (`removed`, `sentinel`).
+    pub retired: bool,
+    pub line: usize,
+    /// The proof that the row's problem was reported.
+    pub reported: crate::diag::Reported,
 }
 
 /// A name upstream gave a code before (413 `Request Entity Too Large`).
 #[derive(Debug, Clone)]
 pub struct FormerName {
     pub value: i64,
+    /// Whose name it was: index into `System::sources` (0, the system's own upstream).
+    pub source: usize,
     pub name: String,
     pub reference: String,
 }
@@ -453,7 +529,7 @@ pub struct Code {
     pub flags: Vec<bool>,
     /// The same as bits (`Flag::bit`).
     pub flag_bits: u32,
-    /// This code's run of `System::symbols` (empty unless primary).
+    /// This meaning's run of `System::symbols`.
     pub symbols: std::ops::Range<usize>,
     /// Where the row is, for diagnostics.
     pub line: usize,
@@ -527,6 +603,10 @@ pub struct MappingRule {
     /// The failure-lab cases in which real clients were seen to report the
     /// two codes for the same event (`tests/failure-lab/`).
     pub observed: Vec<String>,
+    /// The failure-lab cases in which the clients reported the row's `from`
+    /// code and another code than its `to` for the same event (the row is
+    /// then approximate, and its note says why).
+    pub differs: Vec<String>,
     pub line: usize,
 }
 
@@ -534,4 +614,128 @@ impl MappingRule {
     pub fn is_single(&self) -> bool {
         self.lo == self.hi
     }
+}
+
+/// The failure lab (`data/failure_lab/`, run by `tests/failure_lab.rs`):
+/// real failures staged on 127.0.0.1, the code each client reported for
+/// each, and what the mappings make of those codes.
+#[derive(Debug, Clone)]
+pub struct Lab {
+    pub title: String,
+    pub description: String,
+    /// Index into `Model::systems`: the system of the statuses clients
+    /// report beside their codes (HTTP).
+    pub status_system: usize,
+    pub clients: Vec<LabClient>,
+    /// Which clients' codes are compared through the mappings, in file order.
+    pub checks: Vec<LabCheck>,
+    /// Sorted by id.
+    pub cases: Vec<LabCase>,
+    /// The docs page: `failure-lab.md`.
+    pub page: String,
+    /// Repository-relative paths of the tables, for the docs.
+    pub cases_path: String,
+    pub reports_path: String,
+}
+
+impl Lab {
+    /// The case with this id.
+    pub fn case(&self, id: &str) -> Option<&LabCase> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+
+    /// A report of `client` (an index into `clients`) as plain text:
+    /// `ERR_ABORTED`, `ContentNotFoundError with HTTP 404`, `HTTP 404`, `nothing`.
+    pub fn report_text(&self, systems: &[System], client: usize, report: &LabReport) -> String {
+        let status_system = &systems[self.status_system];
+        let label = if status_system.label.is_empty() { &status_system.title } else { &status_system.label };
+        let status = report.status.map(|s| format!("{label} {s}"));
+        let code = match (&report.code, self.clients[client].system) {
+            (Some(LabCode::Value(value)), Some(system)) => {
+                Some(systems[system].primary(*value).map_or_else(|| value.to_string(), |c| c.name.clone()))
+            }
+            (Some(LabCode::Text(text)), _) => Some(text.clone()),
+            _ => None,
+        };
+        match (code, status) {
+            (Some(code), Some(status)) => format!("{code} with {status}"),
+            (Some(code), None) => code,
+            (None, Some(status)) => status,
+            (None, None) => "nothing".to_owned(),
+        }
+    }
+}
+
+/// A client the lab runs every case through (Qt, Chromium, curl).
+#[derive(Debug, Clone)]
+pub struct LabClient {
+    pub id: String,
+    pub title: String,
+    /// Index into `Model::systems`: the system its codes belong to; without
+    /// one, its codes are kept as text.
+    pub system: Option<usize>,
+    /// The version the reports were observed with.
+    pub version: String,
+    /// How the lab drives it and reads its code.
+    pub reads: String,
+}
+
+/// Two clients whose codes for the same case are compared through the
+/// mapping between their systems.
+#[derive(Debug, Clone, Copy)]
+pub struct LabCheck {
+    /// Indexes into `Lab::clients`.
+    pub from: usize,
+    pub to: usize,
+}
+
+/// One staged failure.
+#[derive(Debug, Clone)]
+pub struct LabCase {
+    /// `lower_snake`: what mapping rows cite in `observed` and `differs`.
+    pub id: String,
+    pub title: String,
+    /// What the lab's servers do, in our words.
+    pub staging: String,
+    /// What the reports show; empty where the table gives none.
+    pub note: String,
+    /// Docs anchor on the lab's page: `case-connection-refused`.
+    pub anchor: String,
+    /// What each client reported, in `Lab::clients` order.
+    pub reports: Vec<LabReport>,
+    /// What the mappings make of the reports, in `Lab::checks` order.
+    pub comparisons: Vec<LabComparison>,
+    pub line: usize,
+}
+
+/// What one client reported for one case.
+#[derive(Debug, Clone)]
+pub struct LabReport {
+    /// `None`: the client reported nothing before the case's time ran out.
+    pub code: Option<LabCode>,
+    /// The status it received with the code, a value of the lab's status system.
+    pub status: Option<i64>,
+    /// Other codes it reported for the same failure in some repetitions
+    /// (its answer depends on timing); `code` is the one it gave most often.
+    pub also: Vec<LabCode>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabCode {
+    /// A code of the client's system.
+    Value(i64),
+    /// The code as the client printed it, for a client without a system.
+    Text(String),
+}
+
+/// What a mapping makes of two clients' reports of one case.
+#[derive(Debug, Clone)]
+pub enum LabComparison {
+    /// `rule` (an index into the rules of `Model::mappings[mapping]`) covers
+    /// what the `from` client reported; `agrees`: it gives what the `to`
+    /// client reported.
+    Compared { mapping: usize, rule: usize, agrees: bool },
+    /// Why no mapping compares the two reports.
+    NotComparable(String),
 }

@@ -44,7 +44,7 @@
 #define NETCODES_VERSION_MINOR 1
 #define NETCODES_VERSION_PATCH 0
 #define NETCODES_VERSION_STRING "0.1.0"
-#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; dns: IANA DNS RCODEs registry, codes 0-23; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30"
+#define NETCODES_DATA_VERSION "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; dns: IANA DNS RCODEs registry, codes 0-23; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; qt_network_accessibility: Qt 5.15 (removed in Qt 6.0); qt_operation: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30"
 
 #ifdef __cplusplus
 extern "C" {
@@ -75,6 +75,7 @@ typedef enum netcodes_category {
     NETCODES_CATEGORY_CANCELLED = 19, /* The operation was stopped on purpose before it finished. */
     NETCODES_CATEGORY_LOCAL = 20, /* A failure inside the local program or machine: files, memory, arguments. */
     NETCODES_CATEGORY_UNKNOWN = 21, /* A catch-all for failures the upstream does not classify further. */
+    NETCODES_CATEGORY_REQUEST = 22, /* Not an outcome: the kind of request that was made, such as a download or an upload. */
 } netcodes_category;
 
 /* Whether and how to retry after a code; shared by every code system. */
@@ -151,6 +152,7 @@ static inline const char *netcodes_category_id(netcodes_category value) {
     case NETCODES_CATEGORY_CANCELLED: return "cancelled";
     case NETCODES_CATEGORY_LOCAL: return "local";
     case NETCODES_CATEGORY_UNKNOWN: return "unknown";
+    case NETCODES_CATEGORY_REQUEST: return "request";
     default: return NETCODES_NULL;
     }
 }
@@ -180,6 +182,7 @@ static inline const char *netcodes_category_title(netcodes_category value) {
     case NETCODES_CATEGORY_CANCELLED: return "Cancelled";
     case NETCODES_CATEGORY_LOCAL: return "Local";
     case NETCODES_CATEGORY_UNKNOWN: return "Unknown";
+    case NETCODES_CATEGORY_REQUEST: return "Request kind";
     default: return NETCODES_NULL;
     }
 }
@@ -209,6 +212,7 @@ static inline const char *netcodes_category_description(netcodes_category value)
     case NETCODES_CATEGORY_CANCELLED: return "The operation was stopped on purpose before it finished.";
     case NETCODES_CATEGORY_LOCAL: return "A failure inside the local program or machine: files, memory, arguments.";
     case NETCODES_CATEGORY_UNKNOWN: return "A catch-all for failures the upstream does not classify further.";
+    case NETCODES_CATEGORY_REQUEST: return "Not an outcome: the kind of request that was made, such as a download or an upload.";
     default: return NETCODES_NULL;
     }
 }
@@ -1348,6 +1352,7 @@ static inline int netcodes_chromium_is_retired(int code) {
     case -144:
     case -143:
     case -140:
+    case -132:
     case -129:
     case -116:
     case -112:
@@ -1376,10 +1381,11 @@ static inline const netcodes_entry *netcodes_chromium_meaning(int code, int i) {
 /* The entry of the `length` bytes at `name` in the table of exact names
  * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
 static inline const netcodes_name *netcodes_chromium_find_exact(const char *name, size_t length) {
-    static const netcodes_name netcodes_names[497] = {
+    static const netcodes_name netcodes_names[498] = {
         {"OK", 2u, 0},
         {"FAILED", 6u, -2},
         {"ABORTED", 7u, -3},
+        {"ERR_NONE", 8u, 0},
         {"TIMED_OUT", 9u, -7},
         {"CACHE_MISS", 10u, -400},
         {"CACHE_RACE", 10u, -406},
@@ -1875,7 +1881,7 @@ static inline const netcodes_name *netcodes_chromium_find_exact(const char *name
         {"CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", 62u, -384},
         {"ERR_CACHED_IP_ADDRESS_SPACE_BLOCKED_BY_LOCAL_NETWORK_ACCESS_POLICY", 66u, -384},
     };
-    return netcodes_find_name(netcodes_names, 497u, name, length, 0);
+    return netcodes_find_name(netcodes_names, 498u, name, length, 0);
 }
 
 /* Finds the code whose name is `name` exactly, as any of its names is
@@ -1894,7 +1900,7 @@ static inline int netcodes_chromium_from_exact_name(const char *name, int *code)
  * paste before names (net::) and ignoring ASCII case, which also finds
  * former names. Returns 1 and stores the code, or returns 0. */
 static inline int netcodes_chromium_from_name(const char *name, int *code) {
-    static const netcodes_name netcodes_folded[497] = {
+    static const netcodes_name netcodes_folded[498] = {
         {"aborted", 7u, -3},
         {"access_denied", 13u, -10},
         {"add_user_cert_failed", 20u, -503},
@@ -2152,6 +2158,7 @@ static inline int netcodes_chromium_from_name(const char *name, int *code) {
         {"err_no_buffer_space", 19u, -176},
         {"err_no_private_key_for_cert", 27u, -502},
         {"err_no_supported_proxies", 24u, -336},
+        {"err_none", 8u, 0},
         {"err_not_implemented", 19u, -11},
         {"err_out_of_memory", 17u, -13},
         {"err_pac_not_in_dhcp", 19u, -348},
@@ -2414,7 +2421,7 @@ static inline int netcodes_chromium_from_name(const char *name, int *code) {
         }
     }
     if (found == NETCODES_NULL) {
-        found = netcodes_find_name(netcodes_folded, 497u, start, length, 1);
+        found = netcodes_find_name(netcodes_folded, 498u, start, length, 1);
     }
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST(int, found->code);
@@ -3868,6 +3875,7 @@ typedef enum netcodes_http_status {
     NETCODES_HTTP_PARTIAL_CONTENT = 206, /* Partial Content */
     NETCODES_HTTP_MULTI_STATUS = 207, /* Multi-Status */
     NETCODES_HTTP_ALREADY_REPORTED = 208, /* Already Reported */
+    NETCODES_HTTP_UNATTRIBUTED_THIS_IS_FINE = 218, /* This is fine */
     NETCODES_HTTP_IM_USED = 226, /* IM Used */
     NETCODES_HTTP_MULTIPLE_CHOICES = 300, /* Multiple Choices */
     NETCODES_HTTP_MOVED_PERMANENTLY = 301, /* Moved Permanently */
@@ -3898,9 +3906,11 @@ typedef enum netcodes_http_status {
     NETCODES_HTTP_EXPECTATION_FAILED = 417, /* Expectation Failed */
     NETCODES_HTTP_IM_A_TEAPOT = 418, /* (Unused) */
     NETCODES_HTTP_LARAVEL_PAGE_EXPIRED = 419, /* Page Expired */
+    NETCODES_HTTP_SPRING_INSUFFICIENT_SPACE_ON_RESOURCE = 419, /* Insufficient Space On Resource */
     NETCODES_HTTP_TWITTER_ENHANCE_YOUR_CALM = 420, /* Enhance Your Calm */
     NETCODES_HTTP_SPRING_METHOD_FAILURE = 420, /* Method Failure */
     NETCODES_HTTP_MISDIRECTED_REQUEST = 421, /* Misdirected Request */
+    NETCODES_HTTP_SPRING_DESTINATION_LOCKED = 421, /* Destination Locked */
     NETCODES_HTTP_UNPROCESSABLE_CONTENT = 422, /* Unprocessable Content */
     NETCODES_HTTP_LOCKED = 423, /* Locked */
     NETCODES_HTTP_FAILED_DEPENDENCY = 424, /* Failed Dependency */
@@ -3911,7 +3921,7 @@ typedef enum netcodes_http_status {
     NETCODES_HTTP_SHOPIFY_SECURITY_REJECTION = 430, /* Shopify Security Rejection */
     NETCODES_HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE = 431, /* Request Header Fields Too Large */
     NETCODES_HTTP_IIS_LOGIN_TIME_OUT = 440, /* Login Time-out */
-    NETCODES_HTTP_NGINX_NO_RESPONSE = 444, /* No Response */
+    NETCODES_HTTP_NGINX_NO_RESPONSE = 444, /*  */
     NETCODES_HTTP_IIS_RETRY_WITH = 449, /* Retry With */
     NETCODES_HTTP_MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS = 450, /* Blocked by Windows Parental Controls */
     NETCODES_HTTP_UNAVAILABLE_FOR_LEGAL_REASONS = 451, /* Unavailable For Legal Reasons */
@@ -3919,12 +3929,12 @@ typedef enum netcodes_http_status {
     NETCODES_HTTP_AWS_ELB_CLIENT_CLOSED_CONNECTION = 460, /*  */
     NETCODES_HTTP_AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES = 463, /*  */
     NETCODES_HTTP_AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS = 464, /*  */
-    NETCODES_HTTP_NGINX_REQUEST_HEADER_TOO_LARGE = 494, /* Request header too large */
-    NETCODES_HTTP_NGINX_SSL_CERTIFICATE_ERROR = 495, /* SSL Certificate Error */
-    NETCODES_HTTP_NGINX_SSL_CERTIFICATE_REQUIRED = 496, /* SSL Certificate Required */
-    NETCODES_HTTP_NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT = 497, /* HTTP Request Sent to HTTPS Port */
+    NETCODES_HTTP_NGINX_REQUEST_HEADER_TOO_LARGE = 494, /* Request Header Or Cookie Too Large */
+    NETCODES_HTTP_NGINX_SSL_CERTIFICATE_ERROR = 495, /* The SSL certificate error */
+    NETCODES_HTTP_NGINX_SSL_CERTIFICATE_REQUIRED = 496, /* No required SSL certificate was sent */
+    NETCODES_HTTP_NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT = 497, /* The plain HTTP request was sent to HTTPS port */
     NETCODES_HTTP_ESRI_INVALID_TOKEN = 498, /* Invalid Token */
-    NETCODES_HTTP_NGINX_CLIENT_CLOSED_REQUEST = 499, /* Client Closed Request */
+    NETCODES_HTTP_NGINX_CLIENT_CLOSED_REQUEST = 499, /*  */
     NETCODES_HTTP_ESRI_TOKEN_REQUIRED = 499, /* Token Required */
     NETCODES_HTTP_INTERNAL_SERVER_ERROR = 500, /* Internal Server Error */
     NETCODES_HTTP_NOT_IMPLEMENTED = 501, /* Not Implemented */
@@ -3935,32 +3945,41 @@ typedef enum netcodes_http_status {
     NETCODES_HTTP_VARIANT_ALSO_NEGOTIATES = 506, /* Variant Also Negotiates */
     NETCODES_HTTP_INSUFFICIENT_STORAGE = 507, /* Insufficient Storage */
     NETCODES_HTTP_LOOP_DETECTED = 508, /* Loop Detected */
+    NETCODES_HTTP_CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED = 508, /* Resource Limit Is Reached */
     NETCODES_HTTP_APACHE_BANDWIDTH_LIMIT_EXCEEDED = 509, /* Bandwidth Limit Exceeded */
     NETCODES_HTTP_NOT_EXTENDED = 510, /* Not Extended */
     NETCODES_HTTP_NETWORK_AUTHENTICATION_REQUIRED = 511, /* Network Authentication Required */
-    NETCODES_HTTP_CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR = 520, /* Web Server Returned an Unknown Error */
-    NETCODES_HTTP_CLOUDFLARE_WEB_SERVER_IS_DOWN = 521, /* Web Server Is Down */
-    NETCODES_HTTP_CLOUDFLARE_CONNECTION_TIMED_OUT = 522, /* Connection Timed Out */
-    NETCODES_HTTP_CLOUDFLARE_ORIGIN_IS_UNREACHABLE = 523, /* Origin Is Unreachable */
-    NETCODES_HTTP_CLOUDFLARE_A_TIMEOUT_OCCURRED = 524, /* A Timeout Occurred */
-    NETCODES_HTTP_CLOUDFLARE_SSL_HANDSHAKE_FAILED = 525, /* SSL Handshake Failed */
-    NETCODES_HTTP_CLOUDFLARE_INVALID_SSL_CERTIFICATE = 526, /* Invalid SSL Certificate */
-    NETCODES_HTTP_CLOUDFLARE_RAILGUN_ERROR = 527, /* Railgun Error */
-    NETCODES_HTTP_QUALYS_SITE_IS_OVERLOADED = 529, /* Site is overloaded */
+    NETCODES_HTTP_CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR = 520, /* Web server is returning an unknown error */
+    NETCODES_HTTP_CLOUDFLARE_WEB_SERVER_IS_DOWN = 521, /* Web server is down */
+    NETCODES_HTTP_CLOUDFLARE_CONNECTION_TIMED_OUT = 522, /* Connection timed out */
+    NETCODES_HTTP_CLOUDFLARE_ORIGIN_IS_UNREACHABLE = 523, /* Origin is unreachable */
+    NETCODES_HTTP_CLOUDFLARE_A_TIMEOUT_OCCURRED = 524, /* A timeout occurred */
+    NETCODES_HTTP_CLOUDFLARE_SSL_HANDSHAKE_FAILED = 525, /* SSL handshake failed */
+    NETCODES_HTTP_CLOUDFLARE_INVALID_SSL_CERTIFICATE = 526, /* Invalid SSL certificate */
+    NETCODES_HTTP_CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR = 527, /* Railgun Listener to origin error */
+    NETCODES_HTTP_QUALYS_SERVICE_IS_OVERLOADED = 529, /* the service is overloaded */
     NETCODES_HTTP_CLOUDFLARE_ERROR_1XXX = 530, /*  */
+    NETCODES_HTTP_SHOPIFY_ORIGIN_DNS_ERROR = 530, /* Origin DNS Error */
     NETCODES_HTTP_PANTHEON_SITE_IS_FROZEN = 530, /* Site is frozen */
+    NETCODES_HTTP_SHOPIFY_TEMPORARILY_DISABLED = 540, /* Temporarily Disabled */
     NETCODES_HTTP_AWS_ELB_UNAUTHORIZED = 561, /* Unauthorized */
     NETCODES_HTTP_PROXY_NETWORK_READ_TIMEOUT_ERROR = 598, /* Network read timeout error */
     NETCODES_HTTP_PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599, /* Network Connect Timeout Error */
+    NETCODES_HTTP_SHOPIFY_UNEXPECTED_TOKEN = 783, /* Unexpected Token */
+    NETCODES_HTTP_LINKEDIN_REQUEST_DENIED = 999, /* Request denied */
 } netcodes_http_status;
 
 /* A constant named for a meaning that is not its number's first one is the
  * number; with its _MEANING index, netcodes_http_meaning() gives that meaning's
- * facts: netcodes_http_meaning(NETCODES_HTTP_SPRING_METHOD_FAILURE, NETCODES_HTTP_SPRING_METHOD_FAILURE_MEANING). */
+ * facts: netcodes_http_meaning(NETCODES_HTTP_SPRING_INSUFFICIENT_SPACE_ON_RESOURCE, NETCODES_HTTP_SPRING_INSUFFICIENT_SPACE_ON_RESOURCE_MEANING). */
+#define NETCODES_HTTP_SPRING_INSUFFICIENT_SPACE_ON_RESOURCE_MEANING 1
 #define NETCODES_HTTP_SPRING_METHOD_FAILURE_MEANING 1
+#define NETCODES_HTTP_SPRING_DESTINATION_LOCKED_MEANING 1
 #define NETCODES_HTTP_IIS_REDIRECT_MEANING 1
 #define NETCODES_HTTP_ESRI_TOKEN_REQUIRED_MEANING 1
-#define NETCODES_HTTP_PANTHEON_SITE_IS_FROZEN_MEANING 1
+#define NETCODES_HTTP_CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED_MEANING 1
+#define NETCODES_HTTP_SHOPIFY_ORIGIN_DNS_ERROR_MEANING 1
+#define NETCODES_HTTP_PANTHEON_SITE_IS_FROZEN_MEANING 2
 
 /* The value ranges upstream documents. */
 typedef enum netcodes_http_group {
@@ -3980,7 +3999,7 @@ typedef enum netcodes_http_group {
 /* The row of a code netcodes knows (http), or NULL. A code with several
  * meanings answers with its primary one; see netcodes_http_meaning() for the others. */
 static inline const netcodes_entry *netcodes_http_entry(int code) {
-    static const netcodes_entry netcodes_rows[97] = {
+    static const netcodes_entry netcodes_rows[105] = {
         {100, "Continue", "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
         {101, "Switching Protocols", "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
         {102, "Processing", "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.", NETCODES_CATEGORY_INFORMATIONAL, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 1u, 1u, "iana"},
@@ -3994,6 +4013,7 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {206, "Partial Content", "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {207, "Multi-Status", "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {208, "Already Reported", "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
+        {218, "This is fine", "A 2xx code that many lists attribute to Apache's ProxyErrorOverride, for passing an error body through with a success status. Neither Apache's source nor its manual knows the number, and the claim seems to go back to an unsourced encyclopedia edit that later lists copied, so treat a 218 as private to whatever application sent it.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "unattributed"},
         {226, "IM Used", "The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {300, "Multiple Choices", "Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {301, "Moved Permanently", "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.", NETCODES_CATEGORY_REDIRECT, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
@@ -4023,10 +4043,12 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {416, "Range Not Satisfiable", "None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {417, "Expectation Failed", "Some server on the path cannot honour the Expect header of the request. Send the request again without that header.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {418, "(Unused)", "Reserved because the April Fools' coffee-pot protocol made \"418 I'm a teapot\" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNUSED, 0u, 1u, "iana"},
-        {419, "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "laravel"},
+        {419, "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "laravel"},
+        {419, "Insufficient Space On Resource", "A constant that Spring Framework and Apache HttpComponents took from an early WebDAV draft, for a server without room left to store the resource; the final WebDAV standard uses 507 Insufficient Storage for that. Spring deprecated it and dropped it in Spring 7.0, so it appears mostly as a name in older Java code and logs.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "spring"},
         {420, "Enhance Your Calm", "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "twitter"},
-        {420, "Method Failure", "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "spring"},
-        {421, "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
+        {420, "Method Failure", "A constant of Spring Framework's HttpStatus enum, taken from an early WebDAV draft, for a method that was not carried out because another one in the same request failed; the final WebDAV standard calls that 424 Failed Dependency. Spring filed it among client errors, deprecated it and dropped it in Spring 7.0, and servers seldom send it.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "spring"},
+        {421, "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_FRESH_CONNECTION, NETCODES_STATUS_CURRENT, 0u, 2u, "iana"},
+        {421, "Destination Locked", "A WebDAV-draft constant of Spring Framework for a copy or move whose destination is locked; the final standard reports that with 423 Locked. Until Spring 7.0 it was the only 421 in Spring's enum, so HttpStatus.valueOf(421) named a real 421 Misdirected Request DESTINATION_LOCKED.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "spring"},
         {422, "Unprocessable Content", "The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {423, "Locked", "The WebDAV resource is locked and the request did not present the matching lock token. Supply the token, or wait until the lock is released or expires.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {424, "Failed Dependency", "The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.", NETCODES_CATEGORY_CONTENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
@@ -4037,7 +4059,7 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {430, "Shopify Security Rejection", "Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "shopify"},
         {431, "Request Header Fields Too Large", "The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {440, "Login Time-out", "Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "iis"},
-        {444, "No Response", "nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
+        {444, NETCODES_NULL, "nginx dropped the connection without writing any response; the number shows up only in nginx's access log, and nginx itself gives it no phrase, only the macro name NGX_HTTP_CLOSE. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
         {449, "Retry With", "Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "iis"},
         {450, "Blocked by Windows Parental Controls", "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "microsoft"},
         {451, "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 2u, "iana"},
@@ -4045,12 +4067,12 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {460, NETCODES_NULL, "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
         {463, NETCODES_NULL, "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
         {464, NETCODES_NULL, "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
-        {494, "Request header too large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
-        {495, "SSL Certificate Error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
-        {496, "SSL Certificate Required", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
-        {497, "HTTP Request Sent to HTTPS Port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
+        {494, "Request Header Or Cookie Too Large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
+        {495, "The SSL certificate error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
+        {496, "No required SSL certificate was sent", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
+        {497, "The plain HTTP request was sent to HTTPS port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "nginx"},
         {498, "Invalid Token", "ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "esri"},
-        {499, "Client Closed Request", "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "nginx"},
+        {499, NETCODES_NULL, "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it, and nginx gives it no phrase, only the macro name NGX_HTTP_CLIENT_CLOSED_REQUEST; many of them usually mean client timeouts are shorter than the time the backend needs.", NETCODES_CATEGORY_CANCELLED, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "nginx"},
         {499, "Token Required", "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "esri"},
         {500, "Internal Server Error", "Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {501, "Not Implemented", "The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
@@ -4060,28 +4082,33 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         {505, "HTTP Version Not Supported", "The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {506, "Variant Also Negotiates", "The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
         {507, "Insufficient Storage", "Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {508, "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
+        {508, "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 2u, "iana"},
+        {508, "Resource Limit Is Reached", "Shared-hosting servers running CloudLinux, typically under cPanel, send this when a site reaches its resource quota: too many simultaneous requests (entry processes), or its share of CPU or memory. It clears once the load drops; the site owner can reduce the load or buy higher limits.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "cloudlinux"},
         {509, "Bandwidth Limit Exceeded", "The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.", NETCODES_CATEGORY_RATE_LIMIT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "apache"},
         {510, "Not Extended", "The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.", NETCODES_CATEGORY_PROTOCOL, NETCODES_RETRY_NEVER, NETCODES_STATUS_OBSOLETE, 0u, 1u, "iana"},
         {511, "Network Authentication Required", "The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_CURRENT, 0u, 1u, "iana"},
-        {520, "Web Server Returned an Unknown Error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {521, "Web Server Is Down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {522, "Connection Timed Out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {523, "Origin Is Unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {524, "A Timeout Occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {525, "SSL Handshake Failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {526, "Invalid SSL Certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {527, "Railgun Error", "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
-        {529, "Site is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "qualys"},
-        {530, NETCODES_NULL, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "cloudflare"},
-        {530, "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 2u, "pantheon"},
+        {520, "Web server is returning an unknown error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {521, "Web server is down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {522, "Connection timed out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {523, "Origin is unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", NETCODES_CATEGORY_CONNECTION, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {524, "A timeout occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {525, "SSL handshake failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", NETCODES_CATEGORY_TLS, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {526, "Invalid SSL certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", NETCODES_CATEGORY_CERTIFICATE, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {527, "Railgun Listener to origin error", "The connection between Cloudflare and the Railgun listener installed next to the origin broke or timed out. Railgun has been discontinued and Cloudflare's current pages no longer list the code, so it now turns up mostly in old logs.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "cloudflare"},
+        {529, "the service is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "qualys"},
+        {530, NETCODES_NULL, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", NETCODES_CATEGORY_PROXY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 3u, "cloudflare"},
+        {530, "Origin DNS Error", "Shopify's edge, which runs on Cloudflare, could not resolve the DNS name it needed to reach the shop. Usually an incident on the platform's side: check Shopify's status page and try again later.", NETCODES_CATEGORY_DNS, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 3u, "shopify"},
+        {530, "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 3u, "pantheon"},
+        {540, "Temporarily Disabled", "Shopify has switched the requested API endpoint off for a while. Nothing in the request needs changing; wait and send it again later.", NETCODES_CATEGORY_SERVER, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "shopify"},
         {561, "Unauthorized", "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.", NETCODES_CATEGORY_AUTH, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "aws_elb"},
         {598, "Network read timeout error", "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_IDEMPOTENT, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "proxy"},
         {599, "Network Connect Timeout Error", "An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.", NETCODES_CATEGORY_TIMEOUT, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "proxy"},
+        {783, "Unexpected Token", "Shopify's API lists this for a request whose JSON it could not parse because of a syntax error. Fix the JSON and resend; the number lies outside the HTTP status classes, so generic HTTP clients may reject the response itself.", NETCODES_CATEGORY_CLIENT, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "shopify"},
+        {999, "Request denied", "LinkedIn answers requests it takes for automated or anonymous traffic, such as crawlers, link checkers and scripts on cloud hosts, with this code instead of the page. It depends on the address, user agent and request rate; retrying does not help, LinkedIn's official API does.", NETCODES_CATEGORY_POLICY, NETCODES_RETRY_NEVER, NETCODES_STATUS_UNOFFICIAL, 0u, 1u, "linkedin"},
     };
     /* The row of each value from 100, NULL where no code is: a
      * lookup is a range check and one load. */
-    static const netcodes_entry *const netcodes_index[500] = {
+    static const netcodes_entry *const netcodes_index[900] = {
         &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
@@ -4096,8 +4123,8 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6], &netcodes_rows[7],
         &netcodes_rows[8], &netcodes_rows[9], &netcodes_rows[10], &netcodes_rows[11], &netcodes_rows[12], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[13], NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[14], NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
@@ -4107,8 +4134,8 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        &netcodes_rows[14], &netcodes_rows[15], &netcodes_rows[16], &netcodes_rows[17], &netcodes_rows[18], &netcodes_rows[19], &netcodes_rows[20], &netcodes_rows[21],
-        &netcodes_rows[22], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        &netcodes_rows[15], &netcodes_rows[16], &netcodes_rows[17], &netcodes_rows[18], &netcodes_rows[19], &netcodes_rows[20], &netcodes_rows[21], &netcodes_rows[22],
+        &netcodes_rows[23], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
@@ -4119,34 +4146,84 @@ static inline const netcodes_entry *netcodes_http_entry(int code) {
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[23], &netcodes_rows[24], &netcodes_rows[25], &netcodes_rows[26],
-        &netcodes_rows[27], &netcodes_rows[28], &netcodes_rows[29], &netcodes_rows[30], &netcodes_rows[31], &netcodes_rows[32], &netcodes_rows[33], &netcodes_rows[34],
-        &netcodes_rows[35], &netcodes_rows[36], &netcodes_rows[37], &netcodes_rows[38], &netcodes_rows[39], &netcodes_rows[40], &netcodes_rows[41], &netcodes_rows[42],
-        &netcodes_rows[43], &netcodes_rows[45], &netcodes_rows[46], &netcodes_rows[47], &netcodes_rows[48], &netcodes_rows[49], &netcodes_rows[50], NETCODES_NULL,
-        &netcodes_rows[51], &netcodes_rows[52], &netcodes_rows[53], &netcodes_rows[54], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[55], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        &netcodes_rows[56], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[57], &netcodes_rows[58], &netcodes_rows[59],
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[24], &netcodes_rows[25], &netcodes_rows[26], &netcodes_rows[27],
+        &netcodes_rows[28], &netcodes_rows[29], &netcodes_rows[30], &netcodes_rows[31], &netcodes_rows[32], &netcodes_rows[33], &netcodes_rows[34], &netcodes_rows[35],
+        &netcodes_rows[36], &netcodes_rows[37], &netcodes_rows[38], &netcodes_rows[39], &netcodes_rows[40], &netcodes_rows[41], &netcodes_rows[42], &netcodes_rows[43],
+        &netcodes_rows[45], &netcodes_rows[47], &netcodes_rows[49], &netcodes_rows[50], &netcodes_rows[51], &netcodes_rows[52], &netcodes_rows[53], NETCODES_NULL,
+        &netcodes_rows[54], &netcodes_rows[55], &netcodes_rows[56], &netcodes_rows[57], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[58], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        &netcodes_rows[59], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[60], &netcodes_rows[61], &netcodes_rows[62],
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        &netcodes_rows[61], NETCODES_NULL, NETCODES_NULL, &netcodes_rows[62], &netcodes_rows[63], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, &netcodes_rows[64], &netcodes_rows[65], &netcodes_rows[66], &netcodes_rows[67], &netcodes_rows[68], &netcodes_rows[69],
-        &netcodes_rows[71], &netcodes_rows[72], &netcodes_rows[73], &netcodes_rows[74], &netcodes_rows[75], &netcodes_rows[76], &netcodes_rows[77], &netcodes_rows[78],
-        &netcodes_rows[79], &netcodes_rows[80], &netcodes_rows[81], &netcodes_rows[82], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[83], &netcodes_rows[84], &netcodes_rows[85], &netcodes_rows[86],
-        &netcodes_rows[87], &netcodes_rows[88], &netcodes_rows[89], &netcodes_rows[90], NETCODES_NULL, &netcodes_rows[91], &netcodes_rows[92], NETCODES_NULL,
+        &netcodes_rows[64], NETCODES_NULL, NETCODES_NULL, &netcodes_rows[65], &netcodes_rows[66], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[94], NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, &netcodes_rows[67], &netcodes_rows[68], &netcodes_rows[69], &netcodes_rows[70], &netcodes_rows[71], &netcodes_rows[72],
+        &netcodes_rows[74], &netcodes_rows[75], &netcodes_rows[76], &netcodes_rows[77], &netcodes_rows[78], &netcodes_rows[79], &netcodes_rows[80], &netcodes_rows[81],
+        &netcodes_rows[82], &netcodes_rows[84], &netcodes_rows[85], &netcodes_rows[86], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[87], &netcodes_rows[88], &netcodes_rows[89], &netcodes_rows[90],
+        &netcodes_rows[91], &netcodes_rows[92], &netcodes_rows[93], &netcodes_rows[94], NETCODES_NULL, &netcodes_rows[95], &netcodes_rows[96], NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        &netcodes_rows[99], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[100], NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
         NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
-        NETCODES_NULL, NETCODES_NULL, &netcodes_rows[95], &netcodes_rows[96],
+        NETCODES_NULL, NETCODES_NULL, &netcodes_rows[101], &netcodes_rows[102], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[103], NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, NETCODES_NULL,
+        NETCODES_NULL, NETCODES_NULL, NETCODES_NULL, &netcodes_rows[104],
     };
-    if (code < 100 || code > 599) {
+    if (code < 100 || code > 999) {
         return NETCODES_NULL;
     }
     return netcodes_index[code - (100)];
@@ -4309,7 +4386,7 @@ static inline const netcodes_entry *netcodes_http_meaning(int code, int i) {
 /* The entry of the `length` bytes at `name` in the table of exact names
  * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
 static inline const netcodes_name *netcodes_http_find_exact(const char *name, size_t length) {
-    static const netcodes_name netcodes_names[524] = {
+    static const netcodes_name netcodes_names[538] = {
         {"OK", 2u, 200},
         {"Ok", 2u, 200},
         {":ok", 3u, 200},
@@ -4397,7 +4474,6 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"HTTP_LOCKED", 11u, 423},
         {"IM_A_TEAPOT", 11u, 418},
         {"MultiStatus", 11u, 207},
-        {"No Response", 11u, 444},
         {"NotExtended", 11u, 510},
         {"NotModified", 11u, 304},
         {"SC_ACCEPTED", 11u, 202},
@@ -4430,6 +4506,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"StatusIMUsed", 12u, 226},
         {"StatusLocked", 12u, 423},
         {"StatusTeapot", 12u, 418},
+        {"This is fine", 12u, 218},
         {"UNAUTHORIZED", 12u, 401},
         {"URI Too Long", 12u, 414},
         {"URI_TOO_LONG", 12u, 414},
@@ -4448,7 +4525,6 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"Loop Detected", 13u, 508},
         {"NotAcceptable", 13u, 406},
         {"RESET_CONTENT", 13u, 205},
-        {"Railgun Error", 13u, 527},
         {"Reset Content", 13u, 205},
         {"SC_NO_CONTENT", 13u, 204},
         {"SC_PROCESSING", 13u, 102},
@@ -4470,6 +4546,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"NotImplemented", 14u, 501},
         {"PartialContent", 14u, 206},
         {"RedirectMethod", 14u, 303},
+        {"Request denied", 14u, 999},
         {"RequestTimeout", 14u, 408},
         {"SC_BAD_GATEWAY", 14u, 502},
         {"SC_BAD_REQUEST", 14u, 400},
@@ -4529,6 +4606,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"MethodNotAllowed", 16u, 405},
         {"MovedPermanently", 16u, 301},
         {"Multiple Choices", 16u, 300},
+        {"Origin DNS Error", 16u, 530},
         {"PAYMENT_REQUIRED", 16u, 402},
         {"Payment Required", 16u, 402},
         {"RedirectKeepVerb", 16u, 307},
@@ -4539,6 +4617,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"StatusEarlyHints", 16u, 103},
         {"StatusProcessing", 16u, 102},
         {"UPGRADE_REQUIRED", 16u, 426},
+        {"Unexpected Token", 16u, 783},
         {"Upgrade Required", 16u, 426},
         {":already_reported", 17u, 208},
         {":multiple_choices", 17u, 300},
@@ -4575,7 +4654,8 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {":moved_permanently", 18u, 301},
         {":payload_too_large", 18u, 413},
         {":too_many_requests", 18u, 429},
-        {"A Timeout Occurred", 18u, 524},
+        {"A timeout occurred", 18u, 524},
+        {"Destination Locked", 18u, 421},
         {"ESRI_INVALID_TOKEN", 18u, 498},
         {"EXPECTATION_FAILED", 18u, 417},
         {"Expectation Failed", 18u, 417},
@@ -4596,14 +4676,13 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"SC_PARTIAL_CONTENT", 18u, 206},
         {"SC_REQUEST_TIMEOUT", 18u, 408},
         {"ServiceUnavailable", 18u, 503},
-        {"Site is overloaded", 18u, 529},
         {"StatusLoopDetected", 18u, 508},
         {"StatusResetContent", 18u, 205},
         {"StatusUnauthorized", 18u, 401},
         {"SwitchingProtocols", 18u, 101},
         {"TEMPORARY_REDIRECT", 18u, 307},
         {"Temporary Redirect", 18u, 307},
-        {"Web Server Is Down", 18u, 521},
+        {"Web server is down", 18u, 521},
         {":expectation_failed", 19u, 417},
         {":method_not_allowed", 19u, 405},
         {":permanent_redirect", 19u, 308},
@@ -4635,7 +4714,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {":service_unavailable", 20u, 503},
         {":switching_protocols", 20u, 101},
         {"AWS_ELB_UNAUTHORIZED", 20u, 561},
-        {"Connection Timed Out", 20u, 522},
+        {"Connection timed out", 20u, 522},
         {"HTTP_GATEWAY_TIMEOUT", 20u, 504},
         {"HTTP_LENGTH_REQUIRED", 20u, 411},
         {"HTTP_NOT_IMPLEMENTED", 20u, 501},
@@ -4650,19 +4729,19 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"SC_MOVED_PERMANENTLY", 20u, 301},
         {"SC_MOVED_TEMPORARILY", 20u, 302},
         {"SC_TOO_MANY_REQUESTS", 20u, 429},
-        {"SSL Handshake Failed", 20u, 525},
+        {"SSL handshake failed", 20u, 525},
         {"StatusGatewayTimeout", 20u, 504},
         {"StatusLengthRequired", 20u, 411},
         {"StatusNotImplemented", 20u, 501},
         {"StatusPartialContent", 20u, 206},
         {"StatusRequestTimeout", 20u, 408},
+        {"Temporarily Disabled", 20u, 540},
         {"UNPROCESSABLE_ENTITY", 20u, 422},
         {"UnprocessableContent", 20u, 422},
         {"UnsupportedMediaType", 20u, 415},
         {":insufficient_storage", 21u, 507},
         {":unprocessable_entity", 21u, 422},
         {"CLOUDFLARE_ERROR_1XXX", 21u, 530},
-        {"Client Closed Request", 21u, 499},
         {"HTTP_ALREADY_REPORTED", 21u, 208},
         {"HTTP_ENTITY_TOO_LARGE", 21u, 413},
         {"HTTP_MULTIPLE_CHOICES", 21u, 300},
@@ -4671,7 +4750,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"HTTP_UPGRADE_REQUIRED", 21u, 426},
         {"INTERNAL_SERVER_ERROR", 21u, 500},
         {"Internal Server Error", 21u, 500},
-        {"Origin Is Unreachable", 21u, 523},
+        {"Origin is unreachable", 21u, 523},
         {"PRECONDITION_REQUIRED", 21u, 428},
         {"Precondition Required", 21u, 428},
         {"RANGE_NOT_SATISFIABLE", 21u, 416},
@@ -4682,7 +4761,6 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"SC_PERMANENT_REDIRECT", 21u, 308},
         {"SC_TEMPORARY_REDIRECT", 21u, 307},
         {"SPRING_METHOD_FAILURE", 21u, 420},
-        {"SSL Certificate Error", 21u, 495},
         {"StatusAlreadyReported", 21u, 208},
         {"StatusMultipleChoices", 21u, 300},
         {"StatusPaymentRequired", 21u, 402},
@@ -4713,7 +4791,8 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"HTTP_METHOD_NOT_ALLOWED", 23u, 405},
         {"HTTP_TEMPORARY_REDIRECT", 23u, 307},
         {"HttpVersionNotSupported", 23u, 505},
-        {"Invalid SSL Certificate", 23u, 526},
+        {"Invalid SSL certificate", 23u, 526},
+        {"LINKEDIN_REQUEST_DENIED", 23u, 999},
         {"PANTHEON_SITE_IS_FROZEN", 23u, 530},
         {"SC_INSUFFICIENT_STORAGE", 23u, 507},
         {"SC_REQUEST_URI_TOO_LONG", 23u, 414},
@@ -4727,17 +4806,16 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"Variant Also Negotiates", 23u, 506},
         {":variant_also_negotiates", 24u, 506},
         {"Bandwidth Limit Exceeded", 24u, 509},
-        {"CLOUDFLARE_RAILGUN_ERROR", 24u, 527},
         {"HTTP_MISDIRECTED_REQUEST", 24u, 421},
         {"HTTP_PRECONDITION_FAILED", 24u, 412},
         {"HTTP_SERVICE_UNAVAILABLE", 24u, 503},
         {"HTTP_SWITCHING_PROTOCOLS", 24u, 101},
         {"REQUEST_ENTITY_TOO_LARGE", 24u, 413},
-        {"Request header too large", 24u, 494},
         {"SC_INTERNAL_SERVER_ERROR", 24u, 500},
         {"SC_PRECONDITION_REQUIRED", 24u, 428},
         {"SC_UNPROCESSABLE_CONTENT", 24u, 422},
-        {"SSL Certificate Required", 24u, 496},
+        {"SHOPIFY_ORIGIN_DNS_ERROR", 24u, 530},
+        {"SHOPIFY_UNEXPECTED_TOKEN", 24u, 783},
         {"StatusMisdirectedRequest", 24u, 421},
         {"StatusPreconditionFailed", 24u, 412},
         {"StatusServiceUnavailable", 24u, 503},
@@ -4747,12 +4825,16 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"HTTP_PERMANENTLY_REDIRECT", 25u, 308},
         {"HTTP_REQUEST_URI_TOO_LONG", 25u, 414},
         {"HTTP_UNPROCESSABLE_ENTITY", 25u, 422},
-        {"QUALYS_SITE_IS_OVERLOADED", 25u, 529},
+        {"Resource Limit Is Reached", 25u, 508},
         {"SC_UNSUPPORTED_MEDIA_TYPE", 25u, 415},
+        {"SPRING_DESTINATION_LOCKED", 25u, 421},
         {"StatusInsufficientStorage", 25u, 507},
         {"StatusInternalServerError", 25u, 500},
         {"StatusUnprocessableEntity", 25u, 422},
         {"TWITTER_ENHANCE_YOUR_CALM", 25u, 420},
+        {"The SSL certificate error", 25u, 495},
+        {"UNATTRIBUTED_THIS_IS_FINE", 25u, 218},
+        {"the service is overloaded", 25u, 529},
         {"HTTP Version Not Supported", 26u, 505},
         {"HTTP_INTERNAL_SERVER_ERROR", 26u, 500},
         {"HTTP_PRECONDITION_REQUIRED", 26u, 428},
@@ -4774,7 +4856,9 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"RequestHeaderFieldsTooLarge", 27u, 431},
         {"StatusRequestEntityTooLarge", 27u, 413},
         {"StatusVariantAlsoNegotiates", 27u, 506},
+        {"QUALYS_SERVICE_IS_OVERLOADED", 28u, 529},
         {"RequestedRangeNotSatisfiable", 28u, 416},
+        {"SHOPIFY_TEMPORARILY_DISABLED", 28u, 540},
         {"CLOUDFLARE_A_TIMEOUT_OCCURRED", 29u, 524},
         {"CLOUDFLARE_WEB_SERVER_IS_DOWN", 29u, 521},
         {"HTTP_REQUEST_ENTITY_TOO_LARGE", 29u, 413},
@@ -4791,12 +4875,12 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {":non_authoritative_information", 30u, 203},
         {":proxy_authentication_required", 30u, 407},
         {":unavailable_for_legal_reasons", 30u, 451},
+        {"Insufficient Space On Resource", 30u, 419},
         {"NGINX_REQUEST_HEADER_TOO_LARGE", 30u, 494},
         {"NGINX_SSL_CERTIFICATE_REQUIRED", 30u, 496},
         {"APACHE_BANDWIDTH_LIMIT_EXCEEDED", 31u, 509},
         {"CLOUDFLARE_CONNECTION_TIMED_OUT", 31u, 522},
         {"CLOUDFLARE_SSL_HANDSHAKE_FAILED", 31u, 525},
-        {"HTTP Request Sent to HTTPS Port", 31u, 497},
         {"NETWORK_AUTHENTICATION_REQUIRED", 31u, 511},
         {"Network Authentication Required", 31u, 511},
         {"REQUESTED_RANGE_NOT_SATISFIABLE", 31u, 416},
@@ -4807,6 +4891,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"AWS_ELB_CLIENT_CLOSED_CONNECTION", 32u, 460},
         {"CLOUDFLARE_ORIGIN_IS_UNREACHABLE", 32u, 523},
         {"PROXY_NETWORK_READ_TIMEOUT_ERROR", 32u, 598},
+        {"Railgun Listener to origin error", 32u, 527},
         {"SC_NON_AUTHORITATIVE_INFORMATION", 32u, 203},
         {"SC_PROXY_AUTHENTICATION_REQUIRED", 32u, 407},
         {"SC_UNAVAILABLE_FOR_LEGAL_REASONS", 32u, 451},
@@ -4817,6 +4902,7 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"HTTP_NON_AUTHORITATIVE_INFORMATION", 34u, 203},
         {"HTTP_PROXY_AUTHENTICATION_REQUIRED", 34u, 407},
         {"HTTP_UNAVAILABLE_FOR_LEGAL_REASONS", 34u, 451},
+        {"Request Header Or Cookie Too Large", 34u, 494},
         {"SC_NETWORK_AUTHENTICATION_REQUIRED", 34u, 511},
         {"SC_REQUESTED_RANGE_NOT_SATISFIABLE", 34u, 416},
         {"SC_REQUEST_HEADER_FIELDS_TOO_LARGE", 34u, 431},
@@ -4824,18 +4910,23 @@ static inline const netcodes_name *netcodes_http_find_exact(const char *name, si
         {"PROXY_NETWORK_CONNECT_TIMEOUT_ERROR", 35u, 599},
         {"StatusNetworkAuthenticationRequired", 35u, 511},
         {"Blocked by Windows Parental Controls", 36u, 450},
+        {"CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED", 36u, 508},
         {"HTTP_NETWORK_AUTHENTICATION_REQUIRED", 36u, 511},
         {"HTTP_REQUESTED_RANGE_NOT_SATISFIABLE", 36u, 416},
         {"HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE", 36u, 431},
-        {"Web Server Returned an Unknown Error", 36u, 520},
+        {"No required SSL certificate was sent", 36u, 496},
         {"NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT", 37u, 497},
+        {"SPRING_INSUFFICIENT_SPACE_ON_RESOURCE", 37u, 419},
         {"AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS", 38u, 464},
         {"AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES", 40u, 463},
+        {"Web server is returning an unknown error", 40u, 520},
         {"HTTP_VARIANT_ALSO_NEGOTIATES_EXPERIMENTAL", 41u, 506},
+        {"CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR", 43u, 527},
+        {"The plain HTTP request was sent to HTTPS port", 45u, 497},
         {"MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS", 46u, 450},
-        {"CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR", 47u, 520},
+        {"CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR", 51u, 520},
     };
-    return netcodes_find_name(netcodes_names, 524u, name, length, 0);
+    return netcodes_find_name(netcodes_names, 538u, name, length, 0);
 }
 
 /* Finds the code whose name is `name` exactly, as any of its names is
@@ -4853,7 +4944,7 @@ static inline int netcodes_http_from_exact_name(const char *name, int *code) {
  * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
  * former names. Returns 1 and stores the code, or returns 0. */
 static inline int netcodes_http_from_name(const char *name, int *code) {
-    static const netcodes_name netcodes_folded[522] = {
+    static const netcodes_name netcodes_folded[536] = {
         {"(unused)", 8u, 306},
         {":\"(unused)\"", 11u, 306},
         {":accepted", 9u, 202},
@@ -4939,22 +5030,23 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"badrequest", 10u, 400},
         {"bandwidth limit exceeded", 24u, 509},
         {"blocked by windows parental controls", 36u, 450},
-        {"client closed request", 21u, 499},
         {"cloudflare_a_timeout_occurred", 29u, 524},
         {"cloudflare_connection_timed_out", 31u, 522},
         {"cloudflare_error_1xxx", 21u, 530},
         {"cloudflare_invalid_ssl_certificate", 34u, 526},
         {"cloudflare_origin_is_unreachable", 32u, 523},
-        {"cloudflare_railgun_error", 24u, 527},
+        {"cloudflare_railgun_listener_to_origin_error", 43u, 527},
         {"cloudflare_ssl_handshake_failed", 31u, 525},
         {"cloudflare_web_server_is_down", 29u, 521},
-        {"cloudflare_web_server_returned_an_unknown_error", 47u, 520},
+        {"cloudflare_web_server_is_returning_an_unknown_error", 51u, 520},
+        {"cloudlinux_resource_limit_is_reached", 36u, 508},
         {"conflict", 8u, 409},
         {"connection timed out", 20u, 522},
         {"content too large", 17u, 413},
         {"content_too_large", 17u, 413},
         {"continue", 8u, 100},
         {"created", 7u, 201},
+        {"destination locked", 18u, 421},
         {"early hints", 11u, 103},
         {"early_hints", 11u, 103},
         {"earlyhints", 10u, 103},
@@ -4974,7 +5066,6 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"gateway_timeout", 15u, 504},
         {"gatewaytimeout", 14u, 504},
         {"gone", 4u, 410},
-        {"http request sent to https port", 31u, 497},
         {"http version not supported", 26u, 505},
         {"http_accepted", 13u, 202},
         {"http_already_reported", 21u, 208},
@@ -5066,6 +5157,7 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"im_used", 7u, 226},
         {"imateapot", 9u, 418},
         {"imused", 6u, 226},
+        {"insufficient space on resource", 30u, 419},
         {"insufficient storage", 20u, 507},
         {"insufficient_storage", 20u, 507},
         {"insufficientstorage", 19u, 507},
@@ -5078,6 +5170,7 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"length required", 15u, 411},
         {"length_required", 15u, 411},
         {"lengthrequired", 14u, 411},
+        {"linkedin_request_denied", 23u, 999},
         {"locked", 6u, 423},
         {"login time-out", 14u, 440},
         {"loop detected", 13u, 508},
@@ -5114,7 +5207,7 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"nginx_ssl_certificate_error", 27u, 495},
         {"nginx_ssl_certificate_required", 30u, 496},
         {"no content", 10u, 204},
-        {"no response", 11u, 444},
+        {"no required ssl certificate was sent", 36u, 496},
         {"no_content", 10u, 204},
         {"nocontent", 9u, 204},
         {"non-authoritative information", 29u, 203},
@@ -5136,6 +5229,7 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"notimplemented", 14u, 501},
         {"notmodified", 11u, 304},
         {"ok", 2u, 200},
+        {"origin dns error", 16u, 530},
         {"origin is unreachable", 21u, 523},
         {"page expired", 12u, 419},
         {"pantheon_site_is_frozen", 23u, 530},
@@ -5163,17 +5257,18 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"proxy_network_connect_timeout_error", 35u, 599},
         {"proxy_network_read_timeout_error", 32u, 598},
         {"proxyauthenticationrequired", 27u, 407},
-        {"qualys_site_is_overloaded", 25u, 529},
-        {"railgun error", 13u, 527},
+        {"qualys_service_is_overloaded", 28u, 529},
+        {"railgun listener to origin error", 32u, 527},
         {"range not satisfiable", 21u, 416},
         {"range_not_satisfiable", 21u, 416},
         {"rangenotsatisfiable", 19u, 416},
         {"redirect", 8u, 451},
         {"redirectkeepverb", 16u, 307},
         {"redirectmethod", 14u, 303},
+        {"request denied", 14u, 999},
         {"request entity too large", 24u, 413},
         {"request header fields too large", 31u, 431},
-        {"request header too large", 24u, 494},
+        {"request header or cookie too large", 34u, 494},
         {"request time-out", 16u, 408},
         {"request timeout", 15u, 408},
         {"request-uri too large", 21u, 414},
@@ -5192,6 +5287,7 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"reset content", 13u, 205},
         {"reset_content", 13u, 205},
         {"resetcontent", 12u, 205},
+        {"resource limit is reached", 25u, 508},
         {"retry with", 10u, 449},
         {"sc_accepted", 11u, 202},
         {"sc_already_reported", 19u, 208},
@@ -5264,12 +5360,14 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"service_unavailable", 19u, 503},
         {"serviceunavailable", 18u, 503},
         {"shopify security rejection", 26u, 430},
+        {"shopify_origin_dns_error", 24u, 530},
         {"shopify_security_rejection", 26u, 430},
+        {"shopify_temporarily_disabled", 28u, 540},
+        {"shopify_unexpected_token", 24u, 783},
         {"site is frozen", 14u, 530},
-        {"site is overloaded", 18u, 529},
+        {"spring_destination_locked", 25u, 421},
+        {"spring_insufficient_space_on_resource", 37u, 419},
         {"spring_method_failure", 21u, 420},
-        {"ssl certificate error", 21u, 495},
-        {"ssl certificate required", 24u, 496},
         {"ssl handshake failed", 20u, 525},
         {"statusaccepted", 14u, 202},
         {"statusalreadyreported", 21u, 208},
@@ -5337,9 +5435,14 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"switching protocols", 19u, 101},
         {"switching_protocols", 19u, 101},
         {"switchingprotocols", 18u, 101},
+        {"temporarily disabled", 20u, 540},
         {"temporary redirect", 18u, 307},
         {"temporary_redirect", 18u, 307},
         {"temporaryredirect", 17u, 307},
+        {"the plain http request was sent to https port", 45u, 497},
+        {"the service is overloaded", 25u, 529},
+        {"the ssl certificate error", 25u, 495},
+        {"this is fine", 12u, 218},
         {"token required", 14u, 499},
         {"too early", 9u, 425},
         {"too many requests", 17u, 429},
@@ -5348,10 +5451,12 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"tooearly", 8u, 425},
         {"toomanyrequests", 15u, 429},
         {"twitter_enhance_your_calm", 25u, 420},
+        {"unattributed_this_is_fine", 25u, 218},
         {"unauthorized", 12u, 401},
         {"unavailable for legal reasons", 29u, 451},
         {"unavailable_for_legal_reasons", 29u, 451},
         {"unavailableforlegalreasons", 26u, 451},
+        {"unexpected token", 16u, 783},
         {"unprocessable content", 21u, 422},
         {"unprocessable entity", 20u, 422},
         {"unprocessable_content", 21u, 422},
@@ -5375,7 +5480,7 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
         {"variant_also_negotiates", 23u, 506},
         {"variantalsonegotiates", 21u, 506},
         {"web server is down", 18u, 521},
-        {"web server returned an unknown error", 36u, 520},
+        {"web server is returning an unknown error", 40u, 520},
     };
     const char *start = name;
     size_t length;
@@ -5386,7 +5491,7 @@ static inline int netcodes_http_from_name(const char *name, int *code) {
     length = netcodes_trim(&start);
     found = netcodes_http_find_exact(start, length);
     if (found == NETCODES_NULL) {
-        found = netcodes_find_name(netcodes_folded, 522u, start, length, 1);
+        found = netcodes_find_name(netcodes_folded, 536u, start, length, 1);
     }
     if (found != NETCODES_NULL && code != NETCODES_NULL) {
         *code = NETCODES_CAST(int, found->code);
@@ -6500,6 +6605,430 @@ static inline netcodes_retry_decision netcodes_qt_retry_decision(int code, int i
 }
 
 /* ---------------------------------------------------------------------------
+ * Qt 5 QNetworkAccessManager::NetworkAccessibility (QNetworkAccessManager::NetworkAccessibility)
+ */
+
+typedef enum netcodes_qt_network_accessibility_network_accessibility {
+    NETCODES_QT_NETWORK_ACCESSIBILITY_UNKNOWN_ACCESSIBILITY = -1, /* UnknownAccessibility */
+    NETCODES_QT_NETWORK_ACCESSIBILITY_NOT_ACCESSIBLE = 0, /* NotAccessible */
+    NETCODES_QT_NETWORK_ACCESSIBILITY_ACCESSIBLE = 1, /* Accessible */
+} netcodes_qt_network_accessibility_network_accessibility;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_qt_network_accessibility_group {
+    NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_NONE = -1,
+    NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_ACCESSIBILITY = 0, /* Accessibility states: -1 to 1 */
+} netcodes_qt_network_accessibility_group;
+
+/* The row of a code netcodes knows (qt_network_accessibility), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_qt_network_accessibility_meaning() for the others. */
+static inline const netcodes_entry *netcodes_qt_network_accessibility_entry(int code) {
+    static const netcodes_entry netcodes_rows[3] = {
+        {-1, "UnknownAccessibility", "Qt 5 could not tell whether the network was usable, for instance because no bearer plugin reported a state; requests were attempted anyway.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_DEPRECATED, 0u, 1u, "qt_network_accessibility"},
+        {0, "NotAccessible", "Qt 5 took the network to be unusable, because the device had no connection or the application turned access off with setNetworkAccessible(); new requests other than file:// ones failed. Wait for a connection, or turn access back on.", NETCODES_CATEGORY_NETWORK, NETCODES_RETRY_AFTER_DELAY, NETCODES_STATUS_DEPRECATED, 0u, 1u, "qt_network_accessibility"},
+        {1, "Accessible", "Qt 5 took the network to be usable and handled requests normally.", NETCODES_CATEGORY_SUCCESS, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_DEPRECATED, 0u, 1u, "qt_network_accessibility"},
+    };
+    /* The row of each value from -1, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[3] = {
+        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2],
+    };
+    if (code < -1 || code > 1) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (-1)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_qt_network_accessibility_is_known(int code) {
+    return netcodes_qt_network_accessibility_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_qt_network_accessibility_name(int code) {
+    const netcodes_entry *entry = netcodes_qt_network_accessibility_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_qt_network_accessibility_description(int code) {
+    const netcodes_entry *entry = netcodes_qt_network_accessibility_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_qt_network_accessibility_name_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_network_accessibility_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_qt_network_accessibility_description_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_network_accessibility_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_qt_network_accessibility_category(int code) {
+    const netcodes_entry *entry = netcodes_qt_network_accessibility_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_qt_network_accessibility_retry(int code) {
+    const netcodes_entry *entry = netcodes_qt_network_accessibility_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_qt_network_accessibility_upstream_status(int code) {
+    const netcodes_entry *entry = netcodes_qt_network_accessibility_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_qt_network_accessibility_group netcodes_qt_network_accessibility_group_of(int code) {
+    if (code >= -1 && code <= 1) {
+        return NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_ACCESSIBILITY;
+    }
+    return NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_NONE. */
+static inline const char *netcodes_qt_network_accessibility_group_id(netcodes_qt_network_accessibility_group group) {
+    switch (group) {
+    case NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_ACCESSIBILITY: return "accessibility";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_NONE. */
+static inline const char *netcodes_qt_network_accessibility_group_title(netcodes_qt_network_accessibility_group group) {
+    switch (group) {
+    case NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_ACCESSIBILITY: return "Accessibility states";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the Accessibility states range (-1 to 1), known code or not. */
+static inline int netcodes_qt_network_accessibility_is_accessibility(int code) {
+    return code >= -1 && code <= 1;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_qt_network_accessibility_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_qt_network_accessibility_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_qt_network_accessibility_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_qt_network_accessibility_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_qt_network_accessibility_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_qt_network_accessibility_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[6] = {
+        {"ACCESSIBLE", 10u, 1},
+        {"Accessible", 10u, 1},
+        {"NotAccessible", 13u, 0},
+        {"NOT_ACCESSIBLE", 14u, 0},
+        {"UnknownAccessibility", 20u, -1},
+        {"UNKNOWN_ACCESSIBILITY", 21u, -1},
+    };
+    return netcodes_find_name(netcodes_names, 6u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_qt_network_accessibility_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_qt_network_accessibility_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_qt_network_accessibility_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[5] = {
+        {"accessible", 10u, 1},
+        {"not_accessible", 14u, 0},
+        {"notaccessible", 13u, 0},
+        {"unknown_accessibility", 21u, -1},
+        {"unknownaccessibility", 20u, -1},
+    };
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_qt_network_accessibility_find_exact(start, length);
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 5u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_qt_network_accessibility_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_qt_network_accessibility_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
+ * Qt QNetworkAccessManager::Operation (QNetworkAccessManager::Operation)
+ */
+
+typedef enum netcodes_qt_operation_operation {
+    NETCODES_QT_OPERATION_UNKNOWN_OPERATION = 0, /* UnknownOperation */
+    NETCODES_QT_OPERATION_HEAD_OPERATION = 1, /* HeadOperation */
+    NETCODES_QT_OPERATION_GET_OPERATION = 2, /* GetOperation */
+    NETCODES_QT_OPERATION_PUT_OPERATION = 3, /* PutOperation */
+    NETCODES_QT_OPERATION_POST_OPERATION = 4, /* PostOperation */
+    NETCODES_QT_OPERATION_DELETE_OPERATION = 5, /* DeleteOperation */
+    NETCODES_QT_OPERATION_CUSTOM_OPERATION = 6, /* CustomOperation */
+} netcodes_qt_operation_operation;
+
+/* The value ranges upstream documents. */
+typedef enum netcodes_qt_operation_group {
+    NETCODES_QT_OPERATION_GROUP_NONE = -1,
+    NETCODES_QT_OPERATION_GROUP_OPERATION = 0, /* Operations: 0 to 6 */
+} netcodes_qt_operation_group;
+
+/* The row of a code netcodes knows (qt_operation), or NULL. A code with several
+ * meanings answers with its primary one; see netcodes_qt_operation_meaning() for the others. */
+static inline const netcodes_entry *netcodes_qt_operation_entry(int code) {
+    static const netcodes_entry netcodes_rows[7] = {
+        {0, "UnknownOperation", "A placeholder for a reply that has no operation yet: a QNetworkReply starts out with it. Qt's documentation leaves it out and PyQt does not name it, so a finished reply that still carries it comes from a custom reply class that never set its operation.", NETCODES_CATEGORY_UNKNOWN, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt_operation"},
+        {1, "HeadOperation", "A request made with head(), sent over HTTP as HEAD: only the status line and headers come back, never a body.", NETCODES_CATEGORY_REQUEST, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt_operation"},
+        {2, "GetOperation", "A request made with get(), sent over HTTP as GET to download the resource. Safe to repeat after a network failure.", NETCODES_CATEGORY_REQUEST, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt_operation"},
+        {3, "PutOperation", "A request made with put(), sent over HTTP as PUT with a body that replaces the resource. Sending it twice leaves the same result, so it may be repeated.", NETCODES_CATEGORY_REQUEST, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt_operation"},
+        {4, "PostOperation", "A request made with post(), sent over HTTP as POST with a body for the server to act on. Not idempotent: send it again only where a duplicate does no harm.", NETCODES_CATEGORY_REQUEST, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt_operation"},
+        {5, "DeleteOperation", "A request made with deleteResource(), sent over HTTP as DELETE. Qt offers it for HTTP and HTTPS URLs only.", NETCODES_CATEGORY_REQUEST, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt_operation"},
+        {6, "CustomOperation", "A request made with sendCustomRequest(), sent over HTTP with whatever method the application named (PATCH, OPTIONS, PROPFIND...), which the request keeps in its CustomVerbAttribute. Whether it may be repeated depends on that method.", NETCODES_CATEGORY_REQUEST, NETCODES_RETRY_NOT_APPLICABLE, NETCODES_STATUS_CURRENT, 0u, 1u, "qt_operation"},
+    };
+    /* The row of each value from 0, NULL where no code is: a
+     * lookup is a range check and one load. */
+    static const netcodes_entry *const netcodes_index[7] = {
+        &netcodes_rows[0], &netcodes_rows[1], &netcodes_rows[2], &netcodes_rows[3], &netcodes_rows[4], &netcodes_rows[5], &netcodes_rows[6],
+    };
+    if (code < 0 || code > 6) {
+        return NETCODES_NULL;
+    }
+    return netcodes_index[code - (0)];
+}
+
+/* 1 if netcodes knows the code, 0 otherwise. */
+static inline int netcodes_qt_operation_is_known(int code) {
+    return netcodes_qt_operation_entry(code) != NETCODES_NULL;
+}
+
+/* The name as upstream spells it, or NULL. */
+static inline const char *netcodes_qt_operation_name(int code) {
+    const netcodes_entry *entry = netcodes_qt_operation_entry(code);
+    return entry != NETCODES_NULL ? entry->name : NETCODES_NULL;
+}
+
+/* What the code means and what to do about it, or NULL. */
+static inline const char *netcodes_qt_operation_description(int code) {
+    const netcodes_entry *entry = netcodes_qt_operation_entry(code);
+    return entry != NETCODES_NULL ? entry->description : NETCODES_NULL;
+}
+
+/* The name, or `fallback` for a code netcodes does not know (or a meaning
+ * whose source documents no name): a log line never goes blank. */
+static inline const char *netcodes_qt_operation_name_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_operation_name(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The description, or `fallback` for a code netcodes does not know. */
+static inline const char *netcodes_qt_operation_description_or(int code, const char *fallback) {
+    const char *text = netcodes_qt_operation_description(code);
+    return text != NETCODES_NULL ? text : fallback;
+}
+
+/* The code's category, or NETCODES_CATEGORY_NONE. */
+static inline netcodes_category netcodes_qt_operation_category(int code) {
+    const netcodes_entry *entry = netcodes_qt_operation_entry(code);
+    return entry != NETCODES_NULL ? entry->category : NETCODES_CATEGORY_NONE;
+}
+
+/* Whether and how to retry, or NETCODES_RETRY_NONE. */
+static inline netcodes_retry netcodes_qt_operation_retry(int code) {
+    const netcodes_entry *entry = netcodes_qt_operation_entry(code);
+    return entry != NETCODES_NULL ? entry->retry : NETCODES_RETRY_NONE;
+}
+
+/* Where the code stands upstream, or NETCODES_STATUS_NONE. */
+static inline netcodes_status netcodes_qt_operation_upstream_status(int code) {
+    const netcodes_entry *entry = netcodes_qt_operation_entry(code);
+    return entry != NETCODES_NULL ? entry->status : NETCODES_STATUS_NONE;
+}
+
+/* The documented range a value falls in, known code or not. */
+static inline netcodes_qt_operation_group netcodes_qt_operation_group_of(int code) {
+    if (code >= 0 && code <= 6) {
+        return NETCODES_QT_OPERATION_GROUP_OPERATION;
+    }
+    return NETCODES_QT_OPERATION_GROUP_NONE;
+}
+
+/* The identifier of a group, as data/ spells it; NULL for NETCODES_QT_OPERATION_GROUP_NONE. */
+static inline const char *netcodes_qt_operation_group_id(netcodes_qt_operation_group group) {
+    switch (group) {
+    case NETCODES_QT_OPERATION_GROUP_OPERATION: return "operation";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* A short human title of a group; NULL for NETCODES_QT_OPERATION_GROUP_NONE. */
+static inline const char *netcodes_qt_operation_group_title(netcodes_qt_operation_group group) {
+    switch (group) {
+    case NETCODES_QT_OPERATION_GROUP_OPERATION: return "Operations";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* 1 if the value lies in the Operations range (0 to 6), known code or not. */
+static inline int netcodes_qt_operation_is_operation(int code) {
+    return code >= 0 && code <= 6;
+}
+
+
+/* 1 if upstream retired the number (a removed code or a sentinel): it is
+ * never a current code and is never reused. */
+static inline int netcodes_qt_operation_is_retired(int code) {
+    (void)code;
+    return 0;
+}
+
+/* How many meanings the code has: 0 if unknown, more than 1 where sources
+ * give the number different meanings. */
+static inline int netcodes_qt_operation_meaning_count(int code) {
+    const netcodes_entry *entry = netcodes_qt_operation_entry(code);
+    return entry != NETCODES_NULL ? NETCODES_CAST(int, entry->meanings) : 0;
+}
+
+/* The i-th meaning of the code (0 is the primary one), or NULL. */
+static inline const netcodes_entry *netcodes_qt_operation_meaning(int code, int i) {
+    const netcodes_entry *entry = netcodes_qt_operation_entry(code);
+    return (entry != NETCODES_NULL && i >= 0 && NETCODES_CAST(unsigned int, i) < entry->meanings) ? entry + i : NETCODES_NULL;
+}
+
+/* The entry of the `length` bytes at `name` in the table of exact names
+ * (upstream's, the constants' without their prefix, other ecosystems'), or NULL. */
+static inline const netcodes_name *netcodes_qt_operation_find_exact(const char *name, size_t length) {
+    static const netcodes_name netcodes_names[14] = {
+        {"GetOperation", 12u, 2},
+        {"PutOperation", 12u, 3},
+        {"GET_OPERATION", 13u, 2},
+        {"HeadOperation", 13u, 1},
+        {"PUT_OPERATION", 13u, 3},
+        {"PostOperation", 13u, 4},
+        {"HEAD_OPERATION", 14u, 1},
+        {"POST_OPERATION", 14u, 4},
+        {"CustomOperation", 15u, 6},
+        {"DeleteOperation", 15u, 5},
+        {"CUSTOM_OPERATION", 16u, 6},
+        {"DELETE_OPERATION", 16u, 5},
+        {"UnknownOperation", 16u, 0},
+        {"UNKNOWN_OPERATION", 17u, 0},
+    };
+    return netcodes_find_name(netcodes_names, 14u, name, length, 0);
+}
+
+/* Finds the code whose name is `name` exactly, as any of its names is
+ * spelled; case and white space matter. Returns 1 and stores the code, or
+ * returns 0. */
+static inline int netcodes_qt_operation_from_exact_name(const char *name, int *code) {
+    const netcodes_name *found = name != NETCODES_NULL ? netcodes_qt_operation_find_exact(name, netcodes_length(name)) : NETCODES_NULL;
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Finds the code a pasted name stands for: without the white space around
+ * it, exactly as any of its names is spelled, or else without a prefix people
+ * paste before names (QNetworkAccessManager::) and ignoring ASCII case, which also finds
+ * former names. Returns 1 and stores the code, or returns 0. */
+static inline int netcodes_qt_operation_from_name(const char *name, int *code) {
+    static const netcodes_name netcodes_folded[14] = {
+        {"custom_operation", 16u, 6},
+        {"customoperation", 15u, 6},
+        {"delete_operation", 16u, 5},
+        {"deleteoperation", 15u, 5},
+        {"get_operation", 13u, 2},
+        {"getoperation", 12u, 2},
+        {"head_operation", 14u, 1},
+        {"headoperation", 13u, 1},
+        {"post_operation", 14u, 4},
+        {"postoperation", 13u, 4},
+        {"put_operation", 13u, 3},
+        {"putoperation", 12u, 3},
+        {"unknown_operation", 17u, 0},
+        {"unknownoperation", 16u, 0},
+    };
+    static const netcodes_name netcodes_prefixes[1] = {
+        {"qnetworkaccessmanager::", 23u, 0},
+    };
+    size_t i;
+    const char *start = name;
+    size_t length;
+    const netcodes_name *found;
+    if (name == NETCODES_NULL) {
+        return 0;
+    }
+    length = netcodes_trim(&start);
+    found = netcodes_qt_operation_find_exact(start, length);
+    for (i = 0; found == NETCODES_NULL && i < 1u; ++i) {
+        size_t n = netcodes_prefixes[i].length;
+        if (length >= n && netcodes_compare(netcodes_prefixes[i].name, start, n, 1) == 0) {
+            start += n;
+            length -= n;
+            break;
+        }
+    }
+    if (found == NETCODES_NULL) {
+        found = netcodes_find_name(netcodes_folded, 14u, start, length, 1);
+    }
+    if (found != NETCODES_NULL && code != NETCODES_NULL) {
+        *code = NETCODES_CAST(int, found->code);
+    }
+    return found != NETCODES_NULL;
+}
+
+/* Whether to send a failed request again after this code, and how long to
+ * wait at least: the decision of its retry class (netcodes_retry_decide());
+ * an unknown code is never retried. */
+static inline netcodes_retry_decision netcodes_qt_operation_retry_decision(int code, int idempotent, long retry_after_seconds) {
+    return netcodes_retry_decide(netcodes_qt_operation_retry(code), idempotent, retry_after_seconds);
+}
+
+/* ---------------------------------------------------------------------------
  * TLS alert descriptions (IANA TLS Alerts registry)
  */
 
@@ -7532,7 +8061,7 @@ static inline const netcodes_rule *netcodes_http_from_chromium_rule(int code) {
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -814 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's DNS data offers no protocol the gateway can use."}, /* -811 */
         {NETCODES_HTTP_GATEWAY_TIMEOUT, NETCODES_MAPPING_APPROXIMATE, "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."}, /* -810 */
-        {NETCODES_HTTP_FORBIDDEN, NETCODES_MAPPING_APPROXIMATE, "The upstream only allows secure transports, so the cleartext request is refused."}, /* -809 */
+        {NETCODES_HTTP_TEMPORARY_REDIRECT, NETCODES_MAPPING_EQUIVALENT, "Not a refusal: Chromium handles this code itself by synthesizing an internal 307 redirect to the https or wss form of the URL, so a gateway should redirect the same way."}, /* -809 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -808 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -806 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."}, /* -805 */
@@ -8048,7 +8577,7 @@ static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -814 */
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use."}, /* -811 */
         {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The lookup was called off, a cancellation rather than a DNS fault."}, /* -810 */
-        {NETCODES_QT_CONTENT_ACCESS_DENIED, NETCODES_MAPPING_APPROXIMATE, "The site only allows secure transports, so the cleartext request is refused, much like a local policy block."}, /* -809 */
+        {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_APPROXIMATE, "Not a failure of the site: Chromium turns it into an internal redirect to https or wss. Qt reports a redirect with NoError, following it itself under its default policy, which is the nearest behaviour."}, /* -809 */
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -808 */
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."}, /* -806 */
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."}, /* -805 */
@@ -8102,12 +8631,12 @@ static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "The server's client-hint negotiation looped, a broken protocol exchange."}, /* -382 */
         {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server closed the connection without handling the request, so it can be resent on a new one."}, /* -381 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."}, /* -380 */
-        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer."}, /* -379 */
+        {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer. Chromium reports this code for an error status without a body (failure lab: http_404_empty_body, where Qt said ContentNotFoundError): when the status is known, map it instead."}, /* -379 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -376 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required."}, /* -375 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures."}, /* -372 */
         {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."}, /* -371 */
-        {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."}, /* -370 */
+        {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt does not parse a reply without a valid status line or headers as a response at all: it gives up on the connection and reports it as closed by the remote host, even while the server keeps it open (failure lab: http09_garbage, http09_garbage_keep_open). ProtocolFailure, this row's answer before the lab, is what Qt reports for a chunked body it cannot read."}, /* -370 */
         {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -367 */
         {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest."}, /* -366 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -365 */
@@ -8135,7 +8664,7 @@ static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."}, /* -341 */
         {NETCODES_QT_UNKNOWN_CONTENT_ERROR, NETCODES_MAPPING_APPROXIMATE, "The response text could not be interpreted, a content problem Qt has no specific code for."}, /* -340 */
         {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The server's authentication demand cannot be met with the schemes available, so it stays unmet."}, /* -339 */
-        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."}, /* -338 */
+        {NETCODES_QT_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Authentication could not be completed, which Qt reports as authentication required. Chromium also ends a navigation with this code when a proxy asks for credentials (407) and none are given, where Qt says ProxyAuthenticationRequiredError (failure lab: proxy_auth_407, proxy_auth_407_connect); when the status is known, map it instead."}, /* -338 */
         {NETCODES_QT_PROTOCOL_FAILURE, NETCODES_MAPPING_APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."}, /* -337 */
         {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -336 */
         {NETCODES_QT_TEMPORARY_NETWORK_FAILURE_ERROR, NETCODES_MAPPING_APPROXIMATE, "Networking was paused for a system suspend, a temporary loss of the network."}, /* -331 */
@@ -8218,7 +8747,7 @@ static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -134 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A full local connection pool; Qt has no code for it and would only see a socket failure."}, /* -133 */
         {NETCODES_QT_UNKNOWN_PROXY_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."}, /* -131 */
-        {NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_EQUIVALENT, "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError."}, /* -130 */
+        {NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium uses this one code for every failure to reach the proxy: a name that does not resolve, a refused or timed-out connection. Qt tells these apart as ProxyNotFoundError, ProxyConnectionRefusedError and ProxyTimeoutError; a refused connection is the commonest case."}, /* -130 */
         {NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -127 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."}, /* -126 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."}, /* -125 */
@@ -8229,7 +8758,7 @@ static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_PROXY_CONNECTION_REFUSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection."}, /* -120 */
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "The lookup was dropped before it ran, which Qt could only report as a failed lookup."}, /* -119 */
         {NETCODES_QT_TIMEOUT_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -118 */
-        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."}, /* -117 */
+        {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has no client-certificate code. Under TLS 1.2 the server's refusal ends the handshake, and Qt reports a failed handshake; under TLS 1.3 it arrives after the client has finished the handshake, and Qt reports a failed read, UnknownNetworkError (failure lab: tls_client_cert_required)."}, /* -117 */
         {NETCODES_QT_PROXY_AUTHENTICATION_REQUIRED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet."}, /* -115 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -114 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -113 */
@@ -8238,7 +8767,7 @@ static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports an unreachable host or network as its generic network error."}, /* -109 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "The address cannot be connected to at all; Qt reports such socket failures as its generic network error."}, /* -108 */
         {NETCODES_QT_SSL_HANDSHAKE_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."}, /* -107 */
-        {NETCODES_QT_NETWORK_SESSION_FAILED_ERROR, NETCODES_MAPPING_APPROXIMATE, "Both say the device has no usable network; Qt 6 no longer raises its code."}, /* -106 */
+        {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt 6 has no code for a lost network connection: NetworkSessionFailedError came from Qt 5's bearer management and is never raised by Qt 6. An offline Qt 6 reports the step that fails instead, HostNotFoundError for the name lookup or, for an address that cannot be routed, UnknownNetworkError, the nearer of the two to this code."}, /* -106 */
         {NETCODES_QT_HOST_NOT_FOUND_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -105 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error."}, /* -104 */
         {NETCODES_QT_REMOTE_HOST_CLOSED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same."}, /* -103 */
@@ -8276,7 +8805,7 @@ static inline const netcodes_rule *netcodes_qt_from_chromium_rule(int code) {
         {NETCODES_QT_CONTENT_NOT_FOUND_ERROR, NETCODES_MAPPING_APPROXIMATE, "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished."}, /* -6 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."}, /* -5 */
         {NETCODES_QT_PROTOCOL_INVALID_OPERATION_ERROR, NETCODES_MAPPING_APPROXIMATE, "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."}, /* -4 */
-        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* -3 */
+        {NETCODES_QT_OPERATION_CANCELED_ERROR, NETCODES_MAPPING_APPROXIMATE, "The same when a request is cancelled. A browser navigation to a URL whose scheme Chromium hands to another program also ends with this code, where Qt refuses the scheme with ProtocolUnknownError (failure lab: unsupported_scheme)."}, /* -3 */
         {NETCODES_QT_UNKNOWN_NETWORK_ERROR, NETCODES_MAPPING_APPROXIMATE, "Chromium's catch-all failure; Qt's generic network error is its counterpart."}, /* -2 */
         {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_APPROXIMATE, "Not a failure: the result is still on its way, so there is no error to report yet."}, /* -1 */
         {NETCODES_QT_NO_ERROR, NETCODES_MAPPING_EQUIVALENT, NETCODES_NULL}, /* 0 */
@@ -9315,7 +9844,7 @@ static inline const netcodes_rule *netcodes_http_from_qt_rule(int code) {
         {NETCODES_HTTP_GONE, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 410."}, /* 207 */
         {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_APPROXIMATE, "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better."}, /* 299 */
         {NETCODES_HTTP_NOT_IMPLEMENTED, NETCODES_MAPPING_APPROXIMATE, "The gateway cannot fetch that kind of URL at all, a capability it lacks."}, /* 301 */
-        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 400 (and from the unregistered 418)."}, /* 302 */
+        {NETCODES_HTTP_BAD_REQUEST, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 400, and also from 418, which the registry keeps as (Unused)."}, /* 302 */
         {NETCODES_HTTP_BAD_GATEWAY, NETCODES_MAPPING_APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."}, /* 399 */
         {NETCODES_HTTP_INTERNAL_SERVER_ERROR, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 500."}, /* 401 */
         {NETCODES_HTTP_NOT_IMPLEMENTED, NETCODES_MAPPING_EQUIVALENT, "Qt derives this code from a 501."}, /* 402 */

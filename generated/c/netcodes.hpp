@@ -45,6 +45,9 @@
 //   - with QNetworkReply::NetworkError (include guard QNETWORKREPLY_H): every function of
 //     netcodes::qt that takes a code also takes Qt's enum, and
 //     netcodes::qt::from_qt_enum() and to_qt_enum() convert.
+//   - with QNetworkAccessManager::Operation (include guard QNETWORKACCESSMANAGER_H): every function of
+//     netcodes::qt_operation that takes a code also takes Qt's enum, and
+//     netcodes::qt_operation::from_qt_enum() and to_qt_enum() convert.
 //
 // Identifiers follow the API vocabulary every output shares: enumerators
 // are UPPER_SNAKE (netcodes::http::Status::NOT_FOUND), types UpperCamel,
@@ -72,7 +75,7 @@ inline constexpr int version_major = 0;
 inline constexpr int version_minor = 1;
 inline constexpr int version_patch = 0;
 inline constexpr std::string_view version = "0.1.0";
-inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; dns: IANA DNS RCODEs registry, codes 0-23; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30";
+inline constexpr std::string_view data_version = "chromium: Chromium 153.0.8010.0; curl: curl 8.21.0; dns: IANA DNS RCODEs registry, codes 0-23; grpc: gRPC 1.85.3; http: RFC 9110 (June 2022) and the IANA registry; http2: RFC 9113 (June 2022) and the IANA registry; http3: RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry; qt: Qt 6.11; qt_network_accessibility: Qt 5.15 (removed in Qt 6.0); qt_operation: Qt 6.11; tls: RFC 9846 (July 2026), RFC 9147, RFC 9849; warning: RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022); websocket: IANA registry, last changed 2025-07-30";
 
 // What kind of failure a code is; shared by every code system.
 enum class Category : int {
@@ -98,6 +101,7 @@ enum class Category : int {
     CANCELLED = 19,
     LOCAL = 20,
     UNKNOWN = 21,
+    REQUEST = 22,
 };
 
 constexpr std::string_view id(Category term) noexcept {
@@ -124,6 +128,7 @@ constexpr std::string_view id(Category term) noexcept {
     case Category::CANCELLED: return "cancelled";
     case Category::LOCAL: return "local";
     case Category::UNKNOWN: return "unknown";
+    case Category::REQUEST: return "request";
     }
     return {};
 }
@@ -152,6 +157,7 @@ constexpr std::string_view title(Category term) noexcept {
     case Category::CANCELLED: return "Cancelled";
     case Category::LOCAL: return "Local";
     case Category::UNKNOWN: return "Unknown";
+    case Category::REQUEST: return "Request kind";
     }
     return {};
 }
@@ -180,6 +186,7 @@ constexpr std::string_view description(Category term) noexcept {
     case Category::CANCELLED: return "The operation was stopped on purpose before it finished.";
     case Category::LOCAL: return "A failure inside the local program or machine: files, memory, arguments.";
     case Category::UNKNOWN: return "A catch-all for failures the upstream does not classify further.";
+    case Category::REQUEST: return "Not an outcome: the kind of request that was made, such as a download or an upload.";
     }
     return {};
 }
@@ -1160,7 +1167,7 @@ constexpr const Meaning *row(long long number) noexcept {
 }
 
 // Every exact name, sorted by bytes.
-inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> names{{
+inline constexpr std::array<::netcodes::detail::Name<NetError>, 498> names{{
     {"ABORTED", NetError::ERR_ABORTED},
     {"ACCESS_DENIED", NetError::ERR_ACCESS_DENIED},
     {"ADDRESS_INVALID", NetError::ERR_ADDRESS_INVALID},
@@ -1415,6 +1422,7 @@ inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> names{{
     {"ERR_NETWORK_ACCESS_REVOKED", NetError::ERR_NETWORK_ACCESS_REVOKED},
     {"ERR_NETWORK_CHANGED", NetError::ERR_NETWORK_CHANGED},
     {"ERR_NETWORK_IO_SUSPENDED", NetError::ERR_NETWORK_IO_SUSPENDED},
+    {"ERR_NONE", NetError::OK},
     {"ERR_NOT_IMPLEMENTED", NetError::ERR_NOT_IMPLEMENTED},
     {"ERR_NO_BUFFER_SPACE", NetError::ERR_NO_BUFFER_SPACE},
     {"ERR_NO_PRIVATE_KEY_FOR_CERT", NetError::ERR_NO_PRIVATE_KEY_FOR_CERT},
@@ -1661,7 +1669,7 @@ inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> names{{
 }};
 
 // Every name and former name in ASCII lower case, sorted by bytes.
-inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> folded{{
+inline constexpr std::array<::netcodes::detail::Name<NetError>, 498> folded{{
     {"aborted", NetError::ERR_ABORTED},
     {"access_denied", NetError::ERR_ACCESS_DENIED},
     {"add_user_cert_failed", NetError::ERR_ADD_USER_CERT_FAILED},
@@ -1919,6 +1927,7 @@ inline constexpr std::array<::netcodes::detail::Name<NetError>, 497> folded{{
     {"err_no_buffer_space", NetError::ERR_NO_BUFFER_SPACE},
     {"err_no_private_key_for_cert", NetError::ERR_NO_PRIVATE_KEY_FOR_CERT},
     {"err_no_supported_proxies", NetError::ERR_NO_SUPPORTED_PROXIES},
+    {"err_none", NetError::OK},
     {"err_not_implemented", NetError::ERR_NOT_IMPLEMENTED},
     {"err_out_of_memory", NetError::ERR_OUT_OF_MEMORY},
     {"err_pac_not_in_dhcp", NetError::ERR_PAC_NOT_IN_DHCP},
@@ -2383,6 +2392,7 @@ constexpr bool is_retired(NetError code) noexcept {
     case -144:
     case -143:
     case -140:
+    case -132:
     case -129:
     case -116:
     case -112:
@@ -3912,6 +3922,7 @@ enum class Status : std::uint16_t {
     PARTIAL_CONTENT = 206,
     MULTI_STATUS = 207,
     ALREADY_REPORTED = 208,
+    UNATTRIBUTED_THIS_IS_FINE = 218,
     IM_USED = 226,
     MULTIPLE_CHOICES = 300,
     MOVED_PERMANENTLY = 301,
@@ -3942,9 +3953,11 @@ enum class Status : std::uint16_t {
     EXPECTATION_FAILED = 417,
     IM_A_TEAPOT = 418,
     LARAVEL_PAGE_EXPIRED = 419,
+    SPRING_INSUFFICIENT_SPACE_ON_RESOURCE = 419,
     TWITTER_ENHANCE_YOUR_CALM = 420,
     SPRING_METHOD_FAILURE = 420,
     MISDIRECTED_REQUEST = 421,
+    SPRING_DESTINATION_LOCKED = 421,
     UNPROCESSABLE_CONTENT = 422,
     LOCKED = 423,
     FAILED_DEPENDENCY = 424,
@@ -3979,23 +3992,28 @@ enum class Status : std::uint16_t {
     VARIANT_ALSO_NEGOTIATES = 506,
     INSUFFICIENT_STORAGE = 507,
     LOOP_DETECTED = 508,
+    CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED = 508,
     APACHE_BANDWIDTH_LIMIT_EXCEEDED = 509,
     NOT_EXTENDED = 510,
     NETWORK_AUTHENTICATION_REQUIRED = 511,
-    CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR = 520,
+    CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR = 520,
     CLOUDFLARE_WEB_SERVER_IS_DOWN = 521,
     CLOUDFLARE_CONNECTION_TIMED_OUT = 522,
     CLOUDFLARE_ORIGIN_IS_UNREACHABLE = 523,
     CLOUDFLARE_A_TIMEOUT_OCCURRED = 524,
     CLOUDFLARE_SSL_HANDSHAKE_FAILED = 525,
     CLOUDFLARE_INVALID_SSL_CERTIFICATE = 526,
-    CLOUDFLARE_RAILGUN_ERROR = 527,
-    QUALYS_SITE_IS_OVERLOADED = 529,
+    CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR = 527,
+    QUALYS_SERVICE_IS_OVERLOADED = 529,
     CLOUDFLARE_ERROR_1XXX = 530,
+    SHOPIFY_ORIGIN_DNS_ERROR = 530,
     PANTHEON_SITE_IS_FROZEN = 530,
+    SHOPIFY_TEMPORARILY_DISABLED = 540,
     AWS_ELB_UNAUTHORIZED = 561,
     PROXY_NETWORK_READ_TIMEOUT_ERROR = 598,
     PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599,
+    SHOPIFY_UNEXPECTED_TOKEN = 783,
+    LINKEDIN_REQUEST_DENIED = 999,
 };
 
 // The value ranges upstream documents.
@@ -4039,7 +4057,7 @@ using Meaning = ::netcodes::Meaning<Status>;
 namespace tables {
 
 // Every meaning, sorted by value; a value's first row is its primary meaning.
-inline constexpr std::array<Meaning, 97> rows{{
+inline constexpr std::array<Meaning, 105> rows{{
     {Status::CONTINUE, "CONTINUE", "Continue", "Interim answer: the server has looked at the request headers and is ready for the body. A client that sent Expect: 100-continue goes on to transmit the body and then waits for the final status.", Category::INFORMATIONAL, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.2.1", 1u, 1u},
     {Status::SWITCHING_PROTOCOLS, "SWITCHING_PROTOCOLS", "Switching Protocols", "The connection is about to change protocol, as the client requested with an Upgrade header; WebSocket handshakes end this way. Everything after this response on the connection uses the new protocol.", Category::INFORMATIONAL, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.2.2", 1u, 1u},
     {Status::PROCESSING, "PROCESSING", "Processing", "A WebDAV stop-gap response meaning the server is busy with a slow request and the client should hold on instead of timing out. Current servers rarely send it.", Category::INFORMATIONAL, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 2518 (WebDAV)", 1u, 1u},
@@ -4053,6 +4071,7 @@ inline constexpr std::array<Meaning, 97> rows{{
     {Status::PARTIAL_CONTENT, "PARTIAL_CONTENT", "Partial Content", "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.3.7", 0u, 1u},
     {Status::MULTI_STATUS, "MULTI_STATUS", "Multi-Status", "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 4918", 0u, 1u},
     {Status::ALREADY_REPORTED, "ALREADY_REPORTED", "Already Reported", "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 5842", 0u, 1u},
+    {Status::UNATTRIBUTED_THIS_IS_FINE, "UNATTRIBUTED_THIS_IS_FINE", "This is fine", "A 2xx code that many lists attribute to Apache's ProxyErrorOverride, for passing an error body through with a success status. Neither Apache's source nor its manual knows the number, and the claim seems to go back to an unsourced encyclopedia edit that later lists copied, so treat a 218 as private to whatever application sent it.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::UNOFFICIAL, "unattributed", "", "No verifiable source: lists credit it to Apache's ProxyErrorOverride, whose source and documentation have no such code", 0u, 1u},
     {Status::IM_USED, "IM_USED", "IM Used", "The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 3229", 0u, 1u},
     {Status::MULTIPLE_CHOICES, "MULTIPLE_CHOICES", "Multiple Choices", "Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.", Category::REDIRECT, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.4.1", 0u, 1u},
     {Status::MOVED_PERMANENTLY, "MOVED_PERMANENTLY", "Moved Permanently", "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.", Category::REDIRECT, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.4.2", 0u, 1u},
@@ -4082,10 +4101,12 @@ inline constexpr std::array<Meaning, 97> rows{{
     {Status::RANGE_NOT_SATISFIABLE, "RANGE_NOT_SATISFIABLE", "Range Not Satisfiable", "None of the byte ranges requested lies within the current resource, often because it has shrunk or been replaced. Ask for the whole resource or for a range that exists.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.5.17", 0u, 1u},
     {Status::EXPECTATION_FAILED, "EXPECTATION_FAILED", "Expectation Failed", "Some server on the path cannot honour the Expect header of the request. Send the request again without that header.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.5.18", 0u, 1u},
     {Status::IM_A_TEAPOT, "IM_A_TEAPOT", "(Unused)", "Reserved because the April Fools' coffee-pot protocol made \"418 I'm a teapot\" widely known. It has no meaning in HTTP, though some sites still answer with it as a joke or to turn away unwanted clients.", Category::CLIENT, Retry::NEVER, CodeStatus::UNUSED, "iana", "", "RFC 9110, Section 15.5.19", 0u, 1u},
-    {Status::LARAVEL_PAGE_EXPIRED, "LARAVEL_PAGE_EXPIRED", "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", Category::AUTH, Retry::NEVER, CodeStatus::UNOFFICIAL, "laravel", "", "Laravel docs, CSRF Protection", 0u, 1u},
+    {Status::LARAVEL_PAGE_EXPIRED, "LARAVEL_PAGE_EXPIRED", "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", Category::AUTH, Retry::NEVER, CodeStatus::UNOFFICIAL, "laravel", "", "Laravel docs, CSRF Protection", 0u, 2u},
+    {Status::SPRING_INSUFFICIENT_SPACE_ON_RESOURCE, "SPRING_INSUFFICIENT_SPACE_ON_RESOURCE", "Insufficient Space On Resource", "A constant that Spring Framework and Apache HttpComponents took from an early WebDAV draft, for a server without room left to store the resource; the final WebDAV standard uses 507 Insufficient Storage for that. Spring deprecated it and dropped it in Spring 7.0, so it appears mostly as a name in older Java code and logs.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "spring", "", "Spring Framework 6.2, HttpStatus.INSUFFICIENT_SPACE_ON_RESOURCE (Series.CLIENT_ERROR; deprecated since 3.2.1, removed in 7.0); also HttpComponents Core HttpStatus.SC_INSUFFICIENT_SPACE_ON_RESOURCE", 0u, 2u},
     {Status::TWITTER_ENHANCE_YOUR_CALM, "TWITTER_ENHANCE_YOUR_CALM", "Enhance Your Calm", "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.", Category::RATE_LIMIT, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "twitter", "", "Twitter API v1, Error Codes & Responses", 0u, 2u},
-    {Status::SPRING_METHOD_FAILURE, "SPRING_METHOD_FAILURE", "Method Failure", "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.", Category::SERVER, Retry::NEVER, CodeStatus::UNOFFICIAL, "spring", "", "Spring Framework, HttpStatus.METHOD_FAILURE", 0u, 2u},
-    {Status::MISDIRECTED_REQUEST, "MISDIRECTED_REQUEST", "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", Category::CONNECTION, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.5.20", 0u, 1u},
+    {Status::SPRING_METHOD_FAILURE, "SPRING_METHOD_FAILURE", "Method Failure", "A constant of Spring Framework's HttpStatus enum, taken from an early WebDAV draft, for a method that was not carried out because another one in the same request failed; the final WebDAV standard calls that 424 Failed Dependency. Spring filed it among client errors, deprecated it and dropped it in Spring 7.0, and servers seldom send it.", Category::CONTENT, Retry::NEVER, CodeStatus::UNOFFICIAL, "spring", "", "Spring Framework 6.2, HttpStatus.METHOD_FAILURE (Series.CLIENT_ERROR; deprecated since 3.2.1, removed in 7.0)", 0u, 2u},
+    {Status::MISDIRECTED_REQUEST, "MISDIRECTED_REQUEST", "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", Category::CONNECTION, Retry::FRESH_CONNECTION, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.5.20", 0u, 2u},
+    {Status::SPRING_DESTINATION_LOCKED, "SPRING_DESTINATION_LOCKED", "Destination Locked", "A WebDAV-draft constant of Spring Framework for a copy or move whose destination is locked; the final standard reports that with 423 Locked. Until Spring 7.0 it was the only 421 in Spring's enum, so HttpStatus.valueOf(421) named a real 421 Misdirected Request DESTINATION_LOCKED.", Category::CONTENT, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "spring", "", "Spring Framework 6.2, HttpStatus.DESTINATION_LOCKED (Series.CLIENT_ERROR; deprecated since 3.2.1, removed in 7.0)", 0u, 2u},
     {Status::UNPROCESSABLE_CONTENT, "UNPROCESSABLE_CONTENT", "Unprocessable Content", "The server could parse the request body and knows its format, yet the data itself makes no sense to it, for example a field fails validation. Correct the data before sending again.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.5.21", 0u, 1u},
     {Status::LOCKED, "LOCKED", "Locked", "The WebDAV resource is locked and the request did not present the matching lock token. Supply the token, or wait until the lock is released or expires.", Category::CONTENT, Retry::AFTER_DELAY, CodeStatus::CURRENT, "iana", "", "RFC 4918", 0u, 1u},
     {Status::FAILED_DEPENDENCY, "FAILED_DEPENDENCY", "Failed Dependency", "The WebDAV method was not carried out because another action it relied on failed. Deal with the failing action first.", Category::CONTENT, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 4918", 0u, 1u},
@@ -4096,7 +4117,7 @@ inline constexpr std::array<Meaning, 97> rows{{
     {Status::SHOPIFY_SECURITY_REJECTION, "SHOPIFY_SECURITY_REJECTION", "Shopify Security Rejection", "Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.", Category::POLICY, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "shopify", "", "Shopify API response status and error codes", 0u, 1u},
     {Status::REQUEST_HEADER_FIELDS_TOO_LARGE, "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large", "The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.", Category::CLIENT, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 6585", 0u, 1u},
     {Status::IIS_LOGIN_TIME_OUT, "IIS_LOGIN_TIME_OUT", "Login Time-out", "Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.", Category::AUTH, Retry::NEVER, CodeStatus::UNOFFICIAL, "iis", "", "Microsoft, Outlook Web Access 440 Login Time-out", 0u, 1u},
-    {Status::NGINX_NO_RESPONSE, "NGINX_NO_RESPONSE", "No Response", "nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", Category::POLICY, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h", 0u, 1u},
+    {Status::NGINX_NO_RESPONSE, "NGINX_NO_RESPONSE", "", "nginx dropped the connection without writing any response; the number shows up only in nginx's access log, and nginx itself gives it no phrase, only the macro name NGX_HTTP_CLOSE. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", Category::POLICY, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h (NGX_HTTP_CLOSE); nginx has no reason phrase for it", 0u, 1u},
     {Status::IIS_RETRY_WITH, "IIS_RETRY_WITH", "Retry With", "Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.", Category::CLIENT, Retry::NEVER, CodeStatus::UNOFFICIAL, "iis", "", "Microsoft open specifications, 449 Retry With status code", 0u, 1u},
     {Status::MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS, "MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS", "Blocked by Windows Parental Controls", "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.", Category::POLICY, Retry::NEVER, CodeStatus::UNOFFICIAL, "microsoft", "", "Windows Parental Controls", 0u, 1u},
     {Status::UNAVAILABLE_FOR_LEGAL_REASONS, "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", Category::POLICY, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 7725", 0u, 2u},
@@ -4104,12 +4125,12 @@ inline constexpr std::array<Meaning, 97> rows{{
     {Status::AWS_ELB_CLIENT_CLOSED_CONNECTION, "AWS_ELB_CLIENT_CLOSED_CONNECTION", "", "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.", Category::CANCELLED, Retry::NEVER, CodeStatus::UNOFFICIAL, "aws_elb", "", "AWS docs, Troubleshoot your Application Load Balancers", 0u, 1u},
     {Status::AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES, "AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES", "", "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.", Category::CLIENT, Retry::NEVER, CodeStatus::UNOFFICIAL, "aws_elb", "", "AWS docs, Troubleshoot your Application Load Balancers", 0u, 1u},
     {Status::AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS, "AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS", "", "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.", Category::PROTOCOL, Retry::NEVER, CodeStatus::UNOFFICIAL, "aws_elb", "", "AWS docs, Troubleshoot your Application Load Balancers", 0u, 1u},
-    {Status::NGINX_REQUEST_HEADER_TOO_LARGE, "NGINX_REQUEST_HEADER_TOO_LARGE", "Request header too large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", Category::CLIENT, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h", 0u, 1u},
-    {Status::NGINX_SSL_CERTIFICATE_ERROR, "NGINX_SSL_CERTIFICATE_ERROR", "SSL Certificate Error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h", 0u, 1u},
-    {Status::NGINX_SSL_CERTIFICATE_REQUIRED, "NGINX_SSL_CERTIFICATE_REQUIRED", "SSL Certificate Required", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h", 0u, 1u},
-    {Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT, "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT", "HTTP Request Sent to HTTPS Port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", Category::PROTOCOL, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h", 0u, 1u},
+    {Status::NGINX_REQUEST_HEADER_TOO_LARGE, "NGINX_REQUEST_HEADER_TOO_LARGE", "Request Header Or Cookie Too Large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", Category::CLIENT, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0u, 1u},
+    {Status::NGINX_SSL_CERTIFICATE_ERROR, "NGINX_SSL_CERTIFICATE_ERROR", "The SSL certificate error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0u, 1u},
+    {Status::NGINX_SSL_CERTIFICATE_REQUIRED, "NGINX_SSL_CERTIFICATE_REQUIRED", "No required SSL certificate was sent", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0u, 1u},
+    {Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT, "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT", "The plain HTTP request was sent to HTTPS port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", Category::PROTOCOL, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0u, 1u},
     {Status::ESRI_INVALID_TOKEN, "ESRI_INVALID_TOKEN", "Invalid Token", "ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.", Category::AUTH, Retry::NEVER, CodeStatus::UNOFFICIAL, "esri", "", "ArcGIS Server, Using token-based authentication", 0u, 1u},
-    {Status::NGINX_CLIENT_CLOSED_REQUEST, "NGINX_CLIENT_CLOSED_REQUEST", "Client Closed Request", "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.", Category::CANCELLED, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h", 0u, 2u},
+    {Status::NGINX_CLIENT_CLOSED_REQUEST, "NGINX_CLIENT_CLOSED_REQUEST", "", "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it, and nginx gives it no phrase, only the macro name NGX_HTTP_CLIENT_CLOSED_REQUEST; many of them usually mean client timeouts are shorter than the time the backend needs.", Category::CANCELLED, Retry::NEVER, CodeStatus::UNOFFICIAL, "nginx", "", "nginx source, src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST); nginx has no reason phrase for it", 0u, 2u},
     {Status::ESRI_TOKEN_REQUIRED, "ESRI_TOKEN_REQUIRED", "Token Required", "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.", Category::AUTH, Retry::NEVER, CodeStatus::UNOFFICIAL, "esri", "", "ArcGIS Server, Using token-based authentication", 0u, 2u},
     {Status::INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR", "Internal Server Error", "Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.", Category::SERVER, Retry::IDEMPOTENT, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.6.1", 0u, 1u},
     {Status::NOT_IMPLEMENTED, "NOT_IMPLEMENTED", "Not Implemented", "The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.6.2", 0u, 1u},
@@ -4119,28 +4140,33 @@ inline constexpr std::array<Meaning, 97> rows{{
     {Status::HTTP_VERSION_NOT_SUPPORTED, "HTTP_VERSION_NOT_SUPPORTED", "HTTP Version Not Supported", "The server refuses to talk the major HTTP version the client chose. Fall back to a version it accepts.", Category::PROTOCOL, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 9110, Section 15.6.6", 0u, 1u},
     {Status::VARIANT_ALSO_NEGOTIATES, "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates", "The server's transparent content negotiation is misconfigured: the variant it picked negotiates again, which would loop. Only the operator can fix this.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 2295", 0u, 1u},
     {Status::INSUFFICIENT_STORAGE, "INSUFFICIENT_STORAGE", "Insufficient Storage", "Storage ran out on the server side, for example a full disk or an exhausted quota, so the WebDAV operation could not finish. It can succeed later once space is freed.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::CURRENT, "iana", "", "RFC 4918", 0u, 1u},
-    {Status::LOOP_DETECTED, "LOOP_DETECTED", "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 5842", 0u, 1u},
+    {Status::LOOP_DETECTED, "LOOP_DETECTED", "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", Category::SERVER, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 5842", 0u, 2u},
+    {Status::CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED, "CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED", "Resource Limit Is Reached", "Shared-hosting servers running CloudLinux, typically under cPanel, send this when a site reaches its resource quota: too many simultaneous requests (entry processes), or its share of CPU or memory. It clears once the load drops; the site owner can reduce the load or buy higher limits.", Category::RATE_LIMIT, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudlinux", "", "CloudLinux docs, mod_hostinglimits (LVEErrorCode, default 508)", 0u, 2u},
     {Status::APACHE_BANDWIDTH_LIMIT_EXCEEDED, "APACHE_BANDWIDTH_LIMIT_EXCEEDED", "Bandwidth Limit Exceeded", "The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.", Category::RATE_LIMIT, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "apache", "", "cPanel docs, HTTP Error Codes and Quick Fixes", 0u, 1u},
     {Status::NOT_EXTENDED, "NOT_EXTENDED", "Not Extended", "The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.", Category::PROTOCOL, Retry::NEVER, CodeStatus::OBSOLETE, "iana", "", "RFC 2774 (status change to Historic)", 0u, 1u},
     {Status::NETWORK_AUTHENTICATION_REQUIRED, "NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required", "The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.", Category::AUTH, Retry::NEVER, CodeStatus::CURRENT, "iana", "", "RFC 6585", 0u, 1u},
-    {Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR, "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR", "Web Server Returned an Unknown Error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", Category::PROXY, Retry::IDEMPOTENT, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::CLOUDFLARE_WEB_SERVER_IS_DOWN, "CLOUDFLARE_WEB_SERVER_IS_DOWN", "Web Server Is Down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::CLOUDFLARE_CONNECTION_TIMED_OUT, "CLOUDFLARE_CONNECTION_TIMED_OUT", "Connection Timed Out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", Category::TIMEOUT, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE, "CLOUDFLARE_ORIGIN_IS_UNREACHABLE", "Origin Is Unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::CLOUDFLARE_A_TIMEOUT_OCCURRED, "CLOUDFLARE_A_TIMEOUT_OCCURRED", "A Timeout Occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", Category::TIMEOUT, Retry::IDEMPOTENT, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED, "CLOUDFLARE_SSL_HANDSHAKE_FAILED", "SSL Handshake Failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", Category::TLS, Retry::NEVER, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE, "CLOUDFLARE_INVALID_SSL_CERTIFICATE", "Invalid SSL Certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::CLOUDFLARE_RAILGUN_ERROR, "CLOUDFLARE_RAILGUN_ERROR", "Railgun Error", "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.", Category::PROXY, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
-    {Status::QUALYS_SITE_IS_OVERLOADED, "QUALYS_SITE_IS_OVERLOADED", "Site is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "qualys", "", "SSL Labs API v3 documentation", 0u, 1u},
-    {Status::CLOUDFLARE_ERROR_1XXX, "CLOUDFLARE_ERROR_1XXX", "", "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", Category::PROXY, Retry::NEVER, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 1xxx errors", 0u, 2u},
-    {Status::PANTHEON_SITE_IS_FROZEN, "PANTHEON_SITE_IS_FROZEN", "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", Category::POLICY, Retry::NEVER, CodeStatus::UNOFFICIAL, "pantheon", "", "Pantheon docs, Platform Considerations", 0u, 2u},
+    {Status::CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR, "CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR", "Web server is returning an unknown error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", Category::PROXY, Retry::IDEMPOTENT, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
+    {Status::CLOUDFLARE_WEB_SERVER_IS_DOWN, "CLOUDFLARE_WEB_SERVER_IS_DOWN", "Web server is down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
+    {Status::CLOUDFLARE_CONNECTION_TIMED_OUT, "CLOUDFLARE_CONNECTION_TIMED_OUT", "Connection timed out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", Category::TIMEOUT, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
+    {Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE, "CLOUDFLARE_ORIGIN_IS_UNREACHABLE", "Origin is unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", Category::CONNECTION, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
+    {Status::CLOUDFLARE_A_TIMEOUT_OCCURRED, "CLOUDFLARE_A_TIMEOUT_OCCURRED", "A timeout occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", Category::TIMEOUT, Retry::IDEMPOTENT, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
+    {Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED, "CLOUDFLARE_SSL_HANDSHAKE_FAILED", "SSL handshake failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", Category::TLS, Retry::NEVER, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
+    {Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE, "CLOUDFLARE_INVALID_SSL_CERTIFICATE", "Invalid SSL certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", Category::CERTIFICATE, Retry::NEVER, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0u, 1u},
+    {Status::CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR, "CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR", "Railgun Listener to origin error", "The connection between Cloudflare and the Railgun listener installed next to the origin broke or timed out. Railgun has been discontinued and Cloudflare's current pages no longer list the code, so it now turns up mostly in old logs.", Category::PROXY, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs (archived), Troubleshooting Cloudflare 5XX errors", 0u, 1u},
+    {Status::QUALYS_SERVICE_IS_OVERLOADED, "QUALYS_SERVICE_IS_OVERLOADED", "the service is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "qualys", "", "Qualys SSL Labs API documentation (v3 and v4), Error Response Status Codes", 0u, 1u},
+    {Status::CLOUDFLARE_ERROR_1XXX, "CLOUDFLARE_ERROR_1XXX", "", "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", Category::PROXY, Retry::NEVER, CodeStatus::UNOFFICIAL, "cloudflare", "", "Cloudflare docs, Cloudflare 1xxx errors", 0u, 3u},
+    {Status::SHOPIFY_ORIGIN_DNS_ERROR, "SHOPIFY_ORIGIN_DNS_ERROR", "Origin DNS Error", "Shopify's edge, which runs on Cloudflare, could not resolve the DNS name it needed to reach the shop. Usually an incident on the platform's side: check Shopify's status page and try again later.", Category::DNS, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "shopify", "", "Shopify API response status and error codes", 0u, 3u},
+    {Status::PANTHEON_SITE_IS_FROZEN, "PANTHEON_SITE_IS_FROZEN", "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", Category::POLICY, Retry::NEVER, CodeStatus::UNOFFICIAL, "pantheon", "", "Pantheon docs, Platform Considerations", 0u, 3u},
+    {Status::SHOPIFY_TEMPORARILY_DISABLED, "SHOPIFY_TEMPORARILY_DISABLED", "Temporarily Disabled", "Shopify has switched the requested API endpoint off for a while. Nothing in the request needs changing; wait and send it again later.", Category::SERVER, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "shopify", "", "Shopify API response status and error codes", 0u, 1u},
     {Status::AWS_ELB_UNAUTHORIZED, "AWS_ELB_UNAUTHORIZED", "Unauthorized", "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.", Category::AUTH, Retry::NEVER, CodeStatus::UNOFFICIAL, "aws_elb", "", "AWS docs, Troubleshoot your Application Load Balancers", 0u, 1u},
     {Status::PROXY_NETWORK_READ_TIMEOUT_ERROR, "PROXY_NETWORK_READ_TIMEOUT_ERROR", "Network read timeout error", "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.", Category::TIMEOUT, Retry::IDEMPOTENT, CodeStatus::UNOFFICIAL, "proxy", "", "Informal convention of some HTTP proxies", 0u, 1u},
     {Status::PROXY_NETWORK_CONNECT_TIMEOUT_ERROR, "PROXY_NETWORK_CONNECT_TIMEOUT_ERROR", "Network Connect Timeout Error", "An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.", Category::TIMEOUT, Retry::AFTER_DELAY, CodeStatus::UNOFFICIAL, "proxy", "", "Informal convention of some HTTP proxies", 0u, 1u},
+    {Status::SHOPIFY_UNEXPECTED_TOKEN, "SHOPIFY_UNEXPECTED_TOKEN", "Unexpected Token", "Shopify's API lists this for a request whose JSON it could not parse because of a syntax error. Fix the JSON and resend; the number lies outside the HTTP status classes, so generic HTTP clients may reject the response itself.", Category::CLIENT, Retry::NEVER, CodeStatus::UNOFFICIAL, "shopify", "", "Shopify API response status and error codes", 0u, 1u},
+    {Status::LINKEDIN_REQUEST_DENIED, "LINKEDIN_REQUEST_DENIED", "Request denied", "LinkedIn answers requests it takes for automated or anonymous traffic, such as crawlers, link checkers and scripts on cloud hosts, with this code instead of the page. It depends on the address, user agent and request rate; retrying does not help, LinkedIn's official API does.", Category::POLICY, Retry::NEVER, CodeStatus::UNOFFICIAL, "linkedin", "", "No LinkedIn document; the reason phrase LinkedIn's servers send", 0u, 1u},
 }};
 
-// The row of each value from 100 to 599, -1 where no code is.
-inline constexpr std::array<std::int32_t, 500> index{ {
+// The row of each value from 100 to 999, -1 where no code is.
+inline constexpr std::array<std::int32_t, 900> index{ {
     0, 1, 2, 3, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -4148,39 +4174,64 @@ inline constexpr std::array<std::int32_t, 500> index{ {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, 4, 5, 6, 7, 8, 9, 10, 11, 12, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, -1,
+    -1, -1, -1, -1, -1, -1, 13, -1, -1, -1, -1, -1, -1, -1, 14, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, 14, 15, 16, 17, 18, 19, 20, 21,
-    22, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, 15, 16, 17, 18, 19, 20, 21, 22,
+    23, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 23, 24, 25, 26,
-    27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42,
-    43, 45, 46, 47, 48, 49, 50, -1, 51, 52, 53, 54, -1, -1, -1, -1,
-    -1, -1, -1, -1, 55, -1, -1, -1, 56, -1, -1, -1, -1, 57, 58, 59,
-    -1, -1, -1, -1, -1, -1, -1, -1, 61, -1, -1, 62, 63, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 24, 25, 26, 27,
+    28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+    45, 47, 49, 50, 51, 52, 53, -1, 54, 55, 56, 57, -1, -1, -1, -1,
+    -1, -1, -1, -1, 58, -1, -1, -1, 59, -1, -1, -1, -1, 60, 61, 62,
+    -1, -1, -1, -1, -1, -1, -1, -1, 64, -1, -1, 65, 66, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 64, 65, 66, 67, 68, 69,
-    71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, -1, -1, -1, -1,
-    -1, -1, -1, -1, 83, 84, 85, 86, 87, 88, 89, 90, -1, 91, 92, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 67, 68, 69, 70, 71, 72,
+    74, 75, 76, 77, 78, 79, 80, 81, 82, 84, 85, 86, -1, -1, -1, -1,
+    -1, -1, -1, -1, 87, 88, 89, 90, 91, 92, 93, 94, -1, 95, 96, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, 99, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 100, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 94, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, 101, 102, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, 95, 96,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 103, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 104,
 } };
 
 constexpr const Meaning *row(long long number) noexcept {
-    return ::netcodes::detail::find_dense(rows, index, 100, 599, number);
+    return ::netcodes::detail::find_dense(rows, index, 100, 999, number);
 }
 
 // Every exact name, sorted by bytes.
-inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
+inline constexpr std::array<::netcodes::detail::Name<Status>, 538> names{{
     {"(Unused)", Status::SWITCH_PROXY},
     {":\"(unused)\"", Status::SWITCH_PROXY},
     {":accepted", Status::ACCEPTED},
@@ -4247,7 +4298,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {":uri_too_long", Status::URI_TOO_LONG},
     {":use_proxy", Status::USE_PROXY},
     {":variant_also_negotiates", Status::VARIANT_ALSO_NEGOTIATES},
-    {"A Timeout Occurred", Status::CLOUDFLARE_A_TIMEOUT_OCCURRED},
+    {"A timeout occurred", Status::CLOUDFLARE_A_TIMEOUT_OCCURRED},
     {"ACCEPTED", Status::ACCEPTED},
     {"ALREADY_REPORTED", Status::ALREADY_REPORTED},
     {"APACHE_BANDWIDTH_LIMIT_EXCEEDED", Status::APACHE_BANDWIDTH_LIMIT_EXCEEDED},
@@ -4272,20 +4323,21 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"CLOUDFLARE_ERROR_1XXX", Status::CLOUDFLARE_ERROR_1XXX},
     {"CLOUDFLARE_INVALID_SSL_CERTIFICATE", Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE},
     {"CLOUDFLARE_ORIGIN_IS_UNREACHABLE", Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE},
-    {"CLOUDFLARE_RAILGUN_ERROR", Status::CLOUDFLARE_RAILGUN_ERROR},
+    {"CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR", Status::CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR},
     {"CLOUDFLARE_SSL_HANDSHAKE_FAILED", Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED},
     {"CLOUDFLARE_WEB_SERVER_IS_DOWN", Status::CLOUDFLARE_WEB_SERVER_IS_DOWN},
-    {"CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR", Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR},
+    {"CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR", Status::CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR},
+    {"CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED", Status::LOOP_DETECTED},
     {"CONFLICT", Status::CONFLICT},
     {"CONTENT_TOO_LARGE", Status::CONTENT_TOO_LARGE},
     {"CONTINUE", Status::CONTINUE},
     {"CREATED", Status::CREATED},
-    {"Client Closed Request", Status::NGINX_CLIENT_CLOSED_REQUEST},
     {"Conflict", Status::CONFLICT},
-    {"Connection Timed Out", Status::CLOUDFLARE_CONNECTION_TIMED_OUT},
+    {"Connection timed out", Status::CLOUDFLARE_CONNECTION_TIMED_OUT},
     {"Content Too Large", Status::CONTENT_TOO_LARGE},
     {"Continue", Status::CONTINUE},
     {"Created", Status::CREATED},
+    {"Destination Locked", Status::MISDIRECTED_REQUEST},
     {"EARLY_HINTS", Status::EARLY_HINTS},
     {"ESRI_INVALID_TOKEN", Status::ESRI_INVALID_TOKEN},
     {"ESRI_TOKEN_REQUIRED", Status::NGINX_CLIENT_CLOSED_REQUEST},
@@ -4307,7 +4359,6 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"Gateway Timeout", Status::GATEWAY_TIMEOUT},
     {"GatewayTimeout", Status::GATEWAY_TIMEOUT},
     {"Gone", Status::GONE},
-    {"HTTP Request Sent to HTTPS Port", Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT},
     {"HTTP Version Not Supported", Status::HTTP_VERSION_NOT_SUPPORTED},
     {"HTTP_ACCEPTED", Status::ACCEPTED},
     {"HTTP_ALREADY_REPORTED", Status::ALREADY_REPORTED},
@@ -4401,14 +4452,16 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"INTERNAL_SERVER_ERROR", Status::INTERNAL_SERVER_ERROR},
     {"ImATeapot", Status::IM_A_TEAPOT},
     {"ImUsed", Status::IM_USED},
+    {"Insufficient Space On Resource", Status::LARAVEL_PAGE_EXPIRED},
     {"Insufficient Storage", Status::INSUFFICIENT_STORAGE},
     {"InsufficientStorage", Status::INSUFFICIENT_STORAGE},
     {"Internal Server Error", Status::INTERNAL_SERVER_ERROR},
     {"InternalServerError", Status::INTERNAL_SERVER_ERROR},
-    {"Invalid SSL Certificate", Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE},
+    {"Invalid SSL certificate", Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE},
     {"Invalid Token", Status::ESRI_INVALID_TOKEN},
     {"LARAVEL_PAGE_EXPIRED", Status::LARAVEL_PAGE_EXPIRED},
     {"LENGTH_REQUIRED", Status::LENGTH_REQUIRED},
+    {"LINKEDIN_REQUEST_DENIED", Status::LINKEDIN_REQUEST_DENIED},
     {"LOCKED", Status::LOCKED},
     {"LOOP_DETECTED", Status::LOOP_DETECTED},
     {"Length Required", Status::LENGTH_REQUIRED},
@@ -4454,7 +4507,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"Network read timeout error", Status::PROXY_NETWORK_READ_TIMEOUT_ERROR},
     {"NetworkAuthenticationRequired", Status::NETWORK_AUTHENTICATION_REQUIRED},
     {"No Content", Status::NO_CONTENT},
-    {"No Response", Status::NGINX_NO_RESPONSE},
+    {"No required SSL certificate was sent", Status::NGINX_SSL_CERTIFICATE_REQUIRED},
     {"NoContent", Status::NO_CONTENT},
     {"Non-Authoritative Information", Status::NON_AUTHORITATIVE_INFORMATION},
     {"NonAuthoritativeInformation", Status::NON_AUTHORITATIVE_INFORMATION},
@@ -4470,7 +4523,8 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"NotModified", Status::NOT_MODIFIED},
     {"OK", Status::OK},
     {"Ok", Status::OK},
-    {"Origin Is Unreachable", Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE},
+    {"Origin DNS Error", Status::CLOUDFLARE_ERROR_1XXX},
+    {"Origin is unreachable", Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE},
     {"PANTHEON_SITE_IS_FROZEN", Status::CLOUDFLARE_ERROR_1XXX},
     {"PARTIAL_CONTENT", Status::PARTIAL_CONTENT},
     {"PAYLOAD_TOO_LARGE", Status::CONTENT_TOO_LARGE},
@@ -4497,7 +4551,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"Processing", Status::PROCESSING},
     {"Proxy Authentication Required", Status::PROXY_AUTHENTICATION_REQUIRED},
     {"ProxyAuthenticationRequired", Status::PROXY_AUTHENTICATION_REQUIRED},
-    {"QUALYS_SITE_IS_OVERLOADED", Status::QUALYS_SITE_IS_OVERLOADED},
+    {"QUALYS_SERVICE_IS_OVERLOADED", Status::QUALYS_SERVICE_IS_OVERLOADED},
     {"RANGE_NOT_SATISFIABLE", Status::RANGE_NOT_SATISFIABLE},
     {"REQUESTED_RANGE_NOT_SATISFIABLE", Status::RANGE_NOT_SATISFIABLE},
     {"REQUEST_ENTITY_TOO_LARGE", Status::CONTENT_TOO_LARGE},
@@ -4505,15 +4559,16 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"REQUEST_TIMEOUT", Status::REQUEST_TIMEOUT},
     {"REQUEST_URI_TOO_LONG", Status::URI_TOO_LONG},
     {"RESET_CONTENT", Status::RESET_CONTENT},
-    {"Railgun Error", Status::CLOUDFLARE_RAILGUN_ERROR},
+    {"Railgun Listener to origin error", Status::CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR},
     {"Range Not Satisfiable", Status::RANGE_NOT_SATISFIABLE},
     {"RangeNotSatisfiable", Status::RANGE_NOT_SATISFIABLE},
     {"Redirect", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
     {"RedirectKeepVerb", Status::TEMPORARY_REDIRECT},
     {"RedirectMethod", Status::SEE_OTHER},
     {"Request Header Fields Too Large", Status::REQUEST_HEADER_FIELDS_TOO_LARGE},
+    {"Request Header Or Cookie Too Large", Status::NGINX_REQUEST_HEADER_TOO_LARGE},
     {"Request Timeout", Status::REQUEST_TIMEOUT},
-    {"Request header too large", Status::NGINX_REQUEST_HEADER_TOO_LARGE},
+    {"Request denied", Status::LINKEDIN_REQUEST_DENIED},
     {"RequestEntityTooLarge", Status::CONTENT_TOO_LARGE},
     {"RequestHeaderFieldsTooLarge", Status::REQUEST_HEADER_FIELDS_TOO_LARGE},
     {"RequestTimeout", Status::REQUEST_TIMEOUT},
@@ -4521,6 +4576,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"RequestedRangeNotSatisfiable", Status::RANGE_NOT_SATISFIABLE},
     {"Reset Content", Status::RESET_CONTENT},
     {"ResetContent", Status::RESET_CONTENT},
+    {"Resource Limit Is Reached", Status::LOOP_DETECTED},
     {"Retry With", Status::IIS_RETRY_WITH},
     {"SC_ACCEPTED", Status::ACCEPTED},
     {"SC_ALREADY_REPORTED", Status::ALREADY_REPORTED},
@@ -4588,11 +4644,14 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"SC_VARIANT_ALSO_NEGOTIATES", Status::VARIANT_ALSO_NEGOTIATES},
     {"SEE_OTHER", Status::SEE_OTHER},
     {"SERVICE_UNAVAILABLE", Status::SERVICE_UNAVAILABLE},
+    {"SHOPIFY_ORIGIN_DNS_ERROR", Status::CLOUDFLARE_ERROR_1XXX},
     {"SHOPIFY_SECURITY_REJECTION", Status::SHOPIFY_SECURITY_REJECTION},
+    {"SHOPIFY_TEMPORARILY_DISABLED", Status::SHOPIFY_TEMPORARILY_DISABLED},
+    {"SHOPIFY_UNEXPECTED_TOKEN", Status::SHOPIFY_UNEXPECTED_TOKEN},
+    {"SPRING_DESTINATION_LOCKED", Status::MISDIRECTED_REQUEST},
+    {"SPRING_INSUFFICIENT_SPACE_ON_RESOURCE", Status::LARAVEL_PAGE_EXPIRED},
     {"SPRING_METHOD_FAILURE", Status::TWITTER_ENHANCE_YOUR_CALM},
-    {"SSL Certificate Error", Status::NGINX_SSL_CERTIFICATE_ERROR},
-    {"SSL Certificate Required", Status::NGINX_SSL_CERTIFICATE_REQUIRED},
-    {"SSL Handshake Failed", Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED},
+    {"SSL handshake failed", Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED},
     {"SWITCHING_PROTOCOLS", Status::SWITCHING_PROTOCOLS},
     {"SWITCH_PROXY", Status::SWITCH_PROXY},
     {"See Other", Status::SEE_OTHER},
@@ -4601,7 +4660,6 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"ServiceUnavailable", Status::SERVICE_UNAVAILABLE},
     {"Shopify Security Rejection", Status::SHOPIFY_SECURITY_REJECTION},
     {"Site is frozen", Status::CLOUDFLARE_ERROR_1XXX},
-    {"Site is overloaded", Status::QUALYS_SITE_IS_OVERLOADED},
     {"StatusAccepted", Status::ACCEPTED},
     {"StatusAlreadyReported", Status::ALREADY_REPORTED},
     {"StatusBadGateway", Status::BAD_GATEWAY},
@@ -4670,13 +4728,18 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"TOO_EARLY", Status::TOO_EARLY},
     {"TOO_MANY_REQUESTS", Status::TOO_MANY_REQUESTS},
     {"TWITTER_ENHANCE_YOUR_CALM", Status::TWITTER_ENHANCE_YOUR_CALM},
+    {"Temporarily Disabled", Status::SHOPIFY_TEMPORARILY_DISABLED},
     {"Temporary Redirect", Status::TEMPORARY_REDIRECT},
     {"TemporaryRedirect", Status::TEMPORARY_REDIRECT},
+    {"The SSL certificate error", Status::NGINX_SSL_CERTIFICATE_ERROR},
+    {"The plain HTTP request was sent to HTTPS port", Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT},
+    {"This is fine", Status::UNATTRIBUTED_THIS_IS_FINE},
     {"Token Required", Status::NGINX_CLIENT_CLOSED_REQUEST},
     {"Too Early", Status::TOO_EARLY},
     {"Too Many Requests", Status::TOO_MANY_REQUESTS},
     {"TooEarly", Status::TOO_EARLY},
     {"TooManyRequests", Status::TOO_MANY_REQUESTS},
+    {"UNATTRIBUTED_THIS_IS_FINE", Status::UNATTRIBUTED_THIS_IS_FINE},
     {"UNAUTHORIZED", Status::UNAUTHORIZED},
     {"UNAVAILABLE_FOR_LEGAL_REASONS", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
     {"UNPROCESSABLE_CONTENT", Status::UNPROCESSABLE_CONTENT},
@@ -4689,6 +4752,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"Unauthorized", Status::UNAUTHORIZED},
     {"Unavailable For Legal Reasons", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
     {"UnavailableForLegalReasons", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
+    {"Unexpected Token", Status::SHOPIFY_UNEXPECTED_TOKEN},
     {"Unprocessable Content", Status::UNPROCESSABLE_CONTENT},
     {"UnprocessableContent", Status::UNPROCESSABLE_CONTENT},
     {"UnprocessableEntity", Status::UNPROCESSABLE_CONTENT},
@@ -4703,12 +4767,13 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 524> names{{
     {"VARIANT_ALSO_NEGOTIATES", Status::VARIANT_ALSO_NEGOTIATES},
     {"Variant Also Negotiates", Status::VARIANT_ALSO_NEGOTIATES},
     {"VariantAlsoNegotiates", Status::VARIANT_ALSO_NEGOTIATES},
-    {"Web Server Is Down", Status::CLOUDFLARE_WEB_SERVER_IS_DOWN},
-    {"Web Server Returned an Unknown Error", Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR},
+    {"Web server is down", Status::CLOUDFLARE_WEB_SERVER_IS_DOWN},
+    {"Web server is returning an unknown error", Status::CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR},
+    {"the service is overloaded", Status::QUALYS_SERVICE_IS_OVERLOADED},
 }};
 
 // Every name and former name in ASCII lower case, sorted by bytes.
-inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
+inline constexpr std::array<::netcodes::detail::Name<Status>, 536> folded{{
     {"(unused)", Status::SWITCH_PROXY},
     {":\"(unused)\"", Status::SWITCH_PROXY},
     {":accepted", Status::ACCEPTED},
@@ -4794,22 +4859,23 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"badrequest", Status::BAD_REQUEST},
     {"bandwidth limit exceeded", Status::APACHE_BANDWIDTH_LIMIT_EXCEEDED},
     {"blocked by windows parental controls", Status::MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS},
-    {"client closed request", Status::NGINX_CLIENT_CLOSED_REQUEST},
     {"cloudflare_a_timeout_occurred", Status::CLOUDFLARE_A_TIMEOUT_OCCURRED},
     {"cloudflare_connection_timed_out", Status::CLOUDFLARE_CONNECTION_TIMED_OUT},
     {"cloudflare_error_1xxx", Status::CLOUDFLARE_ERROR_1XXX},
     {"cloudflare_invalid_ssl_certificate", Status::CLOUDFLARE_INVALID_SSL_CERTIFICATE},
     {"cloudflare_origin_is_unreachable", Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE},
-    {"cloudflare_railgun_error", Status::CLOUDFLARE_RAILGUN_ERROR},
+    {"cloudflare_railgun_listener_to_origin_error", Status::CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR},
     {"cloudflare_ssl_handshake_failed", Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED},
     {"cloudflare_web_server_is_down", Status::CLOUDFLARE_WEB_SERVER_IS_DOWN},
-    {"cloudflare_web_server_returned_an_unknown_error", Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR},
+    {"cloudflare_web_server_is_returning_an_unknown_error", Status::CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR},
+    {"cloudlinux_resource_limit_is_reached", Status::LOOP_DETECTED},
     {"conflict", Status::CONFLICT},
     {"connection timed out", Status::CLOUDFLARE_CONNECTION_TIMED_OUT},
     {"content too large", Status::CONTENT_TOO_LARGE},
     {"content_too_large", Status::CONTENT_TOO_LARGE},
     {"continue", Status::CONTINUE},
     {"created", Status::CREATED},
+    {"destination locked", Status::MISDIRECTED_REQUEST},
     {"early hints", Status::EARLY_HINTS},
     {"early_hints", Status::EARLY_HINTS},
     {"earlyhints", Status::EARLY_HINTS},
@@ -4829,7 +4895,6 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"gateway_timeout", Status::GATEWAY_TIMEOUT},
     {"gatewaytimeout", Status::GATEWAY_TIMEOUT},
     {"gone", Status::GONE},
-    {"http request sent to https port", Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT},
     {"http version not supported", Status::HTTP_VERSION_NOT_SUPPORTED},
     {"http_accepted", Status::ACCEPTED},
     {"http_already_reported", Status::ALREADY_REPORTED},
@@ -4921,6 +4986,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"im_used", Status::IM_USED},
     {"imateapot", Status::IM_A_TEAPOT},
     {"imused", Status::IM_USED},
+    {"insufficient space on resource", Status::LARAVEL_PAGE_EXPIRED},
     {"insufficient storage", Status::INSUFFICIENT_STORAGE},
     {"insufficient_storage", Status::INSUFFICIENT_STORAGE},
     {"insufficientstorage", Status::INSUFFICIENT_STORAGE},
@@ -4933,6 +4999,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"length required", Status::LENGTH_REQUIRED},
     {"length_required", Status::LENGTH_REQUIRED},
     {"lengthrequired", Status::LENGTH_REQUIRED},
+    {"linkedin_request_denied", Status::LINKEDIN_REQUEST_DENIED},
     {"locked", Status::LOCKED},
     {"login time-out", Status::IIS_LOGIN_TIME_OUT},
     {"loop detected", Status::LOOP_DETECTED},
@@ -4969,7 +5036,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"nginx_ssl_certificate_error", Status::NGINX_SSL_CERTIFICATE_ERROR},
     {"nginx_ssl_certificate_required", Status::NGINX_SSL_CERTIFICATE_REQUIRED},
     {"no content", Status::NO_CONTENT},
-    {"no response", Status::NGINX_NO_RESPONSE},
+    {"no required ssl certificate was sent", Status::NGINX_SSL_CERTIFICATE_REQUIRED},
     {"no_content", Status::NO_CONTENT},
     {"nocontent", Status::NO_CONTENT},
     {"non-authoritative information", Status::NON_AUTHORITATIVE_INFORMATION},
@@ -4991,6 +5058,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"notimplemented", Status::NOT_IMPLEMENTED},
     {"notmodified", Status::NOT_MODIFIED},
     {"ok", Status::OK},
+    {"origin dns error", Status::CLOUDFLARE_ERROR_1XXX},
     {"origin is unreachable", Status::CLOUDFLARE_ORIGIN_IS_UNREACHABLE},
     {"page expired", Status::LARAVEL_PAGE_EXPIRED},
     {"pantheon_site_is_frozen", Status::CLOUDFLARE_ERROR_1XXX},
@@ -5018,17 +5086,18 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"proxy_network_connect_timeout_error", Status::PROXY_NETWORK_CONNECT_TIMEOUT_ERROR},
     {"proxy_network_read_timeout_error", Status::PROXY_NETWORK_READ_TIMEOUT_ERROR},
     {"proxyauthenticationrequired", Status::PROXY_AUTHENTICATION_REQUIRED},
-    {"qualys_site_is_overloaded", Status::QUALYS_SITE_IS_OVERLOADED},
-    {"railgun error", Status::CLOUDFLARE_RAILGUN_ERROR},
+    {"qualys_service_is_overloaded", Status::QUALYS_SERVICE_IS_OVERLOADED},
+    {"railgun listener to origin error", Status::CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR},
     {"range not satisfiable", Status::RANGE_NOT_SATISFIABLE},
     {"range_not_satisfiable", Status::RANGE_NOT_SATISFIABLE},
     {"rangenotsatisfiable", Status::RANGE_NOT_SATISFIABLE},
     {"redirect", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
     {"redirectkeepverb", Status::TEMPORARY_REDIRECT},
     {"redirectmethod", Status::SEE_OTHER},
+    {"request denied", Status::LINKEDIN_REQUEST_DENIED},
     {"request entity too large", Status::CONTENT_TOO_LARGE},
     {"request header fields too large", Status::REQUEST_HEADER_FIELDS_TOO_LARGE},
-    {"request header too large", Status::NGINX_REQUEST_HEADER_TOO_LARGE},
+    {"request header or cookie too large", Status::NGINX_REQUEST_HEADER_TOO_LARGE},
     {"request time-out", Status::REQUEST_TIMEOUT},
     {"request timeout", Status::REQUEST_TIMEOUT},
     {"request-uri too large", Status::URI_TOO_LONG},
@@ -5047,6 +5116,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"reset content", Status::RESET_CONTENT},
     {"reset_content", Status::RESET_CONTENT},
     {"resetcontent", Status::RESET_CONTENT},
+    {"resource limit is reached", Status::LOOP_DETECTED},
     {"retry with", Status::IIS_RETRY_WITH},
     {"sc_accepted", Status::ACCEPTED},
     {"sc_already_reported", Status::ALREADY_REPORTED},
@@ -5119,12 +5189,14 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"service_unavailable", Status::SERVICE_UNAVAILABLE},
     {"serviceunavailable", Status::SERVICE_UNAVAILABLE},
     {"shopify security rejection", Status::SHOPIFY_SECURITY_REJECTION},
+    {"shopify_origin_dns_error", Status::CLOUDFLARE_ERROR_1XXX},
     {"shopify_security_rejection", Status::SHOPIFY_SECURITY_REJECTION},
+    {"shopify_temporarily_disabled", Status::SHOPIFY_TEMPORARILY_DISABLED},
+    {"shopify_unexpected_token", Status::SHOPIFY_UNEXPECTED_TOKEN},
     {"site is frozen", Status::CLOUDFLARE_ERROR_1XXX},
-    {"site is overloaded", Status::QUALYS_SITE_IS_OVERLOADED},
+    {"spring_destination_locked", Status::MISDIRECTED_REQUEST},
+    {"spring_insufficient_space_on_resource", Status::LARAVEL_PAGE_EXPIRED},
     {"spring_method_failure", Status::TWITTER_ENHANCE_YOUR_CALM},
-    {"ssl certificate error", Status::NGINX_SSL_CERTIFICATE_ERROR},
-    {"ssl certificate required", Status::NGINX_SSL_CERTIFICATE_REQUIRED},
     {"ssl handshake failed", Status::CLOUDFLARE_SSL_HANDSHAKE_FAILED},
     {"statusaccepted", Status::ACCEPTED},
     {"statusalreadyreported", Status::ALREADY_REPORTED},
@@ -5192,9 +5264,14 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"switching protocols", Status::SWITCHING_PROTOCOLS},
     {"switching_protocols", Status::SWITCHING_PROTOCOLS},
     {"switchingprotocols", Status::SWITCHING_PROTOCOLS},
+    {"temporarily disabled", Status::SHOPIFY_TEMPORARILY_DISABLED},
     {"temporary redirect", Status::TEMPORARY_REDIRECT},
     {"temporary_redirect", Status::TEMPORARY_REDIRECT},
     {"temporaryredirect", Status::TEMPORARY_REDIRECT},
+    {"the plain http request was sent to https port", Status::NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT},
+    {"the service is overloaded", Status::QUALYS_SERVICE_IS_OVERLOADED},
+    {"the ssl certificate error", Status::NGINX_SSL_CERTIFICATE_ERROR},
+    {"this is fine", Status::UNATTRIBUTED_THIS_IS_FINE},
     {"token required", Status::NGINX_CLIENT_CLOSED_REQUEST},
     {"too early", Status::TOO_EARLY},
     {"too many requests", Status::TOO_MANY_REQUESTS},
@@ -5203,10 +5280,12 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"tooearly", Status::TOO_EARLY},
     {"toomanyrequests", Status::TOO_MANY_REQUESTS},
     {"twitter_enhance_your_calm", Status::TWITTER_ENHANCE_YOUR_CALM},
+    {"unattributed_this_is_fine", Status::UNATTRIBUTED_THIS_IS_FINE},
     {"unauthorized", Status::UNAUTHORIZED},
     {"unavailable for legal reasons", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
     {"unavailable_for_legal_reasons", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
     {"unavailableforlegalreasons", Status::UNAVAILABLE_FOR_LEGAL_REASONS},
+    {"unexpected token", Status::SHOPIFY_UNEXPECTED_TOKEN},
     {"unprocessable content", Status::UNPROCESSABLE_CONTENT},
     {"unprocessable entity", Status::UNPROCESSABLE_CONTENT},
     {"unprocessable_content", Status::UNPROCESSABLE_CONTENT},
@@ -5230,7 +5309,7 @@ inline constexpr std::array<::netcodes::detail::Name<Status>, 522> folded{{
     {"variant_also_negotiates", Status::VARIANT_ALSO_NEGOTIATES},
     {"variantalsonegotiates", Status::VARIANT_ALSO_NEGOTIATES},
     {"web server is down", Status::CLOUDFLARE_WEB_SERVER_IS_DOWN},
-    {"web server returned an unknown error", Status::CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR},
+    {"web server is returning an unknown error", Status::CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR},
 }};
 
 // What people paste before a name, which from_name() strips.
@@ -6494,6 +6573,447 @@ inline std::string describe(NetworkError code) {
 } // namespace qt
 
 // ---------------------------------------------------------------------------
+// netcodes::qt_network_accessibility (data/qt_network_accessibility)
+
+namespace qt_network_accessibility {
+
+// Every meaning's identifier, with upstream's value.
+enum class NetworkAccessibility : std::int32_t {
+    UNKNOWN_ACCESSIBILITY = -1,
+    NOT_ACCESSIBLE = 0,
+    ACCESSIBLE = 1,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    ACCESSIBILITY = 0,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::ACCESSIBILITY: return "accessibility";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::ACCESSIBILITY: return "Accessibility states";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<NetworkAccessibility>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 3> rows{{
+    {NetworkAccessibility::UNKNOWN_ACCESSIBILITY, "UNKNOWN_ACCESSIBILITY", "UnknownAccessibility", "Qt 5 could not tell whether the network was usable, for instance because no bearer plugin reported a state; requests were attempted anyway.", Category::UNKNOWN, Retry::NOT_APPLICABLE, CodeStatus::DEPRECATED, "qt_network_accessibility", "Qt 4.7", "qnetworkaccessmanager.h (Qt 5), QNetworkAccessManager::NetworkAccessibility", 0u, 1u},
+    {NetworkAccessibility::NOT_ACCESSIBLE, "NOT_ACCESSIBLE", "NotAccessible", "Qt 5 took the network to be unusable, because the device had no connection or the application turned access off with setNetworkAccessible(); new requests other than file:// ones failed. Wait for a connection, or turn access back on.", Category::NETWORK, Retry::AFTER_DELAY, CodeStatus::DEPRECATED, "qt_network_accessibility", "Qt 4.7", "qnetworkaccessmanager.h (Qt 5), QNetworkAccessManager::NetworkAccessibility", 0u, 1u},
+    {NetworkAccessibility::ACCESSIBLE, "ACCESSIBLE", "Accessible", "Qt 5 took the network to be usable and handled requests normally.", Category::SUCCESS, Retry::NOT_APPLICABLE, CodeStatus::DEPRECATED, "qt_network_accessibility", "Qt 4.7", "qnetworkaccessmanager.h (Qt 5), QNetworkAccessManager::NetworkAccessibility", 0u, 1u},
+}};
+
+// The row of each value from -1 to 1, -1 where no code is.
+inline constexpr std::array<std::int32_t, 3> index{ {
+    0, 1, 2,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, -1, 1, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<NetworkAccessibility>, 6> names{{
+    {"ACCESSIBLE", NetworkAccessibility::ACCESSIBLE},
+    {"Accessible", NetworkAccessibility::ACCESSIBLE},
+    {"NOT_ACCESSIBLE", NetworkAccessibility::NOT_ACCESSIBLE},
+    {"NotAccessible", NetworkAccessibility::NOT_ACCESSIBLE},
+    {"UNKNOWN_ACCESSIBILITY", NetworkAccessibility::UNKNOWN_ACCESSIBILITY},
+    {"UnknownAccessibility", NetworkAccessibility::UNKNOWN_ACCESSIBILITY},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<NetworkAccessibility>, 5> folded{{
+    {"accessible", NetworkAccessibility::ACCESSIBLE},
+    {"not_accessible", NetworkAccessibility::NOT_ACCESSIBLE},
+    {"notaccessible", NetworkAccessibility::NOT_ACCESSIBLE},
+    {"unknown_accessibility", NetworkAccessibility::UNKNOWN_ACCESSIBILITY},
+    {"unknownaccessibility", NetworkAccessibility::UNKNOWN_ACCESSIBILITY},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 0> prefixes{};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::int32_t value(NetworkAccessibility code) noexcept {
+    return static_cast<std::int32_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(NetworkAccessibility code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<NetworkAccessibility> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<NetworkAccessibility>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(NetworkAccessibility code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(NetworkAccessibility code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(NetworkAccessibility code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(NetworkAccessibility code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(NetworkAccessibility code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(NetworkAccessibility code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(NetworkAccessibility code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(NetworkAccessibility code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= -1 && number <= 1) {
+        return Group::ACCESSIBILITY;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group ACCESSIBILITY, known code or not.
+constexpr bool is_accessibility(NetworkAccessibility code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= -1 && number <= 1;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(NetworkAccessibility code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(NetworkAccessibility code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(NetworkAccessibility code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<NetworkAccessibility> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<NetworkAccessibility> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(NetworkAccessibility code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown qt_network_accessibility code <number>": never empty.
+inline std::string describe(NetworkAccessibility code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown qt_network_accessibility code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace qt_network_accessibility
+
+// ---------------------------------------------------------------------------
+// netcodes::qt_operation (data/qt_operation)
+
+namespace qt_operation {
+
+// Every meaning's identifier, with upstream's value.
+enum class Operation : std::int32_t {
+    UNKNOWN_OPERATION = 0,
+    HEAD_OPERATION = 1,
+    GET_OPERATION = 2,
+    PUT_OPERATION = 3,
+    POST_OPERATION = 4,
+    DELETE_OPERATION = 5,
+    CUSTOM_OPERATION = 6,
+};
+
+// The value ranges upstream documents.
+enum class Group : int {
+    OPERATION = 0,
+};
+
+// The identifier of a group, as data/ spells it.
+constexpr std::string_view id(Group group) noexcept {
+    switch (group) {
+    case Group::OPERATION: return "operation";
+    }
+    return {};
+}
+
+// A short human title of a group.
+constexpr std::string_view title(Group group) noexcept {
+    switch (group) {
+    case Group::OPERATION: return "Operations";
+    }
+    return {};
+}
+
+using Meaning = ::netcodes::Meaning<Operation>;
+
+namespace tables {
+
+// Every meaning, sorted by value; a value's first row is its primary meaning.
+inline constexpr std::array<Meaning, 7> rows{{
+    {Operation::UNKNOWN_OPERATION, "UNKNOWN_OPERATION", "UnknownOperation", "A placeholder for a reply that has no operation yet: a QNetworkReply starts out with it. Qt's documentation leaves it out and PyQt does not name it, so a finished reply that still carries it comes from a custom reply class that never set its operation.", Category::UNKNOWN, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "qt_operation", "", "qnetworkaccessmanager.h, QNetworkAccessManager::Operation (omitted from Qt's documentation)", 0u, 1u},
+    {Operation::HEAD_OPERATION, "HEAD_OPERATION", "HeadOperation", "A request made with head(), sent over HTTP as HEAD: only the status line and headers come back, never a body.", Category::REQUEST, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "qt_operation", "", "qnetworkaccessmanager.h, QNetworkAccessManager::Operation", 0u, 1u},
+    {Operation::GET_OPERATION, "GET_OPERATION", "GetOperation", "A request made with get(), sent over HTTP as GET to download the resource. Safe to repeat after a network failure.", Category::REQUEST, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "qt_operation", "", "qnetworkaccessmanager.h, QNetworkAccessManager::Operation", 0u, 1u},
+    {Operation::PUT_OPERATION, "PUT_OPERATION", "PutOperation", "A request made with put(), sent over HTTP as PUT with a body that replaces the resource. Sending it twice leaves the same result, so it may be repeated.", Category::REQUEST, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "qt_operation", "", "qnetworkaccessmanager.h, QNetworkAccessManager::Operation", 0u, 1u},
+    {Operation::POST_OPERATION, "POST_OPERATION", "PostOperation", "A request made with post(), sent over HTTP as POST with a body for the server to act on. Not idempotent: send it again only where a duplicate does no harm.", Category::REQUEST, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "qt_operation", "", "qnetworkaccessmanager.h, QNetworkAccessManager::Operation", 0u, 1u},
+    {Operation::DELETE_OPERATION, "DELETE_OPERATION", "DeleteOperation", "A request made with deleteResource(), sent over HTTP as DELETE. Qt offers it for HTTP and HTTPS URLs only.", Category::REQUEST, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "qt_operation", "", "qnetworkaccessmanager.h, QNetworkAccessManager::Operation", 0u, 1u},
+    {Operation::CUSTOM_OPERATION, "CUSTOM_OPERATION", "CustomOperation", "A request made with sendCustomRequest(), sent over HTTP with whatever method the application named (PATCH, OPTIONS, PROPFIND...), which the request keeps in its CustomVerbAttribute. Whether it may be repeated depends on that method.", Category::REQUEST, Retry::NOT_APPLICABLE, CodeStatus::CURRENT, "qt_operation", "", "qnetworkaccessmanager.h, QNetworkAccessManager::Operation", 0u, 1u},
+}};
+
+// The row of each value from 0 to 6, -1 where no code is.
+inline constexpr std::array<std::int32_t, 7> index{ {
+    0, 1, 2, 3, 4, 5, 6,
+} };
+
+constexpr const Meaning *row(long long number) noexcept {
+    return ::netcodes::detail::find_dense(rows, index, 0, 6, number);
+}
+
+// Every exact name, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<Operation>, 14> names{{
+    {"CUSTOM_OPERATION", Operation::CUSTOM_OPERATION},
+    {"CustomOperation", Operation::CUSTOM_OPERATION},
+    {"DELETE_OPERATION", Operation::DELETE_OPERATION},
+    {"DeleteOperation", Operation::DELETE_OPERATION},
+    {"GET_OPERATION", Operation::GET_OPERATION},
+    {"GetOperation", Operation::GET_OPERATION},
+    {"HEAD_OPERATION", Operation::HEAD_OPERATION},
+    {"HeadOperation", Operation::HEAD_OPERATION},
+    {"POST_OPERATION", Operation::POST_OPERATION},
+    {"PUT_OPERATION", Operation::PUT_OPERATION},
+    {"PostOperation", Operation::POST_OPERATION},
+    {"PutOperation", Operation::PUT_OPERATION},
+    {"UNKNOWN_OPERATION", Operation::UNKNOWN_OPERATION},
+    {"UnknownOperation", Operation::UNKNOWN_OPERATION},
+}};
+
+// Every name and former name in ASCII lower case, sorted by bytes.
+inline constexpr std::array<::netcodes::detail::Name<Operation>, 14> folded{{
+    {"custom_operation", Operation::CUSTOM_OPERATION},
+    {"customoperation", Operation::CUSTOM_OPERATION},
+    {"delete_operation", Operation::DELETE_OPERATION},
+    {"deleteoperation", Operation::DELETE_OPERATION},
+    {"get_operation", Operation::GET_OPERATION},
+    {"getoperation", Operation::GET_OPERATION},
+    {"head_operation", Operation::HEAD_OPERATION},
+    {"headoperation", Operation::HEAD_OPERATION},
+    {"post_operation", Operation::POST_OPERATION},
+    {"postoperation", Operation::POST_OPERATION},
+    {"put_operation", Operation::PUT_OPERATION},
+    {"putoperation", Operation::PUT_OPERATION},
+    {"unknown_operation", Operation::UNKNOWN_OPERATION},
+    {"unknownoperation", Operation::UNKNOWN_OPERATION},
+}};
+
+// What people paste before a name, which from_name() strips.
+inline constexpr std::array<std::string_view, 1> prefixes{{
+    "qnetworkaccessmanager::",
+}};
+
+} // namespace tables
+
+// The number, as upstream defines it.
+constexpr std::int32_t value(Operation code) noexcept {
+    return static_cast<std::int32_t>(code);
+}
+
+// Whether netcodes knows the code.
+constexpr bool is_known(Operation code) noexcept {
+    return tables::row(static_cast<long long>(code)) != nullptr;
+}
+
+// The code with this number, if netcodes knows it.
+constexpr std::optional<Operation> lookup(long long number) noexcept {
+    const Meaning *found = tables::row(number);
+    return found != nullptr ? std::optional<Operation>(found->code) : std::nullopt;
+}
+
+// The name as upstream spells it; empty for a code netcodes does not know.
+constexpr std::string_view name(Operation code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->name : std::string_view();
+}
+
+// The name, or `fallback` for a code netcodes does not know (or a meaning without a name).
+constexpr std::string_view name_or(Operation code, std::string_view fallback) noexcept {
+    const std::string_view text = name(code);
+    return text.empty() ? fallback : text;
+}
+
+// What the code means and what to do about it; empty for a code netcodes does not know.
+constexpr std::string_view description(Operation code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? found->description : std::string_view();
+}
+
+// The description, or `fallback` for a code netcodes does not know.
+constexpr std::string_view description_or(Operation code, std::string_view fallback) noexcept {
+    const std::string_view text = description(code);
+    return text.empty() ? fallback : text;
+}
+
+// What kind of failure the code is, if netcodes knows the code.
+constexpr std::optional<Category> category(Operation code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Category>(found->category) : std::nullopt;
+}
+
+// Whether and how to retry, if netcodes knows the code.
+constexpr std::optional<Retry> retry(Operation code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<Retry>(found->retry) : std::nullopt;
+}
+
+// Where the code stands upstream, if netcodes knows the code.
+constexpr std::optional<CodeStatus> status(Operation code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? std::optional<CodeStatus>(found->status) : std::nullopt;
+}
+
+// The documented range the value falls in, known code or not.
+constexpr std::optional<Group> group(Operation code) noexcept {
+    const long long number = static_cast<long long>(code);
+    if (number >= 0 && number <= 6) {
+        return Group::OPERATION;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// Whether the value lies in the group OPERATION, known code or not.
+constexpr bool is_operation(Operation code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0 && number <= 6;
+}
+
+// Whether upstream retired the number (a removed code or a sentinel): it is
+// never a current code and is never reused.
+constexpr bool is_retired(Operation code) noexcept {
+    static_cast<void>(code);
+    return false;
+}
+
+// Every meaning of the number, the primary one first; empty for a code
+// netcodes does not know.
+constexpr Slice<Meaning> meanings(Operation code) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? Slice<Meaning>(found, found->meaning_count) : Slice<Meaning>();
+}
+
+// Whether to send a request that failed with this code again (see
+// netcodes::retry_decision); never for a code netcodes does not know.
+constexpr RetryDecision retry_decision(Operation code, bool idempotent,
+                                       std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    const Meaning *found = tables::row(static_cast<long long>(code));
+    return found != nullptr ? ::netcodes::retry_decision(found->retry, idempotent, retry_after)
+                            : RetryDecision{false, 0u, false};
+}
+
+// The code a name stands for, as people paste it: surrounding spaces,
+// tabs and line breaks are ignored; then any name matches exactly
+// (upstream's, the identifier, another ecosystem's); then, without a prefix
+// such as Chrome's "net::", any name or former name ignoring ASCII case.
+constexpr std::optional<Operation> from_name(std::string_view text) noexcept {
+    text = ::netcodes::detail::trim(text);
+    if (const auto exact = ::netcodes::detail::find_name(tables::names, text, false)) {
+        return exact;
+    }
+    return ::netcodes::detail::find_name(tables::folded, ::netcodes::detail::strip_prefix(text, tables::prefixes), true);
+}
+
+// The code whose name (upstream's, the identifier, or another ecosystem's)
+// is exactly `text`: case and spaces matter.
+constexpr std::optional<Operation> from_exact_name(std::string_view text) noexcept {
+    return ::netcodes::detail::find_name(tables::names, text, false);
+}
+
+// What the system shows for the code (its name), or the bare
+// number for a code netcodes does not know: never empty.
+inline std::string to_string(Operation code) {
+    const std::string_view known = name(code);
+    return known.empty() ? std::to_string(value(code)) : std::string(known);
+}
+
+// The description, or "unknown qt_operation code <number>": never empty.
+inline std::string describe(Operation code) {
+    const std::string_view known = description(code);
+    return known.empty() ? std::string("unknown qt_operation code ") + std::to_string(value(code)) : std::string(known);
+}
+
+} // namespace qt_operation
+
+// ---------------------------------------------------------------------------
 // netcodes::tls (data/tls)
 
 namespace tls {
@@ -7539,7 +8059,7 @@ inline constexpr std::array<Rule<Status>, 249> from_chromium_rules{{
     {Status::BAD_GATEWAY, MappingKind::APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."},
     {Status::BAD_GATEWAY, MappingKind::APPROXIMATE, "The upstream's DNS data offers no protocol the gateway can use."},
     {Status::GATEWAY_TIMEOUT, MappingKind::APPROXIMATE, "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."},
-    {Status::FORBIDDEN, MappingKind::APPROXIMATE, "The upstream only allows secure transports, so the cleartext request is refused."},
+    {Status::TEMPORARY_REDIRECT, MappingKind::EQUIVALENT, "Not a refusal: Chromium handles this code itself by synthesizing an internal 307 redirect to the https or wss form of the URL, so a gateway should redirect the same way."},
     {Status::BAD_GATEWAY, MappingKind::APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."},
     {Status::BAD_GATEWAY, MappingKind::APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."},
     {Status::BAD_GATEWAY, MappingKind::APPROXIMATE, "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."},
@@ -8065,7 +8585,7 @@ inline constexpr std::array<Rule<NetworkError>, 249> from_chromium_rules{{
     {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."},
     {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "The site's DNS data offers no usable way to connect, so the lookup yields nothing to use."},
     {NetworkError::OPERATION_CANCELED_ERROR, MappingKind::APPROXIMATE, "The lookup was called off, a cancellation rather than a DNS fault."},
-    {NetworkError::CONTENT_ACCESS_DENIED, MappingKind::APPROXIMATE, "The site only allows secure transports, so the cleartext request is refused, much like a local policy block."},
+    {NetworkError::NO_ERROR, MappingKind::APPROXIMATE, "Not a failure of the site: Chromium turns it into an internal redirect to https or wss. Qt reports a redirect with NoError, following it itself under its default policy, which is the nearest behaviour."},
     {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."},
     {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "An internal resolver condition that ends without an address, which Qt can only report as host not found."},
     {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "Qt does not tell resolver failures apart and reports every failed lookup as host not found."},
@@ -8119,12 +8639,12 @@ inline constexpr std::array<Rule<NetworkError>, 249> from_chromium_rules{{
     {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "The server's client-hint negotiation looped, a broken protocol exchange."},
     {NetworkError::REMOTE_HOST_CLOSED_ERROR, MappingKind::APPROXIMATE, "The server closed the connection without handling the request, so it can be resent on a new one."},
     {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt reports a rejected server certificate as a failed handshake and lists the reasons through sslErrors()."},
-    {NetworkError::UNKNOWN_CONTENT_ERROR, MappingKind::APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer."},
+    {NetworkError::UNKNOWN_CONTENT_ERROR, MappingKind::APPROXIMATE, "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer. Chromium reports this code for an error status without a body (failure lab: http_404_empty_body, where Qt said ContentNotFoundError): when the status is known, map it instead."},
     {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."},
     {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "Mostly a server or proxy that keeps rejecting credentials, which Qt reports as authentication required."},
     {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "An HTTP/2 stream reset that should never surface; Qt reports stream resets as protocol failures."},
     {NetworkError::UNKNOWN_CONTENT_ERROR, MappingKind::APPROXIMATE, "Qt itself uses this code when it cannot decode a compressed response body."},
-    {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt reports a response it cannot parse, or a broken protocol exchange, with this code."},
+    {NetworkError::REMOTE_HOST_CLOSED_ERROR, MappingKind::APPROXIMATE, "Qt does not parse a reply without a valid status line or headers as a response at all: it gives up on the connection and reports it as closed by the remote host, even while the server keeps it open (failure lab: http09_garbage, http09_garbage_keep_open). ProtocolFailure, this row's answer before the lab, is what Qt reports for a chunked body it cannot read."},
     {NetworkError::UNKNOWN_PROXY_ERROR, MappingKind::APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."},
     {NetworkError::UNKNOWN_PROXY_ERROR, MappingKind::APPROXIMATE, "The proxy demands HTTP/1.1; Qt's catch-all proxy code is the closest."},
     {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."},
@@ -8152,7 +8672,7 @@ inline constexpr std::array<Rule<NetworkError>, 249> from_chromium_rules{{
     {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."},
     {NetworkError::UNKNOWN_CONTENT_ERROR, MappingKind::APPROXIMATE, "The response text could not be interpreted, a content problem Qt has no specific code for."},
     {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "The server's authentication demand cannot be met with the schemes available, so it stays unmet."},
-    {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "Server authentication could not be completed, which Qt reports as authentication required."},
+    {NetworkError::AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "Authentication could not be completed, which Qt reports as authentication required. Chromium also ends a navigation with this code when a proxy asks for credentials (407) and none are given, where Qt says ProxyAuthenticationRequiredError (failure lab: proxy_auth_407, proxy_auth_407_connect); when the status is known, map it instead."},
     {NetworkError::PROTOCOL_FAILURE, MappingKind::APPROXIMATE, "Qt's own HTTP/2 code reports the matching HTTP/2 error with this code too."},
     {NetworkError::UNKNOWN_PROXY_ERROR, MappingKind::APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."},
     {NetworkError::TEMPORARY_NETWORK_FAILURE_ERROR, MappingKind::APPROXIMATE, "Networking was paused for a system suspend, a temporary loss of the network."},
@@ -8235,7 +8755,7 @@ inline constexpr std::array<Rule<NetworkError>, 249> from_chromium_rules{{
     {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."},
     {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A full local connection pool; Qt has no code for it and would only see a socket failure."},
     {NetworkError::UNKNOWN_PROXY_ERROR, MappingKind::APPROXIMATE, "The proxy configuration could not be used; Qt's catch-all proxy code is the closest."},
-    {NetworkError::PROXY_CONNECTION_REFUSED_ERROR, MappingKind::EQUIVALENT, "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError."},
+    {NetworkError::PROXY_CONNECTION_REFUSED_ERROR, MappingKind::APPROXIMATE, "Chromium uses this one code for every failure to reach the proxy: a name that does not resolve, a refused or timed-out connection. Qt tells these apart as ProxyNotFoundError, ProxyConnectionRefusedError and ProxyTimeoutError; a refused connection is the commonest case."},
     {NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR, MappingKind::EQUIVALENT, ""},
     {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."},
     {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "The peer aborted the TLS session with an alert; Qt reports any such TLS breakdown as a failed handshake."},
@@ -8246,7 +8766,7 @@ inline constexpr std::array<Rule<NetworkError>, 249> from_chromium_rules{{
     {NetworkError::PROXY_CONNECTION_REFUSED_ERROR, MappingKind::APPROXIMATE, "The SOCKS proxy could not be reached or refused the handshake; Qt's closest code is a proxy that refused the connection."},
     {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "The lookup was dropped before it ran, which Qt could only report as a failed lookup."},
     {NetworkError::TIMEOUT_ERROR, MappingKind::EQUIVALENT, ""},
-    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports."},
+    {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has no client-certificate code. Under TLS 1.2 the server's refusal ends the handshake, and Qt reports a failed handshake; under TLS 1.3 it arrives after the client has finished the handshake, and Qt reports a failed read, UnknownNetworkError (failure lab: tls_client_cert_required)."},
     {NetworkError::PROXY_AUTHENTICATION_REQUIRED_ERROR, MappingKind::APPROXIMATE, "The proxy wants credentials in a scheme that cannot be offered, so its demand for authentication stays unmet."},
     {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."},
     {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."},
@@ -8255,7 +8775,7 @@ inline constexpr std::array<Rule<NetworkError>, 249> from_chromium_rules{{
     {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "Qt reports an unreachable host or network as its generic network error."},
     {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "The address cannot be connected to at all; Qt reports such socket failures as its generic network error."},
     {NetworkError::SSL_HANDSHAKE_FAILED_ERROR, MappingKind::APPROXIMATE, "Qt has one code for every failed TLS setup, whatever went wrong inside the handshake."},
-    {NetworkError::NETWORK_SESSION_FAILED_ERROR, MappingKind::APPROXIMATE, "Both say the device has no usable network; Qt 6 no longer raises its code."},
+    {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "Qt 6 has no code for a lost network connection: NetworkSessionFailedError came from Qt 5's bearer management and is never raised by Qt 6. An offline Qt 6 reports the step that fails instead, HostNotFoundError for the name lookup or, for an address that cannot be routed, UnknownNetworkError, the nearer of the two to this code."},
     {NetworkError::HOST_NOT_FOUND_ERROR, MappingKind::EQUIVALENT, ""},
     {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A connection attempt failed for an unnamed reason, which Qt reports as its generic network error."},
     {NetworkError::REMOTE_HOST_CLOSED_ERROR, MappingKind::APPROXIMATE, "The connection died under the request; Qt's closest code is a connection lost from the remote side, and the remedy is the same."},
@@ -8293,7 +8813,7 @@ inline constexpr std::array<Rule<NetworkError>, 249> from_chromium_rules{{
     {NetworkError::CONTENT_NOT_FOUND_ERROR, MappingKind::APPROXIMATE, "Qt reports a missing local file this way; Chromium also uses the code for an upload file that has vanished."},
     {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "A local socket-level problem, which Qt would only report as its generic network error."},
     {NetworkError::PROTOCOL_INVALID_OPERATION_ERROR, MappingKind::APPROXIMATE, "A misuse of the network API by the calling code; Qt's code for a request that cannot be carried out as asked is the closest."},
-    {NetworkError::OPERATION_CANCELED_ERROR, MappingKind::EQUIVALENT, ""},
+    {NetworkError::OPERATION_CANCELED_ERROR, MappingKind::APPROXIMATE, "The same when a request is cancelled. A browser navigation to a URL whose scheme Chromium hands to another program also ends with this code, where Qt refuses the scheme with ProtocolUnknownError (failure lab: unsupported_scheme)."},
     {NetworkError::UNKNOWN_NETWORK_ERROR, MappingKind::APPROXIMATE, "Chromium's catch-all failure; Qt's generic network error is its counterpart."},
     {NetworkError::NO_ERROR, MappingKind::APPROXIMATE, "Not a failure: the result is still on its way, so there is no error to report yet."},
     {NetworkError::NO_ERROR, MappingKind::EQUIVALENT, ""},
@@ -9432,7 +9952,7 @@ inline constexpr std::array<Rule<Status>, 34> from_qt_rules{{
     {Status::GONE, MappingKind::EQUIVALENT, "Qt derives this code from a 410."},
     {Status::BAD_REQUEST, MappingKind::APPROXIMATE, "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better."},
     {Status::NOT_IMPLEMENTED, MappingKind::APPROXIMATE, "The gateway cannot fetch that kind of URL at all, a capability it lacks."},
-    {Status::BAD_REQUEST, MappingKind::EQUIVALENT, "Qt derives this code from a 400 (and from the unregistered 418)."},
+    {Status::BAD_REQUEST, MappingKind::EQUIVALENT, "Qt derives this code from a 400, and also from 418, which the registry keeps as (Unused)."},
     {Status::BAD_GATEWAY, MappingKind::APPROXIMATE, "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."},
     {Status::INTERNAL_SERVER_ERROR, MappingKind::EQUIVALENT, "Qt derives this code from a 500."},
     {Status::NOT_IMPLEMENTED, MappingKind::EQUIVALENT, "Qt derives this code from a 501."},
@@ -9653,6 +10173,8 @@ using http::value, http::is_known, http::name, http::name_or, http::description,
 using http2::value, http2::is_known, http2::name, http2::name_or, http2::description, http2::description_or, http2::category, http2::retry, http2::status, http2::group, http2::is_retired, http2::meanings, http2::retry_decision, http2::to_string, http2::describe;
 using http3::value, http3::is_known, http3::name, http3::name_or, http3::description, http3::description_or, http3::category, http3::retry, http3::status, http3::group, http3::is_retired, http3::meanings, http3::retry_decision, http3::to_string, http3::describe;
 using qt::value, qt::is_known, qt::name, qt::name_or, qt::description, qt::description_or, qt::category, qt::retry, qt::status, qt::group, qt::is_retired, qt::meanings, qt::retry_decision, qt::to_string, qt::describe;
+using qt_network_accessibility::value, qt_network_accessibility::is_known, qt_network_accessibility::name, qt_network_accessibility::name_or, qt_network_accessibility::description, qt_network_accessibility::description_or, qt_network_accessibility::category, qt_network_accessibility::retry, qt_network_accessibility::status, qt_network_accessibility::group, qt_network_accessibility::is_retired, qt_network_accessibility::meanings, qt_network_accessibility::retry_decision, qt_network_accessibility::to_string, qt_network_accessibility::describe;
+using qt_operation::value, qt_operation::is_known, qt_operation::name, qt_operation::name_or, qt_operation::description, qt_operation::description_or, qt_operation::category, qt_operation::retry, qt_operation::status, qt_operation::group, qt_operation::is_retired, qt_operation::meanings, qt_operation::retry_decision, qt_operation::to_string, qt_operation::describe;
 using tls::value, tls::is_known, tls::name, tls::name_or, tls::description, tls::description_or, tls::category, tls::retry, tls::status, tls::group, tls::is_retired, tls::meanings, tls::retry_decision, tls::to_string, tls::describe;
 using warning::value, warning::is_known, warning::name, warning::name_or, warning::description, warning::description_or, warning::category, warning::retry, warning::status, warning::group, warning::is_retired, warning::meanings, warning::retry_decision, warning::to_string, warning::describe;
 using websocket::value, websocket::is_known, websocket::name, websocket::name_or, websocket::description, websocket::description_or, websocket::category, websocket::retry, websocket::status, websocket::group, websocket::is_retired, websocket::meanings, websocket::retry_decision, websocket::to_string, websocket::describe;
@@ -9724,6 +10246,16 @@ inline QString to_qstring(http3::ErrorCode code) {
 // What to_string() answers for the code, as a QString: never empty.
 inline QString to_qstring(qt::NetworkError code) {
     return to_qstring(qt::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(qt_network_accessibility::NetworkAccessibility code) {
+    return to_qstring(qt_network_accessibility::to_string(code));
+}
+
+// What to_string() answers for the code, as a QString: never empty.
+inline QString to_qstring(qt_operation::Operation code) {
+    return to_qstring(qt_operation::to_string(code));
 }
 
 // What to_string() answers for the code, as a QString: never empty.
@@ -9835,6 +10367,28 @@ inline QDebug operator<<(QDebug debug, NetworkError code) {
 }
 
 } // namespace qt
+
+namespace qt_network_accessibility {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, NetworkAccessibility code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace qt_network_accessibility
+
+namespace qt_operation {
+
+// qDebug() << code: what to_string() answers, unquoted.
+inline QDebug operator<<(QDebug debug, Operation code) {
+    const QDebugStateSaver saver(debug);
+    debug.noquote() << ::netcodes::to_qstring(code);
+    return debug;
+}
+
+} // namespace qt_operation
 
 namespace tls {
 
@@ -10000,3 +10554,100 @@ inline QString to_qstring(QNetworkReply::NetworkError code) {
 
 } // namespace netcodes
 #endif // QNETWORKREPLY_H
+
+#if defined(QNETWORKACCESSMANAGER_H) && !defined(NETCODES_HPP_QT_QT_OPERATION)
+#define NETCODES_HPP_QT_QT_OPERATION
+namespace netcodes {
+
+namespace qt_operation {
+
+// The code of Qt's enumerator: the same number.
+constexpr Operation from_qt_enum(QNetworkAccessManager::Operation code) noexcept {
+    return static_cast<Operation>(code);
+}
+
+// Qt's enumerator for the code, for a value in the range upstream defines
+// codes in (0 to 6).
+constexpr std::optional<QNetworkAccessManager::Operation> to_qt_enum(Operation code) noexcept {
+    const long long number = static_cast<long long>(code);
+    return number >= 0 && number <= 6
+               ? std::optional<QNetworkAccessManager::Operation>(static_cast<QNetworkAccessManager::Operation>(number))
+               : std::nullopt;
+}
+
+constexpr auto value(QNetworkAccessManager::Operation code) noexcept {
+    return value(from_qt_enum(code));
+}
+
+constexpr auto is_known(QNetworkAccessManager::Operation code) noexcept {
+    return is_known(from_qt_enum(code));
+}
+
+constexpr auto name(QNetworkAccessManager::Operation code) noexcept {
+    return name(from_qt_enum(code));
+}
+
+constexpr auto name_or(QNetworkAccessManager::Operation code, std::string_view fallback) noexcept {
+    return name_or(from_qt_enum(code), fallback);
+}
+
+constexpr auto description(QNetworkAccessManager::Operation code) noexcept {
+    return description(from_qt_enum(code));
+}
+
+constexpr auto description_or(QNetworkAccessManager::Operation code, std::string_view fallback) noexcept {
+    return description_or(from_qt_enum(code), fallback);
+}
+
+constexpr auto category(QNetworkAccessManager::Operation code) noexcept {
+    return category(from_qt_enum(code));
+}
+
+constexpr auto retry(QNetworkAccessManager::Operation code) noexcept {
+    return retry(from_qt_enum(code));
+}
+
+constexpr auto status(QNetworkAccessManager::Operation code) noexcept {
+    return status(from_qt_enum(code));
+}
+
+constexpr auto group(QNetworkAccessManager::Operation code) noexcept {
+    return group(from_qt_enum(code));
+}
+
+constexpr auto is_retired(QNetworkAccessManager::Operation code) noexcept {
+    return is_retired(from_qt_enum(code));
+}
+
+constexpr auto meanings(QNetworkAccessManager::Operation code) noexcept {
+    return meanings(from_qt_enum(code));
+}
+
+constexpr auto retry_decision(QNetworkAccessManager::Operation code, bool idempotent, std::optional<std::uint32_t> retry_after = std::nullopt) noexcept {
+    return retry_decision(from_qt_enum(code), idempotent, retry_after);
+}
+
+inline auto to_string(QNetworkAccessManager::Operation code) {
+    return to_string(from_qt_enum(code));
+}
+
+inline auto describe(QNetworkAccessManager::Operation code) {
+    return describe(from_qt_enum(code));
+}
+
+constexpr auto is_operation(QNetworkAccessManager::Operation code) noexcept {
+    return is_operation(from_qt_enum(code));
+}
+
+} // namespace qt_operation
+
+using qt_operation::value, qt_operation::is_known, qt_operation::name, qt_operation::name_or, qt_operation::description, qt_operation::description_or, qt_operation::category, qt_operation::retry, qt_operation::status, qt_operation::group, qt_operation::is_retired, qt_operation::meanings, qt_operation::retry_decision, qt_operation::to_string, qt_operation::describe;
+
+#if defined(NETCODES_HPP_QSTRING)
+inline QString to_qstring(QNetworkAccessManager::Operation code) {
+    return to_qstring(qt_operation::to_string(qt_operation::from_qt_enum(code)));
+}
+#endif
+
+} // namespace netcodes
+#endif // QNETWORKACCESSMANAGER_H

@@ -5,7 +5,7 @@
 // function here is pure, so a bundler drops what a program does not use.
 
 // The vocabulary ids, in the order the modules' rows count them.
-const CATEGORIES = ["success", "informational", "redirect", "dns", "connection", "timeout", "network", "tls", "certificate", "proxy", "auth", "client", "content", "rate_limit", "server", "protocol", "http", "cache", "policy", "cancelled", "local", "unknown"];
+const CATEGORIES = ["success", "informational", "redirect", "dns", "connection", "timeout", "network", "tls", "certificate", "proxy", "auth", "client", "content", "rate_limit", "server", "protocol", "http", "cache", "policy", "cancelled", "local", "unknown", "request"];
 const RETRIES = ["not_applicable", "never", "safe", "after_delay", "fresh_connection", "retry_after", "idempotent"];
 const STATUSES = ["current", "unused", "deprecated", "obsolete", "unofficial", "reserved", "removed", "sentinel"];
 const KINDS = ["upstream", "equivalent", "approximate"];

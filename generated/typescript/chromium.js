@@ -545,6 +545,7 @@ const BY_NAME = /* @__PURE__ */ byName([
   ["ERR_NETWORK_ACCESS_REVOKED", 218],
   ["ERR_NETWORK_CHANGED", 227],
   ["ERR_NETWORK_IO_SUSPENDED", 107],
+  ["ERR_NONE", 248],
   ["ERR_NOT_IMPLEMENTED", 237],
   ["ERR_NO_BUFFER_SPACE", 154],
   ["ERR_NO_PRIVATE_KEY_FOR_CERT", 45],
@@ -1047,6 +1048,7 @@ const BY_FOLDED_NAME = /* @__PURE__ */ byName([
   ["err_no_buffer_space", 154],
   ["err_no_private_key_for_cert", 45],
   ["err_no_supported_proxies", 106],
+  ["err_none", 248],
   ["err_not_implemented", 237],
   ["err_out_of_memory", 235],
   ["err_pac_not_in_dhcp", 94],
@@ -1289,7 +1291,7 @@ const BY_FOLDED_NAME = /* @__PURE__ */ byName([
   ["zstd_window_size_too_big", 64],
 ], ALL);
 const PREFIXES = ["net::"];
-const RETIRED = /* @__PURE__ */ new Set([-813, -812, -807, -802, -715, -711, -607, -606, -605, -604, -603, -602, -601, -600, -378, -377, -374, -373, -369, -368, -359, -353, -335, -334, -333, -332, -326, -220, -218, -216, -215, -185, -175, -165, -158, -157, -155, -152, -149, -148, -146, -144, -143, -140, -129, -116, -112, -31, -28, -24]);
+const RETIRED = /* @__PURE__ */ new Set([-813, -812, -807, -802, -715, -711, -607, -606, -605, -604, -603, -602, -601, -600, -378, -377, -374, -373, -369, -368, -359, -353, -335, -334, -333, -332, -326, -220, -218, -216, -215, -185, -175, -165, -158, -157, -155, -152, -149, -148, -146, -144, -143, -140, -132, -129, -116, -112, -31, -28, -24]);
 
 /** Every meaning of every code by identifier: `NetError.ERR_NAME_NOT_RESOLVED`. */
 export const NetError = /* @__PURE__ */ byIdent(ALL);

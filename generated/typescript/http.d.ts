@@ -10,7 +10,7 @@ import type * as netcodes from "./index.js";
 export type Group = "informational" | "success" | "redirection" | "client_error" | "server_error" | "unclassified";
 
 /** Who gives a number its meaning, by id; the first is the system's own upstream. */
-export type Source = "iana" | "nginx" | "cloudflare" | "aws_elb" | "iis" | "microsoft" | "twitter" | "spring" | "laravel" | "shopify" | "esri" | "apache" | "qualys" | "pantheon" | "proxy";
+export type Source = "iana" | "nginx" | "cloudflare" | "aws_elb" | "iis" | "microsoft" | "twitter" | "laravel" | "shopify" | "esri" | "apache" | "cloudlinux" | "qualys" | "pantheon" | "linkedin" | "spring" | "proxy" | "unattributed";
 
 /** One meaning of a code, with every fact netcodes has about it. */
 export interface Code<
@@ -66,6 +66,7 @@ export interface Table {
   readonly PARTIAL_CONTENT: Code<206, "PARTIAL_CONTENT", "Partial Content", true>;
   readonly MULTI_STATUS: Code<207, "MULTI_STATUS", "Multi-Status", true>;
   readonly ALREADY_REPORTED: Code<208, "ALREADY_REPORTED", "Already Reported", true>;
+  readonly UNATTRIBUTED_THIS_IS_FINE: Code<218, "UNATTRIBUTED_THIS_IS_FINE", "This is fine", true>;
   readonly IM_USED: Code<226, "IM_USED", "IM Used", true>;
   readonly MULTIPLE_CHOICES: Code<300, "MULTIPLE_CHOICES", "Multiple Choices", true>;
   readonly MOVED_PERMANENTLY: Code<301, "MOVED_PERMANENTLY", "Moved Permanently", true>;
@@ -96,9 +97,11 @@ export interface Table {
   readonly EXPECTATION_FAILED: Code<417, "EXPECTATION_FAILED", "Expectation Failed", true>;
   readonly IM_A_TEAPOT: Code<418, "IM_A_TEAPOT", "(Unused)", true>;
   readonly LARAVEL_PAGE_EXPIRED: Code<419, "LARAVEL_PAGE_EXPIRED", "Page Expired", true>;
+  readonly SPRING_INSUFFICIENT_SPACE_ON_RESOURCE: Code<419, "SPRING_INSUFFICIENT_SPACE_ON_RESOURCE", "Insufficient Space On Resource", false>;
   readonly TWITTER_ENHANCE_YOUR_CALM: Code<420, "TWITTER_ENHANCE_YOUR_CALM", "Enhance Your Calm", true>;
   readonly SPRING_METHOD_FAILURE: Code<420, "SPRING_METHOD_FAILURE", "Method Failure", false>;
   readonly MISDIRECTED_REQUEST: Code<421, "MISDIRECTED_REQUEST", "Misdirected Request", true>;
+  readonly SPRING_DESTINATION_LOCKED: Code<421, "SPRING_DESTINATION_LOCKED", "Destination Locked", false>;
   readonly UNPROCESSABLE_CONTENT: Code<422, "UNPROCESSABLE_CONTENT", "Unprocessable Content", true>;
   readonly LOCKED: Code<423, "LOCKED", "Locked", true>;
   readonly FAILED_DEPENDENCY: Code<424, "FAILED_DEPENDENCY", "Failed Dependency", true>;
@@ -109,7 +112,7 @@ export interface Table {
   readonly SHOPIFY_SECURITY_REJECTION: Code<430, "SHOPIFY_SECURITY_REJECTION", "Shopify Security Rejection", true>;
   readonly REQUEST_HEADER_FIELDS_TOO_LARGE: Code<431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large", true>;
   readonly IIS_LOGIN_TIME_OUT: Code<440, "IIS_LOGIN_TIME_OUT", "Login Time-out", true>;
-  readonly NGINX_NO_RESPONSE: Code<444, "NGINX_NO_RESPONSE", "No Response", true>;
+  readonly NGINX_NO_RESPONSE: Code<444, "NGINX_NO_RESPONSE", undefined, true>;
   readonly IIS_RETRY_WITH: Code<449, "IIS_RETRY_WITH", "Retry With", true>;
   readonly MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: Code<450, "MICROSOFT_BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS", "Blocked by Windows Parental Controls", true>;
   readonly UNAVAILABLE_FOR_LEGAL_REASONS: Code<451, "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons", true>;
@@ -117,12 +120,12 @@ export interface Table {
   readonly AWS_ELB_CLIENT_CLOSED_CONNECTION: Code<460, "AWS_ELB_CLIENT_CLOSED_CONNECTION", undefined, true>;
   readonly AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES: Code<463, "AWS_ELB_TOO_MANY_FORWARDED_FOR_ADDRESSES", undefined, true>;
   readonly AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS: Code<464, "AWS_ELB_INCOMPATIBLE_PROTOCOL_VERSIONS", undefined, true>;
-  readonly NGINX_REQUEST_HEADER_TOO_LARGE: Code<494, "NGINX_REQUEST_HEADER_TOO_LARGE", "Request header too large", true>;
-  readonly NGINX_SSL_CERTIFICATE_ERROR: Code<495, "NGINX_SSL_CERTIFICATE_ERROR", "SSL Certificate Error", true>;
-  readonly NGINX_SSL_CERTIFICATE_REQUIRED: Code<496, "NGINX_SSL_CERTIFICATE_REQUIRED", "SSL Certificate Required", true>;
-  readonly NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT: Code<497, "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT", "HTTP Request Sent to HTTPS Port", true>;
+  readonly NGINX_REQUEST_HEADER_TOO_LARGE: Code<494, "NGINX_REQUEST_HEADER_TOO_LARGE", "Request Header Or Cookie Too Large", true>;
+  readonly NGINX_SSL_CERTIFICATE_ERROR: Code<495, "NGINX_SSL_CERTIFICATE_ERROR", "The SSL certificate error", true>;
+  readonly NGINX_SSL_CERTIFICATE_REQUIRED: Code<496, "NGINX_SSL_CERTIFICATE_REQUIRED", "No required SSL certificate was sent", true>;
+  readonly NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT: Code<497, "NGINX_HTTP_REQUEST_SENT_TO_HTTPS_PORT", "The plain HTTP request was sent to HTTPS port", true>;
   readonly ESRI_INVALID_TOKEN: Code<498, "ESRI_INVALID_TOKEN", "Invalid Token", true>;
-  readonly NGINX_CLIENT_CLOSED_REQUEST: Code<499, "NGINX_CLIENT_CLOSED_REQUEST", "Client Closed Request", true>;
+  readonly NGINX_CLIENT_CLOSED_REQUEST: Code<499, "NGINX_CLIENT_CLOSED_REQUEST", undefined, true>;
   readonly ESRI_TOKEN_REQUIRED: Code<499, "ESRI_TOKEN_REQUIRED", "Token Required", false>;
   readonly INTERNAL_SERVER_ERROR: Code<500, "INTERNAL_SERVER_ERROR", "Internal Server Error", true>;
   readonly NOT_IMPLEMENTED: Code<501, "NOT_IMPLEMENTED", "Not Implemented", true>;
@@ -133,23 +136,28 @@ export interface Table {
   readonly VARIANT_ALSO_NEGOTIATES: Code<506, "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates", true>;
   readonly INSUFFICIENT_STORAGE: Code<507, "INSUFFICIENT_STORAGE", "Insufficient Storage", true>;
   readonly LOOP_DETECTED: Code<508, "LOOP_DETECTED", "Loop Detected", true>;
+  readonly CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED: Code<508, "CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED", "Resource Limit Is Reached", false>;
   readonly APACHE_BANDWIDTH_LIMIT_EXCEEDED: Code<509, "APACHE_BANDWIDTH_LIMIT_EXCEEDED", "Bandwidth Limit Exceeded", true>;
   readonly NOT_EXTENDED: Code<510, "NOT_EXTENDED", "Not Extended", true>;
   readonly NETWORK_AUTHENTICATION_REQUIRED: Code<511, "NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required", true>;
-  readonly CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR: Code<520, "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR", "Web Server Returned an Unknown Error", true>;
-  readonly CLOUDFLARE_WEB_SERVER_IS_DOWN: Code<521, "CLOUDFLARE_WEB_SERVER_IS_DOWN", "Web Server Is Down", true>;
-  readonly CLOUDFLARE_CONNECTION_TIMED_OUT: Code<522, "CLOUDFLARE_CONNECTION_TIMED_OUT", "Connection Timed Out", true>;
-  readonly CLOUDFLARE_ORIGIN_IS_UNREACHABLE: Code<523, "CLOUDFLARE_ORIGIN_IS_UNREACHABLE", "Origin Is Unreachable", true>;
-  readonly CLOUDFLARE_A_TIMEOUT_OCCURRED: Code<524, "CLOUDFLARE_A_TIMEOUT_OCCURRED", "A Timeout Occurred", true>;
-  readonly CLOUDFLARE_SSL_HANDSHAKE_FAILED: Code<525, "CLOUDFLARE_SSL_HANDSHAKE_FAILED", "SSL Handshake Failed", true>;
-  readonly CLOUDFLARE_INVALID_SSL_CERTIFICATE: Code<526, "CLOUDFLARE_INVALID_SSL_CERTIFICATE", "Invalid SSL Certificate", true>;
-  readonly CLOUDFLARE_RAILGUN_ERROR: Code<527, "CLOUDFLARE_RAILGUN_ERROR", "Railgun Error", true>;
-  readonly QUALYS_SITE_IS_OVERLOADED: Code<529, "QUALYS_SITE_IS_OVERLOADED", "Site is overloaded", true>;
+  readonly CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR: Code<520, "CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR", "Web server is returning an unknown error", true>;
+  readonly CLOUDFLARE_WEB_SERVER_IS_DOWN: Code<521, "CLOUDFLARE_WEB_SERVER_IS_DOWN", "Web server is down", true>;
+  readonly CLOUDFLARE_CONNECTION_TIMED_OUT: Code<522, "CLOUDFLARE_CONNECTION_TIMED_OUT", "Connection timed out", true>;
+  readonly CLOUDFLARE_ORIGIN_IS_UNREACHABLE: Code<523, "CLOUDFLARE_ORIGIN_IS_UNREACHABLE", "Origin is unreachable", true>;
+  readonly CLOUDFLARE_A_TIMEOUT_OCCURRED: Code<524, "CLOUDFLARE_A_TIMEOUT_OCCURRED", "A timeout occurred", true>;
+  readonly CLOUDFLARE_SSL_HANDSHAKE_FAILED: Code<525, "CLOUDFLARE_SSL_HANDSHAKE_FAILED", "SSL handshake failed", true>;
+  readonly CLOUDFLARE_INVALID_SSL_CERTIFICATE: Code<526, "CLOUDFLARE_INVALID_SSL_CERTIFICATE", "Invalid SSL certificate", true>;
+  readonly CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR: Code<527, "CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR", "Railgun Listener to origin error", true>;
+  readonly QUALYS_SERVICE_IS_OVERLOADED: Code<529, "QUALYS_SERVICE_IS_OVERLOADED", "the service is overloaded", true>;
   readonly CLOUDFLARE_ERROR_1XXX: Code<530, "CLOUDFLARE_ERROR_1XXX", undefined, true>;
+  readonly SHOPIFY_ORIGIN_DNS_ERROR: Code<530, "SHOPIFY_ORIGIN_DNS_ERROR", "Origin DNS Error", false>;
   readonly PANTHEON_SITE_IS_FROZEN: Code<530, "PANTHEON_SITE_IS_FROZEN", "Site is frozen", false>;
+  readonly SHOPIFY_TEMPORARILY_DISABLED: Code<540, "SHOPIFY_TEMPORARILY_DISABLED", "Temporarily Disabled", true>;
   readonly AWS_ELB_UNAUTHORIZED: Code<561, "AWS_ELB_UNAUTHORIZED", "Unauthorized", true>;
   readonly PROXY_NETWORK_READ_TIMEOUT_ERROR: Code<598, "PROXY_NETWORK_READ_TIMEOUT_ERROR", "Network read timeout error", true>;
   readonly PROXY_NETWORK_CONNECT_TIMEOUT_ERROR: Code<599, "PROXY_NETWORK_CONNECT_TIMEOUT_ERROR", "Network Connect Timeout Error", true>;
+  readonly SHOPIFY_UNEXPECTED_TOKEN: Code<783, "SHOPIFY_UNEXPECTED_TOKEN", "Unexpected Token", true>;
+  readonly LINKEDIN_REQUEST_DENIED: Code<999, "LINKEDIN_REQUEST_DENIED", "Request denied", true>;
 }
 
 /** Any meaning of any code: what meanings() answers. */

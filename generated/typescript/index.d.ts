@@ -11,6 +11,8 @@
  * "netcodes/http2",
  * "netcodes/http3",
  * "netcodes/qt",
+ * "netcodes/qt_network_accessibility",
+ * "netcodes/qt_operation",
  * "netcodes/tls",
  * "netcodes/warning",
  * "netcodes/websocket".
@@ -21,7 +23,7 @@
 export declare const version: string;
 
 /** What kind of failure a code is. */
-export type Category = "success" | "informational" | "redirect" | "dns" | "connection" | "timeout" | "network" | "tls" | "certificate" | "proxy" | "auth" | "client" | "content" | "rate_limit" | "server" | "protocol" | "http" | "cache" | "policy" | "cancelled" | "local" | "unknown";
+export type Category = "success" | "informational" | "redirect" | "dns" | "connection" | "timeout" | "network" | "tls" | "certificate" | "proxy" | "auth" | "client" | "content" | "rate_limit" | "server" | "protocol" | "http" | "cache" | "policy" | "cancelled" | "local" | "unknown" | "request";
 
 /** Whether and how to retry after a code. */
 export type Retry = "not_applicable" | "never" | "safe" | "after_delay" | "fresh_connection" | "retry_after" | "idempotent";

@@ -34,6 +34,7 @@ export const categories = /* @__PURE__ */ Object.freeze([
   /* @__PURE__ */ Object.freeze({ id: "cancelled", title: "Cancelled", description: "The operation was stopped on purpose before it finished." }),
   /* @__PURE__ */ Object.freeze({ id: "local", title: "Local", description: "A failure inside the local program or machine: files, memory, arguments." }),
   /* @__PURE__ */ Object.freeze({ id: "unknown", title: "Unknown", description: "A catch-all for failures the upstream does not classify further." }),
+  /* @__PURE__ */ Object.freeze({ id: "request", title: "Request kind", description: "Not an outcome: the kind of request that was made, such as a download or an upload." }),
 ]);
 
 /** Whether and how to retry after a code, and what each class decides. */

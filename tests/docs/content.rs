@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use codegen::model::{Code, Mapping, Model, System};
+use codegen::model::{Code, Lab, LabClient, LabCode, LabComparison, LabReport, Mapping, MappingRule, Model, System};
 
 use super::html::{Cell, Document};
 use super::site::{Site, resolve};
@@ -66,6 +66,9 @@ pub fn check(model: &Model, site: &Site) -> Counts {
     for mapping in &model.mappings {
         checker.mapping(model, site, mapping);
     }
+    if let Some(lab) = &model.lab {
+        checker.lab(model, site, lab);
+    }
     checker.vocabulary(model, site);
     checker.navigation(model, site);
     checker.finish("the built docs differ from data/");
@@ -119,6 +122,43 @@ pub fn heading(system: &System, code: &Code) -> String {
         (true, true) => format!("{} {}", system.title, label(system, code)),
         (true, false) => label(system, code),
     }
+}
+
+/// What a mapping row's cell for the failure lab says: the titles of the
+/// cases that observed the row, and of those in which the clients differed.
+pub fn lab_text(model: &Model, rule: &MappingRule) -> Option<String> {
+    let lab = model.lab.as_ref()?;
+    let titles = |ids: &[String]| ids.iter().map(|id| lab.case(id).expect("a case").title.clone()).collect::<Vec<_>>().join(", ");
+    let mut parts = Vec::new();
+    if !rule.observed.is_empty() {
+        parts.push(format!("observed in the failure lab: {}", titles(&rule.observed)));
+    }
+    if !rule.differs.is_empty() {
+        parts.push(format!("the clients differ in the failure lab: {}", titles(&rule.differs)));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// A report as the lab's page shows it: `ContentNotFoundError (203) with HTTP
+/// 404 Not Found`, `no error code; HTTP 404 Not Found`, and the codes of some runs.
+fn report_label(model: &Model, lab: &Lab, client: &LabClient, report: &LabReport) -> String {
+    let code_label = |code: &LabCode| match (code, client.system) {
+        (LabCode::Value(value), Some(system)) => value_label(&model.systems[system], *value),
+        (LabCode::Value(value), None) => value.to_string(),
+        (LabCode::Text(text), _) => text.clone(),
+    };
+    let status_system = &model.systems[lab.status_system];
+    let status = report.status.map(|value| heading(status_system, status_system.primary(value).expect("a status")));
+    let mut text = match (&report.code, status) {
+        (Some(code), Some(status)) => format!("{} with {status}", code_label(code)),
+        (Some(code), None) => code_label(code),
+        (None, Some(status)) => format!("no error code; {status}"),
+        (None, None) => "nothing within the time limit".to_owned(),
+    };
+    if !report.also.is_empty() {
+        text.push_str(&format!(" (in some runs {})", report.also.iter().map(code_label).collect::<Vec<_>>().join(", ")));
+    }
+    text
 }
 
 fn texts(cells: &[Cell]) -> Vec<String> {
@@ -193,7 +233,7 @@ impl Checker {
         let Some(doc) = page(site, self, &name) else { return };
         if let Some(h1) = self.title_and_intro(&name, doc, &system.title, &system.description) {
             let facts = [
-                format!("Upstream: {} ({})", system.upstream, system.version),
+                format!("Upstream: {} ({})", system.upstream, system.version_text()),
                 format!("Source: {}", system.source),
                 format!("Reference: {}", system.url),
             ];
@@ -309,7 +349,8 @@ impl Checker {
                 let target = to.primary(rule.to).expect("a mapping target is a code");
                 let kind = &model.vocabulary.mapping_kinds[rule.kind].id;
                 let note = if rule.note.is_empty() { String::new() } else { format!(": {}", rule.note) };
-                expected.push(format!("{}: {} ({kind}){note}", to.title, label(to, target)));
+                let lab = lab_text(model, rule).map_or_else(String::new, |text| format!(" ({text})"));
+                expected.push(format!("{}: {} ({kind}){note}{lab}", to.title, label(to, target)));
                 links.push([format!("{}#{}", html_page(&mapping.page), rule.anchor), html_page(&target.page)]);
             }
         }
@@ -380,8 +421,13 @@ impl Checker {
             ("Python".to_owned(), meanings.iter().map(|m| format!("netcodes.{}.{}.{}", system.id, system.type_name, m.ident)).collect()),
         ];
         for (index, ecosystem) in system.ecosystems.iter().enumerate() {
-            let symbols: Vec<String> =
-                system.symbols_of(code).iter().filter(|s| s.ecosystem == index).map(|s| s.name.clone()).collect();
+            // Every meaning's names; an ecosystem with the system's own names
+            // (CEF's) shows the code's name where it lists none.
+            let mut symbols: Vec<String> =
+                system.value_symbols(code.value).iter().filter(|s| s.ecosystem == index).map(|s| s.name.clone()).collect();
+            if symbols.is_empty() && ecosystem.same_names && !code.name.is_empty() {
+                symbols.push(code.name.clone());
+            }
             if !symbols.is_empty() {
                 expected.push((ecosystem.title.clone(), symbols));
             }
@@ -421,6 +467,7 @@ impl Checker {
             facts.extend(mapping.versions.iter().map(|v| format!("Holds for: {v}")));
             self.facts(&name, doc, h1, &facts);
         }
+        let lab_column = mapping.rules.iter().any(|r| !r.observed.is_empty() || !r.differs.is_empty());
         for rule in &mapping.rules {
             self.counts.mapping_rows += 1;
             let Some(cells) = self.row(&name, doc, &rule.anchor) else { continue };
@@ -430,12 +477,103 @@ impl Checker {
                 format!("{} to {}", from.value_text(rule.lo), from.value_text(rule.hi))
             };
             let target = to.primary(rule.to).expect("a mapping target is a code");
-            let expected =
+            let mut expected =
                 vec![covers, label(to, target), model.vocabulary.mapping_kinds[rule.kind].id.clone(), rule.note.clone()];
+            if lab_column {
+                expected.push(lab_text(model, rule).unwrap_or_default());
+                let lab = model.lab.as_ref().expect("rows cite the lab");
+                for case in rule.observed.iter().chain(&rule.differs) {
+                    let anchor = &lab.case(case).expect("a case").anchor;
+                    self.links_to(format_args!("{name} #{} lab", rule.anchor), &name, cells.get(4), &format!("{}#{anchor}", html_page(&lab.page)));
+                }
+            }
             if texts(&cells) != expected {
                 self.problems.push(format!("{name} #{} (line {}): expected {expected:?}, found {:?}", rule.anchor, rule.line, texts(&cells)));
             }
             self.links_to(format_args!("{name} #{} target", rule.anchor), &name, cells.get(1), &html_page(&target.page));
+        }
+    }
+
+    /// The failure lab's page: title, description, each client with its
+    /// version, a row per case under its anchor with every client's report
+    /// (linking to the codes' pages), every comparison through the mappings,
+    /// and how each case is staged.
+    fn lab(&mut self, model: &Model, site: &Site, lab: &Lab) {
+        let name = html_page(&lab.page);
+        if let Some(doc) = page(site, self, &name) {
+            self.lab_page(model, lab, &name, doc);
+        }
+    }
+
+    pub fn lab_page(&mut self, model: &Model, lab: &Lab, name: &str, doc: &Document) {
+        let name = name.to_owned();
+        if let Some(h1) = self.title_and_intro(&name, doc, &lab.title, &lab.description) {
+            let facts: Vec<String> = lab.clients.iter().map(|c| format!("{} {}: {}", c.title, c.version, c.reads)).collect();
+            self.facts(&name, doc, h1, &facts);
+        }
+        let headers = doc.texts("th");
+        for client in &lab.clients {
+            self.counts.texts += 1;
+            if !headers.contains(&format!("{} {}", client.title, client.version).as_str()) {
+                self.problems.push(format!("{name}: no column for {} {}", client.title, client.version));
+            }
+        }
+        for case in &lab.cases {
+            let Some(cells) = self.row(&name, doc, &case.anchor) else { continue };
+            let mut expected = vec![case.title.clone()];
+            expected.extend(lab.clients.iter().zip(&case.reports).map(|(client, report)| report_label(model, lab, client, report)));
+            self.counts.texts += expected.len();
+            if texts(&cells) != expected {
+                self.problems.push(format!("{name} #{}: expected {expected:?}, found {:?}", case.anchor, texts(&cells)));
+            }
+            for ((client, report), cell) in lab.clients.iter().zip(&case.reports).zip(cells.iter().skip(1)) {
+                if let (Some(LabCode::Value(value)), Some(system)) = (&report.code, client.system) {
+                    let target = model.systems[system].primary(*value).expect("a code");
+                    self.links_to(format_args!("{name} #{} {}", case.anchor, client.id), &name, Some(cell), &html_page(&target.page));
+                }
+            }
+        }
+        // Through the mappings: a row per case and check, linking to the mapping row.
+        let rows: Vec<Vec<String>> = doc
+            .heading("h2", "Through the mappings")
+            .and_then(|h| doc.next_before_heading(h, "table"))
+            .map(|t| doc.rows(t).iter().map(|cells| texts(cells)).collect())
+            .unwrap_or_default();
+        let mut expected = Vec::new();
+        for case in &lab.cases {
+            for (check, comparison) in lab.checks.iter().zip(&case.comparisons) {
+                let clients = format!("{} to {}", lab.clients[check.from].title, lab.clients[check.to].title);
+                let (row, verdict) = match comparison {
+                    LabComparison::Compared { mapping, rule, agrees } => {
+                        let mapping = &model.mappings[*mapping];
+                        let rule = &mapping.rules[*rule];
+                        let from = &model.systems[mapping.from];
+                        let covers = if rule.is_single() {
+                            from.primary(rule.lo).map_or_else(|| from.value_text(rule.lo), |c| heading(from, c))
+                        } else {
+                            format!("{} {} to {}", from.label, from.value_text(rule.lo), from.value_text(rule.hi)).trim().to_owned()
+                        };
+                        let target = value_label(&model.systems[mapping.to], rule.to);
+                        (covers, if *agrees { "confirms the row".to_owned() } else { format!("the clients differ: the row gives {target}") })
+                    }
+                    LabComparison::NotComparable(why) => (String::new(), format!("not comparable: {why}")),
+                };
+                expected.push(vec![case.title.clone(), clients, row, verdict]);
+            }
+        }
+        self.counts.texts += expected.len();
+        if rows != expected {
+            self.problems.push(format!("{name} \"Through the mappings\":\n  expected {expected:?}\n  found    {rows:?}"));
+        }
+        let staging: Vec<Vec<String>> = doc
+            .heading("h2", "How each failure is staged")
+            .and_then(|h| doc.next_before_heading(h, "table"))
+            .map(|t| doc.rows(t).iter().map(|cells| texts(cells)).collect())
+            .unwrap_or_default();
+        let expected: Vec<Vec<String>> = lab.cases.iter().map(|c| vec![c.title.clone(), c.staging.clone(), c.note.clone()]).collect();
+        self.counts.texts += expected.len();
+        if staging != expected {
+            self.problems.push(format!("{name} \"How each failure is staged\":\n  expected {expected:?}\n  found    {staging:?}"));
         }
     }
 
@@ -532,14 +670,18 @@ fn facts(model: &Model, system: &System, m: &Code) -> Vec<(String, String)> {
     if let Some(since) = &m.since {
         facts.push(("Since".to_owned(), since.clone()));
     }
+    if let Some(removed) = &system.removed_in {
+        facts.push(("Removed upstream in".to_owned(), removed.clone()));
+    }
     if let Some(reference) = &m.reference {
         facts.push(("Reference".to_owned(), reference.clone()));
     }
     for (flag, value) in system.flags.iter().zip(&m.flags) {
         facts.push((format!("{}()", flag.method), if *value { "yes" } else { "no" }.to_owned()));
     }
-    let former = system.former_names_of(m.value);
-    if m.primary && !former.is_empty() {
+    // Former names of this meaning's own source (a vendor's former phrase sits on its meaning).
+    let former: Vec<_> = system.former_names_of(m.value).iter().filter(|f| f.source == m.source).collect();
+    if !former.is_empty() {
         let names: Vec<String> = former.iter().map(|f| format!("{} ({})", f.name, f.reference)).collect();
         facts.push(("Former names".to_owned(), names.join("; ")));
     }

@@ -81,6 +81,11 @@ pub fn expected(model: &Model) -> BTreeMap<String, Expected> {
             Expected { title: Some(title.clone()), about: Some(mapping.description.clone()), ..plain(&title, &page) },
         );
     }
+    if let Some(lab) = &model.lab {
+        let page = html_page(&lab.page);
+        let title = one_line(&lab.title);
+        pages.insert(page.clone(), Expected { title: Some(title.clone()), about: Some(lab.description.clone()), ..plain(&title, &page) });
+    }
     pages
 }
 

@@ -49,7 +49,9 @@ pub fn load(repo: &Path) -> Model {
                 let text_names = name == "symbols.csv"
                     || name == "former_names.csv"
                     || (name == "codes.csv" && text_name_style(&path.with_file_name("system.toml")));
-                let names = rewrite_csv(&path, &csv_pool, text_names, &mut next);
+                // symbols.csv's `since` is a release number, not free text.
+                let releases = name == "symbols.csv";
+                let names = rewrite_csv(&path, &csv_pool, text_names, releases, &mut next);
                 if name == "codes.csv" {
                     let system = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
                     renamed.entry(system.to_owned()).or_default().extend(names);
@@ -107,14 +109,14 @@ fn rename_mapped_codes(path: &Path, renamed: &BTreeMap<String, BTreeMap<String, 
 
 /// Rewrites the text columns; returns each name rewritten, old and new (the
 /// first row with a name keeps it: the one a mapping by name means).
-fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, next: &mut usize) -> BTreeMap<String, String> {
+fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, releases: bool, next: &mut usize) -> BTreeMap<String, String> {
     let mut names = BTreeMap::new();
     let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
     let header = reader.headers().expect("header").clone();
     let columns: Vec<usize> = header
         .iter()
         .enumerate()
-        .filter(|(_, h)| CSV_COLUMNS.contains(h) || (text_names && *h == "name"))
+        .filter(|(_, h)| (CSV_COLUMNS.contains(h) && !(releases && *h == "since")) || (text_names && *h == "name"))
         .map(|(i, _)| i)
         .collect();
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());

@@ -57,9 +57,57 @@ for spec in $npm_packages; do
 done
 [ -z "$npm_missing" ] || want "npm $npm_packages ($prefix)"
 
+# Later releases of the libraries whose names have a history (symbols.csv's
+# alias_since, deprecated_since, removed_since), nginx, whose binary holds
+# its own reason phrases, and Qt 5's headers (NetworkAccessibility, gone in Qt 6): Debian's packages, unpacked under $prefix/deb/<suite>
+# and never installed, so the machine's own Rack and HttpComponents stay as
+# they are. Each suite's current version is taken; the tests compare it with
+# the releases data/http/system.toml lists, so a new Debian upload shows up
+# there as a failure. bookworm is this machine's own release.
+debs="bookworm:nginx bookworm:qtbase5-dev trixie:ruby-rack sid:ruby-rack sid:libhttpcore5-java"
+deb_missing=""
+for spec in $debs; do
+    [ -e "$prefix/deb/${spec%%:*}/${spec#*:}/DEBIAN/control" ] || deb_missing=yes
+done
+[ -z "$deb_missing" ] || want "Debian $debs, unpacked ($prefix/deb)"
+
 announce
 # shellcheck disable=SC2086
 apt_install $apt_missing
+if [ -n "$deb_missing" ]; then
+    apt_dir="$prefix/apt"
+    mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
+    # The machine's own Debian mirrors, as apt is set up to use them.
+    archive=$(apt-cache policy | awk '$3 == "bookworm/main" {print $2; exit}')
+    security=$(apt-cache policy | awk '$3 == "bookworm-security/main" {print $2; exit}')
+    [ -n "$archive" ] || { printf '%s: apt has no bookworm/main source\n' "$script" >&2; exit 1; }
+    for suite in bookworm trixie sid; do
+        printf 'deb %s %s main\n' "$archive" "$suite"
+    done >"$apt_dir/sources.list"
+    [ -z "$security" ] || printf 'deb %s bookworm-security main\n' "$security" >>"$apt_dir/sources.list"
+    apt_options="-o Dir::Etc::SourceList=$apt_dir/sources.list -o Dir::Etc::SourceParts=/dev/null \
+        -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache::Archives=$apt_dir/archives \
+        -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
+    # shellcheck disable=SC2086
+    quietly apt-get $apt_options update
+    for spec in $debs; do
+        suite=${spec%%:*}
+        package=${spec#*:}
+        target="$prefix/deb/$suite/$package"
+        [ ! -e "$target/DEBIAN/control" ] || continue
+        work=$(mktemp -d)
+        # The suite's version of the package; bookworm's from bookworm-security where newer.
+        version=$(apt-cache $apt_options madison "$package" \
+            | awk -F'|' -v suite="$suite" '$3 ~ "debian(-security)? "suite"[-/]" {gsub(/ /, "", $2); print $2; exit}')
+        [ -n "$version" ] || { printf '%s: no %s in Debian %s\n' "$script" "$package" "$suite" >&2; exit 1; }
+        # shellcheck disable=SC2086
+        (cd "$work" && quietly apt-get $apt_options download "$package=$version")
+        rm -rf "$target"
+        mkdir -p "$target"
+        quietly dpkg-deb -R "$work"/*.deb "$target"
+        rm -rf "$work"
+    done
+fi
 if [ -n "$pyqt6_missing" ]; then
     quietly python3 -m venv "$pyqt6"
     quietly "$pyqt6/bin/python" -m pip install --disable-pip-version-check \

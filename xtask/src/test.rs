@@ -45,6 +45,9 @@ pub const INSTALLS: &[Install] = &[
     Install::Script("tests/upstream-net/install.sh"),
     // tsc, esbuild, Express, the npm packages compared, headless Chromium.
     Install::Script("tests/typescript/install.sh"),
+    // curl, certutil, python3-cryptography, iproute2 for the failure lab
+    // (its PyQt6 and Chromium come from the upstream and docs scripts).
+    Install::Script("tests/failure-lab/install.sh"),
     // Fuzzes the loader (on this stable toolchain with RUSTC_BOOTSTRAP=1).
     Install::Cargo { package: "cargo-fuzz", version: "0.13.2", check: &["fuzz", "--version"] },
     // A bare-metal target, to prove the Rust crate builds without std.

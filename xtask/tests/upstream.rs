@@ -193,9 +193,17 @@ fn unreadable_or_malformed_input_exits_2_naming_file_and_line() {
         let stderr = text(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{flag} {path}: {stderr}");
         assert!(stderr.contains(message), "{flag} {path}: expected {message:?} in\n{stderr}");
-        assert!(stderr.ends_with("error: nothing was compared or written\n"), "{stderr}");
-        assert_eq!(text(&output.stdout), "");
+        assert!(stderr.ends_with("error: those files were not compared, and nothing was written\n"), "{stderr}");
+        // The good file is still compared and reported, and nothing is applied.
+        let stdout = text(&output.stdout);
+        let label = format!("{}: ", other.trim_start_matches("--"));
+        assert!(!stdout.is_empty() && stdout.lines().all(|l| l.starts_with(&label)), "{flag} {path}: {stdout}");
+        assert!(!stdout.contains("apply:"), "{stdout}");
     }
+    // With no readable file at all, nothing was compared.
+    let output = upstream(&root, &["--qt", &fixture("qnetworkreply-malformed.h")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).ends_with("error: nothing was compared\n"), "{}", text(&output.stderr));
     assert_eq!(before, snapshot(&root.join("data")));
 
     // A data/ table with a layout problem is reported by codegen's reader.
@@ -215,6 +223,60 @@ fn unreadable_or_malformed_input_exits_2_naming_file_and_line() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(text(&output.stderr).contains("usage: cargo xtask upstream diff"), "{args:?}");
     }
+}
+
+/// Debian's qt6-base-dev 6.11.2 header, as the package ships it (the Qt
+/// release data/qt follows): no change.
+#[test]
+fn the_debian_qt_6_11_header_matches_data() {
+    let header = fixture("debian-qt6-base-dev-6.11.2/qnetworkreply.h");
+    let output = upstream(&repo_root(), &["--qt", &header]);
+    assert_eq!(
+        (output.status.code(), text(&output.stdout).as_str(), text(&output.stderr).as_str()),
+        (Some(0), "qt: no change (34 enumerators)\n", "")
+    );
+}
+
+/// A number upstream declares again under another name than data/'s removed
+/// row is reported with both names (an older Chromium's -140).
+#[test]
+fn a_restored_code_names_the_name_data_has_for_it() {
+    let root = scratch_repo("upstream-restored-renamed");
+    let chromium = chromium_header(&root, "chromium-restored-renamed.h");
+    let output = upstream(&root, &["--chromium", &chromium]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        "chromium: restored ERR_HTTPS_PROXY_TUNNEL_RESPONSE (-140), which data/ has as removed under the name \
+         ERR_HTTPS_PROXY_TUNNEL_RESPONSE_REDIRECT\n"
+    );
+}
+
+/// The registry's CSV without its header row reads the same; a file that
+/// does not mention a code at all says so rather than calling it Unassigned.
+#[test]
+fn iana_csv_without_header_and_partial_files() {
+    let root = scratch_repo("upstream-iana-shapes");
+    let full = fs::read_to_string(fixture("http-status-codes-changes.csv")).unwrap();
+    let dir = root.join("upstream");
+    fs::create_dir_all(&dir).unwrap();
+    let headerless = dir.join("headerless.csv");
+    fs::write(&headerless, full.split_once('\n').unwrap().1).unwrap();
+    let with = upstream(&root, &["--iana", &fixture("http-status-codes-changes.csv")]);
+    let without = upstream(&root, &["--iana", &headerless.display().to_string()]);
+    assert_eq!((without.status.code(), text(&without.stdout)), (with.status.code(), text(&with.stdout)));
+    assert_eq!(text(&without.stderr), "");
+
+    // Only the 1xx block of the registry: every other registry code of data/
+    // is "not in the file", none is "Unassigned".
+    let partial = dir.join("partial.csv");
+    let first: String = full.lines().take_while(|l| !l.starts_with('2')).map(|l| format!("{l}\n")).collect();
+    fs::write(&partial, first).unwrap();
+    let output = upstream(&root, &["--iana", &partial.display().to_string()]);
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout.contains("iana: 404 \"Not Found\" is not in the file at all"), "{stdout}");
+    assert!(!stdout.contains("Unassigned") && !stdout.contains("removed"), "{stdout}");
 }
 
 /// The lines of `new` that are not in `old`, and those of `old` not in `new`;
@@ -345,6 +407,16 @@ fn apply_adds_rows_marks_removals_and_is_idempotent() {
     for at in added {
         let expected = format!("{at}: description is empty (\"\")");
         assert!(stderr.contains(&expected), "expected {expected:?} in\n{stderr}");
+    }
+    // The same run lists what the mappings need: the new current codes that
+    // total mappings do not cover yet, and the rows of codes now removed.
+    for expected in [
+        "no row of data/map/chromium_to_http.csv covers EXAMPLE_ADDED (-38)",
+        "no row of data/map/chromium_to_qt.csv covers CERT_EXAMPLE_APPENDED (-220)",
+        "`from` is a retired code of chromium; retired codes take no part in mappings (\"NETWORK_CHANGED\")",
+        "`from` is a retired code of qt; retired codes take no part in mappings (\"BackgroundRequestNotAllowedError\")",
+    ] {
+        assert!(stderr.contains(expected), "expected {expected:?} in\n{stderr}");
     }
     assert_eq!(generated, snapshot(&root.join("generated")));
 }

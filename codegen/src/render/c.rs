@@ -171,7 +171,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         patch: parts.next().unwrap_or_default(),
         version: c_string(&model.version),
         data_version: c_string(
-            &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version)).collect::<Vec<_>>().join("; "),
+            &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version_text())).collect::<Vec<_>>().join("; "),
         ),
         long_strings: model.systems.iter().flat_map(|s| &s.codes).any(|c| c.description.len() > 4095 || c.name.len() > 4095),
         vocabularies: vec![

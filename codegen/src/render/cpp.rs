@@ -188,7 +188,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         patch: parts.next().unwrap_or_default(),
         version: c_string(&model.version),
         data_version: c_string(
-            &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version)).collect::<Vec<_>>().join("; "),
+            &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version_text())).collect::<Vec<_>>().join("; "),
         ),
         vocabularies: vec![
             vocabulary_view("Category", "What kind of failure a code is; shared by every code system.", &vocab.categories),

@@ -139,7 +139,8 @@ pub fn check_codes(
         } else {
             crate::spell::kebab(&code.ident)
         };
-        format!("{}/{slug}.md", system.id)
+        // Folders in lower-kebab case, like the pages in them (qt-operation/).
+        format!("{}/{slug}.md", crate::spell::kebab(&system.id))
     };
     for at in 0..codes.len() {
         let first = at - codes[..at].iter().rev().take_while(|c| c.value == codes[at].value).count();

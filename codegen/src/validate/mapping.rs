@@ -12,9 +12,11 @@ use crate::model::*;
 use crate::render;
 use crate::spell;
 
-/// `clean[i]`: system i's own files had no problem. Mappings are only checked
-/// against clean systems, so that one mistake is not reported again by every
-/// mapping that refers to it.
+/// `clean[i]`: system i's metadata and table layout had no problem. Mappings
+/// are checked against those systems even where rows have problems, so that
+/// one run reports everything; a mapping row that names a row with a problem
+/// of its own is left out with it (`System::pending`) instead of being
+/// reported again.
 pub fn load_mappings(
     root: &Path,
     systems: &[System],
@@ -45,7 +47,7 @@ pub fn load_mappings(
         let toml_rel = format!("map/{stem}.toml");
         let toml_path = display_path(&toml_rel);
         let meta = read_toml::<MappingToml>(root, &toml_rel, diags);
-        let table = read_csv(root, &format!("map/{stem}.csv"), &["from", "to", "kind", "note"], &["observed"], diags);
+        let table = read_csv(root, &format!("map/{stem}.csv"), &["from", "to", "kind", "note"], &["observed", "differs"], diags);
         let Some((meta, text)) = meta else { continue };
         let mut system_of = |key: &toml::Spanned<String>| {
             let found = systems.iter().position(|s| &s.id == key.get_ref());
@@ -98,11 +100,17 @@ pub fn load_mappings(
         if !clean[from] || !clean[to] {
             continue;
         }
-        let before = diags.len();
+        let mut covered = Vec::new();
         let sourced = meta.source.as_deref().is_some_and(|s| !s.trim().is_empty());
-        let rules = rules(&table, (&systems[from], &indexes[from]), (&systems[to], &indexes[to]), vocabulary, (sourced, &toml_path), diags);
-        // A row reported above may be the one that covers a code.
-        let rows_clean = diags.len() == before;
+        let rules = rules(
+            &table,
+            (&systems[from], &indexes[from]),
+            (&systems[to], &indexes[to]),
+            vocabulary,
+            (sourced, &toml_path),
+            diags,
+            &mut covered,
+        );
         let mut by_specificity: Vec<usize> = (0..rules.len()).collect();
         by_specificity.sort_by_key(|&i| (rules[i].hi - rules[i].lo, rules[i].lo));
         let mapping = Mapping {
@@ -123,15 +131,22 @@ pub fn load_mappings(
             by_specificity,
             table_path: table.path.clone(),
         };
-        if mapping.total && rows_clean {
+        if mapping.total {
             let line = line_of(&text, meta.total.span().start);
-            for code in systems[from].primary_codes() {
-                if mapping.rule_for(code.value).is_none() {
-                    diags.at(
-                        &toml_path,
-                        line,
-                        format!("total = true, but no row of {} covers {} ({})", table.path, code.name, code.value),
-                    );
+            let system = &systems[from];
+            let current = system.primary_codes().map(|code| (code.value, code.name.clone()));
+            // A new row whose other fields are not filled in yet is a code to
+            // cover too; a value that can never be a code is not.
+            let pending = system.pending.iter().filter(|row| !row.retired).filter_map(|row| {
+                let value = row.value.filter(|v| (system.min..=system.max).contains(v) && system.primary(*v).is_none())?;
+                let name = if row.name.is_empty() { value.to_string() } else { row.name.clone() };
+                Some((value, name))
+            });
+            let mut reported = BTreeSet::new();
+            for (value, name) in current.chain(pending) {
+                let left_out = covered.iter().any(|&(lo, hi)| lo <= value && value <= hi);
+                if mapping.rule_for(value).is_none() && !left_out && reported.insert(value) {
+                    diags.at(&toml_path, line, format!("total = true, but no row of {} covers {name} ({value})", table.path));
                 }
             }
         }
@@ -141,6 +156,8 @@ pub fn load_mappings(
 }
 
 /// Parses and checks the rows of one mapping table.
+/// Also returns the spans of rows left out, which still count as covering
+/// their codes (a total mapping is not reported twice for one bad row).
 fn rules(
     table: &CsvTable,
     (from, from_index): (&System, &CodeIndex<'_>),
@@ -148,13 +165,21 @@ fn rules(
     vocabulary: &Vocabulary,
     sourced: (bool, &str),
     diags: &mut Diagnostics,
+    covered: &mut Vec<(i64, i64)>,
 ) -> Vec<MappingRule> {
     let mut rules: Vec<MappingRule> = Vec::new();
     let mut single_lines: HashMap<i64, usize> = HashMap::new();
     let mut spans: Vec<usize> = Vec::new();
     for row in &table.rows {
         let mut cells = Cells { table, row, diags };
-        let Ok(mut rule) = rule(&mut cells, (from, from_index), (to, to_index), vocabulary, sourced) else { continue };
+        let Ok(mut rule) = rule(&mut cells, (from, from_index), (to, to_index), vocabulary, sourced) else {
+            // The row is reported (or goes with a row it names); what it was
+            // meant to cover still counts as covered.
+            if let Some(span) = quiet_from(cells.raw("from"), from, from_index) {
+                covered.push(span);
+            }
+            continue;
+        };
         let (lo, hi) = (rule.lo, rule.hi);
         // Same specificity: the same span twice, or spans that overlap with
         // neither inside the other. Nesting is how a narrower row wins. A
@@ -219,13 +244,29 @@ fn rule(
             "a mapping of kind {id} needs `source` in {toml_path}, naming the upstream code it reproduces ({id:?})"
         )));
     }
-    let observed: Vec<String> = cells.optional_raw("observed").split_whitespace().map(str::to_owned).collect();
-    if let Some(case) = observed.iter().find(|case| !crate::spell::is_lower_snake(case)) {
-        let case = case.clone();
-        return Err(cells.err(format!("observed names failure-lab cases, lower_snake and separated by spaces ({case:?})")));
-    }
+    let observed = lab_cases(cells, "observed");
+    let differs = lab_cases(cells, "differs");
     let ((lo, hi), (to_value, to_row), kind) = (range?, target?, kind?);
-    Ok(MappingRule { lo, hi, to: to_value, to_row, kind, note, anchor: String::new(), observed, line: cells.row.line })
+    let (observed, differs) = (observed?, differs?);
+    if let Some(case) = observed.iter().find(|case| differs.contains(case)) {
+        let case = case.clone();
+        return Err(cells.err(format!("a failure-lab case cannot both confirm and contradict a row ({case:?})")));
+    }
+    Ok(MappingRule { lo, hi, to: to_value, to_row, kind, note, anchor: String::new(), observed, differs, line: cells.row.line })
+}
+
+/// `observed` or `differs`: failure-lab case ids, separated by spaces, each
+/// once. Whether the lab has them is checked with the lab (`super::lab`).
+fn lab_cases(cells: &mut Cells<'_>, column: &str) -> Result<Vec<String>, Reported> {
+    let mut cases: Vec<String> = Vec::new();
+    for case in cells.optional_raw(column).split_whitespace() {
+        if !spell::is_lower_snake(case) || cases.iter().any(|c| c == case) {
+            let case = case.to_owned();
+            return Err(cells.err(format!("{column} lists failure-lab case ids, each once, lower_snake and separated by spaces ({case:?})")));
+        }
+        cases.push(case.to_owned());
+    }
+    Ok(cases)
 }
 
 /// The anchor of a rule's row on its mapping page. It names what the rule
@@ -237,6 +278,18 @@ fn rule_anchor(from: &System, lo: i64, hi: i64) -> String {
         _ if lo == hi => format!("from-{}", number(lo)),
         _ => format!("from-{}-to-{}", number(lo), number(hi)),
     }
+}
+
+/// What a `from` field covers, without reporting anything: a range, or a
+/// code by number or name (also a row with a problem of its own).
+fn quiet_from(text: &str, system: &System, index: &CodeIndex<'_>) -> Option<(i64, i64)> {
+    if let Some((lo, hi)) = text.split_once("..=") {
+        return Some((lo.parse().ok()?, hi.parse().ok()?));
+    }
+    let value = text.parse::<i64>().ok().or_else(|| index.names.get(text).copied()).or_else(|| {
+        system.pending.iter().find(|row| !text.is_empty() && row.name == text).and_then(|row| row.value)
+    })?;
+    Some((value, value))
 }
 
 /// `from`: a code by name or number, or a range `lo..=hi`.
@@ -321,7 +374,14 @@ fn find_code(
         Some(n) => c.value == n,
         None => !text.is_empty() && (c.upstream_name == text || c.name == text),
     };
-    if system.retired.iter().any(|c| matches(&c)) {
+    let pending = system.pending.iter().find(|row| match by_number {
+        Some(n) => row.value == Some(n),
+        None => !text.is_empty() && row.name == text,
+    });
+    if let Some(row) = pending {
+        // The row's own problem is reported; the mapping row goes with it.
+        Err(row.reported)
+    } else if system.retired.iter().any(|c| matches(&c)) {
         Err(cells.err(format!("`{column}` is a retired code of {}; retired codes take no part in mappings ({text:?})", system.id)))
     } else {
         Err(cells.err(format!("`{column}` is not a code of {} ({text:?})", system.id)))

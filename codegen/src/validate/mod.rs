@@ -7,6 +7,7 @@ mod cells;
 mod codes;
 mod extras;
 mod index;
+mod lab;
 mod mapping;
 mod names;
 mod rows;
@@ -20,9 +21,12 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{read_csv, report_unread};
 use crate::model::*;
 
+pub use extras::release_key;
+pub use lab::LAB_FOLDER;
 pub use system::CODE_COLUMNS;
 
-/// The folder of `data/` that holds mappings rather than a code system.
+/// The folder of `data/` that holds mappings rather than a code system (the
+/// failure lab has one too, [`LAB_FOLDER`]).
 pub const MAPPINGS_FOLDER: &str = "map";
 
 /// The tables a system's folder may hold besides `system.toml`.
@@ -37,17 +41,18 @@ pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
     let vocabulary = vocabulary::load_vocabulary(root, &mut names, &mut diags);
 
     let mut systems = Vec::new();
-    // Systems whose own files are free of problems: mappings are only checked
-    // against those, so one mistake is not reported again by every mapping.
+    // Systems whose metadata and table layout are free of problems: mappings
+    // are only checked against those, so that one mistake is not reported
+    // again by every mapping. A problem in a row does not count: the mapping
+    // rows that name it go with it (`System::pending`), the others are checked.
     let mut clean = Vec::new();
     // A folder whose system.toml does not load: mappings that name it are
     // not reported as naming an unknown system, since its own problem is.
     let mut all_loaded = true;
     for folder in system_folders(root) {
-        let before = diags.len();
         match load_system(root, &folder, &vocabulary, &mut names, &mut diags) {
-            Some(system) => {
-                clean.push(diags.len() == before);
+            Some((system, structure_clean)) => {
+                clean.push(structure_clean);
                 systems.push(system);
             }
             None => all_loaded = false,
@@ -78,10 +83,16 @@ pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
             ),
         }
     }
+    let lab = lab::load_lab(root, &systems, (&clean, all_loaded), &mappings, &mut diags);
+    // Only once everything else holds: a row or report with a problem of its
+    // own would otherwise be reported again as a row the lab does not confirm.
+    if diags.is_empty() {
+        lab::check_rows(lab.as_ref(), &systems, &mappings, &vocabulary, &mut diags);
+    }
     report_unread(root, &mut diags);
 
     match project {
-        Some((version, site_url)) if diags.is_empty() => Ok(Model { version, site_url, vocabulary, systems, mappings }),
+        Some((version, site_url)) if diags.is_empty() => Ok(Model { version, site_url, vocabulary, systems, mappings, lab }),
         _ => Err(diags.into_sorted()),
     }
 }
@@ -93,7 +104,7 @@ fn system_folders(root: &Path) -> Vec<String> {
         .filter_map(Result::ok)
         .filter(|e| e.path().is_dir())
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .filter(|name| name != MAPPINGS_FOLDER)
+        .filter(|name| name != MAPPINGS_FOLDER && name != LAB_FOLDER)
         .collect();
     folders.sort();
     folders
@@ -105,7 +116,8 @@ fn load_system(
     vocabulary: &Vocabulary,
     names: &mut names::Names,
     diags: &mut Diagnostics,
-) -> Option<System> {
+) -> Option<(System, bool)> {
+    let before = diags.len();
     let Some((mut system, spec)) = system::load_meta(root, folder, vocabulary, names, diags) else {
         // The folder's tables are the system's, unread only because its
         // metadata has a problem, which is reported.
@@ -119,14 +131,23 @@ fn load_system(
     let optional: Vec<&str> = optional.iter().map(String::as_str).collect();
     // A table that cannot be read leaves the system without codes; its
     // problem is reported, and nothing that needs the codes is checked.
-    if let Some(table) = read_csv(root, &format!("{folder}/codes.csv"), &required, &optional, diags) {
+    let table = read_csv(root, &format!("{folder}/codes.csv"), &required, &optional, diags);
+    // Problems of the metadata or of the table's layout (a row with the wrong
+    // number of fields is left out unread): mappings are not checked against it.
+    let mut structure_clean = diags.len() == before;
+    if let Some(table) = table {
         system.has_since = table.index("since").is_some();
         system.has_reference = table.index("reference").is_some();
-        let rows = rows::parse_rows(&table, &system, &spec, vocabulary, diags);
+        let (rows, pending) = rows::parse_rows(&table, &system, &spec, vocabulary, diags);
+        let before_codes = diags.len();
         codes::check_codes(&mut system, &spec, rows, vocabulary, names, diags);
+        // Duplicate values and names, colliding spellings: which row a
+        // mapping means is unclear, so mappings wait for the fix.
+        structure_clean &= diags.len() == before_codes;
+        system.pending = pending;
     }
     extras::load_symbols(root, &mut system, diags);
     extras::load_former_names(root, &mut system, diags);
     index::build_indexes(&mut system);
-    Some(system)
+    Some((system, structure_clean))
 }

@@ -29,21 +29,34 @@ pub fn columns(system: &System, spec: &Spec) -> (Vec<String>, Vec<String>) {
 }
 
 /// Every row of the table: a code each, or a diagnostic each.
+/// Every row of the table: a code each, or a diagnostic each (and the row,
+/// as far as it can be read, among the pending ones).
 pub fn parse_rows(
     table: &CsvTable,
     system: &System,
     spec: &Spec,
     vocabulary: &Vocabulary,
     diags: &mut Diagnostics,
-) -> Vec<Code> {
+) -> (Vec<Code>, Vec<PendingRow>) {
     let mut codes = Vec::with_capacity(table.rows.len());
+    let mut pending = Vec::new();
     for row in &table.rows {
         let mut cells = Cells { table, row, diags };
-        if let Ok(code) = parse_row(&mut cells, system, spec, vocabulary) {
-            codes.push(code);
+        match parse_row(&mut cells, system, spec, vocabulary) {
+            Ok(code) => codes.push(code),
+            Err(reported) => {
+                let status = cells.raw("status");
+                pending.push(PendingRow {
+                    value: cells.raw("value").parse().ok(),
+                    name: cells.raw("name").to_owned(),
+                    retired: vocabulary.statuses.iter().any(|s| s.id == status && s.retired),
+                    line: row.line,
+                    reported,
+                });
+            }
         }
     }
-    codes
+    (codes, pending)
 }
 
 fn parse_row(cells: &mut Cells<'_>, system: &System, spec: &Spec, vocabulary: &Vocabulary) -> Result<Code, Reported> {

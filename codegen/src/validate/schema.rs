@@ -56,6 +56,9 @@ pub struct SystemToml {
     pub source: String,
     pub url: String,
     pub version: String,
+    /// The upstream release that dropped the whole type (`Qt 6.0`).
+    #[serde(default)]
+    pub removed_in: Option<String>,
     pub description: String,
     pub type_name: Spanned<String>,
     /// What people put before a code when they search for it (`HTTP`).
@@ -162,6 +165,13 @@ pub struct EcosystemToml {
     pub id: Spanned<String>,
     pub title: String,
     pub version: String,
+    /// Every release the names were checked against, oldest first; the last is
+    /// the one `symbols.csv`'s `kind` describes.
+    #[serde(default)]
+    pub versions: Vec<String>,
+    /// Where symbols.csv has no row, the ecosystem uses the system's own name.
+    #[serde(default)]
+    pub same_names: bool,
     pub url: String,
 }
 
@@ -179,4 +189,38 @@ pub struct MappingToml {
     pub source: Option<String>,
     #[serde(default)]
     pub versions: Option<String>,
+}
+
+/// `data/failure_lab/lab.toml`: the clients the failure lab runs, and which
+/// of their reports are compared through the mappings.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabToml {
+    pub title: String,
+    pub description: String,
+    /// The system of the statuses clients report beside their codes (`http`).
+    pub status_system: Spanned<String>,
+    pub client: Vec<LabClientToml>,
+    #[serde(default)]
+    pub check: Vec<LabCheckToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabClientToml {
+    pub id: Spanned<String>,
+    pub title: String,
+    /// The system its codes belong to; without one, codes are text.
+    #[serde(default)]
+    pub system: Option<Spanned<String>>,
+    pub version: String,
+    /// How the lab drives the client and reads its code, in our words.
+    pub reads: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabCheckToml {
+    pub from: Spanned<String>,
+    pub to: Spanned<String>,
 }

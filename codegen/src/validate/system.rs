@@ -109,6 +109,9 @@ pub fn load_meta(
     ] {
         check_text(value, key, &path, 1, diags);
     }
+    if let Some(removed) = &meta.removed_in {
+        check_text(removed, "removed_in", &path, 1, diags);
+    }
 
     let value_type_line = line(meta.value_type.span());
     let int_type = IntType::ALL.into_iter().find(|t| t.rust() == meta.value_type.get_ref());
@@ -311,7 +314,20 @@ pub fn load_meta(
         for (key, value) in [("title", &eco.title), ("version", &eco.version), ("url", &eco.url)] {
             check_text(value, key, &path, eco_line, diags);
         }
-        ecosystems.push(Ecosystem { rust: spell::upper_camel(&eid), id: eid, title: eco.title, version: eco.version, url: eco.url });
+        let versions = if eco.versions.is_empty() { vec![eco.version.clone()] } else { eco.versions };
+        let keys: Vec<Option<Vec<u64>>> = versions.iter().map(|v| super::release_key(v)).collect();
+        if versions.len() > 1 && (keys.iter().any(Option::is_none) || keys.windows(2).any(|pair| pair[0] >= pair[1])) {
+            diags.at(&path, eco_line, format!("versions must be release numbers, oldest first ({versions:?})"));
+        }
+        ecosystems.push(Ecosystem {
+            rust: spell::upper_camel(&eid),
+            id: eid,
+            title: eco.title,
+            version: eco.version,
+            versions,
+            same_names: eco.same_names,
+            url: eco.url,
+        });
     }
 
     let mut interop: Vec<Interop> = Vec::new();
@@ -346,6 +362,7 @@ pub fn load_meta(
         source: meta.source,
         url: meta.url,
         version: meta.version,
+        removed_in: meta.removed_in,
         description: meta.description,
         type_name,
         int_type,
@@ -366,6 +383,7 @@ pub fn load_meta(
         qt_enum,
         codes: Vec::new(),
         retired: Vec::new(),
+        pending: Vec::new(),
         symbols: Vec::new(),
         former_names: Vec::new(),
         names: Vec::new(),

@@ -9,6 +9,8 @@
 - netcodes.http2: HTTP/2 error codes
 - netcodes.http3: HTTP/3 and QPACK error codes
 - netcodes.qt: Qt QNetworkReply::NetworkError
+- netcodes.qt_network_accessibility: Qt 5 QNetworkAccessManager::NetworkAccessibility
+- netcodes.qt_operation: Qt QNetworkAccessManager::Operation
 - netcodes.tls: TLS alert descriptions
 - netcodes.warning: HTTP Warning codes
 - netcodes.websocket: WebSocket close codes
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
         http3,
         mapping,
         qt,
+        qt_network_accessibility,
+        qt_operation,
         tls,
         vocabulary,
         warning,
@@ -42,11 +46,11 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "tls", "vocabulary", "warning", "websocket"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "qt_network_accessibility", "qt_operation", "tls", "vocabulary", "warning", "websocket"]
 
 # Submodules load when first used: `import netcodes` alone costs next to
 # nothing, and `netcodes.http` loads only the HTTP tables.
-_MODULES = frozenset({"chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "tls", "vocabulary", "warning", "websocket"})
+_MODULES = frozenset({"chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "qt_network_accessibility", "qt_operation", "tls", "vocabulary", "warning", "websocket"})
 _NAMES = {"Category": "vocabulary", "Retry": "vocabulary", "RetryDecision": "vocabulary", "MappingKind": "mapping", "Rule": "mapping"}
 
 

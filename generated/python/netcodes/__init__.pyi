@@ -8,6 +8,8 @@ from netcodes import http2 as http2
 from netcodes import http3 as http3
 from netcodes import mapping as mapping
 from netcodes import qt as qt
+from netcodes import qt_network_accessibility as qt_network_accessibility
+from netcodes import qt_operation as qt_operation
 from netcodes import tls as tls
 from netcodes import vocabulary as vocabulary
 from netcodes import warning as warning
@@ -20,6 +22,6 @@ from netcodes.vocabulary import RetryDecision as RetryDecision
 
 __version__: str
 
-__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "tls", "vocabulary", "warning", "websocket"]
+__all__ = ["Category", "MappingKind", "Retry", "RetryDecision", "Rule", "__version__", "chromium", "curl", "dns", "grpc", "http", "http2", "http3", "mapping", "qt", "qt_network_accessibility", "qt_operation", "tls", "vocabulary", "warning", "websocket"]
 
 def __dir__() -> list[str]: ...

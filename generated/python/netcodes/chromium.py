@@ -1030,6 +1030,7 @@ _BY_NAME: dict[str, int] = {
     "ERR_NETWORK_ACCESS_REVOKED": -33,
     "ERR_NETWORK_CHANGED": -21,
     "ERR_NETWORK_IO_SUSPENDED": -331,
+    "ERR_NONE": 0,
     "ERR_NOT_IMPLEMENTED": -11,
     "ERR_NO_BUFFER_SPACE": -176,
     "ERR_NO_PRIVATE_KEY_FOR_CERT": -502,
@@ -1534,6 +1535,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "err_no_buffer_space": -176,
     "err_no_private_key_for_cert": -502,
     "err_no_supported_proxies": -336,
+    "err_none": 0,
     "err_not_implemented": -11,
     "err_out_of_memory": -13,
     "err_pac_not_in_dhcp": -348,
@@ -1782,7 +1784,7 @@ _PREFIXES: tuple[str, ...] = ("net::",)
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-_RETIRED: frozenset[int] = frozenset({-813, -812, -807, -802, -715, -711, -607, -606, -605, -604, -603, -602, -601, -600, -378, -377, -374, -373, -369, -368, -359, -353, -335, -334, -333, -332, -326, -220, -218, -216, -215, -185, -175, -165, -158, -157, -155, -152, -149, -148, -146, -144, -143, -140, -129, -116, -112, -31, -28, -24})
+_RETIRED: frozenset[int] = frozenset({-813, -812, -807, -802, -715, -711, -607, -606, -605, -604, -603, -602, -601, -600, -378, -377, -374, -373, -369, -368, -359, -353, -335, -334, -333, -332, -326, -220, -218, -216, -215, -185, -175, -165, -158, -157, -155, -152, -149, -148, -146, -144, -143, -140, -132, -129, -116, -112, -31, -28, -24})
 
 
 def lookup(code: int | enum.Enum) -> NetError | None:

@@ -22,7 +22,7 @@ from netcodes.vocabulary import Category, Retry
 
 __all__ = ["main"]
 
-_HELP = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, curl, dns, grpc, http, http2,\nhttp3, qt, tls, warning, websocket) answers with each meaning's description,\ncategory and retry advice, and the codes it maps to in other systems.\n\nCODE is a number (-105, 28, 3) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, CURLE_OPERATION_TIMEDOUT, NXDomain), in any\nletter case. A name stands for its number: every meaning of the number is\nshown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n"
+_HELP = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, curl, dns, grpc, http, http2,\nhttp3, qt, qt_network_accessibility, qt_operation, tls, warning, websocket)\nanswers with each meaning's description, category and retry advice, and the\ncodes it maps to in other systems.\n\nCODE is a number (-105, 28, 3) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, CURLE_OPERATION_TIMEDOUT, NXDomain), in any\nletter case. A name stands for its number: every meaning of the number is\nshown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n"
 
 # Each system, in the order of data/, with the functions that map its codes:
 # (module of the target system, function).
@@ -35,6 +35,8 @@ _SYSTEMS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("http2", (("chromium", "from_http2"), ("grpc", "from_http2"), )),
     ("http3", (("chromium", "from_http3"), )),
     ("qt", (("http", "from_qt"), )),
+    ("qt_network_accessibility", ()),
+    ("qt_operation", ()),
     ("tls", (("chromium", "from_tls_alert"), )),
     ("warning", ()),
     ("websocket", (("http", "from_websocket"), )),
@@ -188,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for query in queries:
         found = _find(query)
         if not found:
-            sys.stderr.write(f"netcodes: no system has a code numbered or named \"{query}\" (chromium, curl, dns, grpc, http, http2, http3, qt, tls, warning, websocket)\n")
+            sys.stderr.write(f"netcodes: no system has a code numbered or named \"{query}\" (chromium, curl, dns, grpc, http, http2, http3, qt, qt_network_accessibility, qt_operation, tls, warning, websocket)\n")
             unknown = True
         entries += found
     if as_json:

@@ -164,27 +164,40 @@ class Meaning(Record):
 # Numbers with several meanings -> each meaning's (source, identifier, phrase,
 # description, category, retry, status); a number with one meaning is in _ROWS.
 _MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
+    419: (
+        ("laravel", "LARAVEL_PAGE_EXPIRED", "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", "auth", "never", "unofficial"),
+        ("spring", "SPRING_INSUFFICIENT_SPACE_ON_RESOURCE", "Insufficient Space On Resource", "A constant that Spring Framework and Apache HttpComponents took from an early WebDAV draft, for a server without room left to store the resource; the final WebDAV standard uses 507 Insufficient Storage for that. Spring deprecated it and dropped it in Spring 7.0, so it appears mostly as a name in older Java code and logs.", "server", "after_delay", "unofficial"),
+    ),
     420: (
         ("twitter", "TWITTER_ENHANCE_YOUR_CALM", "Enhance Your Calm", "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.", "rate_limit", "after_delay", "unofficial"),
-        ("spring", "SPRING_METHOD_FAILURE", "Method Failure", "A constant in Spring Framework's HttpStatus enum, borrowed from an early WebDAV draft, for a method that failed. Spring marks it deprecated and real servers seldom send it.", "server", "never", "unofficial"),
+        ("spring", "SPRING_METHOD_FAILURE", "Method Failure", "A constant of Spring Framework's HttpStatus enum, taken from an early WebDAV draft, for a method that was not carried out because another one in the same request failed; the final WebDAV standard calls that 424 Failed Dependency. Spring filed it among client errors, deprecated it and dropped it in Spring 7.0, and servers seldom send it.", "content", "never", "unofficial"),
+    ),
+    421: (
+        ("iana", "MISDIRECTED_REQUEST", "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", "connection", "fresh_connection", "current"),
+        ("spring", "SPRING_DESTINATION_LOCKED", "Destination Locked", "A WebDAV-draft constant of Spring Framework for a copy or move whose destination is locked; the final standard reports that with 423 Locked. Until Spring 7.0 it was the only 421 in Spring's enum, so HttpStatus.valueOf(421) named a real 421 Misdirected Request DESTINATION_LOCKED.", "content", "after_delay", "unofficial"),
     ),
     451: (
         ("iana", "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", "policy", "never", "current"),
         ("iis", "IIS_REDIRECT", "Redirect", "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.", "redirect", "never", "unofficial"),
     ),
     499: (
-        ("nginx", "NGINX_CLIENT_CLOSED_REQUEST", "Client Closed Request", "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.", "cancelled", "never", "unofficial"),
+        ("nginx", "NGINX_CLIENT_CLOSED_REQUEST", None, "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it, and nginx gives it no phrase, only the macro name NGX_HTTP_CLIENT_CLOSED_REQUEST; many of them usually mean client timeouts are shorter than the time the backend needs.", "cancelled", "never", "unofficial"),
         ("esri", "ESRI_TOKEN_REQUIRED", "Token Required", "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.", "auth", "never", "unofficial"),
+    ),
+    508: (
+        ("iana", "LOOP_DETECTED", "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", "server", "never", "current"),
+        ("cloudlinux", "CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED", "Resource Limit Is Reached", "Shared-hosting servers running CloudLinux, typically under cPanel, send this when a site reaches its resource quota: too many simultaneous requests (entry processes), or its share of CPU or memory. It clears once the load drops; the site owner can reduce the load or buy higher limits.", "rate_limit", "after_delay", "unofficial"),
     ),
     530: (
         ("cloudflare", "CLOUDFLARE_ERROR_1XXX", None, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", "proxy", "never", "unofficial"),
+        ("shopify", "SHOPIFY_ORIGIN_DNS_ERROR", "Origin DNS Error", "Shopify's edge, which runs on Cloudflare, could not resolve the DNS name it needed to reach the shop. Usually an incident on the platform's side: check Shopify's status page and try again later.", "dns", "after_delay", "unofficial"),
         ("pantheon", "PANTHEON_SITE_IS_FROZEN", "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", "policy", "never", "unofficial"),
     ),
 }
 
 # One-meaning numbers that another source than upstream defines -> that source.
 _OTHER_SOURCES: dict[int, str] = {
-    419: "laravel",
+    218: "unattributed",
     430: "shopify",
     440: "iis",
     444: "nginx",
@@ -208,9 +221,12 @@ _OTHER_SOURCES: dict[int, str] = {
     526: "cloudflare",
     527: "cloudflare",
     529: "qualys",
+    540: "shopify",
     561: "aws_elb",
     598: "proxy",
     599: "proxy",
+    783: "shopify",
+    999: "linkedin",
 }
 
 
@@ -236,9 +252,9 @@ class Status(_IntEnum):
 
     A value with several meanings is one member, which answers with the first meaning;
     the names of its other meanings are Meaning objects, ints equal to the number that
-    answer with their own facts (Status.SPRING_METHOD_FAILURE ==
-    Status.TWITTER_ENHANCE_YOUR_CALM == 420, but its phrase is its own).
-    netcodes.http.meanings(420) lists every meaning.
+    answer with their own facts (Status.SPRING_INSUFFICIENT_SPACE_ON_RESOURCE ==
+    Status.LARAVEL_PAGE_EXPIRED == 419, but its phrase is its own).
+    netcodes.http.meanings(419) lists every meaning.
     """
 
     CONTINUE = 100
@@ -254,6 +270,7 @@ class Status(_IntEnum):
     PARTIAL_CONTENT = 206
     MULTI_STATUS = 207
     ALREADY_REPORTED = 208
+    UNATTRIBUTED_THIS_IS_FINE = 218
     IM_USED = 226
     MULTIPLE_CHOICES = 300
     MOVED_PERMANENTLY = 301
@@ -321,22 +338,29 @@ class Status(_IntEnum):
     APACHE_BANDWIDTH_LIMIT_EXCEEDED = 509
     NOT_EXTENDED = 510
     NETWORK_AUTHENTICATION_REQUIRED = 511
-    CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR = 520
+    CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR = 520
     CLOUDFLARE_WEB_SERVER_IS_DOWN = 521
     CLOUDFLARE_CONNECTION_TIMED_OUT = 522
     CLOUDFLARE_ORIGIN_IS_UNREACHABLE = 523
     CLOUDFLARE_A_TIMEOUT_OCCURRED = 524
     CLOUDFLARE_SSL_HANDSHAKE_FAILED = 525
     CLOUDFLARE_INVALID_SSL_CERTIFICATE = 526
-    CLOUDFLARE_RAILGUN_ERROR = 527
-    QUALYS_SITE_IS_OVERLOADED = 529
+    CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR = 527
+    QUALYS_SERVICE_IS_OVERLOADED = 529
     CLOUDFLARE_ERROR_1XXX = 530
+    SHOPIFY_TEMPORARILY_DISABLED = 540
     AWS_ELB_UNAUTHORIZED = 561
     PROXY_NETWORK_READ_TIMEOUT_ERROR = 598
     PROXY_NETWORK_CONNECT_TIMEOUT_ERROR = 599
+    SHOPIFY_UNEXPECTED_TOKEN = 783
+    LINKEDIN_REQUEST_DENIED = 999
+    SPRING_INSUFFICIENT_SPACE_ON_RESOURCE: Meaning
     SPRING_METHOD_FAILURE: Meaning
+    SPRING_DESTINATION_LOCKED: Meaning
     IIS_REDIRECT: Meaning
     ESRI_TOKEN_REQUIRED: Meaning
+    CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED: Meaning
+    SHOPIFY_ORIGIN_DNS_ERROR: Meaning
     PANTHEON_SITE_IS_FROZEN: Meaning
 
     @classmethod
@@ -407,10 +431,14 @@ class Status(_IntEnum):
         seconds, if it had one.
         """
         return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
+Status.SPRING_INSUFFICIENT_SPACE_ON_RESOURCE = _meaning(419, 1)
 Status.SPRING_METHOD_FAILURE = _meaning(420, 1)
+Status.SPRING_DESTINATION_LOCKED = _meaning(421, 1)
 Status.IIS_REDIRECT = _meaning(451, 1)
 Status.ESRI_TOKEN_REQUIRED = _meaning(499, 1)
-Status.PANTHEON_SITE_IS_FROZEN = _meaning(530, 1)
+Status.CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED = _meaning(508, 1)
+Status.SHOPIFY_ORIGIN_DNS_ERROR = _meaning(530, 1)
+Status.PANTHEON_SITE_IS_FROZEN = _meaning(530, 2)
 
 
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
@@ -428,6 +456,7 @@ _ROWS: dict[int, tuple[str | None, str, str, str, str, str, str | None, str | No
     206: ("Partial Content", "The body holds just the byte ranges asked for with a Range header, as described by Content-Range. This is how downloads are resumed and media is streamed in pieces.", "success", "not_applicable", "success", "current", None, "RFC 9110, Section 15.3.7", 0),
     207: ("Multi-Status", "WebDAV answer whose XML body gives one status per resource touched by the request. Check every entry: the 207 itself does not mean all of them succeeded.", "success", "not_applicable", "success", "current", None, "RFC 4918", 0),
     208: ("Already Reported", "Appears inside a WebDAV multi-status body in place of a collection's contents that the same body has already described, so bindings that lead back to it are not listed twice.", "success", "not_applicable", "success", "current", None, "RFC 5842", 0),
+    218: ("This is fine", "A 2xx code that many lists attribute to Apache's ProxyErrorOverride, for passing an error body through with a success status. Neither Apache's source nor its manual knows the number, and the claim seems to go back to an unsourced encyclopedia edit that later lists copied, so treat a 218 as private to whatever application sent it.", "success", "not_applicable", "success", "unofficial", None, "No verifiable source: lists credit it to Apache's ProxyErrorOverride, whose source and documentation have no such code", 0),
     226: ("IM Used", "The server answered a GET with the result of instance manipulations, such as a delta against a version the client already holds. Only clients that asked for delta encoding get it.", "success", "not_applicable", "success", "current", None, "RFC 3229", 0),
     300: ("Multiple Choices", "Several representations of the resource exist and the server lets the client pick one. The body, or a Location header for a preferred choice, lists the options.", "redirect", "not_applicable", "redirection", "current", None, "RFC 9110, Section 15.4.1", 0),
     301: ("Moved Permanently", "The resource now lives for good at the URL in the Location header; update links and bookmarks. Clients may turn a POST into a GET when they follow it, so use 308 where the method must stay.", "redirect", "not_applicable", "redirection", "current", None, "RFC 9110, Section 15.4.2", 0),
@@ -470,19 +499,19 @@ _ROWS: dict[int, tuple[str | None, str, str, str, str, str, str | None, str | No
     430: ("Shopify Security Rejection", "Shopify's protection layer judged the request possibly malicious or bot-like, for example a burst of requests from one address, and refused it. Lower the request rate; server-side Storefront API calls should pass the buyer's IP header.", "policy", "after_delay", "client_error", "unofficial", None, "Shopify API response status and error codes", 0),
     431: ("Request Header Fields Too Large", "The server refuses the request because its headers are too big, whether one field is huge or the whole set adds up. Oversized cookies are the usual culprit; trim them and retry.", "client", "never", "client_error", "current", None, "RFC 6585", 0),
     440: ("Login Time-out", "Outlook Web Access and similar IIS applications send this when the user's login session is over; signing in afresh is the only way forward.", "auth", "never", "client_error", "unofficial", None, "Microsoft, Outlook Web Access 440 Login Time-out", 0),
-    444: ("No Response", "nginx dropped the connection without writing any response; the number shows up only in nginx's access log. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", "policy", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h", 0),
+    444: (None, "nginx dropped the connection without writing any response; the number shows up only in nginx's access log, and nginx itself gives it no phrase, only the macro name NGX_HTTP_CLOSE. Operators configure it to shed unwanted or hostile requests, and the client just sees the connection close.", "policy", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h (NGX_HTTP_CLOSE); nginx has no reason phrase for it", 0),
     449: ("Retry With", "Microsoft's extension code for a request that lacked some information the server needs. The client should supply it and then repeat the request.", "client", "never", "client_error", "unofficial", None, "Microsoft open specifications, 449 Retry With status code", 0),
     450: ("Blocked by Windows Parental Controls", "The page was withheld because Windows Parental Controls restrict what this user account may browse. A parent or administrator has to change the restriction.", "policy", "never", "client_error", "unofficial", None, "Windows Parental Controls", 0),
     451: ("Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", "policy", "never", "client_error", "current", None, "RFC 7725", 0),
     460: (None, "The load balancer logs this when the client hangs up before any answer is ready, which usually means the client waits less long than the target needs. Nobody receives it; raise the client's timeout or speed up the target.", "cancelled", "never", "client_error", "unofficial", None, "AWS docs, Troubleshoot your Application Load Balancers", 0),
     463: (None, "The request came through so many proxies that its X-Forwarded-For list grew past the load balancer's limit, so it was refused. A forwarding loop or a client forging the header is the usual reason.", "client", "never", "client_error", "unofficial", None, "AWS docs, Troubleshoot your Application Load Balancers", 0),
     464: (None, "The protocol version of the incoming request does not match the one the target group is set up for, for example HTTP/1.1 sent to a gRPC or HTTP/2 target group. Make the listener and target group agree.", "protocol", "never", "client_error", "unofficial", None, "AWS docs, Troubleshoot your Application Load Balancers", 0),
-    494: ("Request header too large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", "client", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h", 0),
-    495: ("SSL Certificate Error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", "certificate", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h", 0),
-    496: ("SSL Certificate Required", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", "certificate", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h", 0),
-    497: ("HTTP Request Sent to HTTPS Port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", "protocol", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h", 0),
+    494: ("Request Header Or Cookie Too Large", "nginx refused the request because one header line or the whole header block did not fit its buffers. The client is sent 400 Bad Request; 494 is what nginx logs and what error_page can match.", "client", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0),
+    495: ("The SSL certificate error", "The client certificate offered during the TLS handshake failed nginx's verification. The client is sent 400 Bad Request and needs a certificate the server trusts.", "certificate", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0),
+    496: ("No required SSL certificate was sent", "This nginx server requires a client certificate, and the client did not present one. The client is sent 400 Bad Request.", "certificate", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0),
+    497: ("The plain HTTP request was sent to HTTPS port", "Plain HTTP arrived on a port where nginx expects TLS. The client is sent 400 Bad Request; use an https URL for this port.", "protocol", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_special_response.c (the page nginx sends with 400 Bad Request)", 0),
     498: ("Invalid Token", "ArcGIS Server rejected the access token in the request, typically because it has timed out or was issued for another client. Generate a new token and repeat the request.", "auth", "never", "client_error", "unofficial", None, "ArcGIS Server, Using token-based authentication", 0),
-    499: ("Client Closed Request", "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it; many of them usually mean client timeouts are shorter than the time the backend needs.", "cancelled", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h", 0),
+    499: (None, "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it, and nginx gives it no phrase, only the macro name NGX_HTTP_CLIENT_CLOSED_REQUEST; many of them usually mean client timeouts are shorter than the time the backend needs.", "cancelled", "never", "client_error", "unofficial", None, "nginx source, src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST); nginx has no reason phrase for it", 0),
     500: ("Internal Server Error", "Something unexpected broke inside the server while handling the request. Part of the work may already be done, so only repeat requests that are safe to repeat, and report persistent cases.", "server", "idempotent", "server_error", "current", None, "RFC 9110, Section 15.6.1", 0),
     501: ("Not Implemented", "The server has no support for what the request asks for; usually the method is one it does not implement at all. Retrying will not help.", "server", "never", "server_error", "current", None, "RFC 9110, Section 15.6.2", 0),
     502: ("Bad Gateway", "Something in between, such as a reverse proxy or load balancer, could not get a sensible answer from the server it forwards to. Usually short-lived; after a short wait, repeat requests that are safe to repeat.", "proxy", "idempotent", "server_error", "current", None, "RFC 9110, Section 15.6.3", 0),
@@ -495,19 +524,22 @@ _ROWS: dict[int, tuple[str | None, str, str, str, str, str, str | None, str | No
     509: ("Bandwidth Limit Exceeded", "The site has used up the traffic allowance its host gives it, a limit enforced by Apache bandwidth modules or cPanel. It clears when the quota period restarts or the owner raises the limit.", "rate_limit", "after_delay", "server_error", "unofficial", None, "cPanel docs, HTTP Error Codes and Quick Fixes", 0),
     510: ("Not Extended", "The server wanted the request to declare an HTTP extension it did not declare. The extension framework behind this code is now historic, so the code is obsolete.", "protocol", "never", "server_error", "obsolete", None, "RFC 2774 (status change to Historic)", 0),
     511: ("Network Authentication Required", "The network, usually a captive portal on hotel or public Wi-Fi, wants the user to sign in or accept terms before it lets traffic through. Open a browser page and complete the sign-in.", "auth", "never", "server_error", "current", None, "RFC 6585", 0),
-    520: ("Web Server Returned an Unknown Error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", "proxy", "idempotent", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    521: ("Web Server Is Down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", "connection", "after_delay", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    522: ("Connection Timed Out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", "timeout", "after_delay", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    523: ("Origin Is Unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", "connection", "after_delay", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    524: ("A Timeout Occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", "timeout", "idempotent", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    525: ("SSL Handshake Failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", "tls", "never", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    526: ("Invalid SSL Certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", "certificate", "never", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    527: ("Railgun Error", "Cloudflare lost its Railgun connection to the listener running next to the origin. Railgun has been discontinued, so this is now mostly seen in old logs.", "proxy", "after_delay", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 5xx errors", 0),
-    529: ("Site is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", "server", "after_delay", "server_error", "unofficial", None, "SSL Labs API v3 documentation", 0),
+    520: ("Web server is returning an unknown error", "What came back from the origin was not a usable HTTP response: nothing at all, garbage, or a connection that was reset midway. Look at the origin's logs and response headers; repeat only requests that are safe to repeat.", "proxy", "idempotent", "server_error", "unofficial", None, "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0),
+    521: ("Web server is down", "Cloudflare's connection attempts to the origin were turned away, usually because the web server is not running or a firewall is blocking Cloudflare's address ranges. The request never reached the application.", "connection", "after_delay", "server_error", "unofficial", None, "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0),
+    522: ("Connection timed out", "Cloudflare's attempt to open a connection to the origin got no answer within its time limit. The origin is offline, overloaded or silently dropping Cloudflare's packets.", "timeout", "after_delay", "server_error", "unofficial", None, "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0),
+    523: ("Origin is unreachable", "No network route from Cloudflare to the origin could be found. A wrong or missing DNS record for the origin is the usual cause, and only the site owner can correct it.", "connection", "after_delay", "server_error", "unofficial", None, "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0),
+    524: ("A timeout occurred", "The origin accepted Cloudflare's connection but took longer than Cloudflare's limit to start answering. It may still be working on the request, so repeat only requests that are safe to repeat and move long jobs to the background.", "timeout", "idempotent", "server_error", "unofficial", None, "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0),
+    525: ("SSL handshake failed", "Cloudflare and the origin could not agree on a TLS session, for instance because they share no cipher or the origin has no certificate set up. The site's TLS configuration needs fixing.", "tls", "never", "server_error", "unofficial", None, "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0),
+    526: ("Invalid SSL certificate", "Cloudflare is set to check the origin's certificate and found it invalid, expired or issued for another name. The owner must put a valid certificate on the origin.", "certificate", "never", "server_error", "unofficial", None, "Cloudflare's error page for this code; Cloudflare docs, Cloudflare 5xx errors", 0),
+    527: ("Railgun Listener to origin error", "The connection between Cloudflare and the Railgun listener installed next to the origin broke or timed out. Railgun has been discontinued and Cloudflare's current pages no longer list the code, so it now turns up mostly in old logs.", "proxy", "after_delay", "server_error", "unofficial", None, "Cloudflare docs (archived), Troubleshooting Cloudflare 5XX errors", 0),
+    529: ("the service is overloaded", "The Qualys SSL Labs assessment API is overloaded as a whole, not just for this client. Wait several minutes before sending new requests.", "server", "after_delay", "server_error", "unofficial", None, "Qualys SSL Labs API documentation (v3 and v4), Error Response Status Codes", 0),
     530: (None, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", "proxy", "never", "server_error", "unofficial", None, "Cloudflare docs, Cloudflare 1xxx errors", 0),
+    540: ("Temporarily Disabled", "Shopify has switched the requested API endpoint off for a while. Nothing in the request needs changing; wait and send it again later.", "server", "after_delay", "server_error", "unofficial", None, "Shopify API response status and error codes", 0),
     561: ("Unauthorized", "A listener rule makes the load balancer authenticate users, and the identity provider reported a failure during that sign-in. Review the rule's OIDC or Amazon Cognito settings and the provider's logs.", "auth", "never", "server_error", "unofficial", None, "AWS docs, Troubleshoot your Application Load Balancers", 0),
     598: ("Network read timeout error", "An unofficial code with which certain proxies report that the upstream server stopped sending data before its response was complete. The upstream may already have acted, so repeat only requests that are safe to repeat.", "timeout", "idempotent", "server_error", "unofficial", None, "Informal convention of some HTTP proxies", 0),
     599: ("Network Connect Timeout Error", "An unofficial code with which certain proxies report that they could not even open a connection to the upstream server in time. Nothing reached the upstream; try again after a pause.", "timeout", "after_delay", "server_error", "unofficial", None, "Informal convention of some HTTP proxies", 0),
+    783: ("Unexpected Token", "Shopify's API lists this for a request whose JSON it could not parse because of a syntax error. Fix the JSON and resend; the number lies outside the HTTP status classes, so generic HTTP clients may reject the response itself.", "client", "never", "unclassified", "unofficial", None, "Shopify API response status and error codes", 0),
+    999: ("Request denied", "LinkedIn answers requests it takes for automated or anonymous traffic, such as crawlers, link checkers and scripts on cloud hosts, with this code instead of the page. It depends on the address, user agent and request rate; retrying does not help, LinkedIn's official API does.", "policy", "never", "unclassified", "unofficial", None, "No LinkedIn document; the reason phrase LinkedIn's servers send", 0),
 }
 
 _BY_VALUE: dict[int, Status] = {member.value: member for member in Status}
@@ -580,7 +612,7 @@ _BY_NAME: dict[str, int] = {
     ":uri_too_long": 414,
     ":use_proxy": 305,
     ":variant_also_negotiates": 506,
-    "A Timeout Occurred": 524,
+    "A timeout occurred": 524,
     "ACCEPTED": 202,
     "ALREADY_REPORTED": 208,
     "APACHE_BANDWIDTH_LIMIT_EXCEEDED": 509,
@@ -605,20 +637,21 @@ _BY_NAME: dict[str, int] = {
     "CLOUDFLARE_ERROR_1XXX": 530,
     "CLOUDFLARE_INVALID_SSL_CERTIFICATE": 526,
     "CLOUDFLARE_ORIGIN_IS_UNREACHABLE": 523,
-    "CLOUDFLARE_RAILGUN_ERROR": 527,
+    "CLOUDFLARE_RAILGUN_LISTENER_TO_ORIGIN_ERROR": 527,
     "CLOUDFLARE_SSL_HANDSHAKE_FAILED": 525,
     "CLOUDFLARE_WEB_SERVER_IS_DOWN": 521,
-    "CLOUDFLARE_WEB_SERVER_RETURNED_AN_UNKNOWN_ERROR": 520,
+    "CLOUDFLARE_WEB_SERVER_IS_RETURNING_AN_UNKNOWN_ERROR": 520,
+    "CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED": 508,
     "CONFLICT": 409,
     "CONTENT_TOO_LARGE": 413,
     "CONTINUE": 100,
     "CREATED": 201,
-    "Client Closed Request": 499,
     "Conflict": 409,
-    "Connection Timed Out": 522,
+    "Connection timed out": 522,
     "Content Too Large": 413,
     "Continue": 100,
     "Created": 201,
+    "Destination Locked": 421,
     "EARLY_HINTS": 103,
     "ESRI_INVALID_TOKEN": 498,
     "ESRI_TOKEN_REQUIRED": 499,
@@ -640,7 +673,6 @@ _BY_NAME: dict[str, int] = {
     "Gateway Timeout": 504,
     "GatewayTimeout": 504,
     "Gone": 410,
-    "HTTP Request Sent to HTTPS Port": 497,
     "HTTP Version Not Supported": 505,
     "HTTP_ACCEPTED": 202,
     "HTTP_ALREADY_REPORTED": 208,
@@ -734,14 +766,16 @@ _BY_NAME: dict[str, int] = {
     "INTERNAL_SERVER_ERROR": 500,
     "ImATeapot": 418,
     "ImUsed": 226,
+    "Insufficient Space On Resource": 419,
     "Insufficient Storage": 507,
     "InsufficientStorage": 507,
     "Internal Server Error": 500,
     "InternalServerError": 500,
-    "Invalid SSL Certificate": 526,
+    "Invalid SSL certificate": 526,
     "Invalid Token": 498,
     "LARAVEL_PAGE_EXPIRED": 419,
     "LENGTH_REQUIRED": 411,
+    "LINKEDIN_REQUEST_DENIED": 999,
     "LOCKED": 423,
     "LOOP_DETECTED": 508,
     "Length Required": 411,
@@ -787,7 +821,7 @@ _BY_NAME: dict[str, int] = {
     "Network read timeout error": 598,
     "NetworkAuthenticationRequired": 511,
     "No Content": 204,
-    "No Response": 444,
+    "No required SSL certificate was sent": 496,
     "NoContent": 204,
     "Non-Authoritative Information": 203,
     "NonAuthoritativeInformation": 203,
@@ -803,7 +837,8 @@ _BY_NAME: dict[str, int] = {
     "NotModified": 304,
     "OK": 200,
     "Ok": 200,
-    "Origin Is Unreachable": 523,
+    "Origin DNS Error": 530,
+    "Origin is unreachable": 523,
     "PANTHEON_SITE_IS_FROZEN": 530,
     "PARTIAL_CONTENT": 206,
     "PAYLOAD_TOO_LARGE": 413,
@@ -830,7 +865,7 @@ _BY_NAME: dict[str, int] = {
     "Processing": 102,
     "Proxy Authentication Required": 407,
     "ProxyAuthenticationRequired": 407,
-    "QUALYS_SITE_IS_OVERLOADED": 529,
+    "QUALYS_SERVICE_IS_OVERLOADED": 529,
     "RANGE_NOT_SATISFIABLE": 416,
     "REQUESTED_RANGE_NOT_SATISFIABLE": 416,
     "REQUEST_ENTITY_TOO_LARGE": 413,
@@ -838,15 +873,16 @@ _BY_NAME: dict[str, int] = {
     "REQUEST_TIMEOUT": 408,
     "REQUEST_URI_TOO_LONG": 414,
     "RESET_CONTENT": 205,
-    "Railgun Error": 527,
+    "Railgun Listener to origin error": 527,
     "Range Not Satisfiable": 416,
     "RangeNotSatisfiable": 416,
     "Redirect": 451,
     "RedirectKeepVerb": 307,
     "RedirectMethod": 303,
     "Request Header Fields Too Large": 431,
+    "Request Header Or Cookie Too Large": 494,
     "Request Timeout": 408,
-    "Request header too large": 494,
+    "Request denied": 999,
     "RequestEntityTooLarge": 413,
     "RequestHeaderFieldsTooLarge": 431,
     "RequestTimeout": 408,
@@ -854,6 +890,7 @@ _BY_NAME: dict[str, int] = {
     "RequestedRangeNotSatisfiable": 416,
     "Reset Content": 205,
     "ResetContent": 205,
+    "Resource Limit Is Reached": 508,
     "Retry With": 449,
     "SC_ACCEPTED": 202,
     "SC_ALREADY_REPORTED": 208,
@@ -921,11 +958,14 @@ _BY_NAME: dict[str, int] = {
     "SC_VARIANT_ALSO_NEGOTIATES": 506,
     "SEE_OTHER": 303,
     "SERVICE_UNAVAILABLE": 503,
+    "SHOPIFY_ORIGIN_DNS_ERROR": 530,
     "SHOPIFY_SECURITY_REJECTION": 430,
+    "SHOPIFY_TEMPORARILY_DISABLED": 540,
+    "SHOPIFY_UNEXPECTED_TOKEN": 783,
+    "SPRING_DESTINATION_LOCKED": 421,
+    "SPRING_INSUFFICIENT_SPACE_ON_RESOURCE": 419,
     "SPRING_METHOD_FAILURE": 420,
-    "SSL Certificate Error": 495,
-    "SSL Certificate Required": 496,
-    "SSL Handshake Failed": 525,
+    "SSL handshake failed": 525,
     "SWITCHING_PROTOCOLS": 101,
     "SWITCH_PROXY": 306,
     "See Other": 303,
@@ -934,7 +974,6 @@ _BY_NAME: dict[str, int] = {
     "ServiceUnavailable": 503,
     "Shopify Security Rejection": 430,
     "Site is frozen": 530,
-    "Site is overloaded": 529,
     "StatusAccepted": 202,
     "StatusAlreadyReported": 208,
     "StatusBadGateway": 502,
@@ -1003,13 +1042,18 @@ _BY_NAME: dict[str, int] = {
     "TOO_EARLY": 425,
     "TOO_MANY_REQUESTS": 429,
     "TWITTER_ENHANCE_YOUR_CALM": 420,
+    "Temporarily Disabled": 540,
     "Temporary Redirect": 307,
     "TemporaryRedirect": 307,
+    "The SSL certificate error": 495,
+    "The plain HTTP request was sent to HTTPS port": 497,
+    "This is fine": 218,
     "Token Required": 499,
     "Too Early": 425,
     "Too Many Requests": 429,
     "TooEarly": 425,
     "TooManyRequests": 429,
+    "UNATTRIBUTED_THIS_IS_FINE": 218,
     "UNAUTHORIZED": 401,
     "UNAVAILABLE_FOR_LEGAL_REASONS": 451,
     "UNPROCESSABLE_CONTENT": 422,
@@ -1022,6 +1066,7 @@ _BY_NAME: dict[str, int] = {
     "Unauthorized": 401,
     "Unavailable For Legal Reasons": 451,
     "UnavailableForLegalReasons": 451,
+    "Unexpected Token": 783,
     "Unprocessable Content": 422,
     "UnprocessableContent": 422,
     "UnprocessableEntity": 422,
@@ -1036,8 +1081,9 @@ _BY_NAME: dict[str, int] = {
     "VARIANT_ALSO_NEGOTIATES": 506,
     "Variant Also Negotiates": 506,
     "VariantAlsoNegotiates": 506,
-    "Web Server Is Down": 521,
-    "Web Server Returned an Unknown Error": 520,
+    "Web server is down": 521,
+    "Web server is returning an unknown error": 520,
+    "the service is overloaded": 529,
 }
 
 # Every name, former ones too, in ASCII lower case, with its code's number.
@@ -1127,22 +1173,23 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "badrequest": 400,
     "bandwidth limit exceeded": 509,
     "blocked by windows parental controls": 450,
-    "client closed request": 499,
     "cloudflare_a_timeout_occurred": 524,
     "cloudflare_connection_timed_out": 522,
     "cloudflare_error_1xxx": 530,
     "cloudflare_invalid_ssl_certificate": 526,
     "cloudflare_origin_is_unreachable": 523,
-    "cloudflare_railgun_error": 527,
+    "cloudflare_railgun_listener_to_origin_error": 527,
     "cloudflare_ssl_handshake_failed": 525,
     "cloudflare_web_server_is_down": 521,
-    "cloudflare_web_server_returned_an_unknown_error": 520,
+    "cloudflare_web_server_is_returning_an_unknown_error": 520,
+    "cloudlinux_resource_limit_is_reached": 508,
     "conflict": 409,
     "connection timed out": 522,
     "content too large": 413,
     "content_too_large": 413,
     "continue": 100,
     "created": 201,
+    "destination locked": 421,
     "early hints": 103,
     "early_hints": 103,
     "earlyhints": 103,
@@ -1162,7 +1209,6 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "gateway_timeout": 504,
     "gatewaytimeout": 504,
     "gone": 410,
-    "http request sent to https port": 497,
     "http version not supported": 505,
     "http_accepted": 202,
     "http_already_reported": 208,
@@ -1254,6 +1300,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "im_used": 226,
     "imateapot": 418,
     "imused": 226,
+    "insufficient space on resource": 419,
     "insufficient storage": 507,
     "insufficient_storage": 507,
     "insufficientstorage": 507,
@@ -1266,6 +1313,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "length required": 411,
     "length_required": 411,
     "lengthrequired": 411,
+    "linkedin_request_denied": 999,
     "locked": 423,
     "login time-out": 440,
     "loop detected": 508,
@@ -1302,7 +1350,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "nginx_ssl_certificate_error": 495,
     "nginx_ssl_certificate_required": 496,
     "no content": 204,
-    "no response": 444,
+    "no required ssl certificate was sent": 496,
     "no_content": 204,
     "nocontent": 204,
     "non-authoritative information": 203,
@@ -1324,6 +1372,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "notimplemented": 501,
     "notmodified": 304,
     "ok": 200,
+    "origin dns error": 530,
     "origin is unreachable": 523,
     "page expired": 419,
     "pantheon_site_is_frozen": 530,
@@ -1351,17 +1400,18 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "proxy_network_connect_timeout_error": 599,
     "proxy_network_read_timeout_error": 598,
     "proxyauthenticationrequired": 407,
-    "qualys_site_is_overloaded": 529,
-    "railgun error": 527,
+    "qualys_service_is_overloaded": 529,
+    "railgun listener to origin error": 527,
     "range not satisfiable": 416,
     "range_not_satisfiable": 416,
     "rangenotsatisfiable": 416,
     "redirect": 451,
     "redirectkeepverb": 307,
     "redirectmethod": 303,
+    "request denied": 999,
     "request entity too large": 413,
     "request header fields too large": 431,
-    "request header too large": 494,
+    "request header or cookie too large": 494,
     "request time-out": 408,
     "request timeout": 408,
     "request-uri too large": 414,
@@ -1380,6 +1430,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "reset content": 205,
     "reset_content": 205,
     "resetcontent": 205,
+    "resource limit is reached": 508,
     "retry with": 449,
     "sc_accepted": 202,
     "sc_already_reported": 208,
@@ -1452,12 +1503,14 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "service_unavailable": 503,
     "serviceunavailable": 503,
     "shopify security rejection": 430,
+    "shopify_origin_dns_error": 530,
     "shopify_security_rejection": 430,
+    "shopify_temporarily_disabled": 540,
+    "shopify_unexpected_token": 783,
     "site is frozen": 530,
-    "site is overloaded": 529,
+    "spring_destination_locked": 421,
+    "spring_insufficient_space_on_resource": 419,
     "spring_method_failure": 420,
-    "ssl certificate error": 495,
-    "ssl certificate required": 496,
     "ssl handshake failed": 525,
     "statusaccepted": 202,
     "statusalreadyreported": 208,
@@ -1525,9 +1578,14 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "switching protocols": 101,
     "switching_protocols": 101,
     "switchingprotocols": 101,
+    "temporarily disabled": 540,
     "temporary redirect": 307,
     "temporary_redirect": 307,
     "temporaryredirect": 307,
+    "the plain http request was sent to https port": 497,
+    "the service is overloaded": 529,
+    "the ssl certificate error": 495,
+    "this is fine": 218,
     "token required": 499,
     "too early": 425,
     "too many requests": 429,
@@ -1536,10 +1594,12 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "tooearly": 425,
     "toomanyrequests": 429,
     "twitter_enhance_your_calm": 420,
+    "unattributed_this_is_fine": 218,
     "unauthorized": 401,
     "unavailable for legal reasons": 451,
     "unavailable_for_legal_reasons": 451,
     "unavailableforlegalreasons": 451,
+    "unexpected token": 783,
     "unprocessable content": 422,
     "unprocessable entity": 422,
     "unprocessable_content": 422,
@@ -1563,7 +1623,7 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "variant_also_negotiates": 506,
     "variantalsonegotiates": 506,
     "web server is down": 521,
-    "web server returned an unknown error": 520,
+    "web server is returning an unknown error": 520,
 }
 
 # What people paste before names, in lower case.
@@ -1654,7 +1714,7 @@ _FROM_CHROMIUM_CODES: dict[int, tuple[int, str, str | None]] = {
     -814: (502, "approximate", "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
     -811: (502, "approximate", "The upstream's DNS data offers no protocol the gateway can use."),
     -810: (504, "approximate", "A gateway mostly cancels an upstream call when its own deadline runs out, which is a gateway timeout; if its client has gone, no answer is sent at all."),
-    -809: (403, "approximate", "The upstream only allows secure transports, so the cleartext request is refused."),
+    -809: (307, "equivalent", "Not a refusal: Chromium handles this code itself by synthesizing an internal 307 redirect to the https or wss form of the URL, so a gateway should redirect the same way."),
     -808: (502, "approximate", "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
     -806: (502, "approximate", "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
     -805: (502, "approximate", "The upstream's name could not be resolved, so no upstream could be asked; 502 is the usual gateway answer, and 503 would wrongly blame the gateway itself."),
@@ -2020,7 +2080,7 @@ _FROM_QT_CODES: dict[int, tuple[int, str, str | None]] = {
     207: (410, "equivalent", "Qt derives this code from a 410."),
     299: (400, "approximate", "Mostly an upstream client-error status Qt has no name for, best relayed as it is and 400 when unknown; when Qt raises it for a body it could not decompress, 502 fits better."),
     301: (501, "approximate", "The gateway cannot fetch that kind of URL at all, a capability it lacks."),
-    302: (400, "equivalent", "Qt derives this code from a 400 (and from the unregistered 418)."),
+    302: (400, "equivalent", "Qt derives this code from a 400, and also from 418, which the registry keeps as (Unused)."),
     399: (502, "approximate", "The upstream's answer was not valid HTTP, so there is nothing sound to pass on."),
     401: (500, "equivalent", "Qt derives this code from a 500."),
     402: (501, "equivalent", "Qt derives this code from a 501."),

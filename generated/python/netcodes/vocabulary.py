@@ -86,6 +86,7 @@ class Category(enum.Enum):
     CANCELLED = "cancelled"
     LOCAL = "local"
     UNKNOWN = "unknown"
+    REQUEST = "request"
 
     @property
     def title(self) -> str:
@@ -156,6 +157,7 @@ _CATEGORY_TEXT: dict[Category, tuple[str, str]] = {
     Category.CANCELLED: ("Cancelled", "The operation was stopped on purpose before it finished."),
     Category.LOCAL: ("Local", "A failure inside the local program or machine: files, memory, arguments."),
     Category.UNKNOWN: ("Unknown", "A catch-all for failures the upstream does not classify further."),
+    Category.REQUEST: ("Request kind", "Not an outcome: the kind of request that was made, such as a download or an upload."),
 }
 
 _RETRY_TEXT: dict[Retry, tuple[str, str]] = {

@@ -38,6 +38,7 @@ class Category(enum.Enum):
     CANCELLED = "cancelled"
     LOCAL = "local"
     UNKNOWN = "unknown"
+    REQUEST = "request"
     @property
     def title(self) -> str: ...
     @property

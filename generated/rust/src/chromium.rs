@@ -5,7 +5,7 @@
 //!
 //! Upstream: `net::Error`, as of Chromium 153.0.8010.0; read from chromium/src net/base/net\_error\_list.h.
 //!
-//! 50 retired numbers (removed upstream, or sentinels) are not offered as codes; [`NetError::is_retired`](crate::chromium::NetError::is_retired) tells them apart from numbers upstream never used.
+//! 51 retired numbers (removed upstream, or sentinels) are not offered as codes; [`NetError::is_retired`](crate::chromium::NetError::is_retired) tells them apart from numbers upstream never used.
 
 use crate::{Category, CodeStatus, Retry};
 
@@ -193,44 +193,59 @@ impl core::fmt::Display for Source {
     }
 }
 
-/// A library or framework whose names for Chromium net errors codes this crate records: none so far.
+/// A library or framework whose names for Chromium net errors codes this crate records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum Ecosystem {}
+pub enum Ecosystem {
+    /// CEF cef\_errorcode\_t (and cefpython) 152.0.7977.0
+    Cef,
+}
 
 impl Ecosystem {
     /// Every value, in the order of `data/`.
-    pub const ALL: &'static [Self] = &[];
+    pub const ALL: &'static [Self] = &[Self::Cef];
 
     /// The identifier used in the data tables.
     #[must_use]
     pub const fn id(self) -> &'static str {
-        match self {}
+        match self {
+            Self::Cef => "cef",
+        }
     }
 
     /// A human title.
     #[must_use]
     pub const fn title(self) -> &'static str {
-        match self {}
+        match self {
+            Self::Cef => "CEF cef_errorcode_t (and cefpython)",
+        }
     }
 
     /// The release the names were read from.
     #[must_use]
     pub const fn version(self) -> &'static str {
-        match self {}
+        match self {
+            Self::Cef => "152.0.7977.0",
+        }
     }
 
     /// Where the ecosystem documents the names.
     #[must_use]
     pub const fn url(self) -> &'static str {
-        match self {}
+        match self {
+            Self::Cef => {
+                "https://github.com/chromiumembedded/cef/blob/master/include/internal/cef_types.h"
+            }
+        }
     }
 
     /// The value whose [`id`](Self::id) is `id`.
     #[must_use]
     pub fn from_id(id: &str) -> Option<Self> {
-        let _ = id;
-        None
+        match id {
+            "cef" => Some(Self::Cef),
+            _ => None,
+        }
     }
 }
 
@@ -5800,12 +5815,22 @@ static ENTRIES: [Entry; 249] = [
         since: None,
         reference: None,
         meanings: 1,
-        symbols: &[],
+        symbols: &[
+            Symbol {
+                ecosystem: Ecosystem::Cef,
+                name: "ERR_NONE",
+                alias: false,
+                since: None,
+                alias_since: None,
+                deprecated_since: None,
+                removed_since: None,
+            },
+        ],
     },
 ];
 
 /// Every exact name, sorted by bytes, with its row in `ENTRIES`.
-static BY_NAME: [(&str, u32); 497] = [
+static BY_NAME: [(&str, u32); 498] = [
     ("ABORTED", 245),
     ("ACCESS_DENIED", 238),
     ("ADDRESS_INVALID", 205),
@@ -6060,6 +6085,7 @@ static BY_NAME: [(&str, u32); 497] = [
     ("ERR_NETWORK_ACCESS_REVOKED", 218),
     ("ERR_NETWORK_CHANGED", 227),
     ("ERR_NETWORK_IO_SUSPENDED", 107),
+    ("ERR_NONE", 248),
     ("ERR_NOT_IMPLEMENTED", 237),
     ("ERR_NO_BUFFER_SPACE", 154),
     ("ERR_NO_PRIVATE_KEY_FOR_CERT", 45),
@@ -6306,7 +6332,7 @@ static BY_NAME: [(&str, u32); 497] = [
 ];
 
 /// Every name in ASCII lower case, sorted by bytes, with its row in `ENTRIES`.
-static FOLDED: [(&str, u32); 497] = [
+static FOLDED: [(&str, u32); 498] = [
     ("aborted", 245),
     ("access_denied", 238),
     ("add_user_cert_failed", 44),
@@ -6564,6 +6590,7 @@ static FOLDED: [(&str, u32); 497] = [
     ("err_no_buffer_space", 154),
     ("err_no_private_key_for_cert", 45),
     ("err_no_supported_proxies", 106),
+    ("err_none", 248),
     ("err_not_implemented", 237),
     ("err_out_of_memory", 235),
     ("err_pac_not_in_dhcp", 94),
@@ -6807,7 +6834,7 @@ static FOLDED: [(&str, u32); 497] = [
 ];
 
 /// The numbers upstream retired, sorted.
-static RETIRED: [i32; 50] = [
+static RETIRED: [i32; 51] = [
     -813,
     -812,
     -807,
@@ -6852,6 +6879,7 @@ static RETIRED: [i32; 50] = [
     -144,
     -143,
     -140,
+    -132,
     -129,
     -116,
     -112,

@@ -9,10 +9,12 @@
 //! | [`curl`] | [`curl::CurlCode`] | 102 codes, curl 8.21.0 |
 //! | [`dns`] | [`dns::Rcode`] | 22 codes, IANA DNS RCODEs registry, codes 0-23 |
 //! | [`grpc`] | [`grpc::StatusCode`] | 17 codes, gRPC 1.85.3 |
-//! | [`http`] | [`http::Status`] | 97 codes, RFC 9110 (June 2022) and the IANA registry |
+//! | [`http`] | [`http::Status`] | 105 codes, RFC 9110 (June 2022) and the IANA registry |
 //! | [`http2`] | [`http2::ErrorCode`] | 14 codes, RFC 9113 (June 2022) and the IANA registry |
 //! | [`http3`] | [`http3::ErrorCode`] | 21 codes, RFC 9114 and RFC 9204 (June 2022), RFC 9297 (August 2022) and the IANA registry |
 //! | [`qt`] | [`qt::NetworkError`] | 34 codes, Qt 6.11 |
+//! | [`qt_network_accessibility`] | [`qt_network_accessibility::NetworkAccessibility`] | 3 codes, Qt 5.15 |
+//! | [`qt_operation`] | [`qt_operation::Operation`] | 7 codes, Qt 6.11 |
 //! | [`tls`] | [`tls::AlertDescription`] | 37 codes, RFC 9846 (July 2026), RFC 9147, RFC 9849 |
 //! | [`warning`] | [`warning::Warning`] | 7 codes, RFC 7234 (June 2014); obsoleted by RFC 9111 (June 2022) |
 //! | [`websocket`] | [`websocket::CloseCode`] | 19 codes, IANA registry, last changed 2025-07-30 |
@@ -52,9 +54,9 @@
 //! assert_eq!(NetError::from_dns_rcode(0), Some(NetError::OK));
 //! println!("{:?}: {:?}", mapping.kind, mapping.note);
 //!
-//! // 420 means different things to different sources.
-//! let sources: Vec<&str> = netcodes::http::Status::from(420).meanings().map(|m| m.source().id()).collect();
-//! assert_eq!(sources, ["twitter", "spring"]);
+//! // 419 means different things to different sources.
+//! let sources: Vec<&str> = netcodes::http::Status::from(419).meanings().map(|m| m.source().id()).collect();
+//! assert_eq!(sources, ["laravel", "spring"]);
 //! ```
 //!
 //! ## Deciding a retry
@@ -121,6 +123,12 @@ pub mod http3;
 
 /// Qt QNetworkReply::NetworkError
 pub mod qt;
+
+/// Qt 5 QNetworkAccessManager::NetworkAccessibility
+pub mod qt_network_accessibility;
+
+/// Qt QNetworkAccessManager::Operation
+pub mod qt_operation;
 
 /// TLS alert descriptions
 pub mod tls;

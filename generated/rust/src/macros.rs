@@ -373,10 +373,17 @@ macro_rules! code_system {
             pub ecosystem: Ecosystem,
             /// The name exactly as the ecosystem spells it.
             pub name: &'static str,
-            /// An older or second name that still works.
+            /// Not the ecosystem's own name in the newest release checked: an
+            /// older or second name, or one that is gone (`removed_since`).
             pub alias: bool,
-            /// The ecosystem release that added the name, where later than the one the table follows.
+            /// The ecosystem release that added the name, where later than the first one checked.
             pub since: Option<&'static str>,
+            /// The release from which the name is no longer the ecosystem's own.
+            pub alias_since: Option<&'static str>,
+            /// The release that deprecated the name.
+            pub deprecated_since: Option<&'static str>,
+            /// The release that dropped the name.
+            pub removed_since: Option<&'static str>,
         }
 
         /// The error of parsing a code: the text is neither a name this crate

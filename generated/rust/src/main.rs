@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use netcodes::{Category, Retry};
 
-const HELP: &str = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, curl, dns, grpc, http, http2,\nhttp3, qt, tls, warning, websocket) answers with each meaning's description,\ncategory and retry advice, and the codes it maps to in other systems.\n\nCODE is a number (-105, 28, 3) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, CURLE_OPERATION_TIMEDOUT, NXDomain), in any\nletter case. A name stands for its number: every meaning of the number is\nshown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n";
+const HELP: &str = "usage: netcodes [--json] CODE...\n\nExplains network error and status codes. For each CODE, every system that has\na code with that number or name (chromium, curl, dns, grpc, http, http2,\nhttp3, qt, qt_network_accessibility, qt_operation, tls, warning, websocket)\nanswers with each meaning's description, category and retry advice, and the\ncodes it maps to in other systems.\n\nCODE is a number (-105, 28, 3) or a name as logs and programs print it\n(net::ERR_NAME_NOT_RESOLVED, CURLE_OPERATION_TIMEDOUT, NXDomain), in any\nletter case. A name stands for its number: every meaning of the number is\nshown.\n\noptions:\n  --json      print the codes as a JSON array\n  -h, --help  print this help\n\nExit status: 0 when every CODE is known, 1 when one is not, 2 for a usage error.\n";
 
 /// One meaning of a code, as the command shows it.
 struct Meaning {
@@ -132,6 +132,10 @@ system!(find_http3, "http3", netcodes::http3::ErrorCode, u64, [
 system!(find_qt, "qt", netcodes::qt::NetworkError, i32, [
     ("http", netcodes::http::Status::from_qt_rule),
 ]);
+system!(find_qt_network_accessibility, "qt_network_accessibility", netcodes::qt_network_accessibility::NetworkAccessibility, i32, [
+]);
+system!(find_qt_operation, "qt_operation", netcodes::qt_operation::Operation, i32, [
+]);
 system!(find_tls, "tls", netcodes::tls::AlertDescription, u8, [
     ("chromium", netcodes::chromium::NetError::from_tls_alert_rule),
 ]);
@@ -142,7 +146,7 @@ system!(find_websocket, "websocket", netcodes::websocket::CloseCode, u16, [
 ]);
 
 /// Every system, in the order of data/.
-const SYSTEMS: [Finder; 11] = [find_chromium, find_curl, find_dns, find_grpc, find_http, find_http2, find_http3, find_qt, find_tls, find_warning, find_websocket];
+const SYSTEMS: [Finder; 13] = [find_chromium, find_curl, find_dns, find_grpc, find_http, find_http2, find_http3, find_qt, find_qt_network_accessibility, find_qt_operation, find_tls, find_warning, find_websocket];
 
 /// The number `text` spells in ASCII digits, an optional sign and white
 /// space around; None for anything else, or beyond `i128`.
@@ -327,7 +331,7 @@ fn main() -> ExitCode {
     for query in &queries {
         let found = find(query);
         if found.is_empty() {
-            eprintln!("netcodes: no system has a code numbered or named \"{query}\" (chromium, curl, dns, grpc, http, http2, http3, qt, tls, warning, websocket)");
+            eprintln!("netcodes: no system has a code numbered or named \"{query}\" (chromium, curl, dns, grpc, http, http2, http3, qt, qt_network_accessibility, qt_operation, tls, warning, websocket)");
             unknown = true;
         }
         entries.extend(found);

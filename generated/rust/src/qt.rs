@@ -1891,10 +1891,10 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         note: Some("The lookup was called off, a cancellation rather than a DNS fault."),
     },
     crate::Rule {
-        to: NetworkError::CONTENT_ACCESS_DENIED,
+        to: NetworkError::NO_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The site only allows secure transports, so the cleartext request is refused, much like a local policy block.",
+            "Not a failure of the site: Chromium turns it into an internal redirect to https or wss. Qt reports a redirect with NoError, following it itself under its default policy, which is the nearest behaviour.",
         ),
     },
     crate::Rule {
@@ -2266,7 +2266,7 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer.",
+            "The status itself decides; Qt's catch-all for error statuses it has no code for is the closest single answer. Chromium reports this code for an error status without a body (failure lab: http_404_empty_body, where Qt said ContentNotFoundError): when the status is known, map it instead.",
         ),
     },
     crate::Rule {
@@ -2298,10 +2298,10 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         ),
     },
     crate::Rule {
-        to: NetworkError::PROTOCOL_FAILURE,
+        to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt reports a response it cannot parse, or a broken protocol exchange, with this code.",
+            "Qt does not parse a reply without a valid status line or headers as a response at all: it gives up on the connection and reports it as closed by the remote host, even while the server keeps it open (failure lab: http09_garbage, http09_garbage_keep_open). ProtocolFailure, this row's answer before the lab, is what Qt reports for a chunked body it cannot read.",
         ),
     },
     crate::Rule {
@@ -2491,7 +2491,7 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         to: NetworkError::AUTHENTICATION_REQUIRED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Server authentication could not be completed, which Qt reports as authentication required.",
+            "Authentication could not be completed, which Qt reports as authentication required. Chromium also ends a navigation with this code when a proxy asks for credentials (407) and none are given, where Qt says ProxyAuthenticationRequiredError (failure lab: proxy_auth_407, proxy_auth_407_connect); when the status is known, map it instead.",
         ),
     },
     crate::Rule {
@@ -3060,9 +3060,9 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
     },
     crate::Rule {
         to: NetworkError::PROXY_CONNECTION_REFUSED_ERROR,
-        kind: crate::MappingKind::Equivalent,
+        kind: crate::MappingKind::Approximate,
         note: Some(
-            "Chromium also uses this code when the proxy's name does not resolve, which Qt would call ProxyNotFoundError.",
+            "Chromium uses this one code for every failure to reach the proxy: a name that does not resolve, a refused or timed-out connection. Qt tells these apart as ProxyNotFoundError, ProxyConnectionRefusedError and ProxyTimeoutError; a refused connection is the commonest case.",
         ),
     },
     crate::Rule {
@@ -3135,7 +3135,7 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         to: NetworkError::SSL_HANDSHAKE_FAILED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt has no client-certificate code; without a usable client certificate the handshake fails, and that is what Qt reports.",
+            "Qt has no client-certificate code. Under TLS 1.2 the server's refusal ends the handshake, and Qt reports a failed handshake; under TLS 1.3 it arrives after the client has finished the handshake, and Qt reports a failed read, UnknownNetworkError (failure lab: tls_client_cert_required).",
         ),
     },
     crate::Rule {
@@ -3195,10 +3195,10 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
         ),
     },
     crate::Rule {
-        to: NetworkError::NETWORK_SESSION_FAILED_ERROR,
+        to: NetworkError::UNKNOWN_NETWORK_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Both say the device has no usable network; Qt 6 no longer raises its code.",
+            "Qt 6 has no code for a lost network connection: NetworkSessionFailedError came from Qt 5's bearer management and is never raised by Qt 6. An offline Qt 6 reports the step that fails instead, HostNotFoundError for the name lookup or, for an address that cannot be routed, UnknownNetworkError, the nearer of the two to this code.",
         ),
     },
     crate::Rule {
@@ -3448,8 +3448,10 @@ static FROM_CHROMIUM_RULES: [crate::Rule<NetworkError>; 249] = [
     },
     crate::Rule {
         to: NetworkError::OPERATION_CANCELED_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: None,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "The same when a request is cancelled. A browser navigation to a URL whose scheme Chromium hands to another program also ends with this code, where Qt refuses the scheme with ProtocolUnknownError (failure lab: unsupported_scheme).",
+        ),
     },
     crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,

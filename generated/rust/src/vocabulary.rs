@@ -93,6 +93,9 @@ pub enum Category {
 
     /// Unknown: A catch-all for failures the upstream does not classify further.
     Unknown,
+
+    /// Request kind: Not an outcome: the kind of request that was made, such as a download or an upload.
+    Request,
 }
 
 impl Category {
@@ -120,6 +123,7 @@ impl Category {
         Self::Cancelled,
         Self::Local,
         Self::Unknown,
+        Self::Request,
     ];
 
     /// The identifier used in the data tables, e.g. `"success"`.
@@ -148,6 +152,7 @@ impl Category {
             Self::Cancelled => "cancelled",
             Self::Local => "local",
             Self::Unknown => "unknown",
+            Self::Request => "request",
         }
     }
 
@@ -177,6 +182,7 @@ impl Category {
             Self::Cancelled => "Cancelled",
             Self::Local => "Local",
             Self::Unknown => "Unknown",
+            Self::Request => "Request kind",
         }
     }
 
@@ -234,6 +240,9 @@ impl Category {
             Self::Unknown => {
                 "A catch-all for failures the upstream does not classify further."
             }
+            Self::Request => {
+                "Not an outcome: the kind of request that was made, such as a download or an upload."
+            }
         }
     }
 
@@ -263,6 +272,7 @@ impl Category {
             "cancelled" => Some(Self::Cancelled),
             "local" => Some(Self::Local),
             "unknown" => Some(Self::Unknown),
+            "request" => Some(Self::Request),
             _ => None,
         }
     }

@@ -17,12 +17,16 @@ pub enum Change {
     Renamed { value: i64, old: String, new: String, line: usize },
     /// Same name, new value.
     Renumbered { name: String, old: i64, new: i64, line: usize, sentinel: bool },
-    /// Upstream declares a code that data/ has as removed.
-    Restored { value: i64, name: String, line: usize },
+    /// Upstream declares a code that data/ has as removed; `old` is the name
+    /// the removed row has, where upstream now spells it differently.
+    Restored { value: i64, name: String, old: Option<String>, line: usize },
     /// The registry's reason phrase differs from ours.
     Reason { value: i64, old: String, new: String, line: usize },
     /// The registry's status (current, obsolete, unused) differs from ours.
     Status { value: i64, old: String, new: &'static str, line: usize },
+    /// A registry code of data/ that the file neither lists nor marks
+    /// Unassigned: an older or partial copy of the registry says nothing of it.
+    Unlisted { value: i64, name: String, line: usize },
 }
 
 impl Change {
@@ -33,7 +37,8 @@ impl Change {
             | Change::Renamed { value, .. }
             | Change::Restored { value, .. }
             | Change::Reason { value, .. }
-            | Change::Status { value, .. } => *value,
+            | Change::Status { value, .. }
+            | Change::Unlisted { value, .. } => *value,
             Change::Renumbered { old, .. } => *old,
         }
     }
@@ -47,6 +52,7 @@ impl Change {
             Change::Restored { .. } => 4,
             Change::Reason { .. } => 5,
             Change::Status { .. } => 6,
+            Change::Unlisted { .. } => 7,
         }
     }
 
@@ -68,11 +74,20 @@ impl Change {
                 format!("renamed {value} {} -> {}", system.show(old), system.show(new))
             }
             Change::Renumbered { name, old, new, .. } => format!("renumbered {} {old} -> {new}", system.show(name)),
-            Change::Restored { value, name, .. } => {
+            Change::Restored { value, name, old: None, .. } => {
                 format!("restored {}, which data/ has as removed", code(name, *value))
+            }
+            Change::Restored { value, name, old: Some(old), .. } if old.is_empty() => {
+                format!("restored {}, which data/ has as removed without a name", code(name, *value))
+            }
+            Change::Restored { value, name, old: Some(old), .. } => {
+                format!("restored {}, which data/ has as removed under the name {}", code(name, *value), system.show(old))
             }
             Change::Reason { value, old, new, .. } => format!("reason of {value} changed {old:?} -> {new:?}"),
             Change::Status { value, old, new, .. } => format!("status of {value} changed {old} -> {new}"),
+            Change::Unlisted { value, name, .. } => {
+                format!("{} is not in the file at all (an older or partial copy of the registry?); left as it is", code(name, *value))
+            }
         }
     }
 }
@@ -120,9 +135,12 @@ pub fn named(system: System, upstream: &[Entry], notes: &[Note], rows: &[Row]) -
     );
     for entry in theirs {
         match removed.iter().find(|r| r.value == entry.value) {
-            Some(row) => {
-                changes.push(Change::Restored { value: entry.value, name: entry.name.clone(), line: row.line })
-            }
+            Some(row) => changes.push(Change::Restored {
+                value: entry.value,
+                name: entry.name.clone(),
+                old: (row.name != entry.name).then(|| row.name.clone()),
+                line: row.line,
+            }),
             None => changes.push(Change::Added {
                 value: entry.value,
                 name: entry.name.clone(),
@@ -229,8 +247,14 @@ pub fn iana(entries: &[iana::Entry], rows: &[Row]) -> Vec<Change> {
         let ours = Class::of_row(&row.status);
         let Some(&(entry, theirs)) = registered.get(&row.value) else {
             if ours != Class::Obsolete {
-                let why = Some("Unassigned in the registry");
-                changes.push(Change::Removed { value: row.value, name: row.name.clone(), line: row.line, why });
+                // The file says Unassigned, or does not mention the code at all
+                // (an older or partial copy of the registry).
+                if entries.iter().any(|e| e.lo <= row.value && row.value <= e.hi) {
+                    let why = Some("Unassigned in the registry");
+                    changes.push(Change::Removed { value: row.value, name: row.name.clone(), line: row.line, why });
+                } else {
+                    changes.push(Change::Unlisted { value: row.value, name: row.name.clone(), line: row.line });
+                }
             }
             continue;
         };

@@ -8,6 +8,7 @@
 //! 510,Not Extended (OBSOLETED),[RFC2774][Status change of HTTP experiments to Historic]
 //! ```
 //!
+//! The header row may be missing (a first row of codes is read as data).
 //! A description ending in `(OBSOLETED)` is an obsolete registration; a
 //! trailing `(TEMPORARY - registered ..., expires ...)` is dropped from the
 //! reason phrase.
@@ -73,13 +74,22 @@ pub fn parse(source: &Source) -> Result<Vec<Entry>, String> {
         })?;
         let line = line_at(record.position());
         let fields: Vec<&str> = record.iter().collect();
+        // The registry's CSV opens with a header row; a copy without one (a
+        // first row that is already a code) is read the same way.
         if index == 0 {
-            if fields != HEADER {
-                return Err(
-                    source.at(line, format!("expected the header {} (found {})", HEADER.join(","), fields.join(",")))
-                );
+            let is_code = fields.first().is_some_and(|value| parse_value(value).is_some());
+            if fields == HEADER {
+                continue;
+            } else if !is_code {
+                return Err(source.at(
+                    line,
+                    format!(
+                        "expected the header {} or a first row of codes such as 100,Continue,[RFC9110] (found {})",
+                        HEADER.join(","),
+                        fields.join(",")
+                    ),
+                ));
             }
-            continue;
         }
         let [value, description, reference] = fields.as_slice() else {
             return Err(source.at(line, format!("record has {} fields, the header has 3", fields.len())));
@@ -213,8 +223,12 @@ mod tests {
         let error = |text: &str| parse_text(text).unwrap_err();
         assert_eq!(
             error("Code,Phrase\n"),
-            "http-status-codes.csv:1: expected the header Value,Description,Reference (found Code,Phrase)"
+            "http-status-codes.csv:1: expected the header Value,Description,Reference or a first row of codes \
+             such as 100,Continue,[RFC9110] (found Code,Phrase)"
         );
+        // Without its header the registry reads the same.
+        let headerless = parse_text("100,Continue,[RFC9110]\n101,Switching Protocols,[RFC9110]\n").unwrap();
+        assert_eq!(headerless.iter().map(|e| (e.lo, e.line)).collect::<Vec<_>>(), [(100, 1), (101, 2)]);
         assert_eq!(
             error("Value,Description,Reference\n4xx,Client,\n"),
             "http-status-codes.csv:2: value is not a status code or a range lo-hi of them (found `4xx`)"

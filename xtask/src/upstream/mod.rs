@@ -4,7 +4,9 @@
 //!
 //! Exit status: 0 when upstream and data/ agree, 1 when they differ (with
 //! `--apply` too: it reports what it found before applying it), 2 when a
-//! file cannot be read or is not in the expected format.
+//! file cannot be read or is not in the expected format. Every file that can
+//! be read is compared and reported even then; `--apply` writes nothing
+//! unless every file could be read.
 
 mod apply;
 pub mod chromium;
@@ -118,11 +120,12 @@ pub fn run(root: &Path, args: &[&str]) -> ExitCode {
     };
     match execute(root, &options) {
         Ok(differs) => ExitCode::from(u8::from(differs)),
-        Err(Failure::Input(problems)) => {
+        Err(Failure::Input { problems, compared }) => {
             for problem in &problems {
                 eprintln!("{problem}");
             }
-            eprintln!("error: nothing was compared{}", if options.apply { " or written" } else { "" });
+            let what = if compared == 0 { "nothing was compared" } else { "those files were not compared" };
+            eprintln!("error: {what}{}", if options.apply { ", and nothing was written" } else { "" });
             ExitCode::from(2)
         }
         Err(Failure::Write(message)) => {
@@ -133,32 +136,32 @@ pub fn run(root: &Path, args: &[&str]) -> ExitCode {
 }
 
 enum Failure {
-    /// Unreadable or malformed input, found before anything was written.
-    Input(Vec<String>),
+    /// Unreadable or malformed input (upstream files or data/ tables); the
+    /// other files were compared and reported, and nothing was written.
+    Input { problems: Vec<String>, compared: usize },
     /// A table could not be written (those before it were).
     Write(String),
 }
 
-impl From<Vec<String>> for Failure {
-    fn from(problems: Vec<String>) -> Failure {
-        Failure::Input(problems)
-    }
-}
-
 /// Compares (and applies); true when upstream and data/ differ.
 fn execute(root: &Path, options: &Options) -> Result<bool, Failure> {
-    // Every input is read before anything is compared or written.
-    let mut upstreams = Vec::new();
-    for (system, path) in &options.files {
-        let source = Source::read(path).map_err(|problem| vec![problem])?;
-        upstreams.push((*system, Upstream::parse(*system, &source).map_err(|problem| vec![problem])?));
-    }
+    // Every input is read before anything is compared or written; one that
+    // cannot be read does not keep the others from being compared.
     let data = root.join("data");
+    let mut problems = Vec::new();
     let mut compared = Vec::new();
-    for (system, upstream) in upstreams {
-        let table = tables::read(&data, system)?;
-        let changes = upstream.diff(&table);
-        compared.push((upstream, table, changes));
+    for (system, path) in &options.files {
+        let read = Source::read(path)
+            .and_then(|source| Upstream::parse(*system, &source))
+            .map_err(|problem| vec![problem])
+            .and_then(|upstream| Ok((upstream, tables::read(&data, *system)?)));
+        match read {
+            Ok((upstream, table)) => {
+                let changes = upstream.diff(&table);
+                compared.push((upstream, table, changes));
+            }
+            Err(mut found) => problems.append(&mut found),
+        }
     }
 
     for (upstream, table, changes) in &compared {
@@ -171,6 +174,9 @@ fn execute(root: &Path, options: &Options) -> Result<bool, Failure> {
         }
     }
     let differs = compared.iter().any(|(_, _, changes)| !changes.is_empty());
+    if !problems.is_empty() {
+        return Err(Failure::Input { problems, compared: compared.len() });
+    }
     if options.apply {
         apply_all(&data, &compared)?;
     }
@@ -186,7 +192,10 @@ fn apply_all(data: &Path, compared: &[(Upstream, Table, Vec<Change>)]) -> Result
         }
         .or_else(|| table.rows.iter().find(|r| r.name == "CERT_END").map(|r| r.value))
         .unwrap_or(-300);
-        edits.push(apply::plan(data, table, changes, cert_end).map_err(|problem| vec![problem])?);
+        edits.push(
+            apply::plan(data, table, changes, cert_end)
+                .map_err(|problem| Failure::Input { problems: vec![problem], compared: compared.len() })?,
+        );
     }
     for edit in &edits {
         apply::write(edit).map_err(|err| Failure::Write(format!("writing {}: {err}", edit.file.display())))?;

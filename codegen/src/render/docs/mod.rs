@@ -158,6 +158,8 @@ struct Summary {
     api: Option<(&'static str, &'static str)>,
     systems: Vec<SummarySystem>,
     mappings: Vec<(String, String)>,
+    /// (title, page) of the failure lab's page.
+    lab: Option<(String, String)>,
 }
 
 struct SummarySystem {
@@ -417,7 +419,15 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
             mappings.push((md(&mapping.title), mapping.page.clone()));
         }
     }
-    files.push(page("SUMMARY.md", Summary { notice: GENERATED_NOTICE, api: api_page.map(|_| (api::TITLE, api::FILE)), systems: summary, mappings }.render().expect("renders")));
+    let mut lab_entry = None;
+    if let Some(lab) = &model.lab {
+        files.push(page(&lab.page, lab_page(model, lab).render().expect("renders")));
+        heads.push(PageHead::new(&lab.page, &lab.title, &lab.description));
+        lab_entry = Some((md(&lab.title), lab.page.clone()));
+    }
+    let api = api_page.map(|_| (api::TITLE, api::FILE));
+    let summary = Summary { notice: GENERATED_NOTICE, api, systems: summary, mappings, lab: lab_entry };
+    files.push(page("SUMMARY.md", summary.render().expect("renders")));
     files.extend(heads_files(model, &heads));
     files.push(GeneratedFile::new(format!("{ROOT}/exact-search.js"), exact_search(model).render().expect("renders")));
     files.push(GeneratedFile::new(format!("{ROOT}/netcodes.css"), Css { notice: GENERATED_NOTICE }.render().expect("renders")));
@@ -617,7 +627,7 @@ fn vocabulary_page(model: &Model) -> VocabularyPage {
 fn system_page(model: &Model, system: &System) -> SystemPage {
     let index = model.systems.iter().position(|s| s.id == system.id).expect("in the model");
     let mut facts = vec![
-        format!("Upstream: {} ({})", md(&system.upstream), md(&system.version)),
+        format!("Upstream: {} ({})", md(&system.upstream), md(&system.version_text())),
         format!("Source: {}", md(&system.source)),
         format!("Reference: {}", external_link(&system.url, &system.url)),
         format!(
@@ -735,6 +745,9 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
             let retry = &vocab.retries[m.retry];
             facts.push(("Retry".to_owned(), format!("{}: {}", term_link(here, "retry", retry), md(&retry.description))));
             facts.push(("Status".to_owned(), term_link(here, "status", &vocab.statuses[m.status])));
+            if let Some(removed) = &system.removed_in {
+                facts.push(("Removed upstream in".to_owned(), md(removed)));
+            }
             if let Some(since) = &m.since {
                 facts.push(("Since".to_owned(), md(since)));
             }
@@ -747,7 +760,7 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
             let former: Vec<String> = system
                 .former_names_of(m.value)
                 .iter()
-                .filter(|_| m.primary)
+                .filter(|f| f.source == m.source)
                 .map(|f| format!("{} ({})", md(&f.name), md(&f.reference)))
                 .collect();
             if !former.is_empty() {
@@ -778,8 +791,9 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
             let to = &model.systems[mapping.to];
             if let Some(rule) = mapping.rule_for(code.value) {
                 let note = if rule.note.is_empty() { String::new() } else { format!(": {}", md(&rule.note)) };
+                let lab = lab_cells(model, here, rule).map_or_else(String::new, |text| format!(" ({text})"));
                 mappings_out.push(format!(
-                    "{}: {} ({}){note}",
+                    "{}: {} ({}){note}{lab}",
                     link(here, &md(&to.title), &mapping.page, Some(&rule.anchor)),
                     code_link(here, to, rule.to),
                     kind_link(rule.kind),
@@ -824,22 +838,15 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
         names.push(("C".to_owned(), each(&|m| m.c_name.clone())));
         names.push(("Python".to_owned(), each(&|m| format!("netcodes.{}.{}.{}", system.id, system.type_name, m.ident))));
         for (ecosystem_index, ecosystem) in system.ecosystems.iter().enumerate() {
-            let symbols: Vec<String> = system
-                .symbols_of(code)
+            let mut symbols: Vec<String> = system
+                .value_symbols(code.value)
                 .iter()
                 .filter(|s| s.ecosystem == ecosystem_index)
-                .map(|s| {
-                    let mut text = code_text(&s.name);
-                    if !s.primary {
-                        text.push_str(" (alias");
-                        if let Some(since) = &s.since {
-                            text.push_str(&format!(", since {}", md(since)));
-                        }
-                        text.push(')');
-                    }
-                    text
-                })
+                .map(|s| symbol_text(system, s, several))
                 .collect();
+            if symbols.is_empty() && ecosystem.same_names && !code.name.is_empty() {
+                symbols.push(code_text(&code.name));
+            }
             if !symbols.is_empty() {
                 names.push((md(&ecosystem.title), symbols.join(", ")));
             }
@@ -860,6 +867,37 @@ fn code_page(model: &Model, index: usize, this: &Code, neighbours: (Option<&Code
     }
 }
 
+/// An ecosystem's name with its history: `CONTENT_TOO_LARGE (since 3.13)`,
+/// `:payload_too_large (alias since 3.1.0, deprecated since 3.1.0)`, and the
+/// meaning it names where the value has several.
+fn symbol_text(system: &System, symbol: &Symbol, several: bool) -> String {
+    let mut notes = Vec::new();
+    if several {
+        notes.push(md(&system.sources[symbol.source].title));
+    }
+    let alias = !symbol.primary && symbol.alias_since.is_none();
+    match (&symbol.since, alias) {
+        (Some(since), true) => notes.push(format!("alias since {}", md(since))),
+        (Some(since), false) => notes.push(format!("since {}", md(since))),
+        (None, true) => notes.push("alias".to_owned()),
+        (None, false) => {}
+    }
+    for (word, release) in [
+        ("alias since", &symbol.alias_since),
+        ("deprecated since", &symbol.deprecated_since),
+        ("removed in", &symbol.removed_since),
+    ] {
+        if let Some(release) = release {
+            notes.push(format!("{word} {}", md(release)));
+        }
+    }
+    let mut text = code(&symbol.name);
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    text
+}
+
 fn symbols_page(system: &System) -> TablePage {
     let page = symbols_page_file(system);
     let mut header = vec!["Code".to_owned(), "Name".to_owned()];
@@ -869,22 +907,15 @@ fn symbols_page(system: &System) -> TablePage {
         .map(|entry| {
             let mut row = vec![link(&page, &system.value_text(entry.value), &entry.page, None), md(&entry.name)];
             for index in 0..system.ecosystems.len() {
-                let names: Vec<String> = system
-                    .symbols_of(entry)
+                let mut names: Vec<String> = system
+                    .value_symbols(entry.value)
                     .iter()
                     .filter(|s| s.ecosystem == index)
-                    .map(|s| {
-                        let mut text = code(&s.name);
-                        if !s.primary {
-                            text.push_str(" (alias");
-                            if let Some(since) = &s.since {
-                                text.push_str(&format!(", since {}", md(since)));
-                            }
-                            text.push(')');
-                        }
-                        text
-                    })
+                    .map(|s| symbol_text(system, s, entry.meaning_count > 1))
                     .collect();
+                if names.is_empty() && system.ecosystems[index].same_names && !entry.name.is_empty() {
+                    names.push(code(&entry.name));
+                }
                 row.push(names.join("<br>"));
             }
             row
@@ -982,6 +1013,7 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TablePage {
         code(&format!("netcodes.{}.{}()", to.id, mapping.function)),
     ));
     facts.push(format!("Table: {}", code(&mapping.table_path)));
+    let lab_column = mapping.rules.iter().any(|r| !r.observed.is_empty() || !r.differs.is_empty());
     let rows = mapping
         .rules
         .iter()
@@ -992,14 +1024,22 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TablePage {
                 format!("{} to {}", from.value_text(rule.lo), from.value_text(rule.hi))
             };
             let kind = &vocab.mapping_kinds[rule.kind];
-            vec![
+            let mut row = vec![
                 format!("<a id=\"{}\"></a>{covers}", rule.anchor),
                 code_link(here, to, rule.to),
                 link(here, &md(&kind.id), "mappings.md", Some(&format!("kind-{}", kind.id))),
                 md(&rule.note),
-            ]
+            ];
+            if lab_column {
+                row.push(lab_cells(model, here, rule).unwrap_or_default());
+            }
+            row
         })
         .collect();
+    let mut header = ["From", "To", "Kind", "Note"].map(str::to_owned).to_vec();
+    if lab_column {
+        header.push(LAB_COLUMN.to_owned());
+    }
     TablePage {
         notice: GENERATED_NOTICE,
         title: md(&mapping.title),
@@ -1012,10 +1052,142 @@ fn mapping_page(model: &Model, mapping: &Mapping) -> TablePage {
                  narrower row covers."
                     .to_owned(),
             ),
-            header: ["From", "To", "Kind", "Note"].map(str::to_owned).to_vec(),
+            header,
             rows,
         }],
     }
+}
+
+/// The heading of a mapping page's column that cites the failure lab.
+pub const LAB_COLUMN: &str = "Failure lab";
+
+/// What the failure lab says about a mapping row, with links to its cases:
+/// `observed in the failure lab: Connection refused`, and where the clients
+/// reported other codes, `the clients differ in the failure lab: ...`.
+fn lab_cells(model: &Model, here: &str, rule: &MappingRule) -> Option<String> {
+    let lab = model.lab.as_ref()?;
+    let cases = |ids: &[String]| {
+        ids.iter()
+            .filter_map(|id| lab.case(id))
+            .map(|case| link(here, &md(&case.title), &lab.page, Some(&case.anchor)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    if !rule.observed.is_empty() {
+        parts.push(format!("observed in the failure lab: {}", cases(&rule.observed)));
+    }
+    if !rule.differs.is_empty() {
+        parts.push(format!("the clients differ in the failure lab: {}", cases(&rule.differs)));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// A client's report with links: `[ContentNotFoundError (203)](...) with
+/// [HTTP 404 Not Found](...)`, the status alone where the client gave no
+/// code, and the codes it gave in some repetitions.
+fn report_cell(model: &Model, lab: &Lab, here: &str, client: &LabClient, report: &LabReport) -> String {
+    let status_system = &model.systems[lab.status_system];
+    let code_text = |reported: &LabCode| match (reported, client.system) {
+        (LabCode::Value(value), Some(system)) => code_link(here, &model.systems[system], *value),
+        (LabCode::Value(value), None) => value.to_string(),
+        (LabCode::Text(text), _) => code(text),
+    };
+    let status = report.status.map(|value| match status_system.primary(value) {
+        Some(c) => link(here, &md(&page_heading(status_system, c)), &c.page, None),
+        None => value.to_string(),
+    });
+    let mut text = match (&report.code, status) {
+        (Some(reported), Some(status)) => format!("{} with {status}", code_text(reported)),
+        (Some(reported), None) => code_text(reported),
+        (None, Some(status)) => format!("no error code; {status}"),
+        (None, None) => "nothing within the time limit".to_owned(),
+    };
+    if !report.also.is_empty() {
+        let others: Vec<String> = report.also.iter().map(code_text).collect();
+        text.push_str(&format!(" (in some runs {})", others.join(", ")));
+    }
+    text
+}
+
+/// The failure lab's page: what each client reported for each failure (the
+/// clients' versions in the headings), what the mappings make of it, and how
+/// each failure is staged.
+fn lab_page(model: &Model, lab: &Lab) -> TablePage {
+    let here = lab.page.as_str();
+    let mut facts: Vec<String> =
+        lab.clients.iter().map(|c| format!("{}: {}", md(&format!("{} {}", c.title, c.version)), md(&c.reads))).collect();
+    facts.push(format!("Tables: {} and {}", code(&lab.cases_path), code(&lab.reports_path)));
+    let mut header = vec!["Failure".to_owned()];
+    header.extend(lab.clients.iter().map(|c| md(&format!("{} {}", c.title, c.version))));
+    let reports = lab
+        .cases
+        .iter()
+        .map(|case| {
+            let mut row = vec![format!("<a id=\"{}\"></a>{}", case.anchor, md(&case.title))];
+            row.extend(lab.clients.iter().zip(&case.reports).map(|(client, report)| report_cell(model, lab, here, client, report)));
+            row
+        })
+        .collect();
+    let mut tables = vec![Table { heading: Some("Reports".to_owned()), text: None, header, rows: reports }];
+    if !lab.checks.is_empty() {
+        let rows = lab
+            .cases
+            .iter()
+            .flat_map(|case| lab.checks.iter().zip(&case.comparisons).map(move |(check, comparison)| (case, check, comparison)))
+            .map(|(case, check, comparison)| {
+                let (from, to) = (&lab.clients[check.from], &lab.clients[check.to]);
+                let (row, verdict) = match comparison {
+                    LabComparison::Compared { mapping, rule, agrees } => {
+                        let mapping = &model.mappings[*mapping];
+                        let rule = &mapping.rules[*rule];
+                        let target = code_link(here, &model.systems[mapping.to], rule.to);
+                        let verdict = if *agrees {
+                            "confirms the row".to_owned()
+                        } else {
+                            format!("the clients differ: the row gives {target}")
+                        };
+                        let from_system = &model.systems[mapping.from];
+                        let covers = if rule.is_single() {
+                            from_system.primary(rule.lo).map_or_else(|| from_system.value_text(rule.lo), |c| page_heading(from_system, c))
+                        } else {
+                            format!("{} {} to {}", from_system.label, from_system.value_text(rule.lo), from_system.value_text(rule.hi))
+                        };
+                        (link(here, &md(covers.trim()), &mapping.page, Some(&rule.anchor)), verdict)
+                    }
+                    LabComparison::NotComparable(why) => (String::new(), format!("not comparable: {}", md(why))),
+                };
+                vec![link(here, &md(&case.title), here, Some(&case.anchor)), format!("{} to {}", md(&from.title), md(&to.title)), row, verdict]
+            })
+            .collect();
+        tables.push(Table {
+            heading: Some("Through the mappings".to_owned()),
+            text: Some(
+                "Each pair of reports put through the mapping between the two clients' systems: the code (or, where a \
+                 client gave none, the status) of the first looked up in the mapping, and the row that answers compared \
+                 with what the second reported."
+                    .to_owned(),
+            ),
+            header: ["Failure", "Clients", "Mapping row", "Verdict"].map(str::to_owned).to_vec(),
+            rows,
+        });
+    }
+    let staging = lab
+        .cases
+        .iter()
+        .map(|case| vec![link(here, &md(&case.title), here, Some(&case.anchor)), md(&case.staging), md(&case.note)])
+        .collect();
+    tables.push(Table {
+        heading: Some("How each failure is staged".to_owned()),
+        text: Some(
+            "Every server listens on 127.0.0.1, and the whole lab runs in a network namespace whose only interface is \
+             loopback, with a DNS server of its own that knows no name."
+                .to_owned(),
+        ),
+        header: ["Failure", "Staging", "What the reports show"].map(str::to_owned).to_vec(),
+        rows: staging,
+    });
+    TablePage { notice: GENERATED_NOTICE, title: md(&lab.title), intro: md(&lab.description), facts, tables }
 }
 
 /// The introduction's examples, written from the model's own answers (the

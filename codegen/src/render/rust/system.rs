@@ -31,7 +31,7 @@ pub(super) fn system_rs(model: &Model, system: &System) -> String {
     header.push(format!(
         "Upstream: `{}`, as of {}; read from {}.",
         system.upstream.replace('`', ""),
-        escape::markdown(&system.version),
+        escape::markdown(&system.version_text()),
         escape::markdown(&system.source)
     ));
     if !system.retired.is_empty() {
@@ -490,8 +490,11 @@ fn tables(model: &Model, system: &System) -> Vec<syn::Item> {
                         vec![
                             ("ecosystem", ast::path(&format!("Ecosystem::{}", system.ecosystems[s.ecosystem].rust))),
                             ("name", ast::string(&s.name)),
-                            ("alias", ast::bool(!s.primary)),
+                            ("alias", ast::bool(!s.primary || s.removed_since.is_some())),
                             ("since", optional(s.since.as_deref())),
+                            ("alias_since", optional(s.alias_since.as_deref())),
+                            ("deprecated_since", optional(s.deprecated_since.as_deref())),
+                            ("removed_since", optional(s.removed_since.as_deref())),
                         ],
                     )
                 })

@@ -33,7 +33,16 @@ impl LabelledEnum<'_> {
         });
         let texts = self.texts.iter().map(|(method, doc, values)| {
             let method = format_ident!("{method}");
-            let arms = variant_idents.iter().zip(values).map(|(v, text)| quote!(Self::#v => #text,));
+            // Variants with the same text share one arm (clippy::match_same_arms):
+            // several sources may have no public document, so no url.
+            let mut grouped: Vec<(&String, Vec<&syn::Ident>)> = Vec::new();
+            for (v, text) in variant_idents.iter().zip(values) {
+                match grouped.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, vs)) => vs.push(v),
+                    None => grouped.push((text, vec![v])),
+                }
+            }
+            let arms = grouped.iter().map(|(text, vs)| quote!(#(Self::#vs)|* => #text,));
             quote! {
                 #[doc = #doc]
                 #[must_use]
