@@ -17,7 +17,7 @@ fn rust_binary() -> &'static Path {
     BINARY.get_or_init(|| {
         let root = repo_root().join("target/test-scratch/cli-install");
         run(Command::new(env!("CARGO"))
-            .args(["install", "--quiet", "--offline", "--debug", "--force", "--path"])
+            .args(["install", "--quiet", "--debug", "--force", "--path"])
             .arg(repo_root().join("generated/rust"))
             .arg("--root")
             .arg(&root)

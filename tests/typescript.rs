@@ -393,6 +393,8 @@ fn project() -> &'static Project {
         std::fs::create_dir_all(&dir).expect("project dir");
         std::fs::write(dir.join("package.json"), "{\"name\": \"uses-netcodes\", \"private\": true, \"type\": \"module\"}\n")
             .expect("write package.json");
+        // --offline needs no warm cache here: a local tarball with no
+        // dependency is all npm reads, and a dependency would fail this.
         run(Command::new("npm")
             .args(["install", "--offline", "--no-audit", "--no-fund", "--no-update-notifier"])
             .arg(&tarball)
