@@ -48,6 +48,18 @@ opt-level = 3
 EOF
     ;;
     none) ;;
+    # No debug info anywhere (backtraces keep function names, lose lines):
+    # since issues 18-25 tripled codegen, its debug info is a third of the build.
+    nodebug) cat <<'EOF'
+[profile.dev]
+debug = false
+EOF
+    ;;
+    nodebug-deps) cat <<'EOF'
+[profile.dev.package."*"]
+debug = false
+EOF
+    ;;
     codegen1|codegen2|codegen3) cat <<EOF
 [profile.dev.package.codegen]
 opt-level = ${1#codegen}
@@ -90,7 +102,7 @@ EOF
 # hotN sets them to opt-level N and codegen to CODEGEN_OPT (default 3).
 HOT=${HOT:-csv csv-core memchr toml toml_parser winnow serde_core syn prettyplease proc-macro2}
 PARSERS=${PARSERS:-csv csv-core memchr toml toml_parser winnow serde_core}
-all_variants="before none codegen1 codegen3 codegen3-nodebug hot1 hot3 codegen0-parse3 codegen1-parse3 codegen3-parse3"
+all_variants="before none nodebug nodebug-deps codegen1 codegen3 codegen3-nodebug hot1 hot3 codegen0-parse3 codegen1-parse3 codegen3-parse3"
 # shellcheck disable=SC2206  # variants are single words
 variants=(${*:-$all_variants})
 
