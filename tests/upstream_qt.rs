@@ -112,10 +112,10 @@ fn qnetworkreply_h() -> PathBuf {
 #[test]
 fn the_qt6_header_has_exactly_the_enumerators_of_data() {
     let path = qnetworkreply_h();
-    // The parser `cargo xtask upstream diff --qt` reads Qt's header with.
+    // The parser `cargo xtask upstream diff --qt` reads Qt's header with (data/qt/system.toml's [sync]).
     let source = xtask::upstream::text::Source::read(&path).unwrap_or_else(|err| panic!("{err}"));
     let mut theirs = BTreeMap::new();
-    for entry in xtask::upstream::qt::parse(&source).unwrap_or_else(|err| panic!("{err}")) {
+    for entry in xtask::upstream::c_enum::parse(&source, "NetworkError").unwrap_or_else(|err| panic!("{err}")) {
         assert!(theirs.insert(entry.name.clone(), entry.value).is_none(), "{} twice in qnetworkreply.h", entry.name);
     }
     let ours = data_enumerators();

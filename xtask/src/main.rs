@@ -15,9 +15,11 @@ usage:
                                    cargo xtask docs, every test, and a bounded fuzz run of the loader
                                    (what CI runs)
   cargo xtask docs                 build the docs site with the pinned mdBook into target/book
-  cargo xtask upstream diff [--chromium FILE] [--qt FILE] [--iana FILE] [--apply]
-                                   compare data/ with upstream files (exit 1: they differ);
-                                   --apply adds new codes and marks removed ones";
+  cargo xtask upstream diff [--<system> FILE]... [--apply]
+                                   compare data/ with upstream files (exit 1: they differ): one
+                                   option per system whose system.toml has [sync] (--chromium,
+                                   --qt, --http, --curl, --grpc, --tls, --dns, --websocket,
+                                   --http2, --http3); --apply adds new codes and marks removed ones";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

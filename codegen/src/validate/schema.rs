@@ -115,6 +115,10 @@ pub struct SystemToml {
     pub cpp_qt_enum: Option<Spanned<String>>,
     #[serde(default)]
     pub cpp_qt_guard: Option<Spanned<String>>,
+    /// The upstream file `cargo xtask upstream diff` compares the table with,
+    /// and how to read it; xtask reads and checks it, the outputs ignore it.
+    #[serde(default)]
+    pub sync: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]

@@ -1,12 +1,14 @@
 //! `--apply`: the mechanical part of taking over an upstream release.
 //!
-//! Adds a row for every new code with the upstream facts filled in and the
-//! fields only a person can write (description, category, retry, and a few
-//! facts the upstream file does not carry) left empty, so that `cargo xtask
-//! generate` refuses the table until they are written; marks codes upstream
-//! removed as `removed` (Chromium, Qt) or `obsolete` (HTTP); moves a Chromium
-//! sentinel (`CERT_END`) to its new value. Never deletes a row, never touches
-//! a description, and leaves every other byte of the table as it was: an
+//! Adds a row for every new code with the upstream facts filled in (value,
+//! name, status, group, an identifier derived from a free-text name, the
+//! origin, the registry's reference, Chromium's certificate flag) and every
+//! other field (description, category, retry, flags, `since`) left empty,
+//! so that `cargo xtask generate` refuses the table until a person writes
+//! them; marks codes upstream removed with the system's removal status
+//! (`removed`, or `obsolete` for HTTP and TLS); moves a Chromium sentinel
+//! (`CERT_END`) to its new value. Never deletes a row, never touches a
+//! description, and leaves every other byte of the table as it was: an
 //! edited row is written back with the same quoting rule as the files (quote
 //! only a field that needs it), new rows go where their value sorts.
 
@@ -17,7 +19,7 @@ use std::path::{Path, PathBuf};
 use super::chromium::is_certificate_error;
 use super::diff::Change;
 use super::iana::{identifier, normalize_reference};
-use super::tables::{IANA_SOURCE, System, Table};
+use super::tables::{Format, System, Table};
 
 /// The new contents of one table and what was done to it.
 pub struct Edit {
@@ -35,34 +37,30 @@ pub struct Edit {
 
 /// What applying `changes` to `table` gives. `cert_end` is Chromium's
 /// `CERT_END`, for the certificate flag of new rows.
-pub fn plan(data: &Path, table: &Table, changes: &[Change], cert_end: i64) -> Result<Edit, String> {
-    let system = table.system;
+pub fn plan(data: &Path, system: &System, table: &Table, changes: &[Change], cert_end: i64) -> Result<Edit, String> {
     let file = data.join(system.table());
     let old = fs::read_to_string(&file).map_err(|err| format!("{}: cannot read file ({err})", table.path))?;
-    let mut doc = Document::parse(&old, system).map_err(|err| format!("{}: {err}", table.path))?;
+    let mut doc = Document::parse(&old, system.own_source.as_deref()).map_err(|err| format!("{}: {err}", table.path))?;
     let (mut added, mut marked, mut moved, mut left) = (0, 0, 0, 0);
     for change in changes {
         match change {
             Change::Added { value, name, status, reference } => {
-                let fields = new_row(system, table, *value, name, status, reference, cert_end);
+                let fields = new_row(system, &doc.columns, *value, name, status, reference, cert_end);
                 let empty: Vec<&str> =
-                    system.columns().iter().zip(&fields).filter(|(_, f)| f.is_empty()).map(|(c, _)| *c).collect();
+                    doc.columns.iter().zip(&fields).filter(|(_, f)| f.is_empty()).map(|(c, _)| c.as_str()).collect();
                 let note = format!("{}; to fill in: {}", change.describe(system), empty.join(", "));
-                doc.add(system.columns(), fields, note);
+                doc.add(fields, note);
                 added += 1;
             }
             Change::Removed { value, name, line, .. } => {
-                let status = if system == System::Iana { "obsolete" } else { "removed" };
-                let code =
-                    Change::Added { value: *value, name: name.clone(), status: "current", reference: String::new() };
-                let shown = code.describe(system).trim_start_matches("added ").to_owned();
+                let status = system.removal_status();
                 doc.set(*line, "status", status);
-                doc.note(*line, format!("marked {shown} {status}"));
+                doc.note(*line, format!("marked {} {status}", system.code(name, *value)));
                 marked += 1;
             }
             Change::Renumbered { name, new, line, sentinel: true, .. } => {
                 doc.set(*line, "value", &new.to_string());
-                doc.set(*line, "group", &table.group_of(*new));
+                doc.set(*line, "group", &system.group_of(*new));
                 doc.float(*line);
                 doc.note(*line, format!("moved sentinel {} to {new}", system.show(name)));
                 moved += 1;
@@ -74,46 +72,42 @@ pub fn plan(data: &Path, table: &Table, changes: &[Change], cert_end: i64) -> Re
     Ok(Edit { file, old, new, done, added, marked, moved, left })
 }
 
-/// The fields of a new row, in `system.columns()` order.
+/// The fields of a new row, in the order of the table's `columns`.
 fn new_row(
-    system: System,
-    table: &Table,
+    system: &System,
+    columns: &[String],
     value: i64,
     name: &str,
     status: &str,
     reference: &str,
     cert_end: i64,
 ) -> Vec<String> {
-    let value_text = value.to_string();
-    let fields: Vec<&str> = match system {
-        // name,value,group,status,category,retry,certificate_error,client_certificate_error,description
-        System::Chromium => {
-            let certificate = if is_certificate_error(name, value, cert_end) { "true" } else { "false" };
-            vec![name, &value_text, "", status, "", "", certificate, "", ""]
-        }
-        // name,value,group,status,since,category,retry,description
-        System::Qt => vec![name, &value_text, "", status, "", "", "", ""],
-        // value,source,ident,name,status,category,retry,empty_body,reference,description
-        System::Iana => vec![&value_text, IANA_SOURCE, "", name, status, "", "", "", "", ""],
-    };
-    let mut fields: Vec<String> = fields.into_iter().map(str::to_owned).collect();
-    match system {
-        System::Chromium | System::Qt => fields[2] = table.group_of(value),
-        System::Iana => {
-            // A reserved "(Unused)" number has no phrase to name it after.
-            fields[2] = if status == "unused" { String::new() } else { identifier(name) };
-            // RFC 9110, Section 15.2: a 1xx response never has content; for
-            // other codes the specification that defines them says.
-            fields[7] = if (100..=199).contains(&value) { "true".to_owned() } else { String::new() };
-            fields[8] = normalize_reference(reference);
-        }
-    }
-    fields
+    columns
+        .iter()
+        .map(|column| match column.as_str() {
+            "value" => value.to_string(),
+            "name" => name.to_owned(),
+            "status" => status.to_owned(),
+            "group" => system.group_of(value),
+            // A reserved "(Unused)" number has no name to derive one from.
+            "ident" if status == "unused" => String::new(),
+            "ident" => identifier(name),
+            "source" => system.own_source.clone().unwrap_or_default(),
+            "reference" => normalize_reference(reference),
+            "certificate_error" if system.sync.format == Format::NetErrorList => {
+                is_certificate_error(name, value, cert_end).to_string()
+            }
+            _ => String::new(),
+        })
+        .collect()
 }
 
 /// A CSV table as its header and one piece of text per record.
 struct Document {
-    system: System,
+    /// Rows of other sources than this one sort after its row of the same value (HTTP vendors).
+    own_source: Option<String>,
+    /// Values run downwards (Chromium: 0, -1, -2, ...).
+    descending: bool,
     header: String,
     columns: Vec<String>,
     pieces: Vec<Piece>,
@@ -133,7 +127,7 @@ struct Piece {
 }
 
 impl Document {
-    fn parse(text: &str, system: System) -> Result<Document, String> {
+    fn parse(text: &str, own_source: Option<&str>) -> Result<Document, String> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -165,7 +159,16 @@ impl Document {
             pieces.push(Piece { raw, fields: fields.clone(), line: *line, dirty: false, floating: false, note: None });
         }
         let header_end = records.get(1).map_or(text.len(), |r| r.0);
-        Ok(Document { system, header: text[..header_end].to_owned(), columns, pieces })
+        let mut doc = Document {
+            own_source: own_source.map(str::to_owned),
+            descending: false,
+            header: text[..header_end].to_owned(),
+            columns,
+            pieces,
+        };
+        let values: Vec<i64> = doc.pieces.iter().filter_map(|p| doc.key(&p.fields)).map(|(v, _)| v).collect();
+        doc.descending = values.last() < values.first();
+        Ok(doc)
     }
 
     fn column(&self, name: &str) -> Option<usize> {
@@ -192,15 +195,10 @@ impl Document {
     }
 
     /// A new row, from fields in `columns` order, placed in the file's column order.
-    fn add(&mut self, columns: &[&str], fields: Vec<String>, note: String) {
-        let ordered = self
-            .columns
-            .iter()
-            .map(|c| columns.iter().position(|k| k == c).map(|i| fields[i].clone()).unwrap_or_default())
-            .collect();
+    fn add(&mut self, fields: Vec<String>, note: String) {
         self.pieces.push(Piece {
             raw: String::new(),
-            fields: ordered,
+            fields,
             line: 0,
             dirty: true,
             floating: true,
@@ -211,13 +209,10 @@ impl Document {
     /// Where a record sorts: Chromium counts down from 0, the others up; an
     /// HTTP registry row comes before the vendor meanings of its code.
     fn key(&self, fields: &[String]) -> Option<(i64, bool)> {
-        let (value, source) = match self.system {
-            System::Iana => (self.column("value")?, self.column("source")),
-            System::Chromium | System::Qt => (self.column("value")?, None),
-        };
-        let value: i64 = fields.get(value)?.parse().ok()?;
-        let vendor = source.and_then(|s| fields.get(s)).is_some_and(|s| s != IANA_SOURCE);
-        Some((if self.system == System::Chromium { -value } else { value }, vendor))
+        let value: i64 = fields.get(self.column("value")?)?.parse().ok()?;
+        let source = self.column("source").and_then(|s| fields.get(s));
+        let vendor = source.is_some_and(|s| Some(s) != self.own_source.as_ref());
+        Some((if self.descending { -value } else { value }, vendor))
     }
 
     /// The new text, and a line per note with the row's final line number.
@@ -286,9 +281,9 @@ mod tests {
     fn records_round_trip_in_every_table() {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
         let mut checked = 0;
-        for system in System::ALL {
+        for system in super::super::tables::systems(&data).unwrap() {
             let text = fs::read_to_string(data.join(system.table())).unwrap();
-            let doc = Document::parse(&text, system).unwrap();
+            let doc = Document::parse(&text, system.own_source.as_deref()).unwrap();
             assert_eq!(doc.header, record(&doc.columns));
             for piece in &doc.pieces {
                 assert_eq!(piece.raw, record(&piece.fields), "{}: line {}", system.table(), piece.line);
@@ -304,11 +299,10 @@ mod tests {
     #[test]
     fn new_rows_sort_into_place() {
         let text = "value,source,name\n100,iana,A\n420,twitter,B\n421,iana,C\n";
-        let mut doc = Document::parse(text, System::Iana).unwrap();
-        let columns = ["value", "source", "name"];
-        doc.add(&columns, vec!["420".into(), "iana".into(), "NEW".into()], "new".into());
-        doc.add(&columns, vec!["999".into(), "iana".into(), "LAST".into()], "last".into());
-        doc.add(&columns, vec!["1".into(), "iana".into(), "FIRST, \"quoted\"".into()], "first".into());
+        let mut doc = Document::parse(text, Some("iana")).unwrap();
+        doc.add(vec!["420".into(), "iana".into(), "NEW".into()], "new".into());
+        doc.add(vec!["999".into(), "iana".into(), "LAST".into()], "last".into());
+        doc.add(vec!["1".into(), "iana".into(), "FIRST, \"quoted\"".into()], "first".into());
         let (text, done) = doc.render("t.csv");
         assert_eq!(
             text,
@@ -316,9 +310,9 @@ mod tests {
         );
         assert_eq!(done, vec!["t.csv:2: first", "t.csv:4: new", "t.csv:7: last"]);
 
-        let mut doc = Document::parse("name,value\nOK,0\nB,-2\nC,-4", System::Chromium).unwrap();
-        doc.add(&["name", "value"], vec!["D".into(), "-5".into()], "d".into());
-        doc.add(&["name", "value"], vec!["A".into(), "-3".into()], "a".into());
+        let mut doc = Document::parse("name,value\nOK,0\nB,-2\nC,-4", None).unwrap();
+        doc.add(vec!["D".into(), "-5".into()], "d".into());
+        doc.add(vec!["A".into(), "-3".into()], "a".into());
         assert_eq!(doc.render("t.csv").0, "name,value\nOK,0\nB,-2\nA,-3\nC,-4\nD,-5\n");
     }
 }

@@ -6,13 +6,16 @@ use super::chromium::{Entry, Note, NoteKind};
 use super::iana;
 use super::tables::{Row, System};
 
+/// The registry's word for a value it does not assign.
+const UNASSIGNED: &str = "Unassigned";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// Upstream has a code data/ lacks; `status` is the one its new row gets
     /// (`removed` for a Chromium number retired before data/ ever had it).
-    Added { value: i64, name: String, status: &'static str, reference: String },
+    Added { value: i64, name: String, status: String, reference: String },
     /// A code of data/ that upstream no longer has (`why`: what the registry says instead).
-    Removed { value: i64, name: String, line: usize, why: Option<&'static str> },
+    Removed { value: i64, name: String, line: usize, why: Option<String> },
     /// Same value, new name.
     Renamed { value: i64, old: String, new: String, line: usize },
     /// Same name, new value.
@@ -20,10 +23,10 @@ pub enum Change {
     /// Upstream declares a code that data/ has as removed; `old` is the name
     /// the removed row has, where upstream now spells it differently.
     Restored { value: i64, name: String, old: Option<String>, line: usize },
-    /// The registry's reason phrase differs from ours.
+    /// The registry's name (HTTP: reason phrase) differs from ours.
     Reason { value: i64, old: String, new: String, line: usize },
-    /// The registry's status (current, obsolete, unused) differs from ours.
-    Status { value: i64, old: String, new: &'static str, line: usize },
+    /// The registry's status (current, obsolete, unused, ...) differs from ours.
+    Status { value: i64, old: String, new: String, line: usize },
     /// A registry code of data/ that the file neither lists nor marks
     /// Unassigned: an older or partial copy of the registry says nothing of it.
     Unlisted { value: i64, name: String, line: usize },
@@ -57,12 +60,9 @@ impl Change {
     }
 
     /// The report line, without the system label.
-    pub fn describe(&self, system: System) -> String {
-        let code = |name: &str, value: i64| match (system, name.is_empty()) {
-            (System::Iana, _) => format!("{value} {}", system.show(name)),
-            (_, true) => value.to_string(),
-            (_, false) => format!("{} ({value})", system.show(name)),
-        };
+    pub fn describe(&self, system: &System) -> String {
+        let code = |name: &str, value: i64| system.code(name, value);
+        let value = |value: &i64| system.value(*value);
         match self {
             Change::Added { value, name, status, .. } if *status == "current" => {
                 format!("added {}", code(name, *value))
@@ -70,10 +70,12 @@ impl Change {
             Change::Added { value, name, status, .. } => format!("added {} as {status}", code(name, *value)),
             Change::Removed { value, name, why: None, .. } => format!("removed {}", code(name, *value)),
             Change::Removed { value, name, why: Some(why), .. } => format!("removed {} ({why})", code(name, *value)),
-            Change::Renamed { value, old, new, .. } => {
-                format!("renamed {value} {} -> {}", system.show(old), system.show(new))
+            Change::Renamed { value: v, old, new, .. } => {
+                format!("renamed {} {} -> {}", value(v), system.show(old), system.show(new))
             }
-            Change::Renumbered { name, old, new, .. } => format!("renumbered {} {old} -> {new}", system.show(name)),
+            Change::Renumbered { name, old, new, .. } => {
+                format!("renumbered {} {} -> {}", system.show(name), value(old), value(new))
+            }
             Change::Restored { value, name, old: None, .. } => {
                 format!("restored {}, which data/ has as removed", code(name, *value))
             }
@@ -83,8 +85,10 @@ impl Change {
             Change::Restored { value, name, old: Some(old), .. } => {
                 format!("restored {}, which data/ has as removed under the name {}", code(name, *value), system.show(old))
             }
-            Change::Reason { value, old, new, .. } => format!("reason of {value} changed {old:?} -> {new:?}"),
-            Change::Status { value, old, new, .. } => format!("status of {value} changed {old} -> {new}"),
+            Change::Reason { value: v, old, new, .. } => {
+                format!("{} of {} changed {old:?} -> {new:?}", system.name_alias, value(v))
+            }
+            Change::Status { value: v, old, new, .. } => format!("status of {} changed {old} -> {new}", value(v)),
             Change::Unlisted { value, name, .. } => {
                 format!("{} is not in the file at all (an older or partial copy of the registry?); left as it is", code(name, *value))
             }
@@ -93,15 +97,16 @@ impl Change {
 }
 
 /// Sorts changes: by kind, then by distance from zero (Chromium's header
-/// order, and ascending for Qt and HTTP).
+/// order, and ascending elsewhere).
 pub fn sort(changes: &mut [Change]) {
     changes.sort_by_cached_key(|c| (c.rank(), c.value().abs(), format!("{c:?}")));
 }
 
-/// Chromium and Qt: codes known by name and value.
-pub fn named(system: System, upstream: &[Entry], notes: &[Note], rows: &[Row]) -> Vec<Change> {
-    // OK (0) comes from net_errors.h, not from the list.
-    let counted = |value: i64| system != System::Chromium || value != 0;
+/// Headers (Chromium, Qt, curl, gRPC): codes known by name and value.
+/// `without_zero`: 0 takes no part (Chromium's OK comes from net_errors.h,
+/// not from the list).
+pub fn named(upstream: &[Entry], notes: &[Note], rows: &[Row], without_zero: bool) -> Vec<Change> {
+    let counted = |value: i64| !without_zero || value != 0;
     let mut theirs: Vec<&Entry> = upstream.iter().filter(|e| counted(e.value)).collect();
     let mut ours: Vec<&Row> = rows.iter().filter(|r| r.status != "removed" && counted(r.value)).collect();
     let removed: Vec<&Row> = rows.iter().filter(|r| r.status == "removed").collect();
@@ -144,7 +149,7 @@ pub fn named(system: System, upstream: &[Entry], notes: &[Note], rows: &[Row]) -
             None => changes.push(Change::Added {
                 value: entry.value,
                 name: entry.name.clone(),
-                status: "current",
+                status: "current".to_owned(),
                 reference: String::new(),
             }),
         }
@@ -168,7 +173,7 @@ pub fn named(system: System, upstream: &[Entry], notes: &[Note], rows: &[Row]) -
             changes.push(Change::Added {
                 value: note.value,
                 name: name.to_owned(),
-                status: "removed",
+                status: "removed".to_owned(),
                 reference: String::new(),
             });
         }
@@ -197,93 +202,68 @@ fn take_pairs(
     }
 }
 
-/// How the registry or data/ classifies a registered code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Current,
-    Obsolete,
-    Unused,
-}
-
-impl Class {
-    fn of_row(status: &str) -> Class {
-        match status {
-            "obsolete" => Class::Obsolete,
-            "unused" => Class::Unused,
-            // current and deprecated: the registry has no deprecation mark.
-            _ => Class::Current,
-        }
-    }
-
-    fn of_entry(kind: &iana::Kind) -> Option<Class> {
-        match kind {
-            iana::Kind::Assigned { obsolete: false, .. } => Some(Class::Current),
-            iana::Kind::Assigned { obsolete: true, .. } => Some(Class::Obsolete),
-            iana::Kind::Unused => Some(Class::Unused),
-            iana::Kind::Unassigned => None,
-        }
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            Class::Current => "current",
-            Class::Obsolete => "obsolete",
-            Class::Unused => "unused",
-        }
-    }
-}
-
-/// HTTP: the registry's codes against our `iana` rows, by value.
+/// IANA registries: the registry's codes against our rows, by value; where
+/// a value has several meanings (DNS 16), the registry's entries and our
+/// rows for it are paired in file order.
 ///
-/// The registry never deletes a registration; it marks it `(OBSOLETED)`. A
-/// code data/ has that the registry lists as obsolete, or as Unassigned (or
-/// not at all), is `removed` here, and `--apply` marks its row `obsolete`,
-/// the HTTP table's status for a code that is no longer registered.
-pub fn iana(entries: &[iana::Entry], rows: &[Row]) -> Vec<Change> {
-    let registered: BTreeMap<i64, (&iana::Entry, Class)> =
-        entries.iter().filter_map(|e| Class::of_entry(&e.kind).map(|class| (e.lo, (e, class)))).collect();
-    let mut changes = Vec::new();
-    for row in rows {
-        let ours = Class::of_row(&row.status);
-        let Some(&(entry, theirs)) = registered.get(&row.value) else {
-            if ours != Class::Obsolete {
-                // The file says Unassigned, or does not mention the code at all
-                // (an older or partial copy of the registry).
-                if entries.iter().any(|e| e.lo <= row.value && row.value <= e.hi) {
-                    let why = Some("Unassigned in the registry");
-                    changes.push(Change::Removed { value: row.value, name: row.name.clone(), line: row.line, why });
-                } else {
-                    changes.push(Change::Unlisted { value: row.value, name: row.name.clone(), line: row.line });
-                }
-            }
-            continue;
-        };
-        if theirs == Class::Obsolete && ours != Class::Obsolete {
-            let why = Some("OBSOLETED in the registry");
-            changes.push(Change::Removed { value: row.value, name: row.name.clone(), line: row.line, why });
-        } else if theirs != ours {
-            changes.push(Change::Status {
-                value: row.value,
-                old: row.status.clone(),
-                new: theirs.id(),
-                line: row.line,
-            });
-        }
-        if entry.reason() != row.name {
-            changes.push(Change::Reason {
-                value: row.value,
-                old: row.name.clone(),
-                new: entry.reason().to_owned(),
-                line: row.line,
-            });
+/// The registry never deletes a registration; it marks it (`(OBSOLETED)`).
+/// Only the statuses the system's marks give are compared: the registry says
+/// nothing of the others (WebSocket's `reserved`, HTTP's `deprecated`), which
+/// count as `current` here. A code data/ has that the registry marks with the
+/// system's removal status (`obsolete`), or lists as Unassigned, is
+/// `removed`, and `--apply` gives its row that status; a row that already
+/// has it is left alone.
+pub fn registry(entries: &[iana::Entry], rows: &[Row], system: &System) -> Vec<Change> {
+    let removal = system.removal_status();
+    let marked: Vec<&str> = system.sync.mark.iter().map(|m| m.status.as_str()).collect();
+    let compared = |status: &str| if marked.contains(&status) { status.to_owned() } else { "current".to_owned() };
+    let mut theirs: BTreeMap<i64, Vec<(&str, &str, &iana::Entry)>> = BTreeMap::new();
+    for entry in entries {
+        if let iana::Kind::Code { name, status } = &entry.kind {
+            theirs.entry(entry.lo).or_default().push((name, status, entry));
         }
     }
-    for (&value, &(entry, class)) in &registered {
-        if !rows.iter().any(|r| r.value == value) {
+    let mut ours: BTreeMap<i64, Vec<&Row>> = BTreeMap::new();
+    for row in rows {
+        ours.entry(row.value).or_default().push(row);
+    }
+    let values: BTreeSet<i64> = theirs.keys().chain(ours.keys()).copied().collect();
+    let mut changes = Vec::new();
+    for value in values {
+        let registered = theirs.get(&value).map_or(&[][..], Vec::as_slice);
+        let rows = ours.get(&value).map_or(&[][..], Vec::as_slice);
+        for (&(name, status, _), row) in registered.iter().zip(rows) {
+            let (old, new) = (compared(&row.status), status.to_owned());
+            if new == removal && old != removal {
+                let why = Some(format!("{removal} in the registry"));
+                changes.push(Change::Removed { value, name: row.name.clone(), line: row.line, why });
+            } else if new != old {
+                changes.push(Change::Status { value, old: row.status.clone(), new, line: row.line });
+            }
+            if name != row.name {
+                changes.push(Change::Reason { value, old: row.name.clone(), new: name.to_owned(), line: row.line });
+            }
+        }
+        for row in rows.iter().skip(registered.len()).filter(|r| r.status != removal) {
+            // The file says Unassigned (or reserves the value), or does not
+            // mention the code at all (an older or partial copy of the registry).
+            match entries.iter().find(|e| e.lo <= value && value <= e.hi) {
+                Some(entry) => {
+                    let said = match &entry.kind {
+                        iana::Kind::Block(text) if text != UNASSIGNED => format!("{text:?}"),
+                        _ => UNASSIGNED.to_owned(),
+                    };
+                    let why = Some(format!("{said} in the registry"));
+                    changes.push(Change::Removed { value, name: row.name.clone(), line: row.line, why });
+                }
+                None => changes.push(Change::Unlisted { value, name: row.name.clone(), line: row.line }),
+            }
+        }
+        for &(name, status, entry) in registered.iter().skip(rows.len()) {
             changes.push(Change::Added {
                 value,
-                name: entry.reason().to_owned(),
-                status: class.id(),
+                name: name.to_owned(),
+                status: status.to_owned(),
                 reference: entry.reference.clone(),
             });
         }

@@ -1,32 +1,35 @@
-//! The IANA HTTP Status Code Registry as CSV (`http-status-codes-1.csv`):
+//! One IANA registry as the CSV iana.org offers beside each registry table
+//! (`http-status-codes-1.csv`, `tls-parameters-6.csv`, ...). Every registry
+//! has its own header row, named in the system's `[sync]` table; all share
+//! the shape read here:
 //!
 //! ```text
 //! Value,Description,Reference
 //! 100,Continue,"[RFC9110, Section 15.2.1]"
 //! 104-199,Unassigned,
-//! 306,(Unused),"[RFC9110, Section 15.4.7]"
 //! 510,Not Extended (OBSOLETED),[RFC2774][Status change of HTTP experiments to Historic]
+//! 0x0e-0xffffffff,Unassigned,,
 //! ```
 //!
-//! The header row may be missing (a first row of codes is read as data).
-//! A description ending in `(OBSOLETED)` is an obsolete registration; a
-//! trailing `(TEMPORARY - registered ..., expires ...)` is dropped from the
-//! reason phrase.
+//! The value is the first column: a number, decimal or `0x` hexadecimal, or
+//! a range `lo-hi` of them. A range is never a code, whatever its text says
+//! (`Unassigned`, `Reserved for Private Use`); nor is a single value whose
+//! name is `Unassigned` or one of the system's `not_codes`. A trailing
+//! `(TEMPORARY - registered ..., expires ...)`, IANA's mark for an early
+//! allocation in any registry, is no part of the name; the system's marks
+//! (`(OBSOLETED)`, `_RESERVED`) give a name's status. The header row may be
+//! missing (a first row of codes is read as data).
 
-use std::collections::BTreeMap;
-
-use super::text::Source;
+use super::tables::Sync;
+use super::text::{Source, parse_integer};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// A registered code with its reason phrase.
-    Assigned {
-        reason: String,
-        obsolete: bool,
-    },
-    /// `(Unused)`: reserved, never to be assigned.
-    Unused,
-    Unassigned,
+    /// A registered code: its name and the status the registry gives it.
+    Code { name: String, status: String },
+    /// A value or range the registry does not assign to a code, and what it
+    /// says instead (`Unassigned`, `Reserved for Private Use`).
+    Block(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,24 +42,16 @@ pub struct Entry {
     pub line: usize,
 }
 
-impl Entry {
-    /// The reason phrase as data/http/codes.csv spells it (`(Unused)` for unused codes).
-    pub fn reason(&self) -> &str {
-        match &self.kind {
-            Kind::Assigned { reason, .. } => reason,
-            Kind::Unused => UNUSED,
-            Kind::Unassigned => "",
-        }
-    }
-}
+const UNASSIGNED: &str = "Unassigned";
 
-const UNUSED: &str = "(Unused)";
-const HEADER: [&str; 3] = ["Value", "Description", "Reference"];
-
-pub fn parse(source: &Source) -> Result<Vec<Entry>, String> {
+/// The registry's entries; `min` and `max` are the system's bounds, and
+/// `several_meanings` lets one value be listed more than once.
+pub fn parse(source: &Source, sync: &Sync, bounds: (i64, i64), several_meanings: bool) -> Result<Vec<Entry>, String> {
+    let header = &sync.columns;
+    let column = |name: &Option<String>| name.as_ref().and_then(|n| header.iter().position(|c| c == n));
+    let (name_at, reference_at) = (column(&sync.name_column).unwrap_or(1), column(&sync.reference_column));
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(source.text.as_bytes());
     let mut entries: Vec<Entry> = Vec::new();
-    let mut taken: BTreeMap<i64, usize> = BTreeMap::new();
     // After CRLF line endings the reader's positions point at the previous
     // record's LF; skip line ends, then count LFs.
     let bytes = source.text.as_bytes();
@@ -78,71 +73,85 @@ pub fn parse(source: &Source) -> Result<Vec<Entry>, String> {
         // first row that is already a code) is read the same way.
         if index == 0 {
             let is_code = fields.first().is_some_and(|value| parse_value(value).is_some());
-            if fields == HEADER {
+            if fields == *header {
                 continue;
             } else if !is_code {
                 return Err(source.at(
                     line,
                     format!(
-                        "expected the header {} or a first row of codes such as 100,Continue,[RFC9110] (found {})",
-                        HEADER.join(","),
+                        "expected the header {} of {} or a first row of codes (found {})",
+                        header.join(","),
+                        sync.file,
                         fields.join(",")
                     ),
                 ));
             }
         }
-        let [value, description, reference] = fields.as_slice() else {
-            return Err(source.at(line, format!("record has {} fields, the header has 3", fields.len())));
-        };
-        let (lo, hi) = parse_value(value).ok_or_else(|| {
-            source.at(line, format!("value is not a status code or a range lo-hi of them (found `{value}`)"))
-        })?;
-        let description = description.trim();
-        let kind = match description {
-            "" => return Err(source.at(line, format!("description of {value} is empty"))),
-            "Unassigned" => Kind::Unassigned,
-            UNUSED => Kind::Unused,
-            _ if lo != hi => {
-                return Err(source
-                    .at(line, format!("only Unassigned covers a range of values (found `{value},{description}`)")));
-            }
-            _ => {
-                let (reason, obsolete) = match description.strip_suffix("(OBSOLETED)") {
-                    Some(reason) => (reason.trim_end(), true),
-                    None => (description, false),
-                };
-                let reason = match reason.find(" (TEMPORARY") {
-                    Some(at) if reason.ends_with(')') => &reason[..at],
-                    _ => reason,
-                };
-                Kind::Assigned { reason: reason.to_owned(), obsolete }
-            }
-        };
-        for code in lo..=hi {
-            if let Some(first) = taken.insert(code, line) {
-                return Err(source.at(line, format!("value {code} is also listed on line {first}")));
-            }
+        if fields.len() != header.len() {
+            return Err(source.at(line, format!("record has {} fields, the header has {}", fields.len(), header.len())));
         }
-        entries.push(Entry { lo, hi, kind, reference: reference.trim().to_owned(), line });
+        let value = fields[0];
+        let (lo, hi) = parse_value(value)
+            .filter(|&(lo, hi)| bounds.0 <= lo && hi <= bounds.1)
+            .ok_or_else(|| {
+                source.at(
+                    line,
+                    format!(
+                        "value is not a code from {} to {} or a range lo-hi of them (found `{value}`)",
+                        bounds.0, bounds.1
+                    ),
+                )
+            })?;
+        let name = collapse(fields[name_at]);
+        if name.is_empty() {
+            return Err(source.at(line, format!("{} of {value} is empty", header[name_at])));
+        }
+        let kind = if lo != hi || name == UNASSIGNED || sync.not_codes.contains(&name) {
+            Kind::Block(name)
+        } else {
+            let name = match name.rfind(" (TEMPORARY") {
+                Some(at) if name.ends_with(')') => name[..at].to_owned(),
+                _ => name,
+            };
+            match sync.mark.iter().find(|m| name.ends_with(&m.text)) {
+                Some(mark) if !mark.keep => Kind::Code {
+                    name: name[..name.len() - mark.text.len()].trim_end().to_owned(),
+                    status: mark.status.clone(),
+                },
+                Some(mark) => Kind::Code { name, status: mark.status.clone() },
+                None => Kind::Code { name, status: "current".to_owned() },
+            }
+        };
+        // One value may have several meanings (DNS 16); nothing else overlaps.
+        let code = matches!(kind, Kind::Code { .. });
+        if let Some(first) = entries.iter().find(|e| {
+            e.lo <= hi && lo <= e.hi && !(several_meanings && code && matches!(e.kind, Kind::Code { .. }))
+        }) {
+            return Err(source.at(line, format!("value {value} is also listed on line {}", first.line)));
+        }
+        let reference = reference_at.map(|at| collapse(fields[at])).unwrap_or_default();
+        entries.push(Entry { lo, hi, kind, reference, line });
     }
-    if !entries.iter().any(|e| matches!(e.kind, Kind::Assigned { .. })) {
-        return Err(source.whole("no registered status codes; is this the IANA http-status-codes CSV?".to_owned()));
+    if !entries.iter().any(|e| matches!(e.kind, Kind::Code { .. })) {
+        return Err(source.whole(format!("no registered codes; is this the IANA registry {}?", sync.file)));
     }
     Ok(entries)
 }
 
-/// `404` or `104-199`: three-digit codes.
+/// Runs of white space (a name wrapped over lines) as one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `404`, `0x0d`, `104-199` or `0x0e-0xffffffff`.
 fn parse_value(text: &str) -> Option<(i64, i64)> {
-    let code = |s: &str| -> Option<i64> {
-        let s = s.trim();
-        (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')).then(|| s.parse().ok()).flatten()
-    };
+    let number = |s: &str| parse_integer(s).filter(|&n| n >= 0);
     match text.split_once('-') {
         Some((lo, hi)) => {
-            let (lo, hi) = (code(lo)?, code(hi)?);
+            let (lo, hi) = (number(lo)?, number(hi)?);
             (lo <= hi).then_some((lo, hi))
         }
-        None => code(text).map(|c| (c, c)),
+        None => number(text).map(|c| (c, c)),
     }
 }
 
@@ -168,11 +177,12 @@ pub fn normalize_reference(reference: &str) -> String {
         .join("; ")
 }
 
-/// Our identifier for a reason phrase: `Non-Authoritative Information` ->
-/// `NON_AUTHORITATIVE_INFORMATION`, `I'm a teapot` -> `IM_A_TEAPOT`.
-pub fn identifier(reason: &str) -> String {
+/// Our identifier for a name: `Non-Authoritative Information` ->
+/// `NON_AUTHORITATIVE_INFORMATION`, `I'm a teapot` -> `IM_A_TEAPOT`,
+/// `close_notify` -> `CLOSE_NOTIFY`.
+pub fn identifier(name: &str) -> String {
     let mut out = String::new();
-    for c in reason.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')) {
+    for c in name.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')) {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_uppercase());
         } else if !out.is_empty() && !out.ends_with('_') {
@@ -184,10 +194,31 @@ pub fn identifier(reason: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tables::Mark;
     use super::*;
 
+    fn http() -> Sync {
+        Sync {
+            format: super::super::tables::Format::IanaCsv,
+            file: "http-status-codes-1.csv".into(),
+            enum_name: None,
+            columns: vec!["Value".into(), "Description".into(), "Reference".into()],
+            name_column: Some("Description".into()),
+            reference_column: Some("Reference".into()),
+            not_codes: vec![],
+            mark: vec![
+                Mark { text: "(OBSOLETED)".into(), status: "obsolete".into(), keep: false },
+                Mark { text: "(Unused)".into(), status: "unused".into(), keep: true },
+            ],
+        }
+    }
+
     fn parse_text(text: &str) -> Result<Vec<Entry>, String> {
-        parse(&Source { path: "http-status-codes.csv".into(), text: text.into() })
+        parse(&Source { path: "http-status-codes.csv".into(), text: text.into() }, &http(), (100, 999), false)
+    }
+
+    fn code(name: &str, status: &str) -> Kind {
+        Kind::Code { name: name.into(), status: status.into() }
     }
 
     #[test]
@@ -201,21 +232,58 @@ mod tests {
         let entries = parse_text(
             "Value,Description,Reference\n100,Continue,\"[RFC9110, Section 15.2.1]\"\n104-199,Unassigned,\n\
              306,(Unused),\"[RFC9110, Section 15.4.7]\"\n510,Not Extended (OBSOLETED),[RFC2774][Status change]\n\
-             103,Early Hints (TEMPORARY - registered 2017-01-01),[RFC8297]\n",
+             103,Early Hints (TEMPORARY - registered 2017-01-01),[RFC8297]\n600-699,Reserved for Example Use,\n",
         )
         .unwrap();
         let kinds: Vec<(i64, i64, Kind)> = entries.iter().map(|e| (e.lo, e.hi, e.kind.clone())).collect();
         assert_eq!(
             kinds,
             vec![
-                (100, 100, Kind::Assigned { reason: "Continue".into(), obsolete: false }),
-                (104, 199, Kind::Unassigned),
-                (306, 306, Kind::Unused),
-                (510, 510, Kind::Assigned { reason: "Not Extended".into(), obsolete: true }),
-                (103, 103, Kind::Assigned { reason: "Early Hints".into(), obsolete: false }),
+                (100, 100, code("Continue", "current")),
+                (104, 199, Kind::Block("Unassigned".into())),
+                (306, 306, code("(Unused)", "unused")),
+                (510, 510, code("Not Extended", "obsolete")),
+                (103, 103, code("Early Hints", "current")),
+                (600, 699, Kind::Block("Reserved for Example Use".into())),
             ]
         );
         assert_eq!(entries[0].reference, "[RFC9110, Section 15.2.1]");
+    }
+
+    /// Hexadecimal values and ranges up to 2^62, names wrapped over lines,
+    /// a value listed twice where the system has several meanings.
+    #[test]
+    fn other_registry_shapes() {
+        let sync = Sync {
+            columns: vec!["Value".into(), "Name".into(), "Description".into(), "Reference".into()],
+            name_column: Some("Name".into()),
+            not_codes: vec!["Reserved, can be allocated by Standards Action".into()],
+            mark: vec![Mark { text: "_RESERVED".into(), status: "obsolete".into(), keep: true }],
+            ..http()
+        };
+        let text = "Value,Name,Description,Reference\n0x0d,HTTP_1_1_REQUIRED,Use HTTP/1.1,[RFC9113]\n\
+                    0x10000-0x3fffffffffffffff,Unassigned,,\n9,NotAuth,x,[RFC2136]\n9,NotAuth,y,[RFC8945]\n\
+                    5,\"old_one_RESERVED\",,\n7,\"Two\n  lines\",,\n65535,\"Reserved, can be allocated by Standards Action\",,\n";
+        let source = Source { path: "r.csv".into(), text: text.into() };
+        let entries = parse(&source, &sync, (0, (1 << 62) - 1), true).unwrap();
+        let kinds: Vec<(i64, Kind, usize)> = entries.iter().map(|e| (e.lo, e.kind.clone(), e.line)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (13, code("HTTP_1_1_REQUIRED", "current"), 2),
+                (65536, Kind::Block("Unassigned".into()), 3),
+                (9, code("NotAuth", "current"), 4),
+                (9, code("NotAuth", "current"), 5),
+                (5, code("old_one_RESERVED", "obsolete"), 6),
+                (7, code("Two lines", "current"), 7),
+                (65535, Kind::Block("Reserved, can be allocated by Standards Action".into()), 9),
+            ]
+        );
+        assert_eq!(entries[1].hi, (1 << 62) - 1);
+        assert_eq!(
+            parse(&source, &sync, (0, (1 << 62) - 1), false).unwrap_err(),
+            "r.csv:5: value 9 is also listed on line 4"
+        );
     }
 
     #[test]
@@ -223,24 +291,25 @@ mod tests {
         let error = |text: &str| parse_text(text).unwrap_err();
         assert_eq!(
             error("Code,Phrase\n"),
-            "http-status-codes.csv:1: expected the header Value,Description,Reference or a first row of codes \
-             such as 100,Continue,[RFC9110] (found Code,Phrase)"
+            "http-status-codes.csv:1: expected the header Value,Description,Reference of http-status-codes-1.csv \
+             or a first row of codes (found Code,Phrase)"
         );
         // Without its header the registry reads the same.
         let headerless = parse_text("100,Continue,[RFC9110]\n101,Switching Protocols,[RFC9110]\n").unwrap();
         assert_eq!(headerless.iter().map(|e| (e.lo, e.line)).collect::<Vec<_>>(), [(100, 1), (101, 2)]);
         assert_eq!(
             error("Value,Description,Reference\n4xx,Client,\n"),
-            "http-status-codes.csv:2: value is not a status code or a range lo-hi of them (found `4xx`)"
+            "http-status-codes.csv:2: value is not a code from 100 to 999 or a range lo-hi of them (found `4xx`)"
         );
         assert_eq!(
             error("Value,Description,Reference\n200-100,Unassigned,\n"),
-            "http-status-codes.csv:2: value is not a status code or a range lo-hi of them (found `200-100`)"
+            "http-status-codes.csv:2: value is not a code from 100 to 999 or a range lo-hi of them (found `200-100`)"
         );
         assert_eq!(
-            error("Value,Description,Reference\n200-201,OK,\n"),
-            "http-status-codes.csv:2: only Unassigned covers a range of values (found `200-201,OK`)"
+            error("Value,Description,Reference\n1000,Too Big,\n"),
+            "http-status-codes.csv:2: value is not a code from 100 to 999 or a range lo-hi of them (found `1000`)"
         );
+        assert_eq!(error("Value,Description,Reference\n200,,\n"), "http-status-codes.csv:2: Description of 200 is empty");
         assert_eq!(
             error("Value,Description,Reference\n200,OK\n"),
             "http-status-codes.csv:2: record has 2 fields, the header has 3"
@@ -248,6 +317,10 @@ mod tests {
         assert_eq!(
             error("Value,Description,Reference\n200,\"OK,\n"),
             "http-status-codes.csv:2: record has 2 fields, the header has 3"
+        );
+        assert_eq!(
+            error("Value,Description,Reference\n100-199,Unassigned,\n"),
+            "http-status-codes.csv: no registered codes; is this the IANA registry http-status-codes-1.csv?"
         );
     }
 
@@ -262,5 +335,6 @@ mod tests {
         assert_eq!(identifier("Non-Authoritative Information"), "NON_AUTHORITATIVE_INFORMATION");
         assert_eq!(identifier("I'm a teapot"), "IM_A_TEAPOT");
         assert_eq!(identifier("HTTP Version Not Supported"), "HTTP_VERSION_NOT_SUPPORTED");
+        assert_eq!(identifier("close_notify"), "CLOSE_NOTIFY");
     }
 }

@@ -1,19 +1,24 @@
-//! Qt's `qnetworkreply.h`: the enumerators of `enum NetworkError { ... }`.
+//! One enum of a C or C++ header: Qt's `enum NetworkError { ... }` in
+//! `qnetworkreply.h`, curl's `typedef enum { ... } CURLcode;` in `curl.h`.
 //! An enumerator without `= value` is the previous one plus one (the first is
-//! 0); comments and deprecation attributes inside the enum are skipped.
+//! 0); comments, preprocessor lines and attributes (`[[deprecated]]`,
+//! `Q_DECL_ENUMERATOR_DEPRECATED_X("...")`) inside the enum are skipped.
 
 use std::collections::BTreeMap;
 
 use super::chromium::Entry;
-use super::text::{Source, is_identifier, split_comments};
+use super::text::{Source, is_identifier, parse_integer, split_comments};
 
-const ENUM: &str = "NetworkError";
-
-pub fn parse(source: &Source) -> Result<Vec<Entry>, String> {
-    // The code with comments blanked out, keeping every line where it was.
-    let code: String = split_comments(source)?.into_iter().map(|(code, _)| code).collect::<Vec<_>>().join("\n");
-    let (open, close) = find_enum(&code)
-        .ok_or_else(|| source.whole(format!("no `enum {ENUM} {{ ... }}` found; is this qnetworkreply.h?")))?;
+pub fn parse(source: &Source, name: &str) -> Result<Vec<Entry>, String> {
+    // The code with comments and preprocessor lines blanked out, keeping every line where it was.
+    let code: String = split_comments(source)?
+        .into_iter()
+        .map(|(code, _)| if code.trim_start().starts_with('#') { String::new() } else { code })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (open, close) = find_enum(&code, name).ok_or_else(|| {
+        source.whole(format!("no `enum {name} {{ ... }}` or `typedef enum {{ ... }} {name};` found"))
+    })?;
     let line_at = |offset: usize| code.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
 
     let mut entries: Vec<Entry> = Vec::new();
@@ -30,60 +35,78 @@ pub fn parse(source: &Source) -> Result<Vec<Entry>, String> {
             if index == last && index > 0 {
                 continue;
             }
-            return Err(source.at(line, format!("empty enumerator in enum {ENUM}")));
+            return Err(source.at(line, format!("empty enumerator in enum {name}")));
         }
-        let (name, rest) = split_identifier(item);
-        if !is_identifier(name) {
+        let (enumerator, rest) = split_identifier(item);
+        if !is_identifier(enumerator) {
             return Err(source.at(line, format!("expected an enumerator name (found `{item}`)")));
         }
         let rest = skip_attributes(rest.trim_start()).map_err(|message| source.at(line, message))?;
         let value = match rest.strip_prefix('=') {
             None if rest.is_empty() => next,
-            None => return Err(source.at(line, format!("unexpected text after {name} (found `{rest}`)"))),
+            None => return Err(source.at(line, format!("unexpected text after {enumerator} (found `{rest}`)"))),
             Some(expression) => evaluate(expression.trim(), &by_name).ok_or_else(|| {
-                source.at(line, format!("cannot read the value of {name} (found `{}`)", expression.trim()))
+                source.at(line, format!("cannot read the value of {enumerator} (found `{}`)", expression.trim()))
             })?,
         };
-        if let Some((_, first)) = by_name.get(name) {
-            return Err(source.at(line, format!("enumerator {name} appears twice (first on line {first})")));
+        if let Some((_, first)) = by_name.get(enumerator) {
+            return Err(source.at(line, format!("enumerator {enumerator} appears twice (first on line {first})")));
         }
-        by_name.insert(name.to_owned(), (value, line));
-        entries.push(Entry { name: name.to_owned(), value, line });
+        by_name.insert(enumerator.to_owned(), (value, line));
+        entries.push(Entry { name: enumerator.to_owned(), value, line });
         next = value + 1;
     }
     if entries.is_empty() {
-        return Err(source.at(line_at(open), format!("enum {ENUM} has no enumerators")));
+        return Err(source.at(line_at(open), format!("enum {name} has no enumerators")));
     }
     Ok(entries)
 }
 
-/// Byte offsets of the `{` and `}` of `enum NetworkError`.
-fn find_enum(code: &str) -> Option<(usize, usize)> {
+/// Byte offsets of the `{` and `}` of `enum NAME { ... }` or of `typedef enum { ... } NAME;`.
+fn find_enum(code: &str, name: &str) -> Option<(usize, usize)> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = code.as_bytes();
     let mut from = 0;
-    while let Some(found) = code[from..].find("enum") {
+    while let Some(found) = code[from..].find(name) {
         let at = from + found;
-        from = at + 4;
-        let before_ok = at == 0 || !code.as_bytes()[at - 1].is_ascii_alphanumeric() && code.as_bytes()[at - 1] != b'_';
-        let rest = &code[at + 4..];
-        if !before_ok || !rest.starts_with(char::is_whitespace) {
+        from = at + name.len();
+        if (at > 0 && is_word(bytes[at - 1])) || bytes.get(from).is_some_and(|&b| is_word(b)) {
             continue;
         }
-        let rest = rest.trim_start();
-        let rest = rest.strip_prefix("class").map_or(rest, str::trim_start);
-        let Some(after_name) = rest.strip_prefix(ENUM) else { continue };
-        if after_name.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+        let before = code[..at].trim_end();
+        let after = code[from..].trim_start();
+        // `typedef enum { ... } NAME;`
+        if before.ends_with('}') && after.starts_with(';') {
+            let close = before.len() - 1;
+            let open = code[..close].rfind('{')?;
+            // `typedef enum tag { ... } NAME;` has a tag before the brace.
+            let head = code[..open].trim_end();
+            let tag_start = head.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_').len();
+            let head = if &head[tag_start..] == "enum" { head } else { head[..tag_start].trim_end() };
+            if ends_with_word(head, "enum") {
+                return Some((open, close));
+            }
             continue;
         }
-        // `enum NetworkError : int {`, or a forward declaration `enum NetworkError;`.
-        let body = after_name.find(['{', ';'])?;
-        if after_name.as_bytes()[body] == b';' {
+        // `enum NAME {`, `enum class NAME : int {`; not a forward declaration `enum NAME;`.
+        let head = before.strip_suffix("class").map_or(before, str::trim_end);
+        if !ends_with_word(head, "enum") {
             continue;
         }
-        let open = code.len() - after_name.len() + body;
+        let body = after.find(['{', ';'])?;
+        if after.as_bytes()[body] == b';' {
+            continue;
+        }
+        let open = code.len() - after.len() + body;
         let close = open + code[open..].find('}')?;
         return Some((open, close));
     }
     None
+}
+
+/// Whether `text` ends with the whole word `word`.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word).is_some_and(|h| !h.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
 }
 
 /// The enumerators between the braces, split at commas outside parentheses,
@@ -123,14 +146,15 @@ fn split_identifier(text: &str) -> (&str, &str) {
     text.split_at(end)
 }
 
-/// Skips `Q_DECL_ENUMERATOR_DEPRECATED`, `Q_DECL_ENUMERATOR_DEPRECATED_X("...")`
-/// and `[[deprecated("...")]]` between an enumerator's name and its `=`.
+/// Skips attributes between an enumerator's name and its `=`:
+/// `[[deprecated("...")]]`, and macros such as `Q_DECL_ENUMERATOR_DEPRECATED`,
+/// `Q_DECL_ENUMERATOR_DEPRECATED_X("...")` or `CURL_DEPRECATED(7.69.0, "")`.
 fn skip_attributes(mut rest: &str) -> Result<&str, String> {
     loop {
         if let Some(after) = rest.strip_prefix("[[") {
             let end = after.find("]]").ok_or_else(|| "attribute [[ is never closed".to_owned())?;
             rest = after[end + 2..].trim_start();
-        } else if rest.starts_with("Q_DECL_") {
+        } else if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
             let (_, after) = split_identifier(rest);
             rest = after.trim_start();
             if rest.starts_with('(') {
@@ -172,21 +196,10 @@ fn closing_paren(text: &str) -> Option<usize> {
 /// An integer literal (decimal or hex, optionally negative) or an earlier enumerator.
 fn evaluate(expression: &str, earlier: &BTreeMap<String, (i64, usize)>) -> Option<i64> {
     let expression = expression.trim();
-    if let Some((value, _)) = earlier.get(expression) {
-        return Some(*value);
+    match earlier.get(expression) {
+        Some((value, _)) => Some(*value),
+        None => parse_integer(expression),
     }
-    let (negative, digits) = match expression.strip_prefix('-') {
-        Some(rest) => (true, rest.trim_start()),
-        None => (false, expression),
-    };
-    let value = if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
-        i64::from_str_radix(hex, 16).ok()?
-    } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        digits.parse().ok()?
-    } else {
-        return None;
-    };
-    Some(if negative { -value } else { value })
 }
 
 #[cfg(test)]
@@ -195,7 +208,7 @@ mod tests {
 
     fn parse_text(text: &str) -> Result<Vec<(String, i64, usize)>, String> {
         let source = Source { path: "qnetworkreply.h".into(), text: text.into() };
-        parse(&source).map(|entries| entries.into_iter().map(|e| (e.name, e.value, e.line)).collect())
+        parse(&source, "NetworkError").map(|entries| entries.into_iter().map(|e| (e.name, e.value, e.line)).collect())
     }
 
     #[test]
@@ -217,6 +230,22 @@ mod tests {
         ];
         assert_eq!(parsed, expected.iter().map(|&(n, v, l)| (n.to_owned(), v, l)).collect::<Vec<_>>());
         assert_eq!(parse_text("enum NetworkError { A, B, };").unwrap().len(), 2);
+        // curl's form: a typedef of an anonymous (or tagged) enum, with
+        // deprecation macros and preprocessor lines inside.
+        let curl = |text: &str| {
+            let source = Source { path: "curl.h".into(), text: text.into() };
+            parse(&source, "CURLcode").map(|e| e.into_iter().map(|e| (e.name, e.value)).collect::<Vec<_>>())
+        };
+        let expected = vec![("CURLE_OK".to_owned(), 0), ("CURLE_A".to_owned(), 1), ("CURL_LAST".to_owned(), 2)];
+        assert_eq!(
+            curl("typedef enum { X } CURLcodes;\ntypedef enum {\n  CURLE_OK = 0,\n#if 1\n  CURLE_A CURL_DEPRECATED(7.1, \"\"), /* 1 */\n#endif\n  CURL_LAST /* never use! */\n} CURLcode;\n"),
+            Ok(expected.clone())
+        );
+        assert_eq!(curl("typedef enum curl_code_tag {\n CURLE_OK, CURLE_A, CURL_LAST } CURLcode;"), Ok(expected));
+        assert_eq!(
+            curl("typedef struct { int a; } CURLcode;"),
+            Err("curl.h: no `enum CURLcode { ... }` or `typedef enum { ... } CURLcode;` found".to_owned())
+        );
     }
 
     #[test]
@@ -224,7 +253,7 @@ mod tests {
         let error = |text: &str| parse_text(text).unwrap_err();
         assert_eq!(
             error("enum Other { A };"),
-            "qnetworkreply.h: no `enum NetworkError { ... }` found; is this qnetworkreply.h?"
+            "qnetworkreply.h: no `enum NetworkError { ... }` or `typedef enum { ... } NetworkError;` found"
         );
         assert_eq!(
             error("enum NetworkError {\n  A = 1,\n  B = 1 << 2\n};"),
