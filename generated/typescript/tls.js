@@ -25,7 +25,7 @@ const SOURCES = ["tls"];
 
 // [value, [ident, name, description, category, retry, status, group, source, since, reference, flags], ...]
 const ROWS = [
-  [0, ["CLOSE_NOTIFY", "close_notify", "The peer is closing its side of the connection in an orderly way and will send nothing more. Not an error: data received before it is complete, and it is the clean counterpart of a dropped TCP connection.", 0, 0, 0, 0, 0, "RFC 6101 (SSL 3.0)", "RFC 9846", 0]],
+  [0, ["CLOSE_NOTIFY", "close_notify", "The peer is closing its side of the connection in an orderly way and will send nothing more. Not an error: data received before it is complete, and it is the clean counterpart of a dropped TCP connection.", 0, 0, 0, 0, 0, "RFC 6101 (SSL 3.0)", "RFC 9846, RFC Errata 7303", 0]],
   [10, ["UNEXPECTED_MESSAGE", "unexpected_message", "A message arrived that does not belong at this point of the handshake or record stream. One side has a TLS implementation bug or something in the path is tampering with the traffic.", 15, 1, 0, 0, 0, "RFC 6101 (SSL 3.0)", "RFC 9846", 0]],
   [20, ["BAD_RECORD_MAC", "bad_record_mac", "A received record failed its integrity check and could not be decrypted or authenticated. Causes range from corruption by a middlebox to mismatched keys after a buggy handshake.", 7, 1, 0, 0, 0, "RFC 6101 (SSL 3.0)", "RFC 9846", 0]],
   [21, ["DECRYPTION_FAILED_RESERVED", "decryption_failed_RESERVED", "Retired alert that once reported a record whose decryption went wrong, for example bad block-cipher padding. Because telling it apart from bad_record_mac helped padding-oracle attacks, it must not be sent any more; a peer that sends it is running very old TLS code.", 7, 1, 3, 0, 0, "RFC 2246 (TLS 1.0)", "RFC 9846", 0]],

@@ -229,7 +229,7 @@ impl AlertDescription {
 impl AlertDescription {
     /// `close_notify` (0): The peer is closing its side of the connection in an orderly way and will send nothing more. Not an error: data received before it is complete, and it is the clean counterpart of a dropped TCP connection.
     ///
-    /// category `success`, retry `not_applicable`, since RFC 6101 (SSL 3.0), see RFC 9846.
+    /// category `success`, retry `not_applicable`, since RFC 6101 (SSL 3.0), see RFC 9846, RFC Errata 7303.
     pub const CLOSE_NOTIFY: Self = Self(0);
 
     /// `unexpected_message` (10): A message arrived that does not belong at this point of the handshake or record stream. One side has a TLS implementation bug or something in the path is tampering with the traffic.
@@ -467,7 +467,7 @@ static ENTRIES: [Entry; 37] = [
         source: Source::Tls,
         flags: 0,
         since: Some("RFC 6101 (SSL 3.0)"),
-        reference: Some("RFC 9846"),
+        reference: Some("RFC 9846, RFC Errata 7303"),
         meanings: 1,
         symbols: &[
             Symbol {

@@ -247,17 +247,17 @@ pub fn registry(entries: &[iana::Entry], rows: &[Row], system: &System) -> Vec<C
         for row in rows.iter().skip(registered.len()).filter(|r| r.status != removal) {
             // The file says Unassigned (or reserves the value), or does not
             // mention the code at all (an older or partial copy of the registry).
-            match entries.iter().find(|e| e.lo <= value && value <= e.hi) {
-                Some(entry) => {
-                    let said = match &entry.kind {
-                        iana::Kind::Block(text) if text != UNASSIGNED => format!("{text:?}"),
-                        _ => UNASSIGNED.to_owned(),
-                    };
-                    let why = Some(format!("{said} in the registry"));
-                    changes.push(Change::Removed { value, name: row.name.clone(), line: row.line, why });
+            // A value with fewer meanings than data/ has: the registry lists the others.
+            let why = match entries.iter().find(|e| e.lo <= value && value <= e.hi).map(|e| &e.kind) {
+                None => {
+                    changes.push(Change::Unlisted { value, name: row.name.clone(), line: row.line });
+                    continue;
                 }
-                None => changes.push(Change::Unlisted { value, name: row.name.clone(), line: row.line }),
-            }
+                Some(iana::Kind::Code { .. }) => None,
+                Some(iana::Kind::Block(text)) if text == UNASSIGNED => Some(format!("{UNASSIGNED} in the registry")),
+                Some(iana::Kind::Block(text)) => Some(format!("{text:?} in the registry")),
+            };
+            changes.push(Change::Removed { value, name: row.name.clone(), line: row.line, why });
         }
         for &(name, status, entry) in registered.iter().skip(rows.len()) {
             changes.push(Change::Added {
