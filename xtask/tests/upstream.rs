@@ -687,6 +687,26 @@ fn new_formats_malformed_exit_2_naming_file_and_line() {
         assert!(text(&output.stdout).starts_with("qt: "), "{}", text(&output.stdout));
     }
     assert_eq!(before, snapshot(&root.join("data")));
+
+    // A [sync] table that cannot be read stops everything, naming its line.
+    let toml_path = root.join("data/tls/system.toml");
+    let good = fs::read_to_string(&toml_path).unwrap();
+    let line = good.lines().position(|l| l == "format = \"iana_csv\"").unwrap() + 1;
+    for (bad, message) in [
+        (good.replace("format = \"iana_csv\"", "format = \"iana_xml\""), format!("data/tls/system.toml:{line}: unknown variant `iana_xml`")),
+        (
+            good.replace("name_column = \"Description\"", "name_column = \"Name\""),
+            format!("data/tls/system.toml:{}: [sync] of this format needs `columns` and a `name_column` among them", line - 1),
+        ),
+    ] {
+        fs::write(&toml_path, bad).unwrap();
+        let output = upstream(&root, &["--qt", &fixture("qnetworkreply-changes.h")]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.starts_with(&message), "expected {message:?} in\n{stderr}");
+        assert!(stderr.ends_with("error: nothing was compared\n"), "{stderr}");
+    }
+    fs::write(&toml_path, good).unwrap();
 }
 
 #[test]

@@ -201,7 +201,7 @@ pub fn systems(data: &Path) -> Result<Vec<System>, Vec<String>> {
         let Some(sync) = meta.sync else { continue };
         let line = text.lines().position(|l| l.trim() == "[sync]").map_or(1, |i| i + 1);
         let sync_at = format!("{}:{line}", display_path(&relative));
-        let needs = |what: &str, ok: bool| (!ok).then(|| format!("{sync_at}: format {:?} needs {what}", sync.format));
+        let needs = |what: &str, ok: bool| (!ok).then(|| format!("{sync_at}: [sync] of this format needs {what}"));
         problems.extend(match sync.format {
             Format::CEnum | Format::ProtoEnum => needs("`enum`", sync.enum_name.is_some()),
             Format::IanaCsv => needs(
