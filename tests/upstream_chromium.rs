@@ -1,4 +1,5 @@
-//! data/chromium/net_error.csv against Chromium: the chromium-net-errors npm
+//! data/chromium/net_error.csv against Chromium: the net errors the installed
+//! Chromium itself lists (its net-log constants), the chromium-net-errors npm
 //! package (a generated copy of net_error_list.h from an older Chromium) and
 //! the helper rules of Chromium's net_errors.cc.
 
@@ -7,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use codegen::model::{Code, Model, System};
-use conformance::{model, repo_root, require_tool, stdout, system};
+use conformance::{headless_chromium, model, repo_root, require_tool, scratch_dir, stdout, system};
 
 const INSTALL: &str = "bash tests/upstream/install.sh";
 const PACKAGE_DIR: &str = "/opt/netcodes-upstream/node_modules/chromium-net-errors";
@@ -115,6 +116,68 @@ fn chromium_net_errors_package_agrees_with_data() {
         "package codes data/ has no row for (left) differ from KNOWN_GAPS_IN_DATA (right): \
          add the missing rows to data/ as removed, then update the list"
     );
+}
+
+/// Every net error the installed Chromium was built with, as its net-log
+/// writes them (`constants.netError`, one entry per NET_ERROR line of its
+/// net_error_list.h, `net::OK` included), and its version.
+fn installed_chromium_errors() -> (String, BTreeMap<String, i64>) {
+    require_tool("chromium", "bash tests/docs/install.sh (apt-get install chromium)");
+    let dir = scratch_dir("upstream-chromium-net-log");
+    let log = dir.join("net-log.json");
+    headless_chromium(
+        &[
+            format!("--user-data-dir={}", dir.join("profile").display()),
+            format!("--log-net-log={}", log.display()),
+            "--dump-dom".to_owned(),
+            "about:blank".to_owned(),
+        ],
+        "about:blank",
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+    let text = std::fs::read_to_string(&log).unwrap_or_else(|err| panic!("chromium wrote no net-log at {}: {err}", log.display()));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", log.display()));
+    let constants = &json["constants"];
+    let errors = constants["netError"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{}: no constants.netError", log.display()))
+        .iter()
+        .map(|(name, value)| {
+            let name = name.strip_prefix("ERR_").or_else(|| name.strip_prefix("net::")).unwrap_or(name);
+            (name.to_owned(), value.as_i64().unwrap_or_else(|| panic!("netError {name} = {value}")))
+        })
+        .collect();
+    let version = constants["clientInfo"]["version"].as_str().unwrap_or("?").to_owned();
+    (version, errors)
+}
+
+// The installed Chromium (Debian's, newer than the release data/chromium was
+// written from) lists every net error it knows with its number: each must be a
+// current row with that name and number, and each current row must be in its
+// list. A Debian update that adds or removes codes fails here, naming them:
+// run `cargo xtask upstream diff --chromium` on that release's header.
+#[test]
+fn installed_chromium_agrees_with_data() {
+    let model = model();
+    let chromium = system(&model, "chromium");
+    let (version, errors) = installed_chromium_errors();
+    let current = by_name(&model, &chromium.codes, "current");
+    let sentinels = by_name(&model, &chromium.retired, "sentinel");
+    let mut problems = Vec::new();
+    for (name, &value) in &errors {
+        let ours = current.get(name.as_str()).or_else(|| sentinels.get(name.as_str()));
+        if ours != Some(&value) {
+            problems.push(format!("Chromium {version} has {name} = {value}; data/chromium has {ours:?}"));
+        }
+    }
+    for (name, value) in &current {
+        if !errors.contains_key(*name) {
+            problems.push(format!("data/chromium has {name} = {value} as current; Chromium {version} does not list it"));
+        }
+    }
+    assert!(problems.is_empty(), "data/chromium disagrees with the installed Chromium:\n{}", problems.join("\n"));
+    assert!(errors.len() >= 240, "Chromium {version} listed only {} net errors", errors.len());
+    println!("Chromium {version}: its {} net errors equal data/chromium's current rows and sentinel", errors.len());
 }
 
 fn flag_index(chromium: &System, id: &str) -> usize {

@@ -7810,7 +7810,7 @@ static FROM_CURL_RULES: [crate::Rule<NetError>; 102] = [
         to: NetError::ERR_UNKNOWN_URL_SCHEME,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Chromium's code for a scheme it does not handle; curl also uses its code for protocols that were left out of the build.",
+            "Chromium's code for a scheme it does not handle; curl also uses its code for protocols that were left out of the build, and for a reply without an HTTP status line (HTTP/0.9), which Chromium reports as INVALID_HTTP_RESPONSE (failure lab: http09_garbage). A navigation to an unhandled scheme ends in Chromium as ABORTED (failure lab: unsupported_scheme).",
         ),
     },
     crate::Rule {
@@ -7848,7 +7848,7 @@ static FROM_CURL_RULES: [crate::Rule<NetError>; 102] = [
         to: NetError::ERR_CONNECTION_FAILED,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Chromium's generic connect failure; it has finer codes (CONNECTION_REFUSED, ADDRESS_UNREACHABLE, CONNECTION_TIMED_OUT) that curl does not separate.",
+            "Chromium's generic connect failure; it has finer codes (CONNECTION_REFUSED, ADDRESS_UNREACHABLE, CONNECTION_TIMED_OUT, PROXY_CONNECTION_FAILED) that curl does not separate (failure lab: connection_refused, proxy_refused).",
         ),
     },
     crate::Rule {
@@ -7947,7 +7947,7 @@ static FROM_CURL_RULES: [crate::Rule<NetError>; 102] = [
         to: NetError::ERR_HTTP_RESPONSE_CODE_FAILURE,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Both turn an HTTP error status into a failure when asked to; Chromium's code covers any status outside 2xx, curl's only 400 and above.",
+            "Both turn an HTTP error status into a failure when asked to; Chromium's code covers any status outside 2xx, curl's only 400 and above. Chromium fails a navigation this way only when the error page has no body, and gives a proxy's 407 INVALID_AUTH_CREDENTIALS (failure lab: proxy_auth_407).",
         ),
     },
     crate::Rule {
@@ -8032,7 +8032,7 @@ static FROM_CURL_RULES: [crate::Rule<NetError>; 102] = [
         to: NetError::ERR_SSL_PROTOCOL_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Chromium's generic TLS failure; it has many finer codes that curl's single handshake code does not separate.",
+            "Chromium's generic TLS failure; it has many finer codes that curl's single handshake code does not separate, such as SSL_VERSION_OR_CIPHER_MISMATCH and BAD_SSL_CLIENT_AUTH_CERT (failure lab: tls_old_version_only, tls_client_cert_required_tls12).",
         ),
     },
     crate::Rule {
@@ -8160,7 +8160,9 @@ static FROM_CURL_RULES: [crate::Rule<NetError>; 102] = [
     crate::Rule {
         to: NetError::ERR_CONNECTION_RESET,
         kind: crate::MappingKind::Approximate,
-        note: Some("A failed receive usually means the peer reset the connection."),
+        note: Some(
+            "A failed receive usually means the peer reset the connection. Under TLS 1.3 curl also gives this code when the server refuses the client's certificate after the handshake, which Chromium recognises as BAD_SSL_CLIENT_AUTH_CERT (failure lab: tls_client_cert_required).",
+        ),
     },
     crate::Rule {
         to: NetError::ERR_FAILED,
@@ -8187,7 +8189,7 @@ static FROM_CURL_RULES: [crate::Rule<NetError>; 102] = [
         to: NetError::ERR_CERT_AUTHORITY_INVALID,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "An untrusted issuer is the most common reason; Chromium has separate codes for a wrong name (CERT_COMMON_NAME_INVALID) or an expired certificate (CERT_DATE_INVALID) that curl does not split out.",
+            "An untrusted issuer is the most common reason; Chromium has separate codes for a wrong name (CERT_COMMON_NAME_INVALID) or an expired certificate (CERT_DATE_INVALID) that curl does not split out (failure lab: tls_hostname_mismatch, tls_expired).",
         ),
     },
     crate::Rule {

@@ -3741,8 +3741,10 @@ static FROM_CURL_RULES: [crate::Rule<NetworkError>; 102] = [
     },
     crate::Rule {
         to: NetworkError::PROTOCOL_UNKNOWN_ERROR,
-        kind: crate::MappingKind::Equivalent,
-        note: Some("Both report that the URL's scheme is one the library cannot handle."),
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "Both report that the URL's scheme is one the library cannot handle. curl also gives this code for a reply without an HTTP status line (HTTP/0.9, which it refuses by default), where Qt reports RemoteHostClosedError (failure lab: http09_garbage).",
+        ),
     },
     crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
@@ -3779,7 +3781,7 @@ static FROM_CURL_RULES: [crate::Rule<NetworkError>; 102] = [
         to: NetworkError::CONNECTION_REFUSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "curl uses one code for refused, unreachable and timed-out connects; a refused port is the most common case and matches Qt's code, while a connect timeout would appear in Qt as TimeoutError.",
+            "curl uses one code for refused, unreachable and timed-out connects, to the server or to a proxy; a refused port is the most common case and matches Qt's code, while a connect timeout would appear in Qt as TimeoutError, and a proxy that refuses as ProxyConnectionRefusedError (failure lab: proxy_refused).",
         ),
     },
     crate::Rule {
@@ -3878,7 +3880,7 @@ static FROM_CURL_RULES: [crate::Rule<NetworkError>; 102] = [
         to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "Qt gives many HTTP error statuses a code of its own (404 becomes ContentNotFoundError, 503 ServiceUnavailableError); read the real status and map it, this is only the generic fallback.",
+            "Qt gives many HTTP error statuses a code of its own (404 becomes ContentNotFoundError, 503 ServiceUnavailableError, a proxy's 407 ProxyAuthenticationRequiredError) and the others a generic content or server error; read the real status and map it, this row is only the fallback (failure lab: http_404, proxy_auth_407).",
         ),
     },
     crate::Rule {
@@ -3920,7 +3922,7 @@ static FROM_CURL_RULES: [crate::Rule<NetworkError>; 102] = [
         to: NetworkError::TIMEOUT_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "curl's code covers connect, total-time and low-speed limits; Qt uses TimeoutError for a connect timeout and OperationCanceledError when its transfer timeout fires.",
+            "curl's code covers connect, total-time and low-speed limits. Qt reports a connect timeout as TimeoutError, and Qt 6.11 its transfer timeout too (failure lab: read_timeout).",
         ),
     },
     crate::Rule {
@@ -4110,7 +4112,7 @@ static FROM_CURL_RULES: [crate::Rule<NetworkError>; 102] = [
         to: NetworkError::REMOTE_HOST_CLOSED_ERROR,
         kind: crate::MappingKind::Approximate,
         note: Some(
-            "A failed receive usually means the connection was reset or closed by the peer.",
+            "A failed receive usually means the connection was reset or closed by the peer. Under TLS 1.3 curl also gives this code when the server refuses the client's certificate after the handshake, which Qt reports as UnknownNetworkError (failure lab: tls_client_cert_required).",
         ),
     },
     crate::Rule {
@@ -4142,9 +4144,11 @@ static FROM_CURL_RULES: [crate::Rule<NetworkError>; 102] = [
         ),
     },
     crate::Rule {
-        to: NetworkError::PROTOCOL_FAILURE,
+        to: NetworkError::UNKNOWN_CONTENT_ERROR,
         kind: crate::MappingKind::Approximate,
-        note: Some("Qt reports undecodable compressed content as a protocol failure."),
+        note: Some(
+            "Qt reports a compressed body it cannot decode as UnknownContentError (failure lab: content_decoding_error); curl also uses its code for an encoding it does not know.",
+        ),
     },
     crate::Rule {
         to: NetworkError::UNKNOWN_NETWORK_ERROR,
