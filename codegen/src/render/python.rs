@@ -8,9 +8,9 @@
 
 use askama::Template;
 
-use crate::escape::{markdown, python_docstring, python_string};
+use crate::escape::{python_docstring, python_string};
 use crate::model::*;
-use crate::render::{GENERATED_NOTICE, GeneratedFile};
+use crate::render::{GENERATED_NOTICE, GeneratedFile, PackageReadme};
 
 /// Names a system module defines or imports besides its code type and
 /// mapping functions.
@@ -508,48 +508,13 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 
 #[derive(Template)]
 #[template(path = "python/README.md")]
-struct Readme {
+struct Readme<'a> {
     notice: &'static str,
-    titles: String,
-    /// (module, type, member) of each system's example code.
-    examples: Vec<(String, String, String)>,
-    /// (module, a value no code has).
-    unknown: Option<(String, i64)>,
-    /// (module, function, code) of a mapping example.
-    mapping_example: Option<(String, String, i64)>,
-    /// (module, title, type) of each system.
-    modules: Vec<(String, String, String)>,
-    /// (module, function, title) of each mapping.
-    mappings: Vec<(String, String, String)>,
+    facts: PackageReadme<'a>,
 }
 
 fn readme(model: &Model) -> String {
-    // Prefer a table that reproduces upstream behaviour: the most telling example.
-    let with_rules = || model.mappings.iter().filter(|m| !m.rules.is_empty());
-    let mapping_example = with_rules().find(|m| m.source.is_some()).or(with_rules().next()).map(|m| {
-        let first = m.rules_by_specificity().next().expect("the table has rules");
-        (model.systems[m.to].id.clone(), m.function.clone(), first.lo)
-    });
-    let readme = Readme {
-        notice: GENERATED_NOTICE,
-        titles: model.systems.iter().map(|s| markdown(&s.title)).collect::<Vec<_>>().join(", "),
-        examples: model
-            .systems
-            .iter()
-            .map(|s| (s.id.clone(), s.type_name.clone(), s.codes[s.example].ident.clone()))
-            .collect(),
-        unknown: model.systems.first().map(|s| {
-            (s.id.clone(), if s.max < i64::from(i32::MAX) { s.max + 1 } else { s.min - 1 })
-        }),
-        mapping_example,
-        modules: model.systems.iter().map(|s| (s.id.clone(), markdown(&s.title), s.type_name.clone())).collect(),
-        mappings: model
-            .mappings
-            .iter()
-            .map(|m| (model.systems[m.to].id.clone(), m.function.clone(), markdown(&m.title)))
-            .collect(),
-    };
-    readme.render().expect("renders")
+    Readme { notice: GENERATED_NOTICE, facts: PackageReadme::of(model) }.render().expect("renders")
 }
 
 #[cfg(test)]
