@@ -36,6 +36,12 @@ struct Module<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "python/_core.py")]
+struct Core {
+    notice: &'static str,
+}
+
+#[derive(Template)]
 #[template(path = "python/vocabulary.py")]
 struct VocabularyModule<'a> {
     notice: &'static str,
@@ -110,10 +116,8 @@ struct SystemView {
     members: Vec<(String, i64)>,
     /// (identifier, value, index among the value's meanings) of the others.
     meaning_constants: Vec<(String, i64, usize)>,
-    /// What people paste before names, as Python literals: folded, and as
-    /// spelled (for the docstrings).
+    /// What people paste before names, folded, as Python literals.
     prefixes: Vec<String>,
-    pasted_prefixes: Vec<String>,
     /// The id of the system's own source, a Python literal.
     own_source: String,
     /// value -> (name, description, category, retry, group, status, since, reference, flags)
@@ -225,6 +229,11 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/vocabulary.{ext}"), vocabulary.render().expect("renders")));
         let mapping = MappingModule { notice: GENERATED_NOTICE, stub, doc: mapping_module_doc(model), kinds: &kinds };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/mapping.{ext}"), mapping.render().expect("renders")));
+        if !stub {
+            // What every system module shares: internal, so without a stub.
+            let core = Core { notice: GENERATED_NOTICE };
+            files.push(GeneratedFile::new(format!("{ROOT}/netcodes/_core.py"), core.render().expect("renders")));
+        }
         let cli = Cli { notice: GENERATED_NOTICE, stub, help: python_string(&super::cli::help(model)), systems: cli_systems(model), system_list: model.systems.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ") };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/cli.{ext}"), cli.render().expect("renders")));
         for (system, view) in model.systems.iter().zip(&systems) {
@@ -383,7 +392,6 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             })
             .collect(),
         prefixes: system.lookup_prefixes.iter().map(|p| python_string(p)).collect(),
-        pasted_prefixes: system.pasted_prefixes.iter().map(|p| python_string(p)).collect(),
         own_source: python_string(&system.sources[0].id),
         rows: system
             .primary_codes()
