@@ -15,7 +15,7 @@ use std::process::Command;
 use codegen::escape::c_string;
 use codegen::model::{Model, System};
 use conformance::readback::hex;
-use conformance::{model, repo_root, require_tool, run, scratch_dir, stdout};
+use conformance::{assert_lines, model, repo_root, require_tool, run, scratch_dir, stdout};
 
 const INSTALL: &str = "bash tests/c_header/install.sh";
 
@@ -89,25 +89,6 @@ fn run_quietly(binary: &Path) -> String {
         binary.display()
     );
     String::from_utf8(output.stdout).expect("the test programs print UTF-8")
-}
-
-/// Compares line by line and reports the first differences readably.
-fn assert_lines(what: &str, got: &str, expected: &[String]) {
-    let got: Vec<&str> = got.lines().collect();
-    let differences: Vec<String> = expected
-        .iter()
-        .zip(&got)
-        .filter(|(e, g)| e != g)
-        .take(5)
-        .map(|(e, g)| format!("expected {e}\n     got {g}"))
-        .collect();
-    assert!(
-        differences.is_empty() && got.len() == expected.len(),
-        "{what} disagrees with data/ ({} lines expected, {} printed):\n{}",
-        expected.len(),
-        got.len(),
-        differences.join("\n")
-    );
 }
 
 // ---------------------------------------------------------------------------

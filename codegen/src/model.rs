@@ -28,6 +28,25 @@ impl Model {
         let rest = self.site_url.split_once("://").map_or(self.site_url.as_str(), |(_, rest)| rest);
         rest.find('/').map_or_else(|| "/".to_owned(), |at| rest[at..].to_owned())
     }
+
+    /// The mapping rule generated examples show: the most specific rule of
+    /// the first table that reproduces upstream behaviour (the most telling
+    /// example), else of the first table with rules.
+    pub fn example_rule(&self) -> Option<ExampleRule<'_>> {
+        let with_rules = || self.mappings.iter().filter(|m| !m.rules.is_empty());
+        let mapping = with_rules().find(|m| m.source.is_some()).or(with_rules().next())?;
+        let rule = mapping.rules_by_specificity().next()?;
+        let to = &self.systems[mapping.to];
+        Some(ExampleRule { mapping, to, value: rule.lo, target: &to.codes[rule.to_row] })
+    }
+}
+
+/// A mapping rule for examples: `mapping` answers `target`, a code of `to`, for `value`.
+pub struct ExampleRule<'a> {
+    pub mapping: &'a Mapping,
+    pub to: &'a System,
+    pub value: i64,
+    pub target: &'a Code,
 }
 
 /// `data/vocabulary.toml`: the terms every system shares.

@@ -40,11 +40,11 @@
 #endif
 
 /* The version of netcodes, and the upstream versions its tables follow. */
-#define NETCODES_VERSION_MAJOR {{ major }}
-#define NETCODES_VERSION_MINOR {{ minor }}
-#define NETCODES_VERSION_PATCH {{ patch }}
-#define NETCODES_VERSION_STRING {{ version }}
-#define NETCODES_DATA_VERSION {{ data_version }}
+#define NETCODES_VERSION_MAJOR {{ version.major }}
+#define NETCODES_VERSION_MINOR {{ version.minor }}
+#define NETCODES_VERSION_PATCH {{ version.patch }}
+#define NETCODES_VERSION_STRING {{ version.literal }}
+#define NETCODES_DATA_VERSION {{ version.data }}
 
 #ifdef __cplusplus
 extern "C" {

@@ -70,11 +70,11 @@
 namespace netcodes {
 
 // The version of netcodes, and the upstream versions its tables follow.
-inline constexpr int version_major = {{ major }};
-inline constexpr int version_minor = {{ minor }};
-inline constexpr int version_patch = {{ patch }};
-inline constexpr std::string_view version = {{ version }};
-inline constexpr std::string_view data_version = {{ data_version }};
+inline constexpr int version_major = {{ version.major }};
+inline constexpr int version_minor = {{ version.minor }};
+inline constexpr int version_patch = {{ version.patch }};
+inline constexpr std::string_view version = {{ version.literal }};
+inline constexpr std::string_view data_version = {{ version.data }};
 {%- for v in vocabularies %}
 
 // {{ v.doc }}

@@ -62,6 +62,26 @@ pub fn stdout(command: &mut Command) -> String {
 
 /// A fresh, empty scratch directory under the workspace's target directory
 /// (not /tmp, so parallel CI jobs and reruns never share state).
+/// Compares what a program printed with what data/ says, line by line,
+/// showing the first differences rather than two whole listings.
+pub fn assert_lines(what: &str, got: &str, expected: &[String]) {
+    let got: Vec<&str> = got.lines().collect();
+    let differences: Vec<String> = expected
+        .iter()
+        .zip(&got)
+        .filter(|(e, g)| e != g)
+        .take(5)
+        .map(|(e, g)| format!("expected {e:?}\n     got {g:?}"))
+        .collect();
+    assert!(
+        differences.is_empty() && got.len() == expected.len(),
+        "{what} disagrees with data/ ({} lines expected, {} printed):\n{}",
+        expected.len(),
+        got.len(),
+        differences.join("\n")
+    );
+}
+
 pub fn scratch_dir(name: &str) -> PathBuf {
     let dir = repo_root().join("target/test-scratch").join(name);
     let _ = std::fs::remove_dir_all(&dir);

@@ -32,11 +32,7 @@ pub const RESERVED_SYSTEM_IDS: &[&str] =
 #[template(path = "netcodes.h")]
 struct Header {
     notice: &'static str,
-    major: String,
-    minor: String,
-    patch: String,
-    version: String,
-    data_version: String,
+    version: Versions,
     long_strings: bool,
     /// `netcodes_category` and the other vocabulary enums, each with its lookups.
     vocabularies: Vec<VocabularyView>,
@@ -161,18 +157,50 @@ struct FlagView {
     doc: String,
 }
 
+/// The project's and the data's versions, as both headers print them.
+pub(crate) struct Versions {
+    pub major: String,
+    pub minor: String,
+    pub patch: String,
+    /// The whole version as a string literal.
+    pub literal: String,
+    /// Every system's upstream version, as a string literal.
+    pub data: String,
+}
+
+impl Versions {
+    pub(crate) fn of(model: &Model) -> Self {
+        let mut parts = model.version.split('.').map(str::to_owned);
+        Self {
+            major: parts.next().unwrap_or_default(),
+            minor: parts.next().unwrap_or_default(),
+            patch: parts.next().unwrap_or_default(),
+            literal: c_string(&model.version),
+            data: c_string(
+                &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version_text())).collect::<Vec<_>>().join("; "),
+            ),
+        }
+    }
+}
+
+/// A mapping's rules split for dispatch: (value, index) of the single-code
+/// rules and (condition, index) of the ranges, narrowest first; indexes
+/// point into `rules`, which is in specificity order.
+pub(crate) type Dispatch = (Vec<(String, usize)>, Vec<(String, usize)>);
+
+pub(crate) fn dispatch(from: &System, rules: &[&MappingRule], condition: fn(&System, i64, i64) -> String) -> Dispatch {
+    let (singles, ranges): (Vec<_>, Vec<_>) = rules.iter().enumerate().partition(|(_, r)| r.is_single());
+    (
+        singles.into_iter().map(|(i, r)| (c_int(from, r.lo), i)).collect(),
+        ranges.into_iter().map(|(i, r)| (condition(from, r.lo, r.hi), i)).collect(),
+    )
+}
+
 pub fn render(model: &Model) -> Vec<GeneratedFile> {
-    let mut parts = model.version.split('.').map(str::to_owned);
     let vocab = &model.vocabulary;
     let header = Header {
         notice: GENERATED_NOTICE,
-        major: parts.next().unwrap_or_default(),
-        minor: parts.next().unwrap_or_default(),
-        patch: parts.next().unwrap_or_default(),
-        version: c_string(&model.version),
-        data_version: c_string(
-            &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version_text())).collect::<Vec<_>>().join("; "),
-        ),
+        version: Versions::of(model),
         long_strings: model.systems.iter().flat_map(|s| &s.codes).any(|c| c.description.len() > 4095 || c.name.len() > 4095),
         vocabularies: vec![
             vocabulary_view("netcodes_category", "What kind of failure a code is; shared by every code system.", Some("NETCODES_CATEGORY_NONE"), "category", &vocab.categories),
@@ -226,6 +254,7 @@ fn vocabulary_view(ty: &'static str, doc: &'static str, none: Option<&'static st
 fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
     let rules: Vec<&MappingRule> = mapping.rules_by_specificity().collect();
+    let (singles, ranges) = dispatch(from, &rules, range_condition);
     MappingView {
         function: mapping.c_function.clone(),
         from: from.id.clone(),
@@ -246,13 +275,8 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
                 },
             })
             .collect(),
-        singles: rules.iter().enumerate().filter(|(_, r)| r.is_single()).map(|(i, r)| (c_int(from, r.lo), i)).collect(),
-        ranges: rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !r.is_single())
-            .map(|(i, r)| (range_condition(from, r.lo, r.hi), i))
-            .collect(),
+        singles,
+        ranges,
     }
 }
 

@@ -6,7 +6,7 @@ use askama::Template;
 
 use crate::escape::c_string;
 use crate::model::*;
-use crate::render::c::{c_int, comment_safe};
+use crate::render::c::{Versions, c_int, comment_safe, dispatch};
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
 
 /// The functions every system declares for one code, each also declared in
@@ -56,11 +56,7 @@ pub const FIXED_NAMES: &[&str] = &[
 #[template(path = "netcodes.hpp")]
 struct Header {
     notice: &'static str,
-    major: String,
-    minor: String,
-    patch: String,
-    version: String,
-    data_version: String,
+    version: Versions,
     vocabularies: Vec<VocabularyView>,
     decisions: Vec<DecisionView>,
     systems: Vec<SystemView>,
@@ -179,17 +175,10 @@ struct QtView {
 }
 
 pub fn render(model: &Model) -> Vec<GeneratedFile> {
-    let mut parts = model.version.split('.').map(str::to_owned);
     let vocab = &model.vocabulary;
     let header = Header {
         notice: GENERATED_NOTICE,
-        major: parts.next().unwrap_or_default(),
-        minor: parts.next().unwrap_or_default(),
-        patch: parts.next().unwrap_or_default(),
-        version: c_string(&model.version),
-        data_version: c_string(
-            &model.systems.iter().map(|s| format!("{}: {}", s.id, s.version_text())).collect::<Vec<_>>().join("; "),
-        ),
+        version: Versions::of(model),
         vocabularies: vec![
             vocabulary_view("Category", "What kind of failure a code is; shared by every code system.", &vocab.categories),
             vocabulary_view("Retry", "Whether and how to retry after a code; shared by every code system.", &vocab.retries),
@@ -310,6 +299,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
 fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
     let (from, to) = (&model.systems[mapping.from], &model.systems[mapping.to]);
     let rules: Vec<&MappingRule> = mapping.rules_by_specificity().collect();
+    let (singles, ranges) = dispatch(from, &rules, range_condition);
     MappingView {
         to: to.id.clone(),
         to_ty: to.type_name.clone(),
@@ -328,13 +318,8 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
                 )
             })
             .collect(),
-        singles: rules.iter().enumerate().filter(|(_, r)| r.is_single()).map(|(i, r)| (c_int(from, r.lo), i)).collect(),
-        ranges: rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !r.is_single())
-            .map(|(i, r)| (range_condition(from, r.lo, r.hi), i))
-            .collect(),
+        singles,
+        ranges,
     }
 }
 

@@ -8,9 +8,9 @@
 
 use askama::Template;
 
-use crate::escape::{markdown, python_docstring, python_string};
+use crate::escape::{python_docstring, python_string};
 use crate::model::*;
-use crate::render::{GENERATED_NOTICE, GeneratedFile};
+use crate::render::{GENERATED_NOTICE, GeneratedFile, PackageReadme};
 
 /// Names a system module defines or imports besides its code type and
 /// mapping functions.
@@ -33,6 +33,12 @@ struct Module<'a> {
     notice: &'static str,
     stub: bool,
     s: &'a SystemView,
+}
+
+#[derive(Template)]
+#[template(path = "python/_core.py")]
+struct Core {
+    notice: &'static str,
 }
 
 #[derive(Template)]
@@ -110,10 +116,8 @@ struct SystemView {
     members: Vec<(String, i64)>,
     /// (identifier, value, index among the value's meanings) of the others.
     meaning_constants: Vec<(String, i64, usize)>,
-    /// What people paste before names, as Python literals: folded, and as
-    /// spelled (for the docstrings).
+    /// What people paste before names, folded, as Python literals.
     prefixes: Vec<String>,
-    pasted_prefixes: Vec<String>,
     /// The id of the system's own source, a Python literal.
     own_source: String,
     /// value -> (name, description, category, retry, group, status, since, reference, flags)
@@ -225,6 +229,11 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/vocabulary.{ext}"), vocabulary.render().expect("renders")));
         let mapping = MappingModule { notice: GENERATED_NOTICE, stub, doc: mapping_module_doc(model), kinds: &kinds };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/mapping.{ext}"), mapping.render().expect("renders")));
+        if !stub {
+            // What every system module shares: internal, so without a stub.
+            let core = Core { notice: GENERATED_NOTICE };
+            files.push(GeneratedFile::new(format!("{ROOT}/netcodes/_core.py"), core.render().expect("renders")));
+        }
         let cli = Cli { notice: GENERATED_NOTICE, stub, help: python_string(&super::cli::help(model)), systems: cli_systems(model), system_list: model.systems.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ") };
         files.push(GeneratedFile::new(format!("{ROOT}/netcodes/cli.{ext}"), cli.render().expect("renders")));
         for (system, view) in model.systems.iter().zip(&systems) {
@@ -383,7 +392,6 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
             })
             .collect(),
         prefixes: system.lookup_prefixes.iter().map(|p| python_string(p)).collect(),
-        pasted_prefixes: system.pasted_prefixes.iter().map(|p| python_string(p)).collect(),
         own_source: python_string(&system.sources[0].id),
         rows: system
             .primary_codes()
@@ -508,48 +516,13 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 
 #[derive(Template)]
 #[template(path = "python/README.md")]
-struct Readme {
+struct Readme<'a> {
     notice: &'static str,
-    titles: String,
-    /// (module, type, member) of each system's example code.
-    examples: Vec<(String, String, String)>,
-    /// (module, a value no code has).
-    unknown: Option<(String, i64)>,
-    /// (module, function, code) of a mapping example.
-    mapping_example: Option<(String, String, i64)>,
-    /// (module, title, type) of each system.
-    modules: Vec<(String, String, String)>,
-    /// (module, function, title) of each mapping.
-    mappings: Vec<(String, String, String)>,
+    facts: PackageReadme<'a>,
 }
 
 fn readme(model: &Model) -> String {
-    // Prefer a table that reproduces upstream behaviour: the most telling example.
-    let with_rules = || model.mappings.iter().filter(|m| !m.rules.is_empty());
-    let mapping_example = with_rules().find(|m| m.source.is_some()).or(with_rules().next()).map(|m| {
-        let first = m.rules_by_specificity().next().expect("the table has rules");
-        (model.systems[m.to].id.clone(), m.function.clone(), first.lo)
-    });
-    let readme = Readme {
-        notice: GENERATED_NOTICE,
-        titles: model.systems.iter().map(|s| markdown(&s.title)).collect::<Vec<_>>().join(", "),
-        examples: model
-            .systems
-            .iter()
-            .map(|s| (s.id.clone(), s.type_name.clone(), s.codes[s.example].ident.clone()))
-            .collect(),
-        unknown: model.systems.first().map(|s| {
-            (s.id.clone(), if s.max < i64::from(i32::MAX) { s.max + 1 } else { s.min - 1 })
-        }),
-        mapping_example,
-        modules: model.systems.iter().map(|s| (s.id.clone(), markdown(&s.title), s.type_name.clone())).collect(),
-        mappings: model
-            .mappings
-            .iter()
-            .map(|m| (model.systems[m.to].id.clone(), m.function.clone(), markdown(&m.title)))
-            .collect(),
-    };
-    readme.render().expect("renders")
+    Readme { notice: GENERATED_NOTICE, facts: PackageReadme::of(model) }.render().expect("renders")
 }
 
 #[cfg(test)]

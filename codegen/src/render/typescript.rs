@@ -11,7 +11,7 @@ use askama::Template;
 
 use crate::escape::{js_comment, js_string, json_string, markdown};
 use crate::model::*;
-use crate::render::{GENERATED_NOTICE, GeneratedFile};
+use crate::render::{GENERATED_NOTICE, GeneratedFile, PackageReadme};
 
 /// Names a system module exports besides its code type and mapping functions.
 pub const MODULE_NAMES: &[&str] =
@@ -326,57 +326,21 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 
 #[derive(Template)]
 #[template(path = "typescript/README.md")]
-struct Readme {
+struct Readme<'a> {
     notice: &'static str,
-    titles: String,
+    facts: PackageReadme<'a>,
     /// (module, prefix) of every prefix `fromName()` strips.
     prefixes: Vec<(String, String)>,
-    /// (module, type, ident, value) of each system's example code.
-    examples: Vec<(String, String, String, i64)>,
-    /// (module, a value no code has).
-    unknown: Option<(String, i64)>,
-    /// (module, function, code, target ident) of a mapping example.
-    mapping_example: Option<(String, String, i64, String)>,
-    /// (module, title, type) of each system.
-    modules: Vec<(String, String, String)>,
-    /// (module, function, title) of each mapping.
-    mappings: Vec<(String, String, String)>,
 }
 
 fn readme(model: &Model) -> String {
-    // Prefer a table that reproduces upstream behaviour: the most telling example.
-    let with_rules = || model.mappings.iter().filter(|m| !m.rules.is_empty());
-    let mapping_example = with_rules().find(|m| m.source.is_some()).or(with_rules().next()).map(|m| {
-        let first = m.rules_by_specificity().next().expect("the table has rules");
-        let to = &model.systems[m.to];
-        (to.id.clone(), m.js_function.clone(), first.lo, to.codes[first.to_row].ident.clone())
-    });
     Readme {
         notice: GENERATED_NOTICE,
-        titles: model.systems.iter().map(|s| markdown(&s.title)).collect::<Vec<_>>().join(", "),
+        facts: PackageReadme::of(model),
         prefixes: model
             .systems
             .iter()
             .flat_map(|s| s.pasted_prefixes.iter().map(|p| (s.id.clone(), markdown(p))))
-            .collect(),
-        examples: model
-            .systems
-            .iter()
-            .map(|s| {
-                let code = &s.codes[s.example];
-                (s.id.clone(), s.type_name.clone(), code.ident.clone(), code.value)
-            })
-            .collect(),
-        unknown: model
-            .systems
-            .first()
-            .map(|s| (s.id.clone(), if s.max < i64::from(i32::MAX) { s.max + 1 } else { s.min - 1 })),
-        mapping_example,
-        modules: model.systems.iter().map(|s| (s.id.clone(), markdown(&s.title), s.type_name.clone())).collect(),
-        mappings: model
-            .mappings
-            .iter()
-            .map(|m| (model.systems[m.to].id.clone(), m.js_function.clone(), markdown(&m.title)))
             .collect(),
     }
     .render()

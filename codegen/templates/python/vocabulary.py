@@ -8,10 +8,28 @@ from __future__ import annotations
 import enum
 {%- if !stub %}
 import operator
-from typing import ClassVar, SupportsIndex
+from typing import TYPE_CHECKING, ClassVar, SupportsIndex, TypeVar
 {%- endif %}
 
 __all__ = ["Category", "Record", "Retry", "RetryDecision", "code_number"]
+{%- if !stub %}
+
+# The enums are built through the standard library's fast path, as the code
+# types are (netcodes._core says how); type checkers see plain enums.
+if TYPE_CHECKING or not hasattr(enum, "_simple_enum"):
+    _Enum = enum.Enum
+    _T = TypeVar("_T")
+
+    def _enum(cls: _T) -> _T:
+        return cls
+
+else:
+
+    class _Enum:
+        pass
+
+    _enum = enum._simple_enum(enum.Enum)
+{%- endif %}
 {% if !stub %}
 {% endif %}
 class Record:
@@ -78,8 +96,12 @@ class RetryDecision(Record):
 {%- endif %}
 {%- for e in enums %}
 {% if !stub %}
-{% endif %}
+
+@_enum
+class {{ e.name }}(_Enum):
+{%- else %}
 class {{ e.name }}(enum.Enum):
+{%- endif %}
 {%- if !stub %}
     {{ e.doc }}
 {% endif %}

@@ -179,7 +179,7 @@ macro_rules! code_system {
             /// The code a pasted name stands for: `name` without the white
             /// space around it, exactly as any of the code's names is spelled
             /// (upstream's, the constant's, another ecosystem's), or else
-            /// without a prefix people paste before names (Chrome's `net::`)
+            /// without a prefix people paste before names (Chromium's `net::`)
             /// and ignoring ASCII case, which also finds former names. So
             /// `"net::ERR_NAME_NOT_RESOLVED"`, `"err_name_not_resolved"` and
             /// `" Not Found\n"` are all found. Binary search; no allocation.

@@ -12,13 +12,10 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from netcodes.mapping import MappingKind, Rule
-from netcodes.vocabulary import Category, Record, Retry, RetryDecision, code_number
+from netcodes import _core
 
 if TYPE_CHECKING:
-    from typing import TypeVar
-
-    _C = TypeVar("_C")
+    from netcodes.mapping import Rule
 
 __all__ = [
     "Group",
@@ -41,32 +38,8 @@ __all__ = [
     "meanings",
 ]
 
-# Big enums are built through the standard library's fast path where it has
-# one (http.HTTPStatus is made the same way): the class body is plain and the
-# decorator makes it the enum, several times faster than a class statement.
-# Type checkers, and Pythons without it, see the plain enum classes.
-if TYPE_CHECKING or not hasattr(enum, "_simple_enum"):
-    _Enum = enum.Enum
-    _IntEnum = enum.IntEnum
 
-    def _enum(cls: _C) -> _C:
-        return cls
-
-    _int_enum = _enum
-else:
-
-    class _Enum:
-        pass
-
-    class _IntEnum:
-        pass
-
-    _enum = enum._simple_enum(enum.Enum)
-    _int_enum = enum._simple_enum(enum.IntEnum)
-
-
-@_enum
-class Group(_Enum):
+class Group(_core.Group):
     """The value ranges of Chromium net errors as upstream documents them, each holding
     codes of one kind.
     """
@@ -82,114 +55,15 @@ class Group(_Enum):
     CONNECTION = "connection"
     SYSTEM = "system"
 
-    @property
-    def title(self) -> str:
-        """A short human title."""
-        return _GROUP_INFO[self][0]
 
-    @property
-    def range(self) -> tuple[int, int]:
-        """The inclusive range of values in this group."""
-        return _GROUP_INFO[self][1]
-
-    @classmethod
-    def of(cls, code: int | enum.Enum) -> Group | None:
-        """The group whose range holds ``code``, known code or not; None outside every group."""
-        number = code_number(code)
-        for group, (_, (low, high)) in _GROUP_INFO.items():
-            if number is not None and low <= number <= high:
-                return group
-        return None
+class Meaning(_core.Meaning):
+    # A class of the system's own: a meaning equals another by identifier
+    # only within its system.
+    __slots__ = ()
 
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.BLOB: ("Blob", (-999, -900)),
-    Group.DNS: ("DNS resolver", (-899, -800)),
-    Group.CERTIFICATE_MANAGER: ("Certificate manager", (-799, -700)),
-    Group.FTP: ("FTP (obsolete)", (-699, -600)),
-    Group.MISC: ("Miscellaneous (no name upstream)", (-599, -500)),
-    Group.CACHE: ("Cache", (-499, -400)),
-    Group.HTTP: ("HTTP", (-399, -300)),
-    Group.CERTIFICATE: ("Certificate", (-299, -200)),
-    Group.CONNECTION: ("Connection", (-199, -100)),
-    Group.SYSTEM: ("System", (-99, 0)),
-}
-
-
-class Meaning(Record):
-    """One meaning of a code: upstream's own, or another source's.
-
-    A meaning stands for its number: it equals the code and the plain int
-    (``== 499``), hashes as they do, and converts with ``int()``, while it
-    answers with the facts of this meaning (source, identifier, phrase,
-    description, category, retry, status).
-    """
-
-    _FIELDS = ("code", "source", "identifier", "phrase", "description", "category", "retry", "status")
-    __slots__ = _FIELDS
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-    def __init__(
-        self,
-        code: int,
-        source: str,
-        identifier: str,
-        phrase: str | None,
-        description: str,
-        category: Category,
-        retry: Retry,
-        status: str,
-    ) -> None:
-        self._set(code, source, identifier, phrase, description, category, retry, status)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Meaning):
-            return (self.code, self.identifier) == (other.code, other.identifier)
-        return code_number(other) == self.code
-
-    def __hash__(self) -> int:
-        return hash(self.code)
-
-    def __int__(self) -> int:
-        return self.code
-
-    def __index__(self) -> int:
-        return self.code
-
-    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
-        """Whether to send a failed request again after this meaning, and how long to wait at least."""
-        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
-
-
-# Numbers with several meanings -> each meaning's (source, identifier, phrase,
-# description, category, retry, status); a number with one meaning is in _ROWS.
-_MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
-}
-
-# One-meaning numbers that another source than upstream defines -> that source.
-_OTHER_SOURCES: dict[int, str] = {
-}
-
-
-def _meaning(code: int, index: int) -> Meaning:
-    several = _MEANING_ROWS.get(code)
-    if several is not None:
-        source, identifier, phrase, description, category, retry, status = several[index]
-    else:
-        phrase, description, category, retry, _group, status = _ROWS[code][:6]
-        source, identifier = _OTHER_SOURCES.get(code, "chromium"), _BY_VALUE[code].name
-    return Meaning(code, source, identifier, phrase, description, Category(category), Retry(retry), status)
-
-
-@_int_enum
-class NetError(_IntEnum):
+@_core.code_enum
+class NetError(_core.CodeBase):
     """Chromium net errors, as an IntEnum: members are ints and compare equal to the
     plain number.
 
@@ -453,12 +327,6 @@ class NetError(_IntEnum):
     ERR_IO_PENDING = -1
     OK = 0
 
-    @classmethod
-    def _missing_(cls, value: object) -> NetError | None:
-        # Another library's enum member (PyQt6, PySide6) stands for its number.
-        number = code_number(value) if isinstance(value, enum.Enum) else None
-        return None if number is None else _BY_VALUE.get(number)
-
     @property
     def upstream_name(self) -> str:
         """The name as upstream prints it, e.g. "ERR_NAME_NOT_RESOLVED"
@@ -467,39 +335,9 @@ class NetError(_IntEnum):
         return _ROWS[self._value_][0]
 
     @property
-    def description(self) -> str:
-        """What the code means and what to do about it."""
-        return _ROWS[self._value_][1]
-
-    @property
-    def category(self) -> Category:
-        """What kind of failure this is."""
-        return Category(_ROWS[self._value_][2])
-
-    @property
-    def retry(self) -> Retry:
-        """Whether and how to retry."""
-        return Retry(_ROWS[self._value_][3])
-
-    @property
     def group(self) -> Group:
         """The documented range the code falls in."""
         return Group(_ROWS[self._value_][4])
-
-    @property
-    def status(self) -> str:
-        """Where the code stands upstream: "current", "deprecated", ..."""
-        return _ROWS[self._value_][5]
-
-    @property
-    def since(self) -> str | None:
-        """The upstream version that introduced the code, where upstream documents it."""
-        return _ROWS[self._value_][6]
-
-    @property
-    def reference(self) -> str | None:
-        """The specification or document that defines the code, where the table names one."""
-        return _ROWS[self._value_][7]
 
     @property
     def is_certificate_error(self) -> bool:
@@ -511,14 +349,7 @@ class NetError(_IntEnum):
         """What Chromium's net::IsClientCertificateError() answers for this code."""
         return bool(_ROWS[self._value_][8] & 2)
 
-    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
-        """Whether to send a failed request again after this code, and how long to wait at least.
 
-        The decision of its retry class for a request that is or is not
-        ``idempotent`` (safe to repeat), given the response's Retry-After in
-        seconds, if it had one.
-        """
-        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
 _ROWS: dict[int, tuple[str, str, str, str, str, str, str | None, str | None, int]] = {
     -906: ("ERR_BLOB_REFERENCED_FILE_UNAVAILABLE", "The blob is meant to include a file that the creating page has no access to. Check that the file still exists and that the page was granted access to it.", "local", "never", "blob", "current", None, None, 0),
@@ -772,7 +603,14 @@ _ROWS: dict[int, tuple[str, str, str, str, str, str, str | None, str | None, int
     0: ("OK", "Not an error: the network operation finished successfully. Chromium uses 0 as its success value, so there is nothing to handle.", "success", "not_applicable", "system", "current", None, None, 0),
 }
 
-_BY_VALUE: dict[int, NetError] = {member.value: member for member in NetError}
+# Numbers with several meanings -> each meaning's (source, identifier, phrase,
+# description, category, retry, status); a number with one meaning is in _ROWS.
+_MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
+}
+
+# One-meaning numbers that another source than upstream defines -> that source.
+_OTHER_SOURCES: dict[int, str] = {
+}
 
 # Every exact name, with its code's number.
 _BY_NAME: dict[str, int] = {
@@ -1778,64 +1616,39 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "zstd_window_size_too_big": -386,
 }
 
-# What people paste before names, in lower case.
-_PREFIXES: tuple[str, ...] = ("net::",)
+_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
+    Group.BLOB: ("Blob", (-999, -900)),
+    Group.DNS: ("DNS resolver", (-899, -800)),
+    Group.CERTIFICATE_MANAGER: ("Certificate manager", (-799, -700)),
+    Group.FTP: ("FTP (obsolete)", (-699, -600)),
+    Group.MISC: ("Miscellaneous (no name upstream)", (-599, -500)),
+    Group.CACHE: ("Cache", (-499, -400)),
+    Group.HTTP: ("HTTP", (-399, -300)),
+    Group.CERTIFICATE: ("Certificate", (-299, -200)),
+    Group.CONNECTION: ("Connection", (-199, -100)),
+    Group.SYSTEM: ("System", (-99, 0)),
+}
 
-# Names ignore ASCII case only, as in every netcodes output.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_TABLES = _core.Tables(
+    NetError,
+    Meaning,
+    groups=_GROUP_INFO.items(),
+    rows=_ROWS,
+    meaning_rows=_MEANING_ROWS,
+    other_sources=_OTHER_SOURCES,
+    own_source="chromium",
+    by_name=_BY_NAME,
+    folded=_BY_FOLDED_NAME,
+    # What people paste before names, in lower case.
+    prefixes=("net::",),
+    retired=frozenset({-813, -812, -807, -802, -715, -711, -607, -606, -605, -604, -603, -602, -601, -600, -378, -377, -374, -373, -369, -368, -359, -353, -335, -334, -333, -332, -326, -220, -218, -216, -215, -185, -175, -165, -158, -157, -155, -152, -149, -148, -146, -144, -143, -140, -132, -129, -116, -112, -31, -28, -24}),
+)
 
-_RETIRED: frozenset[int] = frozenset({-813, -812, -807, -802, -715, -711, -607, -606, -605, -604, -603, -602, -601, -600, -378, -377, -374, -373, -369, -368, -359, -353, -335, -334, -333, -332, -326, -220, -218, -216, -215, -185, -175, -165, -158, -157, -155, -152, -149, -148, -146, -144, -143, -140, -132, -129, -116, -112, -31, -28, -24})
-
-
-def lookup(code: int | enum.Enum) -> NetError | None:
-    """The member for ``code``, or None for a value netcodes does not know.
-
-    ``code`` is an int, or an enum member of another library that holds one
-    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
-    ``NetError(code)``, which raises ``ValueError`` naming the value,
-    this never raises.
-    """
-    number = code_number(code)
-    return None if number is None else _BY_VALUE.get(number)
-
-
-def from_name(name: str) -> NetError | None:
-    """The member a pasted name stands for, or None.
-
-    ``name`` without the white space around it, exactly as any of a code's
-    names is spelled (upstream's, the member's, another ecosystem's); or else
-    without a prefix people paste before names ("net::") and ignoring
-    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
-    """
-    text = name.strip(" \t\r\n")
-    number = _BY_NAME.get(text)
-    if number is None:
-        folded = text.translate(_ASCII_LOWER)
-        for prefix in _PREFIXES:
-            if folded.startswith(prefix):
-                folded = folded[len(prefix) :]
-                break
-        number = _BY_FOLDED_NAME.get(folded)
-    return None if number is None else _BY_VALUE[number]
-
-
-def from_exact_name(name: str) -> NetError | None:
-    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
-    number = _BY_NAME.get(name)
-    return None if number is None else _BY_VALUE[number]
-
-
-def is_retired(code: int | enum.Enum) -> bool:
-    """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code_number(code) in _RETIRED
-
-
-def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
-    """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    number = code_number(code)
-    if number is None or number not in _ROWS:
-        return ()
-    return tuple(_meaning(number, index) for index in range(len(_MEANING_ROWS.get(number, ((),)))))
+lookup = _TABLES.lookup
+from_name = _TABLES.from_name
+from_exact_name = _TABLES.from_exact_name
+is_retired = _TABLES.is_retired
+meanings = _TABLES.meanings
 
 
 # code -> (target, kind, note)
@@ -1948,19 +1761,15 @@ _FROM_CURL_CODES: dict[int, tuple[int, str, str | None]] = {
 _FROM_CURL_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
 )
 
+_FROM_CURL = _core.RuleTable(_TABLES, _FROM_CURL_CODES, _FROM_CURL_RANGES)
+
 
 def from_curl_rule(code: int | enum.Enum) -> Rule[NetError] | None:
     """The rule of "libcurl CURLcode to Chromium net error" that answers for code: the
     NetError it maps to, the kind of mapping and the table's note; None where no rule
     covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_CURL_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_CURL_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_CURL.rule(code)
 
 
 def from_curl(code: int | enum.Enum) -> NetError | None:
@@ -1982,8 +1791,7 @@ def from_curl(code: int | enum.Enum) -> NetError | None:
     code. from_curl_rule() also says how sure the answer is. Every current CurlCode code
     has a rule.
     """
-    rule = from_curl_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_CURL.target(code)
 
 
 # code -> (target, kind, note)
@@ -2008,19 +1816,15 @@ _FROM_DNS_RCODE_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
     (16, 65535, -820, "approximate", "Chromium never sees these numbers as such: it reads only the 4-bit RCODE of the message header (DnsResponse::rcode() masks the flags with kRcodeMask), ignores the extra bits in the EDNS OPT record, and never uses TSIG or TKEY. A server sending one would be judged by its low four bits. Its catch-all DNS failure is the closest meaning."),
 )
 
+_FROM_DNS_RCODE = _core.RuleTable(_TABLES, _FROM_DNS_RCODE_CODES, _FROM_DNS_RCODE_RANGES)
+
 
 def from_dns_rcode_rule(code: int | enum.Enum) -> Rule[NetError] | None:
     """The rule of "DNS RCODE to Chromium net error" that answers for code: the NetError
     it maps to, the kind of mapping and the table's note; None where no rule covers the
     code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_DNS_RCODE_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_DNS_RCODE_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_DNS_RCODE.rule(code)
 
 
 def from_dns_rcode(code: int | enum.Enum) -> NetError | None:
@@ -2052,8 +1856,7 @@ def from_dns_rcode(code: int | enum.Enum) -> NetError | None:
     dns_transaction.cc at 02bbbec8c1df), whose DNS codes (-816 to -820) are those of
     Chromium 153.0.8010.0.
     """
-    rule = from_dns_rcode_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_DNS_RCODE.target(code)
 
 
 # code -> (target, kind, note)
@@ -2073,19 +1876,15 @@ _FROM_HTTP2_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
     (0, 4294967295, -337, "upstream", "Chromium does not look further at a code without a branch of its own: the stream ends with the generic HTTP/2 protocol error."),
 )
 
+_FROM_HTTP2 = _core.RuleTable(_TABLES, _FROM_HTTP2_CODES, _FROM_HTTP2_RANGES)
+
 
 def from_http2_rule(code: int | enum.Enum) -> Rule[NetError] | None:
     """The rule of "HTTP/2 RST_STREAM error code to Chromium net error" that answers for
     code: the NetError it maps to, the kind of mapping and the table's note; None where
     no rule covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_HTTP2_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_HTTP2_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_HTTP2.rule(code)
 
 
 def from_http2(code: int | enum.Enum) -> NetError | None:
@@ -2109,8 +1908,7 @@ def from_http2(code: int | enum.Enum) -> NetError | None:
     SpdyStream::OnClose() in net/spdy/spdy_stream.cc for NO_ERROR; holds for Chromium
     main (2025); the same branches since ERR_SPDY_* became ERR_HTTP2_*.
     """
-    rule = from_http2_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_HTTP2.target(code)
 
 
 # code -> (target, kind, note)
@@ -2125,19 +1923,15 @@ _FROM_HTTP3_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
     (0, 4611686018427387903, -356, "upstream", "Chromium's QUIC layer does not branch on the HTTP/3 code: once a request is under way, a stream or connection that ends with any error code fails it with the generic QUIC protocol error."),
 )
 
+_FROM_HTTP3 = _core.RuleTable(_TABLES, _FROM_HTTP3_CODES, _FROM_HTTP3_RANGES)
+
 
 def from_http3_rule(code: int | enum.Enum) -> Rule[NetError] | None:
     """The rule of "HTTP/3 error code to Chromium net error" that answers for code: the
     NetError it maps to, the kind of mapping and the table's note; None where no rule
     covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_HTTP3_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_HTTP3_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_HTTP3.rule(code)
 
 
 def from_http3(code: int | enum.Enum) -> NetError | None:
@@ -2160,8 +1954,7 @@ def from_http3(code: int | enum.Enum) -> NetError | None:
     net/quic/quic_chromium_client_stream.cc and QuicHttpStream::ComputeResponseStatus()
     in net/quic/quic_http_stream.cc; holds for Chromium main (2025).
     """
-    rule = from_http3_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_HTTP3.target(code)
 
 
 # code -> (target, kind, note)
@@ -2210,19 +2003,15 @@ _FROM_TLS_ALERT_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
     (0, 255, -107, "upstream", "Any fatal alert without a more specific rule below, registered or not, falls to the default branch of Chromium's mapping."),
 )
 
+_FROM_TLS_ALERT = _core.RuleTable(_TABLES, _FROM_TLS_ALERT_CODES, _FROM_TLS_ALERT_RANGES)
+
 
 def from_tls_alert_rule(code: int | enum.Enum) -> Rule[NetError] | None:
     """The rule of "Received TLS alert to Chromium net error" that answers for code: the
     NetError it maps to, the kind of mapping and the table's note; None where no rule
     covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_TLS_ALERT_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_TLS_ALERT_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_TLS_ALERT.rule(code)
 
 
 def from_tls_alert(code: int | enum.Enum) -> NetError | None:
@@ -2252,5 +2041,4 @@ def from_tls_alert(code: int | enum.Enum) -> NetError | None:
     (openssl_ssl_util.cc at 0a02b73e8c31 and later, with the same alert cases;
     ssl_client_socket_impl.cc at 007273bac8ab); BoringSSL a0689af29e8e (2026-08-21).
     """
-    rule = from_tls_alert_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_TLS_ALERT.target(code)

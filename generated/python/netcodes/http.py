@@ -14,13 +14,10 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from netcodes.mapping import MappingKind, Rule
-from netcodes.vocabulary import Category, Record, Retry, RetryDecision, code_number
+from netcodes import _core
 
 if TYPE_CHECKING:
-    from typing import TypeVar
-
-    _C = TypeVar("_C")
+    from netcodes.mapping import Rule
 
 __all__ = [
     "Group",
@@ -42,32 +39,8 @@ __all__ = [
     "meanings",
 ]
 
-# Big enums are built through the standard library's fast path where it has
-# one (http.HTTPStatus is made the same way): the class body is plain and the
-# decorator makes it the enum, several times faster than a class statement.
-# Type checkers, and Pythons without it, see the plain enum classes.
-if TYPE_CHECKING or not hasattr(enum, "_simple_enum"):
-    _Enum = enum.Enum
-    _IntEnum = enum.IntEnum
 
-    def _enum(cls: _C) -> _C:
-        return cls
-
-    _int_enum = _enum
-else:
-
-    class _Enum:
-        pass
-
-    class _IntEnum:
-        pass
-
-    _enum = enum._simple_enum(enum.Enum)
-    _int_enum = enum._simple_enum(enum.IntEnum)
-
-
-@_enum
-class Group(_Enum):
+class Group(_core.Group):
     """The value ranges of HTTP status codes as upstream documents them, each holding
     codes of one kind.
     """
@@ -79,169 +52,15 @@ class Group(_Enum):
     SERVER_ERROR = "server_error"
     UNCLASSIFIED = "unclassified"
 
-    @property
-    def title(self) -> str:
-        """A short human title."""
-        return _GROUP_INFO[self][0]
 
-    @property
-    def range(self) -> tuple[int, int]:
-        """The inclusive range of values in this group."""
-        return _GROUP_INFO[self][1]
-
-    @classmethod
-    def of(cls, code: int | enum.Enum) -> Group | None:
-        """The group whose range holds ``code``, known code or not; None outside every group."""
-        number = code_number(code)
-        for group, (_, (low, high)) in _GROUP_INFO.items():
-            if number is not None and low <= number <= high:
-                return group
-        return None
+class Meaning(_core.Meaning):
+    # A class of the system's own: a meaning equals another by identifier
+    # only within its system.
+    __slots__ = ()
 
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.INFORMATIONAL: ("1xx Informational", (100, 199)),
-    Group.SUCCESS: ("2xx Success", (200, 299)),
-    Group.REDIRECTION: ("3xx Redirection", (300, 399)),
-    Group.CLIENT_ERROR: ("4xx Client error", (400, 499)),
-    Group.SERVER_ERROR: ("5xx Server error", (500, 599)),
-    Group.UNCLASSIFIED: ("6xx to 9xx: outside the classes of RFC 9110", (600, 999)),
-}
-
-
-class Meaning(Record):
-    """One meaning of a code: upstream's own, or another source's.
-
-    A meaning stands for its number: it equals the code and the plain int
-    (``== 499``), hashes as they do, and converts with ``int()``, while it
-    answers with the facts of this meaning (source, identifier, phrase,
-    description, category, retry, status).
-    """
-
-    _FIELDS = ("code", "source", "identifier", "phrase", "description", "category", "retry", "status")
-    __slots__ = _FIELDS
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-    def __init__(
-        self,
-        code: int,
-        source: str,
-        identifier: str,
-        phrase: str | None,
-        description: str,
-        category: Category,
-        retry: Retry,
-        status: str,
-    ) -> None:
-        self._set(code, source, identifier, phrase, description, category, retry, status)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Meaning):
-            return (self.code, self.identifier) == (other.code, other.identifier)
-        return code_number(other) == self.code
-
-    def __hash__(self) -> int:
-        return hash(self.code)
-
-    def __int__(self) -> int:
-        return self.code
-
-    def __index__(self) -> int:
-        return self.code
-
-    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
-        """Whether to send a failed request again after this meaning, and how long to wait at least."""
-        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
-
-
-# Numbers with several meanings -> each meaning's (source, identifier, phrase,
-# description, category, retry, status); a number with one meaning is in _ROWS.
-_MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
-    419: (
-        ("laravel", "LARAVEL_PAGE_EXPIRED", "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", "auth", "never", "unofficial"),
-        ("spring", "SPRING_INSUFFICIENT_SPACE_ON_RESOURCE", "Insufficient Space On Resource", "A constant that Spring Framework and Apache HttpComponents took from an early WebDAV draft, for a server without room left to store the resource; the final WebDAV standard uses 507 Insufficient Storage for that. Spring deprecated it and dropped it in Spring 7.0, so it appears mostly as a name in older Java code and logs.", "server", "after_delay", "unofficial"),
-    ),
-    420: (
-        ("twitter", "TWITTER_ENHANCE_YOUR_CALM", "Enhance Your Calm", "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.", "rate_limit", "after_delay", "unofficial"),
-        ("spring", "SPRING_METHOD_FAILURE", "Method Failure", "A constant of Spring Framework's HttpStatus enum, taken from an early WebDAV draft, for a method that was not carried out because another one in the same request failed; the final WebDAV standard calls that 424 Failed Dependency. Spring filed it among client errors, deprecated it and dropped it in Spring 7.0, and servers seldom send it.", "content", "never", "unofficial"),
-    ),
-    421: (
-        ("iana", "MISDIRECTED_REQUEST", "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", "connection", "fresh_connection", "current"),
-        ("spring", "SPRING_DESTINATION_LOCKED", "Destination Locked", "A WebDAV-draft constant of Spring Framework for a copy or move whose destination is locked; the final standard reports that with 423 Locked. Until Spring 7.0 it was the only 421 in Spring's enum, so HttpStatus.valueOf(421) named a real 421 Misdirected Request DESTINATION_LOCKED.", "content", "after_delay", "unofficial"),
-    ),
-    451: (
-        ("iana", "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", "policy", "never", "current"),
-        ("iis", "IIS_REDIRECT", "Redirect", "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.", "redirect", "never", "unofficial"),
-    ),
-    499: (
-        ("nginx", "NGINX_CLIENT_CLOSED_REQUEST", None, "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it, and nginx gives it no phrase, only the macro name NGX_HTTP_CLIENT_CLOSED_REQUEST; many of them usually mean client timeouts are shorter than the time the backend needs.", "cancelled", "never", "unofficial"),
-        ("esri", "ESRI_TOKEN_REQUIRED", "Token Required", "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.", "auth", "never", "unofficial"),
-    ),
-    508: (
-        ("iana", "LOOP_DETECTED", "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", "server", "never", "current"),
-        ("cloudlinux", "CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED", "Resource Limit Is Reached", "Shared-hosting servers running CloudLinux, typically under cPanel, send this when a site reaches its resource quota: too many simultaneous requests (entry processes), or its share of CPU or memory. It clears once the load drops; the site owner can reduce the load or buy higher limits.", "rate_limit", "after_delay", "unofficial"),
-    ),
-    530: (
-        ("cloudflare", "CLOUDFLARE_ERROR_1XXX", None, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", "proxy", "never", "unofficial"),
-        ("shopify", "SHOPIFY_ORIGIN_DNS_ERROR", "Origin DNS Error", "Shopify's edge, which runs on Cloudflare, could not resolve the DNS name it needed to reach the shop. Usually an incident on the platform's side: check Shopify's status page and try again later.", "dns", "after_delay", "unofficial"),
-        ("pantheon", "PANTHEON_SITE_IS_FROZEN", "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", "policy", "never", "unofficial"),
-    ),
-}
-
-# One-meaning numbers that another source than upstream defines -> that source.
-_OTHER_SOURCES: dict[int, str] = {
-    218: "unattributed",
-    430: "shopify",
-    440: "iis",
-    444: "nginx",
-    449: "iis",
-    450: "microsoft",
-    460: "aws_elb",
-    463: "aws_elb",
-    464: "aws_elb",
-    494: "nginx",
-    495: "nginx",
-    496: "nginx",
-    497: "nginx",
-    498: "esri",
-    509: "apache",
-    520: "cloudflare",
-    521: "cloudflare",
-    522: "cloudflare",
-    523: "cloudflare",
-    524: "cloudflare",
-    525: "cloudflare",
-    526: "cloudflare",
-    527: "cloudflare",
-    529: "qualys",
-    540: "shopify",
-    561: "aws_elb",
-    598: "proxy",
-    599: "proxy",
-    783: "shopify",
-    999: "linkedin",
-}
-
-
-def _meaning(code: int, index: int) -> Meaning:
-    several = _MEANING_ROWS.get(code)
-    if several is not None:
-        source, identifier, phrase, description, category, retry, status = several[index]
-    else:
-        phrase, description, category, retry, _group, status = _ROWS[code][:6]
-        source, identifier = _OTHER_SOURCES.get(code, "iana"), _BY_VALUE[code].name
-    return Meaning(code, source, identifier, phrase, description, Category(category), Retry(retry), status)
-
-
-@_int_enum
-class Status(_IntEnum):
+@_core.code_enum
+class Status(_core.CodeBase):
     """HTTP status codes, as an IntEnum: members are ints and compare equal to the plain
     number.
 
@@ -363,12 +182,6 @@ class Status(_IntEnum):
     SHOPIFY_ORIGIN_DNS_ERROR: Meaning
     PANTHEON_SITE_IS_FROZEN: Meaning
 
-    @classmethod
-    def _missing_(cls, value: object) -> Status | None:
-        # Another library's enum member (PyQt6, PySide6) stands for its number.
-        number = code_number(value) if isinstance(value, enum.Enum) else None
-        return None if number is None else _BY_VALUE.get(number)
-
     @property
     def upstream_name(self) -> str | None:
         """The name of the value's primary meaning, e.g. "Not Found", as its source
@@ -382,39 +195,9 @@ class Status(_IntEnum):
         return _ROWS[self._value_][0]
 
     @property
-    def description(self) -> str:
-        """What the code means and what to do about it."""
-        return _ROWS[self._value_][1]
-
-    @property
-    def category(self) -> Category:
-        """What kind of failure this is."""
-        return Category(_ROWS[self._value_][2])
-
-    @property
-    def retry(self) -> Retry:
-        """Whether and how to retry."""
-        return Retry(_ROWS[self._value_][3])
-
-    @property
     def group(self) -> Group:
         """The documented range the code falls in."""
         return Group(_ROWS[self._value_][4])
-
-    @property
-    def status(self) -> str:
-        """Where the code stands upstream: "current", "deprecated", ..."""
-        return _ROWS[self._value_][5]
-
-    @property
-    def since(self) -> str | None:
-        """The upstream version that introduced the code, where upstream documents it."""
-        return _ROWS[self._value_][6]
-
-    @property
-    def reference(self) -> str | None:
-        """The specification or document that defines the code, where the table names one."""
-        return _ROWS[self._value_][7]
 
     @property
     def forbids_body(self) -> bool:
@@ -422,23 +205,6 @@ class Status(_IntEnum):
         (1xx, 204, 205, 304).
         """
         return bool(_ROWS[self._value_][8] & 1)
-
-    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
-        """Whether to send a failed request again after this code, and how long to wait at least.
-
-        The decision of its retry class for a request that is or is not
-        ``idempotent`` (safe to repeat), given the response's Retry-After in
-        seconds, if it had one.
-        """
-        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
-Status.SPRING_INSUFFICIENT_SPACE_ON_RESOURCE = _meaning(419, 1)
-Status.SPRING_METHOD_FAILURE = _meaning(420, 1)
-Status.SPRING_DESTINATION_LOCKED = _meaning(421, 1)
-Status.IIS_REDIRECT = _meaning(451, 1)
-Status.ESRI_TOKEN_REQUIRED = _meaning(499, 1)
-Status.CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED = _meaning(508, 1)
-Status.SHOPIFY_ORIGIN_DNS_ERROR = _meaning(530, 1)
-Status.PANTHEON_SITE_IS_FROZEN = _meaning(530, 2)
 
 
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
@@ -542,7 +308,73 @@ _ROWS: dict[int, tuple[str | None, str, str, str, str, str, str | None, str | No
     999: ("Request denied", "LinkedIn answers requests it takes for automated or anonymous traffic, such as crawlers, link checkers and scripts on cloud hosts, with this code instead of the page. It depends on the address, user agent and request rate; retrying does not help, LinkedIn's official API does.", "policy", "never", "unclassified", "unofficial", None, "No LinkedIn document; the reason phrase LinkedIn's servers send", 0),
 }
 
-_BY_VALUE: dict[int, Status] = {member.value: member for member in Status}
+# Numbers with several meanings -> each meaning's (source, identifier, phrase,
+# description, category, retry, status); a number with one meaning is in _ROWS.
+_MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
+    419: (
+        ("laravel", "LARAVEL_PAGE_EXPIRED", "Page Expired", "Laravel refused a form submission because its CSRF token was missing, out of date or tied to a session that has expired. Reload the page to get a new token, then submit again.", "auth", "never", "unofficial"),
+        ("spring", "SPRING_INSUFFICIENT_SPACE_ON_RESOURCE", "Insufficient Space On Resource", "A constant that Spring Framework and Apache HttpComponents took from an early WebDAV draft, for a server without room left to store the resource; the final WebDAV standard uses 507 Insufficient Storage for that. Spring deprecated it and dropped it in Spring 7.0, so it appears mostly as a name in older Java code and logs.", "server", "after_delay", "unofficial"),
+    ),
+    420: (
+        ("twitter", "TWITTER_ENHANCE_YOUR_CALM", "Enhance Your Calm", "Twitter's old v1 Search and Trends endpoints answered with this when a client made requests faster than allowed; from API 1.1 on, Twitter switched to the standard 429. Wait and retry with back-off.", "rate_limit", "after_delay", "unofficial"),
+        ("spring", "SPRING_METHOD_FAILURE", "Method Failure", "A constant of Spring Framework's HttpStatus enum, taken from an early WebDAV draft, for a method that was not carried out because another one in the same request failed; the final WebDAV standard calls that 424 Failed Dependency. Spring filed it among client errors, deprecated it and dropped it in Spring 7.0, and servers seldom send it.", "content", "never", "unofficial"),
+    ),
+    421: (
+        ("iana", "MISDIRECTED_REQUEST", "Misdirected Request", "The request landed on a server that cannot answer for this scheme and host, usually because a reused HTTP/2 or HTTP/3 connection was shared between host names. Send it again on a new connection.", "connection", "fresh_connection", "current"),
+        ("spring", "SPRING_DESTINATION_LOCKED", "Destination Locked", "A WebDAV-draft constant of Spring Framework for a copy or move whose destination is locked; the final standard reports that with 423 Locked. Until Spring 7.0 it was the only 421 in Spring's enum, so HttpStatus.valueOf(421) named a real 421 Misdirected Request DESTINATION_LOCKED.", "content", "after_delay", "unofficial"),
+    ),
+    451: (
+        ("iana", "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons", "The server is blocking access because of a legal demand such as a court order or state censorship. Retrying will not change anything.", "policy", "never", "current"),
+        ("iis", "IIS_REDIRECT", "Redirect", "Exchange ActiveSync's way of saying this server is the wrong place for the mailbox. A fresh Autodiscover lookup tells the device which server to talk to instead.", "redirect", "never", "unofficial"),
+    ),
+    499: (
+        ("nginx", "NGINX_CLIENT_CLOSED_REQUEST", None, "The client gave up and closed the connection while nginx was still preparing the response. Only nginx's logs record it, and nginx gives it no phrase, only the macro name NGX_HTTP_CLIENT_CLOSED_REQUEST; many of them usually mean client timeouts are shorter than the time the backend needs.", "cancelled", "never", "unofficial"),
+        ("esri", "ESRI_TOKEN_REQUIRED", "Token Required", "The ArcGIS Server resource is secured and the request came without any access token. Get one from the server's token endpoint and add it to the request.", "auth", "never", "unofficial"),
+    ),
+    508: (
+        ("iana", "LOOP_DETECTED", "Loop Detected", "The server stopped a WebDAV operation of infinite depth because the bindings form a loop. Change the resource structure or ask for a smaller depth.", "server", "never", "current"),
+        ("cloudlinux", "CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED", "Resource Limit Is Reached", "Shared-hosting servers running CloudLinux, typically under cPanel, send this when a site reaches its resource quota: too many simultaneous requests (entry processes), or its share of CPU or memory. It clears once the load drops; the site owner can reduce the load or buy higher limits.", "rate_limit", "after_delay", "unofficial"),
+    ),
+    530: (
+        ("cloudflare", "CLOUDFLARE_ERROR_1XXX", None, "A Cloudflare status whose real explanation is a four-digit 1xxx error code shown on the error page, for example an origin DNS failure or a tunnel that is not connected. Look that code up to find the cause.", "proxy", "never", "unofficial"),
+        ("shopify", "SHOPIFY_ORIGIN_DNS_ERROR", "Origin DNS Error", "Shopify's edge, which runs on Cloudflare, could not resolve the DNS name it needed to reach the shop. Usually an incident on the platform's side: check Shopify's status page and try again later.", "dns", "after_delay", "unofficial"),
+        ("pantheon", "PANTHEON_SITE_IS_FROZEN", "Site is frozen", "Pantheon puts sites it considers abandoned, usually sandboxes nobody has touched for months, into a frozen state and answers with this. The owner can bring the site back from the Pantheon dashboard.", "policy", "never", "unofficial"),
+    ),
+}
+
+# One-meaning numbers that another source than upstream defines -> that source.
+_OTHER_SOURCES: dict[int, str] = {
+    218: "unattributed",
+    430: "shopify",
+    440: "iis",
+    444: "nginx",
+    449: "iis",
+    450: "microsoft",
+    460: "aws_elb",
+    463: "aws_elb",
+    464: "aws_elb",
+    494: "nginx",
+    495: "nginx",
+    496: "nginx",
+    497: "nginx",
+    498: "esri",
+    509: "apache",
+    520: "cloudflare",
+    521: "cloudflare",
+    522: "cloudflare",
+    523: "cloudflare",
+    524: "cloudflare",
+    525: "cloudflare",
+    526: "cloudflare",
+    527: "cloudflare",
+    529: "qualys",
+    540: "shopify",
+    561: "aws_elb",
+    598: "proxy",
+    599: "proxy",
+    783: "shopify",
+    999: "linkedin",
+}
 
 # Every exact name, with its code's number.
 _BY_NAME: dict[str, int] = {
@@ -1626,64 +1458,43 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "web server is returning an unknown error": 520,
 }
 
-# What people paste before names, in lower case.
-_PREFIXES: tuple[str, ...] = ()
+_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
+    Group.INFORMATIONAL: ("1xx Informational", (100, 199)),
+    Group.SUCCESS: ("2xx Success", (200, 299)),
+    Group.REDIRECTION: ("3xx Redirection", (300, 399)),
+    Group.CLIENT_ERROR: ("4xx Client error", (400, 499)),
+    Group.SERVER_ERROR: ("5xx Server error", (500, 599)),
+    Group.UNCLASSIFIED: ("6xx to 9xx: outside the classes of RFC 9110", (600, 999)),
+}
 
-# Names ignore ASCII case only, as in every netcodes output.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_TABLES = _core.Tables(
+    Status,
+    Meaning,
+    groups=_GROUP_INFO.items(),
+    rows=_ROWS,
+    meaning_rows=_MEANING_ROWS,
+    other_sources=_OTHER_SOURCES,
+    own_source="iana",
+    by_name=_BY_NAME,
+    folded=_BY_FOLDED_NAME,
+    # What people paste before names, in lower case.
+    prefixes=(),
+    retired=frozenset(()),
+)
+Status.SPRING_INSUFFICIENT_SPACE_ON_RESOURCE = _TABLES.meaning(419, 1)
+Status.SPRING_METHOD_FAILURE = _TABLES.meaning(420, 1)
+Status.SPRING_DESTINATION_LOCKED = _TABLES.meaning(421, 1)
+Status.IIS_REDIRECT = _TABLES.meaning(451, 1)
+Status.ESRI_TOKEN_REQUIRED = _TABLES.meaning(499, 1)
+Status.CLOUDLINUX_RESOURCE_LIMIT_IS_REACHED = _TABLES.meaning(508, 1)
+Status.SHOPIFY_ORIGIN_DNS_ERROR = _TABLES.meaning(530, 1)
+Status.PANTHEON_SITE_IS_FROZEN = _TABLES.meaning(530, 2)
 
-_RETIRED: frozenset[int] = frozenset(())
-
-
-def lookup(code: int | enum.Enum) -> Status | None:
-    """The member for ``code``, or None for a value netcodes does not know.
-
-    ``code`` is an int, or an enum member of another library that holds one
-    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
-    ``Status(code)``, which raises ``ValueError`` naming the value,
-    this never raises.
-    """
-    number = code_number(code)
-    return None if number is None else _BY_VALUE.get(number)
-
-
-def from_name(name: str) -> Status | None:
-    """The member a pasted name stands for, or None.
-
-    ``name`` without the white space around it, exactly as any of a code's
-    names is spelled (upstream's, the member's, another ecosystem's); or else
-    without a prefix people paste before names and ignoring
-    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
-    """
-    text = name.strip(" \t\r\n")
-    number = _BY_NAME.get(text)
-    if number is None:
-        folded = text.translate(_ASCII_LOWER)
-        for prefix in _PREFIXES:
-            if folded.startswith(prefix):
-                folded = folded[len(prefix) :]
-                break
-        number = _BY_FOLDED_NAME.get(folded)
-    return None if number is None else _BY_VALUE[number]
-
-
-def from_exact_name(name: str) -> Status | None:
-    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
-    number = _BY_NAME.get(name)
-    return None if number is None else _BY_VALUE[number]
-
-
-def is_retired(code: int | enum.Enum) -> bool:
-    """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code_number(code) in _RETIRED
-
-
-def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
-    """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    number = code_number(code)
-    if number is None or number not in _ROWS:
-        return ()
-    return tuple(_meaning(number, index) for index in range(len(_MEANING_ROWS.get(number, ((),)))))
+lookup = _TABLES.lookup
+from_name = _TABLES.from_name
+from_exact_name = _TABLES.from_exact_name
+is_retired = _TABLES.is_retired
+meanings = _TABLES.meanings
 
 
 def from_reason(text: str) -> Status | None:
@@ -1692,7 +1503,7 @@ def from_reason(text: str) -> Status | None:
     Current names, former ones ("Request Entity Too Large") and other
     sources' are all found, ignoring ASCII case.
     """
-    return from_name(text)
+    return _TABLES.from_name(text)
 
 
 # code -> (target, kind, note)
@@ -1952,19 +1763,15 @@ _FROM_CHROMIUM_CODES: dict[int, tuple[int, str, str | None]] = {
 _FROM_CHROMIUM_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
 )
 
+_FROM_CHROMIUM = _core.RuleTable(_TABLES, _FROM_CHROMIUM_CODES, _FROM_CHROMIUM_RANGES)
+
 
 def from_chromium_rule(code: int | enum.Enum) -> Rule[Status] | None:
     """The rule of "Chromium net error to HTTP status for gateways" that answers for
     code: the Status it maps to, the kind of mapping and the table's note; None where no
     rule covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_CHROMIUM_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_CHROMIUM_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_CHROMIUM.rule(code)
 
 
 def from_chromium(code: int | enum.Enum) -> Status | None:
@@ -1983,8 +1790,7 @@ def from_chromium(code: int | enum.Enum) -> Status | None:
     the code. from_chromium_rule() also says how sure the answer is. Every current
     NetError code has a rule.
     """
-    rule = from_chromium_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_CHROMIUM.target(code)
 
 
 # code -> (target, kind, note)
@@ -2012,19 +1818,15 @@ _FROM_GRPC_CODES: dict[int, tuple[int, str, str | None]] = {
 _FROM_GRPC_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
 )
 
+_FROM_GRPC = _core.RuleTable(_TABLES, _FROM_GRPC_CODES, _FROM_GRPC_RANGES)
+
 
 def from_grpc_rule(code: int | enum.Enum) -> Rule[Status] | None:
     """The rule of "gRPC status to HTTP status, as google.rpc.Code pairs them" that
     answers for code: the Status it maps to, the kind of mapping and the table's note;
     None where no rule covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_GRPC_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_GRPC_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_GRPC.rule(code)
 
 
 def from_grpc(code: int | enum.Enum) -> Status | None:
@@ -2046,8 +1848,7 @@ def from_grpc(code: int | enum.Enum) -> Status | None:
     google/rpc/code.proto; holds for code.proto as googleapis-common-protos 1.76.0 ships
     it.
     """
-    rule = from_grpc_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_GRPC.target(code)
 
 
 # code -> (target, kind, note)
@@ -2092,19 +1893,15 @@ _FROM_QT_CODES: dict[int, tuple[int, str, str | None]] = {
 _FROM_QT_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
 )
 
+_FROM_QT = _core.RuleTable(_TABLES, _FROM_QT_CODES, _FROM_QT_RANGES)
+
 
 def from_qt_rule(code: int | enum.Enum) -> Rule[Status] | None:
     """The rule of "Qt NetworkError to HTTP status for gateways" that answers for code:
     the Status it maps to, the kind of mapping and the table's note; None where no rule
     covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_QT_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_QT_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_QT.rule(code)
 
 
 def from_qt(code: int | enum.Enum) -> Status | None:
@@ -2125,8 +1922,7 @@ def from_qt(code: int | enum.Enum) -> Status | None:
     the code. from_qt_rule() also says how sure the answer is. Every current
     NetworkError code has a rule.
     """
-    rule = from_qt_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_QT.target(code)
 
 
 # code -> (target, kind, note)
@@ -2145,19 +1941,15 @@ _FROM_WEBSOCKET_CODES: dict[int, tuple[int, str, str | None]] = {
 _FROM_WEBSOCKET_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
 )
 
+_FROM_WEBSOCKET = _core.RuleTable(_TABLES, _FROM_WEBSOCKET_CODES, _FROM_WEBSOCKET_RANGES)
+
 
 def from_websocket_rule(code: int | enum.Enum) -> Rule[Status] | None:
     """The rule of "WebSocket close code to the HTTP status of the same failure" that
     answers for code: the Status it maps to, the kind of mapping and the table's note;
     None where no rule covers the code.
     """
-    number = code_number(code)
-    if number is None:
-        return None
-    row = _FROM_WEBSOCKET_CODES.get(number)
-    if row is None:
-        row = next(((to, kind, note) for low, high, to, kind, note in _FROM_WEBSOCKET_RANGES if low <= number <= high), None)
-    return None if row is None else Rule(_BY_VALUE[row[0]], MappingKind(row[1]), row[2])
+    return _FROM_WEBSOCKET.rule(code)
 
 
 def from_websocket(code: int | enum.Enum) -> Status | None:
@@ -2172,5 +1964,4 @@ def from_websocket(code: int | enum.Enum) -> Status | None:
     single code wins, else the narrowest range that holds it; None where no rule covers
     the code. from_websocket_rule() also says how sure the answer is.
     """
-    rule = from_websocket_rule(code)
-    return None if rule is None else rule.to
+    return _FROM_WEBSOCKET.target(code)

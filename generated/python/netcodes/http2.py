@@ -11,15 +11,7 @@ INTERNAL_ERROR, or ignores its meaning.
 
 from __future__ import annotations
 
-import enum
-from typing import TYPE_CHECKING
-
-from netcodes.vocabulary import Category, Record, Retry, RetryDecision, code_number
-
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    _C = TypeVar("_C")
+from netcodes import _core
 
 __all__ = [
     "ErrorCode",
@@ -32,137 +24,23 @@ __all__ = [
     "meanings",
 ]
 
-# Big enums are built through the standard library's fast path where it has
-# one (http.HTTPStatus is made the same way): the class body is plain and the
-# decorator makes it the enum, several times faster than a class statement.
-# Type checkers, and Pythons without it, see the plain enum classes.
-if TYPE_CHECKING or not hasattr(enum, "_simple_enum"):
-    _Enum = enum.Enum
-    _IntEnum = enum.IntEnum
 
-    def _enum(cls: _C) -> _C:
-        return cls
-
-    _int_enum = _enum
-else:
-
-    class _Enum:
-        pass
-
-    class _IntEnum:
-        pass
-
-    _enum = enum._simple_enum(enum.Enum)
-    _int_enum = enum._simple_enum(enum.IntEnum)
-
-
-@_enum
-class Group(_Enum):
+class Group(_core.Group):
     """The value ranges of HTTP/2 error codes as upstream documents them, each holding
     codes of one kind.
     """
 
     ERROR_CODE = "error_code"
 
-    @property
-    def title(self) -> str:
-        """A short human title."""
-        return _GROUP_INFO[self][0]
 
-    @property
-    def range(self) -> tuple[int, int]:
-        """The inclusive range of values in this group."""
-        return _GROUP_INFO[self][1]
-
-    @classmethod
-    def of(cls, code: int | enum.Enum) -> Group | None:
-        """The group whose range holds ``code``, known code or not; None outside every group."""
-        number = code_number(code)
-        for group, (_, (low, high)) in _GROUP_INFO.items():
-            if number is not None and low <= number <= high:
-                return group
-        return None
+class Meaning(_core.Meaning):
+    # A class of the system's own: a meaning equals another by identifier
+    # only within its system.
+    __slots__ = ()
 
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.ERROR_CODE: ("Error codes of RFC 9113, Section 7", (0, 13)),
-}
-
-
-class Meaning(Record):
-    """One meaning of a code: upstream's own, or another source's.
-
-    A meaning stands for its number: it equals the code and the plain int
-    (``== 499``), hashes as they do, and converts with ``int()``, while it
-    answers with the facts of this meaning (source, identifier, phrase,
-    description, category, retry, status).
-    """
-
-    _FIELDS = ("code", "source", "identifier", "phrase", "description", "category", "retry", "status")
-    __slots__ = _FIELDS
-    code: int
-    source: str
-    identifier: str
-    phrase: str | None
-    description: str
-    category: Category
-    retry: Retry
-    status: str
-
-    def __init__(
-        self,
-        code: int,
-        source: str,
-        identifier: str,
-        phrase: str | None,
-        description: str,
-        category: Category,
-        retry: Retry,
-        status: str,
-    ) -> None:
-        self._set(code, source, identifier, phrase, description, category, retry, status)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Meaning):
-            return (self.code, self.identifier) == (other.code, other.identifier)
-        return code_number(other) == self.code
-
-    def __hash__(self) -> int:
-        return hash(self.code)
-
-    def __int__(self) -> int:
-        return self.code
-
-    def __index__(self) -> int:
-        return self.code
-
-    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
-        """Whether to send a failed request again after this meaning, and how long to wait at least."""
-        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
-
-
-# Numbers with several meanings -> each meaning's (source, identifier, phrase,
-# description, category, retry, status); a number with one meaning is in _ROWS.
-_MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
-}
-
-# One-meaning numbers that another source than upstream defines -> that source.
-_OTHER_SOURCES: dict[int, str] = {
-}
-
-
-def _meaning(code: int, index: int) -> Meaning:
-    several = _MEANING_ROWS.get(code)
-    if several is not None:
-        source, identifier, phrase, description, category, retry, status = several[index]
-    else:
-        phrase, description, category, retry, _group, status = _ROWS[code][:6]
-        source, identifier = _OTHER_SOURCES.get(code, "http2"), _BY_VALUE[code].name
-    return Meaning(code, source, identifier, phrase, description, Category(category), Retry(retry), status)
-
-
-@_int_enum
-class ErrorCode(_IntEnum):
+@_core.code_enum
+class ErrorCode(_core.CodeBase):
     """HTTP/2 error codes, as an IntEnum: members are ints and compare equal to the
     plain number.
 
@@ -187,60 +65,17 @@ class ErrorCode(_IntEnum):
     INADEQUATE_SECURITY = 12
     HTTP_1_1_REQUIRED = 13
 
-    @classmethod
-    def _missing_(cls, value: object) -> ErrorCode | None:
-        # Another library's enum member (PyQt6, PySide6) stands for its number.
-        number = code_number(value) if isinstance(value, enum.Enum) else None
-        return None if number is None else _BY_VALUE.get(number)
-
     @property
     def upstream_name(self) -> str:
         """The name exactly as upstream spells it, e.g. "REFUSED_STREAM"."""
         return _ROWS[self._value_][0]
 
     @property
-    def description(self) -> str:
-        """What the code means and what to do about it."""
-        return _ROWS[self._value_][1]
-
-    @property
-    def category(self) -> Category:
-        """What kind of failure this is."""
-        return Category(_ROWS[self._value_][2])
-
-    @property
-    def retry(self) -> Retry:
-        """Whether and how to retry."""
-        return Retry(_ROWS[self._value_][3])
-
-    @property
     def group(self) -> Group:
         """The documented range the code falls in."""
         return Group(_ROWS[self._value_][4])
 
-    @property
-    def status(self) -> str:
-        """Where the code stands upstream: "current", "deprecated", ..."""
-        return _ROWS[self._value_][5]
 
-    @property
-    def since(self) -> str | None:
-        """The upstream version that introduced the code, where upstream documents it."""
-        return _ROWS[self._value_][6]
-
-    @property
-    def reference(self) -> str | None:
-        """The specification or document that defines the code, where the table names one."""
-        return _ROWS[self._value_][7]
-
-    def retry_decision(self, *, idempotent: bool, retry_after: float | None = None) -> RetryDecision:
-        """Whether to send a failed request again after this code, and how long to wait at least.
-
-        The decision of its retry class for a request that is or is not
-        ``idempotent`` (safe to repeat), given the response's Retry-After in
-        seconds, if it had one.
-        """
-        return self.retry.decide(idempotent=idempotent, retry_after=retry_after)
 # value -> (upstream name, description, category, retry, group, status, since, reference, flags)
 _ROWS: dict[int, tuple[str, str, str, str, str, str, str | None, str | None, int]] = {
     0: ("NO_ERROR", "Not a failure. A GOAWAY with this code is a graceful shutdown: streams above the announced last stream ID were never processed and can be resent on a new connection. In RST_STREAM it usually means the server has answered and needs no more of the request body.", "success", "not_applicable", "error_code", "current", "RFC 7540", "RFC 9113, Section 7", 0),
@@ -259,7 +94,14 @@ _ROWS: dict[int, tuple[str, str, str, str, str, str, str | None, str | None, int
     13: ("HTTP_1_1_REQUIRED", "The server will only handle this request over HTTP/1.1, for example because it needs TLS renegotiation or connection-based authentication. Repeat it on a new HTTP/1.1 connection.", "protocol", "fresh_connection", "error_code", "current", "RFC 7540", "RFC 9113, Section 7", 0),
 }
 
-_BY_VALUE: dict[int, ErrorCode] = {member.value: member for member in ErrorCode}
+# Numbers with several meanings -> each meaning's (source, identifier, phrase,
+# description, category, retry, status); a number with one meaning is in _ROWS.
+_MEANING_ROWS: dict[int, tuple[tuple[str, str, str | None, str, str, str, str], ...]] = {
+}
+
+# One-meaning numbers that another source than upstream defines -> that source.
+_OTHER_SOURCES: dict[int, str] = {
+}
 
 # Every exact name, with its code's number.
 _BY_NAME: dict[str, int] = {
@@ -297,61 +139,27 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "stream_closed": 5,
 }
 
-# What people paste before names, in lower case.
-_PREFIXES: tuple[str, ...] = ()
+_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
+    Group.ERROR_CODE: ("Error codes of RFC 9113, Section 7", (0, 13)),
+}
 
-# Names ignore ASCII case only, as in every netcodes output.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_TABLES = _core.Tables(
+    ErrorCode,
+    Meaning,
+    groups=_GROUP_INFO.items(),
+    rows=_ROWS,
+    meaning_rows=_MEANING_ROWS,
+    other_sources=_OTHER_SOURCES,
+    own_source="http2",
+    by_name=_BY_NAME,
+    folded=_BY_FOLDED_NAME,
+    # What people paste before names, in lower case.
+    prefixes=(),
+    retired=frozenset(()),
+)
 
-_RETIRED: frozenset[int] = frozenset(())
-
-
-def lookup(code: int | enum.Enum) -> ErrorCode | None:
-    """The member for ``code``, or None for a value netcodes does not know.
-
-    ``code`` is an int, or an enum member of another library that holds one
-    (PyQt6's and PySide6's ``QNetworkReply.NetworkError``). Unlike
-    ``ErrorCode(code)``, which raises ``ValueError`` naming the value,
-    this never raises.
-    """
-    number = code_number(code)
-    return None if number is None else _BY_VALUE.get(number)
-
-
-def from_name(name: str) -> ErrorCode | None:
-    """The member a pasted name stands for, or None.
-
-    ``name`` without the white space around it, exactly as any of a code's
-    names is spelled (upstream's, the member's, another ecosystem's); or else
-    without a prefix people paste before names and ignoring
-    ASCII case, which also finds former names. ``from_exact_name`` does not forgive.
-    """
-    text = name.strip(" \t\r\n")
-    number = _BY_NAME.get(text)
-    if number is None:
-        folded = text.translate(_ASCII_LOWER)
-        for prefix in _PREFIXES:
-            if folded.startswith(prefix):
-                folded = folded[len(prefix) :]
-                break
-        number = _BY_FOLDED_NAME.get(folded)
-    return None if number is None else _BY_VALUE[number]
-
-
-def from_exact_name(name: str) -> ErrorCode | None:
-    """The member whose name is ``name`` exactly, as any of its names is spelled; case and white space matter."""
-    number = _BY_NAME.get(name)
-    return None if number is None else _BY_VALUE[number]
-
-
-def is_retired(code: int | enum.Enum) -> bool:
-    """Whether upstream retired the number (removed, or a sentinel): never a current code, never reused."""
-    return code_number(code) in _RETIRED
-
-
-def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]:
-    """Every meaning of ``code``, the primary one (the one members answer with) first; empty if unknown."""
-    number = code_number(code)
-    if number is None or number not in _ROWS:
-        return ()
-    return tuple(_meaning(number, index) for index in range(len(_MEANING_ROWS.get(number, ((),)))))
+lookup = _TABLES.lookup
+from_name = _TABLES.from_name
+from_exact_name = _TABLES.from_exact_name
+is_retired = _TABLES.is_retired
+meanings = _TABLES.meanings

@@ -5,9 +5,25 @@ from __future__ import annotations
 
 import enum
 import operator
-from typing import ClassVar, SupportsIndex
+from typing import TYPE_CHECKING, ClassVar, SupportsIndex, TypeVar
 
 __all__ = ["Category", "Record", "Retry", "RetryDecision", "code_number"]
+
+# The enums are built through the standard library's fast path, as the code
+# types are (netcodes._core says how); type checkers see plain enums.
+if TYPE_CHECKING or not hasattr(enum, "_simple_enum"):
+    _Enum = enum.Enum
+    _T = TypeVar("_T")
+
+    def _enum(cls: _T) -> _T:
+        return cls
+
+else:
+
+    class _Enum:
+        pass
+
+    _enum = enum._simple_enum(enum.Enum)
 
 
 class Record:
@@ -61,7 +77,8 @@ class RetryDecision(Record):
         self._set(retry, after, new_connection)
 
 
-class Category(enum.Enum):
+@_enum
+class Category(_Enum):
     """What kind of failure a code is. Shared by every code system."""
 
     SUCCESS = "success"
@@ -99,7 +116,8 @@ class Category(enum.Enum):
         return _CATEGORY_TEXT[self][1]
 
 
-class Retry(enum.Enum):
+@_enum
+class Retry(_Enum):
     """Whether and how to retry after a code. Shared by every code system."""
 
     NOT_APPLICABLE = "not_applicable"

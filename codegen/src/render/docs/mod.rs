@@ -171,16 +171,15 @@ struct SummarySystem {
 
 #[derive(Template)]
 #[template(path = "docs/introduction.md")]
-struct Introduction {
+struct Introduction<'a> {
     notice: &'static str,
     /// (link, codes, version)
     systems: Vec<(String, usize, String)>,
     /// (link, rows)
     mappings: Vec<(String, usize)>,
-    rust: String,
-    c: String,
-    python: String,
-    javascript: String,
+    /// One code per system, and a mapping rule, for the examples.
+    examples: Vec<examples::Code<'a>>,
+    rule: Option<examples::Rule<'a>>,
 }
 
 #[derive(Template)]
@@ -561,7 +560,7 @@ fn term_link(from_page: &str, prefix: &str, term: &Term) -> String {
     link(from_page, &md(&term.title), "vocabulary.md", Some(&format!("{prefix}-{}", term.id.replace('_', "-"))))
 }
 
-fn introduction(model: &Model) -> Introduction {
+fn introduction(model: &Model) -> Introduction<'_> {
     Introduction {
         notice: GENERATED_NOTICE,
         systems: model
@@ -570,10 +569,8 @@ fn introduction(model: &Model) -> Introduction {
             .map(|s| (link("", &md(&s.title), &s.page, None), s.codes.len(), md(&s.version)))
             .collect(),
         mappings: model.mappings.iter().map(|m| (link("", &md(&m.title), &m.page, None), m.rules.len())).collect(),
-        rust: examples::rust(model),
-        c: examples::c(model),
-        python: examples::python(model),
-        javascript: examples::javascript(model),
+        examples: examples::codes(model),
+        rule: examples::rule(model),
     }
 }
 
@@ -1191,133 +1188,43 @@ fn lab_page(model: &Model, lab: &Lab) -> TablePage {
 }
 
 /// The introduction's examples, written from the model's own answers (the
-/// docs test extracts and runs every one).
+/// docs test extracts and runs every one): one code per system and one
+/// mapping rule, spelled for every language; the template prints them.
 mod examples {
     use crate::model::*;
 
-    fn first_mapping(model: &Model) -> Option<(&Mapping, &MappingRule)> {
-        let mapping = model.mappings.iter().find(|m| m.source.is_some()).or(model.mappings.first())?;
-        Some((mapping, mapping.rules_by_specificity().next()?))
+    /// A system's example code.
+    pub struct Code<'a> {
+        pub system: &'a System,
+        pub code: &'a crate::model::Code,
+        /// The upstream name as a Rust string literal; `None` for a code
+        /// without one, which the C example leaves out.
+        pub rust_name: Option<String>,
     }
 
-    pub fn rust(model: &Model) -> String {
-        let mut out = String::new();
-        for system in &model.systems {
-            let code = &system.codes[system.example];
-            out.push_str(&format!(
-                "let code = netcodes::{id}::{ty}::from({value});\nassert_eq!(code, netcodes::{id}::{ty}::{ident});\n",
-                id = system.id,
-                ty = system.type_name,
-                value = code.value,
-                ident = code.ident
-            ));
-            if !code.name.is_empty() {
-                out.push_str(&format!("assert_eq!(code.name(), Some({:?}));\n", code.name));
-            }
-            out.push_str("println!(\"{code}: {:?}\", code.category());\n");
-        }
-        if let Some((mapping, rule)) = first_mapping(model) {
-            let to = &model.systems[mapping.to];
-            out.push_str(&format!(
-                "// {title}\nassert_eq!(netcodes::{id}::{ty}::{function}({value}), Some(netcodes::{id}::{ty}::{target}));\n",
-                title = mapping.title.replace('\n', " "),
-                id = to.id,
-                ty = to.type_name,
-                function = mapping.function,
-                value = rule.lo,
-                target = to.codes[rule.to_row].ident
-            ));
-        }
-        out
+    /// The examples' mapping rule, with the mapping's title on one line, and
+    /// without `*/` for a C comment.
+    pub struct Rule<'a> {
+        pub example: ExampleRule<'a>,
+        pub title: String,
+        pub c_title: String,
     }
 
-    pub fn c(model: &Model) -> String {
-        let mut out = String::from("#include <stdio.h>\n#include \"netcodes.h\"\n\nint main(void) {\n    int ok = 1;\n");
-        for system in &model.systems {
-            let code = &system.codes[system.example];
-            if code.name.is_empty() {
-                continue;
-            }
-            out.push_str(&format!(
-                "    printf(\"%s\\n\", {f}name({c}));\n    ok = ok && {f}description({c}) != NULL;\n",
-                f = system.c_fn_prefix,
-                c = code.c_name
-            ));
-        }
-        if let Some((mapping, rule)) = first_mapping(model) {
-            let to = &model.systems[mapping.to];
-            out.push_str(&format!(
-                "    /* {title} */\n    ok = ok && {function}({value}) == {target};\n",
-                title = mapping.title.replace("*/", ""),
-                function = mapping.c_function,
-                value = rule.lo,
-                target = to.codes[rule.to_row].c_name
-            ));
-        }
-        out.push_str("    return ok ? 0 : 1;\n}\n");
-        out
+    pub fn codes(model: &Model) -> Vec<Code<'_>> {
+        model
+            .systems
+            .iter()
+            .map(|system| {
+                let code = &system.codes[system.example];
+                let rust_name = (!code.name.is_empty()).then(|| format!("{:?}", code.name));
+                Code { system, code, rust_name }
+            })
+            .collect()
     }
 
-    pub fn python(model: &Model) -> String {
-        let mut out = String::from("import netcodes\n\n");
-        for system in &model.systems {
-            let code = &system.codes[system.example];
-            out.push_str(&format!(
-                "code = netcodes.{id}.{ty}({value})\nassert code is netcodes.{id}.{ty}.{ident}\nprint(code.upstream_name, code.category, code.retry)\n",
-                id = system.id,
-                ty = system.type_name,
-                value = code.value,
-                ident = code.ident
-            ));
-        }
-        if let Some((mapping, rule)) = first_mapping(model) {
-            let to = &model.systems[mapping.to];
-            out.push_str(&format!(
-                "rule = netcodes.{id}.{function}_rule({value})\nassert rule is not None and rule.to is netcodes.{id}.{ty}.{target}\nprint(rule.kind, rule.note)\n",
-                id = to.id,
-                ty = to.type_name,
-                function = mapping.function,
-                value = rule.lo,
-                target = to.codes[rule.to_row].ident
-            ));
-        }
-        out
-    }
-
-    pub fn javascript(model: &Model) -> String {
-        let mut out = String::from("import { retryDecision } from \"netcodes\";\n");
-        for system in &model.systems {
-            out.push_str(&format!("import * as {id} from \"netcodes/{id}\";\n", id = system.id));
-        }
-        out.push('\n');
-        for system in &model.systems {
-            let code = &system.codes[system.example];
-            out.push_str(&format!(
-                "console.assert({id}.lookup({value}) === {id}.{ty}.{ident});\nconsole.log({id}.lookup({value}).category, {id}.lookup({value}).retry);\n",
-                id = system.id,
-                ty = system.type_name,
-                value = code.value,
-                ident = code.ident
-            ));
-        }
-        if let Some((mapping, rule)) = first_mapping(model) {
-            let to = &model.systems[mapping.to];
-            out.push_str(&format!(
-                "console.assert({id}.{function}({value}) === {id}.{ty}.{target});\nconsole.log({id}.{function}Rule({value}).kind);\n",
-                id = to.id,
-                ty = to.type_name,
-                function = mapping.js_function,
-                value = rule.lo,
-                target = to.codes[rule.to_row].ident
-            ));
-        }
-        if let Some(system) = model.systems.first() {
-            out.push_str(&format!(
-                "console.log(retryDecision({id}.lookup({value}), {{ idempotent: true }}));\n",
-                id = system.id,
-                value = system.codes[system.example].value
-            ));
-        }
-        out
+    pub fn rule(model: &Model) -> Option<Rule<'_>> {
+        let example = model.example_rule()?;
+        let (title, c_title) = (example.mapping.title.replace('\n', " "), example.mapping.title.replace("*/", ""));
+        Some(Rule { example, title, c_title })
     }
 }
