@@ -393,12 +393,18 @@ fn project() -> &'static Project {
         std::fs::create_dir_all(&dir).expect("project dir");
         std::fs::write(dir.join("package.json"), "{\"name\": \"uses-netcodes\", \"private\": true, \"type\": \"module\"}\n")
             .expect("write package.json");
-        // --offline needs no warm cache here: a local tarball with no
-        // dependency is all npm reads, and a dependency would fail this.
         run(Command::new("npm")
-            .args(["install", "--offline", "--no-audit", "--no-fund", "--no-update-notifier"])
+            .args(["install", "--no-audit", "--no-fund", "--no-update-notifier"])
             .arg(&tarball)
             .current_dir(&dir));
+        // The package has no dependency: npm installed it and nothing else.
+        let mut installed: Vec<String> = std::fs::read_dir(dir.join("node_modules"))
+            .expect("node_modules")
+            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.'))
+            .collect();
+        installed.sort();
+        assert_eq!(installed, ["netcodes"], "installing the packed tarball brought in other packages");
         Project { dir, files }
     })
 }
