@@ -3,7 +3,7 @@
 //! writing is `xtask`'s job.
 
 pub mod diag;
-pub mod escape;
+pub use codegen_text::escape;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -73,7 +73,7 @@ pub fn generate(model: &Model) -> Vec<GeneratedFile> {
                 scope.spawn(move || {
                     let mut files = render(model);
                     for file in &mut files {
-                        file.contents = normalize(&file.contents);
+                        file.contents = codegen_text::normalize(std::mem::take(&mut file.contents));
                     }
                     files
                 })
@@ -85,20 +85,15 @@ pub fn generate(model: &Model) -> Vec<GeneratedFile> {
     files
 }
 
-/// LF only, no trailing spaces, exactly one final newline.
-fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 1);
-    for line in text.lines() {
-        out.push_str(line.trim_end_matches([' ', '\t']));
-        out.push('\n');
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push('\n');
-    }
-    out
+/// `render` over every item, each on its own thread, results in the items'
+/// order: for the parts of a renderer that take most of its time and share
+/// nothing but the model.
+pub(crate) fn each_in_parallel<T: Sync, R: Send>(items: &[T], render: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let render = &render;
+    std::thread::scope(|scope| {
+        let running: Vec<_> = items.iter().map(|item| scope.spawn(move || render(item))).collect();
+        running.into_iter().map(|thread| thread.join().expect("a renderer panicked")).collect()
+    })
 }
 
 /// Whether a method or function name is one the generated API already has

@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 
+pub use codegen_text::one_line;
+
 use crate::escape::{html as html_text, json_string, markdown as md, toml_string};
 use crate::model::*;
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
@@ -85,10 +87,6 @@ pub fn page_title(system: &System, code: &Code) -> String {
     one_line(&format!("{}: {}", page_heading(system, code), gist(&code.description)))
 }
 
-/// Text on one line: each run of white space one space, none at either end.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// A meta description: the text on one line, and if it is longer than
 /// [`DESCRIPTION_MAX`] characters, cut after a whole word and ended with `…`.

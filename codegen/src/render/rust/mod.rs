@@ -144,9 +144,11 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
         GeneratedFile::new("generated/rust/src/macros.rs", format!("// {GENERATED_NOTICE}\n{MACROS}")),
         GeneratedFile::new("generated/rust/src/vocabulary.rs", vocabulary::vocabulary_rs(model)),
     ];
-    for system in &model.systems {
-        files.push(GeneratedFile::new(format!("generated/rust/src/{}.rs", system.id), system::system_rs(model, system)));
-    }
+    // A module per system, each printed on its own thread: they are most of
+    // the renderer's time, and they share nothing but the model.
+    files.extend(crate::render::each_in_parallel(&model.systems, |system| {
+        GeneratedFile::new(format!("generated/rust/src/{}.rs", system.id), system::system_rs(model, system))
+    }));
     files
 }
 
@@ -222,20 +224,17 @@ pub(super) fn items(tokens: TokenStream) -> Vec<syn::Item> {
 /// blank line before each documented member so the file reads like hand-written code.
 fn space_members(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut previous = "";
+    // Whether the previous line opens a member or a block (or is blank).
+    let mut after_member_start = true;
     for line in text.lines() {
-        let trimmed = line.trim_start();
-        let starts_member = trimmed.starts_with("///") || trimmed.starts_with("#[");
-        let after_member_start = previous.trim_start().starts_with("///")
-            || previous.trim_start().starts_with("#[")
-            || previous.trim_end().ends_with('{')
-            || previous.is_empty();
+        let trimmed = line.trim_ascii_start().as_bytes();
+        let starts_member = trimmed.starts_with(b"///") || trimmed.starts_with(b"#[");
         if starts_member && !after_member_start && line.starts_with(' ') {
             out.push('\n');
         }
         out.push_str(line);
         out.push('\n');
-        previous = line;
+        after_member_start = starts_member || trimmed.is_empty() || line.trim_ascii_end().ends_with('{');
     }
     out
 }
