@@ -96,10 +96,7 @@ pub fn read_text(root: &Path, relative: &str, diags: &mut Diagnostics) -> Option
     }
 }
 
-/// Line (1-based) of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
-}
+pub use codegen_text::line_of;
 
 /// Reads a TOML document into `T`; unknown keys and wrong types are errors.
 pub fn read_toml<T: DeserializeOwned>(root: &Path, relative: &str, diags: &mut Diagnostics) -> Option<(T, String)> {

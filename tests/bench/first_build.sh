@@ -6,6 +6,7 @@
 #
 #     bash tests/bench/first_build.sh              # every variant below
 #     bash tests/bench/first_build.sh none hot3    # only these
+#     bash tests/bench/first_build.sh opt:codegen-text=3,prettyplease=3
 #
 # Each variant gets a fresh `git clone` of this repository's HEAD (commit
 # first: uncommitted changes are not measured), its [profile.*] sections
@@ -95,6 +96,13 @@ $(for crate in $PARSERS; do
   done)
 EOF
     ;;
+    # No debug info (the dev profile on main) and the named crates at the
+    # given opt-levels: `opt:codegen-text=3,prettyplease=3`.
+    opt:*) printf '[profile.dev]\ndebug = false\n\n'
+      for setting in $(echo "${1#opt:}" | tr ',' ' '); do
+        printf '[profile.dev.package.%s]\nopt-level = %s\n\n' "${setting%%=*}" "${setting#*=}"
+      done
+    ;;
     *) echo "first_build.sh: unknown variant $1" >&2; return 1 ;;
   esac
 }
@@ -129,7 +137,7 @@ echo "| variant | first \`cargo xtask generate\`: wall | CPU (user + sys) | it p
 echo "|---|---|---|---|---|---|"
 # One first build of a variant, from nothing; fails if the build or the run does.
 first_build() {
-  variant=$1 clone=$2 home=$3
+  variant=$1 clone=$2 home=$3 dir=$4
   rm -rf "$clone"
   git clone -q "$ROOT" "$clone"
   strip_profiles "$clone/Cargo.toml"
@@ -141,24 +149,26 @@ first_build() {
   (
     cd "$clone"
     export CARGO_HOME=$home CARGO_TARGET_DIR=$clone/target
-    /usr/bin/time -f '%e %U %S' -o "$WORK/$variant.time" \
-      cargo run --quiet "${timings[@]}" --package xtask -- generate > "$WORK/$variant.out"
+    /usr/bin/time -f '%e %U %S' -o "$WORK/$dir.time" \
+      cargo run --quiet "${timings[@]}" --package xtask -- generate > "$WORK/$dir.out"
   )
 }
 
 for variant in "${variants[@]}"; do
-  clone="$WORK/$variant"
-  home=${FIRST_BUILD_CARGO_HOME:-$WORK/cargo-home-$variant}
+  # A variant's name as a folder name (`opt:` variants hold `:`, `=` and `,`).
+  dir=$(echo "$variant" | tr ':=,' '_-_')
+  clone="$WORK/$dir"
+  home=${FIRST_BUILD_CARGO_HOME:-$WORK/cargo-home-$dir}
   # A build killed from outside (a shared machine) is started again, once.
-  if ! first_build "$variant" "$clone" "$home"; then
+  if ! first_build "$variant" "$clone" "$home" "$dir"; then
     echo "first_build.sh: $variant failed; once more from nothing" >&2
-    if ! first_build "$variant" "$clone" "$home"; then
+    if ! first_build "$variant" "$clone" "$home" "$dir"; then
       echo "| $variant | failed twice | | | | |"
       continue
     fi
   fi
-  read -r wall user sys < "$WORK/$variant.time"
-  printed=$(sed -n 's/.*(\([0-9]*\) ms)$/\1/p' "$WORK/$variant.out")
+  read -r wall user sys < "$WORK/$dir.time"
+  printed=$(sed -n 's/.*(\([0-9]*\) ms)$/\1/p' "$WORK/$dir.out")
   # The 5 warm runs: the median of the milliseconds each printed, and of the
   # CPU time each used (less sensitive to other work on the machine).
   read -r warm warm_cpu < <(python3 - "$clone/target/debug/xtask" <<'EOF'
@@ -179,11 +189,11 @@ EOF
     python3 - "$clone/target/cargo-timings/cargo-timing.html" "$variant" >&2 <<'EOF'
 import json, re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
-units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
+units = json.loads(re.search(r"UNIT_DATA = (\[.*?\]);", html, re.S).group(1))
 units.sort(key=lambda u: -u["duration"])
 print(f"{sys.argv[2]}: slowest units: " + ", ".join(
     f"{u['name']} {u['version']}{' (' + u['mode'] + ')' if u['mode'] != 'todo' else ''} {u['duration']:.1f}s" for u in units[:8]))
 EOF
   fi
-  [ "${KEEP:-0}" = 1 ] || rm -rf "$clone" "$WORK/cargo-home-$variant"
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$clone" "$WORK/cargo-home-$dir"
 done

@@ -385,6 +385,35 @@ macro_rules! code_system {
             pub removed_since: Option<&'static str>,
         }
 
+        // How the tables spell a symbol: the name, then only the facts it has
+        // (`Symbol::new(Ecosystem::Go, "StatusOK").since("1.7")`).
+        #[allow(dead_code, reason = "a system's table uses only the steps its names need")]
+        impl Symbol {
+            const fn new(ecosystem: Ecosystem, name: &'static str) -> Self {
+                Symbol { ecosystem, name, alias: false, since: None, alias_since: None, deprecated_since: None, removed_since: None }
+            }
+
+            const fn alias(self) -> Self {
+                Symbol { alias: true, ..self }
+            }
+
+            const fn since(self, release: &'static str) -> Self {
+                Symbol { since: Some(release), ..self }
+            }
+
+            const fn alias_since(self, release: &'static str) -> Self {
+                Symbol { alias_since: Some(release), ..self }
+            }
+
+            const fn deprecated_since(self, release: &'static str) -> Self {
+                Symbol { deprecated_since: Some(release), ..self }
+            }
+
+            const fn removed_since(self, release: &'static str) -> Self {
+                Symbol { removed_since: Some(release), ..self }
+            }
+        }
+
         /// The error of parsing a code: the text is neither a name this crate
         /// knows nor a number the type can hold.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]

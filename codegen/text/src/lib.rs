@@ -38,6 +38,11 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Line (1-based) of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +61,12 @@ mod tests {
         assert_eq!(normalize("a\r\nb".to_owned()), "a\nb\n");
         assert_eq!(normalize("a\n  \n\n".to_owned()), "a\n");
         assert_eq!(normalize("last \t".to_owned()), "last\n");
+    }
+
+    #[test]
+    fn line_of_counts_from_one() {
+        let text = "a\nbc\n\nd";
+        assert_eq!([0, 1, 2, 4, 5, 6, 99].map(|offset| line_of(text, offset)), [1, 1, 2, 2, 3, 4, 4]);
     }
 
     #[test]

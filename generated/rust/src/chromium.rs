@@ -5815,17 +5815,7 @@ static ENTRIES: [Entry; 249] = [
         since: None,
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Cef,
-                name: "ERR_NONE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Cef, "ERR_NONE")],
     },
 ];
 

@@ -873,17 +873,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_OK",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_OK")],
     },
     Entry {
         code: CurlCode::CURLE_UNSUPPORTED_PROTOCOL,
@@ -898,17 +888,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_UNSUPPORTED_PROTOCOL",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_UNSUPPORTED_PROTOCOL")],
     },
     Entry {
         code: CurlCode::CURLE_FAILED_INIT,
@@ -923,17 +903,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FAILED_INIT",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FAILED_INIT")],
     },
     Entry {
         code: CurlCode::CURLE_URL_MALFORMAT,
@@ -948,17 +918,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_URL_MALFORMAT",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_URL_MALFORMAT")],
     },
     Entry {
         code: CurlCode::CURLE_NOT_BUILT_IN,
@@ -974,24 +934,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_NOT_BUILT_IN",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_URL_MALFORMAT_USER",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_NOT_BUILT_IN"),
+            Symbol::new(Ecosystem::Pycurl, "E_URL_MALFORMAT_USER").alias(),
         ],
     },
     Entry {
@@ -1007,17 +951,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_COULDNT_RESOLVE_PROXY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_COULDNT_RESOLVE_PROXY")],
     },
     Entry {
         code: CurlCode::CURLE_COULDNT_RESOLVE_HOST,
@@ -1032,17 +966,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_COULDNT_RESOLVE_HOST",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_COULDNT_RESOLVE_HOST")],
     },
     Entry {
         code: CurlCode::CURLE_COULDNT_CONNECT,
@@ -1057,17 +981,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_COULDNT_CONNECT",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_COULDNT_CONNECT")],
     },
     Entry {
         code: CurlCode::CURLE_WEIRD_SERVER_REPLY,
@@ -1082,17 +996,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.51.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_WEIRD_SERVER_REPLY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_WEIRD_SERVER_REPLY")],
     },
     Entry {
         code: CurlCode::CURLE_REMOTE_ACCESS_DENIED,
@@ -1108,24 +1012,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_REMOTE_ACCESS_DENIED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_ACCESS_DENIED",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_REMOTE_ACCESS_DENIED"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_ACCESS_DENIED").alias(),
         ],
     },
     Entry {
@@ -1142,24 +1030,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_ACCEPT_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_USER_PASSWORD_INCORRECT",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_ACCEPT_FAILED"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_USER_PASSWORD_INCORRECT").alias(),
         ],
     },
     Entry {
@@ -1175,17 +1047,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_WEIRD_PASS_REPLY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_WEIRD_PASS_REPLY")],
     },
     Entry {
         code: CurlCode::CURLE_FTP_ACCEPT_TIMEOUT,
@@ -1201,24 +1063,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_ACCEPT_TIMEOUT",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_WEIRD_USER_REPLY",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_ACCEPT_TIMEOUT"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_WEIRD_USER_REPLY").alias(),
         ],
     },
     Entry {
@@ -1234,17 +1080,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_WEIRD_PASV_REPLY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_WEIRD_PASV_REPLY")],
     },
     Entry {
         code: CurlCode::CURLE_FTP_WEIRD_227_FORMAT,
@@ -1259,17 +1095,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_WEIRD_227_FORMAT",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_WEIRD_227_FORMAT")],
     },
     Entry {
         code: CurlCode::CURLE_FTP_CANT_GET_HOST,
@@ -1284,17 +1110,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_CANT_GET_HOST",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_CANT_GET_HOST")],
     },
     Entry {
         code: CurlCode::CURLE_HTTP2,
@@ -1310,24 +1126,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_HTTP2",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_CANT_RECONNECT",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_HTTP2"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_CANT_RECONNECT").alias(),
         ],
     },
     Entry {
@@ -1344,24 +1144,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_COULDNT_SET_TYPE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_COULDNT_SET_BINARY",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_COULDNT_SET_TYPE"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_COULDNT_SET_BINARY").alias(),
         ],
     },
     Entry {
@@ -1378,24 +1162,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_PARTIAL_FILE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_PARTIAL_FILE",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_PARTIAL_FILE"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_PARTIAL_FILE").alias(),
         ],
     },
     Entry {
@@ -1411,17 +1179,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_COULDNT_RETR_FILE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_COULDNT_RETR_FILE")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE20,
@@ -1436,17 +1194,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_WRITE_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_WRITE_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_QUOTE_ERROR,
@@ -1462,24 +1210,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_QUOTE_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_QUOTE_ERROR",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_QUOTE_ERROR"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_QUOTE_ERROR").alias(),
         ],
     },
     Entry {
@@ -1496,24 +1228,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_HTTP_RETURNED_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_HTTP_NOT_FOUND",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_HTTP_RETURNED_ERROR"),
+            Symbol::new(Ecosystem::Pycurl, "E_HTTP_NOT_FOUND").alias(),
         ],
     },
     Entry {
@@ -1529,17 +1245,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_WRITE_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_WRITE_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE24,
@@ -1554,17 +1260,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_MALFORMAT_USER",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_MALFORMAT_USER")],
     },
     Entry {
         code: CurlCode::CURLE_UPLOAD_FAILED,
@@ -1580,24 +1276,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_UPLOAD_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_COULDNT_STOR_FILE",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_UPLOAD_FAILED"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_COULDNT_STOR_FILE").alias(),
         ],
     },
     Entry {
@@ -1613,17 +1293,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_READ_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_READ_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_OUT_OF_MEMORY,
@@ -1638,17 +1308,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_OUT_OF_MEMORY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_OUT_OF_MEMORY")],
     },
     Entry {
         code: CurlCode::CURLE_OPERATION_TIMEDOUT,
@@ -1664,24 +1324,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_OPERATION_TIMEDOUT",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_OPERATION_TIMEOUTED",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_OPERATION_TIMEDOUT"),
+            Symbol::new(Ecosystem::Pycurl, "E_OPERATION_TIMEOUTED").alias(),
         ],
     },
     Entry {
@@ -1697,17 +1341,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_COULDNT_SET_ASCII",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_COULDNT_SET_ASCII")],
     },
     Entry {
         code: CurlCode::CURLE_FTP_PORT_FAILED,
@@ -1722,17 +1356,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_PORT_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_PORT_FAILED")],
     },
     Entry {
         code: CurlCode::CURLE_FTP_COULDNT_USE_REST,
@@ -1747,17 +1371,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_COULDNT_USE_REST",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_COULDNT_USE_REST")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE32,
@@ -1772,17 +1386,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_COULDNT_GET_SIZE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_COULDNT_GET_SIZE")],
     },
     Entry {
         code: CurlCode::CURLE_RANGE_ERROR,
@@ -1798,24 +1402,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_RANGE_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_HTTP_RANGE_ERROR",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_RANGE_ERROR"),
+            Symbol::new(Ecosystem::Pycurl, "E_HTTP_RANGE_ERROR").alias(),
         ],
     },
     Entry {
@@ -1831,17 +1419,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("8.11.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_HTTP_POST_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_HTTP_POST_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_CONNECT_ERROR,
@@ -1856,17 +1434,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_CONNECT_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_CONNECT_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_BAD_DOWNLOAD_RESUME,
@@ -1882,24 +1450,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_BAD_DOWNLOAD_RESUME",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_BAD_DOWNLOAD_RESUME",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_BAD_DOWNLOAD_RESUME"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_BAD_DOWNLOAD_RESUME").alias(),
         ],
     },
     Entry {
@@ -1915,17 +1467,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FILE_COULDNT_READ_FILE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FILE_COULDNT_READ_FILE")],
     },
     Entry {
         code: CurlCode::CURLE_LDAP_CANNOT_BIND,
@@ -1940,17 +1482,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_LDAP_CANNOT_BIND",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_LDAP_CANNOT_BIND")],
     },
     Entry {
         code: CurlCode::CURLE_LDAP_SEARCH_FAILED,
@@ -1965,17 +1497,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_LDAP_SEARCH_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_LDAP_SEARCH_FAILED")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE40,
@@ -1990,17 +1512,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_LIBRARY_NOT_FOUND",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_LIBRARY_NOT_FOUND")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE41,
@@ -2015,17 +1527,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("8.11.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FUNCTION_NOT_FOUND",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FUNCTION_NOT_FOUND")],
     },
     Entry {
         code: CurlCode::CURLE_ABORTED_BY_CALLBACK,
@@ -2040,17 +1542,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_ABORTED_BY_CALLBACK",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_ABORTED_BY_CALLBACK")],
     },
     Entry {
         code: CurlCode::CURLE_BAD_FUNCTION_ARGUMENT,
@@ -2065,17 +1557,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_BAD_FUNCTION_ARGUMENT",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_BAD_FUNCTION_ARGUMENT")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE44,
@@ -2090,17 +1572,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_BAD_CALLING_ORDER",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_BAD_CALLING_ORDER")],
     },
     Entry {
         code: CurlCode::CURLE_INTERFACE_FAILED,
@@ -2116,24 +1588,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_INTERFACE_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_HTTP_PORT_FAILED",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_INTERFACE_FAILED"),
+            Symbol::new(Ecosystem::Pycurl, "E_HTTP_PORT_FAILED").alias(),
         ],
     },
     Entry {
@@ -2149,17 +1605,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_BAD_PASSWORD_ENTERED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_BAD_PASSWORD_ENTERED")],
     },
     Entry {
         code: CurlCode::CURLE_TOO_MANY_REDIRECTS,
@@ -2174,17 +1620,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.5"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TOO_MANY_REDIRECTS",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_TOO_MANY_REDIRECTS")],
     },
     Entry {
         code: CurlCode::CURLE_UNKNOWN_OPTION,
@@ -2200,24 +1636,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_UNKNOWN_OPTION",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_UNKNOWN_TELNET_OPTION",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_UNKNOWN_OPTION"),
+            Symbol::new(Ecosystem::Pycurl, "E_UNKNOWN_TELNET_OPTION").alias(),
         ],
     },
     Entry {
@@ -2233,17 +1653,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.78.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TELNET_OPTION_SYNTAX",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_TELNET_OPTION_SYNTAX")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE50,
@@ -2288,17 +1698,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.9.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_GOT_NOTHING",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_GOT_NOTHING")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_ENGINE_NOTFOUND,
@@ -2313,17 +1713,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.9.3"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_ENGINE_NOTFOUND",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_ENGINE_NOTFOUND")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_ENGINE_SETFAILED,
@@ -2338,17 +1728,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.9.3"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_ENGINE_SETFAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_ENGINE_SETFAILED")],
     },
     Entry {
         code: CurlCode::CURLE_SEND_ERROR,
@@ -2363,17 +1743,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.10"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SEND_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SEND_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_RECV_ERROR,
@@ -2388,17 +1758,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.10"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_RECV_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_RECV_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE57,
@@ -2413,17 +1773,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.17.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SHARE_IN_USE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SHARE_IN_USE")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_CERTPROBLEM,
@@ -2438,17 +1788,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.10"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_CERTPROBLEM",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_CERTPROBLEM")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_CIPHER,
@@ -2463,17 +1803,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.10"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_CIPHER",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_CIPHER")],
     },
     Entry {
         code: CurlCode::CURLE_PEER_FAILED_VERIFICATION,
@@ -2489,33 +1819,9 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_PEER_FAILED_VERIFICATION",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_CACERT",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_PEER_CERTIFICATE",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_PEER_FAILED_VERIFICATION"),
+            Symbol::new(Ecosystem::Pycurl, "E_SSL_CACERT").alias(),
+            Symbol::new(Ecosystem::Pycurl, "E_SSL_PEER_CERTIFICATE").alias(),
         ],
     },
     Entry {
@@ -2531,17 +1837,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.10"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_BAD_CONTENT_ENCODING",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_BAD_CONTENT_ENCODING")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE62,
@@ -2556,17 +1852,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.82.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_LDAP_INVALID_URL",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_LDAP_INVALID_URL")],
     },
     Entry {
         code: CurlCode::CURLE_FILESIZE_EXCEEDED,
@@ -2581,17 +1867,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.10.8"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FILESIZE_EXCEEDED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FILESIZE_EXCEEDED")],
     },
     Entry {
         code: CurlCode::CURLE_USE_SSL_FAILED,
@@ -2607,24 +1883,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_USE_SSL_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_SSL_FAILED",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_USE_SSL_FAILED"),
+            Symbol::new(Ecosystem::Pycurl, "E_FTP_SSL_FAILED").alias(),
         ],
     },
     Entry {
@@ -2640,17 +1900,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.12.3"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SEND_FAIL_REWIND",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SEND_FAIL_REWIND")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_ENGINE_INITFAILED,
@@ -2665,17 +1915,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.12.3"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_ENGINE_INITFAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_ENGINE_INITFAILED")],
     },
     Entry {
         code: CurlCode::CURLE_LOGIN_DENIED,
@@ -2690,17 +1930,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.13.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_LOGIN_DENIED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_LOGIN_DENIED")],
     },
     Entry {
         code: CurlCode::CURLE_TFTP_NOTFOUND,
@@ -2715,17 +1945,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.15.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TFTP_NOTFOUND",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_TFTP_NOTFOUND")],
     },
     Entry {
         code: CurlCode::CURLE_TFTP_PERM,
@@ -2740,17 +1960,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.15.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TFTP_PERM",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_TFTP_PERM")],
     },
     Entry {
         code: CurlCode::CURLE_REMOTE_DISK_FULL,
@@ -2766,24 +1976,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_REMOTE_DISK_FULL",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TFTP_DISKFULL",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_REMOTE_DISK_FULL"),
+            Symbol::new(Ecosystem::Pycurl, "E_TFTP_DISKFULL").alias(),
         ],
     },
     Entry {
@@ -2799,17 +1993,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.15.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TFTP_ILLEGAL",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_TFTP_ILLEGAL")],
     },
     Entry {
         code: CurlCode::CURLE_TFTP_UNKNOWNID,
@@ -2824,17 +2008,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.15.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TFTP_UNKNOWNID",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_TFTP_UNKNOWNID")],
     },
     Entry {
         code: CurlCode::CURLE_REMOTE_FILE_EXISTS,
@@ -2850,24 +2024,8 @@ static ENTRIES: [Entry; 102] = [
         reference: None,
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_REMOTE_FILE_EXISTS",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TFTP_EXISTS",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Pycurl, "E_REMOTE_FILE_EXISTS"),
+            Symbol::new(Ecosystem::Pycurl, "E_TFTP_EXISTS").alias(),
         ],
     },
     Entry {
@@ -2883,17 +2041,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.15.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_TFTP_NOSUCHUSER",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_TFTP_NOSUCHUSER")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE75,
@@ -2908,17 +2056,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.85.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_CONV_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_CONV_FAILED")],
     },
     Entry {
         code: CurlCode::CURLE_OBSOLETE76,
@@ -2933,17 +2071,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.82.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_CONV_REQD",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_CONV_REQD")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_CACERT_BADFILE,
@@ -2958,17 +2086,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.16.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_CACERT_BADFILE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_CACERT_BADFILE")],
     },
     Entry {
         code: CurlCode::CURLE_REMOTE_FILE_NOT_FOUND,
@@ -2983,17 +2101,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.16.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_REMOTE_FILE_NOT_FOUND",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_REMOTE_FILE_NOT_FOUND")],
     },
     Entry {
         code: CurlCode::CURLE_SSH,
@@ -3008,17 +2116,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.16.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSH",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSH")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_SHUTDOWN_FAILED,
@@ -3033,17 +2131,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.16.1"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_SHUTDOWN_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_SHUTDOWN_FAILED")],
     },
     Entry {
         code: CurlCode::CURLE_AGAIN,
@@ -3058,17 +2146,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.18.2"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_AGAIN",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_AGAIN")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_CRL_BADFILE,
@@ -3083,17 +2161,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.19.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_CRL_BADFILE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_CRL_BADFILE")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_ISSUER_ERROR,
@@ -3108,17 +2176,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.19.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_ISSUER_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_ISSUER_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_FTP_PRET_FAILED,
@@ -3133,17 +2191,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.20.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_PRET_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_PRET_FAILED")],
     },
     Entry {
         code: CurlCode::CURLE_RTSP_CSEQ_ERROR,
@@ -3158,17 +2206,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.20.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_RTSP_CSEQ_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_RTSP_CSEQ_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_RTSP_SESSION_ERROR,
@@ -3183,17 +2221,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.20.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_RTSP_SESSION_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_RTSP_SESSION_ERROR")],
     },
     Entry {
         code: CurlCode::CURLE_FTP_BAD_FILE_LIST,
@@ -3208,17 +2236,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.21.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_FTP_BAD_FILE_LIST",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_FTP_BAD_FILE_LIST")],
     },
     Entry {
         code: CurlCode::CURLE_CHUNK_FAILED,
@@ -3233,17 +2251,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.21.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_CHUNK_FAILED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_CHUNK_FAILED")],
     },
     Entry {
         code: CurlCode::CURLE_NO_CONNECTION_AVAILABLE,
@@ -3258,17 +2266,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.30.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_NO_CONNECTION_AVAILABLE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_NO_CONNECTION_AVAILABLE")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_PINNEDPUBKEYNOTMATCH,
@@ -3283,17 +2281,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.39.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_PINNEDPUBKEYNOTMATCH",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_PINNEDPUBKEYNOTMATCH")],
     },
     Entry {
         code: CurlCode::CURLE_SSL_INVALIDCERTSTATUS,
@@ -3308,17 +2296,7 @@ static ENTRIES: [Entry; 102] = [
         since: Some("7.41.0"),
         reference: None,
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Pycurl,
-                name: "E_SSL_INVALIDCERTSTATUS",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Pycurl, "E_SSL_INVALIDCERTSTATUS")],
     },
     Entry {
         code: CurlCode::CURLE_HTTP2_STREAM,

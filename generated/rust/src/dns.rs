@@ -429,17 +429,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 1035"),
         reference: Some("RFC 1035"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "NOERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "NOERROR")],
     },
     Entry {
         code: Rcode::FORMERR,
@@ -454,17 +444,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 1035"),
         reference: Some("RFC 1035"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "FORMERR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "FORMERR")],
     },
     Entry {
         code: Rcode::SERVFAIL,
@@ -479,17 +459,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 1035"),
         reference: Some("RFC 1035"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "SERVFAIL",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "SERVFAIL")],
     },
     Entry {
         code: Rcode::NXDOMAIN,
@@ -504,17 +474,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 1035"),
         reference: Some("RFC 1035"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "NXDOMAIN",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "NXDOMAIN")],
     },
     Entry {
         code: Rcode::NOTIMP,
@@ -529,17 +489,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 1035"),
         reference: Some("RFC 1035"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "NOTIMP",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "NOTIMP")],
     },
     Entry {
         code: Rcode::REFUSED,
@@ -554,17 +504,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 1035"),
         reference: Some("RFC 1035"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "REFUSED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "REFUSED")],
     },
     Entry {
         code: Rcode::YXDOMAIN,
@@ -579,17 +519,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2136"),
         reference: Some("RFC 2136, RFC 6672"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "YXDOMAIN",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "YXDOMAIN")],
     },
     Entry {
         code: Rcode::YXRRSET,
@@ -604,17 +534,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2136"),
         reference: Some("RFC 2136"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "YXRRSET",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "YXRRSET")],
     },
     Entry {
         code: Rcode::NXRRSET,
@@ -629,17 +549,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2136"),
         reference: Some("RFC 2136"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "NXRRSET",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "NXRRSET")],
     },
     Entry {
         code: Rcode::NOTAUTH,
@@ -654,17 +564,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2136"),
         reference: Some("RFC 2136"),
         meanings: 2,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "NOTAUTH",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "NOTAUTH")],
     },
     Entry {
         code: Rcode::NOTAUTH,
@@ -679,17 +579,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2845"),
         reference: Some("RFC 8945"),
         meanings: 2,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "NOTAUTH",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "NOTAUTH")],
     },
     Entry {
         code: Rcode::NOTZONE,
@@ -704,17 +594,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2136"),
         reference: Some("RFC 2136"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "NOTZONE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "NOTZONE")],
     },
     Entry {
         code: Rcode::DSOTYPENI,
@@ -729,17 +609,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 8490"),
         reference: Some("RFC 8490"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "DSOTYPENI",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "DSOTYPENI")],
     },
     Entry {
         code: Rcode::BADVERS,
@@ -755,24 +625,8 @@ static ENTRIES: [Entry; 22] = [
         reference: Some("RFC 6891"),
         meanings: 2,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADVERS",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADSIG",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Dnspython, "BADVERS"),
+            Symbol::new(Ecosystem::Dnspython, "BADSIG").alias(),
         ],
     },
     Entry {
@@ -789,24 +643,8 @@ static ENTRIES: [Entry; 22] = [
         reference: Some("RFC 8945"),
         meanings: 2,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADVERS",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADSIG",
-                alias: true,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::Dnspython, "BADVERS"),
+            Symbol::new(Ecosystem::Dnspython, "BADSIG").alias(),
         ],
     },
     Entry {
@@ -822,17 +660,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2845"),
         reference: Some("RFC 8945"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADKEY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "BADKEY")],
     },
     Entry {
         code: Rcode::BADTIME,
@@ -847,17 +675,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2845"),
         reference: Some("RFC 8945"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADTIME",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "BADTIME")],
     },
     Entry {
         code: Rcode::BADMODE,
@@ -872,17 +690,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2930"),
         reference: Some("RFC 2930"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADMODE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "BADMODE")],
     },
     Entry {
         code: Rcode::BADNAME,
@@ -897,17 +705,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2930"),
         reference: Some("RFC 2930"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADNAME",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "BADNAME")],
     },
     Entry {
         code: Rcode::BADALG,
@@ -922,17 +720,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 2930"),
         reference: Some("RFC 2930"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADALG",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "BADALG")],
     },
     Entry {
         code: Rcode::BADTRUNC,
@@ -947,17 +735,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 4635"),
         reference: Some("RFC 8945"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADTRUNC",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "BADTRUNC")],
     },
     Entry {
         code: Rcode::BADCOOKIE,
@@ -972,17 +750,7 @@ static ENTRIES: [Entry; 22] = [
         since: Some("RFC 7873"),
         reference: Some("RFC 7873"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::Dnspython,
-                name: "BADCOOKIE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::Dnspython, "BADCOOKIE")],
     },
 ];
 

@@ -469,17 +469,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 6101 (SSL 3.0)"),
         reference: Some("RFC 9846, RFC Errata 7303"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_CLOSE_NOTIFY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_CLOSE_NOTIFY")],
     },
     Entry {
         code: AlertDescription::UNEXPECTED_MESSAGE,
@@ -495,15 +485,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_UNEXPECTED_MESSAGE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_UNEXPECTED_MESSAGE"),
         ],
     },
     Entry {
@@ -519,17 +501,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 6101 (SSL 3.0)"),
         reference: Some("RFC 9846"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_BAD_RECORD_MAC",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_BAD_RECORD_MAC")],
     },
     Entry {
         code: AlertDescription::DECRYPTION_FAILED_RESERVED,
@@ -560,15 +532,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_RECORD_OVERFLOW",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_RECORD_OVERFLOW"),
         ],
     },
     Entry {
@@ -585,15 +549,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_DECOMPRESSION_FAILURE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_DECOMPRESSION_FAILURE"),
         ],
     },
     Entry {
@@ -610,15 +566,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_HANDSHAKE_FAILURE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_HANDSHAKE_FAILURE"),
         ],
     },
     Entry {
@@ -650,15 +598,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_BAD_CERTIFICATE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_BAD_CERTIFICATE"),
         ],
     },
     Entry {
@@ -675,15 +615,10 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_UNSUPPORTED_CERTIFICATE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(
+                Ecosystem::PythonSsl,
+                "ALERT_DESCRIPTION_UNSUPPORTED_CERTIFICATE",
+            ),
         ],
     },
     Entry {
@@ -700,15 +635,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_CERTIFICATE_REVOKED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_CERTIFICATE_REVOKED"),
         ],
     },
     Entry {
@@ -725,15 +652,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_CERTIFICATE_EXPIRED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_CERTIFICATE_EXPIRED"),
         ],
     },
     Entry {
@@ -750,15 +669,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_CERTIFICATE_UNKNOWN",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_CERTIFICATE_UNKNOWN"),
         ],
     },
     Entry {
@@ -775,15 +686,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_ILLEGAL_PARAMETER",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_ILLEGAL_PARAMETER"),
         ],
     },
     Entry {
@@ -799,17 +702,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 2246 (TLS 1.0)"),
         reference: Some("RFC 9846"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_UNKNOWN_CA",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_UNKNOWN_CA")],
     },
     Entry {
         code: AlertDescription::ACCESS_DENIED,
@@ -824,17 +717,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 2246 (TLS 1.0)"),
         reference: Some("RFC 9846"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_ACCESS_DENIED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_ACCESS_DENIED")],
     },
     Entry {
         code: AlertDescription::DECODE_ERROR,
@@ -849,17 +732,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 2246 (TLS 1.0)"),
         reference: Some("RFC 9846"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_DECODE_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_DECODE_ERROR")],
     },
     Entry {
         code: AlertDescription::DECRYPT_ERROR,
@@ -874,17 +747,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 2246 (TLS 1.0)"),
         reference: Some("RFC 9846"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_DECRYPT_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_DECRYPT_ERROR")],
     },
     Entry {
         code: AlertDescription::TOO_MANY_CIDS_REQUESTED,
@@ -930,15 +793,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_PROTOCOL_VERSION",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_PROTOCOL_VERSION"),
         ],
     },
     Entry {
@@ -955,15 +810,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_INSUFFICIENT_SECURITY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_INSUFFICIENT_SECURITY"),
         ],
     },
     Entry {
@@ -979,17 +826,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 2246 (TLS 1.0)"),
         reference: Some("RFC 9846"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_INTERNAL_ERROR",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_INTERNAL_ERROR")],
     },
     Entry {
         code: AlertDescription::INAPPROPRIATE_FALLBACK,
@@ -1019,17 +856,7 @@ static ENTRIES: [Entry; 37] = [
         since: Some("RFC 2246 (TLS 1.0)"),
         reference: Some("RFC 9846"),
         meanings: 1,
-        symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_USER_CANCELLED",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
-        ],
+        symbols: &[Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_USER_CANCELLED")],
     },
     Entry {
         code: AlertDescription::NO_RENEGOTIATION_RESERVED,
@@ -1045,15 +872,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_NO_RENEGOTIATION",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_NO_RENEGOTIATION"),
         ],
     },
     Entry {
@@ -1085,15 +904,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_UNSUPPORTED_EXTENSION",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_UNSUPPORTED_EXTENSION"),
         ],
     },
     Entry {
@@ -1110,15 +921,10 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 6066, RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_CERTIFICATE_UNOBTAINABLE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(
+                Ecosystem::PythonSsl,
+                "ALERT_DESCRIPTION_CERTIFICATE_UNOBTAINABLE",
+            ),
         ],
     },
     Entry {
@@ -1135,15 +941,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 6066"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_UNRECOGNIZED_NAME",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_UNRECOGNIZED_NAME"),
         ],
     },
     Entry {
@@ -1160,15 +958,10 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 6066"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_BAD_CERTIFICATE_STATUS_RESPONSE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(
+                Ecosystem::PythonSsl,
+                "ALERT_DESCRIPTION_BAD_CERTIFICATE_STATUS_RESPONSE",
+            ),
         ],
     },
     Entry {
@@ -1185,15 +978,10 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 6066, RFC 9846"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_BAD_CERTIFICATE_HASH_VALUE",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(
+                Ecosystem::PythonSsl,
+                "ALERT_DESCRIPTION_BAD_CERTIFICATE_HASH_VALUE",
+            ),
         ],
     },
     Entry {
@@ -1210,15 +998,7 @@ static ENTRIES: [Entry; 37] = [
         reference: Some("RFC 4279"),
         meanings: 1,
         symbols: &[
-            Symbol {
-                ecosystem: Ecosystem::PythonSsl,
-                name: "ALERT_DESCRIPTION_UNKNOWN_PSK_IDENTITY",
-                alias: false,
-                since: None,
-                alias_since: None,
-                deprecated_since: None,
-                removed_since: None,
-            },
+            Symbol::new(Ecosystem::PythonSsl, "ALERT_DESCRIPTION_UNKNOWN_PSK_IDENTITY"),
         ],
     },
     Entry {

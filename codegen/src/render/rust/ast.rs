@@ -43,10 +43,6 @@ pub fn int(value: i64) -> Expr {
     }
 }
 
-pub fn bool(value: bool) -> Expr {
-    lit(Lit::Bool(syn::LitBool::new(value, span())))
-}
-
 pub fn call(function: &str, args: Vec<Expr>) -> Expr {
     Expr::Call(syn::ExprCall {
         attrs: Vec::new(),
@@ -62,6 +58,19 @@ pub fn option(value: Option<Expr>) -> Expr {
         Some(expr) => call("Some", vec![expr]),
         None => path("None"),
     }
+}
+
+/// `receiver.method(args...)`
+pub fn method_call(receiver: Expr, method: &str, args: Vec<Expr>) -> Expr {
+    Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method: ident(method),
+        turbofish: None,
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
 }
 
 pub fn reference(expr: Expr) -> Expr {

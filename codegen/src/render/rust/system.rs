@@ -485,18 +485,25 @@ fn tables(model: &Model, system: &System) -> Vec<syn::Item> {
                 .symbols_of(code)
                 .iter()
                 .map(|s| {
-                    ast::structure(
-                        "Symbol",
-                        vec![
-                            ("ecosystem", ast::path(&format!("Ecosystem::{}", system.ecosystems[s.ecosystem].rust))),
-                            ("name", ast::string(&s.name)),
-                            ("alias", ast::bool(!s.primary || s.removed_since.is_some())),
-                            ("since", optional(s.since.as_deref())),
-                            ("alias_since", optional(s.alias_since.as_deref())),
-                            ("deprecated_since", optional(s.deprecated_since.as_deref())),
-                            ("removed_since", optional(s.removed_since.as_deref())),
-                        ],
-                    )
+                    let mut symbol = ast::call(
+                        "Symbol::new",
+                        vec![ast::path(&format!("Ecosystem::{}", system.ecosystems[s.ecosystem].rust)), ast::string(&s.name)],
+                    );
+                    if !s.primary || s.removed_since.is_some() {
+                        symbol = ast::method_call(symbol, "alias", Vec::new());
+                    }
+                    let releases = [
+                        ("since", &s.since),
+                        ("alias_since", &s.alias_since),
+                        ("deprecated_since", &s.deprecated_since),
+                        ("removed_since", &s.removed_since),
+                    ];
+                    for (step, release) in releases {
+                        if let Some(release) = release.as_deref().filter(|r| !r.is_empty()) {
+                            symbol = ast::method_call(symbol, step, vec![ast::string(release)]);
+                        }
+                    }
+                    symbol
                 })
                 .collect();
             ast::structure(
