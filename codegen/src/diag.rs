@@ -75,6 +75,12 @@ impl Diagnostics {
         self.read.range(prefix.clone()..).next().is_some_and(|path| path.starts_with(&prefix))
     }
 
+    /// Takes over the problems and reads another `Diagnostics` collected.
+    pub fn absorb(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+        self.read.extend(other.read);
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }

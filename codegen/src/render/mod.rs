@@ -85,17 +85,6 @@ pub fn generate(model: &Model) -> Vec<GeneratedFile> {
     files
 }
 
-/// `render` over every item, each on its own thread, results in the items'
-/// order: for the parts of a renderer that take most of its time and share
-/// nothing but the model.
-pub(crate) fn each_in_parallel<T: Sync, R: Send>(items: &[T], render: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let render = &render;
-    std::thread::scope(|scope| {
-        let running: Vec<_> = items.iter().map(|item| scope.spawn(move || render(item))).collect();
-        running.into_iter().map(|thread| thread.join().expect("a renderer panicked")).collect()
-    })
-}
-
 /// Whether a method or function name is one the generated API already has
 /// for every system, in any language: a group, flag or mapping must not
 /// take it.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::names::Names;
+use super::names::Claims;
 use super::system::Spec;
 use crate::diag::Diagnostics;
 use crate::model::*;
@@ -13,7 +13,7 @@ pub fn check_codes(
     spec: &Spec,
     mut rows: Vec<Code>,
     vocabulary: &Vocabulary,
-    names: &mut Names,
+    names: &mut Claims,
     diags: &mut Diagnostics,
 ) {
     let path = system.table_path.clone();
@@ -109,10 +109,10 @@ pub fn check_codes(
     }
     for (code, dup) in rows.iter().zip(&duplicate) {
         if !dup && !code.c_name.is_empty() {
-            names.claim_c(code.c_name.clone(), &path, code.line, diags);
+            names.claim_c(code.c_name.clone(), &path, code.line);
             if spec.several_meanings {
                 // A meaning after its number's first gets `<constant>_MEANING`.
-                names.claim_c(format!("{}_MEANING", code.c_name), &path, code.line, diags);
+                names.claim_c(format!("{}_MEANING", code.c_name), &path, code.line);
             }
         }
     }

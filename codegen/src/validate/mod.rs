@@ -49,10 +49,20 @@ pub fn load(root: &Path) -> Result<Model, Vec<Diagnostic>> {
     // A folder whose system.toml does not load: mappings that name it are
     // not reported as naming an unknown system, since its own problem is.
     let mut all_loaded = true;
-    for folder in system_folders(root) {
-        match load_system(root, &folder, &vocabulary, &mut names, &mut diags) {
+    // Each system loads on a thread of its own; their problems and names are
+    // then taken in folder order, as if they had loaded one by one.
+    let loaded = crate::each_in_parallel(&system_folders(root), |folder| {
+        let (mut claims, mut own) = (names::Claims::default(), Diagnostics::default());
+        let system = load_system(root, folder, &vocabulary, &mut claims, &mut own);
+        (system, claims, own)
+    });
+    for (system, claims, own) in loaded {
+        diags.absorb(own);
+        // A clash of names is a problem of the system's structure.
+        let names_clean = names.settle(claims, &mut diags);
+        match system {
             Some((system, structure_clean)) => {
-                clean.push(structure_clean);
+                clean.push(structure_clean && names_clean);
                 systems.push(system);
             }
             None => all_loaded = false,
@@ -114,7 +124,7 @@ fn load_system(
     root: &Path,
     folder: &str,
     vocabulary: &Vocabulary,
-    names: &mut names::Names,
+    names: &mut names::Claims,
     diags: &mut Diagnostics,
 ) -> Option<(System, bool)> {
     let before = diags.len();

@@ -26,10 +26,41 @@ impl Default for Names {
     }
 }
 
+/// The C identifiers one system makes, in the order it makes them. Systems
+/// load side by side, each into its own `Claims`; [`Names::settle`] then
+/// checks them in folder order, so every clash is reported as it would be
+/// if they had loaded one after another.
+#[derive(Default)]
+pub struct Claims(Vec<(String, Option<(String, usize)>)>);
+
+impl Claims {
+    /// A name the generated API declares by itself (no line to blame).
+    pub fn reserve(&mut self, ident: String) {
+        self.0.push((ident, None));
+    }
+
+    /// A name `data/` makes at `path:line`.
+    pub fn claim_c(&mut self, ident: String, path: &str, line: usize) {
+        self.0.push((ident, Some((path.to_owned(), line))));
+    }
+}
+
 impl Names {
     /// A name the generated API declares by itself (no line to blame).
     pub fn reserve(&mut self, ident: String) {
         self.c.entry(ident).or_insert((None, 0));
+    }
+
+    /// Registers one system's claims in their order; whether none clashed.
+    pub fn settle(&mut self, claims: Claims, diags: &mut Diagnostics) -> bool {
+        let before = diags.len();
+        for (ident, origin) in claims.0 {
+            match origin {
+                None => self.reserve(ident),
+                Some((path, line)) => self.claim_c(ident, &path, line, diags),
+            }
+        }
+        diags.len() == before
     }
 
     /// A name `data/` makes at `path:line`; a second claim is reported.

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::names::{Names, check_lower_id, check_text};
+use super::names::{Claims, check_lower_id, check_text};
 use super::schema::SystemToml;
 use crate::diag::Diagnostics;
 use crate::load::{display_path, line_of, read_toml};
@@ -69,7 +69,7 @@ pub fn load_meta(
     root: &Path,
     folder: &str,
     vocabulary: &Vocabulary,
-    names: &mut Names,
+    names: &mut Claims,
     diags: &mut Diagnostics,
 ) -> Option<(System, Spec)> {
     let toml_rel = format!("{folder}/system.toml");
@@ -202,7 +202,7 @@ pub fn load_meta(
     }
     if let Some(alias) = &name_alias {
         for function in [alias.clone(), format!("from_{alias}")] {
-            names.claim_c(format!("{c_fn_prefix}{function}"), &path, 1, diags);
+            names.claim_c(format!("{c_fn_prefix}{function}"), &path, 1);
         }
     }
     names.reserve(format!("NETCODES_{upper_id}_GROUP_NONE"));
@@ -221,7 +221,7 @@ pub fn load_meta(
             diags.at(&path, flag_line, format!("flag method is a name the generated API already has ({:?})", flag.method));
         }
         let c_function = format!("{c_fn_prefix}{}", flag.method);
-        names.claim_c(c_function.clone(), &path, flag_line, diags);
+        names.claim_c(c_function.clone(), &path, flag_line);
         let bit = 1u32 << flags.len().min(31);
         let js_property = spell::lower_camel(&flag.method);
         flags.push(Flag { column, method: flag.method, c_function, js_property, doc: flag.doc, bit });
@@ -252,12 +252,12 @@ pub fn load_meta(
         if render::reserved_name(&method) || flags.iter().any(|f| f.method == method) {
             diags.at(&path, group_line, format!("group id would make {method}(), which the generated API already has ({gid:?})"));
         } else {
-            names.claim_c(c_predicate.clone(), &path, group_line, diags);
+            names.claim_c(c_predicate.clone(), &path, group_line);
         }
         if let Some(other) = groups.iter().find(|g| g.id == gid || (g.min <= group.max && group.min <= g.max)) {
             diags.at(&path, group_line, format!("group overlaps or repeats group {:?} ({gid:?})", other.id));
         }
-        names.claim_c(c_name.clone(), &path, group_line, diags);
+        names.claim_c(c_name.clone(), &path, group_line);
         groups.push(Group {
             rust: spell::upper_camel(&gid),
             upper: gid.to_ascii_uppercase(),
@@ -348,7 +348,7 @@ pub fn load_meta(
     }
     let qt_enum = qt_enum(meta.cpp_qt_enum, meta.cpp_qt_guard, &path, &line, diags);
     let c_type = format!("{c_fn_prefix}{}", spell::upper_snake(&type_name).to_ascii_lowercase());
-    names.claim_c(c_type.clone(), &path, type_line, diags);
+    names.claim_c(c_type.clone(), &path, type_line);
     let system = System {
         c_prefix: format!("NETCODES_{upper_id}_"),
         c_type,

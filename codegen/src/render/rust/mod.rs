@@ -146,7 +146,7 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
     ];
     // A module per system, each printed on its own thread: they are most of
     // the renderer's time, and they share nothing but the model.
-    files.extend(crate::render::each_in_parallel(&model.systems, |system| {
+    files.extend(crate::each_in_parallel(&model.systems, |system| {
         GeneratedFile::new(format!("generated/rust/src/{}.rs", system.id), system::system_rs(model, system))
     }));
     files
