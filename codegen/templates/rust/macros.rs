@@ -200,17 +200,12 @@ macro_rules! code_system {
             }
 
             const fn from_exact_name_bytes(name: &[u8]) -> Option<Self> {
-                let (mut lo, mut hi) = (0, BY_NAME.len());
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    match compare(BY_NAME[mid].0.as_bytes(), name) {
-                        core::cmp::Ordering::Less => lo = mid + 1,
-                        core::cmp::Ordering::Greater => hi = mid,
-                        core::cmp::Ordering::Equal => return Some(ENTRIES[BY_NAME[mid].1 as usize].code),
-                    }
+                match row_of(&BY_NAME, name, false) {
+                    Some(row) => Some(ENTRIES[row].code),
+                    None => None,
                 }
-                None
             }
+
 
             /// Whether to send a failed request again, and how long to wait
             /// at least, after this code: the decision of its [`retry`](Self::retry)
@@ -227,17 +222,12 @@ macro_rules! code_system {
 
             /// The code with any of its names, ignoring ASCII case.
             const fn from_folded_name(name: &[u8]) -> Option<Self> {
-                let (mut lo, mut hi) = (0, FOLDED.len());
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    match compare_folded(FOLDED[mid].0.as_bytes(), name) {
-                        core::cmp::Ordering::Less => lo = mid + 1,
-                        core::cmp::Ordering::Greater => hi = mid,
-                        core::cmp::Ordering::Equal => return Some(ENTRIES[FOLDED[mid].1 as usize].code),
-                    }
+                match row_of(&FOLDED, name, true) {
+                    Some(row) => Some(ENTRIES[row].code),
+                    None => None,
                 }
-                None
             }
+
 
             /// Whether the code has the flag with this bit.
             #[allow(dead_code, reason = "only systems with flags ask")]
@@ -489,22 +479,40 @@ macro_rules! code_system {
             }
         }
 
-        /// Byte-wise comparison usable in `const fn`.
-        const fn compare(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
+        /// Byte-wise comparison usable in `const fn` of a name from a table
+        /// with `text`; with `fold`, the table's name is lower case and
+        /// `text` is lowered on the fly.
+        const fn compare(known: &[u8], text: &[u8], fold: bool) -> core::cmp::Ordering {
             let mut i = 0;
-            while i < a.len() && i < b.len() {
-                if a[i] != b[i] {
-                    return if a[i] < b[i] { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater };
+            while i < known.len() && i < text.len() {
+                let t = if fold { text[i].to_ascii_lowercase() } else { text[i] };
+                if known[i] != t {
+                    return if known[i] < t { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater };
                 }
                 i += 1;
             }
-            if a.len() < b.len() {
+            if known.len() < text.len() {
                 core::cmp::Ordering::Less
-            } else if a.len() > b.len() {
+            } else if known.len() > text.len() {
                 core::cmp::Ordering::Greater
             } else {
                 core::cmp::Ordering::Equal
             }
+        }
+
+        /// The row in `ENTRIES` of `name` in a name table sorted by bytes
+        /// (`BY_NAME`, or `FOLDED` with `fold`). Binary search.
+        const fn row_of(table: &[(&str, u32)], name: &[u8], fold: bool) -> Option<usize> {
+            let (mut lo, mut hi) = (0, table.len());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                match compare(table[mid].0.as_bytes(), name, fold) {
+                    core::cmp::Ordering::Less => lo = mid + 1,
+                    core::cmp::Ordering::Greater => hi = mid,
+                    core::cmp::Ordering::Equal => return Some(table[mid].1 as usize),
+                }
+            }
+            None
         }
 
         /// `name` without the first of `LOOKUP_PREFIXES` it starts with, compared ignoring ASCII case.
@@ -514,7 +522,7 @@ macro_rules! code_system {
                 let prefix = LOOKUP_PREFIXES[i].as_bytes();
                 if name.len() >= prefix.len() {
                     let (head, rest) = name.split_at(prefix.len());
-                    if compare_folded(prefix, head).is_eq() {
+                    if compare(prefix, head, true).is_eq() {
                         return rest;
                     }
                 }
@@ -528,25 +536,6 @@ macro_rules! code_system {
             match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
                 Some(hex) => <$int>::from_str_radix(hex, 16).ok(),
                 None => text.parse::<$int>().ok(),
-            }
-        }
-
-        /// Compares `folded` (already lower case) with `text` lowered on the fly.
-        const fn compare_folded(folded: &[u8], text: &[u8]) -> core::cmp::Ordering {
-            let mut i = 0;
-            while i < folded.len() && i < text.len() {
-                let t = text[i].to_ascii_lowercase();
-                if folded[i] != t {
-                    return if folded[i] < t { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater };
-                }
-                i += 1;
-            }
-            if folded.len() < text.len() {
-                core::cmp::Ordering::Less
-            } else if folded.len() > text.len() {
-                core::cmp::Ordering::Greater
-            } else {
-                core::cmp::Ordering::Equal
             }
         }
     };
