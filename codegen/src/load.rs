@@ -164,7 +164,7 @@ pub fn read_csv(
         };
         let line = record.position().map_or(1, |pos| pos.line() as usize);
         if record.len() != columns.len() {
-            let hint = if record.len() > columns.len() && record.iter().last() == Some("") {
+            let hint = if record.len() > columns.len() && record.iter().next_back() == Some("") {
                 "; is there a trailing comma?"
             } else {
                 ""

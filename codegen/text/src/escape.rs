@@ -74,7 +74,7 @@ pub fn python_docstring(text: &str, indent: usize) -> String {
                 '\\' => out.push_str("\\\\"),
                 '"' if chars.peek() == Some(&'"') || (chars.peek().is_none() && last_of_text) => out.push_str("\\\""),
                 ' '..='~' => out.push(c),
-                _ => out.push_str(&python_string(&c.to_string()).trim_matches('"').to_owned()),
+                _ => out.push_str(python_string(&c.to_string()).trim_matches('"')),
             }
         }
         out

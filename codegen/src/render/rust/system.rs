@@ -67,63 +67,39 @@ fn group_enum(system: &System) -> TokenStream {
     let (type_min, type_max) = system.int_type.range();
     let covered: i128 = system.groups.iter().map(|g| i128::from(g.max) - i128::from(g.min) + 1).sum();
     let fallback = if covered == i128::from(type_max) - i128::from(type_min) + 1 { quote!() } else { quote!(_ => None) };
-    LabelledEnum {
-        name: "Group",
-        doc: format!("The value ranges {} documents for its codes.", system.upstream),
-        variants: system
-            .groups
-            .iter()
-            .map(|g| {
-                let range = format!("{} ({}..={}).", g.title, system.value_text(g.min), system.value_text(g.max));
-                (g.rust.clone(), if g.description.is_empty() { range } else { format!("{range} {}", g.description) })
-            })
-            .collect(),
-        texts: vec![
-            (" The identifier used in the data tables.", system.groups.iter().map(|g| g.id.clone()).collect()),
-            (" A short human title.", system.groups.iter().map(|g| g.title.clone()).collect()),
-        ]
-        .into_iter()
-        .zip(["id", "title"])
-        .map(|((doc, values), method)| (method, doc.to_owned(), values))
-        .collect(),
-        from_id: false,
-        extra: quote! {
-            /// The inclusive range of values in this group.
-            #[must_use]
-            pub const fn range(self) -> (#int, #int) { match self { #(#ranges)* } }
+    let groups = &system.groups;
+    LabelledEnum::new("Group", format!("The value ranges {} documents for its codes.", system.upstream), groups, |g| {
+        let range = format!("{} ({}..={}).", g.title, system.value_text(g.min), system.value_text(g.max));
+        (g.rust.clone(), if g.description.is_empty() { range } else { format!("{range} {}", g.description) })
+    })
+    .text("id", " The identifier used in the data tables.", groups, |g| &g.id)
+    .text("title", " A short human title.", groups, |g| &g.title)
+    .with(quote! {
+        /// The inclusive range of values in this group.
+        #[must_use]
+        pub const fn range(self) -> (#int, #int) { match self { #(#ranges)* } }
 
-            /// The group whose range holds `code`, known code or not.
-            #[must_use]
-            pub const fn of(code: #int) -> Option<Self> {
-                #[allow(clippy::match_overlapping_arm, reason = "ranges are disjoint by validation")]
-                match code { #(#of_arms)* #fallback }
-            }
-        },
-    }
+        /// The group whose range holds `code`, known code or not.
+        #[must_use]
+        pub const fn of(code: #int) -> Option<Self> {
+            #[allow(clippy::match_overlapping_arm, reason = "ranges are disjoint by validation")]
+            match code { #(#of_arms)* #fallback }
+        }
+    })
     .tokens()
 }
 
 fn source_enum(system: &System) -> TokenStream {
     let sources = &system.sources;
-    LabelledEnum {
-        name: "Source",
-        doc: "Who gives a code a meaning: upstream itself, or another source whose software sends it. \
-              The order is the precedence when a number has several meanings."
-            .to_owned(),
-        variants: sources.iter().map(|s| (s.rust.clone(), s.title.clone())).collect(),
-        texts: vec![
-            ("id", format!(" The identifier used in the data tables, e.g. `\"{}\"`.", sources[0].id), sources.iter().map(|s| s.id.clone()).collect()),
-            ("title", " A human title.".to_owned(), sources.iter().map(|s| s.title.clone()).collect()),
-            (
-                "url",
-                " Where the source documents its codes; empty where nothing public does.".to_owned(),
-                sources.iter().map(|s| s.url.clone()).collect(),
-            ),
-        ],
-        from_id: true,
-        extra: TokenStream::new(),
-    }
-    .tokens()
+    let doc = "Who gives a code a meaning: upstream itself, or another source whose software sends it. \
+               The order is the precedence when a number has several meanings.";
+    let example = format!(" The identifier used in the data tables, e.g. `\"{}\"`.", sources[0].id);
+    LabelledEnum::new("Source", doc.to_owned(), sources, |s| (s.rust.clone(), s.title.clone()))
+        .text("id", &example, sources, |s| &s.id)
+        .text("title", " A human title.", sources, |s| &s.title)
+        .text("url", " Where the source documents its codes; empty where nothing public does.", sources, |s| &s.url)
+        .with_from_id()
+        .tokens()
 }
 
 fn ecosystem_enum(system: &System) -> TokenStream {
@@ -133,20 +109,13 @@ fn ecosystem_enum(system: &System) -> TokenStream {
     } else {
         format!("A library or framework whose names for {} codes this crate records.", system.title)
     };
-    LabelledEnum {
-        name: "Ecosystem",
-        doc,
-        variants: ecosystems.iter().map(|e| (e.rust.clone(), format!("{} {}", e.title, e.version))).collect(),
-        texts: vec![
-            ("id", " The identifier used in the data tables.".to_owned(), ecosystems.iter().map(|e| e.id.clone()).collect()),
-            ("title", " A human title.".to_owned(), ecosystems.iter().map(|e| e.title.clone()).collect()),
-            ("version", " The release the names were read from.".to_owned(), ecosystems.iter().map(|e| e.version.clone()).collect()),
-            ("url", " Where the ecosystem documents the names.".to_owned(), ecosystems.iter().map(|e| e.url.clone()).collect()),
-        ],
-        from_id: true,
-        extra: TokenStream::new(),
-    }
-    .tokens()
+    LabelledEnum::new("Ecosystem", doc, ecosystems, |e| (e.rust.clone(), format!("{} {}", e.title, e.version)))
+        .text("id", " The identifier used in the data tables.", ecosystems, |e| &e.id)
+        .text("title", " A human title.", ecosystems, |e| &e.title)
+        .text("version", " The release the names were read from.", ecosystems, |e| &e.version)
+        .text("url", " Where the ecosystem documents the names.", ecosystems, |e| &e.url)
+        .with_from_id()
+        .tokens()
 }
 
 fn code_type(system: &System) -> TokenStream {

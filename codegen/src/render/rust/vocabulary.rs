@@ -10,19 +10,42 @@ use crate::model::*;
 
 /// An enum whose variants carry text attributes.
 pub(super) struct LabelledEnum<'a> {
-    pub name: &'a str,
-    pub doc: String,
+    name: &'a str,
+    doc: String,
     /// (variant, doc).
-    pub variants: Vec<(String, String)>,
+    variants: Vec<(String, String)>,
     /// (method, doc, one value per variant).
-    pub texts: Vec<(&'a str, String, Vec<String>)>,
+    texts: Vec<(&'a str, String, Vec<String>)>,
     /// `from_id()`, the inverse of the first text.
-    pub from_id: bool,
+    from_id: bool,
     /// Items to add to the `impl` block.
-    pub extra: TokenStream,
+    extra: TokenStream,
 }
 
-impl LabelledEnum<'_> {
+impl<'a> LabelledEnum<'a> {
+    /// An enum with a variant per item: `variant` gives its name and its doc.
+    pub fn new<T>(name: &'a str, doc: String, items: &[T], variant: impl Fn(&T) -> (String, String)) -> Self {
+        LabelledEnum { name, doc, variants: items.iter().map(variant).collect(), texts: Vec::new(), from_id: false, extra: TokenStream::new() }
+    }
+
+    /// Adds `const fn method(self) -> &'static str`, each variant's text taken from its item.
+    pub fn text<T>(mut self, method: &'a str, doc: &str, items: &[T], value: impl Fn(&T) -> &str) -> Self {
+        self.texts.push((method, doc.to_owned(), items.iter().map(|item| value(item).to_owned()).collect()));
+        self
+    }
+
+    /// Adds `from_id()`, the inverse of the first text.
+    pub fn with_from_id(mut self) -> Self {
+        self.from_id = true;
+        self
+    }
+
+    /// Adds items to the `impl` block.
+    pub fn with(mut self, extra: TokenStream) -> Self {
+        self.extra = extra;
+        self
+    }
+
     pub fn tokens(&self) -> TokenStream {
         let ty = format_ident!("{}", self.name);
         let doc = doc_text(&[&self.doc]);
@@ -83,26 +106,12 @@ impl LabelledEnum<'_> {
 
 /// A vocabulary enum: id, title and description of each term.
 fn term_enum<'a>(name: &'a str, doc: &str, terms: &[&Term]) -> LabelledEnum<'a> {
-    LabelledEnum {
-        name,
-        doc: doc.to_owned(),
-        variants: terms.iter().map(|t| (t.rust.clone(), format!("{}: {}", t.title, t.description))).collect(),
-        texts: vec![
-            (
-                "id",
-                format!(" The identifier used in the data tables, e.g. `\"{}\"`.", terms.first().map_or("", |t| &t.id)),
-                terms.iter().map(|t| t.id.clone()).collect(),
-            ),
-            ("title", " A short human title.".to_owned(), terms.iter().map(|t| t.title.clone()).collect()),
-            (
-                "description",
-                " One sentence on what this value means.".to_owned(),
-                terms.iter().map(|t| t.description.clone()).collect(),
-            ),
-        ],
-        from_id: true,
-        extra: TokenStream::new(),
-    }
+    let example = format!(" The identifier used in the data tables, e.g. `\"{}\"`.", terms.first().map_or("", |t| &t.id));
+    LabelledEnum::new(name, doc.to_owned(), terms, |t| (t.rust.clone(), format!("{}: {}", t.title, t.description)))
+        .text("id", &example, terms, |t| &t.id)
+        .text("title", " A short human title.", terms, |t| &t.title)
+        .text("description", " One sentence on what this value means.", terms, |t| &t.description)
+        .with_from_id()
 }
 
 pub(super) fn vocabulary_rs(model: &Model) -> String {
@@ -112,8 +121,8 @@ pub(super) fn vocabulary_rs(model: &Model) -> String {
     }
     // Retired statuses belong to numbers no code type offers.
     let offered: Vec<&Term> = vocab.statuses.iter().filter(|s| !s.retired).collect();
-    let mut retry = term_enum("Retry", "Whether and how to retry after a code. Shared by every code system.", &all(&vocab.retries));
-    retry.extra = retry_decide(&vocab.retries);
+    let retry = term_enum("Retry", "Whether and how to retry after a code. Shared by every code system.", &all(&vocab.retries))
+        .with(retry_decide(&vocab.retries));
     let mut tokens = retry_decision_type();
     for labelled in [
         term_enum("Category", "What kind of failure a code is. Shared by every code system.", &all(&vocab.categories)),
