@@ -134,14 +134,18 @@ fn no_change_exits_0() {
     assert!(stdout.starts_with("chromium: no change (") && stdout.ends_with(" NET_ERROR entries)\n"), "{stdout}");
 }
 
+/// Where pkg-config says `package`'s headers are, or `fallback` without it.
+fn include_dir(package: &str, fallback: &str) -> PathBuf {
+    match Command::new("pkg-config").args(["--variable=includedir", package]).output() {
+        Ok(output) if output.status.success() => PathBuf::from(text(&output.stdout).trim()),
+        _ => PathBuf::from(fallback),
+    }
+}
+
 /// The real header of Debian's qt6-base-dev: data/qt agrees with it.
 #[test]
 fn the_installed_qt_header_matches_data() {
-    let include = Command::new("pkg-config").args(["--variable=includedir", "Qt6Network"]).output();
-    let dir = match include {
-        Ok(output) if output.status.success() => PathBuf::from(text(&output.stdout).trim()),
-        _ => PathBuf::from("/usr/include/x86_64-linux-gnu/qt6"),
-    };
+    let dir = include_dir("Qt6Network", "/usr/include/x86_64-linux-gnu/qt6");
     let header = dir.join("QtNetwork/qnetworkreply.h");
     assert!(
         header.is_file(),
@@ -813,11 +817,7 @@ fn the_installed_google_rpc_code_proto_matches_data() {
 /// the change (a new number is missing, a retired one has its older name).
 #[test]
 fn the_debian_curl_header_differs_from_data_only_by_newer_rows() {
-    let include = Command::new("pkg-config").args(["--variable=includedir", "libcurl"]).output();
-    let dir = match include {
-        Ok(output) if output.status.success() => PathBuf::from(text(&output.stdout).trim()),
-        _ => PathBuf::from("/usr/include"),
-    };
+    let dir = include_dir("libcurl", "/usr/include");
     let header = [dir.join("curl/curl.h"), PathBuf::from("/usr/include/x86_64-linux-gnu/curl/curl.h")]
         .into_iter()
         .find(|p| p.is_file())
