@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 use codegen::model::{DecisionRule, Model, System};
 use conformance::readback::{self, file_url, probes};
 use conformance::server::Server;
-use conformance::{by_folded_name, by_name, install_pin, model, repo_root, require_tool, run, scratch_dir, snapshot, stdout, system};
+use conformance::{by_folded_name, by_name, copy_dir, install_pin, model, repo_root, require_tool, run, scratch_dir, snapshot, stdout, system};
 use serde_json::{Value, json};
 
 const PREFIX: &str = "/opt/netcodes-typescript";
@@ -821,30 +821,24 @@ fn js_blocks(markdown: &str) -> Vec<String> {
     blocks
 }
 
-fn readme_block(marker: &str) -> String {
+/// Writes the README's ```js block that starts with `marker` into `dir` as `file`.
+fn write_readme_block(marker: &str, dir: &Path, file: &str) {
     let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("read README.md");
-    js_blocks(&readme)
+    let block = js_blocks(&readme)
         .into_iter()
         .find(|block| block.starts_with(marker))
-        .unwrap_or_else(|| panic!("README.md has no ```js block starting with {marker:?}"))
+        .unwrap_or_else(|| panic!("README.md has no ```js block starting with {marker:?}"));
+    std::fs::write(dir.join(file), block).expect("write the example");
 }
 
 #[test]
 fn the_readme_electron_example_runs_against_a_stand_in_for_electron() {
     let model = model();
     let project = project();
-    let example = readme_block("// main.js of an Electron app");
+    write_readme_block("// main.js of an Electron app", &project.dir, "electron-main.mjs");
     // A stand-in for the electron package: one window, whose loads fail with
     // the codes of NETCODES_FAIL in turn, recording what the example does.
-    let fake = project.dir.join("node_modules/electron");
-    std::fs::create_dir_all(&fake).expect("fake electron dir");
-    std::fs::write(
-        fake.join("package.json"),
-        "{\"name\": \"electron\", \"version\": \"0.0.0\", \"type\": \"module\", \"exports\": \"./index.js\"}\n",
-    )
-    .expect("write fake package.json");
-    std::fs::copy(fixtures().join("fake-electron.js"), fake.join("index.js")).expect("copy the stand-in");
-    std::fs::write(project.dir.join("electron-main.mjs"), &example).expect("write the example");
+    copy_dir(&fixtures().join("fake-electron"), &project.dir.join("node_modules/electron"));
     let chromium = system(&model, "chromium");
     for name in ["ERR_NAME_NOT_RESOLVED", "ERR_CERT_DATE_INVALID", "ERR_CONNECTION_RESET"] {
         let code = chromium.codes.iter().find(|c| c.name == name).expect("a Chromium code of the example");
@@ -869,12 +863,11 @@ fn the_readme_electron_example_runs_against_a_stand_in_for_electron() {
 fn the_readme_express_example_runs_on_express() {
     let model = model();
     let project = project();
-    let example = readme_block("// server.js: an Express gateway");
+    write_readme_block("// server.js: an Express gateway", &project.dir, "express-server.mjs");
     let express_dir = project.dir.join("node_modules/express");
     if !express_dir.exists() {
         std::os::unix::fs::symlink(node_modules().join("express"), &express_dir).expect("link express");
     }
-    std::fs::write(project.dir.join("express-server.mjs"), &example).expect("write the example");
     std::fs::copy(fixtures().join("express-harness.mjs"), project.dir.join("express-harness.mjs")).expect("copy harness");
     let output = stdout(Command::new("node").arg("express-harness.mjs").current_dir(&project.dir));
     let http = system(&model, "http");
