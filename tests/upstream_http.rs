@@ -21,9 +21,9 @@ const NPM_PREFIX: &str = "/opt/netcodes-upstream/node_modules";
 // ---------------------------------------------------------------------------
 // data/http/symbols.*, reason_history.csv
 
+/// A row of symbols.csv.
 struct Symbol {
     code: i64,
-    ecosystem: String,
     symbol: String,
     alias: bool,
     row: codegen::model::Symbol,
@@ -37,14 +37,15 @@ impl Symbol {
     }
 }
 
-fn symbols() -> Vec<Symbol> {
+/// The rows of symbols.csv for one ecosystem.
+fn symbols(ecosystem: &str) -> Vec<Symbol> {
     let model = model();
     let http = system(&model, "http");
     http.symbols
         .iter()
+        .filter(|s| http.ecosystems[s.ecosystem].id == ecosystem)
         .map(|s| Symbol {
             code: s.value,
-            ecosystem: http.ecosystems[s.ecosystem].id.clone(),
             symbol: s.name.clone(),
             alias: !s.primary,
             row: s.clone(),
@@ -128,7 +129,7 @@ fn assert_printed(output: &str, rows: &[Symbol], upstream: &str) -> usize {
 /// the installed release: a row whose `since` is later must not exist yet, and
 /// must exist once the release has it.
 fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTreeMap<String, i64>, min: usize) {
-    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == ecosystem).collect();
+    let rows = symbols(ecosystem);
     let mut ours = BTreeMap::new();
     let mut later = BTreeMap::new();
     for row in &rows {
@@ -170,9 +171,9 @@ fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTre
 /// against the ecosystem's own (Python's canonical member names, Rack's
 /// SYMBOL_TO_STATUS_CODE, HttpComponents' constants that are not deprecated).
 fn compare_primary(ecosystem: &str, upstream: &str, release: &str, theirs: &BTreeSet<String>) {
-    let ours: BTreeSet<String> = symbols()
+    let ours: BTreeSet<String> = symbols(ecosystem)
         .into_iter()
-        .filter(|row| row.ecosystem == ecosystem && row.in_release(release).1)
+        .filter(|row| row.in_release(release).1)
         .map(|row| row.symbol)
         .collect();
     let missing: Vec<&String> = ours.difference(theirs).collect();
@@ -188,9 +189,9 @@ fn compare_primary(ecosystem: &str, upstream: &str, release: &str, theirs: &BTre
 /// The names symbols.csv says `release` deprecates.
 fn deprecated_in(ecosystem: &str, release: &str) -> BTreeSet<String> {
     let at = version_key(release);
-    symbols()
+    symbols(ecosystem)
         .into_iter()
-        .filter(|row| row.ecosystem == ecosystem && row.in_release(release).0)
+        .filter(|row| row.in_release(release).0)
         .filter(|row| row.row.deprecated_since.as_deref().is_some_and(|since| version_key(since) <= at))
         .map(|row| row.symbol)
         .collect()
@@ -198,7 +199,7 @@ fn deprecated_in(ecosystem: &str, release: &str) -> BTreeSet<String> {
 
 /// Names of symbols.csv that are aliases, for one ecosystem.
 fn aliases(ecosystem: &str) -> BTreeSet<String> {
-    symbols().into_iter().filter(|row| row.ecosystem == ecosystem && row.alias).map(|row| row.symbol).collect()
+    symbols(ecosystem).into_iter().filter(|row| row.alias).map(|row| row.symbol).collect()
 }
 
 /// Tab-separated lines `tag\tfield\tfield...`, grouped by tag.
@@ -322,7 +323,7 @@ fn parse_status_rs(source: &str) -> BTreeMap<String, i64> {
 #[test]
 fn http_crate_status_code_consts_equal_symbols() {
     let version = data_version("rust_http");
-    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == "rust_http").collect();
+    let rows = symbols("rust_http");
 
     // Consts cannot be looked up by name at run time, so a probe program
     // names each row of symbols.csv; one that does not exist fails to compile.
@@ -522,7 +523,7 @@ fn go_net_http_status_constants_equal_symbols() {
     let version = stdout(&mut go(&["env", "GOVERSION"])).trim().trim_start_matches("go").to_owned();
     assert_installed_version("go", &version);
 
-    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == "go").collect();
+    let rows = symbols("go");
     let prints: String = rows
         .iter()
         .map(|row| format!("\tfmt.Printf(\"%s\\t%d\\n\", {:?}, http.{})\n", row.symbol, row.symbol))
@@ -629,8 +630,7 @@ fn rack_status_symbols_equal_symbols_in_every_release() {
     require_tool("ruby", &format!("{INSTALL} (apt-get install ruby ruby-rack)"));
     let releases = release_roots("rails", "ruby-rack");
     assert!(releases.len() >= 3, "Rack releases checked: {releases:?}");
-    let names: Vec<String> =
-        symbols().into_iter().filter(|row| row.ecosystem == "rails").map(|row| row.symbol).collect();
+    let names: Vec<String> = symbols("rails").into_iter().map(|row| row.symbol).collect();
     for (version, root) in releases {
         let lib = root.join(format!("usr/share/rubygems-integration/all/gems/rack-{version}/lib"));
         assert!(lib.is_dir(), "{} is missing; {INSTALL}", lib.display());
