@@ -120,6 +120,9 @@ pub fn keyword_language(ident: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    type Spelling = fn(&str) -> String;
+    type Style = fn(&str) -> bool;
+
     #[test]
     fn upper_snake_follows_the_design_rule() {
         for (name, expected) in [
@@ -136,7 +139,7 @@ mod tests {
 
     #[test]
     fn other_spellings() {
-        let cases: [(fn(&str) -> String, &str, &str); 6] = [
+        let cases: [(Spelling, &str, &str); 6] = [
             (upper_camel, "rate_limit", "RateLimit"),
             (upper_camel, "dns", "Dns"),
             (lower_camel, "from_http_status", "fromHttpStatus"),
@@ -151,7 +154,7 @@ mod tests {
 
     #[test]
     fn styles() {
-        let cases: [(fn(&str) -> bool, &str, bool); 8] = [
+        let cases: [(Style, &str, bool); 8] = [
             (is_upper_camel, "ContentAccessDenied", true),
             (is_upper_camel, "content", false),
             (is_upper_camel, "Content_Denied", false),
