@@ -12,12 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use codegen::model::{Code, Model};
-use conformance::{by_folded_name, model, repo_root, require_tool, scratch_dir, system};
+use conformance::server::Server;
+use conformance::{by_folded_name, model, repo_root, require_tool, scratch_dir, snapshot, system};
 
 use docs::browser::{dump_dom, screenshot, search_results, sidebar_marks, url_query};
 use docs::content::{Checker, code_pages, html_page};
 use docs::html::Document;
-use docs::server::Server;
 use docs::site::{Site, build_book};
 
 /// The built site of the checked-in `generated/docs`, built once per run.
@@ -63,19 +63,8 @@ fn site_builds_the_same_bytes_twice() {
     let second = scratch_dir("docs-site-again");
     build_book(&repo_root().join("generated/docs"), &second);
     let files = |root: &std::path::Path| -> BTreeMap<std::path::PathBuf, Vec<u8>> {
-        let mut out = BTreeMap::new();
-        let mut dirs = vec![root.to_path_buf()];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("read dir") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else {
-                    out.insert(path.strip_prefix(root).expect("under root").to_path_buf(), std::fs::read(&path).expect("read"));
-                }
-            }
-        }
-        out
+        let all = snapshot(root).into_iter();
+        all.map(|(path, bytes)| (path.strip_prefix(root).expect("under root").to_path_buf(), bytes)).collect()
     };
     let (a, b) = (files(first), files(&second));
     let differ: Vec<&std::path::PathBuf> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
@@ -349,51 +338,51 @@ fn pages_open_in_chromium() {
     for (index, code) in sample_codes(&model) {
         let page = html_page(&code.page);
         let url = format!("{}{page}#{}", server.base, code.anchor);
-        let (model, check_common) = (&model, &check_common);
-        jobs.push((
-            url,
-            Box::new(move |doc: &Document| {
-                let mut checker = Checker::default();
-                checker.code_page(model, index, code, &page, doc);
-                check_common(doc, &page, &mut checker);
-                if doc.by_id(&code.anchor).is_none() && code.meaning_count > 1 {
-                    checker.problems.push(format!("no #{}", code.anchor));
-                }
-                result(&checker, format!("{page}: {} ({} meanings, {} facts, {} mapping rows, {} names)", doc.title().unwrap_or_default(), checker.counts.meanings, checker.counts.facts, checker.counts.mapping_rows, checker.counts.names))
-            }),
-        ));
+        let model = &model;
+        jobs.push((url, page_check(page.clone(), &check_common, move |checker, doc| {
+            checker.code_page(model, index, code, &page, doc);
+            if doc.by_id(&code.anchor).is_none() && code.meaning_count > 1 {
+                checker.problems.push(format!("no #{}", code.anchor));
+            }
+            format!("{page}: {} ({} meanings, {} facts, {} mapping rows, {} names)", doc.title().unwrap_or_default(), checker.counts.meanings, checker.counts.facts, checker.counts.mapping_rows, checker.counts.names)
+        })));
     }
     for mapping in &model.mappings {
         let page = html_page(&mapping.page);
-        let (model, check_common) = (&model, &check_common);
-        jobs.push((
-            format!("{}{page}", server.base),
-            Box::new(move |doc: &Document| {
-                let mut checker = Checker::default();
-                checker.mapping_page(model, mapping, &page, doc);
-                check_common(doc, &page, &mut checker);
-                result(&checker, format!("{page}: {} ({} rows)", doc.title().unwrap_or_default(), checker.counts.mapping_rows))
-            }),
-        ));
+        let model = &model;
+        jobs.push((format!("{}{page}", server.base), page_check(page.clone(), &check_common, move |checker, doc| {
+            checker.mapping_page(model, mapping, &page, doc);
+            format!("{page}: {} ({} rows)", doc.title().unwrap_or_default(), checker.counts.mapping_rows)
+        })));
     }
     if let Some(lab) = &model.lab {
         let page = html_page(&lab.page);
-        let (model, check_common) = (&model, &check_common);
-        jobs.push((
-            format!("{}{page}", server.base),
-            Box::new(move |doc: &Document| {
-                let mut checker = Checker::default();
-                checker.lab_page(model, lab, &page, doc);
-                check_common(doc, &page, &mut checker);
-                result(&checker, format!("{page}: {} ({} texts)", doc.title().unwrap_or_default(), checker.counts.texts))
-            }),
-        ));
+        let model = &model;
+        jobs.push((format!("{}{page}", server.base), page_check(page.clone(), &check_common, move |checker, doc| {
+            checker.lab_page(model, lab, &page, doc);
+            format!("{page}: {} ({} texts)", doc.title().unwrap_or_default(), checker.counts.texts)
+        })));
     }
     in_chromium("docs-chromium-pages", jobs);
 }
 
 /// A check of a page's DOM: what it saw, or what is wrong.
 type DomCheck<'a> = Box<dyn Fn(&Document) -> Result<String, String> + Sync + 'a>;
+
+/// A page's check: the checks every page gets (`common`), then its own
+/// (`check`, which says what it saw).
+fn page_check<'a>(
+    page: String,
+    common: &'a (dyn Fn(&Document, &str, &mut Checker) + Sync),
+    check: impl Fn(&mut Checker, &Document) -> String + Sync + 'a,
+) -> DomCheck<'a> {
+    Box::new(move |doc: &Document| {
+        let mut checker = Checker::default();
+        common(doc, &page, &mut checker);
+        let saw = check(&mut checker, doc);
+        result(&checker, saw)
+    })
+}
 
 fn result(checker: &Checker, saw: String) -> Result<String, String> {
     if checker.problems.is_empty() { Ok(saw) } else { Err(checker.problems.join("\n")) }

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use codegen::model::Model;
 use conformance::readback::{self, Row};
-use conformance::{model, repo_root, require_tool, scratch_dir};
+use conformance::{copy_dir, model, repo_root, require_tool, rewrite_csv, scratch_dir};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -59,29 +59,16 @@ fn text() -> impl Strategy<Value = String> {
 
 /// Rewrites `column` of every row of a CSV table with texts from `next`.
 fn rewrite_column(path: &Path, column: &str, next: &mut dyn FnMut() -> String) -> usize {
-    let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read table");
-    let headers = reader.headers().expect("header").clone();
-    let index = headers.iter().position(|h| h == column).expect("column exists");
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    writer.write_record(&headers).expect("write header");
     let mut count = 0;
-    for record in reader.records() {
-        let record = record.expect("record");
-        let fields: Vec<String> = record
-            .iter()
-            .enumerate()
-            .map(|(i, field)| {
-                if i == index {
-                    count += 1;
-                    next()
-                } else {
-                    field.to_owned()
-                }
-            })
-            .collect();
-        writer.write_record(&fields).expect("write record");
-    }
-    fs::write(path, writer.into_inner().expect("flush")).expect("write table");
+    rewrite_csv(path, |name, field| {
+        if name == column {
+            count += 1;
+            next()
+        } else {
+            field.to_owned()
+        }
+    });
+    assert!(count > 0, "{} has no {column} to rewrite", path.display());
     count
 }
 
@@ -182,17 +169,4 @@ fn random_text_survives_every_output() {
     );
     assert!(totals.iter().all(|&t| t >= 2000), "fewer than 2,000 strings per output: {totals:?}");
     assert!(longest >= 10_000, "no 10 kB string was generated (longest {longest} bytes)");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }

@@ -250,16 +250,27 @@ fn answer<T: Copy>(mapping: Option<netcodes::Rule<T>>, value: impl Fn(T) -> i64)
     mapping.map(|m| (value(m.to), m.kind.id(), m.note.map(str::to_owned)))
 }
 
+/// A mapping asked of the target type (`from_*_rule`) and of the source
+/// (`to_*_rule`): both must give the same code.
+fn both_ways<T: Copy + PartialEq + std::fmt::Debug>(
+    via_target: Option<netcodes::Rule<T>>,
+    via_source: Option<netcodes::Rule<T>>,
+    value: impl Fn(T) -> i64,
+) -> Answer<'static> {
+    assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
+    answer(via_target, value)
+}
+
 fn rust_mapping(_model: &Model, from: &str, to: &str, value: i64) -> Answer<'static> {
     let i32_value = i32::try_from(value).ok();
     let u16_value = u16::try_from(value).ok();
+    let u8_value = u8::try_from(value).ok();
     match (from, to) {
-        ("http", "qt") => {
-            let via_target = u16_value.and_then(NetworkError::from_http_status_rule);
-            let via_source = u16_value.and_then(|v| Status::from(v).to_qt_rule());
-            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
-            answer(via_target, |c| i64::from(c.code()))
-        }
+        ("http", "qt") => both_ways(
+            u16_value.and_then(NetworkError::from_http_status_rule),
+            u16_value.and_then(|v| Status::from(v).to_qt_rule()),
+            |c| i64::from(c.code()),
+        ),
         ("chromium", "qt") => {
             answer(i32_value.and_then(|v| NetError::from(v).to_qt_rule()), |c| i64::from(c.code()))
         }
@@ -273,25 +284,21 @@ fn rust_mapping(_model: &Model, from: &str, to: &str, value: i64) -> Answer<'sta
         ("curl", "chromium") => {
             answer(i32_value.and_then(|v| CurlCode::from(v).to_chromium_rule()), |c| i64::from(c.code()))
         }
-        ("tls", "chromium") => {
-            let u8_value = u8::try_from(value).ok();
-            let via_target = u8_value.and_then(NetError::from_tls_alert_rule);
-            let via_source = u8_value.and_then(|v| AlertDescription::from(v).to_chromium_rule());
-            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
-            answer(via_target, |c| i64::from(c.code()))
-        }
-        ("dns", "chromium") => {
-            let via_target = u16_value.and_then(NetError::from_dns_rcode_rule);
-            let via_source = u16_value.and_then(|v| Rcode::from(v).to_chromium_rule());
-            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
-            answer(via_target, |c| i64::from(c.code()))
-        }
-        ("http", "grpc") => {
-            let via_target = u16_value.and_then(netcodes::grpc::StatusCode::from_http_status_rule);
-            let via_source = u16_value.and_then(|v| Status::from(v).to_grpc_rule());
-            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
-            answer(via_target, |c| i64::from(c.code()))
-        }
+        ("tls", "chromium") => both_ways(
+            u8_value.and_then(NetError::from_tls_alert_rule),
+            u8_value.and_then(|v| AlertDescription::from(v).to_chromium_rule()),
+            |c| i64::from(c.code()),
+        ),
+        ("dns", "chromium") => both_ways(
+            u16_value.and_then(NetError::from_dns_rcode_rule),
+            u16_value.and_then(|v| Rcode::from(v).to_chromium_rule()),
+            |c| i64::from(c.code()),
+        ),
+        ("http", "grpc") => both_ways(
+            u16_value.and_then(netcodes::grpc::StatusCode::from_http_status_rule),
+            u16_value.and_then(|v| Status::from(v).to_grpc_rule()),
+            |c| i64::from(c.code()),
+        ),
         ("grpc", "http") => answer(i32_value.and_then(|v| netcodes::grpc::StatusCode::from(v).to_http_rule()), |c| i64::from(c.code())),
         ("websocket", "http") => {
             answer(u16_value.and_then(|v| netcodes::websocket::CloseCode::from(v).to_http_rule()), |c| i64::from(c.code()))

@@ -27,15 +27,14 @@
 //! with the install command.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Write as _};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 use codegen::model::{DecisionRule, Model, System};
 use conformance::readback::{self, file_url, probes};
-use conformance::{by_folded_name, by_name, model, repo_root, require_tool, run, scratch_dir, stdout, system};
+use conformance::server::Server;
+use conformance::{by_folded_name, by_name, copy_dir, install_pin, model, repo_root, require_tool, run, scratch_dir, snapshot, stdout, system};
 use serde_json::{Value, json};
 
 const PREFIX: &str = "/opt/netcodes-typescript";
@@ -51,13 +50,7 @@ fn package_dir() -> PathBuf {
 
 /// A pin from tests/typescript/install.sh (`typescript_version=7.0.2`), the one place versions are set.
 fn pin(key: &str) -> String {
-    let script = std::fs::read_to_string(fixtures().join("install.sh")).expect("read install.sh");
-    let key = format!("{key}_version=");
-    script
-        .lines()
-        .find_map(|line| line.trim().strip_prefix(key.as_str()))
-        .unwrap_or_else(|| panic!("tests/typescript/install.sh pins no {key}"))
-        .to_owned()
+    install_pin("typescript", key)
 }
 
 /// The installed version of an npm package under the prefix.
@@ -98,23 +91,6 @@ fn node_modules() -> PathBuf {
 
 fn tool(name: &str) -> PathBuf {
     node_modules().join(".bin").join(name)
-}
-
-/// Every file under `dir` with its contents, to show that a step left it untouched.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in std::fs::read_dir(&current).expect("read dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.insert(path.clone(), std::fs::read(&path).expect("read file"));
-            }
-        }
-    }
-    files
 }
 
 // ---------------------------------------------------------------------------
@@ -542,54 +518,6 @@ fn tsc_strict_accepts_the_usage_file_and_rejects_each_misuse() {
 // ---------------------------------------------------------------------------
 // Headless Chromium.
 
-/// Serves `root` (and generated/typescript under /netcodes/) on 127.0.0.1
-/// until the test ends; answers the port.
-fn serve(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
-    let port = listener.local_addr().expect("address").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || answer(stream, &root));
-        }
-    });
-    port
-}
-
-fn answer(mut stream: TcpStream, root: &Path) {
-    let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    // Read the headers to the blank line, then answer and close.
-    let mut line = String::new();
-    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-        line.clear();
-    }
-    let path = request.split_whitespace().nth(1).unwrap_or("/").split('?').next().unwrap_or("/").to_owned();
-    let file = match path.strip_prefix("/netcodes/") {
-        Some(rest) => package_dir().join(rest),
-        None => root.join(path.trim_start_matches('/')),
-    };
-    let safe = !path.contains("..");
-    let (status, body, kind) = match std::fs::read(&file) {
-        Ok(body) if safe => {
-            let kind = match file.extension().and_then(|e| e.to_str()) {
-                Some("js" | "mjs") => "text/javascript; charset=utf-8",
-                Some("html") => "text/html; charset=utf-8",
-                Some("json") => "application/json",
-                _ => "application/octet-stream",
-            };
-            ("200 OK", body, kind)
-        }
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
 /// The text of the element with `id` in a dumped DOM (its children are text only).
 fn element_text(dom: &str, id: &str) -> Option<String> {
     let open = dom.find(&format!("id=\"{id}\""))?;
@@ -631,8 +559,8 @@ fn headless_chromium_imports_the_esm_build_and_reads_every_code_back() {
          <script type=\"module\" src=\"reader.mjs\"></script><script type=\"module\" src=\"answers.mjs\"></script></body></html>\n",
     )
     .expect("write index.html");
-    let port = serve(site);
-    let url = format!("http://127.0.0.1:{port}/index.html");
+    let server = Server::folders(vec![("/".to_owned(), site), ("/netcodes/".to_owned(), package_dir())]);
+    let url = format!("{}index.html", server.base);
     let dom = conformance::dump_dom(&url, &dir.join("profile")).unwrap_or_else(|problem| panic!("{problem}"));
 
     let rows = element_text(&dom, "rows").unwrap_or_else(|| panic!("no #rows in the DOM:\n{dom}"));
@@ -893,30 +821,24 @@ fn js_blocks(markdown: &str) -> Vec<String> {
     blocks
 }
 
-fn readme_block(marker: &str) -> String {
+/// Writes the README's ```js block that starts with `marker` into `dir` as `file`.
+fn write_readme_block(marker: &str, dir: &Path, file: &str) {
     let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("read README.md");
-    js_blocks(&readme)
+    let block = js_blocks(&readme)
         .into_iter()
         .find(|block| block.starts_with(marker))
-        .unwrap_or_else(|| panic!("README.md has no ```js block starting with {marker:?}"))
+        .unwrap_or_else(|| panic!("README.md has no ```js block starting with {marker:?}"));
+    std::fs::write(dir.join(file), block).expect("write the example");
 }
 
 #[test]
 fn the_readme_electron_example_runs_against_a_stand_in_for_electron() {
     let model = model();
     let project = project();
-    let example = readme_block("// main.js of an Electron app");
+    write_readme_block("// main.js of an Electron app", &project.dir, "electron-main.mjs");
     // A stand-in for the electron package: one window, whose loads fail with
     // the codes of NETCODES_FAIL in turn, recording what the example does.
-    let fake = project.dir.join("node_modules/electron");
-    std::fs::create_dir_all(&fake).expect("fake electron dir");
-    std::fs::write(
-        fake.join("package.json"),
-        "{\"name\": \"electron\", \"version\": \"0.0.0\", \"type\": \"module\", \"exports\": \"./index.js\"}\n",
-    )
-    .expect("write fake package.json");
-    std::fs::copy(fixtures().join("fake-electron.js"), fake.join("index.js")).expect("copy the stand-in");
-    std::fs::write(project.dir.join("electron-main.mjs"), &example).expect("write the example");
+    copy_dir(&fixtures().join("fake-electron"), &project.dir.join("node_modules/electron"));
     let chromium = system(&model, "chromium");
     for name in ["ERR_NAME_NOT_RESOLVED", "ERR_CERT_DATE_INVALID", "ERR_CONNECTION_RESET"] {
         let code = chromium.codes.iter().find(|c| c.name == name).expect("a Chromium code of the example");
@@ -941,12 +863,11 @@ fn the_readme_electron_example_runs_against_a_stand_in_for_electron() {
 fn the_readme_express_example_runs_on_express() {
     let model = model();
     let project = project();
-    let example = readme_block("// server.js: an Express gateway");
+    write_readme_block("// server.js: an Express gateway", &project.dir, "express-server.mjs");
     let express_dir = project.dir.join("node_modules/express");
     if !express_dir.exists() {
         std::os::unix::fs::symlink(node_modules().join("express"), &express_dir).expect("link express");
     }
-    std::fs::write(project.dir.join("express-server.mjs"), &example).expect("write the example");
     std::fs::copy(fixtures().join("express-harness.mjs"), project.dir.join("express-harness.mjs")).expect("copy harness");
     let output = stdout(Command::new("node").arg("express-harness.mjs").current_dir(&project.dir));
     let http = system(&model, "http");

@@ -198,18 +198,11 @@ fn certificate_flags_follow_net_errors_cc() {
     let client_certificate = flag_index(chromium, "client_certificate_error");
     assert_eq!((certificate, client_certificate), (0, 1), "flag columns moved");
 
-    let cert_end = chromium
-        .retired
-        .iter()
-        .find(|code| code.upstream_name == "CERT_END")
-        .expect("data/chromium has the CERT_END sentinel")
-        .value;
-    let cert_begin = chromium
-        .codes
-        .iter()
-        .find(|code| code.upstream_name == "CERT_COMMON_NAME_INVALID")
-        .expect("data/chromium has CERT_COMMON_NAME_INVALID")
-        .value;
+    let value_of = |rows: &[Code], name: &str| {
+        rows.iter().find(|code| code.upstream_name == name).unwrap_or_else(|| panic!("data/chromium has no {name}")).value
+    };
+    let cert_end = value_of(&chromium.retired, "CERT_END");
+    let cert_begin = value_of(&chromium.codes, "CERT_COMMON_NAME_INVALID");
     assert_eq!(cert_begin, -200);
     // "The value immediately past the last certificate error code."
     let last_certificate_error = chromium

@@ -21,9 +21,9 @@ const NPM_PREFIX: &str = "/opt/netcodes-upstream/node_modules";
 // ---------------------------------------------------------------------------
 // data/http/symbols.*, reason_history.csv
 
+/// A row of symbols.csv.
 struct Symbol {
     code: i64,
-    ecosystem: String,
     symbol: String,
     alias: bool,
     row: codegen::model::Symbol,
@@ -37,14 +37,15 @@ impl Symbol {
     }
 }
 
-fn symbols() -> Vec<Symbol> {
+/// The rows of symbols.csv for one ecosystem.
+fn symbols(ecosystem: &str) -> Vec<Symbol> {
     let model = model();
     let http = system(&model, "http");
     http.symbols
         .iter()
+        .filter(|s| http.ecosystems[s.ecosystem].id == ecosystem)
         .map(|s| Symbol {
             code: s.value,
-            ecosystem: http.ecosystems[s.ecosystem].id.clone(),
             symbol: s.name.clone(),
             alias: !s.primary,
             row: s.clone(),
@@ -109,11 +110,26 @@ fn assert_installed_version(ecosystem: &str, installed: &str) {
     }
 }
 
+/// A compiled probe's output, a `NAME\tcode` line per name it was given,
+/// must equal those rows of symbols.csv; answers how many it printed.
+fn assert_printed(output: &str, rows: &[Symbol], upstream: &str) -> usize {
+    let printed: BTreeMap<String, i64> = output
+        .lines()
+        .map(|line| {
+            let (name, code) = line.split_once('\t').expect("NAME\\tcode");
+            (name.to_owned(), code.parse().expect("numeric code"))
+        })
+        .collect();
+    let ours: BTreeMap<String, i64> = rows.iter().map(|row| (row.symbol.clone(), row.code)).collect();
+    assert_eq!(ours, printed, "symbols.csv (left) and {upstream} (right) differ");
+    printed.len()
+}
+
 /// Compares an ecosystem's names with symbols.csv in both directions, as of
 /// the installed release: a row whose `since` is later must not exist yet, and
 /// must exist once the release has it.
 fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTreeMap<String, i64>, min: usize) {
-    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == ecosystem).collect();
+    let rows = symbols(ecosystem);
     let mut ours = BTreeMap::new();
     let mut later = BTreeMap::new();
     for row in &rows {
@@ -155,9 +171,9 @@ fn compare_names(ecosystem: &str, upstream: &str, installed: &str, theirs: &BTre
 /// against the ecosystem's own (Python's canonical member names, Rack's
 /// SYMBOL_TO_STATUS_CODE, HttpComponents' constants that are not deprecated).
 fn compare_primary(ecosystem: &str, upstream: &str, release: &str, theirs: &BTreeSet<String>) {
-    let ours: BTreeSet<String> = symbols()
+    let ours: BTreeSet<String> = symbols(ecosystem)
         .into_iter()
-        .filter(|row| row.ecosystem == ecosystem && row.in_release(release).1)
+        .filter(|row| row.in_release(release).1)
         .map(|row| row.symbol)
         .collect();
     let missing: Vec<&String> = ours.difference(theirs).collect();
@@ -173,9 +189,9 @@ fn compare_primary(ecosystem: &str, upstream: &str, release: &str, theirs: &BTre
 /// The names symbols.csv says `release` deprecates.
 fn deprecated_in(ecosystem: &str, release: &str) -> BTreeSet<String> {
     let at = version_key(release);
-    symbols()
+    symbols(ecosystem)
         .into_iter()
-        .filter(|row| row.ecosystem == ecosystem && row.in_release(release).0)
+        .filter(|row| row.in_release(release).0)
         .filter(|row| row.row.deprecated_since.as_deref().is_some_and(|since| version_key(since) <= at))
         .map(|row| row.symbol)
         .collect()
@@ -183,7 +199,7 @@ fn deprecated_in(ecosystem: &str, release: &str) -> BTreeSet<String> {
 
 /// Names of symbols.csv that are aliases, for one ecosystem.
 fn aliases(ecosystem: &str) -> BTreeSet<String> {
-    symbols().into_iter().filter(|row| row.ecosystem == ecosystem && row.alias).map(|row| row.symbol).collect()
+    symbols(ecosystem).into_iter().filter(|row| row.alias).map(|row| row.symbol).collect()
 }
 
 /// Tab-separated lines `tag\tfield\tfield...`, grouped by tag.
@@ -307,7 +323,7 @@ fn parse_status_rs(source: &str) -> BTreeMap<String, i64> {
 #[test]
 fn http_crate_status_code_consts_equal_symbols() {
     let version = data_version("rust_http");
-    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == "rust_http").collect();
+    let rows = symbols("rust_http");
 
     // Consts cannot be looked up by name at run time, so a probe program
     // names each row of symbols.csv; one that does not exist fails to compile.
@@ -342,21 +358,13 @@ fn http_crate_status_code_consts_equal_symbols() {
             .arg(probe.join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", repo_root().join("target/upstream-probe/cargo")),
     );
-    let printed: BTreeMap<String, i64> = output
-        .lines()
-        .map(|line| {
-            let (name, code) = line.split_once('\t').expect("NAME\\tcode");
-            (name.to_owned(), code.parse().expect("numeric code"))
-        })
-        .collect();
-    let ours: BTreeMap<String, i64> = rows.iter().map(|row| (row.symbol.clone(), row.code)).collect();
-    assert_eq!(ours, printed, "symbols.csv (left) and http::StatusCode consts of http {version} (right) differ");
+    let printed = assert_printed(&output, &rows, &format!("http::StatusCode consts of http {version}"));
 
     // The other direction: every const the crate defines.
     let status_rs = http_crate_dir(&probe.join("Cargo.toml"), &version).join("src/status.rs");
     let consts = parse_status_rs(&std::fs::read_to_string(&status_rs).expect("read the http crate's status.rs"));
     compare_names("rust_http", &format!("http {version} ({})", status_rs.display()), &version, &consts, 60);
-    println!("compiled {} http::StatusCode consts named by symbols.csv", printed.len());
+    println!("compiled {printed} http::StatusCode consts named by symbols.csv");
 }
 
 // ---------------------------------------------------------------------------
@@ -515,7 +523,7 @@ fn go_net_http_status_constants_equal_symbols() {
     let version = stdout(&mut go(&["env", "GOVERSION"])).trim().trim_start_matches("go").to_owned();
     assert_installed_version("go", &version);
 
-    let rows: Vec<Symbol> = symbols().into_iter().filter(|row| row.ecosystem == "go").collect();
+    let rows = symbols("go");
     let prints: String = rows
         .iter()
         .map(|row| format!("\tfmt.Printf(\"%s\\t%d\\n\", {:?}, http.{})\n", row.symbol, row.symbol))
@@ -525,15 +533,7 @@ fn go_net_http_status_constants_equal_symbols() {
         format!("// Generated by tests/upstream_http.rs.\npackage main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc main() {{\n{prints}}}\n"),
     )
     .expect("write main.go");
-    let printed: BTreeMap<String, i64> = stdout(&mut go(&["run", "main.go"]))
-        .lines()
-        .map(|line| {
-            let (name, code) = line.split_once('\t').expect("name\\tcode");
-            (name.to_owned(), code.parse().expect("numeric code"))
-        })
-        .collect();
-    let ours: BTreeMap<String, i64> = rows.iter().map(|row| (row.symbol.clone(), row.code)).collect();
-    assert_eq!(ours, printed, "symbols.csv (left) and net/http of Go {version} (right) differ");
+    assert_printed(&stdout(&mut go(&["run", "main.go"])), &rows, &format!("net/http of Go {version}"));
 
     // The other direction: every Status constant in the standard library source.
     let goroot = stdout(&mut go(&["env", "GOROOT"])).trim().to_owned();
@@ -630,8 +630,7 @@ fn rack_status_symbols_equal_symbols_in_every_release() {
     require_tool("ruby", &format!("{INSTALL} (apt-get install ruby ruby-rack)"));
     let releases = release_roots("rails", "ruby-rack");
     assert!(releases.len() >= 3, "Rack releases checked: {releases:?}");
-    let names: Vec<String> =
-        symbols().into_iter().filter(|row| row.ecosystem == "rails").map(|row| row.symbol).collect();
+    let names: Vec<String> = symbols("rails").into_iter().map(|row| row.symbol).collect();
     for (version, root) in releases {
         let lib = root.join(format!("usr/share/rubygems-integration/all/gems/rack-{version}/lib"));
         assert!(lib.is_dir(), "{} is missing; {INSTALL}", lib.display());

@@ -126,13 +126,19 @@ fn the_qt6_header_has_exactly_the_enumerators_of_data() {
     println!("compared {} Qt enumerators with {} (Qt {})", theirs.len(), path.display(), qt6_version());
 }
 
-#[test]
-fn pyqt6_network_error_equals_data() {
+/// A script of tests/upstream/ run by PyQt6's Python: its path, and what it printed.
+fn pyqt6(name: &str) -> (PathBuf, String) {
     let python = Path::new("/opt/netcodes-upstream/pyqt6/bin/python");
     assert!(python.is_file(), "PyQt6 is not installed in {}; `cargo xtask test` installs it with: {INSTALL}", python.display());
-    let script = repo_root().join("tests/upstream/pyqt6_network_error.py");
+    let script = repo_root().join("tests/upstream").join(name);
     // Importing QtCore must not look for a display.
     let output = stdout(Command::new(python).arg(&script).env("QT_QPA_PLATFORM", "offscreen"));
+    (script, output)
+}
+
+#[test]
+fn pyqt6_network_error_equals_data() {
+    let (script, output) = pyqt6("pyqt6_network_error.py");
 
     let (mut qt_version, mut pyqt_version) = (String::new(), String::new());
     let mut theirs = BTreeMap::new();
@@ -254,10 +260,7 @@ fn network_accessibility_is_qt5s_and_gone_from_qt6() {
 /// description names.
 #[test]
 fn pyqt6_operations_and_the_methods_they_send() {
-    let python = Path::new("/opt/netcodes-upstream/pyqt6/bin/python");
-    assert!(python.is_file(), "PyQt6 is not installed in {}; {INSTALL}", python.display());
-    let script = repo_root().join("tests/upstream/pyqt6_access_manager.py");
-    let output = stdout(Command::new(python).arg(&script).env("QT_QPA_PLATFORM", "offscreen"));
+    let (script, output) = pyqt6("pyqt6_access_manager.py");
     let (mut operations, mut accessibility, mut sent) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
     for line in output.lines() {
         match line.split('\t').collect::<Vec<_>>().as_slice() {

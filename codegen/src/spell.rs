@@ -120,41 +120,67 @@ pub fn keyword_language(ident: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    type Spelling = fn(&str) -> String;
+    type Style = fn(&str) -> bool;
+
     #[test]
     fn upper_snake_follows_the_design_rule() {
-        assert_eq!(upper_snake("ContentReSendError"), "CONTENT_RE_SEND_ERROR");
-        assert_eq!(upper_snake("NoError"), "NO_ERROR");
-        assert_eq!(upper_snake("ContentAccessDenied"), "CONTENT_ACCESS_DENIED");
-        assert_eq!(upper_snake("Http2Error"), "HTTP2_ERROR");
-        assert_eq!(upper_snake("HTTPError"), "HTTPERROR");
-        assert_eq!(upper_snake("NAME_NOT_RESOLVED"), "NAME_NOT_RESOLVED");
+        for (name, expected) in [
+            ("ContentReSendError", "CONTENT_RE_SEND_ERROR"),
+            ("NoError", "NO_ERROR"),
+            ("ContentAccessDenied", "CONTENT_ACCESS_DENIED"),
+            ("Http2Error", "HTTP2_ERROR"),
+            ("HTTPError", "HTTPERROR"),
+            ("NAME_NOT_RESOLVED", "NAME_NOT_RESOLVED"),
+        ] {
+            assert_eq!(upper_snake(name), expected, "{name}");
+        }
     }
 
     #[test]
-    fn other_cases() {
-        assert_eq!(upper_camel("rate_limit"), "RateLimit");
-        assert_eq!(upper_camel("dns"), "Dns");
-        assert_eq!(lower_camel("from_http_status"), "fromHttpStatus");
-        assert_eq!(lower_camel("is_certificate_error"), "isCertificateError");
-        assert_eq!(lower_camel("reason"), "reason");
-        assert_eq!(kebab("ERR_NAME_NOT_RESOLVED"), "err-name-not-resolved");
-        assert!(is_upper_camel("ContentAccessDenied"));
-        assert!(!is_upper_camel("content"));
-        assert!(!is_upper_camel("Content_Denied"));
-        assert!(is_upper_snake("HTTP2_PING_FAILED"));
-        assert!(!is_upper_snake("HTTP2__PING"));
-        assert!(!is_upper_snake("Http2"));
-        assert!(is_lower_snake("aws_elb"));
-        assert!(!is_lower_snake("aws-elb"));
+    fn other_spellings() {
+        let cases: [(Spelling, &str, &str); 6] = [
+            (upper_camel, "rate_limit", "RateLimit"),
+            (upper_camel, "dns", "Dns"),
+            (lower_camel, "from_http_status", "fromHttpStatus"),
+            (lower_camel, "is_certificate_error", "isCertificateError"),
+            (lower_camel, "reason", "reason"),
+            (kebab, "ERR_NAME_NOT_RESOLVED", "err-name-not-resolved"),
+        ];
+        for (spell, name, expected) in cases {
+            assert_eq!(spell(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn styles() {
+        let cases: [(Style, &str, bool); 8] = [
+            (is_upper_camel, "ContentAccessDenied", true),
+            (is_upper_camel, "content", false),
+            (is_upper_camel, "Content_Denied", false),
+            (is_upper_snake, "HTTP2_PING_FAILED", true),
+            (is_upper_snake, "HTTP2__PING", false),
+            (is_upper_snake, "Http2", false),
+            (is_lower_snake, "aws_elb", true),
+            (is_lower_snake, "aws-elb", false),
+        ];
+        for (is_style, name, expected) in cases {
+            assert_eq!(is_style(name), expected, "{name}");
+        }
     }
 
     #[test]
     fn keywords() {
-        assert_eq!(keyword_language("Self"), Some("Rust"));
-        assert_eq!(keyword_language("class"), Some("C/C++"));
-        assert_eq!(keyword_language("None"), Some("Python"));
-        assert_eq!(keyword_language("NONE"), None);
-        assert_eq!(keyword_language("instanceof"), Some("JavaScript"));
-        assert_eq!(keyword_language("undefined"), Some("JavaScript"));
+        let cases = [
+            ("Self", Some("Rust")),
+            ("class", Some("C/C++")),
+            ("None", Some("Python")),
+            ("NONE", None),
+            ("instanceof", Some("JavaScript")),
+            ("undefined", Some("JavaScript")),
+        ];
+        for (ident, language) in cases {
+            assert_eq!(keyword_language(ident), language, "{ident}");
+        }
     }
 }

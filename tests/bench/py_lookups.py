@@ -77,21 +77,22 @@ def main() -> None:
         b = best_ns(theirs, env, calls)
         print(f"{operation},{inputs},{calls},{a:.1f},{b:.1f},{b / a:.2f}", flush=True)
 
-    # The way each is called in a program: module attribute vs class call.
-    row("http.lookup(code) vs HTTPStatus(code)", "known", len(codes),
-        "for c in codes: netcodes.http.lookup(c)", "for c in codes: http.HTTPStatus(c)")
-    row("http.from_name(name) vs HTTPStatus[name]", "known", len(names),
-        "for n in names: netcodes.http.from_name(n)", "for n in names: http.HTTPStatus[n]")
-    # Bound to local names first, as a hot loop would.
-    row("lookup(code) vs HTTPStatus(code) (bound names)", "known", len(codes),
-        "for c in codes: lookup(c)", "for c in codes: HTTPStatus(c)")
-    row("from_name(name) vs HTTPStatus[name] (bound names)", "known", len(names),
-        "for n in names: from_name(n)", "for n in names: HTTPStatus[n]")
-    # Unknown inputs: None against a caught exception.
-    row("http.lookup(code) vs HTTPStatus(code) + except ValueError", "unknown", len(unknown_codes),
-        "for c in unknown_codes: netcodes.http.lookup(c)", "for c in unknown_codes: stdlib_value(c)")
-    row("http.from_name(name) vs HTTPStatus[name] + except KeyError", "unknown", len(unknown_names),
-        "for n in unknown_names: netcodes.http.from_name(n)", "for n in unknown_names: stdlib_name(n)")
+    # Each as (operation, inputs, the list it runs over, netcodes' call of x, the standard library's).
+    comparisons = (
+        # The way each is called in a program: module attribute vs class call.
+        ("http.lookup(code) vs HTTPStatus(code)", "known", "codes", "netcodes.http.lookup(x)", "http.HTTPStatus(x)"),
+        ("http.from_name(name) vs HTTPStatus[name]", "known", "names", "netcodes.http.from_name(x)", "http.HTTPStatus[x]"),
+        # Bound to local names first, as a hot loop would.
+        ("lookup(code) vs HTTPStatus(code) (bound names)", "known", "codes", "lookup(x)", "HTTPStatus(x)"),
+        ("from_name(name) vs HTTPStatus[name] (bound names)", "known", "names", "from_name(x)", "HTTPStatus[x]"),
+        # Unknown inputs: None against a caught exception.
+        ("http.lookup(code) vs HTTPStatus(code) + except ValueError", "unknown", "unknown_codes",
+         "netcodes.http.lookup(x)", "stdlib_value(x)"),
+        ("http.from_name(name) vs HTTPStatus[name] + except KeyError", "unknown", "unknown_names",
+         "netcodes.http.from_name(x)", "stdlib_name(x)"),
+    )
+    for operation, inputs, over, ours, theirs in comparisons:
+        row(operation, inputs, len(env[over]), f"for x in {over}: {ours}", f"for x in {over}: {theirs}")
 
     for module, enum in ((netcodes.qt, netcodes.qt.NetworkError), (netcodes.chromium, netcodes.chromium.NetError),
                          (netcodes.warning, netcodes.warning.Warning)):

@@ -41,6 +41,11 @@ def read_csv(name: str) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(line for line in f if not line.startswith("#"))]
 
 
+def heading(title: str, columns: list[str]) -> str:
+    """A section's heading and the header of its table."""
+    return f"### {title}\n\n| {' | '.join(columns)} |\n|{'---|' * len(columns)}"
+
+
 def js_tables(results: dict[str, object]) -> str:
     """The JavaScript lookups and bundle sizes, side by side with the npm packages."""
     lines: list[str] = []
@@ -54,9 +59,7 @@ def js_tables(results: dict[str, object]) -> str:
     # netcodes' own two columns first, then the packages in the order they came.
     order = list(packages)
     packages.sort(key=lambda p: (not p.startswith("netcodes"), order.index(p)))
-    say("\n### JavaScript lookups (Node, ns of CPU time per call, best of the rounds)\n")
-    say("| operation | inputs | " + " | ".join(packages) + " |")
-    say("|---|---|" + "---|" * len(packages))
+    say("\n" + heading("JavaScript lookups (Node, ns of CPU time per call, best of the rounds)", ["operation", "inputs", *packages]))
     table: dict[tuple[str, str], dict[str, str]] = {}
     for r in rows:
         table.setdefault((r["operation"], f"{r['inputs']} ({r['calls']})"), {})[r["package"]] = r["ns"]
@@ -65,8 +68,7 @@ def js_tables(results: dict[str, object]) -> str:
         say(f"| {operation} | {inputs} | " + " | ".join(c if c else " " for c in shown) + " |")
     sizes = read_csv("js_sizes.csv")
     results["js_sizes"] = sizes
-    say("\n### What esbuild keeps (`--bundle --minify`, bytes)\n")
-    say("| case | package | program | minified | gzip -9 |\n|---|---|---|---|---|")
+    say("\n" + heading("What esbuild keeps (`--bundle --minify`, bytes)", ["case", "package", "program", "minified", "gzip -9"]))
     for r in sizes:
         say(f"| {r['case']} | {r['package']} | `{r['program']}` | {int(r['bytes']):,} | {int(r['gzip']):,} |")
     return "\n".join(lines)
@@ -82,9 +84,7 @@ def main() -> None:
     real = hyperfine("generate-real.json")
     results["generate_printed_ms"] = {b: statistics.median(v) for b, v in ms.items()}
     results["generate_real"] = real
-    say("### Generator, real data (no-op run)\n")
-    say("| command | wall time (hyperfine mean ± σ) | printed by the command (median) |")
-    say("|---|---|---|")
+    say(heading("Generator, real data (no-op run)", ["command", "wall time (hyperfine mean ± σ)", "printed by the command (median)"]))
     for cmd, r in real.items():
         printed = ms["release"] if "release" in cmd else ms["debug"]
         say(f"| `{cmd}` | {r['mean_ms']:.1f} ± {r['stddev_ms']:.1f} ms | {statistics.median(printed):.0f} ms |")
@@ -98,9 +98,7 @@ def main() -> None:
             data = hyperfine(path.name)
             synth[rows] = {k.split()[0]: v for k, v in data.items()}
     results["generate_synth"] = synth
-    say("### Generator, synthetic tables (every file written from scratch)\n")
-    say("| extra code rows | + mapping rows | debug build (`cargo xtask`) | release build | release ms per 1,000 rows |")
-    say("|---|---|---|---|---|")
+    say(heading("Generator, synthetic tables (every file written from scratch)", ["extra code rows", "+ mapping rows", "debug build (`cargo xtask`)", "release build", "release ms per 1,000 rows"]))
     base = synth.get(0, {}).get("release", {}).get("mean_ms", 0.0)
     for rows, r in synth.items():
         per = f"{(r['release']['mean_ms'] - base) / rows * 1000:.0f}" if rows else "-"
@@ -109,8 +107,7 @@ def main() -> None:
 
     build = hyperfine("build.json")
     results["build"] = build
-    say("\n### Clean build of a tiny binary depending on each crate\n")
-    say("| dependency | wall time (mean ± σ) |\n|---|---|")
+    say("\n" + heading("Clean build of a tiny binary depending on each crate", ["dependency", "wall time (mean ± σ)"]))
     for cmd, r in build.items():
         say(f"| {cmd} | {r['mean_ms'] / 1000:.2f} ± {r['stddev_ms'] / 1000:.2f} s |")
     say(f"\nRatio netcodes / http: {build['netcodes']['mean_ms'] / build['http']['mean_ms']:.2f}\n")
@@ -118,8 +115,7 @@ def main() -> None:
     # 2. Rust
     crit = criterion()
     results["criterion"] = crit
-    say("### Rust lookups (criterion, ns per lookup)\n")
-    say("| operation | inputs | netcodes | http | http / netcodes |\n|---|---|---|---|---|")
+    say(heading("Rust lookups (criterion, ns per lookup)", ["operation", "inputs", "netcodes", "http", "http / netcodes"]))
     for op in ("reason_from_u16", "from_u16", "canonical_reason"):
         for inputs in ("known", "sweep"):
             ours = crit.get(f"http_vs_netcodes/{op}.netcodes.{inputs}")
@@ -145,8 +141,7 @@ def main() -> None:
     # 3. C
     c_rows = read_csv("c_lookups.csv")
     results["c"] = c_rows
-    say("\n### C lookups (ns per lookup, gcc -O2)\n")
-    say("| system | operation | inputs | netcodes.h | linear scan | speedup |\n|---|---|---|---|---|---|")
+    say("\n" + heading("C lookups (ns per lookup, gcc -O2)", ["system", "operation", "inputs", "netcodes.h", "linear scan", "speedup"]))
     for r in c_rows:
         say(f"| {r['system']} | {r['operation']} | {r['inputs']} ({r['lookups']}) | {float(r['netcodes_ns']):.2f} | "
             f"{float(r['scan_ns']):.2f} | {float(r['speedup']):.1f}x |")
@@ -154,16 +149,14 @@ def main() -> None:
     # 4. Python
     py_rows = read_csv("py_lookups.csv")
     results["python"] = py_rows
-    say("\n### Python lookups (ns per call, timeit, best of the runs)\n")
-    say("| operation | inputs | netcodes | standard library | stdlib / netcodes |\n|---|---|---|---|---|")
+    say("\n" + heading("Python lookups (ns per call, timeit, best of the runs)", ["operation", "inputs", "netcodes", "standard library", "stdlib / netcodes"]))
     for r in py_rows:
         stdlib = f"{float(r['stdlib_ns']):.0f}" if r["stdlib_ns"] else "-"
         ratio = f"{float(r['ratio']):.2f}" if r["ratio"] else "-"
         say(f"| {r['operation']} | {r['inputs']} ({r['calls']}) | {float(r['netcodes_ns']):.0f} | {stdlib} | {ratio} |")
 
     # 5. Sizes
-    say("\n### Sizes\n")
-    say("| binary | file | description text | mapping notes | lookup tables | each string once |\n|---|---|---|---|---|---|")
+    say("\n" + heading("Sizes", ["binary", "file", "description text", "mapping notes", "lookup tables", "each string once"]))
     for kind in ("rust", "c"):
         s = json.loads((OUT / f"size-{kind}.json").read_text())
         results[f"size_{kind}"] = s

@@ -70,14 +70,26 @@ def set_top_level(toml: str, key: str, value: int) -> str:
     return head + sep + tail
 
 
-def add_group(toml: str, lo: int, hi: int) -> str:
-    return toml.rstrip("\n") + f'\n\n[[group]]\nid = "synthetic"\ntitle = "Synthetic (benchmark)"\nmin = {lo}\nmax = {hi}\n'
+def add_group(system_toml: Path, key: str, lo: int, hi: int) -> None:
+    """Widens the system's range (its `key`, min or max) to lo..hi, and adds
+    a `synthetic` group of lo..hi."""
+    toml = set_top_level(system_toml.read_text(encoding="utf-8"), key, lo if key == "min" else hi)
+    toml = toml.rstrip("\n") + f'\n\n[[group]]\nid = "synthetic"\ntitle = "Synthetic (benchmark)"\nmin = {lo}\nmax = {hi}\n'
+    system_toml.write_text(toml, encoding="utf-8")
 
 
 def append(path: Path, lines: list[str]) -> None:
     with path.open("a", encoding="utf-8", newline="\n") as f:
         for line in lines:
             f.write(line + "\n")
+
+
+def map_to_http(path: Path, names: list[str], note: str) -> None:
+    """A row of the mapping table to HTTP for each name, with a distinct note."""
+    append(path, [
+        f"{name},{HTTP_TARGETS[i % len(HTTP_TARGETS)]},approximate,{csv_field(sentence(i, note))}"
+        for i, name in enumerate(names)
+    ])
 
 
 def main() -> None:
@@ -98,34 +110,24 @@ def main() -> None:
 
     # Qt: dense values.
     if n_qt:
-        toml = (data / "qt/system.toml").read_text(encoding="utf-8")
-        toml = set_top_level(toml, "max", DENSE_FIRST + n_qt - 1)
-        (data / "qt/system.toml").write_text(add_group(toml, DENSE_FIRST, DENSE_FIRST + n_qt - 1), encoding="utf-8")
+        add_group(data / "qt/system.toml", "max", DENSE_FIRST, DENSE_FIRST + n_qt - 1)
         append(data / "qt/codes.csv", [
             f"{name},{DENSE_FIRST + i},synthetic,current,,{CATEGORIES[i % len(CATEGORIES)]},"
             f"{RETRIES[i % len(RETRIES)]},{csv_field(sentence(i, 'Qt error'))}"
             for i, name in enumerate(qt_names)
         ])
-        append(data / "map/qt_to_http.csv", [
-            f"{name},{HTTP_TARGETS[i % len(HTTP_TARGETS)]},approximate,{csv_field(sentence(i, 'gateway note'))}"
-            for i, name in enumerate(qt_names)
-        ])
+        map_to_http(data / "map/qt_to_http.csv", qt_names, "gateway note")
 
     # Chromium: sparse values.
     if n_ch:
         lowest = SPARSE_FIRST - SPARSE_STEP * (n_ch - 1)
-        toml = (data / "chromium/system.toml").read_text(encoding="utf-8")
-        toml = set_top_level(toml, "min", lowest)
-        (data / "chromium/system.toml").write_text(add_group(toml, lowest, SPARSE_FIRST), encoding="utf-8")
+        add_group(data / "chromium/system.toml", "min", lowest, SPARSE_FIRST)
         append(data / "chromium/codes.csv", [
             f"{name},{SPARSE_FIRST - SPARSE_STEP * i},synthetic,current,{CATEGORIES[i % len(CATEGORIES)]},"
             f"{RETRIES[i % len(RETRIES)]},false,false,{csv_field(sentence(i, 'net error'))}"
             for i, name in enumerate(ch_names)
         ])
-        append(data / "map/chromium_to_http.csv", [
-            f"{name},{HTTP_TARGETS[i % len(HTTP_TARGETS)]},approximate,{csv_field(sentence(i, 'status note'))}"
-            for i, name in enumerate(ch_names)
-        ])
+        map_to_http(data / "map/chromium_to_http.csv", ch_names, "status note")
         append(data / "map/chromium_to_qt.csv", [
             (f"{name},{qt_names[i % n_qt]},equivalent," if n_qt and i % 3 == 0
              else f"{name},UnknownNetworkError,approximate,{csv_field(sentence(i, 'Qt note'))}")

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use codegen::model::Model;
-use conformance::repo_root;
+use conformance::{copy_dir, files_under, repo_root, rewrite_csv};
 
 use super::escaping::NASTY;
 
@@ -36,7 +36,7 @@ pub fn load(repo: &Path) -> Model {
     // System id -> each rewritten name -> its new text, for the mappings
     // that refer to codes by name (TLS's handshake_failure, DNS's NXDomain).
     let mut renamed: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for path in files(&data) {
+    for path in files_under(&data) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         if name == "netcodes.toml" {
             continue; // the project's own version number, not text
@@ -51,7 +51,7 @@ pub fn load(repo: &Path) -> Model {
                     || (name == "codes.csv" && text_name_style(&path.with_file_name("system.toml")));
                 // symbols.csv's `since` is a release number, not free text.
                 let releases = name == "symbols.csv";
-                let names = rewrite_csv(&path, &csv_pool, text_names, releases, &mut next);
+                let names = rewrite_texts(&path, &csv_pool, text_names, releases, &mut next);
                 if name == "codes.csv" {
                     let system = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
                     renamed.entry(system.to_owned()).or_default().extend(names);
@@ -61,7 +61,7 @@ pub fn load(repo: &Path) -> Model {
             _ => {}
         }
     }
-    for path in files(&data.join("map")).into_iter().filter(|p| p.extension().is_some_and(|e| e == "csv")) {
+    for path in files_under(&data.join("map")).into_iter().filter(|p| p.extension().is_some_and(|e| e == "csv")) {
         rename_mapped_codes(&path, &renamed);
     }
     match codegen::load(&data) {
@@ -87,66 +87,34 @@ fn rename_mapped_codes(path: &Path, renamed: &BTreeMap<String, BTreeMap<String, 
     };
     let empty = BTreeMap::new();
     let (from, to) = (renamed.get(&system("from")).unwrap_or(&empty), renamed.get(&system("to")).unwrap_or(&empty));
-    let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
-    let header = reader.headers().expect("header").clone();
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    writer.write_record(&header).expect("write header");
-    for record in reader.records() {
-        let record = record.expect("record");
-        let row: Vec<&str> = record
-            .iter()
-            .zip(header.iter())
-            .map(|(field, column)| match column {
-                "from" => from.get(field).map_or(field, String::as_str),
-                "to" => to.get(field).map_or(field, String::as_str),
-                _ => field,
-            })
-            .collect();
-        writer.write_record(&row).expect("write record");
-    }
-    std::fs::write(path, writer.into_inner().expect("flush")).expect("write CSV");
+    rewrite_csv(path, |column, field| match column {
+        "from" => from.get(field).cloned().unwrap_or_else(|| field.to_owned()),
+        "to" => to.get(field).cloned().unwrap_or_else(|| field.to_owned()),
+        _ => field.to_owned(),
+    });
 }
 
 /// Rewrites the text columns; returns each name rewritten, old and new (the
 /// first row with a name keeps it: the one a mapping by name means).
-fn rewrite_csv(path: &Path, pool: &[&str], text_names: bool, releases: bool, next: &mut usize) -> BTreeMap<String, String> {
+fn rewrite_texts(path: &Path, pool: &[&str], text_names: bool, releases: bool, next: &mut usize) -> BTreeMap<String, String> {
     let mut names = BTreeMap::new();
-    let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
-    let header = reader.headers().expect("header").clone();
-    let columns: Vec<usize> = header
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| (CSV_COLUMNS.contains(h) && !(releases && *h == "since")) || (text_names && *h == "name"))
-        .map(|(i, _)| i)
-        .collect();
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    writer.write_record(&header).expect("write header");
-    for record in reader.records() {
-        let record = record.expect("record");
-        let row: Vec<String> = record
-            .iter()
-            .enumerate()
-            .map(|(i, field)| {
-                // Optional fields stay empty, so the rows keep their meaning.
-                if columns.contains(&i) && !field.is_empty() {
-                    *next += 1;
-                    let text = pool[*next % pool.len()];
-                    // Names stay unique, so each still names its own code.
-                    if header.get(i) == Some("name") {
-                        let new = format!("{text} {next}");
-                        names.entry(field.to_owned()).or_insert_with(|| new.clone());
-                        new
-                    } else {
-                        text.to_owned()
-                    }
-                } else {
-                    field.to_owned()
-                }
-            })
-            .collect();
-        writer.write_record(&row).expect("write record");
-    }
-    std::fs::write(path, writer.into_inner().expect("flush")).expect("write CSV");
+    let rewritten = |column: &str| (CSV_COLUMNS.contains(&column) && !(releases && column == "since")) || (text_names && column == "name");
+    rewrite_csv(path, |column, field| {
+        // Optional fields stay empty, so the rows keep their meaning.
+        if !rewritten(column) || field.is_empty() {
+            return field.to_owned();
+        }
+        *next += 1;
+        let text = pool[*next % pool.len()];
+        // Names stay unique, so each still names its own code.
+        if column == "name" {
+            let new = format!("{text} {next}");
+            names.entry(field.to_owned()).or_insert_with(|| new.clone());
+            new
+        } else {
+            text.to_owned()
+        }
+    });
     names
 }
 
@@ -199,31 +167,4 @@ fn toml_string(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read dir") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            out.extend(files(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy file");
-        }
-    }
 }

@@ -18,8 +18,7 @@ installed=$(PATH="$cargo_bin:$PATH" mdbook --version 2>/dev/null || true)
 [ "$installed" = "mdbook v$mdbook_version" ] || want "mdBook $mdbook_version (cargo install, $cargo_bin)"
 
 # Headless Chromium loads the built site (--dump-dom needs no fonts).
-apt_missing=$(apt_missing chromium)
-[ -z "$apt_missing" ] || want "Debian packages $apt_missing"
+want_apt chromium
 
 announce
 if [ "$installed" != "mdbook v$mdbook_version" ]; then

@@ -8,5 +8,4 @@ pub mod examples;
 pub mod head;
 pub mod hostile;
 pub mod html;
-pub mod server;
 pub mod site;

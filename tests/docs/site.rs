@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
-use conformance::require_tool;
+use conformance::{files_under, require_tool};
 
 use super::html::Document;
 
@@ -37,17 +37,9 @@ pub struct LinkReport {
 impl Site {
     pub fn load(root: &Path) -> Site {
         let mut pages = BTreeMap::new();
-        let mut dirs = vec![root.to_path_buf()];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("read site dir") {
-                let path = entry.expect("dir entry").path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "html") {
-                    let text = std::fs::read_to_string(&path).expect("HTML is UTF-8");
-                    pages.insert(relative(root, &path), Document::parse(&text));
-                }
-            }
+        for path in files_under(root).into_iter().filter(|path| path.extension().is_some_and(|e| e == "html")) {
+            let text = std::fs::read_to_string(&path).expect("HTML is UTF-8");
+            pages.insert(relative(root, &path), Document::parse(&text));
         }
         Site { root: root.to_path_buf(), pages }
     }

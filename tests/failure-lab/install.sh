@@ -16,8 +16,7 @@ set -eu
 # makes the certificates; iproute2 (`ip`) and util-linux (`unshare`), which
 # give the lab a network namespace with loopback only. Its servers and DNS
 # responder are Python's standard library.
-apt_missing=$(apt_missing curl libcurl4-openssl-dev libnss3-tools python3 python3-cryptography iproute2 util-linux)
-[ -z "$apt_missing" ] || want "Debian packages $apt_missing"
+want_apt curl libcurl4-openssl-dev libnss3-tools python3 python3-cryptography iproute2 util-linux
 
 announce
 # shellcheck disable=SC2086  # one word per package

@@ -15,11 +15,8 @@ prefix=/opt/netcodes-upstream/protocols
 # (HTTP/3 and QPACK ErrorCode), googleapis-common-protos (google/rpc/code.proto,
 # whose comments pair each gRPC status with an HTTP status).
 pip_packages="grpcio==1.85.3 websockets==17.4 h2==4.4.1 aioquic==1.7.2 googleapis-common-protos==1.76.0"
-freeze=$("$prefix/venv/bin/python" -m pip freeze 2>/dev/null || true)
-pip_missing=""
-for spec in $pip_packages; do
-    printf '%s\n' "$freeze" | grep -qix "$spec" || pip_missing=yes
-done
+# shellcheck disable=SC2086  # one word per package
+pip_missing=$(pip_missing "$prefix/venv" $pip_packages)
 [ -z "$pip_missing" ] || want "$pip_packages (pip, $prefix/venv)"
 # Debian's python3 makes virtual environments only with python3-venv.
 venv_missing=""
@@ -27,12 +24,8 @@ python3 -c 'import ensurepip' 2>/dev/null || venv_missing=python3-venv
 
 # @grpc/grpc-js: its `status` enum, read with the machine's Node.js.
 npm_packages="@grpc/grpc-js@1.14.7"
-npm_missing=""
-for spec in $npm_packages; do
-    name="${spec%@*}"
-    version="${spec##*@}"
-    grep -qs "\"version\": \"$version\"" "$prefix/node_modules/$name/package.json" || npm_missing=yes
-done
+# shellcheck disable=SC2086  # one word per package
+npm_missing=$(npm_missing "$prefix" $npm_packages)
 apt_wanted="$venv_missing"
 command -v npm >/dev/null || apt_wanted="$apt_wanted nodejs npm"
 # shellcheck disable=SC2086  # one word per package
@@ -42,14 +35,8 @@ command -v npm >/dev/null || apt_wanted="$apt_wanted nodejs npm"
 announce
 # shellcheck disable=SC2086
 apt_install $apt_wanted
-if [ -n "$pip_missing" ]; then
-    [ -x "$prefix/venv/bin/python" ] || quietly python3 -m venv "$prefix/venv"
-    # shellcheck disable=SC2086  # one word per package
-    quietly "$prefix/venv/bin/python" -m pip install --disable-pip-version-check $pip_packages
-fi
-if [ -n "$npm_missing" ]; then
-    mkdir -p "$prefix"
-    # shellcheck disable=SC2086
-    quietly npm install --prefix "$prefix" --no-save --ignore-scripts --no-audit --no-fund $npm_packages
-fi
+# shellcheck disable=SC2086  # one word per package
+[ -z "$pip_missing" ] || pip_install "$prefix/venv" $pip_packages
+# shellcheck disable=SC2086
+[ -z "$npm_missing" ] || npm_install "$prefix" --no-save --ignore-scripts $npm_packages
 )

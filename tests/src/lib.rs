@@ -4,6 +4,7 @@
 //! every tool, so nothing is skipped.
 
 pub mod readback;
+pub mod server;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,16 @@ pub fn require_tool(tool: &str, install: &str) {
     assert!(found, "`{tool}` is not installed; `cargo xtask test` installs it with: {install}");
 }
 
+/// The version `tests/<dir>/install.sh` pins for `key` (its line
+/// `<key>_version=...`): the one place the version is set.
+pub fn install_pin(dir: &str, key: &str) -> String {
+    let path = format!("tests/{dir}/install.sh");
+    let script = std::fs::read_to_string(repo_root().join(&path)).unwrap_or_else(|err| panic!("read {path}: {err}"));
+    let key = format!("{key}_version=");
+    let pinned = script.lines().find_map(|line| line.trim().strip_prefix(key.as_str()));
+    pinned.unwrap_or_else(|| panic!("{path} pins no {key}")).to_owned()
+}
+
 /// Runs a command and returns its output; fails the test with everything it
 /// printed when it cannot start or exits unsuccessfully.
 pub fn run(command: &mut Command) -> Output {
@@ -60,8 +71,6 @@ pub fn stdout(command: &mut Command) -> String {
     String::from_utf8(run(command).stdout).expect("tool output is UTF-8")
 }
 
-/// A fresh, empty scratch directory under the workspace's target directory
-/// (not /tmp, so parallel CI jobs and reruns never share state).
 /// Compares what a program printed with what data/ says, line by line,
 /// showing the first differences rather than two whole listings.
 pub fn assert_lines(what: &str, got: &str, expected: &[String]) {
@@ -82,6 +91,66 @@ pub fn assert_lines(what: &str, got: &str, expected: &[String]) {
     );
 }
 
+/// Every file under `dir` with its contents, to show that a step left it untouched.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for path in files_under(dir) {
+        let bytes = std::fs::read(&path).expect("read file");
+        files.insert(path, bytes);
+    }
+    files
+}
+
+/// Every file under `dir`, at any depth, in order.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Copies the folder `from`, with everything under it, to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// Rewrites a CSV table in place, each field as `edit(column, field)` returns
+/// it (the header and the order of rows and columns stay; lines end in LF, as
+/// in data/).
+pub fn rewrite_csv(path: &Path, mut edit: impl FnMut(&str, &str) -> String) {
+    let mut reader = csv::ReaderBuilder::new().from_path(path).expect("read CSV");
+    let header = reader.headers().expect("header").clone();
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    writer.write_record(&header).expect("write header");
+    for record in reader.records() {
+        let record = record.expect("record");
+        let row: Vec<String> = record.iter().zip(header.iter()).map(|(field, column)| edit(column, field)).collect();
+        writer.write_record(&row).expect("write record");
+    }
+    std::fs::write(path, writer.into_inner().expect("flush")).expect("write CSV");
+}
+
+/// A fresh, empty scratch directory under the workspace's target directory
+/// (not /tmp, so parallel CI jobs and reruns never share state).
 pub fn scratch_dir(name: &str) -> PathBuf {
     let dir = repo_root().join("target/test-scratch").join(name);
     let _ = std::fs::remove_dir_all(&dir);

@@ -29,19 +29,13 @@ express_version=5.3.0
 apt_packages="chromium"
 command -v npm >/dev/null || apt_packages="$apt_packages nodejs npm"
 # shellcheck disable=SC2086  # one word per package
-apt_missing=$(apt_missing $apt_packages)
-[ -z "$apt_missing" ] || want "Debian packages $apt_missing"
+want_apt $apt_packages
 
 specs="typescript@$typescript_version esbuild@$esbuild_version statuses@$statuses_version
   http-status-codes@$http_status_codes_version http-status@$http_status_version
   chromium-net-errors@$chromium_net_errors_version express@$express_version"
-npm_missing=""
-for spec in $specs; do
-    name="${spec%@*}"
-    version="${spec##*@}"
-    grep -qs "\"version\": \"$version\"" "$prefix/node_modules/$name/package.json" \
-        || npm_missing="${npm_missing:+$npm_missing }$spec"
-done
+# shellcheck disable=SC2086  # one word per package
+npm_missing=$(npm_missing "$prefix" $specs)
 [ -z "$npm_missing" ] || want "npm packages $npm_missing (into $prefix)"
 
 announce
@@ -54,6 +48,6 @@ if [ -n "$npm_missing" ]; then
     printf '{"private": true, "description": "tools for tests/typescript.rs; see tests/typescript/install.sh"}\n' \
         >"$prefix/package.json"
     # shellcheck disable=SC2086  # one word per package
-    quietly npm install --prefix "$prefix" --save-exact --no-audit --no-fund --no-update-notifier $specs
+    npm_install "$prefix" --save-exact --no-update-notifier $specs
 fi
 )

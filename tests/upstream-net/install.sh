@@ -22,24 +22,17 @@ dnspython_version=2.9.2
 apt_packages="libcurl4-openssl-dev gcc pkg-config"
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || apt_packages="$apt_packages python3-venv"
 # shellcheck disable=SC2086  # one word per package
-apt_missing=$(apt_missing $apt_packages)
-[ -z "$apt_missing" ] || want "Debian packages $apt_missing"
+want_apt $apt_packages
 
-freeze=$("$venv/bin/python" -m pip freeze 2>/dev/null || true)
-pip_missing=""
-if ! printf '%s\n' "$freeze" | grep -qx "pycurl==$pycurl_version" \
-    || ! printf '%s\n' "$freeze" | grep -qx "dnspython==$dnspython_version"; then
-    pip_missing=yes
-    want "pycurl $pycurl_version and dnspython $dnspython_version (pip, $venv)"
-fi
+pip_packages="pycurl==$pycurl_version dnspython==$dnspython_version"
+# shellcheck disable=SC2086  # one word per package
+pip_missing=$(pip_missing "$venv" $pip_packages)
+[ -z "$pip_missing" ] || want "pycurl $pycurl_version and dnspython $dnspython_version (pip, $venv)"
 
 announce
 # shellcheck disable=SC2086
 apt_install $apt_missing
-if [ -n "$pip_missing" ]; then
-    quietly python3 -m venv "$venv"
-    # The pycurl wheel carries its own libcurl: nothing is compiled.
-    quietly "$venv/bin/python" -m pip install --disable-pip-version-check --only-binary pycurl \
-        "pycurl==$pycurl_version" "dnspython==$dnspython_version"
-fi
+# The pycurl wheel carries its own libcurl: nothing is compiled.
+# shellcheck disable=SC2086  # one word per package
+[ -z "$pip_missing" ] || pip_install "$venv" --only-binary pycurl $pip_packages
 )

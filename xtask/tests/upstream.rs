@@ -8,11 +8,52 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use support::{repo_root, scratch_repo, snapshot, text, xtask};
 
 fn fixture(name: &str) -> String {
     repo_root().join("tests/upstream-sync").join(name).display().to_string()
+}
+
+/// The Qt fixture: the real header of the Qt release data/qt follows, with
+/// the changes CHANGES lists for qt, and some of the parser's hard cases
+/// (another enum first, a block comment over two lines, a trailing comment
+/// and a deprecation macro with commas in them), each made by one declared
+/// edit. Written once per test process, as qnetworkreply-changes.h.
+fn qt_changes() -> String {
+    const EDITS: [(&str, &str); 8] = [
+        ("    enum NetworkError {\n", "    enum ExampleOtherEnum { First, Second = 5 };\n\n    enum NetworkError {\n"),
+        ("        OperationCanceledError,\n", "        OperationCancelledError,\n"),
+        ("        BackgroundRequestNotAllowedError,\n        TooManyRedirectsError,\n", "        TooManyRedirectsError = 10,\n"),
+        ("        InsecureRedirectError,\n", "        InsecureRedirectError,\n        ExampleAddedError,\n"),
+        (
+            "        // content errors (201-299):\n",
+            "        /* content errors (201-299), a block comment,\n           over two lines */\n",
+        ),
+        ("        ContentGoneError,\n", "        ContentGoneError,   // trailing comment, with a comma\n"),
+        ("        ProtocolFailure = 399,\n", "        ProtocolFailure = 398,\n"),
+        (
+            "        OperationNotImplementedError,\n",
+            "        OperationNotImplementedError Q_DECL_ENUMERATOR_DEPRECATED_X(\"example, with a comma\"),\n",
+        ),
+    ];
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let mut header = fs::read_to_string(fixture("debian-qt6-base-dev-6.11.2/qnetworkreply.h")).unwrap();
+        for (from, to) in EDITS {
+            assert_eq!(header.matches(from).count(), 1, "the real header has {from:?} once");
+            header = header.replace(from, to);
+        }
+        let path = repo_root().join("target/test-scratch/xtask/upstream-sync/qnetworkreply-changes.h");
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        // Renamed into place: another test process may be reading it.
+        let partial = path.with_extension(format!("h.{}", std::process::id()));
+        fs::write(&partial, header).unwrap();
+        fs::rename(&partial, &path).unwrap();
+        path.display().to_string()
+    })
+    .clone()
 }
 
 /// The Chromium fixture holds only the changes; in front of it goes a
@@ -63,7 +104,7 @@ fn assert_no_change(flag: &str, path: &str, expected: &str) {
 /// `upstream diff` with the three fixtures (`chromium` from [`chromium_header`]);
 /// the HTTP registry by its older option `--iana`, which means `--http`.
 fn all_fixtures(root: &Path, chromium: &str, apply: bool) -> Output {
-    let (qt, iana) = (fixture("qnetworkreply-changes.h"), fixture("http-status-codes-changes.csv"));
+    let (qt, iana) = (qt_changes(), fixture("http-status-codes-changes.csv"));
     let mut args = vec!["--iana", iana.as_str(), "--qt", qt.as_str(), "--chromium", chromium];
     if apply {
         args.push("--apply");
@@ -134,14 +175,18 @@ fn no_change_exits_0() {
     assert!(stdout.starts_with("chromium: no change (") && stdout.ends_with(" NET_ERROR entries)\n"), "{stdout}");
 }
 
+/// Where pkg-config says `package`'s headers are, or `fallback` without it.
+fn include_dir(package: &str, fallback: &str) -> PathBuf {
+    match Command::new("pkg-config").args(["--variable=includedir", package]).output() {
+        Ok(output) if output.status.success() => PathBuf::from(text(&output.stdout).trim()),
+        _ => PathBuf::from(fallback),
+    }
+}
+
 /// The real header of Debian's qt6-base-dev: data/qt agrees with it.
 #[test]
 fn the_installed_qt_header_matches_data() {
-    let include = Command::new("pkg-config").args(["--variable=includedir", "Qt6Network"]).output();
-    let dir = match include {
-        Ok(output) if output.status.success() => PathBuf::from(text(&output.stdout).trim()),
-        _ => PathBuf::from("/usr/include/x86_64-linux-gnu/qt6"),
-    };
+    let dir = include_dir("Qt6Network", "/usr/include/x86_64-linux-gnu/qt6");
     let header = dir.join("QtNetwork/qnetworkreply.h");
     assert!(
         header.is_file(),
@@ -182,7 +227,7 @@ fn unreadable_or_malformed_input_exits_2_naming_file_and_line() {
         ),
         (
             "--http",
-            fixture("qnetworkreply-changes.h"),
+            qt_changes(),
             "qnetworkreply-changes.h:1: expected the header Value,Description,Reference of http-status-codes-1.csv",
         ),
         ("--chromium", latin1, "latin1.h:1: not valid UTF-8 (byte 0xe9)"),
@@ -193,7 +238,7 @@ fn unreadable_or_malformed_input_exits_2_naming_file_and_line() {
         // Next to a good file and with --apply: still nothing is written.
         let (other, good) = match flag {
             "--qt" => ("--http", fixture("http-status-codes-changes.csv")),
-            _ => ("--qt", fixture("qnetworkreply-changes.h")),
+            _ => ("--qt", qt_changes()),
         };
         let output = upstream(&root, &[flag, &path, other, &good, "--apply"]);
         let stderr = text(&output.stderr);
@@ -216,7 +261,7 @@ fn unreadable_or_malformed_input_exits_2_naming_file_and_line() {
     let table = root.join("data/qt/codes.csv");
     let crlf = fs::read_to_string(&table).unwrap().replace('\n', "\r\n");
     fs::write(&table, crlf).unwrap();
-    let output = upstream(&root, &["--qt", &fixture("qnetworkreply-changes.h")]);
+    let output = upstream(&root, &["--qt", &qt_changes()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         text(&output.stderr).starts_with("data/qt/codes.csv:1: CR line ending"),
@@ -679,7 +724,7 @@ fn new_formats_malformed_exit_2_naming_file_and_line() {
     cases.push(("--grpc".into(), fixture("curl-changes.h"), "curl-changes.h: no `enum Code { ... }` found".into()));
     let before = snapshot(&root.join("data"));
     for (flag, path, message) in cases {
-        let output = upstream(&root, &[&flag, &path, "--qt", &fixture("qnetworkreply-changes.h"), "--apply"]);
+        let output = upstream(&root, &[&flag, &path, "--qt", &qt_changes(), "--apply"]);
         let stderr = text(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{flag} {path}: {stderr}");
         assert!(stderr.contains(&message), "{flag} {path}: expected {message:?} in\n{stderr}");
@@ -700,7 +745,7 @@ fn new_formats_malformed_exit_2_naming_file_and_line() {
         ),
     ] {
         fs::write(&toml_path, bad).unwrap();
-        let output = upstream(&root, &["--qt", &fixture("qnetworkreply-changes.h")]);
+        let output = upstream(&root, &["--qt", &qt_changes()]);
         let stderr = text(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{stderr}");
         assert!(stderr.starts_with(&message), "expected {message:?} in\n{stderr}");
@@ -813,11 +858,7 @@ fn the_installed_google_rpc_code_proto_matches_data() {
 /// the change (a new number is missing, a retired one has its older name).
 #[test]
 fn the_debian_curl_header_differs_from_data_only_by_newer_rows() {
-    let include = Command::new("pkg-config").args(["--variable=includedir", "libcurl"]).output();
-    let dir = match include {
-        Ok(output) if output.status.success() => PathBuf::from(text(&output.stdout).trim()),
-        _ => PathBuf::from("/usr/include"),
-    };
+    let dir = include_dir("libcurl", "/usr/include");
     let header = [dir.join("curl/curl.h"), PathBuf::from("/usr/include/x86_64-linux-gnu/curl/curl.h")]
         .into_iter()
         .find(|p| p.is_file())

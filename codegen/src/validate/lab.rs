@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::cells::Cells;
-use super::names::{check_lower_id, check_text};
+use super::names::{check_lower_id, check_text, system_index};
 use super::schema::LabToml;
 use crate::diag::{Diagnostics, Reported};
 use crate::load::{CsvTable, display_path, line_of, read_csv, read_toml};
@@ -51,16 +51,7 @@ pub fn load_lab(
     check_text(&meta.title, "title", &toml_path, 1, diags);
     check_text(&meta.description, "description", &toml_path, 1, diags);
     let system_of = |key: &toml::Spanned<String>, what: &str, diags: &mut Diagnostics| {
-        let found = systems.iter().position(|s| &s.id == key.get_ref());
-        if found.is_none() {
-            let ids: Vec<&str> = systems.iter().map(|s| s.id.as_str()).collect();
-            diags.at(
-                &toml_path,
-                line_of(&text, key.span().start),
-                format!("{what} is not a system; expected one of {} ({:?})", ids.join(", "), key.get_ref()),
-            );
-        }
-        found
+        system_index(systems, key, &format!("{what} is not a system"), &toml_path, &text, Some(diags))
     };
     let status_system = system_of(&meta.status_system, "status_system", diags);
 

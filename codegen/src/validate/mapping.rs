@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::cells::Cells;
-use super::names::{Names, check_lower_id, check_text};
+use super::names::{Names, check_lower_id, check_text, system_index};
 use super::schema::MappingToml;
 use crate::diag::{Diagnostics, Reported};
 use crate::load::{CsvTable, display_path, line_of, read_csv, read_toml};
@@ -50,18 +50,10 @@ pub fn load_mappings(
         let table = read_csv(root, &format!("map/{stem}.csv"), &["from", "to", "kind", "note"], &["observed", "differs"], diags);
         let Some((meta, text)) = meta else { continue };
         let mut system_of = |key: &toml::Spanned<String>| {
-            let found = systems.iter().position(|s| &s.id == key.get_ref());
             // While a system's own files have problems, those are reported
             // instead of every mapping that refers to it.
-            if found.is_none() && all_clean {
-                let ids: Vec<&str> = systems.iter().map(|s| s.id.as_str()).collect();
-                diags.at(
-                    &toml_path,
-                    line_of(&text, key.span().start),
-                    format!("unknown system; expected one of {} ({:?})", ids.join(", "), key.get_ref()),
-                );
-            }
-            found
+            let report = if all_clean { Some(&mut *diags) } else { None };
+            system_index(systems, key, "unknown system", &toml_path, &text, report)
         };
         let (from, to) = (system_of(&meta.from), system_of(&meta.to));
         let function_line = line_of(&text, meta.function.span().start);

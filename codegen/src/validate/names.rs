@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 
 use crate::diag::Diagnostics;
+use crate::load::line_of;
+use crate::model::System;
 use crate::spell;
 
 /// Every C identifier the header will declare, so that no two collide: the
@@ -110,4 +112,27 @@ pub fn check_text(text: &str, what: &str, path: &str, line: usize, diags: &mut D
     } else if text.contains('\0') {
         diags.at(path, line, format!("{what} holds a NUL character, which C strings cannot carry ({text:?})"));
     }
+}
+
+/// The index of the system `key` (a value of the TOML file `path`, whose
+/// text is `text`) names. Where none has that id, `problem` is reported with
+/// the ids it could name, unless `diags` is `None`.
+pub fn system_index(
+    systems: &[System],
+    key: &toml::Spanned<String>,
+    problem: &str,
+    path: &str,
+    text: &str,
+    diags: Option<&mut Diagnostics>,
+) -> Option<usize> {
+    let found = systems.iter().position(|s| &s.id == key.get_ref());
+    if let (None, Some(diags)) = (found, diags) {
+        let ids: Vec<&str> = systems.iter().map(|s| s.id.as_str()).collect();
+        diags.at(
+            path,
+            line_of(text, key.span().start),
+            format!("{problem}; expected one of {} ({:?})", ids.join(", "), key.get_ref()),
+        );
+    }
+    found
 }

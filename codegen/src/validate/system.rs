@@ -64,6 +64,22 @@ pub struct Spec {
     pub toml_path: String,
 }
 
+/// The id of an entry of a `[[table]]`: lower_snake, and no earlier entry's.
+fn unique_id<'a>(
+    id: String,
+    what: &str,
+    mut earlier: impl Iterator<Item = &'a str>,
+    path: &str,
+    line: usize,
+    diags: &mut Diagnostics,
+) -> String {
+    check_lower_id(&id, what, path, line, diags);
+    if earlier.any(|e| e == id) {
+        diags.at(path, line, format!("duplicate {what} ({id:?})"));
+    }
+    id
+}
+
 /// Reads `data/<folder>/system.toml` into a system without codes yet.
 pub fn load_meta(
     root: &Path,
@@ -163,22 +179,19 @@ pub fn load_meta(
             false
         }
     };
-    let name_alias = meta.name_alias.map(|alias| {
-        let alias_line = line(alias.span());
-        let alias = alias.into_inner();
-        if check_lower_id(&alias, "name_alias", &path, alias_line, diags) && render::reserved_name(&alias) {
-            diags.at(&path, alias_line, format!("name_alias is a name code objects already have ({alias:?})"));
-        }
-        alias
-    });
-    let python_name_property = meta.python_name_property.map(|property| {
-        let property_line = line(property.span());
-        let property = property.into_inner();
-        if check_lower_id(&property, "python_name_property", &path, property_line, diags) && render::reserved_name(&property) {
-            diags.at(&path, property_line, format!("python_name_property is a name members already have ({property:?})"));
-        }
-        property
-    });
+    // Another name for the code's name: a lower_snake identifier the objects do not already have.
+    let mut other_name = |value: Option<toml::Spanned<String>>, key: &str, objects: &str| {
+        value.map(|value| {
+            let value_line = line(value.span());
+            let value = value.into_inner();
+            if check_lower_id(&value, key, &path, value_line, diags) && render::reserved_name(&value) {
+                diags.at(&path, value_line, format!("{key} is a name {objects} already have ({value:?})"));
+            }
+            value
+        })
+    };
+    let name_alias = other_name(meta.name_alias, "name_alias", "code objects");
+    let python_name_property = other_name(meta.python_name_property, "python_name_property", "members");
     let anchor_line = line(meta.anchor.span());
     let anchor = meta.anchor.into_inner();
     if !anchor.contains("{value}") && !anchor.contains("{name}") {
@@ -279,11 +292,8 @@ pub fn load_meta(
     let mut sources: Vec<Source> = Vec::new();
     for origin in meta.origin {
         let origin_line = line(origin.id.span());
-        let oid = origin.id.into_inner();
-        check_lower_id(&oid, "origin id", &path, origin_line, diags);
-        if sources.iter().any(|s| s.id == oid) {
-            diags.at(&path, origin_line, format!("duplicate origin id ({oid:?})"));
-        }
+        let earlier = sources.iter().map(|s| s.id.as_str());
+        let oid = unique_id(origin.id.into_inner(), "origin id", earlier, &path, origin_line, diags);
         sources.push(Source {
             upper: if sources.is_empty() { String::new() } else { oid.to_ascii_uppercase() },
             rust: spell::upper_camel(&oid),
@@ -306,11 +316,8 @@ pub fn load_meta(
     let mut ecosystems: Vec<Ecosystem> = Vec::new();
     for eco in meta.ecosystem {
         let eco_line = line(eco.id.span());
-        let eid = eco.id.into_inner();
-        check_lower_id(&eid, "ecosystem id", &path, eco_line, diags);
-        if ecosystems.iter().any(|e| e.id == eid) {
-            diags.at(&path, eco_line, format!("duplicate ecosystem id ({eid:?})"));
-        }
+        let earlier = ecosystems.iter().map(|e| e.id.as_str());
+        let eid = unique_id(eco.id.into_inner(), "ecosystem id", earlier, &path, eco_line, diags);
         for (key, value) in [("title", &eco.title), ("version", &eco.version), ("url", &eco.url)] {
             check_text(value, key, &path, eco_line, diags);
         }

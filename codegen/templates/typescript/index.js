@@ -1,4 +1,10 @@
 // {{ notice }}
+{#- Each term of a vocabulary list as a frozen object. -#}
+{%- macro terms(list) %}
+{%- for t in list %}
+  /* @__PURE__ */ Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
+{%- endfor %}
+{%- endmacro %}
 /**
  * netcodes: the vocabulary every code system shares (categories, retry
  * classes, upstream statuses, mapping kinds) and the retry decision. The
@@ -12,9 +18,7 @@ export const version = {{ version }};
 
 /** What kind of failure a code is. */
 export const categories = /* @__PURE__ */ Object.freeze([
-{%- for t in v.categories %}
-  /* @__PURE__ */ Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
-{%- endfor %}
+{%- call terms(v.categories) %}{% endcall %}
 ]);
 
 /** Whether and how to retry after a code, and what each class decides. */
@@ -26,16 +30,12 @@ export const retries = /* @__PURE__ */ Object.freeze([
 
 /** Where a code stands upstream. */
 export const statuses = /* @__PURE__ */ Object.freeze([
-{%- for t in v.statuses %}
-  /* @__PURE__ */ Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
-{%- endfor %}
+{%- call terms(v.statuses) %}{% endcall %}
 ]);
 
 /** How sure a mapping rule is. */
 export const mappingKinds = /* @__PURE__ */ Object.freeze([
-{%- for t in v.kinds %}
-  /* @__PURE__ */ Object.freeze({ id: {{ t.id }}, title: {{ t.title }}, description: {{ t.description }} }),
-{%- endfor %}
+{%- call terms(v.kinds) %}{% endcall %}
 ]);
 
 const BY_RETRY = /* @__PURE__ */ new Map(retries.map((term) => [term.id, term]));

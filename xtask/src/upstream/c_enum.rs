@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::chromium::Entry;
-use super::text::{Source, is_identifier, parse_integer, split_comments};
+use super::text::{Source, is_identifier, outside_literals, parse_integer, split_comments};
 
 pub fn parse(source: &Source, name: &str) -> Result<Vec<Entry>, String> {
     // The code with comments and preprocessor lines blanked out, keeping every line where it was.
@@ -114,29 +114,19 @@ fn ends_with_word(text: &str, word: &str) -> bool {
 fn split_top_level(body: &str) -> Vec<(usize, &str)> {
     let mut items = Vec::new();
     let mut depth = 0i32;
-    let mut quote: Option<u8> = None;
     let mut start = 0;
-    let bytes = body.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        match quote {
-            Some(_) if byte == b'\\' => i += 1,
-            Some(q) if byte == q => quote = None,
-            Some(_) => {}
-            None => match byte {
-                b'"' | b'\'' => quote = Some(byte),
-                b'(' | b'[' => depth += 1,
-                b')' | b']' => depth -= 1,
-                b',' if depth == 0 => {
-                    items.push((start, &body[start..i]));
-                    start = i + 1;
-                }
-                _ => {}
-            },
+    outside_literals(body, |i, byte| {
+        match byte {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b',' if depth == 0 => {
+                items.push((start, &body[start..i]));
+                start = i + 1;
+            }
+            _ => {}
         }
-        i += 1;
-    }
+        None::<()>
+    });
     items.push((start, &body[start..]));
     items
 }
@@ -169,28 +159,19 @@ fn skip_attributes(mut rest: &str) -> Result<&str, String> {
 
 fn closing_paren(text: &str) -> Option<usize> {
     let mut depth = 0;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        match quote {
-            Some(_) if escaped => escaped = false,
-            Some(_) if c == '\\' => escaped = true,
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '(' => depth += 1,
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(i);
-                    }
+    outside_literals(text, |i, byte| {
+        match byte {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
                 }
-                _ => {}
-            },
+            }
+            _ => {}
         }
-    }
-    None
+        None
+    })
 }
 
 /// An integer literal (decimal or hex, optionally negative) or an earlier enumerator.
@@ -207,8 +188,7 @@ mod tests {
     use super::*;
 
     fn parse_text(text: &str) -> Result<Vec<(String, i64, usize)>, String> {
-        let source = Source { path: "qnetworkreply.h".into(), text: text.into() };
-        parse(&source, "NetworkError").map(|entries| entries.into_iter().map(|e| (e.name, e.value, e.line)).collect())
+        super::super::chromium::parse_text(parse, "qnetworkreply.h", "NetworkError", text)
     }
 
     #[test]

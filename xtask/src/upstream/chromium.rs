@@ -25,6 +25,19 @@ pub struct Entry {
     pub line: usize,
 }
 
+/// Runs the parser of one named enum on `text` as if read from `path`, each
+/// entry as (name, value, line): what the parsers' unit tests compare.
+#[cfg(test)]
+pub fn parse_text(
+    parse: fn(&Source, &str) -> Result<Vec<Entry>, String>,
+    path: &str,
+    name: &str,
+    text: &str,
+) -> Result<Vec<(String, i64, usize)>, String> {
+    let source = Source { path: path.into(), text: text.into() };
+    parse(&source, name).map(|entries| entries.into_iter().map(|e| (e.name, e.value, e.line)).collect())
+}
+
 /// What a comment says about a number that has no `NET_ERROR`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteKind {

@@ -72,16 +72,15 @@ fn find_enum(code: &str, name: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::chromium::parse_text;
     use super::*;
-
-    fn parse_text(text: &str) -> Result<Vec<(String, i64, usize)>, String> {
-        let source = Source { path: "code.proto".into(), text: text.into() };
-        parse(&source, "Code").map(|entries| entries.into_iter().map(|e| (e.name, e.value, e.line)).collect())
-    }
 
     #[test]
     fn enumerators_options_and_comments() {
         let parsed = parse_text(
+            parse,
+            "code.proto",
+            "Code",
             "syntax = \"proto3\";\npackage google.rpc;\noption java_multiple_files = true;\n\
              // The codes.\nenum Code {\n  // Not an error.\n  OK = 0;\n\n  /* two\n     lines */ CANCELLED = 1;\n\
              \x20 option allow_alias = true;\n  reserved 3, 9 to 11;\n  OLD = 0x10 [deprecated = true];\n  NEG = -2;\n}\n\
@@ -94,14 +93,14 @@ mod tests {
 
     #[test]
     fn malformed() {
-        let error = |text: &str| parse_text(text).unwrap_err();
-        assert_eq!(error("enum Other { A = 0; }"), "code.proto: no `enum Code { ... }` found");
-        assert_eq!(
-            error("enum Code {\n  OK = 0;\n  CANCELLED = one;\n}"),
-            "code.proto:3: cannot read the value of CANCELLED (found `one`)"
-        );
-        assert_eq!(error("enum Code {\n  OK = 0;\n  OK = 1;\n}"), "code.proto:3: enumerator OK appears twice (first on line 2)");
-        assert_eq!(error("enum Code {\n  OK 0;\n}"), "code.proto:2: expected NAME = value; in enum Code (found `OK 0`)");
-        assert_eq!(error("enum Code {\n}"), "code.proto:1: enum Code has no enumerators");
+        for (text, message) in [
+            ("enum Other { A = 0; }", "code.proto: no `enum Code { ... }` found"),
+            ("enum Code {\n  OK = 0;\n  CANCELLED = one;\n}", "code.proto:3: cannot read the value of CANCELLED (found `one`)"),
+            ("enum Code {\n  OK = 0;\n  OK = 1;\n}", "code.proto:3: enumerator OK appears twice (first on line 2)"),
+            ("enum Code {\n  OK 0;\n}", "code.proto:2: expected NAME = value; in enum Code (found `OK 0`)"),
+            ("enum Code {\n}", "code.proto:1: enum Code has no enumerators"),
+        ] {
+            assert_eq!(parse_text(parse, "code.proto", "Code", text).unwrap_err(), message);
+        }
     }
 }

@@ -89,6 +89,16 @@ pub fn split_comments(source: &Source) -> Result<Vec<(String, Vec<String>)>, Str
 
 /// The first `//` (true) or `/*` (false) outside a string or character literal.
 fn find_comment(code: &str) -> Option<(usize, bool)> {
+    outside_literals(code, |i, byte| match (byte, code.as_bytes().get(i + 1)) {
+        (b'/', Some(b'/')) => Some((i, true)),
+        (b'/', Some(b'*')) => Some((i, false)),
+        _ => None,
+    })
+}
+
+/// Calls `visit` with each byte of `code` (and its offset) that is not inside
+/// a string or character literal, the quotes included, until it answers `Some`.
+pub fn outside_literals<T>(code: &str, mut visit: impl FnMut(usize, u8) -> Option<T>) -> Option<T> {
     let bytes = code.as_bytes();
     let mut quote: Option<u8> = None;
     let mut i = 0;
@@ -99,9 +109,11 @@ fn find_comment(code: &str) -> Option<(usize, bool)> {
             Some(q) if byte == q => quote = None,
             Some(_) => {}
             None if byte == b'"' || byte == b'\'' => quote = Some(byte),
-            None if byte == b'/' && bytes.get(i + 1) == Some(&b'/') => return Some((i, true)),
-            None if byte == b'/' && bytes.get(i + 1) == Some(&b'*') => return Some((i, false)),
-            None => {}
+            None => {
+                if let Some(found) = visit(i, byte) {
+                    return Some(found);
+                }
+            }
         }
         i += 1;
     }

@@ -1,5 +1,6 @@
-//! A static file server for the built site on 127.0.0.1, under the site's
-//! path (`/netcodes/`) as GitHub Pages serves it: a missing file gets
+//! A static file server on 127.0.0.1 for headless Chromium: the built docs
+//! site under the site's path (`/netcodes/`) as GitHub Pages serves it, or a
+//! test page beside the npm package. A missing file gets the first folder's
 //! `404.html` with status 404. It records every request, so a test can tell
 //! whether a page's styles and scripts loaded.
 
@@ -8,8 +9,11 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+/// Each folder with the path (starting and ending with `/`) it is served under.
+type Mounts = Arc<Vec<(String, PathBuf)>>;
+
 pub struct Server {
-    /// `http://127.0.0.1:<port>/netcodes/`
+    /// `http://127.0.0.1:<port>` and the first folder's path, e.g. `/netcodes/`
     pub base: String,
     log: Arc<Mutex<Vec<(String, u16)>>>,
 }
@@ -17,17 +21,24 @@ pub struct Server {
 impl Server {
     /// Serves `root` under `path` (starting and ending with `/`) until the test process ends.
     pub fn start(root: &Path, path: &str) -> Server {
+        Server::folders(vec![(path.to_owned(), root.to_path_buf())])
+    }
+
+    /// Serves each folder under its path until the test process ends; a URL
+    /// is looked up in the folder with the longest path it starts with.
+    pub fn folders(mounts: Vec<(String, PathBuf)>) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
         let port = listener.local_addr().expect("local address").port();
+        let base = format!("http://127.0.0.1:{port}{}", mounts[0].0);
         let log = Arc::new(Mutex::new(Vec::new()));
-        let (root, prefix, requests) = (root.to_path_buf(), path.to_owned(), Arc::clone(&log));
+        let (mounts, requests): (Mounts, _) = (Arc::new(mounts), Arc::clone(&log));
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, prefix, requests) = (root.clone(), prefix.clone(), Arc::clone(&requests));
-                std::thread::spawn(move || serve(stream, &root, &prefix, &requests));
+                let (mounts, requests) = (Arc::clone(&mounts), Arc::clone(&requests));
+                std::thread::spawn(move || serve(stream, &mounts, &requests));
             }
         });
-        Server { base: format!("http://127.0.0.1:{port}{path}"), log }
+        Server { base, log }
     }
 
     /// Every request so far whose path starts with `prefix`, with its status.
@@ -36,7 +47,7 @@ impl Server {
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<(String, u16)>>) {
+fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)], log: &Mutex<Vec<(String, u16)>>) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut request = String::new();
     if reader.read_line(&mut request).is_err() {
@@ -49,10 +60,14 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<(Stri
     }
     let target = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
     let path = target.split(['?', '#']).next().unwrap_or_default().to_owned();
-    let file = path.strip_prefix(prefix).and_then(|rest| file_under(root, rest));
+    let file = mounts
+        .iter()
+        .filter_map(|(prefix, root)| Some((prefix.len(), root, path.strip_prefix(prefix.as_str())?)))
+        .max_by_key(|&(length, _, _)| length)
+        .and_then(|(_, root, rest)| file_under(root, rest));
     let (status, file) = match file {
         Some(file) => (200, file),
-        None => (404, root.join("404.html")),
+        None => (404, mounts[0].1.join("404.html")),
     };
     log.lock().expect("log").push((path, status));
     let body = std::fs::read(&file).unwrap_or_default();
@@ -84,7 +99,7 @@ fn content_type(file: &Path) -> &'static str {
     match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css",
-        Some("js") => "text/javascript",
+        Some("js" | "mjs") => "text/javascript",
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
