@@ -21,6 +21,17 @@ apt_packages="qt6-base-dev g++ pkg-config golang-go openjdk-17-jdk-headless
 command -v npm >/dev/null || apt_packages="$apt_packages nodejs npm"
 # shellcheck disable=SC2086  # one word per package
 want_apt $apt_packages
+# The JDK whose HttpURLConnection names data/ records (the `java` ecosystem's
+# version in data/http/system.toml) or a later one: a machine image may carry
+# an older point release, which apt then upgrades.
+java_release=$(python3 -c 'import sys, tomllib
+print(next(e["version"] for e in tomllib.load(open(sys.argv[1], "rb"))["ecosystem"] if e["id"] == "java"))' \
+    "$(dirname "${BASH_SOURCE[0]}")/../../data/http/system.toml")
+jdk=$(dpkg-query -W -f='${Version}' openjdk-17-jdk-headless 2>/dev/null || true)
+if [ -n "$jdk" ] && dpkg --compare-versions "${jdk%%+*}" lt "$java_release"; then
+    apt_missing="${apt_missing:+$apt_missing }openjdk-17-jdk-headless"
+    want "OpenJDK $java_release (Debian openjdk-17-jdk-headless, now ${jdk%%+*})"
+fi
 
 # PyQt6 in a virtual environment of its own, so that the machine's python3,
 # whose http.HTTPStatus is compared as it is, stays as the image has it.
