@@ -844,6 +844,23 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::BLOB: return "";
+    case Group::DNS: return "";
+    case Group::CERTIFICATE_MANAGER: return "";
+    case Group::FTP: return "";
+    case Group::MISC: return "";
+    case Group::CACHE: return "";
+    case Group::HTTP: return "";
+    case Group::CERTIFICATE: return "";
+    case Group::CONNECTION: return "";
+    case Group::SYSTEM: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<NetError>;
 
 namespace tables {
@@ -2586,6 +2603,14 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::RESULT: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<CurlCode>;
 
 namespace tables {
@@ -3378,6 +3403,17 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::HEADER: return "";
+    case Group::EXTENDED: return "";
+    case Group::PRIVATE_USE: return "";
+    case Group::TSIG_TKEY_ONLY: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<Rcode>;
 
 namespace tables {
@@ -3686,6 +3722,14 @@ constexpr std::string_view id(Group group) noexcept {
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
     case Group::STATUS: return "Status codes";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::STATUS: return "";
     }
     return {};
 }
@@ -4048,6 +4092,19 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::CLIENT_ERROR: return "4xx Client error";
     case Group::SERVER_ERROR: return "5xx Server error";
     case Group::UNCLASSIFIED: return "6xx to 9xx: outside the classes of RFC 9110";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::INFORMATIONAL: return "";
+    case Group::SUCCESS: return "";
+    case Group::REDIRECTION: return "";
+    case Group::CLIENT_ERROR: return "";
+    case Group::SERVER_ERROR: return "";
+    case Group::UNCLASSIFIED: return "";
     }
     return {};
 }
@@ -5557,6 +5614,14 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::ERROR_CODE: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<ErrorCode>;
 
 namespace tables {
@@ -5812,6 +5877,16 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::DATAGRAM: return "HTTP Datagrams (RFC 9297)";
     case Group::HTTP3: return "HTTP/3 (RFC 9114, Section 8.1)";
     case Group::QPACK: return "QPACK field compression (RFC 9204, Section 6)";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::DATAGRAM: return "";
+    case Group::HTTP3: return "";
+    case Group::QPACK: return "";
     }
     return {};
 }
@@ -6160,6 +6235,19 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::CONTENT: return "Content";
     case Group::PROTOCOL: return "Protocol";
     case Group::SERVER: return "Server";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::SUCCESS: return "";
+    case Group::NETWORK: return "";
+    case Group::PROXY: return "";
+    case Group::CONTENT: return "";
+    case Group::PROTOCOL: return "";
+    case Group::SERVER: return "";
     }
     return {};
 }
@@ -6605,6 +6693,14 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::ACCESSIBILITY: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<NetworkAccessibility>;
 
 namespace tables {
@@ -6812,6 +6908,14 @@ constexpr std::string_view id(Group group) noexcept {
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
     case Group::OPERATION: return "Operations";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::OPERATION: return "";
     }
     return {};
 }
@@ -7076,6 +7180,14 @@ constexpr std::string_view id(Group group) noexcept {
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
     case Group::ALERT: return "Alert descriptions, assigned by Standards Action";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::ALERT: return "";
     }
     return {};
 }
@@ -7489,6 +7601,15 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::DISAPPEARING: return "";
+    case Group::PERSISTENT: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<Warning>;
 
 namespace tables {
@@ -7760,6 +7881,16 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::STANDARD: return "Protocol and extensions";
     case Group::REGISTERED: return "Registered by applications";
     case Group::PRIVATE_USE: return "Private use";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::STANDARD: return "Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.";
+    case Group::REGISTERED: return "Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.";
+    case Group::PRIVATE_USE: return "Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.";
     }
     return {};
 }

@@ -170,10 +170,10 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "qpack_encoder_stream_error": 513,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.DATAGRAM: ("HTTP Datagrams (RFC 9297)", (51, 51)),
-    Group.HTTP3: ("HTTP/3 (RFC 9114, Section 8.1)", (256, 272)),
-    Group.QPACK: ("QPACK field compression (RFC 9204, Section 6)", (512, 514)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.DATAGRAM: ("HTTP Datagrams (RFC 9297)", None, (51, 51)),
+    Group.HTTP3: ("HTTP/3 (RFC 9114, Section 8.1)", None, (256, 272)),
+    Group.QPACK: ("QPACK field compression (RFC 9204, Section 6)", None, (512, 514)),
 }
 
 _TABLES = _core.Tables(
