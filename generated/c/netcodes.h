@@ -10,16 +10,18 @@
  * program never calls. Identical strings are merged by the linker.
  *
  * Conventions, the same for every code system:
- *   - codes are plain `int`s holding the upstream value; a value netcodes does
- *     not know is never an error to pass in;
+ *   - codes are plain integers holding the upstream value: `int`, or
+ *     `unsigned long` or `unsigned long long` where a system's values need it;
+ *     a value netcodes does not know is never an error to pass in;
  *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
  *     for a code netcodes does not know; netcodes_<id>_name_or(code, fallback)
  *     and netcodes_<id>_description_or(code, fallback) return the fallback
  *     instead, so that log lines never go blank;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
- *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
- *     target system's range, for a code no rule of its table covers;
+ *   - a mapping function returns a code of the target system, in that
+ *     system's integer type, or NETCODES_<TO>_UNMAPPED, a constant of the same
+ *     type outside the target system's range, for a code no rule covers;
  *   - predicates return 1 or 0.
  *
  * Compiles as C99 or later and as C++11 or later. Needs only <stddef.h>.
@@ -743,7 +745,7 @@ typedef enum netcodes_chromium_group {
 } netcodes_chromium_group;
 
 /* What a mapping into chromium answers for a code no rule covers: no chromium
- * code has this value. */
+ * code has this value (int, the type mappings into chromium return). */
 #define NETCODES_CHROMIUM_UNMAPPED (1)
 
 /* The row of a code netcodes knows (chromium), or NULL. A code with several
@@ -3638,7 +3640,7 @@ typedef enum netcodes_grpc_group {
 } netcodes_grpc_group;
 
 /* What a mapping into grpc answers for a code no rule covers: no grpc
- * code has this value. */
+ * code has this value (int, the type mappings into grpc return). */
 #define NETCODES_GRPC_UNMAPPED (-1)
 
 /* The row of a code netcodes knows (grpc), or NULL. A code with several
@@ -3993,7 +3995,7 @@ typedef enum netcodes_http_group {
 } netcodes_http_group;
 
 /* What a mapping into http answers for a code no rule covers: no http
- * code has this value. */
+ * code has this value (int, the type mappings into http return). */
 #define NETCODES_HTTP_UNMAPPED (0)
 
 /* The row of a code netcodes knows (http), or NULL. A code with several
@@ -6143,7 +6145,7 @@ typedef enum netcodes_qt_group {
 } netcodes_qt_group;
 
 /* What a mapping into qt answers for a code no rule covers: no qt
- * code has this value. */
+ * code has this value (int, the type mappings into qt return). */
 #define NETCODES_QT_UNMAPPED (-1)
 
 /* The row of a code netcodes knows (qt), or NULL. A code with several
@@ -8033,7 +8035,8 @@ static inline netcodes_retry_decision netcodes_websocket_retry_decision(int code
 
 /* One rule of a mapping table. */
 typedef struct netcodes_rule {
-    /* The code of the target system. */
+    /* The code of the target system (every code fits an int, as in
+     * netcodes_entry; the mapping function returns it as the target's type). */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
