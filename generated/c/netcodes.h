@@ -5789,6 +5789,10 @@ typedef enum netcodes_http3_group {
     NETCODES_HTTP3_GROUP_QPACK = 2, /* QPACK field compression (RFC 9204, Section 6): 0x0200 to 0x0202 */
 } netcodes_http3_group;
 
+/* What a mapping into http3 answers for a code no rule covers: no http3
+ * code has this value (unsigned long long, the type mappings into http3 return). */
+#define NETCODES_HTTP3_UNMAPPED (0x4000000000000000ULL)
+
 /* The row of a code netcodes knows (http3), or NULL. A code with several
  * meanings answers with its primary one; see netcodes_http3_meaning() for the others. */
 static inline const netcodes_entry *netcodes_http3_entry(unsigned long long code) {
@@ -9689,6 +9693,44 @@ static inline const netcodes_rule *netcodes_grpc_from_http2_rule(unsigned long c
 static inline int netcodes_grpc_from_http2(unsigned long code) {
     const netcodes_rule *rule = netcodes_grpc_from_http2_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_GRPC_UNMAPPED;
+}
+
+/* http2 -> http3 (data/map/http2_to_http3.csv): the rule that answers for the
+ * given http2 code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_http3_from_http2_rule(unsigned long code) {
+    static const netcodes_rule netcodes_rules[10] = {
+        {NETCODES_HTTP3_H3_NO_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x00 */
+        {NETCODES_HTTP3_H3_GENERAL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "The catch-all: where HTTP/3 has a code for the precise fault (H3_FRAME_UNEXPECTED, H3_MESSAGE_ERROR, H3_CLOSED_CRITICAL_STREAM), that code is sent instead."}, /* 0x01 */
+        {NETCODES_HTTP3_H3_INTERNAL_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x02 */
+        {NETCODES_HTTP3_H3_FRAME_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x06 */
+        {NETCODES_HTTP3_H3_REQUEST_REJECTED, NETCODES_MAPPING_UPSTREAM, "For a request the server turned down before doing any work on it; stream limits, the other use of the HTTP/2 code, are enforced by QUIC itself."}, /* 0x07 */
+        {NETCODES_HTTP3_H3_REQUEST_CANCELLED, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x08 */
+        {NETCODES_HTTP3_QPACK_DECOMPRESSION_FAILED, NETCODES_MAPPING_APPROXIMATE, "RFC 9114 names no single code: QPACK (RFC 9204) has three. A field section that cannot be decoded is the usual case; a broken QPACK encoder or decoder stream, which HPACK has no equivalent of, gets QPACK_ENCODER_STREAM_ERROR or QPACK_DECODER_STREAM_ERROR."}, /* 0x09 */
+        {NETCODES_HTTP3_H3_CONNECT_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x0a */
+        {NETCODES_HTTP3_H3_EXCESSIVE_LOAD, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x0b */
+        {NETCODES_HTTP3_H3_VERSION_FALLBACK, NETCODES_MAPPING_UPSTREAM, "Both ask the client to retry the request over HTTP/1.1."}, /* 0x0d */
+    };
+    switch (code) {
+    case 0x00: return &netcodes_rules[0];
+    case 0x01: return &netcodes_rules[1];
+    case 0x02: return &netcodes_rules[2];
+    case 0x06: return &netcodes_rules[3];
+    case 0x07: return &netcodes_rules[4];
+    case 0x08: return &netcodes_rules[5];
+    case 0x09: return &netcodes_rules[6];
+    case 0x0a: return &netcodes_rules[7];
+    case 0x0b: return &netcodes_rules[8];
+    case 0x0d: return &netcodes_rules[9];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* http2 -> http3 (data/map/http2_to_http3.csv): the http3 code for the given
+ * http2 code, or NETCODES_HTTP3_UNMAPPED when no rule covers it. */
+static inline unsigned long long netcodes_http3_from_http2(unsigned long code) {
+    const netcodes_rule *rule = netcodes_http3_from_http2_rule(code);
+    return rule != NETCODES_NULL ? NETCODES_CAST(unsigned long long, rule->to) : NETCODES_HTTP3_UNMAPPED;
 }
 
 /* http3 -> chromium (data/map/http3_to_chromium.csv): the rule that answers for the

@@ -9895,6 +9895,54 @@ constexpr std::optional<StatusCode> from_http2(::netcodes::http2::ErrorCode code
 
 } // namespace grpc
 
+namespace http3 {
+
+namespace tables {
+
+// data/map/http2_to_http3.csv, in the order rules are tried.
+inline constexpr std::array<Rule<ErrorCode>, 10> from_http2_rules{{
+    {ErrorCode::H3_NO_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_GENERAL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "The catch-all: where HTTP/3 has a code for the precise fault (H3_FRAME_UNEXPECTED, H3_MESSAGE_ERROR, H3_CLOSED_CRITICAL_STREAM), that code is sent instead."},
+    {ErrorCode::H3_INTERNAL_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_FRAME_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_REQUEST_REJECTED, MappingKind::UPSTREAM, "For a request the server turned down before doing any work on it; stream limits, the other use of the HTTP/2 code, are enforced by QUIC itself."},
+    {ErrorCode::H3_REQUEST_CANCELLED, MappingKind::UPSTREAM, ""},
+    {ErrorCode::QPACK_DECOMPRESSION_FAILED, MappingKind::APPROXIMATE, "RFC 9114 names no single code: QPACK (RFC 9204) has three. A field section that cannot be decoded is the usual case; a broken QPACK encoder or decoder stream, which HPACK has no equivalent of, gets QPACK_ENCODER_STREAM_ERROR or QPACK_DECODER_STREAM_ERROR."},
+    {ErrorCode::H3_CONNECT_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_EXCESSIVE_LOAD, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_VERSION_FALLBACK, MappingKind::UPSTREAM, "Both ask the client to retry the request over HTTP/1.1."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/http2_to_http3.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<ErrorCode>> from_http2_rule(::netcodes::http2::ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0x00: return tables::from_http2_rules[0];
+    case 0x01: return tables::from_http2_rules[1];
+    case 0x02: return tables::from_http2_rules[2];
+    case 0x06: return tables::from_http2_rules[3];
+    case 0x07: return tables::from_http2_rules[4];
+    case 0x08: return tables::from_http2_rules[5];
+    case 0x09: return tables::from_http2_rules[6];
+    case 0x0a: return tables::from_http2_rules[7];
+    case 0x0b: return tables::from_http2_rules[8];
+    case 0x0d: return tables::from_http2_rules[9];
+    default: break;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/http2_to_http3.csv maps the code to, if any rule covers it.
+constexpr std::optional<ErrorCode> from_http2(::netcodes::http2::ErrorCode code) noexcept {
+    const std::optional<Rule<ErrorCode>> rule = from_http2_rule(code);
+    return rule ? std::optional<ErrorCode>(rule->to) : std::nullopt;
+}
+
+} // namespace http3
+
 namespace chromium {
 
 namespace tables {
