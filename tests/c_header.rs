@@ -765,12 +765,15 @@ fn mapping_functions_agree_with_the_rules_of_data_map() {
     let mut expected = Vec::new();
     let mut probes = 0;
     let targets: BTreeSet<usize> = model.mappings.iter().map(|m| m.to).collect();
+    // Printed in the target's own type: a wrong constant type is a -Wformat error.
     for &to in &targets {
         let system = &model.systems[to];
         let _ = writeln!(
             program,
-            "    printf(\"unmapped {} %d\\n\", {}UNMAPPED);",
-            system.id, system.c_prefix
+            "    printf(\"unmapped {} {}\\n\", {}UNMAPPED);",
+            system.id,
+            c_type(system).1,
+            system.c_prefix
         );
     }
     for mapping in &model.mappings {
@@ -781,16 +784,19 @@ fn mapping_functions_agree_with_the_rules_of_data_map() {
         let values = mapping_probes(&model, mapping);
         probes += values.len();
         let (ty, format) = c_type(&model.systems[mapping.from]);
+        let (to_ty, to_format) = c_type(&model.systems[mapping.to]);
         program += &typed_array(ty, &format!("{}_values", mapping.id), &values)
             .replace("static const", "    static const");
+        // The result is stored in the target's type first, so that the
+        // strict flags reject a function that returns another type.
         let _ = write!(
             program,
             "    for (i = 0; i < sizeof {id}_values / sizeof {id}_values[0]; ++i) {{\n        \
-             {ty} v = {id}_values[i];\n        rule = {function}_rule(v);\n        \
+             {ty} v = {id}_values[i];\n        {to_ty} mapped = {function}(v);\n        rule = {function}_rule(v);\n        \
              printf(\"{id}\\t{format}\\t\", v);\n        \
              if (rule == NETCODES_NULL) {{\n            text(\"-\\t-\\t-\");\n        }} else {{\n            \
              printf(\"%d\\t%s\\t\", rule->to, netcodes_mapping_kind_id(rule->kind));\n            hex(rule->note);\n        }}\n        \
-             tab();\n        printf(\"%d\\n\", {function}(v));\n    }}\n",
+             tab();\n        printf(\"{to_format}\\n\", mapped);\n    }}\n",
             id = mapping.id,
         );
     }

@@ -239,6 +239,15 @@ fn static_asserts(model: &Model, wrong: bool) -> (String, usize) {
     for system in &model.systems {
         let ty = code_type(system);
         let ns = format!("netcodes::{}", system.id);
+        // Every group, with codes or not (WebSocket's private use has none).
+        for (i, g) in system.groups.iter().enumerate() {
+            let group = format!("{ns}::Group::{}", g.upper);
+            check(&mut out, format!("static_cast<int>({group}) == {i}"));
+            check(&mut out, format!("{ns}::id({group}) == {}", lit(&g.id)));
+            check(&mut out, format!("{ns}::title({group}) == {}", lit(&g.title)));
+            check(&mut out, format!("{ns}::description({group}) == {}", lit(&g.description)));
+            check(&mut out, format!("netcodes::description({group}) == {}", lit(&g.description)));
+        }
         for code in &system.codes {
             let c = format!("{ty}::{}", code.ident);
             let value = code.value;

@@ -5,8 +5,8 @@
 //! model that touches every system's API; ruff clean on the generated code.
 //! Through the installed package: `from_name` for every name of every code,
 //! every mapping function against `Mapping::rule_for`, HTTP members against
-//! `http.HTTPStatus`, the `ValueError` for unknown values, and HTTP meanings
-//! and reason phrases.
+//! `http.HTTPStatus`, the `ValueError` for unknown values, HTTP meanings
+//! and reason phrases, and every group's title, description and range.
 //!
 //! (tests/conformance.rs already reads every code's name, description,
 //! category and retry, and one value per mapping rule, back through
@@ -469,6 +469,7 @@ fn every_system_usage(model: &Model) -> String {
              assert_type(member.group, netcodes.{id}.Group)\n    \
              assert member.group is netcodes.{id}.Group.{group}\n    \
              assert_type(member.group.title, str)\n    \
+             assert_type(member.group.description, str | None)\n    \
              assert_type(member.group.range, tuple[int, int])\n    \
              assert_type(netcodes.{id}.Group.of({value}), netcodes.{id}.Group | None)\n    \
              assert netcodes.{id}.Group.of({value}) is member.group\n",
@@ -725,6 +726,39 @@ fn constructing_an_unknown_value_raises_value_error_naming_it() {
     let output = run_in_venv("value_error", &script);
     assert_lines("(system, value, ValueError message hex, lookup is None)", &output, &expected);
     println!("ValueError: {} unknown or retired values, each named in the message", expected.len());
+}
+
+/// Every group of every system, rows or none (WebSocket's private use):
+/// id, title, description (None where data/ has none) and range.
+#[test]
+fn groups_agree_with_data() {
+    let model = model();
+    let mut script = format!("import netcodes\n\n\n{HEX}");
+    let mut expected = Vec::new();
+    for system in &model.systems {
+        let _ = write!(
+            script,
+            "for group in netcodes.{id}.Group:\n    \
+                 print('{id}', group.name, group.value, hex_(group.title), hex_(group.description), *group.range, sep='\\t')\n",
+            id = system.id,
+        );
+        for g in &system.groups {
+            expected.push(format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                system.id,
+                g.upper,
+                g.id,
+                hex(&g.title),
+                hex_or_dash(&g.description),
+                g.min,
+                g.max
+            ));
+        }
+    }
+    let output = run_in_venv("groups", &script);
+    assert_lines("(system, member, id, title hex, description hex, min, max)", &output, &expected);
+    let described = model.systems.iter().flat_map(|s| &s.groups).filter(|g| !g.description.is_empty()).count();
+    println!("python: {} groups agree with data/, {described} of them with a description", expected.len());
 }
 
 #[test]

@@ -240,7 +240,7 @@ fn mappings_agree_with_data() {
             checked += 1;
         }
     }
-    assert_eq!(function_names.len(), 14, "a new mapping needs a line in rust_mapping(): {function_names:?}");
+    assert_eq!(function_names.len(), 15, "a new mapping needs a line in rust_mapping(): {function_names:?}");
     println!("{checked} values checked through the Rust mapping functions");
 }
 
@@ -311,6 +311,13 @@ fn rust_mapping(_model: &Model, from: &str, to: &str, value: i64) -> Answer<'sta
             u32::try_from(value).ok().and_then(|v| netcodes::http2::ErrorCode::from(v).to_chromium_rule()),
             |c| i64::from(c.code()),
         ),
+        ("http2", "http3") => {
+            let u32_value = u32::try_from(value).ok();
+            let via_target = u32_value.and_then(netcodes::http3::ErrorCode::from_http2_rule);
+            let via_source = u32_value.and_then(|v| netcodes::http2::ErrorCode::from(v).to_http3_rule());
+            assert_eq!(via_target.map(|m| m.to), via_source.map(|m| m.to));
+            answer(via_target, |c| i64::try_from(c.code()).expect("HTTP/3 codes are below 2^62"))
+        }
         ("http3", "chromium") => answer(
             u64::try_from(value).ok().and_then(|v| netcodes::http3::ErrorCode::from(v).to_chromium_rule()),
             |c| i64::from(c.code()),

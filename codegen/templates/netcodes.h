@@ -10,16 +10,18 @@
  * program never calls. Identical strings are merged by the linker.
  *
  * Conventions, the same for every code system:
- *   - codes are plain `int`s holding the upstream value; a value netcodes does
- *     not know is never an error to pass in;
+ *   - codes are plain integers holding the upstream value: `int`, or
+ *     `unsigned long` or `unsigned long long` where a system's values need it;
+ *     a value netcodes does not know is never an error to pass in;
  *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
  *     for a code netcodes does not know; netcodes_<id>_name_or(code, fallback)
  *     and netcodes_<id>_description_or(code, fallback) return the fallback
  *     instead, so that log lines never go blank;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
- *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
- *     target system's range, for a code no rule of its table covers;
+ *   - a mapping function returns a code of the target system, in that
+ *     system's integer type, or NETCODES_<TO>_UNMAPPED, a constant of the same
+ *     type outside the target system's range, for a code no rule covers;
  *   - predicates return 1 or 0.
  *
  * Compiles as C99 or later and as C++11 or later. Needs only <stddef.h>.
@@ -242,7 +244,7 @@ typedef enum {{ s.fns }}group {
 {%- if let Some((unmapped, value)) = s.unmapped %}
 
 /* What a mapping into {{ s.id }} answers for a code no rule covers: no {{ s.id }}
- * code has this value. */
+ * code has this value ({{ s.param }}, the type mappings into {{ s.id }} return). */
 #define {{ unmapped }} {{ value }}
 {%- endif %}
 
@@ -509,7 +511,8 @@ static inline netcodes_retry_decision {{ s.fns }}retry_decision({{ s.param }} co
 
 /* One rule of a mapping table. */
 typedef struct netcodes_rule {
-    /* The code of the target system. */
+    /* The code of the target system (every code fits an int, as in
+     * netcodes_entry; the mapping function returns it as the target's type). */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
@@ -549,9 +552,13 @@ static inline const netcodes_rule *{{ m.function }}_rule({{ m.param }} code) {
 
 /* {{ m.from }} -> {{ m.to }} ({{ m.table_path }}): the {{ m.to }} code for the given
  * {{ m.from }} code, or {{ m.unmapped }} when no rule covers it. */
-static inline int {{ m.function }}({{ m.param }} code) {
+static inline {{ m.ret }} {{ m.function }}({{ m.param }} code) {
     const netcodes_rule *rule = {{ m.function }}_rule(code);
+{%- if m.ret == "int" %}
     return rule != NETCODES_NULL ? rule->to : {{ m.unmapped }};
+{%- else %}
+    return rule != NETCODES_NULL ? NETCODES_CAST({{ m.ret }}, rule->to) : {{ m.unmapped }};
+{%- endif %}
 }
 {%- endfor %}
 {%- if long_strings %}

@@ -341,6 +341,16 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+{%- for g in s.groups %}
+    case Group::{{ g.upper }}: return {{ g.description }};
+{%- endfor %}
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<{{ s.ty }}>;
 
 namespace tables {

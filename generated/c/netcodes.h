@@ -10,16 +10,18 @@
  * program never calls. Identical strings are merged by the linker.
  *
  * Conventions, the same for every code system:
- *   - codes are plain `int`s holding the upstream value; a value netcodes does
- *     not know is never an error to pass in;
+ *   - codes are plain integers holding the upstream value: `int`, or
+ *     `unsigned long` or `unsigned long long` where a system's values need it;
+ *     a value netcodes does not know is never an error to pass in;
  *   - string lookups return a pointer to static, NUL-terminated UTF-8, or NULL
  *     for a code netcodes does not know; netcodes_<id>_name_or(code, fallback)
  *     and netcodes_<id>_description_or(code, fallback) return the fallback
  *     instead, so that log lines never go blank;
  *   - category, retry and group lookups return the ..._NONE value (-1) for a
  *     code or range netcodes does not know;
- *   - a mapping function returns NETCODES_<TO>_UNMAPPED, a value outside the
- *     target system's range, for a code no rule of its table covers;
+ *   - a mapping function returns a code of the target system, in that
+ *     system's integer type, or NETCODES_<TO>_UNMAPPED, a constant of the same
+ *     type outside the target system's range, for a code no rule covers;
  *   - predicates return 1 or 0.
  *
  * Compiles as C99 or later and as C++11 or later. Needs only <stddef.h>.
@@ -743,7 +745,7 @@ typedef enum netcodes_chromium_group {
 } netcodes_chromium_group;
 
 /* What a mapping into chromium answers for a code no rule covers: no chromium
- * code has this value. */
+ * code has this value (int, the type mappings into chromium return). */
 #define NETCODES_CHROMIUM_UNMAPPED (1)
 
 /* The row of a code netcodes knows (chromium), or NULL. A code with several
@@ -3638,7 +3640,7 @@ typedef enum netcodes_grpc_group {
 } netcodes_grpc_group;
 
 /* What a mapping into grpc answers for a code no rule covers: no grpc
- * code has this value. */
+ * code has this value (int, the type mappings into grpc return). */
 #define NETCODES_GRPC_UNMAPPED (-1)
 
 /* The row of a code netcodes knows (grpc), or NULL. A code with several
@@ -3993,7 +3995,7 @@ typedef enum netcodes_http_group {
 } netcodes_http_group;
 
 /* What a mapping into http answers for a code no rule covers: no http
- * code has this value. */
+ * code has this value (int, the type mappings into http return). */
 #define NETCODES_HTTP_UNMAPPED (0)
 
 /* The row of a code netcodes knows (http), or NULL. A code with several
@@ -5787,6 +5789,10 @@ typedef enum netcodes_http3_group {
     NETCODES_HTTP3_GROUP_QPACK = 2, /* QPACK field compression (RFC 9204, Section 6): 0x0200 to 0x0202 */
 } netcodes_http3_group;
 
+/* What a mapping into http3 answers for a code no rule covers: no http3
+ * code has this value (unsigned long long, the type mappings into http3 return). */
+#define NETCODES_HTTP3_UNMAPPED (0x4000000000000000ULL)
+
 /* The row of a code netcodes knows (http3), or NULL. A code with several
  * meanings answers with its primary one; see netcodes_http3_meaning() for the others. */
 static inline const netcodes_entry *netcodes_http3_entry(unsigned long long code) {
@@ -6143,7 +6149,7 @@ typedef enum netcodes_qt_group {
 } netcodes_qt_group;
 
 /* What a mapping into qt answers for a code no rule covers: no qt
- * code has this value. */
+ * code has this value (int, the type mappings into qt return). */
 #define NETCODES_QT_UNMAPPED (-1)
 
 /* The row of a code netcodes knows (qt), or NULL. A code with several
@@ -8033,7 +8039,8 @@ static inline netcodes_retry_decision netcodes_websocket_retry_decision(int code
 
 /* One rule of a mapping table. */
 typedef struct netcodes_rule {
-    /* The code of the target system. */
+    /* The code of the target system (every code fits an int, as in
+     * netcodes_entry; the mapping function returns it as the target's type). */
     int to;
     netcodes_mapping_kind kind;
     /* Why, in netcodes' words; NULL when the table gives none. */
@@ -9686,6 +9693,44 @@ static inline const netcodes_rule *netcodes_grpc_from_http2_rule(unsigned long c
 static inline int netcodes_grpc_from_http2(unsigned long code) {
     const netcodes_rule *rule = netcodes_grpc_from_http2_rule(code);
     return rule != NETCODES_NULL ? rule->to : NETCODES_GRPC_UNMAPPED;
+}
+
+/* http2 -> http3 (data/map/http2_to_http3.csv): the rule that answers for the
+ * given http2 code, or NULL when no rule covers it. */
+static inline const netcodes_rule *netcodes_http3_from_http2_rule(unsigned long code) {
+    static const netcodes_rule netcodes_rules[10] = {
+        {NETCODES_HTTP3_H3_NO_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x00 */
+        {NETCODES_HTTP3_H3_GENERAL_PROTOCOL_ERROR, NETCODES_MAPPING_UPSTREAM, "The catch-all: where HTTP/3 has a code for the precise fault (H3_FRAME_UNEXPECTED, H3_MESSAGE_ERROR, H3_CLOSED_CRITICAL_STREAM), that code is sent instead."}, /* 0x01 */
+        {NETCODES_HTTP3_H3_INTERNAL_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x02 */
+        {NETCODES_HTTP3_H3_FRAME_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x06 */
+        {NETCODES_HTTP3_H3_REQUEST_REJECTED, NETCODES_MAPPING_UPSTREAM, "For a request the server turned down before doing any work on it; stream limits, the other use of the HTTP/2 code, are enforced by QUIC itself."}, /* 0x07 */
+        {NETCODES_HTTP3_H3_REQUEST_CANCELLED, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x08 */
+        {NETCODES_HTTP3_QPACK_DECOMPRESSION_FAILED, NETCODES_MAPPING_APPROXIMATE, "RFC 9114 names no single code: QPACK (RFC 9204) has three. A field section that cannot be decoded is the usual case; a broken QPACK encoder or decoder stream, which HPACK has no equivalent of, gets QPACK_ENCODER_STREAM_ERROR or QPACK_DECODER_STREAM_ERROR."}, /* 0x09 */
+        {NETCODES_HTTP3_H3_CONNECT_ERROR, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x0a */
+        {NETCODES_HTTP3_H3_EXCESSIVE_LOAD, NETCODES_MAPPING_UPSTREAM, NETCODES_NULL}, /* 0x0b */
+        {NETCODES_HTTP3_H3_VERSION_FALLBACK, NETCODES_MAPPING_UPSTREAM, "Both ask the client to retry the request over HTTP/1.1."}, /* 0x0d */
+    };
+    switch (code) {
+    case 0x00: return &netcodes_rules[0];
+    case 0x01: return &netcodes_rules[1];
+    case 0x02: return &netcodes_rules[2];
+    case 0x06: return &netcodes_rules[3];
+    case 0x07: return &netcodes_rules[4];
+    case 0x08: return &netcodes_rules[5];
+    case 0x09: return &netcodes_rules[6];
+    case 0x0a: return &netcodes_rules[7];
+    case 0x0b: return &netcodes_rules[8];
+    case 0x0d: return &netcodes_rules[9];
+    default: break;
+    }
+    return NETCODES_NULL;
+}
+
+/* http2 -> http3 (data/map/http2_to_http3.csv): the http3 code for the given
+ * http2 code, or NETCODES_HTTP3_UNMAPPED when no rule covers it. */
+static inline unsigned long long netcodes_http3_from_http2(unsigned long code) {
+    const netcodes_rule *rule = netcodes_http3_from_http2_rule(code);
+    return rule != NETCODES_NULL ? NETCODES_CAST(unsigned long long, rule->to) : NETCODES_HTTP3_UNMAPPED;
 }
 
 /* http3 -> chromium (data/map/http3_to_chromium.csv): the rule that answers for the

@@ -844,6 +844,23 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::BLOB: return "";
+    case Group::DNS: return "";
+    case Group::CERTIFICATE_MANAGER: return "";
+    case Group::FTP: return "";
+    case Group::MISC: return "";
+    case Group::CACHE: return "";
+    case Group::HTTP: return "";
+    case Group::CERTIFICATE: return "";
+    case Group::CONNECTION: return "";
+    case Group::SYSTEM: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<NetError>;
 
 namespace tables {
@@ -2586,6 +2603,14 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::RESULT: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<CurlCode>;
 
 namespace tables {
@@ -3378,6 +3403,17 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::HEADER: return "";
+    case Group::EXTENDED: return "";
+    case Group::PRIVATE_USE: return "";
+    case Group::TSIG_TKEY_ONLY: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<Rcode>;
 
 namespace tables {
@@ -3686,6 +3722,14 @@ constexpr std::string_view id(Group group) noexcept {
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
     case Group::STATUS: return "Status codes";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::STATUS: return "";
     }
     return {};
 }
@@ -4048,6 +4092,19 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::CLIENT_ERROR: return "4xx Client error";
     case Group::SERVER_ERROR: return "5xx Server error";
     case Group::UNCLASSIFIED: return "6xx to 9xx: outside the classes of RFC 9110";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::INFORMATIONAL: return "";
+    case Group::SUCCESS: return "";
+    case Group::REDIRECTION: return "";
+    case Group::CLIENT_ERROR: return "";
+    case Group::SERVER_ERROR: return "";
+    case Group::UNCLASSIFIED: return "";
     }
     return {};
 }
@@ -5557,6 +5614,14 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::ERROR_CODE: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<ErrorCode>;
 
 namespace tables {
@@ -5812,6 +5877,16 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::DATAGRAM: return "HTTP Datagrams (RFC 9297)";
     case Group::HTTP3: return "HTTP/3 (RFC 9114, Section 8.1)";
     case Group::QPACK: return "QPACK field compression (RFC 9204, Section 6)";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::DATAGRAM: return "";
+    case Group::HTTP3: return "";
+    case Group::QPACK: return "";
     }
     return {};
 }
@@ -6160,6 +6235,19 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::CONTENT: return "Content";
     case Group::PROTOCOL: return "Protocol";
     case Group::SERVER: return "Server";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::SUCCESS: return "";
+    case Group::NETWORK: return "";
+    case Group::PROXY: return "";
+    case Group::CONTENT: return "";
+    case Group::PROTOCOL: return "";
+    case Group::SERVER: return "";
     }
     return {};
 }
@@ -6605,6 +6693,14 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::ACCESSIBILITY: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<NetworkAccessibility>;
 
 namespace tables {
@@ -6812,6 +6908,14 @@ constexpr std::string_view id(Group group) noexcept {
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
     case Group::OPERATION: return "Operations";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::OPERATION: return "";
     }
     return {};
 }
@@ -7076,6 +7180,14 @@ constexpr std::string_view id(Group group) noexcept {
 constexpr std::string_view title(Group group) noexcept {
     switch (group) {
     case Group::ALERT: return "Alert descriptions, assigned by Standards Action";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::ALERT: return "";
     }
     return {};
 }
@@ -7489,6 +7601,15 @@ constexpr std::string_view title(Group group) noexcept {
     return {};
 }
 
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::DISAPPEARING: return "";
+    case Group::PERSISTENT: return "";
+    }
+    return {};
+}
+
 using Meaning = ::netcodes::Meaning<Warning>;
 
 namespace tables {
@@ -7760,6 +7881,16 @@ constexpr std::string_view title(Group group) noexcept {
     case Group::STANDARD: return "Protocol and extensions";
     case Group::REGISTERED: return "Registered by applications";
     case Group::PRIVATE_USE: return "Private use";
+    }
+    return {};
+}
+
+// What a group's range is for; empty where the title says it all.
+constexpr std::string_view description(Group group) noexcept {
+    switch (group) {
+    case Group::STANDARD: return "Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.";
+    case Group::REGISTERED: return "Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.";
+    case Group::PRIVATE_USE: return "Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.";
     }
     return {};
 }
@@ -9763,6 +9894,54 @@ constexpr std::optional<StatusCode> from_http2(::netcodes::http2::ErrorCode code
 }
 
 } // namespace grpc
+
+namespace http3 {
+
+namespace tables {
+
+// data/map/http2_to_http3.csv, in the order rules are tried.
+inline constexpr std::array<Rule<ErrorCode>, 10> from_http2_rules{{
+    {ErrorCode::H3_NO_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_GENERAL_PROTOCOL_ERROR, MappingKind::UPSTREAM, "The catch-all: where HTTP/3 has a code for the precise fault (H3_FRAME_UNEXPECTED, H3_MESSAGE_ERROR, H3_CLOSED_CRITICAL_STREAM), that code is sent instead."},
+    {ErrorCode::H3_INTERNAL_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_FRAME_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_REQUEST_REJECTED, MappingKind::UPSTREAM, "For a request the server turned down before doing any work on it; stream limits, the other use of the HTTP/2 code, are enforced by QUIC itself."},
+    {ErrorCode::H3_REQUEST_CANCELLED, MappingKind::UPSTREAM, ""},
+    {ErrorCode::QPACK_DECOMPRESSION_FAILED, MappingKind::APPROXIMATE, "RFC 9114 names no single code: QPACK (RFC 9204) has three. A field section that cannot be decoded is the usual case; a broken QPACK encoder or decoder stream, which HPACK has no equivalent of, gets QPACK_ENCODER_STREAM_ERROR or QPACK_DECODER_STREAM_ERROR."},
+    {ErrorCode::H3_CONNECT_ERROR, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_EXCESSIVE_LOAD, MappingKind::UPSTREAM, ""},
+    {ErrorCode::H3_VERSION_FALLBACK, MappingKind::UPSTREAM, "Both ask the client to retry the request over HTTP/1.1."},
+}};
+
+} // namespace tables
+
+// The rule of data/map/http2_to_http3.csv that answers for the code, if any covers it.
+constexpr std::optional<Rule<ErrorCode>> from_http2_rule(::netcodes::http2::ErrorCode code) noexcept {
+    const long long number = static_cast<long long>(code);
+    switch (number) {
+    case 0x00: return tables::from_http2_rules[0];
+    case 0x01: return tables::from_http2_rules[1];
+    case 0x02: return tables::from_http2_rules[2];
+    case 0x06: return tables::from_http2_rules[3];
+    case 0x07: return tables::from_http2_rules[4];
+    case 0x08: return tables::from_http2_rules[5];
+    case 0x09: return tables::from_http2_rules[6];
+    case 0x0a: return tables::from_http2_rules[7];
+    case 0x0b: return tables::from_http2_rules[8];
+    case 0x0d: return tables::from_http2_rules[9];
+    default: break;
+    }
+    static_cast<void>(number);
+    return std::nullopt;
+}
+
+// The code data/map/http2_to_http3.csv maps the code to, if any rule covers it.
+constexpr std::optional<ErrorCode> from_http2(::netcodes::http2::ErrorCode code) noexcept {
+    const std::optional<Rule<ErrorCode>> rule = from_http2_rule(code);
+    return rule ? std::optional<ErrorCode>(rule->to) : std::nullopt;
+}
+
+} // namespace http3
 
 namespace chromium {
 

@@ -67,6 +67,8 @@ struct MappingView {
     to: String,
     /// `int` or wider: the source system's parameter type.
     param: &'static str,
+    /// The target system's parameter type, which the mapping function returns.
+    ret: &'static str,
     table_path: String,
     unmapped: String,
     /// In specificity order.
@@ -260,6 +262,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
         from: from.id.clone(),
         to: to.id.clone(),
         param: from.int_type.c(),
+        ret: to.int_type.c(),
         table_path: comment_safe(&mapping.table_path),
         unmapped: to.unmapped.as_ref().map(|(name, _)| name.clone()).unwrap_or_default(),
         rules: rules
@@ -288,6 +291,16 @@ pub(crate) fn c_int(system: &System, value: i64) -> String {
         _ if value == i64::from(i32::MIN) => "(-2147483647 - 1)".to_owned(),
         Some(width) if value >= 0 => format!("0x{value:0width$x}"),
         _ => value.to_string(),
+    }
+}
+
+/// The suffix that gives a constant the system's C parameter type: an
+/// unsuffixed hex literal would be `int` or `unsigned int` where it fits.
+fn c_suffix(system: &System) -> &'static str {
+    match system.int_type.c() {
+        "int" => "",
+        "unsigned long" => "UL",
+        _ => "ULL",
     }
 }
 
@@ -408,7 +421,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
             .map(|f| FlagView { function: f.c_function.clone(), bit: f.bit, doc: comment_safe(&f.doc.replace('`', "")) })
             .collect(),
         retired: system.retired.iter().map(|c| int(c.value)).collect(),
-        unmapped: system.unmapped.as_ref().map(|(name, value)| (name.clone(), format!("({})", int(*value)))),
+        unmapped: system.unmapped.as_ref().map(|(name, value)| (name.clone(), format!("({}{})", int(*value), c_suffix(system)))),
         name_alias: system.name_alias.clone(),
         prefixes: system
             .lookup_prefixes
@@ -454,6 +467,7 @@ mod tests {
         assert_eq!(range_condition(&s, i64::from(i32::MIN), i64::from(i32::MAX)), "1");
         let wide = system(IntType::U64, Some(4));
         assert_eq!(c_int(&wide, 0x100), "0x0100");
+        assert_eq!((c_suffix(&s), c_suffix(&system(IntType::U32, None)), c_suffix(&wide)), ("", "UL", "ULL"));
         assert_eq!(range_condition(&wide, 0, 0x1ff), "code <= 0x01ff");
         assert_eq!(outside_condition(&wide, 0, 0x1ff), "code > 0x01ff");
         assert_eq!(outside_condition(&s, -5, 7), "code < -5 || code > 7");

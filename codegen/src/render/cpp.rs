@@ -116,6 +116,8 @@ struct GroupView {
     upper: String,
     id: String,
     title: String,
+    /// Empty (`""`) where the group has none.
+    description: String,
     predicate: String,
     /// Whether `number` lies in the group.
     condition: String,
@@ -248,6 +250,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
                 upper: g.upper.clone(),
                 id: c_string(&g.id),
                 title: c_string(&g.title),
+                description: c_string(&g.description),
                 predicate: g.method.clone(),
                 condition: range_condition(system, g.min, g.max),
             })

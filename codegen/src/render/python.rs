@@ -111,7 +111,8 @@ struct SystemView {
     name_property: Option<String>,
     /// HTTP: `reason`, with `from_reason()`.
     name_alias: Option<String>,
-    groups: Vec<(String, String, String, i64, i64)>,
+    /// (member, id, title, description or None, min, max), as Python literals.
+    groups: Vec<(String, String, String, String, i64, i64)>,
     /// (identifier, value) of each value's first meaning: the enum's members.
     members: Vec<(String, i64)>,
     /// (identifier, value, index among the value's meanings) of the others.
@@ -379,7 +380,7 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         groups: system
             .groups
             .iter()
-            .map(|g| (g.upper.clone(), python_string(&g.id), python_string(&g.title), g.min, g.max))
+            .map(|g| (g.upper.clone(), python_string(&g.id), python_string(&g.title), optional(Some(&g.description)), g.min, g.max))
             .collect(),
         members: system.primary_codes().map(|c| (c.ident.clone(), c.value)).collect(),
         meaning_constants: system

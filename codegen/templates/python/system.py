@@ -39,12 +39,14 @@ class Group(enum.Enum):
 {%- if !stub %}
     {{ s.group_doc }}
 {% endif %}
-{%- for (upper, id, _, _, _) in s.groups %}
+{%- for (upper, id, _, _, _, _) in s.groups %}
     {{ upper }} = {{ id }}
 {%- endfor %}
 {%- if stub %}
     @property
     def title(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
     @property
     def range(self) -> tuple[int, int]: ...
     @classmethod
@@ -191,9 +193,9 @@ _BY_FOLDED_NAME: dict[str, int] = {
 {%- endfor %}
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-{%- for (upper, _, title, min, max) in s.groups %}
-    Group.{{ upper }}: ({{ title }}, ({{ min }}, {{ max }})),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+{%- for (upper, _, title, description, min, max) in s.groups %}
+    Group.{{ upper }}: ({{ title }}, {{ description }}, ({{ min }}, {{ max }})),
 {%- endfor %}
 }
 

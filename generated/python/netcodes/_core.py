@@ -44,10 +44,10 @@ Row = tuple[str | None, str, str, str, str, str, str | None, str | None, int]
 MeaningRow = tuple[str, str, str | None, str, str, str, str]
 
 # Each code type's rows and members by value, and each group's (title,
-# range), filled in by Tables.
+# description, range), filled in by Tables.
 _ROWS: dict[type[CodeFacts], Mapping[int, Row]] = {}
 _MEMBERS: dict[type[CodeFacts], Mapping[int, Code]] = {}
-_GROUPS: dict[Group, tuple[str, tuple[int, int]]] = {}
+_GROUPS: dict[Group, tuple[str, str | None, tuple[int, int]]] = {}
 
 # Names ignore ASCII case only, as in every netcodes output.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -62,9 +62,14 @@ class Group(enum.Enum):
         return _GROUPS[self][0]
 
     @property
+    def description(self) -> str | None:
+        """What the range is for; None where the title says it all."""
+        return _GROUPS[self][1]
+
+    @property
     def range(self) -> tuple[int, int]:
         """The inclusive range of values in this group."""
-        return _GROUPS[self][1]
+        return _GROUPS[self][2]
 
     @classmethod
     def of(cls, code: int | enum.Enum) -> Self | None:
@@ -225,7 +230,7 @@ class Tables(Generic[_C, _M]):
         codes: type[_C],
         meaning: type[_M],
         *,
-        groups: Iterable[tuple[Group, tuple[str, tuple[int, int]]]],
+        groups: Iterable[tuple[Group, tuple[str, str | None, tuple[int, int]]]],
         rows: Mapping[int, Row],
         meaning_rows: Mapping[int, tuple[MeaningRow, ...]],
         other_sources: Mapping[int, str],

@@ -1616,17 +1616,17 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "zstd_window_size_too_big": -386,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.BLOB: ("Blob", (-999, -900)),
-    Group.DNS: ("DNS resolver", (-899, -800)),
-    Group.CERTIFICATE_MANAGER: ("Certificate manager", (-799, -700)),
-    Group.FTP: ("FTP (obsolete)", (-699, -600)),
-    Group.MISC: ("Miscellaneous (no name upstream)", (-599, -500)),
-    Group.CACHE: ("Cache", (-499, -400)),
-    Group.HTTP: ("HTTP", (-399, -300)),
-    Group.CERTIFICATE: ("Certificate", (-299, -200)),
-    Group.CONNECTION: ("Connection", (-199, -100)),
-    Group.SYSTEM: ("System", (-99, 0)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.BLOB: ("Blob", None, (-999, -900)),
+    Group.DNS: ("DNS resolver", None, (-899, -800)),
+    Group.CERTIFICATE_MANAGER: ("Certificate manager", None, (-799, -700)),
+    Group.FTP: ("FTP (obsolete)", None, (-699, -600)),
+    Group.MISC: ("Miscellaneous (no name upstream)", None, (-599, -500)),
+    Group.CACHE: ("Cache", None, (-499, -400)),
+    Group.HTTP: ("HTTP", None, (-399, -300)),
+    Group.CERTIFICATE: ("Certificate", None, (-299, -200)),
+    Group.CONNECTION: ("Connection", None, (-199, -100)),
+    Group.SYSTEM: ("System", None, (-99, 0)),
 }
 
 _TABLES = _core.Tables(

@@ -32,7 +32,7 @@ _SYSTEMS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("dns", (("chromium", "from_dns_rcode"), )),
     ("grpc", (("http", "from_grpc"), )),
     ("http", (("grpc", "from_http_status"), ("qt", "from_http_status"), )),
-    ("http2", (("chromium", "from_http2"), ("grpc", "from_http2"), )),
+    ("http2", (("chromium", "from_http2"), ("grpc", "from_http2"), ("http3", "from_http2"), )),
     ("http3", (("chromium", "from_http3"), )),
     ("qt", (("http", "from_qt"), )),
     ("qt_network_accessibility", ()),

@@ -752,8 +752,8 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "e_write_error": 23,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.RESULT: ("CURLcode values (easy interface results and curl tool exit codes)", (0, 101)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.RESULT: ("CURLcode values (easy interface results and curl tool exit codes)", None, (0, 101)),
 }
 
 _TABLES = _core.Tables(

@@ -197,11 +197,11 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "yxrrset": 7,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.HEADER: ("Fit the 4-bit RCODE field of the message header", (0, 15)),
-    Group.EXTENDED: ("Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field", (16, 3840)),
-    Group.PRIVATE_USE: ("Reserved for private use", (3841, 4095)),
-    Group.TSIG_TKEY_ONLY: ("Only a TSIG or TKEY error field can carry them (65535 is reserved)", (4096, 65535)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.HEADER: ("Fit the 4-bit RCODE field of the message header", None, (0, 15)),
+    Group.EXTENDED: ("Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field", None, (16, 3840)),
+    Group.PRIVATE_USE: ("Reserved for private use", None, (3841, 4095)),
+    Group.TSIG_TKEY_ONLY: ("Only a TSIG or TKEY error field can carry them (65535 is reserved)", None, (4096, 65535)),
 }
 
 _TABLES = _core.Tables(

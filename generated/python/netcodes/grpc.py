@@ -161,8 +161,8 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "unknown": 2,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.STATUS: ("Status codes", (0, 16)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.STATUS: ("Status codes", None, (0, 16)),
 }
 
 _TABLES = _core.Tables(

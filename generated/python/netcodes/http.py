@@ -1458,13 +1458,13 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "web server is returning an unknown error": 520,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.INFORMATIONAL: ("1xx Informational", (100, 199)),
-    Group.SUCCESS: ("2xx Success", (200, 299)),
-    Group.REDIRECTION: ("3xx Redirection", (300, 399)),
-    Group.CLIENT_ERROR: ("4xx Client error", (400, 499)),
-    Group.SERVER_ERROR: ("5xx Server error", (500, 599)),
-    Group.UNCLASSIFIED: ("6xx to 9xx: outside the classes of RFC 9110", (600, 999)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.INFORMATIONAL: ("1xx Informational", None, (100, 199)),
+    Group.SUCCESS: ("2xx Success", None, (200, 299)),
+    Group.REDIRECTION: ("3xx Redirection", None, (300, 399)),
+    Group.CLIENT_ERROR: ("4xx Client error", None, (400, 499)),
+    Group.SERVER_ERROR: ("5xx Server error", None, (500, 599)),
+    Group.UNCLASSIFIED: ("6xx to 9xx: outside the classes of RFC 9110", None, (600, 999)),
 }
 
 _TABLES = _core.Tables(

@@ -139,8 +139,8 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "stream_closed": 5,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.ERROR_CODE: ("Error codes of RFC 9113, Section 7", (0, 13)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.ERROR_CODE: ("Error codes of RFC 9113, Section 7", None, (0, 13)),
 }
 
 _TABLES = _core.Tables(

@@ -12,13 +12,21 @@ the receiver does not know counts as H3_NO_ERROR, and peers now and then send re
 
 from __future__ import annotations
 
+import enum
+from typing import TYPE_CHECKING
+
 from netcodes import _core
+
+if TYPE_CHECKING:
+    from netcodes.mapping import Rule
 
 __all__ = [
     "ErrorCode",
     "Group",
     "Meaning",
     "from_exact_name",
+    "from_http2",
+    "from_http2_rule",
     "from_name",
     "is_retired",
     "lookup",
@@ -170,10 +178,10 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "qpack_encoder_stream_error": 513,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.DATAGRAM: ("HTTP Datagrams (RFC 9297)", (51, 51)),
-    Group.HTTP3: ("HTTP/3 (RFC 9114, Section 8.1)", (256, 272)),
-    Group.QPACK: ("QPACK field compression (RFC 9204, Section 6)", (512, 514)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.DATAGRAM: ("HTTP Datagrams (RFC 9297)", None, (51, 51)),
+    Group.HTTP3: ("HTTP/3 (RFC 9114, Section 8.1)", None, (256, 272)),
+    Group.QPACK: ("QPACK field compression (RFC 9204, Section 6)", None, (512, 514)),
 }
 
 _TABLES = _core.Tables(
@@ -196,3 +204,56 @@ from_name = _TABLES.from_name
 from_exact_name = _TABLES.from_exact_name
 is_retired = _TABLES.is_retired
 meanings = _TABLES.meanings
+
+
+# code -> (target, kind, note)
+_FROM_HTTP2_CODES: dict[int, tuple[int, str, str | None]] = {
+    0: (256, "upstream", None),
+    1: (257, "upstream", "The catch-all: where HTTP/3 has a code for the precise fault (H3_FRAME_UNEXPECTED, H3_MESSAGE_ERROR, H3_CLOSED_CRITICAL_STREAM), that code is sent instead."),
+    2: (258, "upstream", None),
+    6: (262, "upstream", None),
+    7: (267, "upstream", "For a request the server turned down before doing any work on it; stream limits, the other use of the HTTP/2 code, are enforced by QUIC itself."),
+    8: (268, "upstream", None),
+    9: (512, "approximate", "RFC 9114 names no single code: QPACK (RFC 9204) has three. A field section that cannot be decoded is the usual case; a broken QPACK encoder or decoder stream, which HPACK has no equivalent of, gets QPACK_ENCODER_STREAM_ERROR or QPACK_DECODER_STREAM_ERROR."),
+    10: (271, "upstream", None),
+    11: (263, "upstream", None),
+    13: (272, "upstream", "Both ask the client to retry the request over HTTP/1.1."),
+}
+
+# (low, high, target, kind, note), narrowest range first: the most specific rule wins.
+_FROM_HTTP2_RANGES: tuple[tuple[int, int, int, str, str | None], ...] = (
+)
+
+_FROM_HTTP2 = _core.RuleTable(_TABLES, _FROM_HTTP2_CODES, _FROM_HTTP2_RANGES)
+
+
+def from_http2_rule(code: int | enum.Enum) -> Rule[ErrorCode] | None:
+    """The rule of "HTTP/2 error code to the HTTP/3 error code of the same failure" that
+    answers for code: the ErrorCode it maps to, the kind of mapping and the table's
+    note; None where no rule covers the code.
+    """
+    return _FROM_HTTP2.rule(code)
+
+
+def from_http2(code: int | enum.Enum) -> ErrorCode | None:
+    """HTTP/2 error code to the HTTP/3 error code of the same failure.
+
+    The HTTP/3 error code that RFC 9114 pairs with each HTTP/2 error code, for a gateway
+    or proxy that carries a reset or a connection close from one protocol to the other,
+    or a log that compares both. The two registries are numbered apart on purpose, so a
+    code is never carried over as a bare number. Four HTTP/2 codes have no HTTP/3
+    counterpart and no row: FLOW_CONTROL_ERROR and STREAM_CLOSED, because QUIC itself
+    does flow control and manages streams and reports such faults as transport errors;
+    SETTINGS_TIMEOUT, because HTTP/3 never acknowledges SETTINGS, so nothing can time
+    out waiting for it; and INADEQUATE_SECURITY, because every QUIC connection is taken
+    to be secure enough. Nor do codes HTTP/2 does not define have a row.
+    COMPRESSION_ERROR splits into several QPACK codes; its row picks the nearest one.
+
+    Answers for any int, usually a netcodes.http2.ErrorCode member: a rule for the
+    single code wins, else the narrowest range that holds it; None where no rule covers
+    the code. from_http2_rule() also says how sure the answer is.
+
+    Reproduces RFC 9114, Appendix A.4 (HTTP/2 Error Codes); holds for RFC 9114 (June
+    2022).
+    """
+    return _FROM_HTTP2.target(code)

@@ -2,6 +2,7 @@
 
 import enum
 
+from netcodes.mapping import Rule
 from netcodes.vocabulary import Category, Record, Retry, RetryDecision
 
 __all__ = [
@@ -9,6 +10,8 @@ __all__ = [
     "Group",
     "Meaning",
     "from_exact_name",
+    "from_http2",
+    "from_http2_rule",
     "from_name",
     "is_retired",
     "lookup",
@@ -21,6 +24,8 @@ class Group(enum.Enum):
     QPACK = "qpack"
     @property
     def title(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
     @property
     def range(self) -> tuple[int, int]: ...
     @classmethod
@@ -95,3 +100,5 @@ def from_name(name: str) -> ErrorCode | None: ...
 def from_exact_name(name: str) -> ErrorCode | None: ...
 def is_retired(code: int | enum.Enum) -> bool: ...
 def meanings(code: int | enum.Enum) -> tuple[Meaning, ...]: ...
+def from_http2(code: int | enum.Enum) -> ErrorCode | None: ...
+def from_http2_rule(code: int | enum.Enum) -> Rule[ErrorCode] | None: ...

@@ -22,6 +22,8 @@ rule for the single code wins over a range, and a narrower range over a wider on
   code to Chromium net error (from netcodes.http2.ErrorCode)
 - netcodes.grpc.from_http2(code: int) -> StatusCode | None: HTTP/2 RST_STREAM error code
   to gRPC status (from netcodes.http2.ErrorCode)
+- netcodes.http3.from_http2(code: int) -> ErrorCode | None: HTTP/2 error code to the
+  HTTP/3 error code of the same failure (from netcodes.http2.ErrorCode)
 - netcodes.chromium.from_http3(code: int) -> NetError | None: HTTP/3 error code to
   Chromium net error (from netcodes.http3.ErrorCode)
 - netcodes.grpc.from_http_status(code: int) -> StatusCode | None: HTTP status to gRPC

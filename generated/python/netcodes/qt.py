@@ -301,13 +301,13 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "unknownservererror": 499,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.SUCCESS: ("No error", (0, 0)),
-    Group.NETWORK: ("Network layer", (1, 99)),
-    Group.PROXY: ("Proxy", (101, 199)),
-    Group.CONTENT: ("Content", (201, 299)),
-    Group.PROTOCOL: ("Protocol", (301, 399)),
-    Group.SERVER: ("Server", (401, 499)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.SUCCESS: ("No error", None, (0, 0)),
+    Group.NETWORK: ("Network layer", None, (1, 99)),
+    Group.PROXY: ("Proxy", None, (101, 199)),
+    Group.CONTENT: ("Content", None, (201, 299)),
+    Group.PROTOCOL: ("Protocol", None, (301, 399)),
+    Group.SERVER: ("Server", None, (401, 499)),
 }
 
 _TABLES = _core.Tables(

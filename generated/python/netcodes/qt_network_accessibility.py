@@ -101,8 +101,8 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "unknownaccessibility": -1,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.ACCESSIBILITY: ("Accessibility states", (-1, 1)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.ACCESSIBILITY: ("Accessibility states", None, (-1, 1)),
 }
 
 _TABLES = _core.Tables(

@@ -125,8 +125,8 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "unknownoperation": 0,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.OPERATION: ("Operations", (0, 6)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.OPERATION: ("Operations", None, (0, 6)),
 }
 
 _TABLES = _core.Tables(

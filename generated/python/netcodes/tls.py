@@ -323,8 +323,8 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "user_canceled": 90,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.ALERT: ("Alert descriptions, assigned by Standards Action", (0, 255)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.ALERT: ("Alert descriptions, assigned by Standards Action", None, (0, 255)),
 }
 
 _TABLES = _core.Tables(

@@ -126,9 +126,9 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "transformation_applied": 214,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.DISAPPEARING: ("1xx: dropped once the cache revalidates the response", (100, 199)),
-    Group.PERSISTENT: ("2xx: kept after revalidation", (200, 299)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.DISAPPEARING: ("1xx: dropped once the cache revalidates the response", None, (100, 199)),
+    Group.PERSISTENT: ("2xx: kept after revalidation", None, (200, 299)),
 }
 
 _TABLES = _core.Tables(

@@ -199,10 +199,10 @@ _BY_FOLDED_NAME: dict[str, int] = {
     "unsupported_data": 1003,
 }
 
-_GROUP_INFO: dict[Group, tuple[str, tuple[int, int]]] = {
-    Group.STANDARD: ("Protocol and extensions", (1000, 2999)),
-    Group.REGISTERED: ("Registered by applications", (3000, 3999)),
-    Group.PRIVATE_USE: ("Private use", (4000, 4999)),
+_GROUP_INFO: dict[Group, tuple[str, str | None, tuple[int, int]]] = {
+    Group.STANDARD: ("Protocol and extensions", "Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.", (1000, 2999)),
+    Group.REGISTERED: ("Registered by applications", "Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.", (3000, 3999)),
+    Group.PRIVATE_USE: ("Private use", "Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.", (4000, 4999)),
 }
 
 _TABLES = _core.Tables(

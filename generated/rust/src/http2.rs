@@ -225,6 +225,21 @@ impl ErrorCode {
     pub const fn to_grpc_rule(self) -> Option<crate::Rule<crate::grpc::StatusCode>> {
         crate::grpc::StatusCode::from_http2_rule(self.0)
     }
+
+    /// The HTTP/3 and QPACK error codes code for this one: [`ErrorCode::from_http2`](crate::http3::ErrorCode::from_http2).
+    #[must_use]
+    pub const fn to_http3(self) -> Option<crate::http3::ErrorCode> {
+        match self.to_http3_rule() {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`to_http3`](Self::to_http3), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn to_http3_rule(self) -> Option<crate::Rule<crate::http3::ErrorCode>> {
+        crate::http3::ErrorCode::from_http2_rule(self.0)
+    }
 }
 
 impl ErrorCode {

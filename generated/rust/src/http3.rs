@@ -220,6 +220,44 @@ impl ErrorCode {
         matches!(Group::of(self.0), Some(Group::Qpack))
     }
 
+    /// HTTP/2 error code to the HTTP/3 error code of the same failure
+    ///
+    /// The HTTP/3 error code that RFC 9114 pairs with each HTTP/2 error code, for a gateway or proxy that carries a reset or a connection close from one protocol to the other, or a log that compares both. The two registries are numbered apart on purpose, so a code is never carried over as a bare number. Four HTTP/2 codes have no HTTP/3 counterpart and no row: FLOW\_CONTROL\_ERROR and STREAM\_CLOSED, because QUIC itself does flow control and manages streams and reports such faults as transport errors; SETTINGS\_TIMEOUT, because HTTP/3 never acknowledges SETTINGS, so nothing can time out waiting for it; and INADEQUATE\_SECURITY, because every QUIC connection is taken to be secure enough. Nor do codes HTTP/2 does not define have a row. COMPRESSION\_ERROR splits into several QPACK codes; its row picks the nearest one.
+    ///
+    /// Takes any `u32` value of `http2::ErrorCode`; `None` where no row of the table covers it.
+    #[must_use]
+    pub const fn from_http2(code: u32) -> Option<Self> {
+        match Self::from_http2_rule(code) {
+            Some(mapping) => Some(mapping.to),
+            None => None,
+        }
+    }
+
+    /// Like [`from_http2`](Self::from_http2), with how sure the mapping is and why.
+    #[must_use]
+    pub const fn from_http2_rule(code: u32) -> Option<crate::Rule<Self>> {
+        let (mut lo, mut hi) = (0, FROM_HTTP2_EXACT.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if FROM_HTTP2_EXACT[mid].0 < code {
+                lo = mid + 1;
+            } else if FROM_HTTP2_EXACT[mid].0 > code {
+                hi = mid;
+            } else {
+                return Some(FROM_HTTP2_RULES[FROM_HTTP2_EXACT[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < FROM_HTTP2_RANGES.len() {
+            let (low, high, rule) = FROM_HTTP2_RANGES[i];
+            if code >= low && code <= high {
+                return Some(FROM_HTTP2_RULES[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The Chromium net errors code for this one: [`NetError::from_http3`](crate::chromium::NetError::from_http3).
     #[must_use]
     pub const fn to_chromium(self) -> Option<crate::chromium::NetError> {
@@ -1209,3 +1247,80 @@ static INDEX: [Option<&Entry>; 464] = [
     Some(&ENTRIES[19]),
     Some(&ENTRIES[20]),
 ];
+
+/// The rows of data/map/http2_to_http3.csv, in value order.
+static FROM_HTTP2_RULES: [crate::Rule<ErrorCode>; 10] = [
+    crate::Rule {
+        to: ErrorCode::H3_NO_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: ErrorCode::H3_GENERAL_PROTOCOL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "The catch-all: where HTTP/3 has a code for the precise fault (H3_FRAME_UNEXPECTED, H3_MESSAGE_ERROR, H3_CLOSED_CRITICAL_STREAM), that code is sent instead.",
+        ),
+    },
+    crate::Rule {
+        to: ErrorCode::H3_INTERNAL_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: ErrorCode::H3_FRAME_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: ErrorCode::H3_REQUEST_REJECTED,
+        kind: crate::MappingKind::Upstream,
+        note: Some(
+            "For a request the server turned down before doing any work on it; stream limits, the other use of the HTTP/2 code, are enforced by QUIC itself.",
+        ),
+    },
+    crate::Rule {
+        to: ErrorCode::H3_REQUEST_CANCELLED,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: ErrorCode::QPACK_DECOMPRESSION_FAILED,
+        kind: crate::MappingKind::Approximate,
+        note: Some(
+            "RFC 9114 names no single code: QPACK (RFC 9204) has three. A field section that cannot be decoded is the usual case; a broken QPACK encoder or decoder stream, which HPACK has no equivalent of, gets QPACK_ENCODER_STREAM_ERROR or QPACK_DECODER_STREAM_ERROR.",
+        ),
+    },
+    crate::Rule {
+        to: ErrorCode::H3_CONNECT_ERROR,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: ErrorCode::H3_EXCESSIVE_LOAD,
+        kind: crate::MappingKind::Upstream,
+        note: None,
+    },
+    crate::Rule {
+        to: ErrorCode::H3_VERSION_FALLBACK,
+        kind: crate::MappingKind::Upstream,
+        note: Some("Both ask the client to retry the request over HTTP/1.1."),
+    },
+];
+
+/// Rows for single codes: (code, row), sorted by code.
+static FROM_HTTP2_EXACT: [(u32, u32); 10] = [
+    (0x00, 0),
+    (0x01, 1),
+    (0x02, 2),
+    (0x06, 3),
+    (0x07, 4),
+    (0x08, 5),
+    (0x09, 6),
+    (0x0a, 7),
+    (0x0b, 8),
+    (0x0d, 9),
+];
+
+/// Rows for ranges: (lowest, highest, row), narrowest first.
+static FROM_HTTP2_RANGES: [(u32, u32, u32); 0] = [];

@@ -125,6 +125,7 @@ system!(find_http, "http", netcodes::http::Status, u16, [
 system!(find_http2, "http2", netcodes::http2::ErrorCode, u32, [
     ("chromium", netcodes::chromium::NetError::from_http2_rule),
     ("grpc", netcodes::grpc::StatusCode::from_http2_rule),
+    ("http3", netcodes::http3::ErrorCode::from_http2_rule),
 ]);
 system!(find_http3, "http3", netcodes::http3::ErrorCode, u64, [
     ("chromium", netcodes::chromium::NetError::from_http3_rule),
