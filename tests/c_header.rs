@@ -9,40 +9,14 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use codegen::escape::c_string;
 use codegen::model::{Model, System};
 use conformance::readback::hex;
+use conformance::headers::{C_WARNINGS, CXX_WARNINGS, INSTALL, WARNINGS, header_dir};
 use conformance::{assert_lines, model, repo_root, require_tool, run, scratch_dir, stdout};
-
-const INSTALL: &str = "bash tests/c_header/install.sh";
-
-/// Warnings every build of the header must pass with, as errors.
-const WARNINGS: &[&str] = &[
-    "-Wall",
-    "-Wextra",
-    "-Wpedantic",
-    "-Werror",
-    "-Wconversion",
-    "-Wshadow",
-    "-Wundef",
-    "-Wcast-qual",
-];
-/// C only: prototypes everywhere.
-const C_WARNINGS: &[&str] = &["-Wstrict-prototypes", "-Wmissing-prototypes"];
-/// C++ only: what Qt checks its own headers with, so the header is as quiet
-/// in a Qt project as Qt's headers are.
-const CXX_WARNINGS: &[&str] = &[
-    "-Wold-style-cast",
-    "-Wzero-as-null-pointer-constant",
-    "-Wsign-conversion",
-];
-
-fn header_dir() -> PathBuf {
-    repo_root().join("generated/c")
-}
 
 fn header() -> String {
     std::fs::read_to_string(header_dir().join("netcodes.h")).expect("read generated/c/netcodes.h")
@@ -599,10 +573,6 @@ const PROBE_PRELUDE: &str = "#include <stdio.h>\n#include \"netcodes.h\"\n\n\
     static void text(const char *s) { fputs(s == NETCODES_NULL ? \"-\" : s, stdout); }\n\n\
     static void hex(const char *s) {\n    if (s == NETCODES_NULL) { text(\"-\"); return; }\n    \
     for (; *s != '\\0'; ++s) printf(\"%02x\", NETCODES_CAST(unsigned, NETCODES_CAST(unsigned char, *s)));\n}\n\n";
-
-fn int_array(name: &str, values: &[i64]) -> String {
-    typed_array("int", name, values)
-}
 
 fn typed_array(ty: &str, name: &str, values: &[i64]) -> String {
     let values: Vec<String> = values

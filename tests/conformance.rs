@@ -4,7 +4,7 @@
 //! docs pages through pulldown-cmark.
 
 use conformance::readback::{self, Row};
-use conformance::{model, repo_root, require_tool, scratch_dir};
+use conformance::{copy_dir, model, repo_root, require_tool, scratch_dir};
 
 /// Compares row by row and reports the first differences readably.
 fn assert_rows(output: &str, got: &[Row], expected: &[Row]) {
@@ -120,19 +120,6 @@ fn a_copied_system_folder_is_a_new_system_in_every_output() {
     .expect("package.json is JSON");
     assert!(package["exports"]["./demo"].is_object(), "package.json exports no ./demo entry point");
     assert_rows("Rust crate with demo", &readback::from_rust(&root, &model, &scratch_dir("conformance-demo-rust")), &expected);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }
 
 /// Every output decides a retry the way data/vocabulary.toml says, for every

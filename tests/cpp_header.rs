@@ -15,24 +15,13 @@ use std::process::{Command, Output};
 use codegen::escape::c_string;
 use codegen::model::{DecisionRule, Model, System};
 use conformance::readback::hex;
+use conformance::headers::{CXX_WARNINGS, INSTALL, WARNINGS, header_dir};
 use conformance::{assert_lines, model, repo_root, require_tool, run, scratch_dir, stdout};
 
-const INSTALL: &str = "bash tests/c_header/install.sh";
-
-/// The warnings of tests/c_header.rs for C++, all errors.
-const WARNINGS: &[&str] = &[
-    "-Wall",
-    "-Wextra",
-    "-Wpedantic",
-    "-Werror",
-    "-Wconversion",
-    "-Wshadow",
-    "-Wundef",
-    "-Wcast-qual",
-    "-Wold-style-cast",
-    "-Wzero-as-null-pointer-constant",
-    "-Wsign-conversion",
-];
+/// The warnings of either header's builds, and the C++ ones, all errors.
+fn warnings() -> impl Iterator<Item = &'static str> {
+    WARNINGS.iter().chain(CXX_WARNINGS).copied()
+}
 
 /// The compile matrix: each compiler in each standard.
 const MATRIX: &[(&str, &str)] = &[("g++", "c++17"), ("g++", "c++20"), ("clang++", "c++17"), ("clang++", "c++20")];
@@ -43,17 +32,13 @@ const ASSERTS_IN: &[(&str, &str)] = &[("g++", "c++17"), ("clang++", "c++20")];
 /// What the probes pass as the fallback of `name_or` and `description_or`.
 const FALLBACK: &str = "(unknown)";
 
-fn header_dir() -> PathBuf {
-    repo_root().join("generated/c")
-}
-
 /// Compiles `source` with the header's directory on the include path and
 /// every warning an error; `-c` in `extra` stops before linking.
 fn compile(compiler: &str, std: &str, extra: &[&str], source: &Path, output: &Path) -> Output {
     require_tool(compiler, INSTALL);
     Command::new(compiler)
         .arg(format!("-std={std}"))
-        .args(WARNINGS)
+        .args(warnings())
         .args(extra)
         .arg("-I")
         .arg(header_dir())
@@ -820,7 +805,7 @@ fn qt_overloads_take_qnetworkreply_errors_in_either_include_order() {
     let mut command = Command::new("g++");
     command
         .arg("-std=c++17")
-        .args(WARNINGS)
+        .args(warnings())
         .args(&extra)
         .arg("-I")
         .arg(header_dir())
@@ -897,7 +882,7 @@ fn build_and_run_example(project: &Path, build: &Path, defines: &[String], env: 
         .arg("-DCMAKE_COMPILE_WARNING_AS_ERROR=ON")
         .arg(format!(
             "-DCMAKE_CXX_FLAGS={}",
-            WARNINGS.iter().filter(|w| **w != "-Werror").copied().collect::<Vec<_>>().join(" ")
+            warnings().filter(|w| *w != "-Werror").collect::<Vec<_>>().join(" ")
         ))
         .args(defines);
     for (key, value) in env {
@@ -1050,7 +1035,7 @@ fn pkg_config_after_install() {
         .expect("write the program");
     let binary = dir.join("pc-program");
     let mut command = Command::new("g++");
-    command.arg("-std=c++17").args(WARNINGS).args(cflags.split_whitespace()).arg(&source).arg("-o").arg(&binary);
+    command.arg("-std=c++17").args(warnings()).args(cflags.split_whitespace()).arg(&source).arg("-o").arg(&binary);
     run(&mut command);
     run_quietly(&binary);
 

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use codegen::escape::python_string;
 use codegen::model::{Model, System};
 use conformance::readback::{hex, probes};
-use conformance::{assert_lines, model, repo_root, run, scratch_dir, stdout, system};
+use conformance::{assert_lines, model, repo_root, run, scratch_dir, snapshot, stdout, system};
 
 const PREFIX: &str = "/opt/netcodes-python";
 const INSTALL: &str = "bash tests/python/install.sh";
@@ -100,23 +100,6 @@ fn workspace_license() -> String {
     let text = std::fs::read_to_string(repo_root().join("Cargo.toml")).expect("read Cargo.toml");
     let cargo: toml::Table = text.parse().expect("Cargo.toml is TOML");
     cargo["workspace"]["package"]["license"].as_str().expect("workspace.package.license").to_owned()
-}
-
-/// Every file under `dir` with its contents, to show that a step left it untouched.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in std::fs::read_dir(&current).expect("read dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.insert(path.clone(), std::fs::read(&path).expect("read file"));
-            }
-        }
-    }
-    files
 }
 
 /// A fresh venv with the package pip-installed from generated/python, shared by every test here.

@@ -3,6 +3,7 @@
 //! is missing fails the test with the command that installs it: CI installs
 //! every tool, so nothing is skipped.
 
+pub mod headers;
 pub mod readback;
 pub mod server;
 
