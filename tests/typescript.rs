@@ -288,7 +288,7 @@ fn system_expectations(model: &Model, system: &System) -> Value {
         "flags": system.flags.iter().map(|f| f.js_property.as_str()).collect::<Vec<_>>(),
         "properties": properties(system),
         "system": {"id": system.id, "title": system.title, "upstream": system.upstream, "version": system.version, "url": system.url},
-        "groups": system.groups.iter().map(|g| json!({"id": g.id, "title": g.title, "min": g.min, "max": g.max})).collect::<Vec<_>>(),
+        "groups": system.groups.iter().map(|g| json!({"id": g.id, "title": g.title, "description": (!g.description.is_empty()).then_some(&g.description), "min": g.min, "max": g.max})).collect::<Vec<_>>(),
         "codes": codes,
         "probes": probes,
         "exact": exact,

@@ -18,16 +18,16 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "blob", title: "Blob", min: -999, max: -900 }),
-  /* @__PURE__ */ Object.freeze({ id: "dns", title: "DNS resolver", min: -899, max: -800 }),
-  /* @__PURE__ */ Object.freeze({ id: "certificate_manager", title: "Certificate manager", min: -799, max: -700 }),
-  /* @__PURE__ */ Object.freeze({ id: "ftp", title: "FTP (obsolete)", min: -699, max: -600 }),
-  /* @__PURE__ */ Object.freeze({ id: "misc", title: "Miscellaneous (no name upstream)", min: -599, max: -500 }),
-  /* @__PURE__ */ Object.freeze({ id: "cache", title: "Cache", min: -499, max: -400 }),
-  /* @__PURE__ */ Object.freeze({ id: "http", title: "HTTP", min: -399, max: -300 }),
-  /* @__PURE__ */ Object.freeze({ id: "certificate", title: "Certificate", min: -299, max: -200 }),
-  /* @__PURE__ */ Object.freeze({ id: "connection", title: "Connection", min: -199, max: -100 }),
-  /* @__PURE__ */ Object.freeze({ id: "system", title: "System", min: -99, max: 0 }),
+  /* @__PURE__ */ Object.freeze({ id: "blob", title: "Blob", description: null, min: -999, max: -900 }),
+  /* @__PURE__ */ Object.freeze({ id: "dns", title: "DNS resolver", description: null, min: -899, max: -800 }),
+  /* @__PURE__ */ Object.freeze({ id: "certificate_manager", title: "Certificate manager", description: null, min: -799, max: -700 }),
+  /* @__PURE__ */ Object.freeze({ id: "ftp", title: "FTP (obsolete)", description: null, min: -699, max: -600 }),
+  /* @__PURE__ */ Object.freeze({ id: "misc", title: "Miscellaneous (no name upstream)", description: null, min: -599, max: -500 }),
+  /* @__PURE__ */ Object.freeze({ id: "cache", title: "Cache", description: null, min: -499, max: -400 }),
+  /* @__PURE__ */ Object.freeze({ id: "http", title: "HTTP", description: null, min: -399, max: -300 }),
+  /* @__PURE__ */ Object.freeze({ id: "certificate", title: "Certificate", description: null, min: -299, max: -200 }),
+  /* @__PURE__ */ Object.freeze({ id: "connection", title: "Connection", description: null, min: -199, max: -100 }),
+  /* @__PURE__ */ Object.freeze({ id: "system", title: "System", description: null, min: -99, max: 0 }),
 ]);
 
 const SOURCES = ["chromium"];

@@ -18,7 +18,7 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "result", title: "CURLcode values (easy interface results and curl tool exit codes)", min: 0, max: 101 }),
+  /* @__PURE__ */ Object.freeze({ id: "result", title: "CURLcode values (easy interface results and curl tool exit codes)", description: null, min: 0, max: 101 }),
 ]);
 
 const SOURCES = ["curl"];

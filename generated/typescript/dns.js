@@ -18,10 +18,10 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "header", title: "Fit the 4-bit RCODE field of the message header", min: 0, max: 15 }),
-  /* @__PURE__ */ Object.freeze({ id: "extended", title: "Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field", min: 16, max: 3840 }),
-  /* @__PURE__ */ Object.freeze({ id: "private_use", title: "Reserved for private use", min: 3841, max: 4095 }),
-  /* @__PURE__ */ Object.freeze({ id: "tsig_tkey_only", title: "Only a TSIG or TKEY error field can carry them (65535 is reserved)", min: 4096, max: 65535 }),
+  /* @__PURE__ */ Object.freeze({ id: "header", title: "Fit the 4-bit RCODE field of the message header", description: null, min: 0, max: 15 }),
+  /* @__PURE__ */ Object.freeze({ id: "extended", title: "Need the extended bits of an EDNS OPT record, or a TSIG or TKEY error field", description: null, min: 16, max: 3840 }),
+  /* @__PURE__ */ Object.freeze({ id: "private_use", title: "Reserved for private use", description: null, min: 3841, max: 4095 }),
+  /* @__PURE__ */ Object.freeze({ id: "tsig_tkey_only", title: "Only a TSIG or TKEY error field can carry them (65535 is reserved)", description: null, min: 4096, max: 65535 }),
 ]);
 
 const SOURCES = ["dns"];

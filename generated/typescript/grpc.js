@@ -18,7 +18,7 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "status", title: "Status codes", min: 0, max: 16 }),
+  /* @__PURE__ */ Object.freeze({ id: "status", title: "Status codes", description: null, min: 0, max: 16 }),
 ]);
 
 const SOURCES = ["grpc"];

@@ -185,6 +185,8 @@ export declare const system: {
 export declare const groups: readonly {
   readonly id: Group;
   readonly title: string;
+  /** What the range holds, where upstream says more than its title; `null` otherwise. */
+  readonly description: string | null;
   readonly min: number;
   readonly max: number;
 }[];

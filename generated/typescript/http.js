@@ -18,12 +18,12 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "informational", title: "1xx Informational", min: 100, max: 199 }),
-  /* @__PURE__ */ Object.freeze({ id: "success", title: "2xx Success", min: 200, max: 299 }),
-  /* @__PURE__ */ Object.freeze({ id: "redirection", title: "3xx Redirection", min: 300, max: 399 }),
-  /* @__PURE__ */ Object.freeze({ id: "client_error", title: "4xx Client error", min: 400, max: 499 }),
-  /* @__PURE__ */ Object.freeze({ id: "server_error", title: "5xx Server error", min: 500, max: 599 }),
-  /* @__PURE__ */ Object.freeze({ id: "unclassified", title: "6xx to 9xx: outside the classes of RFC 9110", min: 600, max: 999 }),
+  /* @__PURE__ */ Object.freeze({ id: "informational", title: "1xx Informational", description: null, min: 100, max: 199 }),
+  /* @__PURE__ */ Object.freeze({ id: "success", title: "2xx Success", description: null, min: 200, max: 299 }),
+  /* @__PURE__ */ Object.freeze({ id: "redirection", title: "3xx Redirection", description: null, min: 300, max: 399 }),
+  /* @__PURE__ */ Object.freeze({ id: "client_error", title: "4xx Client error", description: null, min: 400, max: 499 }),
+  /* @__PURE__ */ Object.freeze({ id: "server_error", title: "5xx Server error", description: null, min: 500, max: 599 }),
+  /* @__PURE__ */ Object.freeze({ id: "unclassified", title: "6xx to 9xx: outside the classes of RFC 9110", description: null, min: 600, max: 999 }),
 ]);
 
 const SOURCES = ["iana", "nginx", "cloudflare", "aws_elb", "iis", "microsoft", "twitter", "laravel", "shopify", "esri", "apache", "cloudlinux", "qualys", "pantheon", "linkedin", "spring", "proxy", "unattributed"];

@@ -18,7 +18,7 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "error_code", title: "Error codes of RFC 9113, Section 7", min: 0, max: 13 }),
+  /* @__PURE__ */ Object.freeze({ id: "error_code", title: "Error codes of RFC 9113, Section 7", description: null, min: 0, max: 13 }),
 ]);
 
 const SOURCES = ["http2"];

@@ -18,9 +18,9 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "datagram", title: "HTTP Datagrams (RFC 9297)", min: 51, max: 51 }),
-  /* @__PURE__ */ Object.freeze({ id: "http3", title: "HTTP/3 (RFC 9114, Section 8.1)", min: 256, max: 272 }),
-  /* @__PURE__ */ Object.freeze({ id: "qpack", title: "QPACK field compression (RFC 9204, Section 6)", min: 512, max: 514 }),
+  /* @__PURE__ */ Object.freeze({ id: "datagram", title: "HTTP Datagrams (RFC 9297)", description: null, min: 51, max: 51 }),
+  /* @__PURE__ */ Object.freeze({ id: "http3", title: "HTTP/3 (RFC 9114, Section 8.1)", description: null, min: 256, max: 272 }),
+  /* @__PURE__ */ Object.freeze({ id: "qpack", title: "QPACK field compression (RFC 9204, Section 6)", description: null, min: 512, max: 514 }),
 ]);
 
 const SOURCES = ["http3"];

@@ -18,12 +18,12 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "success", title: "No error", min: 0, max: 0 }),
-  /* @__PURE__ */ Object.freeze({ id: "network", title: "Network layer", min: 1, max: 99 }),
-  /* @__PURE__ */ Object.freeze({ id: "proxy", title: "Proxy", min: 101, max: 199 }),
-  /* @__PURE__ */ Object.freeze({ id: "content", title: "Content", min: 201, max: 299 }),
-  /* @__PURE__ */ Object.freeze({ id: "protocol", title: "Protocol", min: 301, max: 399 }),
-  /* @__PURE__ */ Object.freeze({ id: "server", title: "Server", min: 401, max: 499 }),
+  /* @__PURE__ */ Object.freeze({ id: "success", title: "No error", description: null, min: 0, max: 0 }),
+  /* @__PURE__ */ Object.freeze({ id: "network", title: "Network layer", description: null, min: 1, max: 99 }),
+  /* @__PURE__ */ Object.freeze({ id: "proxy", title: "Proxy", description: null, min: 101, max: 199 }),
+  /* @__PURE__ */ Object.freeze({ id: "content", title: "Content", description: null, min: 201, max: 299 }),
+  /* @__PURE__ */ Object.freeze({ id: "protocol", title: "Protocol", description: null, min: 301, max: 399 }),
+  /* @__PURE__ */ Object.freeze({ id: "server", title: "Server", description: null, min: 401, max: 499 }),
 ]);
 
 const SOURCES = ["qt"];

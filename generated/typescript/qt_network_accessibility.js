@@ -18,7 +18,7 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "accessibility", title: "Accessibility states", min: -1, max: 1 }),
+  /* @__PURE__ */ Object.freeze({ id: "accessibility", title: "Accessibility states", description: null, min: -1, max: 1 }),
 ]);
 
 const SOURCES = ["qt_network_accessibility"];

@@ -18,7 +18,7 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "operation", title: "Operations", min: 0, max: 6 }),
+  /* @__PURE__ */ Object.freeze({ id: "operation", title: "Operations", description: null, min: 0, max: 6 }),
 ]);
 
 const SOURCES = ["qt_operation"];

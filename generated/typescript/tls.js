@@ -18,7 +18,7 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "alert", title: "Alert descriptions, assigned by Standards Action", min: 0, max: 255 }),
+  /* @__PURE__ */ Object.freeze({ id: "alert", title: "Alert descriptions, assigned by Standards Action", description: null, min: 0, max: 255 }),
 ]);
 
 const SOURCES = ["tls"];

@@ -18,8 +18,8 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "disappearing", title: "1xx: dropped once the cache revalidates the response", min: 100, max: 199 }),
-  /* @__PURE__ */ Object.freeze({ id: "persistent", title: "2xx: kept after revalidation", min: 200, max: 299 }),
+  /* @__PURE__ */ Object.freeze({ id: "disappearing", title: "1xx: dropped once the cache revalidates the response", description: null, min: 100, max: 199 }),
+  /* @__PURE__ */ Object.freeze({ id: "persistent", title: "2xx: kept after revalidation", description: null, min: 200, max: 299 }),
 ]);
 
 const SOURCES = ["warning"];

@@ -18,9 +18,9 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-  /* @__PURE__ */ Object.freeze({ id: "standard", title: "Protocol and extensions", min: 1000, max: 2999 }),
-  /* @__PURE__ */ Object.freeze({ id: "registered", title: "Registered by applications", min: 3000, max: 3999 }),
-  /* @__PURE__ */ Object.freeze({ id: "private_use", title: "Private use", min: 4000, max: 4999 }),
+  /* @__PURE__ */ Object.freeze({ id: "standard", title: "Protocol and extensions", description: "Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.", min: 1000, max: 2999 }),
+  /* @__PURE__ */ Object.freeze({ id: "registered", title: "Registered by applications", description: "Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.", min: 3000, max: 3999 }),
+  /* @__PURE__ */ Object.freeze({ id: "private_use", title: "Private use", description: "Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.", min: 4000, max: 4999 }),
 ]);
 
 const SOURCES = ["websocket"];

@@ -113,7 +113,8 @@ struct SystemView {
     version: String,
     url: String,
     /// (id literal, title literal, min, max)
-    groups: Vec<(String, String, i64, i64)>,
+    /// (id, title, description or `null`, min, max).
+    groups: Vec<(String, String, String, i64, i64)>,
     sources: Vec<String>,
     /// (property, bit, doc comment text)
     flags: Vec<(String, u32, String)>,
@@ -278,7 +279,14 @@ fn system_view(model: &Model, index: usize, system: &System) -> SystemView {
         upstream: js_string(&system.upstream),
         version: js_string(&system.version),
         url: js_string(&system.url),
-        groups: system.groups.iter().map(|g| (js_string(&g.id), js_string(&g.title), g.min, g.max)).collect(),
+        groups: system
+            .groups
+            .iter()
+            .map(|g| {
+                let description = if g.description.is_empty() { "null".to_owned() } else { js_string(&g.description) };
+                (js_string(&g.id), js_string(&g.title), description, g.min, g.max)
+            })
+            .collect(),
         sources: system.sources.iter().map(|s| js_string(&s.id)).collect(),
         flags: system.flags.iter().map(|f| (f.js_property.clone(), f.bit, js_comment(&f.doc))).collect(),
         alias: system.js_name_alias.clone(),

@@ -7,7 +7,7 @@
 import type * as netcodes from "./index.js";
 
 /** The value ranges upstream documents, by id. */
-export type Group = {% for (id, _, _, _) in s.groups %}{{ id }}{% if !loop.last %} | {% endif %}{% endfor %};
+export type Group = {% for (id, _, _, _, _) in s.groups %}{{ id }}{% if !loop.last %} | {% endif %}{% endfor %};
 
 /** Who gives a number its meaning, by id; the first is the system's own upstream. */
 export type Source = {% for id in s.sources %}{{ id }}{% if !loop.last %} | {% endif %}{% endfor %};
@@ -87,6 +87,8 @@ export declare const system: {
 export declare const groups: readonly {
   readonly id: Group;
   readonly title: string;
+  /** What the range holds, where upstream says more than its title; `null` otherwise. */
+  readonly description: string | null;
   readonly min: number;
   readonly max: number;
 }[];

@@ -18,8 +18,8 @@ export const system = /* @__PURE__ */ Object.freeze({
 
 /** The value ranges upstream documents, each holding codes of one kind. */
 export const groups = /* @__PURE__ */ Object.freeze([
-{%- for (id, title, min, max) in s.groups %}
-  /* @__PURE__ */ Object.freeze({ id: {{ id }}, title: {{ title }}, min: {{ min }}, max: {{ max }} }),
+{%- for (id, title, description, min, max) in s.groups %}
+  /* @__PURE__ */ Object.freeze({ id: {{ id }}, title: {{ title }}, description: {{ description }}, min: {{ min }}, max: {{ max }} }),
 {%- endfor %}
 ]);
 
