@@ -8,6 +8,7 @@ mod codes;
 mod extras;
 mod index;
 mod lab;
+mod lists;
 mod mapping;
 mod names;
 mod rows;

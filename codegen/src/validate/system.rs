@@ -5,10 +5,11 @@
 
 use std::path::Path;
 
+use super::lists;
 use super::names::{Claims, check_lower_id, check_text};
 use super::schema::SystemToml;
 use crate::diag::Diagnostics;
-use crate::load::{display_path, line_of, read_toml};
+use crate::load::{display_path, read_toml};
 use crate::model::*;
 use crate::render;
 use crate::spell;
@@ -64,22 +65,6 @@ pub struct Spec {
     pub toml_path: String,
 }
 
-/// The id of an entry of a `[[table]]`: lower_snake, and no earlier entry's.
-fn unique_id<'a>(
-    id: String,
-    what: &str,
-    mut earlier: impl Iterator<Item = &'a str>,
-    path: &str,
-    line: usize,
-    diags: &mut Diagnostics,
-) -> String {
-    check_lower_id(&id, what, path, line, diags);
-    if earlier.any(|e| e == id) {
-        diags.at(path, line, format!("duplicate {what} ({id:?})"));
-    }
-    id
-}
-
 /// Reads `data/<folder>/system.toml` into a system without codes yet.
 pub fn load_meta(
     root: &Path,
@@ -91,7 +76,8 @@ pub fn load_meta(
     let toml_rel = format!("{folder}/system.toml");
     let (meta, text) = read_toml::<SystemToml>(root, &toml_rel, diags)?;
     let path = display_path(&toml_rel);
-    let line = |span: std::ops::Range<usize>| line_of(&text, span.start);
+    let file = lists::TomlFile { path: &path, text: &text };
+    let line = |span: std::ops::Range<usize>| file.line(span);
 
     let id_line = line(meta.id.span());
     let id = meta.id.into_inner();
@@ -220,139 +206,16 @@ pub fn load_meta(
     }
     names.reserve(format!("NETCODES_{upper_id}_GROUP_NONE"));
 
-    let mut flags: Vec<Flag> = Vec::new();
-    for flag in meta.flag {
-        let flag_line = line(flag.column.span());
-        let column = flag.column.into_inner();
-        check_lower_id(&column, "flag column", &path, flag_line, diags);
-        check_lower_id(&flag.method, "flag method", &path, flag_line, diags);
-        check_text(&flag.doc, "doc", &path, flag_line, diags);
-        if flags.iter().any(|f| f.column == column || f.method == flag.method) || CODE_COLUMNS.contains(&column.as_str()) {
-            diags.at(&path, flag_line, format!("flag repeats a column or method ({column:?})"));
-        }
-        if render::reserved_name(&flag.method) {
-            diags.at(&path, flag_line, format!("flag method is a name the generated API already has ({:?})", flag.method));
-        }
-        let c_function = format!("{c_fn_prefix}{}", flag.method);
-        names.claim_c(c_function.clone(), &path, flag_line);
-        let bit = 1u32 << flags.len().min(31);
-        let js_property = spell::lower_camel(&flag.method);
-        flags.push(Flag { column, method: flag.method, c_function, js_property, doc: flag.doc, bit });
-    }
-    if flags.len() > 32 {
-        diags.at(&path, 1, "more than 32 flags");
-    }
+    let flags = lists::flags(meta.flag, &file, &c_fn_prefix, names, diags);
 
-    // Groups: inside min..=max, not overlapping.
-    let mut groups: Vec<Group> = Vec::new();
-    for group in meta.group {
-        let group_line = line(group.id.span());
-        let gid = group.id.into_inner();
-        check_lower_id(&gid, "group id", &path, group_line, diags);
-        if let Some(description) = &group.description {
-            check_text(description, "group description", &path, group_line, diags);
-        }
-        if group.min > group.max || group.min < min || group.max > max {
-            diags.at(
-                &path,
-                group_line,
-                format!("group range must lie within {min}..={max} ({}..={})", group.min, group.max),
-            );
-        }
-        let method = format!("is_{gid}");
-        let c_name = format!("NETCODES_{upper_id}_GROUP_{}", gid.to_ascii_uppercase());
-        let c_predicate = format!("{c_fn_prefix}{method}");
-        if render::reserved_name(&method) || flags.iter().any(|f| f.method == method) {
-            diags.at(&path, group_line, format!("group id would make {method}(), which the generated API already has ({gid:?})"));
-        } else {
-            names.claim_c(c_predicate.clone(), &path, group_line);
-        }
-        if let Some(other) = groups.iter().find(|g| g.id == gid || (g.min <= group.max && group.min <= g.max)) {
-            diags.at(&path, group_line, format!("group overlaps or repeats group {:?} ({gid:?})", other.id));
-        }
-        names.claim_c(c_name.clone(), &path, group_line);
-        groups.push(Group {
-            rust: spell::upper_camel(&gid),
-            upper: gid.to_ascii_uppercase(),
-            method,
-            c_name,
-            c_predicate,
-            id: gid,
-            title: group.title,
-            description: group.description.unwrap_or_default(),
-            min: group.min,
-            max: group.max,
-        });
-    }
-    if groups.is_empty() {
-        diags.at(&path, 1, "no [[group]] ranges; every system documents at least one");
-    }
-    groups.sort_by_key(|g| g.min);
+    let groups = lists::groups(meta.group, &file, (min, max), &flags, (&c_fn_prefix, &upper_id), names, diags);
 
-    let mut sources: Vec<Source> = Vec::new();
-    for origin in meta.origin {
-        let origin_line = line(origin.id.span());
-        let earlier = sources.iter().map(|s| s.id.as_str());
-        let oid = unique_id(origin.id.into_inner(), "origin id", earlier, &path, origin_line, diags);
-        sources.push(Source {
-            upper: if sources.is_empty() { String::new() } else { oid.to_ascii_uppercase() },
-            rust: spell::upper_camel(&oid),
-            id: oid,
-            title: origin.title,
-            url: origin.url,
-        });
-    }
-    if sources.is_empty() {
-        // One source: the system's own upstream.
-        sources.push(Source {
-            id: id.clone(),
-            title: meta.upstream.clone(),
-            url: meta.url.clone(),
-            rust: spell::upper_camel(&id),
-            upper: String::new(),
-        });
-    }
+    let sources = lists::sources(meta.origin, &file, (&id, &meta.upstream, &meta.url), diags);
 
-    let mut ecosystems: Vec<Ecosystem> = Vec::new();
-    for eco in meta.ecosystem {
-        let eco_line = line(eco.id.span());
-        let earlier = ecosystems.iter().map(|e| e.id.as_str());
-        let eid = unique_id(eco.id.into_inner(), "ecosystem id", earlier, &path, eco_line, diags);
-        for (key, value) in [("title", &eco.title), ("version", &eco.version), ("url", &eco.url)] {
-            check_text(value, key, &path, eco_line, diags);
-        }
-        let versions = if eco.versions.is_empty() { vec![eco.version.clone()] } else { eco.versions };
-        let keys: Vec<Option<Vec<u64>>> = versions.iter().map(|v| super::release_key(v)).collect();
-        if versions.len() > 1 && (keys.iter().any(Option::is_none) || keys.windows(2).any(|pair| pair[0] >= pair[1])) {
-            diags.at(&path, eco_line, format!("versions must be release numbers, oldest first ({versions:?})"));
-        }
-        ecosystems.push(Ecosystem {
-            rust: spell::upper_camel(&eid),
-            id: eid,
-            title: eco.title,
-            version: eco.version,
-            versions,
-            same_names: eco.same_names,
-            url: eco.url,
-        });
-    }
+    let ecosystems = lists::ecosystems(meta.ecosystem, &file, diags);
 
-    let mut interop: Vec<Interop> = Vec::new();
-    for entry in meta.interop {
-        let entry_line = line(entry.feature.span());
-        let feature = entry.feature.into_inner();
-        let ok = [&feature, &entry.krate, &entry.get, &entry.make].iter().all(|id| spell::is_lower_snake(id))
-            && spell::is_upper_camel(&entry.ty)
-            && feature != "serde";
-        if !ok {
-            diags.at(
-                &path,
-                entry_line,
-                format!("interop needs lower_snake feature, crate, get and make, an UpperCamel type, and a feature other than serde ({feature:?})"),
-            );
-        }
-        interop.push(Interop { feature, krate: entry.krate, version: entry.version, ty: entry.ty, get: entry.get, make: entry.make });
-    }
+    let interop = lists::interop(meta.interop, &file, diags);
+
     let qt_enum = qt_enum(meta.cpp_qt_enum, meta.cpp_qt_guard, &path, &line, diags);
     let c_type = format!("{c_fn_prefix}{}", spell::upper_snake(&type_name).to_ascii_lowercase());
     names.claim_c(c_type.clone(), &path, type_line);
