@@ -84,6 +84,54 @@ fn every_constant_round_trips() {
     println!("{} constants round-tripped", ALL_COUNT.load(std::sync::atomic::Ordering::Relaxed));
 }
 
+/// A system's `Group` enum against data/: every group in order, with its id,
+/// title, description (`None` where data/ has none) and range.
+macro_rules! check_groups {
+    ($model:expr, $id:literal, $group:ty) => {{
+        let system = system($model, $id);
+        let got: Vec<_> = <$group>::ALL
+            .iter()
+            .map(|g| (g.id(), g.title(), g.description(), i128::from(g.range().0), i128::from(g.range().1)))
+            .collect();
+        let expected: Vec<_> = system
+            .groups
+            .iter()
+            .map(|g| {
+                let description = (!g.description.is_empty()).then_some(g.description.as_str());
+                (g.id.as_str(), g.title.as_str(), description, i128::from(g.min), i128::from(g.max))
+            })
+            .collect();
+        assert_eq!(got, expected, "{}: the groups differ from data/", system.id);
+        (system.id.as_str(), got.len(), got.iter().filter(|g| g.2.is_some()).count())
+    }};
+}
+
+#[test]
+fn groups_agree_with_data() {
+    let model = model();
+    let checked = [
+        check_groups!(&model, "chromium", netcodes::chromium::Group),
+        check_groups!(&model, "curl", netcodes::curl::Group),
+        check_groups!(&model, "dns", netcodes::dns::Group),
+        check_groups!(&model, "grpc", netcodes::grpc::Group),
+        check_groups!(&model, "http", netcodes::http::Group),
+        check_groups!(&model, "http2", netcodes::http2::Group),
+        check_groups!(&model, "http3", netcodes::http3::Group),
+        check_groups!(&model, "qt", netcodes::qt::Group),
+        check_groups!(&model, "qt_network_accessibility", netcodes::qt_network_accessibility::Group),
+        check_groups!(&model, "qt_operation", netcodes::qt_operation::Group),
+        check_groups!(&model, "tls", netcodes::tls::Group),
+        check_groups!(&model, "warning", netcodes::warning::Group),
+        check_groups!(&model, "websocket", netcodes::websocket::Group),
+    ];
+    let ids: Vec<&str> = checked.iter().map(|c| c.0).collect();
+    let systems: Vec<&str> = model.systems.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, systems, "a new system needs a line in groups_agree_with_data()");
+    let described: usize = checked.iter().map(|c| c.2).sum();
+    assert!(described > 0, "no group of data/ has a description: description() is not tested");
+    println!("{} groups of {} systems agree with data/, {described} with a description", checked.iter().map(|c| c.1).sum::<usize>(), ids.len());
+}
+
 #[test]
 fn unknown_values_keep_their_number() {
     for value in [i32::MIN, -9999, -1000, 500, 1000, i32::MAX] {
