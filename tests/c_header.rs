@@ -2,7 +2,8 @@
 //! warning-free in every standard with gcc and clang, linkable from several
 //! translation units, quiet under AddressSanitizer and UBSan over every code
 //! and 10,000 unknown values with answers equal to data/, mapping functions
-//! equal to the model's rules, and a Qt 6 CMake project that builds on it.
+//! equal to the model's rules, group texts equal to data/, and a Qt 6 CMake
+//! project that builds on it.
 //!
 //! (tests/conformance.rs already reads every code's name, description,
 //! category and retry back through a C program; these tests do not repeat it.)

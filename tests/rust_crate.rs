@@ -1,6 +1,6 @@
 //! The `netcodes` crate as a Rust user meets it: every constant round-trips,
-//! the optional features work, the mappings agree with data/, and the crate
-//! packages, documents, lints and builds for a no_std target cleanly.
+//! the optional features work, the mappings and every group agree with
+//! data/, and the crate packages, documents, lints and builds for a no_std target cleanly.
 
 use std::process::Command;
 
