@@ -84,12 +84,13 @@ fn every_constant_round_trips() {
     println!("{} constants round-tripped", ALL_COUNT.load(std::sync::atomic::Ordering::Relaxed));
 }
 
-/// A system's `Group` enum against data/: every group in order, with its id,
-/// title, description (`None` where data/ has none) and range.
+/// Each listed module's `Group` enum against data/: every group in order,
+/// with its id, title, description (`None` where data/ has none) and range.
+/// Gives (system, groups, groups with a description) per module.
 macro_rules! check_groups {
-    ($model:expr, $id:literal, $group:ty) => {{
-        let system = system($model, $id);
-        let got: Vec<_> = <$group>::ALL
+    ($model:expr, $($module:ident),*) => {[$({
+        let system = system($model, stringify!($module));
+        let got: Vec<_> = netcodes::$module::Group::ALL
             .iter()
             .map(|g| (g.id(), g.title(), g.description(), i128::from(g.range().0), i128::from(g.range().1)))
             .collect();
@@ -103,27 +104,16 @@ macro_rules! check_groups {
             .collect();
         assert_eq!(got, expected, "{}: the groups differ from data/", system.id);
         (system.id.as_str(), got.len(), got.iter().filter(|g| g.2.is_some()).count())
-    }};
+    }),*]};
 }
 
 #[test]
 fn groups_agree_with_data() {
     let model = model();
-    let checked = [
-        check_groups!(&model, "chromium", netcodes::chromium::Group),
-        check_groups!(&model, "curl", netcodes::curl::Group),
-        check_groups!(&model, "dns", netcodes::dns::Group),
-        check_groups!(&model, "grpc", netcodes::grpc::Group),
-        check_groups!(&model, "http", netcodes::http::Group),
-        check_groups!(&model, "http2", netcodes::http2::Group),
-        check_groups!(&model, "http3", netcodes::http3::Group),
-        check_groups!(&model, "qt", netcodes::qt::Group),
-        check_groups!(&model, "qt_network_accessibility", netcodes::qt_network_accessibility::Group),
-        check_groups!(&model, "qt_operation", netcodes::qt_operation::Group),
-        check_groups!(&model, "tls", netcodes::tls::Group),
-        check_groups!(&model, "warning", netcodes::warning::Group),
-        check_groups!(&model, "websocket", netcodes::websocket::Group),
-    ];
+    let checked = check_groups!(
+        &model, chromium, curl, dns, grpc, http, http2, http3, qt, qt_network_accessibility, qt_operation, tls, warning,
+        websocket
+    );
     let ids: Vec<&str> = checked.iter().map(|c| c.0).collect();
     let systems: Vec<&str> = model.systems.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, systems, "a new system needs a line in groups_agree_with_data()");
