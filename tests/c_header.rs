@@ -2,7 +2,8 @@
 //! warning-free in every standard with gcc and clang, linkable from several
 //! translation units, quiet under AddressSanitizer and UBSan over every code
 //! and 10,000 unknown values with answers equal to data/, mapping functions
-//! equal to the model's rules, and a Qt 6 CMake project that builds on it.
+//! equal to the model's rules, group texts equal to data/, and a Qt 6 CMake
+//! project that builds on it.
 //!
 //! (tests/conformance.rs already reads every code's name, description,
 //! category and retry back through a C program; these tests do not repeat it.)
@@ -687,6 +688,54 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
         UNKNOWN_VALUES,
         expected.len()
     );
+}
+
+/// Every group of every system through `_group_id`, `_group_title` and
+/// `_group_description`: the texts of data/ (NULL for a description data/
+/// does not have), and NULL from all three for `_GROUP_NONE` and for a value
+/// past the last group.
+#[test]
+fn every_group_reads_back_its_id_title_and_description() {
+    let model = model();
+    let mut program = PROBE_PRELUDE.to_owned();
+    program += "static void group_line(const char *system, int group, const char *id, const char *title, const char *description) {\n    \
+                printf(\"%s\\t%d\\t\", system, group);\n    text(id);\n    tab();\n    hex(title);\n    tab();\n    hex(description);\n    putchar('\\n');\n}\n\n\
+                int main(void) {\n";
+    let mut expected = Vec::new();
+    for system in &model.systems {
+        let f = &system.c_fn_prefix;
+        let mut groups: Vec<(String, i64)> =
+            system.groups.iter().zip(0..).map(|(g, i)| (g.c_name.clone(), i)).collect();
+        let past = i64::try_from(system.groups.len()).expect("a count");
+        groups.push((format!("{}GROUP_NONE", system.c_prefix), -1));
+        groups.push((format!("NETCODES_CAST({f}group, {past})"), past));
+        for (group, index) in groups {
+            let _ = writeln!(
+                program,
+                "    group_line(\"{id}\", {index}, {f}group_id({group}), {f}group_title({group}), {f}group_description({group}));",
+                id = system.id,
+            );
+            let texts = usize::try_from(index).ok().and_then(|i| system.groups.get(i)).map_or_else(
+                || "-\t-\t-".to_owned(),
+                |g| {
+                    let description = if g.description.is_empty() { "-".to_owned() } else { hex(&g.description) };
+                    format!("{}\t{}\t{description}", g.id, hex(&g.title))
+                },
+            );
+            expected.push(format!("{}\t{index}\t{texts}", system.id));
+        }
+    }
+    program += "    return 0;\n}\n";
+    let dir = scratch_dir("c_header_groups");
+    let source = dir.join("groups.c");
+    std::fs::write(&source, &program).expect("write the program");
+    let binary = dir.join("groups");
+    build("gcc", "c99", &[], &[&source], &binary);
+    assert_lines("the group functions of netcodes.h", &stdout(&mut Command::new(&binary)), &expected);
+    let groups: usize = model.systems.iter().map(|s| s.groups.len()).sum();
+    let described = model.systems.iter().flat_map(|s| &s.groups).filter(|g| !g.description.is_empty()).count();
+    assert!(described > 0, "no group of data/ has a description: _group_description is not tested");
+    println!("{groups} groups of {} systems read back, {described} with a description, and NULL past them", model.systems.len());
 }
 
 // ---------------------------------------------------------------------------

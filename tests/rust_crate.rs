@@ -1,6 +1,6 @@
 //! The `netcodes` crate as a Rust user meets it: every constant round-trips,
-//! the optional features work, the mappings agree with data/, and the crate
-//! packages, documents, lints and builds for a no_std target cleanly.
+//! the optional features work, the mappings and every group agree with
+//! data/, and the crate packages, documents, lints and builds for a no_std target cleanly.
 
 use std::process::Command;
 
@@ -82,6 +82,44 @@ fn every_constant_round_trips() {
     check_round_trips!(&model, "http", Status, u16);
     check_round_trips!(&model, "warning", Warning, u16);
     println!("{} constants round-tripped", ALL_COUNT.load(std::sync::atomic::Ordering::Relaxed));
+}
+
+/// Each listed module's `Group` enum against data/: every group in order,
+/// with its id, title, description (`None` where data/ has none) and range.
+/// Gives (system, groups, groups with a description) per module.
+macro_rules! check_groups {
+    ($model:expr, $($module:ident),*) => {[$({
+        let system = system($model, stringify!($module));
+        let got: Vec<_> = netcodes::$module::Group::ALL
+            .iter()
+            .map(|g| (g.id(), g.title(), g.description(), i128::from(g.range().0), i128::from(g.range().1)))
+            .collect();
+        let expected: Vec<_> = system
+            .groups
+            .iter()
+            .map(|g| {
+                let description = (!g.description.is_empty()).then_some(g.description.as_str());
+                (g.id.as_str(), g.title.as_str(), description, i128::from(g.min), i128::from(g.max))
+            })
+            .collect();
+        assert_eq!(got, expected, "{}: the groups differ from data/", system.id);
+        (system.id.as_str(), got.len(), got.iter().filter(|g| g.2.is_some()).count())
+    }),*]};
+}
+
+#[test]
+fn groups_agree_with_data() {
+    let model = model();
+    let checked = check_groups!(
+        &model, chromium, curl, dns, grpc, http, http2, http3, qt, qt_network_accessibility, qt_operation, tls, warning,
+        websocket
+    );
+    let ids: Vec<&str> = checked.iter().map(|c| c.0).collect();
+    let systems: Vec<&str> = model.systems.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, systems, "a new system needs a line in groups_agree_with_data()");
+    let described: usize = checked.iter().map(|c| c.2).sum();
+    assert!(described > 0, "no group of data/ has a description: description() is not tested");
+    println!("{} groups of {} systems agree with data/, {described} with a description", checked.iter().map(|c| c.1).sum::<usize>(), ids.len());
 }
 
 #[test]

@@ -361,6 +361,19 @@ static inline const char *{{ s.fns }}group_title({{ s.fns }}group group) {
     default: return NETCODES_NULL;
     }
 }
+
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for {{ s.prefix }}GROUP_NONE. */
+static inline const char *{{ s.fns }}group_description({{ s.fns }}group group) {
+    switch (group) {
+{%- for g in s.groups %}
+{%- if let Some(description) = g.description %}
+    case {{ g.c_name }}: return {{ description }};
+{%- endif %}
+{%- endfor %}
+    default: return NETCODES_NULL;
+    }
+}
 {%- for g in s.groups %}
 
 /* 1 if the value lies in the {{ g.title_comment }} range ({{ g.min }} to {{ g.max }}), known code or not.

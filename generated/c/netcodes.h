@@ -1243,6 +1243,14 @@ static inline const char *netcodes_chromium_group_title(netcodes_chromium_group 
     }
 }
 
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_CHROMIUM_GROUP_NONE. */
+static inline const char *netcodes_chromium_group_description(netcodes_chromium_group group) {
+    switch (group) {
+    default: return NETCODES_NULL;
+    }
+}
+
 /* 1 if the value lies in the Blob range (-999 to -900), known code or not. */
 static inline int netcodes_chromium_is_blob(int code) {
     return code >= -999 && code <= -900;
@@ -2755,6 +2763,14 @@ static inline const char *netcodes_curl_group_title(netcodes_curl_group group) {
     }
 }
 
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_CURL_GROUP_NONE. */
+static inline const char *netcodes_curl_group_description(netcodes_curl_group group) {
+    switch (group) {
+    default: return NETCODES_NULL;
+    }
+}
+
 /* 1 if the value lies in the CURLcode values (easy interface results and curl tool exit codes) range (0 to 101), known code or not. */
 static inline int netcodes_curl_is_result(int code) {
     return code >= 0 && code <= 101;
@@ -3464,6 +3480,14 @@ static inline const char *netcodes_dns_group_title(netcodes_dns_group group) {
     }
 }
 
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_DNS_GROUP_NONE. */
+static inline const char *netcodes_dns_group_description(netcodes_dns_group group) {
+    switch (group) {
+    default: return NETCODES_NULL;
+    }
+}
+
 /* 1 if the value lies in the Fit the 4-bit RCODE field of the message header range (0 to 15), known code or not. */
 static inline int netcodes_dns_is_header(int code) {
     return code >= 0 && code <= 15;
@@ -3746,6 +3770,14 @@ static inline const char *netcodes_grpc_group_id(netcodes_grpc_group group) {
 static inline const char *netcodes_grpc_group_title(netcodes_grpc_group group) {
     switch (group) {
     case NETCODES_GRPC_GROUP_STATUS: return "Status codes";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_GRPC_GROUP_NONE. */
+static inline const char *netcodes_grpc_group_description(netcodes_grpc_group group) {
+    switch (group) {
     default: return NETCODES_NULL;
     }
 }
@@ -4324,6 +4356,14 @@ static inline const char *netcodes_http_group_title(netcodes_http_group group) {
     case NETCODES_HTTP_GROUP_CLIENT_ERROR: return "4xx Client error";
     case NETCODES_HTTP_GROUP_SERVER_ERROR: return "5xx Server error";
     case NETCODES_HTTP_GROUP_UNCLASSIFIED: return "6xx to 9xx: outside the classes of RFC 9110";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_HTTP_GROUP_NONE. */
+static inline const char *netcodes_http_group_description(netcodes_http_group group) {
+    switch (group) {
     default: return NETCODES_NULL;
     }
 }
@@ -5650,6 +5690,14 @@ static inline const char *netcodes_http2_group_title(netcodes_http2_group group)
     }
 }
 
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_HTTP2_GROUP_NONE. */
+static inline const char *netcodes_http2_group_description(netcodes_http2_group group) {
+    switch (group) {
+    default: return NETCODES_NULL;
+    }
+}
+
 /* 1 if the value lies in the Error codes of RFC 9113, Section 7 range (0x00 to 0x0d), known code or not. */
 static inline int netcodes_http2_is_error_code(unsigned long code) {
     return code <= 0x0d;
@@ -5965,6 +6013,14 @@ static inline const char *netcodes_http3_group_title(netcodes_http3_group group)
     case NETCODES_HTTP3_GROUP_DATAGRAM: return "HTTP Datagrams (RFC 9297)";
     case NETCODES_HTTP3_GROUP_HTTP3: return "HTTP/3 (RFC 9114, Section 8.1)";
     case NETCODES_HTTP3_GROUP_QPACK: return "QPACK field compression (RFC 9204, Section 6)";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_HTTP3_GROUP_NONE. */
+static inline const char *netcodes_http3_group_description(netcodes_http3_group group) {
+    switch (group) {
     default: return NETCODES_NULL;
     }
 }
@@ -6361,6 +6417,14 @@ static inline const char *netcodes_qt_group_title(netcodes_qt_group group) {
     }
 }
 
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_QT_GROUP_NONE. */
+static inline const char *netcodes_qt_group_description(netcodes_qt_group group) {
+    switch (group) {
+    default: return NETCODES_NULL;
+    }
+}
+
 /* 1 if the value lies in the No error range (0 to 0), known code or not. */
 static inline int netcodes_qt_is_success(int code) {
     return code == 0;
@@ -6717,6 +6781,14 @@ static inline const char *netcodes_qt_network_accessibility_group_title(netcodes
     }
 }
 
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_QT_NETWORK_ACCESSIBILITY_GROUP_NONE. */
+static inline const char *netcodes_qt_network_accessibility_group_description(netcodes_qt_network_accessibility_group group) {
+    switch (group) {
+    default: return NETCODES_NULL;
+    }
+}
+
 /* 1 if the value lies in the Accessibility states range (-1 to 1), known code or not. */
 static inline int netcodes_qt_network_accessibility_is_accessibility(int code) {
     return code >= -1 && code <= 1;
@@ -6914,6 +6986,14 @@ static inline const char *netcodes_qt_operation_group_id(netcodes_qt_operation_g
 static inline const char *netcodes_qt_operation_group_title(netcodes_qt_operation_group group) {
     switch (group) {
     case NETCODES_QT_OPERATION_GROUP_OPERATION: return "Operations";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_QT_OPERATION_GROUP_NONE. */
+static inline const char *netcodes_qt_operation_group_description(netcodes_qt_operation_group group) {
+    switch (group) {
     default: return NETCODES_NULL;
     }
 }
@@ -7220,6 +7300,14 @@ static inline const char *netcodes_tls_group_id(netcodes_tls_group group) {
 static inline const char *netcodes_tls_group_title(netcodes_tls_group group) {
     switch (group) {
     case NETCODES_TLS_GROUP_ALERT: return "Alert descriptions, assigned by Standards Action";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_TLS_GROUP_NONE. */
+static inline const char *netcodes_tls_group_description(netcodes_tls_group group) {
+    switch (group) {
     default: return NETCODES_NULL;
     }
 }
@@ -7608,6 +7696,14 @@ static inline const char *netcodes_warning_group_title(netcodes_warning_group gr
     }
 }
 
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_WARNING_GROUP_NONE. */
+static inline const char *netcodes_warning_group_description(netcodes_warning_group group) {
+    switch (group) {
+    default: return NETCODES_NULL;
+    }
+}
+
 /* 1 if the value lies in the 1xx: dropped once the cache revalidates the response range (100 to 199), known code or not. */
 static inline int netcodes_warning_is_disappearing(int code) {
     return code >= 100 && code <= 199;
@@ -7865,6 +7961,17 @@ static inline const char *netcodes_websocket_group_title(netcodes_websocket_grou
     case NETCODES_WEBSOCKET_GROUP_STANDARD: return "Protocol and extensions";
     case NETCODES_WEBSOCKET_GROUP_REGISTERED: return "Registered by applications";
     case NETCODES_WEBSOCKET_GROUP_PRIVATE_USE: return "Private use";
+    default: return NETCODES_NULL;
+    }
+}
+
+/* What a group's range holds, where upstream says more than its title; NULL
+ * where data/ has no description, and for NETCODES_WEBSOCKET_GROUP_NONE. */
+static inline const char *netcodes_websocket_group_description(netcodes_websocket_group group) {
+    switch (group) {
+    case NETCODES_WEBSOCKET_GROUP_STANDARD: return "Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.";
+    case NETCODES_WEBSOCKET_GROUP_REGISTERED: return "Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.";
+    case NETCODES_WEBSOCKET_GROUP_PRIVATE_USE: return "Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.";
     default: return NETCODES_NULL;
     }
 }

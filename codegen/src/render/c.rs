@@ -20,7 +20,7 @@ pub const FIXED_NAMES: &[&str] = &[
 /// Functions the header declares for every system, after `netcodes_<id>_`.
 pub const PER_SYSTEM_FUNCTIONS: &[&str] = &[
     "entry", "is_known", "name", "name_or", "description", "description_or", "category", "retry", "upstream_status",
-    "group", "group_of", "group_id", "group_title", "from_name", "from_exact_name", "find_exact", "is_retired",
+    "group", "group_of", "group_id", "group_title", "group_description", "from_name", "from_exact_name", "find_exact", "is_retired",
     "meaning_count", "meaning", "retry_decision",
 ];
 
@@ -126,6 +126,8 @@ struct GroupView {
     id: String,
     title: String,
     title_comment: String,
+    /// The group's description as a C literal; `None` where data/ has none.
+    description: Option<String>,
     /// The group's description, for the predicate's comment (may be empty).
     description_comment: String,
     condition: String,
@@ -203,7 +205,10 @@ pub fn render(model: &Model) -> Vec<GeneratedFile> {
     let header = Header {
         notice: GENERATED_NOTICE,
         version: Versions::of(model),
-        long_strings: model.systems.iter().flat_map(|s| &s.codes).any(|c| c.description.len() > 4095 || c.name.len() > 4095),
+        long_strings: model.systems.iter().any(|s| {
+            s.codes.iter().any(|c| c.description.len() > 4095 || c.name.len() > 4095)
+                || s.groups.iter().any(|g| g.description.len() > 4095)
+        }),
         vocabularies: vec![
             vocabulary_view("netcodes_category", "What kind of failure a code is; shared by every code system.", Some("NETCODES_CATEGORY_NONE"), "category", &vocab.categories),
             vocabulary_view("netcodes_retry", "Whether and how to retry after a code; shared by every code system.", Some("NETCODES_RETRY_NONE"), "retry", &vocab.retries),
@@ -365,6 +370,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
                 id: c_string(&g.id),
                 title: c_string(&g.title),
                 title_comment: comment_safe(&g.title),
+                description: (!g.description.is_empty()).then(|| c_string(&g.description)),
                 description_comment: comment_safe(&g.description),
                 condition: range_condition(system, g.min, g.max),
                 min: int(g.min),

@@ -93,6 +93,23 @@ impl Group {
         }
     }
 
+    /// What the range holds, where upstream says more than its title; `None` otherwise.
+    #[must_use]
+    pub const fn description(self) -> Option<&'static str> {
+        match self {
+            Self::Blob
+            | Self::Dns
+            | Self::CertificateManager
+            | Self::Ftp
+            | Self::Misc
+            | Self::Cache
+            | Self::Http
+            | Self::Certificate
+            | Self::Connection
+            | Self::System => None,
+        }
+    }
+
     /// The inclusive range of values in this group.
     #[must_use]
     pub const fn range(self) -> (i32, i32) {

@@ -59,6 +59,14 @@ impl Group {
         }
     }
 
+    /// What the range holds, where upstream says more than its title; `None` otherwise.
+    #[must_use]
+    pub const fn description(self) -> Option<&'static str> {
+        match self {
+            Self::Header | Self::Extended | Self::PrivateUse | Self::TsigTkeyOnly => None,
+        }
+    }
+
     /// The inclusive range of values in this group.
     #[must_use]
     pub const fn range(self) -> (u16, u16) {

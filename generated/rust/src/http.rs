@@ -67,6 +67,19 @@ impl Group {
         }
     }
 
+    /// What the range holds, where upstream says more than its title; `None` otherwise.
+    #[must_use]
+    pub const fn description(self) -> Option<&'static str> {
+        match self {
+            Self::Informational
+            | Self::Success
+            | Self::Redirection
+            | Self::ClientError
+            | Self::ServerError
+            | Self::Unclassified => None,
+        }
+    }
+
     /// The inclusive range of values in this group.
     #[must_use]
     pub const fn range(self) -> (u16, u16) {

@@ -45,6 +45,14 @@ impl Group {
         }
     }
 
+    /// What the range holds, where upstream says more than its title; `None` otherwise.
+    #[must_use]
+    pub const fn description(self) -> Option<&'static str> {
+        match self {
+            Self::Datagram | Self::Http3 | Self::Qpack => None,
+        }
+    }
+
     /// The inclusive range of values in this group.
     #[must_use]
     pub const fn range(self) -> (u64, u64) {

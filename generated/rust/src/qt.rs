@@ -67,6 +67,19 @@ impl Group {
         }
     }
 
+    /// What the range holds, where upstream says more than its title; `None` otherwise.
+    #[must_use]
+    pub const fn description(self) -> Option<&'static str> {
+        match self {
+            Self::Success
+            | Self::Network
+            | Self::Proxy
+            | Self::Content
+            | Self::Protocol
+            | Self::Server => None,
+        }
+    }
+
     /// The inclusive range of values in this group.
     #[must_use]
     pub const fn range(self) -> (i32, i32) {

@@ -49,6 +49,28 @@ impl Group {
         }
     }
 
+    /// What the range holds, where upstream says more than its title; `None` otherwise.
+    #[must_use]
+    pub const fn description(self) -> Option<&'static str> {
+        match self {
+            Self::Standard => {
+                Some(
+                    "Defined by RFC 6455 and registered by standards action, specification or IESG review; 1016 to 2999 are unassigned.",
+                )
+            }
+            Self::Registered => {
+                Some(
+                    "Claimed at IANA first come first served by projects that want a publicly known meaning; the numbers not listed here are unassigned.",
+                )
+            }
+            Self::PrivateUse => {
+                Some(
+                    "Never registered: a code in this range means whatever the applications on both ends agreed on, so netcodes has no row for any of them. A library can only pass the number and the close reason through; read the application's own documentation.",
+                )
+            }
+        }
+    }
+
     /// The inclusive range of values in this group.
     #[must_use]
     pub const fn range(self) -> (u16, u16) {

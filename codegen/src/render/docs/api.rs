@@ -174,6 +174,16 @@ fn concepts(model: &Model, system: &System, mapping: Option<&Mapping>) -> Vec<Co
             ],
         ));
     }
+    out.push(Concept::new(
+        "A group's title and description (none where data/ has none)",
+        [
+            &v(&["group.title()", "group.description()"]),
+            &v(&[&format!("{c}group_title(group)"), &format!("{c}group_description(group)")]),
+            &v(&["title(group)", "description(group)"]),
+            &v(&["group.title", "group.description"]),
+            &v(&["groups[i].title", "groups[i].description"]),
+        ],
+    ));
     out.extend([
         Concept::new(
             "A code by number (unknown numbers are not an error)",

@@ -74,6 +74,9 @@ fn group_enum(system: &System) -> TokenStream {
     })
     .text("id", " The identifier used in the data tables.", groups, |g| &g.id)
     .text("title", " A short human title.", groups, |g| &g.title)
+    .optional_text("description", " What the range holds, where upstream says more than its title; `None` otherwise.", groups, |g| {
+        &g.description
+    })
     .with(quote! {
         /// The inclusive range of values in this group.
         #[must_use]

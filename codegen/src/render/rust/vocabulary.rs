@@ -14,8 +14,9 @@ pub(super) struct LabelledEnum<'a> {
     doc: String,
     /// (variant, doc).
     variants: Vec<(String, String)>,
-    /// (method, doc, one value per variant).
-    texts: Vec<(&'a str, String, Vec<String>)>,
+    /// (method, doc, one value per variant; `None` for every variant of a
+    /// text that is not optional).
+    texts: Vec<(&'a str, String, Vec<String>, Option<Vec<bool>>)>,
     /// `from_id()`, the inverse of the first text.
     from_id: bool,
     /// Items to add to the `impl` block.
@@ -30,7 +31,16 @@ impl<'a> LabelledEnum<'a> {
 
     /// Adds `const fn method(self) -> &'static str`, each variant's text taken from its item.
     pub fn text<T>(mut self, method: &'a str, doc: &str, items: &[T], value: impl Fn(&T) -> &str) -> Self {
-        self.texts.push((method, doc.to_owned(), items.iter().map(|item| value(item).to_owned()).collect()));
+        self.texts.push((method, doc.to_owned(), items.iter().map(|item| value(item).to_owned()).collect(), None));
+        self
+    }
+
+    /// Adds `const fn method(self) -> Option<&'static str>`: `None` for the
+    /// variants whose item has an empty text.
+    pub fn optional_text<T>(mut self, method: &'a str, doc: &str, items: &[T], value: impl Fn(&T) -> &str) -> Self {
+        let values: Vec<String> = items.iter().map(|item| value(item).to_owned()).collect();
+        let present = values.iter().map(|v| !v.is_empty()).collect();
+        self.texts.push((method, doc.to_owned(), values, Some(present)));
         self
     }
 
@@ -54,22 +64,30 @@ impl<'a> LabelledEnum<'a> {
             let d = doc_text(&[d]);
             quote!(#d #v,)
         });
-        let texts = self.texts.iter().map(|(method, doc, values)| {
+        let texts = self.texts.iter().map(|(method, doc, values, present)| {
             let method = format_ident!("{method}");
-            // Variants with the same text share one arm (clippy::match_same_arms):
+            let answers: Vec<TokenStream> = match present {
+                None => values.iter().map(|text| quote!(#text)).collect(),
+                Some(present) => {
+                    values.iter().zip(present).map(|(text, &p)| if p { quote!(Some(#text)) } else { quote!(None) }).collect()
+                }
+            };
+            // Variants with the same answer share one arm (clippy::match_same_arms):
             // several sources may have no public document, so no url.
-            let mut grouped: Vec<(&String, Vec<&syn::Ident>)> = Vec::new();
-            for (v, text) in variant_idents.iter().zip(values) {
-                match grouped.iter_mut().find(|(t, _)| *t == text) {
-                    Some((_, vs)) => vs.push(v),
-                    None => grouped.push((text, vec![v])),
+            let mut grouped: Vec<(String, &TokenStream, Vec<&syn::Ident>)> = Vec::new();
+            for (v, answer) in variant_idents.iter().zip(&answers) {
+                let key = answer.to_string();
+                match grouped.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some((_, _, vs)) => vs.push(v),
+                    None => grouped.push((key, answer, vec![v])),
                 }
             }
-            let arms = grouped.iter().map(|(text, vs)| quote!(#(Self::#vs)|* => #text,));
+            let arms = grouped.iter().map(|(_, answer, vs)| quote!(#(Self::#vs)|* => #answer,));
+            let output = if present.is_some() { quote!(Option<&'static str>) } else { quote!(&'static str) };
             quote! {
                 #[doc = #doc]
                 #[must_use]
-                pub const fn #method(self) -> &'static str { match self { #(#arms)* } }
+                pub const fn #method(self) -> #output { match self { #(#arms)* } }
             }
         });
         let from_id = self.from_id.then(|| {
