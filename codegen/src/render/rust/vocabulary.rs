@@ -14,13 +14,21 @@ pub(super) struct LabelledEnum<'a> {
     doc: String,
     /// (variant, doc).
     variants: Vec<(String, String)>,
-    /// (method, doc, one value per variant; `None` for every variant of a
-    /// text that is not optional).
-    texts: Vec<(&'a str, String, Vec<String>, Option<Vec<bool>>)>,
+    texts: Vec<Text<'a>>,
     /// `from_id()`, the inverse of the first text.
     from_id: bool,
     /// Items to add to the `impl` block.
     extra: TokenStream,
+}
+
+/// A `const fn` of the enum that answers a text for each variant.
+struct Text<'a> {
+    method: &'a str,
+    doc: String,
+    /// One per variant; `None` only where the text is optional.
+    values: Vec<Option<String>>,
+    /// The method answers an `Option`.
+    optional: bool,
 }
 
 impl<'a> LabelledEnum<'a> {
@@ -31,16 +39,16 @@ impl<'a> LabelledEnum<'a> {
 
     /// Adds `const fn method(self) -> &'static str`, each variant's text taken from its item.
     pub fn text<T>(mut self, method: &'a str, doc: &str, items: &[T], value: impl Fn(&T) -> &str) -> Self {
-        self.texts.push((method, doc.to_owned(), items.iter().map(|item| value(item).to_owned()).collect(), None));
+        let values = items.iter().map(|item| Some(value(item).to_owned())).collect();
+        self.texts.push(Text { method, doc: doc.to_owned(), values, optional: false });
         self
     }
 
     /// Adds `const fn method(self) -> Option<&'static str>`: `None` for the
     /// variants whose item has an empty text.
     pub fn optional_text<T>(mut self, method: &'a str, doc: &str, items: &[T], value: impl Fn(&T) -> &str) -> Self {
-        let values: Vec<String> = items.iter().map(|item| value(item).to_owned()).collect();
-        let present = values.iter().map(|v| !v.is_empty()).collect();
-        self.texts.push((method, doc.to_owned(), values, Some(present)));
+        let values = items.iter().map(|item| Some(value(item).to_owned()).filter(|text| !text.is_empty())).collect();
+        self.texts.push(Text { method, doc: doc.to_owned(), values, optional: true });
         self
     }
 
@@ -64,14 +72,16 @@ impl<'a> LabelledEnum<'a> {
             let d = doc_text(&[d]);
             quote!(#d #v,)
         });
-        let texts = self.texts.iter().map(|(method, doc, values, present)| {
+        let texts = self.texts.iter().map(|Text { method, doc, values, optional }| {
             let method = format_ident!("{method}");
-            let answers: Vec<TokenStream> = match present {
-                None => values.iter().map(|text| quote!(#text)).collect(),
-                Some(present) => {
-                    values.iter().zip(present).map(|(text, &p)| if p { quote!(Some(#text)) } else { quote!(None) }).collect()
-                }
-            };
+            let answers: Vec<TokenStream> = values
+                .iter()
+                .map(|value| match value {
+                    Some(text) if *optional => quote!(Some(#text)),
+                    Some(text) => quote!(#text),
+                    None => quote!(None),
+                })
+                .collect();
             // Variants with the same answer share one arm (clippy::match_same_arms):
             // several sources may have no public document, so no url.
             let mut grouped: Vec<(String, &TokenStream, Vec<&syn::Ident>)> = Vec::new();
@@ -83,7 +93,7 @@ impl<'a> LabelledEnum<'a> {
                 }
             }
             let arms = grouped.iter().map(|(_, answer, vs)| quote!(#(Self::#vs)|* => #answer,));
-            let output = if present.is_some() { quote!(Option<&'static str>) } else { quote!(&'static str) };
+            let output = if *optional { quote!(Option<&'static str>) } else { quote!(&'static str) };
             quote! {
                 #[doc = #doc]
                 #[must_use]
@@ -91,7 +101,8 @@ impl<'a> LabelledEnum<'a> {
             }
         });
         let from_id = self.from_id.then(|| {
-            let arms: Vec<_> = variant_idents.iter().zip(&self.texts[0].2).map(|(v, id)| quote!(#id => Some(Self::#v),)).collect();
+            let ids = self.texts[0].values.iter().flatten();
+            let arms: Vec<_> = variant_idents.iter().zip(ids).map(|(v, id)| quote!(#id => Some(Self::#v),)).collect();
             let body = if arms.is_empty() { quote!(let _ = id; None) } else { quote!(match id { #(#arms)* _ => None }) };
             quote! {
                 /// The value whose [`id`](Self::id) is `id`.
