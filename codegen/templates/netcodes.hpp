@@ -320,36 +320,18 @@ enum class Group : int {
     {{ g.upper }} = {{ loop.index0 }},
 {%- endfor %}
 };
+{%- for text in s.group_texts %}
 
-// The identifier of a group, as data/ spells it.
-constexpr std::string_view id(Group group) noexcept {
+// {{ text.comment }}
+constexpr std::string_view {{ text.function }}(Group group) noexcept {
     switch (group) {
-{%- for g in s.groups %}
-    case Group::{{ g.upper }}: return {{ g.id }};
+{%- for (upper, literal) in text.answers %}
+    case Group::{{ upper }}: return {{ literal }};
 {%- endfor %}
     }
     return {};
 }
-
-// A short human title of a group.
-constexpr std::string_view title(Group group) noexcept {
-    switch (group) {
-{%- for g in s.groups %}
-    case Group::{{ g.upper }}: return {{ g.title }};
 {%- endfor %}
-    }
-    return {};
-}
-
-// What a group's range is for; empty where the title says it all.
-constexpr std::string_view description(Group group) noexcept {
-    switch (group) {
-{%- for g in s.groups %}
-    case Group::{{ g.upper }}: return {{ g.description }};
-{%- endfor %}
-    }
-    return {};
-}
 
 using Meaning = ::netcodes::Meaning<{{ s.ty }}>;
 

@@ -92,6 +92,8 @@ struct SystemView {
     /// (enumerator, value literal).
     enumerators: Vec<(String, String)>,
     groups: Vec<GroupView>,
+    /// `id`, `title` and `description` of a group.
+    group_texts: Vec<GroupText>,
     /// One initializer per meaning.
     rows: Vec<String>,
     dense: Option<DenseView>,
@@ -112,12 +114,26 @@ struct SystemView {
     using: String,
 }
 
+/// A text of a group, as data/ has it.
+type GroupField = fn(&Group) -> &String;
+
+/// The text functions of a system's `Group`: (function, its comment, the text).
+const GROUP_TEXTS: [(&str, &str, GroupField); 3] = [
+    ("id", "The identifier of a group, as data/ spells it.", |g| &g.id),
+    ("title", "A short human title of a group.", |g| &g.title),
+    ("description", "What a group's range is for; empty where the title says it all.", |g| &g.description),
+];
+
+/// One text function of a system's `Group`.
+struct GroupText {
+    function: &'static str,
+    comment: &'static str,
+    /// (enumerator, C++ literal) of every group.
+    answers: Vec<(String, String)>,
+}
+
 struct GroupView {
     upper: String,
-    id: String,
-    title: String,
-    /// Empty (`""`) where the group has none.
-    description: String,
     predicate: String,
     /// Whether `number` lies in the group.
     condition: String,
@@ -243,14 +259,19 @@ fn system_view(model: &Model, system: &System) -> SystemView {
         ty: ty.clone(),
         int: system.int_type.cpp(),
         enumerators: system.codes.iter().map(|c| (c.ident.clone(), int(c.value))).collect(),
+        group_texts: GROUP_TEXTS
+            .iter()
+            .map(|&(function, comment, text)| GroupText {
+                function,
+                comment,
+                answers: system.groups.iter().map(|g| (g.upper.clone(), c_string(text(g)))).collect(),
+            })
+            .collect(),
         groups: system
             .groups
             .iter()
             .map(|g| GroupView {
                 upper: g.upper.clone(),
-                id: c_string(&g.id),
-                title: c_string(&g.title),
-                description: c_string(&g.description),
                 predicate: g.method.clone(),
                 condition: range_condition(system, g.min, g.max),
             })
