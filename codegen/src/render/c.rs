@@ -29,7 +29,7 @@ pub const RESERVED_SYSTEM_IDS: &[&str] =
     &["mapping", "category", "retry", "status", "compare", "byte", "entry", "version", "data", "length"];
 
 #[derive(Template)]
-#[template(path = "netcodes.h")]
+#[template(path = "netcodes.h", escape = "none")]
 struct Header {
     notice: &'static str,
     version: Versions,

@@ -9,7 +9,7 @@ use crate::model::Model;
 use crate::render::{GENERATED_NOTICE, GeneratedFile};
 
 #[derive(Template)]
-#[template(path = "cmake/CMakeLists.txt")]
+#[template(path = "cmake/CMakeLists.txt", escape = "none")]
 struct CMakeLists<'a> {
     notice: &'static str,
     version: &'a str,
@@ -19,7 +19,7 @@ struct CMakeLists<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "cmake/netcodes.pc.in")]
+#[template(path = "cmake/netcodes.pc.in", escape = "none")]
 struct PkgConfig<'a> {
     notice: &'static str,
     version: &'a str,

@@ -53,7 +53,7 @@ pub const FIXED_NAMES: &[&str] = &[
 ];
 
 #[derive(Template)]
-#[template(path = "netcodes.hpp")]
+#[template(path = "netcodes.hpp", escape = "none")]
 struct Header {
     notice: &'static str,
     version: Versions,

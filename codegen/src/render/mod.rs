@@ -1,4 +1,8 @@
 //! Renderers: pure functions from the model to generated files.
+//!
+//! Templates print values as they are (`#[template(..., escape = "none")]`):
+//! every value from `data/` was escaped for its target by `crate::escape`
+//! before it reaches a template, and none of the outputs wants HTML escaping.
 
 pub mod c;
 pub mod cli;
@@ -99,3 +103,30 @@ pub fn reserved_name(name: &str) -> bool {
 
 /// Constant names every code type has besides its codes.
 pub const RESERVED_CONSTANTS: &[&str] = &["ALL"];
+
+#[cfg(test)]
+mod tests {
+    /// Every template says `escape = "none"`: one without it would get
+    /// askama's escaper for its extension (HTML for `.xml`) on top of
+    /// `crate::escape`, or fail to build (`.h`, `.py`).
+    #[test]
+    fn every_template_prints_values_as_they_are() {
+        let mut templates = 0;
+        let mut pending = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(&dir).expect("read src").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    pending.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("read a source file");
+                for attribute in text.lines().filter(|line| line.trim_start().starts_with("#[template(")) {
+                    templates += 1;
+                    assert!(attribute.contains(r#"escape = "none""#), "{}: {attribute}", path.display());
+                }
+            }
+        }
+        assert!(templates > 30, "found only {templates} templates");
+    }
+}

@@ -28,7 +28,7 @@ pub const MEMBER_NAMES: &[&str] = &[
 const ROOT: &str = "generated/python";
 
 #[derive(Template)]
-#[template(path = "python/system.py")]
+#[template(path = "python/system.py", escape = "none")]
 struct Module<'a> {
     notice: &'static str,
     stub: bool,
@@ -36,13 +36,13 @@ struct Module<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "python/_core.py")]
+#[template(path = "python/_core.py", escape = "none")]
 struct Core {
     notice: &'static str,
 }
 
 #[derive(Template)]
-#[template(path = "python/vocabulary.py")]
+#[template(path = "python/vocabulary.py", escape = "none")]
 struct VocabularyModule<'a> {
     notice: &'static str,
     stub: bool,
@@ -52,7 +52,7 @@ struct VocabularyModule<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "python/mapping.py")]
+#[template(path = "python/mapping.py", escape = "none")]
 struct MappingModule<'a> {
     notice: &'static str,
     stub: bool,
@@ -61,7 +61,7 @@ struct MappingModule<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "python/cli.py")]
+#[template(path = "python/cli.py", escape = "none")]
 struct Cli {
     notice: &'static str,
     stub: bool,
@@ -72,7 +72,7 @@ struct Cli {
 }
 
 #[derive(Template)]
-#[template(path = "python/__init__.py")]
+#[template(path = "python/__init__.py", escape = "none")]
 struct Init<'a> {
     notice: &'static str,
     stub: bool,
@@ -83,7 +83,7 @@ struct Init<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "python/pyproject.toml")]
+#[template(path = "python/pyproject.toml", escape = "none")]
 struct Pyproject {
     notice: &'static str,
     version: String,
@@ -516,7 +516,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 }
 
 #[derive(Template)]
-#[template(path = "python/README.md")]
+#[template(path = "python/README.md", escape = "none")]
 struct Readme<'a> {
     notice: &'static str,
     facts: PackageReadme<'a>,

@@ -33,28 +33,28 @@ pub const RESERVED_SYSTEM_IDS: &[&str] = &["index"];
 const ROOT: &str = "generated/typescript";
 
 #[derive(Template)]
-#[template(path = "typescript/system.js")]
+#[template(path = "typescript/system.js", escape = "none")]
 struct SystemJs<'a> {
     notice: &'static str,
     s: &'a SystemView,
 }
 
 #[derive(Template)]
-#[template(path = "typescript/system.d.ts")]
+#[template(path = "typescript/system.d.ts", escape = "none")]
 struct SystemDts<'a> {
     notice: &'static str,
     s: &'a SystemView,
 }
 
 #[derive(Template)]
-#[template(path = "typescript/_core.js")]
+#[template(path = "typescript/_core.js", escape = "none")]
 struct CoreJs<'a> {
     notice: &'static str,
     v: &'a VocabularyView,
 }
 
 #[derive(Template)]
-#[template(path = "typescript/index.js")]
+#[template(path = "typescript/index.js", escape = "none")]
 struct IndexJs<'a> {
     notice: &'static str,
     version: String,
@@ -62,7 +62,7 @@ struct IndexJs<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "typescript/index.d.ts")]
+#[template(path = "typescript/index.d.ts", escape = "none")]
 struct IndexDts<'a> {
     notice: &'static str,
     v: &'a VocabularyView,
@@ -70,7 +70,7 @@ struct IndexDts<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "typescript/package.json")]
+#[template(path = "typescript/package.json", escape = "none")]
 struct PackageJson<'a> {
     notice: String,
     version: String,
@@ -333,7 +333,7 @@ fn mapping_view(model: &Model, mapping: &Mapping) -> MappingView {
 }
 
 #[derive(Template)]
-#[template(path = "typescript/README.md")]
+#[template(path = "typescript/README.md", escape = "none")]
 struct Readme<'a> {
     notice: &'static str,
     facts: PackageReadme<'a>,

@@ -19,7 +19,7 @@ pub const INTRO: &str = "Every output offers the same things under the same name
 pub const LANGUAGES: [&str; 5] = ["Rust", "C", "C++", "Python", "JavaScript/TypeScript"];
 
 #[derive(Template)]
-#[template(path = "docs/api.md")]
+#[template(path = "docs/api.md", escape = "none")]
 pub struct ApiPage {
     notice: &'static str,
     title: &'static str,

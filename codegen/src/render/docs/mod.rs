@@ -141,7 +141,7 @@ fn symbols_page_file(system: &System) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "docs/book.toml")]
+#[template(path = "docs/book.toml", escape = "none")]
 struct BookToml {
     notice: &'static str,
     description: String,
@@ -149,7 +149,7 @@ struct BookToml {
 }
 
 #[derive(Template)]
-#[template(path = "docs/SUMMARY.md")]
+#[template(path = "docs/SUMMARY.md", escape = "none")]
 struct Summary {
     notice: &'static str,
     /// (title, page) of the API page.
@@ -168,7 +168,7 @@ struct SummarySystem {
 }
 
 #[derive(Template)]
-#[template(path = "docs/introduction.md")]
+#[template(path = "docs/introduction.md", escape = "none")]
 struct Introduction<'a> {
     notice: &'static str,
     /// (link, codes, version)
@@ -181,7 +181,7 @@ struct Introduction<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "docs/vocabulary.md")]
+#[template(path = "docs/vocabulary.md", escape = "none")]
 struct VocabularyPage {
     notice: &'static str,
     title: &'static str,
@@ -197,7 +197,7 @@ struct VocabularyPage {
 type TermRow = (String, String, String, String);
 
 #[derive(Template)]
-#[template(path = "docs/system.md")]
+#[template(path = "docs/system.md", escape = "none")]
 struct SystemPage {
     notice: &'static str,
     title: String,
@@ -232,7 +232,7 @@ struct IndexRow {
 }
 
 #[derive(Template)]
-#[template(path = "docs/code.md")]
+#[template(path = "docs/code.md", escape = "none")]
 struct CodePage {
     notice: &'static str,
     heading: String,
@@ -264,7 +264,7 @@ struct Incoming {
 }
 
 #[derive(Template)]
-#[template(path = "docs/table.md")]
+#[template(path = "docs/table.md", escape = "none")]
 struct TablePage {
     notice: &'static str,
     title: String,
@@ -305,7 +305,7 @@ impl PageHead {
 }
 
 #[derive(Template)]
-#[template(path = "docs/meta.json")]
+#[template(path = "docs/meta.json", escape = "none")]
 struct Meta {
     notice: String,
     site_url: String,
@@ -315,7 +315,7 @@ struct Meta {
 }
 
 #[derive(Template)]
-#[template(path = "docs/sitemap.xml")]
+#[template(path = "docs/sitemap.xml", escape = "none")]
 struct Sitemap {
     notice: &'static str,
     /// Every page's address, HTML-escaped.
@@ -323,20 +323,20 @@ struct Sitemap {
 }
 
 #[derive(Template)]
-#[template(path = "docs/robots.txt")]
+#[template(path = "docs/robots.txt", escape = "none")]
 struct Robots {
     notice: &'static str,
     sitemap: String,
 }
 
 #[derive(Template)]
-#[template(path = "docs/netcodes.css")]
+#[template(path = "docs/netcodes.css", escape = "none")]
 struct Css {
     notice: &'static str,
 }
 
 #[derive(Template)]
-#[template(path = "docs/exact-search.js")]
+#[template(path = "docs/exact-search.js", escape = "none")]
 struct ExactSearch {
     notice: &'static str,
     /// (label, prefixes people paste before a name) of each system, in ASCII

@@ -29,7 +29,7 @@ pub const METHODS: &[&str] = &[
 const MACROS: &str = include_str!("../../../templates/rust/macros.rs");
 
 #[derive(Template)]
-#[template(path = "rust/Cargo.toml")]
+#[template(path = "rust/Cargo.toml", escape = "none")]
 struct CargoToml<'a> {
     notice: &'static str,
     version: &'a str,
@@ -46,7 +46,7 @@ struct Feature {
 }
 
 #[derive(Template)]
-#[template(path = "rust/README.md")]
+#[template(path = "rust/README.md", escape = "none")]
 struct Readme<'a> {
     notice: &'static str,
     titles: String,
@@ -57,7 +57,7 @@ struct Readme<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "rust/main.rs")]
+#[template(path = "rust/main.rs", escape = "none")]
 struct Main {
     notice: &'static str,
     help: String,
