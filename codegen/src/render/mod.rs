@@ -70,21 +70,16 @@ pub fn generate(model: &Model) -> Vec<GeneratedFile> {
     // the result is sorted by path below, so it is the same bytes either way.
     let renderers: [fn(&Model) -> Vec<GeneratedFile>; 7] =
         [rust::render, c::render, cpp::render, cmake::render, python::render, typescript::render, docs::render];
-    let mut files: Vec<GeneratedFile> = std::thread::scope(|scope| {
-        let running: Vec<_> = renderers
-            .iter()
-            .map(|render| {
-                scope.spawn(move || {
-                    let mut files = render(model);
-                    for file in &mut files {
-                        file.contents = codegen_text::normalize(std::mem::take(&mut file.contents));
-                    }
-                    files
-                })
-            })
-            .collect();
-        running.into_iter().flat_map(|thread| thread.join().expect("a renderer panicked")).collect()
-    });
+    let mut files: Vec<GeneratedFile> = crate::each_in_parallel(&renderers, |render| {
+        let mut files = render(model);
+        for file in &mut files {
+            file.contents = codegen_text::normalize(std::mem::take(&mut file.contents));
+        }
+        files
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
