@@ -638,9 +638,10 @@ fn every_code_and_10000_unknown_values_agree_with_data_under_sanitizers() {
         // Every lookup by name, with names in every spelling people paste,
         // and the name's alias where the system has one (HTTP's from_reason)
         // answering as from_name does.
-        let forgiving: fn(&System, &str) -> Option<i64> = conformance::by_forgiving_name;
-        let exact: fn(&System, &str) -> Option<i64> = conformance::by_name;
-        let finders: Vec<(String, fn(&System, &str) -> Option<i64>)> = [("from_exact_name".to_owned(), exact), ("from_name".to_owned(), forgiving)]
+        type Finder = fn(&System, &str) -> Option<i64>;
+        let forgiving: Finder = conformance::by_forgiving_name;
+        let exact: Finder = conformance::by_name;
+        let finders: Vec<(String, Finder)> = [("from_exact_name".to_owned(), exact), ("from_name".to_owned(), forgiving)]
             .into_iter()
             .chain(system.name_alias.iter().map(|alias| (format!("from_{alias}"), forgiving)))
             .collect();

@@ -101,7 +101,8 @@ fn every_client_reports_what_data_says() {
     let run: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).expect("run.json")).expect("run.json is JSON");
     // Every outcome of every case and client, with how many repetitions gave it.
-    let outcomes: BTreeMap<(String, String), Vec<(String, String, u64)>> = run["outcomes"]
+    type Outcomes = Vec<(String, String, u64)>;
+    let outcomes: BTreeMap<(String, String), Outcomes> = run["outcomes"]
         .as_object()
         .expect("run.json has outcomes")
         .iter()

@@ -13,11 +13,14 @@ pub fn build_indexes(system: &mut System) {
     system.dense = dense(system);
 }
 
+/// (name, row) pairs, sorted by the name's bytes.
+type NameRows = Vec<(String, usize)>;
+
 /// Every name, each leading to the first row of its value, in the order
 /// that decides who keeps a name two codes share: primary meanings, former
 /// names, other meanings, other ecosystems. A `BTreeMap<&str, _>` iterates in
 /// byte order, the order the generated binary searches need.
-fn names(system: &System) -> (Vec<(String, usize)>, Vec<(String, usize)>) {
+fn names(system: &System) -> (NameRows, NameRows) {
     let rows = &system.codes;
     let mut first_row: BTreeMap<i64, usize> = BTreeMap::new();
     for (row, code) in rows.iter().enumerate() {

@@ -303,8 +303,9 @@ fn compare(
 /// row must be of a kind that says why, `approximate`). Problems are
 /// reported at the row.
 pub fn check_rows(lab: Option<&Lab>, systems: &[System], mappings: &[Mapping], vocabulary: &Vocabulary, diags: &mut Diagnostics) {
-    // (mapping, rule) -> the cases that compared through it, and whether the row held.
-    let mut touched: BTreeMap<(usize, usize), Vec<(&LabCase, usize, bool)>> = BTreeMap::new();
+    // (mapping, rule) -> the cases that compared through it (case, check, whether the row held).
+    type Comparisons<'a> = Vec<(&'a LabCase, usize, bool)>;
+    let mut touched: BTreeMap<(usize, usize), Comparisons> = BTreeMap::new();
     for case in lab.iter().flat_map(|lab| &lab.cases) {
         for (check, comparison) in case.comparisons.iter().enumerate() {
             if let LabComparison::Compared { mapping, rule, agrees } = comparison {
