@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use conformance::{model, repo_root, require_tool, scratch_dir, stdout, system};
+use conformance::{files_under, model, repo_root, require_tool, scratch_dir, stdout, system};
 
 const INSTALL: &str = "bash tests/upstream/install.sh";
 const NPM_PREFIX: &str = "/opt/netcodes-upstream/node_modules";
@@ -556,17 +556,6 @@ fn go_net_http_status_constants_equal_symbols() {
 // ---------------------------------------------------------------------------
 // Angular: HttpStatusCode
 
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|err| panic!("{}: {err}", dir.display())) {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            files_under(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn angular_http_status_code_equals_symbols() {
     let package = Path::new(NPM_PREFIX).join("@angular/common");
@@ -582,9 +571,7 @@ fn angular_http_status_code_equals_symbols() {
     assert_installed_version("angular", &version);
 
     // Which bundle declares the enum changes between releases; find it by content.
-    let mut files = Vec::new();
-    files_under(&package, &mut files);
-    let declarations: Vec<(PathBuf, String)> = files
+    let declarations: Vec<(PathBuf, String)> = files_under(&package)
         .into_iter()
         .filter(|path| path.to_string_lossy().ends_with(".d.ts"))
         .filter_map(|path| {
