@@ -14,8 +14,7 @@ set -eu
 apt_packages="gcc g++ clang libclang-rt-14-dev cmake make qt6-base-dev binutils pkgconf git"
 
 # shellcheck disable=SC2086  # one word per package
-apt_missing=$(apt_missing $apt_packages)
-[ -z "$apt_missing" ] || want "Debian packages $apt_missing"
+want_apt $apt_packages
 
 announce
 # shellcheck disable=SC2086

@@ -25,24 +25,15 @@ flit_core_version=4.2.0
 # (pyenv, the official images) bring it along.
 apt_missing=""
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
-    apt_missing=$(apt_missing python3-venv)
-    [ -z "$apt_missing" ] || want "Debian packages $apt_missing"
+    want_apt python3-venv
 fi
 
 tools="$prefix/tools"
-freeze=$("$tools/bin/python" -m pip freeze 2>/dev/null || true)
-tools_missing=""
-if ! printf '%s\n' "$freeze" | grep -qx "mypy==$mypy_version" \
-    || ! printf '%s\n' "$freeze" | grep -qx "ruff==$ruff_version"; then
-    tools_missing=yes
-    want "mypy $mypy_version and ruff $ruff_version (pip, $tools)"
-fi
+tools_missing=$(pip_missing "$tools" "mypy==$mypy_version" "ruff==$ruff_version")
+[ -z "$tools_missing" ] || want "mypy $mypy_version and ruff $ruff_version (pip, $tools)"
 
-pyright_missing=""
-if ! grep -qs "\"version\": \"$pyright_version\"" "$prefix/node_modules/pyright/package.json"; then
-    pyright_missing=yes
-    want "pyright $pyright_version (npm, $prefix)"
-fi
+pyright_missing=$(npm_missing "$prefix" "pyright@$pyright_version")
+[ -z "$pyright_missing" ] || want "pyright $pyright_version (npm, $prefix)"
 
 wheelhouse="$prefix/wheelhouse"
 wheel_missing=""
@@ -58,10 +49,7 @@ if [ -n "$tools_missing" ]; then
     quietly "$tools/bin/python" -m pip install --disable-pip-version-check \
         "mypy==$mypy_version" "ruff==$ruff_version"
 fi
-if [ -n "$pyright_missing" ]; then
-    mkdir -p "$prefix"
-    quietly npm install --prefix "$prefix" --no-save --no-audit --no-fund "pyright@$pyright_version"
-fi
+[ -z "$pyright_missing" ] || npm_install "$prefix" --no-save "pyright@$pyright_version"
 if [ -n "$wheel_missing" ]; then
     mkdir -p "$wheelhouse"
     quietly "$python" -m pip download --disable-pip-version-check --no-deps --only-binary :all: \
