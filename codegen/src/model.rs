@@ -157,6 +157,16 @@ impl IntType {
         }
     }
 
+    /// The suffix that gives a C integer literal the type of [`IntType::c`]
+    /// (unsuffixed, a hex literal would be `int` or `unsigned int` where it fits).
+    pub fn c_suffix(self) -> &'static str {
+        match self {
+            IntType::I32 | IntType::U8 | IntType::U16 => "",
+            IntType::U32 => "UL",
+            IntType::U64 => "ULL",
+        }
+    }
+
     /// The values the type holds, as far as `data/` can write them (i64).
     pub fn range(self) -> (i64, i64) {
         match self {

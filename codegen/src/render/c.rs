@@ -299,16 +299,6 @@ pub(crate) fn c_int(system: &System, value: i64) -> String {
     }
 }
 
-/// The suffix that gives a constant the system's C parameter type: an
-/// unsuffixed hex literal would be `int` or `unsigned int` where it fits.
-fn c_suffix(system: &System) -> &'static str {
-    match system.int_type.c() {
-        "int" => "",
-        "unsigned long" => "UL",
-        _ => "ULL",
-    }
-}
-
 /// The bounds of the system's C parameter type.
 fn param_range(system: &System) -> (i64, i64) {
     match system.int_type.c() {
@@ -427,7 +417,7 @@ fn system_view(model: &Model, system: &System) -> SystemView {
             .map(|f| FlagView { function: f.c_function.clone(), bit: f.bit, doc: comment_safe(&f.doc.replace('`', "")) })
             .collect(),
         retired: system.retired.iter().map(|c| int(c.value)).collect(),
-        unmapped: system.unmapped.as_ref().map(|(name, value)| (name.clone(), format!("({}{})", int(*value), c_suffix(system)))),
+        unmapped: system.unmapped.as_ref().map(|(name, value)| (name.clone(), format!("({}{})", int(*value), system.int_type.c_suffix()))),
         name_alias: system.name_alias.clone(),
         prefixes: system
             .lookup_prefixes
@@ -473,7 +463,7 @@ mod tests {
         assert_eq!(range_condition(&s, i64::from(i32::MIN), i64::from(i32::MAX)), "1");
         let wide = system(IntType::U64, Some(4));
         assert_eq!(c_int(&wide, 0x100), "0x0100");
-        assert_eq!((c_suffix(&s), c_suffix(&system(IntType::U32, None)), c_suffix(&wide)), ("", "UL", "ULL"));
+        assert_eq!((IntType::I32.c_suffix(), IntType::U32.c_suffix(), IntType::U64.c_suffix()), ("", "UL", "ULL"));
         assert_eq!(range_condition(&wide, 0, 0x1ff), "code <= 0x01ff");
         assert_eq!(outside_condition(&wide, 0, 0x1ff), "code > 0x01ff");
         assert_eq!(outside_condition(&s, -5, 7), "code < -5 || code > 7");
