@@ -5,7 +5,10 @@
 #
 #     bash tests/bench/generate_stages.sh        # 7 runs of each build
 #     RUNS=15 bash tests/bench/generate_stages.sh
+#     CONFIG=profile.dev.package.prettyplease.opt-level=3 bash tests/bench/generate_stages.sh
 #
+# CONFIG, if set, holds profile settings to try without editing Cargo.toml,
+# separated by spaces; each goes to both builds as `cargo build --config`.
 # The generator has no timers of its own, so this script adds them to a
 # scratch copy of HEAD (a git worktree under target/, removed afterwards; commit
 # first: uncommitted changes are not measured) and runs every stage alone: the
@@ -73,7 +76,9 @@ edit("xtask/src/main.rs", "    if check {\n        if plan.is_clean() {\n",
      "    " + stage.format("{}", "{}", '"compare"', "planning") + "\n    if check {\n        if plan.is_clean() {\n")
 EOF
 
-(cd "$COPY" && cargo build -q -p xtask && cargo build -q --release -p xtask)
+config=()
+for setting in ${CONFIG:-}; do config+=(--config "$setting"); done
+(cd "$COPY" && cargo build -q "${config[@]}" -p xtask && cargo build -q "${config[@]}" --release -p xtask)
 
 python3 - "$CARGO_TARGET_DIR" "$RUNS" "$ROOT" <<'EOF'
 import collections, os, statistics, subprocess, sys
