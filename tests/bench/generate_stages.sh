@@ -46,12 +46,15 @@ def edit(path, anchor, replacement):
         sys.exit(f"generate_stages.sh: {path} no longer has exactly one {anchor.strip()!r}; update the script")
     file.write_text(text.replace(anchor, replacement), encoding="utf-8")
 
-stage = 'eprintln!("STAGE {} {}", {}, {}.elapsed().as_secs_f64() * 1e3);'
+def timer(name, since):
+    """A line printing how long the stage `name` has run since the Instant `since`."""
+    return f'eprintln!("STAGE {{}} {{}}", {name}, {since}.elapsed().as_secs_f64() * 1e3);'
+
 edit("codegen/src/lib.rs", "    let work = &work;\n",
      "    let work = &work;\n    if true { return items.iter().map(work).collect(); }\n")
 edit("codegen/src/render/mod.rs", "        let mut files = render(model);\n",
      "        let begun = std::time::Instant::now();\n        let mut files = render(model);\n"
-     "        " + stage.format("{}", "{}", "stage_name(&files)", "begun") + "\n")
+     "        " + timer("stage_name(&files)", "begun") + "\n")
 # C, C++ and CMake all write to generated/c: tell them apart by the first file.
 with open(root / "codegen/src/render/mod.rs", "a", encoding="utf-8") as file:
     file.write("""
@@ -67,13 +70,13 @@ fn stage_name(files: &[GeneratedFile]) -> String {
 """)
 edit("codegen/src/render/rust/mod.rs", "        out.push_str(&space_members(&prettyplease::unparse(&single)));\n",
      "        let begun = std::time::Instant::now();\n        let printed = prettyplease::unparse(&single);\n"
-     "        " + stage.format("{}", "{}", '"rust:prettyplease"', "begun") + "\n"
+     "        " + timer('"rust:prettyplease"', "begun") + "\n"
      "        out.push_str(&space_members(&printed));\n")
 edit("xtask/src/main.rs", "    let files = codegen::generate(&model);\n",
-     "    " + stage.format("{}", "{}", '"load"', "started") + "\n    let files = codegen::generate(&model);\n"
+     "    " + timer('"load"', "started") + "\n    let files = codegen::generate(&model);\n"
      "    let planning = Instant::now();\n")
 edit("xtask/src/main.rs", "    if check {\n        if plan.is_clean() {\n",
-     "    " + stage.format("{}", "{}", '"compare"', "planning") + "\n    if check {\n        if plan.is_clean() {\n")
+     "    " + timer('"compare"', "planning") + "\n    if check {\n        if plan.is_clean() {\n")
 EOF
 
 config=()
