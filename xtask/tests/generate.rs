@@ -3,7 +3,9 @@
 
 mod support;
 
+use std::collections::BTreeSet;
 use std::fs;
+use std::process::Command;
 
 use support::{repo_root, scratch_repo, snapshot, text, xtask};
 
@@ -41,6 +43,26 @@ fn generation_is_deterministic() {
 
 /// Every output is LF-only, ends with exactly one newline, has no trailing
 /// spaces, and opens with the do-not-edit notice.
+/// The first build compiles proc-macro2, quote and syn once, for the proc
+/// macros and the Rust renderer alike: that needs one feature set for each
+/// (the root Cargo.toml says why).
+#[test]
+fn the_generator_and_the_proc_macros_share_one_syn() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(repo_root())
+        .args(["tree", "--locked", "--package", "xtask", "--edges", "normal,build", "--prefix", "none", "--format", "{p} [{f}]"])
+        .output()
+        .expect("cargo tree runs");
+    assert!(output.status.success(), "cargo tree failed:\n{}", text(&output.stderr));
+    let tree = text(&output.stdout);
+    for package in ["proc-macro2", "quote", "syn"] {
+        let builds: BTreeSet<&str> =
+            tree.lines().filter(|line| line.split(' ').next() == Some(package)).map(|line| line.trim_end_matches(" (*)")).collect();
+        assert_eq!(builds.len(), 1, "{package} is built with {} feature sets, {builds:?}: give the workspace dependency the proc macros' features", builds.len());
+    }
+}
+
 #[test]
 fn outputs_are_clean_text_with_the_notice() {
     let model = codegen::load(&repo_root().join("data")).expect("data/ validates");
