@@ -41,8 +41,6 @@ fn generation_is_deterministic() {
     assert_eq!(contents(a.join("generated")), contents(b.join("generated")));
 }
 
-/// Every output is LF-only, ends with exactly one newline, has no trailing
-/// spaces, and opens with the do-not-edit notice.
 /// The first build compiles proc-macro2, quote and syn once, for the proc
 /// macros and the Rust renderer alike: that needs one feature set for each
 /// (the root Cargo.toml says why).
@@ -63,6 +61,8 @@ fn the_generator_and_the_proc_macros_share_one_syn() {
     }
 }
 
+/// Every output is LF-only, ends with exactly one newline, has no trailing
+/// spaces, and opens with the do-not-edit notice.
 #[test]
 fn outputs_are_clean_text_with_the_notice() {
     let model = codegen::load(&repo_root().join("data")).expect("data/ validates");
