@@ -9,6 +9,7 @@
 #
 # CONFIG, if set, holds profile settings to try without editing Cargo.toml,
 # separated by spaces; each goes to both builds as `cargo build --config`.
+#
 # The generator has no timers of its own, so this script adds them to a
 # scratch copy of HEAD (a git worktree under target/, removed afterwards; commit
 # first: uncommitted changes are not measured) and runs every stage alone: the
