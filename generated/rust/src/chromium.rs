@@ -388,26 +388,7 @@ impl NetError {
     /// Like [`from_curl`](Self::from_curl), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_curl_rule(code: i32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_CURL_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_CURL_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_CURL_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_CURL_RULES[FROM_CURL_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_CURL_RANGES.len() {
-            let (low, high, rule) = FROM_CURL_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_CURL_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_CURL_RULES, FROM_CURL_EXACT, FROM_CURL_RANGES)
     }
 
     /// DNS RCODE to Chromium net error
@@ -426,26 +407,9 @@ impl NetError {
     /// Like [`from_dns_rcode`](Self::from_dns_rcode), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_dns_rcode_rule(code: u16) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_DNS_RCODE_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_DNS_RCODE_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_DNS_RCODE_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_DNS_RCODE_RULES[FROM_DNS_RCODE_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_DNS_RCODE_RANGES.len() {
-            let (low, high, rule) = FROM_DNS_RCODE_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_DNS_RCODE_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(
+            code, FROM_DNS_RCODE_RULES, FROM_DNS_RCODE_EXACT, FROM_DNS_RCODE_RANGES
+        )
     }
 
     /// HTTP/2 RST\_STREAM error code to Chromium net error
@@ -464,26 +428,7 @@ impl NetError {
     /// Like [`from_http2`](Self::from_http2), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_http2_rule(code: u32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_HTTP2_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_HTTP2_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_HTTP2_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_HTTP2_RULES[FROM_HTTP2_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_HTTP2_RANGES.len() {
-            let (low, high, rule) = FROM_HTTP2_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_HTTP2_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_HTTP2_RULES, FROM_HTTP2_EXACT, FROM_HTTP2_RANGES)
     }
 
     /// HTTP/3 error code to Chromium net error
@@ -502,26 +447,7 @@ impl NetError {
     /// Like [`from_http3`](Self::from_http3), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_http3_rule(code: u64) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_HTTP3_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_HTTP3_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_HTTP3_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_HTTP3_RULES[FROM_HTTP3_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_HTTP3_RANGES.len() {
-            let (low, high, rule) = FROM_HTTP3_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_HTTP3_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_HTTP3_RULES, FROM_HTTP3_EXACT, FROM_HTTP3_RANGES)
     }
 
     /// Received TLS alert to Chromium net error
@@ -540,26 +466,9 @@ impl NetError {
     /// Like [`from_tls_alert`](Self::from_tls_alert), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_tls_alert_rule(code: u8) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_TLS_ALERT_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_TLS_ALERT_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_TLS_ALERT_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_TLS_ALERT_RULES[FROM_TLS_ALERT_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_TLS_ALERT_RANGES.len() {
-            let (low, high, rule) = FROM_TLS_ALERT_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_TLS_ALERT_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(
+            code, FROM_TLS_ALERT_RULES, FROM_TLS_ALERT_EXACT, FROM_TLS_ALERT_RANGES
+        )
     }
 
     /// The HTTP status codes code for this one: [`Status::from_chromium`](crate::http::Status::from_chromium).

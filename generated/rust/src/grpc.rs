@@ -216,26 +216,7 @@ impl StatusCode {
     /// Like [`from_http2`](Self::from_http2), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_http2_rule(code: u32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_HTTP2_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_HTTP2_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_HTTP2_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_HTTP2_RULES[FROM_HTTP2_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_HTTP2_RANGES.len() {
-            let (low, high, rule) = FROM_HTTP2_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_HTTP2_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_HTTP2_RULES, FROM_HTTP2_EXACT, FROM_HTTP2_RANGES)
     }
 
     /// HTTP status to gRPC status, for a response without grpc-status
@@ -254,28 +235,9 @@ impl StatusCode {
     /// Like [`from_http_status`](Self::from_http_status), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_http_status_rule(code: u16) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_HTTP_STATUS_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_HTTP_STATUS_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_HTTP_STATUS_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(
-                    FROM_HTTP_STATUS_RULES[FROM_HTTP_STATUS_EXACT[mid].1 as usize],
-                );
-            }
-        }
-        let mut i = 0;
-        while i < FROM_HTTP_STATUS_RANGES.len() {
-            let (low, high, rule) = FROM_HTTP_STATUS_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_HTTP_STATUS_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(
+            code, FROM_HTTP_STATUS_RULES, FROM_HTTP_STATUS_EXACT, FROM_HTTP_STATUS_RANGES
+        )
     }
 
     /// The HTTP status codes code for this one: [`Status::from_grpc`](crate::http::Status::from_grpc).

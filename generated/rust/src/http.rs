@@ -570,26 +570,9 @@ impl Status {
     /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_chromium_rule(code: i32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_CHROMIUM_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_CHROMIUM_RANGES.len() {
-            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_CHROMIUM_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(
+            code, FROM_CHROMIUM_RULES, FROM_CHROMIUM_EXACT, FROM_CHROMIUM_RANGES
+        )
     }
 
     /// gRPC status to HTTP status, as google.rpc.Code pairs them
@@ -608,26 +591,7 @@ impl Status {
     /// Like [`from_grpc`](Self::from_grpc), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_grpc_rule(code: i32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_GRPC_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_GRPC_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_GRPC_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_GRPC_RULES[FROM_GRPC_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_GRPC_RANGES.len() {
-            let (low, high, rule) = FROM_GRPC_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_GRPC_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_GRPC_RULES, FROM_GRPC_EXACT, FROM_GRPC_RANGES)
     }
 
     /// Qt NetworkError to HTTP status for gateways
@@ -646,26 +610,7 @@ impl Status {
     /// Like [`from_qt`](Self::from_qt), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_qt_rule(code: i32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_QT_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_QT_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_QT_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_QT_RULES[FROM_QT_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_QT_RANGES.len() {
-            let (low, high, rule) = FROM_QT_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_QT_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_QT_RULES, FROM_QT_EXACT, FROM_QT_RANGES)
     }
 
     /// WebSocket close code to the HTTP status of the same failure
@@ -684,26 +629,9 @@ impl Status {
     /// Like [`from_websocket`](Self::from_websocket), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_websocket_rule(code: u16) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_WEBSOCKET_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_WEBSOCKET_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_WEBSOCKET_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_WEBSOCKET_RULES[FROM_WEBSOCKET_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_WEBSOCKET_RANGES.len() {
-            let (low, high, rule) = FROM_WEBSOCKET_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_WEBSOCKET_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(
+            code, FROM_WEBSOCKET_RULES, FROM_WEBSOCKET_EXACT, FROM_WEBSOCKET_RANGES
+        )
     }
 
     /// The gRPC status codes code for this one: [`StatusCode::from_http_status`](crate::grpc::StatusCode::from_http_status).

@@ -244,26 +244,7 @@ impl ErrorCode {
     /// Like [`from_http2`](Self::from_http2), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_http2_rule(code: u32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_HTTP2_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_HTTP2_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_HTTP2_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_HTTP2_RULES[FROM_HTTP2_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_HTTP2_RANGES.len() {
-            let (low, high, rule) = FROM_HTTP2_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_HTTP2_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_HTTP2_RULES, FROM_HTTP2_EXACT, FROM_HTTP2_RANGES)
     }
 
     /// The Chromium net errors code for this one: [`NetError::from_http3`](crate::chromium::NetError::from_http3).

@@ -639,3 +639,31 @@ macro_rules! code_system {
         }
     };
 }
+
+/// The body of a mapping's `from_<source>_rule`: the rule for `$code`, from a
+/// binary search of the single codes in `$exact`, then the ranges in
+/// `$ranges` from the narrowest; the indexes point into `$rules`.
+macro_rules! mapping_rule {
+    ($code:ident, $rules:ident, $exact:ident, $ranges:ident) => {{
+        let (mut lo, mut hi) = (0, $exact.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if $exact[mid].0 < $code {
+                lo = mid + 1;
+            } else if $exact[mid].0 > $code {
+                hi = mid;
+            } else {
+                return Some($rules[$exact[mid].1 as usize]);
+            }
+        }
+        let mut i = 0;
+        while i < $ranges.len() {
+            let (low, high, rule) = $ranges[i];
+            if $code >= low && $code <= high {
+                return Some($rules[rule as usize]);
+            }
+            i += 1;
+        }
+        None
+    }};
+}

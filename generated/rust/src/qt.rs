@@ -293,26 +293,9 @@ impl NetworkError {
     /// Like [`from_chromium`](Self::from_chromium), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_chromium_rule(code: i32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_CHROMIUM_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_CHROMIUM_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_CHROMIUM_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_CHROMIUM_RULES[FROM_CHROMIUM_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_CHROMIUM_RANGES.len() {
-            let (low, high, rule) = FROM_CHROMIUM_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_CHROMIUM_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(
+            code, FROM_CHROMIUM_RULES, FROM_CHROMIUM_EXACT, FROM_CHROMIUM_RANGES
+        )
     }
 
     /// libcurl CURLcode to Qt NetworkError
@@ -331,26 +314,7 @@ impl NetworkError {
     /// Like [`from_curl`](Self::from_curl), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_curl_rule(code: i32) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_CURL_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_CURL_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_CURL_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(FROM_CURL_RULES[FROM_CURL_EXACT[mid].1 as usize]);
-            }
-        }
-        let mut i = 0;
-        while i < FROM_CURL_RANGES.len() {
-            let (low, high, rule) = FROM_CURL_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_CURL_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(code, FROM_CURL_RULES, FROM_CURL_EXACT, FROM_CURL_RANGES)
     }
 
     /// HTTP status to Qt NetworkError
@@ -369,28 +333,9 @@ impl NetworkError {
     /// Like [`from_http_status`](Self::from_http_status), with how sure the mapping is and why.
     #[must_use]
     pub const fn from_http_status_rule(code: u16) -> Option<crate::Rule<Self>> {
-        let (mut lo, mut hi) = (0, FROM_HTTP_STATUS_EXACT.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if FROM_HTTP_STATUS_EXACT[mid].0 < code {
-                lo = mid + 1;
-            } else if FROM_HTTP_STATUS_EXACT[mid].0 > code {
-                hi = mid;
-            } else {
-                return Some(
-                    FROM_HTTP_STATUS_RULES[FROM_HTTP_STATUS_EXACT[mid].1 as usize],
-                );
-            }
-        }
-        let mut i = 0;
-        while i < FROM_HTTP_STATUS_RANGES.len() {
-            let (low, high, rule) = FROM_HTTP_STATUS_RANGES[i];
-            if code >= low && code <= high {
-                return Some(FROM_HTTP_STATUS_RULES[rule as usize]);
-            }
-            i += 1;
-        }
-        None
+        mapping_rule!(
+            code, FROM_HTTP_STATUS_RULES, FROM_HTTP_STATUS_EXACT, FROM_HTTP_STATUS_RANGES
+        )
     }
 
     /// The HTTP status codes code for this one: [`Status::from_qt`](crate::http::Status::from_qt).

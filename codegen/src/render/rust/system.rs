@@ -330,27 +330,7 @@ fn mapping_into(model: &Model, mapping: &Mapping) -> TokenStream {
         #[doc = #doc_with_kind]
         #[must_use]
         pub const fn #with_kind(code: #from_int) -> Option<crate::Rule<Self>> {
-            // Single codes first (binary search), then ranges from the narrowest.
-            let (mut lo, mut hi) = (0, #exact.len());
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if #exact[mid].0 < code {
-                    lo = mid + 1;
-                } else if #exact[mid].0 > code {
-                    hi = mid;
-                } else {
-                    return Some(#rules[#exact[mid].1 as usize]);
-                }
-            }
-            let mut i = 0;
-            while i < #ranges.len() {
-                let (low, high, rule) = #ranges[i];
-                if code >= low && code <= high {
-                    return Some(#rules[rule as usize]);
-                }
-                i += 1;
-            }
-            None
+            mapping_rule!(code, #rules, #exact, #ranges)
         }
     }
 }
