@@ -10,6 +10,7 @@ pub mod server;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use codegen::model::{Model, System};
@@ -187,7 +188,7 @@ const CHROMIUM_FLAGS: [&str; 8] = [
 ];
 
 /// `chromium --dump-dom` with a fresh profile: the DOM after the page's
-/// scripts ran, killed if it takes longer than a minute.
+/// scripts ran (see `headless_chromium`).
 pub fn dump_dom(url: &str, profile: &Path) -> Result<String, String> {
     let html = headless_chromium(&[format!("--user-data-dir={}", profile.display()), "--dump-dom".to_owned(), url.to_owned()], url)?;
     if html.trim().is_empty() {
@@ -196,9 +197,41 @@ pub fn dump_dom(url: &str, profile: &Path) -> Result<String, String> {
     Ok(html)
 }
 
+/// How many Chromiums one test process runs at once. One Chromium keeps
+/// two cores busy (browser and renderer): on a 2-core machine, 8 at once
+/// took 15 s where one took 1.6 s, and 16 at once (two tests' worth)
+/// passed the minute below, so a slow run looked like a hung one.
+fn chromium_slots() -> usize {
+    std::thread::available_parallelism().map_or(1, |cores| cores.get().div_ceil(2))
+}
+
+/// A place among the Chromiums running now: waits until one is free.
+struct ChromiumSlot;
+
+static RUNNING_CHROMIUMS: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+impl ChromiumSlot {
+    fn take() -> ChromiumSlot {
+        let (running, freed) = &RUNNING_CHROMIUMS;
+        let mut running = freed.wait_while(running.lock().expect("slots"), |n| *n >= chromium_slots()).expect("slots");
+        *running += 1;
+        ChromiumSlot
+    }
+}
+
+impl Drop for ChromiumSlot {
+    fn drop(&mut self) {
+        let (running, freed) = &RUNNING_CHROMIUMS;
+        *running.lock().expect("slots") -= 1;
+        freed.notify_one();
+    }
+}
+
 /// Headless Chromium with `args` (which name `url`), killed if it takes
-/// longer than a minute: what it printed.
+/// longer than a minute from its start: what it printed. At most
+/// `chromium_slots()` run at once; the others wait for their turn first.
 pub fn headless_chromium(args: &[String], url: &str) -> Result<String, String> {
+    let _slot = ChromiumSlot::take();
     let mut child = Command::new("chromium")
         .args(CHROMIUM_FLAGS)
         .args(args)
