@@ -199,8 +199,9 @@ pub fn dump_dom(url: &str, profile: &Path) -> Result<String, String> {
 
 /// How many Chromiums one test process runs at once. One Chromium keeps
 /// two cores busy (browser and renderer): on a 2-core machine, 8 at once
-/// took 15 s where one took 1.6 s, and 16 at once (two tests' worth)
-/// passed the minute below, so a slow run looked like a hung one.
+/// took 15 s where one took 1.6 s. With 16 at once (two tests' worth),
+/// CI's Chromiums ran out of the minute below while they waited for each
+/// other, so a slow host looked like a hung browser.
 fn chromium_slots() -> usize {
     std::thread::available_parallelism().map_or(1, |cores| cores.get().div_ceil(2))
 }
