@@ -167,6 +167,16 @@ impl IntType {
         }
     }
 
+    /// The values the C type [`IntType::c`] is sure to hold, as far as
+    /// `data/` can write them (i64): a bound at either end needs no comparison.
+    pub fn c_range(self) -> (i64, i64) {
+        match self {
+            IntType::I32 | IntType::U8 | IntType::U16 => (i64::from(i32::MIN), i64::from(i32::MAX)),
+            IntType::U32 => (0, i64::from(u32::MAX)),
+            IntType::U64 => (0, i64::MAX),
+        }
+    }
+
     /// The values the type holds, as far as `data/` can write them (i64).
     pub fn range(self) -> (i64, i64) {
         match self {

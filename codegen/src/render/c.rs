@@ -299,18 +299,9 @@ pub(crate) fn c_int(system: &System, value: i64) -> String {
     }
 }
 
-/// The bounds of the system's C parameter type.
-fn param_range(system: &System) -> (i64, i64) {
-    match system.int_type.c() {
-        "int" => (i64::from(i32::MIN), i64::from(i32::MAX)),
-        "unsigned long" => (0, i64::from(u32::MAX)),
-        _ => (0, i64::MAX),
-    }
-}
-
 /// `code` lies outside `lo..=hi`, without comparisons that are always false.
 fn outside_condition(system: &System, lo: i64, hi: i64) -> String {
-    let (type_min, type_max) = param_range(system);
+    let (type_min, type_max) = system.int_type.c_range();
     let mut parts = Vec::new();
     if lo > type_min {
         parts.push(format!("code < {}", c_int(system, lo)));
@@ -327,7 +318,7 @@ fn range_condition(system: &System, lo: i64, hi: i64) -> String {
     if lo == hi {
         return format!("code == {}", c_int(system, lo));
     }
-    let (type_min, type_max) = param_range(system);
+    let (type_min, type_max) = system.int_type.c_range();
     let mut parts = Vec::new();
     if lo > type_min {
         parts.push(format!("code >= {}", c_int(system, lo)));
